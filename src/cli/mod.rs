@@ -1,0 +1,60 @@
+//! Command line: one file per subcommand; each turns its arguments into library calls.
+
+mod tables;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "plansim",
+    version,
+    about = "Read, check, project and simulate the indicator tables of Chinese development plans",
+    long_about = None
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print each row of indicator tables as read: raw cells and their meaning
+    Tables(tables::Args),
+}
+
+/// How results are printed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// An aligned table for people
+    #[default]
+    Table,
+    Json,
+    Csv,
+}
+
+pub fn run() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Tables(args) => tables::run(args),
+    }
+}
+
+/// Writes CSV rows to stdout.
+pub fn write_csv<S: serde::Serialize>(rows: impl IntoIterator<Item = S>) -> anyhow::Result<()> {
+    let mut w = csv::Writer::from_writer(std::io::stdout().lock());
+    for r in rows {
+        w.serialize(r)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// A table for the terminal, with widths that count Chinese characters as two columns.
+pub fn text_table(header: &[&str]) -> comfy_table::Table {
+    let mut t = comfy_table::Table::new();
+    t.load_style(comfy_table::presets::UTF8_BORDERS_ONLY)
+        .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
+        .set_header(header.to_vec());
+    t
+}

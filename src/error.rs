@@ -1,0 +1,94 @@
+//! Errors of the library. Every error names the file it concerns; cell errors also row and column.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// One cell that could not be read.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct CellError {
+    /// 1-based row (line of a CSV, row of a sheet).
+    pub row: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// The column's header as written, or its canonical name.
+    pub header: String,
+    /// The cell text as read.
+    pub text: String,
+    /// What was wrong and what would have been read.
+    pub expected: String,
+}
+
+impl fmt::Display for CellError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "row {}, column {} ({}): `{}`: {}",
+            self.row, self.column, self.header, self.text, self.expected
+        )
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A file is not a table plansim can read at all (encoding, structure, no header).
+    #[error("{}: {message}", path.display())]
+    Format { path: PathBuf, message: String },
+    /// Cells that could not be read, all of them.
+    #[error("{}", cells_message(path, errors))]
+    Cells {
+        path: PathBuf,
+        errors: Vec<CellError>,
+    },
+    /// A scenario file is wrong; `line` where it is known.
+    #[error("{}{}: {message}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Scenario {
+        path: PathBuf,
+        line: Option<usize>,
+        message: String,
+    },
+    /// A request that cannot be carried out (bad option, unknown indicator…).
+    #[error("{0}")]
+    Invalid(String),
+}
+
+fn cells_message(path: &std::path::Path, errors: &[CellError]) -> String {
+    let mut s = format!(
+        "{}: {} unreadable cell{}",
+        path.display(),
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" }
+    );
+    for e in errors {
+        s.push_str(&format!(
+            "\n  {}:{}:{}: {e}",
+            path.display(),
+            e.row,
+            e.column
+        ));
+    }
+    s
+}
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    pub fn format(path: impl Into<PathBuf>, message: impl Into<String>) -> Error {
+        Error::Format {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

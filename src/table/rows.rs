@@ -1,0 +1,381 @@
+//! Raw records → indicators: finds the header under any title lines, reads every cell, and
+//! collects every unreadable cell of the table before failing.
+
+use super::header::{Field, Layout};
+use super::indicator::{Attribute, Indicator};
+use super::normalize::fold;
+use super::notation::Cell;
+use super::unit::Unit;
+use super::{Record, Table};
+use crate::error::{CellError, Error, Result};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// How many leading rows may be titles before the header.
+const HEADER_SEARCH: usize = 30;
+
+pub fn build(path: &Path, records: &[Record], default_region: &str) -> Result<Table> {
+    let (h, layout) = records
+        .iter()
+        .take(HEADER_SEARCH)
+        .enumerate()
+        .find_map(|(i, r)| Layout::read(&r.cells).map(|l| (i, l)))
+        .ok_or_else(|| {
+            let msg = if records.iter().all(|r| is_blank(&r.cells)) {
+                "is empty".to_string()
+            } else {
+                "has no header row: expected a row naming an `indicator` (or 指标/指标名称) \
+                 column, with `unit`/单位, `base`/2020年, `target`/2025年目标, `rate`/年均增长"
+                    .to_string()
+            };
+            Error::format(path, msg)
+        })?;
+    let header = &records[h];
+    let mut ctx = RowContext {
+        path,
+        layout: &layout,
+        headers: &header.cells,
+        errors: Vec::new(),
+        category: String::new(),
+        region: default_region.to_string(),
+        plan: String::new(),
+    };
+    let mut indicators = Vec::new();
+    for rec in &records[h + 1..] {
+        if is_blank(&rec.cells) || is_note(&rec.cells) || is_repeated_header(rec, header) {
+            continue;
+        }
+        indicators.extend(ctx.row(rec));
+    }
+    check_duplicates(&indicators, &layout, &header.cells, &mut ctx.errors);
+    if !ctx.errors.is_empty() {
+        ctx.errors.sort_by_key(|e| (e.row, e.column));
+        return Err(Error::Cells {
+            path: path.to_path_buf(),
+            errors: ctx.errors,
+        });
+    }
+    if indicators.is_empty() {
+        return Err(Error::format(
+            path,
+            "has a header row but no indicator rows",
+        ));
+    }
+    Ok(Table {
+        path: path.to_path_buf(),
+        indicators,
+    })
+}
+
+fn is_blank(cells: &[String]) -> bool {
+    cells.iter().all(|c| fold(c).is_empty())
+}
+
+/// `注：…` footnotes under a pasted table: one non-empty cell starting with a note word.
+fn is_note(cells: &[String]) -> bool {
+    let filled: Vec<String> = cells
+        .iter()
+        .map(|c| fold(c))
+        .filter(|c| !c.is_empty())
+        .collect();
+    filled.len() == 1
+        && ["注", "说明", "备注", "资料来源", "数据来源", "*"]
+            .iter()
+            .any(|w| filled[0].starts_with(w))
+}
+
+/// Tables pasted across pages repeat their header.
+fn is_repeated_header(rec: &Record, header: &Record) -> bool {
+    rec.cells
+        .iter()
+        .map(|c| fold(c))
+        .eq(header.cells.iter().map(|c| fold(c)))
+}
+
+struct RowContext<'a> {
+    path: &'a Path,
+    layout: &'a Layout,
+    headers: &'a [String],
+    errors: Vec<CellError>,
+    /// Carried down: merged category cells leave the rows below blank.
+    category: String,
+    region: String,
+    plan: String,
+}
+
+impl RowContext<'_> {
+    fn error(&mut self, rec: &Record, col: usize, expected: impl Into<String>) {
+        self.errors.push(CellError {
+            row: rec.row,
+            column: col + 1,
+            header: header_label(self.headers, col),
+            text: rec.cells.get(col).cloned().unwrap_or_default(),
+            expected: expected.into(),
+        });
+    }
+
+    fn text(&self, rec: &Record, field: Field) -> Option<(usize, String)> {
+        let col = self.layout.column(field)?;
+        Some((
+            col,
+            rec.cells
+                .get(col)
+                .map(|c| c.trim().to_string())
+                .unwrap_or_default(),
+        ))
+    }
+
+    fn cell(&mut self, rec: &Record, col: Option<usize>) -> Cell {
+        let Some(col) = col else { return Cell::none() };
+        let raw = rec.cells.get(col).map(|c| c.trim()).unwrap_or_default();
+        match Cell::parse(raw) {
+            Ok(c) => c,
+            Err(e) => {
+                self.error(rec, col, e.to_string());
+                Cell::none()
+            }
+        }
+    }
+
+    fn year(&mut self, rec: &Record, field: Field, header_year: Option<i32>, what: &str) -> i32 {
+        match self.text(rec, field) {
+            Some((col, t)) if !t.is_empty() => match fold(&t).trim_end_matches('年').parse::<i32>()
+            {
+                Ok(y) if (1900..=2200).contains(&y) => y,
+                _ => {
+                    self.error(rec, col, format!("expected a {what} year such as 2020"));
+                    0
+                }
+            },
+            found => match header_year {
+                Some(y) => y,
+                None => {
+                    let col =
+                        found.map_or(self.layout.column(Field::Name).unwrap_or(0), |(c, _)| c);
+                    self.error(
+                        rec,
+                        col,
+                        format!("no {what} year: fill a `{what}_year` column or write the year in the header (2020年)"),
+                    );
+                    0
+                }
+            },
+        }
+    }
+
+    /// One record → one indicator per target column (2025, 2035 …).
+    fn row(&mut self, rec: &Record) -> Vec<Indicator> {
+        let n_errors = self.errors.len();
+        let width = self.headers.len();
+        if let Some(extra) = rec
+            .cells
+            .iter()
+            .skip(width)
+            .position(|c| !fold(c).is_empty())
+        {
+            self.error(
+                rec,
+                width + extra,
+                format!(
+                    "the row has {} cells but the header only {width} columns",
+                    rec.cells.len()
+                ),
+            );
+        }
+        let name = match self.text(rec, Field::Name) {
+            Some((_, t)) if !t.is_empty() => t,
+            _ => {
+                self.error(
+                    rec,
+                    self.layout.column(Field::Name).unwrap_or(0),
+                    "the indicator name is empty",
+                );
+                String::new()
+            }
+        };
+        if let Some((_, c)) = self
+            .text(rec, Field::Category)
+            .filter(|(_, c)| !c.is_empty())
+        {
+            self.category = c;
+        }
+        if let Some((_, r)) = self.text(rec, Field::Region).filter(|(_, r)| !r.is_empty()) {
+            self.region = r;
+        }
+        if let Some((_, p)) = self.text(rec, Field::Plan).filter(|(_, p)| !p.is_empty()) {
+            self.plan = p;
+        }
+        let unit = Unit::parse(&self.text(rec, Field::Unit).map(|t| t.1).unwrap_or_default());
+        let base_col = self
+            .layout
+            .fields
+            .iter()
+            .position(|f| matches!(f, Some(Field::Base(_))));
+        let header_base_year = base_col.and_then(|c| match self.layout.fields[c] {
+            Some(Field::Base(y)) => y,
+            _ => None,
+        });
+        let base_year = self.year(rec, Field::BaseYear, header_base_year, "base");
+        let base = self.cell(rec, base_col);
+        let (rate_col, rate_cumulative) =
+            match self
+                .layout
+                .fields
+                .iter()
+                .enumerate()
+                .find_map(|(i, f)| match f {
+                    Some(Field::Rate { cumulative }) => Some((i, *cumulative)),
+                    _ => None,
+                }) {
+                Some((i, c)) => (Some(i), c),
+                None => (None, false),
+            };
+        let rate = self.cell(rec, rate_col);
+        let attribute = match self.text(rec, Field::Attribute) {
+            Some((col, t)) => Attribute::parse(&t).unwrap_or_else(|| {
+                self.error(
+                    rec,
+                    col,
+                    "expected 预期性 (expected), 约束性 (binding) or empty",
+                );
+                Attribute::Unstated
+            }),
+            None => Attribute::Unstated,
+        };
+        let sigma = match self.text(rec, Field::Sigma) {
+            Some((_, t)) if t.is_empty() => None,
+            Some((col, t)) => match fold(&t).parse::<f64>() {
+                Ok(s) if s.is_finite() && (0.0..=1.0).contains(&s) => Some(s),
+                _ => {
+                    self.error(
+                        rec,
+                        col,
+                        "expected a volatility between 0 and 1 (0.02 = 2 points a year)",
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
+        let template = Indicator {
+            region: self.region.clone(),
+            plan: self.plan.clone(),
+            seq: self.text(rec, Field::Seq).map(|t| t.1).unwrap_or_default(),
+            category: self.category.clone(),
+            name,
+            name_en: self
+                .text(rec, Field::NameEn)
+                .map(|t| t.1)
+                .unwrap_or_default(),
+            unit,
+            base_year,
+            base,
+            target_year: 0,
+            target: Cell::none(),
+            rate,
+            rate_cumulative,
+            attribute,
+            sigma,
+            source: self
+                .text(rec, Field::Source)
+                .map(|t| t.1)
+                .unwrap_or_default(),
+            file: self.path.to_path_buf(),
+            row: rec.row,
+        };
+        let out = self.targets(rec, template);
+        if self.errors.len() > n_errors {
+            Vec::new()
+        } else {
+            out
+        }
+    }
+
+    fn targets(&mut self, rec: &Record, template: Indicator) -> Vec<Indicator> {
+        let cols: Vec<(usize, Option<i32>)> = self
+            .layout
+            .fields
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| match f {
+                Some(Field::Target(y)) => Some((i, *y)),
+                _ => None,
+            })
+            .collect();
+        if cols.is_empty() {
+            let col = self.layout.column(Field::Name).unwrap_or(0);
+            self.error(
+                rec,
+                col,
+                "the table has no target column (target, 2025年目标, 目标值)",
+            );
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for (k, (col, header_year)) in cols.iter().enumerate() {
+            let target = self.cell(rec, Some(*col));
+            // a later target column (2035) left empty is no target, not an empty one
+            if k > 0 && target.is_none() {
+                continue;
+            }
+            let target_year = self.year(rec, Field::TargetYear, *header_year, "target");
+            if target_year != 0 && template.base_year != 0 && target_year <= template.base_year {
+                self.error(
+                    rec,
+                    self.layout.column(Field::TargetYear).unwrap_or(*col),
+                    format!(
+                        "target year {target_year} is not after the base year {}",
+                        template.base_year
+                    ),
+                );
+            }
+            let mut ind = template.clone();
+            ind.target_year = target_year;
+            ind.target = target;
+            if k > 0 {
+                // the stated rate belongs to the plan period, not to later goals
+                ind.rate = Cell::none();
+            }
+            out.push(ind);
+        }
+        out
+    }
+}
+
+fn header_label(headers: &[String], col: usize) -> String {
+    match headers.get(col).map(|h| fold(h)) {
+        Some(h) if !h.is_empty() => h,
+        _ => format!("column {}", col + 1),
+    }
+}
+
+fn check_duplicates(
+    inds: &[Indicator],
+    layout: &Layout,
+    headers: &[String],
+    errors: &mut Vec<CellError>,
+) {
+    let col = layout.column(Field::Name).unwrap_or(0);
+    let mut seen: HashMap<(&str, &str, &str, i32), usize> = HashMap::new();
+    for ind in inds {
+        let key = (
+            ind.region.as_str(),
+            ind.plan.as_str(),
+            ind.name.as_str(),
+            ind.target_year,
+        );
+        if let Some(first) = seen.insert(key, ind.row) {
+            errors.push(CellError {
+                row: ind.row,
+                column: col + 1,
+                header: header_label(headers, col),
+                text: ind.name.clone(),
+                expected: format!(
+                    "a second row for this indicator and target year {} (first at row {first}); \
+                     give each (region, indicator, target year) one row",
+                    ind.target_year
+                ),
+            });
+        }
+    }
+}
