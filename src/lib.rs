@@ -5,8 +5,15 @@
 //! The flow runs one way: [`table`] → [`check`] / [`scenario`] → [`project`] → [`simulate`] →
 //! [`chart`] / [`report`].
 
+pub mod actuals;
 pub mod error;
+pub mod model;
 pub mod table;
 
 pub use error::{CellError, Error, Result};
 pub use table::{Attribute, Cell, Direction, Form, Indicator, LoadOptions, Num, Table, Unit, load};
+
+/// Float comparison with an absolute tolerance, for tests and checks.
+pub fn approx_eq(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol || (a.is_nan() && b.is_nan())
+}
