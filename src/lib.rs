@@ -8,6 +8,10 @@
 pub mod actuals;
 pub mod error;
 pub mod model;
+pub mod project;
+pub mod scenario;
+pub mod series;
+pub mod sweep;
 pub mod table;
 
 pub use error::{CellError, Error, Result};

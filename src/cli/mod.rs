@@ -1,5 +1,7 @@
 //! Command line: one file per subcommand; each turns its arguments into library calls.
 
+pub mod project;
+mod sweep;
 mod tables;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -21,6 +23,10 @@ struct Cli {
 enum Command {
     /// Print each row of indicator tables as read: raw cells and their meaning
     Tables(tables::Args),
+    /// Project every indicator year by year under a scenario (or a table's baseline)
+    Project(project::Args),
+    /// Sweep an indicator's rate over a grid of changes: is each target met?
+    Sweep(sweep::Args),
 }
 
 /// How results are printed.
@@ -37,6 +43,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
         Command::Tables(args) => tables::run(args),
+        Command::Project(args) => project::run(args),
+        Command::Sweep(args) => sweep::run(args),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Compound growth: v(t) = v0·(1+g)^(t−t0).
 
-use super::Step;
+use super::Growth;
+use serde::Serialize;
 
 /// The average annual rate that takes `from` to `to` in `years`: (to/from)^(1/years) − 1.
 /// `None` when it is undefined (non-positive values, no years).
@@ -20,12 +21,16 @@ pub fn annual_from_total(total_change: f64, years: f64) -> f64 {
 }
 
 /// One year of compound growth at the year's rate.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Compound;
 
-impl Step for Compound {
+impl Growth for Compound {
+    #[inline]
     fn step(&self, prev: f64, rate: f64) -> f64 {
         prev * (1.0 + rate)
+    }
+    fn calibrate(&self, from: f64, to: f64, years: f64) -> Option<f64> {
+        implied_rate(from, to, years)
     }
     fn name(&self) -> &'static str {
         "compound"

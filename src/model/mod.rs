@@ -1,15 +1,70 @@
-//! Growth models. Each is a small type behind [`Step`]: given last year's value and this year's
-//! rate parameter, this year's value. A path is the fold of `step` over the years, so the same
+//! Growth models. Each is a small type behind [`Growth`]: given last year's value and this
+//! year's rate, this year's value. A path is the fold of `step` over the years, so the same
 //! models serve the deterministic projection and every Monte Carlo draw.
+//!
+//! Rates are always compound-equivalent annual growth rates at the baseline (0.07 = 7% a year):
+//! economists state, override and shock rates in those terms whatever the model's shape.
 
 pub mod compound;
+pub mod linear;
+pub mod logistic;
 
 pub use compound::Compound;
+pub use linear::Linear;
+pub use logistic::Logistic;
 
-/// One year of a growth model.
-pub trait Step {
-    /// This year's value from last year's and the year's rate parameter (a growth rate for
-    /// compound models, an increment for linear ones).
+use serde::Serialize;
+
+/// One year of a growth model, and the constant rate that reaches a level.
+pub trait Growth {
+    /// This year's value from last year's value and this year's rate.
     fn step(&self, prev: f64, rate: f64) -> f64;
+    /// The constant rate that takes `from` to `to` in `years` steps, if any.
+    fn calibrate(&self, from: f64, to: f64, years: f64) -> Option<f64>;
     fn name(&self) -> &'static str;
+}
+
+/// The model of one path, chosen per indicator.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "model", rename_all = "kebab-case")]
+pub enum Model {
+    Compound(Compound),
+    Linear(Linear),
+    Logistic(Logistic),
+}
+
+impl Growth for Model {
+    #[inline]
+    fn step(&self, prev: f64, rate: f64) -> f64 {
+        match self {
+            Model::Compound(m) => m.step(prev, rate),
+            Model::Linear(m) => m.step(prev, rate),
+            Model::Logistic(m) => m.step(prev, rate),
+        }
+    }
+    fn calibrate(&self, from: f64, to: f64, years: f64) -> Option<f64> {
+        match self {
+            Model::Compound(m) => m.calibrate(from, to, years),
+            Model::Linear(m) => m.calibrate(from, to, years),
+            Model::Logistic(m) => m.calibrate(from, to, years),
+        }
+    }
+    fn name(&self) -> &'static str {
+        match self {
+            Model::Compound(m) => m.name(),
+            Model::Linear(m) => m.name(),
+            Model::Logistic(m) => m.name(),
+        }
+    }
+}
+
+/// The model names a scenario may ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ModelChoice {
+    /// The documented default for the indicator (see `project::default_model`).
+    Auto,
+    Compound,
+    Linear,
+    Logistic,
 }

@@ -1,0 +1,197 @@
+//! `plansim project SCENARIO`: the yearly path of every indicator, targets marked.
+
+use super::{Format, text_table, write_csv};
+use plansim::project::{Projection, project};
+use plansim::scenario::Scenario;
+use plansim::table::LoadOptions;
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// A scenario (.toml) or a table, which runs as its own baseline
+    scenario: PathBuf,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// Last year to project (overrides the scenario)
+    #[arg(long)]
+    horizon: Option<i32>,
+    /// Only these years in the readable table (e.g. 2020,2025,2030,2035)
+    #[arg(long, value_delimiter = ',')]
+    years: Vec<i32>,
+}
+
+/// One row of the long-format CSV (pandas, pyam and Excel read it as is).
+#[derive(Serialize)]
+pub struct LongRow<'a> {
+    pub region: &'a str,
+    pub plan: &'a str,
+    pub scenario: &'a str,
+    pub indicator: &'a str,
+    pub unit: &'a str,
+    pub year: i32,
+    pub value: f64,
+}
+
+pub fn long_rows(p: &Projection) -> impl Iterator<Item = LongRow<'_>> {
+    p.paths.iter().enumerate().flat_map(move |(i, path)| {
+        p.years.iter().enumerate().filter_map(move |(c, &year)| {
+            let value = p.values[[i, c]];
+            (!value.is_nan()).then_some(LongRow {
+                region: &path.series.region,
+                plan: &path.series.plan,
+                scenario: &p.scenario,
+                indicator: &path.series.name,
+                unit: &path.series.unit,
+                year,
+                value,
+            })
+        })
+    })
+}
+
+/// Loads a scenario (or a table as its baseline) with a horizon override.
+pub fn load(path: &std::path::Path, horizon: Option<i32>) -> anyhow::Result<Scenario> {
+    let mut sc = Scenario::load(path, &LoadOptions::default())?;
+    if let Some(h) = horizon {
+        sc.spec.horizon = Some(h);
+    }
+    Ok(sc)
+}
+
+/// `12.3`, `1,234`, `0.046`: four significant digits, readable.
+pub fn num(v: f64) -> String {
+    let a = v.abs();
+    if a >= 1000.0 {
+        format!("{v:.0}")
+    } else if a >= 100.0 {
+        format!("{v:.1}")
+    } else if a >= 1.0 {
+        format!("{v:.2}")
+    } else {
+        format!("{v:.3}")
+    }
+}
+
+pub fn pct(r: Option<f64>) -> String {
+    r.map_or_else(|| "–".into(), |r| format!("{:.2}%", r * 100.0))
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let sc = load(&args.scenario, args.horizon)?;
+    let p = project(&sc)?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Csv => write_csv(long_rows(&p))?,
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&json(&p))?)?,
+        Format::Table => print_table(&mut out, &sc, &p, &args.years)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Serialize)]
+struct JsonPath<'a> {
+    #[serde(flatten)]
+    path: &'a plansim::project::Path,
+    years: Vec<i32>,
+    values: Vec<f64>,
+}
+
+fn json(p: &Projection) -> serde_json::Value {
+    let paths: Vec<JsonPath> = p
+        .paths
+        .iter()
+        .enumerate()
+        .map(|(i, path)| {
+            let (years, values) = p
+                .years
+                .iter()
+                .zip(p.values.row(i))
+                .filter(|(_, v)| !v.is_nan())
+                .map(|(y, v)| (*y, *v))
+                .unzip();
+            JsonPath {
+                path,
+                years,
+                values,
+            }
+        })
+        .collect();
+    serde_json::json!({ "scenario": p.scenario, "paths": paths, "skipped": p.skipped })
+}
+
+fn print_table(
+    out: &mut impl Write,
+    sc: &Scenario,
+    p: &Projection,
+    only: &[i32],
+) -> anyhow::Result<()> {
+    writeln!(out, "scenario {}: {}", sc.name, sc.description)?;
+    let years: Vec<(usize, i32)> = p
+        .years
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, y)| only.is_empty() || only.contains(y))
+        .collect();
+    let mut header = vec![
+        "region".to_string(),
+        "indicator".into(),
+        "unit".into(),
+        "model".into(),
+        "stated".into(),
+        "required".into(),
+    ];
+    header.extend(years.iter().map(|(_, y)| y.to_string()));
+    let mut grid = text_table(&header.iter().map(String::as_str).collect::<Vec<_>>());
+    for (i, path) in p.paths.iter().enumerate() {
+        let s = &path.series;
+        let first = path.outcomes.first();
+        let mut row = vec![
+            s.region.clone(),
+            s.name.clone(),
+            s.unit.clone(),
+            plansim::model::Growth::name(&path.plan.model).to_string(),
+            pct(s.stated_rate.map(|r| r.value)),
+            pct(first.and_then(|o| o.required_rate)),
+        ];
+        for (c, y) in &years {
+            let v = p.values[[i, *c]];
+            let mark = path
+                .outcomes
+                .iter()
+                .find(|o| o.goal.year == *y)
+                .map_or("", |o| match o.met {
+                    Some(true) => " ✓",
+                    Some(false) => " ✗",
+                    None => "",
+                });
+            let actual = if path.actuals.iter().any(|a| a.0 == *y) {
+                "*"
+            } else {
+                ""
+            };
+            row.push(if v.is_nan() {
+                String::new()
+            } else {
+                format!("{}{actual}{mark}", num(v))
+            });
+        }
+        grid.add_row(row);
+    }
+    writeln!(out, "{grid}")?;
+    writeln!(
+        out,
+        "✓/✗ target met/missed in that year; * actual; required = annual rate the first target needs from the latest actual"
+    )?;
+    for s in &p.skipped {
+        writeln!(
+            out,
+            "not projected: {} {}: {}",
+            s.region, s.indicator, s.reason
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,117 @@
+//! Logistic growth saturating at a ceiling K (100 for a share):
+//! v(t) = K / (1 + A·e^(−ρ(t−t0))), A = (K − v0)/v0.
+//!
+//! A year's rate g is read at the baseline: ρ is the intrinsic rate at which the first year from
+//! v0 grows by g, so a stated 2% a year means 2% from the baseline, slowing as K nears. Each step
+//! is the exact logistic flow over one year, so the path stays strictly inside (0, K) whatever
+//! the rates (also under Monte Carlo draws).
+
+use super::Growth;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Logistic {
+    pub ceiling: f64,
+    /// The baseline level the rate is read at.
+    pub base: f64,
+}
+
+/// Intrinsic rates beyond this are a jump to the ceiling in a year; capped to stay finite.
+const MAX_RHO: f64 = 30.0;
+
+impl Logistic {
+    fn a(&self) -> f64 {
+        (self.ceiling - self.base) / self.base
+    }
+
+    /// The intrinsic rate ρ for a compound-equivalent rate g at the baseline.
+    #[inline]
+    pub fn rho(&self, g: f64) -> f64 {
+        let first = self.base * (1.0 + g);
+        if first >= self.ceiling {
+            return MAX_RHO;
+        }
+        if first <= 0.0 {
+            return -MAX_RHO;
+        }
+        (self.a() / (self.ceiling / first - 1.0))
+            .ln()
+            .clamp(-MAX_RHO, MAX_RHO)
+    }
+
+    /// The compound-equivalent rate at the baseline of an intrinsic rate ρ.
+    pub fn rate_of(&self, rho: f64) -> f64 {
+        self.ceiling / (self.base * (1.0 + self.a() * (-rho).exp())) - 1.0
+    }
+}
+
+impl Growth for Logistic {
+    #[inline]
+    fn step(&self, prev: f64, rate: f64) -> f64 {
+        let k = self.ceiling;
+        if prev <= 0.0 || prev >= k {
+            return prev.clamp(0.0, k);
+        }
+        k / (1.0 + (k - prev) / prev * (-self.rho(rate)).exp())
+    }
+    /// Through a level below the ceiling: ρ = ln(A / (K/to − 1)) / years.
+    fn calibrate(&self, from: f64, to: f64, years: f64) -> Option<f64> {
+        let k = self.ceiling;
+        if !(from > 0.0 && from < k && to > 0.0 && to < k && years > 0.0) {
+            return None;
+        }
+        let a = (k - from) / from;
+        let rho = (a / (k / to - 1.0)).ln() / years;
+        Some(
+            Logistic {
+                ceiling: k,
+                base: from,
+            }
+            .rate_of(rho),
+        )
+    }
+    fn name(&self) -> &'static str {
+        "logistic"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passes_through_its_target_and_stays_under_the_ceiling() {
+        // 基本养老保险参保率 95.2 → 98 by 2025 under K = 100:
+        // A = 4.8/95.2, ρ = ln(A / (100/98 − 1)) / 5 = ln(0.0504202 / 0.0204082) / 5 = 0.180901
+        let m = Logistic {
+            ceiling: 100.0,
+            base: 95.2,
+        };
+        let g = m.calibrate(95.2, 98.0, 5.0).unwrap();
+        assert!((m.rho(g) - (0.0504202f64 / 0.0204082).ln() / 5.0).abs() < 1e-5);
+        let mut v = 95.2;
+        for year in 1..=15 {
+            v = m.step(v, g);
+            if year == 5 {
+                assert!((v - 98.0).abs() < 1e-9, "{v}");
+            }
+            assert!(v < 100.0);
+        }
+        // closed form at 2035: 100 / (1 + A·e^(−15ρ)) = 99.74
+        let closed = 100.0 / (1.0 + (4.8 / 95.2) * (-15.0 * m.rho(g)).exp());
+        assert!((v - closed).abs() < 1e-9 && (v - 99.7).abs() < 0.1);
+    }
+
+    #[test]
+    fn a_rate_is_read_at_the_baseline() {
+        // urbanisation 63 growing 2% in its first year reaches 63·1.02 = 64.26
+        let m = Logistic {
+            ceiling: 100.0,
+            base: 63.0,
+        };
+        assert!((m.step(63.0, 0.02) - 64.26).abs() < 1e-9);
+        assert!((m.rate_of(m.rho(0.02)) - 0.02).abs() < 1e-12);
+        // even a huge shock stays under the ceiling
+        assert!(m.step(99.0, 5.0) <= 100.0);
+    }
+}

@@ -1,0 +1,321 @@
+//! Deterministic projection: every indicator year by year from its baseline to the horizon,
+//! actuals replacing projections where known, and the rate each target still requires.
+
+use crate::error::{Error, Result};
+use crate::model::Growth;
+use crate::model::compound::implied_rate;
+use crate::scenario::Scenario;
+use crate::scenario::rates::{RatePlan, plan};
+use crate::series::{Goal, Series, Shape};
+use ndarray::Array2;
+use serde::Serialize;
+
+/// A scenario's projection: one row of `values` per path, one column per year.
+#[derive(Clone, Debug, Serialize)]
+pub struct Projection {
+    pub scenario: String,
+    pub years: Vec<i32>,
+    pub paths: Vec<Path>,
+    /// paths × years; NaN before a path starts.
+    #[serde(skip)]
+    pub values: Array2<f64>,
+    /// Series that cannot be projected, with the reason.
+    pub skipped: Vec<Skipped>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Path {
+    pub series: Series,
+    pub plan: RatePlan,
+    /// Known values that replace the projection.
+    pub actuals: Vec<(i32, f64)>,
+    pub outcomes: Vec<Outcome>,
+}
+
+/// A goal against the projection: the value in its year, whether it is met, and the annual
+/// rate needed from the latest actual (or the baseline) to reach it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Outcome {
+    pub goal: Goal,
+    pub value: Option<f64>,
+    pub met: Option<bool>,
+    pub required_rate: Option<f64>,
+    /// The year the required rate is counted from.
+    pub required_from: i32,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Skipped {
+    pub region: String,
+    pub indicator: String,
+    pub reason: String,
+}
+
+impl Projection {
+    /// The column of a year.
+    pub fn col(&self, year: i32) -> Option<usize> {
+        self.years.iter().position(|&y| y == year)
+    }
+
+    pub fn value(&self, path: usize, year: i32) -> Option<f64> {
+        self.col(year)
+            .map(|c| self.values[[path, c]])
+            .filter(|v| !v.is_nan())
+    }
+}
+
+/// Projects every series of a scenario.
+pub fn project(sc: &Scenario) -> Result<Projection> {
+    let horizon = sc.horizon();
+    check_selectors(sc)?;
+    let mut paths = Vec::new();
+    let mut skipped = Vec::new();
+    for s in &sc.series {
+        let actuals = sc.actuals_of(s);
+        match plan(sc, s, &actuals) {
+            Ok(Some(p)) => paths.push((s.clone(), p, actuals)),
+            Ok(None) => skipped.push(Skipped {
+                region: s.region.clone(),
+                indicator: s.name.clone(),
+                reason: if s.goals.is_empty() {
+                    "no baseline and no numeric target".into()
+                } else {
+                    "no baseline: give one in the table or as an actual".into()
+                },
+            }),
+            Err(message) => {
+                return Err(Error::Scenario {
+                    path: sc.path.clone(),
+                    line: None,
+                    message,
+                });
+            }
+        }
+    }
+    let first = paths
+        .iter()
+        .map(|p| p.1.start_year)
+        .min()
+        .unwrap_or(horizon);
+    let years: Vec<i32> = (first..=horizon).collect();
+    let mut values = Array2::from_elem((paths.len(), years.len()), f64::NAN);
+    let mut out = Vec::with_capacity(paths.len());
+    for (i, (series, plan, actuals)) in paths.into_iter().enumerate() {
+        let row = walk(&plan, &actuals);
+        let offset = (plan.start_year - first) as usize;
+        for (k, v) in row.iter().enumerate() {
+            values[[i, offset + k]] = *v;
+        }
+        let outcomes = series
+            .goals
+            .iter()
+            .map(|g| outcome(&series, &plan, &actuals, &row, g))
+            .collect();
+        out.push(Path {
+            series,
+            plan,
+            actuals,
+            outcomes,
+        });
+    }
+    Ok(Projection {
+        scenario: sc.name.clone(),
+        years,
+        paths: out,
+        values,
+        skipped,
+    })
+}
+
+/// The path from the start year: actuals where known, the model's steps elsewhere.
+pub fn walk(plan: &RatePlan, actuals: &[(i32, f64)]) -> Vec<f64> {
+    let mut v = plan.start;
+    let mut row = Vec::with_capacity(plan.rates.len() + 1);
+    row.push(v);
+    for (k, &g) in plan.rates.iter().enumerate() {
+        let year = plan.start_year + 1 + k as i32;
+        v = match actuals.iter().find(|a| a.0 == year) {
+            Some(a) => a.1,
+            None => plan.model.step(v, g),
+        };
+        row.push(v);
+    }
+    row
+}
+
+fn outcome(s: &Series, plan: &RatePlan, actuals: &[(i32, f64)], row: &[f64], g: &Goal) -> Outcome {
+    let value = usize::try_from(g.year - plan.start_year)
+        .ok()
+        .and_then(|k| row.get(k))
+        .copied();
+    let (from_year, from) = actuals
+        .iter()
+        .rev()
+        .find(|a| a.0 < g.year)
+        .copied()
+        .unwrap_or((plan.start_year, plan.start));
+    let level = g.kind.level(s.direction);
+    let required_rate = match s.shape {
+        Shape::RunningTotal => None,
+        _ => implied_rate(from, level, f64::from(g.year - from_year)),
+    };
+    Outcome {
+        goal: g.clone(),
+        value,
+        met: value.map(|v| g.kind.met(v, s.direction)),
+        required_rate,
+        required_from: from_year,
+    }
+}
+
+/// Every override and shock must select something: a typo in a name is an error, not a no-op.
+fn check_selectors(sc: &Scenario) -> Result<()> {
+    let selectors = sc
+        .spec
+        .overrides
+        .iter()
+        .map(|o| ("override", o.selector()))
+        .chain(sc.spec.shocks.iter().map(|s| ("shock", s.selector())));
+    for (what, sel) in selectors {
+        if !sc.series.iter().any(|s| sel.matches(s)) {
+            return Err(Error::Scenario {
+                path: sc.path.clone(),
+                line: None,
+                message: format!("a {what} selects no indicator: {sel:?}"),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::approx_eq;
+    use crate::table::LoadOptions;
+
+    fn fixture(name: &str) -> std::path::PathBuf {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/project")
+            .join(name)
+    }
+
+    fn run(name: &str) -> Projection {
+        let sc = Scenario::load(&fixture(name), &LoadOptions::default()).unwrap();
+        project(&sc).unwrap()
+    }
+
+    fn row(p: &Projection, name: &str) -> usize {
+        p.paths.iter().position(|x| x.series.name == name).unwrap()
+    }
+
+    #[test]
+    fn compound_path_reaches_the_closed_form_and_later_goals() {
+        let p = run("closed.csv");
+        let i = row(&p, "复利指标");
+        // 100·1.05⁵ = 127.62815625
+        assert!(approx_eq(p.value(i, 2025).unwrap(), 127.62815625, 1e-9));
+        // then through the 2035 goal of 200: halfway (2030) is the geometric mean √(127.628·200)
+        assert!(approx_eq(
+            p.value(i, 2030).unwrap(),
+            159.76742862673856,
+            1e-9
+        ));
+        assert!(approx_eq(p.value(i, 2035).unwrap(), 200.0, 1e-9));
+        assert_eq!(p.paths[i].outcomes[0].met, Some(true));
+    }
+
+    #[test]
+    fn logistic_path_passes_its_target_and_never_reaches_the_ceiling() {
+        let p = run("closed.csv");
+        let i = row(&p, "占比指标");
+        assert_eq!(p.paths[i].plan.model.name(), "logistic");
+        assert!(approx_eq(p.value(i, 2025).unwrap(), 98.0, 1e-9));
+        // ρ = ln((4.8/95.2)/(100/98 − 1))/5 = 0.18089; 2035: 100/(1 + A·e^(−15ρ)) = 99.66676
+        assert!(approx_eq(
+            p.value(i, 2035).unwrap(),
+            99.66676275583742,
+            1e-9
+        ));
+        assert!(approx_eq(
+            p.value(i, 2021).unwrap(),
+            95.96220350276353,
+            1e-9
+        ));
+        assert!(p.values.row(i).iter().all(|v| *v < 100.0));
+    }
+
+    #[test]
+    fn a_cumulative_target_becomes_an_annual_factor() {
+        let p = run("closed.csv");
+        let i = row(&p, "能耗累计降低");
+        // 12% down over 2021–25: 0.88^(1/5) − 1 = −2.524% a year
+        assert!(approx_eq(
+            p.paths[i].plan.plan_rate,
+            -0.025242614469207947,
+            1e-12
+        ));
+        assert!(approx_eq(
+            p.value(i, 2021).unwrap(),
+            97.47573855307921,
+            1e-9
+        ));
+        assert!(approx_eq(p.value(i, 2025).unwrap(), 88.0, 1e-9));
+        assert_eq!(p.paths[i].outcomes[0].met, Some(true));
+    }
+
+    #[test]
+    fn inheritance_applies_parent_rules_first_and_the_nearest_file_wins() {
+        let sc = Scenario::load(&fixture("grandchild.toml"), &LoadOptions::default()).unwrap();
+        assert_eq!(sc.name, "grandchild"); // names are not inherited
+        assert_eq!(sc.horizon(), 2030); // child over base
+        assert_eq!(sc.description, "parent");
+        let u = sc.spec.uncertainty.clone().unwrap();
+        assert_eq!((u.sigma, u.seed), (Some(0.01), Some(8)));
+        let p = project(&sc).unwrap();
+        let i = row(&p, "复利指标");
+        assert_eq!(*p.years.last().unwrap(), 2030);
+        // 2021: base's +1 point, then child's rate = 3% → 3%; 2022: 5% − 2-point shock = 3%
+        assert!(approx_eq(p.value(i, 2021).unwrap(), 103.0, 1e-9));
+        assert!(approx_eq(p.value(i, 2022).unwrap(), 106.09, 1e-9));
+        assert!(approx_eq(p.value(i, 2023).unwrap(), 111.3945, 1e-9));
+        assert_eq!(p.paths[row(&p, "占比指标")].plan.model.name(), "logistic");
+    }
+
+    #[test]
+    fn actuals_rebase_the_path_and_the_required_rate() {
+        let p = run("with-actuals.toml");
+        let i = row(&p, "复利指标");
+        assert_eq!(p.value(i, 2022), Some(110.0));
+        // from the 2022 actual at the stated 5%: 110·1.05 = 115.5
+        assert!(approx_eq(p.value(i, 2023).unwrap(), 115.5, 1e-9));
+        // required: (127.62815625/110)^(1/3) − 1 = 5.0795%
+        let o = &p.paths[i].outcomes[0];
+        assert_eq!(o.required_from, 2022);
+        assert!(approx_eq(
+            o.required_rate.unwrap(),
+            0.05079485268810391,
+            1e-12
+        ));
+    }
+
+    #[test]
+    fn bad_scenarios_are_clear_errors() {
+        let err = |name: &str| {
+            Scenario::load(&fixture(name), &LoadOptions::default())
+                .unwrap_err()
+                .to_string()
+        };
+        let e = err("unknown-key.toml");
+        assert!(
+            e.contains("unknown-key.toml:6") && e.contains("dleta"),
+            "{e}"
+        );
+        let e = err("cycle-a.toml");
+        assert!(e.contains("cycle") && e.contains("cycle-b.toml"), "{e}");
+        let e = err("missing-table.toml");
+        assert!(e.contains("no-such-table.csv"), "{e}");
+        let e = err("no-such-scenario.toml");
+        assert!(e.contains("no-such-scenario.toml"), "{e}");
+    }
+}

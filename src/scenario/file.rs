@@ -1,0 +1,235 @@
+//! The scenario file format (TOML) and `extends` inheritance.
+
+use crate::error::{Error, Result};
+use crate::model::ModelChoice;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A scenario file as written; every field optional so that `extends` can fill it in.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioFile {
+    /// Name in outputs; the file stem when absent.
+    pub name: Option<String>,
+    /// The question the scenario asks, in a sentence.
+    pub description: Option<String>,
+    /// Another scenario file (relative to this one) to inherit from.
+    pub extends: Option<String>,
+    /// Indicator tables (relative to this file).
+    pub tables: Option<Vec<String>>,
+    /// Last projected year (default 2035).
+    pub horizon: Option<i32>,
+    /// Actuals CSVs (`region, indicator, year, value`), relative to this file.
+    pub actuals: Option<Vec<String>>,
+    /// What the plan-period path passes through: the stated rate's level (`rate`, default when
+    /// a rate is stated) or the printed target (`target`).
+    pub calibrate: Option<Calibrate>,
+    /// Model per indicator name, `category:NAME`, or `default`.
+    pub models: Option<BTreeMap<String, ModelChoice>>,
+    /// Rate overrides, applied in order (inherited ones first).
+    #[serde(default, rename = "override")]
+    pub overrides: Vec<Override>,
+    /// One-year rate changes.
+    #[serde(default, rename = "shock")]
+    pub shocks: Vec<Shock>,
+    /// What happens after the plan period.
+    pub after: Option<After>,
+    pub uncertainty: Option<Uncertainty>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Calibrate {
+    Rate,
+    Target,
+}
+
+/// Which indicators a rule applies to; all given fields must match, none given = all.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct Selector {
+    pub indicator: Option<String>,
+    pub category: Option<String>,
+    /// `约束性`/`binding` or `预期性`/`expected`.
+    pub attribute: Option<String>,
+    pub region: Option<String>,
+}
+
+/// A rate change from a year on: `rate` (percent a year) replaces, `delta` (points) adds.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    pub indicator: Option<String>,
+    pub category: Option<String>,
+    pub attribute: Option<String>,
+    pub region: Option<String>,
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    pub rate: Option<f64>,
+    pub delta: Option<f64>,
+}
+
+/// One year's rate changed by `delta` points.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shock {
+    pub indicator: Option<String>,
+    pub category: Option<String>,
+    pub attribute: Option<String>,
+    pub region: Option<String>,
+    pub year: i32,
+    pub delta: f64,
+}
+
+/// After the plan period: `continue` the plan's rate (default; later targets such as 2035 goals
+/// are then reached through), `converge` to `rate` by year `by`, or `explicit` `rate`.
+/// `phases` set a rate per period and win over the rule in their years.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct After {
+    pub rule: Option<AfterRule>,
+    pub rate: Option<f64>,
+    pub by: Option<i32>,
+    #[serde(default, rename = "phase")]
+    pub phases: Vec<Phase>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AfterRule {
+    Continue,
+    Converge,
+    Explicit,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub from: i32,
+    pub to: i32,
+    /// Percent a year.
+    pub rate: f64,
+    pub indicator: Option<String>,
+    pub category: Option<String>,
+}
+
+/// Monte Carlo settings.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Uncertainty {
+    /// Default σ of the annual rate (0.02 = 2 points).
+    pub sigma: Option<f64>,
+    pub draws: Option<usize>,
+    pub seed: Option<u64>,
+    /// `normal` (default) or `student-t`.
+    pub distribution: Option<String>,
+    /// Degrees of freedom for `student-t` (default 5).
+    pub df: Option<f64>,
+    /// Share (0–1) of each indicator's shock drawn from one economy-wide factor.
+    pub common: Option<f64>,
+    /// σ per indicator name.
+    #[serde(default)]
+    pub sigma_by: BTreeMap<String, f64>,
+}
+
+impl ScenarioFile {
+    /// Reads one file, without following `extends`.
+    pub fn read(path: &Path) -> Result<ScenarioFile> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        toml::from_str(&text).map_err(|e| Error::Scenario {
+            path: path.to_path_buf(),
+            line: e.span().map(|s| line_of(&text, s.start)),
+            message: e.message().to_string(),
+        })
+    }
+
+    /// Resolves paths against the file's folder.
+    fn rebase(mut self, dir: &Path) -> ScenarioFile {
+        let join = |v: &mut Option<Vec<String>>| {
+            if let Some(v) = v {
+                for p in v.iter_mut() {
+                    *p = dir.join(&*p).to_string_lossy().into_owned();
+                }
+            }
+        };
+        join(&mut self.tables);
+        join(&mut self.actuals);
+        self
+    }
+
+    /// This file on top of `parent`: fields given here win; lists and maps add to the parent's.
+    fn over(self, parent: ScenarioFile) -> ScenarioFile {
+        let mut models = parent.models.unwrap_or_default();
+        models.extend(self.models.unwrap_or_default());
+        let after = match (parent.after, self.after) {
+            (Some(p), Some(c)) => Some(After {
+                rule: c.rule.or(p.rule),
+                rate: c.rate.or(p.rate),
+                by: c.by.or(p.by),
+                phases: [p.phases, c.phases].concat(),
+            }),
+            (p, c) => c.or(p),
+        };
+        let uncertainty = match (parent.uncertainty, self.uncertainty) {
+            (Some(p), Some(c)) => Some(Uncertainty {
+                sigma: c.sigma.or(p.sigma),
+                draws: c.draws.or(p.draws),
+                seed: c.seed.or(p.seed),
+                distribution: c.distribution.or(p.distribution),
+                df: c.df.or(p.df),
+                common: c.common.or(p.common),
+                sigma_by: p.sigma_by.into_iter().chain(c.sigma_by).collect(),
+            }),
+            (p, c) => c.or(p),
+        };
+        ScenarioFile {
+            name: self.name,
+            description: self.description.or(parent.description),
+            extends: None,
+            tables: self.tables.or(parent.tables),
+            horizon: self.horizon.or(parent.horizon),
+            actuals: self.actuals.or(parent.actuals),
+            calibrate: self.calibrate.or(parent.calibrate),
+            models: Some(models),
+            overrides: [parent.overrides, self.overrides].concat(),
+            shocks: [parent.shocks, self.shocks].concat(),
+            after,
+            uncertainty,
+        }
+    }
+}
+
+/// Reads a scenario and everything it extends, the nearest file winning. Cycles are errors.
+pub fn read_chain(path: &Path) -> Result<ScenarioFile> {
+    let mut chain: Vec<(PathBuf, ScenarioFile)> = Vec::new();
+    let mut next = Some(path.to_path_buf());
+    while let Some(p) = next {
+        let canon = p.canonicalize().map_err(|e| Error::io(&p, e))?;
+        if let Some(first) = chain.iter().position(|(c, _)| *c == canon) {
+            let cycle: Vec<String> = chain[first..]
+                .iter()
+                .map(|(c, _)| c.display().to_string())
+                .chain([canon.display().to_string()])
+                .collect();
+            return Err(Error::Scenario {
+                path: p,
+                line: None,
+                message: format!("`extends` makes a cycle: {}", cycle.join(" → ")),
+            });
+        }
+        let file = ScenarioFile::read(&p)?;
+        let dir = p.parent().unwrap_or(Path::new(".")).to_path_buf();
+        next = file.extends.as_ref().map(|e| dir.join(e));
+        chain.push((canon, file.rebase(&dir)));
+    }
+    let mut merged = ScenarioFile::default();
+    for (_, file) in chain.into_iter().rev() {
+        merged = file.over(merged);
+    }
+    Ok(merged)
+}
+
+/// 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}

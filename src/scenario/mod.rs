@@ -1,0 +1,201 @@
+//! Scenarios: which tables, which models, which rates, what uncertainty. A scenario file is
+//! TOML in `scenarios/`; a table given where a scenario is expected runs as its own baseline.
+
+mod file;
+pub mod rates;
+
+pub use file::{
+    After, AfterRule, Calibrate, Override, Phase, ScenarioFile, Selector, Shock, Uncertainty,
+};
+
+use crate::actuals::Actual;
+use crate::error::{Error, Result};
+use crate::model::ModelChoice;
+use crate::series::Series;
+use crate::table::{Attribute, Indicator, LoadOptions};
+use std::path::{Path, PathBuf};
+
+/// Default last projected year.
+pub const HORIZON: i32 = 2035;
+
+/// A scenario with its inheritance resolved and its inputs loaded.
+#[derive(Clone, Debug)]
+pub struct Scenario {
+    pub name: String,
+    pub description: String,
+    /// The file it came from (the table, for a table run as its own baseline).
+    pub path: PathBuf,
+    pub spec: ScenarioFile,
+    pub indicators: Vec<Indicator>,
+    pub series: Vec<Series>,
+    pub actuals: Vec<Actual>,
+}
+
+impl Scenario {
+    /// Loads a scenario file or, for a table file, its baseline scenario.
+    pub fn load(path: &Path, opts: &LoadOptions) -> Result<Scenario> {
+        let is_toml = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+        let (spec, name) = if is_toml {
+            let spec = file::read_chain(path)?;
+            let name = spec.name.clone().unwrap_or_else(|| stem(path));
+            (spec, name)
+        } else {
+            let spec = ScenarioFile {
+                description: Some("The plan's stated rates, continued to the horizon.".into()),
+                tables: Some(vec![path.to_string_lossy().into_owned()]),
+                ..ScenarioFile::default()
+            };
+            (spec, "baseline".to_string())
+        };
+        Scenario::from_spec(path, name, spec, opts)
+    }
+
+    pub fn from_spec(
+        path: &Path,
+        name: String,
+        spec: ScenarioFile,
+        opts: &LoadOptions,
+    ) -> Result<Scenario> {
+        let invalid = |message: String| Error::Scenario {
+            path: path.to_path_buf(),
+            line: None,
+            message,
+        };
+        let tables = spec.tables.clone().unwrap_or_default();
+        if tables.is_empty() {
+            return Err(invalid(
+                "names no `tables` (here or in what it extends)".into(),
+            ));
+        }
+        let mut indicators = Vec::new();
+        for t in &tables {
+            let table = crate::table::load(Path::new(t), opts)?;
+            indicators.extend(table.indicators);
+        }
+        let mut actuals = Vec::new();
+        for a in spec.actuals.iter().flatten() {
+            actuals.extend(crate::actuals::load(Path::new(a))?);
+        }
+        let horizon = spec.horizon.unwrap_or(HORIZON);
+        if let Some(early) = indicators.iter().find(|i| i.base_year > horizon) {
+            return Err(invalid(format!(
+                "the horizon {horizon} is before the base year {} of {}",
+                early.base_year,
+                early.label()
+            )));
+        }
+        if let Some(u) = &spec.uncertainty {
+            check_uncertainty(u).map_err(invalid)?;
+        }
+        let series = Series::gather(&indicators);
+        Ok(Scenario {
+            name,
+            description: spec.description.clone().unwrap_or_default(),
+            path: path.to_path_buf(),
+            spec,
+            indicators,
+            series,
+            actuals,
+        })
+    }
+
+    pub fn horizon(&self) -> i32 {
+        self.spec.horizon.unwrap_or(HORIZON)
+    }
+
+    /// The model asked for a series: by indicator name, then `category:NAME`, then `default`.
+    pub fn model_choice(&self, s: &Series) -> ModelChoice {
+        let models = self.spec.models.as_ref();
+        let get = |k: &str| models.and_then(|m| m.get(k)).copied();
+        get(&s.name)
+            .or_else(|| get(&format!("category:{}", s.category)))
+            .or_else(|| get("default"))
+            .unwrap_or(ModelChoice::Auto)
+    }
+
+    /// Actuals of a series, sorted by year.
+    pub fn actuals_of(&self, s: &Series) -> Vec<(i32, f64)> {
+        let mut v: Vec<(i32, f64)> = self
+            .actuals
+            .iter()
+            .filter(|a| a.indicator == s.name && (a.region.is_empty() || a.region == s.region))
+            .map(|a| (a.year, a.value))
+            .collect();
+        v.sort_by_key(|a| a.0);
+        v.dedup_by_key(|a| a.0);
+        v
+    }
+}
+
+fn check_uncertainty(u: &Uncertainty) -> std::result::Result<(), String> {
+    let sigmas = u.sigma.iter().chain(u.sigma_by.values());
+    if let Some(s) = sigmas
+        .into_iter()
+        .find(|s| !(s.is_finite() && (0.0..=1.0).contains(*s)))
+    {
+        return Err(format!(
+            "sigma {s} is not between 0 and 1 (0.02 = 2 points a year)"
+        ));
+    }
+    if let Some(c) = u.common.filter(|c| !(0.0..=1.0).contains(c)) {
+        return Err(format!("common {c} is not a share between 0 and 1"));
+    }
+    if let Some(d) = u
+        .distribution
+        .as_deref()
+        .filter(|d| !matches!(*d, "normal" | "student-t"))
+    {
+        return Err(format!(
+            "distribution `{d}`: expected `normal` or `student-t`"
+        ));
+    }
+    if let Some(df) = u.df.filter(|df| !(df.is_finite() && *df > 2.0)) {
+        return Err(format!(
+            "df {df}: a Student-t with finite variance needs df > 2"
+        ));
+    }
+    Ok(())
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "scenario".into())
+}
+
+impl Selector {
+    pub fn matches(&self, s: &Series) -> bool {
+        let attr_ok = self
+            .attribute
+            .as_deref()
+            .is_none_or(|a| Attribute::parse(a).is_some_and(|a| a == s.attribute));
+        self.indicator.as_deref().is_none_or(|i| i == s.name)
+            && self.category.as_deref().is_none_or(|c| c == s.category)
+            && self.region.as_deref().is_none_or(|r| r == s.region)
+            && attr_ok
+    }
+}
+
+impl Override {
+    pub fn selector(&self) -> Selector {
+        Selector {
+            indicator: self.indicator.clone(),
+            category: self.category.clone(),
+            attribute: self.attribute.clone(),
+            region: self.region.clone(),
+        }
+    }
+}
+
+impl Shock {
+    pub fn selector(&self) -> Selector {
+        Selector {
+            indicator: self.indicator.clone(),
+            category: self.category.clone(),
+            attribute: self.attribute.clone(),
+            region: self.region.clone(),
+        }
+    }
+}

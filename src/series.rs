@@ -1,0 +1,437 @@
+//! An indicator as a path to project: its rows (2025, 2035 targets) gathered into one baseline,
+//! its goals, and the plan's stated pace.
+
+use crate::table::{Attribute, Direction, Form, Indicator, Num, UnitKind};
+use serde::Serialize;
+
+/// What kind of quantity the path follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Shape {
+    /// A level (GDP, a share, a count) starting from its baseline.
+    Level,
+    /// An index (base year = 100) for a target stated as a total change over a period
+    /// (`单位GDP能耗累计降低 12(十四五时期)` → 88 in 2025), or for a growth rate stated without
+    /// a baseline level (`增长6%左右` → 106 a year later).
+    ChangeIndex,
+    /// A running total from zero for a target counted over a period (`[4]万人` new jobs).
+    RunningTotal,
+}
+
+/// A target in value units, with the kind the plan gave it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Goal {
+    pub year: i32,
+    pub kind: GoalKind,
+    /// The cell as the document printed it.
+    pub raw: String,
+    /// Derived from a stated growth rate rather than printed as a level.
+    pub from_rate: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum GoalKind {
+    /// A plain number: met at or beyond it in the direction of travel.
+    Point {
+        value: f64,
+    },
+    AtLeast {
+        value: f64,
+    },
+    AtMost {
+        value: f64,
+    },
+    /// About: met within a tolerance short of it, or beyond it in the direction of travel.
+    About {
+        value: f64,
+        tolerance: f64,
+    },
+    /// Between: met from the near end on in the direction of travel.
+    Range {
+        low: f64,
+        high: f64,
+    },
+}
+
+impl GoalKind {
+    /// The level a path must reach: the number, the bound, the near end of a range.
+    pub fn level(&self, dir: Direction) -> f64 {
+        match *self {
+            GoalKind::Point { value }
+            | GoalKind::AtLeast { value }
+            | GoalKind::AtMost { value }
+            | GoalKind::About { value, .. } => value,
+            GoalKind::Range { low, high } => match dir {
+                Direction::Rising => low,
+                Direction::Falling => high,
+            },
+        }
+    }
+
+    /// Whether a value meets the goal, going in direction `dir`.
+    pub fn met(&self, v: f64, dir: Direction) -> bool {
+        let (level, at_or_above) = self.threshold(dir);
+        // a path calibrated onto the target must count as reaching it despite rounding
+        let eps = 1e-9 * level.abs().max(1.0);
+        if at_or_above {
+            v >= level - eps
+        } else {
+            v <= level + eps
+        }
+    }
+
+    /// `met` spelled out per kind; `threshold` is its fast form.
+    #[cfg(test)]
+    fn met_by_kind(&self, v: f64, dir: Direction) -> bool {
+        let up = dir == Direction::Rising;
+        match *self {
+            GoalKind::Point { value } => (up && v >= value) || (!up && v <= value),
+            GoalKind::AtLeast { value } => v >= value,
+            GoalKind::AtMost { value } => v <= value,
+            GoalKind::About { value, tolerance } => {
+                (up && v >= value - tolerance) || (!up && v <= value + tolerance)
+            }
+            GoalKind::Range { .. } => {
+                let l = self.level(dir);
+                (up && v >= l) || (!up && v <= l)
+            }
+        }
+    }
+
+    /// A threshold form of `met` for fast loops: (level, true = met at or above).
+    pub fn threshold(&self, dir: Direction) -> (f64, bool) {
+        match *self {
+            GoalKind::AtLeast { value } => (value, true),
+            GoalKind::AtMost { value } => (value, false),
+            GoalKind::About { value, tolerance } => match dir {
+                Direction::Rising => (value - tolerance, true),
+                Direction::Falling => (value + tolerance, false),
+            },
+            _ => (self.level(dir), dir == Direction::Rising),
+        }
+    }
+}
+
+/// An indicator with everything the projection needs.
+#[derive(Clone, Debug, Serialize)]
+pub struct Series {
+    pub region: String,
+    pub plan: String,
+    pub category: String,
+    pub name: String,
+    pub name_en: String,
+    /// The unit the values are in.
+    pub unit: String,
+    pub unit_kind: UnitKind,
+    pub attribute: Attribute,
+    pub direction: Direction,
+    pub shape: Shape,
+    pub base_year: i32,
+    /// The baseline level; 100 for a change index, 0 for a running total. `None` when the
+    /// table gives no baseline (the path cannot be projected without actuals).
+    pub base: Option<f64>,
+    /// The first target year (end of the plan period).
+    pub plan_year: i32,
+    pub goals: Vec<Goal>,
+    /// The stated average annual rate (fraction) with its printed precision.
+    pub stated_rate: Option<Num>,
+    /// Natural ceiling (100 for a share).
+    pub ceiling: Option<f64>,
+    pub sigma: Option<f64>,
+    /// The target cells without a number (delegated, qualitative), for reports.
+    pub unquantified: Vec<String>,
+    /// Indices of the rows of the input this series gathers.
+    pub rows: Vec<usize>,
+}
+
+impl Series {
+    /// Gathers indicator rows into series, one per (region, plan, indicator), in first-seen order.
+    pub fn gather(indicators: &[Indicator]) -> Vec<Series> {
+        let mut out: Vec<Series> = Vec::new();
+        for (i, ind) in indicators.iter().enumerate() {
+            let pos = out
+                .iter()
+                .position(|s| s.region == ind.region && s.plan == ind.plan && s.name == ind.name);
+            match pos {
+                Some(p) => out[p].add_row(i, ind),
+                None => out.push(Series::from_row(i, ind)),
+            }
+        }
+        for s in &mut out {
+            // a stated rate with no baseline level ("增长6%左右") still has a path: an index
+            if s.base.is_none() && s.stated_rate.is_some() && s.goals.iter().all(|g| g.from_rate) {
+                s.shape = Shape::ChangeIndex;
+                s.base = Some(100.0);
+                s.unit = format!("{}=100", s.base_year);
+                s.ceiling = None;
+            }
+            s.goals.sort_by_key(|g| g.year);
+            s.plan_year = s.goals.first().map_or(s.plan_year, |g| g.year);
+        }
+        out
+    }
+
+    fn from_row(i: usize, ind: &Indicator) -> Series {
+        // a period total of a share or with change words is a % change; otherwise a count
+        let total_change = ind.target.is_period_total()
+            && (ind.unit.is_share()
+                || ind.target.percent
+                || ["降低", "下降", "减少", "提高", "增长"]
+                    .iter()
+                    .any(|w| ind.name.contains(w)));
+        let shape = if total_change {
+            Shape::ChangeIndex
+        } else if ind.target.is_period_total() {
+            Shape::RunningTotal
+        } else {
+            Shape::Level
+        };
+        let base = match shape {
+            Shape::ChangeIndex => Some(100.0),
+            Shape::RunningTotal => Some(0.0),
+            Shape::Level => ind.base_level().map(|n| n.value),
+        };
+        let mut s = Series {
+            region: ind.region.clone(),
+            plan: ind.plan.clone(),
+            category: ind.category.clone(),
+            name: ind.name.clone(),
+            name_en: ind.name_en.clone(),
+            unit: if shape == Shape::ChangeIndex {
+                format!("{}=100", ind.base_year)
+            } else {
+                ind.value_unit()
+            },
+            unit_kind: ind.unit.kind,
+            attribute: ind.attribute,
+            direction: ind.direction(),
+            shape,
+            base_year: ind.base_year,
+            base,
+            plan_year: ind.target_year,
+            goals: Vec::new(),
+            stated_rate: ind.annual_rate(),
+            ceiling: if shape == Shape::Level {
+                ind.unit.ceiling()
+            } else {
+                None
+            },
+            sigma: ind.sigma,
+            unquantified: Vec::new(),
+            rows: Vec::new(),
+        };
+        s.add_row(i, ind);
+        s
+    }
+
+    fn add_row(&mut self, i: usize, ind: &Indicator) {
+        self.rows.push(i);
+        if self.base.is_none() {
+            self.base = ind.base_level().map(|n| n.value);
+        }
+        if self.stated_rate.is_none() {
+            self.stated_rate = ind.annual_rate();
+        }
+        if self.sigma.is_none() {
+            self.sigma = ind.sigma;
+        }
+        if self.attribute == Attribute::Unstated {
+            self.attribute = ind.attribute;
+        }
+        match self.goal_of(ind) {
+            Some(g) => self.goals.push(g),
+            None if !ind.target.is_none() => self.unquantified.push(ind.target.raw.clone()),
+            None => {}
+        }
+    }
+
+    /// The goal a row states, in this series' terms.
+    fn goal_of(&self, ind: &Indicator) -> Option<Goal> {
+        let years = f64::from(ind.target_year - self.base_year);
+        let f = ind.factor(&ind.target);
+        let kind = match (self.shape, &ind.target.form) {
+            (Shape::ChangeIndex, _) => {
+                // 12 under a falling name is a 12% fall: index 100 → 88
+                let p = ind.target.point()?.value;
+                let change = if ind.direction() == Direction::Falling {
+                    -p.abs()
+                } else {
+                    p
+                } / 100.0;
+                let level = 100.0 * (1.0 + change);
+                bound_like(&ind.target.form, level, self.direction)
+            }
+            (_, Form::Points { value }) => GoalKind::Point {
+                value: self.base? + value.value,
+            },
+            (_, Form::Multiple { factor }) => GoalKind::AtLeast {
+                value: self.base? * factor,
+            },
+            (_, form) if ind.target.is_numeric() => match *form {
+                Form::Number { value } => GoalKind::Point {
+                    value: value.value * f,
+                },
+                Form::AtLeast { value, .. } => GoalKind::AtLeast {
+                    value: value.value * f,
+                },
+                Form::AtMost { value, .. } => GoalKind::AtMost {
+                    value: value.value * f,
+                },
+                Form::About { value } => GoalKind::About {
+                    value: value.value * f,
+                    tolerance: about_tolerance(value, f),
+                },
+                Form::Range { low, high } => GoalKind::Range {
+                    low: low.value * f,
+                    high: high.value * f,
+                },
+                _ => return None,
+            },
+            // no printed target: a stated rate from a known base implies one
+            _ => return self.goal_from_rate(ind, years),
+        };
+        Some(Goal {
+            year: ind.target_year,
+            kind,
+            raw: ind.target.raw.clone(),
+            from_rate: false,
+        })
+    }
+
+    /// `地区生产总值 年均增长7%左右` from 305.8: the level 305.8·1.07⁵, of the rate cell's kind.
+    fn goal_from_rate(&self, ind: &Indicator, years: f64) -> Option<Goal> {
+        if ind.target.is_numeric() || years <= 0.0 {
+            return None;
+        }
+        let base = self.base.unwrap_or(100.0);
+        ind.annual_rate()?;
+        let level = |r: f64| base * (1.0 + r / 100.0).powf(years);
+        let kind = match ind.rate.form {
+            Form::Number { value } => GoalKind::Point {
+                value: level(value.value),
+            },
+            Form::AtLeast { value, .. } => GoalKind::AtLeast {
+                value: level(value.value),
+            },
+            Form::AtMost { value, .. } => GoalKind::AtMost {
+                value: level(value.value),
+            },
+            Form::About { value } => GoalKind::About {
+                value: level(value.value),
+                // 7左右: half a point of annual growth either way
+                tolerance: level(value.value) - level(value.value - 0.5),
+            },
+            Form::Range { low, high } => GoalKind::Range {
+                low: level(low.value),
+                high: level(high.value),
+            },
+            _ => return None,
+        };
+        Some(Goal {
+            year: ind.target_year,
+            kind,
+            raw: if ind.rate.raw.contains('%') {
+                format!("年均{}", ind.rate.raw)
+            } else {
+                format!("年均{}%", ind.rate.raw)
+            },
+            from_rate: true,
+        })
+    }
+
+    /// True when the path has what it needs: a baseline.
+    pub fn projectable(&self) -> bool {
+        self.base.is_some()
+    }
+
+    /// The goal in a year.
+    pub fn goal(&self, year: i32) -> Option<&Goal> {
+        self.goals.iter().find(|g| g.year == year)
+    }
+
+    pub fn binding(&self) -> bool {
+        self.attribute == Attribute::Binding
+    }
+
+    pub fn key(&self) -> String {
+        format!("{}/{}", self.region, self.name)
+    }
+}
+
+/// A change-index goal keeps the bound of its cell.
+fn bound_like(form: &Form, level: f64, dir: Direction) -> GoalKind {
+    match (form, dir) {
+        (Form::AtLeast { .. }, Direction::Falling) | (Form::AtMost { .. }, Direction::Rising) => {
+            GoalKind::Point { value: level }
+        }
+        (Form::AtLeast { .. }, _) => GoalKind::AtLeast { value: level },
+        (Form::AtMost { .. }, _) => GoalKind::AtMost { value: level },
+        _ => GoalKind::Point { value: level },
+    }
+}
+
+/// `7左右` allows the larger of half a printed digit and 2% of the value.
+fn about_tolerance(value: Num, factor: f64) -> f64 {
+    (value.half_ulp() * factor).max(0.02 * (value.value * factor).abs())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Direction::*;
+
+    #[test]
+    fn goals_are_met_by_kind_and_direction() {
+        let about = GoalKind::About {
+            value: 430.0,
+            tolerance: 8.6,
+        };
+        let cases = [
+            (GoalKind::Point { value: 70.0 }, Rising, 70.0, true),
+            (GoalKind::Point { value: 70.0 }, Rising, 69.9, false),
+            (GoalKind::Point { value: 88.0 }, Falling, 87.0, true),
+            (GoalKind::Point { value: 88.0 }, Falling, 88.1, false),
+            (GoalKind::AtLeast { value: 95.0 }, Falling, 96.0, true),
+            (GoalKind::AtMost { value: 4.0 }, Rising, 4.1, false),
+            (GoalKind::AtMost { value: 4.0 }, Rising, 3.82, true),
+            (about, Rising, 425.0, true),
+            (about, Rising, 421.0, false),
+            (about, Rising, 500.0, true),
+            (
+                GoalKind::Range {
+                    low: 3.0,
+                    high: 4.0,
+                },
+                Rising,
+                3.5,
+                true,
+            ),
+            (
+                GoalKind::Range {
+                    low: 3.0,
+                    high: 4.0,
+                },
+                Rising,
+                2.9,
+                false,
+            ),
+            (
+                GoalKind::Range {
+                    low: 3.0,
+                    high: 4.0,
+                },
+                Falling,
+                4.1,
+                false,
+            ),
+        ];
+        for (goal, dir, v, met) in cases {
+            assert_eq!(goal.met(v, dir), met, "{goal:?} {dir:?} {v}");
+            assert_eq!(goal.met_by_kind(v, dir), met, "{goal:?} {dir:?} {v}");
+        }
+        // 100·(0.88^(1/5))^5 lands a hair above 88 in floating point: still met
+        let v = (0..5).fold(100.0, |v, _| v * 0.88f64.powf(0.2));
+        assert!(GoalKind::Point { value: 88.0 }.met(v, Falling));
+    }
+}

@@ -1,0 +1,204 @@
+//! `plansim project` and `plansim sweep` on the bundled scenarios and on fixtures.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+fn plansim() -> Command {
+    Command::cargo_bin("plansim").unwrap()
+}
+
+fn bundled_scenarios() -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir("scenarios")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// The value of one indicator in one year from the long CSV.
+fn value(csv_text: &str, region: &str, indicator: &str, year: i32) -> f64 {
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        if &rec[0] == region && &rec[3] == indicator && rec[5].parse::<i32>().unwrap() == year {
+            return rec[6].parse().unwrap();
+        }
+    }
+    panic!("{region} {indicator} {year} not in the projection");
+}
+
+#[test]
+fn every_bundled_scenario_projects_in_long_format() {
+    let scenarios = bundled_scenarios();
+    assert!(
+        scenarios.len() >= 4,
+        "a baseline and at least three what-ifs"
+    );
+    for sc in scenarios {
+        let out = plansim()
+            .args(["project", "--format", "csv"])
+            .arg(&sc)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            sc.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.starts_with("region,plan,scenario,indicator,unit,year,value\n"),
+            "{}",
+            sc.display()
+        );
+        // 科尔沁区 GDP is projected in every scenario from its 2020 base of 305.8亿元
+        assert_eq!(value(&text, "科尔沁区", "地区生产总值", 2020), 305.8);
+        // every plan with a baseline or a stated rate has paths (赤峰's plan states neither)
+        for region in ["科尔沁区", "回民区", "鄂托克旗", "通辽市"] {
+            assert!(
+                text.contains(&format!("\n{region},")),
+                "{}: {region}",
+                sc.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn baseline_and_what_ifs_give_the_hand_computed_numbers() {
+    let csv = |sc: &str| {
+        let out = plansim()
+            .args(["project", "--format", "csv", sc])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // baseline: 305.8·1.07⁵ = 428.898…
+    let base = csv("scenarios/baseline.toml");
+    assert!(
+        (value(&base, "科尔沁区", "地区生产总值", 2025) - 305.8 * 1.07f64.powi(5)).abs() < 1e-6
+    );
+    // shock-2024: 2024 grows 7 − 5 = 2%: 305.8·1.07³·1.02·1.07
+    let shock = csv("scenarios/shock-2024.toml");
+    let expect = 305.8 * 1.07f64.powi(3) * 1.02 * 1.07;
+    assert!((value(&shock, "科尔沁区", "地区生产总值", 2025) - expect).abs() < 1e-6);
+    // slow-15th: 2026–30 at 5%, then 7% again: 428.898·1.05⁵·1.07⁵
+    let slow = csv("scenarios/slow-15th.toml");
+    let expect = 305.8 * 1.07f64.powi(5) * 1.05f64.powi(5) * 1.07f64.powi(5);
+    assert!((value(&slow, "科尔沁区", "地区生产总值", 2035) - expect).abs() < 1e-6);
+    // phases: 5% in 2026–30, 4% in 2031–35
+    let phases = csv("scenarios/phases.toml");
+    let expect = 305.8 * 1.07f64.powi(5) * 1.05f64.powi(5) * 1.04f64.powi(5);
+    assert!((value(&phases, "科尔沁区", "地区生产总值", 2035) - expect).abs() < 1e-6);
+}
+
+#[test]
+fn actuals_give_the_required_rate() {
+    let out = plansim()
+        .args([
+            "project",
+            "--format",
+            "json",
+            "scenarios/horqin-outturn.toml",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let gdp = v["paths"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["series"]["name"] == "地区生产总值增长率")
+        .unwrap();
+    // from the 2023 outturn 305.8·1.06·1.03·1.05 = 350.566 to 430 in two years:
+    // (430/350.566)^(1/2) − 1 = 10.751%
+    let req = gdp["outcomes"][0]["required_rate"].as_f64().unwrap();
+    assert!(
+        (req - ((430.0f64 / 350.566).sqrt() - 1.0)).abs() < 1e-5,
+        "{req}"
+    );
+    assert_eq!(gdp["outcomes"][0]["required_from"], 2023);
+}
+
+#[test]
+fn a_table_runs_as_its_own_baseline() {
+    let t = Path::new("scenarios/tables/horqin.csv");
+    let out = plansim()
+        .args(["project", "--format", "csv"])
+        .arg(t)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().nth(1).unwrap().contains(",baseline,"));
+    // 森林覆盖率 13.39 → logistic under 100 through 13.39·1.06⁵ = 17.919 in 2025
+    assert!((value(&text, "科尔沁区", "森林覆盖率", 2025) - 13.39 * 1.06f64.powi(5)).abs() < 1e-9);
+}
+
+#[test]
+fn sweep_finds_the_rate_that_meets_the_target() {
+    let out = plansim()
+        .args([
+            "sweep",
+            "scenarios/baseline.toml",
+            "--indicator",
+            "地区生产总值增长率",
+            "--delta",
+            "-1..1",
+            "--step",
+            "0.5",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut r = csv::Reader::from_reader(&out.stdout[..]);
+    let met: Vec<(f64, String)> = r
+        .deserialize::<std::collections::HashMap<String, String>>()
+        .map(|row| {
+            let row = row.unwrap();
+            (row["delta"].parse().unwrap(), row["met"].clone())
+        })
+        .collect();
+    // 430 needs (430/305.8)^(1/5) − 1 = 7.05%: 7% misses, 7.5% meets
+    assert_eq!(
+        met,
+        [
+            (-1.0, "false"),
+            (-0.5, "false"),
+            (0.0, "false"),
+            (0.5, "true"),
+            (1.0, "true")
+        ]
+        .map(|(d, m)| (d, m.to_string()))
+    );
+}
+
+#[test]
+fn scenario_errors_name_the_file_and_line() {
+    let out = plansim()
+        .args(["project", "tests/fixtures/project/unknown-key.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("unknown-key.toml:6") && err.contains("dleta"),
+        "{err}"
+    );
+    let out = plansim()
+        .args(["project", "tests/fixtures/project/cycle-a.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cycle"));
+}
