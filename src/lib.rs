@@ -7,10 +7,13 @@
 
 pub mod actuals;
 pub mod error;
+pub mod export;
 pub mod model;
+pub mod output;
 pub mod project;
 pub mod scenario;
 pub mod series;
+pub mod simulate;
 pub mod sweep;
 pub mod table;
 

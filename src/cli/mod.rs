@@ -1,6 +1,7 @@
 //! Command line: one file per subcommand; each turns its arguments into library calls.
 
 pub mod project;
+mod simulate;
 mod sweep;
 mod tables;
 
@@ -27,6 +28,8 @@ enum Command {
     Project(project::Args),
     /// Sweep an indicator's rate over a grid of changes: is each target met?
     Sweep(sweep::Args),
+    /// Monte Carlo: bands p5…p95 and the probability of meeting each target
+    Simulate(simulate::Args),
 }
 
 /// How results are printed.
@@ -45,6 +48,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Tables(args) => tables::run(args),
         Command::Project(args) => project::run(args),
         Command::Sweep(args) => sweep::run(args),
+        Command::Simulate(args) => simulate::run(args),
     }
 }
 

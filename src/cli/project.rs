@@ -1,6 +1,6 @@
 //! `plansim project SCENARIO`: the yearly path of every indicator, targets marked.
 
-use super::{Format, text_table, write_csv};
+use super::{Format, text_table};
 use plansim::project::{Projection, project};
 use plansim::scenario::Scenario;
 use plansim::table::LoadOptions;
@@ -21,35 +21,6 @@ pub struct Args {
     /// Only these years in the readable table (e.g. 2020,2025,2030,2035)
     #[arg(long, value_delimiter = ',')]
     years: Vec<i32>,
-}
-
-/// One row of the long-format CSV (pandas, pyam and Excel read it as is).
-#[derive(Serialize)]
-pub struct LongRow<'a> {
-    pub region: &'a str,
-    pub plan: &'a str,
-    pub scenario: &'a str,
-    pub indicator: &'a str,
-    pub unit: &'a str,
-    pub year: i32,
-    pub value: f64,
-}
-
-pub fn long_rows(p: &Projection) -> impl Iterator<Item = LongRow<'_>> {
-    p.paths.iter().enumerate().flat_map(move |(i, path)| {
-        p.years.iter().enumerate().filter_map(move |(c, &year)| {
-            let value = p.values[[i, c]];
-            (!value.is_nan()).then_some(LongRow {
-                region: &path.series.region,
-                plan: &path.series.plan,
-                scenario: &p.scenario,
-                indicator: &path.series.name,
-                unit: &path.series.unit,
-                year,
-                value,
-            })
-        })
-    })
 }
 
 /// Loads a scenario (or a table as its baseline) with a horizon override.
@@ -84,7 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let p = project(&sc)?;
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Csv => write_csv(long_rows(&p))?,
+        Format::Csv => out.write_all(&plansim::export::projection_csv(&p)?)?,
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&json(&p))?)?,
         Format::Table => print_table(&mut out, &sc, &p, &args.years)?,
     }

@@ -1,10 +1,11 @@
 //! Logistic growth saturating at a ceiling K (100 for a share):
 //! v(t) = K / (1 + A·e^(−ρ(t−t0))), A = (K − v0)/v0.
 //!
-//! A year's rate g is read at the baseline: ρ is the intrinsic rate at which the first year from
-//! v0 grows by g, so a stated 2% a year means 2% from the baseline, slowing as K nears. Each step
-//! is the exact logistic flow over one year, so the path stays strictly inside (0, K) whatever
-//! the rates (also under Monte Carlo draws).
+//! A year's rate g is read at the baseline: ρ = g/(1 − v0/K) is the intrinsic rate whose relative
+//! growth at v0 is g, so a stated 2% a year means 2% at the baseline, slowing as K nears. The map
+//! is linear, so symmetric shocks to g stay symmetric in ρ. Each step is the exact logistic flow
+//! over one year, so the path stays strictly inside (0, K) whatever the rates (also under Monte
+//! Carlo draws).
 
 use super::Growth;
 use serde::Serialize;
@@ -16,32 +17,23 @@ pub struct Logistic {
     pub base: f64,
 }
 
-/// Intrinsic rates beyond this are a jump to the ceiling in a year; capped to stay finite.
-const MAX_RHO: f64 = 30.0;
+/// Intrinsic rates are capped to keep e^(−ρ) finite.
+const MAX_RHO: f64 = 50.0;
 
 impl Logistic {
     fn a(&self) -> f64 {
         (self.ceiling - self.base) / self.base
     }
 
-    /// The intrinsic rate ρ for a compound-equivalent rate g at the baseline.
+    /// The intrinsic rate ρ for a rate g at the baseline: ρ·(1 − v0/K) = g.
     #[inline]
     pub fn rho(&self, g: f64) -> f64 {
-        let first = self.base * (1.0 + g);
-        if first >= self.ceiling {
-            return MAX_RHO;
-        }
-        if first <= 0.0 {
-            return -MAX_RHO;
-        }
-        (self.a() / (self.ceiling / first - 1.0))
-            .ln()
-            .clamp(-MAX_RHO, MAX_RHO)
+        (g / (1.0 - self.base / self.ceiling)).clamp(-MAX_RHO, MAX_RHO)
     }
 
-    /// The compound-equivalent rate at the baseline of an intrinsic rate ρ.
+    /// The rate at the baseline of an intrinsic rate ρ.
     pub fn rate_of(&self, rho: f64) -> f64 {
-        self.ceiling / (self.base * (1.0 + self.a() * (-rho).exp())) - 1.0
+        rho * (1.0 - self.base / self.ceiling)
     }
 }
 
@@ -104,13 +96,15 @@ mod tests {
 
     #[test]
     fn a_rate_is_read_at_the_baseline() {
-        // urbanisation 63 growing 2% in its first year reaches 63·1.02 = 64.26
+        // urbanisation 63 at 2% a year at the baseline: ρ = 0.02/(1 − 0.63) = 0.054054, and a year
+        // later 100/(1 + (37/63)·e^(−ρ)) = 64.2509
         let m = Logistic {
             ceiling: 100.0,
             base: 63.0,
         };
-        assert!((m.step(63.0, 0.02) - 64.26).abs() < 1e-9);
-        assert!((m.rate_of(m.rho(0.02)) - 0.02).abs() < 1e-12);
+        assert!((m.rho(0.02) - 0.02 / 0.37).abs() < 1e-15);
+        assert!((m.step(63.0, 0.02) - 64.25090529070637).abs() < 1e-9);
+        assert!((m.rate_of(m.rho(0.02)) - 0.02).abs() < 1e-15);
         // even a huge shock stays under the ceiling
         assert!(m.step(99.0, 5.0) <= 100.0);
     }

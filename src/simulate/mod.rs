@@ -1,0 +1,329 @@
+//! Monte Carlo: each year's rate drawn around the scenario's rate, g_t ~ N(rate, σ) (or a
+//! Student-t), per indicator; bands p5…p95 per year and the probability of meeting each goal.
+//! Seeded per path, so the same seed gives the same numbers whatever the number of threads.
+
+pub mod kernel;
+pub mod quantile;
+mod sigma;
+
+pub use kernel::Noise;
+pub use sigma::{DEFAULT_SIGMA, rule_of_thumb, sigma_of};
+
+use crate::error::{Error, Result};
+use crate::project::Projection;
+use crate::scenario::Scenario;
+use kernel::{PathInput, Scratch, run_path};
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// Draws, seed and noise, from the scenario's `[uncertainty]` with command-line overrides.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub draws: usize,
+    pub seed: u64,
+    pub noise: Noise,
+    /// Overrides every σ when set.
+    pub sigma: Option<f64>,
+    pub common: f64,
+    pub jobs: usize,
+}
+
+impl Settings {
+    pub fn from_scenario(sc: &Scenario) -> Settings {
+        let u = sc.spec.uncertainty.clone().unwrap_or_default();
+        Settings {
+            draws: u.draws.unwrap_or(10_000),
+            seed: u.seed.unwrap_or(20210101),
+            noise: match u.distribution.as_deref() {
+                Some("student-t") => Noise::StudentT {
+                    df: u.df.unwrap_or(5.0),
+                },
+                _ => Noise::Normal,
+            },
+            sigma: None,
+            common: u.common.unwrap_or(0.0),
+            jobs: 0,
+        }
+    }
+}
+
+/// p5, p25, p50, p75, p95 of one year.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Band {
+    pub p5: f64,
+    pub p25: f64,
+    pub p50: f64,
+    pub p75: f64,
+    pub p95: f64,
+}
+
+impl Band {
+    fn from(q: [f64; 5]) -> Band {
+        Band {
+            p5: q[0],
+            p25: q[1],
+            p50: q[2],
+            p75: q[3],
+            p95: q[4],
+        }
+    }
+    pub const MISSING: Band = Band {
+        p5: f64::NAN,
+        p25: f64::NAN,
+        p50: f64::NAN,
+        p75: f64::NAN,
+        p95: f64::NAN,
+    };
+}
+
+/// The probability of meeting one goal.
+#[derive(Clone, Debug, Serialize)]
+pub struct Chance {
+    pub year: i32,
+    pub target: String,
+    pub level: f64,
+    pub probability: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SimPath {
+    pub sigma: f64,
+    /// Where σ came from (flag, scenario, table, actuals, default).
+    pub sigma_from: &'static str,
+    /// One band per projection year (NaN before the path starts).
+    pub bands: Vec<Band>,
+    pub chances: Vec<Chance>,
+}
+
+/// A simulation of a projection: `paths[i]` belongs to `projection.paths[i]`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Simulation {
+    pub scenario: String,
+    pub draws: usize,
+    pub seed: u64,
+    pub years: Vec<i32>,
+    pub paths: Vec<SimPath>,
+}
+
+/// Simulates every path of a projection.
+pub fn simulate(sc: &Scenario, p: &Projection, set: &Settings) -> Result<Simulation> {
+    if set.draws == 0 || set.draws > 10_000_000 {
+        return Err(Error::Invalid(format!(
+            "draws {}: expected 1 to 10,000,000",
+            set.draws
+        )));
+    }
+    if let Some(s) = set
+        .sigma
+        .filter(|s| !(s.is_finite() && (0.0..=1.0).contains(s)))
+    {
+        return Err(Error::Invalid(format!(
+            "sigma {s}: expected 0 to 1 (0.02 = 2 points a year)"
+        )));
+    }
+    let work = |i: usize, scratch: &mut Scratch| -> SimPath {
+        let path = &p.paths[i];
+        let plan = &path.plan;
+        let (sigma, sigma_from) = sigma_of(sc, path, set.sigma);
+        let mut fixed = vec![None; plan.rates.len() + 1];
+        for &(year, v) in &path.actuals {
+            if let Ok(k) = usize::try_from(year - plan.start_year)
+                && k > 0
+                && k < fixed.len()
+            {
+                fixed[k] = Some(v);
+            }
+        }
+        let usable: Vec<&crate::project::Outcome> = path
+            .outcomes
+            .iter()
+            .filter(|o| {
+                o.goal.year > plan.start_year && o.goal.year <= *p.years.last().unwrap_or(&0)
+            })
+            .collect();
+        let goals: Vec<(usize, f64, bool)> = usable
+            .iter()
+            .map(|o| {
+                let (level, above) = o.goal.kind.threshold(path.series.direction);
+                ((o.goal.year - plan.start_year) as usize, level, above)
+            })
+            .collect();
+        let input = PathInput {
+            model: plan.model,
+            start_year: plan.start_year,
+            start: plan.start,
+            rates: &plan.rates,
+            fixed: &fixed,
+            sigma,
+            common: set.common,
+            goals: &goals,
+        };
+        let r = run_path(&input, set.draws, set.seed, i as u64, set.noise, scratch);
+        let offset = (plan.start_year - p.years[0]) as usize;
+        let mut bands = vec![Band::MISSING; p.years.len()];
+        for (k, q) in r.bands.into_iter().enumerate() {
+            bands[offset + k] = Band::from(q);
+        }
+        let chances = usable
+            .iter()
+            .zip(r.probabilities)
+            .zip(&goals)
+            .map(|((o, probability), g)| Chance {
+                year: o.goal.year,
+                target: o.goal.raw.clone(),
+                level: g.1,
+                probability,
+            })
+            .collect();
+        SimPath {
+            sigma,
+            sigma_from,
+            bands,
+            chances,
+        }
+    };
+    let paths: Vec<SimPath> = if set.jobs == 1 {
+        let mut scratch = Scratch::default();
+        (0..p.paths.len()).map(|i| work(i, &mut scratch)).collect()
+    } else {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(set.jobs)
+            .build()
+            .map_err(|e| Error::Invalid(format!("cannot start {} threads: {e}", set.jobs)))?;
+        pool.install(|| {
+            (0..p.paths.len())
+                .into_par_iter()
+                .map_init(Scratch::default, |s, i| work(i, s))
+                .collect()
+        })
+    };
+    Ok(Simulation {
+        scenario: p.scenario.clone(),
+        draws: set.draws,
+        seed: set.seed,
+        years: p.years.clone(),
+        paths,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::project::project;
+    use crate::table::LoadOptions;
+    use statrs::distribution::{ContinuousCDF, Normal};
+
+    fn scenario(path: &str) -> Scenario {
+        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+        Scenario::load(&p, &LoadOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn sigma_zero_is_the_projection_exactly() {
+        let sc = scenario("scenarios/baseline.toml");
+        let p = project(&sc).unwrap();
+        let mut set = Settings::from_scenario(&sc);
+        set.sigma = Some(0.0);
+        set.draws = 50;
+        let sim = simulate(&sc, &p, &set).unwrap();
+        for (i, sp) in sim.paths.iter().enumerate() {
+            for (c, b) in sp.bands.iter().enumerate() {
+                let v = p.values[[i, c]];
+                for q in [b.p5, b.p25, b.p50, b.p75, b.p95] {
+                    assert!(
+                        q.to_bits() == v.to_bits(),
+                        "{} {}: {q} vs {v}",
+                        p.paths[i].series.name,
+                        p.years[c]
+                    );
+                }
+            }
+            for (ch, o) in sp.chances.iter().zip(&p.paths[i].outcomes) {
+                let met = o.met.unwrap();
+                assert_eq!(
+                    ch.probability,
+                    if met { 1.0 } else { 0.0 },
+                    "{}",
+                    p.paths[i].series.name
+                );
+            }
+        }
+    }
+
+    /// P(v₂₀₂₅ ≥ T) for v = v0·∏(1 + g + σz) under the log-normal approximation:
+    /// ln(1+g+σz) has mean ≈ ln(1+g) − σ²/(2(1+g)²) and sd ≈ σ/(1+g), summed over n years.
+    fn lognormal_probability(v0: f64, g: f64, sigma: f64, n: f64, target: f64) -> f64 {
+        let mu = v0.ln() + n * ((1.0 + g).ln() - sigma * sigma / (2.0 * (1.0 + g).powi(2)));
+        let sd = sigma * n.sqrt() / (1.0 + g);
+        1.0 - Normal::standard().cdf((target.ln() - mu) / sd)
+    }
+
+    #[test]
+    fn compound_probability_matches_the_lognormal_closed_form() {
+        let sc = scenario("tests/fixtures/project/mc.toml");
+        let p = project(&sc).unwrap();
+        let set = Settings::from_scenario(&sc);
+        assert_eq!((set.draws, set.seed), (100_000, 1));
+        let sim = simulate(&sc, &p, &set).unwrap();
+        let i = p
+            .paths
+            .iter()
+            .position(|x| x.series.name == "复利指标")
+            .unwrap();
+        let got = sim.paths[i].chances[0].probability;
+        // target 127.62815625 = 100·1.05⁵: just under one half (≈ 0.4915)
+        let want = lognormal_probability(100.0, 0.05, 0.02, 5.0, 127.62815625);
+        assert!((want - 0.4915).abs() < 0.001, "{want}");
+        assert!(
+            (got - want).abs() < 0.01,
+            "simulated {got} vs closed form {want}"
+        );
+        // the median of the 2025 band is near the closed-form median v0·e^(n·E ln(1+X))
+        let median = (100f64.ln() + 5.0 * (1.05f64.ln() - 0.0004 / (2.0 * 1.1025))).exp();
+        let b = sim.paths[i].bands[p.col(2025).unwrap()];
+        assert!(
+            (b.p50 / median - 1.0).abs() < 0.002,
+            "{} vs {median}",
+            b.p50
+        );
+    }
+
+    #[test]
+    fn quantiles_are_ordered_and_probabilities_are_shares() {
+        let sc = scenario("scenarios/baseline.toml");
+        let p = project(&sc).unwrap();
+        let mut set = Settings::from_scenario(&sc);
+        set.draws = 2000;
+        let sim = simulate(&sc, &p, &set).unwrap();
+        for sp in &sim.paths {
+            for b in sp.bands.iter().filter(|b| !b.p50.is_nan()) {
+                assert!(
+                    b.p5 <= b.p25 && b.p25 <= b.p50 && b.p50 <= b.p75 && b.p75 <= b.p95,
+                    "{b:?}"
+                );
+            }
+            assert!(
+                sp.chances
+                    .iter()
+                    .all(|c| (0.0..=1.0).contains(&c.probability))
+            );
+        }
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_numbers_on_any_number_of_threads() {
+        let sc = scenario("scenarios/baseline.toml");
+        let p = project(&sc).unwrap();
+        let mut set = Settings::from_scenario(&sc);
+        set.draws = 500;
+        set.common = 0.3;
+        let runs: Vec<String> = [1, 2, 3]
+            .map(|jobs| {
+                set.jobs = jobs;
+                serde_json::to_string(&simulate(&sc, &p, &set).unwrap()).unwrap()
+            })
+            .into();
+        assert_eq!(runs[0], runs[1]);
+        assert_eq!(runs[0], runs[2]);
+    }
+}
