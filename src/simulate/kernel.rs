@@ -1,7 +1,7 @@
 //! The Monte Carlo loop of one path: all draws advanced a year at a time, so memory is a few
 //! vectors of `draws` values, never the indicators × draws × years cube.
 
-use super::quantile::quantiles;
+use super::quantile::Counter;
 use crate::model::{Growth, Model};
 use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
@@ -44,8 +44,9 @@ pub struct PathResult {
 #[derive(Default)]
 pub struct Scratch {
     values: Vec<f64>,
-    sorted: Vec<f64>,
+    spill: Vec<f64>,
     shocks: Vec<f64>,
+    counter: Counter,
 }
 
 /// Stream of the economy-wide factor: the same for every path of a run.
@@ -77,8 +78,9 @@ pub fn run_path(
     count_goals(&s.values, 0, input.goals, &mut probabilities);
     let (own, shared) = ((1.0 - input.common).sqrt(), input.common.sqrt());
     for t in 0..years {
-        if let Some(v) = input.fixed.get(t + 1).copied().flatten() {
+        let (min, max) = if let Some(v) = input.fixed.get(t + 1).copied().flatten() {
             s.values.fill(v);
+            (v, v)
         } else {
             let g = input.rates[t];
             let sigma = input.sigma;
@@ -94,11 +96,9 @@ pub fn run_path(
                     *z = own * *z + shared * draw(&mut common_rng, noise);
                 }
             }
-            advance(input.model, &mut s.values, &s.shocks, g, sigma);
-        }
-        s.sorted.clear();
-        s.sorted.extend_from_slice(&s.values);
-        bands.push(quantiles(&mut s.sorted));
+            advance(input.model, &mut s.values, &s.shocks, g, sigma)
+        };
+        bands.push(s.counter.quantiles(&s.values, min, max, &mut s.spill));
         count_goals(&s.values, t + 1, input.goals, &mut probabilities);
     }
     for p in &mut probabilities {
@@ -139,9 +139,10 @@ fn fill_shocks(out: &mut [f64], rng: &mut Xoshiro256PlusPlus, noise: Noise) {
     }
 }
 
-/// One year for every draw: v ← step(v, g + σ·z). Compound is written out so the loop
-/// vectorises; with σ = 0 it performs exactly the deterministic step.
-fn advance(model: Model, values: &mut [f64], shocks: &[f64], g: f64, sigma: f64) {
+/// One year for every draw: v ← step(v, g + σ·z); returns the smallest and largest value.
+/// Compound is written out so the loop vectorises; with σ = 0 it performs exactly the
+/// deterministic step.
+fn advance(model: Model, values: &mut [f64], shocks: &[f64], g: f64, sigma: f64) -> (f64, f64) {
     match model {
         Model::Compound(_) => {
             for (v, z) in values.iter_mut().zip(shocks) {
@@ -154,6 +155,17 @@ fn advance(model: Model, values: &mut [f64], shocks: &[f64], g: f64, sigma: f64)
             }
         }
     }
+    // plain comparisons (not f64::min, which handles NaN) let this loop vectorise; a NaN
+    // would make the bounds NaN and send the quantiles down the exact fallback
+    let (mut lo, mut hi) = (values[0], values[0]);
+    for &v in values.iter() {
+        lo = if v < lo { v } else { lo };
+        hi = if v > hi { v } else { hi };
+    }
+    if values.iter().any(|v| v.is_nan()) {
+        return (f64::NAN, f64::NAN);
+    }
+    (lo, hi)
 }
 
 fn count_goals(values: &[f64], offset: usize, goals: &[(usize, f64, bool)], counts: &mut [f64]) {
