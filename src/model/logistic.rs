@@ -52,15 +52,12 @@ impl Growth for Logistic {
         if !(from > 0.0 && from < k && to > 0.0 && to < k && years > 0.0) {
             return None;
         }
-        let a = (k - from) / from;
-        let rho = (a / (k / to - 1.0)).ln() / years;
-        Some(
-            Logistic {
-                ceiling: k,
-                base: from,
-            }
-            .rate_of(rho),
-        )
+        let m = Logistic {
+            ceiling: k,
+            base: from,
+        };
+        let rho = (m.a() / (k / to - 1.0)).ln() / years;
+        Some(m.rate_of(rho))
     }
     fn name(&self) -> &'static str {
         "logistic"
