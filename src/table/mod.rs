@@ -1,6 +1,7 @@
 //! Indicator tables: reading files (CSV in any encoding Excel writes, XLSX), the header aliases,
 //! and the cell grammar of plan tables.
 
+mod frame;
 pub mod header;
 pub mod indicator;
 pub mod normalize;
