@@ -1,6 +1,7 @@
 //! Indicator tables: reading files (CSV in any encoding Excel writes, XLSX), the header aliases,
 //! and the cell grammar of plan tables.
 
+mod frame;
 pub mod header;
 pub mod indicator;
 pub mod normalize;
@@ -45,12 +46,14 @@ pub struct LoadOptions {
 /// Reads a table file: XLSX by its extension or magic bytes, else delimited text.
 pub fn load(path: &Path, opts: &LoadOptions) -> Result<Table> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let is_zip = bytes.starts_with(b"PK\x03\x04");
+    // XLSX/ODS are zip files, old XLS an OLE compound file, whatever the file is called
+    let is_workbook = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0");
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    let records = if is_zip || matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xls" | "ods")) {
+    let records = if is_workbook || matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xls" | "ods"))
+    {
         xlsx::records(path, bytes, opts.sheet.as_deref())?
     } else {
         text::records(path, &text::decode(path, &bytes)?)?

@@ -48,6 +48,52 @@ pub fn is_blank_mark(folded: &str) -> bool {
         )
 }
 
+/// What to tell about a cell that Excel turned into a date; `None` for other cells.
+pub fn excel_date_hint(raw: &str) -> Option<String> {
+    let (m, d) = excel_date(&fold(raw))?;
+    Some(format!(
+        "a date, not a plan figure: Excel turns a range typed as {m}-{d} into the date {m}月{d}日; \
+         format the column as text in Excel and type {m}-{d} again (or write {m}~{d})"
+    ))
+}
+
+/// The month and day of a cell that is a date: what Excel makes of a range typed as `3-4`
+/// (`3月4日`, `2025年3月4日`, `2025-03-04`, `4-Mar`, `Mar-4`). Takes folded text.
+pub fn excel_date(folded: &str) -> Option<(u32, u32)> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let num = |t: &str| {
+        (!t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<u32>().ok())
+            .flatten()
+    };
+    let year = |t: &str| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
+    let month_name = |t: &str| {
+        MONTHS
+            .iter()
+            .position(|m| t.eq_ignore_ascii_case(m))
+            .map(|i| i as u32 + 1)
+    };
+    let md = if let Some(body) = folded.strip_suffix('日') {
+        let body = match body.split_once('年') {
+            Some((y, rest)) if year(y) => rest,
+            _ => body,
+        };
+        let (m, d) = body.split_once('月')?;
+        (num(m)?, num(d)?)
+    } else {
+        let parts: Vec<&str> = folded.split(['-', '/']).collect();
+        match parts[..] {
+            [y, m, d] if year(y) => (num(m)?, num(d)?),
+            [d, m] if month_name(m).is_some() => (month_name(m)?, num(d)?),
+            [m, d] if month_name(m).is_some() => (month_name(m)?, num(d)?),
+            _ => return None,
+        }
+    };
+    ((1..=12).contains(&md.0) && (1..=31).contains(&md.1)).then_some(md)
+}
+
 /// True for a Han ideograph (CJK Unified Ideographs and extension A).
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
@@ -66,6 +112,25 @@ mod tests {
         assert_eq!(fold("2020年\n预计"), "2020年预计");
         assert_eq!(fold("（十三五时期）"), "(十三五时期)");
         assert_eq!(fold("\u{3000}63\u{a0}"), "63");
+    }
+
+    #[test]
+    fn dates_excel_made_of_ranges() {
+        for (text, md) in [
+            ("3月4日", Some((3, 4))),
+            ("2025年5月6日", Some((5, 6))),
+            ("2025-03-04", Some((3, 4))),
+            ("2025/3/14", Some((3, 14))),
+            ("4-Mar", Some((3, 4))),
+            ("Mar-4", Some((3, 4))),
+            ("3-4", None),
+            ("13月4日", None),
+            ("2020年", None),
+            ("12(十四五时期)", None),
+            ("", None),
+        ] {
+            assert_eq!(excel_date(text), md, "{text}");
+        }
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! Raw records → indicators: finds the header under any title lines, reads every cell, and
 //! collects every unreadable cell of the table before failing.
 
+use super::frame::{Header, Line};
 use super::header::{Field, Layout};
 use super::indicator::{Attribute, Indicator};
-use super::normalize::fold;
+use super::normalize::{excel_date_hint, fold};
 use super::notation::Cell;
 use super::unit::Unit;
 use super::{Record, Table};
@@ -11,43 +12,40 @@ use crate::error::{CellError, Error, Result};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// How many leading rows may be titles before the header.
-const HEADER_SEARCH: usize = 30;
-
 pub fn build(path: &Path, records: &[Record], default_region: &str) -> Result<Table> {
-    let (h, layout) = records
-        .iter()
-        .take(HEADER_SEARCH)
-        .enumerate()
-        .find_map(|(i, r)| Layout::read(&r.cells).map(|l| (i, l)))
-        .ok_or_else(|| {
-            let msg = if records.iter().all(|r| is_blank(&r.cells)) {
-                "is empty".to_string()
-            } else {
-                "has no header row: expected a row naming an `indicator` (or 指标/指标名称) \
-                 column, with `unit`/单位, `base`/2020年, `target`/2025年目标, `rate`/年均增长"
-                    .to_string()
-            };
-            Error::format(path, msg)
-        })?;
-    let header = &records[h];
+    let mut header = Header::find(records).ok_or_else(|| {
+        let msg = if records
+            .iter()
+            .all(|r| r.cells.iter().all(|c| fold(c).is_empty()))
+        {
+            "is empty".to_string()
+        } else {
+            "has no header row: expected a row naming an `indicator` (or 指标/指标名称) \
+             column, with `unit`/单位, `base`/2020年, `target`/2025年目标, `rate`/年均增长"
+                .to_string()
+        };
+        Error::format(path, msg)
+    })?;
+    let layout = header.layout.clone();
+    let headers = header.cells.clone();
     let mut ctx = RowContext {
         path,
         layout: &layout,
-        headers: &header.cells,
+        headers: &headers,
         errors: Vec::new(),
         category: String::new(),
         region: default_region.to_string(),
         plan: String::new(),
     };
     let mut indicators = Vec::new();
-    for rec in &records[h + 1..] {
-        if is_blank(&rec.cells) || is_note(&rec.cells) || is_repeated_header(rec, header) {
-            continue;
+    for rec in &records[header.first_data..] {
+        match header.line(rec) {
+            Line::Data => indicators.extend(ctx.row(rec)),
+            Line::Banner(category) => ctx.category = category,
+            Line::Skip => {}
         }
-        indicators.extend(ctx.row(rec));
     }
-    check_duplicates(&indicators, &layout, &header.cells, &mut ctx.errors);
+    check_duplicates(&indicators, &layout, &headers, &mut ctx.errors);
     if !ctx.errors.is_empty() {
         ctx.errors.sort_by_key(|e| (e.row, e.column));
         return Err(Error::Cells {
@@ -58,38 +56,16 @@ pub fn build(path: &Path, records: &[Record], default_region: &str) -> Result<Ta
     if indicators.is_empty() {
         return Err(Error::format(
             path,
-            "has a header row but no indicator rows",
+            format!(
+                "has a header row (row {}) but no indicator rows under it",
+                records[header.at].row
+            ),
         ));
     }
     Ok(Table {
         path: path.to_path_buf(),
         indicators,
     })
-}
-
-fn is_blank(cells: &[String]) -> bool {
-    cells.iter().all(|c| fold(c).is_empty())
-}
-
-/// `注：…` footnotes under a pasted table: one non-empty cell starting with a note word.
-fn is_note(cells: &[String]) -> bool {
-    let filled: Vec<String> = cells
-        .iter()
-        .map(|c| fold(c))
-        .filter(|c| !c.is_empty())
-        .collect();
-    filled.len() == 1
-        && ["注", "说明", "备注", "资料来源", "数据来源", "*"]
-            .iter()
-            .any(|w| filled[0].starts_with(w))
-}
-
-/// Tables pasted across pages repeat their header.
-fn is_repeated_header(rec: &Record, header: &Record) -> bool {
-    rec.cells
-        .iter()
-        .map(|c| fold(c))
-        .eq(header.cells.iter().map(|c| fold(c)))
 }
 
 struct RowContext<'a> {
@@ -131,7 +107,8 @@ impl RowContext<'_> {
         match Cell::parse(raw) {
             Ok(c) => c,
             Err(e) => {
-                self.error(rec, col, e.to_string());
+                let expected = excel_date_hint(raw).unwrap_or_else(|| e.to_string());
+                self.error(rec, col, expected);
                 Cell::none()
             }
         }
@@ -377,5 +354,55 @@ fn check_duplicates(
                 ),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(lines: &[&[&str]]) -> Result<Table> {
+        let records: Vec<Record> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, cells)| Record {
+                row: i + 1,
+                cells: cells.iter().map(|s| s.to_string()).collect(),
+            })
+            .collect();
+        build(Path::new("t.csv"), &records, "科尔沁区")
+    }
+
+    /// Pasted from a document: a two-row header, categories as banner rows, a two-line note.
+    #[test]
+    fn banners_give_the_category_of_the_rows_below() {
+        let t = table(&[
+            &["序号", "指标", "单位", "2020年", "2025年", "属性"],
+            &["", "", "", "预计", "目标", ""],
+            &["一、经济发展", "", "", "", "", ""],
+            &["1", "地区生产总值", "亿元", "305.8", "430", "预期性"],
+            &["二、民生福祉", "", "", "", "", ""],
+            &["2", "人均预期寿命", "岁", "76", "77", "预期性"],
+            &["注：1.地区生产总值按当年价格计算", "", "", "", "", ""],
+            &["2.人均预期寿命为预计数", "", "", "", "", ""],
+        ])
+        .unwrap();
+        let got: Vec<String> = t
+            .indicators
+            .iter()
+            .map(|i| {
+                format!(
+                    "{} {} {} {}→{}",
+                    i.row, i.category, i.name, i.base_year, i.target_year
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "4 经济发展 地区生产总值 2020→2025",
+                "6 民生福祉 人均预期寿命 2020→2025"
+            ]
+        );
     }
 }

@@ -31,6 +31,20 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
             return Ok(text.into_owned());
         }
     }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        if had_errors {
+            return Err(Error::format(path, format!("is not valid {}", enc.name())));
+        }
+        return Ok(text.into_owned());
+    }
+    if bytes.contains(&0) {
+        return Err(Error::format(
+            path,
+            "is a binary file (it holds NUL bytes), not a text table; save the table from \
+             Excel as CSV or XLSX",
+        ));
+    }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_string());
     }
@@ -46,6 +60,30 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
         ));
     }
     Ok(text.into_owned())
+}
+
+/// UTF-16 written without a BOM: the zero high bytes of commas, tabs, line ends and digits
+/// fall on one side of each byte pair (odd offsets for little-endian).
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    let pairs = head.len() / 2;
+    // a Han character may have one zero byte (U+4E00 is 00 4E in LE): compare the sides
+    let one_sided = |z: usize, other: usize| pairs >= 2 && z * 8 >= pairs && z >= 4 * other;
+    if one_sided(odd, even) {
+        Some(encoding_rs::UTF_16LE)
+    } else if one_sided(even, odd) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// The delimiter of a table: the one of tab, comma, semicolon that splits the first lines into
@@ -96,15 +134,47 @@ pub fn records(path: &Path, text: &str) -> Result<Vec<Record>> {
         .delimiter(sniff_delimiter(text))
         .from_reader(text.as_bytes());
     let mut out = Vec::new();
+    let mut lines = LineCounter::default();
     for rec in reader.records() {
         let rec = rec.map_err(|e| Error::format(path, format!("not a delimited table: {e}")))?;
-        let line = rec.position().map_or(out.len() + 1, |p| p.line() as usize);
+        let row = rec
+            .position()
+            .map_or(out.len() + 1, |p| lines.line_at(text, p.byte() as usize));
         out.push(Record {
-            row: line,
+            row,
             cells: rec.iter().map(str::to_string).collect(),
         });
     }
     Ok(out)
+}
+
+/// Line numbers from byte offsets. The csv crate's own line count is one short after a CRLF
+/// (Excel's line end) and ignores a lone CR, and its record offset points at the line end
+/// before the record; so lines are counted here, CRLF, LF and CR each ending one line.
+#[derive(Default)]
+struct LineCounter {
+    at: usize,
+    breaks: usize,
+}
+
+impl LineCounter {
+    /// The 1-based line of the record whose csv offset is `byte`; offsets must not decrease.
+    fn line_at(&mut self, text: &str, byte: usize) -> usize {
+        let bytes = text.as_bytes();
+        let mut start = byte.min(bytes.len());
+        // a record never starts with a line end: skip the one before it and any blank lines
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        for i in self.at..start.max(self.at) {
+            let lone_cr = bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+            if bytes[i] == b'\n' || lone_cr {
+                self.breaks += 1;
+            }
+        }
+        self.at = self.at.max(start);
+        self.breaks + 1
+    }
 }
 
 #[cfg(test)]
@@ -123,6 +193,19 @@ mod tests {
         utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(decode(p, &utf16).unwrap(), text);
         assert!(decode(p, b"\x81\x20\xff\xff").is_err());
+        // UTF-16 without a BOM, either byte order; `一` (U+4E00) has a zero byte of its own
+        let text = "一,指标\n森林覆盖率,%\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(p, &le).unwrap(), text);
+        assert_eq!(decode(p, &be).unwrap(), text);
+    }
+
+    #[test]
+    fn binary_files_are_named_as_such() {
+        let bytes: Vec<u8> = (0..=255u8).cycle().take(3000).collect();
+        let err = decode(Path::new("x.csv"), &bytes).unwrap_err().to_string();
+        assert!(err.starts_with("x.csv: is a binary file"), "{err}");
     }
 
     #[test]
@@ -136,5 +219,26 @@ mod tests {
     fn records_keep_line_numbers_across_quoted_breaks() {
         let recs = records(Path::new("t.csv"), "h1,h2\n\"2020年\n预计\",x\nlast,y\n").unwrap();
         assert_eq!(recs.iter().map(|r| r.row).collect::<Vec<_>>(), [1, 2, 4]);
+    }
+
+    /// Excel writes CRLF row ends and a bare LF inside a cell; old Mac files end lines in CR.
+    #[test]
+    fn line_numbers_with_crlf_cr_and_blank_lines() {
+        let rows = |text: &str| -> Vec<usize> {
+            records(Path::new("t.csv"), text)
+                .unwrap()
+                .iter()
+                .map(|r| r.row)
+                .collect()
+        };
+        // title on line 1, header on 2, data on 3 and 4
+        assert_eq!(rows("t,,\r\nh,i,j\r\n1,2,3\r\n4,5,6\r\n"), [1, 2, 3, 4]);
+        // two blank lines (3 and 4) and a header cell over lines 5-6: data on line 7
+        assert_eq!(
+            rows("t\r\n,,\r\n\r\n\r\nh,\"2020年\n预计\",j\r\n1,2,3\r\n"),
+            [1, 2, 5, 7]
+        );
+        assert_eq!(rows("a\rb\rc\r"), [1, 2, 3]);
+        assert_eq!(rows("a\nb\n\nc"), [1, 2, 4]);
     }
 }

@@ -1,0 +1,324 @@
+//! The frame around a table's indicator rows, as tables pasted from plan documents have it:
+//! title lines above the header, a header over one or two rows (`2020年` above `预计`), category
+//! banner rows (`一、经济发展` across the table), notes below (`注：1.…`, `2.…`), and the header
+//! repeated where the table crossed a page.
+
+use super::Record;
+use super::header::{Field, Layout, year_in};
+use super::indicator::Attribute;
+use super::normalize::{fold, is_blank_mark, is_han};
+
+/// How many leading rows may be titles before the header.
+const HEADER_SEARCH: usize = 30;
+
+/// The header of a table: its cells (two header rows merged into one) and what they mean.
+#[derive(Clone, Debug)]
+pub struct Header {
+    /// Record index of the (first) header row.
+    pub at: usize,
+    /// Record index of the first row after the header.
+    pub first_data: usize,
+    pub cells: Vec<String>,
+    pub layout: Layout,
+    /// The header rows as written, folded, to skip them where a table repeats them.
+    rows: Vec<Vec<String>>,
+    /// A note has been seen: single-cell rows below it continue the note.
+    in_notes: bool,
+}
+
+/// What a row below the header is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Line {
+    Data,
+    /// Blank, a note, a repeated header.
+    Skip,
+    /// A row naming the category of the rows below it.
+    Banner(String),
+}
+
+fn folded(cells: &[String]) -> Vec<String> {
+    cells.iter().map(|c| fold(c)).collect()
+}
+
+/// The non-empty cells of a row, folded, with their columns.
+fn filled(cells: &[String]) -> Vec<(usize, String)> {
+    folded(cells)
+        .into_iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty())
+        .collect()
+}
+
+impl Header {
+    /// The first row (within the first 30) naming an indicator column, with the row under it
+    /// when that row only carries header words (`预计`, `目标`, `(%)`).
+    pub fn find(records: &[Record]) -> Option<Header> {
+        let (at, layout) = records
+            .iter()
+            .take(HEADER_SEARCH)
+            .enumerate()
+            .find_map(|(i, r)| Layout::read(&r.cells).map(|l| (i, l)))?;
+        let top = &records[at].cells;
+        let mut header = Header {
+            at,
+            first_data: at + 1,
+            cells: top.clone(),
+            layout,
+            rows: vec![folded(top)],
+            in_notes: false,
+        };
+        if let Some(sub) = records.get(at + 1).map(|r| &r.cells)
+            && is_sub_header(sub, &header.layout)
+        {
+            let cells = merge(top, sub);
+            if let Some(layout) = Layout::read(&cells) {
+                header.cells = cells;
+                header.layout = layout;
+                header.first_data = at + 2;
+                header.rows.push(folded(sub));
+            }
+        }
+        Some(header)
+    }
+
+    /// Classifies a row below the header.
+    pub fn line(&mut self, rec: &Record) -> Line {
+        let cells = filled(&rec.cells);
+        if cells.is_empty() {
+            return Line::Skip;
+        }
+        let row = folded(&rec.cells);
+        let same = |h: &Vec<String>| {
+            let width = h.len().max(row.len());
+            (0..width).all(|i| h.get(i).map_or("", |s| s) == row.get(i).map_or("", |s| s))
+        };
+        if self.rows.iter().any(same) {
+            return Line::Skip;
+        }
+        let [(col, text)] = &cells[..] else {
+            return Line::Data;
+        };
+        if self.in_notes || is_note(text) {
+            self.in_notes = true;
+            return Line::Skip;
+        }
+        let field = self.layout.fields.get(*col).copied().flatten();
+        let stripped = strip_enumeration(text);
+        let enumerated = stripped.len() < text.len();
+        let banner_column = match field {
+            None | Some(Field::Seq | Field::Category) => true,
+            // a name alone is an indicator without values, unless numbered like a section
+            Some(Field::Name) => enumerated,
+            _ => false,
+        };
+        if banner_column && stripped.chars().any(is_han) {
+            Line::Banner(stripped.to_string())
+        } else {
+            Line::Data
+        }
+    }
+}
+
+/// `注：…` and the like: footnotes under a pasted table.
+fn is_note(text: &str) -> bool {
+    ["注", "说明", "备注", "资料来源", "数据来源", "*"]
+        .iter()
+        .any(|w| text.starts_with(w))
+}
+
+/// A row under the header that continues it: nothing under the columns only data rows fill
+/// (seq, name, unit, attribute), and only header words: no plain numbers, dashes or attributes.
+fn is_sub_header(cells: &[String], layout: &Layout) -> bool {
+    let cells = filled(cells);
+    !cells.is_empty()
+        && cells.iter().all(|(col, text)| {
+            let data_column = matches!(
+                layout.fields.get(*col).copied().flatten(),
+                Some(
+                    Field::Seq
+                        | Field::Category
+                        | Field::Name
+                        | Field::NameEn
+                        | Field::Unit
+                        | Field::Attribute
+                        | Field::Region
+                        | Field::Plan
+                        | Field::Source
+                )
+            );
+            let header_words = if text.chars().any(|c| c.is_ascii_digit()) {
+                text.contains('年') && year_in(text).is_some()
+            } else {
+                !is_blank_mark(text) && Attribute::parse(text).is_none()
+            };
+            !data_column && header_words
+        })
+}
+
+/// Two header rows into one: `2020年` over `预计` is `2020年预计`; a group title over a year
+/// (`规划目标` over `2025年`, merged across the years) gives way to the year.
+fn merge(top: &[String], sub: &[String]) -> Vec<String> {
+    let width = top.len().max(sub.len());
+    (0..width)
+        .map(|i| {
+            let t = top.get(i).map_or("", |s| s.trim());
+            let b = sub.get(i).map_or("", |s| s.trim());
+            let (ft, fb) = (fold(t), fold(b));
+            if fb.is_empty() {
+                t.to_string()
+            } else if ft.is_empty() || (year_in(&ft).is_none() && year_in(&fb).is_some()) {
+                b.to_string()
+            } else {
+                format!("{t}{b}")
+            }
+        })
+        .collect()
+}
+
+/// `一、经济发展` → `经济发展`; also `(一)`, `1.`, `1、`, `第一部分`-free text as is.
+fn strip_enumeration(text: &str) -> &str {
+    const NUMERALS: &str = "一二三四五六七八九十0123456789";
+    let body = text.trim_start_matches(['(', '（']);
+    let after_numerals = body.trim_start_matches(|c| NUMERALS.contains(c));
+    if after_numerals.len() == body.len() {
+        return text;
+    }
+    let closed = if body.len() < text.len() {
+        after_numerals.strip_prefix([')', '）'])
+    } else {
+        after_numerals.strip_prefix(['、', '.', ':', '：'])
+    };
+    match closed {
+        Some(rest) if !rest.is_empty() => rest.trim_start_matches(['、', '.']),
+        _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(row: usize, cells: &[&str]) -> Record {
+        Record {
+            row,
+            cells: cells.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_header_over_two_rows() {
+        let records = [
+            rec(1, &["科尔沁区主要指标", "", "", "", "", "", ""]),
+            rec(
+                2,
+                &[
+                    "序号",
+                    "指标",
+                    "单位",
+                    "2020年",
+                    "2025年",
+                    "年均增长",
+                    "属性",
+                ],
+            ),
+            rec(3, &["", "", "", "预计", "目标", "（%）", ""]),
+            rec(4, &["1", "森林覆盖率", "%", "13.39", "18", "6", "约束性"]),
+        ];
+        let h = Header::find(&records).unwrap();
+        assert_eq!((h.at, h.first_data), (1, 3));
+        assert_eq!(h.cells[3..6], ["2020年预计", "2025年目标", "年均增长（%）"]);
+        assert_eq!(h.layout.column(Field::Base(Some(2020))), Some(3));
+        assert_eq!(h.layout.column(Field::Target(Some(2025))), Some(4));
+    }
+
+    #[test]
+    fn a_group_title_over_the_years() {
+        let top = ["指标", "单位", "规划目标", "", "属性"].map(String::from);
+        let sub = ["", "", "2020年", "2025年", ""].map(String::from);
+        assert_eq!(
+            merge(&top, &sub),
+            ["指标", "单位", "2020年", "2025年", "属性"]
+        );
+    }
+
+    /// A first data row that lost its name is reported, not taken for a header row.
+    #[test]
+    fn data_rows_are_not_sub_headers() {
+        let layout = Layout::read(
+            &[
+                "序号",
+                "指标",
+                "单位",
+                "2020年预计",
+                "2025年目标",
+                "年均增长(%)",
+                "属性",
+            ]
+            .map(String::from),
+        )
+        .unwrap();
+        for row in [
+            ["", "", "", "63", "70", "2", ""],
+            ["", "", "", "-", "—", "", ""],
+            ["", "", "", "", "市级指标", "", "预期性"],
+            ["3", "", "", "", "", "", ""],
+            ["", "", "%", "", "", "", ""],
+        ] {
+            assert!(!is_sub_header(&row.map(String::from), &layout), "{row:?}");
+        }
+    }
+
+    #[test]
+    fn banners_notes_and_repeated_headers() {
+        let records = [
+            rec(
+                1,
+                &["序号", "指标", "单位", "2020年预计", "2025年目标", "属性"],
+            ),
+            rec(2, &["一、经济发展", "", "", "", "", ""]),
+            rec(3, &["1", "地区生产总值", "亿元", "305.8", "430", "预期性"]),
+            rec(4, &["", "（二）民生福祉", "", "", "", ""]),
+            rec(
+                5,
+                &["序号", "指标", "单位", "2020年预计", "2025年目标", "属性"],
+            ),
+            rec(6, &["", "人均预期寿命", "", "", "", ""]),
+            rec(7, &["注：1.地区生产总值按当年价格计算", "", "", "", "", ""]),
+            rec(8, &["2.能耗降低为五年累计数", "", "", "", "", ""]),
+            rec(9, &["", "", "", "", "", ""]),
+        ];
+        let mut h = Header::find(&records).unwrap();
+        let lines: Vec<Line> = records[h.first_data..].iter().map(|r| h.line(r)).collect();
+        use Line::*;
+        assert_eq!(
+            lines,
+            [
+                Banner("经济发展".into()),
+                Data,
+                Banner("民生福祉".into()),
+                Skip,
+                Data,
+                Skip,
+                Skip,
+                Skip
+            ]
+        );
+    }
+
+    #[test]
+    fn enumerations() {
+        for (text, want) in [
+            ("一、经济发展", "经济发展"),
+            ("(一)经济发展", "经济发展"),
+            ("（二）民生福祉", "民生福祉"),
+            ("1.创新驱动", "创新驱动"),
+            ("3、绿色发展", "绿色发展"),
+            ("十二、安全保障", "安全保障"),
+            ("经济发展", "经济发展"),
+            ("一二三", "一二三"),
+            ("5G基站", "5G基站"),
+        ] {
+            assert_eq!(strip_enumeration(text), want, "{text}");
+        }
+    }
+}

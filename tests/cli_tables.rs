@@ -1,0 +1,242 @@
+//! `plansim tables` on the bundled tables and on bad files: every row read, output formats that
+//! parse, and errors that name file, row, column, cell text and what was expected.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+const BUNDLED: [&str; 5] = [
+    "scenarios/tables/horqin.csv",
+    "scenarios/tables/tongliao-2023.csv",
+    "scenarios/tables/huimin.csv",
+    "scenarios/tables/otog.csv",
+    "scenarios/tables/chifeng.csv",
+];
+
+fn plansim(args: &[&str]) -> assert_cmd::assert::Assert {
+    let mut cmd = match Command::cargo_bin("plansim") {
+        Ok(c) => c,
+        Err(e) => panic!("no plansim binary: {e}"),
+    };
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .assert()
+}
+
+fn stdout(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&a.get_output().stdout).into_owned()
+}
+
+fn stderr(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&a.get_output().stderr).into_owned()
+}
+
+/// The `indicator` column of a CSV file, read with the csv crate, not with plansim.
+fn indicator_names(csv_text: &str) -> Vec<String> {
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    let col = r
+        .headers()
+        .ok()
+        .and_then(|h| h.iter().position(|c| c == "indicator"))
+        .unwrap_or_else(|| panic!("no indicator column"));
+    r.records()
+        .map(|rec| match rec {
+            Ok(rec) => rec.get(col).unwrap_or_default().to_string(),
+            Err(e) => panic!("not CSV: {e}"),
+        })
+        .collect()
+}
+
+#[test]
+fn every_row_of_every_bundled_table_is_read() {
+    for file in BUNDLED {
+        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        let want = indicator_names(&text);
+        assert!(want.len() >= 14, "{file}: {} rows", want.len());
+        let a = plansim(&["tables", "--format", "csv", file]).success();
+        // one output row per data row, in file order
+        assert_eq!(indicator_names(&stdout(&a)), want, "{file}");
+        assert!(stderr(&a).is_empty(), "{file}: {}", stderr(&a));
+    }
+}
+
+#[test]
+fn json_and_csv_output_parse() {
+    let a = plansim(&["tables", "--format", "json", BUNDLED[0]]).success();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap_or_else(|e| panic!("{e}"));
+    let rows = v.as_array().unwrap_or_else(|| panic!("not an array"));
+    // horqin.csv: the 20 rows of the main table come first; row 8 is 食品抽检合格率, target >98
+    let food = &rows[7];
+    assert_eq!(food["name"], "食品抽检合格率");
+    assert_eq!(food["target"]["raw"], ">98");
+    assert_eq!(food["target"]["kind"], "at-least");
+    assert_eq!(food["target"]["value"]["value"], 98.0);
+    assert_eq!(food["attribute"], "expected");
+
+    let a = plansim(&["tables", "--format", "csv", BUNDLED[0]]).success();
+    let out = stdout(&a);
+    let mut r = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = r
+        .headers()
+        .map(|h| h.iter().map(String::from).collect())
+        .unwrap_or_default();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap_or(usize::MAX);
+    let rec = r.records().nth(4).and_then(Result::ok);
+    let rec = rec.unwrap_or_else(|| panic!("no fifth row"));
+    // 城镇登记失业率: 3.82 → 4以内, an upper bound of 4 on a falling indicator
+    assert_eq!(rec.get(at("indicator")), Some("城镇登记失业率"));
+    assert_eq!(rec.get(at("target_kind")), Some("at-most"));
+    assert_eq!(rec.get(at("target_high")), Some("4.0"));
+    assert_eq!(rec.get(at("target_low")), Some(""));
+    assert_eq!(rec.get(at("direction")), Some("falling"));
+    assert_eq!(rec.get(at("row")), Some("6"));
+}
+
+#[test]
+fn every_fixture_table_loads_through_the_cli() {
+    for file in [
+        "horqin-utf8.csv",
+        "horqin-utf8-bom.csv",
+        "horqin-gbk.csv",
+        "horqin-utf16.txt",
+        "horqin.xlsx",
+        "horqin-pasted.csv",
+    ] {
+        let path = format!("tests/fixtures/tables/{file}");
+        let a = plansim(&["tables", "--format", "csv", &path]).success();
+        assert_eq!(indicator_names(&stdout(&a)).len(), 20, "{file}");
+    }
+}
+
+/// bad-cells.csv: six bad cells in six rows and five columns, around good rows.
+#[test]
+fn all_bad_cells_of_a_table_are_reported_at_once() {
+    let file = "tests/fixtures/tables/bad-cells.csv";
+    let a = plansim(&["tables", file]).code(2);
+    let err = stderr(&a);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        err.starts_with(&format!("plansim: error: {file}: 6 unreadable cells")),
+        "{err}"
+    );
+    // (row, column, header, cell text, part of what was expected), from the fixture by hand
+    let want = [
+        (3, 5, "2025年目标", "7x", "has `x` after the number"),
+        (4, 4, "2020年预计", "abc", "expected a number (63, 305.8亿"),
+        (
+            5,
+            7,
+            "属性",
+            "强制性",
+            "expected 预期性 (expected), 约束性 (binding)",
+        ),
+        (6, 6, "年均增长(%)", "4-3", "low end is above its high end"),
+        (
+            7,
+            5,
+            "2025年目标",
+            "3月4日",
+            "Excel turns a range typed as 3-4 into the date",
+        ),
+        (8, 2, "指标", "", "the indicator name is empty"),
+    ];
+    let lines: Vec<&str> = err.lines().skip(1).collect();
+    assert_eq!(lines.len(), want.len(), "{err}");
+    for ((row, col, header, text, expected), line) in want.iter().zip(&lines) {
+        let head = format!("{file}:{row}:{col}: row {row}, column {col} ({header}): `{text}`: ");
+        assert!(
+            line.trim_start().starts_with(&head),
+            "{line}\n  wanted {head}"
+        );
+        assert!(line.contains(expected), "{line}\n  wanted {expected}");
+    }
+    assert!(
+        stdout(&a).trim().is_empty(),
+        "no rows of a table with errors"
+    );
+}
+
+#[test]
+fn a_bad_file_does_not_stop_the_good_ones() {
+    let bad = "tests/fixtures/tables/bad-cells.csv";
+    let good = "scenarios/tables/chifeng.csv";
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(good))
+        .unwrap_or_default();
+    let a = plansim(&["tables", "--format", "csv", good, bad]).code(2);
+    assert_eq!(indicator_names(&stdout(&a)), indicator_names(&text));
+    assert!(stderr(&a).contains("bad-cells.csv: 6 unreadable cells"));
+}
+
+/// Files that are no table at all: one clear line naming the file, exit code 2, no panic.
+#[test]
+fn files_that_are_no_table() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap_or_else(|e| panic!("{e}"));
+        p.display().to_string()
+    };
+    // deterministic garbage: a linear congruential generator's high bytes
+    let mut x: u32 = 12345;
+    let garbage: Vec<u8> = (0..4096)
+        .map(|_| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (x >> 24) as u8
+        })
+        .collect();
+    let cases = [
+        (write("garbage.csv", &garbage), "is a binary file"),
+        ("tests/fixtures/tables/empty.csv".to_string(), "is empty"),
+        (
+            "tests/fixtures/tables/header-only.csv".to_string(),
+            "has a header row (row 2) but no indicator rows",
+        ),
+        (write("bom-only.csv", b"\xEF\xBB\xBF"), "is empty"),
+        (
+            write("half.txt", b"\xFF\xFEA\x00B"),
+            "is not valid UTF-16LE",
+        ),
+        (
+            write("fake.xlsx", b"PK\x03\x04not a zip"),
+            "is not a readable spreadsheet",
+        ),
+        (
+            write("zip.csv", b"PK\x03\x04not a zip"),
+            "is not a readable spreadsheet",
+        ),
+        (write("nulls.csv", &[0u8; 64]), "is a binary file"),
+        (
+            write("words.csv", "只是一段文字\n没有表格\n".as_bytes()),
+            "has no header row",
+        ),
+        (
+            write("gbk-broken.csv", b"\xd6\xb8\xb1\xea,\x81\x20"),
+            "neither UTF-8 nor GBK",
+        ),
+        (
+            "tests/fixtures/tables/no-such-file.csv".to_string(),
+            "No such file",
+        ),
+    ];
+    for (path, message) in cases {
+        let a = plansim(&["tables", &path]).code(2);
+        let err = stderr(&a);
+        assert!(!err.contains("panicked"), "{path}: {err}");
+        assert!(
+            err.starts_with(&format!("plansim: error: {path}: ")) && err.contains(message),
+            "{path}: {err}\n  wanted {message}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_sheet_names_the_sheets_there_are() {
+    let file = "tests/fixtures/tables/horqin.xlsx";
+    let a = plansim(&["tables", "--sheet", "Sheet9", file]).code(2);
+    assert!(
+        stderr(&a).contains("has no sheet `Sheet9`; its sheets are: 主要指标"),
+        "{}",
+        stderr(&a)
+    );
+    plansim(&["tables", "--sheet", "主要指标", file]).success();
+}
