@@ -1,5 +1,6 @@
 //! Command line: one file per subcommand; each turns its arguments into library calls.
 
+mod check;
 mod tables;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -21,6 +22,8 @@ struct Cli {
 enum Command {
     /// Print each row of indicator tables as read: raw cells and their meaning
     Tables(tables::Args),
+    /// Audit indicator tables: rates against targets, units, bounds, identities, plans
+    Check(check::Args),
 }
 
 /// How results are printed.
@@ -37,6 +40,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
         Command::Tables(args) => tables::run(args),
+        Command::Check(args) => check::run(args),
     }
 }
 
