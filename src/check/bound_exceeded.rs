@@ -61,7 +61,10 @@ fn path(ind: &Indicator) -> Option<(f64, i32, Path)> {
         ));
     }
     let stated = precision::stated_rate(ind).map(|r| r.point);
-    let target = precision::target(ind).map(|t| t.point);
+    let target = match (&ind.target.form, base) {
+        (Form::Multiple { factor }, Some(b)) => Some(b * factor),
+        _ => precision::target(ind).map(|t| t.point),
+    };
     match (base, stated, target) {
         (Some(b), Some(r), _) => Some((
             b,
@@ -101,6 +104,14 @@ fn check_row(ind: &Indicator, horizon: i32) -> Option<Finding> {
         ind.unit.factor_for(&ind.base).is_some() && ind.unit.factor_for(&ind.target).is_some()
     });
     let (start, from, path) = path(ind)?;
+    // a level at or below 0 has no compound path, and is no bound to fall below
+    let positive = match path {
+        Path::Compound { .. } => start > 0.0,
+        Path::Linear { .. } => start >= 0.0,
+    };
+    if !positive {
+        return None;
+    }
     let last = horizon.max(ind.target_year);
     let crossing = (from + 1..=last).find_map(|y| {
         let v = path.at(start, f64::from(y - from));
@@ -203,6 +214,15 @@ mod tests {
 
     #[test]
     fn linear_points_fall_below_zero() {
+        // a negative base has no compound path to speak of
+        assert!(verdict("%", "-5", "50", "5").is_none());
+        // 翻两番 from 30 is 120 in 2025: (4)^(1/5) − 1 = 31.95 %/yr; 30·1.3195⁴ = 90.9,
+        // 30·1.3195⁵ = 120: passes 100 in 2025, the target year itself
+        let f = verdict("%", "30", "翻两番", "").unwrap();
+        assert_eq!(
+            (f.severity, f.numbers.crossing_year),
+            (Severity::Error, Some(2025))
+        );
         // 3 − 1.5 points over 5 years is −0.3 a year: 3 − 0.3·10 = 0 in 2030, below 0 in 2031
         let f = verdict("%", "3", "下降1.5个百分点", "").unwrap();
         assert_eq!(

@@ -262,16 +262,18 @@ impl Finding {
     }
 }
 
-/// Rounds for messages without losing what matters: `7.055`, `0.5076`, `305.8`.
+/// A number for messages, to 4 significant digits: `7.055`, `0.5076`, `305.8`, `1400`.
 pub fn show(v: f64) -> String {
-    let digits = if v == 0.0 || v.abs() >= 100.0 {
-        1
-    } else if v.abs() >= 1.0 {
-        2
+    if !v.is_finite() {
+        return format!("{v}");
+    }
+    let magnitude = if v == 0.0 {
+        0
     } else {
-        3
+        v.abs().log10().floor() as i32
     };
-    let s = format!("{v:.digits$}");
+    let decimals = (3 - magnitude).clamp(0, 12) as usize;
+    let s = format!("{v:.decimals$}");
     if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
@@ -296,10 +298,14 @@ mod tests {
 
     #[test]
     fn numbers_in_messages() {
-        assert_eq!(show(7.0553), "7.06");
-        assert_eq!(show(0.50763), "0.508");
+        assert_eq!(show(7.0553), "7.055");
+        assert_eq!(show(0.50763), "0.5076");
         assert_eq!(show(305.8), "305.8");
-        assert_eq!(show(-2.5243), "-2.52");
+        assert_eq!(show(-2.5243), "-2.524");
         assert_eq!(show(100.0), "100");
+        assert_eq!(show(1400.0), "1400");
+        assert_eq!(show(0.0001), "0.0001");
+        assert_eq!(show(0.0), "0");
+        assert_eq!(show(f64::INFINITY), "inf");
     }
 }

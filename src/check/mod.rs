@@ -12,8 +12,9 @@
 //! - `no-numeric-target`: warning when target and rate are both empty, info when delegated or
 //!   qualitative.
 //! - `cumulative-target`: info, with the annual equivalent.
-//! - `identity-violation`: the three sectors' shares against 100, a total against per-capita ×
-//!   population; beyond rounding, warning up to a 10 % gap, error beyond.
+//! - `identity-violation`: the three sectors' shares against 100 (error beyond rounding); a
+//!   total against per-capita × population (beyond rounding, a gap over 2 % is a warning, over
+//!   10 % an error).
 //! - `cross-plan-conflict`: a district and a plan of a region containing it, the same indicator
 //!   (through the alias list): error when a part's level exceeds the whole's in the same year,
 //!   warning when stated rates for overlapping years do not overlap.
