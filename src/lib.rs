@@ -6,6 +6,7 @@
 //! [`chart`] / [`report`].
 
 pub mod actuals;
+pub mod check;
 pub mod error;
 pub mod export;
 pub mod model;

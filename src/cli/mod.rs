@@ -1,5 +1,6 @@
 //! Command line: one file per subcommand; each turns its arguments into library calls.
 
+mod check;
 pub mod project;
 mod simulate;
 mod sweep;
@@ -24,6 +25,8 @@ struct Cli {
 enum Command {
     /// Print each row of indicator tables as read: raw cells and their meaning
     Tables(tables::Args),
+    /// Audit indicator tables: rates against targets, units, bounds, identities, plans
+    Check(check::Args),
     /// Project every indicator year by year under a scenario (or a table's baseline)
     Project(project::Args),
     /// Sweep an indicator's rate over a grid of changes: is each target met?
@@ -46,6 +49,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
         Command::Tables(args) => tables::run(args),
+        Command::Check(args) => check::run(args),
         Command::Project(args) => project::run(args),
         Command::Sweep(args) => sweep::run(args),
         Command::Simulate(args) => simulate::run(args),

@@ -1,0 +1,144 @@
+//! `cumulative-target`: a target stated over a whole period (`12(十四五时期)`, `[4]`, a rate
+//! column headed 累计), given as the annual equivalent so it can sit beside annual rates.
+//!
+//! A cumulative change in percent (能耗累计降低12%) compounds: (1 − 0.12)^(1/5) − 1 = −2.524 %
+//! a year. A period total of an amount (`[4]` 万人 of new jobs) is a sum of years: 0.8 a year on
+//! average. Always info: a period total is a way of stating a target, not an inconsistency.
+
+use super::finding::show;
+use super::{Check, CheckOptions, Code, Finding, Numbers, Severity};
+use crate::model::compound::annual_from_total;
+use crate::table::{Cell, Indicator};
+
+pub struct CumulativeTarget;
+
+impl Check for CumulativeTarget {
+    fn code(&self) -> Code {
+        Code::CumulativeTarget
+    }
+
+    fn check(&self, indicators: &[Indicator], _: &CheckOptions) -> Vec<Finding> {
+        indicators.iter().filter_map(check_row).collect()
+    }
+}
+
+const FALLING: [&str; 5] = ["降低", "下降", "减少", "削减", "压减"];
+const RISING: [&str; 4] = ["提高", "增长", "增加", "上升"];
+
+/// Years of a five-year plan period, the usual span of a period total.
+const PLAN_PERIOD: i32 = 5;
+
+/// A period total read from a cell: `(printed total, years, annual equivalent, in percent)`.
+fn annual(ind: &Indicator, cell: &Cell, years: i32, is_rate: bool) -> Option<(f64, f64, bool)> {
+    let total = cell.point()?.value;
+    let falling = FALLING.iter().any(|w| ind.name.contains(w));
+    let rising = RISING.iter().any(|w| ind.name.contains(w));
+    let percent = is_rate || cell.percent || ind.unit.is_share();
+    let n = f64::from(years);
+    if percent && (falling || rising || is_rate || total < 0.0) {
+        // `累计降低 12` prints the size of the fall; `累计下降12%` already carries the sign
+        let change = if falling && total > 0.0 {
+            -total
+        } else {
+            total
+        } / 100.0;
+        (change > -1.0).then(|| (total, annual_from_total(change, n) * 100.0, true))
+    } else {
+        Some((total, total * ind.factor(cell) / n, false))
+    }
+}
+
+fn check_row(ind: &Indicator) -> Option<Finding> {
+    let years = if ind.years() > 0 {
+        ind.years()
+    } else {
+        PLAN_PERIOD
+    };
+    let rate_total = ind.rate_cumulative || ind.rate.is_period_total();
+    let (cell, is_rate) = if ind.target.is_period_total() {
+        (&ind.target, false)
+    } else if rate_total && ind.rate.is_numeric() {
+        (&ind.rate, true)
+    } else {
+        return None;
+    };
+    let (total, per_year, percent) = annual(ind, cell, years, is_rate)?;
+    // a base year of 2020 and a target year of 2025 make the period 2021–2025
+    let years_span = format!("{}–{}", ind.target_year - years + 1, ind.target_year);
+    let period = match cell.period.as_deref() {
+        Some(label) if !label.is_empty() => format!("{label}, {years_span}"),
+        _ => years_span,
+    };
+    let mut message = if percent {
+        format!(
+            "`{}` is a cumulative change over {period}: {}%/yr compounded over {years} years",
+            cell.raw,
+            show(per_year)
+        )
+    } else {
+        format!(
+            "`{}` is a total over {period}: {} {} a year on average over {years} years",
+            cell.raw,
+            show(per_year),
+            ind.value_unit()
+        )
+    };
+    // a base that is the previous period's total (13.5(十三五时期)) gets its equivalent too
+    if ind.base.is_period_total()
+        && let Some((_, before, true)) = annual(ind, &ind.base, PLAN_PERIOD, is_rate)
+    {
+        message.push_str(&format!(
+            "; the previous period's `{}` was {}%/yr",
+            ind.base.raw,
+            show(before)
+        ));
+    }
+    Some(
+        Finding::new(ind, Code::CumulativeTarget, Severity::Info, message).with(Numbers {
+            period_total: Some(total),
+            annual_equivalent: Some(per_year),
+            ..Numbers::default()
+        }),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::approx_eq;
+    use crate::check::tests_support::row;
+
+    fn numbers(name: &str, unit: &str, base: &str, target: &str, rate: &str) -> Option<Numbers> {
+        check_row(&row(name, unit, 2020, base, 2025, target, rate)).map(|f| f.numbers)
+    }
+
+    #[test]
+    fn percentage_totals_compound() {
+        // 累计下降15%: 0.85^(1/5) − 1 = e^(ln 0.85 / 5) − 1 = e^(−0.0325038) − 1 = −3.198 %
+        let n = numbers("单位GDP二氧化碳排放", "%", "", "累计下降15%", "").unwrap();
+        assert!(approx_eq(n.annual_equivalent.unwrap(), -3.1982, 1e-3));
+        // 累计提高 [10]: 1.1^(1/5) − 1 = e^(0.0953102/5) − 1 = 1.9245 %
+        let n = numbers("人均收入累计提高", "%", "", "[10]", "").unwrap();
+        assert!(approx_eq(n.annual_equivalent.unwrap(), 1.9245, 1e-3));
+    }
+
+    #[test]
+    fn amount_totals_average() {
+        // [4] 万人 over 2021–2025 is 0.8 万人 a year
+        let n = numbers("累计新增就业人数", "万人", "", "[4]以上", "").unwrap();
+        assert_eq!(
+            (n.period_total, n.annual_equivalent),
+            (Some(4.0), Some(0.8))
+        );
+        assert!(numbers("森林覆盖率", "%", "13.39", "18", "6").is_none());
+    }
+
+    #[test]
+    fn a_cumulative_rate_column() {
+        let mut ind = row("地区生产总值", "亿元", 2020, "100", 2025, "—", "30");
+        ind.rate_cumulative = true;
+        // 30 % over 5 years: 1.3^0.2 − 1 = e^(0.262364/5) − 1 = 5.3874 %
+        let n = check_row(&ind).unwrap().numbers;
+        assert!(approx_eq(n.annual_equivalent.unwrap(), 5.3874, 1e-3));
+    }
+}

@@ -1,0 +1,45 @@
+//! Rows for the rules' unit tests, built from cell text as a table would hold it.
+
+use crate::table::{Attribute, Cell, Indicator, Unit};
+use std::path::PathBuf;
+
+/// A row of region `科尔沁区`, plan `十四五规划`, file `t.csv`.
+pub fn row(
+    name: &str,
+    unit: &str,
+    base_year: i32,
+    base: &str,
+    target_year: i32,
+    target: &str,
+    rate: &str,
+) -> Indicator {
+    let cell = |t: &str| Cell::parse(t).unwrap_or_else(|e| panic!("{t}: {e}"));
+    Indicator {
+        region: "科尔沁区".into(),
+        plan: "十四五规划".into(),
+        seq: String::new(),
+        category: String::new(),
+        name: name.into(),
+        name_en: String::new(),
+        unit: Unit::parse(unit),
+        base_year,
+        base: cell(base),
+        target_year,
+        target: cell(target),
+        rate: cell(rate),
+        rate_cumulative: false,
+        attribute: Attribute::Unstated,
+        sigma: None,
+        source: String::new(),
+        file: PathBuf::from("t.csv"),
+        row: 2,
+    }
+}
+
+/// The same row in another region and plan, at another line.
+pub fn moved(mut ind: Indicator, region: &str, plan: &str, row: usize) -> Indicator {
+    ind.region = region.into();
+    ind.plan = plan.into();
+    ind.row = row;
+    ind
+}

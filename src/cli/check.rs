@@ -1,0 +1,215 @@
+//! `plansim check FILE...`: the consistency audit of indicator tables.
+
+use super::{Format, text_table};
+use anyhow::Context;
+use plansim::check::{Aliases, CheckOptions, Finding, Regions};
+use plansim::table::LoadOptions;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Indicator tables: CSV (UTF-8, GBK; comma or tab) or XLSX
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// Exit 1 on warnings too, not only on errors
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+    /// Last year of the projections that check bounds (shares passing 100)
+    #[arg(long, default_value_t = plansim::check::DEFAULT_HORIZON,
+          value_parser = clap::value_parser!(i32).range(1900..=2200))]
+    horizon: i32,
+    /// Observed values (`region, indicator, year, value`) for target-unreachable
+    #[arg(long, value_name = "CSV")]
+    actuals: Option<PathBuf>,
+    /// Region hierarchy (`region,parent`); default: the bundled scenarios/regions.csv
+    #[arg(long, value_name = "CSV")]
+    regions: Option<PathBuf>,
+    /// Indicator aliases (`canonical,alias`); default: the bundled scenarios/aliases.csv
+    #[arg(long, value_name = "CSV")]
+    aliases: Option<PathBuf>,
+    /// Sheet of an XLSX file (default: the first)
+    #[arg(long)]
+    sheet: Option<String>,
+    /// Region for tables without a region column (default: the file name)
+    #[arg(long)]
+    region: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Deny {
+    Warnings,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let load = LoadOptions {
+        sheet: args.sheet,
+        region: args.region,
+    };
+    let (tables, mut errors) = plansim::table::load_all(&args.files, &load);
+    let mut opts = CheckOptions {
+        horizon: args.horizon,
+        ..CheckOptions::default()
+    };
+    if let Some(p) = &args.actuals {
+        plansim::actuals::load(p).map_or_else(|e| errors.push(e), |a| opts.actuals = a);
+    }
+    if let Some(p) = &args.regions {
+        Regions::load(p).map_or_else(|e| errors.push(e), |r| opts.regions = r);
+    }
+    if let Some(p) = &args.aliases {
+        Aliases::load(p).map_or_else(|e| errors.push(e), |a| opts.aliases = a);
+    }
+    if !errors.is_empty() {
+        for e in &errors {
+            eprintln!("plansim: error: {e}");
+        }
+        eprintln!(
+            "plansim check: {} input{} unusable; nothing checked",
+            errors.len(),
+            if errors.len() == 1 { " is" } else { "s are" }
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let rows: Vec<_> = tables.into_iter().flat_map(|t| t.indicators).collect();
+    let findings = plansim::check::run(&rows, &opts);
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&findings)?)?,
+        Format::Csv => write_csv(&mut out, &findings)?,
+        Format::Table => write_table(&mut out, &findings)?,
+    }
+    out.flush()?;
+    let (e, w, i) = plansim::check::tally(&findings);
+    eprintln!(
+        "plansim check: {e} error{}, {w} warning{}, {i} info in {} row{} of {} file{}",
+        plural(e),
+        plural(w),
+        rows.len(),
+        plural(rows.len()),
+        args.files.len(),
+        plural(args.files.len())
+    );
+    let deny_warnings = args.deny == Some(Deny::Warnings);
+    Ok(if e > 0 || (deny_warnings && w > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Wide enough for a message of ~70 characters beside the where and indicator columns.
+const TABLE_WIDTH: u16 = 170;
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `2020 305.8亿 → 2025 430亿 @ 7 (%)`
+fn cells(f: &Finding) -> String {
+    let c = &f.cells;
+    let or_dash = |t: &str| {
+        if t.is_empty() {
+            "—".to_string()
+        } else {
+            t.to_string()
+        }
+    };
+    let mut s = format!(
+        "{} {} → {} {}",
+        c.base_year,
+        or_dash(&c.base),
+        f.target_year,
+        or_dash(&c.target)
+    );
+    if !c.rate.is_empty() {
+        s.push_str(&format!(" @ {}", c.rate));
+    }
+    if !c.unit.is_empty() {
+        s.push_str(&format!(" ({})", c.unit));
+    }
+    s
+}
+
+fn write_table(out: &mut impl Write, findings: &[Finding]) -> anyhow::Result<()> {
+    if findings.is_empty() {
+        writeln!(out, "no findings")?;
+        return Ok(());
+    }
+    let mut grid = text_table(&["severity", "code", "where", "indicator", "finding"]);
+    // long messages wrap in their column rather than stretch the line
+    grid.set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+        .set_width(TABLE_WIDTH);
+    for f in findings {
+        grid.add_row(vec![
+            f.severity.to_string(),
+            f.code.to_string(),
+            format!("{}:{}", f.file, f.row),
+            format!("{} {}\n{}", f.region, f.indicator, cells(f)),
+            f.message.clone(),
+        ]);
+    }
+    writeln!(out, "{grid}")?;
+    Ok(())
+}
+
+fn write_csv(out: &mut impl Write, findings: &[Finding]) -> anyhow::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    let head = [
+        "severity",
+        "code",
+        "region",
+        "plan",
+        "indicator",
+        "target_year",
+        "file",
+        "row",
+        "unit",
+        "base_year",
+        "base",
+        "target",
+        "rate",
+        "message",
+    ];
+    let numbers = plansim::check::Numbers::default().fields();
+    let mut header: Vec<&str> = head.to_vec();
+    header.extend(numbers.iter().map(|(name, _)| *name));
+    header.push("related");
+    w.write_record(&header)?;
+    for f in findings {
+        let mut rec = vec![
+            f.severity.to_string(),
+            f.code.to_string(),
+            f.region.clone(),
+            f.plan.clone(),
+            f.indicator.clone(),
+            f.target_year.to_string(),
+            f.file.clone(),
+            f.row.to_string(),
+            f.cells.unit.clone(),
+            f.cells.base_year.to_string(),
+            f.cells.base.clone(),
+            f.cells.target.clone(),
+            f.cells.rate.clone(),
+            f.message.clone(),
+        ];
+        rec.extend(
+            f.numbers
+                .fields()
+                .into_iter()
+                .map(|(_, v)| v.unwrap_or_default()),
+        );
+        let related: Vec<String> = f
+            .related
+            .iter()
+            .map(|r| format!("{}:{} {} {}", r.file, r.row, r.region, r.indicator))
+            .collect();
+        rec.push(related.join("; "));
+        w.write_record(&rec)?;
+    }
+    w.flush().context("writing CSV")?;
+    Ok(())
+}
