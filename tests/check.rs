@@ -303,3 +303,22 @@ fn runs_on_every_bundled_table() {
     assert_eq!(errors[0]["code"], "unit-mismatch");
     assert_eq!(errors[0]["indicator"], "地区生产总值增长率");
 }
+
+#[test]
+fn a_scenario_file_checks_its_tables_once() {
+    // baseline.toml names all five bundled tables: the same findings as the tables themselves
+    let (code, from_scenario) = json(&["scenarios/baseline.toml"]);
+    let tables: Vec<String> = std::fs::read_dir("scenarios/tables")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .map(|p| p.display().to_string())
+        .collect();
+    let args: Vec<&str> = tables.iter().map(String::as_str).collect();
+    let (code2, from_tables) = json(&args);
+    assert_eq!((code, code2), (1, 1), "the row-1 unit mismatch is an error");
+    assert_eq!(from_scenario.len(), from_tables.len());
+    // a scenario and a child sharing its tables: no row is checked twice
+    let (_, both) = json(&["scenarios/baseline.toml", "scenarios/slow-15th.toml"]);
+    assert_eq!(both.len(), from_tables.len());
+}

@@ -10,7 +10,8 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Indicator tables: CSV (UTF-8, GBK; comma or tab) or XLSX
+    /// Indicator tables (CSV in UTF-8 or GBK, comma or tab; XLSX) or scenario files (.toml),
+    /// whose tables and actuals are checked
     #[arg(required = true)]
     files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t)]
@@ -49,13 +50,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         sheet: args.sheet,
         region: args.region,
     };
-    let (tables, mut errors) = plansim::table::load_all(&args.files, &load);
+    let (scenarios, table_files): (Vec<PathBuf>, Vec<PathBuf>) =
+        args.files.iter().cloned().partition(|p| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        });
+    let (tables, mut errors) = plansim::table::load_all(&table_files, &load);
+    let mut rows: Vec<_> = tables.into_iter().flat_map(|t| t.indicators).collect();
     let mut opts = CheckOptions {
         horizon: args.horizon,
         ..CheckOptions::default()
     };
+    for path in &scenarios {
+        match plansim::scenario::Scenario::load(path, &load) {
+            Ok(sc) => {
+                rows.extend(sc.indicators);
+                opts.actuals.extend(sc.actuals);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    // scenarios that share tables would check each row twice
+    let mut seen = std::collections::HashSet::new();
+    rows.retain(|r| seen.insert((r.file.clone(), r.row, r.target_year)));
     if let Some(p) = &args.actuals {
-        plansim::actuals::load(p).map_or_else(|e| errors.push(e), |a| opts.actuals = a);
+        plansim::actuals::load(p).map_or_else(|e| errors.push(e), |a| opts.actuals.extend(a));
     }
     if let Some(p) = &args.regions {
         Regions::load(p).map_or_else(|e| errors.push(e), |r| opts.regions = r);
@@ -74,7 +93,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     }
-    let rows: Vec<_> = tables.into_iter().flat_map(|t| t.indicators).collect();
     let findings = plansim::check::run(&rows, &opts);
     let mut out = std::io::stdout().lock();
     match args.format {
