@@ -1,6 +1,7 @@
 //! Exporters: projections, simulations and probabilities as long-format CSV bytes, written by
 //! the caller (atomically, see [`crate::output`]).
 
+use crate::check::Finding;
 use crate::error::{Error, Result};
 use crate::project::Projection;
 use crate::simulate::Simulation;
@@ -120,6 +121,66 @@ pub fn to_csv<S: Serialize>(rows: impl IntoIterator<Item = S>) -> Result<Vec<u8>
     for r in rows {
         w.serialize(r)
             .map_err(|e| Error::Invalid(format!("cannot write CSV: {e}")))?;
+    }
+    w.into_inner()
+        .map_err(|e| Error::Invalid(format!("cannot write CSV: {e}")))
+}
+
+/// `findings.csv`: one row per finding, the quoted cells and every number as a column.
+pub fn findings_csv(findings: &[Finding]) -> Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| Error::Invalid(format!("cannot write CSV: {e}"));
+    let head = [
+        "severity",
+        "code",
+        "region",
+        "plan",
+        "indicator",
+        "target_year",
+        "file",
+        "row",
+        "unit",
+        "base_year",
+        "base",
+        "target",
+        "rate",
+        "message",
+    ];
+    let numbers = crate::check::Numbers::default().fields();
+    let mut header: Vec<&str> = head.to_vec();
+    header.extend(numbers.iter().map(|(name, _)| *name));
+    header.push("related");
+    w.write_record(&header).map_err(fail)?;
+    for f in findings {
+        let mut rec = vec![
+            f.severity.to_string(),
+            f.code.to_string(),
+            f.region.clone(),
+            f.plan.clone(),
+            f.indicator.clone(),
+            f.target_year.to_string(),
+            f.file.clone(),
+            f.row.to_string(),
+            f.cells.unit.clone(),
+            f.cells.base_year.to_string(),
+            f.cells.base.clone(),
+            f.cells.target.clone(),
+            f.cells.rate.clone(),
+            f.message.clone(),
+        ];
+        rec.extend(
+            f.numbers
+                .fields()
+                .into_iter()
+                .map(|(_, v)| v.unwrap_or_default()),
+        );
+        let related: Vec<String> = f
+            .related
+            .iter()
+            .map(|r| format!("{}:{} {} {}", r.file, r.row, r.region, r.indicator))
+            .collect();
+        rec.push(related.join("; "));
+        w.write_record(&rec).map_err(fail)?;
     }
     w.into_inner()
         .map_err(|e| Error::Invalid(format!("cannot write CSV: {e}")))

@@ -12,6 +12,7 @@ pub mod export;
 pub mod model;
 pub mod output;
 pub mod project;
+pub mod report;
 pub mod scenario;
 pub mod series;
 pub mod simulate;

@@ -1,7 +1,6 @@
 //! `plansim check FILE...`: the consistency audit of indicator tables.
 
 use super::{Format, text_table};
-use anyhow::Context;
 use plansim::check::{Aliases, CheckOptions, Finding, Regions};
 use plansim::table::LoadOptions;
 use std::io::Write;
@@ -97,7 +96,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&findings)?)?,
-        Format::Csv => write_csv(&mut out, &findings)?,
+        Format::Csv => out.write_all(&plansim::export::findings_csv(&findings)?)?,
         Format::Table => write_table(&mut out, &findings)?,
     }
     out.flush()?;
@@ -171,63 +170,5 @@ fn write_table(out: &mut impl Write, findings: &[Finding]) -> anyhow::Result<()>
         ]);
     }
     writeln!(out, "{grid}")?;
-    Ok(())
-}
-
-fn write_csv(out: &mut impl Write, findings: &[Finding]) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    let head = [
-        "severity",
-        "code",
-        "region",
-        "plan",
-        "indicator",
-        "target_year",
-        "file",
-        "row",
-        "unit",
-        "base_year",
-        "base",
-        "target",
-        "rate",
-        "message",
-    ];
-    let numbers = plansim::check::Numbers::default().fields();
-    let mut header: Vec<&str> = head.to_vec();
-    header.extend(numbers.iter().map(|(name, _)| *name));
-    header.push("related");
-    w.write_record(&header)?;
-    for f in findings {
-        let mut rec = vec![
-            f.severity.to_string(),
-            f.code.to_string(),
-            f.region.clone(),
-            f.plan.clone(),
-            f.indicator.clone(),
-            f.target_year.to_string(),
-            f.file.clone(),
-            f.row.to_string(),
-            f.cells.unit.clone(),
-            f.cells.base_year.to_string(),
-            f.cells.base.clone(),
-            f.cells.target.clone(),
-            f.cells.rate.clone(),
-            f.message.clone(),
-        ];
-        rec.extend(
-            f.numbers
-                .fields()
-                .into_iter()
-                .map(|(_, v)| v.unwrap_or_default()),
-        );
-        let related: Vec<String> = f
-            .related
-            .iter()
-            .map(|r| format!("{}:{} {} {}", r.file, r.row, r.region, r.indicator))
-            .collect();
-        rec.push(related.join("; "));
-        w.write_record(&rec)?;
-    }
-    w.flush().context("writing CSV")?;
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 mod check;
 pub mod project;
+mod report;
 mod simulate;
 mod sweep;
 mod tables;
@@ -33,6 +34,8 @@ enum Command {
     Sweep(sweep::Args),
     /// Monte Carlo: bands p5…p95 and the probability of meeting each target
     Simulate(simulate::Args),
+    /// Batch report of every scenario: CSVs, charts, HTML and Markdown pages, an index
+    Report(report::Args),
 }
 
 /// How results are printed.
@@ -53,6 +56,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Project(args) => project::run(args),
         Command::Sweep(args) => sweep::run(args),
         Command::Simulate(args) => simulate::run(args),
+        Command::Report(args) => report::run_cmd(args),
     }
 }
 
@@ -73,4 +77,19 @@ pub fn text_table(header: &[&str]) -> comfy_table::Table {
         .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
         .set_header(header.to_vec());
     t
+}
+
+/// `1000x600` → (1000, 600); each side 200 to 8000 pixels.
+pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("`{s}`: expected WIDTHxHEIGHT such as 1000x600"))?;
+    let side = |v: &str| {
+        v.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|v| (200..=8000).contains(v))
+            .ok_or_else(|| format!("`{s}`: each side must be 200 to 8000 pixels"))
+    };
+    Ok((side(w)?, side(h)?))
 }

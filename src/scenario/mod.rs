@@ -129,6 +129,18 @@ impl Scenario {
     }
 }
 
+/// The name a scenario file gives itself (its file stem when it gives none), without loading
+/// its tables.
+pub fn name_of(path: &Path) -> Result<String> {
+    let is_toml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    if !is_toml {
+        return Ok("baseline".into());
+    }
+    Ok(file::read_chain(path)?.name.unwrap_or_else(|| stem(path)))
+}
+
 fn check_uncertainty(u: &Uncertainty) -> std::result::Result<(), String> {
     let sigmas = u.sigma.iter().chain(u.sigma_by.values());
     if let Some(s) = sigmas

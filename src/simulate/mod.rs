@@ -25,6 +25,7 @@ pub struct Settings {
     /// Overrides every σ when set.
     pub sigma: Option<f64>,
     pub common: f64,
+    /// Threads: 1 runs here, 0 uses the current rayon pool (all cores by default).
     pub jobs: usize,
 }
 
@@ -182,20 +183,24 @@ pub fn simulate(sc: &Scenario, p: &Projection, set: &Settings) -> Result<Simulat
             chances,
         }
     };
+    let parallel = || -> Vec<SimPath> {
+        (0..p.paths.len())
+            .into_par_iter()
+            .map_init(Scratch::default, |s, i| work(i, s))
+            .collect()
+    };
     let paths: Vec<SimPath> = if set.jobs == 1 {
         let mut scratch = Scratch::default();
         (0..p.paths.len()).map(|i| work(i, &mut scratch)).collect()
+    } else if set.jobs == 0 {
+        // the pool this runs in (the global one, or a batch's)
+        parallel()
     } else {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(set.jobs)
             .build()
             .map_err(|e| Error::Invalid(format!("cannot start {} threads: {e}", set.jobs)))?;
-        pool.install(|| {
-            (0..p.paths.len())
-                .into_par_iter()
-                .map_init(Scratch::default, |s, i| work(i, s))
-                .collect()
-        })
+        pool.install(parallel)
     };
     Ok(Simulation {
         scenario: p.scenario.clone(),

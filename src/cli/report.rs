@@ -1,0 +1,96 @@
+//! `plansim report [SCENARIO|DIR ...]`: the batch report of every scenario, with an index.
+
+use indicatif::{ProgressBar, ProgressStyle};
+use plansim::report::{Options, run, scenario_files};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Scenario files or folders of them (default: scenarios/)
+    inputs: Vec<PathBuf>,
+    /// Output folder; nothing is written outside it
+    #[arg(long, default_value = "output")]
+    out: PathBuf,
+    /// Threads (default: all cores)
+    #[arg(long, default_value_t = 0)]
+    jobs: usize,
+    /// Draws per indicator for every scenario (default: each scenario's)
+    #[arg(long)]
+    draws: Option<usize>,
+    /// Seed for every scenario (default: each scenario's)
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Chart labels in English (from the indicator_en column) or Chinese
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
+    /// Skip the charts (CSV, JSON and pages only)
+    #[arg(long)]
+    no_charts: bool,
+    /// Size of the indicator charts, WIDTHxHEIGHT
+    #[arg(long, default_value = "1000x600", value_parser = super::parse_size)]
+    size: (u32, u32),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
+    let inputs = if args.inputs.is_empty() {
+        vec![PathBuf::from("scenarios")]
+    } else {
+        args.inputs
+    };
+    let files = scenario_files(&inputs)?;
+    let opts = Options {
+        out: args.out.clone(),
+        jobs: args.jobs,
+        draws: args.draws,
+        seed: args.seed,
+        english: args.lang == Lang::En,
+        charts: !args.no_charts,
+        size: args.size,
+    };
+    let bar = if std::io::stderr().is_terminal() {
+        let b = ProgressBar::new(files.len() as u64);
+        b.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} scenarios {elapsed} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        b
+    } else {
+        ProgressBar::hidden()
+    };
+    let started = std::time::Instant::now();
+    let batch = run(&files, &opts, &|path| {
+        bar.set_message(path.display().to_string());
+        bar.inc(1);
+    })?;
+    bar.finish_and_clear();
+    for (path, e) in &batch.failed {
+        eprintln!("plansim: error: scenario {} failed: {e}", path.display());
+    }
+    eprintln!(
+        "plansim report: {} scenario{} in {:.1} s → {}/index.html{}",
+        batch.summaries.len(),
+        if batch.summaries.len() == 1 { "" } else { "s" },
+        started.elapsed().as_secs_f64(),
+        args.out.display(),
+        if batch.failed.is_empty() {
+            String::new()
+        } else {
+            format!("; {} failed", batch.failed.len())
+        }
+    );
+    Ok(
+        match (batch.summaries.is_empty(), batch.failed.is_empty()) {
+            (_, true) => ExitCode::SUCCESS,
+            (false, false) => ExitCode::from(1),
+            (true, false) => ExitCode::from(2),
+        },
+    )
+}

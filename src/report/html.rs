@@ -1,0 +1,295 @@
+//! HTML pages: one per scenario and the batch index comparing scenarios. Self-contained (inline
+//! CSS, charts as relative links), readable without a server.
+
+use super::page::{Page, Summary, pct, value};
+use super::rows::{Status, TargetRow};
+use std::fmt::Write;
+
+/// Escapes text for HTML.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Percent-encodes a relative link (chart names carry Chinese).
+pub fn href(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+const STYLE: &str = r#"
+body{font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0;color:#1f2933;background:#f7f8fa}
+header{background:#1f3a5f;color:#fff;padding:18px 32px}header h1{margin:0;font-size:24px}header p{margin:6px 0 0;opacity:.9}
+main{padding:16px 32px 48px;max-width:1500px}
+h2{font-size:19px;margin:28px 0 10px;border-bottom:2px solid #d9dee5;padding-bottom:4px}
+table{border-collapse:collapse;background:#fff;font-size:13px;width:100%}
+th,td{border:1px solid #e1e5ea;padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#eef1f5;position:sticky;top:0}
+td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.pill{display:inline-block;border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap;color:#fff}
+.on-track{background:#2e7d32}.at-risk{background:#e69500}.off-track{background:#c62828}.no-target{background:#8a939e}.no-baseline{background:#b0b7c0}
+.error{color:#c62828;font-weight:bold}.warning{color:#b26a00;font-weight:bold}.info{color:#52606d}
+.cards{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}.card{background:#fff;border:1px solid #e1e5ea;border-radius:6px;padding:10px 16px;min-width:120px}
+.card b{display:block;font-size:22px}.binding{color:#c62828;font-weight:bold}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(460px,1fr));gap:12px}
+.charts img{width:100%;background:#fff;border:1px solid #e1e5ea}
+.wide img{width:100%;max-width:1400px;background:#fff;border:1px solid #e1e5ea}
+a{color:#1f5fa8}small{color:#52606d}
+"#;
+
+fn head(out: &mut String, title: &str, subtitle: &str) {
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
+         <title>{t}</title><style>{STYLE}</style></head>\n<body><header><h1>{t}</h1><p>{s}</p></header><main>\n",
+        t = esc(title),
+        s = esc(subtitle)
+    );
+}
+
+fn pill(status: Status, english: bool) -> String {
+    format!(
+        "<span class=\"pill {}\">{}</span>",
+        status.key(),
+        esc(status.label(english))
+    )
+}
+
+fn cards(out: &mut String, items: &[(&str, String)]) {
+    out.push_str("<div class=\"cards\">");
+    for (label, v) in items {
+        let _ = write!(
+            out,
+            "<div class=\"card\"><b>{}</b>{}</div>",
+            esc(v),
+            esc(label)
+        );
+    }
+    out.push_str("</div>\n");
+}
+
+fn target_table(
+    out: &mut String,
+    rows: &[TargetRow],
+    english: bool,
+    chart_of: &dyn Fn(&TargetRow) -> Option<String>,
+) {
+    out.push_str(
+        "<table><thead><tr><th>地区</th><th>指标</th><th>单位</th><th>属性</th><th>基期</th><th>目标年</th>\
+         <th>目标</th><th>规划增速</th><th>所需增速</th><th>预测值</th><th>P(完成)</th><th>状态</th></tr></thead><tbody>\n",
+    );
+    for r in rows {
+        let name = if english && !r.indicator_en.is_empty() {
+            &r.indicator_en
+        } else {
+            &r.indicator
+        };
+        let name = match chart_of(r) {
+            Some(c) => format!("<a href=\"{}\">{}</a>", href(&c), esc(name)),
+            None => esc(name),
+        };
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{name}</td><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td>{}</td>\
+             <td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td>{}</td></tr>",
+            esc(&r.region),
+            esc(&r.unit),
+            if r.binding {
+                "<span class=binding>约束性</span>"
+            } else {
+                ""
+            },
+            r.base
+                .map(|b| format!("{} ({})", value(b), r.base_year))
+                .unwrap_or_default(),
+            r.year,
+            esc(&r.target),
+            pct(r.stated_rate),
+            pct(r.required_rate),
+            r.projected.map(value).unwrap_or_default(),
+            r.probability
+                .map(|p| format!("{:.0}%", p * 100.0))
+                .unwrap_or_default(),
+            pill(r.status, english),
+        );
+    }
+    out.push_str("</tbody></table>\n");
+}
+
+/// The page of one scenario.
+pub fn scenario_page(p: &Page) -> String {
+    let mut out = String::new();
+    head(&mut out, &format!("情景 {}", p.name), &p.description);
+    let c = p.counts();
+    cards(
+        &mut out,
+        &[
+            ("指标 indicators", p.series.to_string()),
+            ("可预测 projected", p.projected.to_string()),
+            ("目标 targets", p.rows.len().to_string()),
+            ("有望完成 on track", c.on_track.to_string()),
+            ("存在风险 at risk", c.at_risk.to_string()),
+            ("难以完成 off track", c.off_track.to_string()),
+            ("检查错误 errors", c.errors.to_string()),
+            ("检查警告 warnings", c.warnings.to_string()),
+        ],
+    );
+    let _ = writeln!(
+        out,
+        "<p><small>{} draws, seed {}; P(完成) is the share of draws meeting the target in its year; \
+         on track P ≥ 2/3, at risk ≥ 1/3. Files: <a href=\"projection.csv\">projection.csv</a>, \
+         <a href=\"simulation.csv\">simulation.csv</a>, <a href=\"probabilities.csv\">probabilities.csv</a>, \
+         <a href=\"findings.csv\">findings.csv</a>, <a href=\"summary.json\">summary.json</a>, \
+         <a href=\"index.md\">index.md</a>.</small></p>",
+        p.draws, p.seed
+    );
+    for (file, caption) in &p.overview_charts {
+        let _ = writeln!(
+            out,
+            "<h2>{}</h2><div class=wide><img src=\"{}\" alt=\"{}\"></div>",
+            esc(caption),
+            href(file),
+            esc(caption)
+        );
+    }
+    out.push_str("<h2>目标 Targets</h2>\n");
+    let chart_of = |r: &TargetRow| r.path.and_then(|i| p.chart_of_path.get(&i).cloned());
+    target_table(&mut out, &p.rows, p.english, &chart_of);
+    out.push_str("<h2>一致性检查 Findings</h2>\n");
+    if p.findings.is_empty() {
+        out.push_str("<p>No findings.</p>\n");
+    } else {
+        out.push_str("<table><thead><tr><th>级别</th><th>规则</th><th>地区</th><th>指标</th><th>说明</th><th>出处</th></tr></thead><tbody>\n");
+        for f in &p.findings {
+            let _ = writeln!(
+                out,
+                "<tr><td class=\"{s}\">{s}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><small>{}:{}</small></td></tr>",
+                f.code,
+                esc(&f.region),
+                esc(&f.indicator),
+                esc(&f.message),
+                esc(&f.file),
+                f.row,
+                s = f.severity
+            );
+        }
+        out.push_str("</tbody></table>\n");
+    }
+    if !p.indicator_charts.is_empty() {
+        out.push_str("<h2>指标图 Indicator charts</h2><div class=charts>\n");
+        for (file, caption) in &p.indicator_charts {
+            let _ = writeln!(
+                out,
+                "<a href=\"{0}\"><img loading=lazy src=\"{0}\" alt=\"{1}\"></a>",
+                href(file),
+                esc(caption)
+            );
+        }
+        out.push_str("</div>\n");
+    }
+    out.push_str("<p><small><a href=\"../index.html\">← all scenarios</a></small></p></main></body></html>\n");
+    out
+}
+
+/// The batch index: every scenario, and each target's probability side by side.
+pub fn index_page(summaries: &[Summary], failed: &[(String, String)]) -> String {
+    let mut out = String::new();
+    head(
+        &mut out,
+        "plansim 报告 report",
+        "规划目标的可行性：各情景对比 — feasibility of plan targets across scenarios",
+    );
+    out.push_str("<h2>情景 Scenarios</h2><table><thead><tr><th>情景</th><th>问题</th><th>目标</th><th>有望完成</th><th>存在风险</th><th>难以完成</th><th>检查错误/警告</th></tr></thead><tbody>\n");
+    for s in summaries {
+        let c = &s.counts;
+        let _ = writeln!(
+            out,
+            "<tr><td><a href=\"{0}/index.html\">{1}</a></td><td>{2}</td><td class=n>{3}</td><td class=n>{4}</td><td class=n>{5}</td><td class=n>{6}</td><td class=n>{7} / {8}</td></tr>",
+            href(&s.name),
+            esc(&s.name),
+            esc(&s.description),
+            s.targets,
+            c.on_track,
+            c.at_risk,
+            c.off_track,
+            c.errors,
+            c.warnings
+        );
+    }
+    out.push_str("</tbody></table>\n");
+    if !failed.is_empty() {
+        out.push_str("<h2>失败 Failed</h2><ul>\n");
+        for (name, err) in failed {
+            let _ = writeln!(out, "<li class=error>{}: {}</li>", esc(name), esc(err));
+        }
+        out.push_str("</ul>\n");
+    }
+    let names: Vec<&str> = summaries.iter().map(|s| s.name.as_str()).collect();
+    out.push_str("<h2>完成目标的概率 P(meet target) by scenario</h2><table><thead><tr><th>地区</th><th>指标</th><th>年</th><th>目标</th>");
+    for n in &names {
+        let _ = write!(out, "<th>{}</th>", esc(n));
+    }
+    out.push_str("</tr></thead><tbody>\n");
+    for (key, probs) in super::page::compare(summaries) {
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}{}</td><td class=n>{}</td><td>{}</td>",
+            esc(&key.region),
+            esc(&key.indicator),
+            if key.binding {
+                " <span class=binding>约束性</span>"
+            } else {
+                ""
+            },
+            key.year,
+            esc(&key.target)
+        );
+        for p in probs {
+            match p {
+                Some(p) => {
+                    let _ = write!(
+                        out,
+                        "<td class=n><span class=\"pill {}\">{:.0}%</span></td>",
+                        Status::of(p).key(),
+                        p * 100.0
+                    );
+                }
+                None => out.push_str("<td></td>"),
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table></main></body></html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_links() {
+        assert_eq!(esc("<a&b>\"'"), "&lt;a&amp;b&gt;&quot;&#39;");
+        assert_eq!(
+            href("charts/01-森林.png"),
+            "charts/01-%E6%A3%AE%E6%9E%97.png"
+        );
+    }
+}

@@ -1,0 +1,140 @@
+//! Batch reports: every scenario into its own folder under `--out`, then an index comparing them.
+//! A scenario that fails is reported and the others go on.
+
+mod charts;
+pub mod html;
+pub mod markdown;
+pub mod page;
+pub mod rows;
+mod scenario;
+
+pub use page::Summary;
+pub use rows::{Status, TargetRow};
+
+use crate::error::{Error, Result};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// How to run a batch.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub out: PathBuf,
+    /// Threads: 0 = all cores.
+    pub jobs: usize,
+    /// Override every scenario's draws and seed.
+    pub draws: Option<usize>,
+    pub seed: Option<u64>,
+    /// English chart labels and statuses (the `indicator_en` column).
+    pub english: bool,
+    pub charts: bool,
+    /// Size of indicator charts in pixels.
+    pub size: (u32, u32),
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            out: PathBuf::from("output"),
+            jobs: 0,
+            draws: None,
+            seed: None,
+            english: false,
+            charts: true,
+            size: (1000, 600),
+        }
+    }
+}
+
+/// What a batch did.
+pub struct Batch {
+    pub summaries: Vec<Summary>,
+    /// Scenario file and why it failed.
+    pub failed: Vec<(PathBuf, Error)>,
+}
+
+/// The scenario files of the inputs: files as given, folders' `*.toml` in name order.
+pub fn scenario_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(input)
+                .map_err(|e| Error::io(input, e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+                })
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                return Err(Error::Invalid(format!(
+                    "{} holds no scenario (.toml) files",
+                    input.display()
+                )));
+            }
+            out.extend(found);
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Runs every scenario and writes the report; `tick` is called as each scenario finishes.
+pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> Result<Batch> {
+    std::fs::create_dir_all(&opts.out).map_err(|e| Error::io(&opts.out, e))?;
+    // two scenarios may not share a folder: the later one fails before it runs
+    let mut names: Vec<Option<String>> = Vec::new();
+    for f in files {
+        names.push(
+            crate::scenario::name_of(f)
+                .ok()
+                .filter(|n| !names.contains(&Some(n.clone()))),
+        );
+    }
+    let one = |(path, name): (&PathBuf, &Option<String>)| -> Result<Summary> {
+        if name.is_none() {
+            let name = crate::scenario::name_of(path)?;
+            return Err(Error::Invalid(format!(
+                "another scenario of this batch is also named `{name}`"
+            )));
+        }
+        let folder = scenario::build(path, opts)?;
+        scenario::write(&opts.out, &folder)?;
+        tick(path);
+        Ok(folder.summary)
+    };
+    let results: Vec<Result<Summary>> = if opts.jobs == 1 {
+        files.iter().zip(&names).map(one).collect()
+    } else {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(opts.jobs)
+            .build()
+            .map_err(|e| Error::Invalid(format!("cannot start {} threads: {e}", opts.jobs)))?;
+        pool.install(|| files.par_iter().zip(&names).map(one).collect())
+    };
+    let mut batch = Batch {
+        summaries: Vec::new(),
+        failed: Vec::new(),
+    };
+    for (path, r) in files.iter().zip(results) {
+        match r {
+            Ok(s) => batch.summaries.push(s),
+            Err(e) => batch.failed.push((path.clone(), e)),
+        }
+    }
+    let failed: Vec<(String, String)> = batch
+        .failed
+        .iter()
+        .map(|(p, e)| (p.display().to_string(), e.to_string()))
+        .collect();
+    crate::output::write_atomic(
+        &opts.out.join("index.html"),
+        html::index_page(&batch.summaries, &failed).as_bytes(),
+    )?;
+    crate::output::write_atomic(
+        &opts.out.join("index.md"),
+        markdown::index_page(&batch.summaries, &failed).as_bytes(),
+    )?;
+    Ok(batch)
+}

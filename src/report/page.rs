@@ -1,0 +1,139 @@
+//! What a scenario's page shows, shared by the HTML and Markdown renderings and the index.
+
+use super::rows::{Status, TargetRow};
+use crate::check::{Finding, Severity};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Everything one scenario's page needs.
+pub struct Page {
+    pub name: String,
+    pub description: String,
+    pub draws: usize,
+    pub seed: u64,
+    pub english: bool,
+    pub series: usize,
+    pub projected: usize,
+    pub rows: Vec<TargetRow>,
+    pub findings: Vec<Finding>,
+    /// (file, caption) of the dashboard, probability and feasibility charts.
+    pub overview_charts: Vec<(String, String)>,
+    pub indicator_charts: Vec<(String, String)>,
+    /// Projection path → its indicator chart file.
+    pub chart_of_path: HashMap<usize, String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Counts {
+    pub on_track: usize,
+    pub at_risk: usize,
+    pub off_track: usize,
+    pub no_numeric_target: usize,
+    pub no_baseline: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Page {
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::default();
+        for r in &self.rows {
+            match r.status {
+                Status::OnTrack => c.on_track += 1,
+                Status::AtRisk => c.at_risk += 1,
+                Status::OffTrack => c.off_track += 1,
+                Status::NoNumericTarget => c.no_numeric_target += 1,
+                Status::NoBaseline => c.no_baseline += 1,
+            }
+        }
+        c.errors = self
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        c.warnings = self
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count();
+        c
+    }
+
+    pub fn summary(&self) -> Summary {
+        Summary {
+            name: self.name.clone(),
+            description: self.description.clone(),
+            targets: self.rows.len(),
+            counts: self.counts(),
+            rows: self.rows.clone(),
+        }
+    }
+}
+
+/// A scenario as the batch index sees it (also `summary.json`).
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    pub name: String,
+    pub description: String,
+    pub targets: usize,
+    pub counts: Counts,
+    pub rows: Vec<TargetRow>,
+}
+
+/// A target across scenarios.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TargetKey {
+    pub region: String,
+    pub indicator: String,
+    pub year: i32,
+    pub target: String,
+    pub binding: bool,
+}
+
+/// Each simulated target (first-seen order) with its probability in each scenario.
+pub fn compare(summaries: &[Summary]) -> Vec<(TargetKey, Vec<Option<f64>>)> {
+    let mut order: Vec<TargetKey> = Vec::new();
+    let mut at: HashMap<TargetKey, Vec<Option<f64>>> = HashMap::new();
+    for (k, s) in summaries.iter().enumerate() {
+        for r in s.rows.iter().filter(|r| r.probability.is_some()) {
+            let key = TargetKey {
+                region: r.region.clone(),
+                indicator: r.indicator.clone(),
+                year: r.year,
+                target: r.target.clone(),
+                binding: r.binding,
+            };
+            let probs = at.entry(key.clone()).or_insert_with(|| {
+                order.push(key);
+                vec![None; summaries.len()]
+            });
+            probs[k] = r.probability;
+        }
+    }
+    order
+        .into_iter()
+        .map(|k| {
+            let p = at.remove(&k).unwrap_or_default();
+            (k, p)
+        })
+        .collect()
+}
+
+/// `7.05%`, or empty.
+pub fn pct(r: Option<f64>) -> String {
+    r.map(|r| format!("{:.2}%", r * 100.0)).unwrap_or_default()
+}
+
+/// A value with four significant digits or so.
+pub fn value(v: f64) -> String {
+    let a = v.abs();
+    if a >= 1000.0 {
+        format!("{v:.0}")
+    } else if a >= 100.0 {
+        format!("{v:.1}")
+    } else if a >= 1.0 {
+        format!("{v:.2}")
+    } else {
+        format!("{v:.3}")
+    }
+}

@@ -1,0 +1,135 @@
+//! One scenario's report folder: projection, simulation, probabilities, findings, charts and
+//! pages, built in memory and then written as a whole.
+
+use super::Options;
+use super::page::{Page, Summary};
+use super::rows::target_rows;
+use crate::check::{CheckOptions, run as check};
+use crate::error::{Error, Result};
+use crate::export;
+use crate::project::project;
+use crate::scenario::Scenario;
+use crate::simulate::{Settings, simulate};
+use crate::table::LoadOptions;
+use std::path::{Path, PathBuf};
+
+/// The files of a scenario's folder, with paths relative to it.
+pub struct Folder {
+    pub name: String,
+    pub files: Vec<(PathBuf, Vec<u8>)>,
+    pub summary: Summary,
+}
+
+/// Runs a scenario and renders everything its folder holds.
+pub fn build(path: &Path, opts: &Options) -> Result<Folder> {
+    let sc = Scenario::load(path, &LoadOptions::default())?;
+    check_name(&sc.name, path)?;
+    let p = project(&sc)?;
+    let mut set = Settings::from_scenario(&sc);
+    set.draws = opts.draws.unwrap_or(set.draws);
+    set.seed = opts.seed.unwrap_or(set.seed);
+    set.jobs = 0;
+    let sim = simulate(&sc, &p, &set)?;
+    let findings = check(
+        &sc.indicators,
+        &CheckOptions {
+            horizon: sc.horizon(),
+            actuals: sc.actuals.clone(),
+            ..CheckOptions::default()
+        },
+    );
+    let rows = target_rows(&sc, &p, &sim);
+    let mut page = Page {
+        name: sc.name.clone(),
+        description: sc.description.clone(),
+        draws: set.draws,
+        seed: set.seed,
+        english: opts.english,
+        series: sc.series.len(),
+        projected: p.paths.len(),
+        rows,
+        findings,
+        overview_charts: Vec::new(),
+        indicator_charts: Vec::new(),
+        chart_of_path: Default::default(),
+    };
+    let mut files: Vec<(PathBuf, Vec<u8>)> = vec![
+        ("projection.csv".into(), export::projection_csv(&p)?),
+        ("simulation.csv".into(), export::simulation_csv(&p, &sim)?),
+        (
+            "probabilities.csv".into(),
+            export::probabilities_csv(&p, &sim)?,
+        ),
+        ("findings.csv".into(), export::findings_csv(&page.findings)?),
+    ];
+    if opts.charts {
+        files.extend(super::charts::render(&p, &sim, &mut page, opts)?);
+    }
+    let summary = page.summary();
+    let json = serde_json::to_vec_pretty(&summary)
+        .map_err(|e| Error::Invalid(format!("summary.json: {e}")))?;
+    files.push(("summary.json".into(), json));
+    files.push((
+        "index.html".into(),
+        super::html::scenario_page(&page).into_bytes(),
+    ));
+    files.push((
+        "index.md".into(),
+        super::markdown::scenario_page(&page).into_bytes(),
+    ));
+    Ok(Folder {
+        name: sc.name,
+        files,
+        summary,
+    })
+}
+
+/// A scenario's name becomes a folder: one plain path component, nothing hidden.
+fn check_name(name: &str, path: &Path) -> Result<()> {
+    let bad = name.is_empty()
+        || name.starts_with('.')
+        || name.chars().any(|c| {
+            matches!(
+                c,
+                '/' | '\\' | '\0' | ':' | '*' | '?' | '"' | '<' | '>' | '|'
+            ) || c.is_control()
+        });
+    if bad {
+        return Err(Error::Scenario {
+            path: path.to_path_buf(),
+            line: None,
+            message: format!(
+                "the name `{name}` cannot be a folder of the report (no path separators, no leading dot)"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Writes a folder under `out` as a whole: into a staging folder first, then swapped in place
+/// of any earlier one, so a reader sees the old report or the new one, never a mix.
+pub fn write(out: &Path, folder: &Folder) -> Result<()> {
+    let target = crate::output::inside(out, Path::new(&folder.name))?;
+    let pid = std::process::id();
+    let staging = out.join(format!(".staging-{}-{pid}", folder.name));
+    let old = out.join(format!(".old-{}-{pid}", folder.name));
+    let result = (|| {
+        for (rel, bytes) in &folder.files {
+            crate::output::write_atomic(&crate::output::inside(&staging, rel)?, bytes)?;
+        }
+        if target.exists() {
+            std::fs::rename(&target, &old).map_err(|e| Error::io(&target, e))?;
+        }
+        std::fs::rename(&staging, &target).map_err(|e| Error::io(&target, e))
+    })();
+    let _ = std::fs::remove_dir_all(&staging);
+    if old.exists() {
+        if result.is_err() && !target.exists() {
+            // put the earlier report back
+            let _ = std::fs::rename(&old, &target);
+        } else {
+            let _ = std::fs::remove_dir_all(&old);
+        }
+    }
+    result
+}
