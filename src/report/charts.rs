@@ -2,14 +2,13 @@
 
 use super::Options;
 use super::page::Page;
+use super::scenario::Computed;
 use crate::error::Result;
-use crate::project::Projection;
-use crate::simulate::Simulation;
 use std::path::PathBuf;
 
 pub fn render(
-    _p: &Projection,
-    _sim: &Simulation,
+    _run: &Computed,
+    _all: &[&Computed],
     _page: &mut Page,
     _opts: &Options,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>> {

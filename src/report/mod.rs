@@ -92,27 +92,32 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
                 .filter(|n| !names.contains(&Some(n.clone()))),
         );
     }
-    let one = |(path, name): (&PathBuf, &Option<String>)| -> Result<Summary> {
+    let compute = |(path, name): (&PathBuf, &Option<String>)| -> Result<scenario::Computed> {
         if name.is_none() {
             let name = crate::scenario::name_of(path)?;
             return Err(Error::Invalid(format!(
                 "another scenario of this batch is also named `{name}`"
             )));
         }
-        let folder = scenario::build(path, opts)?;
-        scenario::write(&opts.out, &folder)?;
-        tick(path);
-        Ok(folder.summary)
+        scenario::compute(path, opts)
     };
-    let results: Vec<Result<Summary>> = if opts.jobs == 1 {
-        files.iter().zip(&names).map(one).collect()
-    } else {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(opts.jobs)
-            .build()
-            .map_err(|e| Error::Invalid(format!("cannot start {} threads: {e}", opts.jobs)))?;
-        pool.install(|| files.par_iter().zip(&names).map(one).collect())
-    };
+    // first every scenario's numbers, then the folders, whose charts show all scenarios' paths
+    let runs: Vec<Result<scenario::Computed>> = in_pool(opts.jobs, || {
+        files.par_iter().zip(&names).map(compute).collect()
+    })?;
+    let ok: Vec<&scenario::Computed> = runs.iter().filter_map(|r| r.as_ref().ok()).collect();
+    let results: Vec<Result<Summary>> = in_pool(opts.jobs, || {
+        runs.par_iter()
+            .zip(files)
+            .map(|(r, path)| {
+                let run = r.as_ref().map_err(|e| Error::Invalid(e.to_string()))?;
+                let folder = scenario::render(run, &ok, opts)?;
+                scenario::write(&opts.out, &folder)?;
+                tick(path);
+                Ok(folder.summary)
+            })
+            .collect()
+    })?;
     let mut batch = Batch {
         summaries: Vec::new(),
         failed: Vec::new(),
@@ -137,4 +142,13 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
         markdown::index_page(&batch.summaries, &failed).as_bytes(),
     )?;
     Ok(batch)
+}
+
+/// Runs `f` on `jobs` threads (0 = all cores; 1 = this thread only).
+fn in_pool<T: Send>(jobs: usize, f: impl FnOnce() -> T + Send) -> Result<T> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| Error::Invalid(format!("cannot start {jobs} threads: {e}")))?;
+    Ok(pool.install(f))
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// Everything one scenario's page needs.
+#[derive(Clone)]
 pub struct Page {
     pub name: String,
     pub description: String,

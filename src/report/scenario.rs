@@ -20,8 +20,16 @@ pub struct Folder {
     pub summary: Summary,
 }
 
-/// Runs a scenario and renders everything its folder holds.
-pub fn build(path: &Path, opts: &Options) -> Result<Folder> {
+/// A scenario run: its projection, simulation and findings, before anything is rendered.
+pub struct Computed {
+    pub sc: Scenario,
+    pub p: crate::project::Projection,
+    pub sim: crate::simulate::Simulation,
+    pub page: Page,
+}
+
+/// Runs a scenario: projection, simulation, the consistency audit and the target rows.
+pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
     let sc = Scenario::load(path, &LoadOptions::default())?;
     check_name(&sc.name, path)?;
     let p = project(&sc)?;
@@ -39,7 +47,7 @@ pub fn build(path: &Path, opts: &Options) -> Result<Folder> {
         },
     );
     let rows = target_rows(&sc, &p, &sim);
-    let mut page = Page {
+    let page = Page {
         name: sc.name.clone(),
         description: sc.description.clone(),
         draws: set.draws,
@@ -53,17 +61,27 @@ pub fn build(path: &Path, opts: &Options) -> Result<Folder> {
         indicator_charts: Vec::new(),
         chart_of_path: Default::default(),
     };
+    Ok(Computed { sc, p, sim, page })
+}
+
+/// Renders everything a scenario's folder holds; `all` are the batch's runs, whose paths are
+/// drawn beside this one's on its indicator charts.
+pub fn render(run: &Computed, all: &[&Computed], opts: &Options) -> Result<Folder> {
+    let mut page = run.page.clone();
     let mut files: Vec<(PathBuf, Vec<u8>)> = vec![
-        ("projection.csv".into(), export::projection_csv(&p)?),
-        ("simulation.csv".into(), export::simulation_csv(&p, &sim)?),
+        ("projection.csv".into(), export::projection_csv(&run.p)?),
+        (
+            "simulation.csv".into(),
+            export::simulation_csv(&run.p, &run.sim)?,
+        ),
         (
             "probabilities.csv".into(),
-            export::probabilities_csv(&p, &sim)?,
+            export::probabilities_csv(&run.p, &run.sim)?,
         ),
         ("findings.csv".into(), export::findings_csv(&page.findings)?),
     ];
     if opts.charts {
-        files.extend(super::charts::render(&p, &sim, &mut page, opts)?);
+        files.extend(super::charts::render(run, all, &mut page, opts)?);
     }
     let summary = page.summary();
     let json = serde_json::to_vec_pretty(&summary)
@@ -78,7 +96,7 @@ pub fn build(path: &Path, opts: &Options) -> Result<Folder> {
         super::markdown::scenario_page(&page).into_bytes(),
     ));
     Ok(Folder {
-        name: sc.name,
+        name: run.sc.name.clone(),
         files,
         summary,
     })
