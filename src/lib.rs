@@ -6,6 +6,7 @@
 //! [`chart`] / [`report`].
 
 pub mod actuals;
+pub mod chart;
 pub mod error;
 pub mod model;
 pub mod table;
