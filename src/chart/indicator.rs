@@ -281,7 +281,7 @@ fn annotate<DB: DrawingBackend>(
         todo.push((t.label.clone(), f.px(t.year as f64, mid), TARGET, marker));
     }
     if let Some((year, v)) = c.base.filter(|b| b.1.is_finite()) {
-        let s = format!("{} {}", c.words.base, number(v, dec));
+        let s = format!("{} {}", c.words.base, number(v, dec.max(2)));
         todo.push((s, f.px(year as f64, v), INK, r));
     }
     for (s, (x, y), colour, rad) in todo {

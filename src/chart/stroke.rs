@@ -45,6 +45,8 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
             return self.draw(&PathElement::new(ints, st));
         }
         let mut cov = vec![0f32; bw * bh];
+        // The touched span of each row, so the final pass skips the empty bounding box.
+        let mut spans = vec![(i64::MAX, i64::MIN); bh];
         for s in pts.windows(2) {
             let (a, b) = (s[0], s[1]);
             let sx0 = ((a.0.min(b.0) - r - 1.0).floor() as i64).max(bx0);
@@ -53,15 +55,36 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
             let sy1 = ((a.1.max(b.1) + r + 1.0).ceil() as i64).min(by1);
             let (dx, dy) = (b.0 - a.0, b.1 - a.1);
             let len2 = dx * dx + dy * dy;
+            // Pixels within reach of the segment lie, on each row, within `reach · len / |dy|`
+            // of where the segment's line crosses the row: scan only that span.
+            let reach = r + 1.0;
+            let slope = if dy.abs() > 1e-9 { dx / dy } else { 0.0 };
+            let half = if dy.abs() > 1e-9 {
+                reach * len2.sqrt() / dy.abs()
+            } else {
+                f64::INFINITY
+            };
             for py in sy0..sy1 {
-                for px in sx0..sx1 {
-                    let (cx, cy) = (px as f64 + 0.5, py as f64 + 0.5);
+                let cy = py as f64 + 0.5;
+                let (mut lo, mut hi) = (sx0, sx1);
+                if half.is_finite() {
+                    let xl = a.0 + (cy - a.1) * slope;
+                    lo = lo.max((xl - half).floor() as i64);
+                    hi = hi.min((xl + half).ceil() as i64 + 1);
+                }
+                if lo < hi {
+                    let span = &mut spans[(py - by0) as usize];
+                    *span = (span.0.min(lo), span.1.max(hi));
+                }
+                for px in lo..hi {
+                    let cx = px as f64 + 0.5;
                     let t = if len2 > 0.0 {
                         (((cx - a.0) * dx + (cy - a.1) * dy) / len2).clamp(0.0, 1.0)
                     } else {
                         0.0
                     };
-                    let d = (cx - a.0 - t * dx).hypot(cy - a.1 - t * dy);
+                    let (ex, ey) = (cx - a.0 - t * dx, cy - a.1 - t * dy);
+                    let d = (ex * ex + ey * ey).sqrt();
                     let c = (r + 0.5 - d).clamp(0.0, 1.0) as f32;
                     let i = (py - by0) as usize * bw + (px - bx0) as usize;
                     if c > cov[i] {
@@ -70,11 +93,14 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
                 }
             }
         }
-        for (i, c) in cov.iter().enumerate() {
-            if *c > 0.01 {
-                let (x, y) = (bx0 + (i % bw) as i64, by0 + (i / bw) as i64);
-                self.root
-                    .draw_pixel((x as i32, y as i32), &colour.mix(*c as f64))?;
+        for (row, &(lo, hi)) in spans.iter().enumerate() {
+            for x in lo.max(bx0)..hi.min(bx1) {
+                let c = cov[row * bw + (x - bx0) as usize];
+                if c > 0.01 {
+                    let y = by0 + row as i64;
+                    self.root
+                        .draw_pixel((x as i32, y as i32), &colour.mix(c as f64))?;
+                }
             }
         }
         Ok(())
