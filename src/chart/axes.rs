@@ -3,7 +3,7 @@
 
 use super::DrawFail;
 use super::frame::{Canvas, line_height};
-use super::style::{FAINT, GRID, MUTED, decimals_for, nice_step, number};
+use super::style::{FAINT, GRID, MUTED, decimals_for, fixed, nice_step};
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
@@ -86,7 +86,7 @@ pub fn y_axis<DB: DrawingBackend>(
             vec![(f.left, y), (f.right, y)],
             GRID.stroke_width(1),
         ))?;
-        let s = number(if t.abs() < 1e-12 { 0.0 } else { t }, dec);
+        let s = fixed(if t.abs() < 1e-12 { 0.0 } else { t }, dec);
         cv.label(&s, size, MUTED, (f.left - cv.px(8.0), y), HPos::Right)?;
     }
     Ok(())
@@ -109,7 +109,7 @@ pub fn x_axis<DB: DrawingBackend>(
             vec![(x, f.top), (x, f.bottom)],
             GRID.stroke_width(1),
         ))?;
-        let s = number(if t.abs() < 1e-12 { 0.0 } else { t }, dec);
+        let s = fixed(if t.abs() < 1e-12 { 0.0 } else { t }, dec);
         cv.label(&format!("{s}{suffix}"), size, MUTED, (x, cy), HPos::Center)?;
     }
     cv.draw(&PathElement::new(
@@ -129,7 +129,7 @@ pub fn y_label_width<DB: DrawingBackend>(
     let (ts, dec) = ticks(y.0, y.1, count);
     let mut w = 0;
     for t in ts {
-        w = w.max(cv.width(&number(t, dec), size)?);
+        w = w.max(cv.width(&fixed(t, dec), size)?);
     }
     Ok(w)
 }

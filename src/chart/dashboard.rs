@@ -185,7 +185,8 @@ fn panel<DB: DrawingBackend>(
     let f = Frame {
         left: tx + y_label_width(cv, yr, 3, tick)? + cv.px(6.0),
         top,
-        right: x1 - pad - cv.px(4.0),
+        // Room for half the last year's label, centred on the frame's right edge.
+        right: x1 - pad.max(cv.width("2035", tick)? / 2 + cv.px(2.0)),
         bottom: y1 - pad - line_height(tick) - cv.px(6.0),
         x: (years.0 as f64 - 0.3, years.1 as f64 + 0.3),
         y: yr,

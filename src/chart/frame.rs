@@ -13,9 +13,10 @@ use plotters::element::{CoordMapper, Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// A chart's drawing area with its scale. On bitmaps text is drawn glyph by glyph: plotters
-/// places each glyph's ink at the pen and drops its left side bearing, which leaves uneven gaps
-/// (`十四五`) and pushes centred punctuation (`（`, `·`) flush left.
+/// A chart's drawing area with its scale. On bitmaps text is rasterised here with ab_glyph at
+/// sub-pixel pen positions: plotters places each glyph's ink at a whole-pixel pen and drops its
+/// left side bearing, which leaves uneven gaps (`十四五`, `Expected`) and pushes centred
+/// punctuation (`（`, `·`) flush left. SVG keeps plotters' text elements.
 pub struct Canvas<'a, DB: DrawingBackend> {
     pub root: &'a DrawingArea<DB, Shift>,
     pub sc: Scale,
@@ -77,31 +78,43 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         (x, cy): (i32, i32),
         h: HPos,
     ) -> Result<(), DrawFail> {
+        let y = cy - mid_offset(size);
+        let face = font::face();
+        let (true, Some(face)) = (self.raster, face) else {
+            // SVG: the viewer lays the text out, so keep the anchor. plotters writes a font
+            // size of size / 1.24 where the raster em is size / 1.448 (Noto's ascent − descent):
+            // scaled so both come out the same size.
+            let style = text(size * 1.24 / 1.448, color).pos(Pos::new(h, VPos::Top));
+            self.root.draw_text(s, &style, (x, y))?;
+            return Ok(());
+        };
         let x0 = match h {
             HPos::Left => x,
             HPos::Center => x - self.width(s, size)? / 2,
             HPos::Right => x - self.width(s, size)?,
         };
-        let style = text(size, color).pos(Pos::new(HPos::Left, VPos::Top));
-        let y = cy - mid_offset(size);
-        let face = font::face();
-        let (true, Some(face)) = (self.raster, face) else {
-            self.root.draw_text(s, &style, (x0, y))?;
-            return Ok(());
-        };
-        // The same scaling plotters uses (ascent − descent = size), so widths agree.
+        // The same scale plotters uses (ascent − descent = size), so widths agree, and its
+        // baseline, half the size below the anchor, so the anchoring above holds for both.
         let f = face.as_scaled(size as f32);
-        let (mut pen, mut prev) = (0f32, None);
-        let mut buf = [0u8; 4];
+        let baseline = y as f32 + size as f32 / 2.0;
+        let (mut pen, mut prev) = (x0 as f32, None);
         for c in s.chars() {
             let id = f.glyph_id(c);
             if let Some(p) = prev {
                 pen += f.kern(p, id);
             }
-            if !c.is_whitespace() {
-                let gx = x0 + (pen + f.h_side_bearing(id)).round() as i32;
-                self.root
-                    .draw_text(c.encode_utf8(&mut buf), &style, (gx, y))?;
+            let glyph = id.with_scale_and_position(f.scale(), ab_glyph::point(pen, baseline));
+            if let Some(outline) = face.outline_glyph(glyph) {
+                let b = outline.px_bounds();
+                let (bx, by) = (b.min.x as i32, b.min.y as i32);
+                let mut result = Ok(());
+                outline.draw(|gx, gy, cover| {
+                    if cover > 0.01 && result.is_ok() {
+                        let at = (bx + gx as i32, by + gy as i32);
+                        result = self.root.draw_pixel(at, &color.mix(cover.min(1.0) as f64));
+                    }
+                });
+                result?;
             }
             pen += f.h_advance(id);
             prev = Some(id);

@@ -165,7 +165,8 @@ impl Draw for IndicatorChart {
         };
         let years = trend::years(self);
         let tick = cv.font(18.0);
-        let dec = (decimals_for(super::style::nice_step(yr.1 - yr.0, 6)) + 1).min(3);
+        // Value labels: the ticks' decimals, at least one.
+        let dec = decimals_for(super::style::nice_step(yr.1 - yr.0, 6)).max(1);
         let ends = end_values(self);
         let mut end_w = 0;
         for (_, v, _) in &ends {
