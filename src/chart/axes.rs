@@ -134,7 +134,7 @@ pub fn y_label_width<DB: DrawingBackend>(
     Ok(w)
 }
 
-/// Year ticks along the bottom: a tick each year and a label on the multiples of 1, 2, 5 or 10
+/// Year ticks along the bottom: a tick each year and a label on the multiples of 1, 5 or 10
 /// years, the smallest step whose labels do not crowd.
 pub fn year_axis<DB: DrawingBackend>(
     cv: &Canvas<DB>,
@@ -144,7 +144,8 @@ pub fn year_axis<DB: DrawingBackend>(
 ) -> Result<(), DrawFail> {
     let per_year = (f.x_px(1.0) - f.x_px(0.0)).max(1) as f64;
     let label_w = cv.width("2035", size)? as f64;
-    let step = [1, 2, 5, 10, 20, 50]
+    // No 2: every other year would skip the milestones 2025 and 2035.
+    let step = [1, 5, 10, 20, 50]
         .into_iter()
         .find(|s| per_year * *s as f64 >= 1.9 * label_w)
         .unwrap_or(100);

@@ -69,13 +69,18 @@ impl Draw for ProbabilityChart {
         }
         let tick = cv.font(18.0);
         let top = y + cv.px(8.0);
-        let bottom = cv.h - cv.px(20.0) - 2 * line_height(tick) - cv.px(20.0);
-        let row = (bottom - top) as f64 / bars.len() as f64;
+        let room = cv.h - cv.px(20.0) - 2 * line_height(tick) - cv.px(20.0);
+        // Rows no taller than 40 px at 1000×600, so a few bars stay bars; the block is then
+        // centred in the room left.
+        let row = ((room - top) as f64 / bars.len() as f64).min(cv.sc.0 * 40.0);
+        let height = (row * bars.len() as f64).round() as i32;
+        let top = top + (room - top - height).max(0) / 2;
+        let bottom = top + height;
         if row < 4.0 {
             return Err(DrawFail(format!(
                 "{} bars do not fit in {} pixels",
                 bars.len(),
-                bottom - top
+                room - top
             )));
         }
         // Row text shrinks with the rows, down to the smallest readable size.
