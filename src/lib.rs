@@ -7,6 +7,7 @@
 
 pub mod actuals;
 pub mod check;
+pub mod chart;
 pub mod error;
 pub mod export;
 pub mod model;

@@ -1,0 +1,110 @@
+//! The fixed words charts draw beside the caller's own labels (legends, axis names, statuses).
+
+/// Fixed chart words in one language. [`Words::zh`] is the default; [`Words::en`] for `--lang en`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Words {
+    pub actual: String,
+    pub base: String,
+    pub fan_outer: String,
+    pub fan_inner: String,
+    pub median: String,
+    pub ceiling: String,
+    pub on_track: String,
+    pub at_risk: String,
+    pub off_track: String,
+    pub no_target: String,
+    pub binding: String,
+    pub expected: String,
+    pub probability: String,
+    pub stated_rate: String,
+    pub required_rate: String,
+    pub above_diagonal: String,
+    pub below_diagonal: String,
+    pub diagonal: String,
+    pub no_data: String,
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        Words::zh()
+    }
+}
+
+fn s(text: &str) -> String {
+    text.to_string()
+}
+
+impl Words {
+    pub fn zh() -> Words {
+        Words {
+            actual: s("实际值"),
+            base: s("基期值"),
+            fan_outer: s("90%区间 (P5–P95)"),
+            fan_inner: s("50%区间 (P25–P75)"),
+            median: s("模拟中位数"),
+            ceiling: s("自然上限"),
+            on_track: s("可望达标"),
+            at_risk: s("存在风险"),
+            off_track: s("偏离目标"),
+            no_target: s("无数值目标"),
+            binding: s("约束性指标"),
+            expected: s("预期性指标"),
+            probability: s("达标概率"),
+            stated_rate: s("规划年均增速 (%)"),
+            required_rate: s("达标所需年均增速 (%)"),
+            above_diagonal: s("所需高于规划: 需加速"),
+            below_diagonal: s("规划增速足以达标"),
+            diagonal: s("所需 = 规划"),
+            no_data: s("无数据"),
+        }
+    }
+
+    pub fn en() -> Words {
+        Words {
+            actual: s("Actual"),
+            base: s("Base"),
+            fan_outer: s("90% band (P5–P95)"),
+            fan_inner: s("50% band (P25–P75)"),
+            median: s("Simulated median"),
+            ceiling: s("Natural bound"),
+            on_track: s("On track"),
+            at_risk: s("At risk"),
+            off_track: s("Off track"),
+            no_target: s("No numeric target"),
+            binding: s("Binding target"),
+            expected: s("Expected target"),
+            probability: s("Probability of meeting the target"),
+            stated_rate: s("Stated annual rate (%)"),
+            required_rate: s("Required annual rate (%)"),
+            above_diagonal: s("Required above stated: must speed up"),
+            below_diagonal: s("Stated rate is enough"),
+            diagonal: s("required = stated"),
+            no_data: s("No data"),
+        }
+    }
+
+    /// Every word, for the glyph check.
+    pub fn all(&self) -> Vec<&str> {
+        vec![
+            &self.actual,
+            &self.base,
+            &self.fan_outer,
+            &self.fan_inner,
+            &self.median,
+            &self.ceiling,
+            &self.on_track,
+            &self.at_risk,
+            &self.off_track,
+            &self.no_target,
+            &self.binding,
+            &self.expected,
+            &self.probability,
+            &self.stated_rate,
+            &self.required_rate,
+            &self.above_diagonal,
+            &self.below_diagonal,
+            &self.diagonal,
+            &self.no_data,
+        ]
+    }
+}

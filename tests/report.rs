@@ -1,0 +1,226 @@
+//! `plansim report` on the bundled scenarios and on fixtures.
+
+use assert_cmd::Command;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn plansim() -> Command {
+    Command::cargo_bin("plansim").unwrap()
+}
+
+/// Every file under `dir` (relative path → bytes).
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn csv_rows(bytes: &[u8]) -> Vec<BTreeMap<String, String>> {
+    csv::Reader::from_reader(bytes)
+        .deserialize()
+        .map(|r| r.unwrap())
+        .collect()
+}
+
+#[test]
+fn bundled_report_has_every_file_and_the_right_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let run = plansim()
+        .args(["report", "--draws", "2000", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let files = tree(&out);
+    let scenarios: Vec<String> = std::fs::read_dir("scenarios")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(files.contains_key("index.html") && files.contains_key("index.md"));
+    for s in &scenarios {
+        for f in [
+            "projection.csv",
+            "simulation.csv",
+            "probabilities.csv",
+            "findings.csv",
+            "summary.json",
+            "index.html",
+            "index.md",
+        ] {
+            assert!(files.contains_key(&format!("{s}/{f}")), "{s}/{f} missing");
+        }
+        assert!(
+            files
+                .keys()
+                .any(|k| k.starts_with(&format!("{s}/charts/")) && k.ends_with(".png")),
+            "{s} has charts"
+        );
+    }
+    // no staging folders or temporary files are left behind
+    assert!(
+        files
+            .keys()
+            .all(|k| !k.contains(".staging-") && !k.contains(".plansim-")),
+        "{:?}",
+        files.keys()
+    );
+
+    // baseline: 科尔沁区 GDP 305.8·1.07⁵ = 428.898 in 2025; its 2025 band brackets it
+    let sim = csv_rows(&files["baseline/simulation.csv"]);
+    let gdp = sim
+        .iter()
+        .find(|r| {
+            r["region"] == "科尔沁区" && r["indicator"] == "地区生产总值" && r["year"] == "2025"
+        })
+        .unwrap();
+    let v: f64 = gdp["value"].parse().unwrap();
+    assert!((v - 305.8 * 1.07f64.powi(5)).abs() < 1e-6);
+    let (p5, p50, p95): (f64, f64, f64) = (
+        gdp["p5"].parse().unwrap(),
+        gdp["p50"].parse().unwrap(),
+        gdp["p95"].parse().unwrap(),
+    );
+    assert!(p5 < p50 && p50 < p95 && p5 < v && v < p95);
+    // shock-2024 lowers the same value: 305.8·1.07⁴·1.02
+    let proj = csv_rows(&files["shock-2024/projection.csv"]);
+    let shocked: f64 = proj
+        .iter()
+        .find(|r| {
+            r["region"] == "科尔沁区" && r["indicator"] == "地区生产总值" && r["year"] == "2025"
+        })
+        .unwrap()["value"]
+        .parse()
+        .unwrap();
+    assert!((shocked - 305.8 * 1.07f64.powi(4) * 1.02).abs() < 1e-6);
+    // probabilities are shares; the binding 森林覆盖率 target is among them
+    let probs = csv_rows(&files["baseline/probabilities.csv"]);
+    assert!(
+        probs
+            .iter()
+            .all(|r| (0.0..=1.0).contains(&r["probability"].parse::<f64>().unwrap()))
+    );
+    assert!(
+        probs
+            .iter()
+            .any(|r| r["indicator"] == "森林覆盖率" && r["year"] == "2025")
+    );
+    // findings: the unit mismatch of row 1 of the 科尔沁区 table
+    let findings = csv_rows(&files["baseline/findings.csv"]);
+    assert!(
+        findings
+            .iter()
+            .any(|r| r["code"] == "unit-mismatch" && r["severity"] == "error")
+    );
+    // the index compares scenarios side by side
+    let index = String::from_utf8(files["index.html"].clone()).unwrap();
+    for s in &scenarios {
+        assert!(
+            index.contains(&format!("href=\"{s}/index.html\"")),
+            "{s} in index"
+        );
+    }
+}
+
+#[test]
+fn a_rerun_gives_identical_csv_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let go = || {
+        let run = plansim()
+            .args([
+                "report",
+                "scenarios/baseline.toml",
+                "scenarios/shock-2024.toml",
+                "--draws",
+                "1000",
+                "--no-charts",
+                "--out",
+            ])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(run.status.success());
+        tree(&out)
+    };
+    let first = go();
+    let second = go();
+    let data = |t: &BTreeMap<String, Vec<u8>>| -> BTreeMap<String, Vec<u8>> {
+        t.iter()
+            .filter(|(k, _)| k.ends_with(".csv") || k.ends_with(".json"))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    };
+    assert!(data(&first).len() >= 10);
+    assert_eq!(data(&first), data(&second));
+    // and with one thread the same bytes
+    let run = plansim()
+        .args([
+            "report",
+            "scenarios/baseline.toml",
+            "scenarios/shock-2024.toml",
+            "--draws",
+            "1000",
+            "--no-charts",
+            "--jobs",
+            "1",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert_eq!(data(&first), data(&tree(&out)));
+}
+
+#[test]
+fn a_failing_scenario_is_reported_and_the_rest_go_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let run = plansim()
+        .args([
+            "report",
+            "tests/fixtures/report/good.toml",
+            "tests/fixtures/report/broken.toml",
+            "tests/fixtures/report/escape.toml",
+            "--no-charts",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1), "some failed, some ran");
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("broken.toml") && err.contains("no-such-table.csv"),
+        "{err}"
+    );
+    assert!(
+        err.contains("escape.toml") && err.contains("../escaped"),
+        "{err}"
+    );
+    let files = tree(&out);
+    assert!(files.contains_key("good/projection.csv"));
+    assert!(!files.keys().any(|k| k.contains("broken")));
+    // nothing was written outside --out
+    assert!(!dir.path().join("escaped").exists());
+    let index = String::from_utf8(files["index.html"].clone()).unwrap();
+    assert!(index.contains("broken.toml"), "the index lists the failure");
+}
