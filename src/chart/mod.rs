@@ -41,7 +41,7 @@ use plotters::prelude::*;
 
 /// Smallest and largest image sides accepted, in pixels.
 pub const MIN_SIZE: (u32, u32) = (240, 160);
-pub const MAX_SIDE: u32 = 16_000;
+pub const MAX_SIDE: u32 = 10_000;
 
 /// Why a chart could not be drawn; each names the chart by its title.
 #[derive(Debug, thiserror::Error)]
