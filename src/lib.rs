@@ -6,8 +6,8 @@
 //! [`chart`] / [`report`].
 
 pub mod actuals;
-pub mod check;
 pub mod chart;
+pub mod check;
 pub mod error;
 pub mod export;
 pub mod model;

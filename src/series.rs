@@ -212,7 +212,8 @@ impl Series {
             plan_year: ind.target_year,
             goals: Vec::new(),
             stated_rate: ind.annual_rate(),
-            ceiling: if shape == Shape::Level {
+            // a share's ceiling, unless the cells carry their own magnitude (`305.8亿` under `%`)
+            ceiling: if shape == Shape::Level && ind.value_unit() == ind.unit.raw {
                 ind.unit.ceiling()
             } else {
                 None
@@ -348,6 +349,15 @@ impl Series {
     /// The goal in a year.
     pub fn goal(&self, year: i32) -> Option<&Goal> {
         self.goals.iter().find(|g| g.year == year)
+    }
+
+    /// The English name when asked and present, else the document's.
+    pub fn display_name(&self, english: bool) -> &str {
+        if english && !self.name_en.is_empty() {
+            &self.name_en
+        } else {
+            &self.name
+        }
     }
 
     pub fn binding(&self) -> bool {

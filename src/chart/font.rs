@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 pub const FAMILY: &str = "sans-serif";
 
 /// A subset of Noto Sans CJK SC Regular (SIL OFL 1.1; see assets/fonts/README.md).
-static FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-subset.otf");
+pub static FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-subset.otf");
 
 static REGISTERED: OnceLock<Result<(), String>> = OnceLock::new();
 static FACE: OnceLock<Option<FontRef<'static>>> = OnceLock::new();

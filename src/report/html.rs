@@ -34,7 +34,7 @@ pub fn href(path: &str) -> String {
 }
 
 const STYLE: &str = r#"
-body{font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0;color:#1f2933;background:#f7f8fa}
+body{font-family:"plansim-cjk","Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0;color:#1f2933;background:#f7f8fa}
 header{background:#1f3a5f;color:#fff;padding:18px 32px}header h1{margin:0;font-size:24px}header p{margin:6px 0 0;opacity:.9}
 main{padding:16px 32px 48px;max-width:1500px}
 h2{font-size:19px;margin:28px 0 10px;border-bottom:2px solid #d9dee5;padding-bottom:4px}
@@ -53,12 +53,16 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 a{color:#1f5fa8}small{color:#52606d}
 "#;
 
-fn head(out: &mut String, title: &str, subtitle: &str) {
+/// `root` is the way from the page to the report's root folder (`""` or `"../"`), where the
+/// bundled font lies in `assets/`.
+fn head(out: &mut String, title: &str, subtitle: &str, root: &str) {
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
-         <title>{t}</title><style>{STYLE}</style></head>\n<body><header><h1>{t}</h1><p>{s}</p></header><main>\n",
+         <title>{t}</title><style>@font-face{{font-family:\"plansim-cjk\";\
+         src:url(\"{root}assets/NotoSansSC-subset.otf\") format(\"opentype\")}}{STYLE}</style></head>\n\
+         <body><header><h1>{t}</h1><p>{s}</p></header><main>\n",
         t = esc(title),
         s = esc(subtitle)
     );
@@ -136,7 +140,7 @@ fn target_table(
 /// The page of one scenario.
 pub fn scenario_page(p: &Page) -> String {
     let mut out = String::new();
-    head(&mut out, &format!("情景 {}", p.name), &p.description);
+    head(&mut out, &format!("情景 {}", p.name), &p.description, "../");
     let c = p.counts();
     cards(
         &mut out,
@@ -215,6 +219,7 @@ pub fn index_page(summaries: &[Summary], failed: &[(String, String)]) -> String 
         &mut out,
         "plansim 报告 report",
         "规划目标的可行性：各情景对比 — feasibility of plan targets across scenarios",
+        "",
     );
     out.push_str("<h2>情景 Scenarios</h2><table><thead><tr><th>情景</th><th>问题</th><th>目标</th><th>有望完成</th><th>存在风险</th><th>难以完成</th><th>检查错误/警告</th></tr></thead><tbody>\n");
     for s in summaries {

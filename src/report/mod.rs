@@ -1,12 +1,12 @@
 //! Batch reports: every scenario into its own folder under `--out`, then an index comparing them.
 //! A scenario that fails is reported and the others go on.
 
-mod charts;
+pub mod charts;
 pub mod html;
 pub mod markdown;
 pub mod page;
 pub mod rows;
-mod scenario;
+pub mod scenario;
 
 pub use page::Summary;
 pub use rows::{Status, TargetRow};
