@@ -1,6 +1,7 @@
 //! Command line: one file per subcommand; each turns its arguments into library calls.
 
 mod check;
+mod plot;
 pub mod project;
 mod report;
 mod simulate;
@@ -34,6 +35,8 @@ enum Command {
     Sweep(sweep::Args),
     /// Monte Carlo: bands p5…p95 and the probability of meeting each target
     Simulate(simulate::Args),
+    /// Charts of a scenario to PNG and SVG: indicator, dashboard, feasibility, probability
+    Plot(plot::Args),
     /// Batch report of every scenario: CSVs, charts, HTML and Markdown pages, an index
     Report(report::Args),
 }
@@ -56,6 +59,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Project(args) => project::run(args),
         Command::Sweep(args) => sweep::run(args),
         Command::Simulate(args) => simulate::run(args),
+        Command::Plot(args) => plot::run(args),
         Command::Report(args) => report::run_cmd(args),
     }
 }

@@ -153,20 +153,22 @@ pub fn indicator_chart(
         .collect();
     let mut milestones = vec![Milestone {
         year: s.plan_year,
+        // drawn after the year: `2025 十四五末`
         label: match (s.plan_year, english) {
             (2025, false) => "十四五末".into(),
             (2025, true) => "end of 14th FYP".into(),
-            (y, _) => y.to_string(),
+            (_, false) => "目标年".into(),
+            (_, true) => "target year".into(),
         },
     }];
     let horizon = *run.p.years.last().unwrap_or(&s.plan_year);
     if horizon > s.plan_year {
         milestones.push(Milestone {
             year: horizon,
-            label: if horizon == 2035 && !english {
-                "2035远景".into()
+            label: if english {
+                "horizon".into()
             } else {
-                horizon.to_string()
+                "远景".into()
             },
         });
     }

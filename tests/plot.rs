@@ -1,0 +1,99 @@
+//! `plansim plot` writes decodable PNGs of the asked size and SVGs with the Chinese labels.
+
+use assert_cmd::Command;
+
+fn png_size(bytes: &[u8]) -> (u32, u32, usize) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let px = &buf[..info.buffer_size()];
+    // pixels that are not white: the chart is drawn, not blank
+    let inked = px
+        .chunks(info.color_type.samples())
+        .filter(|p| p.iter().take(3).any(|&c| c < 240))
+        .count();
+    (info.width, info.height, inked)
+}
+
+#[test]
+fn every_kind_to_png_and_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("plansim")
+        .unwrap()
+        .args([
+            "plot",
+            "scenarios/baseline.toml",
+            "scenarios/shock-2024.toml",
+            "--indicator",
+            "森林覆盖率",
+            "--draws",
+            "500",
+            "--size",
+            "900x500",
+            "--out",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for kind in [
+        "dashboard-科尔沁区",
+        "probability-科尔沁区",
+        "feasibility-科尔沁区",
+        "科尔沁区-森林覆盖率",
+    ] {
+        for ext in [".png", ".svg"] {
+            assert!(
+                names.iter().any(|n| n.contains(kind) && n.ends_with(ext)),
+                "{kind}{ext} in {names:?}"
+            );
+        }
+    }
+    let chart = names
+        .iter()
+        .find(|n| n.contains("森林覆盖率") && n.ends_with(".png"))
+        .unwrap();
+    let (w, h, inked) = png_size(&std::fs::read(dir.path().join(chart)).unwrap());
+    assert_eq!((w, h), (900, 500));
+    assert!(
+        inked > 900 * 500 / 50,
+        "the chart is drawn: {inked} inked pixels"
+    );
+    let svg = std::fs::read_to_string(dir.path().join(chart.replace(".png", ".svg"))).unwrap();
+    assert!(
+        svg.contains("森林覆盖率") && svg.contains("2025年目标 18"),
+        "labels in the SVG"
+    );
+}
+
+#[test]
+fn an_unknown_indicator_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("plansim")
+        .unwrap()
+        .args([
+            "plot",
+            "scenarios/baseline.toml",
+            "--indicator",
+            "不存在的指标",
+            "--kind",
+            "indicator",
+            "--draws",
+            "100",
+            "--out",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("不存在的指标"));
+}
