@@ -32,19 +32,7 @@ pub fn load(path: &std::path::Path, horizon: Option<i32>) -> anyhow::Result<Scen
     Ok(sc)
 }
 
-/// `12.3`, `1,234`, `0.046`: four significant digits, readable.
-pub fn num(v: f64) -> String {
-    let a = v.abs();
-    if a >= 1000.0 {
-        format!("{v:.0}")
-    } else if a >= 100.0 {
-        format!("{v:.1}")
-    } else if a >= 1.0 {
-        format!("{v:.2}")
-    } else {
-        format!("{v:.3}")
-    }
-}
+pub use plansim::report::page::value as num;
 
 pub fn pct(r: Option<f64>) -> String {
     r.map_or_else(|| "–".into(), |r| format!("{:.2}%", r * 100.0))
