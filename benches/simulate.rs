@@ -83,7 +83,13 @@ fn main() {
     )
     .unwrap();
     for (i, (b, g, s, t)) in inds.iter().enumerate() {
-        writeln!(f, "全国,ind{i:05},亿元,2020,{b},2025,{t},{},{s}", g * 100.0).unwrap();
+        // `≥`: met at or above, as the reference counts it, whatever the direction of travel
+        writeln!(
+            f,
+            "全国,ind{i:05},亿元,2020,{b},2025,≥{t},{},{s}",
+            g * 100.0
+        )
+        .unwrap();
     }
     drop(f);
     let t0 = Instant::now();

@@ -149,13 +149,15 @@ impl Series {
     /// Gathers indicator rows into series, one per (region, plan, indicator), in first-seen order.
     pub fn gather(indicators: &[Indicator]) -> Vec<Series> {
         let mut out: Vec<Series> = Vec::new();
+        let mut at: std::collections::HashMap<(&str, &str, &str), usize> =
+            std::collections::HashMap::new();
         for (i, ind) in indicators.iter().enumerate() {
-            let pos = out
-                .iter()
-                .position(|s| s.region == ind.region && s.plan == ind.plan && s.name == ind.name);
-            match pos {
-                Some(p) => out[p].add_row(i, ind),
-                None => out.push(Series::from_row(i, ind)),
+            match at.get(&(ind.region.as_str(), ind.plan.as_str(), ind.name.as_str())) {
+                Some(&p) => out[p].add_row(i, ind),
+                None => {
+                    at.insert((&ind.region, &ind.plan, &ind.name), out.len());
+                    out.push(Series::from_row(i, ind));
+                }
             }
         }
         for s in &mut out {
