@@ -67,12 +67,26 @@ impl Projection {
 /// Projects every series of a scenario.
 pub fn project(sc: &Scenario) -> Result<Projection> {
     let horizon = sc.horizon();
+    sc.check_horizon().map_err(|message| Error::Scenario {
+        path: sc.path.clone(),
+        line: None,
+        message,
+    })?;
     check_selectors(sc)?;
     let mut paths = Vec::new();
     let mut skipped = Vec::new();
     for s in &sc.series {
         let actuals = sc.actuals_of(s);
         match plan(sc, s, &actuals) {
+            // a path without a baseline starts at its first actual, which may lie beyond
+            Ok(Some(p)) if p.start_year > horizon => skipped.push(Skipped {
+                region: s.region.clone(),
+                indicator: s.name.clone(),
+                reason: format!(
+                    "no baseline, and its first actual ({}) is after the horizon {horizon}",
+                    p.start_year
+                ),
+            }),
             Ok(Some(p)) => paths.push((s.clone(), p, actuals)),
             Ok(None) => skipped.push(Skipped {
                 region: s.region.clone(),
