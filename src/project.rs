@@ -259,6 +259,20 @@ mod tests {
         assert!(p.values.row(i).iter().all(|v| *v < 100.0));
     }
 
+    /// From the 2025 level on, the path is calibrated through the 2035 goal: a logistic
+    /// model's rate is read at its own baseline (95.2), not at the 2025 level it starts from.
+    #[test]
+    fn logistic_path_is_reached_through_a_later_goal() {
+        let p = run("logistic-2035.csv");
+        let i = row(&p, "占比指标");
+        assert_eq!(p.paths[i].plan.model.name(), "logistic");
+        assert!(approx_eq(p.value(i, 2025).unwrap(), 98.0, 1e-9));
+        // from 98: A = 2/98, ρ = ln(A/(100/99.5 − 1))/10 = 0.1401485;
+        // 2030: 100/(1 + A·e^(−5ρ)) = 98.99747
+        assert!(approx_eq(p.value(i, 2030).unwrap(), 98.99747, 1e-5));
+        assert!(approx_eq(p.value(i, 2035).unwrap(), 99.5, 1e-9));
+    }
+
     #[test]
     fn a_cumulative_target_becomes_an_annual_factor() {
         let p = run("closed.csv");
