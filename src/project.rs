@@ -327,6 +327,48 @@ mod tests {
         ));
     }
 
+    /// A horizon set past loading (as `--horizon` does) is checked before any path is built.
+    #[test]
+    fn horizons_outside_the_plan_years_are_errors() {
+        let mut sc = Scenario::load(&fixture("closed.csv"), &LoadOptions::default()).unwrap();
+        for (h, want) in [
+            (2015, "the horizon 2015 is before the base year 2020"),
+            (9999, "the horizon 9999 is not a year from 1900 to 2200"),
+        ] {
+            sc.spec.horizon = Some(h);
+            let e = project(&sc).unwrap_err().to_string();
+            assert!(e.contains("closed.csv") && e.contains(want), "{e}");
+        }
+    }
+
+    /// A series without a baseline starts at its first actual; after the horizon, it is skipped.
+    #[test]
+    fn a_path_whose_first_actual_is_after_the_horizon_is_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+        file(
+            "t.csv",
+            "indicator,unit,base_year,base,target_year,target\n有基期,亿元,2020,100,2025,130\n无基期,亿元,2020,,2025,130\n",
+        );
+        file("a.csv", "region,indicator,year,value\n,无基期,2030,120\n");
+        file(
+            "s.toml",
+            "tables = [\"t.csv\"]\nactuals = [\"a.csv\"]\nhorizon = 2028\n",
+        );
+        let sc = Scenario::load(&dir.path().join("s.toml"), &LoadOptions::default()).unwrap();
+        let p = project(&sc).unwrap();
+        assert_eq!(p.paths.len(), 1);
+        assert_eq!(p.years, (2020..=2028).collect::<Vec<_>>());
+        assert_eq!(p.skipped.len(), 1);
+        assert!(
+            p.skipped[0]
+                .reason
+                .contains("first actual (2030) is after the horizon 2028"),
+            "{:?}",
+            p.skipped
+        );
+    }
+
     #[test]
     fn bad_scenarios_are_clear_errors() {
         let err = |name: &str| {
