@@ -322,6 +322,27 @@ fn xlsx_with_merged_cells() {
     );
 }
 
+/// One value typed far below and right of the table: calamine would lay out 1.7e10 cells.
+#[test]
+fn xlsx_with_a_stray_cell_far_away() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("far.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let written = sheet
+        .write_string(0, 0, "指标")
+        .and_then(|s| s.write_string(1_048_575, 16_383, "x"))
+        .map(|_| ())
+        .and_then(|_| book.save(&path));
+    written.unwrap_or_else(|e| panic!("{e}"));
+    let file = path.to_string_lossy().into_owned();
+    let err = simulate_fails_cleanly(&file);
+    assert!(
+        err.contains("far.xlsx: sheet `Sheet1` has filled cells from A1 to XFD1048576"),
+        "{err}"
+    );
+}
+
 #[test]
 fn xlsx_with_no_sheets() {
     table_fails("no-sheets.xlsx", &["no-sheets.xlsx: has no sheets"]);
