@@ -183,7 +183,7 @@ fn outcome(s: &Series, plan: &RatePlan, actuals: &[(i32, f64)], row: &[f64], g: 
 }
 
 /// Every override and shock must select something: a typo in a name is an error, not a no-op.
-fn check_selectors(sc: &Scenario) -> Result<()> {
+pub fn check_selectors(sc: &Scenario) -> Result<()> {
     let selectors = sc
         .spec
         .overrides
