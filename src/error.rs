@@ -30,11 +30,12 @@ impl fmt::Display for CellError {
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A file could not be read or written.
-    #[error("{}: {source}", path.display())]
+    /// A file could not be read or written. The I/O error is part of the message, not a
+    /// `source`: error reports print each source again after the message.
+    #[error("{}: {error}", path.display())]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A file is not a table plansim can read at all (encoding, structure, no header).
     #[error("{}: {message}", path.display())]
@@ -79,10 +80,10 @@ fn cells_message(path: &std::path::Path, errors: &[CellError]) -> String {
 }
 
 impl Error {
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+    pub fn io(path: impl Into<PathBuf>, error: std::io::Error) -> Error {
         Error::Io {
             path: path.into(),
-            source,
+            error,
         }
     }
 

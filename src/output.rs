@@ -5,11 +5,13 @@ use crate::error::{Error, Result};
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
-/// `root/rel` when `rel` stays inside `root` (no `..`, no absolute path).
+/// `root/rel` when `rel` names something inside `root` (no `..`, no absolute path, not `root`
+/// itself).
 pub fn inside(root: &Path, rel: &Path) -> Result<PathBuf> {
     let ok = rel
         .components()
-        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+        && rel.components().any(|c| matches!(c, Component::Normal(_)));
     if !ok {
         return Err(Error::Invalid(format!(
             "refusing to write `{}`: it would leave the output folder {}",
@@ -22,6 +24,27 @@ pub fn inside(root: &Path, rel: &Path) -> Result<PathBuf> {
 
 /// Writes `bytes` to `path` through a temporary file in the same folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    stage(path, bytes)?
+        .persist(path)
+        .map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+/// Writes several files, all or none: every file is written to a temporary name first, and
+/// only when all are written are they renamed into place.
+pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
+    let staged = files
+        .iter()
+        .map(|(path, bytes)| stage(path, bytes))
+        .collect::<Result<Vec<_>>>()?;
+    for (tmp, (path, _)) in staged.into_iter().zip(files) {
+        tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    }
+    Ok(())
+}
+
+/// `bytes` in a temporary file beside `path`, removed again unless persisted.
+fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -33,8 +56,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(|e| Error::io(dir, e))?;
     tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
     tmp.as_file().sync_data().ok();
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
+    Ok(tmp)
 }
 
 #[cfg(test)]
@@ -48,6 +70,29 @@ mod tests {
         assert!(inside(root, Path::new("../x.csv")).is_err());
         assert!(inside(root, Path::new("a/../../x.csv")).is_err());
         assert!(inside(root, Path::new("/etc/x")).is_err());
+        // the folder itself is no file name
+        assert!(inside(root, Path::new("")).is_err());
+        assert!(inside(root, Path::new("./.")).is_err());
+        assert!(inside(root, Path::new("./a.csv")).is_ok());
+    }
+
+    /// The second file cannot be written (its folder would sit under a file): neither is.
+    #[test]
+    fn writes_all_files_or_none() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("file"), "x").unwrap();
+        let files = [
+            (dir.path().join("a.csv"), b"a\n".to_vec()),
+            (dir.path().join("file/b.csv"), b"b\n".to_vec()),
+        ];
+        let err = write_all_atomic(&files).unwrap_err().to_string();
+        assert!(err.contains("file"), "{err}");
+        let mut names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["file"]);
     }
 
     #[test]

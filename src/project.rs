@@ -67,12 +67,26 @@ impl Projection {
 /// Projects every series of a scenario.
 pub fn project(sc: &Scenario) -> Result<Projection> {
     let horizon = sc.horizon();
+    sc.check_horizon().map_err(|message| Error::Scenario {
+        path: sc.path.clone(),
+        line: None,
+        message,
+    })?;
     check_selectors(sc)?;
     let mut paths = Vec::new();
     let mut skipped = Vec::new();
     for s in &sc.series {
         let actuals = sc.actuals_of(s);
         match plan(sc, s, &actuals) {
+            // a path without a baseline starts at its first actual, which may lie beyond
+            Ok(Some(p)) if p.start_year > horizon => skipped.push(Skipped {
+                region: s.region.clone(),
+                indicator: s.name.clone(),
+                reason: format!(
+                    "no baseline, and its first actual ({}) is after the horizon {horizon}",
+                    p.start_year
+                ),
+            }),
             Ok(Some(p)) => paths.push((s.clone(), p, actuals)),
             Ok(None) => skipped.push(Skipped {
                 region: s.region.clone(),
@@ -169,7 +183,7 @@ fn outcome(s: &Series, plan: &RatePlan, actuals: &[(i32, f64)], row: &[f64], g: 
 }
 
 /// Every override and shock must select something: a typo in a name is an error, not a no-op.
-fn check_selectors(sc: &Scenario) -> Result<()> {
+pub fn check_selectors(sc: &Scenario) -> Result<()> {
     let selectors = sc
         .spec
         .overrides
@@ -245,6 +259,20 @@ mod tests {
         assert!(p.values.row(i).iter().all(|v| *v < 100.0));
     }
 
+    /// From the 2025 level on, the path is calibrated through the 2035 goal: a logistic
+    /// model's rate is read at its own baseline (95.2), not at the 2025 level it starts from.
+    #[test]
+    fn logistic_path_is_reached_through_a_later_goal() {
+        let p = run("logistic-2035.csv");
+        let i = row(&p, "占比指标");
+        assert_eq!(p.paths[i].plan.model.name(), "logistic");
+        assert!(approx_eq(p.value(i, 2025).unwrap(), 98.0, 1e-9));
+        // from 98: A = 2/98, ρ = ln(A/(100/99.5 − 1))/10 = 0.1401485;
+        // 2030: 100/(1 + A·e^(−5ρ)) = 98.99747
+        assert!(approx_eq(p.value(i, 2030).unwrap(), 98.99747, 1e-5));
+        assert!(approx_eq(p.value(i, 2035).unwrap(), 99.5, 1e-9));
+    }
+
     #[test]
     fn a_cumulative_target_becomes_an_annual_factor() {
         let p = run("closed.csv");
@@ -297,6 +325,48 @@ mod tests {
             0.05079485268810391,
             1e-12
         ));
+    }
+
+    /// A horizon set past loading (as `--horizon` does) is checked before any path is built.
+    #[test]
+    fn horizons_outside_the_plan_years_are_errors() {
+        let mut sc = Scenario::load(&fixture("closed.csv"), &LoadOptions::default()).unwrap();
+        for (h, want) in [
+            (2015, "the horizon 2015 is before the base year 2020"),
+            (9999, "the horizon 9999 is not a year from 1900 to 2200"),
+        ] {
+            sc.spec.horizon = Some(h);
+            let e = project(&sc).unwrap_err().to_string();
+            assert!(e.contains("closed.csv") && e.contains(want), "{e}");
+        }
+    }
+
+    /// A series without a baseline starts at its first actual; after the horizon, it is skipped.
+    #[test]
+    fn a_path_whose_first_actual_is_after_the_horizon_is_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+        file(
+            "t.csv",
+            "indicator,unit,base_year,base,target_year,target\n有基期,亿元,2020,100,2025,130\n无基期,亿元,2020,,2025,130\n",
+        );
+        file("a.csv", "region,indicator,year,value\n,无基期,2030,120\n");
+        file(
+            "s.toml",
+            "tables = [\"t.csv\"]\nactuals = [\"a.csv\"]\nhorizon = 2028\n",
+        );
+        let sc = Scenario::load(&dir.path().join("s.toml"), &LoadOptions::default()).unwrap();
+        let p = project(&sc).unwrap();
+        assert_eq!(p.paths.len(), 1);
+        assert_eq!(p.years, (2020..=2028).collect::<Vec<_>>());
+        assert_eq!(p.skipped.len(), 1);
+        assert!(
+            p.skipped[0]
+                .reason
+                .contains("first actual (2030) is after the horizon 2028"),
+            "{:?}",
+            p.skipped
+        );
     }
 
     #[test]

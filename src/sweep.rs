@@ -47,11 +47,22 @@ pub fn sweep(
     deltas: &[f64],
     from: Option<i32>,
 ) -> Result<Vec<SweepRow>> {
+    // a rule that selects nothing is a typo in the scenario; rules on the indicators left out
+    // are not
+    crate::project::check_selectors(sc)?;
     let mut only = sc.clone();
     only.series.retain(|s| select.matches(s));
     if only.series.is_empty() {
         return Err(Error::Invalid(format!("no indicator matches {select:?}")));
     }
+    let kept = |sel: Selector| only.series.iter().any(|s| sel.matches(s));
+    let overrides = std::mem::take(&mut only.spec.overrides);
+    only.spec.overrides = overrides
+        .into_iter()
+        .filter(|o| kept(o.selector()))
+        .collect();
+    let shocks = std::mem::take(&mut only.spec.shocks);
+    only.spec.shocks = shocks.into_iter().filter(|s| kept(s.selector())).collect();
     let mut rows = Vec::new();
     for &delta in deltas {
         let mut run = only.clone();
@@ -101,6 +112,22 @@ mod tests {
         assert!(grid("3..-3", 1.0).is_err());
         assert!(grid("a..b", 1.0).is_err());
         assert!(grid("0..1", 0.0).is_err());
+    }
+
+    /// The scenario's override and shock of 复利指标 do not stop a sweep of 占比指标.
+    #[test]
+    fn rules_on_other_indicators_are_left_out() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/project/grandchild.toml");
+        let sc = Scenario::load(&path, &Default::default()).unwrap();
+        let sel = Selector {
+            indicator: Some("占比指标".into()),
+            ..Selector::default()
+        };
+        let rows = sweep(&sc, &sel, &[0.0], None).unwrap();
+        // no change: the logistic path passes the table's 2025 target, 98
+        assert_eq!(rows.len(), 1);
+        assert!((rows[0].value.unwrap() - 98.0).abs() < 1e-9, "{rows:?}");
     }
 
     #[test]

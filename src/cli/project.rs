@@ -28,6 +28,8 @@ pub fn load(path: &std::path::Path, horizon: Option<i32>) -> anyhow::Result<Scen
     let mut sc = Scenario::load(path, &LoadOptions::default())?;
     if let Some(h) = horizon {
         sc.spec.horizon = Some(h);
+        sc.check_horizon()
+            .map_err(|e| anyhow::anyhow!("--horizon {h}: {e}"))?;
     }
     Ok(sc)
 }

@@ -61,14 +61,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let sim = simulate(&sc, &p, &set)?;
     if let Some(dir) = &args.out {
-        plansim::output::write_atomic(
-            &dir.join("simulation.csv"),
-            &plansim::export::simulation_csv(&p, &sim)?,
-        )?;
-        plansim::output::write_atomic(
-            &dir.join("probabilities.csv"),
-            &plansim::export::probabilities_csv(&p, &sim)?,
-        )?;
+        // both files or neither
+        plansim::output::write_all_atomic(&[
+            (
+                dir.join("simulation.csv"),
+                plansim::export::simulation_csv(&p, &sim)?,
+            ),
+            (
+                dir.join("probabilities.csv"),
+                plansim::export::probabilities_csv(&p, &sim)?,
+            ),
+        ])?;
     }
     let mut out = std::io::stdout().lock();
     match args.format {

@@ -21,10 +21,6 @@ pub struct Logistic {
 const MAX_RHO: f64 = 50.0;
 
 impl Logistic {
-    fn a(&self) -> f64 {
-        (self.ceiling - self.base) / self.base
-    }
-
     /// The intrinsic rate ρ for a rate g at the baseline: ρ·(1 − v0/K) = g.
     #[inline]
     pub fn rho(&self, g: f64) -> f64 {
@@ -46,18 +42,18 @@ impl Growth for Logistic {
         }
         k / (1.0 + (k - prev) / prev * (-self.rho(rate)).exp())
     }
-    /// Through a level below the ceiling: ρ = ln(A / (K/to − 1)) / years.
+    /// Through a level below the ceiling: ρ = ln(A / (K/to − 1)) / years, A = (K − from)/from,
+    /// given as the rate read at this model's baseline (which `from`, a later point of the
+    /// path such as the 2025 level on the way to a 2035 goal, need not be).
     fn calibrate(&self, from: f64, to: f64, years: f64) -> Option<f64> {
         let k = self.ceiling;
         if !(from > 0.0 && from < k && to > 0.0 && to < k && years > 0.0) {
             return None;
         }
-        let m = Logistic {
-            ceiling: k,
-            base: from,
-        };
-        let rho = (m.a() / (k / to - 1.0)).ln() / years;
-        Some(m.rate_of(rho))
+        let a = (k - from) / from;
+        let rho = (a / (k / to - 1.0)).ln() / years;
+        // beyond the cap `step` would not follow
+        (rho.abs() <= MAX_RHO).then(|| self.rate_of(rho))
     }
     fn name(&self) -> &'static str {
         "logistic"

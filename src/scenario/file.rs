@@ -204,7 +204,15 @@ pub fn read_chain(path: &Path) -> Result<ScenarioFile> {
     let mut chain: Vec<(PathBuf, ScenarioFile)> = Vec::new();
     let mut next = Some(path.to_path_buf());
     while let Some(p) = next {
-        let canon = p.canonicalize().map_err(|e| Error::io(&p, e))?;
+        let canon = p.canonicalize().map_err(|e| match chain.last() {
+            // the file that names a missing parent is the one to fix
+            Some((child, _)) => Error::Scenario {
+                path: child.clone(),
+                line: None,
+                message: format!("`extends` {}, which cannot be read: {e}", p.display()),
+            },
+            None => Error::io(&p, e),
+        })?;
         if let Some(first) = chain.iter().position(|(c, _)| *c == canon) {
             let cycle: Vec<String> = chain[first..]
                 .iter()

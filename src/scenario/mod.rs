@@ -18,6 +18,9 @@ use std::path::{Path, PathBuf};
 /// Default last projected year.
 pub const HORIZON: i32 = 2035;
 
+/// The years a horizon may name: those a table may (base and target years).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 /// A scenario with its inheritance resolved and its inputs loaded.
 #[derive(Clone, Debug)]
 pub struct Scenario {
@@ -69,28 +72,27 @@ impl Scenario {
                 "names no `tables` (here or in what it extends)".into(),
             ));
         }
+        // a file that cannot be opened is named with the scenario that asks for it
+        let named = |what: &str, e: Error| match e {
+            Error::Io { path: p, error } if p != path => {
+                invalid(format!("cannot read its {what} {}: {error}", p.display()))
+            }
+            e => e,
+        };
         let mut indicators = Vec::new();
         for t in &tables {
-            let table = crate::table::load(Path::new(t), opts)?;
+            let table = crate::table::load(Path::new(t), opts).map_err(|e| named("table", e))?;
             indicators.extend(table.indicators);
         }
         let mut actuals = Vec::new();
         for a in spec.actuals.iter().flatten() {
-            actuals.extend(crate::actuals::load(Path::new(a))?);
-        }
-        let horizon = spec.horizon.unwrap_or(HORIZON);
-        if let Some(early) = indicators.iter().find(|i| i.base_year > horizon) {
-            return Err(invalid(format!(
-                "the horizon {horizon} is before the base year {} of {}",
-                early.base_year,
-                early.label()
-            )));
+            actuals.extend(crate::actuals::load(Path::new(a)).map_err(|e| named("actuals", e))?);
         }
         if let Some(u) = &spec.uncertainty {
             check_uncertainty(u).map_err(invalid)?;
         }
         let series = Series::gather(&indicators);
-        Ok(Scenario {
+        let sc = Scenario {
             name,
             description: spec.description.clone().unwrap_or_default(),
             path: path.to_path_buf(),
@@ -98,11 +100,33 @@ impl Scenario {
             indicators,
             series,
             actuals,
-        })
+        };
+        sc.check_horizon().map_err(invalid)?;
+        Ok(sc)
     }
 
     pub fn horizon(&self) -> i32 {
         self.spec.horizon.unwrap_or(HORIZON)
+    }
+
+    /// The horizon must be a plan year (1900–2200, as in tables) not before any base year.
+    pub fn check_horizon(&self) -> std::result::Result<(), String> {
+        let horizon = self.horizon();
+        if !YEARS.contains(&horizon) {
+            return Err(format!(
+                "the horizon {horizon} is not a year from {} to {}",
+                YEARS.start(),
+                YEARS.end()
+            ));
+        }
+        match self.indicators.iter().find(|i| i.base_year > horizon) {
+            Some(early) => Err(format!(
+                "the horizon {horizon} is before the base year {} of {}",
+                early.base_year,
+                early.label()
+            )),
+            None => Ok(()),
+        }
     }
 
     /// The model asked for a series: by indicator name, then `category:NAME`, then `default`.

@@ -119,6 +119,39 @@ impl Header {
     }
 }
 
+/// A row that is one cell holding a row's worth of `|`, `;` or tabs (`A|gdp|亿元|2020|100`)
+/// under a header split by something else: what is wrong with it. Notes are left alone.
+pub fn foreign_delimiter(rec: &Record, width: usize) -> Option<String> {
+    let [cell] = &rec.cells[..] else {
+        return None;
+    };
+    if width < 3 || is_note(cell.trim_start()) {
+        return None;
+    }
+    let d = ['|', ';', '\t']
+        .into_iter()
+        .find(|&d| cell.matches(d).count() >= (width - 1).div_ceil(2).max(2))?;
+    Some(format!(
+        "the whole row is one cell split by `{}`, while the header row is split by another \
+         delimiter; save the table with one delimiter throughout",
+        d.escape_default()
+    ))
+}
+
+/// For a table without a header: a word on rows split by `|`, which no delimiter sniffing
+/// picks (they read as one cell each).
+pub fn pipe_hint(records: &[Record]) -> &'static str {
+    let piped = records
+        .iter()
+        .take(HEADER_SEARCH)
+        .any(|r| r.cells.len() == 1 && r.cells[0].matches('|').count() >= 2);
+    if piped {
+        "; its rows are split by `|`, and plansim reads tables split by commas, tabs or semicolons"
+    } else {
+        ""
+    }
+}
+
 /// `注：…` and the like: footnotes under a pasted table.
 fn is_note(text: &str) -> bool {
     ["注", "说明", "备注", "资料来源", "数据来源", "*"]
@@ -303,6 +336,27 @@ mod tests {
                 Skip
             ]
         );
+    }
+
+    #[test]
+    fn rows_split_by_another_delimiter() {
+        let bad = |cells: &[&str]| foreign_delimiter(&rec(3, cells), 9);
+        assert!(
+            bad(&["测试区|森林覆盖率|%|2020|13.39|2025|18||约束性"])
+                .is_some_and(|m| m.contains("`|`"))
+        );
+        assert!(
+            bad(&["测试区;森林覆盖率;%;2020;13.39;2025;18;;约束性"])
+                .is_some_and(|m| m.contains("`;`"))
+        );
+        // a note with semicolons, a banner, a row of cells, a narrow table: left alone
+        assert_eq!(
+            bad(&["注：1.按当年价格;2.五年累计;3.预计数;4.不含农垦"]),
+            None
+        );
+        assert_eq!(bad(&["一、经济发展"]), None);
+        assert_eq!(bad(&["测试区|森林覆盖率", "%", "2020"]), None);
+        assert_eq!(foreign_delimiter(&rec(3, &["a|b|c"]), 2), None);
     }
 
     #[test]

@@ -46,6 +46,12 @@ pub struct LoadOptions {
 /// Reads a table file: XLSX by its extension or magic bytes, else delimited text.
 pub fn load(path: &Path, opts: &LoadOptions) -> Result<Table> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    load_bytes(path, bytes, opts)
+}
+
+/// Reads a table from its bytes; `path` names it in errors, and its extension and stem count
+/// as for [`load`]. Nothing is read from disk.
+pub fn load_bytes(path: &Path, bytes: Vec<u8>, opts: &LoadOptions) -> Result<Table> {
     // XLSX/ODS are zip files, old XLS an OLE compound file, whatever the file is called
     let is_workbook = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0");
     let ext = path

@@ -107,7 +107,7 @@ impl Cell {
             | Form::Points { value } => Some(*value),
             Form::Range { low, high } => Some(Num::new(
                 (low.value + high.value) / 2.0,
-                low.decimals.max(high.decimals) + 1,
+                low.decimals.max(high.decimals).saturating_add(1),
             )),
             Form::Multiple { .. }
             | Form::None
@@ -404,7 +404,9 @@ fn bounded(s: &str) -> Result<Cell, NotationError> {
         bound = Some(*b);
         rest = &rest[p.len()..];
     }
-    if let Some((p, b)) = SUFFIX_BOUNDS.iter().find(|(p, _)| rest.ends_with(p)) {
+    // every bound word at the end: a unit that ends in one (`4乥内以下`) would else read
+    // differently once printed back (`≤4乥内` → `内` taken for the bound)
+    while let Some((p, b)) = SUFFIX_BOUNDS.iter().find(|(p, _)| rest.ends_with(p)) {
         // `超过92.5%以上` says "above" twice: fine, and not strict; `≥5以内` contradicts itself
         bound = match (bound, *b) {
             (None, b) => Some(b),
@@ -447,9 +449,15 @@ fn core(s: &str) -> Result<Cell, NotationError> {
     cell.magnitude = mag;
     cell.percent = pct;
     let tail = &s[i..];
-    let sep = ["~", "-", "—", "至", "到"]
-        .into_iter()
-        .find(|p| tail.starts_with(p) && tail[p.len()..].starts_with(|c: char| c.is_ascii_digit()));
+    // a negative high end only after a mark that is no minus sign itself: `-5~-3`, `-5至-3`
+    let sep = ["~", "-", "—", "至", "到"].into_iter().find(|p| {
+        let high = tail.get(p.len()..).unwrap_or_default();
+        tail.starts_with(p)
+            && (high.starts_with(|c: char| c.is_ascii_digit())
+                || (!matches!(*p, "-" | "—")
+                    && high.starts_with('-')
+                    && high[1..].starts_with(|c: char| c.is_ascii_digit())))
+    });
     if let Some(sep) = sep {
         let (high, mag2, pct2, used) = quantity(&tail[sep.len()..])?;
         i += sep.len() + used;
@@ -465,6 +473,11 @@ fn core(s: &str) -> Result<Cell, NotationError> {
     }
     let unit = &s[i..];
     if unit.chars().any(|c| c.is_ascii_digit()) {
+        if unit.starts_with(['e', 'E']) {
+            return fail(format!(
+                "`{s}` is in exponent notation, which plans do not print; write the number out"
+            ));
+        }
         return fail(format!("`{s}` has more than one number"));
     }
     if !is_unit_text(unit) {
@@ -523,13 +536,21 @@ fn is_unit_text(unit: &str) -> bool {
     const LATIN: [&str; 12] = [
         "km", "m", "m2", "m3", "kw", "kwh", "mw", "gw", "t", "kg", "ha", "mu",
     ];
-    unit.chars().all(|c| is_han(c) || "/‰℃㎡²³·".contains(c))
+    // `翻番` after a number is no unit: printed back it would read as a doubling
+    (unit.chars().all(|c| is_han(c) || "/‰℃㎡²³·".contains(c)) && !unit.contains('翻'))
         || LATIN.contains(&unit.to_ascii_lowercase().as_str())
 }
 
 /// A number with its magnitude word and `%` sign; the bytes used.
 fn quantity(s: &str) -> Result<(Num, Option<Magnitude>, bool, usize), NotationError> {
     let Some((num, mut i)) = leading_number(s) else {
+        if s.trim_start_matches(['-', '+'])
+            .starts_with(|c: char| c.is_ascii_digit())
+        {
+            return fail(format!(
+                "`{s}` is too large or has too many digits to be read"
+            ));
+        }
         return fail(format!("`{s}` does not start with a number"));
     };
     let mag = Magnitude::prefix_of(&s[i..]).map(|(m, len)| {
@@ -947,6 +968,40 @@ mod tests {
         }
     }
 
+    /// Found by `cargo fuzz run cell`.
+    #[test]
+    fn fuzz_findings() {
+        // every bound word at the end is one bound; what is left is the unit
+        let c = Cell::parse("4乥内以下").unwrap();
+        assert_eq!(
+            (c.form, c.suffix.as_deref()),
+            (
+                Form::AtMost {
+                    value: n(4.0, 0),
+                    strict: false
+                },
+                Some("乥")
+            )
+        );
+        // 减少 negates both ends and swaps them
+        let c = Cell::parse("减少3.11至1111.888288").unwrap();
+        assert_eq!(
+            c.form,
+            Form::Range {
+                low: n(-1111.888288, 6),
+                high: n(-3.11, 2)
+            }
+        );
+        // `翻番` after a number is not a unit (it would print back as a doubling)
+        assert!(Cell::parse("4翻番前后").is_err());
+        // 255 decimals at both ends of a range: the midpoint's one more decimal saturates
+        let long = format!("1.{}", "1".repeat(255));
+        let c = Cell::parse(&format!("{long}至2.{}", "1".repeat(255))).unwrap();
+        assert_eq!(c.point().map(|p| p.decimals), Some(255));
+        // 256 decimals are more than a cell keeps
+        assert!(Cell::parse(&format!("{long}1")).is_err());
+    }
+
     #[test]
     fn printing_back_keeps_the_meaning() {
         for text in [
@@ -967,6 +1022,11 @@ mod tests {
             "翻一番",
             "1.2万人",
             "累计下降12%",
+            // found by `cargo fuzz run cell`: a unit ending in a bound word, a range of
+            // negative numbers, a doubling word after a number
+            "4乥内以下",
+            "减少3.11至1111.888288",
+            "-5~-3",
         ] {
             let cell = Cell::parse(text).unwrap();
             let again = Cell::parse(&cell.to_string()).unwrap();

@@ -117,16 +117,18 @@ pub fn leading_number(s: &str) -> Option<(Num, usize)> {
     if i == int_start {
         return None;
     }
-    let mut decimals = 0u8;
+    let mut decimals = 0usize;
     if bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
         text.push('.');
         i += 1;
         while i < bytes.len() && bytes[i].is_ascii_digit() {
             text.push(bytes[i] as char);
-            decimals = decimals.saturating_add(1);
+            decimals += 1;
             i += 1;
         }
     }
+    // more decimals than a `Num` keeps could not be printed back to the same value
+    let decimals = u8::try_from(decimals).ok()?;
     let value: f64 = text.parse().ok()?;
     value.is_finite().then_some((Num::new(value, decimals), i))
 }

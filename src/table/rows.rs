@@ -1,7 +1,7 @@
 //! Raw records → indicators: finds the header under any title lines, reads every cell, and
 //! collects every unreadable cell of the table before failing.
 
-use super::frame::{Header, Line};
+use super::frame::{Header, Line, foreign_delimiter, pipe_hint};
 use super::header::{Field, Layout};
 use super::indicator::{Attribute, Indicator};
 use super::normalize::{excel_date_hint, fold};
@@ -20,9 +20,11 @@ pub fn build(path: &Path, records: &[Record], default_region: &str) -> Result<Ta
         {
             "is empty".to_string()
         } else {
-            "has no header row: expected a row naming an `indicator` (or 指标/指标名称) \
-             column, with `unit`/单位, `base`/2020年, `target`/2025年目标, `rate`/年均增长"
-                .to_string()
+            format!(
+                "has no header row: expected a row naming an `indicator` (or 指标/指标名称) \
+                 column, with `unit`/单位, `base`/2020年, `target`/2025年目标, `rate`/年均增长{}",
+                pipe_hint(records)
+            )
         };
         Error::format(path, msg)
     })?;
@@ -39,6 +41,10 @@ pub fn build(path: &Path, records: &[Record], default_region: &str) -> Result<Ta
     };
     let mut indicators = Vec::new();
     for rec in &records[header.first_data..] {
+        if let Some(problem) = foreign_delimiter(rec, headers.len()) {
+            ctx.error(rec, 0, problem);
+            continue;
+        }
         match header.line(rec) {
             Line::Data => indicators.extend(ctx.row(rec)),
             Line::Banner(category) => ctx.category = category,
@@ -81,12 +87,22 @@ struct RowContext<'a> {
 
 impl RowContext<'_> {
     fn error(&mut self, rec: &Record, col: usize, expected: impl Into<String>) {
+        let mut expected = expected.into();
+        if col >= rec.cells.len() {
+            // a cut-off row: say so, not only what the missing cell should have held
+            expected.push_str(&format!(
+                " (the row ends after {} cell{}, the header has {} columns)",
+                rec.cells.len(),
+                if rec.cells.len() == 1 { "" } else { "s" },
+                self.headers.len()
+            ));
+        }
         self.errors.push(CellError {
             row: rec.row,
             column: col + 1,
             header: header_label(self.headers, col),
             text: rec.cells.get(col).cloned().unwrap_or_default(),
-            expected: expected.into(),
+            expected,
         });
     }
 
@@ -371,6 +387,29 @@ mod tests {
             })
             .collect();
         build(Path::new("t.csv"), &records, "科尔沁区")
+    }
+
+    /// A row cut off after its base year: the missing target year says where the row ends.
+    #[test]
+    fn cut_off_rows_say_so() {
+        let err = table(&[
+            &[
+                "indicator",
+                "unit",
+                "base_year",
+                "base",
+                "target_year",
+                "target",
+            ],
+            &["森林覆盖率", "%", "2020"],
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("t.csv:2:5: row 2, column 5 (target_year): ``: no target year")
+                && err.contains("(the row ends after 3 cells, the header has 6 columns)"),
+            "{err}"
+        );
     }
 
     /// Pasted from a document: a two-row header, categories as banner rows, a two-line note.

@@ -2,6 +2,7 @@
 //! GBK/GB18030 as Excel writes them in Chinese locales) and delimiter sniffing.
 
 use super::Record;
+use super::normalize::is_han;
 use crate::error::{Error, Result};
 use std::path::Path;
 
@@ -48,6 +49,16 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_string());
     }
+    if let Some((utf8, other)) = mixed_utf8(bytes) {
+        return Err(Error::format(
+            path,
+            format!(
+                "mixes encodings: line {utf8} is UTF-8 but line {other} is not (rows pasted from \
+                 a GBK file into a UTF-8 one?); save the whole table again in one encoding, \
+                 e.g. CSV UTF-8 from Excel"
+            ),
+        ));
+    }
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     if had_errors {
         let at = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
@@ -60,6 +71,29 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
         ));
     }
     Ok(text.into_owned())
+}
+
+/// A file whose lines are UTF-8 with Chinese text in some places and not UTF-8 in others:
+/// the 1-based numbers of the first such UTF-8 line and of the first line that is not UTF-8.
+/// Two Han characters are asked of the UTF-8 line: a GBK line is valid UTF-8 by chance now and
+/// then for one character, next to never for two (see the test on the bundled tables).
+fn mixed_utf8(bytes: &[u8]) -> Option<(usize, usize)> {
+    let (mut utf8, mut other) = (None, None);
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        match std::str::from_utf8(line) {
+            Ok(t) if utf8.is_none() && t.chars().filter(|&c| is_han(c)).count() >= 2 => {
+                utf8 = Some(i + 1)
+            }
+            Ok(_) => {}
+            Err(_) => {
+                other = other.or(Some(i + 1));
+            }
+        }
+        if utf8.is_some() && other.is_some() {
+            break;
+        }
+    }
+    Some((utf8?, other?))
 }
 
 /// UTF-16 written without a BOM: the zero high bytes of commas, tabs, line ends and digits
@@ -199,6 +233,43 @@ mod tests {
         let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
         assert_eq!(decode(p, &le).unwrap(), text);
         assert_eq!(decode(p, &be).unwrap(), text);
+    }
+
+    /// Rows typed in a GBK editor pasted under a UTF-8 header.
+    #[test]
+    fn mixed_encodings_are_named_with_their_lines() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("森林覆盖率,%,13.39\n");
+        let bytes = [
+            "指标,单位,2020年\n地区生产总值,亿元,305.8\n".as_bytes(),
+            &gbk,
+        ]
+        .concat();
+        let err = decode(Path::new("m.csv"), &bytes).unwrap_err().to_string();
+        assert!(
+            err.starts_with("m.csv: mixes encodings: line 1 is UTF-8 but line 3 is not"),
+            "{err}"
+        );
+    }
+
+    /// No false alarm on real GBK files: every bundled table saved as GBK decodes to its text.
+    #[test]
+    fn gbk_tables_are_not_taken_for_mixed() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/tables");
+        let mut lines = 0;
+        for name in [
+            "horqin.csv",
+            "tongliao-2023.csv",
+            "huimin.csv",
+            "otog.csv",
+            "chifeng.csv",
+        ] {
+            let text = std::fs::read_to_string(dir.join(name)).unwrap();
+            let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
+            assert!(!unmappable, "{name}");
+            assert_eq!(decode(Path::new(name), &gbk).unwrap(), text, "{name}");
+            lines += text.lines().count();
+        }
+        assert!(lines > 250, "{lines}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::Record;
 use crate::error::{Error, Result};
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use calamine::{Data, DataRef, Reader, Sheets, open_workbook_auto_from_rs};
 use std::io::Cursor;
 use std::path::Path;
 
@@ -23,6 +23,7 @@ pub fn records(path: &Path, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Vec<R
             .cloned()
             .ok_or_else(|| Error::format(path, "has no sheets"))?,
     };
+    check_extent(&mut book, &name).map_err(|m| Error::format(path, m))?;
     let range = book
         .worksheet_range(&name)
         .map_err(|e| Error::format(path, format!("sheet `{name}` cannot be read: {e}")))?;
@@ -48,6 +49,57 @@ pub fn records(path: &Path, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Vec<R
             }
         })
         .collect())
+}
+
+/// The most cells a sheet may span: calamine lays a sheet out densely, so one stray value far
+/// from the table (typed in XFD1048576) would ask for hundreds of gigabytes.
+const MAX_CELLS: u64 = 5_000_000;
+
+/// Refuses an XLSX sheet whose filled cells span more than [`MAX_CELLS`], naming the corners.
+/// (Other formats are read as calamine reads them.)
+fn check_extent(book: &mut Sheets<Cursor<Vec<u8>>>, name: &str) -> Result<(), String> {
+    let Sheets::Xlsx(xlsx) = book else {
+        return Ok(());
+    };
+    let Ok(mut cells) = xlsx.worksheet_cells_reader(name) else {
+        return Ok(()); // worksheet_range reports it
+    };
+    let (mut lo, mut hi) = ((u32::MAX, u32::MAX), (0, 0));
+    loop {
+        match cells.next_cell() {
+            Ok(Some(c)) if matches!(c.get_value(), DataRef::Empty) => {}
+            Ok(Some(c)) => {
+                let (r, col) = c.get_position();
+                lo = (lo.0.min(r), lo.1.min(col));
+                hi = (hi.0.max(r), hi.1.max(col));
+            }
+            Ok(None) | Err(_) => break,
+        }
+    }
+    if lo.0 > hi.0 {
+        return Ok(());
+    }
+    let (rows, cols) = (u64::from(hi.0 - lo.0) + 1, u64::from(hi.1 - lo.1) + 1);
+    if rows * cols <= MAX_CELLS {
+        return Ok(());
+    }
+    Err(format!(
+        "sheet `{name}` has filled cells from {} to {} ({rows} rows × {cols} columns), too far \
+         apart for an indicator table; delete the stray cells far from the table",
+        a1(lo),
+        a1(hi)
+    ))
+}
+
+/// `(0, 0)` → `A1`, `(1048575, 16383)` → `XFD1048576`.
+fn a1((row, col): (u32, u32)) -> String {
+    let mut letters = Vec::new();
+    let mut c = col + 1;
+    while c > 0 {
+        letters.push(char::from(b'A' + ((c - 1) % 26) as u8));
+        c = (c - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &(row + 1).to_string()
 }
 
 /// A cell as the text a person sees in Excel: a number with its `%` and at least the decimals
@@ -204,6 +256,28 @@ mod tests {
         let d = ExcelDateTime::from_ymd(2025, 3, 4)?;
         sheet.write_datetime_with_format(0, 4, &d, &Format::new().set_num_format("m月d日"))?;
         book.save_to_buffer()
+    }
+
+    /// A value typed far from the table made calamine ask for 550 GB and the process abort.
+    #[test]
+    fn stray_cells_far_from_the_table_are_named() -> Result<(), rust_xlsxwriter::XlsxError> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "指标")?;
+        sheet.write_string(1_048_575, 16_383, "far")?;
+        let err = records(Path::new("far.xlsx"), book.save_to_buffer()?, None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("far.xlsx: sheet `Sheet1` has filled cells from A1 to XFD1048576")
+                && err.contains("1048576 rows × 16384 columns"),
+            "{err}"
+        );
+        assert_eq!(
+            [(0, 25), (0, 26), (9, 701), (0, 702)].map(a1),
+            ["Z1", "AA1", "ZZ10", "AAA1"]
+        );
+        Ok(())
     }
 
     /// A sheet as a plan office types it: a percent cell, fixed decimals, a range Excel took

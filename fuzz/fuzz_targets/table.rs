@@ -1,0 +1,56 @@
+//! The table reader on any bytes (any encoding, CSV or a zip that may be an XLSX): no panic,
+//! every error names the file; a table that loads goes through the audit, the projection and a
+//! small simulation.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use plansim::check::CheckOptions;
+use plansim::scenario::{Scenario, ScenarioFile};
+use plansim::series::Series;
+use plansim::table::{LoadOptions, load_bytes};
+use std::path::Path;
+use std::sync::OnceLock;
+
+static CHECK: OnceLock<CheckOptions> = OnceLock::new();
+
+fuzz_target!(|data: &[u8]| {
+    let path = Path::new("fuzz.csv");
+    let table = match load_bytes(path, data.to_vec(), &LoadOptions::default()) {
+        Ok(t) => t,
+        Err(e) => {
+            assert!(e.to_string().starts_with("fuzz.csv"), "{e}");
+            return;
+        }
+    };
+    assert!(!table.indicators.is_empty());
+    for ind in &table.indicators {
+        assert!(ind.row >= 1);
+    }
+    let _ = plansim::check::run(&table.indicators, CHECK.get_or_init(CheckOptions::default));
+    let sc = Scenario {
+        name: "fuzz".into(),
+        description: String::new(),
+        path: path.to_path_buf(),
+        spec: ScenarioFile::default(),
+        series: Series::gather(&table.indicators),
+        indicators: table.indicators,
+        actuals: Vec::new(),
+    };
+    deeper(&sc);
+});
+
+/// Projection, CSV export and a small single-threaded simulation.
+fn deeper(sc: &Scenario) {
+    let Ok(p) = plansim::project::project(sc) else {
+        return;
+    };
+    let _ = plansim::export::projection_csv(&p);
+    let mut set = plansim::simulate::Settings::from_scenario(sc);
+    set.draws = 16;
+    set.jobs = 1;
+    if let Ok(sim) = plansim::simulate::simulate(sc, &p, &set) {
+        for c in sim.paths.iter().flat_map(|s| &s.chances) {
+            assert!((0.0..=1.0).contains(&c.probability), "{c:?}");
+        }
+    }
+}
