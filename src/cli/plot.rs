@@ -1,9 +1,8 @@
 //! `plansim plot SCENARIO...`: feasibility charts to PNG and SVG.
 
 use plansim::report::Options;
-use plansim::report::charts::{
-    dashboard, feasibility, file_stem, indicator_chart, plans, probability,
-};
+use plansim::report::charts::{indicator_chart, indicator_stem};
+use plansim::report::plan_charts::{plan_charts, plans};
 use plansim::report::scenario::{Computed, compute};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -66,29 +65,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let all: Vec<&Computed> = runs.iter().collect();
     let run = &runs[0];
     let english = opts.english;
-    let want = |k: Kind| args.kind == Kind::All || args.kind == k;
+    let want =
+        |k: &str| args.kind == Kind::All || format!("{:?}", args.kind).eq_ignore_ascii_case(k);
     let mut written = Vec::new();
-    let mut save = |name: String,
-                    chart: &dyn Fn(u32, u32) -> plansim::Result<(Vec<u8>, String)>,
-                    size: (u32, u32)|
+    let mut save = |stem: String,
+                    png: &dyn Fn() -> plansim::Result<Vec<u8>>,
+                    svg: &dyn Fn() -> plansim::Result<String>|
      -> anyhow::Result<()> {
-        let (png, svg) = chart(size.0, size.1)?;
         if args.format != Image::Svg {
-            let p = plansim::output::inside(&args.out, &PathBuf::from(format!("{name}.png")))?;
-            plansim::output::write_atomic(&p, &png)?;
+            let p = plansim::output::inside(&args.out, &PathBuf::from(format!("{stem}.png")))?;
+            plansim::output::write_atomic(&p, &png()?)?;
             written.push(p);
         }
         if args.format != Image::Png {
-            let p = plansim::output::inside(&args.out, &PathBuf::from(format!("{name}.svg")))?;
-            plansim::output::write_atomic(&p, svg.as_bytes())?;
+            let p = plansim::output::inside(&args.out, &PathBuf::from(format!("{stem}.svg")))?;
+            plansim::output::write_atomic(&p, svg()?.as_bytes())?;
             written.push(p);
         }
         Ok(())
     };
-    fn both<C: plansim::chart::Draw>(c: &C, w: u32, h: u32) -> plansim::Result<(Vec<u8>, String)> {
-        Ok((plansim::chart::png(c, w, h)?, plansim::chart::svg(c, w, h)?))
-    }
-    if want(Kind::Indicator) {
+    if want("indicator") {
+        let (w, h) = args.size.unwrap_or((1000, 600));
         let mut found = false;
         for (i, path) in run.p.paths.iter().enumerate() {
             if args
@@ -100,16 +97,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             found = true;
             let chart = indicator_chart(run, i, &all, english);
-            let name = format!(
-                "{:03}-{}-{}",
-                i + 1,
-                file_stem(&path.series.region),
-                file_stem(&path.series.name)
-            );
             save(
-                name,
-                &|w, h| both(&chart, w, h),
-                args.size.unwrap_or((1000, 600)),
+                indicator_stem(run, i),
+                &|| Ok(plansim::chart::png(&chart, w, h)?),
+                &|| Ok(plansim::chart::svg(&chart, w, h)?),
             )?;
         }
         if let (Some(n), false) = (&args.indicator, found) {
@@ -120,33 +111,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     for (region, plan) in plans(run) {
-        let stem = file_stem(&format!("{region}-{plan}"));
-        if want(Kind::Dashboard) {
-            let d = dashboard(run, &region, &plan, english);
-            let rows = d.panels.len().div_ceil(4).max(1) as u32;
-            let size = args
-                .size
-                .unwrap_or((1600, (rows * 300 + 140).clamp(600, 6000)));
-            save(format!("dashboard-{stem}"), &|w, h| both(&d, w, h), size)?;
-        }
-        if want(Kind::Probability) {
-            let c = probability(run, &region, &plan, english);
-            if !c.bars.is_empty() {
-                let size = args
-                    .size
-                    .unwrap_or((1000, (c.bars.len() as u32 * 30 + 160).clamp(400, 6000)));
-                save(format!("probability-{stem}"), &|w, h| both(&c, w, h), size)?;
-            }
-        }
-        if want(Kind::Feasibility) {
-            let c = feasibility(run, &region, &plan, english);
-            if !c.points.is_empty() {
-                save(
-                    format!("feasibility-{stem}"),
-                    &|w, h| both(&c, w, h),
-                    args.size.unwrap_or((1000, 800)),
-                )?;
-            }
+        for chart in plan_charts(run, &region, &plan, english)
+            .into_iter()
+            .filter(|c| want(c.kind()))
+        {
+            save(chart.stem(), &|| chart.png(args.size), &|| {
+                chart.svg(args.size)
+            })?;
         }
     }
     println!("wrote {} files to {}", written.len(), args.out.display());

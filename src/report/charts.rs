@@ -1,14 +1,11 @@
-//! Projections and simulations mapped onto the chart types: an indicator chart per path, and per
-//! plan a dashboard, a feasibility map and a probability chart.
+//! Projections and simulations mapped onto the chart types: an indicator chart per path, with
+//! every scenario's path of the same indicator; the per-plan charts are in `plan_charts`.
 
 use super::Options;
 use super::page::Page;
-use super::rows::Status as RowStatus;
+use super::plan_charts::{plan_charts, plans};
 use super::scenario::Computed;
-use crate::chart::{
-    Dashboard, Fan, FanYear, FeasibilityMap, FeasibilityPoint, IndicatorChart, Line, Milestone,
-    Panel, ProbabilityBar, ProbabilityChart, Status, TargetKind, TargetMark, Words,
-};
+use crate::chart::{Fan, FanYear, IndicatorChart, Line, Milestone, TargetKind, TargetMark, Words};
 use crate::error::Result;
 use crate::project::Path as ProjPath;
 use crate::series::GoalKind;
@@ -16,7 +13,7 @@ use crate::table::Direction;
 use rayon::prelude::*;
 use std::path::PathBuf;
 
-fn words(english: bool) -> Words {
+pub(super) fn words(english: bool) -> Words {
     if english { Words::en() } else { Words::zh() }
 }
 
@@ -196,18 +193,6 @@ pub fn indicator_chart(
     }
 }
 
-fn chart_status(s: RowStatus) -> Status {
-    match s {
-        RowStatus::OnTrack => Status::OnTrack,
-        RowStatus::AtRisk => Status::AtRisk,
-        RowStatus::OffTrack => Status::OffTrack,
-        RowStatus::NoNumericTarget | RowStatus::NoBaseline => Status::NoNumericTarget,
-    }
-}
-
-/// Most panels on one dashboard; the rest are counted in its subtitle.
-const MAX_PANELS: usize = 30;
-
 /// Renders every chart of a scenario and records them on its page.
 pub fn render(
     run: &Computed,
@@ -217,19 +202,8 @@ pub fn render(
 ) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     let english = opts.english;
     let (w, h) = opts.size;
-    let names: Vec<String> = run
-        .p
-        .paths
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            format!(
-                "charts/{:03}-{}-{}.png",
-                i + 1,
-                file_stem(&p.series.region),
-                file_stem(&p.series.name)
-            )
-        })
+    let names: Vec<String> = (0..run.p.paths.len())
+        .map(|i| format!("charts/{}.png", indicator_stem(run, i)))
         .collect();
     let mut files: Vec<(PathBuf, Vec<u8>)> = (0..run.p.paths.len())
         .into_par_iter()
@@ -245,228 +219,22 @@ pub fn render(
         page.chart_of_path.insert(i, name.clone());
     }
     for (region, plan) in plans(run) {
-        let stem = file_stem(&format!("{region}-{plan}"));
-        let label = format!("{region} {plan}");
-        let d = dashboard(run, &region, &plan, english);
-        let rows = d.panels.len().div_ceil(5).max(1) as u32;
-        files.push((
-            format!("charts/dashboard-{stem}.png").into(),
-            crate::chart::png(&d, 1600, (rows * 300 + 140).clamp(600, 6000))?,
-        ));
-        page.overview_charts.push((
-            format!("charts/dashboard-{stem}.png"),
-            format!(
-                "{label} · {}",
-                if english {
-                    "dashboard"
-                } else {
-                    "指标仪表盘"
-                }
-            ),
-        ));
-        let pc = probability(run, &region, &plan, english);
-        if !pc.bars.is_empty() {
-            let hgt = (pc.bars.len() as u32 * 30 + 160).clamp(400, 6000);
-            files.push((
-                format!("charts/probability-{stem}.png").into(),
-                crate::chart::png(&pc, 1000, hgt)?,
-            ));
-            page.overview_charts.push((
-                format!("charts/probability-{stem}.png"),
-                format!(
-                    "{label} · {}",
-                    if english {
-                        "probability of meeting each target"
-                    } else {
-                        "达标概率"
-                    }
-                ),
-            ));
-        }
-        let fm = feasibility(run, &region, &plan, english);
-        if !fm.points.is_empty() {
-            files.push((
-                format!("charts/feasibility-{stem}.png").into(),
-                crate::chart::png(&fm, 1000, 800)?,
-            ));
-            page.overview_charts.push((
-                format!("charts/feasibility-{stem}.png"),
-                format!(
-                    "{label} · {}",
-                    if english {
-                        "stated against required rate"
-                    } else {
-                        "规划增速与所需增速"
-                    }
-                ),
-            ));
+        for chart in plan_charts(run, &region, &plan, english) {
+            let name = format!("charts/{}.png", chart.stem());
+            files.push((PathBuf::from(&name), chart.png(None)?));
+            page.overview_charts.push((name, chart.caption(english)));
         }
     }
     Ok(files)
 }
 
-/// (region, plan) of every series, in first-seen order.
-pub fn plans(run: &Computed) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for s in &run.sc.series {
-        let key = (s.region.clone(), s.plan.clone());
-        if !out.contains(&key) {
-            out.push(key);
-        }
-    }
-    out
-}
-
-fn in_plan<'a>(
-    run: &'a Computed,
-    region: &'a str,
-    plan: &'a str,
-) -> impl Iterator<Item = usize> + 'a {
-    (0..run.p.paths.len()).filter(move |&i| {
-        run.p.paths[i].series.region == region && run.p.paths[i].series.plan == plan
-    })
-}
-
-/// Every indicator of a plan as small multiples: projected ones, then those without a number.
-pub fn dashboard(run: &Computed, region: &str, plan: &str, english: bool) -> Dashboard {
-    let mut panels: Vec<Panel> = in_plan(run, region, plan)
-        .map(|i| {
-            let mut chart = indicator_chart(run, i, &[], english);
-            chart.title = run.p.paths[i].series.display_name(english).to_string();
-            let chance = run.sim.paths[i].chances.first();
-            let status = chance.map_or(Status::NoNumericTarget, |c| {
-                chart_status(RowStatus::of(c.probability))
-            });
-            let note = match chance {
-                Some(c) if english => format!("P(meet) {:.0}%", c.probability * 100.0),
-                Some(c) => format!("达标概率 {:.0}%", c.probability * 100.0),
-                None => String::new(),
-            };
-            Panel {
-                chart,
-                status,
-                note,
-            }
-        })
-        .collect();
-    let projected: Vec<&str> = in_plan(run, region, plan)
-        .map(|i| run.p.paths[i].series.name.as_str())
-        .collect();
-    let in_this = |s: &&crate::series::Series| {
-        s.region == region && s.plan == plan && !projected.contains(&s.name.as_str())
-    };
-    // panels for what has no number; targets with a number but no baseline are only counted
-    let no_number: Vec<&crate::series::Series> = run
-        .sc
-        .series
-        .iter()
-        .filter(in_this)
-        .filter(|s| s.goals.is_empty())
-        .collect();
-    let no_baseline = run.sc.series.iter().filter(in_this).count() - no_number.len();
-    let shown = MAX_PANELS.saturating_sub(panels.len()).min(no_number.len());
-    let hidden = no_baseline + no_number.len() - shown;
-    for s in no_number.into_iter().take(shown) {
-        panels.push(Panel {
-            chart: IndicatorChart {
-                title: s.display_name(english).to_string(),
-                unit: s.unit.clone(),
-                years: (s.base_year, s.plan_year.max(s.base_year + 1)),
-                words: words(english),
-                ..IndicatorChart::default()
-            },
-            status: Status::NoNumericTarget,
-            note: s
-                .goals
-                .first()
-                .map(|g| g.raw.clone())
-                .or_else(|| s.unquantified.first().cloned())
-                .unwrap_or_default(),
-        });
-    }
-    Dashboard {
-        title: format!("{region} {plan}"),
-        subtitle: match (hidden, english) {
-            (0, false) => format!("情景 {}", run.sc.name),
-            (0, true) => format!("scenario {}", run.sc.name),
-            (n, false) => format!(
-                "情景 {} · 另有 {n} 项指标无基期值、未列出 (见目标表)",
-                run.sc.name
-            ),
-            (n, true) => format!(
-                "scenario {} · {n} more indicators without a baseline not shown (see the targets table)",
-                run.sc.name
-            ),
-        },
-        panels,
-        words: words(english),
-    }
-}
-
-/// The probability of meeting each target of a plan.
-pub fn probability(run: &Computed, region: &str, plan: &str, english: bool) -> ProbabilityChart {
-    let bars = in_plan(run, region, plan)
-        .flat_map(|i| {
-            let s = &run.p.paths[i].series;
-            run.sim.paths[i]
-                .chances
-                .iter()
-                .map(move |c| ProbabilityBar {
-                    label: if c.year == s.plan_year {
-                        s.display_name(english).to_string()
-                    } else {
-                        format!("{} ({})", s.display_name(english), c.year)
-                    },
-                    probability: c.probability,
-                    binding: s.binding(),
-                })
-        })
-        .collect();
-    ProbabilityChart {
-        title: format!("{region} {plan}"),
-        subtitle: if english {
-            format!(
-                "probability of meeting each target · scenario {}",
-                run.sc.name
-            )
-        } else {
-            format!("各指标达标概率 · 情景 {}", run.sc.name)
-        },
-        bars,
-        words: words(english),
-    }
-}
-
-/// Stated (or path) rate against the rate each first target requires.
-pub fn feasibility(run: &Computed, region: &str, plan: &str, english: bool) -> FeasibilityMap {
-    let points = in_plan(run, region, plan)
-        .filter_map(|i| {
-            let path = &run.p.paths[i];
-            let required = path.outcomes.first()?.required_rate?;
-            let stated = path
-                .series
-                .stated_rate
-                .map_or(path.plan.plan_rate, |r| r.value);
-            Some(FeasibilityPoint {
-                label: path.series.display_name(english).to_string(),
-                stated: stated * 100.0,
-                required: required * 100.0,
-                probability: run.sim.paths[i].chances.first().map(|c| c.probability),
-                binding: path.series.binding(),
-            })
-        })
-        .collect();
-    FeasibilityMap {
-        title: format!("{region} {plan}"),
-        subtitle: if english {
-            format!(
-                "stated against required annual rate · scenario {}",
-                run.sc.name
-            )
-        } else {
-            format!("规划年均增速与达标所需增速 · 情景 {}", run.sc.name)
-        },
-        points,
-        words: words(english),
-    }
+/// `020-科尔沁区-地区生产总值`: the file stem of path `i`'s chart.
+pub fn indicator_stem(run: &Computed, i: usize) -> String {
+    let s = &run.p.paths[i].series;
+    format!(
+        "{:03}-{}-{}",
+        i + 1,
+        file_stem(&s.region),
+        file_stem(&s.name)
+    )
 }

@@ -5,6 +5,7 @@ pub mod charts;
 pub mod html;
 pub mod markdown;
 pub mod page;
+pub mod plan_charts;
 pub mod rows;
 pub mod scenario;
 

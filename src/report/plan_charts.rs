@@ -1,0 +1,295 @@
+//! Per-plan charts: a dashboard of every indicator, the probability of meeting each target, and
+//! stated against required rates. Shared by the report and `plansim plot`.
+
+use super::charts::{file_stem, indicator_chart, words};
+use super::rows::Status as RowStatus;
+use super::scenario::Computed;
+use crate::chart::{
+    Dashboard, FeasibilityMap, FeasibilityPoint, IndicatorChart, Panel, ProbabilityBar,
+    ProbabilityChart, Status,
+};
+use crate::error::Result;
+
+/// One of a plan's overview charts, with the size it reads best at.
+pub enum PlanChart {
+    Dashboard(String, Dashboard),
+    Probability(String, ProbabilityChart),
+    Feasibility(String, FeasibilityMap),
+}
+
+impl PlanChart {
+    /// `dashboard-科尔沁区-十四五规划`.
+    pub fn stem(&self) -> String {
+        match self {
+            PlanChart::Dashboard(s, _) => format!("dashboard-{s}"),
+            PlanChart::Probability(s, _) => format!("probability-{s}"),
+            PlanChart::Feasibility(s, _) => format!("feasibility-{s}"),
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            PlanChart::Dashboard(..) => "dashboard",
+            PlanChart::Probability(..) => "probability",
+            PlanChart::Feasibility(..) => "feasibility",
+        }
+    }
+
+    pub fn caption(&self, english: bool) -> String {
+        let (title, what) = match self {
+            PlanChart::Dashboard(_, c) => (
+                &c.title,
+                if english {
+                    "dashboard"
+                } else {
+                    "指标仪表盘"
+                },
+            ),
+            PlanChart::Probability(_, c) => (
+                &c.title,
+                if english {
+                    "probability of meeting each target"
+                } else {
+                    "达标概率"
+                },
+            ),
+            PlanChart::Feasibility(_, c) => (
+                &c.title,
+                if english {
+                    "stated against required rate"
+                } else {
+                    "规划增速与所需增速"
+                },
+            ),
+        };
+        format!("{title} · {what}")
+    }
+
+    /// Width and height: dashboards grow with their panels, probability charts with their bars.
+    pub fn size(&self) -> (u32, u32) {
+        match self {
+            PlanChart::Dashboard(_, d) => {
+                let rows = d.panels.len().div_ceil(4).max(1) as u32;
+                (1600, (rows * 300 + 140).clamp(600, 6000))
+            }
+            PlanChart::Probability(_, c) => {
+                (1000, (c.bars.len() as u32 * 30 + 160).clamp(400, 6000))
+            }
+            PlanChart::Feasibility(..) => (1000, 800),
+        }
+    }
+
+    pub fn png(&self, size: Option<(u32, u32)>) -> Result<Vec<u8>> {
+        let (w, h) = size.unwrap_or_else(|| self.size());
+        Ok(match self {
+            PlanChart::Dashboard(_, c) => crate::chart::png(c, w, h)?,
+            PlanChart::Probability(_, c) => crate::chart::png(c, w, h)?,
+            PlanChart::Feasibility(_, c) => crate::chart::png(c, w, h)?,
+        })
+    }
+
+    pub fn svg(&self, size: Option<(u32, u32)>) -> Result<String> {
+        let (w, h) = size.unwrap_or_else(|| self.size());
+        Ok(match self {
+            PlanChart::Dashboard(_, c) => crate::chart::svg(c, w, h)?,
+            PlanChart::Probability(_, c) => crate::chart::svg(c, w, h)?,
+            PlanChart::Feasibility(_, c) => crate::chart::svg(c, w, h)?,
+        })
+    }
+}
+
+/// The overview charts of a plan: the dashboard always, the others when they have something.
+pub fn plan_charts(run: &Computed, region: &str, plan: &str, english: bool) -> Vec<PlanChart> {
+    let stem = file_stem(&format!("{region}-{plan}"));
+    let mut out = vec![PlanChart::Dashboard(
+        stem.clone(),
+        dashboard(run, region, plan, english),
+    )];
+    let p = probability(run, region, plan, english);
+    if !p.bars.is_empty() {
+        out.push(PlanChart::Probability(stem.clone(), p));
+    }
+    let f = feasibility(run, region, plan, english);
+    if !f.points.is_empty() {
+        out.push(PlanChart::Feasibility(stem, f));
+    }
+    out
+}
+
+fn chart_status(s: RowStatus) -> Status {
+    match s {
+        RowStatus::OnTrack => Status::OnTrack,
+        RowStatus::AtRisk => Status::AtRisk,
+        RowStatus::OffTrack => Status::OffTrack,
+        RowStatus::NoNumericTarget | RowStatus::NoBaseline => Status::NoNumericTarget,
+    }
+}
+
+/// Most panels on one dashboard; the rest are counted in its subtitle.
+const MAX_PANELS: usize = 30;
+
+/// (region, plan) of every series, in first-seen order.
+pub fn plans(run: &Computed) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for s in &run.sc.series {
+        let key = (s.region.clone(), s.plan.clone());
+        if !out.contains(&key) {
+            out.push(key);
+        }
+    }
+    out
+}
+
+fn in_plan<'a>(
+    run: &'a Computed,
+    region: &'a str,
+    plan: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
+    (0..run.p.paths.len()).filter(move |&i| {
+        run.p.paths[i].series.region == region && run.p.paths[i].series.plan == plan
+    })
+}
+
+/// Every indicator of a plan as small multiples: projected ones, then those without a number.
+pub fn dashboard(run: &Computed, region: &str, plan: &str, english: bool) -> Dashboard {
+    let mut panels: Vec<Panel> = in_plan(run, region, plan)
+        .map(|i| {
+            let mut chart = indicator_chart(run, i, &[], english);
+            chart.title = run.p.paths[i].series.display_name(english).to_string();
+            let chance = run.sim.paths[i].chances.first();
+            let status = chance.map_or(Status::NoNumericTarget, |c| {
+                chart_status(RowStatus::of(c.probability))
+            });
+            let note = match chance {
+                Some(c) if english => format!("P(meet) {:.0}%", c.probability * 100.0),
+                Some(c) => format!("达标概率 {:.0}%", c.probability * 100.0),
+                None => String::new(),
+            };
+            Panel {
+                chart,
+                status,
+                note,
+            }
+        })
+        .collect();
+    let projected: Vec<&str> = in_plan(run, region, plan)
+        .map(|i| run.p.paths[i].series.name.as_str())
+        .collect();
+    let in_this = |s: &&crate::series::Series| {
+        s.region == region && s.plan == plan && !projected.contains(&s.name.as_str())
+    };
+    // panels for what has no number; targets with a number but no baseline are only counted
+    let no_number: Vec<&crate::series::Series> = run
+        .sc
+        .series
+        .iter()
+        .filter(in_this)
+        .filter(|s| s.goals.is_empty())
+        .collect();
+    let no_baseline = run.sc.series.iter().filter(in_this).count() - no_number.len();
+    let shown = MAX_PANELS.saturating_sub(panels.len()).min(no_number.len());
+    let hidden = no_baseline + no_number.len() - shown;
+    for s in no_number.into_iter().take(shown) {
+        panels.push(Panel {
+            chart: IndicatorChart {
+                title: s.display_name(english).to_string(),
+                unit: s.unit.clone(),
+                years: (s.base_year, s.plan_year.max(s.base_year + 1)),
+                words: words(english),
+                ..IndicatorChart::default()
+            },
+            status: Status::NoNumericTarget,
+            note: s
+                .goals
+                .first()
+                .map(|g| g.raw.clone())
+                .or_else(|| s.unquantified.first().cloned())
+                .unwrap_or_default(),
+        });
+    }
+    Dashboard {
+        title: format!("{region} {plan}"),
+        subtitle: match (hidden, english) {
+            (0, false) => format!("情景 {}", run.sc.name),
+            (0, true) => format!("scenario {}", run.sc.name),
+            (n, false) => format!(
+                "情景 {} · 另有 {n} 项指标无基期值、未列出 (见目标表)",
+                run.sc.name
+            ),
+            (n, true) => format!(
+                "scenario {} · {n} more indicators without a baseline not shown (see the targets table)",
+                run.sc.name
+            ),
+        },
+        panels,
+        words: words(english),
+    }
+}
+
+/// The probability of meeting each target of a plan.
+pub fn probability(run: &Computed, region: &str, plan: &str, english: bool) -> ProbabilityChart {
+    let bars = in_plan(run, region, plan)
+        .flat_map(|i| {
+            let s = &run.p.paths[i].series;
+            run.sim.paths[i]
+                .chances
+                .iter()
+                .map(move |c| ProbabilityBar {
+                    label: if c.year == s.plan_year {
+                        s.display_name(english).to_string()
+                    } else {
+                        format!("{} ({})", s.display_name(english), c.year)
+                    },
+                    probability: c.probability,
+                    binding: s.binding(),
+                })
+        })
+        .collect();
+    ProbabilityChart {
+        title: format!("{region} {plan}"),
+        subtitle: if english {
+            format!(
+                "probability of meeting each target · scenario {}",
+                run.sc.name
+            )
+        } else {
+            format!("各指标达标概率 · 情景 {}", run.sc.name)
+        },
+        bars,
+        words: words(english),
+    }
+}
+
+/// Stated (or path) rate against the rate each first target requires.
+pub fn feasibility(run: &Computed, region: &str, plan: &str, english: bool) -> FeasibilityMap {
+    let points = in_plan(run, region, plan)
+        .filter_map(|i| {
+            let path = &run.p.paths[i];
+            let required = path.outcomes.first()?.required_rate?;
+            let stated = path
+                .series
+                .stated_rate
+                .map_or(path.plan.plan_rate, |r| r.value);
+            Some(FeasibilityPoint {
+                label: path.series.display_name(english).to_string(),
+                stated: stated * 100.0,
+                required: required * 100.0,
+                probability: run.sim.paths[i].chances.first().map(|c| c.probability),
+                binding: path.series.binding(),
+            })
+        })
+        .collect();
+    FeasibilityMap {
+        title: format!("{region} {plan}"),
+        subtitle: if english {
+            format!(
+                "stated against required annual rate · scenario {}",
+                run.sc.name
+            )
+        } else {
+            format!("规划年均增速与达标所需增速 · 情景 {}", run.sc.name)
+        },
+        points,
+        words: words(english),
+    }
+}
