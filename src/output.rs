@@ -33,6 +33,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Writes several files, all or none: every file is written to a temporary name first, and
 /// only when all are written are they renamed into place.
 pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
+    // a folder in a file's place would fail its rename after others were made
+    if let Some((path, _)) = files.iter().find(|(p, _)| p.is_dir()) {
+        let e = std::io::Error::new(std::io::ErrorKind::IsADirectory, "a folder is in the way");
+        return Err(Error::io(path, e));
+    }
     let staged = files
         .iter()
         .map(|(path, bytes)| stage(path, bytes))
@@ -87,6 +92,15 @@ mod tests {
         ];
         let err = write_all_atomic(&files).unwrap_err().to_string();
         assert!(err.contains("file"), "{err}");
+        // a folder where the second file goes: found before the first is renamed into place
+        std::fs::create_dir(dir.path().join("b.csv")).unwrap();
+        let files = [
+            (dir.path().join("a.csv"), b"a\n".to_vec()),
+            (dir.path().join("b.csv"), b"b\n".to_vec()),
+        ];
+        let err = write_all_atomic(&files).unwrap_err().to_string();
+        assert!(err.contains("b.csv: a folder is in the way"), "{err}");
+        std::fs::remove_dir(dir.path().join("b.csv")).unwrap();
         let mut names: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())

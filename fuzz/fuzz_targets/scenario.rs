@@ -33,7 +33,11 @@ fn folder() -> &'static PathBuf {
     DIR.get_or_init(|| {
         let dir = std::env::temp_dir().join(format!("plansim-fuzz-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp folder");
-        for (name, text) in [("t.csv", TABLE), ("a.csv", ACTUALS), ("parent.toml", PARENT)] {
+        for (name, text) in [
+            ("t.csv", TABLE),
+            ("a.csv", ACTUALS),
+            ("parent.toml", PARENT),
+        ] {
             std::fs::write(dir.join(name), text).expect("fixture");
         }
         dir

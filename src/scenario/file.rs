@@ -204,15 +204,16 @@ pub fn read_chain(path: &Path) -> Result<ScenarioFile> {
     let mut chain: Vec<(PathBuf, ScenarioFile)> = Vec::new();
     let mut next = Some(path.to_path_buf());
     while let Some(p) = next {
-        let canon = p.canonicalize().map_err(|e| match chain.last() {
-            // the file that names a missing parent is the one to fix
+        // the file that names a parent which cannot be read (missing, a folder) is the one to fix
+        let unreadable = |e: std::io::Error, chain: &[(PathBuf, ScenarioFile)]| match chain.last() {
             Some((child, _)) => Error::Scenario {
                 path: child.clone(),
                 line: None,
                 message: format!("`extends` {}, which cannot be read: {e}", p.display()),
             },
             None => Error::io(&p, e),
-        })?;
+        };
+        let canon = p.canonicalize().map_err(|e| unreadable(e, &chain))?;
         if let Some(first) = chain.iter().position(|(c, _)| *c == canon) {
             let cycle: Vec<String> = chain[first..]
                 .iter()
@@ -225,7 +226,10 @@ pub fn read_chain(path: &Path) -> Result<ScenarioFile> {
                 message: format!("`extends` makes a cycle: {}", cycle.join(" → ")),
             });
         }
-        let file = ScenarioFile::read(&p)?;
+        let file = match ScenarioFile::read(&p) {
+            Err(Error::Io { error, .. }) => return Err(unreadable(error, &chain)),
+            other => other?,
+        };
         let dir = p.parent().unwrap_or(Path::new(".")).to_path_buf();
         next = file.extends.as_ref().map(|e| dir.join(e));
         chain.push((canon, file.rebase(&dir)));
@@ -240,4 +244,31 @@ pub fn read_chain(path: &Path) -> Result<ScenarioFile> {
 /// 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A parent that cannot be read is reported against the file that names it. Found by
+    /// `cargo fuzz run scenario`: `extends = ""` named the folder, which was reported alone.
+    #[test]
+    fn unreadable_parents_are_named_with_their_child() {
+        let dir = tempfile::tempdir().unwrap();
+        for (text, want) in [
+            ("extends = \"\"", "which cannot be read: Is a directory"),
+            ("extends = \"gone.toml\"", "gone.toml, which cannot be read"),
+        ] {
+            let child = dir.path().join("child.toml");
+            std::fs::write(&child, text).unwrap();
+            let e = read_chain(&child).unwrap_err().to_string();
+            assert!(
+                e.starts_with(&format!(
+                    "{}: `extends` ",
+                    child.canonicalize().unwrap().display()
+                )) && e.contains(want),
+                "{e}"
+            );
+        }
+    }
 }
