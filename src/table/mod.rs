@@ -2,6 +2,7 @@
 //! and the cell grammar of plan tables.
 
 mod frame;
+mod grammar;
 pub mod header;
 pub mod indicator;
 pub mod normalize;
