@@ -111,11 +111,16 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
         runs.par_iter()
             .zip(files)
             .map(|(r, path)| {
-                let run = r.as_ref().map_err(|e| Error::Invalid(e.to_string()))?;
-                let folder = scenario::render(run, &ok, opts)?;
-                scenario::write(&opts.out, &folder)?;
+                let done = r
+                    .as_ref()
+                    .map_err(|e| Error::Invalid(e.to_string()))
+                    .and_then(|run| {
+                        let folder = scenario::render(run, &ok, opts)?;
+                        scenario::write(&opts.out, &folder)?;
+                        Ok(folder.summary)
+                    });
                 tick(path);
-                Ok(folder.summary)
+                done
             })
             .collect()
     })?;

@@ -87,50 +87,10 @@ pub struct TargetRow {
     pub path: Option<usize>,
 }
 
-/// Every target of a scenario: projected ones with their numbers, then the rest with why not.
-pub fn target_rows(sc: &Scenario, p: &Projection, sim: &Simulation) -> Vec<TargetRow> {
-    let mut rows = Vec::new();
-    for (i, (path, sp)) in p.paths.iter().zip(&sim.paths).enumerate() {
-        let s = &path.series;
-        for o in &path.outcomes {
-            let chance = sp.chances.iter().find(|c| c.year == o.goal.year);
-            let probability = chance.map(|c| c.probability);
-            rows.push(TargetRow {
-                region: s.region.clone(),
-                plan: s.plan.clone(),
-                category: s.category.clone(),
-                indicator: s.name.clone(),
-                indicator_en: s.name_en.clone(),
-                unit: s.unit.clone(),
-                binding: s.binding(),
-                base_year: path.plan.start_year,
-                base: Some(path.plan.start),
-                year: o.goal.year,
-                target: o.goal.raw.clone(),
-                stated_rate: s.stated_rate.map(|r| r.value),
-                required_rate: o.required_rate,
-                projected: o.value,
-                met: o.met,
-                probability,
-                status: probability.map_or(Status::NoBaseline, Status::of),
-                path: Some(i),
-            });
-        }
-    }
-    let projected: std::collections::HashSet<(&str, &str, &str)> = p
-        .paths
-        .iter()
-        .map(|x| {
-            (
-                x.series.region.as_str(),
-                x.series.plan.as_str(),
-                x.series.name.as_str(),
-            )
-        })
-        .collect();
-    for s in &sc.series {
-        let seen = projected.contains(&(s.region.as_str(), s.plan.as_str(), s.name.as_str()));
-        let lone = |year: i32, target: String, status: Status| TargetRow {
+impl TargetRow {
+    /// A target of `s` with nothing measured yet.
+    fn of(s: &crate::series::Series, year: i32, target: String, status: Status) -> TargetRow {
+        TargetRow {
             region: s.region.clone(),
             plan: s.plan.clone(),
             category: s.category.clone(),
@@ -149,7 +109,52 @@ pub fn target_rows(sc: &Scenario, p: &Projection, sim: &Simulation) -> Vec<Targe
             probability: None,
             status,
             path: None,
-        };
+        }
+    }
+}
+
+/// Every target of a scenario: projected ones with their numbers, then the rest with why not.
+pub fn target_rows(sc: &Scenario, p: &Projection, sim: &Simulation) -> Vec<TargetRow> {
+    let mut rows = Vec::new();
+    for (i, (path, sp)) in p.paths.iter().zip(&sim.paths).enumerate() {
+        for o in &path.outcomes {
+            let probability = sp
+                .chances
+                .iter()
+                .find(|c| c.year == o.goal.year)
+                .map(|c| c.probability);
+            rows.push(TargetRow {
+                base_year: path.plan.start_year,
+                base: Some(path.plan.start),
+                required_rate: o.required_rate,
+                projected: o.value,
+                met: o.met,
+                probability,
+                path: Some(i),
+                ..TargetRow::of(
+                    &path.series,
+                    o.goal.year,
+                    o.goal.raw.clone(),
+                    probability.map_or(Status::NoBaseline, Status::of),
+                )
+            });
+        }
+    }
+    let projected: std::collections::HashSet<(&str, &str, &str)> = p
+        .paths
+        .iter()
+        .map(|x| {
+            (
+                x.series.region.as_str(),
+                x.series.plan.as_str(),
+                x.series.name.as_str(),
+            )
+        })
+        .collect();
+    for s in &sc.series {
+        let seen = projected.contains(&(s.region.as_str(), s.plan.as_str(), s.name.as_str()));
+        let lone =
+            |year: i32, target: String, status: Status| TargetRow::of(s, year, target, status);
         if !seen {
             for g in &s.goals {
                 rows.push(lone(g.year, g.raw.clone(), Status::NoBaseline));
