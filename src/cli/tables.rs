@@ -55,7 +55,7 @@ struct Row<'a> {
 }
 
 /// The low and high ends a target allows, in the value unit (`None` = open).
-pub fn target_bounds(ind: &Indicator) -> (Option<f64>, Option<f64>) {
+fn target_bounds(ind: &Indicator) -> (Option<f64>, Option<f64>) {
     let f = ind.factor(&ind.target);
     match &ind.target.form {
         Form::Number { value } | Form::About { value } => {
@@ -100,10 +100,7 @@ fn row(ind: &Indicator) -> Row<'_> {
             plansim::Attribute::Binding => "binding",
             plansim::Attribute::Unstated => "",
         },
-        direction: match ind.direction() {
-            plansim::Direction::Rising => "rising",
-            plansim::Direction::Falling => "falling",
-        },
+        direction: ind.direction_word(),
         source: &ind.source,
     }
 }

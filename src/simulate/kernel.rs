@@ -77,6 +77,7 @@ pub fn run_path(
     let mut probabilities = vec![0.0; input.goals.len()];
     count_goals(&s.values, 0, input.goals, &mut probabilities);
     let (own, shared) = ((1.0 - input.common).sqrt(), input.common.sqrt());
+    let sampler = Sampler::of(noise);
     for t in 0..years {
         let (min, max) = if let Some(v) = input.fixed.get(t + 1).copied().flatten() {
             s.values.fill(v);
@@ -84,7 +85,7 @@ pub fn run_path(
         } else {
             let g = input.rates[t];
             let sigma = input.sigma;
-            fill_shocks(&mut s.shocks, &mut rng, noise);
+            sampler.fill(&mut s.shocks, &mut rng);
             if input.common > 0.0 {
                 // one factor stream per calendar year, the same for every path: draw d of a
                 // year sees the same economy-wide shock in all indicators
@@ -93,7 +94,7 @@ pub fn run_path(
                     seed ^ COMMON_STREAM ^ year.wrapping_mul(0xA24B_AED4_963E_E407),
                 );
                 for z in s.shocks.iter_mut() {
-                    *z = own * *z + shared * draw(&mut common_rng, noise);
+                    *z = own * *z + shared * sampler.draw(&mut common_rng);
                 }
             }
             advance(input.model, &mut s.values, &s.shocks, g, sigma)
@@ -110,31 +111,39 @@ pub fn run_path(
     }
 }
 
-#[inline]
-fn draw(rng: &mut Xoshiro256PlusPlus, noise: Noise) -> f64 {
-    match noise {
-        Noise::Normal => statrs::distribution::Normal::standard().sample(rng),
-        Noise::StudentT { df } => {
-            let t = statrs::distribution::StudentsT::new(0.0, 1.0, df)
-                .map(|d| d.sample(rng))
-                .unwrap_or(0.0);
-            t * ((df - 2.0) / df).sqrt()
-        }
-    }
+/// The distribution of the unit shocks, built once per path rather than once per draw.
+enum Sampler {
+    Normal(statrs::distribution::Normal),
+    /// Student-t and the factor that scales it to unit variance.
+    StudentT(statrs::distribution::StudentsT, f64),
 }
 
-fn fill_shocks(out: &mut [f64], rng: &mut Xoshiro256PlusPlus, noise: Noise) {
-    match noise {
-        Noise::Normal => {
-            let n = statrs::distribution::Normal::standard();
-            for z in out.iter_mut() {
-                *z = n.sample(rng);
-            }
+impl Sampler {
+    fn of(noise: Noise) -> Sampler {
+        let normal = || Sampler::Normal(statrs::distribution::Normal::standard());
+        match noise {
+            Noise::Normal => normal(),
+            // df > 2 is checked where the settings are read; an impossible df falls back to normal
+            Noise::StudentT { df } => statrs::distribution::StudentsT::new(0.0, 1.0, df)
+                .map_or_else(
+                    |_| normal(),
+                    |d| Sampler::StudentT(d, ((df - 2.0) / df).sqrt()),
+                ),
         }
-        Noise::StudentT { .. } => {
-            for z in out.iter_mut() {
-                *z = draw(rng, noise);
-            }
+    }
+
+    #[inline]
+    fn draw(&self, rng: &mut Xoshiro256PlusPlus) -> f64 {
+        match self {
+            Sampler::Normal(n) => n.sample(rng),
+            Sampler::StudentT(t, scale) => t.sample(rng) * scale,
+        }
+    }
+
+    fn fill(&self, out: &mut [f64], rng: &mut Xoshiro256PlusPlus) {
+        match self {
+            Sampler::Normal(n) => out.iter_mut().for_each(|z| *z = n.sample(rng)),
+            Sampler::StudentT(..) => out.iter_mut().for_each(|z| *z = self.draw(rng)),
         }
     }
 }
