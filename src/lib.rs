@@ -2,28 +2,8 @@
 //! targets hold together, project them under what-if scenarios, simulate their uncertainty, and
 //! chart and report the results.
 //!
-//! The flow runs one way: [`table`] → [`check`] / [`scenario`] → [`project`] → [`simulate`] →
-//! [`chart`] / [`report`].
+//! This crate is the `plansim` command and an umbrella over the engine ([`plansim_core`], no
+//! chart or report dependencies) and the charts and reports ([`plansim_report`]).
 
-pub mod actuals;
-pub mod chart;
-pub mod check;
-pub mod error;
-pub mod export;
-pub mod model;
-pub mod output;
-pub mod project;
-pub mod report;
-pub mod scenario;
-pub mod series;
-pub mod simulate;
-pub mod sweep;
-pub mod table;
-
-pub use error::{CellError, Error, Result};
-pub use table::{Attribute, Cell, Direction, Form, Indicator, LoadOptions, Num, Table, Unit, load};
-
-/// Float comparison with an absolute tolerance, for tests and checks.
-pub fn approx_eq(a: f64, b: f64, tol: f64) -> bool {
-    (a - b).abs() <= tol || (a.is_nan() && b.is_nan())
-}
+pub use plansim_core::*;
+pub use plansim_report::{chart, report};

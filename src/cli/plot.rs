@@ -69,8 +69,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         |k: &str| args.kind == Kind::All || format!("{:?}", args.kind).eq_ignore_ascii_case(k);
     let mut written = Vec::new();
     let mut save = |stem: String,
-                    png: &dyn Fn() -> plansim::Result<Vec<u8>>,
-                    svg: &dyn Fn() -> plansim::Result<String>|
+                    png: &dyn Fn() -> plansim_report::Result<Vec<u8>>,
+                    svg: &dyn Fn() -> plansim_report::Result<String>|
      -> anyhow::Result<()> {
         if args.format != Image::Svg {
             let p = plansim::output::inside(&args.out, &PathBuf::from(format!("{stem}.png")))?;

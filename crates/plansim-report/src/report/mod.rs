@@ -68,7 +68,7 @@ pub fn scenario_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .collect();
             found.sort();
             if found.is_empty() {
-                return Err(Error::Invalid(format!(
+                return Err(Error::invalid(format!(
                     "{} holds no scenario (.toml) files",
                     input.display()
                 )));
@@ -96,7 +96,7 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
     let compute = |(path, name): (&PathBuf, &Option<String>)| -> Result<scenario::Computed> {
         if name.is_none() {
             let name = crate::scenario::name_of(path)?;
-            return Err(Error::Invalid(format!(
+            return Err(Error::invalid(format!(
                 "another scenario of this batch is also named `{name}`"
             )));
         }
@@ -113,7 +113,7 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
             .map(|(r, path)| {
                 let done = r
                     .as_ref()
-                    .map_err(|e| Error::Invalid(e.to_string()))
+                    .map_err(|e| Error::invalid(e.to_string()))
                     .and_then(|run| {
                         let folder = scenario::render(run, &ok, opts)?;
                         scenario::write(&opts.out, &folder)?;
@@ -155,6 +155,6 @@ fn in_pool<T: Send>(jobs: usize, f: impl FnOnce() -> T + Send) -> Result<T> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
-        .map_err(|e| Error::Invalid(format!("cannot start {jobs} threads: {e}")))?;
+        .map_err(|e| Error::invalid(format!("cannot start {jobs} threads: {e}")))?;
     Ok(pool.install(f))
 }

@@ -254,7 +254,7 @@ mod tests {
     /// No false alarm on real GBK files: every bundled table saved as GBK decodes to its text.
     #[test]
     fn gbk_tables_are_not_taken_for_mixed() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/tables");
+        let dir = crate::repo_file("scenarios/tables");
         let mut lines = 0;
         for name in [
             "horqin.csv",

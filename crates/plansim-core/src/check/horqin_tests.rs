@@ -5,10 +5,9 @@
 
 use super::{CheckOptions, Code, Finding, Severity, run};
 use crate::approx_eq;
-use std::path::Path;
 
 fn findings() -> Vec<Finding> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/tables/horqin.csv");
+    let path = crate::repo_file("scenarios/tables/horqin.csv");
     let table = crate::table::load(&path, &Default::default()).unwrap();
     run(&table.indicators, &CheckOptions::default())
 }
@@ -244,7 +243,7 @@ fn row_20_grain_capacity() {
 #[test]
 fn the_gdp_growth_target_agrees_with_tongliaos() {
     // 科尔沁区 plans 7左右 for 2021–25; 通辽市's 2023 plan 7左右 for 2023: 6.5–7.5 both.
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/tables");
+    let dir = crate::repo_file("scenarios/tables");
     let mut rows = crate::table::load(&dir.join("horqin.csv"), &Default::default())
         .unwrap()
         .indicators;

@@ -117,8 +117,7 @@ mod tests {
     /// The scenario's override and shock of 复利指标 do not stop a sweep of 占比指标.
     #[test]
     fn rules_on_other_indicators_are_left_out() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/project/grandchild.toml");
+        let path = crate::repo_file("tests/fixtures/project/grandchild.toml");
         let sc = Scenario::load(&path, &Default::default()).unwrap();
         let sel = Selector {
             indicator: Some("占比指标".into()),
@@ -132,8 +131,7 @@ mod tests {
 
     #[test]
     fn the_met_edge_moves_with_the_rate() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/project/closed.csv");
+        let path = crate::repo_file("tests/fixtures/project/closed.csv");
         let sc = Scenario::load(&path, &Default::default()).unwrap();
         let sel = Selector {
             indicator: Some("复利指标".into()),

@@ -209,9 +209,7 @@ mod tests {
     use crate::table::LoadOptions;
 
     fn fixture(name: &str) -> std::path::PathBuf {
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/project")
-            .join(name)
+        crate::repo_file("tests/fixtures/project").join(name)
     }
 
     fn run(name: &str) -> Projection {

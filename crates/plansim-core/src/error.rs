@@ -56,9 +56,6 @@ pub enum Error {
     /// A request that cannot be carried out (bad option, unknown indicator…).
     #[error("{0}")]
     Invalid(String),
-    /// A chart could not be drawn.
-    #[error(transparent)]
-    Chart(#[from] crate::chart::Error),
 }
 
 fn cells_message(path: &std::path::Path, errors: &[CellError]) -> String {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// The aliases shipped in `scenarios/aliases.csv`.
-const BUNDLED: &str = include_str!("../../scenarios/aliases.csv");
+const BUNDLED: &str = include_str!("../../../../scenarios/aliases.csv");
 
 /// Names mapped to their canonical name. A name not listed is its own canonical name.
 #[derive(Clone, Debug, Default)]

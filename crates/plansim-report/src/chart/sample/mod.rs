@@ -40,12 +40,12 @@ pub struct Row {
 
 /// The table this sample reads.
 pub fn table_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/tables/horqin.csv")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/tables/horqin.csv")
 }
 
 /// Rows 1–20 (the numbered rows) of the 科尔沁区 table.
 pub fn rows() -> crate::Result<Vec<Row>> {
-    let table = crate::load(&table_path(), &LoadOptions::default())?;
+    let table = plansim_core::load(&table_path(), &LoadOptions::default())?;
     Ok(table
         .indicators
         .iter()
@@ -197,7 +197,7 @@ impl Row {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::approx_eq;
+    use plansim_core::approx_eq;
 
     #[test]
     fn normal_distribution_function() {

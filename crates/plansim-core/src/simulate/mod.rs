@@ -219,7 +219,7 @@ mod tests {
     use statrs::distribution::{ContinuousCDF, Normal};
 
     fn scenario(path: &str) -> Scenario {
-        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+        let p = crate::repo_file(path);
         Scenario::load(&p, &LoadOptions::default()).unwrap()
     }
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// The hierarchy shipped in `scenarios/regions.csv`.
-const BUNDLED: &str = include_str!("../../scenarios/regions.csv");
+const BUNDLED: &str = include_str!("../../../../scenarios/regions.csv");
 
 #[derive(Clone, Debug, Default)]
 pub struct Regions {

@@ -85,7 +85,7 @@ pub fn render(run: &Computed, all: &[&Computed], opts: &Options) -> Result<Folde
     }
     let summary = page.summary();
     let json = serde_json::to_vec_pretty(&summary)
-        .map_err(|e| Error::Invalid(format!("summary.json: {e}")))?;
+        .map_err(|e| Error::invalid(format!("summary.json: {e}")))?;
     files.push(("summary.json".into(), json));
     files.push((
         "index.html".into(),
@@ -113,13 +113,14 @@ fn check_name(name: &str, path: &Path) -> Result<()> {
             ) || c.is_control()
         });
     if bad {
-        return Err(Error::Scenario {
+        return Err(plansim_core::Error::Scenario {
             path: path.to_path_buf(),
             line: None,
             message: format!(
                 "the name `{name}` cannot be a folder of the report (no path separators, no leading dot)"
             ),
-        });
+        }
+        .into());
     }
     Ok(())
 }

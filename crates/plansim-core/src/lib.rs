@@ -1,0 +1,36 @@
+//! plansim-core: read the indicator tables of Chinese regional development plans, check that
+//! their targets hold together, project them under what-if scenarios and simulate their
+//! uncertainty. No command-line, chart or report dependencies: those live in `plansim-report`
+//! and the `plansim` command.
+//!
+//! The flow runs one way: [`table`] → [`check`] / [`scenario`] → [`project`] → [`simulate`] →
+//! [`export`].
+
+pub mod actuals;
+pub mod check;
+pub mod error;
+pub mod export;
+pub mod model;
+pub mod output;
+pub mod project;
+pub mod scenario;
+pub mod series;
+pub mod simulate;
+pub mod sweep;
+pub mod table;
+
+pub use error::{CellError, Error, Result};
+pub use table::{Attribute, Cell, Direction, Form, Indicator, LoadOptions, Num, Table, Unit, load};
+
+/// Float comparison with an absolute tolerance, for tests and checks.
+pub fn approx_eq(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol || (a.is_nan() && b.is_nan())
+}
+
+/// A file of the repository (bundled scenarios, test fixtures), for tests.
+#[cfg(test)]
+pub(crate) fn repo_file(rel: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel)
+}

@@ -1,0 +1,11 @@
+//! plansim-report: charts of projections and simulations (plotters, with a bundled CJK font)
+//! and batch reports (CSV, HTML, Markdown) over `plansim-core`.
+
+pub mod chart;
+pub mod error;
+pub mod report;
+
+pub use error::{Error, Result};
+
+// the engine's modules under their usual names, so `crate::table::…` reads as in the core
+pub(crate) use plansim_core::{check, export, output, project, scenario, series, simulate, table};
