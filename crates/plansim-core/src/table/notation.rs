@@ -1,5 +1,5 @@
 //! What a plan table's cell says: [`Cell`] and its [`Form`], read by the grammar in
-//! [`super::grammar`] and printed back in a canonical spelling.
+//! the grammar module and printed back in a canonical spelling.
 
 use super::normalize::fold;
 use super::number::{Magnitude, Num};
