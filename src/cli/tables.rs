@@ -1,7 +1,7 @@
 //! `plansim tables FILE...`: every row as read, raw cells beside their meaning.
 
 use super::{Format, text_table, write_csv};
-use plansim::table::{Cell, Form, Indicator, LoadOptions};
+use plansim::table::{Cell, Form, Indicator, LoadOptions, RateKind};
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
@@ -20,6 +20,9 @@ pub struct Args {
     /// Region for tables without a region column (default: the file name)
     #[arg(long)]
     region: Option<String>,
+    /// Show no row of a table with an unreadable cell
+    #[arg(long)]
+    strict: bool,
 }
 
 /// One row of `tables --format csv`.
@@ -49,9 +52,13 @@ struct Row<'a> {
     rate_kind: &'static str,
     rate_value: Option<f64>,
     rate_cumulative: bool,
+    /// What the rate column states: annual, total-percent, total-amount, yearly.
+    rate_reading: &'static str,
     attribute: &'static str,
     direction: &'static str,
     source: &'a str,
+    /// What the notes, marks, name and rate column add, as in the readable table.
+    notes: String,
 }
 
 /// The low and high ends a target allows, in the value unit (`None` = open).
@@ -95,6 +102,7 @@ fn row(ind: &Indicator) -> Row<'_> {
         rate_kind: ind.rate.kind(),
         rate_value: ind.rate.point().map(|n| n.value),
         rate_cumulative: ind.rate_cumulative || ind.rate.is_period_total(),
+        rate_reading: rate_kind(ind.rate_kind),
         attribute: match ind.attribute {
             plansim::Attribute::Expected => "expected",
             plansim::Attribute::Binding => "binding",
@@ -102,15 +110,108 @@ fn row(ind: &Indicator) -> Row<'_> {
         },
         direction: ind.direction_word(),
         source: &ind.source,
+        notes: annotations(ind).join("; "),
     }
+}
+
+fn rate_kind(kind: RateKind) -> &'static str {
+    match kind {
+        RateKind::Annual => "annual",
+        RateKind::TotalPercent => "total-percent",
+        RateKind::TotalAmount => "total-amount",
+        RateKind::Yearly => "yearly",
+    }
+}
+
+/// What a row says beyond its cells' values: the cells' own years and marks, the notes that
+/// apply, a unit or parent read from the name, what the rate column means.
+fn annotations(ind: &Indicator) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(u) = &ind.name_parts.unit {
+        out.push(format!("unit {u} from the name"));
+    }
+    if let Some(p) = &ind.name_parts.parent {
+        out.push(format!("sub-item of {p}"));
+    }
+    for (what, cell) in [
+        ("base", &ind.base),
+        ("target", &ind.target),
+        ("rate", &ind.rate),
+    ] {
+        if let Some(y) = cell.year {
+            out.push(format!("{what} is a {y} value"));
+        }
+        if cell.preliminary {
+            out.push(format!("{what} is preliminary"));
+        }
+        if let (Some([from, to]), true) =
+            (cell.period_years, what != "target" || !ind.target_from_rate)
+        {
+            out.push(format!("{what} is a total over {from}–{to}"));
+        }
+        if let Form::Relational {
+            relation,
+            other,
+            indicator,
+            ..
+        } = &cell.form
+        {
+            out.push(match indicator {
+                Some(i) if i != other => format!("{what}: {} {other} (= {i})", relation.words()),
+                _ => format!("{what}: {} {other}", relation.words()),
+            });
+        }
+        if let Some(r) = &cell.remark {
+            out.push(format!("{what} remark: {r}"));
+        }
+        let labels: Vec<&str> = cell
+            .notes
+            .iter()
+            .map(|n| if n.label.is_empty() { "注" } else { &n.label })
+            .collect();
+        if !labels.is_empty() {
+            out.push(format!("{what} note {}", labels.join("")));
+        }
+    }
+    match ind.rate_kind {
+        RateKind::Annual => {}
+        RateKind::TotalPercent => out.push("rate: % change over the period".into()),
+        RateKind::TotalAmount => out.push(format!(
+            "rate: change over the period in {}",
+            if ind.unit.is_share() {
+                "points"
+            } else {
+                ind.unit.raw.as_str()
+            }
+        )),
+        RateKind::Yearly => out.push("rate: the yearly value".into()),
+    }
+    if ind.target_from_rate {
+        out.push("target from the rate column".into());
+    }
+    for n in &ind.notes {
+        out.push(format!("note {}: {}", n.label, n.text));
+    }
+    if !ind.remark.is_empty() {
+        out.push(format!("备注: {}", ind.remark));
+    }
+    out
 }
 
 /// `4以内 → ≤4`, `305.8亿 → 305.8亿`, `— → none`.
 fn meaning(cell: &Cell) -> String {
-    match cell.form {
+    match &cell.form {
         Form::None => "none".into(),
         Form::Delegated { .. } => "delegated".into(),
         Form::Qualitative { .. } => "qualitative".into(),
+        Form::Relational {
+            relation, other, ..
+        } => format!("{} {other}", relation.words()),
+        Form::Points { value }
+            if cell.is_period_total() || cell.raw.contains(['〔', '[', '【']) =>
+        {
+            format!("{value:+} from the base")
+        }
         _ if cell.is_period_total() => format!("{cell} total"),
         _ => cell.to_string(),
     }
@@ -120,6 +221,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = LoadOptions {
         sheet: args.sheet,
         region: args.region,
+        strict: args.strict,
     };
     let (tables, errors) = plansim::table::load_all(&args.files, &opts);
     let all: Vec<&Indicator> = tables.iter().flat_map(|t| &t.indicators).collect();
@@ -132,6 +234,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 writeln!(out, "{}: {} rows", t.path.display(), t.indicators.len())?;
                 let mut grid = text_table(&[
                     "row",
+                    "seq",
                     "category",
                     "indicator",
                     "unit",
@@ -141,29 +244,72 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     "meaning",
                     "rate",
                     "attr",
+                    "notes",
                 ]);
                 for ind in &t.indicators {
                     grid.add_row(vec![
                         ind.row.to_string(),
+                        ind.seq.clone(),
                         ind.category.clone(),
                         ind.name.clone(),
                         ind.unit.raw.clone(),
                         format!("{}→{}", ind.base_year, ind.target_year),
                         ind.base.raw.clone(),
-                        ind.target.raw.clone(),
+                        if ind.target_from_rate {
+                            String::new()
+                        } else {
+                            ind.target.raw.clone()
+                        },
                         format!("{} ({})", meaning(&ind.target), ind.direction_word()),
                         ind.rate.raw.clone(),
                         ind.attribute.label().to_string(),
+                        annotations(ind).join("; "),
                     ]);
                 }
                 writeln!(out, "{grid}")?;
+                for n in &t.notes {
+                    writeln!(out, "注{} {} (row {})", n.label, n.text, n.row)?;
+                }
             }
+        }
+    }
+    for t in &tables {
+        for w in &t.warnings {
+            eprintln!("plansim: warning: {}:{}: {w}", t.path.display(), w.row);
+        }
+    }
+    let mut unread = 0;
+    for t in &tables {
+        if !t.unread.is_empty() {
+            unread += 1;
+            let rows = t
+                .unread
+                .iter()
+                .map(|c| c.row)
+                .collect::<std::collections::BTreeSet<_>>();
+            eprintln!(
+                "plansim: error: {}",
+                plansim::Error::Cells {
+                    path: t.path.clone(),
+                    errors: t.unread.clone(),
+                }
+            );
+            eprintln!(
+                "plansim: {}: row{} {} left out; the {} rows that read are shown",
+                t.path.display(),
+                if rows.len() == 1 { "" } else { "s" },
+                rows.iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                t.indicators.len()
+            );
         }
     }
     for e in &errors {
         eprintln!("plansim: error: {e}");
     }
-    Ok(if errors.is_empty() {
+    Ok(if errors.is_empty() && unread == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(2)

@@ -50,6 +50,14 @@ pub(super) fn parse_folded(s: &str) -> Result<Cell, NotationError> {
         if let Some(cell) = chinese_numeral(s) {
             return Ok(cell);
         }
+        if let Some((relation, other)) = super::relation::parse(s) {
+            return Ok(words(Form::Relational {
+                relation,
+                other,
+                indicator: None,
+                text: s.to_string(),
+            }));
+        }
         if s.chars().any(is_han) {
             return Ok(words(Form::Qualitative {
                 text: s.to_string(),
@@ -421,6 +429,7 @@ mod tests {
     /// Every form of DESIGN §3, with the meaning written out by hand.
     #[test]
     fn every_cell_form() {
+        use super::super::relation::Relation;
         use Form::*;
         let cases: Vec<(&str, Form)> = vec![
             // numbers keep their printed precision; full-width digits read
@@ -633,16 +642,32 @@ mod tests {
                     text: "保持在合理区间".into(),
                 },
             ),
+            // relational: the relation and the indicator named, as printed
             (
                 "与经济增长同步",
-                Qualitative {
+                Relational {
+                    relation: Relation::InStep,
+                    other: "经济增长".into(),
+                    indicator: Option::None,
                     text: "与经济增长同步".into(),
                 },
             ),
             (
                 "高于GDP增长",
-                Qualitative {
+                Relational {
+                    relation: Relation::Above,
+                    other: "GDP增长".into(),
+                    indicator: Option::None,
                     text: "高于GDP增长".into(),
+                },
+            ),
+            (
+                "与GDP增长基本同步",
+                Relational {
+                    relation: Relation::InStep,
+                    other: "GDP增长".into(),
+                    indicator: Option::None,
+                    text: "与GDP增长基本同步".into(),
                 },
             ),
             (
@@ -754,7 +779,7 @@ mod tests {
             "3-",
             "4-3",
             "≥5以内",
-            "2.56(2019年)",
+            "2.56(1850年)",
             "5 6",
         ] {
             let err = Cell::parse(text).expect_err(text);

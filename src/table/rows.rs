@@ -1,18 +1,20 @@
-//! Raw records → indicators: finds the header under any title lines, reads every cell, and
-//! collects every unreadable cell of the table before failing.
+//! Raw records → indicators: finds the header under any title lines, reads every cell, names
+//! sub-items after their parent row, and collects every unreadable cell of the table. Rows with
+//! an unreadable cell are left out and reported; the others are the table.
 
 use super::frame::{Header, Line, foreign_delimiter, pipe_hint};
 use super::header::{Field, Layout};
-use super::indicator::{Attribute, Indicator};
+use super::indicator::{Attribute, Indicator, RateKind};
+use super::name::{self, NameParts};
 use super::normalize::{excel_date_hint, fold};
-use super::notation::Cell;
+use super::notation::{Cell, Form};
 use super::unit::Unit;
-use super::{Record, Table};
+use super::{Record, Table, Warning, annotate, notes};
 use crate::error::{CellError, Error, Result};
 use std::collections::HashMap;
 use std::path::Path;
 
-pub fn build(path: &Path, records: &[Record], default_region: &str) -> Result<Table> {
+pub fn build(path: &Path, records: &[Record], default_region: &str, strict: bool) -> Result<Table> {
     let mut header = Header::find(records).ok_or_else(|| {
         let msg = if records
             .iter()
@@ -35,31 +37,38 @@ pub fn build(path: &Path, records: &[Record], default_region: &str) -> Result<Ta
         layout: &layout,
         headers: &headers,
         errors: Vec::new(),
+        out: Vec::new(),
         category: String::new(),
         region: default_region.to_string(),
         plan: String::new(),
+        parent: None,
+        merged: None,
     };
-    let mut indicators = Vec::new();
+    let mut note_lines = Vec::new();
     for rec in &records[header.first_data..] {
         if let Some(problem) = foreign_delimiter(rec, headers.len()) {
             ctx.error(rec, 0, problem);
             continue;
         }
         match header.line(rec) {
-            Line::Data => indicators.extend(ctx.row(rec)),
-            Line::Banner(category) => ctx.category = category,
+            Line::Data => ctx.row(rec),
+            Line::Banner(category) => {
+                ctx.category = category;
+                ctx.parent = None;
+                ctx.merged = None;
+            }
+            Line::Note(text) => note_lines.push((rec.row, text)),
             Line::Skip => {}
         }
     }
-    check_duplicates(&indicators, &layout, &headers, &mut ctx.errors);
-    if !ctx.errors.is_empty() {
-        ctx.errors.sort_by_key(|e| (e.row, e.column));
-        return Err(Error::Cells {
-            path: path.to_path_buf(),
-            errors: ctx.errors,
-        });
-    }
-    if indicators.is_empty() {
+    let mut warnings = unread_columns(&layout, &headers, records, &header);
+    let mut indicators = std::mem::take(&mut ctx.out);
+    let mut notes = notes::parse(&note_lines);
+    annotate::apply(&mut notes, &mut indicators, &mut warnings);
+    let mut errors = std::mem::take(&mut ctx.errors);
+    check_duplicates(&mut indicators, &layout, &headers, &mut errors);
+    errors.sort_by_key(|e| (e.row, e.column));
+    if indicators.is_empty() && errors.is_empty() {
         return Err(Error::format(
             path,
             format!(
@@ -68,10 +77,29 @@ pub fn build(path: &Path, records: &[Record], default_region: &str) -> Result<Ta
             ),
         ));
     }
+    if !errors.is_empty() && (strict || indicators.is_empty()) {
+        return Err(Error::Cells {
+            path: path.to_path_buf(),
+            errors,
+        });
+    }
     Ok(Table {
         path: path.to_path_buf(),
         indicators,
+        notes,
+        unread: errors,
+        warnings,
     })
+}
+
+/// A row whose name is merged over the rows below it in the document.
+#[derive(Clone, Debug)]
+struct Parent {
+    row: usize,
+    name: String,
+    seq: String,
+    unit: String,
+    attribute: Attribute,
 }
 
 struct RowContext<'a> {
@@ -79,10 +107,24 @@ struct RowContext<'a> {
     layout: &'a Layout,
     headers: &'a [String],
     errors: Vec<CellError>,
+    out: Vec<Indicator>,
     /// Carried down: merged category cells leave the rows below blank.
     category: String,
     region: String,
     plan: String,
+    /// A numbered row without values (`10.每千人口拥有医护人员数`): unnumbered rows right below
+    /// it are its sub-items.
+    parent: Option<Parent>,
+    /// The name beside a sub-name column, carried down its merged cells.
+    merged: Option<Parent>,
+}
+
+/// What a row's name cell says, with its parent's part when it is a sub-item.
+struct RowName {
+    name: String,
+    parts: NameParts,
+    seq: String,
+    parent: Option<Parent>,
 }
 
 impl RowContext<'_> {
@@ -115,6 +157,10 @@ impl RowContext<'_> {
                 .map(|c| c.trim().to_string())
                 .unwrap_or_default(),
         ))
+    }
+
+    fn filled(&self, rec: &Record, field: Field) -> String {
+        self.text(rec, field).map(|t| t.1).unwrap_or_default()
     }
 
     fn cell(&mut self, rec: &Record, col: Option<usize>) -> Cell {
@@ -156,8 +202,78 @@ impl RowContext<'_> {
         }
     }
 
-    /// One record → one indicator per target column (2025, 2035 …).
-    fn row(&mut self, rec: &Record) -> Vec<Indicator> {
+    /// The row's name: its own, or a sub-item's under its parent (a sub-name column beside a
+    /// merged name, or an unnumbered row under a numbered row without values).
+    fn name(&mut self, rec: &Record) -> Option<RowName> {
+        let printed = self.filled(rec, Field::Name);
+        let sub = self.filled(rec, Field::SubName);
+        let (own, mut parts) = name::read(&printed);
+        let seq_cell = self.filled(rec, Field::Seq);
+        let numbered = !seq_cell.is_empty() || parts.number.is_some();
+        let seq = if seq_cell.is_empty() {
+            parts.number.clone().unwrap_or_default()
+        } else {
+            seq_cell
+        };
+        let this = |ctx: &Self| Parent {
+            row: rec.row,
+            name: own.clone(),
+            seq: seq.clone(),
+            unit: parts.unit.clone().unwrap_or_default(),
+            attribute: ctx.attribute_text(rec),
+        };
+        if !sub.is_empty() {
+            let parent = if printed.is_empty() {
+                self.merged.clone()
+            } else {
+                Some(this(self))
+            };
+            let Some(parent) = parent else {
+                let col = self.layout.column(Field::Name).unwrap_or(0);
+                self.error(rec, col, "the indicator name is empty");
+                return None;
+            };
+            self.merged = Some(parent.clone());
+            let (sub_name, mut sub_parts) = name::read(&sub);
+            sub_parts.parent = Some(parent.name.clone());
+            return Some(RowName {
+                name: format!("{}：{sub_name}", parent.name),
+                parts: sub_parts,
+                seq: parent.seq.clone(),
+                parent: Some(parent),
+            });
+        }
+        if printed.is_empty() {
+            let col = self.layout.column(Field::Name).unwrap_or(0);
+            self.error(rec, col, "the indicator name is empty");
+            return None;
+        }
+        self.merged = None;
+        if numbered {
+            self.parent = None;
+        } else if let Some(parent) = self.parent.clone() {
+            parts.parent = Some(parent.name.clone());
+            return Some(RowName {
+                name: format!("{}：{own}", parent.name),
+                parts,
+                seq: parent.seq.clone(),
+                parent: Some(parent),
+            });
+        }
+        Some(RowName {
+            name: own,
+            parts,
+            seq,
+            parent: None,
+        })
+    }
+
+    fn attribute_text(&self, rec: &Record) -> Attribute {
+        Attribute::parse(&self.filled(rec, Field::Attribute)).unwrap_or(Attribute::Unstated)
+    }
+
+    /// One record → one indicator per target column (2025, 2035 …), added to `out`.
+    fn row(&mut self, rec: &Record) {
         let n_errors = self.errors.len();
         let width = self.headers.len();
         if let Some(extra) = rec
@@ -175,17 +291,7 @@ impl RowContext<'_> {
                 ),
             );
         }
-        let name = match self.text(rec, Field::Name) {
-            Some((_, t)) if !t.is_empty() => t,
-            _ => {
-                self.error(
-                    rec,
-                    self.layout.column(Field::Name).unwrap_or(0),
-                    "the indicator name is empty",
-                );
-                String::new()
-            }
-        };
+        let row_name = self.name(rec);
         if let Some((_, c)) = self
             .text(rec, Field::Category)
             .filter(|(_, c)| !c.is_empty())
@@ -198,7 +304,16 @@ impl RowContext<'_> {
         if let Some((_, p)) = self.text(rec, Field::Plan).filter(|(_, p)| !p.is_empty()) {
             self.plan = p;
         }
-        let unit = Unit::parse(&self.text(rec, Field::Unit).map(|t| t.1).unwrap_or_default());
+        let parent = row_name.as_ref().and_then(|n| n.parent.clone());
+        let unit_text = match self.filled(rec, Field::Unit) {
+            u if !u.is_empty() => u,
+            _ => row_name
+                .as_ref()
+                .and_then(|n| n.parts.unit.clone())
+                .or_else(|| parent.as_ref().map(|p| p.unit.clone()))
+                .unwrap_or_default(),
+        };
+        let unit = Unit::parse(&unit_text);
         let base_col = self
             .layout
             .fields
@@ -210,21 +325,9 @@ impl RowContext<'_> {
         });
         let base_year = self.year(rec, Field::BaseYear, header_base_year, "base");
         let base = self.cell(rec, base_col);
-        let (rate_col, rate_cumulative) =
-            match self
-                .layout
-                .fields
-                .iter()
-                .enumerate()
-                .find_map(|(i, f)| match f {
-                    Some(Field::Rate { cumulative }) => Some((i, *cumulative)),
-                    _ => None,
-                }) {
-                Some((i, c)) => (Some(i), c),
-                None => (None, false),
-            };
-        let rate = self.cell(rec, rate_col);
-        let attribute = match self.text(rec, Field::Attribute) {
+        let rate_col = self.layout.rate();
+        let rate = self.cell(rec, rate_col.map(|r| r.0));
+        let mut attribute = match self.text(rec, Field::Attribute) {
             Some((col, t)) => Attribute::parse(&t).unwrap_or_else(|| {
                 self.error(
                     rec,
@@ -235,6 +338,11 @@ impl RowContext<'_> {
             }),
             None => Attribute::Unstated,
         };
+        if attribute == Attribute::Unstated
+            && let Some(p) = &parent
+        {
+            attribute = p.attribute;
+        }
         let sigma = match self.text(rec, Field::Sigma) {
             Some((_, t)) if t.is_empty() => None,
             Some((col, t)) => match fold(&t).parse::<f64>() {
@@ -250,38 +358,71 @@ impl RowContext<'_> {
             },
             None => None,
         };
+        let Some(row_name) = row_name else { return };
+        let rate_kind = rate_kind(
+            &row_name.name,
+            &unit,
+            &rate,
+            rate_col.map(|(c, cumulative, average)| {
+                (cumulative, average, header_label(self.headers, c))
+            }),
+        );
         let template = Indicator {
             region: self.region.clone(),
             plan: self.plan.clone(),
-            seq: self.text(rec, Field::Seq).map(|t| t.1).unwrap_or_default(),
+            seq: row_name.seq.clone(),
             category: self.category.clone(),
-            name,
-            name_en: self
-                .text(rec, Field::NameEn)
-                .map(|t| t.1)
-                .unwrap_or_default(),
+            name: row_name.name.clone(),
+            name_parts: row_name.parts,
+            name_en: self.filled(rec, Field::NameEn),
             unit,
             base_year,
             base,
             target_year: 0,
             target: Cell::none(),
             rate,
-            rate_cumulative,
+            rate_cumulative: rate_kind.is_total(),
+            rate_kind,
+            target_from_rate: false,
             attribute,
             sigma,
-            source: self
-                .text(rec, Field::Source)
-                .map(|t| t.1)
-                .unwrap_or_default(),
+            source: self.filled(rec, Field::Source),
+            remark: self.filled(rec, Field::Remark),
+            notes: Vec::new(),
             file: self.path.to_path_buf(),
             row: rec.row,
         };
         let out = self.targets(rec, template);
         if self.errors.len() > n_errors {
-            Vec::new()
-        } else {
-            out
+            return;
         }
+        self.adopt(&out, &row_name.seq, parent.is_some(), rec);
+        self.out.extend(out);
+    }
+
+    /// A numbered row without a value may be the parent of the rows below it; the first of
+    /// them takes its place.
+    fn adopt(&mut self, rows: &[Indicator], seq: &str, is_child: bool, rec: &Record) {
+        if is_child {
+            if let Some(p) = &self.parent {
+                let at = p.row;
+                self.out.retain(|i| i.row != at);
+            }
+            return;
+        }
+        let blank = rows.iter().all(|i| {
+            i.base.is_none() && (i.target.is_none() || i.target_from_rate) && i.rate.is_none()
+        });
+        self.parent = match rows.first() {
+            Some(first) if blank && !seq.is_empty() && self.merged.is_none() => Some(Parent {
+                row: rec.row,
+                name: first.name.clone(),
+                seq: seq.to_string(),
+                unit: first.name_parts.unit.clone().unwrap_or_default(),
+                attribute: first.attribute,
+            }),
+            _ => None,
+        };
     }
 
     fn targets(&mut self, rec: &Record, template: Indicator) -> Vec<Indicator> {
@@ -325,14 +466,128 @@ impl RowContext<'_> {
             let mut ind = template.clone();
             ind.target_year = target_year;
             ind.target = target;
+            if k == 0 && ind.target.is_none() {
+                target_from_rate(&mut ind);
+            }
             if k > 0 {
                 // the stated rate belongs to the plan period, not to later goals
                 ind.rate = Cell::none();
+                ind.rate_kind = RateKind::Annual;
+                ind.rate_cumulative = false;
             }
             out.push(ind);
         }
         out
     }
+}
+
+/// Words of a name that make it a change over time (a total of it is a percentage change).
+const CHANGE_WORDS: [&str; 10] = [
+    "降低", "下降", "减少", "削减", "压减", "提高", "增长", "增速", "上升", "增幅",
+];
+
+/// What the rate column states for a row: `(cumulative, average, header)` of its column.
+fn rate_kind(
+    name: &str,
+    unit: &Unit,
+    rate: &Cell,
+    column: Option<(bool, bool, String)>,
+) -> RateKind {
+    let Some((cumulative, average, header)) = column else {
+        return RateKind::Annual;
+    };
+    let change_named = CHANGE_WORDS.iter().any(|w| name.contains(w));
+    if rate.is_period_total() || (cumulative && rate.is_numeric()) {
+        let growth_header = ["增长", "增速", "增幅"].iter().any(|w| header.contains(w));
+        return if change_named || growth_header || (rate.percent && !unit.is_share()) {
+            RateKind::TotalPercent
+        } else {
+            RateKind::TotalAmount
+        };
+    }
+    if average && !change_named && rate.is_numeric() {
+        return RateKind::Yearly;
+    }
+    RateKind::Annual
+}
+
+/// An empty target read from the rate column: a yearly value is the target year's too; a
+/// percentage total is the target as a total; a total amount from a baseline is a change from
+/// it (`〔1〕` 岁 from 77.3), without a baseline a running total.
+fn target_from_rate(ind: &mut Indicator) {
+    let mut target = ind.rate.clone();
+    match ind.rate_kind {
+        RateKind::Annual => return,
+        RateKind::Yearly => {}
+        RateKind::TotalPercent => {
+            target.period.get_or_insert_with(String::new);
+        }
+        RateKind::TotalAmount => match (&ind.rate.form, ind.base_level()) {
+            (Form::Number { value }, Some(_)) => {
+                target.form = Form::Points { value: *value };
+                target.period = None;
+            }
+            (_, Some(_)) => return,
+            (_, None) => {
+                target.period.get_or_insert_with(String::new);
+            }
+        },
+    }
+    ind.target = target;
+    ind.target_from_rate = true;
+}
+
+/// Columns rows do not read, and columns repeating a field: each reported once, with its
+/// header (or its first filled cell when it has no header).
+fn unread_columns(
+    layout: &Layout,
+    headers: &[String],
+    records: &[Record],
+    header: &Header,
+) -> Vec<Warning> {
+    let header_row = records[header.at].row;
+    let repeated = layout.repeated();
+    let mut out = Vec::new();
+    for (col, field) in layout.fields.iter().enumerate() {
+        let filled = records[header.first_data..].iter().find_map(|r| {
+            r.cells
+                .get(col)
+                .filter(|c| !fold(c).is_empty())
+                .map(|c| (r.row, c.trim().to_string()))
+        });
+        let title = headers.get(col).map(|h| h.trim()).unwrap_or_default();
+        let message = if field.is_none() && (!title.is_empty() || filled.is_some()) {
+            "a column plansim does not read: its cells are not used (headers it reads: \
+             序号, 类别, 指标, 单位, a year such as 2020年 or 2025年目标, 年均增长 or 年均/累计 or \
+             累计, 属性, 备注, or the canonical English ones)"
+                .to_string()
+        } else if repeated.contains(&col) {
+            format!(
+                "a second column of its kind: only the first (`{}`) is read",
+                layout
+                    .fields
+                    .iter()
+                    .position(|f| f.is_some()
+                        && std::mem::discriminant(f) == std::mem::discriminant(field))
+                    .map(|c| header_label(headers, c))
+                    .unwrap_or_default()
+            )
+        } else {
+            continue;
+        };
+        let (row, text) = match (title.is_empty(), &filled) {
+            (true, Some((row, text))) => (*row, text.clone()),
+            _ => (header_row, title.to_string()),
+        };
+        out.push(Warning {
+            row,
+            column: col + 1,
+            header: header_label(headers, col),
+            text,
+            message,
+        });
+    }
+    out
 }
 
 fn header_label(headers: &[String], col: usize) -> String {
@@ -342,35 +597,52 @@ fn header_label(headers: &[String], col: usize) -> String {
     }
 }
 
+/// A second row for the same (region, plan, indicator, target year) is an error and left out,
+/// unless both rows name different sources: the document states the target twice, and `check`
+/// reports whether the statements agree (`restated-target`).
 fn check_duplicates(
-    inds: &[Indicator],
+    inds: &mut Vec<Indicator>,
     layout: &Layout,
     headers: &[String],
     errors: &mut Vec<CellError>,
 ) {
     let col = layout.column(Field::Name).unwrap_or(0);
-    let mut seen: HashMap<(&str, &str, &str, i32), usize> = HashMap::new();
-    for ind in inds {
+    let mut seen: HashMap<(String, String, String, i32), (usize, String)> = HashMap::new();
+    let mut dropped = Vec::new();
+    for (i, ind) in inds.iter().enumerate() {
         let key = (
-            ind.region.as_str(),
-            ind.plan.as_str(),
-            ind.name.as_str(),
+            ind.region.clone(),
+            ind.plan.clone(),
+            ind.name.clone(),
             ind.target_year,
         );
-        if let Some(first) = seen.insert(key, ind.row) {
-            errors.push(CellError {
-                row: ind.row,
-                column: col + 1,
-                header: header_label(headers, col),
-                text: ind.name.clone(),
-                expected: format!(
-                    "a second row for this indicator and target year {} (first at row {first}); \
-                     give each (region, indicator, target year) one row",
-                    ind.target_year
-                ),
-            });
+        match seen.get(&key) {
+            Some((_, source)) if !ind.source.is_empty() && *source != ind.source => {}
+            Some((first, _)) => {
+                errors.push(CellError {
+                    row: ind.row,
+                    column: col + 1,
+                    header: header_label(headers, col),
+                    text: ind.name.clone(),
+                    expected: format!(
+                        "a second row for this indicator and target year {} (first at row \
+                         {first}); give each (region, indicator, target year) one row, or name \
+                         each statement's `source` when the document states it twice",
+                        ind.target_year
+                    ),
+                });
+                dropped.push(i);
+            }
+            None => {
+                seen.insert(key, (ind.row, ind.source.clone()));
+            }
         }
     }
+    let mut i = 0;
+    inds.retain(|_| {
+        i += 1;
+        !dropped.contains(&(i - 1))
+    });
 }
 
 #[cfg(test)]
@@ -386,7 +658,7 @@ mod tests {
                 cells: cells.iter().map(|s| s.to_string()).collect(),
             })
             .collect();
-        build(Path::new("t.csv"), &records, "科尔沁区")
+        build(Path::new("t.csv"), &records, "科尔沁区", false)
     }
 
     /// A row cut off after its base year: the missing target year says where the row ends.
