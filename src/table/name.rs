@@ -30,6 +30,28 @@ pub struct NameParts {
     /// 减少` for `化学需氧量`. The indicator's name is then `主要污染物排放总量减少：化学需氧量`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// The unit's parenthesis as printed (`（%）`), to give back to a name whose unit column
+    /// says otherwise.
+    #[serde(skip)]
+    pub(crate) unit_printed: Option<String>,
+}
+
+impl NameParts {
+    /// A name read with its unit taken off, given it back: when the table's unit column says
+    /// another unit, the parenthesis may be part of the name (`规模养殖场(户)` counted in 处).
+    pub fn with_unit(&self, name: &str) -> String {
+        format!("{name}{}", self.unit_printed.as_deref().unwrap_or(""))
+    }
+}
+
+/// Whether a unit column and a name's unit say the same (`%` and `％`, `万人` and `(万人)`).
+pub fn same_unit(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        let f = fold(s);
+        let f = f.trim_start_matches('(').trim_end_matches(')').to_string();
+        if f == "百分比" { "%".to_string() } else { f }
+    };
+    norm(a) == norm(b)
 }
 
 /// Reads a name cell: the name (trimmed of numbering, marks and the unit) and its parts.
@@ -60,6 +82,7 @@ pub fn read(printed: &str) -> (String, NameParts) {
         let pieces: Vec<&str> = inner.split(['，', ',', '、', ';', '；']).collect();
         if is_unit(pieces[0]) && open > 0 {
             parts.unit = Some(fold(pieces[0]));
+            parts.unit_printed = Some(name[open..].to_string());
             parts
                 .qualifiers
                 .extend(pieces[1..].iter().map(|p| p.trim().to_string()));

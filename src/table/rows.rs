@@ -305,8 +305,18 @@ impl RowContext<'_> {
             self.plan = p;
         }
         let parent = row_name.as_ref().and_then(|n| n.parent.clone());
+        let mut row_name = row_name;
         let unit_text = match self.filled(rec, Field::Unit) {
-            u if !u.is_empty() => u,
+            u if !u.is_empty() => {
+                // a name's unit the unit column contradicts stays in the name; check says so
+                if let Some(n) = row_name.as_mut()
+                    && let Some(own) = &n.parts.unit
+                    && !name::same_unit(own, &u)
+                {
+                    n.name = n.parts.with_unit(&n.name);
+                }
+                u
+            }
             _ => row_name
                 .as_ref()
                 .and_then(|n| n.parts.unit.clone())
