@@ -2,6 +2,8 @@
 //! the cell grammar of plan tables, the names (numbering, unit, parent) and the notes under them.
 
 mod annotate;
+mod columns;
+mod duplicates;
 mod frame;
 mod grammar;
 pub mod header;
@@ -12,6 +14,8 @@ pub mod normalize;
 pub mod notation;
 pub mod notes;
 pub mod number;
+mod parents;
+mod rate_column;
 pub mod relation;
 mod rows;
 pub mod text;

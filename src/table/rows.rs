@@ -2,16 +2,19 @@
 //! sub-items after their parent row, and collects every unreadable cell of the table. Rows with
 //! an unreadable cell are left out and reported; the others are the table.
 
+use super::columns::unread_columns;
+use super::duplicates::check_duplicates;
 use super::frame::{Header, Line, foreign_delimiter, pipe_hint};
 use super::header::{Field, Layout};
 use super::indicator::{Attribute, Indicator, RateKind};
-use super::name::{self, NameParts};
+use super::name;
 use super::normalize::{excel_date_hint, fold};
-use super::notation::{Cell, Form};
+use super::notation::Cell;
+use super::parents::Parent;
+use super::rate_column::{rate_kind, target_from_rate};
 use super::unit::Unit;
-use super::{Record, Table, Warning, annotate, notes};
+use super::{Record, Table, annotate, notes};
 use crate::error::{CellError, Error, Result};
-use std::collections::HashMap;
 use std::path::Path;
 
 pub fn build(path: &Path, records: &[Record], default_region: &str, strict: bool) -> Result<Table> {
@@ -92,43 +95,25 @@ pub fn build(path: &Path, records: &[Record], default_region: &str, strict: bool
     })
 }
 
-/// A row whose name is merged over the rows below it in the document.
-#[derive(Clone, Debug)]
-struct Parent {
-    row: usize,
-    name: String,
-    seq: String,
-    unit: String,
-    attribute: Attribute,
-}
-
-struct RowContext<'a> {
-    path: &'a Path,
-    layout: &'a Layout,
-    headers: &'a [String],
-    errors: Vec<CellError>,
-    out: Vec<Indicator>,
+pub(super) struct RowContext<'a> {
+    pub(super) path: &'a Path,
+    pub(super) layout: &'a Layout,
+    pub(super) headers: &'a [String],
+    pub(super) errors: Vec<CellError>,
+    pub(super) out: Vec<Indicator>,
     /// Carried down: merged category cells leave the rows below blank.
-    category: String,
-    region: String,
-    plan: String,
+    pub(super) category: String,
+    pub(super) region: String,
+    pub(super) plan: String,
     /// A numbered row without values (`10.每千人口拥有医护人员数`): unnumbered rows right below
     /// it are its sub-items.
-    parent: Option<Parent>,
+    pub(super) parent: Option<Parent>,
     /// The name beside a sub-name column, carried down its merged cells.
-    merged: Option<Parent>,
-}
-
-/// What a row's name cell says, with its parent's part when it is a sub-item.
-struct RowName {
-    name: String,
-    parts: NameParts,
-    seq: String,
-    parent: Option<Parent>,
+    pub(super) merged: Option<Parent>,
 }
 
 impl RowContext<'_> {
-    fn error(&mut self, rec: &Record, col: usize, expected: impl Into<String>) {
+    pub(super) fn error(&mut self, rec: &Record, col: usize, expected: impl Into<String>) {
         let mut expected = expected.into();
         if col >= rec.cells.len() {
             // a cut-off row: say so, not only what the missing cell should have held
@@ -148,7 +133,7 @@ impl RowContext<'_> {
         });
     }
 
-    fn text(&self, rec: &Record, field: Field) -> Option<(usize, String)> {
+    pub(super) fn text(&self, rec: &Record, field: Field) -> Option<(usize, String)> {
         let col = self.layout.column(field)?;
         Some((
             col,
@@ -159,11 +144,11 @@ impl RowContext<'_> {
         ))
     }
 
-    fn filled(&self, rec: &Record, field: Field) -> String {
+    pub(super) fn filled(&self, rec: &Record, field: Field) -> String {
         self.text(rec, field).map(|t| t.1).unwrap_or_default()
     }
 
-    fn cell(&mut self, rec: &Record, col: Option<usize>) -> Cell {
+    pub(super) fn cell(&mut self, rec: &Record, col: Option<usize>) -> Cell {
         let Some(col) = col else { return Cell::none() };
         let raw = rec.cells.get(col).map(|c| c.trim()).unwrap_or_default();
         match Cell::parse(raw) {
@@ -202,73 +187,7 @@ impl RowContext<'_> {
         }
     }
 
-    /// The row's name: its own, or a sub-item's under its parent (a sub-name column beside a
-    /// merged name, or an unnumbered row under a numbered row without values).
-    fn name(&mut self, rec: &Record) -> Option<RowName> {
-        let printed = self.filled(rec, Field::Name);
-        let sub = self.filled(rec, Field::SubName);
-        let (own, mut parts) = name::read(&printed);
-        let seq_cell = self.filled(rec, Field::Seq);
-        let numbered = !seq_cell.is_empty() || parts.number.is_some();
-        let seq = if seq_cell.is_empty() {
-            parts.number.clone().unwrap_or_default()
-        } else {
-            seq_cell
-        };
-        let this = |ctx: &Self| Parent {
-            row: rec.row,
-            name: own.clone(),
-            seq: seq.clone(),
-            unit: parts.unit.clone().unwrap_or_default(),
-            attribute: ctx.attribute_text(rec),
-        };
-        if !sub.is_empty() {
-            let parent = if printed.is_empty() {
-                self.merged.clone()
-            } else {
-                Some(this(self))
-            };
-            let Some(parent) = parent else {
-                let col = self.layout.column(Field::Name).unwrap_or(0);
-                self.error(rec, col, "the indicator name is empty");
-                return None;
-            };
-            self.merged = Some(parent.clone());
-            let (sub_name, mut sub_parts) = name::read(&sub);
-            sub_parts.parent = Some(parent.name.clone());
-            return Some(RowName {
-                name: format!("{}：{sub_name}", parent.name),
-                parts: sub_parts,
-                seq: parent.seq.clone(),
-                parent: Some(parent),
-            });
-        }
-        if printed.is_empty() {
-            let col = self.layout.column(Field::Name).unwrap_or(0);
-            self.error(rec, col, "the indicator name is empty");
-            return None;
-        }
-        self.merged = None;
-        if numbered {
-            self.parent = None;
-        } else if let Some(parent) = self.parent.clone() {
-            parts.parent = Some(parent.name.clone());
-            return Some(RowName {
-                name: format!("{}：{own}", parent.name),
-                parts,
-                seq: parent.seq.clone(),
-                parent: Some(parent),
-            });
-        }
-        Some(RowName {
-            name: own,
-            parts,
-            seq,
-            parent: None,
-        })
-    }
-
-    fn attribute_text(&self, rec: &Record) -> Attribute {
+    pub(super) fn attribute_text(&self, rec: &Record) -> Attribute {
         Attribute::parse(&self.filled(rec, Field::Attribute)).unwrap_or(Attribute::Unstated)
     }
 
@@ -410,31 +329,6 @@ impl RowContext<'_> {
         self.out.extend(out);
     }
 
-    /// A numbered row without a value may be the parent of the rows below it; the first of
-    /// them takes its place.
-    fn adopt(&mut self, rows: &[Indicator], seq: &str, is_child: bool, rec: &Record) {
-        if is_child {
-            if let Some(p) = &self.parent {
-                let at = p.row;
-                self.out.retain(|i| i.row != at);
-            }
-            return;
-        }
-        let blank = rows.iter().all(|i| {
-            i.base.is_none() && (i.target.is_none() || i.target_from_rate) && i.rate.is_none()
-        });
-        self.parent = match rows.first() {
-            Some(first) if blank && !seq.is_empty() && self.merged.is_none() => Some(Parent {
-                row: rec.row,
-                name: first.name.clone(),
-                seq: seq.to_string(),
-                unit: first.name_parts.unit.clone().unwrap_or_default(),
-                attribute: first.attribute,
-            }),
-            _ => None,
-        };
-    }
-
     fn targets(&mut self, rec: &Record, template: Indicator) -> Vec<Indicator> {
         let cols: Vec<(usize, Option<i32>)> = self
             .layout
@@ -491,168 +385,11 @@ impl RowContext<'_> {
     }
 }
 
-/// Words of a name that make it a change over time (a total of it is a percentage change).
-const CHANGE_WORDS: [&str; 10] = [
-    "降低", "下降", "减少", "削减", "压减", "提高", "增长", "增速", "上升", "增幅",
-];
-
-/// What the rate column states for a row: `(cumulative, average, header)` of its column.
-fn rate_kind(
-    name: &str,
-    unit: &Unit,
-    rate: &Cell,
-    column: Option<(bool, bool, String)>,
-) -> RateKind {
-    let Some((cumulative, average, header)) = column else {
-        return RateKind::Annual;
-    };
-    let change_named = CHANGE_WORDS.iter().any(|w| name.contains(w));
-    if rate.is_period_total() || (cumulative && rate.is_numeric()) {
-        let growth_header = ["增长", "增速", "增幅"].iter().any(|w| header.contains(w));
-        return if change_named || growth_header || (rate.percent && !unit.is_share()) {
-            RateKind::TotalPercent
-        } else {
-            RateKind::TotalAmount
-        };
-    }
-    if average && !change_named && rate.is_numeric() {
-        return RateKind::Yearly;
-    }
-    RateKind::Annual
-}
-
-/// An empty target read from the rate column: a yearly value is the target year's too; a
-/// percentage total is the target as a total; a total amount from a baseline is a change from
-/// it (`〔1〕` 岁 from 77.3), without a baseline a running total.
-fn target_from_rate(ind: &mut Indicator) {
-    let mut target = ind.rate.clone();
-    match ind.rate_kind {
-        RateKind::Annual => return,
-        RateKind::Yearly => {}
-        RateKind::TotalPercent => {
-            target.period.get_or_insert_with(String::new);
-        }
-        RateKind::TotalAmount => match (&ind.rate.form, ind.base_level()) {
-            (Form::Number { value }, Some(_)) => {
-                target.form = Form::Points { value: *value };
-                target.period = None;
-            }
-            (_, Some(_)) => return,
-            (_, None) => {
-                target.period.get_or_insert_with(String::new);
-            }
-        },
-    }
-    ind.target = target;
-    ind.target_from_rate = true;
-}
-
-/// Columns rows do not read, and columns repeating a field: each reported once, with its
-/// header (or its first filled cell when it has no header).
-fn unread_columns(
-    layout: &Layout,
-    headers: &[String],
-    records: &[Record],
-    header: &Header,
-) -> Vec<Warning> {
-    let header_row = records[header.at].row;
-    let repeated = layout.repeated();
-    let mut out = Vec::new();
-    for (col, field) in layout.fields.iter().enumerate() {
-        let filled = records[header.first_data..].iter().find_map(|r| {
-            r.cells
-                .get(col)
-                .filter(|c| !fold(c).is_empty())
-                .map(|c| (r.row, c.trim().to_string()))
-        });
-        let title = headers.get(col).map(|h| h.trim()).unwrap_or_default();
-        let message = if field.is_none() && (!title.is_empty() || filled.is_some()) {
-            "a column plansim does not read: its cells are not used (headers it reads: \
-             序号, 类别, 指标, 单位, a year such as 2020年 or 2025年目标, 年均增长 or 年均/累计 or \
-             累计, 属性, 备注, or the canonical English ones)"
-                .to_string()
-        } else if repeated.contains(&col) {
-            format!(
-                "a second column of its kind: only the first (`{}`) is read",
-                layout
-                    .fields
-                    .iter()
-                    .position(|f| f.is_some()
-                        && std::mem::discriminant(f) == std::mem::discriminant(field))
-                    .map(|c| header_label(headers, c))
-                    .unwrap_or_default()
-            )
-        } else {
-            continue;
-        };
-        let (row, text) = match (title.is_empty(), &filled) {
-            (true, Some((row, text))) => (*row, text.clone()),
-            _ => (header_row, title.to_string()),
-        };
-        out.push(Warning {
-            row,
-            column: col + 1,
-            header: header_label(headers, col),
-            text,
-            message,
-        });
-    }
-    out
-}
-
-fn header_label(headers: &[String], col: usize) -> String {
+pub(super) fn header_label(headers: &[String], col: usize) -> String {
     match headers.get(col).map(|h| fold(h)) {
         Some(h) if !h.is_empty() => h,
         _ => format!("column {}", col + 1),
     }
-}
-
-/// A second row for the same (region, plan, indicator, target year) is an error and left out,
-/// unless both rows name different sources: the document states the target twice, and `check`
-/// reports whether the statements agree (`restated-target`).
-fn check_duplicates(
-    inds: &mut Vec<Indicator>,
-    layout: &Layout,
-    headers: &[String],
-    errors: &mut Vec<CellError>,
-) {
-    let col = layout.column(Field::Name).unwrap_or(0);
-    let mut seen: HashMap<(String, String, String, i32), (usize, String)> = HashMap::new();
-    let mut dropped = Vec::new();
-    for (i, ind) in inds.iter().enumerate() {
-        let key = (
-            ind.region.clone(),
-            ind.plan.clone(),
-            ind.name.clone(),
-            ind.target_year,
-        );
-        match seen.get(&key) {
-            Some((_, source)) if !ind.source.is_empty() && *source != ind.source => {}
-            Some((first, _)) => {
-                errors.push(CellError {
-                    row: ind.row,
-                    column: col + 1,
-                    header: header_label(headers, col),
-                    text: ind.name.clone(),
-                    expected: format!(
-                        "a second row for this indicator and target year {} (first at row \
-                         {first}); give each (region, indicator, target year) one row, or name \
-                         each statement's `source` when the document states it twice",
-                        ind.target_year
-                    ),
-                });
-                dropped.push(i);
-            }
-            None => {
-                seen.insert(key, (ind.row, ind.source.clone()));
-            }
-        }
-    }
-    let mut i = 0;
-    inds.retain(|_| {
-        i += 1;
-        !dropped.contains(&(i - 1))
-    });
 }
 
 #[cfg(test)]
