@@ -47,6 +47,9 @@ pub(super) fn parse_folded(s: &str) -> Result<Cell, NotationError> {
         return Ok(words(Form::Multiple { factor }));
     }
     if !has_digit {
+        if let Some(cell) = magnitude_class(s) {
+            return Ok(cell);
+        }
         if let Some(cell) = chinese_numeral(s) {
             return Ok(cell);
         }
@@ -343,8 +346,36 @@ fn core(s: &str) -> Result<Cell, NotationError> {
     Ok(cell)
 }
 
+/// `千亿级` (an output in the class of 1000亿: at least that), `百亿级`, `万亿级`; `零突破` (the
+/// first one ever: at least 1).
+fn magnitude_class(s: &str) -> Option<Cell> {
+    let s = ["实现", "取得", "力争"]
+        .iter()
+        .fold(s, |s, w| s.strip_prefix(w).unwrap_or(s));
+    if matches!(s, "零突破" | "零的突破") {
+        return Some(words(Form::AtLeast {
+            value: Num::new(1.0, 0),
+            strict: false,
+        }));
+    }
+    let body = s.strip_suffix('级')?;
+    let (value, magnitude) = match body {
+        "十亿" => (10.0, Magnitude::Yi),
+        "百亿" => (100.0, Magnitude::Yi),
+        "千亿" => (1000.0, Magnitude::Yi),
+        "万亿" => (1.0, Magnitude::WanYi),
+        _ => return None,
+    };
+    let mut cell = words(Form::AtLeast {
+        value: Num::new(value, 0),
+        strict: false,
+    });
+    cell.magnitude = Some(magnitude);
+    Some(cell)
+}
+
 /// A count written in Chinese numerals (`两`, `百`, `至少一个`, `十五家`): read when the whole cell
-/// is such a count with bound words and a measure word; `None` leaves it as words (`百亿级`).
+/// is such a count with bound words and a measure word; `None` leaves it as words (`百万人口`).
 fn chinese_numeral(s: &str) -> Option<Cell> {
     const MEASURE: [&str; 9] = ["", "个", "家", "项", "所", "座", "处", "条", "批"];
     let start = s.find(|c: char| "零一二两三四五六七八九十百千".contains(c))?;
@@ -670,10 +701,26 @@ mod tests {
                     text: "与GDP增长基本同步".into(),
                 },
             ),
+            // an output class: at least 1000亿 (the magnitude is kept, as for `305.8亿`)
             (
                 "千亿级",
-                Qualitative {
-                    text: "千亿级".into(),
+                AtLeast {
+                    value: n(1000.0, 0),
+                    strict: false,
+                },
+            ),
+            (
+                "百亿级",
+                AtLeast {
+                    value: n(100.0, 0),
+                    strict: false,
+                },
+            ),
+            (
+                "零突破",
+                AtLeast {
+                    value: n(1.0, 0),
+                    strict: false,
                 },
             ),
             // counts in Chinese numerals
