@@ -127,8 +127,13 @@ fn rate_kind(kind: RateKind) -> &'static str {
 /// apply, a unit or parent read from the name, what the rate column means.
 fn annotations(ind: &Indicator) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some(u) = &ind.name_parts.unit {
-        out.push(format!("unit {u} from the name"));
+    for (assumed, what, year) in [
+        (ind.base_year_assumed, "base", ind.base_year),
+        (ind.target_year_assumed, "target", ind.target_year),
+    ] {
+        if assumed {
+            out.push(format!("{what} year {year} assumed, not printed"));
+        }
     }
     if let Some(p) = &ind.name_parts.parent {
         out.push(format!("sub-item of {p}"));

@@ -88,8 +88,15 @@ pub struct Indicator {
     /// The base column's year, or the base cell's own (`60.6*` under a note that `*` marks 2019
     /// values: 2019).
     pub base_year: i32,
+    /// The base year is not printed in the document but assumed by the table's maker
+    /// (`2016(假定)` in a base_year column).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub base_year_assumed: bool,
     pub base: Cell,
     pub target_year: i32,
+    /// The target year is assumed, not printed (`2020(假定)`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub target_year_assumed: bool,
     pub target: Cell,
     /// The rate column's cell: stated average annual growth in percent, a period total, or the
     /// indicator's yearly value, as `rate_kind` says.

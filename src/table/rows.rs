@@ -161,18 +161,38 @@ impl RowContext<'_> {
         }
     }
 
-    fn year(&mut self, rec: &Record, field: Field, header_year: Option<i32>, what: &str) -> i32 {
+    /// A year from its column (`2020`, `2020年`, `2016(假定)` for a year the document does not
+    /// print: assumed), else from the header; with whether it is assumed.
+    fn year(
+        &mut self,
+        rec: &Record,
+        field: Field,
+        header_year: Option<i32>,
+        what: &str,
+    ) -> (i32, bool) {
         match self.text(rec, field) {
-            Some((col, t)) if !t.is_empty() => match fold(&t).trim_end_matches('年').parse::<i32>()
-            {
-                Ok(y) if (1900..=2200).contains(&y) => y,
-                _ => {
-                    self.error(rec, col, format!("expected a {what} year such as 2020"));
-                    0
+            Some((col, t)) if !t.is_empty() => {
+                let folded = fold(&t);
+                let (body, assumed) = match ASSUMED.iter().find_map(|w| folded.strip_suffix(w)) {
+                    Some(body) => (body.to_string(), true),
+                    None => (folded, false),
+                };
+                match body.trim_end_matches('年').parse::<i32>() {
+                    Ok(y) if (1900..=2200).contains(&y) => (y, assumed),
+                    _ => {
+                        self.error(
+                            rec,
+                            col,
+                            format!(
+                                "expected a {what} year such as 2020 (or 2020(假定) when assumed)"
+                            ),
+                        );
+                        (0, false)
+                    }
                 }
-            },
+            }
             found => match header_year {
-                Some(y) => y,
+                Some(y) => (y, false),
                 None => {
                     let col =
                         found.map_or(self.layout.column(Field::Name).unwrap_or(0), |(c, _)| c);
@@ -181,7 +201,7 @@ impl RowContext<'_> {
                         col,
                         format!("no {what} year: fill a `{what}_year` column or write the year in the header (2020年)"),
                     );
-                    0
+                    (0, false)
                 }
             },
         }
@@ -252,7 +272,8 @@ impl RowContext<'_> {
             Some(Field::Base(y)) => y,
             _ => None,
         });
-        let base_year = self.year(rec, Field::BaseYear, header_base_year, "base");
+        let (base_year, base_year_assumed) =
+            self.year(rec, Field::BaseYear, header_base_year, "base");
         let base = self.cell(rec, base_col);
         let rate_col = self.layout.rate();
         let rate = self.cell(rec, rate_col.map(|r| r.0));
@@ -306,8 +327,10 @@ impl RowContext<'_> {
             name_en: self.filled(rec, Field::NameEn),
             unit,
             base_year,
+            base_year_assumed,
             base,
             target_year: 0,
+            target_year_assumed: false,
             target: Cell::none(),
             rate,
             rate_cumulative: rate_kind.is_total(),
@@ -356,7 +379,8 @@ impl RowContext<'_> {
             if k > 0 && target.is_none() {
                 continue;
             }
-            let target_year = self.year(rec, Field::TargetYear, *header_year, "target");
+            let (target_year, target_year_assumed) =
+                self.year(rec, Field::TargetYear, *header_year, "target");
             if target_year != 0 && template.base_year != 0 && target_year <= template.base_year {
                 self.error(
                     rec,
@@ -369,6 +393,7 @@ impl RowContext<'_> {
             }
             let mut ind = template.clone();
             ind.target_year = target_year;
+            ind.target_year_assumed = target_year_assumed;
             ind.target = target;
             if k == 0 && ind.target.is_none() {
                 target_from_rate(&mut ind);
@@ -384,6 +409,9 @@ impl RowContext<'_> {
         out
     }
 }
+
+/// What marks a year cell as assumed, folded: `2016(假定)`.
+const ASSUMED: [&str; 3] = ["(假定)", "(假设)", "(assumed)"];
 
 pub(super) fn header_label(headers: &[String], col: usize) -> String {
     match headers.get(col).map(|h| fold(h)) {
