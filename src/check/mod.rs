@@ -33,6 +33,7 @@ mod identity_violation;
 mod no_numeric_target;
 pub mod precision;
 mod rate_mismatch;
+mod rate_total;
 pub mod regions;
 mod restated_target;
 mod target_unreachable;
