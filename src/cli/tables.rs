@@ -123,8 +123,8 @@ fn rate_kind(kind: RateKind) -> &'static str {
     }
 }
 
-/// What a row says beyond its cells' values: the cells' own years and marks, the notes that
-/// apply, a unit or parent read from the name, what the rate column means.
+/// What a row says beyond its cells' values, briefly: `base 2019 ②`, `rate total 2021–2025
+/// in 岁 ①`, `rate above 国内生产总值（GDP）增长`, `target from rate`, `sub-item of …`, `note ③`.
 fn annotations(ind: &Indicator) -> Vec<String> {
     let mut out = Vec::new();
     for (assumed, what, year) in [
@@ -132,7 +132,7 @@ fn annotations(ind: &Indicator) -> Vec<String> {
         (ind.target_year_assumed, "target", ind.target_year),
     ] {
         if assumed {
-            out.push(format!("{what} year {year} assumed, not printed"));
+            out.push(format!("{what} year {year} assumed"));
         }
     }
     if let Some(p) = &ind.name_parts.parent {
@@ -143,16 +143,28 @@ fn annotations(ind: &Indicator) -> Vec<String> {
         ("target", &ind.target),
         ("rate", &ind.rate),
     ] {
+        if what == "target" && ind.target_from_rate {
+            out.push("target from rate".into());
+            continue;
+        }
+        let mut says: Vec<String> = Vec::new();
         if let Some(y) = cell.year {
-            out.push(format!("{what} is a {y} value"));
+            says.push(y.to_string());
         }
         if cell.preliminary {
-            out.push(format!("{what} is preliminary"));
+            says.push("preliminary".into());
         }
-        if let (Some([from, to]), true) =
-            (cell.period_years, what != "target" || !ind.target_from_rate)
-        {
-            out.push(format!("{what} is a total over {from}–{to}"));
+        if let Some([from, to]) = cell.period_years {
+            let of = match (what, ind.rate_kind) {
+                ("rate", RateKind::TotalPercent) => ", % change".to_string(),
+                ("rate", RateKind::TotalAmount) if ind.unit.is_share() => " in points".into(),
+                ("rate", RateKind::TotalAmount) => format!(" in {}", ind.unit.raw),
+                _ => String::new(),
+            };
+            says.push(format!("total {from}–{to}{of}"));
+        }
+        if what == "rate" && ind.rate_kind == RateKind::Yearly {
+            says.push("each year's value".into());
         }
         if let Form::Relational {
             relation,
@@ -161,46 +173,51 @@ fn annotations(ind: &Indicator) -> Vec<String> {
             ..
         } = &cell.form
         {
-            out.push(match indicator {
-                Some(i) if i != other => format!("{what}: {} {other} (= {i})", relation.words()),
-                _ => format!("{what}: {} {other}", relation.words()),
-            });
+            says.push(format!(
+                "{} {}",
+                relation.words(),
+                indicator.as_deref().unwrap_or(other)
+            ));
         }
         if let Some(r) = &cell.remark {
-            out.push(format!("{what} remark: {r}"));
+            says.push(format!("+ {r}"));
         }
-        let labels: Vec<&str> = cell
+        let labels: String = cell
             .notes
             .iter()
             .map(|n| if n.label.is_empty() { "注" } else { &n.label })
             .collect();
         if !labels.is_empty() {
-            out.push(format!("{what} note {}", labels.join("")));
+            says.push(labels);
+        }
+        if !says.is_empty() {
+            out.push(format!("{what} {}", says.join(" ")));
         }
     }
-    match ind.rate_kind {
-        RateKind::Annual => {}
-        RateKind::TotalPercent => out.push("rate: % change over the period".into()),
-        RateKind::TotalAmount => out.push(format!(
-            "rate: change over the period in {}",
-            if ind.unit.is_share() {
-                "points"
-            } else {
-                ind.unit.raw.as_str()
-            }
-        )),
-        RateKind::Yearly => out.push("rate: the yearly value".into()),
-    }
-    if ind.target_from_rate {
-        out.push("target from the rate column".into());
-    }
     for n in &ind.notes {
-        out.push(format!("note {}: {}", n.label, n.text));
+        out.push(format!(
+            "note {}",
+            if n.label.is_empty() { "注" } else { &n.label }
+        ));
     }
     if !ind.remark.is_empty() {
-        out.push(format!("备注: {}", ind.remark));
+        out.push(format!("备注 {}", ind.remark));
     }
     out
+}
+
+/// The target's meaning; a growth target stated only in the rate column is read from there
+/// (`7左右 a year`, `above GDP增长`).
+fn target_meaning(ind: &Indicator) -> String {
+    if !ind.target.is_none() || ind.rate.is_none() {
+        return meaning(&ind.target);
+    }
+    match (&ind.rate.form, ind.rate_kind) {
+        (f, RateKind::Annual) if ind.rate.is_numeric() && !matches!(f, Form::Points { .. }) => {
+            format!("{} a year", meaning(&ind.rate))
+        }
+        _ => meaning(&ind.rate),
+    }
 }
 
 /// `4以内 → ≤4`, `305.8亿 → 305.8亿`, `— → none`.
@@ -215,7 +232,10 @@ fn meaning(cell: &Cell) -> String {
         Form::Points { value }
             if cell.is_period_total() || cell.raw.contains(['〔', '[', '【']) =>
         {
-            format!("{value:+} from the base")
+            format!(
+                "{}{value} from the base",
+                if value.value >= 0.0 { "+" } else { "" }
+            )
         }
         _ if cell.is_period_total() => format!("{cell} total"),
         _ => cell.to_string(),
@@ -265,7 +285,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         } else {
                             ind.target.raw.clone()
                         },
-                        format!("{} ({})", meaning(&ind.target), ind.direction_word()),
+                        format!("{} ({})", target_meaning(ind), ind.direction_word()),
                         ind.rate.raw.clone(),
                         ind.attribute.label().to_string(),
                         annotations(ind).join("; "),
