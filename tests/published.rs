@@ -265,6 +265,12 @@ fn check_national(file: &str) {
         "{file}"
     );
     assert_eq!(row("10").name_parts.qualifiers, ["助理"], "{file}");
+    // a growth in percent is no level to grow from: 2.3 is 2020's growth
+    assert!(
+        row("1").is_growth_rate() && row("1").base_level().is_none(),
+        "{file}"
+    );
+    assert_eq!(row("3").base_level().map(|n| n.value), Some(60.6), "{file}");
     // targets read from the 年均/累计 column say so
     let from_rate: Vec<&str> = t
         .indicators

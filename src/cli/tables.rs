@@ -182,11 +182,7 @@ fn annotations(ind: &Indicator) -> Vec<String> {
         if let Some(r) = &cell.remark {
             says.push(format!("+ {r}"));
         }
-        let labels: String = cell
-            .notes
-            .iter()
-            .map(|n| if n.label.is_empty() { "注" } else { &n.label })
-            .collect();
+        let labels: String = cell.notes.iter().map(note_label).collect();
         if !labels.is_empty() {
             says.push(labels);
         }
@@ -195,15 +191,20 @@ fn annotations(ind: &Indicator) -> Vec<String> {
         }
     }
     for n in &ind.notes {
-        out.push(format!(
-            "note {}",
-            if n.label.is_empty() { "注" } else { &n.label }
-        ));
+        out.push(format!("note {}", note_label(n)));
     }
     if !ind.remark.is_empty() {
         out.push(format!("备注 {}", ind.remark));
     }
     out
+}
+
+/// `①` as printed; `注1` for a note numbered `1.`, `注` for one without a number.
+fn note_label(n: &plansim::table::Note) -> String {
+    match n.label.chars().next() {
+        Some(c) if !c.is_ascii_digit() => n.label.clone(),
+        _ => format!("注{}", n.label),
+    }
 }
 
 /// The target's meaning; a growth target stated only in the rate column is read from there
@@ -293,7 +294,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
                 writeln!(out, "{grid}")?;
                 for n in &t.notes {
-                    writeln!(out, "注{} {} (row {})", n.label, n.text, n.row)?;
+                    writeln!(out, "{} {} (row {})", note_label(n), n.text, n.row)?;
                 }
             }
         }

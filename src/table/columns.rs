@@ -36,8 +36,12 @@ pub(super) fn unread_columns(
                 layout
                     .fields
                     .iter()
-                    .position(|f| f.is_some()
-                        && std::mem::discriminant(f) == std::mem::discriminant(field))
+                    .position(|f| match (f, field) {
+                        (Some(f), Some(field)) => {
+                            std::mem::discriminant(f) == std::mem::discriminant(field)
+                        }
+                        _ => false,
+                    })
                     .map(|c| header_label(headers, c))
                     .unwrap_or_default()
             )

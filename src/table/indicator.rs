@@ -162,9 +162,24 @@ impl Indicator {
         self.unit.raw.clone()
     }
 
+    /// An indicator that is itself a growth rate in percent (`地区生产总值增长（%）` with `0.2`
+    /// in 2020): its cells are that year's growth, not levels to grow from. Cells carrying
+    /// 亿/万 are levels whatever the name says (`地区生产总值增长率 305.8亿`).
+    pub fn is_growth_rate(&self) -> bool {
+        self.unit.kind == super::UnitKind::Percent
+            && ["增长", "增速", "增幅"]
+                .iter()
+                .any(|w| self.name.contains(w))
+            && self.base.magnitude.is_none()
+            && self.target.magnitude.is_none()
+    }
+
     /// The baseline level, scaled into the value unit; `None` unless it is a level.
     pub fn base_level(&self) -> Option<Num> {
-        if self.base.is_period_total() || matches!(self.base.form, Form::Points { .. }) {
+        if self.base.is_period_total()
+            || matches!(self.base.form, Form::Points { .. })
+            || self.is_growth_rate()
+        {
             return None;
         }
         self.base.point().map(|n| n.scaled(self.factor(&self.base)))
@@ -172,7 +187,10 @@ impl Indicator {
 
     /// The target level, scaled into the value unit; `None` unless it is a level.
     pub fn target_level(&self) -> Option<Num> {
-        if self.target.is_period_total() || matches!(self.target.form, Form::Points { .. }) {
+        if self.target.is_period_total()
+            || matches!(self.target.form, Form::Points { .. })
+            || self.is_growth_rate()
+        {
             return None;
         }
         self.target

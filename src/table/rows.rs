@@ -491,4 +491,40 @@ mod tests {
             ]
         );
     }
+
+    /// A mark no note explains, a column not read and a second rate column are each named;
+    /// the values still read.
+    #[test]
+    fn what_is_not_read_is_named() {
+        let t = table(&[
+            &[
+                "指标",
+                "单位",
+                "2020年",
+                "2025年",
+                "年均增长",
+                "累计增长",
+                "牵头单位",
+            ],
+            &["森林覆盖率", "%", "23.2*", "24.1", "0.8", "", "省林草局"],
+        ])
+        .unwrap();
+        assert_eq!(t.indicators[0].base.marks, ["*"]);
+        assert_eq!(t.indicators[0].base.point().map(|n| n.value), Some(23.2));
+        let got: Vec<(usize, usize, &str)> = t
+            .warnings
+            .iter()
+            .map(|w| (w.row, w.column, w.header.as_str()))
+            .collect();
+        // column 6 repeats the rate, column 7 is not read, the mark sits in row 2's base
+        assert_eq!(
+            got,
+            [(1, 6, "累计增长"), (1, 7, "牵头单位"), (2, 0, "base")]
+        );
+        assert!(
+            t.warnings[0]
+                .message
+                .contains("only the first (`年均增长`) is read")
+        );
+    }
 }
