@@ -28,8 +28,9 @@ fn cell_mut(ind: &mut Indicator, slot: Slot) -> &mut Cell {
 
 /// Applies the table's notes to its rows, and settles what depends on the whole table.
 pub fn apply(notes: &mut [Note], inds: &mut [Indicator], warnings: &mut Vec<Warning>) {
+    let only = notes.len() == 1;
     for note in notes.iter_mut() {
-        resolve_scope(note, inds);
+        resolve_scope(note, inds, only);
     }
     for ind in inds.iter_mut() {
         for slot in SLOTS {
@@ -48,17 +49,27 @@ pub fn apply(notes: &mut [Note], inds: &mut [Indicator], warnings: &mut Vec<Warn
 
 /// A note that names no mark and no brackets applies to the cells carrying its label (`①`),
 /// else to the rows it names, else to the whole table.
-fn resolve_scope(note: &mut Note, inds: &[Indicator]) {
+fn resolve_scope(note: &mut Note, inds: &[Indicator], only: bool) {
     if note.scope != NoteScope::Table {
         return;
     }
-    let label_is_mark = note.label.chars().count() == 1
-        && note.label.chars().all(is_circled)
-        && inds.iter().any(|i| carries(i, &note.label));
-    if label_is_mark {
-        note.scope = NoteScope::Mark {
-            mark: note.label.clone(),
-        };
+    if only && note.label.is_empty() && inds.iter().any(|i| carries(i, "注")) {
+        note.scope = NoteScope::Mark { mark: "注".into() };
+        return;
+    }
+    // `60.6①` under a note `①…`; `60.6注1` under `注：1.…`; `60.6注` under the only note
+    let mut marks = Vec::new();
+    if !note.label.is_empty() {
+        marks.push(format!("注{}", note.label));
+    }
+    if note.label.chars().count() == 1 && note.label.chars().all(is_circled) {
+        marks.push(note.label.clone());
+    }
+    if let Some(mark) = marks
+        .into_iter()
+        .find(|m| inds.iter().any(|i| carries(i, m)))
+    {
+        note.scope = NoteScope::Mark { mark };
         return;
     }
     let text = fold(&note.text);

@@ -159,10 +159,17 @@ pub fn pipe_hint(records: &[Record]) -> &'static str {
 }
 
 /// `注：…` and the like: footnotes under a pasted table.
+/// `注` opens a note when a colon, a number or nothing follows it: not `注册护士数`, a name.
 fn is_note(text: &str) -> bool {
-    ["注", "说明", "备注", "资料来源", "数据来源", "*"]
-        .iter()
-        .any(|w| text.starts_with(w))
+    let after_zhu = text.strip_prefix('注').map(|rest| {
+        rest.is_empty()
+            || rest.starts_with([':', '释', '*'])
+            || rest.starts_with(|c: char| c.is_ascii_digit() || super::marks::is_circled(c))
+    });
+    after_zhu.unwrap_or(false)
+        || ["说明", "备注", "资料来源", "数据来源", "*"]
+            .iter()
+            .any(|w| text.starts_with(w))
 }
 
 /// A row under the header that continues it: nothing under the columns only data rows fill
@@ -355,6 +362,20 @@ mod tests {
                 Skip
             ]
         );
+    }
+
+    #[test]
+    fn notes_and_names_that_begin_alike() {
+        for note in [
+            "注:1.按当年价格",
+            "注①[]内为5年累计数",
+            "注",
+            "注释:",
+            "*为2019年数据",
+        ] {
+            assert!(is_note(note), "{note}");
+        }
+        assert!(!is_note("注册护士数(人)"));
     }
 
     #[test]

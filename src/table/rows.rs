@@ -527,4 +527,29 @@ mod tests {
                 .contains("only the first (`年均增长`) is read")
         );
     }
+
+    /// `注` marks: `60.6注` under the table's only note, `5.2注1` under note 1, `87①` under ①.
+    #[test]
+    fn marks_named_after_notes() {
+        let t = table(&[
+            &["指标", "单位", "2020年", "2025年"],
+            &["常住人口城镇化率", "%", "60.6注1", "65"],
+            &["城镇调查失业率", "%", "5.2注2", "5.5以内"],
+            &["空气质量优良天数比率", "%", "87①", "87.5"],
+            &["注：1.为2019年数据。2.为预计数。①受疫情影响偏高。"],
+        ])
+        .unwrap();
+        let i = &t.indicators;
+        assert_eq!((i[0].base.year, i[0].base_year), (Some(2019), 2019));
+        assert!(i[1].base.preliminary && i[1].base.year.is_none());
+        assert_eq!(i[2].base.notes.len(), 1);
+        assert!(t.warnings.is_empty(), "{:?}", t.warnings);
+        let t = table(&[
+            &["指标", "单位", "2020年", "2025年"],
+            &["森林覆盖率", "%", "23.2注", "24.1"],
+            &["注：带注的为2019年数据"],
+        ])
+        .unwrap();
+        assert_eq!(t.indicators[0].base.year, Some(2019));
+    }
 }
