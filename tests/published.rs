@@ -14,6 +14,7 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/published
 pub fn read(file: &str) -> Table {
     let opts = LoadOptions {
         region: Some("全国".into()),
+        lenient: true,
         ..LoadOptions::default()
     };
     load(&Path::new(DIR).join(file), &opts).unwrap_or_else(|e| panic!("{file}: {e}"))

@@ -15,7 +15,11 @@ static CHECK: OnceLock<CheckOptions> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
     let path = Path::new("fuzz.csv");
-    let table = match load_bytes(path, data.to_vec(), &LoadOptions::default()) {
+    let lenient = LoadOptions {
+        lenient: true,
+        ..LoadOptions::default()
+    };
+    let table = match load_bytes(path, data.to_vec(), &lenient) {
         Ok(t) => t,
         Err(e) => {
             assert!(e.to_string().starts_with("fuzz.csv"), "{e}");

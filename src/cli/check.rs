@@ -48,7 +48,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let load = LoadOptions {
         sheet: args.sheet,
         region: args.region,
-        strict: false,
+        lenient: true,
     };
     let (scenarios, table_files): (Vec<PathBuf>, Vec<PathBuf>) =
         args.files.iter().cloned().partition(|p| {

@@ -33,7 +33,7 @@ pub fn load(
     strict: bool,
 ) -> anyhow::Result<Scenario> {
     let opts = LoadOptions {
-        strict,
+        lenient: !strict,
         ..LoadOptions::default()
     };
     let mut sc = Scenario::load(path, &opts)?;

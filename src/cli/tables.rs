@@ -247,7 +247,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = LoadOptions {
         sheet: args.sheet,
         region: args.region,
-        strict: args.strict,
+        lenient: !args.strict,
     };
     let (tables, errors) = plansim::table::load_all(&args.files, &opts);
     let all: Vec<&Indicator> = tables.iter().flat_map(|t| &t.indicators).collect();

@@ -33,7 +33,7 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
     let sc = Scenario::load(
         path,
         &LoadOptions {
-            strict: opts.strict,
+            lenient: !opts.strict,
             ..LoadOptions::default()
         },
     )?;

@@ -32,8 +32,9 @@ pub struct Scenario {
     pub indicators: Vec<Indicator>,
     pub series: Vec<Series>,
     pub actuals: Vec<Actual>,
-    /// Rows of its tables left out for an unreadable cell (loaded without
-    /// [`LoadOptions::strict`]): the run goes on without them and must say so.
+    /// Rows of its tables left out for an unreadable cell (loaded with
+    /// [`LoadOptions::lenient`]; otherwise such a table fails the scenario): the run goes on
+    /// without them and must say so.
     pub left_out: Vec<LeftOut>,
 }
 

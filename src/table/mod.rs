@@ -50,9 +50,10 @@ pub struct Table {
     /// The notes printed under the table (`注：①…`), as read; each is also kept with the cells
     /// and rows it applies to.
     pub notes: Vec<Note>,
-    /// Cells that could not be read. Their rows are left out of `indicators`; callers must say
-    /// so (`tables` and `check` exit 2, `project` and the others name the rows left out).
-    /// Always empty when read with [`LoadOptions::strict`], which makes them an error.
+    /// Cells that could not be read, when the table was read with [`LoadOptions::lenient`]:
+    /// their rows are left out of `indicators`, and callers must say so (`tables` and `check`
+    /// exit 2, `project` and the others name the rows left out). Read without it (the default)
+    /// such a table is an error ([`Error::Cells`]) and this is always empty.
     pub unread: Vec<CellError>,
     /// What was read but is not used, or used with a doubt: columns plansim does not read,
     /// footnote marks no note explains.
@@ -111,13 +112,15 @@ pub struct LoadOptions {
     pub sheet: Option<String>,
     /// Region for tables without a region column; the file stem when `None`.
     pub region: Option<String>,
-    /// Refuse a table with an unreadable cell ([`Error::Cells`]) instead of leaving its row out.
-    pub strict: bool,
+    /// Keep the rows that read when a cell cannot be read, listing the unreadable cells in
+    /// [`Table::unread`], instead of refusing the table with [`Error::Cells`] (the default).
+    /// A table where no row reads is refused either way.
+    pub lenient: bool,
 }
 
-/// Reads a table file: XLSX by its extension or magic bytes, else delimited text. A row with an
-/// unreadable cell is left out and its cells listed in [`Table::unread`] (an error with
-/// [`LoadOptions::strict`], or when no row reads).
+/// Reads a table file: XLSX by its extension or magic bytes, else delimited text. An unreadable
+/// cell is an error naming every such cell, unless [`LoadOptions::lenient`] asks for the rows
+/// that read (the others listed in [`Table::unread`]).
 pub fn load(path: &Path, opts: &LoadOptions) -> Result<Table> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     load_bytes(path, bytes, opts)
@@ -143,7 +146,7 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>, opts: &LoadOptions) -> Result<Tab
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default()
     });
-    rows::build(path, &records, &region, opts.strict)
+    rows::build(path, &records, &region, !opts.lenient)
 }
 
 /// Reads several tables; every file's errors are collected, the first returned after all ran.
