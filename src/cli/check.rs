@@ -48,6 +48,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let load = LoadOptions {
         sheet: args.sheet,
         region: args.region,
+        lenient: true,
     };
     let (scenarios, table_files): (Vec<PathBuf>, Vec<PathBuf>) =
         args.files.iter().cloned().partition(|p| {
@@ -55,7 +56,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
         });
     let (tables, mut errors) = plansim::table::load_all(&table_files, &load);
-    let mut rows: Vec<_> = tables.into_iter().flat_map(|t| t.indicators).collect();
+    // unreadable cells are reported and their rows left out; the rows that read are checked
+    let mut unread: Vec<plansim::Error> = Vec::new();
+    let mut warnings: Vec<String> = Vec::new();
+    let mut take =
+        |path: &std::path::Path, cells: Vec<plansim::CellError>, w: &[plansim::table::Warning]| {
+            warnings.extend(
+                w.iter()
+                    .map(|w| format!("{}:{}: {w}", path.display(), w.row)),
+            );
+            if !cells.is_empty() {
+                unread.push(plansim::Error::Cells {
+                    path: path.to_path_buf(),
+                    errors: cells,
+                });
+            }
+        };
+    let mut rows = Vec::new();
+    for t in tables {
+        take(&t.path, t.unread, &t.warnings);
+        rows.extend(t.indicators);
+    }
     let mut opts = CheckOptions {
         horizon: args.horizon,
         ..CheckOptions::default()
@@ -63,6 +84,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for path in &scenarios {
         match plansim::scenario::Scenario::load(path, &load) {
             Ok(sc) => {
+                for l in sc.left_out {
+                    take(&l.file, l.cells, &l.warnings);
+                }
                 rows.extend(sc.indicators);
                 opts.actuals.extend(sc.actuals);
             }
@@ -92,6 +116,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     }
+    for w in &warnings {
+        eprintln!("plansim: warning: {w}");
+    }
+    for e in &unread {
+        eprintln!("plansim: error: {e}");
+    }
     let findings = plansim::check::run(&rows, &opts);
     let mut out = std::io::stdout().lock();
     match args.format {
@@ -111,6 +141,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         plural(args.files.len())
     );
     let deny_warnings = args.deny == Some(Deny::Warnings);
+    if !unread.is_empty() {
+        eprintln!(
+            "plansim check: {} table{} with unreadable cells: their rows are left out of the audit",
+            unread.len(),
+            plural(unread.len())
+        );
+        return Ok(ExitCode::from(2));
+    }
     Ok(if e > 0 || (deny_warnings && w > 0) {
         ExitCode::from(1)
     } else {

@@ -21,11 +21,22 @@ pub struct Args {
     /// Only these years in the readable table (e.g. 2020,2025,2030,2035)
     #[arg(long, value_delimiter = ',')]
     years: Vec<i32>,
+    /// Refuse a table with an unreadable cell instead of running without its rows
+    #[arg(long)]
+    strict: bool,
 }
 
 /// Loads a scenario (or a table as its baseline) with a horizon override.
-pub fn load(path: &std::path::Path, horizon: Option<i32>) -> anyhow::Result<Scenario> {
-    let mut sc = Scenario::load(path, &LoadOptions::default())?;
+pub fn load(
+    path: &std::path::Path,
+    horizon: Option<i32>,
+    strict: bool,
+) -> anyhow::Result<Scenario> {
+    let opts = LoadOptions {
+        lenient: !strict,
+        ..LoadOptions::default()
+    };
+    let mut sc = Scenario::load(path, &opts)?;
     if let Some(h) = horizon {
         sc.spec.horizon = Some(h);
         sc.check_horizon()
@@ -41,7 +52,8 @@ pub fn pct(r: Option<f64>) -> String {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sc = load(&args.scenario, args.horizon)?;
+    let sc = load(&args.scenario, args.horizon, args.strict)?;
+    let left_out = super::tell_left_out(&sc);
     let p = project(&sc)?;
     let mut out = std::io::stdout().lock();
     match args.format {
@@ -49,7 +61,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&json(&p))?)?,
         Format::Table => print_table(&mut out, &sc, &p, &args.years)?,
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(super::done(left_out))
 }
 
 #[derive(Serialize)]

@@ -31,6 +31,9 @@ pub struct Args {
     /// Size of the indicator charts, WIDTHxHEIGHT
     #[arg(long, default_value = "1000x600", value_parser = super::parse_size)]
     size: (u32, u32),
+    /// Refuse a table with an unreadable cell instead of running without its rows
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -54,6 +57,7 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
         english: args.lang == Lang::En,
         charts: !args.no_charts,
         size: args.size,
+        strict: args.strict,
     };
     let bar = if std::io::stderr().is_terminal() {
         let b = ProgressBar::new(files.len() as u64);
@@ -74,6 +78,13 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
     for (path, e) in &batch.failed {
         eprintln!("plansim: error: scenario {} failed: {e}", path.display());
     }
+    let mut left_out = false;
+    for s in &batch.summaries {
+        for line in &s.left_out {
+            eprintln!("plansim: warning: scenario {}: {line}", s.name);
+            left_out = true;
+        }
+    }
     eprintln!(
         "plansim report: {} scenario{} in {:.1} s → {}/index.html{}",
         batch.summaries.len(),
@@ -88,7 +99,8 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
     );
     Ok(
         match (batch.summaries.is_empty(), batch.failed.is_empty()) {
-            (_, true) => ExitCode::SUCCESS,
+            (_, true) if !left_out => ExitCode::SUCCESS,
+            (_, true) => ExitCode::from(1),
             (false, false) => ExitCode::from(1),
             (true, false) => ExitCode::from(2),
         },

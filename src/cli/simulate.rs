@@ -35,10 +35,14 @@ pub struct Args {
     out: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
+    /// Refuse a table with an unreadable cell instead of running without its rows
+    #[arg(long)]
+    strict: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sc = load(&args.scenario, None)?;
+    let sc = load(&args.scenario, None, args.strict)?;
+    let left_out = super::tell_left_out(&sc);
     let p = project(&sc)?;
     let mut set = Settings::from_scenario(&sc);
     set.draws = args.draws.unwrap_or(set.draws);
@@ -120,5 +124,5 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(super::done(left_out))
 }

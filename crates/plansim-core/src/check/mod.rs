@@ -21,6 +21,8 @@
 //! - `target-unreachable`: from the latest actual, the rate the remaining years need; warning
 //!   when it is further from the planned rate than the planned rate itself (and ≥ 1 point) in
 //!   the hard direction, error when the target year has passed and the target was missed.
+//! - `restated-target`: the document states a target twice (rows with different sources):
+//!   error when no value meets both statements, warning when they differ but can both be met.
 
 pub mod aliases;
 mod bound_exceeded;
@@ -31,7 +33,9 @@ mod identity_violation;
 mod no_numeric_target;
 pub mod precision;
 mod rate_mismatch;
+mod rate_total;
 pub mod regions;
+mod restated_target;
 mod target_unreachable;
 mod unit_mismatch;
 
@@ -93,6 +97,7 @@ pub fn rules() -> Vec<Box<dyn Check>> {
         Box::new(identity_violation::IdentityViolation),
         Box::new(cross_plan_conflict::CrossPlanConflict),
         Box::new(target_unreachable::TargetUnreachable),
+        Box::new(restated_target::RestatedTarget),
     ]
 }
 

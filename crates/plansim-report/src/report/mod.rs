@@ -30,6 +30,8 @@ pub struct Options {
     pub charts: bool,
     /// Size of indicator charts in pixels.
     pub size: (u32, u32),
+    /// Refuse a table with an unreadable cell instead of running without its rows.
+    pub strict: bool,
 }
 
 impl Default for Options {
@@ -42,6 +44,7 @@ impl Default for Options {
             english: false,
             charts: true,
             size: (1000, 600),
+            strict: false,
         }
     }
 }

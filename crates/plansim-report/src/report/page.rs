@@ -17,6 +17,8 @@ pub struct Page {
     pub projected: usize,
     pub rows: Vec<TargetRow>,
     pub findings: Vec<Finding>,
+    /// Rows of the scenario's tables left out for an unreadable cell, a line per table.
+    pub left_out: Vec<String>,
     /// (file, caption) of the dashboard, probability and feasibility charts.
     pub overview_charts: Vec<(String, String)>,
     pub indicator_charts: Vec<(String, String)>,
@@ -67,6 +69,7 @@ impl Page {
             targets: self.rows.len(),
             counts: self.counts(),
             rows: self.rows.clone(),
+            left_out: self.left_out.clone(),
         }
     }
 }
@@ -79,6 +82,9 @@ pub struct Summary {
     pub targets: usize,
     pub counts: Counts,
     pub rows: Vec<TargetRow>,
+    /// Rows of its tables left out for an unreadable cell, a line per table.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<String>,
 }
 
 /// A target across scenarios.
