@@ -65,21 +65,39 @@ pub fn quantiles(x: &mut [f64]) -> [f64; 5] {
     out
 }
 
-/// Quantiles by counting, for the hot loop: one pass buckets the values between their known
-/// minimum and maximum, a second gathers only the few buckets that hold the wanted order
-/// statistics, and selection runs on those. Exact, leaves `x` untouched, and about three times
-/// faster than selection on the whole vector.
-#[derive(Default)]
+/// Quantiles by counting, for the hot loop: one pass puts each value in one of a thousand-odd
+/// equal buckets between the known minimum and maximum and counts them; the cumulative counts
+/// name the bucket and rank within it of each wanted order statistic; a second pass gathers
+/// only those few buckets' values (about one in a hundred), and selection runs on them. Exact
+/// — the bucket of a value only has to grow with the value — and it leaves `x` untouched.
 pub struct Counter {
-    counts: Vec<u32>,
+    /// Values per bucket (the first `buckets(n)` are used).
+    counts: Box<[u32; MAX_BUCKETS]>,
     /// Bucket of each value, from the counting pass.
     of: Vec<u16>,
-    /// Slot in `gathered` of each bucket, `u8::MAX` for buckets not wanted.
-    slot: Vec<u8>,
+    /// Slot in `gathered` of each bucket, `NONE` for buckets not wanted.
+    slot: Box<[u8; MAX_BUCKETS]>,
     gathered: Vec<Vec<f64>>,
 }
 
-const BUCKETS: usize = 4096;
+impl Default for Counter {
+    fn default() -> Counter {
+        Counter {
+            counts: Box::new([0; MAX_BUCKETS]),
+            of: Vec::new(),
+            slot: Box::new([NONE; MAX_BUCKETS]),
+            gathered: Vec::new(),
+        }
+    }
+}
+
+const NONE: u8 = u8::MAX;
+const MAX_BUCKETS: usize = 4096;
+
+/// Buckets for `n` values: about eight values a bucket, a power of two from 16 to 4096.
+fn buckets(n: usize) -> usize {
+    (n / 8).next_power_of_two().clamp(16, MAX_BUCKETS)
+}
 
 impl Counter {
     /// The quantiles of `x`, whose smallest and largest values are `min` and `max`.
@@ -88,65 +106,109 @@ impl Counter {
         if n == 0 || min == max {
             return [if n == 0 { f64::NAN } else { min }; 5];
         }
-        let scale = BUCKETS as f64 / (max - min);
-        if !(min.is_finite() && max.is_finite() && scale.is_finite()) {
+        let nb = buckets(n);
+        let scale = nb as f64 / (max - min);
+        if !(min.is_finite() && max.is_finite() && scale.is_finite() && min < max) {
             spill.clear();
             spill.extend_from_slice(x);
             return quantiles(spill);
         }
-        self.counts.clear();
-        self.counts.resize(BUCKETS, 0);
-        self.of.clear();
-        self.of.extend(
-            x.iter()
-                .map(|&v| (((v - min) * scale) as usize).min(BUCKETS - 1) as u16),
-        );
-        for &b in &self.of {
-            self.counts[b as usize] += 1;
-        }
-        // cumulative counts: bucket b holds the order statistics [start[b], start[b+1])
-        let mut start = Vec::with_capacity(BUCKETS + 1);
-        start.push(0usize);
-        for &c in &self.counts {
-            start.push(start[start.len() - 1] + c as usize);
-        }
-        // the order statistics wanted: below and above each quantile's position
+        self.count(x, min, scale, nb);
+        // the order statistics wanted, ascending: below and above each quantile's position
         let pos = LEVELS.map(|q| q / 100.0 * (n - 1) as f64);
-        let which: [(usize, usize); 10] = std::array::from_fn(|i| {
+        let ranks: [usize; 10] = std::array::from_fn(|i| {
             let lo = pos[i / 2].floor() as usize;
-            let r = if i % 2 == 0 { lo } else { (lo + 1).min(n - 1) };
-            let b = start.partition_point(|&s| s <= r) - 1;
-            (b, r - start[b])
+            if i % 2 == 0 { lo } else { (lo + 1).min(n - 1) }
         });
-        self.slot.clear();
-        self.slot.resize(BUCKETS, u8::MAX);
+        // bucket and rank within it of each, from the cumulative counts, in rank order (for
+        // fewer than 20 values a level's upper rank can pass the next level's lower one)
+        let mut order: [usize; 10] = std::array::from_fn(|k| k);
+        order.sort_unstable_by_key(|&k| ranks[k]);
+        let mut which = [(0usize, 0usize); 10];
+        let (mut k, mut below) = (0, 0usize);
+        for (b, &c) in self.counts[..nb].iter().enumerate() {
+            let end = below + c as usize;
+            while k < 10 && ranks[order[k]] < end {
+                which[order[k]] = (b, ranks[order[k]] - below);
+                k += 1;
+            }
+            if k == 10 {
+                break;
+            }
+            below = end;
+        }
+        let slot = &mut *self.slot;
         let mut used = 0u8;
         for &(b, _) in &which {
-            if self.slot[b] == u8::MAX {
-                self.slot[b] = used;
+            if slot[b] == NONE {
+                slot[b] = used;
                 used += 1;
             }
         }
-        self.gathered.resize_with(usize::from(used), Vec::new);
-        for g in &mut self.gathered {
+        let gathered = &mut self.gathered;
+        gathered.resize_with(usize::from(used), Vec::new);
+        for g in gathered.iter_mut() {
             g.clear();
         }
         for (&v, &b) in x.iter().zip(&self.of) {
-            let s = self.slot[b as usize];
-            if s != u8::MAX {
-                self.gathered[usize::from(s)].push(v);
+            let s = slot[usize::from(b) % MAX_BUCKETS];
+            if s != NONE {
+                gathered[usize::from(s)].push(v);
             }
         }
         let stats: [f64; 10] = std::array::from_fn(|k| {
             let (b, offset) = which[k];
-            let g = &mut self.gathered[usize::from(self.slot[b])];
+            let g = &mut gathered[usize::from(slot[b])];
             *g.select_nth_unstable_by(offset, f64::total_cmp).1
         });
+        for &(b, _) in &which {
+            slot[b] = NONE;
+        }
         std::array::from_fn(|j| {
             let frac = pos[j] - pos[j].floor();
             let (a, b) = (stats[2 * j], stats[2 * j + 1]);
             if frac == 0.0 { a } else { a + (b - a) * frac }
         })
+    }
+
+    /// Buckets and counts every value.
+    fn count(&mut self, x: &[f64], min: f64, scale: f64, nb: usize) {
+        self.of.clear();
+        self.of.resize(x.len(), 0);
+        bucket_all(x, &mut self.of, min, scale, nb);
+        let counts = &mut *self.counts;
+        counts[..nb].fill(0);
+        for &b in &self.of {
+            counts[usize::from(b) % MAX_BUCKETS] += 1;
+        }
+    }
+}
+
+/// `of[k]` = ⌊(x[k] − min)·scale⌉ capped at `nb − 1`: the bucket, a rounding of a function
+/// that grows with x, so a larger value never lands in a smaller bucket.
+fn bucket_all(x: &[f64], of: &mut [u16], min: f64, scale: f64, nb: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has the feature the function is compiled for.
+        return unsafe { bucket_avx2(x, of, min, scale, nb) };
+    }
+    bucket_any(x, of, min, scale, nb)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn bucket_avx2(x: &[f64], of: &mut [u16], min: f64, scale: f64, nb: usize) {
+    bucket_any(x, of, min, scale, nb)
+}
+
+#[inline(always)]
+fn bucket_any(x: &[f64], of: &mut [u16], min: f64, scale: f64, nb: usize) {
+    // adding 1.5·2⁵² rounds a value in [0, 2³¹) to an integer held in the low bits
+    const ROUND: f64 = 6_755_399_441_055_744.0;
+    let top = (nb - 1) as u32;
+    for (b, &v) in of.iter_mut().zip(x) {
+        let i = ((v - min) * scale + ROUND).to_bits() as u32;
+        *b = i.min(top) as u16;
     }
 }
 
