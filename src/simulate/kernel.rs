@@ -213,8 +213,7 @@ impl Bounds {
         let chunks = values.chunks_exact(8);
         let rest = chunks.remainder();
         for c in chunks {
-            for j in 0..8 {
-                let v = c[j];
+            for (j, &v) in c.iter().enumerate() {
                 self.lo[j] = if v < self.lo[j] { v } else { self.lo[j] };
                 self.hi[j] = if v > self.hi[j] { v } else { self.hi[j] };
                 self.nan[j] |= v.is_nan();
