@@ -162,10 +162,11 @@ fn channel(k: u32, c: usize) -> u8 {
 /// Splits `colours` (reordered in place) into at most `n` ranges: each step cuts the box with
 /// the widest channel at the middle of that channel's distinct values.
 fn median_cut(colours: &mut [(u32, u32)], n: usize) -> Vec<std::ops::Range<usize>> {
-    let mut boxes = vec![0..colours.len()];
     if colours.len() <= n {
         return (0..colours.len()).map(|i| i..i + 1).collect();
     }
+    let mut boxes = Vec::with_capacity(n);
+    boxes.push(0..colours.len());
     let extent = |cs: &[(u32, u32)]| -> (u8, usize) {
         (0..3)
             .map(|c| {
