@@ -17,6 +17,7 @@ mod dashboard;
 mod feasibility;
 pub mod font;
 mod frame;
+mod glyphs;
 mod indicator;
 pub mod palette;
 mod place;
