@@ -347,6 +347,63 @@ mod tests {
         }
     }
 
+    /// Draws are keyed by region, plan and indicator: a table listed in front of the others
+    /// leaves every other indicator's bands and probabilities bit for bit as they were.
+    #[test]
+    fn adding_a_table_changes_no_other_indicator() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/tables");
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, tables: &[&str]| {
+            let list: Vec<String> = tables
+                .iter()
+                .map(|t| format!("{:?}", root.join(t).display().to_string()))
+                .collect();
+            let path = dir.path().join(format!("{name}.toml"));
+            let text = format!("name = \"{name}\"\ntables = [{}]\n", list.join(", "));
+            std::fs::write(&path, text).unwrap();
+            Scenario::load(&path, &LoadOptions::default()).unwrap()
+        };
+        let a = write("a", &["horqin.csv", "otog.csv"]);
+        let b = write("b", &["huimin.csv", "horqin.csv", "otog.csv"]);
+        let (pa, pb) = (project(&a).unwrap(), project(&b).unwrap());
+        let mut set = Settings::from_scenario(&a);
+        set.draws = 2000;
+        let (sa, sb) = (
+            simulate(&a, &pa, &set).unwrap(),
+            simulate(&b, &pb, &set).unwrap(),
+        );
+        // 回民区's table comes first in b: every path of a sits further down there
+        assert!(pb.paths.len() > pa.paths.len());
+        let mut compared = 0;
+        for (path, sp) in pa.paths.iter().zip(&sa.paths) {
+            let j = pb
+                .paths
+                .iter()
+                .position(|q| {
+                    q.series.name == path.series.name && q.series.region == path.series.region
+                })
+                .unwrap();
+            assert_ne!(j, compared, "the path moved");
+            let other = &sb.paths[j];
+            let bits = |b: &Band| [b.p5, b.p25, b.p50, b.p75, b.p95].map(f64::to_bits);
+            assert!(
+                sp.bands
+                    .iter()
+                    .zip(&other.bands)
+                    .all(|(x, y)| bits(x) == bits(y))
+            );
+            let chances = |p: &SimPath| {
+                p.chances
+                    .iter()
+                    .map(|c| c.probability.to_bits())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(chances(sp), chances(other));
+            compared += 1;
+        }
+        assert!(compared > 20, "{compared} paths compared");
+    }
+
     #[test]
     fn the_same_seed_gives_the_same_numbers_on_any_number_of_threads() {
         let sc = scenario("scenarios/baseline.toml");
