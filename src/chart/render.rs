@@ -27,28 +27,48 @@ fn named<C: Draw>(chart: &C) -> impl Fn(DrawFail) -> Error + '_ {
     }
 }
 
+thread_local! {
+    /// The RGB buffer of the last chart drawn on this thread, reused: a fresh one cost a
+    /// zeroing pass and page faults per chart.
+    static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Draws `chart` into an RGB buffer and encodes it as PNG.
 pub fn png<C: Draw>(chart: &C, width: u32, height: u32) -> Result<Vec<u8>> {
-    let rgb = rgb(chart, width, height)?;
-    encode_png(&rgb, width, height).map_err(|e| Error::Encode {
-        chart: chart.title().to_string(),
-        message: e.to_string(),
+    BUFFER.with(|b| {
+        let mut rgb = b.replace(Vec::new());
+        let drawn = draw_into(chart, width, height, &mut rgb).and_then(|()| {
+            encode_png(&rgb, width, height).map_err(|e| Error::Encode {
+                chart: chart.title().to_string(),
+                message: e.to_string(),
+            })
+        });
+        // a dashboard-sized buffer is kept, a larger one let go
+        if rgb.capacity() <= 16 << 20 {
+            b.replace(rgb);
+        }
+        drawn
     })
 }
 
 /// Draws `chart` into an RGB buffer, row by row from the top left.
 pub fn rgb<C: Draw>(chart: &C, width: u32, height: u32) -> Result<Vec<u8>> {
-    check_size(chart, width, height)?;
-    let mut rgb = vec![0u8; width as usize * height as usize * 3];
-    {
-        let root = BitMapBackend::with_buffer(&mut rgb, (width, height)).into_drawing_area();
-        chart
-            .draw(&Canvas::new(&root, true))
-            .map_err(named(chart))?;
-        root.present()
-            .map_err(|e| named(chart)(DrawFail::from(e)))?;
-    }
+    let mut rgb = Vec::new();
+    draw_into(chart, width, height, &mut rgb)?;
     Ok(rgb)
+}
+
+fn draw_into<C: Draw>(chart: &C, width: u32, height: u32, rgb: &mut Vec<u8>) -> Result<()> {
+    check_size(chart, width, height)?;
+    rgb.clear();
+    rgb.resize(width as usize * height as usize * 3, 255);
+    let root = BitMapBackend::with_buffer(rgb, (width, height)).into_drawing_area();
+    chart
+        .draw(&Canvas::new(&root, true))
+        .map_err(named(chart))?;
+    root.present()
+        .map_err(|e| named(chart)(DrawFail::from(e)))?;
+    Ok(())
 }
 
 /// An indexed PNG (see [`super::palette`]): rows unfiltered, since an index says nothing about
