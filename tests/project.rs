@@ -3,8 +3,11 @@
 use assert_cmd::Command;
 use std::path::Path;
 
+/// In English, whatever the locale: these tests read the messages.
 fn plansim() -> Command {
-    Command::cargo_bin("plansim").unwrap()
+    let mut cmd = Command::cargo_bin("plansim").unwrap();
+    cmd.env("LC_ALL", "en_US.UTF-8");
+    cmd
 }
 
 fn bundled_scenarios() -> Vec<std::path::PathBuf> {

@@ -4,8 +4,11 @@ use assert_cmd::Command;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// In Chinese (the default for Chinese tables), whatever the locale.
 fn plansim() -> Command {
-    Command::cargo_bin("plansim").unwrap()
+    let mut cmd = Command::cargo_bin("plansim").unwrap();
+    cmd.env("LC_ALL", "zh_CN.UTF-8");
+    cmd
 }
 
 /// Every file under `dir` (relative path → bytes).

@@ -9,7 +9,9 @@
 pub mod actuals;
 pub mod check;
 pub mod error;
+pub mod explain;
 pub mod export;
+pub mod lang;
 pub mod model;
 pub mod output;
 pub mod project;

@@ -61,16 +61,19 @@ pub struct CheckOptions {
     pub aliases: Aliases,
     /// Observed values, for target-unreachable.
     pub actuals: Vec<Actual>,
+    /// The language of the findings' messages.
+    pub lang: crate::lang::Lang,
 }
 
 impl Default for CheckOptions {
-    /// Horizon 2035, the bundled region hierarchy and alias list, no actuals.
+    /// Horizon 2035, the bundled region hierarchy and alias list, no actuals, English.
     fn default() -> Self {
         CheckOptions {
             horizon: DEFAULT_HORIZON,
             regions: Regions::bundled(),
             aliases: Aliases::bundled(),
             actuals: Vec::new(),
+            lang: crate::lang::Lang::En,
         }
     }
 }

@@ -22,7 +22,7 @@ pub struct Settings {
     pub draws: usize,
     pub seed: u64,
     pub noise: Noise,
-    /// Overrides every σ when set.
+    /// Overrides every σ when set; a fraction (0.02 = 2 points), as the engine draws rates.
     pub sigma: Option<f64>,
     pub common: f64,
     /// Threads: 1 runs here, 0 uses the current rayon pool (all cores by default).
@@ -119,7 +119,8 @@ pub fn simulate(sc: &Scenario, p: &Projection, set: &Settings) -> Result<Simulat
         .filter(|s| !(s.is_finite() && (0.0..=1.0).contains(s)))
     {
         return Err(Error::Invalid(format!(
-            "sigma {s}: expected 0 to 1 (0.02 = 2 points a year)"
+            "sigma {}: expected 0 to 100 points (2 = 2 points a year)",
+            s * 100.0
         )));
     }
     let work = |i: usize, scratch: &mut Scratch| -> SimPath {

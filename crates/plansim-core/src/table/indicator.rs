@@ -59,7 +59,8 @@ pub struct Indicator {
     pub rate: Cell,
     pub rate_cumulative: bool,
     pub attribute: Attribute,
-    /// Volatility of the annual rate (0.02 = 2 points) from a `sigma` column.
+    /// Volatility of the annual rate as a fraction (0.02 = 2 points), from a `sigma` column in
+    /// points.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sigma: Option<f64>,
     pub source: String,

@@ -1,0 +1,714 @@
+//! What plansim says about a scenario file, its rules and its values, in both languages. Each
+//! message speaks the file's words (`[[override]]`, `from = 2023`), never the program's types.
+
+use super::Lang;
+use serde::Serialize;
+
+/// The kind of rule a message is about, named as the file writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    Override,
+    Shock,
+    Phase,
+    After,
+    Models,
+    SigmaBy,
+    Uncertainty,
+}
+
+impl Rule {
+    /// `[[override]]`, `[models]`…: the same in both languages.
+    pub fn table(self) -> &'static str {
+        match self {
+            Rule::Override => "[[override]]",
+            Rule::Shock => "[[shock]]",
+            Rule::Phase => "[[after.phase]]",
+            Rule::After => "[after]",
+            Rule::Models => "[models]",
+            Rule::SigmaBy => "[uncertainty.sigma_by]",
+            Rule::Uncertainty => "[uncertainty]",
+        }
+    }
+}
+
+/// A value that cannot be read, as the reader of the file says it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum Wrong {
+    /// `from = "2023"`: a year in quotes.
+    YearText {
+        text: String,
+        year: Option<i32>,
+    },
+    NotAYear {
+        text: String,
+    },
+    NotPercent {
+        text: String,
+    },
+    NotNames,
+}
+
+impl Wrong {
+    /// How the value readers of `scenario::located` hand a message through the TOML reader,
+    /// which only carries text: a marker, a tag and the fields.
+    pub fn encode(&self) -> String {
+        let (tag, a, b) = match self {
+            Wrong::YearText { text, year } => (
+                "year-text",
+                text.clone(),
+                year.map(|y| y.to_string()).unwrap_or_default(),
+            ),
+            Wrong::NotAYear { text } => ("not-a-year", text.clone(), String::new()),
+            Wrong::NotPercent { text } => ("not-percent", text.clone(), String::new()),
+            Wrong::NotNames => ("not-names", String::new(), String::new()),
+        };
+        format!("{MARK}{tag}{MARK}{a}{MARK}{b}")
+    }
+
+    pub fn decode(message: &str) -> Option<Wrong> {
+        let mut parts = message.strip_prefix(MARK)?.split(MARK);
+        let (tag, a, b) = (parts.next()?, parts.next()?, parts.next()?);
+        let text = a.to_string();
+        Some(match tag {
+            "year-text" => Wrong::YearText {
+                text,
+                year: b.parse().ok(),
+            },
+            "not-a-year" => Wrong::NotAYear { text },
+            "not-percent" => Wrong::NotPercent { text },
+            "not-names" => Wrong::NotNames,
+            _ => return None,
+        })
+    }
+}
+
+const MARK: char = '\u{1}';
+
+/// One thing plansim says about a scenario.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "message", rename_all = "kebab-case")]
+pub enum Msg {
+    /// A key the table does not have.
+    UnknownKey {
+        key: String,
+        nearest: Vec<String>,
+        keys: Vec<String>,
+    },
+    MissingKey {
+        key: String,
+    },
+    /// A value of the wrong sort (`draws = "100"`).
+    WrongType {
+        found: String,
+        expected: String,
+    },
+    /// A word outside a list (`model = "comp"`).
+    UnknownChoice {
+        value: String,
+        choices: Vec<String>,
+        nearest: Vec<String>,
+    },
+    /// `rate = 5%` without quotes.
+    Unquoted {
+        text: String,
+    },
+    Value(Wrong),
+    /// The TOML reader's own words (a syntax error).
+    Syntax(String),
+    ExtendsUnreadable {
+        parent: String,
+        error: String,
+    },
+    ExtendsCycle {
+        chain: Vec<String>,
+    },
+    NoTables,
+    Unreadable {
+        table: bool,
+        path: String,
+        error: String,
+    },
+    HorizonNotYear {
+        horizon: i32,
+    },
+    HorizonBeforeBase {
+        horizon: i32,
+        base_year: i32,
+        indicator: String,
+    },
+    /// A name in a rule that no table has.
+    NoSuchName {
+        rule: Rule,
+        field: &'static str,
+        name: String,
+        nearest: Vec<String>,
+    },
+    /// Every name exists, but no indicator has them all.
+    NoneTogether {
+        rule: Rule,
+        fields: Vec<String>,
+    },
+    /// A rule on a category of shares that reaches levels only.
+    KindLeavesNothing {
+        rule: Rule,
+        kind: &'static str,
+        other: &'static str,
+        names: Vec<String>,
+    },
+    NeedsChange {
+        rule: Rule,
+        keys: &'static str,
+    },
+    OneChange {
+        rule: Rule,
+        given: Vec<String>,
+    },
+    YearsReversed {
+        rule: Rule,
+        from: i32,
+        to: i32,
+    },
+    SigmaRange {
+        text: String,
+    },
+    CommonRange {
+        value: f64,
+    },
+    Distribution {
+        value: String,
+    },
+    Df {
+        value: f64,
+    },
+    CompoundNonPositive {
+        indicator: String,
+        start: f64,
+    },
+    LogisticNoCeiling {
+        indicator: String,
+        unit: String,
+        start: f64,
+    },
+    /// A level shock that the model cannot reach (a share pushed past its ceiling).
+    LevelUnreachable {
+        indicator: String,
+        year: i32,
+    },
+    /// `rate = 0.05` on GDP: read as 0.05 % a year.
+    LooksLikeFraction {
+        key: &'static str,
+        text: String,
+        indicator: String,
+        pace: String,
+    },
+    /// `sigma = 0.02`: read as 0.02 points.
+    SigmaLooksLikeFraction {
+        key: String,
+        text: String,
+    },
+    SpansRegions {
+        rule: Rule,
+        regions: Vec<String>,
+    },
+    ObservedYears {
+        rule: Rule,
+        indicator: String,
+        region: String,
+        years: Vec<i32>,
+    },
+    /// Not projected: no baseline (with or without a numeric target).
+    NoBaseline {
+        target: bool,
+    },
+    /// Not projected: its first actual is after the horizon.
+    ActualAfterHorizon {
+        first: i32,
+        horizon: i32,
+    },
+    Plain(String),
+}
+
+impl Default for Msg {
+    fn default() -> Msg {
+        Msg::Plain(String::new())
+    }
+}
+
+impl Msg {
+    /// The message in a language.
+    pub fn render(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let l = |v: &[String]| lang.list(v);
+        // keys in backticks, names in quotes, as the file writes them
+        let nearest = |v: &[String], key: bool| {
+            let q: Vec<String> = v
+                .iter()
+                .map(|n| {
+                    if key {
+                        format!("`{n}`")
+                    } else {
+                        format!("\"{n}\"")
+                    }
+                })
+                .collect();
+            match (v.is_empty(), zh) {
+                (true, _) => String::new(),
+                (false, true) => format!("；最接近的：{}", l(&q)),
+                (false, false) => format!("; did you mean {}?", q.join(" or ")),
+            }
+        };
+        let near = |v: &[String]| nearest(v, false);
+        match self {
+            Msg::UnknownKey {
+                key,
+                nearest: n,
+                keys,
+            } => match zh {
+                true => format!(
+                    "未知的键 `{key}`{}（可用的键：{}）",
+                    nearest(n, true),
+                    l(keys)
+                ),
+                false => format!(
+                    "unknown key `{key}`{} (keys here: {})",
+                    nearest(n, true),
+                    keys.join(", ")
+                ),
+            },
+            Msg::MissingKey { key } => match zh {
+                true => format!("缺少键 `{key}`"),
+                false => format!("`{key}` is missing"),
+            },
+            Msg::WrongType { found, expected } => match zh {
+                true => format!("{found} 不是{}", expected_zh(expected)),
+                false => format!("{found} is not {expected}"),
+            },
+            Msg::UnknownChoice {
+                value,
+                choices,
+                nearest: n,
+            } => match zh {
+                true => format!("\"{value}\" 不是可选值（{}）{}", l(choices), near(n)),
+                false => format!(
+                    "\"{value}\" is not one of {}{}",
+                    choices.join(", "),
+                    near(n)
+                ),
+            },
+            Msg::Unquoted { text } => match zh {
+                true => format!("`{text}` 需写成数字或加引号：写 5 或 \"5%\""),
+                false => format!("`{text}` must be a number or quoted text: write 5 or \"5%\""),
+            },
+            Msg::Value(w) => wrong(w, zh),
+            Msg::Syntax(s) => match zh {
+                true => format!("TOML 格式错误：{s}"),
+                false => format!("not valid TOML: {s}"),
+            },
+            Msg::ExtendsUnreadable { parent, error } => match zh {
+                true => format!("`extends` 指向的 {parent} 无法读取：{error}"),
+                false => format!("`extends` {parent}, which cannot be read: {error}"),
+            },
+            Msg::ExtendsCycle { chain } => match zh {
+                true => format!("`extends` 形成循环：{}", chain.join(" → ")),
+                false => format!("`extends` makes a cycle: {}", chain.join(" → ")),
+            },
+            Msg::NoTables => lang
+                .pick(
+                    "没有 `tables`（本文件及其继承的文件中都没有）",
+                    "names no `tables` (here or in what it extends)",
+                )
+                .into(),
+            Msg::Unreadable { table, path, error } => match (zh, table) {
+                (true, true) => format!("无法读取其指标表 {path}：{error}"),
+                (true, false) => format!("无法读取其实际值文件 {path}：{error}"),
+                (false, true) => format!("cannot read its table {path}: {error}"),
+                (false, false) => format!("cannot read its actuals {path}: {error}"),
+            },
+            Msg::HorizonNotYear { horizon } => match zh {
+                true => format!("预测终点 {horizon} 不在 1900–2200 年之间"),
+                false => format!("the horizon {horizon} is not a year from 1900 to 2200"),
+            },
+            Msg::HorizonBeforeBase {
+                horizon,
+                base_year,
+                indicator,
+            } => match zh {
+                true => format!("预测终点 {horizon} 早于 {indicator} 的基期 {base_year}"),
+                false => format!(
+                    "the horizon {horizon} is before the base year {base_year} of {indicator}"
+                ),
+            },
+            Msg::NoSuchName {
+                rule,
+                field,
+                name,
+                nearest: n,
+            } => match zh {
+                true => format!(
+                    "{} 的 {field} = \"{name}\" 在表中没有{}",
+                    rule.table(),
+                    near(n)
+                ),
+                false => format!(
+                    "the {} names {field} \"{name}\", which no table has{}",
+                    rule.table(),
+                    near(n)
+                ),
+            },
+            Msg::NoneTogether { rule, fields } => match zh {
+                true => format!(
+                    "{} 选不到指标：没有同时满足 {} 的指标",
+                    rule.table(),
+                    l(fields)
+                ),
+                false => format!(
+                    "the {} selects no indicator: none has {} together",
+                    rule.table(),
+                    fields.join(" and ")
+                ),
+            },
+            Msg::KindLeavesNothing {
+                rule,
+                kind,
+                other,
+                names,
+            } => match zh {
+                true => format!(
+                    "{} 未指明 `kind` 时只作用于{}，而所选的都是{}（{}）；要作用于它们，写 kind = \"{other}\"",
+                    rule.table(),
+                    kind_zh(kind),
+                    kind_zh(other),
+                    l(names)
+                ),
+                false => format!(
+                    "the {} reaches {kind} unless it says otherwise, and selects only {other} ({}); write kind = \"{other}\" to reach them",
+                    rule.table(),
+                    names.join(", ")
+                ),
+            },
+            Msg::NeedsChange { rule, keys } => match zh {
+                true => format!("{} 需要 {keys} 之一", rule.table()),
+                false => format!("the {} needs one of {keys}", rule.table()),
+            },
+            Msg::OneChange { rule, given } => match zh {
+                true => format!("{} 只能给出一种变化，这里给了 {}", rule.table(), l(given)),
+                false => format!(
+                    "the {} gives one change, and here gives {}",
+                    rule.table(),
+                    given.join(" and ")
+                ),
+            },
+            Msg::YearsReversed { rule, from, to } => match zh {
+                true => format!("{} 的 from = {from} 晚于 to = {to}", rule.table()),
+                false => format!("the {} runs from {from} to {to}, backwards", rule.table()),
+            },
+            Msg::SigmaRange { text } => match zh {
+                true => format!("sigma {text} 不在 0 到 100 个百分点之间（2 = 每年 2 个百分点）"),
+                false => format!("sigma {text} is not from 0 to 100 points (2 = 2 points a year)"),
+            },
+            Msg::CommonRange { value } => match zh {
+                true => format!("common {value} 不是 0 到 1 之间的比例"),
+                false => format!("common {value} is not a share between 0 and 1"),
+            },
+            Msg::Distribution { value } => match zh {
+                true => format!("distribution `{value}`：应为 `normal` 或 `student-t`"),
+                false => format!("distribution `{value}`: expected `normal` or `student-t`"),
+            },
+            Msg::Df { value } => match zh {
+                true => format!("df {value}：方差有限的 t 分布需要 df > 2"),
+                false => format!("df {value}: a Student-t with finite variance needs df > 2"),
+            },
+            Msg::CompoundNonPositive { indicator, start } => match zh {
+                true => {
+                    format!("复合增长需要正的基期值，而 {indicator} 从 {start} 开始；请用 `linear`")
+                }
+                false => format!(
+                    "compound growth needs a positive baseline, and {indicator} starts at {start}; use `linear`"
+                ),
+            },
+            Msg::LogisticNoCeiling {
+                indicator,
+                unit,
+                start,
+            } => match zh {
+                true => format!(
+                    "logistic 增长需要上限（% 或 ‰ 的比重）且基期值低于上限；{indicator} 单位为 `{unit}`，从 {start} 开始"
+                ),
+                false => format!(
+                    "logistic growth needs a ceiling (a share in % or ‰) and a baseline below it; {indicator} is in `{unit}` and starts at {start}"
+                ),
+            },
+            Msg::LevelUnreachable { indicator, year } => match zh {
+                true => format!(
+                    "{year} 年 {indicator} 的水平冲击超出了其模型能达到的范围（比重不能越过上限）"
+                ),
+                false => format!(
+                    "the level shock to {indicator} in {year} takes it where its model cannot go (a share past its ceiling)"
+                ),
+            },
+            Msg::LooksLikeFraction {
+                key,
+                text,
+                indicator,
+                pace,
+            } => match zh {
+                true => format!(
+                    "{key} = {text} 按百分数读作 {text}%（{indicator} 规划增速 {pace}）；若指 {}%，写 {key} = {}；若确指 {text}%，写 {key} = \"{text}%\" 即不再提示",
+                    scaled(text),
+                    scaled(text)
+                ),
+                false => format!(
+                    "{key} = {text} is read as {text}% (percent, as every rate here; {indicator} plans {pace}); for {}% write {key} = {}, or {key} = \"{text}%\" to keep it and silence this",
+                    scaled(text),
+                    scaled(text)
+                ),
+            },
+            Msg::SigmaLooksLikeFraction { key, text } => match zh {
+                true => format!(
+                    "{key} {text} 读作每年 {text} 个百分点（σ 以百分点计：2 = 2 个百分点）；若指 {} 个百分点，写 {}；若确指，写 \"{text}%\"",
+                    scaled(text),
+                    scaled(text)
+                ),
+                false => format!(
+                    "{key} {text} is read as {text} points a year (σ is in points: 2 = 2 points); for {} points write {}, or \"{text}%\" to keep it",
+                    scaled(text),
+                    scaled(text)
+                ),
+            },
+            Msg::SpansRegions { rule, regions } => match zh {
+                true => format!(
+                    "{} 未写 `region`，作用于 {} 个地区：{}；写 region = \"{}\"（或地区列表，或 \"*\" 表示全部）",
+                    rule.table(),
+                    regions.len(),
+                    l(regions),
+                    regions[0]
+                ),
+                false => format!(
+                    "the {} has no `region` and reaches {} regions: {}; write region = \"{}\" (or a list, or \"*\" for all)",
+                    rule.table(),
+                    regions.len(),
+                    regions.join(", "),
+                    regions[0]
+                ),
+            },
+            Msg::ObservedYears {
+                rule,
+                indicator,
+                region,
+                years,
+            } => {
+                let ys: Vec<String> = years.iter().map(|y| y.to_string()).collect();
+                match zh {
+                    true => format!(
+                        "{} 落在 {region} {indicator} 有实际值的年份（{}）：这些年份不变",
+                        rule.table(),
+                        l(&ys)
+                    ),
+                    false => format!(
+                        "the {} falls on observed years of {region} {indicator} ({}): those years keep their actuals",
+                        rule.table(),
+                        ys.join(", ")
+                    ),
+                }
+            }
+            Msg::NoBaseline { target: false } => lang
+                .pick(
+                    "无基期值，也无数值目标",
+                    "no baseline and no numeric target",
+                )
+                .into(),
+            Msg::NoBaseline { target: true } => lang
+                .pick(
+                    "无基期值：请在表中给出，或给出实际值",
+                    "no baseline: give one in the table or as an actual",
+                )
+                .into(),
+            Msg::ActualAfterHorizon { first, horizon } => match zh {
+                true => format!("无基期值，且首个实际值（{first}）晚于预测终点 {horizon}"),
+                false => format!(
+                    "no baseline, and its first actual ({first}) is after the horizon {horizon}"
+                ),
+            },
+            Msg::Plain(s) => s.clone(),
+        }
+    }
+
+    /// The TOML reader's message in the file's words; `text` is the value it points at.
+    pub fn from_toml(message: &str, text: &str) -> Msg {
+        if let Some(w) = Wrong::decode(message) {
+            return Msg::Value(w);
+        }
+        let ticks = |s: &str| -> Vec<String> {
+            s.split('`').skip(1).step_by(2).map(String::from).collect()
+        };
+        if let Some(rest) = message.strip_prefix("unknown field ") {
+            let mut names = ticks(rest);
+            let key = if names.is_empty() {
+                String::new()
+            } else {
+                names.remove(0)
+            };
+            let nearest = crate::scenario::nearest(&key, names.iter().map(String::as_str));
+            return Msg::UnknownKey {
+                key,
+                nearest,
+                keys: names,
+            };
+        }
+        if let Some(rest) = message.strip_prefix("unknown variant ") {
+            let mut names = ticks(rest);
+            let value = if names.is_empty() {
+                String::new()
+            } else {
+                names.remove(0)
+            };
+            let nearest = crate::scenario::nearest(&value, names.iter().map(String::as_str));
+            return Msg::UnknownChoice {
+                value,
+                choices: names,
+                nearest,
+            };
+        }
+        if let Some(rest) = message.strip_prefix("missing field ") {
+            return Msg::MissingKey {
+                key: rest.trim_matches('`').to_string(),
+            };
+        }
+        if let Some(rest) = message.strip_prefix("invalid type: ") {
+            let (_, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+            return Msg::WrongType {
+                found: if text.is_empty() {
+                    rest.to_string()
+                } else {
+                    text.to_string()
+                },
+                expected: file_words(expected).to_string(),
+            };
+        }
+        if message.starts_with("string values must be quoted") {
+            return Msg::Unquoted {
+                text: text.to_string(),
+            };
+        }
+        Msg::Syntax(message.to_string())
+    }
+}
+
+/// What a Rust type means in a file.
+fn file_words(expected: &str) -> &str {
+    match expected {
+        "i32" | "i64" | "u32" | "u64" | "usize" => "a whole number",
+        "f64" | "f32" => "a number",
+        "a sequence" => "a list such as [\"tables/horqin.csv\"]",
+        "a string" => "text in quotes",
+        "a boolean" => "true or false",
+        "a map" | "struct Uncertainty" | "struct After" => "a table",
+        e => e,
+    }
+}
+
+fn expected_zh(en: &str) -> &str {
+    match en {
+        "a whole number" => "整数",
+        "a number" => "数字",
+        "a list such as [\"tables/horqin.csv\"]" => "列表，如 [\"tables/horqin.csv\"]",
+        "text in quotes" => "带引号的文本",
+        "true or false" => "true 或 false",
+        "a table" => "表（[…]）",
+        e => e,
+    }
+}
+
+fn kind_zh(kind: &str) -> &str {
+    match kind {
+        "levels" => "总量类指标（levels）",
+        "shares" => "比重类指标（shares）",
+        k => k,
+    }
+}
+
+/// `0.05` → `5`: the value a fraction meant in percent.
+fn scaled(text: &str) -> String {
+    text.trim_matches('"')
+        .parse::<f64>()
+        .map(|v| crate::scenario::trim_float(v * 100.0))
+        .unwrap_or_else(|_| text.to_string())
+}
+
+fn wrong(w: &Wrong, zh: bool) -> String {
+    match (w, zh) {
+        (
+            Wrong::YearText {
+                text,
+                year: Some(y),
+            },
+            true,
+        ) => {
+            format!("\"{text}\" 是文本而不是年份：去掉引号，写成 {y}")
+        }
+        (
+            Wrong::YearText {
+                text,
+                year: Some(y),
+            },
+            false,
+        ) => {
+            format!("\"{text}\" is text, not a year: write it as a number, without quotes: {y}")
+        }
+        (Wrong::YearText { text, year: None }, true) => {
+            format!("\"{text}\" 不是年份：写成数字，如 2026")
+        }
+        (Wrong::YearText { text, year: None }, false) => {
+            format!("\"{text}\" is not a year: write a year as a number such as 2026")
+        }
+        (Wrong::NotAYear { text }, true) => format!("{text} 不是 1900–2200 之间的整数年份"),
+        (Wrong::NotAYear { text }, false) => {
+            format!("{text} is not a whole year from 1900 to 2200")
+        }
+        (Wrong::NotPercent { text }, true) => {
+            format!("{text} 不是百分数：写 5、-3.5 或 \"5%\"")
+        }
+        (Wrong::NotPercent { text }, false) => {
+            format!("{text} is not a number in percent: write 5, -3.5 or \"5%\"")
+        }
+        (Wrong::NotNames, true) => {
+            "应为一个名称或名称列表，如 \"科尔沁区\" 或 [\"科尔沁区\", \"回民区\"]".into()
+        }
+        (Wrong::NotNames, false) => {
+            "expected a name or a list of names, such as \"科尔沁区\" or [\"科尔沁区\", \"回民区\"]"
+                .into()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reader_messages_in_the_files_words() {
+        let m = Msg::from_toml(
+            "unknown field `dleta`, expected one of `indicator`, `rate`, `delta`",
+            "dleta",
+        );
+        assert_eq!(
+            m.render(Lang::En),
+            "unknown key `dleta`; did you mean `delta`? (keys here: indicator, rate, delta)"
+        );
+        let m = Msg::from_toml("invalid type: string \"100\", expected usize", "\"100\"");
+        assert_eq!(m.render(Lang::En), "\"100\" is not a whole number");
+        assert_eq!(m.render(Lang::Zh), "\"100\" 不是整数");
+        let w = Wrong::YearText {
+            text: "2023".into(),
+            year: Some(2023),
+        };
+        assert_eq!(Msg::from_toml(&w.encode(), "\"2023\""), Msg::Value(w));
+    }
+
+    #[test]
+    fn fractions_are_shown_what_they_meant() {
+        assert_eq!(scaled("0.05"), "5");
+        assert_eq!(scaled("-0.02"), "-2");
+    }
+}
