@@ -1,7 +1,7 @@
 //! `plansim explain SCENARIO`: each rule with its file and line and the rows it changed.
 
 use super::{Format, lang, text_table, w, write_csv};
-use plansim::explain::{Explanation, Span, explain};
+use plansim::explain::{Explanation, explain};
 use plansim::lang::{Lang, words};
 use serde::Serialize;
 use std::io::Write;
@@ -96,25 +96,6 @@ fn lines(e: &Explanation) -> Vec<Line<'_>> {
     v
 }
 
-/// `2026–2030: 7.00% → 5.00%`, or the years kept by their actuals.
-pub fn span_text(s: &Span, lang: Lang) -> String {
-    let years = if s.from == s.to {
-        s.from.to_string()
-    } else {
-        format!("{}–{}", s.from, s.to)
-    };
-    let pct = |v: f64| plansim::lang::percent(v / 100.0, 2);
-    if s.observed {
-        format!(
-            "{years}: {} ({})",
-            words::word(lang, "observed"),
-            words::word(lang, "no effect")
-        )
-    } else {
-        format!("{years}: {} → {}", pct(s.before), pct(s.after))
-    }
-}
-
 fn write_table(out: &mut impl Write, e: &Explanation, lang: Lang) -> anyhow::Result<()> {
     if e.rules.is_empty() {
         writeln!(out, "{}", w("no rules: the plans' own rates"))?;
@@ -124,18 +105,18 @@ fn write_table(out: &mut impl Write, e: &Explanation, lang: Lang) -> anyhow::Res
         if r.rows.is_empty() {
             writeln!(out, "  {}", w("changes nothing"))?;
         } else {
-            let mut grid = text_table(&["region", "indicator", "before → after"]);
+            let head = if r.rows.iter().all(|row| row.set.is_some()) {
+                "change"
+            } else {
+                "before → after"
+            };
+            let mut grid = text_table(&["region", "indicator", head]);
             for row in &r.rows {
-                let change = match &row.set {
-                    Some(set) => set.clone(),
-                    None => row
-                        .spans
-                        .iter()
-                        .map(|s| span_text(s, lang))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                };
-                grid.add_row(vec![row.region.clone(), row.indicator.clone(), change]);
+                grid.add_row(vec![
+                    row.region.clone(),
+                    row.indicator.clone(),
+                    row.text(lang),
+                ]);
             }
             writeln!(out, "{grid}")?;
         }

@@ -51,6 +51,31 @@ pub fn pct(r: Option<f64>) -> String {
     r.map_or_else(|| "–".into(), |r| format!("{:.2}%", r * 100.0))
 }
 
+/// The scenario's rate over the plan period where its rules change it (observed years aside):
+/// `5.00%`, or the range `2.00–7.00%` when it varies; else the stated rate, as in `stated`.
+fn plan_period_rate(path: &plansim::project::Path) -> String {
+    let plan = &path.plan;
+    let changed = plan.changes.iter().any(|c| {
+        c.steps
+            .iter()
+            .any(|s| !s.observed && s.year <= path.series.plan_year && s.before != s.after)
+    });
+    if !changed {
+        return pct(path.series.stated_rate.map(|r| r.value));
+    }
+    let rates: Vec<f64> = (plan.start_year + 1..=path.series.plan_year)
+        .filter(|y| !path.actuals.iter().any(|a| a.0 == *y))
+        .filter_map(|y| plan.rate(y))
+        .collect();
+    let lo = rates.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = rates.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if hi - lo < 5e-5 {
+        pct(Some(lo))
+    } else {
+        format!("{:.2}–{}", lo * 100.0, pct(Some(hi)))
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let sc = load(&args.scenario, args.horizon)?;
     let p = project(&sc)?;
@@ -124,10 +149,18 @@ fn print_table(
         .enumerate()
         .filter(|(_, y)| only.is_empty() || only.contains(y))
         .collect();
-    let mut header: Vec<String> = ["region", "indicator", "unit", "model", "stated", "required"]
-        .into_iter()
-        .map(String::from)
-        .collect();
+    let mut header: Vec<String> = [
+        "region",
+        "indicator",
+        "unit",
+        "model",
+        "stated",
+        "scenario",
+        "required",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
     header.extend(years.iter().map(|(_, y)| y.to_string()));
     let mut grid = text_table(&header.iter().map(String::as_str).collect::<Vec<_>>());
     for (i, path) in p.paths.iter().enumerate() {
@@ -139,6 +172,7 @@ fn print_table(
             s.unit.clone(),
             plansim::model::Growth::name(&path.plan.model).to_string(),
             pct(s.stated_rate.map(|r| r.value)),
+            plan_period_rate(path),
             pct(first.and_then(|o| o.required_rate)),
         ];
         for (c, y) in &years {

@@ -3,7 +3,8 @@
 //! and the report pages.
 
 use crate::error::Result;
-use crate::lang::Rule;
+use crate::lang::words::word;
+use crate::lang::{Lang, Rule};
 use crate::project::project;
 use crate::scenario::rates::{RuleRef, Step};
 use crate::scenario::{At, Kind, Notice, Percent, Scenario, Selector};
@@ -53,6 +54,42 @@ pub struct Span {
     pub before: f64,
     pub after: f64,
     pub observed: bool,
+}
+
+impl Span {
+    /// `2026–2030: 7.00% → 5.00%`, or the years kept by their actuals.
+    pub fn text(&self, lang: Lang) -> String {
+        let years = if self.from == self.to {
+            self.from.to_string()
+        } else {
+            format!("{}–{}", self.from, self.to)
+        };
+        if self.observed {
+            format!(
+                "{years}: {} ({})",
+                word(lang, "observed"),
+                word(lang, "no effect")
+            )
+        } else {
+            let pct = |v: f64| crate::lang::percent(v / 100.0, 2);
+            format!("{years}: {} → {}", pct(self.before), pct(self.after))
+        }
+    }
+}
+
+impl RowChange {
+    /// The spans of a rate change, or what a setting sets.
+    pub fn text(&self, lang: Lang) -> String {
+        match &self.set {
+            Some(set) => set.clone(),
+            None => self
+                .spans
+                .iter()
+                .map(|s| s.text(lang))
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
 }
 
 /// Accounts for every rule of a scenario, in the order they apply.
@@ -217,12 +254,12 @@ fn selector_words(sel: &Selector) -> Vec<String> {
             many => format!("region = [\"{}\"]", many.join("\", \"")),
         });
     }
-    let kind = sel.kind();
-    v.push(match sel.kind {
-        Some(k) => format!("kind = \"{}\"", k.word()),
-        None if kind == Kind::All => "(kind: all)".into(),
-        None => format!("(kind: {})", kind.word()),
-    });
+    // the kind a rule reaches by default, said where it leaves something out
+    match sel.kind {
+        Some(k) => v.push(format!("kind = \"{}\"", k.word())),
+        None if sel.kind() == Kind::All => {}
+        None => v.push(format!("(kind: {})", sel.kind().word())),
+    }
     v
 }
 

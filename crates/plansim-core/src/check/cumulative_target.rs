@@ -7,6 +7,7 @@
 
 use super::finding::show;
 use super::{Check, CheckOptions, Code, Finding, Numbers, Severity};
+use crate::lang::finding as say;
 use crate::model::compound::annual_from_total;
 use crate::table::{Cell, Indicator};
 
@@ -69,29 +70,19 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
         Some(label) if !label.is_empty() => format!("{label}, {years_span}"),
         _ => years_span,
     };
-    let mut message = if percent {
-        format!(
-            "`{}` is a cumulative change over {period}: {}%/yr compounded over {years} years",
-            cell.raw,
-            show(per_year)
-        )
-    } else {
-        format!(
-            "`{}` is a total over {period}: {} {} a year on average over {years} years",
-            cell.raw,
-            show(per_year),
-            ind.value_unit()
-        )
-    };
+    let unit = ind.value_unit();
+    let mut message = say::cumulative(
+        &cell.raw,
+        &period,
+        &show(per_year),
+        years,
+        (!percent).then_some(unit.as_str()),
+    );
     // a base that is the previous period's total (13.5(十三五时期)) gets its equivalent too
     if ind.base.is_period_total()
         && let Some((_, before, true)) = annual(ind, &ind.base, PLAN_PERIOD, is_rate)
     {
-        message.push_str(&format!(
-            "; the previous period's `{}` was {}%/yr",
-            ind.base.raw,
-            show(before)
-        ));
+        message = message.and(say::cumulative_before(&ind.base.raw, &show(before)));
     }
     Some(
         Finding::new(ind, Code::CumulativeTarget, Severity::Info, message).with(Numbers {

@@ -105,6 +105,9 @@ pub fn run(indicators: &[Indicator], opts: &CheckOptions) -> Vec<Finding> {
         .iter()
         .flat_map(|r| r.check(indicators, opts))
         .collect();
+    for f in &mut out {
+        f.localize(opts.lang);
+    }
     out.sort_by(|a, b| {
         (a.severity, &a.file, a.row, a.target_year, a.code).cmp(&(
             b.severity,

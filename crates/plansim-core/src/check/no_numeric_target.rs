@@ -6,6 +6,7 @@
 //! delegated to a higher level (`市级指标`) or qualitative (`保持在合理区间`): the plan chose so.
 
 use super::{Check, CheckOptions, Code, Finding, Severity};
+use crate::lang::finding as say;
 use crate::table::{Form, Indicator};
 
 pub struct NoNumericTarget;
@@ -25,25 +26,9 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
         return None;
     }
     let (severity, message) = match &ind.target.form {
-        Form::Delegated { text } => (
-            Severity::Info,
-            format!("the target is set by a higher level (`{text}`): this plan gives no number"),
-        ),
-        Form::Qualitative { text } => (
-            Severity::Info,
-            format!("the target is qualitative (`{text}`): there is no number to check"),
-        ),
-        _ => (
-            Severity::Warning,
-            format!(
-                "no target and no rate{}: check the document, or drop the row",
-                if ind.target.raw.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (`{}`)", ind.target.raw)
-                }
-            ),
-        ),
+        Form::Delegated { text } => (Severity::Info, say::no_target_delegated(text)),
+        Form::Qualitative { text } => (Severity::Info, say::no_target_qualitative(text)),
+        _ => (Severity::Warning, say::no_target(&ind.target.raw)),
     };
     Some(Finding::new(ind, Code::NoNumericTarget, severity, message))
 }

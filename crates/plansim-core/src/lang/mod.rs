@@ -3,7 +3,9 @@
 //! ([`Msg`]) until printed, so the same notice reads in either language.
 
 mod detect;
+pub mod finding;
 mod msg;
+mod reading;
 pub mod words;
 
 pub use detect::{detect, from_env, has_cjk};

@@ -2,6 +2,8 @@
 //! message speaks the file's words (`[[override]]`, `from = 2023`), never the program's types.
 
 use super::Lang;
+pub use super::reading::Wrong;
+use super::reading::nearest;
 use serde::Serialize;
 
 /// The kind of rule a message is about, named as the file writes it.
@@ -31,59 +33,6 @@ impl Rule {
         }
     }
 }
-
-/// A value that cannot be read, as the reader of the file says it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub enum Wrong {
-    /// `from = "2023"`: a year in quotes.
-    YearText {
-        text: String,
-        year: Option<i32>,
-    },
-    NotAYear {
-        text: String,
-    },
-    NotPercent {
-        text: String,
-    },
-    NotNames,
-}
-
-impl Wrong {
-    /// How the value readers of `scenario::located` hand a message through the TOML reader,
-    /// which only carries text: a marker, a tag and the fields.
-    pub fn encode(&self) -> String {
-        let (tag, a, b) = match self {
-            Wrong::YearText { text, year } => (
-                "year-text",
-                text.clone(),
-                year.map(|y| y.to_string()).unwrap_or_default(),
-            ),
-            Wrong::NotAYear { text } => ("not-a-year", text.clone(), String::new()),
-            Wrong::NotPercent { text } => ("not-percent", text.clone(), String::new()),
-            Wrong::NotNames => ("not-names", String::new(), String::new()),
-        };
-        format!("{MARK}{tag}{MARK}{a}{MARK}{b}")
-    }
-
-    pub fn decode(message: &str) -> Option<Wrong> {
-        let mut parts = message.strip_prefix(MARK)?.split(MARK);
-        let (tag, a, b) = (parts.next()?, parts.next()?, parts.next()?);
-        let text = a.to_string();
-        Some(match tag {
-            "year-text" => Wrong::YearText {
-                text,
-                year: b.parse().ok(),
-            },
-            "not-a-year" => Wrong::NotAYear { text },
-            "not-percent" => Wrong::NotPercent { text },
-            "not-names" => Wrong::NotNames,
-            _ => return None,
-        })
-    }
-}
-
-const MARK: char = '\u{1}';
 
 /// One thing plansim says about a scenario.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -240,71 +189,8 @@ impl Msg {
     pub fn render(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
         let l = |v: &[String]| lang.list(v);
-        // keys in backticks, names in quotes, as the file writes them
-        let nearest = |v: &[String], key: bool| {
-            let q: Vec<String> = v
-                .iter()
-                .map(|n| {
-                    if key {
-                        format!("`{n}`")
-                    } else {
-                        format!("\"{n}\"")
-                    }
-                })
-                .collect();
-            match (v.is_empty(), zh) {
-                (true, _) => String::new(),
-                (false, true) => format!("；最接近的：{}", l(&q)),
-                (false, false) => format!("; did you mean {}?", q.join(" or ")),
-            }
-        };
-        let near = |v: &[String]| nearest(v, false);
+        let near = |v: &[String]| nearest(v, false, lang);
         match self {
-            Msg::UnknownKey {
-                key,
-                nearest: n,
-                keys,
-            } => match zh {
-                true => format!(
-                    "未知的键 `{key}`{}（可用的键：{}）",
-                    nearest(n, true),
-                    l(keys)
-                ),
-                false => format!(
-                    "unknown key `{key}`{} (keys here: {})",
-                    nearest(n, true),
-                    keys.join(", ")
-                ),
-            },
-            Msg::MissingKey { key } => match zh {
-                true => format!("缺少键 `{key}`"),
-                false => format!("`{key}` is missing"),
-            },
-            Msg::WrongType { found, expected } => match zh {
-                true => format!("{found} 不是{}", expected_zh(expected)),
-                false => format!("{found} is not {expected}"),
-            },
-            Msg::UnknownChoice {
-                value,
-                choices,
-                nearest: n,
-            } => match zh {
-                true => format!("\"{value}\" 不是可选值（{}）{}", l(choices), near(n)),
-                false => format!(
-                    "\"{value}\" is not one of {}{}",
-                    choices.join(", "),
-                    near(n)
-                ),
-            },
-            Msg::Unquoted { text } => match zh {
-                true => format!("`{text}` 需写成数字或加引号：写 5 或 \"5%\""),
-                false => format!("`{text}` must be a number or quoted text: write 5 or \"5%\""),
-            },
-            Msg::Value(w) => wrong(w, zh),
-            Msg::Syntax(s) => match zh {
-                true => format!("TOML 格式错误：{s}"),
-                false => format!("not valid TOML: {s}"),
-            },
             Msg::ExtendsUnreadable { parent, error } => match zh {
                 true => format!("`extends` 指向的 {parent} 无法读取：{error}"),
                 false => format!("`extends` {parent}, which cannot be read: {error}"),
@@ -531,92 +417,14 @@ impl Msg {
                 ),
             },
             Msg::Plain(s) => s.clone(),
+            Msg::UnknownKey { .. }
+            | Msg::MissingKey { .. }
+            | Msg::WrongType { .. }
+            | Msg::UnknownChoice { .. }
+            | Msg::Unquoted { .. }
+            | Msg::Value(_)
+            | Msg::Syntax(_) => super::reading::render(self, lang).unwrap_or_default(),
         }
-    }
-
-    /// The TOML reader's message in the file's words; `text` is the value it points at.
-    pub fn from_toml(message: &str, text: &str) -> Msg {
-        if let Some(w) = Wrong::decode(message) {
-            return Msg::Value(w);
-        }
-        let ticks = |s: &str| -> Vec<String> {
-            s.split('`').skip(1).step_by(2).map(String::from).collect()
-        };
-        if let Some(rest) = message.strip_prefix("unknown field ") {
-            let mut names = ticks(rest);
-            let key = if names.is_empty() {
-                String::new()
-            } else {
-                names.remove(0)
-            };
-            let nearest = crate::scenario::nearest(&key, names.iter().map(String::as_str));
-            return Msg::UnknownKey {
-                key,
-                nearest,
-                keys: names,
-            };
-        }
-        if let Some(rest) = message.strip_prefix("unknown variant ") {
-            let mut names = ticks(rest);
-            let value = if names.is_empty() {
-                String::new()
-            } else {
-                names.remove(0)
-            };
-            let nearest = crate::scenario::nearest(&value, names.iter().map(String::as_str));
-            return Msg::UnknownChoice {
-                value,
-                choices: names,
-                nearest,
-            };
-        }
-        if let Some(rest) = message.strip_prefix("missing field ") {
-            return Msg::MissingKey {
-                key: rest.trim_matches('`').to_string(),
-            };
-        }
-        if let Some(rest) = message.strip_prefix("invalid type: ") {
-            let (_, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-            return Msg::WrongType {
-                found: if text.is_empty() {
-                    rest.to_string()
-                } else {
-                    text.to_string()
-                },
-                expected: file_words(expected).to_string(),
-            };
-        }
-        if message.starts_with("string values must be quoted") {
-            return Msg::Unquoted {
-                text: text.to_string(),
-            };
-        }
-        Msg::Syntax(message.to_string())
-    }
-}
-
-/// What a Rust type means in a file.
-fn file_words(expected: &str) -> &str {
-    match expected {
-        "i32" | "i64" | "u32" | "u64" | "usize" => "a whole number",
-        "f64" | "f32" => "a number",
-        "a sequence" => "a list such as [\"tables/horqin.csv\"]",
-        "a string" => "text in quotes",
-        "a boolean" => "true or false",
-        "a map" | "struct Uncertainty" | "struct After" => "a table",
-        e => e,
-    }
-}
-
-fn expected_zh(en: &str) -> &str {
-    match en {
-        "a whole number" => "整数",
-        "a number" => "数字",
-        "a list such as [\"tables/horqin.csv\"]" => "列表，如 [\"tables/horqin.csv\"]",
-        "text in quotes" => "带引号的文本",
-        "true or false" => "true 或 false",
-        "a table" => "表（[…]）",
-        e => e,
     }
 }
 
@@ -636,75 +444,9 @@ fn scaled(text: &str) -> String {
         .unwrap_or_else(|_| text.to_string())
 }
 
-fn wrong(w: &Wrong, zh: bool) -> String {
-    match (w, zh) {
-        (
-            Wrong::YearText {
-                text,
-                year: Some(y),
-            },
-            true,
-        ) => {
-            format!("\"{text}\" 是文本而不是年份：去掉引号，写成 {y}")
-        }
-        (
-            Wrong::YearText {
-                text,
-                year: Some(y),
-            },
-            false,
-        ) => {
-            format!("\"{text}\" is text, not a year: write it as a number, without quotes: {y}")
-        }
-        (Wrong::YearText { text, year: None }, true) => {
-            format!("\"{text}\" 不是年份：写成数字，如 2026")
-        }
-        (Wrong::YearText { text, year: None }, false) => {
-            format!("\"{text}\" is not a year: write a year as a number such as 2026")
-        }
-        (Wrong::NotAYear { text }, true) => format!("{text} 不是 1900–2200 之间的整数年份"),
-        (Wrong::NotAYear { text }, false) => {
-            format!("{text} is not a whole year from 1900 to 2200")
-        }
-        (Wrong::NotPercent { text }, true) => {
-            format!("{text} 不是百分数：写 5、-3.5 或 \"5%\"")
-        }
-        (Wrong::NotPercent { text }, false) => {
-            format!("{text} is not a number in percent: write 5, -3.5 or \"5%\"")
-        }
-        (Wrong::NotNames, true) => {
-            "应为一个名称或名称列表，如 \"科尔沁区\" 或 [\"科尔沁区\", \"回民区\"]".into()
-        }
-        (Wrong::NotNames, false) => {
-            "expected a name or a list of names, such as \"科尔沁区\" or [\"科尔沁区\", \"回民区\"]"
-                .into()
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reader_messages_in_the_files_words() {
-        let m = Msg::from_toml(
-            "unknown field `dleta`, expected one of `indicator`, `rate`, `delta`",
-            "dleta",
-        );
-        assert_eq!(
-            m.render(Lang::En),
-            "unknown key `dleta`; did you mean `delta`? (keys here: indicator, rate, delta)"
-        );
-        let m = Msg::from_toml("invalid type: string \"100\", expected usize", "\"100\"");
-        assert_eq!(m.render(Lang::En), "\"100\" is not a whole number");
-        assert_eq!(m.render(Lang::Zh), "\"100\" 不是整数");
-        let w = Wrong::YearText {
-            text: "2023".into(),
-            year: Some(2023),
-        };
-        assert_eq!(Msg::from_toml(&w.encode(), "\"2023\""), Msg::Value(w));
-    }
 
     #[test]
     fn fractions_are_shown_what_they_meant() {

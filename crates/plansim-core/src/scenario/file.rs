@@ -171,9 +171,11 @@ impl ScenarioFile {
         let mut file: ScenarioFile = toml::from_str(&text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
             let written = text.get(span.clone()).unwrap_or_default();
+            let line = located::line_of(&text, span.start);
+            let line_text = text.lines().nth(line - 1).unwrap_or_default();
             Error::notice(
-                At::new(path, located::line_of(&text, span.start)),
-                Msg::from_toml(e.message(), written),
+                At::new(path, line),
+                Msg::from_toml(e.message(), written, line_text),
             )
         })?;
         file.locate(path, &text);

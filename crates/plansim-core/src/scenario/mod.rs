@@ -105,7 +105,9 @@ impl Scenario {
             notices: Vec::new(),
         };
         sc.check_horizon().map_err(invalid)?;
-        let (errors, warnings): (Vec<Notice>, Vec<Notice>) = lint::lint(&sc)
+        let mut notices = lint::lint(&sc);
+        notices.sort_by(|a, b| a.at.cmp(&b.at));
+        let (errors, warnings): (Vec<Notice>, Vec<Notice>) = notices
             .into_iter()
             .partition(|n| n.severity == Severity::Error);
         if !errors.is_empty() {

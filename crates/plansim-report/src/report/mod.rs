@@ -7,6 +7,7 @@ pub mod markdown;
 pub mod page;
 pub mod plan_charts;
 pub mod rows;
+pub mod rules;
 pub mod scenario;
 
 pub use page::Summary;

@@ -17,6 +17,8 @@ pub struct Page {
     pub projected: usize,
     pub rows: Vec<TargetRow>,
     pub findings: Vec<Finding>,
+    /// What each of the scenario's rules changed.
+    pub rules: plansim_core::explain::Explanation,
     /// (file, caption) of the dashboard, probability and feasibility charts.
     pub overview_charts: Vec<(String, String)>,
     pub indicator_charts: Vec<(String, String)>,
@@ -36,6 +38,14 @@ pub struct Counts {
 }
 
 impl Page {
+    pub fn lang(&self) -> plansim_core::lang::Lang {
+        if self.english {
+            plansim_core::lang::Lang::En
+        } else {
+            plansim_core::lang::Lang::Zh
+        }
+    }
+
     pub fn counts(&self) -> Counts {
         let mut c = Counts::default();
         for r in &self.rows {

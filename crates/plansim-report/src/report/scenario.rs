@@ -43,10 +43,16 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
         &CheckOptions {
             horizon: sc.horizon(),
             actuals: sc.actuals.clone(),
+            lang: if opts.english {
+                crate::lang::Lang::En
+            } else {
+                crate::lang::Lang::Zh
+            },
             ..CheckOptions::default()
         },
     );
     let rows = target_rows(&sc, &p, &sim);
+    let rules = crate::explain::explain(&sc)?;
     let page = Page {
         name: sc.name.clone(),
         description: sc.description.clone(),
@@ -57,6 +63,7 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
         projected: p.paths.len(),
         rows,
         findings,
+        rules,
         overview_charts: Vec::new(),
         indicator_charts: Vec::new(),
         chart_of_path: Default::default(),
