@@ -14,6 +14,7 @@ pub mod export;
 pub mod lang;
 pub mod model;
 pub mod output;
+pub mod percent;
 pub mod project;
 pub mod scenario;
 pub mod series;

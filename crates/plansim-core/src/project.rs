@@ -39,6 +39,7 @@ pub struct Outcome {
     pub goal: Goal,
     pub value: Option<f64>,
     pub met: Option<bool>,
+    #[serde(serialize_with = "crate::percent::opt")]
     pub required_rate: Option<f64>,
     /// The year the required rate is counted from.
     pub required_from: i32,

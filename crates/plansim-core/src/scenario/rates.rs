@@ -39,9 +39,11 @@ pub struct RatePlan {
     pub model: Model,
     pub start_year: i32,
     pub start: f64,
-    /// `rates[k]` is the rate of year `start_year + 1 + k`.
+    /// `rates[k]` is the rate of year `start_year + 1 + k` (a fraction; percent in JSON).
+    #[serde(serialize_with = "crate::percent::many")]
     pub rates: Vec<f64>,
     /// The plan period's rate and where it came from.
+    #[serde(serialize_with = "crate::percent::one")]
     pub plan_rate: f64,
     pub pace: &'static str,
     /// What each rule of the scenario changed, in the order they were applied.

@@ -88,6 +88,8 @@ pub struct Chance {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct SimPath {
+    /// A fraction; points in JSON.
+    #[serde(serialize_with = "crate::percent::one")]
     pub sigma: f64,
     /// Where σ came from (flag, scenario, table, actuals, default).
     pub sigma_from: &'static str,

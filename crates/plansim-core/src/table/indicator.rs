@@ -62,6 +62,7 @@ pub struct Indicator {
     /// Volatility of the annual rate as a fraction (0.02 = 2 points), from a `sigma` column in
     /// points.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "crate::percent::opt")]
     pub sigma: Option<f64>,
     pub source: String,
     pub file: PathBuf,
