@@ -442,6 +442,36 @@ fn sweep_answers_the_question() {
         "{}",
         r.stdout
     );
+    // a name no table has, with the nearest; changes that look like fractions, warned
+    let r = run(&[
+        "sweep",
+        "scenarios/baseline.toml",
+        "--indicator",
+        "地区生产总直",
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains(
+            "scenarios/baseline.toml: no indicator \"地区生产总直\" in the scenario's tables; did you mean \"地区生产总值\"?"
+        ),
+        "{}",
+        r.stderr
+    );
+    let r = run(&[
+        "sweep",
+        "scenarios/baseline.toml",
+        "--indicator",
+        "地区生产总值",
+        "--delta",
+        "-0.02..0.02",
+        "--step",
+        "0.01",
+    ]);
+    assert!(
+        r.stderr.contains("--delta -0.02..0.02 is read in points"),
+        "{}",
+        r.stderr
+    );
 }
 
 /// What project cannot project is a count on stderr; `--verbose` lists it.

@@ -46,6 +46,17 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let sc = load(&args.scenario, None)?;
     let deltas = plansim::sweep::grid(&args.delta, args.step)?;
+    let widest = deltas.iter().fold(0.0f64, |m, d| m.max(d.abs()));
+    if widest > 0.0 && widest < 0.1 {
+        let msg = plansim::lang::Msg::DeltasLookLikeFractions {
+            text: args.delta.clone(),
+        };
+        eprintln!(
+            "{}{}",
+            words::prefix(super::lang(), false),
+            msg.render(super::lang())
+        );
+    }
     let select = Selector {
         indicator: Some(args.indicator),
         region: args.region.map(|r| vec![r]),

@@ -3,9 +3,10 @@
 //! The change starts after the latest outturn (or `from`) and leaves shocked years alone.
 
 use crate::error::{Error, Result};
+use crate::lang::Msg;
 use crate::project::{Projection, project_with};
 use crate::scenario::rates::Nudge;
-use crate::scenario::{Scenario, Selector, nearest};
+use crate::scenario::{At, Scenario, Selector, nearest};
 use crate::simulate::{Settings, simulate};
 use serde::Serialize;
 
@@ -82,23 +83,22 @@ pub fn sweep(
     let mut only = sc.clone();
     only.series.retain(|s| select.matches(s));
     if only.series.is_empty() {
-        let names = sc.series.iter().map(|s| s.name.as_str());
-        let wanted = select.indicator.clone().unwrap_or_default();
-        let near = nearest(&wanted, names);
-        return Err(Error::Invalid(format!(
-            "no indicator `{wanted}`{} in {}{}",
-            select
-                .region
-                .as_ref()
-                .map(|r| format!(" of {}", r.join(", ")))
-                .unwrap_or_default(),
-            sc.path.display(),
-            if near.is_empty() {
-                String::new()
-            } else {
-                format!("; did you mean {}?", near.join(" or "))
-            }
-        )));
+        let name = select.indicator.clone().unwrap_or_default();
+        // the nearest among the region's indicators when one is named
+        let names = sc
+            .series
+            .iter()
+            .filter(|s| select.region.as_ref().is_none_or(|r| r.contains(&s.region)))
+            .map(|s| s.name.as_str());
+        let nearest = nearest(&name, names);
+        return Err(Error::notice(
+            At::new(&sc.path, 0),
+            Msg::NoIndicator {
+                name,
+                region: select.region.as_ref().map(|r| r.join(", ")),
+                nearest,
+            },
+        ));
     }
     let table_decimals = only
         .series

@@ -166,6 +166,16 @@ pub enum Msg {
         region: String,
         years: Vec<i32>,
     },
+    /// `sweep --indicator` names no indicator of the scenario.
+    NoIndicator {
+        name: String,
+        region: Option<String>,
+        nearest: Vec<String>,
+    },
+    /// `sweep --delta -0.05..0.05`: points that look like fractions.
+    DeltasLookLikeFractions {
+        text: String,
+    },
     /// Not projected: no baseline (with or without a numeric target).
     NoBaseline {
         target: bool,
@@ -414,6 +424,36 @@ impl Msg {
                 true => format!("无基期值，且首个实际值（{first}）晚于预测终点 {horizon}"),
                 false => format!(
                     "no baseline, and its first actual ({first}) is after the horizon {horizon}"
+                ),
+            },
+            Msg::NoIndicator {
+                name,
+                region,
+                nearest: n,
+            } => {
+                let of = region.as_deref().map(|r| match zh {
+                    true => format!("{r} 的"),
+                    false => format!(" of {r}"),
+                });
+                match zh {
+                    true => format!(
+                        "情景的表中没有{}指标 \"{name}\"{}",
+                        of.unwrap_or_default(),
+                        near(n)
+                    ),
+                    false => format!(
+                        "no indicator \"{name}\"{} in the scenario's tables{}",
+                        of.unwrap_or_default(),
+                        near(n)
+                    ),
+                }
+            }
+            Msg::DeltasLookLikeFractions { text } => match zh {
+                true => format!(
+                    "--delta {text} 按百分点读取（每年变化不到 0.1 个百分点）；若指百分数的小数形式，请乘以 100"
+                ),
+                false => format!(
+                    "--delta {text} is read in points (changes of less than 0.1 points a year); if these are fractions, multiply by 100"
                 ),
             },
             Msg::Plain(s) => s.clone(),
