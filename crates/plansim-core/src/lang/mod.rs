@@ -2,6 +2,7 @@
 //! Chinese and English side by side, and how the language is chosen. Messages are data
 //! ([`Msg`]) until printed, so the same notice reads in either language.
 
+mod advice;
 mod detect;
 pub mod finding;
 mod msg;
