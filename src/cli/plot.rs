@@ -64,6 +64,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|p| compute(p, &opts))
         .collect::<Result<_, _>>()?;
+    for run in &runs {
+        super::warn(&run.sc.notices);
+    }
     let all: Vec<&Computed> = runs.iter().collect();
     let run = &runs[0];
     let english = opts.english;
