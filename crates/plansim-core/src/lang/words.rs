@@ -35,6 +35,9 @@ const WORDS: &[(&str, &str)] = &[
     ("warning", "警告"),
     ("info", "提示"),
     ("σ", "σ"),
+    ("p5", "p5"),
+    ("p50", "p50"),
+    ("p95", "p95"),
     ("P(meet)", "P(完成)"),
     ("Δ points", "Δ 百分点"),
     ("from", "起始年"),
@@ -216,6 +219,27 @@ fn s(n: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every word the command line looks up (`w("…")`, `text_table(&[…])`) is in the table:
+    /// a word missing would print in English in a Chinese table.
+    #[test]
+    fn the_command_lines_words_are_all_here() {
+        let dir = crate::repo_file("src/cli");
+        let mut missing = Vec::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let mut keys: Vec<String> = Vec::new();
+            for part in text.split("w(\"").skip(1) {
+                keys.extend(part.split_once("\")").map(|(k, _)| k.replace("\\\"", "\"")));
+            }
+            for part in text.split("text_table(&[").skip(1) {
+                let list = part.split_once(']').map_or("", |(l, _)| l);
+                keys.extend(list.split('"').skip(1).step_by(2).map(String::from));
+            }
+            missing.extend(keys.into_iter().filter(|k| !known(k)));
+        }
+        assert!(missing.is_empty(), "{missing:?}");
+    }
 
     #[test]
     fn words_in_both_languages() {

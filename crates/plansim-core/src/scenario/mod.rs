@@ -9,7 +9,7 @@ pub mod rates;
 mod select;
 
 pub use file::{After, AfterRule, Calibrate, Override, Phase, ScenarioFile, Shock, Uncertainty};
-pub use located::{At, Located, Percent, YEARS as YEAR_RANGE, parse_percent, trim_float};
+pub use located::{At, Located, Percent, parse_percent, trim_float};
 pub use notice::Notice;
 pub use select::{EVERY_REGION, Kind, Selector, nearest};
 
