@@ -1,18 +1,24 @@
 //! `plansim check FILE...`: the consistency audit of indicator tables.
 
-use super::{Format, text_table};
+use super::{Format, lang, text_table, w};
 use plansim::check::{Aliases, CheckOptions, Finding, Regions};
+use plansim::lang::words;
 use plansim::table::LoadOptions;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+pub const EXAMPLES: &str = "Examples:
+  plansim check scenarios/tables/*.csv
+  plansim check scenarios/horqin-outturn.toml --format json      # a scenario's tables and actuals
+  plansim check plan.xlsx --sheet 附表1 --deny warnings --lang en";
 
 #[derive(clap::Args)]
 pub struct Args {
     /// Indicator tables (CSV in UTF-8 or GBK, comma or tab; XLSX) or scenario files (.toml),
     /// whose tables and actuals are checked
     #[arg(required = true)]
-    files: Vec<PathBuf>,
+    pub files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Exit 1 on warnings too, not only on errors
@@ -79,11 +85,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut opts = CheckOptions {
         horizon: args.horizon,
+        lang: lang(),
         ..CheckOptions::default()
     };
     for path in &scenarios {
         match plansim::scenario::Scenario::load(path, &load) {
             Ok(sc) => {
+                super::warn(&sc.notices);
                 for l in sc.left_out {
                     take(&l.file, l.cells, &l.warnings);
                 }
@@ -107,13 +115,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if !errors.is_empty() {
         for e in &errors {
-            eprintln!("plansim: error: {e}");
+            eprintln!("{}", super::lib_error(e));
         }
-        eprintln!(
-            "plansim check: {} input{} unusable; nothing checked",
-            errors.len(),
-            if errors.len() == 1 { " is" } else { "s are" }
-        );
+        eprintln!("{}", words::unusable(lang(), errors.len()));
         return Ok(ExitCode::from(2));
     }
     for w in &warnings {
@@ -132,21 +136,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     out.flush()?;
     let (e, w, i) = plansim::check::tally(&findings);
     eprintln!(
-        "plansim check: {e} error{}, {w} warning{}, {i} info in {} row{} of {} file{}",
-        plural(e),
-        plural(w),
-        rows.len(),
-        plural(rows.len()),
-        args.files.len(),
-        plural(args.files.len())
+        "{}",
+        words::check_summary(lang(), e, w, i, rows.len(), args.files.len())
     );
     let deny_warnings = args.deny == Some(Deny::Warnings);
     if !unread.is_empty() {
-        eprintln!(
-            "plansim check: {} table{} with unreadable cells: their rows are left out of the audit",
-            unread.len(),
-            plural(unread.len())
-        );
+        eprintln!("{}", words::unread_tables(lang(), unread.len()));
         return Ok(ExitCode::from(2));
     }
     Ok(if e > 0 || (deny_warnings && w > 0) {
@@ -158,10 +153,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// Wide enough for a message of ~70 characters beside the where and indicator columns.
 const TABLE_WIDTH: u16 = 170;
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
 
 /// `2020 305.8亿 → 2025 430亿 @ 7 (%)`
 fn cells(f: &Finding) -> String {
@@ -191,7 +182,7 @@ fn cells(f: &Finding) -> String {
 
 fn write_table(out: &mut impl Write, findings: &[Finding]) -> anyhow::Result<()> {
     if findings.is_empty() {
-        writeln!(out, "no findings")?;
+        writeln!(out, "{}", w("no findings"))?;
         return Ok(());
     }
     let mut grid = text_table(&["severity", "code", "where", "indicator", "finding"]);
@@ -200,7 +191,7 @@ fn write_table(out: &mut impl Write, findings: &[Finding]) -> anyhow::Result<()>
         .set_width(TABLE_WIDTH);
     for f in findings {
         grid.add_row(vec![
-            f.severity.to_string(),
+            w(f.severity.as_str()).to_string(),
             f.code.to_string(),
             format!("{}:{}", f.file, f.row),
             format!("{} {}\n{}", f.region, f.indicator, cells(f)),

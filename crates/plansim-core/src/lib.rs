@@ -9,9 +9,12 @@
 pub mod actuals;
 pub mod check;
 pub mod error;
+pub mod explain;
 pub mod export;
+pub mod lang;
 pub mod model;
 pub mod output;
+pub mod percent;
 pub mod project;
 pub mod scenario;
 pub mod series;

@@ -14,6 +14,7 @@ use super::finding::show;
 use super::precision;
 use super::{Check, CheckOptions, Code, Finding, Numbers, Severity};
 use crate::actuals::Actual;
+use crate::lang::finding as say;
 use crate::model::compound::{implied_rate, reach};
 use crate::table::{Direction, Form, Indicator};
 
@@ -102,12 +103,12 @@ fn check_row(ind: &Indicator, opts: &CheckOptions) -> Option<Finding> {
     };
     let unit = ind.value_unit();
     if remaining == 0 {
-        let message = format!(
-            "missed: the {} actual is {} {unit} against the target {} ({})",
+        let message = say::missed(
             actual.year,
-            show(actual.value),
-            show(target),
-            ind.target.raw
+            &show(actual.value),
+            &unit,
+            &show(target),
+            &ind.target.raw,
         );
         return Some(
             Finding::new(ind, Code::TargetUnreachable, Severity::Error, message).with(numbers),
@@ -124,16 +125,15 @@ fn check_row(ind: &Indicator, opts: &CheckOptions) -> Option<Finding> {
         return None;
     }
     numbers.required_rate = Some(required);
-    let message = format!(
-        "from the {} actual {} {unit}, reaching {} by {} needs {}%/yr over {remaining} \
-         year{}, against the planned {}%/yr: beyond twice the planned pace",
+    let message = say::unreachable(
         actual.year,
-        show(actual.value),
-        show(target),
+        &show(actual.value),
+        &unit,
+        &show(target),
         ind.target_year,
-        show(required),
-        if remaining == 1 { "" } else { "s" },
-        show(planned)
+        &show(required),
+        remaining,
+        &show(planned),
     );
     Some(Finding::new(ind, Code::TargetUnreachable, Severity::Warning, message).with(numbers))
 }

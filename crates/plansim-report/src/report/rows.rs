@@ -75,7 +75,10 @@ pub struct TargetRow {
     pub year: i32,
     /// The target as printed.
     pub target: String,
+    /// Fractions; percent a year in `summary.json`.
+    #[serde(serialize_with = "plansim_core::percent::opt")]
     pub stated_rate: Option<f64>,
+    #[serde(serialize_with = "plansim_core::percent::opt")]
     pub required_rate: Option<f64>,
     /// The projection in the target year.
     pub projected: Option<f64>,

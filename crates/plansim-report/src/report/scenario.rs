@@ -49,10 +49,16 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
         &CheckOptions {
             horizon: sc.horizon(),
             actuals: sc.actuals.clone(),
+            lang: if opts.english {
+                crate::lang::Lang::En
+            } else {
+                crate::lang::Lang::Zh
+            },
             ..CheckOptions::default()
         },
     );
     let rows = target_rows(&sc, &p, &sim);
+    let rules = crate::explain::explain(&sc)?;
     let page = Page {
         name: sc.name.clone(),
         description: sc.description.clone(),
@@ -69,6 +75,7 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
             .filter(|l| !l.cells.is_empty())
             .map(|l| l.summary())
             .collect(),
+        rules,
         overview_charts: Vec::new(),
         indicator_charts: Vec::new(),
         chart_of_path: Default::default(),
