@@ -1,6 +1,6 @@
 //! The notes under a table (`注：①〔〕内为5年累计数。②带*的为2019年数据。…⑤2020年全员劳动生产率
 //! 增长2.5%为预计数。`): split into [`Note`]s, each read for what it changes ([`NoteEffect`]) and
-//! what it applies to ([`NoteScope`]). [`super::apply_notes`] applies them to the rows.
+//! what it applies to ([`NoteScope`]). The `annotate` module applies them to the rows.
 
 use super::marks::{is_circled, is_mark};
 use super::normalize::fold;
