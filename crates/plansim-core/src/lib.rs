@@ -11,6 +11,7 @@ pub mod check;
 pub mod error;
 pub mod export;
 pub mod model;
+pub mod names;
 pub mod output;
 pub mod project;
 pub mod scenario;

@@ -22,7 +22,6 @@
 //!   when it is further from the planned rate than the planned rate itself (and ≥ 1 point) in
 //!   the hard direction, error when the target year has passed and the target was missed.
 
-pub mod aliases;
 mod bound_exceeded;
 mod cross_plan_conflict;
 mod cumulative_target;
@@ -40,7 +39,7 @@ mod horqin_tests;
 #[cfg(test)]
 mod tests_support;
 
-pub use aliases::Aliases;
+pub use crate::names::{Aliases, aliases};
 pub use finding::{Code, Finding, Numbers, Quoted, Related, Severity};
 pub use regions::Regions;
 

@@ -9,12 +9,12 @@
 //! planned at 0.26 %/yr needing more than 1.26 %/yr). A target year already reached with the
 //! target missed is an error. Targets without a level (qualitative, period totals) are skipped.
 
-use super::aliases::key;
 use super::finding::show;
 use super::precision;
 use super::{Check, CheckOptions, Code, Finding, Numbers, Severity};
 use crate::actuals::Actual;
 use crate::model::compound::{implied_rate, reach};
+use crate::names::plain_key as key;
 use crate::table::{Direction, Form, Indicator};
 
 pub struct TargetUnreachable;
