@@ -1,7 +1,7 @@
 //! `plansim check FILE...`: the consistency audit of indicator tables.
 
 use super::{Format, text_table};
-use plansim::check::{Aliases, CheckOptions, Finding, Regions};
+use plansim::check::{CheckOptions, Finding, Regions};
 use plansim::table::LoadOptions;
 use std::io::Write;
 use std::path::PathBuf;
@@ -22,9 +22,10 @@ pub struct Args {
     #[arg(long, default_value_t = plansim::check::DEFAULT_HORIZON,
           value_parser = clap::value_parser!(i32).range(1900..=2200))]
     horizon: i32,
-    /// Observed values (`region, indicator, year, value`) for target-unreachable
-    #[arg(long, value_name = "CSV")]
-    actuals: Option<PathBuf>,
+    /// Outturn files (`region, indicator, year, value`, or wide) for target-unreachable;
+    /// repeatable, besides the scenarios' own
+    #[arg(long, value_name = "FILE")]
+    actuals: Vec<PathBuf>,
     /// Region hierarchy (`region,parent`); default: the bundled scenarios/regions.csv
     #[arg(long, value_name = "CSV")]
     regions: Option<PathBuf>,
@@ -49,49 +50,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         sheet: args.sheet,
         region: args.region,
     };
-    let (scenarios, table_files): (Vec<PathBuf>, Vec<PathBuf>) =
-        args.files.iter().cloned().partition(|p| {
-            p.extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
-        });
-    let (tables, mut errors) = plansim::table::load_all(&table_files, &load);
-    let mut rows: Vec<_> = tables.into_iter().flat_map(|t| t.indicators).collect();
-    let mut opts = CheckOptions {
-        horizon: args.horizon,
-        ..CheckOptions::default()
+    let mut errors = Vec::new();
+    let regions = match &args.regions {
+        Some(p) => Regions::load(p).unwrap_or_else(|e| {
+            errors.push(e);
+            Regions::default()
+        }),
+        None => Regions::bundled(),
     };
-    for path in &scenarios {
-        match plansim::scenario::Scenario::load(path, &load) {
-            Ok(sc) => {
-                rows.extend(sc.indicators);
-                opts.actuals.extend(sc.actuals);
-            }
-            Err(e) => errors.push(e),
+    let inputs = super::Inputs::load(&args.files, &args.actuals, args.aliases.as_deref(), &load);
+    let inputs = match inputs {
+        Ok(i) if errors.is_empty() => i,
+        Ok(_) => return Ok(super::unusable("check", &errors, "nothing checked")),
+        Err(mut e) => {
+            e.append(&mut errors);
+            return Ok(super::unusable("check", &e, "nothing checked"));
         }
-    }
-    // scenarios that share tables would check each row twice
-    let mut seen = std::collections::HashSet::new();
-    rows.retain(|r| seen.insert((r.file.clone(), r.row, r.target_year)));
-    if let Some(p) = &args.actuals {
-        plansim::actuals::load(p).map_or_else(|e| errors.push(e), |a| opts.actuals.extend(a));
-    }
-    if let Some(p) = &args.regions {
-        Regions::load(p).map_or_else(|e| errors.push(e), |r| opts.regions = r);
-    }
-    if let Some(p) = &args.aliases {
-        Aliases::load(p).map_or_else(|e| errors.push(e), |a| opts.aliases = a);
-    }
-    if !errors.is_empty() {
-        for e in &errors {
-            eprintln!("plansim: error: {e}");
-        }
-        eprintln!(
-            "plansim check: {} input{} unusable; nothing checked",
-            errors.len(),
-            if errors.len() == 1 { " is" } else { "s are" }
-        );
-        return Ok(ExitCode::from(2));
-    }
+    };
+    inputs.report_skipped("check");
+    let rows = inputs.rows;
+    let opts = CheckOptions {
+        horizon: args.horizon,
+        regions,
+        aliases: inputs.aliases,
+        outturns: Some(inputs.resolved),
+    };
     let findings = plansim::check::run(&rows, &opts);
     let mut out = std::io::stdout().lock();
     match args.format {

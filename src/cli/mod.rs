@@ -1,12 +1,16 @@
 //! Command line: one file per subcommand; each turns its arguments into library calls.
 
+mod assess;
 mod check;
+mod inputs;
 mod plot;
 pub mod project;
 mod report;
 mod simulate;
 mod sweep;
 mod tables;
+
+pub use inputs::{Inputs, unusable};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
@@ -29,6 +33,8 @@ enum Command {
     Tables(tables::Args),
     /// Audit indicator tables: rates against targets, units, bounds, identities, plans
     Check(check::Args),
+    /// Grade every target from its outturns: 提前实现, 已实现, 快于预期, 基本符合预期, 滞后于预期, 未实现
+    Assess(assess::Args),
     /// Project every indicator year by year under a scenario (or a table's baseline)
     Project(project::Args),
     /// Sweep an indicator's rate over a grid of changes: is each target met?
@@ -56,6 +62,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Tables(args) => tables::run(args),
         Command::Check(args) => check::run(args),
+        Command::Assess(args) => assess::run(args),
         Command::Project(args) => project::run(args),
         Command::Sweep(args) => sweep::run(args),
         Command::Simulate(args) => simulate::run(args),

@@ -7,9 +7,11 @@
 //! [`export`].
 
 pub mod actuals;
+pub mod assess;
 pub mod check;
 pub mod error;
 pub mod export;
+pub mod meaning;
 pub mod model;
 pub mod names;
 pub mod output;

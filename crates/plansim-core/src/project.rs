@@ -76,6 +76,16 @@ pub fn project(sc: &Scenario) -> Result<Projection> {
     let mut paths = Vec::new();
     let mut skipped = Vec::new();
     for s in &sc.series {
+        if s.quantity == crate::meaning::Quantity::Rate {
+            skipped.push(Skipped {
+                region: s.region.clone(),
+                indicator: s.name.clone(),
+                reason: "a growth rate (its cells are yearly rates, not a level): graded from \
+                         its outturns by `plansim assess`, never compounded"
+                    .into(),
+            });
+            continue;
+        }
         let actuals = sc.actuals_of(s);
         match plan(sc, s, &actuals) {
             // a path without a baseline starts at its first actual, which may lie beyond

@@ -9,6 +9,7 @@ mod words;
 
 pub use aliases::Aliases;
 pub use nearest::nearest;
+pub use words::basis_of;
 
 use crate::table::normalize::fold;
 use serde::Serialize;

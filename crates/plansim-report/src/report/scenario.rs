@@ -42,7 +42,7 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
         &sc.indicators,
         &CheckOptions {
             horizon: sc.horizon(),
-            actuals: sc.actuals.clone(),
+            outturns: Some(sc.outturns.clone()),
             ..CheckOptions::default()
         },
     );

@@ -1,0 +1,89 @@
+//! What kind of quantity a row's cells hold. The cells decide, the name only proposes: a
+//! `…增长（%）` row whose base is 2.3 is a growth rate, one whose base is `305.8亿` is a level.
+
+use crate::names::{Measure, Name, key, split_measure};
+use crate::table::{Indicator, Unit};
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Quantity {
+    /// An amount, count or ratio, compounded year on year (GDP in 亿元, patents per 10,000).
+    Level,
+    /// A share in % or ‰ (urbanisation 65 %): it moves in points and stays under 100.
+    Share,
+    /// A year's growth rate in % (GDP growth 2.3): the outturn is that year's rate, the target an
+    /// average or a bound on it; never compounded as a level.
+    Rate,
+    /// A level's total change over the period in % (`单位GDP能耗降低 〔13.5〕`): outturns are each
+    /// year's change, cumulated by product into an index (base year = 100).
+    PeriodChange,
+    /// A count summed over the period (`[4]万人` new jobs): outturns are each year's count.
+    RunningTotal,
+}
+
+impl Quantity {
+    pub fn word(self) -> &'static str {
+        match self {
+            Quantity::Level => "level",
+            Quantity::Share => "share",
+            Quantity::Rate => "rate",
+            Quantity::PeriodChange => "period-change",
+            Quantity::RunningTotal => "running-total",
+        }
+    }
+}
+
+/// The unit column, or the unit the name carries in parentheses when the column is empty.
+pub fn unit_of(ind: &Indicator) -> Unit {
+    if ind.unit.raw.trim().is_empty()
+        && let Some(u) = Name::parse(&ind.name).unit
+    {
+        return Unit::parse(&u);
+    }
+    ind.unit.clone()
+}
+
+pub fn quantity(ind: &Indicator) -> Quantity {
+    let unit = unit_of(ind);
+    // `305.8亿` under `%`: the cells carry a magnitude the unit cannot hold, so they are levels
+    if ind.value_unit() != ind.unit.raw {
+        return Quantity::Level;
+    }
+    let change_name = matches!(split_measure(&key(&ind.name)).1, Measure::Change { .. });
+    let total = if ind.target.is_period_total() {
+        Some(&ind.target)
+    } else if (ind.rate.is_period_total() || ind.rate_cumulative) && ind.rate.is_numeric() {
+        Some(&ind.rate)
+    } else {
+        None
+    };
+    if let Some(total) = total {
+        return if unit.is_share() || total.percent || change_name {
+            Quantity::PeriodChange
+        } else if ind.base_level().is_some() {
+            // `人均预期寿命 〔1〕 岁`: a change of the level, in its own unit
+            Quantity::Level
+        } else {
+            Quantity::RunningTotal
+        };
+    }
+    let percent_or_none = unit.is_share() || unit.raw.trim().is_empty();
+    // both a level target and a stated pace: the rate column is the pace of a level
+    let level_and_pace = ind.target.is_numeric() && ind.rate.point().is_some();
+    if change_name && percent_or_none && !level_and_pace {
+        Quantity::Rate
+    } else if unit.is_share() {
+        Quantity::Share
+    } else {
+        Quantity::Level
+    }
+}
+
+/// Words anywhere in a name that make a `%` indicator a growth rate or a ratio that may pass
+/// 100 (a self-sufficiency rate, an elasticity) rather than a share of a whole.
+pub fn growth_or_ratio_name(name: &str) -> bool {
+    ["增长", "增速", "增幅", "比上年", "自给率", "弹性"]
+        .iter()
+        .any(|w| name.contains(w))
+}

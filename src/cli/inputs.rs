@@ -1,0 +1,89 @@
+//! What `check` and `assess` read: tables and scenarios, their outturns and those given with
+//! `--actuals`, matched once through the one name rule. Every unusable input is reported.
+
+use plansim::Error;
+use plansim::actuals::Resolved;
+use plansim::names::Aliases;
+use plansim::table::{Indicator, LoadOptions};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub struct Inputs {
+    pub rows: Vec<Indicator>,
+    pub resolved: Resolved,
+    pub aliases: Aliases,
+}
+
+impl Inputs {
+    pub fn load(
+        files: &[PathBuf],
+        actuals: &[PathBuf],
+        aliases: Option<&Path>,
+        load: &LoadOptions,
+    ) -> Result<Inputs, Vec<Error>> {
+        let (scenarios, tables): (Vec<PathBuf>, Vec<PathBuf>) =
+            files.iter().cloned().partition(|p| {
+                p.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+            });
+        let (tables, mut errors) = plansim::table::load_all(&tables, load);
+        let mut rows: Vec<Indicator> = tables.into_iter().flat_map(|t| t.indicators).collect();
+        let mut outturns = Vec::new();
+        for path in &scenarios {
+            match plansim::scenario::Scenario::load(path, load) {
+                Ok(sc) => {
+                    rows.extend(sc.indicators);
+                    outturns.extend(sc.actuals);
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        // scenarios that share tables would count each row twice
+        let mut seen = std::collections::HashSet::new();
+        rows.retain(|r| seen.insert((r.file.clone(), r.row, r.target_year)));
+        match plansim::actuals::load_all(actuals) {
+            Ok(a) => outturns.extend(a),
+            Err(e) => errors.push(e),
+        }
+        let aliases = match aliases {
+            Some(p) => Aliases::load(p).unwrap_or_else(|e| {
+                errors.push(e);
+                Aliases::default()
+            }),
+            None => Aliases::bundled(),
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let merged = plansim::actuals::merge(outturns).map_err(|e| vec![e])?;
+        let resolved = plansim::actuals::resolve(&rows, merged, &aliases).map_err(|e| vec![e])?;
+        Ok(Inputs {
+            rows,
+            resolved,
+            aliases,
+        })
+    }
+
+    /// Outturn rows skipped and qualifier warnings, on stderr.
+    pub fn report_skipped(&self, command: &str) {
+        if let Some(note) = self.resolved.skipped_note() {
+            eprintln!("plansim {command}: {note}");
+        }
+        for w in &self.resolved.warnings {
+            eprintln!("plansim {command}: warning: {w}");
+        }
+    }
+}
+
+/// Reports every unusable input and gives exit code 2.
+pub fn unusable(command: &str, errors: &[Error], what: &str) -> ExitCode {
+    for e in errors {
+        eprintln!("plansim: error: {e}");
+    }
+    eprintln!(
+        "plansim {command}: {} input{} unusable; {what}",
+        errors.len(),
+        if errors.len() == 1 { " is" } else { "s are" }
+    );
+    ExitCode::from(2)
+}
