@@ -38,11 +38,10 @@ impl Obs {
         }
     }
 
-    /// A figure computed from two: preliminary, hypothetical or bounded when either is.
+    /// A figure computed from two, `other` being the year's own: preliminary, hypothetical or
+    /// bounded when either is; the notes are the year's.
     fn joined(&self, other: &Obs, year: i32, value: f64) -> Obs {
-        let mut notes = self.notes.clone();
-        notes.extend(other.notes.iter().cloned());
-        notes.dedup();
+        let notes = other.notes.clone();
         Obs {
             year,
             value,

@@ -140,7 +140,20 @@ impl Row<'_> {
         {
             t.raw.clone()
         } else if !self.ind.rate.is_none() {
-            self.ind.rate.raw.clone()
+            match self.m.target {
+                // an average growth of a level, from the rate column: `年均7左右`
+                TargetKind::AnnualRate {
+                    of: crate::meaning::Of::Growth,
+                    ..
+                }
+                | TargetKind::AnnualBound {
+                    of: crate::meaning::Of::Growth,
+                    ..
+                } if !self.ind.rate.raw.contains("年均") => {
+                    format!("年均{}", self.ind.rate.raw)
+                }
+                _ => self.ind.rate.raw.clone(),
+            }
         } else {
             "—".into()
         }
