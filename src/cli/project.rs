@@ -21,11 +21,22 @@ pub struct Args {
     /// Only these years in the readable table (e.g. 2020,2025,2030,2035)
     #[arg(long, value_delimiter = ',')]
     years: Vec<i32>,
+    /// Outturn files besides the scenario's own `actuals` (repeatable)
+    #[arg(long, value_name = "FILE")]
+    actuals: Vec<PathBuf>,
 }
 
-/// Loads a scenario (or a table as its baseline) with a horizon override.
-pub fn load(path: &std::path::Path, horizon: Option<i32>) -> anyhow::Result<Scenario> {
-    let mut sc = Scenario::load(path, &LoadOptions::default())?;
+/// Loads a scenario (or a table as its baseline) with a horizon override and outturn files
+/// besides its own; outturn rows of regions it does not hold are counted on stderr.
+pub fn load(
+    path: &std::path::Path,
+    horizon: Option<i32>,
+    actuals: &[PathBuf],
+) -> anyhow::Result<Scenario> {
+    let mut sc = Scenario::load_with(path, &LoadOptions::default(), actuals)?;
+    if let Some(note) = sc.outturns.skipped_note() {
+        eprintln!("plansim: {note}");
+    }
     if let Some(h) = horizon {
         sc.spec.horizon = Some(h);
         sc.check_horizon()
@@ -41,7 +52,7 @@ pub fn pct(r: Option<f64>) -> String {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sc = load(&args.scenario, args.horizon)?;
+    let sc = load(&args.scenario, args.horizon, &args.actuals)?;
     let p = project(&sc)?;
     let mut out = std::io::stdout().lock();
     match args.format {

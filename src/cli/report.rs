@@ -31,6 +31,9 @@ pub struct Args {
     /// Size of the indicator charts, WIDTHxHEIGHT
     #[arg(long, default_value = "1000x600", value_parser = super::parse_size)]
     size: (u32, u32),
+    /// Outturn files for every scenario, besides each one's own `actuals` (repeatable)
+    #[arg(long, value_name = "FILE")]
+    actuals: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -54,6 +57,7 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
         english: args.lang == Lang::En,
         charts: !args.no_charts,
         size: args.size,
+        actuals: args.actuals.clone(),
     };
     let bar = if std::io::stderr().is_terminal() {
         let b = ProgressBar::new(files.len() as u64);

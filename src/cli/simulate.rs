@@ -35,10 +35,13 @@ pub struct Args {
     out: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
+    /// Outturn files besides the scenario's own `actuals` (repeatable): known years are not drawn
+    #[arg(long, value_name = "FILE")]
+    actuals: Vec<PathBuf>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sc = load(&args.scenario, None)?;
+    let sc = load(&args.scenario, None, &args.actuals)?;
     let p = project(&sc)?;
     let mut set = Settings::from_scenario(&sc);
     set.draws = args.draws.unwrap_or(set.draws);

@@ -31,7 +31,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sc = load(&args.scenario, None)?;
+    let sc = load(&args.scenario, None, &[])?;
     let deltas = plansim::sweep::grid(&args.delta, args.step)?;
     let select = Selector {
         indicator: Some(args.indicator),

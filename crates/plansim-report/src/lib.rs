@@ -8,4 +8,6 @@ pub mod report;
 pub use error::{Error, Result};
 
 // the engine's modules under their usual names, so `crate::table::…` reads as in the core
-pub(crate) use plansim_core::{check, export, output, project, scenario, series, simulate, table};
+pub(crate) use plansim_core::{
+    assess, check, export, output, project, scenario, series, simulate, table,
+};

@@ -62,6 +62,31 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
     } else {
         return None;
     };
+    // `人均预期寿命 〔1〕 岁`: a change of the level in its own unit, not a percentage
+    if crate::meaning::quantity(ind) == crate::meaning::Quantity::Level
+        && let (Some(base), Some(total)) = (ind.base_level(), cell.point())
+    {
+        let to = base.value + total.value * ind.factor(cell);
+        let per_year =
+            crate::model::compound::implied_rate(base.value, to, f64::from(years))? * 100.0;
+        let message = format!(
+            "`{}` is a change of the level over {}–{}: {} → {} {}, {}%/yr compounded",
+            cell.raw,
+            ind.target_year - years + 1,
+            ind.target_year,
+            show(base.value),
+            show(to),
+            ind.value_unit(),
+            show(per_year)
+        );
+        let numbers = Numbers {
+            annual_equivalent: Some(per_year),
+            ..Numbers::default()
+        };
+        return Some(
+            Finding::new(ind, Code::CumulativeTarget, Severity::Info, message).with(numbers),
+        );
+    }
     let (total, per_year, percent) = annual(ind, cell, years, is_rate)?;
     // a base year of 2020 and a target year of 2025 make the period 2021–2025
     let years_span = format!("{}–{}", ind.target_year - years + 1, ind.target_year);
@@ -131,6 +156,20 @@ mod tests {
             (Some(4.0), Some(0.8))
         );
         assert!(numbers("森林覆盖率", "%", "13.39", "18", "6").is_none());
+    }
+
+    /// The national 14th plan's life expectancy: 77.3 (2019) up 〔1〕 year: a level's change in
+    /// years, not 1 %: (78.3/77.3)^(1/6) − 1 = e^(0.0128537/6) − 1 = 0.2145 % a year.
+    #[test]
+    fn a_bracketed_total_of_a_level_is_in_its_unit() {
+        let ind = row("人均预期寿命", "岁", 2019, "77.3", 2025, "—", "[1]");
+        let f = check_row(&ind).unwrap();
+        assert!(approx_eq(
+            f.numbers.annual_equivalent.unwrap(),
+            0.21445,
+            1e-4
+        ));
+        assert!(f.message.contains("77.3 → 78.3 岁"), "{}", f.message);
     }
 
     #[test]

@@ -24,7 +24,20 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
     if ind.target.is_numeric() || ind.rate.is_numeric() {
         return None;
     }
-    let (severity, message) = match &ind.target.form {
+    // words in the target column, else in the rate column (the national table's 年均/累计)
+    let cell = if ind.target.is_none() && !ind.rate.is_none() {
+        &ind.rate
+    } else {
+        &ind.target
+    };
+    let (severity, message) = match &cell.form {
+        Form::Qualitative { text } if crate::meaning::relation(text).is_some() => (
+            Severity::Info,
+            format!(
+                "the target is a relation to another indicator's growth (`{text}`): `plansim \
+                 assess` grades it against that indicator's outturns"
+            ),
+        ),
         Form::Delegated { text } => (
             Severity::Info,
             format!("the target is set by a higher level (`{text}`): this plan gives no number"),
@@ -64,6 +77,13 @@ mod tests {
         assert_eq!(verdict("市级指标", ""), Some(Severity::Info));
         assert_eq!(verdict("完成自治区下达任务", ""), Some(Severity::Info));
         assert_eq!(verdict("保持在合理区间", ""), Some(Severity::Info));
+        // the national table's words in its 年均/累计 column
+        assert_eq!(
+            verdict("—", "保持在合理区间、各年度视情提出"),
+            Some(Severity::Info)
+        );
+        let f = check_row(&row("x增长", "%", 2020, "2.5", 2025, "—", "高于GDP增长")).unwrap();
+        assert!(f.message.contains("relation") && f.severity == Severity::Info);
         // a growth target lives in the rate column
         assert_eq!(verdict("—", "7左右"), None);
         assert_eq!(verdict("4以内", ""), None);

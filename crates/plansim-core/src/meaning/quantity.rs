@@ -59,7 +59,10 @@ pub fn quantity(ind: &Indicator) -> Quantity {
         None
     };
     if let Some(total) = total {
-        return if unit.is_share() || total.percent || change_name {
+        // a plain number under a `累计` rate header is a cumulative growth in %; a bracketed
+        // total (`〔1〕`) is in the row's own unit unless the unit or the name says %
+        let cumulative_growth = ind.rate_cumulative && !ind.rate.is_period_total();
+        return if unit.is_share() || total.percent || change_name || cumulative_growth {
             Quantity::PeriodChange
         } else if ind.base_level().is_some() {
             // `人均预期寿命 〔1〕 岁`: a change of the level, in its own unit

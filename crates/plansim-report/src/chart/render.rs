@@ -256,7 +256,7 @@ mod tests {
         }
         let panel = |chart: IndicatorChart| Panel {
             chart,
-            status: Status::AtRisk,
+            status: Status::Lagging,
             note: String::new(),
         };
         let many = Dashboard {

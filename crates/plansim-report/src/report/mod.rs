@@ -30,6 +30,8 @@ pub struct Options {
     pub charts: bool,
     /// Size of indicator charts in pixels.
     pub size: (u32, u32),
+    /// Outturn files for every scenario, besides its own `actuals`.
+    pub actuals: Vec<PathBuf>,
 }
 
 impl Default for Options {
@@ -42,6 +44,7 @@ impl Default for Options {
             english: false,
             charts: true,
             size: (1000, 600),
+            actuals: Vec::new(),
         }
     }
 }

@@ -30,7 +30,7 @@ pub struct Computed {
 
 /// Runs a scenario: projection, simulation, the consistency audit and the target rows.
 pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
-    let sc = Scenario::load(path, &LoadOptions::default())?;
+    let sc = Scenario::load_with(path, &LoadOptions::default(), &opts.actuals)?;
     check_name(&sc.name, path)?;
     let p = project(&sc)?;
     let mut set = Settings::from_scenario(&sc);
@@ -46,7 +46,14 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
             ..CheckOptions::default()
         },
     );
-    let rows = target_rows(&sc, &p, &sim);
+    // every status is assess's, from the outturns; the simulation is the scenario's what-if
+    let grades = crate::assess::assess(
+        &sc.indicators,
+        &sc.outturns,
+        &plansim_core::names::Aliases::bundled(),
+        &crate::assess::Options::default(),
+    );
+    let rows = target_rows(&sc, &p, &sim, &grades);
     let page = Page {
         name: sc.name.clone(),
         description: sc.description.clone(),
