@@ -39,7 +39,7 @@ enum Command {
     Project(project::Args),
     /// Sweep an indicator's rate over a grid of changes: is each target met?
     Sweep(sweep::Args),
-    /// Monte Carlo: bands p5…p95 and the probability of meeting each target
+    /// Monte Carlo: bands p5…p95 and the probability of meeting each target under the scenario (a what-if)
     Simulate(simulate::Args),
     /// Charts of a scenario to PNG and SVG: indicator, dashboard, feasibility, probability
     Plot(plot::Args),

@@ -1,4 +1,5 @@
-//! `plansim simulate SCENARIO|TABLE`: bands and the probability of meeting each target.
+//! `plansim simulate SCENARIO|TABLE`: bands and the probability of meeting each target under
+//! the scenario — a what-if, never a status (statuses come from `plansim assess`).
 
 use super::project::{load, num, pct};
 use super::{Format, text_table};
@@ -95,7 +96,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "p5",
                 "p50",
                 "p95",
-                "P(meet)",
+                "P(meet | scenario)",
             ]);
             for (path, sp) in p.paths.iter().zip(&sim.paths) {
                 for c in &sp.chances {
@@ -114,6 +115,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
             writeln!(out, "{grid}")?;
+            writeln!(
+                out,
+                "P(meet | scenario): the share of draws meeting the target under this scenario's \
+                 rates and σ — a what-if, conditional on the scenario, not a status (grades from \
+                 outturns: plansim assess)"
+            )?;
             if let Some(dir) = &args.out {
                 writeln!(
                     out,

@@ -52,7 +52,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "year",
                 "target",
                 "value",
-                "met",
+                "met (scenario)",
             ]);
             for r in &rows {
                 grid.add_row(vec![
@@ -71,6 +71,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 ]);
             }
             writeln!(out, "{grid}")?;
+            writeln!(
+                out,
+                "met (scenario): whether the projection with the change meets the target — a \
+                 what-if, conditional on the scenario, not a status (plansim assess grades from outturns)"
+            )?;
         }
     }
     Ok(ExitCode::SUCCESS)
