@@ -77,12 +77,12 @@ fn pill(status: Status, english: bool) -> String {
     )
 }
 
-/// `85%`, and `>99%`/`<1%` rather than a certainty.
+/// `85%`, and `&gt;99%`/`&lt;1%` rather than a certainty (escaped for HTML).
 fn chance(p: f64) -> String {
     if p > 0.995 {
-        ">99%".into()
+        "&gt;99%".into()
     } else if p < 0.005 {
-        "<1%".into()
+        "&lt;1%".into()
     } else {
         format!("{:.0}%", p * 100.0)
     }

@@ -39,7 +39,14 @@ pub fn scenario_page(p: &Page) -> String {
         let _ = writeln!(out, "![{}]({})\n", cell(caption), file.replace(' ', "%20"));
     }
     out.push_str("## 目标 Targets\n\n| 地区 | 指标 | 单位 | 约束性 | 目标年 | 目标 | 评估 | 依据 | P(趋势) | 规划增速 | 所需增速 | 情景预测值 | P(情景) |\n|---|---|---|---|---:|---|---|---|---:|---:|---:|---:|---:|\n");
-    let prob = |p: Option<f64>| p.map(|p| format!("{:.0}%", p * 100.0)).unwrap_or_default();
+    let prob = |p: Option<f64>| {
+        p.map(|p| match p {
+            p if p > 0.995 => ">99%".to_string(),
+            p if p < 0.005 => "<1%".to_string(),
+            p => format!("{:.0}%", p * 100.0),
+        })
+        .unwrap_or_default()
+    };
     for r in &p.rows {
         let _ = writeln!(
             out,
