@@ -7,7 +7,7 @@
 //! within the bound inside its printed precision, else 未实现.
 
 use super::pace::{FLOOR_LEVEL, FLOOR_RATE, FLOOR_SHARE, Trend, mean, p_above};
-use super::reach::{self, Path, lenient, met};
+use super::path::{Path, lenient, met, planned, trend};
 use super::{Grade, Row, Status, amount, listed, years};
 use crate::actuals::Obs;
 use crate::check::finding::show;
@@ -183,7 +183,7 @@ pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
     if let Some((y0, x0)) = row.m.base {
         let path = Path::of(row, x0);
         let level = goal.level(dir);
-        g.planned_pace = reach::planned(row, path, x0, level, f64::from(row.ind.target_year - y0));
+        g.planned_pace = planned(row, path, x0, level, f64::from(row.ind.target_year - y0));
         // back inside the bound by the target year: what the remaining years need
         if !met(&goal, dir, &latest) {
             g.required_rate = path.pace(
@@ -193,9 +193,7 @@ pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
             );
         }
         g.pace_unit = path.unit(row);
-        if let Some((p, sigma, source)) =
-            reach::trend(row, path, (y0, x0), &after, &goal, precision)
-        {
+        if let Some((p, sigma, source)) = trend(row, path, (y0, x0), &after, &goal, precision) {
             g.p_meet = p;
             g.sigma = Some(sigma);
             g.sigma_source = Some(source);

@@ -8,6 +8,7 @@
 
 mod hold;
 pub mod pace;
+mod path;
 mod rate;
 mod reach;
 pub mod record;

@@ -6,7 +6,7 @@
 //! printed precision (`7左右` from 6.5, `7` from 6.95, `3-4` from 2.95), else 未实现.
 
 use super::hold::{average, p_mean, span, summary, unit, yearly};
-use super::reach::lenient;
+use super::path::lenient;
 use super::{Grade, Row, Status, amount};
 use crate::check::finding::show;
 use crate::meaning::Of;
