@@ -158,6 +158,12 @@ fn print_table(
         out,
         "✓/✗ target met/missed in that year; * actual; required = annual rate the first target needs from the latest actual"
     )?;
+    if sc.outturns.any_hypothetical() {
+        writeln!(
+            out,
+            "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures"
+        )?;
+    }
     for s in &p.skipped {
         writeln!(
             out,

@@ -121,6 +121,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                  rates and σ — a what-if, conditional on the scenario, not a status (grades from \
                  outturns: plansim assess)"
             )?;
+            if sc.outturns.any_hypothetical() {
+                writeln!(
+                    out,
+                    "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures"
+                )?;
+            }
             if let Some(dir) = &args.out {
                 writeln!(
                     out,
