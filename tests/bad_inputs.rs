@@ -40,18 +40,49 @@ fn fails(args: &[&str]) -> String {
 
 /// `plansim simulate FILE --out DIR/out` fails the same way and writes nothing.
 fn simulate_fails_cleanly(file: &str) -> String {
+    simulate_fails_cleanly_with(file, &[])
+}
+
+fn simulate_fails_cleanly_with(file: &str, flags: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let out = dir.path().join("out");
-    let err = fails(&[
+    let out = out.to_string_lossy();
+    let mut args = vec!["simulate", file, "--draws", "20", "--out", &out];
+    args.extend(flags);
+    let err = fails(&args);
+    assert_eq!(files_under(dir.path()), Vec::<PathBuf>::new(), "{file}");
+    err
+}
+
+/// A table some of whose rows read: `simulate` goes on without the others, names them on
+/// stderr, writes its files and exits 1; with `--strict` it refuses the table as `tables` does.
+fn rows_left_out(file: &str, rows: &str) {
+    let path = bad(file);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("out");
+    let run = plansim(&[
         "simulate",
-        file,
+        &path,
         "--draws",
         "20",
         "--out",
         &out.to_string_lossy(),
     ]);
-    assert_eq!(files_under(dir.path()), Vec::<PathBuf>::new(), "{file}");
-    err
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{file}: {err}");
+    assert!(
+        err.contains(&format!("{path}: {rows} left out")),
+        "{file}: {err}"
+    );
+    assert_eq!(
+        files_under(&out),
+        [
+            PathBuf::from("probabilities.csv"),
+            PathBuf::from("simulation.csv")
+        ],
+        "{file}"
+    );
+    simulate_fails_cleanly_with(&path, &["--strict"]);
 }
 
 /// Every file below a folder, relative to it.
@@ -72,11 +103,14 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// A table that must not load: `tables` names the file and each `file:row:column` given, with
-/// the words given, and `simulate` on it leaves no output.
+/// A table that must not load whole: `tables` names the file and each `file:row:column` given,
+/// with the words given, and `simulate --strict` on it leaves no output.
 fn table_fails(file: &str, wants: &[&str]) {
     let path = bad(file);
-    for err in [fails(&["tables", &path]), simulate_fails_cleanly(&path)] {
+    for err in [
+        fails(&["tables", &path]),
+        simulate_fails_cleanly_with(&path, &["--strict"]),
+    ] {
         assert!(err.contains(&path), "{file}: {err}");
         for want in wants {
             assert!(err.contains(want), "{file}: no `{want}` in {err}");
@@ -107,6 +141,7 @@ fn wrong_and_mixed_delimiters() {
             "split by `|`",
         ],
     );
+    rows_left_out("mixed-delimiters.csv", "rows 3, 4");
 }
 
 #[test]
@@ -136,6 +171,7 @@ fn truncated_and_over_long_rows() {
             "the row has 12 cells but the header only 9 columns",
         ],
     );
+    rows_left_out("truncated-row.csv", "row 3");
 }
 
 #[test]
@@ -144,6 +180,7 @@ fn duplicate_indicators() {
         "duplicate.csv",
         &["duplicate.csv:4:2:", "`地区生产总值`", "first at row 2"],
     );
+    rows_left_out("duplicate.csv", "row 4");
 }
 
 #[test]

@@ -37,6 +37,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let load = LoadOptions {
         sheet: args.sheet,
         region: args.region,
+        lenient: true,
     };
     let inputs = super::Inputs::load(&args.inputs, &args.actuals, args.aliases.as_deref(), &load);
     let inputs = match inputs {
@@ -57,6 +58,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     inputs.report_skipped("assess");
+    for w in &inputs.warnings {
+        eprintln!("plansim: warning: {w}");
+    }
+    for e in &inputs.unread {
+        eprintln!("plansim: error: {e}");
+    }
     let counts: Vec<String> = Status::ALL
         .iter()
         .filter_map(|s| {
@@ -75,6 +82,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             ""
         }
     );
+    if !inputs.unread.is_empty() {
+        eprintln!(
+            "plansim assess: {} table{} with unreadable cells: their rows are not graded",
+            inputs.unread.len(),
+            if inputs.unread.len() == 1 { "" } else { "s" }
+        );
+        return Ok(ExitCode::from(2));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

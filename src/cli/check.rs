@@ -49,6 +49,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let load = LoadOptions {
         sheet: args.sheet,
         region: args.region,
+        lenient: true,
     };
     let mut errors = Vec::new();
     let regions = match &args.regions {
@@ -68,6 +69,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     };
     inputs.report_skipped("check");
+    let (warnings, unread) = (inputs.warnings, inputs.unread);
     let rows = inputs.rows;
     let opts = CheckOptions {
         horizon: args.horizon,
@@ -75,6 +77,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         aliases: inputs.aliases,
         outturns: Some(inputs.resolved),
     };
+    for w in &warnings {
+        eprintln!("plansim: warning: {w}");
+    }
+    for e in &unread {
+        eprintln!("plansim: error: {e}");
+    }
     let findings = plansim::check::run(&rows, &opts);
     let mut out = std::io::stdout().lock();
     match args.format {
@@ -94,6 +102,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         plural(args.files.len())
     );
     let deny_warnings = args.deny == Some(Deny::Warnings);
+    if !unread.is_empty() {
+        eprintln!(
+            "plansim check: {} table{} with unreadable cells: their rows are left out of the audit",
+            unread.len(),
+            plural(unread.len())
+        );
+        return Ok(ExitCode::from(2));
+    }
     Ok(if e > 0 || (deny_warnings && w > 0) {
         ExitCode::from(1)
     } else {

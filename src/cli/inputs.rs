@@ -12,6 +12,10 @@ pub struct Inputs {
     pub rows: Vec<Indicator>,
     pub resolved: Resolved,
     pub aliases: Aliases,
+    /// Tables' unreadable cells: their rows are left out, the rest read.
+    pub unread: Vec<Error>,
+    /// Columns not read, marks no note explains: `file:row: …`.
+    pub warnings: Vec<String>,
 }
 
 impl Inputs {
@@ -27,11 +31,34 @@ impl Inputs {
                     .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
             });
         let (tables, mut errors) = plansim::table::load_all(&tables, load);
-        let mut rows: Vec<Indicator> = tables.into_iter().flat_map(|t| t.indicators).collect();
+        // unreadable cells are reported and their rows left out; the rows that read are used
+        let mut unread = Vec::new();
+        let mut warnings = Vec::new();
+        let mut take =
+            |path: &Path, cells: Vec<plansim::CellError>, w: &[plansim::table::Warning]| {
+                warnings.extend(
+                    w.iter()
+                        .map(|w| format!("{}:{}: {w}", path.display(), w.row)),
+                );
+                if !cells.is_empty() {
+                    unread.push(Error::Cells {
+                        path: path.to_path_buf(),
+                        errors: cells,
+                    });
+                }
+            };
+        let mut rows: Vec<Indicator> = Vec::new();
+        for t in tables {
+            take(&t.path, t.unread, &t.warnings);
+            rows.extend(t.indicators);
+        }
         let mut outturns = Vec::new();
         for path in &scenarios {
             match plansim::scenario::Scenario::load(path, load) {
                 Ok(sc) => {
+                    for l in sc.left_out {
+                        take(&l.file, l.cells, &l.warnings);
+                    }
                     rows.extend(sc.indicators);
                     outturns.extend(sc.actuals);
                 }
@@ -61,6 +88,8 @@ impl Inputs {
             rows,
             resolved,
             aliases,
+            unread,
+            warnings,
         })
     }
 

@@ -71,6 +71,36 @@ pub fn run() -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Says on stderr which rows of a run's tables were left out and which columns and marks were
+/// not read; true when rows were left out (the command then exits 1).
+pub fn tell_left_out(sc: &plansim::scenario::Scenario) -> bool {
+    for l in &sc.left_out {
+        for w in &l.warnings {
+            eprintln!("plansim: warning: {}:{}: {w}", l.file.display(), w.row);
+        }
+        if !l.cells.is_empty() {
+            eprintln!("plansim: warning: {}", l.summary());
+        }
+    }
+    let left_out = sc.left_out.iter().any(|l| !l.cells.is_empty());
+    if left_out {
+        eprintln!(
+            "plansim: the results above leave those rows out; fix the cells, or pass --strict to \
+             refuse such tables"
+        );
+    }
+    left_out
+}
+
+/// Exit code of a command that ran: 1 when rows were left out.
+pub fn done(left_out: bool) -> ExitCode {
+    if left_out {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 /// Writes CSV rows to stdout.
 pub fn write_csv<S: serde::Serialize>(rows: impl IntoIterator<Item = S>) -> anyhow::Result<()> {
     let mut w = csv::Writer::from_writer(std::io::stdout().lock());

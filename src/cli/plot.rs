@@ -33,6 +33,9 @@ pub struct Args {
     /// Draws for the fan and the probabilities (default: the scenario's)
     #[arg(long)]
     draws: Option<usize>,
+    /// Refuse a table with an unreadable cell instead of running without its rows
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -54,6 +57,7 @@ pub enum Image {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = Options {
         draws: args.draws,
+        strict: args.strict,
         english: args.lang == super::report::Lang::En,
         ..Options::default()
     };
@@ -62,6 +66,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|p| compute(p, &opts))
         .collect::<Result<_, _>>()?;
+    let mut left_out = false;
+    for r in &runs {
+        left_out |= super::tell_left_out(&r.sc);
+    }
     let all: Vec<&Computed> = runs.iter().collect();
     let run = &runs[0];
     let english = opts.english;
@@ -121,5 +129,5 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     println!("wrote {} files to {}", written.len(), args.out.display());
-    Ok(ExitCode::SUCCESS)
+    Ok(super::done(left_out))
 }

@@ -24,6 +24,9 @@ pub struct Args {
     /// Outturn files besides the scenario's own `actuals` (repeatable)
     #[arg(long, value_name = "FILE")]
     actuals: Vec<PathBuf>,
+    /// Refuse a table with an unreadable cell instead of running without its rows
+    #[arg(long)]
+    strict: bool,
 }
 
 /// Loads a scenario (or a table as its baseline) with a horizon override and outturn files
@@ -31,9 +34,14 @@ pub struct Args {
 pub fn load(
     path: &std::path::Path,
     horizon: Option<i32>,
+    strict: bool,
     actuals: &[PathBuf],
 ) -> anyhow::Result<Scenario> {
-    let mut sc = Scenario::load_with(path, &LoadOptions::default(), actuals)?;
+    let opts = LoadOptions {
+        lenient: !strict,
+        ..LoadOptions::default()
+    };
+    let mut sc = Scenario::load_with(path, &opts, actuals)?;
     if let Some(note) = sc.outturns.skipped_note() {
         eprintln!("plansim: {note}");
     }
@@ -52,7 +60,8 @@ pub fn pct(r: Option<f64>) -> String {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sc = load(&args.scenario, args.horizon, &args.actuals)?;
+    let sc = load(&args.scenario, args.horizon, args.strict, &args.actuals)?;
+    let left_out = super::tell_left_out(&sc);
     let p = project(&sc)?;
     let mut out = std::io::stdout().lock();
     match args.format {
@@ -60,7 +69,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&json(&p))?)?,
         Format::Table => print_table(&mut out, &sc, &p, &args.years)?,
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(super::done(left_out))
 }
 
 #[derive(Serialize)]

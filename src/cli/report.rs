@@ -34,6 +34,9 @@ pub struct Args {
     /// Outturn files for every scenario, besides each one's own `actuals` (repeatable)
     #[arg(long, value_name = "FILE")]
     actuals: Vec<PathBuf>,
+    /// Refuse a table with an unreadable cell instead of running without its rows
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -58,6 +61,7 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
         charts: !args.no_charts,
         size: args.size,
         actuals: args.actuals.clone(),
+        strict: args.strict,
     };
     let bar = if std::io::stderr().is_terminal() {
         let b = ProgressBar::new(files.len() as u64);
@@ -78,6 +82,13 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
     for (path, e) in &batch.failed {
         eprintln!("plansim: error: scenario {} failed: {e}", path.display());
     }
+    let mut left_out = false;
+    for s in &batch.summaries {
+        for line in &s.left_out {
+            eprintln!("plansim: warning: scenario {}: {line}", s.name);
+            left_out = true;
+        }
+    }
     eprintln!(
         "plansim report: {} scenario{} in {:.1} s → {}/index.html{}",
         batch.summaries.len(),
@@ -92,7 +103,8 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
     );
     Ok(
         match (batch.summaries.is_empty(), batch.failed.is_empty()) {
-            (_, true) => ExitCode::SUCCESS,
+            (_, true) if !left_out => ExitCode::SUCCESS,
+            (_, true) => ExitCode::from(1),
             (false, false) => ExitCode::from(1),
             (true, false) => ExitCode::from(2),
         },

@@ -39,10 +39,14 @@ pub struct Args {
     /// Outturn files besides the scenario's own `actuals` (repeatable): known years are not drawn
     #[arg(long, value_name = "FILE")]
     actuals: Vec<PathBuf>,
+    /// Refuse a table with an unreadable cell instead of running without its rows
+    #[arg(long)]
+    strict: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sc = load(&args.scenario, None, &args.actuals)?;
+    let sc = load(&args.scenario, None, args.strict, &args.actuals)?;
+    let left_out = super::tell_left_out(&sc);
     let p = project(&sc)?;
     let mut set = Settings::from_scenario(&sc);
     set.draws = args.draws.unwrap_or(set.draws);
@@ -136,5 +140,5 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(super::done(left_out))
 }

@@ -28,10 +28,14 @@ pub struct Args {
     from: Option<i32>,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
+    /// Refuse a table with an unreadable cell instead of running without its rows
+    #[arg(long)]
+    strict: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sc = load(&args.scenario, None, &[])?;
+    let sc = load(&args.scenario, None, args.strict, &[])?;
+    let left_out = super::tell_left_out(&sc);
     let deltas = plansim::sweep::grid(&args.delta, args.step)?;
     let select = Selector {
         indicator: Some(args.indicator),
@@ -78,5 +82,5 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(super::done(left_out))
 }

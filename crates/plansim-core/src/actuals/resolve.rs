@@ -6,7 +6,7 @@
 
 use super::Outturn;
 use crate::error::{CellError, Result};
-use crate::meaning::{Meaning, TargetKind};
+use crate::meaning::{Meaning, Relation, TargetKind, same_indicator};
 use crate::names::{Aliases, Measure, Name, nearest, plain_key};
 use crate::table::Indicator;
 use serde::Serialize;
@@ -75,6 +75,17 @@ impl Resolved {
             .collect()
     }
 
+    /// Every outturn of a region, with how it measures its quantity.
+    pub fn of_region(&self, region: &str) -> Vec<(&Outturn, How)> {
+        let r = plain_key(region);
+        self.outturns
+            .iter()
+            .zip(&self.quantities)
+            .filter(|(o, _)| plain_key(&o.region) == r)
+            .map(|(o, (_, m))| (o, How::Quantity { measure: *m }))
+            .collect()
+    }
+
     /// True when any outturn used is hypothetical.
     pub fn any_hypothetical(&self) -> bool {
         self.outturns.iter().any(|o| o.hypothetical)
@@ -119,13 +130,13 @@ pub fn resolve(
             quantity: aliases.quantity(&i.name).0,
         })
         .collect();
-    let mut related: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    let mut related: HashMap<String, Vec<(String, Relation)>> = HashMap::new();
     for (i, ind) in indicators.iter().enumerate() {
         if let TargetKind::Relational { relation } = Meaning::of(ind).target {
             related
                 .entry(known[i].region.clone())
                 .or_default()
-                .push((aliases.quantity(&relation.other).0, relation.other));
+                .push((aliases.quantity(&relation.other).0, relation));
         }
     }
     let regions: BTreeMap<String, &str> = indicators
@@ -191,9 +202,10 @@ pub fn resolve(
                 out.warnings.push(w);
             }
         }
-        let referenced = related
-            .get(&region)
-            .is_some_and(|r| r.iter().any(|(q, _)| *q == quantity));
+        let referenced = related.get(&region).is_some_and(|r| {
+            r.iter()
+                .any(|(q, rel)| *q == quantity || same_indicator(rel, &o.indicator))
+        });
         if !matched && !referenced {
             let candidates: Vec<&str> = indicators
                 .iter()
@@ -205,7 +217,7 @@ pub fn resolve(
                         .get(&region)
                         .into_iter()
                         .flatten()
-                        .map(|(_, n)| n.as_str()),
+                        .map(|(_, r)| r.other.as_str()),
                 )
                 .collect();
             let near = nearest(&o.indicator, candidates);

@@ -1,16 +1,18 @@
 //! Targets stated against another indicator's growth: `高于GDP增长` (above it),
-//! `不低于经济增长` (not below), `与GDP增长基本同步` (in step). Both means are taken over the
-//! years both have outturns for. 高于: the mean above the other's; 不低于: not below it; 同步:
+//! `不低于经济增长` (not below), `与GDP增长基本同步` (in step), `不高于`, `低于`, `优于` (better, in
+//! the row's direction). Both means are taken over the years both have outturns for. 同步:
 //! within 0.5 point, or above it — in step is 基本符合预期, more than 0.5 point above 快于预期
 //! (the plan's purpose is that income not fall behind the economy), more than 0.5 point below
-//! 滞后于预期. In the target year, 已实现 when the relation holds, else 未实现.
+//! 滞后于预期; the others: holding 基本符合预期, not holding 滞后于预期. In the target year,
+//! 已实现 when the relation holds, else 未实现.
 
 use super::hold::p_mean;
 use super::pace::mean;
 use super::{Grade, Row, Status, years};
 use crate::actuals::{Obs, growth, observations};
 use crate::check::finding::show;
-use crate::meaning::{Meaning, Of, Quantity, Relation, RelationKind};
+use crate::meaning::{Meaning, Of, Quantity, Relation, RelationKind, same_indicator};
+use crate::table::Direction;
 
 /// In step: within this many points a year.
 pub const IN_STEP: f64 = 0.5;
@@ -23,10 +25,18 @@ fn own(row: &Row) -> Vec<Obs> {
     }
 }
 
-/// The other indicator's yearly growth in the row's region, from every outturn of its quantity.
+/// The other indicator's yearly growth in the row's region: every outturn of its quantity
+/// (names, aliases) or of its name under the table's key for such names (`经济增长`, `GDP增长`).
 fn other(row: &Row, relation: &Relation) -> Vec<Obs> {
     let (quantity, _) = row.aliases.quantity(&relation.other);
-    let matches = row.resolved.of_quantity(&row.ind.region, &quantity);
+    let mut matches = row.resolved.of_quantity(&row.ind.region, &quantity);
+    for (o, how) in row.resolved.of_region(&row.ind.region) {
+        if same_indicator(relation, &o.indicator)
+            && !matches.iter().any(|(m, _)| std::ptr::eq(*m, o))
+        {
+            matches.push((o, how));
+        }
+    }
     let m = Meaning {
         quantity: Quantity::Rate,
         base: None,
@@ -46,6 +56,22 @@ fn other(row: &Row, relation: &Relation) -> Vec<Obs> {
     obs.into_iter()
         .filter(|o| row.as_of.is_none_or(|y| o.year <= y))
         .collect()
+}
+
+/// Whether the mean difference `diff` (this row's mean growth less the other's) meets the
+/// relation, its margin (positive on the good side), and the threshold of the mean difference
+/// (level, met at or above).
+fn relation_holds(kind: RelationKind, dir: Direction, diff: f64) -> (bool, f64, (f64, bool)) {
+    let rising = dir == Direction::Rising;
+    match kind {
+        RelationKind::Above => (diff > 0.0, diff, (0.0, true)),
+        RelationKind::NotBelow => (diff >= 0.0, diff, (0.0, true)),
+        RelationKind::InStep => (diff >= -IN_STEP, diff + IN_STEP, (-IN_STEP, true)),
+        RelationKind::NotAbove => (diff <= 0.0, -diff, (0.0, false)),
+        RelationKind::Below => (diff < 0.0, -diff, (0.0, false)),
+        RelationKind::Better if rising => (diff > 0.0, diff, (0.0, true)),
+        RelationKind::Better => (diff < 0.0, -diff, (0.0, false)),
+    }
 }
 
 pub fn grade(row: &Row, relation: &Relation) -> Grade {
@@ -76,14 +102,7 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
     let ma = mean(&a.iter().map(|o| o.value).collect::<Vec<_>>());
     let mb = mean(&pairs.iter().map(|p| p.1.value).collect::<Vec<_>>());
     let diff = ma - mb;
-    let margin = match relation.kind {
-        RelationKind::Above | RelationKind::NotBelow => diff,
-        RelationKind::InStep => diff + IN_STEP,
-    };
-    let holds = match relation.kind {
-        RelationKind::Above => diff > 0.0,
-        RelationKind::NotBelow | RelationKind::InStep => margin >= -1e-12,
-    };
+    let (holds, margin, threshold) = relation_holds(relation.kind, row.m.direction, diff);
     let latest = pairs[pairs.len() - 1].0;
     g.latest_year = Some(latest.year);
     g.latest_value = Some(latest.value);
@@ -99,10 +118,6 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
             ..(*x).clone()
         })
         .collect();
-    let threshold = match relation.kind {
-        RelationKind::InStep => (-IN_STEP, true),
-        _ => (0.0, true),
-    };
     let h = f64::from(row.ind.target_year - latest.year);
     if let Some((p, sigma, source)) = p_mean(row, Of::Values, &diffs, threshold, h) {
         g.p_meet = p;
@@ -123,30 +138,19 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
         Status::OnTrack
     };
     let relation_words = match relation.kind {
-        RelationKind::Above => {
-            if holds {
-                "above it"
-            } else {
-                "not above it"
-            }
-        }
-        RelationKind::NotBelow => {
-            if holds {
-                "not below it"
-            } else {
-                "below it"
-            }
-        }
         RelationKind::InStep if diff > IN_STEP => "more than 0.5 point above it",
         RelationKind::InStep if holds => "within 0.5 point: in step",
         RelationKind::InStep => "more than 0.5 point below it",
+        _ if holds => "the relation holds",
+        _ => "the relation does not hold",
     };
     g.reason = format!(
-        "averaged {}% a year over {} against {}'s {}%: {relation_words}",
+        "averaged {}% a year over {} against {}'s {}% ({} it): {relation_words}",
         show(ma),
         years(&a),
         relation.other,
-        show(mb)
+        show(mb),
+        relation.kind.words()
     );
     let used: Vec<Obs> = pairs
         .iter()

@@ -8,7 +8,7 @@
 use super::finding::show;
 use super::{Check, CheckOptions, Code, Finding, Numbers, Severity};
 use crate::model::compound::annual_from_total;
-use crate::table::{Cell, Indicator};
+use crate::table::{Cell, Indicator, RateKind};
 
 pub struct CumulativeTarget;
 
@@ -35,7 +35,13 @@ fn annual(ind: &Indicator, cell: &Cell, years: i32, is_rate: bool) -> Option<(f6
     let rising = RISING.iter().any(|w| ind.name.contains(w));
     let percent = is_rate || cell.percent || ind.unit.is_share();
     let n = f64::from(years);
-    if percent && (falling || rising || is_rate || total < 0.0) {
+    // the table says which: `〔1〕` of 人均预期寿命（岁） is one year more, not 1 %
+    let compounds = match (is_rate, ind.rate_kind) {
+        (true, RateKind::TotalPercent) => true,
+        (true, RateKind::TotalAmount) => false,
+        _ => percent && (falling || rising || is_rate || total < 0.0),
+    };
+    if compounds {
         // `累计降低 12` prints the size of the fall; `累计下降12%` already carries the sign
         let change = if falling && total > 0.0 {
             -total
@@ -49,47 +55,27 @@ fn annual(ind: &Indicator, cell: &Cell, years: i32, is_rate: bool) -> Option<(f6
 }
 
 fn check_row(ind: &Indicator) -> Option<Finding> {
-    let years = if ind.years() > 0 {
-        ind.years()
-    } else {
-        PLAN_PERIOD
-    };
     let rate_total = ind.rate_cumulative || ind.rate.is_period_total();
-    let (cell, is_rate) = if ind.target.is_period_total() {
-        (&ind.target, false)
-    } else if rate_total && ind.rate.is_numeric() {
+    let (cell, is_rate) = if rate_total && ind.rate.is_numeric() {
         (&ind.rate, true)
+    } else if ind.target.is_period_total() {
+        (&ind.target, false)
     } else {
         return None;
     };
-    // `人均预期寿命 〔1〕 岁`: a change of the level in its own unit, not a percentage
-    if crate::meaning::quantity(ind) == crate::meaning::Quantity::Level
-        && let (Some(base), Some(total)) = (ind.base_level(), cell.point())
-    {
-        let to = base.value + total.value * ind.factor(cell);
-        let per_year =
-            crate::model::compound::implied_rate(base.value, to, f64::from(years))? * 100.0;
-        let message = format!(
-            "`{}` is a change of the level over {}–{}: {} → {} {}, {}%/yr compounded",
-            cell.raw,
-            ind.target_year - years + 1,
-            ind.target_year,
-            show(base.value),
-            show(to),
-            ind.value_unit(),
-            show(per_year)
-        );
-        let numbers = Numbers {
-            annual_equivalent: Some(per_year),
-            ..Numbers::default()
-        };
-        return Some(
-            Finding::new(ind, Code::CumulativeTarget, Severity::Info, message).with(numbers),
-        );
-    }
+    // the years the total covers, else the plan period (a base dated 2019 by a note does not
+    // lengthen a 2021–2025 total)
+    let years = match cell.period_years {
+        Some([from, to]) if to >= from => to - from + 1,
+        _ if ind.years() > 0 => ind.years(),
+        _ => PLAN_PERIOD,
+    };
     let (total, per_year, percent) = annual(ind, cell, years, is_rate)?;
     // a base year of 2020 and a target year of 2025 make the period 2021–2025
-    let years_span = format!("{}–{}", ind.target_year - years + 1, ind.target_year);
+    let years_span = match cell.period_years {
+        Some([from, to]) => format!("{from}–{to}"),
+        None => format!("{}–{}", ind.target_year - years + 1, ind.target_year),
+    };
     let period = match cell.period.as_deref() {
         Some(label) if !label.is_empty() => format!("{label}, {years_span}"),
         _ => years_span,
@@ -101,12 +87,27 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
             show(per_year)
         )
     } else {
-        format!(
-            "`{}` is a total over {period}: {} {} a year on average over {years} years",
+        let unit = if ind.unit.is_share() {
+            "points".to_string()
+        } else {
+            ind.value_unit()
+        };
+        let mut m = format!(
+            "`{}` is a total over {period}: {} {unit} a year on average over {years} years",
             cell.raw,
             show(per_year),
-            ind.value_unit()
-        )
+        );
+        // a change of a level from its baseline: where it ends
+        if is_rate && let Some(base) = ind.base_level() {
+            m.push_str(&format!(
+                "; from {} ({}) it reaches {} by {}",
+                base,
+                ind.base_year,
+                show(base.value + total * ind.factor(cell)),
+                ind.target_year
+            ));
+        }
+        m
     };
     // a base that is the previous period's total (13.5(十三五时期)) gets its equivalent too
     if ind.base.is_period_total()
@@ -158,18 +159,28 @@ mod tests {
         assert!(numbers("森林覆盖率", "%", "13.39", "18", "6").is_none());
     }
 
-    /// The national 14th plan's life expectancy: 77.3 (2019) up 〔1〕 year: a level's change in
-    /// years, not 1 %: (78.3/77.3)^(1/6) − 1 = e^(0.0128537/6) − 1 = 0.2145 % a year.
+    /// The national outline's 年均/累计 column: `〔1〕` of 人均预期寿命（岁） is one year more over
+    /// 2021–2025, from 77.3 (a 2019 value by the table's note); `〔13.5〕` of a fall compounds.
     #[test]
-    fn a_bracketed_total_of_a_level_is_in_its_unit() {
-        let ind = row("人均预期寿命", "岁", 2019, "77.3", 2025, "—", "[1]");
+    fn totals_of_the_national_outline() {
+        let mut ind = row("人均预期寿命", "岁", 2019, "77.3", 2025, "—", "[1]");
+        ind.rate_kind = RateKind::TotalAmount;
+        ind.rate_cumulative = true;
+        ind.rate.period_years = Some([2021, 2025]);
         let f = check_row(&ind).unwrap();
-        assert!(approx_eq(
-            f.numbers.annual_equivalent.unwrap(),
-            0.21445,
-            1e-4
-        ));
-        assert!(f.message.contains("77.3 → 78.3 岁"), "{}", f.message);
+        // 1 year over 5 years = 0.2 a year; 77.3 + 1 = 78.3
+        assert_eq!(f.numbers.annual_equivalent, Some(0.2));
+        assert!(
+            f.message.contains("over 2021–2025") && f.message.contains("reaches 78.3 by 2025"),
+            "{}",
+            f.message
+        );
+        let mut ind = row("单位GDP能源消耗降低", "%", 2020, "—", 2025, "—", "[13.5]");
+        ind.rate_kind = RateKind::TotalPercent;
+        ind.rate_cumulative = true;
+        // 0.865^(1/5) − 1 = e^(ln 0.865 / 5) − 1 = e^(−0.0290047) − 1 = −2.8588 %
+        let n = check_row(&ind).unwrap().numbers;
+        assert!(approx_eq(n.annual_equivalent.unwrap(), -2.8588, 1e-3));
     }
 
     #[test]

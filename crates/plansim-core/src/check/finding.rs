@@ -17,10 +17,11 @@ pub enum Code {
     IdentityViolation,
     CrossPlanConflict,
     TargetUnreachable,
+    RestatedTarget,
 }
 
 impl Code {
-    pub const ALL: [Code; 8] = [
+    pub const ALL: [Code; 9] = [
         Code::RateMismatch,
         Code::UnitMismatch,
         Code::BoundExceeded,
@@ -29,6 +30,7 @@ impl Code {
         Code::IdentityViolation,
         Code::CrossPlanConflict,
         Code::TargetUnreachable,
+        Code::RestatedTarget,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -41,6 +43,7 @@ impl Code {
             Code::IdentityViolation => "identity-violation",
             Code::CrossPlanConflict => "cross-plan-conflict",
             Code::TargetUnreachable => "target-unreachable",
+            Code::RestatedTarget => "restated-target",
         }
     }
 }

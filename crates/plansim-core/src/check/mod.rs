@@ -22,6 +22,8 @@
 //!   when behind and it is further from the planned pace than the planned pace itself (and ≥ 1
 //!   point a year) in the hard direction, error when the target year has come and the target
 //!   was missed.
+//! - `restated-target`: the document states a target twice (rows with different sources):
+//!   error when no value meets both statements, warning when they differ but can both be met.
 
 mod bound_exceeded;
 mod cross_plan_conflict;
@@ -31,7 +33,9 @@ mod identity_violation;
 mod no_numeric_target;
 pub mod precision;
 mod rate_mismatch;
+mod rate_total;
 pub mod regions;
+mod restated_target;
 mod target_unreachable;
 mod unit_mismatch;
 
@@ -93,6 +97,7 @@ pub fn rules() -> Vec<Box<dyn Check>> {
         Box::new(identity_violation::IdentityViolation),
         Box::new(cross_plan_conflict::CrossPlanConflict),
         Box::new(target_unreachable::TargetUnreachable),
+        Box::new(restated_target::RestatedTarget),
     ]
 }
 

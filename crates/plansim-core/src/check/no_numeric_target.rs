@@ -3,7 +3,8 @@
 //! A target that is itself a rate (`地区生产总值 … — … 7左右`) has its number in the rate
 //! column and is not reported. Warning when the target is empty (`-`, `—`, blank): the table
 //! names an indicator and gives nothing, or a transcription lost it. Info when the target is
-//! delegated to a higher level (`市级指标`) or qualitative (`保持在合理区间`): the plan chose so.
+//! delegated to a higher level (`市级指标`), qualitative (`保持在合理区间`) or stated against
+//! another indicator (`高于GDP增长`), in the target or the rate column: the plan chose so.
 
 use super::{Check, CheckOptions, Code, Finding, Severity};
 use crate::table::{Form, Indicator};
@@ -24,20 +25,13 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
     if ind.target.is_numeric() || ind.rate.is_numeric() {
         return None;
     }
-    // words in the target column, else in the rate column (the national table's 年均/累计)
-    let cell = if ind.target.is_none() && !ind.rate.is_none() {
+    // the national outline states growth targets in words in its rate column (年均/累计)
+    let stated = if ind.target.is_none() {
         &ind.rate
     } else {
         &ind.target
     };
-    let (severity, message) = match &cell.form {
-        Form::Qualitative { text } if crate::meaning::relation(text).is_some() => (
-            Severity::Info,
-            format!(
-                "the target is a relation to another indicator's growth (`{text}`): `plansim \
-                 assess` grades it against that indicator's outturns"
-            ),
-        ),
+    let (severity, message) = match &stated.form {
         Form::Delegated { text } => (
             Severity::Info,
             format!("the target is set by a higher level (`{text}`): this plan gives no number"),
@@ -45,6 +39,23 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
         Form::Qualitative { text } => (
             Severity::Info,
             format!("the target is qualitative (`{text}`): there is no number to check"),
+        ),
+        Form::Relational {
+            relation,
+            other,
+            indicator,
+            text,
+        } => (
+            Severity::Info,
+            format!(
+                "the target is stated against another indicator (`{text}`: {} {}): there is \
+                 no number of its own to check",
+                relation.words(),
+                match indicator {
+                    Some(row) if row != other => format!("{other}, the table's {row}"),
+                    _ => other.clone(),
+                }
+            ),
         ),
         _ => (
             Severity::Warning,
@@ -77,13 +88,12 @@ mod tests {
         assert_eq!(verdict("市级指标", ""), Some(Severity::Info));
         assert_eq!(verdict("完成自治区下达任务", ""), Some(Severity::Info));
         assert_eq!(verdict("保持在合理区间", ""), Some(Severity::Info));
-        // the national table's words in its 年均/累计 column
+        // words in the rate column (the national outline's 年均/累计) are the target
         assert_eq!(
             verdict("—", "保持在合理区间、各年度视情提出"),
             Some(Severity::Info)
         );
-        let f = check_row(&row("x增长", "%", 2020, "2.5", 2025, "—", "高于GDP增长")).unwrap();
-        assert!(f.message.contains("relation") && f.severity == Severity::Info);
+        assert_eq!(verdict("—", "高于GDP增长"), Some(Severity::Info));
         // a growth target lives in the rate column
         assert_eq!(verdict("—", "7左右"), None);
         assert_eq!(verdict("4以内", ""), None);

@@ -3,7 +3,8 @@
 //! Each printed number stands for an interval (`31.2` is 31.15–31.25), so the rate the target
 //! implies is an interval too. Error when it misses the stated rate's interval (no true values
 //! fit all three cells); warning when they overlap but the implied point estimate lies outside
-//! the stated rate's rounding (the table holds together only at the edge of its digits).
+//! the stated rate's rounding (the table holds together only at the edge of its digits). A
+//! total over the period in the rate column is checked the same way (`rate_total`).
 
 use super::finding::show;
 use super::precision::{self, Interval, Spread, implied_interval};
@@ -19,7 +20,10 @@ impl Check for RateMismatch {
     }
 
     fn check(&self, indicators: &[Indicator], _: &CheckOptions) -> Vec<Finding> {
-        indicators.iter().filter_map(check_row).collect()
+        indicators
+            .iter()
+            .filter_map(|i| check_row(i).or_else(|| super::rate_total::check_row(i)))
+            .collect()
     }
 }
 

@@ -1,6 +1,6 @@
 //! Rows for the rules' unit tests, built from cell text as a table would hold it.
 
-use crate::table::{Attribute, Cell, Indicator, Unit};
+use crate::table::{Attribute, Cell, Indicator, NameParts, RateKind, Unit};
 use std::path::PathBuf;
 
 /// A row of region `科尔沁区`, plan `十四五规划`, file `t.csv`.
@@ -20,17 +20,27 @@ pub fn row(
         seq: String::new(),
         category: String::new(),
         name: name.into(),
+        name_parts: NameParts {
+            printed: name.into(),
+            ..NameParts::default()
+        },
         name_en: String::new(),
         unit: Unit::parse(unit),
         base_year,
+        base_year_assumed: false,
         base: cell(base),
         target_year,
+        target_year_assumed: false,
         target: cell(target),
         rate: cell(rate),
         rate_cumulative: false,
+        rate_kind: RateKind::Annual,
+        target_from_rate: false,
         attribute: Attribute::Unstated,
         sigma: None,
         source: String::new(),
+        remark: String::new(),
+        notes: Vec::new(),
         file: PathBuf::from("t.csv"),
         row: 2,
     }

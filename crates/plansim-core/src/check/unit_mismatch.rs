@@ -4,10 +4,13 @@
 //! levels in 亿 whatever the unit says). Warning when the name and the unit disagree: a count
 //! per 1000 people (每千人…数) in `%`, a share or rate (…率, 比重, 占比) in 万人 or 亿元, a
 //! `%` sign in a cell whose unit is not a percentage, a unit word in a cell that the unit
-//! column does not name. One finding per row, listing every reason.
+//! column does not name. The unit printed at the end of the name (`常住人口城镇化率（%）`) against
+//! the unit column: error when one is a percentage and the other not, else a warning. One
+//! finding per row, listing every reason.
 
 use super::{Check, CheckOptions, Code, Finding, Numbers, Severity, is_growth_name};
-use crate::table::{Cell, Indicator, UnitKind};
+use crate::table::name::same_unit;
+use crate::table::{Cell, Indicator, Unit, UnitKind};
 
 pub struct UnitMismatch;
 
@@ -75,6 +78,23 @@ fn reasons(ind: &Indicator) -> Vec<(Severity, String)> {
             ));
         }
         out.push((Severity::Error, why));
+    }
+    if let Some(own) = &ind.name_parts.unit
+        && !same_unit(own, &unit.raw)
+    {
+        let share = |u: &Unit| u.is_share();
+        let severity = if share(&Unit::parse(own)) != share(unit) {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        out.push((
+            severity,
+            format!(
+                "the name `{}` ends in the unit `{own}` but the unit column says `{}`",
+                ind.name_parts.printed, unit.raw
+            ),
+        ));
     }
     let per_n = PER_N.iter().find(|w| ind.name.contains(**w));
     if let Some(w) = per_n
@@ -152,6 +172,37 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
             ..Numbers::default()
         }),
     )
+}
+
+#[cfg(test)]
+mod name_unit_tests {
+    use super::*;
+    use crate::check::tests_support::row;
+
+    fn with_name_unit(printed: &str, own: &str, column: &str) -> Vec<(Severity, String)> {
+        let mut ind = row("x", column, 2020, "60.6", 2025, "65", "");
+        ind.name_parts.printed = printed.into();
+        ind.name_parts.unit = Some(own.into());
+        reasons(&ind)
+    }
+
+    #[test]
+    fn the_name_and_the_unit_column() {
+        assert!(with_name_unit("常住人口城镇化率（%）", "%", "％").is_empty());
+        let r = with_name_unit("常住人口城镇化率（%）", "%", "万人");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, Severity::Error);
+        assert!(
+            r[0].1
+                .contains("ends in the unit `%` but the unit column says `万人`")
+        );
+        // two counts: a doubt, not an impossibility (规模养殖场(户) counted in 处)
+        let r = with_name_unit("绒山羊规模养殖场(户)", "户", "处");
+        assert_eq!(
+            r.iter().map(|r| r.0).collect::<Vec<_>>(),
+            [Severity::Warning]
+        );
+    }
 }
 
 #[cfg(test)]

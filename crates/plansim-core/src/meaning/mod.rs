@@ -10,12 +10,12 @@ mod relation;
 mod target;
 
 pub use direction::{FALLING_WORDS, direction};
-pub use quantity::{Quantity, growth_or_ratio_name, quantity, unit_of};
-pub use relation::{Relation, RelationKind, relation};
+pub use quantity::{Quantity, growth_or_ratio_name, quantity};
+pub use relation::{Relation, RelationKind, relation, same_indicator};
 pub use target::{Of, TargetKind, about_tolerance, bound_like, target};
 
 use crate::names::{Basis, Name};
-use crate::table::{Direction, Form, Indicator, Num};
+use crate::table::{Direction, Form, Indicator, Num, RateKind};
 use serde::Serialize;
 
 /// Everything plansim reads into one row.
@@ -66,7 +66,7 @@ pub fn baseline(ind: &Indicator, q: Quantity) -> Option<(i32, f64)> {
 /// then holds the target on its yearly values), or when it bounds a share's yearly values
 /// (`城镇调查失业率 <5.5`).
 pub fn stated_growth(ind: &Indicator) -> Option<Num> {
-    if ind.rate_cumulative || ind.rate.is_period_total() {
+    if ind.rate_kind != RateKind::Annual || ind.rate_cumulative || ind.rate.is_period_total() {
         return None;
     }
     let q = quantity(ind);

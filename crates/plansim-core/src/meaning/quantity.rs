@@ -1,8 +1,8 @@
 //! What kind of quantity a row's cells hold. The cells decide, the name only proposes: a
 //! `…增长（%）` row whose base is 2.3 is a growth rate, one whose base is `305.8亿` is a level.
 
-use crate::names::{Measure, Name, key, split_measure};
-use crate::table::{Indicator, Unit};
+use crate::names::{Measure, key, split_measure};
+use crate::table::{Indicator, RateKind};
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -34,21 +34,28 @@ impl Quantity {
     }
 }
 
-/// The unit column, or the unit the name carries in parentheses when the column is empty.
-pub fn unit_of(ind: &Indicator) -> Unit {
-    if ind.unit.raw.trim().is_empty()
-        && let Some(u) = Name::parse(&ind.name).unit
-    {
-        return Unit::parse(&u);
-    }
-    ind.unit.clone()
-}
-
 pub fn quantity(ind: &Indicator) -> Quantity {
-    let unit = unit_of(ind);
+    let unit = &ind.unit;
     // `305.8亿` under `%`: the cells carry a magnitude the unit cannot hold, so they are levels
     if ind.value_unit() != ind.unit.raw {
         return Quantity::Level;
+    }
+    // the rate column's kind, as the table read it: `〔13.5〕` of a fall compounds, `〔1〕` of a
+    // level is a change in its unit (a running total when there is no level)
+    match ind.rate_kind {
+        RateKind::TotalPercent => return Quantity::PeriodChange,
+        RateKind::TotalAmount if ind.base_level().is_some() => {
+            return if unit.is_share() {
+                Quantity::Share
+            } else {
+                Quantity::Level
+            };
+        }
+        RateKind::TotalAmount => return Quantity::RunningTotal,
+        RateKind::Annual | RateKind::Yearly => {}
+    }
+    if ind.is_growth_rate() {
+        return Quantity::Rate;
     }
     let change_name = matches!(split_measure(&key(&ind.name)).1, Measure::Change { .. });
     let total = if ind.target.is_period_total() {
@@ -71,12 +78,7 @@ pub fn quantity(ind: &Indicator) -> Quantity {
             Quantity::RunningTotal
         };
     }
-    let percent_or_none = unit.is_share() || unit.raw.trim().is_empty();
-    // both a level target and a stated pace: the rate column is the pace of a level
-    let level_and_pace = ind.target.is_numeric() && ind.rate.point().is_some();
-    if change_name && percent_or_none && !level_and_pace {
-        Quantity::Rate
-    } else if unit.is_share() {
+    if unit.is_share() {
         Quantity::Share
     } else {
         Quantity::Level

@@ -2,10 +2,10 @@
 //! average on each year's value or growth, a total over the period, a relation to another
 //! indicator, or words.
 
-use super::quantity::{Quantity, unit_of};
+use super::quantity::Quantity;
 use super::relation::{Relation, relation};
 use crate::series::GoalKind;
-use crate::table::{Cell, Direction, Form, Indicator, Num};
+use crate::table::{Cell, Direction, Form, Indicator, Num, RateKind};
 use serde::Serialize;
 
 /// What the yearly numbers of a yearly target are.
@@ -131,12 +131,7 @@ fn words_of(ind: &Indicator) -> TargetKind {
 }
 
 fn relational(cell: &Cell) -> Option<TargetKind> {
-    match &cell.form {
-        Form::Qualitative { text } => {
-            relation(text).map(|relation| TargetKind::Relational { relation })
-        }
-        _ => None,
-    }
+    relation(cell).map(|relation| TargetKind::Relational { relation })
 }
 
 fn is_bound(g: &GoalKind) -> bool {
@@ -205,6 +200,28 @@ pub fn target(ind: &Indicator, q: Quantity, dir: Direction, base: Option<f64>) -
             }
         }
         Quantity::Level | Quantity::Share => {
+            // the rate column states the row's own value each year (`＜5.5` under 年均/累计),
+            // read into the target by the table
+            if ind.target_from_rate && ind.rate_kind == RateKind::Yearly {
+                let Some(goal) = goal_of_cell(&ind.target, ind.factor(&ind.target), None, true)
+                else {
+                    return words_of(ind);
+                };
+                let precision = half_ulp(&ind.target);
+                return if is_bound(&goal) {
+                    TargetKind::AnnualBound {
+                        goal,
+                        of: Of::Values,
+                        precision,
+                    }
+                } else {
+                    TargetKind::AnnualRate {
+                        goal,
+                        of: Of::Values,
+                        precision,
+                    }
+                };
+            }
             if target_numeric {
                 let f = ind.factor(&ind.target);
                 let Some(goal) = goal_of_cell(&ind.target, f, base, false) else {
@@ -249,7 +266,7 @@ pub fn target(ind: &Indicator, q: Quantity, dir: Direction, base: Option<f64>) -
                 };
             }
             if rate_numeric {
-                let share = q == Quantity::Share || unit_of(ind).is_share();
+                let share = q == Quantity::Share || ind.unit.is_share();
                 if let Some(goal) = goal_of_cell(&ind.rate, 1.0, None, true) {
                     let precision = half_ulp(&ind.rate);
                     return match (is_bound(&goal), share) {

@@ -189,15 +189,36 @@ fn targets_of_the_bundled_district_tables() {
 }
 
 #[test]
-fn relations_need_a_growth_on_the_other_side() {
+fn relations_come_from_the_table_typed() {
+    let cell = |t: &str| crate::table::Cell::parse(t).unwrap();
     assert_eq!(
-        relation("与经济增长同步").map(|r| r.other),
+        relation(&cell("与经济增长同步")).map(|r| r.other),
         Some("经济增长".into())
     );
     assert_eq!(
-        relation("不低于GDP增长").map(|r| r.kind),
+        relation(&cell("不低于GDP增长")).map(|r| r.kind),
         Some(RelationKind::NotBelow)
     );
-    assert_eq!(relation("高于全国平均水平"), None);
-    assert_eq!(relation("保持在合理区间"), None);
+    assert_eq!(relation(&cell("保持在合理区间")), None);
+    // the other indicator by the table's key: 经济增长 and 国内生产总值增长（%） are one
+    let r = relation(&cell("与经济增长同步")).unwrap();
+    assert!(same_indicator(&r, "国内生产总值增长（%）"));
+    assert!(!same_indicator(&r, "居民人均可支配收入增长（%）"));
+}
+
+/// A ceiling in the rate column makes the row falling even with no base and no target: a
+/// provincial `城镇调查失业率, %, —, —, ＜5.5` under `年均增长[累计]`.
+#[test]
+fn a_bound_in_the_rate_column_decides_the_direction() {
+    let m = meaning("城镇调查失业率", "%", 2020, "—", "—", "＜5.5");
+    assert_eq!(m.direction, Falling);
+    assert!(matches!(
+        m.target,
+        TargetKind::AnnualBound {
+            goal: GoalKind::AtMost { .. },
+            ..
+        }
+    ));
+    let m = meaning("某指标", "%", 2020, "—", "—", "≥3");
+    assert_eq!(m.direction, Rising);
 }

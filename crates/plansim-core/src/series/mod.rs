@@ -152,6 +152,8 @@ impl Series {
             self.attribute = ind.attribute;
         }
         match self.goal_of(ind) {
+            // a target the document states twice (`restated-target`): the first statement
+            Some(g) if self.goals.iter().any(|h| h.year == g.year) => {}
             Some(g) => self.goals.push(g),
             None if !ind.target.is_none() => self.unquantified.push(ind.target.raw.clone()),
             None => {}

@@ -30,10 +30,12 @@ pub struct Header {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Line {
     Data,
-    /// Blank, a note, a repeated header.
+    /// Blank, a repeated header.
     Skip,
     /// A row naming the category of the rows below it.
     Banner(String),
+    /// A line of the notes under the table (`注：①…`), its cells joined.
+    Note(String),
 }
 
 fn folded(cells: &[String]) -> Vec<String> {
@@ -95,20 +97,24 @@ impl Header {
         if self.rows.iter().any(same) {
             return Line::Skip;
         }
+        // a note is a row of one cell, or a row opening with `注:` (a note split at commas)
+        let opens_note = cells[0].1.starts_with("注:") || cells[0].1.starts_with("说明:");
+        if (cells.len() == 1 && (self.in_notes || is_note(&cells[0].1))) || opens_note {
+            self.in_notes = true;
+            let text: Vec<&str> = rec.cells.iter().map(|c| c.trim()).collect();
+            return Line::Note(text.concat());
+        }
         let [(col, text)] = &cells[..] else {
             return Line::Data;
         };
-        if self.in_notes || is_note(text) {
-            self.in_notes = true;
-            return Line::Skip;
-        }
         let field = self.layout.fields.get(*col).copied().flatten();
         let stripped = strip_enumeration(text);
         let enumerated = stripped.len() < text.len();
         let banner_column = match field {
             None | Some(Field::Seq | Field::Category) => true,
-            // a name alone is an indicator without values, unless numbered like a section
-            Some(Field::Name) => enumerated,
+            // a name alone is an indicator without values (or the parent of sub-items, when
+            // numbered `10.`), unless marked like a section: `一、`, `（二）`, `➢`
+            Some(Field::Name) => enumerated && section_mark(text),
             _ => false,
         };
         if banner_column && stripped.chars().any(is_han) {
@@ -153,10 +159,17 @@ pub fn pipe_hint(records: &[Record]) -> &'static str {
 }
 
 /// `注：…` and the like: footnotes under a pasted table.
+/// `注` opens a note when a colon, a number or nothing follows it: not `注册护士数`, a name.
 fn is_note(text: &str) -> bool {
-    ["注", "说明", "备注", "资料来源", "数据来源", "*"]
-        .iter()
-        .any(|w| text.starts_with(w))
+    let after_zhu = text.strip_prefix('注').map(|rest| {
+        rest.is_empty()
+            || rest.starts_with([':', '释', '*'])
+            || rest.starts_with(|c: char| c.is_ascii_digit() || super::marks::is_circled(c))
+    });
+    after_zhu.unwrap_or(false)
+        || ["说明", "备注", "资料来源", "数据来源", "*"]
+            .iter()
+            .any(|w| text.starts_with(w))
 }
 
 /// A row under the header that continues it: nothing under the columns only data rows fill
@@ -208,9 +221,22 @@ fn merge(top: &[String], sub: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// `一、经济发展` → `经济发展`; also `(一)`, `1.`, `1、`, `第一部分`-free text as is.
+/// Bullets that mark a section row: `➢ 经济发展`.
+const BULLETS: &str = "➢➤►▶▸■□◆◇●○•▪★☆※◎→";
+
+/// A section's enumeration or bullet: `一、`, `（二）`, `➢` (not `1.`, which numbers indicators).
+fn section_mark(text: &str) -> bool {
+    let body = text.trim_start_matches(['(', '（']);
+    body.starts_with(|c| BULLETS.contains(c) || "一二三四五六七八九十".contains(c))
+}
+
+/// `一、经济发展` → `经济发展`; also `(一)`, `1.`, `1、`, `➢ 经济发展`; other text as is.
 fn strip_enumeration(text: &str) -> &str {
     const NUMERALS: &str = "一二三四五六七八九十0123456789";
+    let bulleted = text.trim_start_matches(|c| BULLETS.contains(c) || c == ' ');
+    if bulleted.len() < text.len() && !bulleted.is_empty() {
+        return bulleted;
+    }
     let body = text.trim_start_matches(['(', '（']);
     let after_numerals = body.trim_start_matches(|c| NUMERALS.contains(c));
     if after_numerals.len() == body.len() {
@@ -331,11 +357,25 @@ mod tests {
                 Banner("民生福祉".into()),
                 Skip,
                 Data,
-                Skip,
-                Skip,
+                Note("注：1.地区生产总值按当年价格计算".into()),
+                Note("2.能耗降低为五年累计数".into()),
                 Skip
             ]
         );
+    }
+
+    #[test]
+    fn notes_and_names_that_begin_alike() {
+        for note in [
+            "注:1.按当年价格",
+            "注①[]内为5年累计数",
+            "注",
+            "注释:",
+            "*为2019年数据",
+        ] {
+            assert!(is_note(note), "{note}");
+        }
+        assert!(!is_note("注册护士数(人)"));
     }
 
     #[test]
@@ -371,6 +411,8 @@ mod tests {
             ("经济发展", "经济发展"),
             ("一二三", "一二三"),
             ("5G基站", "5G基站"),
+            ("➢ 经济发展", "经济发展"),
+            ("■民生福祉", "民生福祉"),
         ] {
             assert_eq!(strip_enumeration(text), want, "{text}");
         }

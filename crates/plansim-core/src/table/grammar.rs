@@ -47,8 +47,19 @@ pub(super) fn parse_folded(s: &str) -> Result<Cell, NotationError> {
         return Ok(words(Form::Multiple { factor }));
     }
     if !has_digit {
+        if let Some(cell) = magnitude_class(s) {
+            return Ok(cell);
+        }
         if let Some(cell) = chinese_numeral(s) {
             return Ok(cell);
+        }
+        if let Some((relation, other)) = super::relation::parse(s) {
+            return Ok(words(Form::Relational {
+                relation,
+                other,
+                indicator: None,
+                text: s.to_string(),
+            }));
         }
         if s.chars().any(is_han) {
             return Ok(words(Form::Qualitative {
@@ -335,8 +346,36 @@ fn core(s: &str) -> Result<Cell, NotationError> {
     Ok(cell)
 }
 
+/// `千亿级` (an output in the class of 1000亿: at least that), `百亿级`, `万亿级`; `零突破` (the
+/// first one ever: at least 1).
+fn magnitude_class(s: &str) -> Option<Cell> {
+    let s = ["实现", "取得", "力争"]
+        .iter()
+        .fold(s, |s, w| s.strip_prefix(w).unwrap_or(s));
+    if matches!(s, "零突破" | "零的突破") {
+        return Some(words(Form::AtLeast {
+            value: Num::new(1.0, 0),
+            strict: false,
+        }));
+    }
+    let body = s.strip_suffix('级')?;
+    let (value, magnitude) = match body {
+        "十亿" => (10.0, Magnitude::Yi),
+        "百亿" => (100.0, Magnitude::Yi),
+        "千亿" => (1000.0, Magnitude::Yi),
+        "万亿" => (1.0, Magnitude::WanYi),
+        _ => return None,
+    };
+    let mut cell = words(Form::AtLeast {
+        value: Num::new(value, 0),
+        strict: false,
+    });
+    cell.magnitude = Some(magnitude);
+    Some(cell)
+}
+
 /// A count written in Chinese numerals (`两`, `百`, `至少一个`, `十五家`): read when the whole cell
-/// is such a count with bound words and a measure word; `None` leaves it as words (`百亿级`).
+/// is such a count with bound words and a measure word; `None` leaves it as words (`百万人口`).
 fn chinese_numeral(s: &str) -> Option<Cell> {
     const MEASURE: [&str; 9] = ["", "个", "家", "项", "所", "座", "处", "条", "批"];
     let start = s.find(|c: char| "零一二两三四五六七八九十百千".contains(c))?;
@@ -421,6 +460,7 @@ mod tests {
     /// Every form of DESIGN §3, with the meaning written out by hand.
     #[test]
     fn every_cell_form() {
+        use super::super::relation::Relation;
         use Form::*;
         let cases: Vec<(&str, Form)> = vec![
             // numbers keep their printed precision; full-width digits read
@@ -633,22 +673,54 @@ mod tests {
                     text: "保持在合理区间".into(),
                 },
             ),
+            // relational: the relation and the indicator named, as printed
             (
                 "与经济增长同步",
-                Qualitative {
+                Relational {
+                    relation: Relation::InStep,
+                    other: "经济增长".into(),
+                    indicator: Option::None,
                     text: "与经济增长同步".into(),
                 },
             ),
             (
                 "高于GDP增长",
-                Qualitative {
+                Relational {
+                    relation: Relation::Above,
+                    other: "GDP增长".into(),
+                    indicator: Option::None,
                     text: "高于GDP增长".into(),
                 },
             ),
             (
+                "与GDP增长基本同步",
+                Relational {
+                    relation: Relation::InStep,
+                    other: "GDP增长".into(),
+                    indicator: Option::None,
+                    text: "与GDP增长基本同步".into(),
+                },
+            ),
+            // an output class: at least 1000亿 (the magnitude is kept, as for `305.8亿`)
+            (
                 "千亿级",
-                Qualitative {
-                    text: "千亿级".into(),
+                AtLeast {
+                    value: n(1000.0, 0),
+                    strict: false,
+                },
+            ),
+            (
+                "百亿级",
+                AtLeast {
+                    value: n(100.0, 0),
+                    strict: false,
+                },
+            ),
+            (
+                "零突破",
+                AtLeast {
+                    value: n(1.0, 0),
+                    strict: false,
                 },
             ),
             // counts in Chinese numerals
@@ -754,7 +826,7 @@ mod tests {
             "3-",
             "4-3",
             "≥5以内",
-            "2.56(2019年)",
+            "2.56(1850年)",
             "5 6",
         ] {
             let err = Cell::parse(text).expect_err(text);

@@ -19,13 +19,22 @@ pub enum Field {
     TargetYear,
     /// A target; the year when the header gives one.
     Target(Option<i32>),
-    /// The stated growth; cumulative over the period when the header says `累计`.
+    /// The stated growth; cumulative over the period when the header says `累计` (and not
+    /// `年均`). `average` when the header names an annual average without saying growth
+    /// (`年均/累计`, the national outline's): the column then holds the indicator's own yearly
+    /// value for an indicator that is not a growth (城镇调查失业率 `＜5.5`).
     Rate {
         cumulative: bool,
+        average: bool,
     },
     Attribute,
     Sigma,
     Source,
+    /// An unnamed column right of the name, holding sub-items of a merged name
+    /// (`主要污染物排放总量减少` over `化学需氧量`, `氨氮`, …).
+    SubName,
+    /// Remarks on the row: `备注`, `说明`.
+    Remark,
 }
 
 /// A header row mapped to fields; `None` for columns plansim does not use.
@@ -48,10 +57,57 @@ impl Layout {
         let folded: Vec<String> = cells.iter().map(|c| fold(c).to_lowercase()).collect();
         let mut fields: Vec<Option<Field>> = folded.iter().map(|h| classify(h)).collect();
         resolve_bare_years(&folded, &mut fields);
+        drop_earlier_targets(&mut fields);
         split_merged_name(&folded, &mut fields);
         let layout = Layout { fields };
         layout.column(Field::Name).map(|_| layout)
     }
+
+    /// The first column of the stated rate, with what its header says.
+    pub fn rate(&self) -> Option<(usize, bool, bool)> {
+        self.fields.iter().enumerate().find_map(|(i, f)| match f {
+            Some(Field::Rate {
+                cumulative,
+                average,
+            }) => Some((i, *cumulative, *average)),
+            _ => None,
+        })
+    }
+
+    /// Columns that hold the same field as an earlier one (a second rate column, a second
+    /// base), which rows do not read: their indices.
+    pub fn repeated(&self) -> Vec<usize> {
+        let mut seen: Vec<std::mem::Discriminant<Field>> = Vec::new();
+        let mut out = Vec::new();
+        for (i, f) in self.fields.iter().enumerate() {
+            let Some(f) = f else { continue };
+            // targets repeat by design (2025年, 2035年)
+            if matches!(f, Field::Target(_)) {
+                continue;
+            }
+            let d = std::mem::discriminant(f);
+            if seen.contains(&d) {
+                out.push(i);
+            } else {
+                seen.push(d);
+            }
+        }
+        out
+    }
+}
+
+/// The last year of a plan period named in a header: `“十四五”目标` → 2025.
+fn period_year(h: &str) -> Option<i32> {
+    [
+        ("十一五", 2010),
+        ("十二五", 2015),
+        ("十三五", 2020),
+        ("十四五", 2025),
+        ("十五五", 2030),
+        ("十六五", 2035),
+    ]
+    .into_iter()
+    .find_map(|(p, y)| h.contains(p).then_some(y))
 }
 
 /// A year written in a header: `2020年预计` → 2020.
@@ -72,7 +128,16 @@ fn classify(h: &str) -> Option<Field> {
     if h.is_empty() {
         return None;
     }
-    if let Some(year) = year_in(h) {
+    let growth = h.contains("增长") || h.contains("增速") || h.contains("增幅");
+    let rate_words = growth || h.contains("年均") || h.contains("累计");
+    if rate_words && !h.contains("指标") {
+        // `年均/累计`, `年均增速[累计]`, `“十四五”年均增长`, `2021-2025年均增长`, `累计`
+        return Some(Field::Rate {
+            cumulative: h.contains("累计") && !h.contains("年均"),
+            average: !growth && h.contains("年均"),
+        });
+    }
+    if let Some(year) = year_in(h).or_else(|| period_year(h)) {
         if h.contains("目标") || h.contains("规划") || h.contains("target") {
             return Some(Field::Target(Some(year)));
         }
@@ -84,10 +149,9 @@ fn classify(h: &str) -> Option<Field> {
         {
             return Some(Field::Base(Some(year)));
         }
-        if h.contains("增长") || h.contains("增速") {
-            return Some(Field::Rate {
-                cumulative: h.contains("累计"),
-            });
+        if year_in(h).is_none() {
+            // `“十三五”完成`, `“十四五”`: a period named without a year or a word for its role
+            return Some(Field::Target(Some(year)));
         }
         // a bare year: base or target is decided once all headers are known
         return Some(Field::Target(None))
@@ -132,20 +196,19 @@ fn classify(h: &str) -> Option<Field> {
         Field::TargetYear
     } else if exact(&["target", "目标值", "目标", "规划目标"]) {
         Field::Target(None)
-    } else if exact(&["rate", "growth"])
-        || ((h.contains("增长") || h.contains("增速")) && !h.contains("指标"))
-    {
+    } else if exact(&["rate", "growth"]) {
         Field::Rate {
-            cumulative: h.contains("累计"),
+            cumulative: false,
+            average: false,
         }
-    } else if exact(&["累计", "累计(%)"]) {
-        Field::Rate { cumulative: true }
     } else if exact(&["attribute", "属性", "指标属性", "性质", "指标性质"]) {
         Field::Attribute
     } else if exact(&["sigma", "σ", "volatility", "波动率"]) {
         Field::Sigma
     } else if exact(&["source", "来源", "出处", "数据来源"]) {
         Field::Source
+    } else if exact(&["备注", "说明", "注释", "note", "notes", "remark"]) {
+        Field::Remark
     } else {
         return None;
     };
@@ -176,14 +239,35 @@ fn resolve_bare_years(_folded: &[String], fields: &mut [Option<Field>]) {
     }
 }
 
-/// A table pasted from a document often has `指标` over two merged columns (category and name):
-/// Excel keeps the header in the first and leaves the second empty.
+/// A target column of a year not after the base year is an earlier plan's (`“十三五”规划目标`
+/// beside `2020年` and `“十四五”目标`): not read, and reported as such.
+fn drop_earlier_targets(fields: &mut [Option<Field>]) {
+    let Some(base) = fields.iter().find_map(|f| match f {
+        Some(Field::Base(Some(y))) if *y > 0 => Some(*y),
+        _ => None,
+    }) else {
+        return;
+    };
+    for f in fields.iter_mut() {
+        if matches!(f, Some(Field::Target(Some(y))) if *y <= base) {
+            *f = None;
+        }
+    }
+}
+
+/// A table pasted from a document often has `指标` over two merged columns: Excel keeps the
+/// header in the first and leaves the second empty. Without a category column the two are
+/// category and name; with one, the second holds the sub-items of a merged name.
 fn split_merged_name(folded: &[String], fields: &mut [Option<Field>]) {
     let Some(name) = fields.iter().position(|f| *f == Some(Field::Name)) else {
         return;
     };
-    let has_category = fields.contains(&Some(Field::Category));
-    if !has_category && folded.get(name + 1).is_some_and(String::is_empty) {
+    if !folded.get(name + 1).is_some_and(String::is_empty) {
+        return;
+    }
+    if fields.contains(&Some(Field::Category)) {
+        fields[name + 1] = Some(Field::SubName);
+    } else {
         fields[name] = Some(Field::Category);
         fields[name + 1] = Some(Field::Name);
     }
@@ -220,7 +304,10 @@ mod tests {
                 Unit,
                 Base(Some(2020)),
                 Target(Some(2025)),
-                Rate { cumulative: false },
+                Rate {
+                    cumulative: false,
+                    average: false
+                },
                 Attribute
             ]
             .map(Some)
@@ -251,7 +338,10 @@ mod tests {
                 Base(Some(2020)),
                 Target(Some(2025)),
                 Target(Some(2035)),
-                Rate { cumulative: true },
+                Rate {
+                    cumulative: true,
+                    average: false
+                },
                 Attribute
             ]
             .map(Some)
@@ -282,10 +372,53 @@ mod tests {
                 Some(Base(None)),
                 Some(TargetYear),
                 Some(Target(None)),
-                Some(Rate { cumulative: false }),
+                Some(Rate {
+                    cumulative: false,
+                    average: false
+                }),
                 None
             ]
         );
+    }
+
+    /// The rate columns of national, provincial and municipal tables; periods named for years.
+    #[test]
+    fn rate_columns_and_plan_periods() {
+        use Field::*;
+        let rate = |cumulative, average| {
+            Some(Rate {
+                cumulative,
+                average,
+            })
+        };
+        for (header, want) in [
+            ("年均/累计", rate(false, true)),
+            ("年均增速[累计]", rate(false, false)),
+            ("年均增长（%）", rate(false, false)),
+            ("“十四五”年均增长", rate(false, false)),
+            ("2021-2025年均增长(%)", rate(false, false)),
+            ("累计", rate(true, false)),
+            ("五年累计", rate(true, false)),
+            ("累计增长", rate(true, false)),
+            ("“十四五”目标", Some(Target(Some(2025)))),
+            ("“十五五”规划目标", Some(Target(Some(2030)))),
+            ("“十三五”完成", Some(Base(Some(2020)))),
+            ("备注", Some(Remark)),
+        ] {
+            let f = layout(&["指标", header]);
+            assert_eq!(f.get(1).copied().flatten(), want, "{header}");
+        }
+        // `指标` over two merged columns beside a category column: sub-items
+        let f = layout(&[
+            "类别",
+            "指标",
+            "",
+            "2015年",
+            "2020年",
+            "年均增长[累计]",
+            "属性",
+        ]);
+        assert_eq!(f[2], Some(SubName));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! One row of an indicator table: an indicator with its baseline, one target, the stated rate.
 
+use super::name::NameParts;
 use super::notation::{Cell, Form};
+use super::notes::Note;
 use super::number::Num;
 use super::unit::Unit;
 use serde::Serialize;
@@ -42,27 +44,84 @@ pub enum Direction {
     Falling,
 }
 
+/// What the rate column of a row states.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RateKind {
+    /// Average annual growth in percent (`年均增长（%）` 7; `＞7` under `年均/累计` for
+    /// 全社会研发经费投入增长).
+    #[default]
+    Annual,
+    /// A compounded change in percent over the period (`〔13.5〕` of 单位GDP能源消耗降低（%）,
+    /// `30` under `累计增长`).
+    TotalPercent,
+    /// A change or a sum over the period in the indicator's own unit, percentage points for a
+    /// share (`〔1〕` of 人均预期寿命（岁）: one more year; `[3.9]` of 城镇化率（%）: 3.9 points;
+    /// `[>5000]` of 城镇新增就业人数（万人）).
+    TotalAmount,
+    /// The indicator's own value each year of the period, under a column headed `年均` without
+    /// a word for growth (`＜5.5` of 城镇调查失业率（%） under `年均/累计`).
+    Yearly,
+}
+
+impl RateKind {
+    pub fn is_total(self) -> bool {
+        matches!(self, RateKind::TotalPercent | RateKind::TotalAmount)
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Indicator {
     pub region: String,
     pub plan: String,
+    /// The row's number: the seq column, else the numbering printed before the name (`1.`).
     pub seq: String,
     pub category: String,
+    /// The name without its numbering, marks and unit (`国内生产总值（GDP）增长`); a sub-item's
+    /// name follows its parent's (`主要污染物排放总量减少：化学需氧量`).
     pub name: String,
+    /// What the printed name carries: its unit, qualifiers, marks, numbering, parent.
+    pub name_parts: NameParts,
     pub name_en: String,
+    /// The unit column, else the unit printed at the end of the name (`（%）`).
     pub unit: Unit,
+    /// The base column's year, or the base cell's own (`60.6*` under a note that `*` marks 2019
+    /// values: 2019).
     pub base_year: i32,
+    /// The base year is not printed in the document but assumed by the table's maker
+    /// (`2016(假定)` in a base_year column).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub base_year_assumed: bool,
     pub base: Cell,
     pub target_year: i32,
+    /// The target year is assumed, not printed (`2020(假定)`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub target_year_assumed: bool,
     pub target: Cell,
-    /// Stated average annual growth in percent, or a period total when `rate_cumulative`.
+    /// The rate column's cell: stated average annual growth in percent, a period total, or the
+    /// indicator's yearly value, as `rate_kind` says.
     pub rate: Cell,
+    /// The rate is a total over the period (`rate_kind` is one of the totals).
     pub rate_cumulative: bool,
+    pub rate_kind: RateKind,
+    /// The target cell was empty and the rate column states the target: a yearly value
+    /// (`＜5.5`) or a period total (`〔13.5〕`; `〔1〕` read as a change from the base). `target`
+    /// then holds that reading and its `raw` is the rate cell's text.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub target_from_rate: bool,
     pub attribute: Attribute,
     /// Volatility of the annual rate (0.02 = 2 points) from a `sigma` column.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sigma: Option<f64>,
     pub source: String,
+    /// A `备注`/`说明` column's text for the row.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub remark: String,
+    /// Notes of the table that apply to the row as a whole: those that name it without a year
+    /// of its cells, those on a mark printed after its name, and those on the whole table.
+    /// Notes on one cell are that cell's (`base.notes`, …).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
     pub file: PathBuf,
     pub row: usize,
 }
@@ -87,9 +146,24 @@ impl Indicator {
         self.unit.raw.clone()
     }
 
+    /// An indicator that is itself a growth rate in percent (`地区生产总值增长（%）` with `0.2`
+    /// in 2020): its cells are that year's growth, not levels to grow from. Cells carrying
+    /// 亿/万 are levels whatever the name says (`地区生产总值增长率 305.8亿`).
+    pub fn is_growth_rate(&self) -> bool {
+        self.unit.kind == super::UnitKind::Percent
+            && ["增长", "增速", "增幅"]
+                .iter()
+                .any(|w| self.name.contains(w))
+            && self.base.magnitude.is_none()
+            && self.target.magnitude.is_none()
+    }
+
     /// The baseline level, scaled into the value unit; `None` unless it is a level.
     pub fn base_level(&self) -> Option<Num> {
-        if self.base.is_period_total() || matches!(self.base.form, Form::Points { .. }) {
+        if self.base.is_period_total()
+            || matches!(self.base.form, Form::Points { .. })
+            || self.is_growth_rate()
+        {
             return None;
         }
         self.base.point().map(|n| n.scaled(self.factor(&self.base)))
@@ -97,7 +171,10 @@ impl Indicator {
 
     /// The target level, scaled into the value unit; `None` unless it is a level.
     pub fn target_level(&self) -> Option<Num> {
-        if self.target.is_period_total() || matches!(self.target.form, Form::Points { .. }) {
+        if self.target.is_period_total()
+            || matches!(self.target.form, Form::Points { .. })
+            || self.is_growth_rate()
+        {
             return None;
         }
         self.target

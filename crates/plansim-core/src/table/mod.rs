@@ -1,24 +1,37 @@
 //! Indicator tables: reading files (CSV in any encoding Excel writes, XLSX), the header aliases,
-//! and the cell grammar of plan tables.
+//! the cell grammar of plan tables, the names (numbering, unit, parent) and the notes under them.
 
+mod annotate;
+mod columns;
+mod duplicates;
 mod frame;
 mod grammar;
 pub mod header;
 pub mod indicator;
+pub mod marks;
+pub mod name;
 pub mod normalize;
 pub mod notation;
+pub mod notes;
 pub mod number;
+mod parents;
+mod rate_column;
+pub mod relation;
 mod rows;
 pub mod text;
 pub mod unit;
 mod xlsx;
 
-pub use indicator::{Attribute, Direction, Indicator};
+pub use indicator::{Attribute, Direction, Indicator, RateKind};
+pub use name::NameParts;
 pub use notation::{Cell, Form, NotationError};
+pub use notes::{Note, NoteEffect, NoteScope};
 pub use number::{Magnitude, Num};
+pub use relation::Relation;
 pub use unit::{Unit, UnitKind};
 
-use crate::error::{Error, Result};
+use crate::error::{CellError, Error, Result};
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// A row of raw cells with its 1-based row number in the file.
@@ -32,7 +45,64 @@ pub struct Record {
 #[derive(Clone, Debug)]
 pub struct Table {
     pub path: PathBuf,
+    /// The rows that read, in file order (one per target column of a row).
     pub indicators: Vec<Indicator>,
+    /// The notes printed under the table (`注：①…`), as read; each is also kept with the cells
+    /// and rows it applies to.
+    pub notes: Vec<Note>,
+    /// Cells that could not be read, when the table was read with [`LoadOptions::lenient`]:
+    /// their rows are left out of `indicators`, and callers must say so (`tables` and `check`
+    /// exit 2, `project` and the others name the rows left out). Read without it (the default)
+    /// such a table is an error ([`Error::Cells`]) and this is always empty.
+    pub unread: Vec<CellError>,
+    /// What was read but is not used, or used with a doubt: columns plansim does not read,
+    /// footnote marks no note explains.
+    pub warnings: Vec<Warning>,
+}
+
+impl Table {
+    /// The table as an error when a cell could not be read.
+    pub fn strict(self) -> Result<Table> {
+        if self.unread.is_empty() {
+            Ok(self)
+        } else {
+            Err(Error::Cells {
+                path: self.path,
+                errors: self.unread,
+            })
+        }
+    }
+}
+
+/// Something in a table that plansim reads past: a column it does not read, a mark no note
+/// explains.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Warning {
+    /// 1-based row.
+    pub row: usize,
+    /// 1-based column; 0 when it is a cell of a row named by `header` (`base`, `target`).
+    pub column: usize,
+    pub header: String,
+    pub text: String,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.column == 0 {
+            write!(
+                f,
+                "row {} ({}): `{}`: {}",
+                self.row, self.header, self.text, self.message
+            )
+        } else {
+            write!(
+                f,
+                "row {}, column {} ({}): `{}`: {}",
+                self.row, self.column, self.header, self.text, self.message
+            )
+        }
+    }
 }
 
 /// How to read a table file.
@@ -42,9 +112,15 @@ pub struct LoadOptions {
     pub sheet: Option<String>,
     /// Region for tables without a region column; the file stem when `None`.
     pub region: Option<String>,
+    /// Keep the rows that read when a cell cannot be read, listing the unreadable cells in
+    /// [`Table::unread`], instead of refusing the table with [`Error::Cells`] (the default).
+    /// A table where no row reads is refused either way.
+    pub lenient: bool,
 }
 
-/// Reads a table file: XLSX by its extension or magic bytes, else delimited text.
+/// Reads a table file: XLSX by its extension or magic bytes, else delimited text. An unreadable
+/// cell is an error naming every such cell, unless [`LoadOptions::lenient`] asks for the rows
+/// that read (the others listed in [`Table::unread`]).
 pub fn load(path: &Path, opts: &LoadOptions) -> Result<Table> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     load_bytes(path, bytes, opts)
@@ -70,7 +146,7 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>, opts: &LoadOptions) -> Result<Tab
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default()
     });
-    rows::build(path, &records, &region)
+    rows::build(path, &records, &region, !opts.lenient)
 }
 
 /// Reads several tables; every file's errors are collected, the first returned after all ran.

@@ -1,8 +1,11 @@
 //! What a plan table's cell says: [`Cell`] and its [`Form`], read by the grammar in
-//! [`super::grammar`] and printed back in a canonical spelling.
+//! the grammar module and printed back in a canonical spelling.
 
+use super::marks;
 use super::normalize::fold;
+use super::notes::Note;
 use super::number::{Magnitude, Num};
+use super::relation::Relation;
 use serde::Serialize;
 use std::fmt;
 use std::str::FromStr;
@@ -27,6 +30,30 @@ pub struct Cell {
     /// `累计下降12%`, `[4]以上`. `Some("")` when the period is not named.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
+    /// The first and last year a period total covers: `〔13.5〕` in a 2020→2025 row covers
+    /// 2021–2025, `〔17.7〕` in a 2025 base column the five years to 2025.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period_years: Option<[i32; 2]>,
+    /// Footnote marks printed with the value, in printed order: `*` of `60.6*`, `**`, `①`,
+    /// `△`, `#`, `¹`, `注`, `(预计)`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<String>,
+    /// The year the value belongs to when it is not its column's: set by a note
+    /// (`带*的为2019年数据` makes `60.6*` a 2019 value) or printed with it (`2.56(2019年)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// A preliminary figure: printed so (`2.5(预计)`) or said so by a note
+    /// (`2020年全员劳动生产率增长2.5%为预计数`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub preliminary: bool,
+    /// Words printed after the value that do not change it: `力争投入强度高于“十三五”时期实际`
+    /// of `＞7、力争投入强度高于“十三五”时期实际`, `力争8` of `7左右(力争8)`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
+    /// The table's notes that apply to this cell: by its mark, its brackets, or by naming its
+    /// indicator and year.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
 }
 
 /// The meaning of a cell.
@@ -51,8 +78,19 @@ pub enum Form {
     None,
     /// Set by a higher level of government: `市级指标`, `完成自治区下达任务`.
     Delegated { text: String },
-    /// Direction or relation only: `与经济增长同步`, `保持在合理区间`.
+    /// Direction only, in words: `保持在合理区间`, `逐年增加`, `全覆盖`.
     Qualitative { text: String },
+    /// Stated against another indicator: `高于GDP增长` (above), `与GDP增长基本同步` (in step).
+    Relational {
+        relation: Relation,
+        /// The other indicator as printed: `GDP增长`.
+        other: String,
+        /// The name of the table's row it means (`国内生产总值（GDP）增长` for `GDP增长`),
+        /// when the table has one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        indicator: Option<String>,
+        text: String,
+    },
 }
 
 /// Why a cell could not be read: what the grammar expected instead.
@@ -81,6 +119,12 @@ impl Cell {
             percent: false,
             suffix: None,
             period: None,
+            period_years: None,
+            marks: Vec::new(),
+            year: None,
+            preliminary: false,
+            remark: None,
+            notes: Vec::new(),
         }
     }
 
@@ -89,9 +133,18 @@ impl Cell {
         self.period.is_some()
     }
 
-    /// Reads a cell; see the module docs for the forms.
+    /// Reads a cell; see the module docs for the forms. Footnote marks after the value are
+    /// read off first; words after a readable value (`＞7、力争…`) are its remark.
     pub fn parse(raw: &str) -> Result<Cell, NotationError> {
-        let mut cell = super::grammar::parse_folded(&fold(raw))?;
+        let folded = fold(raw);
+        let (body, trailer) = marks::split(&folded);
+        let mut cell = match super::grammar::parse_folded(body) {
+            Ok(cell) => cell,
+            Err(e) => with_remark(body).ok_or(e)?,
+        };
+        cell.marks.splice(0..0, trailer.marks);
+        cell.year = trailer.year.or(cell.year);
+        cell.preliminary |= trailer.preliminary;
         cell.raw = raw.to_string();
         Ok(cell)
     }
@@ -112,7 +165,8 @@ impl Cell {
             Form::Multiple { .. }
             | Form::None
             | Form::Delegated { .. }
-            | Form::Qualitative { .. } => None,
+            | Form::Qualitative { .. }
+            | Form::Relational { .. } => None,
         }
     }
 
@@ -124,7 +178,10 @@ impl Cell {
     pub fn is_numeric(&self) -> bool {
         !matches!(
             self.form,
-            Form::None | Form::Delegated { .. } | Form::Qualitative { .. }
+            Form::None
+                | Form::Delegated { .. }
+                | Form::Qualitative { .. }
+                | Form::Relational { .. }
         )
     }
 
@@ -141,8 +198,39 @@ impl Cell {
             Form::None => "none",
             Form::Delegated { .. } => "delegated",
             Form::Qualitative { .. } => "qualitative",
+            Form::Relational { .. } => "relational",
         }
     }
+}
+
+/// A readable value followed by words: `＞7、力争投入强度高于“十三五”时期实际`, `7左右(力争8)`.
+/// The value keeps its own marks (`＞7*、…`).
+fn with_remark(body: &str) -> Option<Cell> {
+    let (head, remark) = if let Some(inner) = body.strip_suffix(')')
+        && let Some(open) = inner.rfind('(')
+    {
+        (&body[..open], &inner[open + 1..])
+    } else {
+        let at = body.find(['、', ',', ';'])?;
+        let sep = body[at..].chars().next()?.len_utf8();
+        (&body[..at], &body[at + sep..])
+    };
+    // words, not a number in a note the grammar refused (`2.56(1850年)`)
+    if !remark.chars().any(super::normalize::is_han)
+        || remark.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let (value, trailer) = marks::split(head);
+    let mut cell = super::grammar::parse_folded(value).ok()?;
+    if !cell.is_numeric() {
+        return None;
+    }
+    cell.marks = trailer.marks;
+    cell.year = trailer.year;
+    cell.preliminary = trailer.preliminary;
+    cell.remark = Some(remark.to_string());
+    Some(cell)
 }
 
 impl FromStr for Cell {
@@ -188,7 +276,9 @@ impl fmt::Display for Cell {
                         }
                     )
                 }
-                Form::Delegated { text } | Form::Qualitative { text } => write!(f, "{text}"),
+                Form::Delegated { text }
+                | Form::Qualitative { text }
+                | Form::Relational { text, .. } => write!(f, "{text}"),
                 _ => write!(f, "—"),
             };
         }

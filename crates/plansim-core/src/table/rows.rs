@@ -1,18 +1,23 @@
-//! Raw records → indicators: finds the header under any title lines, reads every cell, and
-//! collects every unreadable cell of the table before failing.
+//! Raw records → indicators: finds the header under any title lines, reads every cell, names
+//! sub-items after their parent row, and collects every unreadable cell of the table. Rows with
+//! an unreadable cell are left out and reported; the others are the table.
 
+use super::columns::unread_columns;
+use super::duplicates::check_duplicates;
 use super::frame::{Header, Line, foreign_delimiter, pipe_hint};
 use super::header::{Field, Layout};
-use super::indicator::{Attribute, Indicator};
+use super::indicator::{Attribute, Indicator, RateKind};
+use super::name;
 use super::normalize::{excel_date_hint, fold};
 use super::notation::Cell;
+use super::parents::Parent;
+use super::rate_column::{rate_kind, target_from_rate};
 use super::unit::Unit;
-use super::{Record, Table};
+use super::{Record, Table, annotate, notes};
 use crate::error::{CellError, Error, Result};
-use std::collections::HashMap;
 use std::path::Path;
 
-pub fn build(path: &Path, records: &[Record], default_region: &str) -> Result<Table> {
+pub fn build(path: &Path, records: &[Record], default_region: &str, strict: bool) -> Result<Table> {
     let mut header = Header::find(records).ok_or_else(|| {
         let msg = if records
             .iter()
@@ -35,31 +40,38 @@ pub fn build(path: &Path, records: &[Record], default_region: &str) -> Result<Ta
         layout: &layout,
         headers: &headers,
         errors: Vec::new(),
+        out: Vec::new(),
         category: String::new(),
         region: default_region.to_string(),
         plan: String::new(),
+        parent: None,
+        merged: None,
     };
-    let mut indicators = Vec::new();
+    let mut note_lines = Vec::new();
     for rec in &records[header.first_data..] {
         if let Some(problem) = foreign_delimiter(rec, headers.len()) {
             ctx.error(rec, 0, problem);
             continue;
         }
         match header.line(rec) {
-            Line::Data => indicators.extend(ctx.row(rec)),
-            Line::Banner(category) => ctx.category = category,
+            Line::Data => ctx.row(rec),
+            Line::Banner(category) => {
+                ctx.category = category;
+                ctx.parent = None;
+                ctx.merged = None;
+            }
+            Line::Note(text) => note_lines.push((rec.row, text)),
             Line::Skip => {}
         }
     }
-    check_duplicates(&indicators, &layout, &headers, &mut ctx.errors);
-    if !ctx.errors.is_empty() {
-        ctx.errors.sort_by_key(|e| (e.row, e.column));
-        return Err(Error::Cells {
-            path: path.to_path_buf(),
-            errors: ctx.errors,
-        });
-    }
-    if indicators.is_empty() {
+    let mut warnings = unread_columns(&layout, &headers, records, &header);
+    let mut indicators = std::mem::take(&mut ctx.out);
+    let mut notes = notes::parse(&note_lines);
+    annotate::apply(&mut notes, &mut indicators, &mut warnings);
+    let mut errors = std::mem::take(&mut ctx.errors);
+    check_duplicates(&mut indicators, &layout, &headers, &mut errors);
+    errors.sort_by_key(|e| (e.row, e.column));
+    if indicators.is_empty() && errors.is_empty() {
         return Err(Error::format(
             path,
             format!(
@@ -68,25 +80,40 @@ pub fn build(path: &Path, records: &[Record], default_region: &str) -> Result<Ta
             ),
         ));
     }
+    if !errors.is_empty() && (strict || indicators.is_empty()) {
+        return Err(Error::Cells {
+            path: path.to_path_buf(),
+            errors,
+        });
+    }
     Ok(Table {
         path: path.to_path_buf(),
         indicators,
+        notes,
+        unread: errors,
+        warnings,
     })
 }
 
-struct RowContext<'a> {
-    path: &'a Path,
-    layout: &'a Layout,
-    headers: &'a [String],
-    errors: Vec<CellError>,
+pub(super) struct RowContext<'a> {
+    pub(super) path: &'a Path,
+    pub(super) layout: &'a Layout,
+    pub(super) headers: &'a [String],
+    pub(super) errors: Vec<CellError>,
+    pub(super) out: Vec<Indicator>,
     /// Carried down: merged category cells leave the rows below blank.
-    category: String,
-    region: String,
-    plan: String,
+    pub(super) category: String,
+    pub(super) region: String,
+    pub(super) plan: String,
+    /// A numbered row without values (`10.每千人口拥有医护人员数`): unnumbered rows right below
+    /// it are its sub-items.
+    pub(super) parent: Option<Parent>,
+    /// The name beside a sub-name column, carried down its merged cells.
+    pub(super) merged: Option<Parent>,
 }
 
 impl RowContext<'_> {
-    fn error(&mut self, rec: &Record, col: usize, expected: impl Into<String>) {
+    pub(super) fn error(&mut self, rec: &Record, col: usize, expected: impl Into<String>) {
         let mut expected = expected.into();
         if col >= rec.cells.len() {
             // a cut-off row: say so, not only what the missing cell should have held
@@ -106,7 +133,7 @@ impl RowContext<'_> {
         });
     }
 
-    fn text(&self, rec: &Record, field: Field) -> Option<(usize, String)> {
+    pub(super) fn text(&self, rec: &Record, field: Field) -> Option<(usize, String)> {
         let col = self.layout.column(field)?;
         Some((
             col,
@@ -117,7 +144,11 @@ impl RowContext<'_> {
         ))
     }
 
-    fn cell(&mut self, rec: &Record, col: Option<usize>) -> Cell {
+    pub(super) fn filled(&self, rec: &Record, field: Field) -> String {
+        self.text(rec, field).map(|t| t.1).unwrap_or_default()
+    }
+
+    pub(super) fn cell(&mut self, rec: &Record, col: Option<usize>) -> Cell {
         let Some(col) = col else { return Cell::none() };
         let raw = rec.cells.get(col).map(|c| c.trim()).unwrap_or_default();
         match Cell::parse(raw) {
@@ -130,18 +161,38 @@ impl RowContext<'_> {
         }
     }
 
-    fn year(&mut self, rec: &Record, field: Field, header_year: Option<i32>, what: &str) -> i32 {
+    /// A year from its column (`2020`, `2020年`, `2016(假定)` for a year the document does not
+    /// print: assumed), else from the header; with whether it is assumed.
+    fn year(
+        &mut self,
+        rec: &Record,
+        field: Field,
+        header_year: Option<i32>,
+        what: &str,
+    ) -> (i32, bool) {
         match self.text(rec, field) {
-            Some((col, t)) if !t.is_empty() => match fold(&t).trim_end_matches('年').parse::<i32>()
-            {
-                Ok(y) if (1900..=2200).contains(&y) => y,
-                _ => {
-                    self.error(rec, col, format!("expected a {what} year such as 2020"));
-                    0
+            Some((col, t)) if !t.is_empty() => {
+                let folded = fold(&t);
+                let (body, assumed) = match ASSUMED.iter().find_map(|w| folded.strip_suffix(w)) {
+                    Some(body) => (body.to_string(), true),
+                    None => (folded, false),
+                };
+                match body.trim_end_matches('年').parse::<i32>() {
+                    Ok(y) if (1900..=2200).contains(&y) => (y, assumed),
+                    _ => {
+                        self.error(
+                            rec,
+                            col,
+                            format!(
+                                "expected a {what} year such as 2020 (or 2020(假定) when assumed)"
+                            ),
+                        );
+                        (0, false)
+                    }
                 }
-            },
+            }
             found => match header_year {
-                Some(y) => y,
+                Some(y) => (y, false),
                 None => {
                     let col =
                         found.map_or(self.layout.column(Field::Name).unwrap_or(0), |(c, _)| c);
@@ -150,14 +201,18 @@ impl RowContext<'_> {
                         col,
                         format!("no {what} year: fill a `{what}_year` column or write the year in the header (2020年)"),
                     );
-                    0
+                    (0, false)
                 }
             },
         }
     }
 
-    /// One record → one indicator per target column (2025, 2035 …).
-    fn row(&mut self, rec: &Record) -> Vec<Indicator> {
+    pub(super) fn attribute_text(&self, rec: &Record) -> Attribute {
+        Attribute::parse(&self.filled(rec, Field::Attribute)).unwrap_or(Attribute::Unstated)
+    }
+
+    /// One record → one indicator per target column (2025, 2035 …), added to `out`.
+    fn row(&mut self, rec: &Record) {
         let n_errors = self.errors.len();
         let width = self.headers.len();
         if let Some(extra) = rec
@@ -175,17 +230,7 @@ impl RowContext<'_> {
                 ),
             );
         }
-        let name = match self.text(rec, Field::Name) {
-            Some((_, t)) if !t.is_empty() => t,
-            _ => {
-                self.error(
-                    rec,
-                    self.layout.column(Field::Name).unwrap_or(0),
-                    "the indicator name is empty",
-                );
-                String::new()
-            }
-        };
+        let row_name = self.name(rec);
         if let Some((_, c)) = self
             .text(rec, Field::Category)
             .filter(|(_, c)| !c.is_empty())
@@ -198,7 +243,26 @@ impl RowContext<'_> {
         if let Some((_, p)) = self.text(rec, Field::Plan).filter(|(_, p)| !p.is_empty()) {
             self.plan = p;
         }
-        let unit = Unit::parse(&self.text(rec, Field::Unit).map(|t| t.1).unwrap_or_default());
+        let parent = row_name.as_ref().and_then(|n| n.parent.clone());
+        let mut row_name = row_name;
+        let unit_text = match self.filled(rec, Field::Unit) {
+            u if !u.is_empty() => {
+                // a name's unit the unit column contradicts stays in the name; check says so
+                if let Some(n) = row_name.as_mut()
+                    && let Some(own) = &n.parts.unit
+                    && !name::same_unit(own, &u)
+                {
+                    n.name = n.parts.with_unit(&n.name);
+                }
+                u
+            }
+            _ => row_name
+                .as_ref()
+                .and_then(|n| n.parts.unit.clone())
+                .or_else(|| parent.as_ref().map(|p| p.unit.clone()))
+                .unwrap_or_default(),
+        };
+        let unit = Unit::parse(&unit_text);
         let base_col = self
             .layout
             .fields
@@ -208,23 +272,12 @@ impl RowContext<'_> {
             Some(Field::Base(y)) => y,
             _ => None,
         });
-        let base_year = self.year(rec, Field::BaseYear, header_base_year, "base");
+        let (base_year, base_year_assumed) =
+            self.year(rec, Field::BaseYear, header_base_year, "base");
         let base = self.cell(rec, base_col);
-        let (rate_col, rate_cumulative) =
-            match self
-                .layout
-                .fields
-                .iter()
-                .enumerate()
-                .find_map(|(i, f)| match f {
-                    Some(Field::Rate { cumulative }) => Some((i, *cumulative)),
-                    _ => None,
-                }) {
-                Some((i, c)) => (Some(i), c),
-                None => (None, false),
-            };
-        let rate = self.cell(rec, rate_col);
-        let attribute = match self.text(rec, Field::Attribute) {
+        let rate_col = self.layout.rate();
+        let rate = self.cell(rec, rate_col.map(|r| r.0));
+        let mut attribute = match self.text(rec, Field::Attribute) {
             Some((col, t)) => Attribute::parse(&t).unwrap_or_else(|| {
                 self.error(
                     rec,
@@ -235,6 +288,11 @@ impl RowContext<'_> {
             }),
             None => Attribute::Unstated,
         };
+        if attribute == Attribute::Unstated
+            && let Some(p) = &parent
+        {
+            attribute = p.attribute;
+        }
         let sigma = match self.text(rec, Field::Sigma) {
             Some((_, t)) if t.is_empty() => None,
             Some((col, t)) => match fold(&t).parse::<f64>() {
@@ -250,38 +308,48 @@ impl RowContext<'_> {
             },
             None => None,
         };
+        let Some(row_name) = row_name else { return };
+        let rate_kind = rate_kind(
+            &row_name.name,
+            &unit,
+            &rate,
+            rate_col.map(|(c, cumulative, average)| {
+                (cumulative, average, header_label(self.headers, c))
+            }),
+        );
         let template = Indicator {
             region: self.region.clone(),
             plan: self.plan.clone(),
-            seq: self.text(rec, Field::Seq).map(|t| t.1).unwrap_or_default(),
+            seq: row_name.seq.clone(),
             category: self.category.clone(),
-            name,
-            name_en: self
-                .text(rec, Field::NameEn)
-                .map(|t| t.1)
-                .unwrap_or_default(),
+            name: row_name.name.clone(),
+            name_parts: row_name.parts,
+            name_en: self.filled(rec, Field::NameEn),
             unit,
             base_year,
+            base_year_assumed,
             base,
             target_year: 0,
+            target_year_assumed: false,
             target: Cell::none(),
             rate,
-            rate_cumulative,
+            rate_cumulative: rate_kind.is_total(),
+            rate_kind,
+            target_from_rate: false,
             attribute,
             sigma,
-            source: self
-                .text(rec, Field::Source)
-                .map(|t| t.1)
-                .unwrap_or_default(),
+            source: self.filled(rec, Field::Source),
+            remark: self.filled(rec, Field::Remark),
+            notes: Vec::new(),
             file: self.path.to_path_buf(),
             row: rec.row,
         };
         let out = self.targets(rec, template);
         if self.errors.len() > n_errors {
-            Vec::new()
-        } else {
-            out
+            return;
         }
+        self.adopt(&out, &row_name.seq, parent.is_some(), rec);
+        self.out.extend(out);
     }
 
     fn targets(&mut self, rec: &Record, template: Indicator) -> Vec<Indicator> {
@@ -311,7 +379,8 @@ impl RowContext<'_> {
             if k > 0 && target.is_none() {
                 continue;
             }
-            let target_year = self.year(rec, Field::TargetYear, *header_year, "target");
+            let (target_year, target_year_assumed) =
+                self.year(rec, Field::TargetYear, *header_year, "target");
             if target_year != 0 && template.base_year != 0 && target_year <= template.base_year {
                 self.error(
                     rec,
@@ -324,10 +393,16 @@ impl RowContext<'_> {
             }
             let mut ind = template.clone();
             ind.target_year = target_year;
+            ind.target_year_assumed = target_year_assumed;
             ind.target = target;
+            if k == 0 && ind.target.is_none() {
+                target_from_rate(&mut ind);
+            }
             if k > 0 {
                 // the stated rate belongs to the plan period, not to later goals
                 ind.rate = Cell::none();
+                ind.rate_kind = RateKind::Annual;
+                ind.rate_cumulative = false;
             }
             out.push(ind);
         }
@@ -335,41 +410,13 @@ impl RowContext<'_> {
     }
 }
 
-fn header_label(headers: &[String], col: usize) -> String {
+/// What marks a year cell as assumed, folded: `2016(假定)`.
+const ASSUMED: [&str; 3] = ["(假定)", "(假设)", "(assumed)"];
+
+pub(super) fn header_label(headers: &[String], col: usize) -> String {
     match headers.get(col).map(|h| fold(h)) {
         Some(h) if !h.is_empty() => h,
         _ => format!("column {}", col + 1),
-    }
-}
-
-fn check_duplicates(
-    inds: &[Indicator],
-    layout: &Layout,
-    headers: &[String],
-    errors: &mut Vec<CellError>,
-) {
-    let col = layout.column(Field::Name).unwrap_or(0);
-    let mut seen: HashMap<(&str, &str, &str, i32), usize> = HashMap::new();
-    for ind in inds {
-        let key = (
-            ind.region.as_str(),
-            ind.plan.as_str(),
-            ind.name.as_str(),
-            ind.target_year,
-        );
-        if let Some(first) = seen.insert(key, ind.row) {
-            errors.push(CellError {
-                row: ind.row,
-                column: col + 1,
-                header: header_label(headers, col),
-                text: ind.name.clone(),
-                expected: format!(
-                    "a second row for this indicator and target year {} (first at row {first}); \
-                     give each (region, indicator, target year) one row",
-                    ind.target_year
-                ),
-            });
-        }
     }
 }
 
@@ -386,7 +433,7 @@ mod tests {
                 cells: cells.iter().map(|s| s.to_string()).collect(),
             })
             .collect();
-        build(Path::new("t.csv"), &records, "科尔沁区")
+        build(Path::new("t.csv"), &records, "科尔沁区", false)
     }
 
     /// A row cut off after its base year: the missing target year says where the row ends.
@@ -443,5 +490,66 @@ mod tests {
                 "6 民生福祉 人均预期寿命 2020→2025"
             ]
         );
+    }
+
+    /// A mark no note explains, a column not read and a second rate column are each named;
+    /// the values still read.
+    #[test]
+    fn what_is_not_read_is_named() {
+        let t = table(&[
+            &[
+                "指标",
+                "单位",
+                "2020年",
+                "2025年",
+                "年均增长",
+                "累计增长",
+                "牵头单位",
+            ],
+            &["森林覆盖率", "%", "23.2*", "24.1", "0.8", "", "省林草局"],
+        ])
+        .unwrap();
+        assert_eq!(t.indicators[0].base.marks, ["*"]);
+        assert_eq!(t.indicators[0].base.point().map(|n| n.value), Some(23.2));
+        let got: Vec<(usize, usize, &str)> = t
+            .warnings
+            .iter()
+            .map(|w| (w.row, w.column, w.header.as_str()))
+            .collect();
+        // column 6 repeats the rate, column 7 is not read, the mark sits in row 2's base
+        assert_eq!(
+            got,
+            [(1, 6, "累计增长"), (1, 7, "牵头单位"), (2, 0, "base")]
+        );
+        assert!(
+            t.warnings[0]
+                .message
+                .contains("only the first (`年均增长`) is read")
+        );
+    }
+
+    /// `注` marks: `60.6注` under the table's only note, `5.2注1` under note 1, `87①` under ①.
+    #[test]
+    fn marks_named_after_notes() {
+        let t = table(&[
+            &["指标", "单位", "2020年", "2025年"],
+            &["常住人口城镇化率", "%", "60.6注1", "65"],
+            &["城镇调查失业率", "%", "5.2注2", "5.5以内"],
+            &["空气质量优良天数比率", "%", "87①", "87.5"],
+            &["注：1.为2019年数据。2.为预计数。①受疫情影响偏高。"],
+        ])
+        .unwrap();
+        let i = &t.indicators;
+        assert_eq!((i[0].base.year, i[0].base_year), (Some(2019), 2019));
+        assert!(i[1].base.preliminary && i[1].base.year.is_none());
+        assert_eq!(i[2].base.notes.len(), 1);
+        assert!(t.warnings.is_empty(), "{:?}", t.warnings);
+        let t = table(&[
+            &["指标", "单位", "2020年", "2025年"],
+            &["森林覆盖率", "%", "23.2注", "24.1"],
+            &["注：带注的为2019年数据"],
+        ])
+        .unwrap();
+        assert_eq!(t.indicators[0].base.year, Some(2019));
     }
 }

@@ -190,6 +190,13 @@ pub fn scenario_page(p: &Page) -> String {
          <a href=\"index.md\">index.md</a>.</small></p>",
         p.draws, p.seed
     );
+    if !p.left_out.is_empty() {
+        out.push_str("<h2>未读入的行 Rows left out</h2>\n<p>These rows of the tables have a cell plansim could not read; the scenario ran without them.</p>\n<ul>\n");
+        for line in &p.left_out {
+            let _ = writeln!(out, "<li>{}</li>", esc(line));
+        }
+        out.push_str("</ul>\n");
+    }
     for (file, caption) in &p.overview_charts {
         let _ = writeln!(
             out,

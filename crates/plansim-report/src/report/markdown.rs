@@ -35,6 +35,13 @@ pub fn scenario_page(p: &Page) -> String {
     if p.hypothetical() {
         out.push_str("**假设数据 Hypothetical outturns:** some grades rest on outturns marked hypothetical (not published figures).\n\n");
     }
+    if !p.left_out.is_empty() {
+        out.push_str("## Rows left out\n\nThese rows of the tables have a cell plansim could not read; the scenario ran without them.\n\n");
+        for line in &p.left_out {
+            let _ = writeln!(out, "- {}", line.replace(['\n', '\r'], " "));
+        }
+        out.push('\n');
+    }
     for (file, caption) in &p.overview_charts {
         let _ = writeln!(out, "![{}]({})\n", cell(caption), file.replace(' ', "%20"));
     }

@@ -32,6 +32,8 @@ pub struct Options {
     pub size: (u32, u32),
     /// Outturn files for every scenario, besides its own `actuals`.
     pub actuals: Vec<PathBuf>,
+    /// Refuse a table with an unreadable cell instead of running without its rows.
+    pub strict: bool,
 }
 
 impl Default for Options {
@@ -45,6 +47,7 @@ impl Default for Options {
             charts: true,
             size: (1000, 600),
             actuals: Vec::new(),
+            strict: false,
         }
     }
 }

@@ -17,6 +17,8 @@ pub struct Page {
     pub projected: usize,
     pub rows: Vec<TargetRow>,
     pub findings: Vec<Finding>,
+    /// Rows of the scenario's tables left out for an unreadable cell, a line per table.
+    pub left_out: Vec<String>,
     /// (file, caption) of the dashboard, probability and feasibility charts.
     pub overview_charts: Vec<(String, String)>,
     pub indicator_charts: Vec<(String, String)>,
@@ -100,6 +102,7 @@ impl Page {
             counts: self.counts(),
             hypothetical: self.hypothetical(),
             rows: self.rows.clone(),
+            left_out: self.left_out.clone(),
         }
     }
 }
@@ -114,6 +117,9 @@ pub struct Summary {
     /// Some grade rests on hypothetical outturns.
     pub hypothetical: bool,
     pub rows: Vec<TargetRow>,
+    /// Rows of its tables left out for an unreadable cell, a line per table.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<String>,
 }
 
 /// A target across scenarios.

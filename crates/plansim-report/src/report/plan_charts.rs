@@ -141,7 +141,8 @@ fn latest_note(row: Option<&super::rows::TargetRow>, english: bool) -> String {
     }
 }
 
-/// Most panels on one dashboard; the rest are counted in its subtitle.
+/// Most panels on one dashboard (a plan's main table is about 20 rows; a plan with its prose
+/// targets counted has 80); the rest are counted in its subtitle.
 const MAX_PANELS: usize = 30;
 
 /// (region, plan) of every series, in first-seen order.
@@ -197,8 +198,11 @@ pub fn dashboard(run: &Computed, region: &str, plan: &str, english: bool) -> Das
         .filter(|s| s.goals.is_empty())
         .collect();
     let no_baseline = run.sc.series.iter().filter(in_this).count() - no_number.len();
+    // projected panels first, in table order (the main table before the prose targets)
+    let beyond = panels.len().saturating_sub(MAX_PANELS);
+    panels.truncate(MAX_PANELS);
     let shown = MAX_PANELS.saturating_sub(panels.len()).min(no_number.len());
-    let hidden = no_baseline + no_number.len() - shown;
+    let hidden = beyond + no_baseline + no_number.len() - shown;
     for s in no_number.into_iter().take(shown) {
         panels.push(Panel {
             chart: IndicatorChart {
@@ -222,12 +226,9 @@ pub fn dashboard(run: &Computed, region: &str, plan: &str, english: bool) -> Das
         subtitle: match (hidden, english) {
             (0, false) => format!("情景 {}", run.sc.name),
             (0, true) => format!("scenario {}", run.sc.name),
-            (n, false) => format!(
-                "情景 {} · 另有 {n} 项指标无基期值、未列出 (见目标表)",
-                run.sc.name
-            ),
+            (n, false) => format!("情景 {} · 另有 {n} 项指标未列出 (见目标表)", run.sc.name),
             (n, true) => format!(
-                "scenario {} · {n} more indicators without a baseline not shown (see the targets table)",
+                "scenario {} · {n} more indicators not shown (see the targets table)",
                 run.sc.name
             ),
         },

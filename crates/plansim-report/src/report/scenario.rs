@@ -30,7 +30,14 @@ pub struct Computed {
 
 /// Runs a scenario: projection, simulation, the consistency audit and the target rows.
 pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
-    let sc = Scenario::load_with(path, &LoadOptions::default(), &opts.actuals)?;
+    let sc = Scenario::load_with(
+        path,
+        &LoadOptions {
+            lenient: !opts.strict,
+            ..LoadOptions::default()
+        },
+        &opts.actuals,
+    )?;
     check_name(&sc.name, path)?;
     let p = project(&sc)?;
     let mut set = Settings::from_scenario(&sc);
@@ -64,6 +71,12 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
         projected: p.paths.len(),
         rows,
         findings,
+        left_out: sc
+            .left_out
+            .iter()
+            .filter(|l| !l.cells.is_empty())
+            .map(|l| l.summary())
+            .collect(),
         overview_charts: Vec::new(),
         indicator_charts: Vec::new(),
         chart_of_path: Default::default(),

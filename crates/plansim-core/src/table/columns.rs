@@ -1,0 +1,64 @@
+//! Columns the rows do not read, reported with their header so nothing is dropped in silence.
+
+use super::frame::Header;
+use super::header::Layout;
+use super::normalize::fold;
+use super::rows::header_label;
+use super::{Record, Warning};
+
+/// Columns rows do not read, and columns repeating a field: each reported once, with its
+/// header (or its first filled cell when it has no header).
+pub(super) fn unread_columns(
+    layout: &Layout,
+    headers: &[String],
+    records: &[Record],
+    header: &Header,
+) -> Vec<Warning> {
+    let header_row = records[header.at].row;
+    let repeated = layout.repeated();
+    let mut out = Vec::new();
+    for (col, field) in layout.fields.iter().enumerate() {
+        let filled = records[header.first_data..].iter().find_map(|r| {
+            r.cells
+                .get(col)
+                .filter(|c| !fold(c).is_empty())
+                .map(|c| (r.row, c.trim().to_string()))
+        });
+        let title = headers.get(col).map(|h| h.trim()).unwrap_or_default();
+        let message = if field.is_none() && (!title.is_empty() || filled.is_some()) {
+            "a column plansim does not read: its cells are not used (headers it reads: \
+             序号, 类别, 指标, 单位, a year such as 2020年 or 2025年目标, 年均增长 or 年均/累计 or \
+             累计, 属性, 备注, or the canonical English ones)"
+                .to_string()
+        } else if repeated.contains(&col) {
+            format!(
+                "a second column of its kind: only the first (`{}`) is read",
+                layout
+                    .fields
+                    .iter()
+                    .position(|f| match (f, field) {
+                        (Some(f), Some(field)) => {
+                            std::mem::discriminant(f) == std::mem::discriminant(field)
+                        }
+                        _ => false,
+                    })
+                    .map(|c| header_label(headers, c))
+                    .unwrap_or_default()
+            )
+        } else {
+            continue;
+        };
+        let (row, text) = match (title.is_empty(), &filled) {
+            (true, Some((row, text))) => (*row, text.clone()),
+            _ => (header_row, title.to_string()),
+        };
+        out.push(Warning {
+            row,
+            column: col + 1,
+            header: header_label(headers, col),
+            text,
+            message,
+        });
+    }
+    out
+}

@@ -1,0 +1,162 @@
+//! Footnote marks printed with a cell: `60.6*`, `2.5①`, `5.2△`, `87#`, `77.3¹`, `60.6注`,
+//! `2.5（预计）`, and a year in parentheses (`2.56(2019年)`). They are read off before the cell
+//! grammar sees the value, and kept with the cell.
+
+/// What trails a cell's value.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Trailer {
+    /// Footnote marks in printed order: `*`, `**`, `①`, `△`, `#`, `¹`, `注`, `(预计)`.
+    pub marks: Vec<String>,
+    /// A year printed in parentheses after the value: the cell's own year.
+    pub year: Option<i32>,
+    /// Printed as preliminary: `(预计)`, `(预计数)`, `(初步)`, `(快报)`.
+    pub preliminary: bool,
+}
+
+/// Marks of one character that may follow a number.
+const SYMBOLS: &str = "△▲#※☆★†‡§";
+/// Words in parentheses that make a value preliminary.
+const PRELIMINARY: [&str; 6] = ["预计", "预计数", "预计值", "初步", "初步核算", "快报"];
+
+/// Splits folded cell text into its body and what trails it. Marks alone (a cell holding only
+/// `*`) leave an empty body.
+pub fn split(folded: &str) -> (&str, Trailer) {
+    let mut body = folded;
+    let mut t = Trailer::default();
+    let mut marks = Vec::new();
+    while let Some((rest, mark)) = strip_one(body, &mut t) {
+        if let Some(m) = mark {
+            marks.push(m);
+        }
+        body = rest;
+    }
+    marks.reverse();
+    t.marks = marks;
+    (body, t)
+}
+
+/// One trailing mark off `s`: the text before it and the mark (`None` for a year).
+fn strip_one<'a>(s: &'a str, t: &mut Trailer) -> Option<(&'a str, Option<String>)> {
+    let last = s.chars().next_back()?;
+    if last == '*' {
+        let rest = s.trim_end_matches('*');
+        let stars = &s[rest.len()..];
+        return Some((rest, Some(stars.to_string())));
+    }
+    if is_circled(last) || is_superscript(last) || SYMBOLS.contains(last) {
+        return Some((&s[..s.len() - last.len_utf8()], Some(last.to_string())));
+    }
+    // `注`, `注1`, `注①`
+    let digits = s.trim_end_matches(|c: char| c.is_ascii_digit() || is_circled(c));
+    if let Some(rest) = digits.strip_suffix('注') {
+        return Some((rest, Some(s[rest.len()..].to_string())));
+    }
+    // `(预计)`, `(2019年)`, `(注)`
+    if let Some(open) = s.strip_suffix(')').and_then(|b| b.rfind('(')) {
+        let inner = &s[open + 1..s.len() - 1];
+        let rest = &s[..open];
+        if PRELIMINARY.contains(&inner) {
+            t.preliminary = true;
+            return Some((rest, Some(s[open..].to_string())));
+        }
+        if inner == "注" {
+            return Some((rest, Some(s[open..].to_string())));
+        }
+        if let Some(year) = dating(inner) {
+            t.year = Some(year);
+            return Some((rest, None));
+        }
+    }
+    // a bare `预计` after a number: `2.5预计`
+    if let Some(rest) = s.strip_suffix("预计")
+        && rest.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+    {
+        t.preliminary = true;
+        return Some((rest, Some("预计".to_string())));
+    }
+    None
+}
+
+/// `2019年`, `2019`, `2019年数据`, `2019年数` → 2019.
+fn dating(inner: &str) -> Option<i32> {
+    let digits = inner.get(..4)?;
+    let tail = &inner[4..];
+    let plausible = digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits.starts_with("19") || digits.starts_with("20"))
+        && ["", "年", "年数", "年数据", "年值"].contains(&tail);
+    plausible.then(|| digits.parse().ok()).flatten()
+}
+
+/// `①`–`⑳`.
+pub fn is_circled(c: char) -> bool {
+    ('\u{2460}'..='\u{2473}').contains(&c)
+}
+
+fn is_superscript(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹')
+}
+
+/// True for text that is a footnote mark on its own (`*`, `**`, `①`, `△`, `¹`).
+pub fn is_mark(text: &str) -> bool {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some('*'), _) => text.chars().all(|c| c == '*'),
+        (Some(c), None) => is_circled(c) || is_superscript(c) || SYMBOLS.contains(c),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Body, marks joined by spaces, year, preliminary.
+    fn marks(s: &str) -> (&str, String, Option<i32>, bool) {
+        let (body, t) = split(s);
+        (body, t.marks.join(" "), t.year, t.preliminary)
+    }
+
+    #[test]
+    fn marks_after_a_value() {
+        assert_eq!(marks("60.6*"), ("60.6", "*".into(), None, false));
+        assert_eq!(marks("60.6**"), ("60.6", "**".into(), None, false));
+        assert_eq!(marks("2.5①"), ("2.5", "①".into(), None, false));
+        assert_eq!(marks("5.2△"), ("5.2", "△".into(), None, false));
+        assert_eq!(marks("87#"), ("87", "#".into(), None, false));
+        assert_eq!(marks("77.3¹"), ("77.3", "¹".into(), None, false));
+        assert_eq!(marks("60.6注"), ("60.6", "注".into(), None, false));
+        assert_eq!(marks("60.6注2"), ("60.6", "注2".into(), None, false));
+        assert_eq!(marks("2.5(预计)"), ("2.5", "(预计)".into(), None, true));
+        assert_eq!(marks("2.5预计"), ("2.5", "预计".into(), None, true));
+        assert_eq!(
+            marks("2.56(2019年)"),
+            ("2.56", "".into(), Some(2019), false)
+        );
+        // several, in printed order
+        assert_eq!(
+            marks("2.5*(预计)①"),
+            ("2.5", "* (预计) ①".into(), None, true)
+        );
+        // brackets and bounds keep their marks too
+        assert_eq!(marks("[13.5]*"), ("[13.5]", "*".into(), None, false));
+        assert_eq!(marks(">6.5△"), (">6.5", "△".into(), None, false));
+    }
+
+    #[test]
+    fn what_is_not_a_mark() {
+        for s in [
+            "60.6",
+            "13.5(十三五时期)",
+            "预计",
+            "7左右",
+            "(2)",
+            "3-4",
+            "2.56(1850)",
+        ] {
+            let (body, t) = split(s);
+            assert_eq!((body, t), (s, Trailer::default()), "{s}");
+        }
+        assert!(is_mark("*") && is_mark("**") && is_mark("①") && is_mark("△"));
+        assert!(!is_mark("*1") && !is_mark("注") && !is_mark(""));
+    }
+}
