@@ -86,24 +86,35 @@ fn the_national_plan_as_of_2022_and_at_its_end() {
 
 #[test]
 fn outturns_given_on_the_command_line_serve_a_bare_table() {
+    // the published table has no region column: `--region` names it
     let all = grades(&[
-        "tests/fixtures/assess/national-14th.csv",
+        "scenarios/tables/national-14th.csv",
+        "--region",
+        "全国",
         "--actuals",
         "scenarios/actuals/national.csv",
         "--as-of",
         "2022",
     ]);
     assert_eq!(grade(&all, "城镇化率")["status"], "ahead");
-    // and project puts them on the path: 65.22 in 2022
+    // project takes outturns besides a scenario's own: a test figure for a share the
+    // communiqués do not give lands on the path
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("extra.csv");
+    std::fs::write(
+        &file,
+        "region,indicator,year,value,basis\n全国,数字经济核心产业增加值占GDP比重（%）,2022,8.5,hypothetical\n",
+    )
+    .unwrap();
     let out = plansim()
         .args([
             "project",
-            "tests/fixtures/assess/national-14th.csv",
-            "--actuals",
-            "scenarios/actuals/national.csv",
+            "scenarios/national-14th.toml",
             "--format",
             "csv",
+            "--actuals",
         ])
+        .arg(&file)
         .output()
         .unwrap();
     assert!(
@@ -112,6 +123,10 @@ fn outturns_given_on_the_command_line_serve_a_bare_table() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(",数字经济核心产业增加值占GDP比重,%,2022,8.5\n"),
+        "{text}"
+    );
     assert!(text.contains(",常住人口城镇化率,%,2022,65.22\n"), "{text}");
 }
 

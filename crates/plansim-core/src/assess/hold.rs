@@ -165,7 +165,7 @@ pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
             "no outturn after {} {}; the baseline {base} is within {}",
             row.base_year(),
             row.as_of_words(),
-            row.target_text()
+            row.target_short()
         );
         if history.len() >= 2 {
             g.history_pace = Some(mean(&history.iter().map(|o| o.value).collect::<Vec<_>>()));
@@ -211,7 +211,7 @@ pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
             "{} in {} against {} (kept from {base}); {}",
             show(latest.value),
             latest.year,
-            row.target_text(),
+            row.target_short(),
             breached_words(&breached)
         );
         if ok { Status::Achieved } else { Status::Missed }
@@ -221,7 +221,7 @@ pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
             "mean {} over {} against {} (the baseline {base} was within it); {}",
             show(m),
             years(&after),
-            row.target_text(),
+            row.target_short(),
             breached_words(&breached)
         );
         if within && beyond(&goal, m) {
@@ -252,7 +252,7 @@ pub fn annual(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
             "no outturn after {} {}; the target asks {what}{} each year{}",
             row.base_year(),
             row.as_of_words(),
-            row.target_text(),
+            row.target_short(),
             g.history_pace
                 .map(|h| format!("; up to the base year it averaged {}", amount(h, &unit)))
                 .unwrap_or_default()
@@ -293,7 +293,7 @@ pub fn annual(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
         "{what}averaged {} over {} against {} each year{}; {}",
         amount(m, &unit),
         span(&s),
-        row.target_text(),
+        row.target_short(),
         if status == Status::Faster {
             format!(
                 ", beyond the bound by {} % of it or more",

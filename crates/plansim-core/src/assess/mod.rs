@@ -160,6 +160,23 @@ impl Row<'_> {
         }
     }
 
+    /// The target for a sentence: as printed, without words after its value that do not
+    /// change it (`＞7` of `＞7、力争投入强度高于“十三五”时期实际`).
+    pub fn target_short(&self) -> String {
+        let printed = self.target_text();
+        for cell in [&self.ind.target, &self.ind.rate] {
+            if let Some(remark) = &cell.remark
+                && cell.raw == printed
+            {
+                let body = printed.replace(remark.as_str(), "");
+                return body
+                    .trim_end_matches(['、', '，', ',', ' ', '(', ')', '（', '）'])
+                    .to_string();
+            }
+        }
+        printed
+    }
+
     /// A grade with nothing measured.
     pub fn bare(&self, status: Status, reason: String) -> Grade {
         Grade::bare(

@@ -45,7 +45,7 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
             "no outturn after {} {}; the target asks {} a year{}",
             row.base_year(),
             row.as_of_words(),
-            row.target_text(),
+            row.target_short(),
             g.history_pace
                 .map(|h| format!("; up to the base year it averaged {}", amount(h, &unit)))
                 .unwrap_or_default()
@@ -107,7 +107,7 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
         },
         amount(m, &unit),
         span(&s),
-        row.target_text(),
+        row.target_short(),
         show(low),
         show(high),
         g.required_rate

@@ -171,7 +171,7 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
 /// The target in words: `65`; `78.3 ([1])` for a change printed as a period total; `a 13.5 %
 /// fall ([13.5])` for a change index.
 fn aim(row: &Row, level: f64) -> String {
-    let t = row.target_text();
+    let t = row.target_short();
     match row.m.quantity {
         Quantity::PeriodChange => format!(
             "a {} of {}% ({t})",

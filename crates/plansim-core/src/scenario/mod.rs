@@ -137,10 +137,16 @@ impl Scenario {
             }
             e => e,
         };
+        // the scenario's `region` for tables without a region column, unless the caller gave one
+        let table_opts = LoadOptions {
+            region: opts.region.clone().or_else(|| spec.region.clone()),
+            ..opts.clone()
+        };
         let mut indicators = Vec::new();
         let mut left_out = Vec::new();
         for t in &tables {
-            let table = crate::table::load(Path::new(t), opts).map_err(|e| named("table", e))?;
+            let table =
+                crate::table::load(Path::new(t), &table_opts).map_err(|e| named("table", e))?;
             if !table.unread.is_empty() || !table.warnings.is_empty() {
                 left_out.push(LeftOut {
                     file: table.path.clone(),
