@@ -3,7 +3,8 @@
 //!
 //!     cargo bench --bench report -- [--plans 100] [--indicators 30] [--draws 10000] [--jobs 0] [--no-charts]
 //!
-//! Prints the wall time of the whole batch, per plan, and the number of PNG charts written.
+//! Prints the wall time of the whole batch, per plan, the number of PNG charts written and the
+//! peak resident memory.
 
 use plansim::report::{Options, run, scenario_files};
 use rand::SeedableRng;
@@ -77,6 +78,18 @@ fn main() {
         "report {secs:.2} s, {:.1} ms per plan, {pngs} PNG charts",
         secs / plans as f64 * 1e3
     );
+    println!("peak_rss_mb {:.0}", peak_rss_mb());
+}
+
+/// The process's peak resident memory (VmHWM), in MB.
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let l = s.lines().find(|l| l.starts_with("VmHWM:"))?.to_string();
+            l.split_whitespace().nth(1)?.parse::<f64>().ok()
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
 fn walk(dir: &std::path::Path) -> Vec<String> {

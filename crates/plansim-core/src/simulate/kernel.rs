@@ -1,6 +1,7 @@
 //! The Monte Carlo loop of one path: all draws advanced a year at a time, so memory is a few
 //! vectors of `draws` values, never the indicators × draws × years cube.
 
+use super::normal::{Normals, mix};
 use super::quantile::Counter;
 use crate::model::{Growth, Model};
 use rand::SeedableRng;
@@ -46,29 +47,29 @@ pub struct Scratch {
     values: Vec<f64>,
     spill: Vec<f64>,
     shocks: Vec<f64>,
+    common: Vec<f64>,
     counter: Counter,
 }
 
-/// Stream of the economy-wide factor: the same for every path of a run.
-const COMMON_STREAM: u64 = 0x9E37_79B9_7F4A_7C15;
+/// Key of the economy-wide factor's streams: the same for every path of a run.
+const COMMON_KEY: u64 = 0x9E37_79B9_7F4A_7C15;
 
-/// The RNG of path `index` under `seed`: independent of the order paths run in.
-pub fn path_rng(seed: u64, index: u64) -> Xoshiro256PlusPlus {
-    Xoshiro256PlusPlus::seed_from_u64(
-        seed ^ index.wrapping_add(1).wrapping_mul(0xD1B5_4A32_D192_ED03),
-    )
+/// The seed of one year's shocks of one path: a function of the run's seed, the path's key
+/// and the calendar year only, so neither the order of paths, nor the other tables of a
+/// scenario, nor the years a path does not draw (actuals) move it.
+pub fn stream_seed(seed: u64, key: u64, year: i32) -> u64 {
+    mix(mix(seed ^ mix(key)) ^ (year as i64 as u64).wrapping_mul(0xA24B_AED4_963E_E407))
 }
 
 pub fn run_path(
     input: &PathInput,
     draws: usize,
     seed: u64,
-    index: u64,
+    key: u64,
     noise: Noise,
     s: &mut Scratch,
 ) -> PathResult {
     let years = input.rates.len();
-    let mut rng = path_rng(seed, index);
     s.values.clear();
     s.values.resize(draws, input.start);
     s.shocks.resize(draws, 0.0);
@@ -85,19 +86,39 @@ pub fn run_path(
         } else {
             let g = input.rates[t];
             let sigma = input.sigma;
-            sampler.fill(&mut s.shocks, &mut rng);
-            if input.common > 0.0 {
-                // one factor stream per calendar year, the same for every path: draw d of a
-                // year sees the same economy-wide shock in all indicators
-                let year = (input.start_year + t as i32 + 1) as u64;
-                let mut common_rng = Xoshiro256PlusPlus::seed_from_u64(
-                    seed ^ COMMON_STREAM ^ year.wrapping_mul(0xA24B_AED4_963E_E407),
+            let year = input.start_year + t as i32 + 1;
+            let stream = stream_seed(seed, key, year);
+            if let (Sampler::Normal, Model::Compound(_), false) =
+                (&sampler, input.model, input.common > 0.0)
+            {
+                // the common case in one pass: each block of shocks used while in cache
+                let (values, mut b) = (&mut s.values, Bounds::default());
+                #[allow(unused_attributes)]
+                Normals::new(stream).each_block(
+                    draws,
+                    #[inline(always)]
+                    |at, z| {
+                        let v = &mut values[at..at + z.len()];
+                        for (v, z) in v.iter_mut().zip(z) {
+                            *v *= 1.0 + (g + sigma * z);
+                        }
+                        b.add(v);
+                    },
                 );
-                for z in s.shocks.iter_mut() {
-                    *z = own * *z + shared * sampler.draw(&mut common_rng);
+                b.get()
+            } else {
+                sampler.fill(&mut s.shocks, stream);
+                if input.common > 0.0 {
+                    // one factor stream per calendar year, the same for every path: draw d of a
+                    // year sees the same economy-wide shock in all indicators
+                    s.common.resize(draws, 0.0);
+                    sampler.fill(&mut s.common, stream_seed(seed, COMMON_KEY, year));
+                    for (z, c) in s.shocks.iter_mut().zip(&s.common) {
+                        *z = own * *z + shared * c;
+                    }
                 }
+                advance(input.model, &mut s.values, &s.shocks, g, sigma)
             }
-            advance(input.model, &mut s.values, &s.shocks, g, sigma)
         };
         bands.push(s.counter.quantiles(&s.values, min, max, &mut s.spill));
         count_goals(&s.values, t + 1, input.goals, &mut probabilities);
@@ -111,46 +132,40 @@ pub fn run_path(
     }
 }
 
-/// The distribution of the unit shocks, built once per path rather than once per draw.
+/// The distribution of the unit shocks.
 enum Sampler {
-    Normal(statrs::distribution::Normal),
+    Normal,
     /// Student-t and the factor that scales it to unit variance.
     StudentT(statrs::distribution::StudentsT, f64),
 }
 
 impl Sampler {
     fn of(noise: Noise) -> Sampler {
-        let normal = || Sampler::Normal(statrs::distribution::Normal::standard());
         match noise {
-            Noise::Normal => normal(),
+            Noise::Normal => Sampler::Normal,
             // df > 2 is checked where the settings are read; an impossible df falls back to normal
             Noise::StudentT { df } => statrs::distribution::StudentsT::new(0.0, 1.0, df)
-                .map_or_else(
-                    |_| normal(),
-                    |d| Sampler::StudentT(d, ((df - 2.0) / df).sqrt()),
-                ),
+                .map_or(Sampler::Normal, |d| {
+                    Sampler::StudentT(d, ((df - 2.0) / df).sqrt())
+                }),
         }
     }
 
-    #[inline]
-    fn draw(&self, rng: &mut Xoshiro256PlusPlus) -> f64 {
+    /// Fills `out` from the stream `seed`.
+    fn fill(&self, out: &mut [f64], seed: u64) {
         match self {
-            Sampler::Normal(n) => n.sample(rng),
-            Sampler::StudentT(t, scale) => t.sample(rng) * scale,
-        }
-    }
-
-    fn fill(&self, out: &mut [f64], rng: &mut Xoshiro256PlusPlus) {
-        match self {
-            Sampler::Normal(n) => out.iter_mut().for_each(|z| *z = n.sample(rng)),
-            Sampler::StudentT(..) => out.iter_mut().for_each(|z| *z = self.draw(rng)),
+            Sampler::Normal => Normals::new(seed).fill(out),
+            Sampler::StudentT(t, scale) => {
+                let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+                out.iter_mut().for_each(|z| *z = t.sample(&mut rng) * scale);
+            }
         }
     }
 }
 
-/// One year for every draw: v ← step(v, g + σ·z); returns the smallest and largest value.
-/// Compound is written out so the loop vectorises; with σ = 0 it performs exactly the
-/// deterministic step.
+/// One year for every draw: v ← step(v, g + σ·z); returns the smallest and largest value,
+/// both NaN when a value is. Compound is written out so the loop vectorises; with σ = 0 it
+/// performs exactly the deterministic step.
 fn advance(model: Model, values: &mut [f64], shocks: &[f64], g: f64, sigma: f64) -> (f64, f64) {
     match model {
         Model::Compound(_) => {
@@ -164,17 +179,68 @@ fn advance(model: Model, values: &mut [f64], shocks: &[f64], g: f64, sigma: f64)
             }
         }
     }
-    // plain comparisons (not f64::min, which handles NaN) let this loop vectorise; a NaN
-    // would make the bounds NaN and send the quantiles down the exact fallback
-    let (mut lo, mut hi) = (values[0], values[0]);
-    for &v in values.iter() {
-        lo = if v < lo { v } else { lo };
-        hi = if v > hi { v } else { hi };
+    bounds(values)
+}
+
+/// Smallest and largest value (NaN, NaN when one is NaN).
+fn bounds(values: &[f64]) -> (f64, f64) {
+    let mut b = Bounds::default();
+    b.add(values);
+    b.get()
+}
+
+/// Smallest and largest value seen, eight lanes at a time so the loop runs in vector
+/// registers: plain comparisons, not f64::min, which would handle NaN per value.
+struct Bounds {
+    lo: [f64; 8],
+    hi: [f64; 8],
+    nan: [bool; 8],
+}
+
+impl Default for Bounds {
+    fn default() -> Bounds {
+        Bounds {
+            lo: [f64::INFINITY; 8],
+            hi: [f64::NEG_INFINITY; 8],
+            nan: [false; 8],
+        }
     }
-    if values.iter().any(|v| v.is_nan()) {
-        return (f64::NAN, f64::NAN);
+}
+
+impl Bounds {
+    #[inline(always)]
+    fn add(&mut self, values: &[f64]) {
+        let chunks = values.chunks_exact(8);
+        let rest = chunks.remainder();
+        for c in chunks {
+            for (j, &v) in c.iter().enumerate() {
+                self.lo[j] = if v < self.lo[j] { v } else { self.lo[j] };
+                self.hi[j] = if v > self.hi[j] { v } else { self.hi[j] };
+                self.nan[j] |= v.is_nan();
+            }
+        }
+        for (j, &v) in rest.iter().enumerate() {
+            self.lo[j] = if v < self.lo[j] { v } else { self.lo[j] };
+            self.hi[j] = if v > self.hi[j] { v } else { self.hi[j] };
+            self.nan[j] |= v.is_nan();
+        }
     }
-    (lo, hi)
+
+    /// (min, max), NaN both when a value was NaN or none was seen.
+    fn get(&self) -> (f64, f64) {
+        let lo = self
+            .lo
+            .iter()
+            .fold(f64::INFINITY, |a, &b| if b < a { b } else { a });
+        let hi = self
+            .hi
+            .iter()
+            .fold(f64::NEG_INFINITY, |a, &b| if b > a { b } else { a });
+        if self.nan.iter().any(|&b| b) || lo > hi {
+            return (f64::NAN, f64::NAN);
+        }
+        (lo, hi)
+    }
 }
 
 fn count_goals(values: &[f64], offset: usize, goals: &[(usize, f64, bool)], counts: &mut [f64]) {

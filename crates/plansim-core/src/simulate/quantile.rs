@@ -65,21 +65,45 @@ pub fn quantiles(x: &mut [f64]) -> [f64; 5] {
     out
 }
 
-/// Quantiles by counting, for the hot loop: one pass buckets the values between their known
-/// minimum and maximum, a second gathers only the few buckets that hold the wanted order
-/// statistics, and selection runs on those. Exact, leaves `x` untouched, and about three times
-/// faster than selection on the whole vector.
-#[derive(Default)]
+/// Quantiles by counting, for the hot loop: one pass puts each value in one of about n/2 equal
+/// buckets between the known minimum and maximum and counts them; the cumulative counts name
+/// the bucket and rank within it of each wanted order statistic; a second pass gathers only
+/// those few buckets' values (well under one in a hundred), and selection runs on them. Exact
+/// — the bucket of a value only has to grow with the value — and it leaves `x` untouched.
 pub struct Counter {
-    counts: Vec<u32>,
+    /// Values per bucket (the first `buckets(n)` are used).
+    counts: Box<[u32; MAX_BUCKETS]>,
     /// Bucket of each value, from the counting pass.
     of: Vec<u16>,
-    /// Slot in `gathered` of each bucket, `u8::MAX` for buckets not wanted.
-    slot: Vec<u8>,
+    /// Slot in `gathered` of each bucket, `NONE` for buckets not wanted.
+    slot: Box<[u8; MAX_BUCKETS]>,
+    /// The values of each wanted bucket.
     gathered: Vec<Vec<f64>>,
+    /// The values of one level's buckets, for selection.
+    level: Vec<f64>,
 }
 
-const BUCKETS: usize = 4096;
+impl Default for Counter {
+    fn default() -> Counter {
+        Counter {
+            counts: Box::new([0; MAX_BUCKETS]),
+            of: Vec::new(),
+            slot: Box::new([NONE; MAX_BUCKETS]),
+            gathered: Vec::new(),
+            level: Vec::new(),
+        }
+    }
+}
+
+const NONE: u8 = u8::MAX;
+const MAX_BUCKETS: usize = 4096;
+/// Buckets summed at a time when locating ranks.
+const SPAN: usize = 64;
+
+/// Buckets for `n` values: about two values a bucket, a power of two from 64 to 4096.
+fn buckets(n: usize) -> usize {
+    (n / 2).next_power_of_two().clamp(SPAN, MAX_BUCKETS)
+}
 
 impl Counter {
     /// The quantiles of `x`, whose smallest and largest values are `min` and `max`.
@@ -88,65 +112,138 @@ impl Counter {
         if n == 0 || min == max {
             return [if n == 0 { f64::NAN } else { min }; 5];
         }
-        let scale = BUCKETS as f64 / (max - min);
-        if !(min.is_finite() && max.is_finite() && scale.is_finite()) {
+        let nb = buckets(n);
+        let scale = nb as f64 / (max - min);
+        if !(min.is_finite() && max.is_finite() && scale.is_finite() && min < max) {
             spill.clear();
             spill.extend_from_slice(x);
             return quantiles(spill);
         }
-        self.counts.clear();
-        self.counts.resize(BUCKETS, 0);
-        self.of.clear();
-        self.of.extend(
-            x.iter()
-                .map(|&v| (((v - min) * scale) as usize).min(BUCKETS - 1) as u16),
-        );
-        for &b in &self.of {
-            self.counts[b as usize] += 1;
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has the feature the function is compiled for.
+            return unsafe { self.by_counting_avx2(x, min, scale, nb) };
         }
-        // cumulative counts: bucket b holds the order statistics [start[b], start[b+1])
-        let mut start = Vec::with_capacity(BUCKETS + 1);
-        start.push(0usize);
-        for &c in &self.counts {
-            start.push(start[start.len() - 1] + c as usize);
+        self.by_counting(x, min, scale, nb)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn by_counting_avx2(&mut self, x: &[f64], min: f64, scale: f64, nb: usize) -> [f64; 5] {
+        self.by_counting(x, min, scale, nb)
+    }
+
+    #[inline(always)]
+    fn by_counting(&mut self, x: &[f64], min: f64, scale: f64, nb: usize) -> [f64; 5] {
+        let n = x.len();
+        self.of.clear();
+        self.of.resize(n, 0);
+        bucket_all(x, &mut self.of, min, scale, nb);
+        let counts = &mut *self.counts;
+        counts[..nb].fill(0);
+        for &b in &self.of {
+            counts[usize::from(b) % MAX_BUCKETS] += 1;
         }
         // the order statistics wanted: below and above each quantile's position
         let pos = LEVELS.map(|q| q / 100.0 * (n - 1) as f64);
-        let which: [(usize, usize); 10] = std::array::from_fn(|i| {
+        let ranks: [usize; 10] = std::array::from_fn(|i| {
             let lo = pos[i / 2].floor() as usize;
-            let r = if i % 2 == 0 { lo } else { (lo + 1).min(n - 1) };
-            let b = start.partition_point(|&s| s <= r) - 1;
-            (b, r - start[b])
+            if i % 2 == 0 { lo } else { (lo + 1).min(n - 1) }
         });
-        self.slot.clear();
-        self.slot.resize(BUCKETS, u8::MAX);
+        let which = locate(&counts[..nb], &ranks);
+        // each wanted bucket gets a slot; a level's two statistics lie in one bucket or two
+        // (with only empty ones between), so both are order statistics of those buckets
+        let slot = &mut *self.slot;
         let mut used = 0u8;
         for &(b, _) in &which {
-            if self.slot[b] == u8::MAX {
-                self.slot[b] = used;
+            if slot[usize::from(b)] == NONE {
+                slot[usize::from(b)] = used;
                 used += 1;
             }
         }
-        self.gathered.resize_with(usize::from(used), Vec::new);
-        for g in &mut self.gathered {
+        let gathered = &mut self.gathered;
+        gathered.resize_with(usize::from(used), Vec::new);
+        for g in gathered.iter_mut() {
             g.clear();
         }
-        for (&v, &b) in x.iter().zip(&self.of) {
-            let s = self.slot[b as usize];
-            if s != u8::MAX {
-                self.gathered[usize::from(s)].push(v);
+        let first: [u16; 5] = std::array::from_fn(|j| which[2 * j].0);
+        let width: [u16; 5] = std::array::from_fn(|j| which[2 * j + 1].0 - which[2 * j].0);
+        const STEP: usize = 32;
+        for (xs, bs) in x.chunks(STEP).zip(self.of.chunks(STEP)) {
+            // a vector test of the whole chunk first: most chunks hold no wanted value
+            let mut any = false;
+            for &b in bs {
+                for j in 0..5 {
+                    any |= b.wrapping_sub(first[j]) <= width[j];
+                }
+            }
+            if any {
+                for (&v, &b) in xs.iter().zip(bs) {
+                    let s = slot[usize::from(b) % MAX_BUCKETS];
+                    if s != NONE {
+                        gathered[usize::from(s)].push(v);
+                    }
+                }
             }
         }
-        let stats: [f64; 10] = std::array::from_fn(|k| {
-            let (b, offset) = which[k];
-            let g = &mut self.gathered[usize::from(self.slot[b])];
-            *g.select_nth_unstable_by(offset, f64::total_cmp).1
-        });
-        std::array::from_fn(|j| {
+        let out = std::array::from_fn(|j| {
+            let ((b_lo, below), (b_hi, _)) = (which[2 * j], which[2 * j + 1]);
+            let level = &mut self.level;
+            level.clear();
+            level.extend_from_slice(&gathered[usize::from(slot[usize::from(b_lo)])]);
+            if b_hi != b_lo {
+                level.extend_from_slice(&gathered[usize::from(slot[usize::from(b_hi)])]);
+            }
+            let (lo, hi) = (ranks[2 * j], ranks[2 * j + 1]);
+            let (_, &mut a, right) = level.select_nth_unstable_by(lo - below, f64::total_cmp);
+            let b = if hi > lo {
+                min_of(right).unwrap_or(a)
+            } else {
+                a
+            };
             let frac = pos[j] - pos[j].floor();
-            let (a, b) = (stats[2 * j], stats[2 * j + 1]);
             if frac == 0.0 { a } else { a + (b - a) * frac }
-        })
+        });
+        for &(b, _) in &which {
+            slot[usize::from(b)] = NONE;
+        }
+        out
+    }
+}
+
+/// The bucket of each rank, and how many values lie in the buckets below it: block sums of
+/// `SPAN` buckets first (vectorised), then within the block that holds the rank.
+#[inline(always)]
+fn locate(counts: &[u32], ranks: &[usize; 10]) -> [(u16, usize); 10] {
+    let mut starts = [0usize; MAX_BUCKETS / SPAN + 1];
+    for (k, block) in counts.chunks_exact(SPAN).enumerate() {
+        starts[k + 1] = starts[k] + block.iter().sum::<u32>() as usize;
+    }
+    let blocks = counts.len() / SPAN;
+    ranks.map(|r| {
+        // the last block whose start is at or below r
+        let k = starts[1..=blocks].partition_point(|&s| s <= r);
+        let mut below = starts[k];
+        for (i, &c) in counts[k * SPAN..(k + 1) * SPAN].iter().enumerate() {
+            if r < below + c as usize {
+                return ((k * SPAN + i) as u16, below);
+            }
+            below += c as usize;
+        }
+        unreachable!("rank {r} within the counted values")
+    })
+}
+
+/// `of[k]` = ⌊(x[k] − min)·scale⌉ capped at `nb − 1`: the bucket, a rounding of a function
+/// that grows with x, so a larger value never lands in a smaller bucket.
+#[inline(always)]
+fn bucket_all(x: &[f64], of: &mut [u16], min: f64, scale: f64, nb: usize) {
+    // adding 1.5·2⁵² rounds a value in [0, 2³¹) to an integer held in the low bits
+    const ROUND: f64 = 6_755_399_441_055_744.0;
+    let top = (nb - 1) as u32;
+    for (b, &v) in of.iter_mut().zip(x) {
+        let i = ((v - min) * scale + ROUND).to_bits() as u32;
+        *b = i.min(top) as u16;
     }
 }
 
@@ -204,6 +301,22 @@ mod tests {
         let mut x = vec![1.0; 99];
         x.push(1e9);
         assert_eq!(c.quantiles(&x, 1.0, 1e9, &mut spill), by_sorting(&x));
+        // two clusters far apart: the median's two order statistics lie in buckets with
+        // thousands of empty ones between (1..=5000 and 1e9+1..=1e9+5000, shuffled)
+        let x: Vec<f64> = (0..10_000u64)
+            .map(|k| (k * 7919) % 10_000)
+            .map(|k| {
+                if k < 5000 {
+                    k as f64 + 1.0
+                } else {
+                    1e9 + k as f64 - 4999.0
+                }
+            })
+            .collect();
+        // numpy: the median of 1..5000 ∪ 1e9+1..1e9+5000 is (5000 + 1e9+1)/2
+        let q = c.quantiles(&x, 1.0, 1e9 + 5000.0, &mut spill);
+        assert_eq!(q, by_sorting(&x));
+        assert_eq!(q[2], (5000.0 + 1e9 + 1.0) / 2.0);
     }
 
     #[test]

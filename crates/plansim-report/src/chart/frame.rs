@@ -103,18 +103,10 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             if let Some(p) = prev {
                 pen += f.kern(p, id);
             }
-            let glyph = id.with_scale_and_position(f.scale(), ab_glyph::point(pen, baseline));
-            if let Some(outline) = face.outline_glyph(glyph) {
-                let b = outline.px_bounds();
-                let (bx, by) = (b.min.x as i32, b.min.y as i32);
-                let mut result = Ok(());
-                outline.draw(|gx, gy, cover| {
-                    if cover > 0.01 && result.is_ok() {
-                        let at = (bx + gx as i32, by + gy as i32);
-                        result = self.root.draw_pixel(at, &color.mix(cover.min(1.0) as f64));
-                    }
-                });
-                result?;
+            let ((px, py), g) = super::glyphs::glyph(face, id, f.scale(), pen, baseline);
+            for &(gx, gy, cover) in &g.pixels {
+                self.root
+                    .draw_pixel((px + gx, py + gy), &color.mix(f64::from(cover)))?;
             }
             pen += f.h_advance(id);
             prev = Some(id);

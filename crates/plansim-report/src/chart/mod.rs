@@ -17,7 +17,9 @@ mod dashboard;
 mod feasibility;
 pub mod font;
 mod frame;
+mod glyphs;
 mod indicator;
+pub mod palette;
 mod place;
 mod probability;
 mod render;
@@ -34,7 +36,7 @@ pub use font::MissingGlyphs;
 pub use frame::Canvas;
 pub use indicator::{Fan, FanYear, IndicatorChart, Line, Milestone, TargetKind, TargetMark};
 pub use probability::{ProbabilityBar, ProbabilityChart};
-pub use render::{missing_glyphs, png, svg};
+pub use render::{missing_glyphs, png, rgb, svg};
 pub use words::Words;
 
 use plotters::prelude::*;

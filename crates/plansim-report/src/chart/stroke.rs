@@ -9,6 +9,8 @@ use plotters::prelude::*;
 
 /// Largest bounding box (in pixels) rasterised by hand; larger falls back to plotters.
 const MAX_AREA: usize = 16_000_000;
+/// Largest coverage buffer kept between strokes (a 2000×2000 chart).
+const KEEP_AREA: usize = 4_000_000;
 
 impl<DB: DrawingBackend> Canvas<'_, DB> {
     /// A polyline through pixel positions `pts`, `width` pixels wide.
@@ -44,7 +46,30 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
             let st = colour.stroke_width(width.round().max(1.0) as u32);
             return self.draw(&PathElement::new(ints, st));
         }
-        let mut cov = vec![0f32; bw * bh];
+        if bw * bh > KEEP_AREA {
+            let mut cov = vec![0f32; bw * bh];
+            return self.fill_stroke(&pts, colour, r, (bx0, by0, bx1, by1), &mut cov);
+        }
+        COVERAGE.with(|cov| {
+            let mut cov = cov.borrow_mut();
+            if cov.len() < bw * bh {
+                cov.resize(bw * bh, 0.0);
+            }
+            self.fill_stroke(&pts, colour, r, (bx0, by0, bx1, by1), &mut cov[..bw * bh])
+        })
+    }
+
+    /// The stroke through `pts` of radius `r` within the box (x0, y0, x1, y1), with `cov` the
+    /// box's coverage, all zero on entry and left all zero.
+    fn fill_stroke(
+        &self,
+        pts: &[(f64, f64)],
+        colour: RGBColor,
+        r: f64,
+        (bx0, by0, bx1, by1): (i64, i64, i64, i64),
+        cov: &mut [f32],
+    ) -> Result<(), DrawFail> {
+        let (bw, bh) = ((bx1 - bx0) as usize, (by1 - by0) as usize);
         // The touched span of each row, so the final pass skips the empty bounding box.
         let mut spans = vec![(i64::MAX, i64::MIN); bh];
         for s in pts.windows(2) {
@@ -93,16 +118,25 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
                 }
             }
         }
+        let mut result = Ok(());
         for (row, &(lo, hi)) in spans.iter().enumerate() {
             for x in lo.max(bx0)..hi.min(bx1) {
-                let c = cov[row * bw + (x - bx0) as usize];
-                if c > 0.01 {
+                let c = std::mem::take(&mut cov[row * bw + (x - bx0) as usize]);
+                if c > 0.01 && result.is_ok() {
                     let y = by0 + row as i64;
-                    self.root
-                        .draw_pixel((x as i32, y as i32), &colour.mix(c as f64))?;
+                    result = self
+                        .root
+                        .draw_pixel((x as i32, y as i32), &colour.mix(c as f64));
                 }
             }
         }
-        Ok(())
+        Ok(result?)
     }
+}
+
+thread_local! {
+    /// The coverage of a stroke's bounding box, reused: zeroing a chart-sized buffer for each
+    /// line cost more than drawing it. Only the touched spans are written, and they are
+    /// cleared as they are drawn.
+    static COVERAGE: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
