@@ -10,7 +10,7 @@ fn main() -> ExitCode {
         // `plansim tables … | head` closing the pipe early is not an error
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("plansim: error: {e:#}");
+            eprintln!("{}", cli::error_text(&e));
             ExitCode::from(2)
         }
     }

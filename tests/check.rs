@@ -13,7 +13,9 @@ fn fixture(name: &str) -> PathBuf {
 
 fn plansim() -> Command {
     let mut cmd = Command::cargo_bin("plansim").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    // these tests read the English messages, whatever the locale
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LC_ALL", "en_US.UTF-8");
     cmd
 }
 

@@ -17,7 +17,9 @@ fn plansim(args: &[&str]) -> assert_cmd::assert::Assert {
         Ok(c) => c,
         Err(e) => panic!("no plansim binary: {e}"),
     };
+    // these tests read the English messages, whatever the locale
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(args)
         .assert()
 }

@@ -21,6 +21,7 @@ fn every_kind_to_png_and_svg() {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::cargo_bin("plansim")
         .unwrap()
+        .env("LC_ALL", "zh_CN.UTF-8")
         .args([
             "plot",
             "scenarios/baseline.toml",
@@ -80,6 +81,7 @@ fn an_unknown_indicator_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::cargo_bin("plansim")
         .unwrap()
+        .env("LC_ALL", "zh_CN.UTF-8")
         .args([
             "plot",
             "scenarios/baseline.toml",

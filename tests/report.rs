@@ -4,8 +4,11 @@ use assert_cmd::Command;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// In Chinese (the default for Chinese tables), whatever the locale.
 fn plansim() -> Command {
-    Command::cargo_bin("plansim").unwrap()
+    let mut cmd = Command::cargo_bin("plansim").unwrap();
+    cmd.env("LC_ALL", "zh_CN.UTF-8");
+    cmd
 }
 
 /// Every file under `dir` (relative path → bytes).
@@ -55,6 +58,14 @@ fn bundled_report_has_every_file_and_the_right_numbers() {
         .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
         .collect();
     assert!(files.contains_key("index.html") && files.contains_key("index.md"));
+    // each page accounts for its rules: slow-15th's override (line 5) takes 科尔沁区's GDP from
+    // the table's 7 % to 5 % in 2026–30
+    let md = String::from_utf8_lossy(&files["slow-15th/index.md"]).into_owned();
+    assert!(
+        md.contains("**[[override]]** scenarios/slow-15th.toml:5")
+            && md.contains("| 科尔沁区 | 地区生产总值 | 2026–2030: 7.00% → 5.00% |"),
+        "{md}"
+    );
     for s in &scenarios {
         for f in [
             "projection.csv",

@@ -24,7 +24,7 @@ const ACTUALS: &str = "region,indicator,year,value
 const PARENT: &str = "tables = [\"t.csv\"]
 horizon = 2030
 [uncertainty]
-sigma = 0.02
+sigma = 2
 ";
 
 /// A folder with `t.csv`, `a.csv` and `parent.toml`, made once per process.

@@ -70,7 +70,9 @@ def project(scenario: PathLike, horizon: int | None = None) -> pd.DataFrame:
 def simulate(scenario: PathLike, draws: int | None = None, seed: int | None = None,
              sigma: float | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Monte Carlo bands and probabilities: ``(simulation, probabilities)``, as the files
-    ``simulation.csv`` (the projection's columns plus ``p5 … p95``) and ``probabilities.csv``."""
+    ``simulation.csv`` (the projection's columns plus ``p5 … p95``) and ``probabilities.csv``.
+    ``sigma`` is in points, as in scenario files and ``plansim simulate --sigma``: 2 = 2 points
+    a year."""
     sim, probs = _plansim.simulate(os.fspath(scenario), draws, seed, sigma)
     return _frame(sim), _frame(probs)
 

@@ -128,7 +128,8 @@ mod _plansim {
                 let mut set = Settings::from_scenario(&sc);
                 set.draws = draws.unwrap_or(set.draws);
                 set.seed = seed.unwrap_or(set.seed);
-                set.sigma = sigma;
+                // points, as in scenario files and `--sigma`; the engine draws fractions
+                set.sigma = sigma.map(|s| s / 100.0);
                 let sim = run_simulate(&sc, &p, &set)?;
                 Ok((p, sim))
             })

@@ -1,6 +1,6 @@
 //! `plansim assess INPUT...`: every target graded from its outturns.
 
-use super::{Format, text_table};
+use super::{Format, text_table, w};
 use plansim::assess::{Grade, Options, Status};
 use plansim::check::finding::show;
 use plansim::table::LoadOptions;
@@ -12,7 +12,7 @@ use std::process::ExitCode;
 pub struct Args {
     /// Indicator tables or scenario files (.toml), whose tables and actuals are graded
     #[arg(required = true)]
-    inputs: Vec<PathBuf>,
+    pub inputs: Vec<PathBuf>,
     /// Outturn files (long `region,indicator,year,value[,note]` or wide, a column per year);
     /// repeatable, besides the scenarios' own
     #[arg(long, value_name = "FILE")]
@@ -42,7 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let inputs = super::Inputs::load(&args.inputs, &args.actuals, args.aliases.as_deref(), &load);
     let inputs = match inputs {
         Ok(i) => i,
-        Err(errors) => return Ok(super::unusable("assess", &errors, "nothing graded")),
+        Err(errors) => return Ok(super::unusable(&errors)),
     };
     let grades = plansim::assess::assess(
         &inputs.rows,
@@ -57,7 +57,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Table => write_table(&mut out, &grades, args.as_of)?,
     }
     out.flush()?;
-    inputs.report_skipped("assess");
+    inputs.report_skipped();
     for w in &inputs.warnings {
         eprintln!("plansim: warning: {w}");
     }
@@ -164,8 +164,10 @@ fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> an
     writeln!(out, "{grid}")?;
     writeln!(
         out,
-        "latest: * preliminary; pace / needed: the observed pace (or mean) and what the remaining years need; \
-         P: chance of meeting the target on the observed trend (two or more observed changes)"
+        "{}",
+        w(
+            "latest: * preliminary; pace / needed: the observed pace (or mean) and what the remaining years need; P: chance of meeting the target on the observed trend (two or more observed changes)"
+        )
     )?;
     Ok(())
 }

@@ -1,18 +1,24 @@
 //! `plansim check FILE...`: the consistency audit of indicator tables.
 
-use super::{Format, text_table};
+use super::{Format, lang, text_table, w};
 use plansim::check::{CheckOptions, Finding, Regions};
+use plansim::lang::words;
 use plansim::table::LoadOptions;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+pub const EXAMPLES: &str = "Examples:
+  plansim check scenarios/tables/*.csv
+  plansim check scenarios/horqin-outturn.toml --format json      # a scenario's tables and actuals
+  plansim check plan.xlsx --sheet 附表1 --deny warnings --lang en";
 
 #[derive(clap::Args)]
 pub struct Args {
     /// Indicator tables (CSV in UTF-8 or GBK, comma or tab; XLSX) or scenario files (.toml),
     /// whose tables and actuals are checked
     #[arg(required = true)]
-    files: Vec<PathBuf>,
+    pub files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Exit 1 on warnings too, not only on errors
@@ -62,13 +68,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let inputs = super::Inputs::load(&args.files, &args.actuals, args.aliases.as_deref(), &load);
     let inputs = match inputs {
         Ok(i) if errors.is_empty() => i,
-        Ok(_) => return Ok(super::unusable("check", &errors, "nothing checked")),
+        Ok(_) => return Ok(super::unusable(&errors)),
         Err(mut e) => {
             e.append(&mut errors);
-            return Ok(super::unusable("check", &e, "nothing checked"));
+            return Ok(super::unusable(&e));
         }
     };
-    inputs.report_skipped("check");
+    inputs.report_skipped();
     let (warnings, unread) = (inputs.warnings, inputs.unread);
     let rows = inputs.rows;
     let opts = CheckOptions {
@@ -76,6 +82,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         regions,
         aliases: inputs.aliases,
         outturns: Some(inputs.resolved),
+        lang: lang(),
     };
     for w in &warnings {
         eprintln!("plansim: warning: {w}");
@@ -93,21 +100,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     out.flush()?;
     let (e, w, i) = plansim::check::tally(&findings);
     eprintln!(
-        "plansim check: {e} error{}, {w} warning{}, {i} info in {} row{} of {} file{}",
-        plural(e),
-        plural(w),
-        rows.len(),
-        plural(rows.len()),
-        args.files.len(),
-        plural(args.files.len())
+        "{}",
+        words::check_summary(lang(), e, w, i, rows.len(), args.files.len())
     );
     let deny_warnings = args.deny == Some(Deny::Warnings);
     if !unread.is_empty() {
-        eprintln!(
-            "plansim check: {} table{} with unreadable cells: their rows are left out of the audit",
-            unread.len(),
-            plural(unread.len())
-        );
+        eprintln!("{}", words::unread_tables(lang(), unread.len()));
         return Ok(ExitCode::from(2));
     }
     Ok(if e > 0 || (deny_warnings && w > 0) {
@@ -119,10 +117,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// Wide enough for a message of ~70 characters beside the where and indicator columns.
 const TABLE_WIDTH: u16 = 170;
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
 
 /// `2020 305.8亿 → 2025 430亿 @ 7 (%)`
 fn cells(f: &Finding) -> String {
@@ -152,7 +146,7 @@ fn cells(f: &Finding) -> String {
 
 fn write_table(out: &mut impl Write, findings: &[Finding]) -> anyhow::Result<()> {
     if findings.is_empty() {
-        writeln!(out, "no findings")?;
+        writeln!(out, "{}", w("no findings"))?;
         return Ok(());
     }
     let mut grid = text_table(&["severity", "code", "where", "indicator", "finding"]);
@@ -161,7 +155,7 @@ fn write_table(out: &mut impl Write, findings: &[Finding]) -> anyhow::Result<()>
         .set_width(TABLE_WIDTH);
     for f in findings {
         grid.add_row(vec![
-            f.severity.to_string(),
+            w(f.severity.as_str()).to_string(),
             f.code.to_string(),
             format!("{}:{}", f.file, f.row),
             format!("{} {}\n{}", f.region, f.indicator, cells(f)),

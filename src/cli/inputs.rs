@@ -56,6 +56,7 @@ impl Inputs {
         for path in &scenarios {
             match plansim::scenario::Scenario::load(path, load) {
                 Ok(sc) => {
+                    super::warn(&sc.notices);
                     for l in sc.left_out {
                         take(&l.file, l.cells, &l.warnings);
                     }
@@ -94,25 +95,24 @@ impl Inputs {
     }
 
     /// Outturn rows skipped and qualifier warnings, on stderr.
-    pub fn report_skipped(&self, command: &str) {
+    pub fn report_skipped(&self) {
         if let Some(note) = self.resolved.skipped_note() {
-            eprintln!("plansim {command}: {note}");
+            eprintln!("plansim: {note}");
         }
         for w in &self.resolved.warnings {
-            eprintln!("plansim {command}: warning: {w}");
+            eprintln!("{}{w}", plansim::lang::words::prefix(super::lang(), false));
         }
     }
 }
 
 /// Reports every unusable input and gives exit code 2.
-pub fn unusable(command: &str, errors: &[Error], what: &str) -> ExitCode {
+pub fn unusable(errors: &[Error]) -> ExitCode {
     for e in errors {
-        eprintln!("plansim: error: {e}");
+        eprintln!("{}", super::lib_error(e));
     }
     eprintln!(
-        "plansim {command}: {} input{} unusable; {what}",
-        errors.len(),
-        if errors.len() == 1 { " is" } else { "s are" }
+        "{}",
+        plansim::lang::words::unusable_inputs(super::lang(), errors.len())
     );
     ExitCode::from(2)
 }

@@ -2,6 +2,7 @@
 
 mod assess;
 mod check;
+mod explain;
 mod inputs;
 mod plot;
 pub mod project;
@@ -13,41 +14,105 @@ mod tables;
 pub use inputs::{Inputs, unusable};
 
 use clap::{Parser, Subcommand, ValueEnum};
+use plansim::lang::{Lang, words};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 #[derive(Parser)]
 #[command(
     name = "plansim",
     version,
     about = "Read, check, project and simulate the indicator tables of Chinese development plans",
-    long_about = None
+    long_about = None,
+    after_help = "Examples:\n  plansim check scenarios/tables/*.csv\n  plansim project scenarios/baseline.toml --years 2020,2025,2035\n  plansim report"
 )]
 struct Cli {
+    /// Language of messages, findings and labels: zh or en (default: LANG when it names
+    /// one, else Chinese for Chinese tables)
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Print each row of indicator tables as read: raw cells and their meaning
+    #[command(after_help = tables::EXAMPLES)]
     Tables(tables::Args),
     /// Audit indicator tables: rates against targets, units, bounds, identities, plans
+    #[command(after_help = check::EXAMPLES)]
     Check(check::Args),
     /// Grade every target from its outturns: 提前实现, 已实现, 快于预期, 基本符合预期, 滞后于预期, 未实现
     Assess(assess::Args),
     /// Project every indicator year by year under a scenario (or a table's baseline)
+    #[command(after_help = project::EXAMPLES)]
     Project(project::Args),
-    /// Sweep an indicator's rate over a grid of changes: is each target met?
+    /// List each rule of a scenario with its file and line and the rows it changed
+    #[command(after_help = explain::EXAMPLES)]
+    Explain(explain::Args),
+    /// Sweep an indicator's rate over a grid of changes: is each target met, how likely?
+    #[command(after_help = sweep::EXAMPLES)]
     Sweep(sweep::Args),
     /// Monte Carlo: bands p5…p95 and the probability of meeting each target under the scenario (a what-if)
+    #[command(after_help = simulate::EXAMPLES)]
     Simulate(simulate::Args),
     /// Charts of a scenario to PNG and SVG: indicator, dashboard, feasibility, probability
+    #[command(after_help = plot::EXAMPLES)]
     Plot(plot::Args),
     /// Batch report of every scenario: CSVs, charts, HTML and Markdown pages, an index
+    #[command(after_help = report::EXAMPLES)]
     Report(report::Args),
 }
 
-/// How results are printed.
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// The language of this run (English until the command line is read).
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or(Lang::En)
+}
+
+/// A word of the catalogue in this run's language.
+pub fn w(en: &str) -> &str {
+    words::word(lang(), en)
+}
+
+/// Prints a scenario's warnings on stderr, each with its file and line.
+pub fn warn(notices: &[plansim::scenario::Notice]) {
+    for n in notices {
+        eprintln!("{}{}", words::prefix(lang(), false), n.render(lang()));
+    }
+}
+
+/// An error as this run's language says it.
+pub fn error_text(e: &anyhow::Error) -> String {
+    match e.downcast_ref::<plansim::Error>() {
+        Some(p) => lib_error(p),
+        None => format!("{}{e:#}", words::prefix(lang(), true)),
+    }
+}
+
+/// A library error as this run's language says it: each of a scenario's notices on a line of
+/// its own, other errors once (their lines go on under the first).
+pub fn lib_error(e: &plansim::Error) -> String {
+    let prefix = words::prefix(lang(), true);
+    match e {
+        plansim::Error::Notices { notices } => notices
+            .iter()
+            .map(|n| format!("{prefix}{}", n.render(lang())))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        e => format!("{prefix}{}", e.render(lang())),
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// An aligned table for people
@@ -59,11 +124,28 @@ pub enum Format {
 
 pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
+    let inputs: Vec<PathBuf> = match &cli.command {
+        Command::Tables(a) => a.files.clone(),
+        Command::Check(a) => a.files.clone(),
+        Command::Assess(a) => a.inputs.clone(),
+        Command::Project(a) => vec![a.scenario.clone()],
+        Command::Explain(a) => vec![a.scenario.clone()],
+        Command::Sweep(a) => vec![a.scenario.clone()],
+        Command::Simulate(a) => vec![a.scenario.clone()],
+        Command::Plot(a) => a.scenarios.clone(),
+        Command::Report(a) => report::inputs(a),
+    };
+    let explicit = cli.lang.map(|l| match l {
+        LangArg::Zh => Lang::Zh,
+        LangArg::En => Lang::En,
+    });
+    let _ = LANG.set(plansim::lang::detect(explicit, &inputs));
     match cli.command {
         Command::Tables(args) => tables::run(args),
         Command::Check(args) => check::run(args),
         Command::Assess(args) => assess::run(args),
         Command::Project(args) => project::run(args),
+        Command::Explain(args) => explain::run(args),
         Command::Sweep(args) => sweep::run(args),
         Command::Simulate(args) => simulate::run(args),
         Command::Plot(args) => plot::run(args),
@@ -111,12 +193,13 @@ pub fn write_csv<S: serde::Serialize>(rows: impl IntoIterator<Item = S>) -> anyh
     Ok(())
 }
 
-/// A table for the terminal, with widths that count Chinese characters as two columns.
+/// A table for the terminal, with widths that count Chinese characters as two columns; the
+/// header words are the catalogue's, in this run's language.
 pub fn text_table(header: &[&str]) -> comfy_table::Table {
     let mut t = comfy_table::Table::new();
     t.load_style(comfy_table::presets::UTF8_BORDERS_ONLY)
         .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
-        .set_header(header.to_vec());
+        .set_header(header.iter().map(|h| w(h)).collect::<Vec<_>>());
     t
 }
 

@@ -7,11 +7,16 @@ use plansim::report::scenario::{Computed, compute};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub const EXAMPLES: &str = "Examples:
+  plansim plot scenarios/baseline.toml --kind dashboard
+  plansim plot scenarios/shock-2024.toml scenarios/baseline.toml --indicator 地区生产总值
+  plansim plot scenarios/tables/horqin.csv --format svg --size 1600x1000 --out output/svg";
+
 #[derive(clap::Args)]
 pub struct Args {
     /// Scenarios (or tables); the first is charted, the others add their paths to its indicator charts
     #[arg(required = true)]
-    scenarios: Vec<PathBuf>,
+    pub scenarios: Vec<PathBuf>,
     /// Only this indicator (as named in the table) for indicator charts
     #[arg(long)]
     indicator: Option<String>,
@@ -24,9 +29,6 @@ pub struct Args {
     /// Image size WIDTHxHEIGHT (default: 1000x600; dashboards 1600 wide, taller for more panels)
     #[arg(long, value_parser = super::parse_size)]
     size: Option<(u32, u32)>,
-    /// Label language: Chinese, or English from the indicator_en column
-    #[arg(long, value_enum, default_value_t = super::report::Lang::Zh)]
-    lang: super::report::Lang,
     /// png, svg or both
     #[arg(long, value_enum, default_value_t = Image::Both)]
     format: Image,
@@ -58,7 +60,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = Options {
         draws: args.draws,
         strict: args.strict,
-        english: args.lang == super::report::Lang::En,
+        english: super::lang().is_en(),
         ..Options::default()
     };
     let runs: Vec<Computed> = args
@@ -67,8 +69,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .map(|p| compute(p, &opts))
         .collect::<Result<_, _>>()?;
     let mut left_out = false;
-    for r in &runs {
-        left_out |= super::tell_left_out(&r.sc);
+    for run in &runs {
+        super::warn(&run.sc.notices);
+        left_out |= super::tell_left_out(&run.sc);
     }
     let all: Vec<&Computed> = runs.iter().collect();
     let run = &runs[0];
@@ -128,6 +131,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             })?;
         }
     }
-    println!("wrote {} files to {}", written.len(), args.out.display());
+    println!(
+        "{}",
+        plansim::lang::words::wrote(
+            super::lang(),
+            &format!("{} → {}", written.len(), args.out.display())
+        )
+    );
     Ok(super::done(left_out))
 }

@@ -1,6 +1,7 @@
 //! `plansim project SCENARIO`: the yearly path of every indicator, targets marked.
 
-use super::{Format, text_table};
+use super::{Format, text_table, w};
+use plansim::lang::words;
 use plansim::project::{Projection, project};
 use plansim::scenario::Scenario;
 use plansim::table::LoadOptions;
@@ -9,10 +10,15 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub const EXAMPLES: &str = "Examples:
+  plansim project scenarios/baseline.toml --years 2020,2025,2030,2035
+  plansim project scenarios/horqin-outturn.toml --format csv > projection.csv
+  plansim project scenarios/tables/horqin.csv --verbose     # a table as its own baseline";
+
 #[derive(clap::Args)]
 pub struct Args {
     /// A scenario (.toml) or a table, which runs as its own baseline
-    scenario: PathBuf,
+    pub scenario: PathBuf,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Last year to project (overrides the scenario)
@@ -27,10 +33,14 @@ pub struct Args {
     /// Refuse a table with an unreadable cell instead of running without its rows
     #[arg(long)]
     strict: bool,
+    /// List the indicators that could not be projected (on stderr), not only their count
+    #[arg(long)]
+    verbose: bool,
 }
 
 /// Loads a scenario (or a table as its baseline) with a horizon override and outturn files
-/// besides its own; outturn rows of regions it does not hold are counted on stderr.
+/// besides its own; its warnings, and the outturn rows of regions it does not hold, go to
+/// stderr.
 pub fn load(
     path: &std::path::Path,
     horizon: Option<i32>,
@@ -42,13 +52,14 @@ pub fn load(
         ..LoadOptions::default()
     };
     let mut sc = Scenario::load_with(path, &opts, actuals)?;
+    super::warn(&sc.notices);
     if let Some(note) = sc.outturns.skipped_note() {
         eprintln!("plansim: {note}");
     }
     if let Some(h) = horizon {
         sc.spec.horizon = Some(h);
         sc.check_horizon()
-            .map_err(|e| anyhow::anyhow!("--horizon {h}: {e}"))?;
+            .map_err(|e| anyhow::anyhow!("--horizon {h}: {}", e.render(super::lang())))?;
     }
     Ok(sc)
 }
@@ -59,10 +70,47 @@ pub fn pct(r: Option<f64>) -> String {
     r.map_or_else(|| "–".into(), |r| format!("{:.2}%", r * 100.0))
 }
 
+/// The scenario's rate over the plan period where its rules change it (observed years aside):
+/// `5.00%`, or the range `2.00–7.00%` when it varies; else the stated rate, as in `stated`.
+fn plan_period_rate(path: &plansim::project::Path) -> String {
+    let plan = &path.plan;
+    let changed = plan.changes.iter().any(|c| {
+        c.steps
+            .iter()
+            .any(|s| !s.observed && s.year <= path.series.plan_year && s.before != s.after)
+    });
+    if !changed {
+        return pct(path.series.stated_rate.map(|r| r.value));
+    }
+    let rates: Vec<f64> = (plan.start_year + 1..=path.series.plan_year)
+        .filter(|y| !path.actuals.iter().any(|a| a.0 == *y))
+        .filter_map(|y| plan.rate(y))
+        .collect();
+    let lo = rates.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = rates.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if hi - lo < 5e-5 {
+        pct(Some(lo))
+    } else {
+        format!("{:.2}–{}", lo * 100.0, pct(Some(hi)))
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let sc = load(&args.scenario, args.horizon, args.strict, &args.actuals)?;
     let left_out = super::tell_left_out(&sc);
     let p = project(&sc)?;
+    let lang = super::lang();
+    if !p.skipped.is_empty() {
+        eprintln!(
+            "{}",
+            words::not_projected(lang, p.skipped.len(), sc.series.len(), args.verbose)
+        );
+    }
+    if args.verbose {
+        for s in &p.skipped {
+            eprintln!("  {} {}: {}", s.region, s.indicator, s.why.render(lang));
+        }
+    }
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Csv => out.write_all(&plansim::export::projection_csv(&p)?)?,
@@ -109,7 +157,11 @@ fn print_table(
     p: &Projection,
     only: &[i32],
 ) -> anyhow::Result<()> {
-    writeln!(out, "scenario {}: {}", sc.name, sc.description)?;
+    writeln!(
+        out,
+        "{}",
+        words::scenario_line(super::lang(), &sc.name, &sc.description)
+    )?;
     let years: Vec<(usize, i32)> = p
         .years
         .iter()
@@ -117,14 +169,18 @@ fn print_table(
         .enumerate()
         .filter(|(_, y)| only.is_empty() || only.contains(y))
         .collect();
-    let mut header = vec![
-        "region".to_string(),
-        "indicator".into(),
-        "unit".into(),
-        "model".into(),
-        "stated".into(),
-        "required".into(),
-    ];
+    let mut header: Vec<String> = [
+        "region",
+        "indicator",
+        "unit",
+        "model",
+        "stated",
+        "scenario",
+        "required",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
     header.extend(years.iter().map(|(_, y)| y.to_string()));
     let mut grid = text_table(&header.iter().map(String::as_str).collect::<Vec<_>>());
     for (i, path) in p.paths.iter().enumerate() {
@@ -136,6 +192,7 @@ fn print_table(
             s.unit.clone(),
             plansim::model::Growth::name(&path.plan.model).to_string(),
             pct(s.stated_rate.map(|r| r.value)),
+            plan_period_rate(path),
             pct(first.and_then(|o| o.required_rate)),
         ];
         for (c, y) in &years {
@@ -165,19 +222,18 @@ fn print_table(
     writeln!(out, "{grid}")?;
     writeln!(
         out,
-        "✓/✗ target met/missed in that year; * actual; required = annual rate the first target needs from the latest actual"
+        "{}",
+        w(
+            "✓/✗ target met/missed in that year; * actual; required = annual rate the first target needs from the latest actual"
+        )
     )?;
     if sc.outturns.any_hypothetical() {
         writeln!(
             out,
-            "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures"
-        )?;
-    }
-    for s in &p.skipped {
-        writeln!(
-            out,
-            "not projected: {} {}: {}",
-            s.region, s.indicator, s.reason
+            "{}",
+            w(
+                "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures"
+            )
         )?;
     }
     Ok(())

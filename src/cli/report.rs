@@ -1,10 +1,17 @@
 //! `plansim report [SCENARIO|DIR ...]`: the batch report of every scenario, with an index.
 
+use super::lang;
 use indicatif::{ProgressBar, ProgressStyle};
+use plansim::lang::words;
 use plansim::report::{Options, run, scenario_files};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+pub const EXAMPLES: &str = "Examples:
+  plansim report                                   # every scenarios/*.toml → output/index.html
+  plansim report scenarios/baseline.toml scenarios/shock-2024.toml --out output/shock
+  plansim report my-scenarios/ --draws 2000 --no-charts --lang en";
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -22,9 +29,6 @@ pub struct Args {
     /// Seed for every scenario (default: each scenario's)
     #[arg(long)]
     seed: Option<u64>,
-    /// Chart labels in English (from the indicator_en column) or Chinese
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    lang: Lang,
     /// Skip the charts (CSV, JSON and pages only)
     #[arg(long)]
     no_charts: bool,
@@ -39,25 +43,40 @@ pub struct Args {
     strict: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    Zh,
-    En,
+/// The scenario files or folders to run: those given, else `scenarios/`.
+pub fn inputs(args: &Args) -> Vec<PathBuf> {
+    if args.inputs.is_empty() {
+        vec![PathBuf::from("scenarios")]
+    } else {
+        args.inputs.clone()
+    }
 }
 
 pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
-    let inputs = if args.inputs.is_empty() {
-        vec![PathBuf::from("scenarios")]
-    } else {
-        args.inputs
-    };
+    let inputs = inputs(&args);
+    // nothing to run: say where we looked, and write nothing (no empty index.html)
+    let missing: Vec<String> = inputs
+        .iter()
+        .filter(|p| !p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !missing.is_empty() {
+        let here = std::env::current_dir().map_or_else(|_| ".".into(), |d| d.display().to_string());
+        let looked = format!("{} ({here})", missing.join(", "));
+        eprintln!(
+            "{}{}",
+            words::prefix(lang(), true),
+            words::no_scenarios(lang(), &looked)
+        );
+        return Ok(ExitCode::from(2));
+    }
     let files = scenario_files(&inputs)?;
     let opts = Options {
         out: args.out.clone(),
         jobs: args.jobs,
         draws: args.draws,
         seed: args.seed,
-        english: args.lang == Lang::En,
+        english: lang().is_en(),
         charts: !args.no_charts,
         size: args.size,
         actuals: args.actuals.clone(),
@@ -80,7 +99,12 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
     })?;
     bar.finish_and_clear();
     for (path, e) in &batch.failed {
-        eprintln!("plansim: error: scenario {} failed: {e}", path.display());
+        eprintln!(
+            "{}{}{}",
+            words::prefix(lang(), true),
+            words::scenario_failed(lang(), &path.display().to_string()),
+            e.render(lang())
+        );
     }
     let mut left_out = false;
     for s in &batch.summaries {
@@ -90,16 +114,14 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     eprintln!(
-        "plansim report: {} scenario{} in {:.1} s → {}/index.html{}",
-        batch.summaries.len(),
-        if batch.summaries.len() == 1 { "" } else { "s" },
-        started.elapsed().as_secs_f64(),
-        args.out.display(),
-        if batch.failed.is_empty() {
-            String::new()
-        } else {
-            format!("; {} failed", batch.failed.len())
-        }
+        "{}",
+        words::report_summary(
+            lang(),
+            batch.summaries.len(),
+            started.elapsed().as_secs_f64(),
+            &format!("{}/index.html", args.out.display()),
+            batch.failed.len()
+        )
     );
     Ok(
         match (batch.summaries.is_empty(), batch.failed.is_empty()) {

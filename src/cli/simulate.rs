@@ -2,26 +2,33 @@
 //! the scenario — a what-if, never a status (statuses come from `plansim assess`).
 
 use super::project::{load, num, pct};
-use super::{Format, text_table};
+use super::{Format, lang, text_table, w};
+use plansim::lang::{Msg, words};
 use plansim::project::project;
 use plansim::simulate::{Noise, Settings, simulate};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub const EXAMPLES: &str = "Examples:
+  plansim simulate scenarios/baseline.toml
+  plansim simulate scenarios/shock-2024.toml --sigma 2 --draws 20000 --out output/sim
+  plansim simulate scenarios/tables/horqin.csv --student-t 5 --format csv";
+
 #[derive(clap::Args)]
 pub struct Args {
     /// A scenario (.toml) or a table, which runs as its own baseline
-    scenario: PathBuf,
+    pub scenario: PathBuf,
     /// Draws per indicator (default: the scenario's, else 10,000)
     #[arg(long)]
     draws: Option<usize>,
     /// Seed (default: the scenario's); the same seed gives the same output on any --jobs
     #[arg(long)]
     seed: Option<u64>,
-    /// σ of every annual rate, overriding the scenario and table (0.02 = 2 points)
-    #[arg(long)]
-    sigma: Option<f64>,
+    /// σ of every annual rate in points, overriding the scenario and table (2 = 2 points a
+    /// year; "2%" too)
+    #[arg(long, value_parser = points)]
+    sigma: Option<plansim::scenario::Percent>,
     /// Fat tails: Student-t shocks with this many degrees of freedom (> 2)
     #[arg(long)]
     student_t: Option<f64>,
@@ -51,7 +58,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut set = Settings::from_scenario(&sc);
     set.draws = args.draws.unwrap_or(set.draws);
     set.seed = args.seed.unwrap_or(set.seed);
-    set.sigma = args.sigma;
+    if let Some(s) = &args.sigma {
+        // points on the command line; a fraction in the engine
+        set.sigma = Some(s.fraction());
+        if !s.sign && s.value > 0.0 && s.value < 0.1 {
+            let msg = Msg::SigmaLooksLikeFraction {
+                key: "--sigma".into(),
+                text: s.text.clone(),
+            };
+            eprintln!("{}{}", words::prefix(lang(), false), msg.render(lang()));
+        }
+    }
     set.jobs = args.jobs;
     if let Some(df) = args.student_t {
         anyhow::ensure!(
@@ -88,8 +105,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Table => {
             writeln!(
                 out,
-                "scenario {}: {} draws, seed {}",
-                sim.scenario, sim.draws, sim.seed
+                "{}",
+                words::draws_line(lang(), &sim.scenario, sim.draws, sim.seed)
             )?;
             let mut grid = text_table(&[
                 "region",
@@ -121,24 +138,38 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             writeln!(out, "{grid}")?;
             writeln!(
                 out,
-                "P(meet | scenario): the share of draws meeting the target under this scenario's \
-                 rates and σ — a what-if, conditional on the scenario, not a status (grades from \
-                 outturns: plansim assess)"
+                "{}",
+                w(
+                    "P(meet | scenario): the share of draws meeting the target under this scenario's rates and σ — a what-if, conditional on the scenario, not a status (grades from outturns: plansim assess)"
+                )
             )?;
             if sc.outturns.any_hypothetical() {
                 writeln!(
                     out,
-                    "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures"
+                    "{}",
+                    w(
+                        "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures"
+                    )
                 )?;
             }
             if let Some(dir) = &args.out {
-                writeln!(
-                    out,
-                    "wrote {0}/simulation.csv and {0}/probabilities.csv",
-                    dir.display()
-                )?;
+                let files = format!("{0}/simulation.csv, {0}/probabilities.csv", dir.display());
+                writeln!(out, "{}", words::wrote(lang(), &files))?;
             }
         }
     }
     Ok(super::done(left_out))
+}
+
+/// `2`, `2%`, `0.5` → points.
+fn points(s: &str) -> Result<plansim::scenario::Percent, String> {
+    let (value, sign) = plansim::scenario::parse_percent(s)
+        .filter(|(v, _)| (0.0..=100.0).contains(v))
+        .ok_or_else(|| format!("`{s}`: expected points from 0 to 100, such as 2 or \"2%\""))?;
+    Ok(plansim::scenario::Percent {
+        value,
+        sign,
+        text: s.to_string(),
+        at: Default::default(),
+    })
 }

@@ -1,20 +1,29 @@
-//! `plansim sweep SCENARIO --indicator NAME --delta -3..3`: which rate changes meet the targets.
+//! `plansim sweep SCENARIO --indicator NAME --delta -3..3`: which rate changes, on top of the
+//! scenario's own rates, meet the targets, and how likely under the scenario's σ.
 
-use super::project::{load, num, pct};
-use super::{Format, text_table, write_csv};
+use super::project::{load, num};
+use super::{Format, text_table, w, write_csv};
+use plansim::lang::{Lang, words};
 use plansim::scenario::Selector;
+use plansim::simulate::Settings;
+use plansim::sweep::{Sweep, SweepRow};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub const EXAMPLES: &str = "Examples:
+  plansim sweep scenarios/baseline.toml --indicator 地区生产总值增长率 --delta -1..1
+  plansim sweep scenarios/horqin-outturn.toml --indicator 地区生产总值 --delta 0..4 --step 1
+  plansim sweep scenarios/shock-2024.toml --indicator 地区生产总值 --region 科尔沁区 --from 2025";
+
 #[derive(clap::Args)]
 pub struct Args {
     /// A scenario (.toml) or a table
-    scenario: PathBuf,
+    pub scenario: PathBuf,
     /// Indicator name (as in the table)
     #[arg(long)]
     indicator: String,
-    /// Region, where several plans share the indicator name
+    /// Region, where several plans share the indicator name (each region is shown apart)
     #[arg(long)]
     region: Option<String>,
     /// Range of rate changes in points, e.g. -3..3
@@ -23,9 +32,13 @@ pub struct Args {
     /// Grid step in points
     #[arg(long, default_value_t = 0.5)]
     step: f64,
-    /// First year the change applies (default: the first projected year)
+    /// First year changed (default: the first year after the latest outturn, else the first
+    /// projected year); shocked and observed years are never changed
     #[arg(long)]
     from: Option<i32>,
+    /// Draws for P(meet) (default: the scenario's)
+    #[arg(long)]
+    draws: Option<usize>,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Refuse a table with an unreadable cell instead of running without its rows
@@ -37,50 +50,95 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let sc = load(&args.scenario, None, args.strict, &[])?;
     let left_out = super::tell_left_out(&sc);
     let deltas = plansim::sweep::grid(&args.delta, args.step)?;
+    let widest = deltas.iter().fold(0.0f64, |m, d| m.max(d.abs()));
+    if widest > 0.0 && widest < 0.1 {
+        let msg = plansim::lang::Msg::DeltasLookLikeFractions {
+            text: args.delta.clone(),
+        };
+        eprintln!(
+            "{}{}",
+            words::prefix(super::lang(), false),
+            msg.render(super::lang())
+        );
+    }
     let select = Selector {
         indicator: Some(args.indicator),
-        region: args.region,
+        region: args.region.map(|r| vec![r]),
         ..Selector::default()
     };
-    let rows = plansim::sweep::sweep(&sc, &select, &deltas, args.from)?;
+    let mut set = Settings::from_scenario(&sc);
+    set.draws = args.draws.unwrap_or(set.draws);
+    let sweep = plansim::sweep::sweep(&sc, &select, &deltas, args.from, &set)?;
     let mut out = std::io::stdout().lock();
     match args.format {
-        super::Format::Csv => write_csv(&rows)?,
-        super::Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?,
-        super::Format::Table => {
-            let mut grid = text_table(&[
-                "region",
-                "indicator",
-                "Δ points",
-                "plan rate",
-                "year",
-                "target",
-                "value",
-                "met (scenario)",
-            ]);
-            for r in &rows {
-                grid.add_row(vec![
-                    r.region.clone(),
-                    r.indicator.clone(),
-                    format!("{:+.2}", r.delta),
-                    pct(Some(r.rate)),
-                    r.year.to_string(),
-                    r.target.clone(),
-                    r.value.map(num).unwrap_or_default(),
-                    match r.met {
-                        Some(true) => "yes".into(),
-                        Some(false) => "no".into(),
-                        None => String::new(),
-                    },
-                ]);
-            }
-            writeln!(out, "{grid}")?;
-            writeln!(
-                out,
-                "met (scenario): whether the projection with the change meets the target — a \
-                 what-if, conditional on the scenario, not a status (plansim assess grades from outturns)"
-            )?;
-        }
+        Format::Csv => write_csv(&sweep.rows)?,
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&sweep)?)?,
+        Format::Table => write_table(&mut out, &sweep, super::lang())?,
     }
     Ok(super::done(left_out))
+}
+
+/// One table per region and plan: the same name in two plans is two indicators.
+fn write_table(out: &mut impl Write, sweep: &Sweep, lang: Lang) -> anyhow::Result<()> {
+    let d = sweep.decimals;
+    let mut groups: Vec<Vec<&SweepRow>> = Vec::new();
+    for r in &sweep.rows {
+        match groups.last_mut() {
+            Some(g) if g[0].region == r.region && g[0].plan == r.plan => g.push(r),
+            _ => groups.push(vec![r]),
+        }
+    }
+    for g in groups {
+        let first = g[0];
+        writeln!(
+            out,
+            "{} {} ({}) — {} {}",
+            first.region,
+            first.indicator,
+            first.plan,
+            w("from"),
+            first.from
+        )?;
+        let rate_head = match lang {
+            Lang::Zh => format!("{} 年增速", first.from),
+            Lang::En => format!("rate {}", first.from),
+        };
+        let mut grid = text_table(&[
+            "Δ points",
+            &rate_head,
+            "year",
+            "target",
+            "value",
+            "met",
+            "P(meet)",
+        ]);
+        for r in g {
+            grid.add_row(vec![
+                format!("{:+.d$}", r.delta),
+                format!("{:.d$}%", r.rate),
+                r.year.to_string(),
+                r.target.clone(),
+                r.value.map(num).unwrap_or_default(),
+                match r.met {
+                    Some(true) => w("yes").into(),
+                    Some(false) => w("no").into(),
+                    None => String::new(),
+                },
+                r.probability
+                    .map(|p| format!("{:.0}%", p * 100.0))
+                    .unwrap_or_default(),
+            ]);
+        }
+        writeln!(out, "{grid}")?;
+    }
+    writeln!(
+        out,
+        "{} ({} {})",
+        w(
+            "P(meet): the share of draws meeting the target under the scenario's σ — conditional on the scenario, not a forecast"
+        ),
+        sweep.draws,
+        words::word(lang, "draws")
+    )?;
+    Ok(())
 }

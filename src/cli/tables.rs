@@ -7,11 +7,16 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub const EXAMPLES: &str = "Examples:
+  plansim tables scenarios/tables/horqin.csv
+  plansim tables plan.xlsx --sheet 附表1 --region 科尔沁区
+  plansim tables scenarios/tables/*.csv --format csv > rows.csv";
+
 #[derive(clap::Args)]
 pub struct Args {
     /// Indicator tables: CSV (UTF-8, GBK; comma or tab) or XLSX
     #[arg(required = true)]
-    files: Vec<PathBuf>,
+    pub files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Sheet of an XLSX file (default: the first)
@@ -215,7 +220,7 @@ fn target_meaning(ind: &Indicator) -> String {
     }
     match (&ind.rate.form, ind.rate_kind) {
         (f, RateKind::Annual) if ind.rate.is_numeric() && !matches!(f, Form::Points { .. }) => {
-            format!("{} a year", meaning(&ind.rate))
+            format!("{} {}", meaning(&ind.rate), super::w("a year"))
         }
         _ => meaning(&ind.rate),
     }
@@ -224,21 +229,22 @@ fn target_meaning(ind: &Indicator) -> String {
 /// `4以内 → ≤4`, `305.8亿 → 305.8亿`, `— → none`.
 fn meaning(cell: &Cell) -> String {
     match &cell.form {
-        Form::None => "none".into(),
-        Form::Delegated { .. } => "delegated".into(),
-        Form::Qualitative { .. } => "qualitative".into(),
+        Form::None => super::w("none").into(),
+        Form::Delegated { .. } => super::w("delegated").into(),
+        Form::Qualitative { .. } => super::w("qualitative").into(),
         Form::Relational {
             relation, other, ..
-        } => format!("{} {other}", relation.words()),
+        } => format!("{} {other}", super::w(relation.words())),
         Form::Points { value }
             if cell.is_period_total() || cell.raw.contains(['〔', '[', '【']) =>
         {
             format!(
-                "{}{value} from the base",
-                if value.value >= 0.0 { "+" } else { "" }
+                "{}{value} {}",
+                if value.value >= 0.0 { "+" } else { "" },
+                super::w("from the base")
             )
         }
-        _ if cell.is_period_total() => format!("{cell} total"),
+        _ if cell.is_period_total() => format!("{cell} {}", super::w("total")),
         _ => cell.to_string(),
     }
 }
@@ -257,7 +263,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Csv => write_csv(all.iter().map(|i| row(i)))?,
         Format::Table => {
             for t in &tables {
-                writeln!(out, "{}: {} rows", t.path.display(), t.indicators.len())?;
+                writeln!(
+                    out,
+                    "{}: {} {}",
+                    t.path.display(),
+                    t.indicators.len(),
+                    super::w("rows")
+                )?;
                 let mut grid = text_table(&[
                     "row",
                     "seq",
@@ -333,7 +345,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     for e in &errors {
-        eprintln!("plansim: error: {e}");
+        eprintln!("{}", super::lib_error(e));
     }
     Ok(if errors.is_empty() && unread == 0 {
         ExitCode::SUCCESS

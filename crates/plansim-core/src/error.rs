@@ -53,6 +53,11 @@ pub enum Error {
         line: Option<usize>,
         message: String,
     },
+    /// A scenario's notices that stop it, all of them, each with its file and line.
+    #[error("{}", notices.iter().map(|n| n.to_string()).collect::<Vec<_>>().join("\n"))]
+    Notices {
+        notices: Vec<crate::scenario::Notice>,
+    },
     /// A request that cannot be carried out (bad option, unknown indicator…).
     #[error("{0}")]
     Invalid(String),
@@ -80,6 +85,25 @@ fn cells_message(path: &std::path::Path, errors: &[CellError]) -> String {
 }
 
 impl Error {
+    /// The message in a language: a scenario's notices speak both; other errors are English.
+    pub fn render(&self, lang: crate::lang::Lang) -> String {
+        match self {
+            Error::Notices { notices } => notices
+                .iter()
+                .map(|n| n.render(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            e => e.to_string(),
+        }
+    }
+
+    /// One notice that stops a scenario.
+    pub fn notice(at: crate::scenario::At, msg: crate::lang::Msg) -> Error {
+        Error::Notices {
+            notices: vec![crate::scenario::Notice::error(at, msg)],
+        }
+    }
+
     pub fn io(path: impl Into<PathBuf>, error: std::io::Error) -> Error {
         Error::Io {
             path: path.into(),

@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 use crate::model::Growth;
 use crate::model::compound::implied_rate;
 use crate::scenario::Scenario;
-use crate::scenario::rates::{RatePlan, plan};
+use crate::scenario::rates::{Nudge, RatePlan, plan};
 use crate::series::{Goal, Series, Shape};
 use ndarray::Array2;
 use serde::Serialize;
@@ -39,6 +39,7 @@ pub struct Outcome {
     pub goal: Goal,
     pub value: Option<f64>,
     pub met: Option<bool>,
+    #[serde(serialize_with = "crate::percent::opt")]
     pub required_rate: Option<f64>,
     /// The year the required rate is counted from.
     pub required_from: i32,
@@ -48,7 +49,21 @@ pub struct Outcome {
 pub struct Skipped {
     pub region: String,
     pub indicator: String,
+    /// Why, in English; `why` says it in either language.
     pub reason: String,
+    #[serde(skip)]
+    pub why: crate::lang::Msg,
+}
+
+impl Skipped {
+    fn new(s: &Series, why: crate::lang::Msg) -> Skipped {
+        Skipped {
+            region: s.region.clone(),
+            indicator: s.name.clone(),
+            reason: why.render(crate::lang::Lang::En),
+            why,
+        }
+    }
 }
 
 impl Projection {
@@ -66,54 +81,40 @@ impl Projection {
 
 /// Projects every series of a scenario.
 pub fn project(sc: &Scenario) -> Result<Projection> {
+    project_with(sc, &|_| None)
+}
+
+/// Projects every series of a scenario, each with the nudge `nudge` gives it (`sweep`).
+pub fn project_with(sc: &Scenario, nudge: &dyn Fn(&Series) -> Option<Nudge>) -> Result<Projection> {
     let horizon = sc.horizon();
-    sc.check_horizon().map_err(|message| Error::Scenario {
-        path: sc.path.clone(),
-        line: None,
-        message,
-    })?;
-    check_selectors(sc)?;
+    let here = || crate::scenario::At::new(&sc.path, 0);
+    sc.check_horizon()
+        .map_err(|msg| Error::notice(here(), msg))?;
     let mut paths = Vec::new();
     let mut skipped = Vec::new();
     for s in &sc.series {
         if s.quantity == crate::meaning::Quantity::Rate {
-            skipped.push(Skipped {
-                region: s.region.clone(),
-                indicator: s.name.clone(),
-                reason: "a growth rate (its cells are yearly rates, not a level): graded from \
-                         its outturns by `plansim assess`, never compounded"
-                    .into(),
-            });
+            skipped.push(Skipped::new(s, crate::lang::Msg::GrowthRate));
             continue;
         }
         let actuals = sc.actuals_of(s);
-        match plan(sc, s, &actuals) {
+        match plan(sc, s, &actuals, nudge(s)) {
             // a path without a baseline starts at its first actual, which may lie beyond
-            Ok(Some(p)) if p.start_year > horizon => skipped.push(Skipped {
-                region: s.region.clone(),
-                indicator: s.name.clone(),
-                reason: format!(
-                    "no baseline, and its first actual ({}) is after the horizon {horizon}",
-                    p.start_year
-                ),
-            }),
-            Ok(Some(p)) => paths.push((s.clone(), p, actuals)),
-            Ok(None) => skipped.push(Skipped {
-                region: s.region.clone(),
-                indicator: s.name.clone(),
-                reason: if s.goals.is_empty() {
-                    "no baseline and no numeric target".into()
-                } else {
-                    "no baseline: give one in the table or as an actual".into()
+            Ok(Some(p)) if p.start_year > horizon => skipped.push(Skipped::new(
+                s,
+                crate::lang::Msg::ActualAfterHorizon {
+                    first: p.start_year,
+                    horizon,
                 },
-            }),
-            Err(message) => {
-                return Err(Error::Scenario {
-                    path: sc.path.clone(),
-                    line: None,
-                    message,
-                });
-            }
+            )),
+            Ok(Some(p)) => paths.push((s.clone(), p, actuals)),
+            Ok(None) => skipped.push(Skipped::new(
+                s,
+                crate::lang::Msg::NoBaseline {
+                    target: !s.goals.is_empty(),
+                },
+            )),
+            Err(msg) => return Err(Error::notice(here(), msg)),
         }
     }
     let first = paths
@@ -190,26 +191,6 @@ fn outcome(s: &Series, plan: &RatePlan, actuals: &[(i32, f64)], row: &[f64], g: 
         required_rate,
         required_from: from_year,
     }
-}
-
-/// Every override and shock must select something: a typo in a name is an error, not a no-op.
-pub fn check_selectors(sc: &Scenario) -> Result<()> {
-    let selectors = sc
-        .spec
-        .overrides
-        .iter()
-        .map(|o| ("override", o.selector()))
-        .chain(sc.spec.shocks.iter().map(|s| ("shock", s.selector())));
-    for (what, sel) in selectors {
-        if !sc.series.iter().any(|s| sel.matches(s)) {
-            return Err(Error::Scenario {
-                path: sc.path.clone(),
-                line: None,
-                message: format!("a {what} selects no indicator: {sel:?}"),
-            });
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -307,7 +288,8 @@ mod tests {
         assert_eq!(sc.horizon(), 2030); // child over base
         assert_eq!(sc.description, "parent");
         let u = sc.spec.uncertainty.clone().unwrap();
-        assert_eq!((u.sigma, u.seed), (Some(0.01), Some(8)));
+        // σ in points: 1 = 1 point a year
+        assert_eq!((u.sigma.map(|s| s.value), u.seed), (Some(1.0), Some(8)));
         let p = project(&sc).unwrap();
         let i = row(&p, "复利指标");
         assert_eq!(*p.years.last().unwrap(), 2030);

@@ -1,23 +1,43 @@
-//! A grid of rate changes for chosen indicators: for each, whether each target is met.
+//! A grid of rate changes for one indicator, on top of the scenario's own rates: for each
+//! change, whether each target is met and the probability of meeting it under the scenario's σ.
+//! The change starts after the latest outturn (or `from`) and leaves shocked years alone.
 
 use crate::error::{Error, Result};
-use crate::project::{Projection, project};
-use crate::scenario::{Override, Scenario, Selector};
+use crate::lang::Msg;
+use crate::project::{Projection, project_with};
+use crate::scenario::rates::Nudge;
+use crate::scenario::{At, Scenario, Selector, nearest};
+use crate::simulate::{Settings, simulate};
 use serde::Serialize;
 
-/// One rate change and what it gives.
+/// One rate change and what it gives. Rates and changes are in percent a year (points).
 #[derive(Clone, Debug, Serialize)]
 pub struct SweepRow {
     pub region: String,
+    pub plan: String,
     pub indicator: String,
-    /// Points added to every year's rate from `from` on.
+    /// Points added to the scenario's rate of every year from `from` on but shocked ones.
     pub delta: f64,
-    /// The plan period's rate with the change.
+    /// The first year changed.
+    pub from: i32,
+    /// The rate of the year `from` with the change, in percent.
     pub rate: f64,
     pub year: i32,
     pub target: String,
     pub value: Option<f64>,
     pub met: Option<bool>,
+    /// The share of draws meeting the target, under the scenario's σ: a probability
+    /// conditional on the scenario, not a forecast.
+    pub probability: Option<f64>,
+}
+
+/// What a sweep gives: its rows, region by region in the order of the table, and the
+/// decimals its rates print with (the table's own, or the step's if finer).
+#[derive(Clone, Debug, Serialize)]
+pub struct Sweep {
+    pub rows: Vec<SweepRow>,
+    pub decimals: usize,
+    pub draws: usize,
 }
 
 /// `-3..3` with a step: every value from the low to the high end.
@@ -37,70 +57,135 @@ pub fn grid(spec: &str, step: f64) -> Result<Vec<f64>> {
         return Err(bad());
     }
     let n = ((hi - lo) / step + 1e-9).floor() as usize;
-    Ok((0..=n).map(|k| lo + step * k as f64).collect())
+    // k·step, not a running sum, and rounded: -3 + 6·0.5 is 0, not 4.4e-16
+    Ok((0..=n).map(|k| round(lo + step * k as f64)).collect())
 }
 
-/// Projects the selected indicators once per change in `deltas`.
+/// Rounds away binary noise (0.060000000000000005 → 0.06).
+pub fn round(v: f64) -> f64 {
+    (v * 1e10).round() / 1e10
+}
+
+/// Decimals a number needs as written (`0.25` → 2).
+pub fn decimals_of(v: f64) -> usize {
+    let t = crate::scenario::trim_float(v);
+    t.split_once('.').map_or(0, |(_, d)| d.len())
+}
+
+/// Projects and simulates the selected indicator once per change in `deltas` (points).
 pub fn sweep(
     sc: &Scenario,
     select: &Selector,
     deltas: &[f64],
     from: Option<i32>,
-) -> Result<Vec<SweepRow>> {
-    // a rule that selects nothing is a typo in the scenario; rules on the indicators left out
-    // are not
-    crate::project::check_selectors(sc)?;
+    set: &Settings,
+) -> Result<Sweep> {
     let mut only = sc.clone();
     only.series.retain(|s| select.matches(s));
     if only.series.is_empty() {
-        return Err(Error::Invalid(format!("no indicator matches {select:?}")));
+        let name = select.indicator.clone().unwrap_or_default();
+        // the nearest among the region's indicators when one is named
+        let names = sc
+            .series
+            .iter()
+            .filter(|s| select.region.as_ref().is_none_or(|r| r.contains(&s.region)))
+            .map(|s| s.name.as_str());
+        let nearest = nearest(&name, names);
+        return Err(Error::notice(
+            At::new(&sc.path, 0),
+            Msg::NoIndicator {
+                name,
+                region: select.region.as_ref().map(|r| r.join(", ")),
+                nearest,
+            },
+        ));
     }
-    let kept = |sel: Selector| only.series.iter().any(|s| sel.matches(s));
-    let overrides = std::mem::take(&mut only.spec.overrides);
-    only.spec.overrides = overrides
-        .into_iter()
-        .filter(|o| kept(o.selector()))
-        .collect();
-    let shocks = std::mem::take(&mut only.spec.shocks);
-    only.spec.shocks = shocks.into_iter().filter(|s| kept(s.selector())).collect();
+    let table_decimals = only
+        .series
+        .iter()
+        .filter_map(|s| {
+            s.stated_rate
+                .map(|r| usize::from(r.decimals.saturating_sub(2)))
+        })
+        .max()
+        .unwrap_or(1);
+    let decimals = deltas
+        .iter()
+        .map(|d| decimals_of(*d))
+        .chain([table_decimals])
+        .max()
+        .unwrap_or(1);
     let mut rows = Vec::new();
     for &delta in deltas {
-        let mut run = only.clone();
-        run.spec.overrides.push(Override {
-            indicator: select.indicator.clone(),
-            region: select.region.clone(),
-            category: select.category.clone(),
-            attribute: select.attribute.clone(),
-            from,
-            to: None,
-            rate: None,
-            delta: Some(delta),
-        });
-        let p: Projection = project(&run)?;
-        for path in &p.paths {
+        let nudge = Nudge { delta, from };
+        let p: Projection = project_with(&only, &|_| Some(nudge))?;
+        let sim = simulate(&only, &p, set)?;
+        for (path, sp) in p.paths.iter().zip(&sim.paths) {
+            let first = nudge.first_year(path.plan.start_year, &path.actuals);
+            let rate = path.plan.rate(first).unwrap_or(path.plan.plan_rate) * 100.0;
             for o in &path.outcomes {
                 rows.push(SweepRow {
                     region: path.series.region.clone(),
+                    plan: path.series.plan.clone(),
                     indicator: path.series.name.clone(),
                     delta,
-                    rate: path
-                        .plan
-                        .rate(path.series.plan_year)
-                        .unwrap_or(path.plan.plan_rate),
+                    from: first,
+                    rate: round(rate),
                     year: o.goal.year,
                     target: o.goal.raw.clone(),
                     value: o.value,
                     met: o.met,
+                    probability: sp
+                        .chances
+                        .iter()
+                        .find(|c| c.year == o.goal.year)
+                        .map(|c| c.probability),
                 });
             }
         }
     }
-    Ok(rows)
+    // regions apart: every change of one region's indicator, then the next region's
+    let order: Vec<(String, String)> = only
+        .series
+        .iter()
+        .map(|s| (s.region.clone(), s.plan.clone()))
+        .collect();
+    rows.sort_by_key(|r| {
+        order
+            .iter()
+            .position(|o| o.0 == r.region && o.1 == r.plan)
+            .unwrap_or(usize::MAX)
+    });
+    Ok(Sweep {
+        rows,
+        decimals,
+        draws: set.draws,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::table::LoadOptions;
+
+    fn load(name: &str) -> Scenario {
+        let path = crate::repo_file("tests/fixtures/project").join(name);
+        Scenario::load(&path, &LoadOptions::default()).unwrap()
+    }
+
+    fn select(name: &str) -> Selector {
+        Selector {
+            indicator: Some(name.into()),
+            ..Selector::default()
+        }
+    }
+
+    fn quiet(sc: &Scenario) -> Settings {
+        Settings {
+            draws: 2000,
+            ..Settings::from_scenario(sc)
+        }
+    }
 
     #[test]
     fn grids() {
@@ -109,52 +194,118 @@ mod tests {
             [-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0]
         );
         assert_eq!(grid("-1..0", 0.5).unwrap(), [-1.0, -0.5, 0.0]);
+        // 0.1 steps add up to 0.30000000000000004 by a running sum
+        assert_eq!(grid("0..0.3", 0.1).unwrap(), [0.0, 0.1, 0.2, 0.3]);
         assert!(grid("3..-3", 1.0).is_err());
         assert!(grid("a..b", 1.0).is_err());
         assert!(grid("0..1", 0.0).is_err());
+        assert_eq!(
+            (decimals_of(0.25), decimals_of(0.5), decimals_of(2.0)),
+            (2, 1, 0)
+        );
     }
 
     /// The scenario's override and shock of 复利指标 do not stop a sweep of 占比指标.
     #[test]
     fn rules_on_other_indicators_are_left_out() {
-        let path = crate::repo_file("tests/fixtures/project/grandchild.toml");
-        let sc = Scenario::load(&path, &Default::default()).unwrap();
-        let sel = Selector {
-            indicator: Some("占比指标".into()),
-            ..Selector::default()
-        };
-        let rows = sweep(&sc, &sel, &[0.0], None).unwrap();
+        let sc = load("grandchild.toml");
+        let sw = sweep(&sc, &select("占比指标"), &[0.0], None, &quiet(&sc)).unwrap();
         // no change: the logistic path passes the table's 2025 target, 98
-        assert_eq!(rows.len(), 1);
-        assert!((rows[0].value.unwrap() - 98.0).abs() < 1e-9, "{rows:?}");
+        assert_eq!(sw.rows.len(), 1);
+        assert!((sw.rows[0].value.unwrap() - 98.0).abs() < 1e-9, "{sw:?}");
     }
 
     #[test]
     fn the_met_edge_moves_with_the_rate() {
-        let path = crate::repo_file("tests/fixtures/project/closed.csv");
-        let sc = Scenario::load(&path, &Default::default()).unwrap();
-        let sel = Selector {
-            indicator: Some("复利指标".into()),
-            ..Selector::default()
-        };
-        let rows = sweep(&sc, &sel, &[-0.5, 0.0, 0.5], None).unwrap();
-        let at_2025: Vec<(f64, Option<bool>)> = rows
+        let sc = load("closed.csv");
+        let sw = sweep(
+            &sc,
+            &select("复利指标"),
+            &[-0.5, 0.0, 0.5],
+            None,
+            &quiet(&sc),
+        )
+        .unwrap();
+        let at_2025: Vec<(f64, Option<bool>, f64)> = sw
+            .rows
             .iter()
             .filter(|r| r.year == 2025)
-            .map(|r| (r.delta, r.met))
+            .map(|r| (r.delta, r.met, r.rate))
             .collect();
-        // at 5% the path lands on 127.628 exactly; half a point less misses, more meets
+        // at 5% the path lands on 127.628 exactly; half a point less misses, more meets; the
+        // rates print as the table's 5 plus the change, with no binary noise
         assert_eq!(
             at_2025,
-            [(-0.5, Some(false)), (0.0, Some(true)), (0.5, Some(true))]
+            [
+                (-0.5, Some(false), 4.5),
+                (0.0, Some(true), 5.0),
+                (0.5, Some(true), 5.5)
+            ]
         );
         // 100·1.045⁵ = 124.618…
-        let v = rows
-            .iter()
-            .find(|r| r.year == 2025 && r.delta == -0.5)
-            .unwrap()
-            .value
-            .unwrap();
+        let v = sw.rows[0].value.unwrap();
         assert!((v - 100.0 * 1.045f64.powi(5)).abs() < 1e-9);
+        // the table prints 5 (no decimals); the step 0.5 needs one
+        assert_eq!(sw.decimals, 1);
+    }
+
+    /// The grandchild's 2022 shock (5 − 2 = 3 %) is kept: a +1 sweep changes 2021 (the
+    /// child's 3 %, now 4 %) and 2023–25 (5 %, now 6 %), never 2022.
+    #[test]
+    fn shocked_years_are_never_rewritten() {
+        let sc = load("grandchild.toml");
+        let sw = sweep(&sc, &select("复利指标"), &[1.0], None, &quiet(&sc)).unwrap();
+        let r = sw.rows.iter().find(|r| r.year == 2025).unwrap();
+        assert_eq!((r.from, r.rate), (2021, 4.0));
+        // 100·1.04·1.03·1.06³
+        let want = 100.0 * 1.04 * 1.03 * 1.06f64.powi(3);
+        assert!((r.value.unwrap() - want).abs() < 1e-9, "{r:?}");
+    }
+
+    /// With outturns to 2022, the sweep starts in 2023: 110·1.06³ at +1 point.
+    #[test]
+    fn sweeps_start_after_the_latest_outturn() {
+        let sc = load("with-actuals.toml");
+        let sw = sweep(&sc, &select("复利指标"), &[1.0], None, &quiet(&sc)).unwrap();
+        let r = sw.rows.iter().find(|r| r.year == 2025).unwrap();
+        assert_eq!(r.from, 2023);
+        assert!((r.value.unwrap() - 110.0 * 1.06f64.powi(3)).abs() < 1e-9);
+        // an explicit --from 2025 changes 2025 alone: 110·1.05²·1.06
+        let sw = sweep(&sc, &select("复利指标"), &[1.0], Some(2025), &quiet(&sc)).unwrap();
+        let r = sw.rows.iter().find(|r| r.year == 2025).unwrap();
+        assert!((r.value.unwrap() - 110.0 * 1.05f64.powi(2) * 1.06).abs() < 1e-9);
+    }
+
+    /// A linear path's value is v0 + scale·Σg_t, so with g_t ~ N(g + d, σ) the chance of
+    /// reaching the level the plain rate g reaches in 5 years is Φ(5d / (σ√5)) = Φ(d√5/σ):
+    /// Φ(0) = 0.5 at no change, Φ(0.5·√5/2) = Φ(0.5590) = 0.7119 at +0.5 points with σ = 2.
+    #[test]
+    fn probabilities_per_step_follow_the_closed_form() {
+        let dir = tempfile::tempdir().unwrap();
+        let table = crate::repo_file("tests/fixtures/project/closed.csv");
+        let sc_path = dir.path().join("linear.toml");
+        std::fs::write(
+            &sc_path,
+            format!(
+                "tables = [{:?}]\nhorizon = 2025\n[models]\ndefault = \"linear\"\n[uncertainty]\nsigma = 2\nseed = 3\n",
+                table.display().to_string()
+            ),
+        )
+        .unwrap();
+        let sc = Scenario::load(&sc_path, &LoadOptions::default()).unwrap();
+        let set = Settings {
+            draws: 200_000,
+            ..Settings::from_scenario(&sc)
+        };
+        let sw = sweep(&sc, &select("复利指标"), &[0.0, 0.5], None, &set).unwrap();
+        let p: Vec<f64> = sw
+            .rows
+            .iter()
+            .filter(|r| r.year == 2025)
+            .map(|r| r.probability.unwrap())
+            .collect();
+        // 200,000 draws: standard error ≤ 0.0012
+        assert!((p[0] - 0.5).abs() < 0.005, "{p:?}");
+        assert!((p[1] - 0.71192).abs() < 0.005, "{p:?}");
     }
 }

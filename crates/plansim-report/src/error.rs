@@ -12,6 +12,14 @@ pub enum Error {
 }
 
 impl Error {
+    /// The message in a language (a scenario's notices speak both).
+    pub fn render(&self, lang: plansim_core::lang::Lang) -> String {
+        match self {
+            Error::Core(e) => e.render(lang),
+            e => e.to_string(),
+        }
+    }
+
     /// A file that could not be read or written.
     pub fn io(path: impl Into<std::path::PathBuf>, error: std::io::Error) -> Error {
         Error::Core(plansim_core::Error::io(path, error))

@@ -9,6 +9,7 @@
 use super::finding::show;
 use super::precision;
 use super::{Check, CheckOptions, Code, Finding, Numbers, Severity, is_growth_name};
+use crate::lang::finding as say;
 use crate::model::compound::{implied_rate, reach};
 use crate::table::{Form, Indicator};
 
@@ -126,41 +127,38 @@ fn check_row(ind: &Indicator, horizon: i32) -> Option<Finding> {
         Severity::Warning
     };
     let end = path.at(start, f64::from(last - from));
+    let shown_start = show(start);
+    let shown_rate = match path {
+        Path::Compound { rate, .. } => show(rate),
+        Path::Linear { slope } => show(slope),
+    };
     let (how, rate_numbers) = match path {
         Path::Compound { rate, stated } => (
-            format!(
-                "at the {} {}%/yr the compound path from {} ({from})",
-                if stated { "stated" } else { "implied" },
-                show(rate),
-                show(start)
-            ),
+            say::Path::Compound {
+                stated,
+                rate: &shown_rate,
+                start: &shown_start,
+                from,
+            },
             (stated.then_some(rate), (!stated).then_some(rate)),
         ),
-        Path::Linear { slope } => (
-            format!(
-                "at {} points a year the linear path from {} ({from})",
-                show(slope),
-                show(start)
-            ),
+        Path::Linear { .. } => (
+            say::Path::Linear {
+                slope: &shown_rate,
+                start: &shown_start,
+                from,
+            },
             (None, None),
         ),
     };
-    let remedy = match (over, path) {
-        (true, _) => format!(
-            "a logistic path saturating at {} reaches the target and stays within it",
-            show(bound)
-        ),
-        (false, Path::Linear { .. }) => {
-            "a compound (proportional) decline approaches 0 but never passes it".to_string()
-        }
-        (false, Path::Compound { .. }) => "a rate above −100 %/yr keeps it positive".to_string(),
-    };
-    let message = format!(
-        "{how} {} {} in {year} ({}) and reaches {} by {last}; {remedy}",
-        if over { "passes" } else { "falls below" },
-        show(bound),
-        show(value),
-        show(end)
+    let message = say::bound(
+        how,
+        over,
+        &show(bound),
+        year,
+        &show(value),
+        &show(end),
+        last,
     );
     Some(
         Finding::new(ind, Code::BoundExceeded, severity, message).with(Numbers {

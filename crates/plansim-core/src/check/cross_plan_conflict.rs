@@ -15,6 +15,7 @@ use super::{
     Check, CheckOptions, Code, Finding, Numbers, Related, Severity, is_growth_name,
     is_per_unit_name,
 };
+use crate::lang::finding as say;
 use crate::names::plain_key as key;
 use crate::table::{Form, Indicator, Magnitude, UnitKind};
 use std::collections::HashMap;
@@ -80,17 +81,15 @@ fn rates(part: &Indicator, whole: &Indicator) -> Option<Finding> {
     if p.interval.overlaps(&w.interval) {
         return None;
     }
-    let message = format!(
-        "{} plans {}%/yr for {}, {} ({}) plans {}%/yr for {}: the rates do not overlap in {}, \
-         whatever their rounding",
-        part.region,
-        part.rate.raw,
-        years(part.base_year + 1, part.target_year),
-        whole.region,
-        whole.plan,
-        whole.rate.raw,
-        years(whole.base_year + 1, whole.target_year),
-        years(from, to)
+    let message = say::plans_disagree(
+        &part.region,
+        &part.rate.raw,
+        &years(part.base_year + 1, part.target_year),
+        &whole.region,
+        &whole.plan,
+        &whole.rate.raw,
+        &years(whole.base_year + 1, whole.target_year),
+        &years(from, to),
     );
     Some(
         Finding::new(part, Code::CrossPlanConflict, Severity::Warning, message)
@@ -147,10 +146,16 @@ fn levels(part: &Indicator, whole: &Indicator) -> Option<Finding> {
         return None;
     }
     let scale = part.unit.scale;
-    let message = format!(
-        "{} {} in {year} is `{p_raw}` {}, more than the whole {} ({}) `{w_raw}` {}: a part \
-         cannot exceed its whole",
-        part.region, part.name, part.unit.raw, whole.region, whole.plan, whole.unit.raw
+    let message = say::part_exceeds(
+        &part.region,
+        &part.name,
+        year,
+        p_raw,
+        &part.unit.raw,
+        &whole.region,
+        &whole.plan,
+        w_raw,
+        &whole.unit.raw,
     );
     Some(
         Finding::new(part, Code::CrossPlanConflict, Severity::Error, message)

@@ -7,6 +7,7 @@
 
 use super::finding::show;
 use super::{Check, CheckOptions, Code, Finding, Numbers, Severity};
+use crate::lang::finding as say;
 use crate::model::compound::annual_from_total;
 use crate::table::{Cell, Indicator, RateKind};
 
@@ -80,44 +81,35 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
         Some(label) if !label.is_empty() => format!("{label}, {years_span}"),
         _ => years_span,
     };
-    let mut message = if percent {
-        format!(
-            "`{}` is a cumulative change over {period}: {}%/yr compounded over {years} years",
-            cell.raw,
-            show(per_year)
-        )
+    let unit = if ind.unit.is_share() {
+        "points".to_string()
     } else {
-        let unit = if ind.unit.is_share() {
-            "points".to_string()
-        } else {
-            ind.value_unit()
-        };
-        let mut m = format!(
-            "`{}` is a total over {period}: {} {unit} a year on average over {years} years",
-            cell.raw,
-            show(per_year),
-        );
-        // a change of a level from its baseline: where it ends
-        if is_rate && let Some(base) = ind.base_level() {
-            m.push_str(&format!(
-                "; from {} ({}) it reaches {} by {}",
-                base,
-                ind.base_year,
-                show(base.value + total * ind.factor(cell)),
-                ind.target_year
-            ));
-        }
-        m
+        ind.value_unit()
     };
+    let mut message = say::cumulative(
+        &cell.raw,
+        &period,
+        &show(per_year),
+        years,
+        (!percent).then_some(unit.as_str()),
+    );
+    // a change of a level from its baseline: where it ends
+    if !percent
+        && is_rate
+        && let Some(base) = ind.base_level()
+    {
+        message = message.and(say::cumulative_reaches(
+            &base.to_string(),
+            ind.base_year,
+            &show(base.value + total * ind.factor(cell)),
+            ind.target_year,
+        ));
+    }
     // a base that is the previous period's total (13.5(十三五时期)) gets its equivalent too
     if ind.base.is_period_total()
         && let Some((_, before, true)) = annual(ind, &ind.base, PLAN_PERIOD, is_rate)
     {
-        message.push_str(&format!(
-            "; the previous period's `{}` was {}%/yr",
-            ind.base.raw,
-            show(before)
-        ));
+        message = message.and(say::cumulative_before(&ind.base.raw, &show(before)));
     }
     Some(
         Finding::new(ind, Code::CumulativeTarget, Severity::Info, message).with(Numbers {

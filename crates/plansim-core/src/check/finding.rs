@@ -198,7 +198,11 @@ pub struct Finding {
     pub target_year: i32,
     pub code: Code,
     pub severity: Severity,
+    /// In the language `CheckOptions::lang` asks for.
     pub message: String,
+    /// The message in both languages.
+    #[serde(skip)]
+    pub text: crate::lang::finding::Text,
     pub file: String,
     pub row: usize,
     /// The row's cells as printed.
@@ -237,7 +241,14 @@ impl Related {
 
 impl Finding {
     /// A finding about one row; numbers and related rows are added by the rule.
-    pub fn new(ind: &Indicator, code: Code, severity: Severity, message: String) -> Finding {
+    /// A finding with its message in both languages (English until `localize`).
+    pub fn new(
+        ind: &Indicator,
+        code: Code,
+        severity: Severity,
+        message: impl Into<crate::lang::finding::Text>,
+    ) -> Finding {
+        let text = message.into();
         Finding {
             region: ind.region.clone(),
             plan: ind.plan.clone(),
@@ -245,13 +256,19 @@ impl Finding {
             target_year: ind.target_year,
             code,
             severity,
-            message,
+            message: text.en.clone(),
+            text,
             file: ind.file.display().to_string(),
             row: ind.row,
             cells: Quoted::of(ind),
             numbers: Numbers::default(),
             related: Vec::new(),
         }
+    }
+
+    /// The message in a language.
+    pub fn localize(&mut self, lang: crate::lang::Lang) {
+        self.message = self.text.get(lang).to_string();
     }
 
     pub fn with(mut self, numbers: Numbers) -> Finding {

@@ -11,6 +11,7 @@
 use super::finding::show;
 use super::precision::{Interval, Spread, spread};
 use super::{Check, CheckOptions, Code, Finding, Numbers, Related, Severity};
+use crate::lang::finding as say;
 use crate::table::{Form, Indicator, UnitKind};
 
 pub struct IdentityViolation;
@@ -109,14 +110,7 @@ fn sector_shares(all: &[Indicator]) -> Vec<Finding> {
                 continue;
             }
             let printed: Vec<String> = values.iter().map(|v| show(v.point)).collect();
-            let message = format!(
-                "the three sectors' shares in {year} sum to {} ({}), not 100: {}–{} over \
-                 their printed digits",
-                show(sum),
-                printed.join(" + "),
-                show(span.lo),
-                show(span.hi)
-            );
+            let message = say::sectors(year, &show(sum), &printed, &show(span.lo), &show(span.hi));
             out.push(
                 Finding::new(first, Code::IdentityViolation, Severity::Error, message)
                     .with(Numbers {
@@ -163,17 +157,15 @@ fn per_capita(all: &[Indicator], opts: &CheckOptions) -> Vec<Finding> {
                 Severity::Warning
             };
             let scale = total.unit.scale;
-            let message = format!(
-                "in {year}, {} × {} = {} {} against the stated {} {}: {}% apart beyond \
-                 rounding (average population explains up to {}%)",
-                pc.name,
-                pop.name,
-                show(p.point * n.point / scale),
-                total.unit.raw,
-                show(t.point / scale),
-                total.unit.raw,
-                show(gap * 100.0),
-                show(AVERAGING * 100.0)
+            let message = say::per_capita(
+                year,
+                &pc.name,
+                &pop.name,
+                &show(p.point * n.point / scale),
+                &total.unit.raw,
+                &show(t.point / scale),
+                &show(gap * 100.0),
+                &show(AVERAGING * 100.0),
             );
             out.push(
                 Finding::new(total, Code::IdentityViolation, severity, message)

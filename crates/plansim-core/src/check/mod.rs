@@ -65,16 +65,19 @@ pub struct CheckOptions {
     pub aliases: Aliases,
     /// Outturns matched to the rows checked (by their order), for target-unreachable.
     pub outturns: Option<Resolved>,
+    /// The language of the findings' messages.
+    pub lang: crate::lang::Lang,
 }
 
 impl Default for CheckOptions {
-    /// Horizon 2035, the bundled region hierarchy and alias list, no actuals.
+    /// Horizon 2035, the bundled region hierarchy and alias list, no actuals, English.
     fn default() -> Self {
         CheckOptions {
             horizon: DEFAULT_HORIZON,
             regions: Regions::bundled(),
             aliases: Aliases::bundled(),
             outturns: None,
+            lang: crate::lang::Lang::En,
         }
     }
 }
@@ -107,6 +110,9 @@ pub fn run(indicators: &[Indicator], opts: &CheckOptions) -> Vec<Finding> {
         .iter()
         .flat_map(|r| r.check(indicators, opts))
         .collect();
+    for f in &mut out {
+        f.localize(opts.lang);
+    }
     out.sort_by(|a, b| {
         (a.severity, &a.file, a.row, a.target_year, a.code).cmp(&(
             b.severity,

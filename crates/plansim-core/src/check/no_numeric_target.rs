@@ -7,6 +7,7 @@
 //! another indicator (`高于GDP增长`), in the target or the rate column: the plan chose so.
 
 use super::{Check, CheckOptions, Code, Finding, Severity};
+use crate::lang::finding as say;
 use crate::table::{Form, Indicator};
 
 pub struct NoNumericTarget;
@@ -32,14 +33,8 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
         &ind.target
     };
     let (severity, message) = match &stated.form {
-        Form::Delegated { text } => (
-            Severity::Info,
-            format!("the target is set by a higher level (`{text}`): this plan gives no number"),
-        ),
-        Form::Qualitative { text } => (
-            Severity::Info,
-            format!("the target is qualitative (`{text}`): there is no number to check"),
-        ),
+        Form::Delegated { text } => (Severity::Info, say::no_target_delegated(text)),
+        Form::Qualitative { text } => (Severity::Info, say::no_target_qualitative(text)),
         Form::Relational {
             relation,
             other,
@@ -47,27 +42,9 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
             text,
         } => (
             Severity::Info,
-            format!(
-                "the target is stated against another indicator (`{text}`: {} {}): there is \
-                 no number of its own to check",
-                relation.words(),
-                match indicator {
-                    Some(row) if row != other => format!("{other}, the table's {row}"),
-                    _ => other.clone(),
-                }
-            ),
+            say::no_target_relational(text, *relation, other, indicator.as_deref()),
         ),
-        _ => (
-            Severity::Warning,
-            format!(
-                "no target and no rate{}: check the document, or drop the row",
-                if ind.target.raw.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (`{}`)", ind.target.raw)
-                }
-            ),
-        ),
+        _ => (Severity::Warning, say::no_target(&ind.target.raw)),
     };
     Some(Finding::new(ind, Code::NoNumericTarget, severity, message))
 }

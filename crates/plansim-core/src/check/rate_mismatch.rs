@@ -9,6 +9,7 @@
 use super::finding::show;
 use super::precision::{self, Interval, Spread, implied_interval};
 use super::{Check, CheckOptions, Code, Finding, Numbers, Severity};
+use crate::lang::finding::{self as say, Goal};
 use crate::model::compound::{implied_rate, reach};
 use crate::table::{Form, Indicator};
 
@@ -86,15 +87,12 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
     let digits = ind.target.point().map_or(0, |p| p.decimals);
     let factor = ind.factor(&ind.target);
     let prints = format!("{:.*}", digits as usize, reached / factor);
-    let echo = if Some(prints.as_str()) == ind.target.point().map(|p| p.to_string()).as_deref() {
-        format!(" (prints as {prints}, the target's digits)")
-    } else {
-        String::new()
-    };
+    let echo = (Some(prints.as_str()) == ind.target.point().map(|p| p.to_string()).as_deref())
+        .then_some(prints.as_str());
     let goal = match side {
-        Side::Both => format!("the target {}", ind.target.raw),
-        Side::Floor => format!("the floor {}", ind.target.raw),
-        Side::Ceiling => format!("the ceiling {}", ind.target.raw),
+        Side::Both => Goal::Target,
+        Side::Floor => Goal::Floor,
+        Side::Ceiling => Goal::Ceiling,
     };
     let range = format!(
         "{}–{}",
@@ -106,25 +104,29 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
         }
     );
     let message = match severity {
-        Severity::Error => format!(
-            "the stated {}%/yr cannot take {} to {goal} in {years} years: that needs {}%/yr \
-             ({range} whatever the printed digits hide), and {}%/yr reaches {} in {}",
-            ind.rate.raw,
-            ind.base.raw,
-            show(implied_point),
-            show(rate.point),
-            show(reached),
-            ind.target_year
+        Severity::Error => say::rate_cannot(
+            goal,
+            &ind.target.raw,
+            &ind.rate.raw,
+            &ind.base.raw,
+            years,
+            &show(implied_point),
+            &range,
+            &show(rate.point),
+            &show(reached),
+            ind.target_year,
         ),
-        _ => format!(
-            "{goal} needs {}%/yr from {} ({range} within the printed digits), beyond the \
-             stated {}%/yr ± {}: the stated rate reaches {} in {}{echo}",
-            show(implied_point),
-            ind.base.raw,
-            ind.rate.raw,
-            show(rate.rounding),
-            show(reached),
-            ind.target_year
+        _ => say::rate_edge(
+            goal,
+            &ind.target.raw,
+            &show(implied_point),
+            &ind.base.raw,
+            &range,
+            &ind.rate.raw,
+            &show(rate.rounding),
+            &show(reached),
+            ind.target_year,
+            echo,
         ),
     };
     Some(

@@ -8,6 +8,7 @@
 
 use super::finding::show;
 use super::{Code, Finding, Numbers, Severity};
+use crate::lang::finding as say;
 use crate::table::{Direction, Form, Indicator, RateKind};
 
 pub fn check_row(ind: &Indicator) -> Option<Finding> {
@@ -81,31 +82,28 @@ pub fn check_row(ind: &Indicator) -> Option<Finding> {
         Some([from, to]) => format!("{from}–{to}"),
         None => format!("{}–{}", ind.base_year + 1, ind.target_year),
     };
-    let what = if ind.rate_kind == RateKind::TotalAmount {
+    let unit = if ind.rate_kind == RateKind::TotalAmount {
         if ind.unit.is_share() {
-            " points".to_string()
+            Some("points".to_string())
         } else {
-            format!(" {}", ind.value_unit())
+            Some(ind.value_unit())
         }
     } else {
-        "%".to_string()
+        None
     };
-    let message = format!(
-        "the stated total `{}` over {span} is {}{what}, but {} → {} is {}{what} ({} to {} \
-         whatever the printed digits hide){}; at the stated total the base reaches {}",
-        ind.rate.raw,
-        show(s_point),
-        ind.base.raw,
-        ind.target.raw,
-        show(implied),
-        show(lo),
-        show(hi),
-        if severity == Severity::Error {
-            ": the cells cannot all be true"
-        } else {
-            ": they agree only at the edge of their digits"
-        },
-        show(reached)
+    let message = say::rate_total(
+        &ind.rate.raw,
+        &span,
+        [&ind.base.raw, &ind.target.raw],
+        [
+            show(s_point),
+            show(implied),
+            show(lo),
+            show(hi),
+            show(reached),
+        ],
+        unit.as_deref(),
+        severity == Severity::Error,
     );
     Some(
         Finding::new(ind, Code::RateMismatch, severity, message).with(Numbers {

@@ -9,6 +9,7 @@
 
 use super::finding::show;
 use super::{Check, CheckOptions, Code, Finding, Related, Severity};
+use crate::lang::finding as say;
 use crate::table::{Cell, Form, Indicator};
 use std::collections::HashMap;
 
@@ -63,49 +64,22 @@ fn compare(first: &Indicator, later: &Indicator) -> Option<Finding> {
     if same {
         return None;
     }
-    let where_ = |i: &Indicator| {
-        if i.source.is_empty() {
-            format!("row {}", i.row)
-        } else {
-            format!("row {}, {}", i.row, i.source)
-        }
-    };
-    let head = format!(
-        "the document states this target twice: `{}` ({}) and `{}` ({})",
-        a.raw,
-        where_(first),
-        b.raw,
-        where_(later)
+    let head = say::restated(
+        &a.raw,
+        (first.row, &first.source),
+        &b.raw,
+        (later.row, &later.source),
     );
     let (severity, tail) = match (interval(first, a), interval(later, b)) {
         (Some((alo, ahi)), Some((blo, bhi))) if ahi < blo || bhi < alo => (
             Severity::Error,
-            format!(
-                "; no value meets both ({} to {} against {} to {})",
-                show(alo),
-                show(ahi),
-                show(blo),
-                show(bhi)
-            ),
+            say::restated_apart([show(alo), show(ahi)], [show(blo), show(bhi)]),
         ),
-        (Some(_), Some(_)) => (
-            Severity::Warning,
-            format!(
-                "; a value can meet both, but they are not the same target — projections and \
-                 grades use the first (`{}`)",
-                a.raw
-            ),
-        ),
-        _ => (
-            Severity::Warning,
-            format!(
-                "; they are not the same target — projections use the first (`{}`)",
-                a.raw
-            ),
-        ),
+        (Some(_), Some(_)) => (Severity::Warning, say::restated_overlap(&a.raw)),
+        _ => (Severity::Warning, say::restated_other(&a.raw)),
     };
     Some(
-        Finding::new(later, Code::RestatedTarget, severity, head + &tail)
+        Finding::new(later, Code::RestatedTarget, severity, head.and(tail))
             .related([Related::of(first)]),
     )
 }

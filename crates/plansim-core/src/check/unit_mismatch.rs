@@ -9,6 +9,7 @@
 //! finding per row, listing every reason.
 
 use super::{Check, CheckOptions, Code, Finding, Numbers, Severity, is_growth_name};
+use crate::lang::finding::{self as say, Text};
 use crate::table::name::same_unit;
 use crate::table::{Cell, Indicator, Unit, UnitKind};
 
@@ -48,7 +49,7 @@ fn is_share_name(name: &str) -> bool {
             .any(|w| name.ends_with(w))
 }
 
-fn reasons(ind: &Indicator) -> Vec<(Severity, String)> {
+fn reasons(ind: &Indicator) -> Vec<(Severity, Text)> {
     let mut out = Vec::new();
     let unit = &ind.unit;
     let cells = [("base", &ind.base), ("target", &ind.target)];
@@ -60,22 +61,9 @@ fn reasons(ind: &Indicator) -> Vec<(Severity, String)> {
     if let Some(first) = clashing.first() {
         let mag = first.magnitude.map_or("", |m| m.symbol());
         let quoted: Vec<String> = clashing.iter().map(|c| format!("`{}`", c.raw)).collect();
-        let mut why = format!(
-            "the unit is `{}` but {} carr{} {mag}: the cells are levels in {mag}, not {}",
-            unit.raw,
-            quoted.join(" and "),
-            if clashing.len() == 1 { "ies" } else { "y" },
-            if unit.kind == UnitKind::Points {
-                "percentage points"
-            } else {
-                "percentages"
-            }
-        );
+        let mut why = say::unit_magnitude(&unit.raw, &quoted, mag, unit.kind == UnitKind::Points);
         if is_growth_name(&ind.name) {
-            why.push_str(&format!(
-                "; the name `{}` says a growth rate, which the rate column ({}) holds",
-                ind.name, ind.rate.raw
-            ));
+            why = why.and(say::unit_growth_name(&ind.name, &ind.rate.raw));
         }
         out.push((Severity::Error, why));
     }
@@ -90,10 +78,7 @@ fn reasons(ind: &Indicator) -> Vec<(Severity, String)> {
         };
         out.push((
             severity,
-            format!(
-                "the name `{}` ends in the unit `{own}` but the unit column says `{}`",
-                ind.name_parts.printed, unit.raw
-            ),
+            say::unit_in_name(&ind.name_parts.printed, own, &unit.raw),
         ));
     }
     let per_n = PER_N.iter().find(|w| ind.name.contains(**w));
@@ -104,11 +89,7 @@ fn reasons(ind: &Indicator) -> Vec<(Severity, String)> {
     {
         out.push((
             Severity::Warning,
-            format!(
-                "`{}` counts per so many ({w}) but its unit is `{}`: a ratio such as 张/千人 or \
-                 人/万人 is meant, and `{}` in {} would be a different number",
-                ind.name, unit.raw, ind.base.raw, unit.raw
-            ),
+            say::unit_per_n(&ind.name, w, &unit.raw, &ind.base.raw),
         ));
     }
     if is_share_name(&ind.name)
@@ -119,10 +100,7 @@ fn reasons(ind: &Indicator) -> Vec<(Severity, String)> {
     {
         out.push((
             Severity::Warning,
-            format!(
-                "`{}` names a share or rate but its unit is `{}`, an amount",
-                ind.name, unit.raw
-            ),
+            say::unit_share_amount(&ind.name, &unit.raw),
         ));
     }
     for (what, cell) in cells {
@@ -134,10 +112,7 @@ fn reasons(ind: &Indicator) -> Vec<(Severity, String)> {
         {
             out.push((
                 Severity::Warning,
-                format!(
-                    "the {what} `{}` is a percentage but the unit is `{}`",
-                    cell.raw, unit.raw
-                ),
+                say::unit_cell_percent(what, &cell.raw, &unit.raw),
             ));
         }
         if let Some(word) = &cell.suffix
@@ -146,10 +121,7 @@ fn reasons(ind: &Indicator) -> Vec<(Severity, String)> {
         {
             out.push((
                 Severity::Warning,
-                format!(
-                    "the {what} `{}` is in {word} but the unit is `{}`",
-                    cell.raw, unit.raw
-                ),
+                say::unit_cell_word(what, &cell.raw, word, &unit.raw),
             ));
         }
     }
@@ -159,11 +131,7 @@ fn reasons(ind: &Indicator) -> Vec<(Severity, String)> {
 fn check_row(ind: &Indicator) -> Option<Finding> {
     let reasons = reasons(ind);
     let severity = reasons.iter().map(|r| r.0).min()?;
-    let message = reasons
-        .into_iter()
-        .map(|r| r.1)
-        .collect::<Vec<_>>()
-        .join("; ");
+    let message = Text::join(&reasons.into_iter().map(|r| r.1).collect::<Vec<_>>());
     let level = |c: &Cell| c.point().map(|n| n.value * ind.factor(c));
     Some(
         Finding::new(ind, Code::UnitMismatch, severity, message).with(Numbers {
@@ -183,7 +151,7 @@ mod name_unit_tests {
         let mut ind = row("x", column, 2020, "60.6", 2025, "65", "");
         ind.name_parts.printed = printed.into();
         ind.name_parts.unit = Some(own.into());
-        reasons(&ind)
+        reasons(&ind).into_iter().map(|(s, t)| (s, t.en)).collect()
     }
 
     #[test]

@@ -1,6 +1,10 @@
-//! The scenario file format (TOML) and `extends` inheritance.
+//! The scenario file format (TOML) and `extends` inheritance. Every rule and every rate keeps
+//! the file and line it was written on, for messages and `plansim explain`.
 
+use super::located::{self, At, Located, Percent};
+use super::select::{Kind, Selector};
 use crate::error::{Error, Result};
+use crate::lang::Msg;
 use crate::model::ModelChoice;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -22,6 +26,7 @@ pub struct ScenarioFile {
     /// the file's stem when absent, as for `--region`.
     pub region: Option<String>,
     /// Last projected year (default 2035).
+    #[serde(default, deserialize_with = "located::opt_year")]
     pub horizon: Option<i32>,
     /// Actuals CSVs (`region, indicator, year, value`), relative to this file.
     pub actuals: Option<Vec<String>>,
@@ -29,13 +34,13 @@ pub struct ScenarioFile {
     /// a rate is stated) or the printed target (`target`).
     pub calibrate: Option<Calibrate>,
     /// Model per indicator name, `category:NAME`, or `default`.
-    pub models: Option<BTreeMap<String, ModelChoice>>,
+    pub models: Option<BTreeMap<String, Located<ModelChoice>>>,
     /// Rate overrides, applied in order (inherited ones first).
     #[serde(default, rename = "override")]
-    pub overrides: Vec<Override>,
-    /// One-year rate changes.
+    pub overrides: Vec<Located<Override>>,
+    /// One-year changes: of the rate (`delta`, `rate`) or of the level (`level`).
     #[serde(default, rename = "shock")]
-    pub shocks: Vec<Shock>,
+    pub shocks: Vec<Located<Shock>>,
     /// What happens after the plan period.
     pub after: Option<After>,
     pub uncertainty: Option<Uncertainty>,
@@ -48,40 +53,40 @@ pub enum Calibrate {
     Target,
 }
 
-/// Which indicators a rule applies to; all given fields must match, none given = all.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-pub struct Selector {
-    pub indicator: Option<String>,
-    pub category: Option<String>,
-    /// `约束性`/`binding` or `预期性`/`expected`.
-    pub attribute: Option<String>,
-    pub region: Option<String>,
-}
-
-/// A rate change from a year on: `rate` (percent a year) replaces, `delta` (points) adds.
+/// A rate change over years: `rate` (percent a year) replaces, `delta` (points) adds.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Override {
     pub indicator: Option<String>,
     pub category: Option<String>,
     pub attribute: Option<String>,
-    pub region: Option<String>,
+    #[serde(default, deserialize_with = "located::names")]
+    pub region: Option<Vec<String>>,
+    pub kind: Option<Kind>,
+    #[serde(default, deserialize_with = "located::opt_year")]
     pub from: Option<i32>,
+    #[serde(default, deserialize_with = "located::opt_year")]
     pub to: Option<i32>,
-    pub rate: Option<f64>,
-    pub delta: Option<f64>,
+    pub rate: Option<Percent>,
+    pub delta: Option<Percent>,
 }
 
-/// One year's rate changed by `delta` points.
+/// One year changed: `delta` points off its rate, its growth set to `rate` percent, or its
+/// level moved by `level` percent once (the path goes on from there).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Shock {
     pub indicator: Option<String>,
     pub category: Option<String>,
     pub attribute: Option<String>,
-    pub region: Option<String>,
+    #[serde(default, deserialize_with = "located::names")]
+    pub region: Option<Vec<String>>,
+    pub kind: Option<Kind>,
+    #[serde(deserialize_with = "located::year")]
     pub year: i32,
-    pub delta: f64,
+    pub delta: Option<Percent>,
+    pub rate: Option<Percent>,
+    pub level: Option<Percent>,
 }
 
 /// After the plan period: `continue` the plan's rate (default; later targets such as 2035 goals
@@ -91,10 +96,11 @@ pub struct Shock {
 #[serde(deny_unknown_fields)]
 pub struct After {
     pub rule: Option<AfterRule>,
-    pub rate: Option<f64>,
+    pub rate: Option<Percent>,
+    #[serde(default, deserialize_with = "located::opt_year")]
     pub by: Option<i32>,
     #[serde(default, rename = "phase")]
-    pub phases: Vec<Phase>,
+    pub phases: Vec<Located<Phase>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -105,23 +111,29 @@ pub enum AfterRule {
     Explicit,
 }
 
+/// A rate (percent a year) for a period.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
+    #[serde(deserialize_with = "located::year")]
     pub from: i32,
+    #[serde(deserialize_with = "located::year")]
     pub to: i32,
-    /// Percent a year.
-    pub rate: f64,
+    pub rate: Percent,
     pub indicator: Option<String>,
     pub category: Option<String>,
+    pub attribute: Option<String>,
+    #[serde(default, deserialize_with = "located::names")]
+    pub region: Option<Vec<String>>,
+    pub kind: Option<Kind>,
 }
 
 /// Monte Carlo settings.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Uncertainty {
-    /// Default σ of the annual rate (0.02 = 2 points).
-    pub sigma: Option<f64>,
+    /// Default σ of the annual rate, in points (2 = 2 points a year).
+    pub sigma: Option<Percent>,
     pub draws: Option<usize>,
     pub seed: Option<u64>,
     /// `normal` (default) or `student-t`.
@@ -130,20 +142,84 @@ pub struct Uncertainty {
     pub df: Option<f64>,
     /// Share (0–1) of each indicator's shock drawn from one economy-wide factor.
     pub common: Option<f64>,
-    /// σ per indicator name.
+    /// σ per indicator name, in points.
     #[serde(default)]
-    pub sigma_by: BTreeMap<String, f64>,
+    pub sigma_by: BTreeMap<String, Percent>,
 }
+
+macro_rules! selector_of {
+    ($t:ty) => {
+        impl $t {
+            /// Which indicators the rule reaches.
+            pub fn selector(&self) -> Selector {
+                Selector {
+                    indicator: self.indicator.clone(),
+                    category: self.category.clone(),
+                    attribute: self.attribute.clone(),
+                    region: self.region.clone(),
+                    kind: self.kind,
+                }
+            }
+        }
+    };
+}
+selector_of!(Override);
+selector_of!(Shock);
+selector_of!(Phase);
 
 impl ScenarioFile {
     /// Reads one file, without following `extends`.
     pub fn read(path: &Path) -> Result<ScenarioFile> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        toml::from_str(&text).map_err(|e| Error::Scenario {
-            path: path.to_path_buf(),
-            line: e.span().map(|s| line_of(&text, s.start)),
-            message: e.message().to_string(),
-        })
+        let mut file: ScenarioFile = toml::from_str(&text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            let written = text.get(span.clone()).unwrap_or_default();
+            let line = located::line_of(&text, span.start);
+            let line_text = text.lines().nth(line - 1).unwrap_or_default();
+            Error::notice(
+                At::new(path, line),
+                Msg::from_toml(e.message(), written, line_text),
+            )
+        })?;
+        file.locate(path, &text);
+        Ok(file)
+    }
+
+    /// Turns the byte offsets read with each rule and rate into this file's lines.
+    fn locate(&mut self, path: &Path, text: &str) {
+        let mut fix = |at: &mut At| at.resolve(path, text);
+        let percents = |p: Option<&mut Percent>, fix: &mut dyn FnMut(&mut At)| {
+            if let Some(p) = p {
+                fix(&mut p.at);
+            }
+        };
+        for m in self.models.iter_mut().flat_map(|m| m.values_mut()) {
+            fix(&mut m.at);
+        }
+        for o in &mut self.overrides {
+            fix(&mut o.at);
+            percents(o.value.rate.as_mut(), &mut fix);
+            percents(o.value.delta.as_mut(), &mut fix);
+        }
+        for s in &mut self.shocks {
+            fix(&mut s.at);
+            for p in [&mut s.value.delta, &mut s.value.rate, &mut s.value.level] {
+                percents(p.as_mut(), &mut fix);
+            }
+        }
+        if let Some(a) = &mut self.after {
+            percents(a.rate.as_mut(), &mut fix);
+            for ph in &mut a.phases {
+                fix(&mut ph.at);
+                fix(&mut ph.value.rate.at);
+            }
+        }
+        if let Some(u) = &mut self.uncertainty {
+            percents(u.sigma.as_mut(), &mut fix);
+            for s in u.sigma_by.values_mut() {
+                fix(&mut s.at);
+            }
+        }
     }
 
     /// Resolves paths against the file's folder.
@@ -210,11 +286,13 @@ pub fn read_chain(path: &Path) -> Result<ScenarioFile> {
     while let Some(p) = next {
         // the file that names a parent which cannot be read (missing, a folder) is the one to fix
         let unreadable = |e: std::io::Error, chain: &[(PathBuf, ScenarioFile)]| match chain.last() {
-            Some((child, _)) => Error::Scenario {
-                path: child.clone(),
-                line: None,
-                message: format!("`extends` {}, which cannot be read: {e}", p.display()),
-            },
+            Some((child, _)) => Error::notice(
+                At::new(child, 0),
+                Msg::ExtendsUnreadable {
+                    parent: p.display().to_string(),
+                    error: e.to_string(),
+                },
+            ),
             None => Error::io(&p, e),
         };
         let canon = p.canonicalize().map_err(|e| unreadable(e, &chain))?;
@@ -224,11 +302,10 @@ pub fn read_chain(path: &Path) -> Result<ScenarioFile> {
                 .map(|(c, _)| c.display().to_string())
                 .chain([canon.display().to_string()])
                 .collect();
-            return Err(Error::Scenario {
-                path: p,
-                line: None,
-                message: format!("`extends` makes a cycle: {}", cycle.join(" → ")),
-            });
+            return Err(Error::notice(
+                At::new(p, 0),
+                Msg::ExtendsCycle { chain: cycle },
+            ));
         }
         let file = match ScenarioFile::read(&p) {
             Err(Error::Io { error, .. }) => return Err(unreadable(error, &chain)),
@@ -243,11 +320,6 @@ pub fn read_chain(path: &Path) -> Result<ScenarioFile> {
         merged = file.over(merged);
     }
     Ok(merged)
-}
-
-/// 1-based line of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
 #[cfg(test)]

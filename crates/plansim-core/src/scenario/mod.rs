@@ -2,17 +2,24 @@
 //! TOML in `scenarios/`; a table given where a scenario is expected runs as its own baseline.
 
 mod file;
+mod lint;
+mod located;
+mod notice;
 pub mod rates;
+mod select;
 
-pub use file::{
-    After, AfterRule, Calibrate, Override, Phase, ScenarioFile, Selector, Shock, Uncertainty,
-};
+pub use file::{After, AfterRule, Calibrate, Override, Phase, ScenarioFile, Shock, Uncertainty};
+pub use located::{At, Located, Percent, parse_percent, trim_float};
+pub use notice::Notice;
+pub use select::{EVERY_REGION, Kind, Selector, nearest};
 
 use crate::actuals::{Outturn, Resolved};
+use crate::check::Severity;
 use crate::error::{CellError, Error, Result};
+use crate::lang::Msg;
 use crate::model::ModelChoice;
 use crate::series::Series;
-use crate::table::{Attribute, Indicator, LoadOptions, Warning};
+use crate::table::{Indicator, LoadOptions, Warning};
 use std::path::{Path, PathBuf};
 
 /// Default last projected year.
@@ -35,6 +42,8 @@ pub struct Scenario {
     pub actuals: Vec<Outturn>,
     /// The outturns matched to `indicators`.
     pub outturns: Resolved,
+    /// Warnings about its rules (errors stop it from loading).
+    pub notices: Vec<Notice>,
     /// Rows of its tables left out for an unreadable cell (loaded with
     /// [`LoadOptions::lenient`]; otherwise such a table fails the scenario): the run goes on
     /// without them and must say so.
@@ -119,22 +128,18 @@ impl Scenario {
         spec: ScenarioFile,
         opts: &LoadOptions,
     ) -> Result<Scenario> {
-        let invalid = |message: String| Error::Scenario {
-            path: path.to_path_buf(),
-            line: None,
-            message,
-        };
+        let invalid = |msg: Msg| Error::notice(At::new(path, 0), msg);
         let tables = spec.tables.clone().unwrap_or_default();
         if tables.is_empty() {
-            return Err(invalid(
-                "names no `tables` (here or in what it extends)".into(),
-            ));
+            return Err(invalid(Msg::NoTables));
         }
         // a file that cannot be opened is named with the scenario that asks for it
-        let named = |what: &str, e: Error| match e {
-            Error::Io { path: p, error } if p != path => {
-                invalid(format!("cannot read its {what} {}: {error}", p.display()))
-            }
+        let named = |table: bool, e: Error| match e {
+            Error::Io { path: p, error } if p != path => invalid(Msg::Unreadable {
+                table,
+                path: p.display().to_string(),
+                error: error.to_string(),
+            }),
             e => e,
         };
         // the scenario's `region` for tables without a region column, unless the caller gave one
@@ -146,7 +151,7 @@ impl Scenario {
         let mut left_out = Vec::new();
         for t in &tables {
             let table =
-                crate::table::load(Path::new(t), &table_opts).map_err(|e| named("table", e))?;
+                crate::table::load(Path::new(t), &table_opts).map_err(|e| named(true, e))?;
             if !table.unread.is_empty() || !table.warnings.is_empty() {
                 left_out.push(LeftOut {
                     file: table.path.clone(),
@@ -157,17 +162,14 @@ impl Scenario {
             indicators.extend(table.indicators);
         }
         let files: Vec<PathBuf> = spec.actuals.iter().flatten().map(PathBuf::from).collect();
-        let actuals = crate::actuals::load_all(&files).map_err(|e| named("actuals", e))?;
+        let actuals = crate::actuals::load_all(&files).map_err(|e| named(false, e))?;
         let outturns = crate::actuals::resolve(
             &indicators,
             actuals.clone(),
             &crate::names::Aliases::bundled(),
         )?;
-        if let Some(u) = &spec.uncertainty {
-            check_uncertainty(u).map_err(invalid)?;
-        }
         let series = Series::gather(&indicators);
-        let sc = Scenario {
+        let mut sc = Scenario {
             name,
             description: spec.description.clone().unwrap_or_default(),
             path: path.to_path_buf(),
@@ -177,8 +179,18 @@ impl Scenario {
             actuals,
             outturns,
             left_out,
+            notices: Vec::new(),
         };
         sc.check_horizon().map_err(invalid)?;
+        let mut notices = lint::lint(&sc);
+        notices.sort_by(|a, b| a.at.cmp(&b.at));
+        let (errors, warnings): (Vec<Notice>, Vec<Notice>) = notices
+            .into_iter()
+            .partition(|n| n.severity == Severity::Error);
+        if !errors.is_empty() {
+            return Err(Error::Notices { notices: errors });
+        }
+        sc.notices = warnings;
         Ok(sc)
     }
 
@@ -187,21 +199,17 @@ impl Scenario {
     }
 
     /// The horizon must be a plan year (1900–2200, as in tables) not before any base year.
-    pub fn check_horizon(&self) -> std::result::Result<(), String> {
+    pub fn check_horizon(&self) -> std::result::Result<(), Msg> {
         let horizon = self.horizon();
         if !YEARS.contains(&horizon) {
-            return Err(format!(
-                "the horizon {horizon} is not a year from {} to {}",
-                YEARS.start(),
-                YEARS.end()
-            ));
+            return Err(Msg::HorizonNotYear { horizon });
         }
         match self.indicators.iter().find(|i| i.base_year > horizon) {
-            Some(early) => Err(format!(
-                "the horizon {horizon} is before the base year {} of {}",
-                early.base_year,
-                early.label()
-            )),
+            Some(early) => Err(Msg::HorizonBeforeBase {
+                horizon,
+                base_year: early.base_year,
+                indicator: early.label(),
+            }),
             None => Ok(()),
         }
     }
@@ -209,7 +217,7 @@ impl Scenario {
     /// The model asked for a series: by indicator name, then `category:NAME`, then `default`.
     pub fn model_choice(&self, s: &Series) -> ModelChoice {
         let models = self.spec.models.as_ref();
-        let get = |k: &str| models.and_then(|m| m.get(k)).copied();
+        let get = |k: &str| models.and_then(|m| m.get(k)).map(|c| c.value);
         get(&s.name)
             .or_else(|| get(&format!("category:{}", s.category)))
             .or_else(|| get("default"))
@@ -292,73 +300,8 @@ pub fn name_of(path: &Path) -> Result<String> {
     Ok(file::read_chain(path)?.name.unwrap_or_else(|| stem(path)))
 }
 
-fn check_uncertainty(u: &Uncertainty) -> std::result::Result<(), String> {
-    let sigmas = u.sigma.iter().chain(u.sigma_by.values());
-    if let Some(s) = sigmas
-        .into_iter()
-        .find(|s| !(s.is_finite() && (0.0..=1.0).contains(*s)))
-    {
-        return Err(format!(
-            "sigma {s} is not between 0 and 1 (0.02 = 2 points a year)"
-        ));
-    }
-    if let Some(c) = u.common.filter(|c| !(0.0..=1.0).contains(c)) {
-        return Err(format!("common {c} is not a share between 0 and 1"));
-    }
-    if let Some(d) = u
-        .distribution
-        .as_deref()
-        .filter(|d| !matches!(*d, "normal" | "student-t"))
-    {
-        return Err(format!(
-            "distribution `{d}`: expected `normal` or `student-t`"
-        ));
-    }
-    if let Some(df) = u.df.filter(|df| !(df.is_finite() && *df > 2.0)) {
-        return Err(format!(
-            "df {df}: a Student-t with finite variance needs df > 2"
-        ));
-    }
-    Ok(())
-}
-
 fn stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "scenario".into())
-}
-
-impl Selector {
-    pub fn matches(&self, s: &Series) -> bool {
-        let attr_ok = self
-            .attribute
-            .as_deref()
-            .is_none_or(|a| Attribute::parse(a).is_some_and(|a| a == s.attribute));
-        self.indicator.as_deref().is_none_or(|i| i == s.name)
-            && self.category.as_deref().is_none_or(|c| c == s.category)
-            && self.region.as_deref().is_none_or(|r| r == s.region)
-            && attr_ok
-    }
-}
-
-impl Override {
-    pub fn selector(&self) -> Selector {
-        Selector {
-            indicator: self.indicator.clone(),
-            category: self.category.clone(),
-            attribute: self.attribute.clone(),
-            region: self.region.clone(),
-        }
-    }
-}
-
-impl Shock {
-    pub fn selector(&self) -> Selector {
-        Selector {
-            indicator: self.indicator.clone(),
-            category: self.category.clone(),
-            attribute: self.attribute.clone(),
-            region: self.region.clone(),
-        }
-    }
 }

@@ -1,10 +1,37 @@
 //! The yearly rates of one path: the plan's pace, what happens after the plan period, then the
-//! scenario's phases, overrides and shocks, in that order.
+//! scenario's phases, overrides and shocks, in that order. Every rule records the years it
+//! changed, before → after, for `plansim explain`.
 
 use super::{AfterRule, Calibrate, Scenario};
+use crate::lang::{Msg, Rule};
 use crate::model::{Compound, Growth, Linear, Logistic, Model, ModelChoice};
 use crate::series::{GoalKind, Series, Shape};
 use serde::Serialize;
+
+/// A rule of a scenario: its kind and its place in the scenario's list of that kind
+/// (`spec.overrides[index]`, `spec.shocks[index]`, `after.phases[index]`; 0 for `[after]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct RuleRef {
+    pub rule: Rule,
+    pub index: usize,
+}
+
+/// One year a rule touched: the rate before and after (fractions), or an observed year that
+/// keeps its actual whatever the rule says.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Step {
+    pub year: i32,
+    pub before: f64,
+    pub after: f64,
+    pub observed: bool,
+}
+
+/// What one rule did to one path.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Change {
+    pub rule: RuleRef,
+    pub steps: Vec<Step>,
+}
 
 /// Where a path starts and the rate of every later year up to the horizon.
 #[derive(Clone, Debug, Serialize)]
@@ -12,11 +39,16 @@ pub struct RatePlan {
     pub model: Model,
     pub start_year: i32,
     pub start: f64,
-    /// `rates[k]` is the rate of year `start_year + 1 + k`.
+    /// `rates[k]` is the rate of year `start_year + 1 + k` (a fraction; percent in JSON).
+    #[serde(serialize_with = "crate::percent::many")]
     pub rates: Vec<f64>,
     /// The plan period's rate and where it came from.
+    #[serde(serialize_with = "crate::percent::one")]
     pub plan_rate: f64,
     pub pace: &'static str,
+    /// What each rule of the scenario changed, in the order they were applied.
+    #[serde(skip)]
+    pub changes: Vec<Change>,
 }
 
 impl RatePlan {
@@ -42,7 +74,7 @@ impl RatePlan {
 /// Defaults: a change index (`累计降低12%`) grows compound; a running total (`[4]万人`) grows
 /// linearly; a share (`%`, `‰`) with a baseline strictly inside (0, ceiling) is logistic under
 /// its ceiling; a non-positive baseline grows linearly; every other level grows compound.
-pub fn model_for(choice: ModelChoice, s: &Series, start: f64) -> Result<Model, String> {
+pub fn model_for(choice: ModelChoice, s: &Series, start: f64) -> Result<Model, Msg> {
     let n = f64::from((s.plan_year - s.base_year).max(1));
     let first_goal = s.goals.first().map(|g| g.kind.level(s.direction));
     let scale = match s.shape {
@@ -67,24 +99,46 @@ pub fn model_for(choice: ModelChoice, s: &Series, start: f64) -> Result<Model, S
             Shape::Level => Model::Compound(Compound),
         },
         ModelChoice::Compound if start <= 0.0 => {
-            return Err(format!(
-                "compound growth needs a positive baseline, and {} starts at {start}; use `linear`",
-                s.name
-            ));
+            return Err(Msg::CompoundNonPositive {
+                indicator: s.name.clone(),
+                start,
+            });
         }
         ModelChoice::Compound => Model::Compound(Compound),
         ModelChoice::Linear => Model::Linear(Linear { scale }),
-        ModelChoice::Logistic => logistic.ok_or_else(|| {
-            format!(
-                "logistic growth needs a ceiling (a share in % or ‰) and a baseline below it; {} is in `{}` and starts at {start}",
-                s.name, s.unit
-            )
+        ModelChoice::Logistic => logistic.ok_or_else(|| Msg::LogisticNoCeiling {
+            indicator: s.name.clone(),
+            unit: s.unit.clone(),
+            start,
         })?,
     })
 }
 
+/// A change of rate added to a path on top of the scenario's own rates (`plansim sweep`): from
+/// a year (default: the first after the latest outturn, else the first projected), never in
+/// a year the scenario shocks or an outturn fixes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Nudge {
+    /// Points added to the rate (0.5 = half a point).
+    pub delta: f64,
+    pub from: Option<i32>,
+}
+
+impl Nudge {
+    /// The first year the nudge applies to a path.
+    pub fn first_year(&self, start_year: i32, actuals: &[(i32, f64)]) -> i32 {
+        self.from
+            .unwrap_or_else(|| actuals.last().map_or(start_year, |a| a.0.max(start_year)) + 1)
+    }
+}
+
 /// Builds the rates of one series under a scenario; `Err` explains why the scenario cannot run.
-pub fn plan(sc: &Scenario, s: &Series, actuals: &[(i32, f64)]) -> Result<Option<RatePlan>, String> {
+pub fn plan(
+    sc: &Scenario,
+    s: &Series,
+    actuals: &[(i32, f64)],
+    nudge: Option<Nudge>,
+) -> Result<Option<RatePlan>, Msg> {
     let (start_year, start) = match (s.base, actuals.first()) {
         (Some(b), _) => (s.base_year, b),
         (None, Some(&(y, v))) => (y, v),
@@ -102,28 +156,151 @@ pub fn plan(sc: &Scenario, s: &Series, actuals: &[(i32, f64)]) -> Result<Option<
         rates: Vec::new(),
         plan_rate,
         pace,
+        changes: Vec::new(),
     };
-    after_plan(sc, s, &mut plan, &mut rates, &years);
-    for o in &sc.spec.overrides {
-        if !o.selector().matches(s) {
-            continue;
+    let mut rules = Rules {
+        years: &years,
+        observed: actuals.iter().map(|a| a.0).collect(),
+        changes: Vec::new(),
+    };
+    after_plan(sc, s, &mut plan, &mut rates, &mut rules);
+    for (index, ph) in sc
+        .spec
+        .after
+        .iter()
+        .flat_map(|a| a.phases.iter())
+        .enumerate()
+    {
+        if ph.selector().matches(s) {
+            let r = ph.rate.fraction();
+            rules.apply(Rule::Phase, index, &mut rates, |y, _| {
+                (y >= ph.from && y <= ph.to).then_some(r)
+            });
         }
-        for (k, &y) in years.iter().enumerate() {
-            if o.from.is_none_or(|f| y >= f) && o.to.is_none_or(|t| y <= t) {
-                if let Some(r) = o.rate {
-                    rates[k] = r / 100.0;
-                }
-                rates[k] += o.delta.unwrap_or(0.0) / 100.0;
+    }
+    for (index, o) in sc.spec.overrides.iter().enumerate() {
+        if o.selector().matches(s) {
+            let (rate, delta) = (o.rate.as_ref(), o.delta.as_ref());
+            rules.apply(Rule::Override, index, &mut rates, |y, g| {
+                let inside = o.from.is_none_or(|f| y >= f) && o.to.is_none_or(|t| y <= t);
+                inside
+                    .then(|| rate.map_or(g, |r| r.fraction()) + delta.map_or(0.0, |d| d.fraction()))
+            });
+        }
+    }
+    if let Some(n) = nudge {
+        let first = n.first_year(start_year, actuals);
+        let shocked: Vec<i32> = sc
+            .spec
+            .shocks
+            .iter()
+            .filter(|sh| sh.selector().matches(s))
+            .map(|sh| sh.year)
+            .collect();
+        for (k, y) in years.iter().enumerate() {
+            if *y >= first && !shocked.contains(y) && !rules.observed.contains(y) {
+                rates[k] += n.delta / 100.0;
             }
         }
     }
-    for sh in sc.spec.shocks.iter().filter(|sh| sh.selector().matches(s)) {
-        if let Some(k) = years.iter().position(|&y| y == sh.year) {
-            rates[k] += sh.delta / 100.0;
+    for (index, sh) in sc.spec.shocks.iter().enumerate() {
+        if sh.selector().matches(s) && sh.level.is_none() {
+            rules.apply(Rule::Shock, index, &mut rates, |y, g| {
+                (y == sh.year).then(|| match (&sh.rate, &sh.delta) {
+                    (Some(r), _) => r.fraction(),
+                    (None, Some(d)) => g + d.fraction(),
+                    (None, None) => g,
+                })
+            });
         }
     }
+    // level shocks last: they move the level the year's rate reaches, whatever set that rate
+    for (index, sh) in sc.spec.shocks.iter().enumerate() {
+        let Some(level) = sh.level.as_ref().filter(|_| sh.selector().matches(s)) else {
+            continue;
+        };
+        let Some(k) = years.iter().position(|&y| y == sh.year) else {
+            continue;
+        };
+        let before = rates[k];
+        let after = if rules.observed.contains(&sh.year) {
+            before
+        } else {
+            let prev = value_before(&plan, &rates, actuals, k);
+            let to = plan.model.step(prev, before) * (1.0 + level.fraction());
+            plan.model
+                .calibrate(prev, to, 1.0)
+                .filter(|g| g.is_finite())
+                .ok_or_else(|| Msg::LevelUnreachable {
+                    indicator: s.name.clone(),
+                    year: sh.year,
+                })?
+        };
+        rates[k] = after;
+        rules.record(Rule::Shock, index, vec![(sh.year, before, after)]);
+    }
     plan.rates = rates;
+    plan.changes = rules.changes;
     Ok(Some(plan))
+}
+
+/// The value in the year before `rates[k]`'s year: actuals where known, the model elsewhere.
+fn value_before(plan: &RatePlan, rates: &[f64], actuals: &[(i32, f64)], k: usize) -> f64 {
+    let mut v = plan.start;
+    for (j, &g) in rates.iter().enumerate().take(k) {
+        let year = plan.start_year + 1 + j as i32;
+        v = actuals
+            .iter()
+            .find(|a| a.0 == year)
+            .map_or_else(|| plan.model.step(v, g), |a| a.1);
+    }
+    v
+}
+
+/// Applies rules to a path's rates and keeps what each changed.
+struct Rules<'a> {
+    years: &'a [i32],
+    observed: Vec<i32>,
+    changes: Vec<Change>,
+}
+
+impl Rules<'_> {
+    /// `f(year, rate)` gives the year's new rate, or `None` where the rule does not apply.
+    fn apply(
+        &mut self,
+        rule: Rule,
+        index: usize,
+        rates: &mut [f64],
+        f: impl Fn(i32, f64) -> Option<f64>,
+    ) {
+        let mut steps = Vec::new();
+        for (k, &y) in self.years.iter().enumerate() {
+            if let Some(g) = f(y, rates[k]) {
+                steps.push((y, rates[k], g));
+                rates[k] = g;
+            }
+        }
+        self.record(rule, index, steps);
+    }
+
+    fn record(&mut self, rule: Rule, index: usize, steps: Vec<(i32, f64, f64)>) {
+        if steps.is_empty() {
+            return;
+        }
+        let steps = steps
+            .into_iter()
+            .map(|(year, before, after)| Step {
+                year,
+                before,
+                after,
+                observed: self.observed.contains(&year),
+            })
+            .collect();
+        self.changes.push(Change {
+            rule: RuleRef { rule, index },
+            steps,
+        });
+    }
 }
 
 /// The plan period's constant rate: the stated pace, else what reaches the target.
@@ -167,27 +344,30 @@ fn plan_rate(
     }
 }
 
-/// Rates after the plan period: phases, the `after` rule, or calibration through later goals.
-fn after_plan(sc: &Scenario, s: &Series, plan: &mut RatePlan, rates: &mut [f64], years: &[i32]) {
+/// Rates after the plan period: the `after` rule, or calibration through later goals.
+fn after_plan(
+    sc: &Scenario,
+    s: &Series,
+    plan: &mut RatePlan,
+    rates: &mut [f64],
+    rules: &mut Rules,
+) {
     let after = sc.spec.after.clone().unwrap_or_default();
+    let years = rules.years;
     let g0 = plan.plan_rate;
+    let to = after.rate.as_ref().map_or(g0, |r| r.fraction());
     match after.rule {
         Some(AfterRule::Explicit) => {
-            for (k, &y) in years.iter().enumerate() {
-                if y > s.plan_year {
-                    rates[k] = after.rate.unwrap_or(g0 * 100.0) / 100.0;
-                }
-            }
+            rules.apply(Rule::After, 0, rates, |y, _| {
+                (y > s.plan_year).then_some(to)
+            });
         }
         Some(AfterRule::Converge) => {
-            let to = after.rate.unwrap_or(g0 * 100.0) / 100.0;
             let by = after.by.unwrap_or(sc.horizon()).max(s.plan_year + 1);
-            for (k, &y) in years.iter().enumerate() {
-                if y > s.plan_year {
-                    let w = (f64::from(y - s.plan_year) / f64::from(by - s.plan_year)).min(1.0);
-                    rates[k] = g0 + (to - g0) * w;
-                }
-            }
+            rules.apply(Rule::After, 0, rates, |y, _| {
+                let w = (f64::from(y - s.plan_year) / f64::from(by - s.plan_year)).min(1.0);
+                (y > s.plan_year).then_some(g0 + (to - g0) * w)
+            });
         }
         // continue: the plan's rate, but later goals (2035) are reached through
         Some(AfterRule::Continue) | None => {
@@ -207,15 +387,6 @@ fn after_plan(sc: &Scenario, s: &Series, plan: &mut RatePlan, rates: &mut [f64],
                     }
                 }
                 from_year = goal.year;
-            }
-        }
-    }
-    for ph in &after.phases {
-        let applies = ph.indicator.as_deref().is_none_or(|i| i == s.name)
-            && ph.category.as_deref().is_none_or(|c| c == s.category);
-        for (k, &y) in years.iter().enumerate() {
-            if applies && y >= ph.from && y <= ph.to {
-                rates[k] = ph.rate / 100.0;
             }
         }
     }

@@ -47,10 +47,13 @@ pub struct Series {
     /// The first target year (end of the plan period).
     pub plan_year: i32,
     pub goals: Vec<Goal>,
-    /// The stated average annual rate (fraction) with its printed precision.
+    /// The stated average annual rate (fraction; percent in JSON) with its printed precision.
+    #[serde(serialize_with = "crate::percent::num")]
     pub stated_rate: Option<Num>,
     /// Natural ceiling (100 for a share).
     pub ceiling: Option<f64>,
+    /// σ of the annual rate from the table (a fraction; points in JSON).
+    #[serde(serialize_with = "crate::percent::opt")]
     pub sigma: Option<f64>,
     /// The target cells without a number (delegated, qualitative), for reports.
     pub unquantified: Vec<String>,

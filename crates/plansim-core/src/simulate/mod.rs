@@ -25,7 +25,7 @@ pub struct Settings {
     pub draws: usize,
     pub seed: u64,
     pub noise: Noise,
-    /// Overrides every σ when set.
+    /// Overrides every σ when set; a fraction (0.02 = 2 points), as the engine draws rates.
     pub sigma: Option<f64>,
     pub common: f64,
     /// Threads: 1 runs here, 0 uses the current rayon pool (all cores by default).
@@ -91,6 +91,8 @@ pub struct Chance {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct SimPath {
+    /// A fraction; points in JSON.
+    #[serde(serialize_with = "crate::percent::one")]
     pub sigma: f64,
     /// Where σ came from (flag, scenario, table, actuals, default).
     pub sigma_from: &'static str,
@@ -122,7 +124,8 @@ pub fn simulate(sc: &Scenario, p: &Projection, set: &Settings) -> Result<Simulat
         .filter(|s| !(s.is_finite() && (0.0..=1.0).contains(s)))
     {
         return Err(Error::Invalid(format!(
-            "sigma {s}: expected 0 to 1 (0.02 = 2 points a year)"
+            "sigma {}: expected 0 to 100 points (2 = 2 points a year)",
+            s * 100.0
         )));
     }
     let keys = path_keys(p);

@@ -21,8 +21,14 @@ pub fn sigma_of(sc: &Scenario, path: &Path, flag: Option<f64>) -> (f64, &'static
     if let Some(s) = flag {
         return (s, "flag");
     }
-    if let Some(s) = u.and_then(|u| u.sigma_by.get(&path.series.name)) {
-        return (*s, "scenario (indicator)");
+    // the scenario writes σ in points; the engine draws rates as fractions
+    let by_name = u.and_then(|u| {
+        u.sigma_by
+            .get(&path.series.name)
+            .or_else(|| u.sigma_by.get(&path.series.name_en))
+    });
+    if let Some(s) = by_name {
+        return (s.fraction(), "scenario (indicator)");
     }
     if let Some(s) = path.series.sigma {
         return (s, "table");
@@ -36,8 +42,8 @@ pub fn sigma_of(sc: &Scenario, path: &Path, flag: Option<f64>) -> (f64, &'static
             (floor, "actuals (floored at the rule of thumb)")
         };
     }
-    if let Some(s) = u.and_then(|u| u.sigma) {
-        return (s, "scenario");
+    if let Some(s) = u.and_then(|u| u.sigma.as_ref()) {
+        return (s.fraction(), "scenario");
     }
     (rule_of_thumb(path.plan.plan_rate), "default")
 }

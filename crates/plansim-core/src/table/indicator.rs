@@ -110,8 +110,10 @@ pub struct Indicator {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub target_from_rate: bool,
     pub attribute: Attribute,
-    /// Volatility of the annual rate (0.02 = 2 points) from a `sigma` column.
+    /// Volatility of the annual rate as a fraction (0.02 = 2 points), from a `sigma` column in
+    /// points.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "crate::percent::opt")]
     pub sigma: Option<f64>,
     pub source: String,
     /// A `备注`/`说明` column's text for the row.

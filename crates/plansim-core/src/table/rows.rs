@@ -295,13 +295,15 @@ impl RowContext<'_> {
         }
         let sigma = match self.text(rec, Field::Sigma) {
             Some((_, t)) if t.is_empty() => None,
-            Some((col, t)) => match fold(&t).parse::<f64>() {
-                Ok(s) if s.is_finite() && (0.0..=1.0).contains(&s) => Some(s),
+            // in points, as every rate of a table (2 = 2 points a year); the engine's unit is
+            // a fraction
+            Some((col, t)) => match crate::scenario::parse_percent(&fold(&t)) {
+                Some((s, _)) if (0.0..=100.0).contains(&s) => Some(s / 100.0),
                 _ => {
                     self.error(
                         rec,
                         col,
-                        "expected a volatility between 0 and 1 (0.02 = 2 points a year)",
+                        "expected a volatility in points from 0 to 100 (2 = 2 points a year)",
                     );
                     None
                 }

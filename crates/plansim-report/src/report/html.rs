@@ -209,6 +209,7 @@ pub fn scenario_page(p: &Page) -> String {
     out.push_str("<h2>目标 Targets</h2>\n");
     let chart_of = |r: &TargetRow| r.path.and_then(|i| p.chart_of_path.get(&i).cloned());
     target_table(&mut out, &p.rows, p.english, &chart_of);
+    super::rules::html(&mut out, &p.rules, p.lang());
     out.push_str("<h2>一致性检查 Findings</h2>\n");
     if p.findings.is_empty() {
         out.push_str("<p>No findings.</p>\n");

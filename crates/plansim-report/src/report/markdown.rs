@@ -73,6 +73,7 @@ pub fn scenario_page(p: &Page) -> String {
             prob(r.probability),
         );
     }
+    super::rules::markdown(&mut out, &p.rules, p.lang());
     out.push_str("\n## 一致性检查 Findings\n\n");
     if p.findings.is_empty() {
         out.push_str("No findings.\n");

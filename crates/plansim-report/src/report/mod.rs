@@ -7,6 +7,7 @@ pub mod markdown;
 pub mod page;
 pub mod plan_charts;
 pub mod rows;
+pub mod rules;
 pub mod scenario;
 
 pub use page::Summary;
@@ -113,18 +114,16 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
         files.par_iter().zip(&names).map(compute).collect()
     })?;
     let ok: Vec<&scenario::Computed> = runs.iter().filter_map(|r| r.as_ref().ok()).collect();
-    let results: Vec<Result<Summary>> = in_pool(opts.jobs, || {
+    // a scenario that did not compute has nothing to write; its own error is kept
+    let results: Vec<Option<Result<Summary>>> = in_pool(opts.jobs, || {
         runs.par_iter()
             .zip(files)
             .map(|(r, path)| {
-                let done = r
-                    .as_ref()
-                    .map_err(|e| Error::invalid(e.to_string()))
-                    .and_then(|run| {
-                        let folder = scenario::render(run, &ok, opts)?;
-                        scenario::write(&opts.out, &folder)?;
-                        Ok(folder.summary)
-                    });
+                let done = r.as_ref().ok().map(|run| {
+                    let folder = scenario::render(run, &ok, opts)?;
+                    scenario::write(&opts.out, &folder)?;
+                    Ok(folder.summary)
+                });
                 tick(path);
                 done
             })
@@ -134,16 +133,22 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
         summaries: Vec::new(),
         failed: Vec::new(),
     };
-    for (path, r) in files.iter().zip(results) {
-        match r {
-            Ok(s) => batch.summaries.push(s),
-            Err(e) => batch.failed.push((path.clone(), e)),
+    for ((path, r), run) in files.iter().zip(results).zip(runs) {
+        match (r, run) {
+            (Some(Ok(s)), _) => batch.summaries.push(s),
+            (Some(Err(e)), _) | (None, Err(e)) => batch.failed.push((path.clone(), e)),
+            (None, Ok(_)) => {}
         }
     }
+    let lang = if opts.english {
+        plansim_core::lang::Lang::En
+    } else {
+        plansim_core::lang::Lang::Zh
+    };
     let failed: Vec<(String, String)> = batch
         .failed
         .iter()
-        .map(|(p, e)| (p.display().to_string(), e.to_string()))
+        .map(|(p, e)| (p.display().to_string(), e.render(lang)))
         .collect();
     crate::output::write_atomic(
         &opts.out.join("index.html"),

@@ -19,6 +19,8 @@ pub struct Page {
     pub findings: Vec<Finding>,
     /// Rows of the scenario's tables left out for an unreadable cell, a line per table.
     pub left_out: Vec<String>,
+    /// What each of the scenario's rules changed.
+    pub rules: plansim_core::explain::Explanation,
     /// (file, caption) of the dashboard, probability and feasibility charts.
     pub overview_charts: Vec<(String, String)>,
     pub indicator_charts: Vec<(String, String)>,
@@ -62,6 +64,14 @@ impl Counts {
 }
 
 impl Page {
+    pub fn lang(&self) -> plansim_core::lang::Lang {
+        if self.english {
+            plansim_core::lang::Lang::En
+        } else {
+            plansim_core::lang::Lang::Zh
+        }
+    }
+
     pub fn counts(&self) -> Counts {
         let mut c = Counts::default();
         for r in &self.rows {

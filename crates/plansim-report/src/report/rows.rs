@@ -36,7 +36,10 @@ pub struct TargetRow {
     pub p_meet: Option<f64>,
     /// The latest outturn the grade rests on (year, value in the target's terms).
     pub latest: Option<(i32, f64)>,
+    /// Fractions; percent a year in `summary.json`.
+    #[serde(serialize_with = "plansim_core::percent::opt")]
     pub stated_rate: Option<f64>,
+    #[serde(serialize_with = "plansim_core::percent::opt")]
     pub required_rate: Option<f64>,
     /// The scenario's projection in the target year.
     pub projected: Option<f64>,

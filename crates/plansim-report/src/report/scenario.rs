@@ -50,6 +50,11 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
         &CheckOptions {
             horizon: sc.horizon(),
             outturns: Some(sc.outturns.clone()),
+            lang: if opts.english {
+                crate::lang::Lang::En
+            } else {
+                crate::lang::Lang::Zh
+            },
             ..CheckOptions::default()
         },
     );
@@ -61,6 +66,7 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
         &crate::assess::Options::default(),
     );
     let rows = target_rows(&sc, &p, &sim, &grades);
+    let rules = crate::explain::explain(&sc)?;
     let page = Page {
         name: sc.name.clone(),
         description: sc.description.clone(),
@@ -77,6 +83,7 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
             .filter(|l| !l.cells.is_empty())
             .map(|l| l.summary())
             .collect(),
+        rules,
         overview_charts: Vec::new(),
         indicator_charts: Vec::new(),
         chart_of_path: Default::default(),

@@ -1,0 +1,90 @@
+//! The message catalogue: every sentence plansim says about a scenario, a finding or a run, in
+//! Chinese and English side by side, and how the language is chosen. Messages are data
+//! ([`Msg`]) until printed, so the same notice reads in either language.
+
+mod advice;
+mod detect;
+pub mod finding;
+mod msg;
+mod reading;
+pub mod words;
+
+pub use detect::{detect, from_env, has_cjk};
+pub use msg::{Msg, Rule, Wrong};
+
+use serde::Serialize;
+
+/// The language of messages, findings and labels.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// `zh`/`en` (and `zh-CN`, `en_US.UTF-8`…).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        if s.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if s.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// One of two texts.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    pub fn is_en(self) -> bool {
+        self == Lang::En
+    }
+
+    /// Items joined as the language lists them: `a、b、c` or `a, b, c`.
+    pub fn list(self, items: &[String]) -> String {
+        items.join(self.pick("、", ", "))
+    }
+}
+
+/// A rate as percent in its own precision: `7.00%` for 0.07 at two decimals.
+pub fn percent(fraction: f64, decimals: usize) -> String {
+    let v = fraction * 100.0;
+    // −0.00% reads as a fall that is not there
+    let v = if v.abs() < 0.5 * 10f64.powi(-(decimals as i32)) {
+        0.0
+    } else {
+        v
+    };
+    format!("{v:.decimals$}%")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_parse_from_locale_names() {
+        assert_eq!(Lang::parse("zh_CN.UTF-8"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("en_US.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("C.UTF-8"), None);
+        assert_eq!(Lang::parse(""), None);
+    }
+
+    #[test]
+    fn percents_in_their_precision() {
+        assert_eq!(percent(0.07, 2), "7.00%");
+        // 0.05 + 0.01 is 0.060000000000000005 in binary; printed at one decimal
+        assert_eq!(percent(0.05 + 0.01, 1), "6.0%");
+        assert_eq!(percent(-0.00001, 2), "0.00%");
+        assert_eq!(percent(-0.025242614, 3), "-2.524%");
+    }
+}

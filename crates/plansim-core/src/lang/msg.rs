@@ -1,0 +1,400 @@
+//! What plansim says about a scenario file, its rules and its values, in both languages. Each
+//! message speaks the file's words (`[[override]]`, `from = 2023`), never the program's types.
+
+use super::Lang;
+pub use super::reading::Wrong;
+use super::reading::nearest;
+use serde::Serialize;
+
+/// The kind of rule a message is about, named as the file writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    Override,
+    Shock,
+    Phase,
+    After,
+    Models,
+    SigmaBy,
+    Uncertainty,
+}
+
+impl Rule {
+    /// `[[override]]`, `[models]`…: the same in both languages.
+    pub fn table(self) -> &'static str {
+        match self {
+            Rule::Override => "[[override]]",
+            Rule::Shock => "[[shock]]",
+            Rule::Phase => "[[after.phase]]",
+            Rule::After => "[after]",
+            Rule::Models => "[models]",
+            Rule::SigmaBy => "[uncertainty.sigma_by]",
+            Rule::Uncertainty => "[uncertainty]",
+        }
+    }
+}
+
+/// One thing plansim says about a scenario.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "message", rename_all = "kebab-case")]
+pub enum Msg {
+    /// A key the table does not have.
+    UnknownKey {
+        key: String,
+        nearest: Vec<String>,
+        keys: Vec<String>,
+    },
+    MissingKey {
+        key: String,
+    },
+    /// A value of the wrong sort (`draws = "100"`).
+    WrongType {
+        found: String,
+        expected: String,
+    },
+    /// A word outside a list (`model = "comp"`).
+    UnknownChoice {
+        value: String,
+        choices: Vec<String>,
+        nearest: Vec<String>,
+    },
+    /// `rate = 5%` without quotes.
+    Unquoted {
+        text: String,
+    },
+    Value(Wrong),
+    /// The TOML reader's own words (a syntax error).
+    Syntax(String),
+    ExtendsUnreadable {
+        parent: String,
+        error: String,
+    },
+    ExtendsCycle {
+        chain: Vec<String>,
+    },
+    NoTables,
+    Unreadable {
+        table: bool,
+        path: String,
+        error: String,
+    },
+    HorizonNotYear {
+        horizon: i32,
+    },
+    HorizonBeforeBase {
+        horizon: i32,
+        base_year: i32,
+        indicator: String,
+    },
+    /// A name in a rule that no table has.
+    NoSuchName {
+        rule: Rule,
+        field: &'static str,
+        name: String,
+        nearest: Vec<String>,
+    },
+    /// Every name exists, but no indicator has them all.
+    NoneTogether {
+        rule: Rule,
+        fields: Vec<String>,
+    },
+    /// A rule on a category of shares that reaches levels only.
+    KindLeavesNothing {
+        rule: Rule,
+        kind: &'static str,
+        other: &'static str,
+        names: Vec<String>,
+    },
+    NeedsChange {
+        rule: Rule,
+        keys: &'static str,
+    },
+    OneChange {
+        rule: Rule,
+        given: Vec<String>,
+    },
+    YearsReversed {
+        rule: Rule,
+        from: i32,
+        to: i32,
+    },
+    SigmaRange {
+        text: String,
+    },
+    CommonRange {
+        value: f64,
+    },
+    Distribution {
+        value: String,
+    },
+    Df {
+        value: f64,
+    },
+    CompoundNonPositive {
+        indicator: String,
+        start: f64,
+    },
+    LogisticNoCeiling {
+        indicator: String,
+        unit: String,
+        start: f64,
+    },
+    /// A level shock that the model cannot reach (a share pushed past its ceiling).
+    LevelUnreachable {
+        indicator: String,
+        year: i32,
+    },
+    /// `rate = 0.05` on GDP: read as 0.05 % a year.
+    LooksLikeFraction {
+        key: &'static str,
+        text: String,
+        indicator: String,
+        pace: String,
+    },
+    /// `sigma = 0.02`: read as 0.02 points.
+    SigmaLooksLikeFraction {
+        key: String,
+        text: String,
+    },
+    SpansRegions {
+        rule: Rule,
+        regions: Vec<String>,
+    },
+    ObservedYears {
+        rule: Rule,
+        indicator: String,
+        region: String,
+        years: Vec<i32>,
+    },
+    /// `sweep --indicator` names no indicator of the scenario.
+    NoIndicator {
+        name: String,
+        region: Option<String>,
+        nearest: Vec<String>,
+    },
+    /// `sweep --delta -0.05..0.05`: points that look like fractions.
+    DeltasLookLikeFractions {
+        text: String,
+    },
+    /// Not projected: no baseline (with or without a numeric target).
+    NoBaseline {
+        target: bool,
+    },
+    /// Not projected: a growth rate, whose cells are yearly rates, not a level.
+    GrowthRate,
+    /// Not projected: its first actual is after the horizon.
+    ActualAfterHorizon {
+        first: i32,
+        horizon: i32,
+    },
+    Plain(String),
+}
+
+impl Default for Msg {
+    fn default() -> Msg {
+        Msg::Plain(String::new())
+    }
+}
+
+impl Msg {
+    /// The message in a language.
+    pub fn render(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let l = |v: &[String]| lang.list(v);
+        let near = |v: &[String]| nearest(v, false, lang);
+        match self {
+            Msg::ExtendsUnreadable { parent, error } => match zh {
+                true => format!("`extends` 指向的 {parent} 无法读取：{error}"),
+                false => format!("`extends` {parent}, which cannot be read: {error}"),
+            },
+            Msg::ExtendsCycle { chain } => match zh {
+                true => format!("`extends` 形成循环：{}", chain.join(" → ")),
+                false => format!("`extends` makes a cycle: {}", chain.join(" → ")),
+            },
+            Msg::NoTables => lang
+                .pick(
+                    "没有 `tables`（本文件及其继承的文件中都没有）",
+                    "names no `tables` (here or in what it extends)",
+                )
+                .into(),
+            Msg::Unreadable { table, path, error } => match (zh, table) {
+                (true, true) => format!("无法读取其指标表 {path}：{error}"),
+                (true, false) => format!("无法读取其实际值文件 {path}：{error}"),
+                (false, true) => format!("cannot read its table {path}: {error}"),
+                (false, false) => format!("cannot read its actuals {path}: {error}"),
+            },
+            Msg::HorizonNotYear { horizon } => match zh {
+                true => format!("预测终点 {horizon} 不在 1900–2200 年之间"),
+                false => format!("the horizon {horizon} is not a year from 1900 to 2200"),
+            },
+            Msg::HorizonBeforeBase {
+                horizon,
+                base_year,
+                indicator,
+            } => match zh {
+                true => format!("预测终点 {horizon} 早于 {indicator} 的基期 {base_year}"),
+                false => format!(
+                    "the horizon {horizon} is before the base year {base_year} of {indicator}"
+                ),
+            },
+            Msg::NoSuchName {
+                rule,
+                field,
+                name,
+                nearest: n,
+            } => match zh {
+                true => format!(
+                    "{} 的 {field} = \"{name}\" 在表中没有{}",
+                    rule.table(),
+                    near(n)
+                ),
+                false => format!(
+                    "the {} names {field} \"{name}\", which no table has{}",
+                    rule.table(),
+                    near(n)
+                ),
+            },
+            Msg::NoneTogether { rule, fields } => match zh {
+                true => format!(
+                    "{} 选不到指标：没有同时满足 {} 的指标",
+                    rule.table(),
+                    l(fields)
+                ),
+                false => format!(
+                    "the {} selects no indicator: none has {} together",
+                    rule.table(),
+                    fields.join(" and ")
+                ),
+            },
+            Msg::KindLeavesNothing {
+                rule,
+                kind,
+                other,
+                names,
+            } => match zh {
+                true => format!(
+                    "{} 未指明 `kind` 时只作用于{}，而所选的都是{}（{}）；要作用于它们，写 kind = \"{other}\"",
+                    rule.table(),
+                    kind_zh(kind),
+                    kind_zh(other),
+                    l(names)
+                ),
+                false => format!(
+                    "the {} reaches {kind} unless it says otherwise, and selects only {other} ({}); write kind = \"{other}\" to reach them",
+                    rule.table(),
+                    names.join(", ")
+                ),
+            },
+            Msg::NeedsChange { rule, keys } => match zh {
+                true => format!("{} 需要 {keys} 之一", rule.table()),
+                false => format!("the {} needs one of {keys}", rule.table()),
+            },
+            Msg::OneChange { rule, given } => match zh {
+                true => format!("{} 只能给出一种变化，这里给了 {}", rule.table(), l(given)),
+                false => format!(
+                    "the {} gives one change, and here gives {}",
+                    rule.table(),
+                    given.join(" and ")
+                ),
+            },
+            Msg::YearsReversed { rule, from, to } => match zh {
+                true => format!("{} 的 from = {from} 晚于 to = {to}", rule.table()),
+                false => format!("the {} runs from {from} to {to}, backwards", rule.table()),
+            },
+            Msg::SigmaRange { text } => match zh {
+                true => format!("sigma {text} 不在 0 到 100 个百分点之间（2 = 每年 2 个百分点）"),
+                false => format!("sigma {text} is not from 0 to 100 points (2 = 2 points a year)"),
+            },
+            Msg::CommonRange { value } => match zh {
+                true => format!("common {value} 不是 0 到 1 之间的比例"),
+                false => format!("common {value} is not a share between 0 and 1"),
+            },
+            Msg::Distribution { value } => match zh {
+                true => format!("distribution `{value}`：应为 `normal` 或 `student-t`"),
+                false => format!("distribution `{value}`: expected `normal` or `student-t`"),
+            },
+            Msg::Df { value } => match zh {
+                true => format!("df {value}：方差有限的 t 分布需要 df > 2"),
+                false => format!("df {value}: a Student-t with finite variance needs df > 2"),
+            },
+            Msg::CompoundNonPositive { indicator, start } => match zh {
+                true => {
+                    format!("复合增长需要正的基期值，而 {indicator} 从 {start} 开始；请用 `linear`")
+                }
+                false => format!(
+                    "compound growth needs a positive baseline, and {indicator} starts at {start}; use `linear`"
+                ),
+            },
+            Msg::LogisticNoCeiling {
+                indicator,
+                unit,
+                start,
+            } => match zh {
+                true => format!(
+                    "logistic 增长需要上限（% 或 ‰ 的比重）且基期值低于上限；{indicator} 单位为 `{unit}`，从 {start} 开始"
+                ),
+                false => format!(
+                    "logistic growth needs a ceiling (a share in % or ‰) and a baseline below it; {indicator} is in `{unit}` and starts at {start}"
+                ),
+            },
+            Msg::LevelUnreachable { indicator, year } => match zh {
+                true => format!(
+                    "{year} 年 {indicator} 的水平冲击超出了其模型能达到的范围（比重不能越过上限）"
+                ),
+                false => format!(
+                    "the level shock to {indicator} in {year} takes it where its model cannot go (a share past its ceiling)"
+                ),
+            },
+            Msg::LooksLikeFraction { .. }
+            | Msg::SigmaLooksLikeFraction { .. }
+            | Msg::SpansRegions { .. }
+            | Msg::ObservedYears { .. }
+            | Msg::NoBaseline { .. }
+            | Msg::GrowthRate
+            | Msg::ActualAfterHorizon { .. }
+            | Msg::NoIndicator { .. }
+            | Msg::DeltasLookLikeFractions { .. } => {
+                super::advice::render(self, lang).unwrap_or_default()
+            }
+            Msg::Plain(s) => s.clone(),
+            Msg::UnknownKey { .. }
+            | Msg::MissingKey { .. }
+            | Msg::WrongType { .. }
+            | Msg::UnknownChoice { .. }
+            | Msg::Unquoted { .. }
+            | Msg::Value(_)
+            | Msg::Syntax(_) => super::reading::render(self, lang).unwrap_or_default(),
+        }
+    }
+}
+
+fn kind_zh(kind: &str) -> &str {
+    match kind {
+        "levels" => "总量类指标（levels）",
+        "shares" => "比重类指标（shares）",
+        k => k,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_messages_in_both_languages() {
+        let m = Msg::NoSuchName {
+            rule: Rule::Phase,
+            field: "category",
+            name: "经济发".into(),
+            nearest: vec!["经济发展".into()],
+        };
+        assert_eq!(
+            m.render(Lang::En),
+            "the [[after.phase]] names category \"经济发\", which no table has; did you mean \"经济发展\"?"
+        );
+        assert_eq!(
+            m.render(Lang::Zh),
+            "[[after.phase]] 的 category = \"经济发\" 在表中没有；最接近的：\"经济发展\""
+        );
+    }
+}

@@ -1,0 +1,313 @@
+//! Values of a scenario file that remember where they were written ([`At`]: file and line),
+//! rates in percent with an optional `%` ([`Percent`]), and years that refuse to be text.
+
+use crate::lang::Wrong;
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+
+/// Where a rule or value was written: its file and 1-based line. A rule made by a command
+/// (`sweep --delta`) has no file and line 0.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct At {
+    pub file: PathBuf,
+    pub line: usize,
+    /// Byte offset in the file, until [`At::resolve`] turns it into a line.
+    #[serde(skip)]
+    offset: usize,
+}
+
+impl At {
+    pub fn new(file: impl Into<PathBuf>, line: usize) -> At {
+        At {
+            file: file.into(),
+            line,
+            offset: 0,
+        }
+    }
+
+    /// Sets the file, and the line of the byte offset read with the value.
+    pub(crate) fn resolve(&mut self, file: &Path, text: &str) {
+        self.file = file.to_path_buf();
+        self.line = line_of(text, self.offset);
+    }
+
+    pub fn is_file(&self) -> bool {
+        self.line > 0
+    }
+}
+
+impl fmt::Display for At {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_file() {
+            write!(f, "{}:{}", self.file.display(), self.line)
+        } else {
+            f.write_str(&self.file.display().to_string())
+        }
+    }
+}
+
+/// 1-based line of a byte offset.
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// A value with the place it was written: a `[[override]]` table (the line of its header), a
+/// `[models]` entry.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Located<T> {
+    #[serde(flatten)]
+    pub value: T,
+    pub at: At,
+}
+
+impl<T> Located<T> {
+    pub fn new(value: T, at: At) -> Located<T> {
+        Located { value, at }
+    }
+}
+
+impl<T> Deref for Located<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = toml::Spanned::<T>::deserialize(d)?;
+        let offset = s.span().start;
+        Ok(Located {
+            value: s.into_inner(),
+            at: At {
+                offset,
+                ..At::default()
+            },
+        })
+    }
+}
+
+/// A number in percent, or in percentage points for a change: `5`, `-3.5`, `"5%"`. Rates,
+/// deltas, shocks and σ of a scenario are all written this way.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Percent {
+    pub value: f64,
+    /// Written with a `%` sign: the unit is then beyond doubt.
+    pub sign: bool,
+    /// As written (`0.05`, `"5%"`), for messages.
+    pub text: String,
+    pub at: At,
+}
+
+impl Percent {
+    /// A value set by a command rather than read from a file.
+    pub fn new(value: f64) -> Percent {
+        Percent {
+            value,
+            sign: false,
+            text: trim_float(value),
+            at: At::default(),
+        }
+    }
+
+    /// As a fraction (5 % → 0.05), the engine's unit.
+    pub fn fraction(&self) -> f64 {
+        self.value / 100.0
+    }
+}
+
+/// `0.1 + 0.2` prints as `0.3`: the shortest text that reads back as the same number, at most
+/// 10 decimals.
+pub fn trim_float(v: f64) -> String {
+    let s = format!("{v:.10}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.into() }
+}
+
+struct RawPercent(f64, bool, String);
+
+impl<'de> Deserialize<'de> for RawPercent {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = RawPercent;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number in percent, such as 5, -3.5 or \"5%\"")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawPercent, E> {
+                Ok(RawPercent(v as f64, false, v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawPercent, E> {
+                Ok(RawPercent(v as f64, false, v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawPercent, E> {
+                if !v.is_finite() {
+                    return Err(E::custom(
+                        Wrong::NotPercent {
+                            text: v.to_string(),
+                        }
+                        .encode(),
+                    ));
+                }
+                Ok(RawPercent(v, false, trim_float(v)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<RawPercent, E> {
+                parse_percent(s)
+                    .map(|(v, sign)| RawPercent(v, sign, s.to_string()))
+                    .ok_or_else(|| {
+                        E::custom(
+                            Wrong::NotPercent {
+                                text: format!("\"{s}\""),
+                            }
+                            .encode(),
+                        )
+                    })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// `5%`, `-3 %`, `−3％`, `2` → (value, written with a sign).
+pub fn parse_percent(s: &str) -> Option<(f64, bool)> {
+    let s = s.trim().replace('−', "-");
+    let (body, sign) = match s.strip_suffix(['%', '％']) {
+        Some(b) => (b.trim_end(), true),
+        None => (s.as_str(), false),
+    };
+    let v: f64 = body.parse().ok()?;
+    v.is_finite().then_some((v, sign))
+}
+
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = toml::Spanned::<RawPercent>::deserialize(d)?;
+        let offset = s.span().start;
+        let RawPercent(value, sign, text) = s.into_inner();
+        Ok(Percent {
+            value,
+            sign,
+            text,
+            at: At {
+                offset,
+                ..At::default()
+            },
+        })
+    }
+}
+
+/// The years a scenario may name: those a table may.
+pub const YEARS: std::ops::RangeInclusive<i64> = 1900..=2200;
+
+struct YearVisitor;
+
+impl Visitor<'_> for YearVisitor {
+    type Value = i32;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a year such as 2026")
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<i32, E> {
+        if YEARS.contains(&v) {
+            Ok(v as i32)
+        } else {
+            Err(E::custom(
+                Wrong::NotAYear {
+                    text: v.to_string(),
+                }
+                .encode(),
+            ))
+        }
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<i32, E> {
+        self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<i32, E> {
+        Err(E::custom(
+            Wrong::NotAYear {
+                text: v.to_string(),
+            }
+            .encode(),
+        ))
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<i32, E> {
+        let year = s
+            .trim()
+            .trim_end_matches('年')
+            .parse::<i64>()
+            .ok()
+            .filter(|y| YEARS.contains(y))
+            .map(|y| y as i32);
+        Err(E::custom(
+            Wrong::YearText {
+                text: s.to_string(),
+                year,
+            }
+            .encode(),
+        ))
+    }
+}
+
+/// A year written as a number: `from = "2023"` is refused with the way to write it.
+pub fn year<'de, D: Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
+    d.deserialize_any(YearVisitor)
+}
+
+/// An optional year (`from`, `to`, `by`, `horizon`).
+pub fn opt_year<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
+    year(d).map(Some)
+}
+
+/// `region = "科尔沁区"` or `region = ["科尔沁区", "回民区"]`.
+pub fn names<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    match OneOrMany::deserialize(d) {
+        Ok(OneOrMany::One(s)) => Ok(Some(vec![s])),
+        Ok(OneOrMany::Many(v)) => Ok(Some(v)),
+        Err(_) => Err(de::Error::custom(Wrong::NotNames.encode())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percents_read_with_or_without_a_sign() {
+        assert_eq!(parse_percent("5%"), Some((5.0, true)));
+        assert_eq!(parse_percent(" -3 % "), Some((-3.0, true)));
+        assert_eq!(parse_percent("−3％"), Some((-3.0, true)));
+        assert_eq!(parse_percent("2"), Some((2.0, false)));
+        assert_eq!(parse_percent("five"), None);
+        assert_eq!(parse_percent("inf%"), None);
+    }
+
+    #[test]
+    fn floats_print_without_binary_noise() {
+        // 0.05 + 0.01 is 0.060000000000000005 in binary
+        assert_eq!(trim_float(0.05 + 0.01), "0.06");
+        assert_eq!(trim_float(6.0), "6");
+        assert_eq!(trim_float(-0.0), "0");
+        assert_eq!(trim_float(-2.5), "-2.5");
+    }
+
+    #[test]
+    fn lines_of_offsets() {
+        let text = "a\nb\n\nc";
+        assert_eq!(line_of(text, 0), 1);
+        assert_eq!(line_of(text, 2), 2);
+        assert_eq!(line_of(text, 5), 4);
+        assert_eq!(line_of(text, 999), 4);
+    }
+}

@@ -1,0 +1,136 @@
+//! `plansim explain SCENARIO`: each rule with its file and line and the rows it changed.
+
+use super::{Format, lang, text_table, w, write_csv};
+use plansim::explain::{Explanation, explain};
+use plansim::lang::{Lang, words};
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub const EXAMPLES: &str = "Examples:
+  plansim explain scenarios/shock-2024.toml
+  plansim explain scenarios/slow-15th.toml --format csv > rules.csv
+  plansim explain my-scenario.toml --lang en";
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// A scenario (.toml)
+    pub scenario: PathBuf,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// Refuse a table with an unreadable cell instead of explaining without its rows
+    #[arg(long)]
+    strict: bool,
+}
+
+/// One line of `explain --format csv`: a span of years of one row under one rule.
+#[derive(Clone, Serialize)]
+struct Line<'a> {
+    rule: &'static str,
+    file: String,
+    line: usize,
+    says: &'a str,
+    region: &'a str,
+    plan: &'a str,
+    indicator: &'a str,
+    from: Option<i32>,
+    to: Option<i32>,
+    /// Percent a year.
+    rate_before: Option<f64>,
+    rate_after: Option<f64>,
+    observed: bool,
+    set: Option<&'a str>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let sc = super::project::load(&args.scenario, None, args.strict, &[])?;
+    let e = explain(&sc)?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&e)?)?,
+        Format::Csv => write_csv(lines(&e))?,
+        Format::Table => {
+            writeln!(
+                out,
+                "{}",
+                words::scenario_line(lang(), &sc.name, &sc.description)
+            )?;
+            write_table(&mut out, &e, lang())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn lines(e: &Explanation) -> Vec<Line<'_>> {
+    let mut v = Vec::new();
+    for r in &e.rules {
+        for row in &r.rows {
+            let base = Line {
+                rule: r.rule.table(),
+                file: r.at.file.display().to_string(),
+                line: r.at.line,
+                says: &r.says,
+                region: &row.region,
+                plan: &row.plan,
+                indicator: &row.indicator,
+                from: None,
+                to: None,
+                rate_before: None,
+                rate_after: None,
+                observed: false,
+                set: row.set.as_deref(),
+            };
+            if row.spans.is_empty() {
+                v.push(base.clone());
+            }
+            for s in &row.spans {
+                v.push(Line {
+                    from: Some(s.from),
+                    to: Some(s.to),
+                    rate_before: Some(s.before),
+                    rate_after: Some(s.after),
+                    observed: s.observed,
+                    ..base.clone()
+                });
+            }
+        }
+    }
+    v
+}
+
+fn write_table(out: &mut impl Write, e: &Explanation, lang: Lang) -> anyhow::Result<()> {
+    if e.rules.is_empty() {
+        writeln!(out, "{}", w("no rules: the plans' own rates"))?;
+    }
+    for r in &e.rules {
+        writeln!(out, "\n{} {}  {}", r.rule.table(), r.at, r.says)?;
+        if r.rows.is_empty() {
+            writeln!(out, "  {}", w("changes nothing"))?;
+        } else {
+            let head = if r.rows.iter().all(|row| row.set.is_some()) {
+                "change"
+            } else {
+                "before → after"
+            };
+            let mut grid = text_table(&["region", "indicator", head]);
+            for row in &r.rows {
+                grid.add_row(vec![
+                    row.region.clone(),
+                    row.indicator.clone(),
+                    row.text(lang),
+                ]);
+            }
+            writeln!(out, "{grid}")?;
+        }
+        if !r.left_out.is_empty() {
+            writeln!(
+                out,
+                "  {}: {}",
+                w("left out by kind (write kind = \"shares\" or \"all\" to include)"),
+                lang.list(&r.left_out)
+            )?;
+        }
+    }
+    Ok(())
+}
