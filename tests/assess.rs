@@ -12,7 +12,7 @@ fn grades(args: &[&str]) -> Vec<Value> {
     let out = plansim()
         .arg("assess")
         .args(args)
-        .args(["--format", "json"])
+        .args(["--format", "json", "--lang", "en"])
         .output()
         .unwrap();
     assert!(

@@ -48,7 +48,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &inputs.rows,
         &inputs.resolved,
         &inputs.aliases,
-        &Options { as_of: args.as_of },
+        &Options {
+            as_of: args.as_of,
+            lang: super::lang(),
+        },
     );
     let mut out = std::io::stdout().lock();
     match args.format {
@@ -64,29 +67,32 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for e in &inputs.unread {
         eprintln!("plansim: error: {e}");
     }
-    let counts: Vec<String> = Status::ALL
+    let counts: Vec<(usize, &str)> = Status::ALL
         .iter()
+        .filter(|s| **s != Status::Regressing)
         .filter_map(|s| {
-            let n = grades.iter().filter(|g| g.status == *s).count();
-            (n > 0).then(|| format!("{n} {}", s.zh()))
+            let n = grades
+                .iter()
+                .filter(|g| {
+                    g.status == *s || (*s == Status::Lagging && g.status == Status::Regressing)
+                })
+                .count();
+            (n > 0).then(|| (n, s.zh()))
         })
         .collect();
     eprintln!(
-        "plansim assess: {} target{}: {}{}",
-        grades.len(),
-        if grades.len() == 1 { "" } else { "s" },
-        counts.join(", "),
-        if inputs.resolved.any_hypothetical() {
-            " (some outturns are hypothetical)"
-        } else {
-            ""
-        }
+        "{}",
+        plansim::lang::words::graded(
+            super::lang(),
+            grades.len(),
+            &counts,
+            inputs.resolved.any_hypothetical()
+        )
     );
     if !inputs.unread.is_empty() {
         eprintln!(
-            "plansim assess: {} table{} with unreadable cells: their rows are not graded",
-            inputs.unread.len(),
-            if inputs.unread.len() == 1 { "" } else { "s" }
+            "{}",
+            plansim::lang::words::not_graded(super::lang(), inputs.unread.len())
         );
         return Ok(ExitCode::from(2));
     }
@@ -113,7 +119,11 @@ fn opt(v: Option<f64>) -> String {
 
 fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> anyhow::Result<()> {
     if let Some(y) = as_of {
-        writeln!(out, "as of {y}: outturns after {y} ignored")?;
+        writeln!(
+            out,
+            "{}",
+            plansim::lang::words::as_of_line(super::lang(), y)
+        )?;
     }
     let mut grid = text_table(&[
         "region",
@@ -140,7 +150,7 @@ fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> an
                 "{} / {}\n{}",
                 opt(g.current_pace),
                 opt(g.required_rate),
-                g.pace_unit
+                plansim::lang::grade::unit(&g.pace_unit).get(super::lang())
             )
         } else {
             String::new()
@@ -154,7 +164,11 @@ fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> an
             g.indicator.clone(),
             g.target_year.to_string(),
             g.target.clone(),
-            format!("{}\n{}", g.grade_zh, g.status.code()),
+            if super::lang().is_en() {
+                format!("{}\n{}", g.grade_zh, g.status.code())
+            } else {
+                g.grade_zh.to_string()
+            },
             latest,
             pace,
             g.p_meet.map_or_else(String::new, percent),

@@ -11,6 +11,8 @@ use super::path::{Path, lenient, met, planned, trend};
 use super::{Grade, Row, Status, amount, listed, years};
 use crate::actuals::Obs;
 use crate::check::finding::show;
+use crate::lang::finding::Text;
+use crate::lang::grade as say;
 use crate::meaning::{Of, Quantity};
 use crate::series::GoalKind;
 
@@ -145,27 +147,23 @@ fn beyond(goal: &GoalKind, v: f64) -> bool {
     }
 }
 
-fn breached_words(b: &[&Obs]) -> String {
-    if b.is_empty() {
-        "no year breached it".into()
-    } else {
-        format!("breached in {}", listed(b))
-    }
+fn breached_words(b: &[&Obs]) -> Text {
+    say::breached(&listed(b))
 }
 
 /// A bound the baseline meets, kept.
 pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
     let dir = row.m.direction;
     let (after, history) = row.split(row.native());
-    let mut g = row.bare(Status::InsufficientData, String::new());
+    let mut g = row.bare(Status::InsufficientData, Text::default());
     g.pace_unit = "points".into();
     let base = row.m.base.map(|b| show(b.1)).unwrap_or_default();
     let Some(latest) = after.last().cloned() else {
-        g.reason = format!(
-            "no outturn after {} {}; the baseline {base} is within {}",
+        g.text = say::hold_no_outturn(
             row.base_year(),
-            row.as_of_words(),
-            row.target_short()
+            &row.as_of_words(),
+            &base,
+            &row.target_short(),
         );
         if history.len() >= 2 {
             g.history_pace = Some(mean(&history.iter().map(|o| o.value).collect::<Vec<_>>()));
@@ -207,22 +205,22 @@ pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
             } else {
                 latest.value <= thr
             };
-        g.reason = format!(
-            "{} in {} against {} (kept from {base}); {}",
-            show(latest.value),
+        g.text = say::hold_final(
+            &super::shown(&latest),
             latest.year,
-            row.target_short(),
-            breached_words(&breached)
+            &row.target_short(),
+            &base,
+            &breached_words(&breached),
         );
         if ok { Status::Achieved } else { Status::Missed }
     } else {
         let within = goal.met(m, dir);
-        g.reason = format!(
-            "mean {} over {} against {} (the baseline {base} was within it); {}",
-            show(m),
-            years(&after),
-            row.target_short(),
-            breached_words(&breached)
+        g.text = say::hold_mid(
+            &show(m),
+            &years(&after),
+            &row.target_short(),
+            &base,
+            &breached_words(&breached),
         );
         if within && beyond(&goal, m) {
             Status::Faster
@@ -239,23 +237,24 @@ pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
 pub fn annual(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     let dir = row.m.direction;
     let (unit, pace) = unit(row, of);
-    let mut g = row.bare(Status::InsufficientData, String::new());
+    let mut g = row.bare(Status::InsufficientData, Text::default());
     g.pace_unit = unit.clone();
     g.target_value = Some(goal.level(dir));
-    let what = if of == Of::Growth { "growth " } else { "" };
+    let growth = of == Of::Growth;
     let history = yearly(row, of).1;
     if !history.is_empty() {
         g.history_pace = Some(average(of, &history));
     }
     let Some(s) = summary(row, of) else {
-        g.reason = format!(
-            "no outturn after {} {}; the target asks {what}{} each year{}",
+        let more = g
+            .history_pace
+            .map_or_else(Text::default, |h| say::averaged_before(&amount(h, &unit)));
+        g.text = say::annual_no_outturn(
             row.base_year(),
-            row.as_of_words(),
-            row.target_short(),
-            g.history_pace
-                .map(|h| format!("; up to the base year it averaged {}", amount(h, &unit)))
-                .unwrap_or_default()
+            &row.as_of_words(),
+            growth,
+            &row.target_short(),
+            &more,
         );
         return g;
     };
@@ -289,20 +288,13 @@ pub fn annual(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     } else {
         Status::Lagging
     };
-    g.reason = format!(
-        "{what}averaged {} over {} against {} each year{}; {}",
-        amount(m, &unit),
-        span(&s),
-        row.target_short(),
-        if status == Status::Faster {
-            format!(
-                ", beyond the bound by {} % of it or more",
-                show(BEYOND * 100.0)
-            )
-        } else {
-            String::new()
-        },
-        breached_words(&breached)
+    g.text = say::annual(
+        growth,
+        &amount(m, &unit),
+        &span(&s),
+        &row.target_short(),
+        status == Status::Faster,
+        &breached_words(&breached),
     );
     row.evidence(g.with_status(status), &s.used)
 }

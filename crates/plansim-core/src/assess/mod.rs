@@ -18,6 +18,9 @@ pub use record::{Grade, Status};
 
 use crate::actuals::{How, Obs, Outturn, Resolved};
 use crate::check::finding::show;
+use crate::lang::Lang;
+use crate::lang::finding::Text;
+use crate::lang::grade as say;
 use crate::meaning::{Meaning, Quantity, TargetKind};
 use crate::names::{Aliases, Name, basis_of};
 use crate::table::{Form, Indicator};
@@ -27,6 +30,8 @@ use crate::table::{Form, Indicator};
 pub struct Options {
     /// Ignore outturns after this year: what was known then.
     pub as_of: Option<i32>,
+    /// The language of the reasons and notes.
+    pub lang: Lang,
 }
 
 /// Grades every row of `indicators` against the outturns matched to them.
@@ -48,7 +53,9 @@ pub fn assess(
                 aliases,
                 as_of: opts.as_of,
             };
-            row.grade()
+            let mut g = row.grade();
+            g.render(opts.lang);
+            g
         })
         .collect()
 }
@@ -97,9 +104,8 @@ impl Row<'_> {
     }
 
     /// "as of 2022", or "so far".
-    pub fn as_of_words(&self) -> String {
-        self.as_of
-            .map_or_else(|| "so far".to_string(), |y| format!("as of {y}"))
+    pub fn as_of_words(&self) -> Text {
+        say::as_of(self.as_of)
     }
 
     fn known(&self, obs: Vec<Obs>) -> Vec<Obs> {
@@ -178,7 +184,7 @@ impl Row<'_> {
     }
 
     /// A grade with nothing measured.
-    pub fn bare(&self, status: Status, reason: String) -> Grade {
+    pub fn bare(&self, status: Status, reason: Text) -> Grade {
         Grade::bare(
             self.ind,
             self.target_text(),
@@ -193,60 +199,50 @@ impl Row<'_> {
         g.hypothetical = used.iter().any(|o| o.hypothetical);
         g.preliminary = used.last().is_some_and(|o| o.preliminary);
         // one line per note, with the years it is given for
-        let mut notes: Vec<(String, Vec<&Obs>)> = Vec::new();
+        let mut notes: Vec<(String, Vec<Obs>)> = Vec::new();
         for o in used {
             for n in &o.notes {
                 match notes.iter_mut().find(|(t, _)| t == n) {
-                    Some((_, ys)) if !ys.iter().any(|y| y.year == o.year) => ys.push(o),
+                    Some((_, ys)) if !ys.iter().any(|y| y.year == o.year) => ys.push(o.clone()),
                     Some(_) => {}
-                    None => notes.push((n.clone(), vec![o])),
+                    None => notes.push((n.clone(), vec![o.clone()])),
                 }
             }
         }
         for (n, obs) in notes {
-            let owned: Vec<Obs> = obs.into_iter().cloned().collect();
-            let note = format!("{}: {n}", years(&owned));
-            if !g.notes.contains(&note) {
-                g.notes.push(note);
+            let note = Text::same(format!("{}: {n}", years(&obs)));
+            if !g.notes_text.contains(&note) {
+                g.notes_text.push(note);
             }
         }
         if let Some(last) = used.last().filter(|o| o.preliminary) {
-            g.reason
-                .push_str(&format!(" ({} figure preliminary)", last.year));
+            g.text = g.text.then(&say::preliminary(last.year));
         }
         if g.hypothetical {
-            g.reason
-                .push_str(" — hypothetical outturns, not published figures");
+            g.text = g.text.then(&say::hypothetical());
         }
         g
     }
 
     fn qualitative(&self, text: &str) -> Grade {
         let what = match &self.ind.target.form {
-            Form::Delegated { .. } => "set by a higher level",
-            _ if self.ind.target.is_none() && self.ind.rate.is_none() => "no target",
-            _ => "words only",
+            Form::Delegated { .. } => "delegated",
+            _ if self.ind.target.is_none() && self.ind.rate.is_none() => "none",
+            _ => "words",
         };
-        let mut reason = format!("{what} ({text}): no number to grade");
-        let mut g = self.bare(Status::Qualitative, String::new());
+        let mut g = self.bare(Status::Qualitative, say::qualitative(what, text, None));
         if self.m.quantity == Quantity::Rate {
             let (after, _) = self.split(self.native());
             if !after.is_empty() {
                 let xs: Vec<f64> = after.iter().map(|o| o.value).collect();
                 let m = pace::mean(&xs);
-                reason.push_str(&format!(
-                    "; outturns {} averaged {}% a year",
-                    years(&after),
-                    show(m)
-                ));
+                g.text = say::qualitative(what, text, Some((&years(&after), &show(m))));
                 g.mean = Some(m);
                 g.latest_year = after.last().map(|o| o.year);
                 g.latest_value = after.last().map(|o| o.value);
-                g.reason = reason;
                 return self.evidence(g, &after);
             }
         }
-        g.reason = reason;
         g
     }
 
@@ -258,30 +254,11 @@ impl Row<'_> {
                 .or_else(|| o.notes.iter().find_map(|n| basis_of(n)))
         });
         let Some(outturn) = outturn else { return g };
-        let note = match self.m.basis {
-            None => format!(
-                "outturns are {} ({}); the target does not say nominal or real",
-                outturn.word(),
-                english(outturn)
-            ),
-            Some(t) if t != outturn => format!(
-                "warning: outturns are {} ({}) but the target is {} ({})",
-                outturn.word(),
-                english(outturn),
-                t.word(),
-                english(t)
-            ),
-            Some(_) => return g,
-        };
-        g.notes.insert(0, note);
+        if self.m.basis == Some(outturn) {
+            return g;
+        }
+        g.notes_text.insert(0, say::basis(outturn, self.m.basis));
         g
-    }
-}
-
-fn english(b: crate::names::Basis) -> &'static str {
-    match b {
-        crate::names::Basis::Nominal => "nominal",
-        crate::names::Basis::Real => "real",
     }
 }
 
@@ -300,13 +277,9 @@ pub(crate) fn years(obs: &[Obs]) -> String {
     }
 }
 
-/// A number with its unit: `9.82% a year`, `0.44 points a year`, `5.24%`.
-pub(crate) fn amount(v: f64, unit: &str) -> String {
-    if unit.starts_with('%') || unit.is_empty() {
-        format!("{}{unit}", show(v))
-    } else {
-        format!("{} {unit}", show(v))
-    }
+/// A number with its unit: `9.82% a year`, `0.44 points a year`, `5.24%`, in each language.
+pub(crate) fn amount(v: f64, unit: &str) -> Text {
+    say::amount(&show(v), unit)
 }
 
 /// An outturn's value as published: `25`, `>25` for a lower bound, `约6`.

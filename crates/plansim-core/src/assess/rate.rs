@@ -9,6 +9,8 @@ use super::hold::{average, p_mean, span, summary, unit, yearly};
 use super::path::lenient;
 use super::{Grade, Row, Status, amount};
 use crate::check::finding::show;
+use crate::lang::finding::Text;
+use crate::lang::grade as say;
 use crate::meaning::Of;
 use crate::series::GoalKind;
 use crate::table::Direction;
@@ -19,7 +21,7 @@ pub const BAND: f64 = 0.5;
 pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     let dir = row.m.direction;
     let (unit, _) = unit(row, of);
-    let mut g = row.bare(Status::InsufficientData, String::new());
+    let mut g = row.bare(Status::InsufficientData, Text::default());
     g.pace_unit = unit.clone();
     let history = yearly(row, of).1;
     if !history.is_empty() {
@@ -41,14 +43,14 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     };
     let Some(s) = summary(row, of) else {
         g.required_rate = Some(target);
-        g.reason = format!(
-            "no outturn after {} {}; the target asks {} a year{}",
+        let more = g
+            .history_pace
+            .map_or_else(Text::default, |h| say::averaged_before(&amount(h, &unit)));
+        g.text = say::rate_no_outturn(
             row.base_year(),
-            row.as_of_words(),
-            row.target_short(),
-            g.history_pace
-                .map(|h| format!("; up to the base year it averaged {}", amount(h, &unit)))
-                .unwrap_or_default()
+            &row.as_of_words(),
+            &row.target_short(),
+            &more,
         );
         return g;
     };
@@ -98,22 +100,18 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     } else {
         Status::OnTrack
     };
-    g.reason = format!(
-        "{} {} over {} against {} ({}–{}){}",
-        if of == Of::Growth {
-            "grew on average"
-        } else {
-            "averaged"
-        },
-        amount(m, &unit),
-        span(&s),
-        row.target_short(),
-        show(low),
-        show(high),
-        g.required_rate
-            .filter(|_| status != Status::Achieved && status != Status::Missed)
-            .map(|r| format!("; the remaining years need {} on average", amount(r, &unit)))
-            .unwrap_or_default()
+    let need = g
+        .required_rate
+        .filter(|_| status != Status::Achieved && status != Status::Missed)
+        .map(|r| amount(r, &unit));
+    g.text = say::rate(
+        of == Of::Growth,
+        &amount(m, &unit),
+        &span(&s),
+        &row.target_short(),
+        &show(low),
+        &show(high),
+        need.as_ref(),
     );
     row.evidence(g.with_status(status), &s.used)
 }

@@ -11,9 +11,11 @@
 //!   the target (progress < 0) 滞后于预期 with the status `regressing`.
 
 use super::path::{Path, lenient, levels, met, planned, trend};
-use super::{Grade, Row, Status, listed, years};
+use super::{Grade, Row, Status, amount, listed, years};
 use crate::actuals::Obs;
 use crate::check::finding::show;
+use crate::lang::finding::Text;
+use crate::lang::grade as say;
 use crate::meaning::Quantity;
 use crate::series::GoalKind;
 use crate::table::Direction;
@@ -25,37 +27,39 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
     let level = goal.level(dir);
     let aim = aim(row, level);
     let Some((y0, x0)) = lv.start else {
-        let mut g = row.bare(
-            Status::InsufficientData,
-            format!(
-                "no baseline in the table and no outturn after {} {}: nothing to measure {aim} against",
-                row.base_year(),
-                row.as_of_words(),
-            ),
-        );
+        let reason = say::no_baseline_no_outturn(row.base_year(), &row.as_of_words(), &aim);
+        let mut g = row.bare(Status::InsufficientData, reason);
         g.history_pace = history_pace(row, &lv.history);
         return g;
     };
     let path = Path::of(row, x0);
-    let mut g = row.bare(Status::InsufficientData, String::new());
+    let mut g = row.bare(Status::InsufficientData, Text::default());
     g.pace_unit = path.unit(row);
     g.history_pace = history_pace(row, &lv.history);
     let n = f64::from(target_year - y0);
     g.target_value = Some(level);
     g.planned_pace = planned(row, path, x0, level, n);
+    let change_index = row.m.quantity == Quantity::PeriodChange;
+    let from = if change_index {
+        Text::default()
+    } else {
+        say::from(&show(x0), y0, lv.start_from_outturn)
+    };
     let Some(latest) = lv.after.last().cloned() else {
         let need = path.pace(x0, level, n);
         g.required_rate = need;
-        g.reason = format!(
-            "no outturn after {y0} {}; {aim} by {target_year}{} needs {}{}",
-            row.as_of_words(),
-            if row.m.quantity == Quantity::PeriodChange {
-                String::new()
-            } else {
-                format!(" from {} ({y0})", show(x0))
-            },
-            need.map_or("—".into(), |v| super::amount(v, &g.pace_unit)),
-            history_words(&g)
+        let history = g
+            .history_pace
+            .map_or_else(Text::default, |h| say::history(&amount(h, &g.pace_unit)));
+        let need = need.map_or_else(|| Text::same("—"), |v| amount(v, &g.pace_unit));
+        g.text = say::no_outturn_reach(
+            y0,
+            &row.as_of_words(),
+            &aim,
+            target_year,
+            &from,
+            &need,
+            &history,
         );
         return g;
     };
@@ -76,50 +80,36 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
     }
     let (thr, above) = lenient(&goal, dir, precision);
     let now = so_far(row, &lv.after, &latest);
-    let from = match (row.m.quantity, lv.start_from_outturn) {
-        (Quantity::PeriodChange, _) => String::new(),
-        (_, true) => format!(
-            " from {} (the first outturn, {y0}: the table gives no baseline)",
-            show(x0)
-        ),
-        (_, false) => format!(" from {} ({y0})", show(x0)),
-    };
     let first_met = lv.after.iter().find(|o| met(&goal, dir, o)).map(|o| o.year);
     let status;
     if latest.year == target_year {
-        let ok = met(&goal, dir, &latest)
+        let strictly = met(&goal, dir, &latest);
+        let ok = strictly
             || if above {
                 latest.value >= thr
             } else {
                 latest.value <= thr
             };
         status = if ok { Status::Achieved } else { Status::Missed };
-        g.reason = format!(
-            "{now} against {aim}: {}",
-            match (ok, met(&goal, dir, &latest)) {
-                (true, false) => format!("met inside the printed precision (±{})", show(precision)),
-                (true, true) => match first_met.filter(|y| *y < target_year) {
-                    Some(y) => format!("met, and since {y}"),
-                    None => "met".into(),
-                },
-                (false, _) => format!("missed{from}"),
-            }
-        );
+        let p = show(precision);
+        let inside = (ok && !strictly).then_some(p.as_str());
+        let since = first_met.filter(|y| *y < target_year);
+        g.text = say::in_target_year(&now, &aim, ok, inside, since, &from);
     } else if met(&goal, dir, &latest) {
         status = Status::Ahead;
-        g.reason = format!(
-            "{now}: {aim} met ahead of {target_year} (first in {}){}{from}",
+        g.text = say::ahead(
+            &now,
+            &aim,
+            target_year,
             first_met.unwrap_or(latest.year),
-            if from.is_empty() { "" } else { "," }
+            &from,
         );
     } else if k <= 0.0 {
         status = Status::InsufficientData;
-        g.reason = format!(
-            "one outturn and no baseline ({now}): progress cannot be measured; {aim} by \
-             {target_year} needs {}",
-            g.required_rate
-                .map_or("—".into(), |v| super::amount(v, &g.pace_unit))
-        );
+        let need = g
+            .required_rate
+            .map_or_else(|| Text::same("—"), |v| amount(v, &g.pace_unit));
+        g.text = say::one_outturn(&now, &aim, target_year, &need);
     } else {
         let progress = (latest.value - x0) / (level - x0);
         let expected = match path {
@@ -141,44 +131,39 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
             Status::Lagging
         };
         let met_before: Vec<&Obs> = lv.after.iter().filter(|o| met(&goal, dir, o)).collect();
-        g.reason = format!(
-            "{now}: {}% of the way{from} to {aim} by {target_year}, against {}% expected by {} on the plan's {} path (r = {}){}{}",
-            show(progress * 100.0),
-            show(expected * 100.0),
+        g.text = say::progress(
+            &now,
+            &show(progress * 100.0),
+            &from,
+            &aim,
+            target_year,
+            &show(expected * 100.0),
             latest.year,
             match path {
                 Path::Compound => "compound",
                 Path::Points => "straight-line",
                 Path::Counts => "even",
             },
-            show(r),
-            if progress < 0.0 {
-                "; moving away from the target"
-            } else {
-                ""
-            },
-            if met_before.is_empty() {
-                String::new()
-            } else {
-                format!("; met in {} but not since", listed(&met_before))
-            }
+            &show(r),
+            progress < 0.0,
+            &listed(&met_before),
         );
     }
     let g = g.with_status(status);
     row.evidence(g, &lv.after)
 }
 
-/// The target in words: `65`; `78.3 ([1])` for a change printed as a period total; `a 13.5 %
-/// fall ([13.5])` for a change index.
-fn aim(row: &Row, level: f64) -> String {
+/// The target in words: `65`; `78.3 (〔1〕)` for a change printed as a period total; `a fall
+/// of 13.5% (〔13.5〕)` for a change index.
+fn aim(row: &Row, level: f64) -> Text {
     let t = row.target_short();
     match row.m.quantity {
-        Quantity::PeriodChange => format!(
-            "a {} of {}% ({t})",
-            if level <= 100.0 { "fall" } else { "rise" },
-            show((level - 100.0).abs())
-        ),
-        _ if t == show(level) || t.trim_start_matches(['≥', '>', '≤', '<']) == show(level) => t,
+        Quantity::PeriodChange => say::aim_change(level <= 100.0, &show((level - 100.0).abs()), &t),
+        _ if t == show(level)
+            || t.trim_start_matches(['≥', '>', '≤', '<', '＞', '＜']) == show(level) =>
+        {
+            Text::same(t)
+        }
         _ => match row.ind.target.form {
             crate::table::Form::Number { .. }
             | crate::table::Form::AtLeast { .. }
@@ -187,27 +172,27 @@ fn aim(row: &Row, level: f64) -> String {
             | crate::table::Form::Range { .. }
                 if !row.ind.target.is_period_total() =>
             {
-                t
+                Text::same(t)
             }
-            _ => format!("{} ({t})", show(level)),
+            _ => Text::same(format!("{} ({t})", show(level))),
         },
     }
 }
 
-/// What the outturns say by the latest one: `65.22 in 2022`, `more than 25 in 2024`; for a
-/// change index, the cumulated fall with the yearly changes behind it.
-fn so_far(row: &Row, after: &[Obs], latest: &Obs) -> String {
+/// What the outturns say by the latest one: `65.22 in 2022`, `>25 in 2024`; for a change
+/// index, the cumulated change with the yearly changes behind it.
+fn so_far(row: &Row, after: &[Obs], latest: &Obs) -> Text {
     if row.m.quantity == Quantity::PeriodChange {
         let c = latest.value - 100.0;
-        return format!(
-            "{} {}% over {}{}",
-            if c <= 0.0 { "fell" } else { "rose" },
-            show(c.abs()),
-            years(after),
-            change_words(row)
-        );
+        let changes: Vec<String> = row
+            .split(row.native())
+            .0
+            .iter()
+            .map(|o| show(o.value))
+            .collect();
+        return say::fell(c <= 0.0, &show(c.abs()), &years(after), &changes);
     }
-    format!("{} in {}", super::shown(latest), latest.year)
+    say::level_in(&super::shown(latest), latest.year)
 }
 
 /// The latest value as reported: the change to date in % for a change index.
@@ -216,13 +201,6 @@ fn reported(row: &Row, v: f64) -> f64 {
         Quantity::PeriodChange => v - 100.0,
         _ => v,
     }
-}
-
-/// For a change index: the yearly changes that were multiplied.
-fn change_words(row: &Row) -> String {
-    let native = row.split(row.native()).0;
-    let list: Vec<String> = native.iter().map(|o| show(o.value)).collect();
-    format!(" (the yearly changes {}, multiplied)", list.join(", "))
 }
 
 /// The pace of outturns up to the base year.
@@ -242,15 +220,4 @@ fn history_pace(row: &Row, history: &[Obs]) -> Option<f64> {
             path.pace(a.value, b.value, f64::from(b.year - a.year))
         }
     }
-}
-
-fn history_words(g: &Grade) -> String {
-    g.history_pace
-        .map(|h| {
-            format!(
-                "; outturns up to the base year went {}",
-                super::amount(h, &g.pace_unit)
-            )
-        })
-        .unwrap_or_default()
 }

@@ -1,6 +1,7 @@
 //! A target's grade: the status in the official vocabulary, the evidence behind it and the
 //! sentence that explains it.
 
+use crate::lang::finding::Text;
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -159,14 +160,20 @@ pub struct Grade {
     pub sigma_source: Option<String>,
     /// `% a year`, `points a year`, or the running total's unit a year.
     pub pace_unit: String,
-    /// The grade in one sentence, with the numbers behind it.
+    /// The grade in one sentence, with the numbers behind it, in the language asked for.
     pub reason: String,
+    /// The reason in both languages.
+    #[serde(skip)]
+    pub text: Text,
     /// Some outturn used is hypothetical (not a published figure).
     pub hypothetical: bool,
     /// The latest outturn used is preliminary (（预计）).
     pub preliminary: bool,
-    /// Notes of the outturns used (method changes, qualifiers) and warnings.
+    /// Notes of the outturns used (method changes, qualifiers) and warnings, in the language
+    /// asked for (the outturn files' own notes as written).
     pub notes: Vec<String>,
+    #[serde(skip)]
+    pub notes_text: Vec<Text>,
     pub file: PathBuf,
     pub row: usize,
 }
@@ -178,7 +185,7 @@ impl Grade {
         target: String,
         rule: &'static str,
         status: Status,
-        reason: String,
+        reason: Text,
     ) -> Grade {
         Grade {
             region: ind.region.clone(),
@@ -205,13 +212,25 @@ impl Grade {
             sigma: None,
             sigma_source: None,
             pace_unit: String::new(),
-            reason,
+            reason: String::new(),
+            text: reason,
             hypothetical: false,
             preliminary: false,
             notes: Vec::new(),
+            notes_text: Vec::new(),
             file: ind.file.clone(),
             row: ind.row,
         }
+    }
+
+    /// Puts the reason and the notes in a language.
+    pub fn render(&mut self, lang: crate::lang::Lang) {
+        self.reason = self.text.get(lang).to_string();
+        self.notes = self
+            .notes_text
+            .iter()
+            .map(|n| n.get(lang).to_string())
+            .collect();
     }
 
     pub(crate) fn with_status(mut self, status: Status) -> Grade {

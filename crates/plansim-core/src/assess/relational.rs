@@ -11,6 +11,8 @@ use super::pace::mean;
 use super::{Grade, Row, Status, years};
 use crate::actuals::{Obs, growth, observations};
 use crate::check::finding::show;
+use crate::lang::finding::Text;
+use crate::lang::grade as say;
 use crate::meaning::{Meaning, Of, Quantity, Relation, RelationKind, same_indicator};
 use crate::table::Direction;
 
@@ -75,7 +77,7 @@ fn relation_holds(kind: RelationKind, dir: Direction, diff: f64) -> (bool, f64, 
 }
 
 pub fn grade(row: &Row, relation: &Relation) -> Grade {
-    let mut g = row.bare(Status::InsufficientData, String::new());
+    let mut g = row.bare(Status::InsufficientData, Text::default());
     g.pace_unit = "% a year".into();
     let (mine, history) = row.split(own(row));
     let (theirs, _) = row.split(other(row, relation));
@@ -87,14 +89,13 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
         .filter_map(|a| theirs.iter().find(|b| b.year == a.year).map(|b| (a, b)))
         .collect();
     if pairs.is_empty() {
-        g.reason = format!(
-            "no year after {} {} with outturns of both {} ({}) and {} ({}): nothing to compare",
+        g.text = say::relation_none(
             row.base_year(),
-            row.as_of_words(),
-            row.ind.name,
-            years(&mine).if_empty("none"),
-            relation.other,
-            years(&theirs).if_empty("none"),
+            &row.as_of_words(),
+            &row.ind.name,
+            &years(&mine),
+            &relation.other,
+            &years(&theirs),
         );
         return g;
     }
@@ -137,20 +138,20 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
     } else {
         Status::OnTrack
     };
-    let relation_words = match relation.kind {
-        RelationKind::InStep if diff > IN_STEP => "more than 0.5 point above it",
-        RelationKind::InStep if holds => "within 0.5 point: in step",
-        RelationKind::InStep => "more than 0.5 point below it",
-        _ if holds => "the relation holds",
-        _ => "the relation does not hold",
+    let verdict = match relation.kind {
+        RelationKind::InStep if diff > IN_STEP => "above",
+        RelationKind::InStep if holds => "in-step",
+        RelationKind::InStep => "below",
+        _ if holds => "holds",
+        _ => "fails",
     };
-    g.reason = format!(
-        "averaged {}% a year over {} against {}'s {}% ({} it): {relation_words}",
-        show(ma),
-        years(&a),
-        relation.other,
-        show(mb),
-        relation.kind.words()
+    g.text = say::relation(
+        &show(ma),
+        &years(&a),
+        &relation.other,
+        &show(mb),
+        relation.kind,
+        verdict,
     );
     let used: Vec<Obs> = pairs
         .iter()
@@ -159,18 +160,4 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
     let mut g = row.evidence(g.with_status(status), &a);
     g.hypothetical |= used.iter().any(|o| o.hypothetical);
     g
-}
-
-trait IfEmpty {
-    fn if_empty(self, other: &str) -> String;
-}
-
-impl IfEmpty for String {
-    fn if_empty(self, other: &str) -> String {
-        if self.is_empty() {
-            other.to_string()
-        } else {
-            self
-        }
-    }
 }

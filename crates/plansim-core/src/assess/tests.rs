@@ -17,8 +17,18 @@ fn national(as_of: Option<i32>) -> Vec<Grade> {
         &sc.indicators,
         &sc.outturns,
         &Aliases::bundled(),
-        &Options { as_of },
+        &Options {
+            as_of,
+            lang: Lang::En,
+        },
     )
+}
+
+fn english() -> Options {
+    Options {
+        as_of: None,
+        lang: Lang::En,
+    }
 }
 
 fn find<'a>(grades: &'a [Grade], name: &str) -> &'a Grade {
@@ -186,7 +196,7 @@ fn outturns(region: &str, rows: &[(&str, i32, &str)]) -> Vec<crate::actuals::Out
 fn grade_one(ind: crate::table::Indicator, rows: &[(&str, i32, &str)]) -> Grade {
     let inds = vec![ind];
     let r = resolve(&inds, outturns("科尔沁区", rows), &Aliases::bundled()).unwrap();
-    assess(&inds, &r, &Aliases::bundled(), &Options::default()).remove(0)
+    assess(&inds, &r, &Aliases::bundled(), &english()).remove(0)
 }
 
 #[test]
@@ -320,7 +330,7 @@ fn relations_words_and_missing_evidence() {
         ],
     );
     let r = resolve(&inds, o, &Aliases::bundled()).unwrap();
-    let g = assess(&inds, &r, &Aliases::bundled(), &Options::default());
+    let g = assess(&inds, &r, &Aliases::bundled(), &english());
     // 4.25 against 6.0: 1.75 points behind, more than 0.5
     assert_eq!(g[0].status, Status::Lagging);
     assert!(near(g[0].gap, 4.25 - 6.0 + 0.5, 1e-9));

@@ -10,6 +10,8 @@
 use super::finding::show;
 use super::{Check, CheckOptions, Code, Finding, Numbers, Severity};
 use crate::assess::{Grade, Options, Status};
+use crate::lang::finding::Text;
+use crate::lang::grade as say;
 use crate::table::{Direction, Indicator};
 
 pub struct TargetUnreachable;
@@ -48,7 +50,10 @@ fn finding(ind: &Indicator, g: &Grade) -> Option<Finding> {
     };
     match g.status {
         Status::Missed => {
-            let message = format!("missed: {}", g.reason);
+            let message = Text::new(
+                format!("missed: {}", g.text.en),
+                format!("未实现：{}", g.text.zh),
+            );
             Some(Finding::new(ind, Code::TargetUnreachable, Severity::Error, message).with(numbers))
         }
         Status::Lagging | Status::Regressing => {
@@ -61,16 +66,24 @@ fn finding(ind: &Indicator, g: &Grade) -> Option<Finding> {
             if harder <= planned.abs().max(MIN_GAP) {
                 return None;
             }
-            let message = format!(
-                "from the {} outturn {}, reaching {} by {} needs {} {} against the planned {}: \
-                 beyond twice the planned pace",
-                g.latest_year?,
-                g.latest_value.map_or("—".into(), show),
-                g.target,
-                ind.target_year,
-                show(required),
-                g.pace_unit,
-                show(planned)
+            let (year, latest) = (g.latest_year?, g.latest_value.map_or("—".into(), show));
+            let need = say::amount(&show(required), &g.pace_unit);
+            let message = Text::new(
+                format!(
+                    "from the {year} outturn {latest}, reaching {} by {} needs {} against the \
+                     planned {}: beyond twice the planned pace",
+                    g.target,
+                    ind.target_year,
+                    need.en,
+                    show(planned)
+                ),
+                format!(
+                    "从{year}年实际值{latest}出发，{}年达到{}需{}，而规划为{}：超过规划速度的两倍",
+                    ind.target_year,
+                    g.target,
+                    need.zh,
+                    show(planned)
+                ),
             );
             Some(
                 Finding::new(ind, Code::TargetUnreachable, Severity::Warning, message)

@@ -162,6 +162,51 @@ pub fn unusable(lang: Lang, n: usize) -> String {
     }
 }
 
+/// `assess --as-of 2022`: the line above its table.
+pub fn as_of_line(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Zh => format!("截至{year}年：{year}年以后的实际值不计"),
+        Lang::En => format!("as of {year}: outturns after {year} ignored"),
+    }
+}
+
+/// `assess`'s summary on stderr: the targets by grade (the official words in both languages).
+pub fn graded(lang: Lang, n: usize, counts: &[(usize, &str)], hypothetical: bool) -> String {
+    let list: Vec<String> = counts.iter().map(|(k, g)| format!("{k} {g}")).collect();
+    match lang {
+        Lang::Zh => format!(
+            "plansim assess：{n} 个目标：{}{}",
+            list.join("，"),
+            if hypothetical {
+                "（部分实际值为假设数据）"
+            } else {
+                ""
+            }
+        ),
+        Lang::En => format!(
+            "plansim assess: {n} target{}: {}{}",
+            if n == 1 { "" } else { "s" },
+            list.join(", "),
+            if hypothetical {
+                " (some outturns are hypothetical)"
+            } else {
+                ""
+            }
+        ),
+    }
+}
+
+/// Tables with unreadable cells: their rows are not graded.
+pub fn not_graded(lang: Lang, tables: usize) -> String {
+    match lang {
+        Lang::Zh => format!("plansim assess：{tables} 个表含无法读取的单元格，这些行未作评估"),
+        Lang::En => format!(
+            "plansim assess: {tables} table{} with unreadable cells: their rows are not graded",
+            if tables == 1 { "" } else { "s" }
+        ),
+    }
+}
+
 /// Inputs a command could not use (`assess`, `check` reading outturns): it stops.
 pub fn unusable_inputs(lang: Lang, n: usize) -> String {
     match lang {

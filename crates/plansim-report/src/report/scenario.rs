@@ -63,7 +63,14 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
         &sc.indicators,
         &sc.outturns,
         &plansim_core::names::Aliases::bundled(),
-        &crate::assess::Options::default(),
+        &crate::assess::Options {
+            as_of: None,
+            lang: if opts.english {
+                crate::lang::Lang::En
+            } else {
+                crate::lang::Lang::Zh
+            },
+        },
     );
     let rows = target_rows(&sc, &p, &sim, &grades);
     let rules = crate::explain::explain(&sc)?;
