@@ -148,6 +148,39 @@ fn bundled_report_has_every_file_and_the_right_numbers() {
             "{s} in index"
         );
     }
+    // every status is assess's grade: the national plan's energy-intensity target is 未实现
+    // (11.70 % against 〔13.5〕), its urbanisation 已实现; no probability decides a status
+    let summary: serde_json::Value =
+        serde_json::from_slice(&files["national-14th/summary.json"]).unwrap();
+    let row = |name: &str| {
+        summary["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["indicator"].as_str().unwrap().contains(name))
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(row("能源消耗")["status"], "missed");
+    assert_eq!(row("城镇化率")["grade_zh"], "已实现");
+    assert_eq!(summary["counts"]["missed"], 2);
+    // hypothetical outturns are named on the page and in the index
+    let page = String::from_utf8(files["horqin-outturn/index.html"].clone()).unwrap();
+    assert!(
+        page.contains("Hypothetical outturns")
+            && page.contains("hypothetical outturns, not published figures")
+    );
+    assert!(index.contains("假设数据 hypothetical"));
+    // pages are well formed: every row closed, `<1%` escaped
+    for (name, bytes) in files.iter().filter(|(k, _)| k.ends_with(".html")) {
+        let html = String::from_utf8(bytes.clone()).unwrap();
+        assert_eq!(
+            html.matches("<tr>").count(),
+            html.matches("</tr>").count(),
+            "{name}"
+        );
+        assert!(!html.contains("<1%") && !html.contains(">>99%"), "{name}");
+    }
 }
 
 #[test]

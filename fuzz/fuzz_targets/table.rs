@@ -39,6 +39,7 @@ fuzz_target!(|data: &[u8]| {
         path: path.to_path_buf(),
         spec: ScenarioFile::default(),
         series: Series::gather(&table.indicators),
+        outturns: plansim::actuals::Resolved::empty(table.indicators.len()),
         indicators: table.indicators,
         actuals: Vec::new(),
         left_out: Vec::new(),

@@ -84,9 +84,12 @@ mod _plansim {
         if let Some(h) = horizon {
             opts.horizon = h;
         }
-        for a in &actuals {
-            opts.actuals
-                .extend(plansim_core::actuals::load(a).map_err(py_err)?);
+        if !actuals.is_empty() {
+            let outturns = plansim_core::actuals::load_all(&actuals).map_err(py_err)?;
+            opts.outturns = Some(
+                plansim_core::actuals::resolve(&indicators, outturns, &opts.aliases)
+                    .map_err(py_err)?,
+            );
         }
         let findings = py.detach(|| run_check(&indicators, &opts));
         bytes(py, export::findings_csv(&findings))

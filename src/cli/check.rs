@@ -1,7 +1,7 @@
 //! `plansim check FILE...`: the consistency audit of indicator tables.
 
 use super::{Format, lang, text_table, w};
-use plansim::check::{Aliases, CheckOptions, Finding, Regions};
+use plansim::check::{CheckOptions, Finding, Regions};
 use plansim::lang::words;
 use plansim::table::LoadOptions;
 use std::io::Write;
@@ -28,9 +28,10 @@ pub struct Args {
     #[arg(long, default_value_t = plansim::check::DEFAULT_HORIZON,
           value_parser = clap::value_parser!(i32).range(1900..=2200))]
     horizon: i32,
-    /// Observed values (`region, indicator, year, value`) for target-unreachable
-    #[arg(long, value_name = "CSV")]
-    actuals: Option<PathBuf>,
+    /// Outturn files (`region, indicator, year, value`, or wide) for target-unreachable;
+    /// repeatable, besides the scenarios' own
+    #[arg(long, value_name = "FILE")]
+    actuals: Vec<PathBuf>,
     /// Region hierarchy (`region,parent`); default: the bundled scenarios/regions.csv
     #[arg(long, value_name = "CSV")]
     regions: Option<PathBuf>,
@@ -56,70 +57,33 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         region: args.region,
         lenient: true,
     };
-    let (scenarios, table_files): (Vec<PathBuf>, Vec<PathBuf>) =
-        args.files.iter().cloned().partition(|p| {
-            p.extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
-        });
-    let (tables, mut errors) = plansim::table::load_all(&table_files, &load);
-    // unreadable cells are reported and their rows left out; the rows that read are checked
-    let mut unread: Vec<plansim::Error> = Vec::new();
-    let mut warnings: Vec<String> = Vec::new();
-    let mut take =
-        |path: &std::path::Path, cells: Vec<plansim::CellError>, w: &[plansim::table::Warning]| {
-            warnings.extend(
-                w.iter()
-                    .map(|w| format!("{}:{}: {w}", path.display(), w.row)),
-            );
-            if !cells.is_empty() {
-                unread.push(plansim::Error::Cells {
-                    path: path.to_path_buf(),
-                    errors: cells,
-                });
-            }
-        };
-    let mut rows = Vec::new();
-    for t in tables {
-        take(&t.path, t.unread, &t.warnings);
-        rows.extend(t.indicators);
-    }
-    let mut opts = CheckOptions {
-        horizon: args.horizon,
-        lang: lang(),
-        ..CheckOptions::default()
+    let mut errors = Vec::new();
+    let regions = match &args.regions {
+        Some(p) => Regions::load(p).unwrap_or_else(|e| {
+            errors.push(e);
+            Regions::default()
+        }),
+        None => Regions::bundled(),
     };
-    for path in &scenarios {
-        match plansim::scenario::Scenario::load(path, &load) {
-            Ok(sc) => {
-                super::warn(&sc.notices);
-                for l in sc.left_out {
-                    take(&l.file, l.cells, &l.warnings);
-                }
-                rows.extend(sc.indicators);
-                opts.actuals.extend(sc.actuals);
-            }
-            Err(e) => errors.push(e),
+    let inputs = super::Inputs::load(&args.files, &args.actuals, args.aliases.as_deref(), &load);
+    let inputs = match inputs {
+        Ok(i) if errors.is_empty() => i,
+        Ok(_) => return Ok(super::unusable(&errors)),
+        Err(mut e) => {
+            e.append(&mut errors);
+            return Ok(super::unusable(&e));
         }
-    }
-    // scenarios that share tables would check each row twice
-    let mut seen = std::collections::HashSet::new();
-    rows.retain(|r| seen.insert((r.file.clone(), r.row, r.target_year)));
-    if let Some(p) = &args.actuals {
-        plansim::actuals::load(p).map_or_else(|e| errors.push(e), |a| opts.actuals.extend(a));
-    }
-    if let Some(p) = &args.regions {
-        Regions::load(p).map_or_else(|e| errors.push(e), |r| opts.regions = r);
-    }
-    if let Some(p) = &args.aliases {
-        Aliases::load(p).map_or_else(|e| errors.push(e), |a| opts.aliases = a);
-    }
-    if !errors.is_empty() {
-        for e in &errors {
-            eprintln!("{}", super::lib_error(e));
-        }
-        eprintln!("{}", words::unusable(lang(), errors.len()));
-        return Ok(ExitCode::from(2));
-    }
+    };
+    inputs.report_skipped();
+    let (warnings, unread) = (inputs.warnings, inputs.unread);
+    let rows = inputs.rows;
+    let opts = CheckOptions {
+        horizon: args.horizon,
+        regions,
+        aliases: inputs.aliases,
+        outturns: Some(inputs.resolved),
+        lang: lang(),
+    };
     for w in &warnings {
         eprintln!("plansim: warning: {w}");
     }

@@ -1,13 +1,17 @@
 //! Command line: one file per subcommand; each turns its arguments into library calls.
 
+mod assess;
 mod check;
 mod explain;
+mod inputs;
 mod plot;
 pub mod project;
 mod report;
 mod simulate;
 mod sweep;
 mod tables;
+
+pub use inputs::{Inputs, unusable};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use plansim::lang::{Lang, words};
@@ -46,6 +50,8 @@ enum Command {
     /// Audit indicator tables: rates against targets, units, bounds, identities, plans
     #[command(after_help = check::EXAMPLES)]
     Check(check::Args),
+    /// Grade every target from its outturns: 提前实现, 已实现, 快于预期, 基本符合预期, 滞后于预期, 未实现
+    Assess(assess::Args),
     /// Project every indicator year by year under a scenario (or a table's baseline)
     #[command(after_help = project::EXAMPLES)]
     Project(project::Args),
@@ -55,7 +61,7 @@ enum Command {
     /// Sweep an indicator's rate over a grid of changes: is each target met, how likely?
     #[command(after_help = sweep::EXAMPLES)]
     Sweep(sweep::Args),
-    /// Monte Carlo: bands p5…p95 and the probability of meeting each target
+    /// Monte Carlo: bands p5…p95 and the probability of meeting each target under the scenario (a what-if)
     #[command(after_help = simulate::EXAMPLES)]
     Simulate(simulate::Args),
     /// Charts of a scenario to PNG and SVG: indicator, dashboard, feasibility, probability
@@ -121,6 +127,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     let inputs: Vec<PathBuf> = match &cli.command {
         Command::Tables(a) => a.files.clone(),
         Command::Check(a) => a.files.clone(),
+        Command::Assess(a) => a.inputs.clone(),
         Command::Project(a) => vec![a.scenario.clone()],
         Command::Explain(a) => vec![a.scenario.clone()],
         Command::Sweep(a) => vec![a.scenario.clone()],
@@ -136,6 +143,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Tables(args) => tables::run(args),
         Command::Check(args) => check::run(args),
+        Command::Assess(args) => assess::run(args),
         Command::Project(args) => project::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Sweep(args) => sweep::run(args),

@@ -27,6 +27,9 @@ pub struct Args {
     /// Only these years in the readable table (e.g. 2020,2025,2030,2035)
     #[arg(long, value_delimiter = ',')]
     years: Vec<i32>,
+    /// Outturn files besides the scenario's own `actuals` (repeatable)
+    #[arg(long, value_name = "FILE")]
+    actuals: Vec<PathBuf>,
     /// Refuse a table with an unreadable cell instead of running without its rows
     #[arg(long)]
     strict: bool,
@@ -35,19 +38,24 @@ pub struct Args {
     verbose: bool,
 }
 
-/// Loads a scenario (or a table as its baseline) with a horizon override; its warnings go to
+/// Loads a scenario (or a table as its baseline) with a horizon override and outturn files
+/// besides its own; its warnings, and the outturn rows of regions it does not hold, go to
 /// stderr.
 pub fn load(
     path: &std::path::Path,
     horizon: Option<i32>,
     strict: bool,
+    actuals: &[PathBuf],
 ) -> anyhow::Result<Scenario> {
     let opts = LoadOptions {
         lenient: !strict,
         ..LoadOptions::default()
     };
-    let mut sc = Scenario::load(path, &opts)?;
+    let mut sc = Scenario::load_with(path, &opts, actuals)?;
     super::warn(&sc.notices);
+    if let Some(note) = sc.outturns.skipped_note() {
+        eprintln!("plansim: {note}");
+    }
     if let Some(h) = horizon {
         sc.spec.horizon = Some(h);
         sc.check_horizon()
@@ -88,7 +96,7 @@ fn plan_period_rate(path: &plansim::project::Path) -> String {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sc = load(&args.scenario, args.horizon, args.strict)?;
+    let sc = load(&args.scenario, args.horizon, args.strict, &args.actuals)?;
     let left_out = super::tell_left_out(&sc);
     let p = project(&sc)?;
     let lang = super::lang();
@@ -219,5 +227,14 @@ fn print_table(
             "✓/✗ target met/missed in that year; * actual; required = annual rate the first target needs from the latest actual"
         )
     )?;
+    if sc.outturns.any_hypothetical() {
+        writeln!(
+            out,
+            "{}",
+            w(
+                "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures"
+            )
+        )?;
+    }
     Ok(())
 }

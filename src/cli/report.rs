@@ -35,6 +35,9 @@ pub struct Args {
     /// Size of the indicator charts, WIDTHxHEIGHT
     #[arg(long, default_value = "1000x600", value_parser = super::parse_size)]
     size: (u32, u32),
+    /// Outturn files for every scenario, besides each one's own `actuals` (repeatable)
+    #[arg(long, value_name = "FILE")]
+    actuals: Vec<PathBuf>,
     /// Refuse a table with an unreadable cell instead of running without its rows
     #[arg(long)]
     strict: bool,
@@ -76,6 +79,7 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
         english: lang().is_en(),
         charts: !args.no_charts,
         size: args.size,
+        actuals: args.actuals.clone(),
         strict: args.strict,
     };
     let bar = if std::io::stderr().is_terminal() {

@@ -1,7 +1,8 @@
-//! `plansim simulate SCENARIO|TABLE`: bands and the probability of meeting each target.
+//! `plansim simulate SCENARIO|TABLE`: bands and the probability of meeting each target under
+//! the scenario — a what-if, never a status (statuses come from `plansim assess`).
 
 use super::project::{load, num, pct};
-use super::{Format, lang, text_table};
+use super::{Format, lang, text_table, w};
 use plansim::lang::{Msg, words};
 use plansim::project::project;
 use plansim::simulate::{Noise, Settings, simulate};
@@ -42,13 +43,16 @@ pub struct Args {
     out: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
+    /// Outturn files besides the scenario's own `actuals` (repeatable): known years are not drawn
+    #[arg(long, value_name = "FILE")]
+    actuals: Vec<PathBuf>,
     /// Refuse a table with an unreadable cell instead of running without its rows
     #[arg(long)]
     strict: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sc = load(&args.scenario, None, args.strict)?;
+    let sc = load(&args.scenario, None, args.strict, &args.actuals)?;
     let left_out = super::tell_left_out(&sc);
     let p = project(&sc)?;
     let mut set = Settings::from_scenario(&sc);
@@ -113,7 +117,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "p5",
                 "p50",
                 "p95",
-                "P(meet)",
+                "P(meet | scenario)",
             ]);
             for (path, sp) in p.paths.iter().zip(&sim.paths) {
                 for c in &sp.chances {
@@ -132,6 +136,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
             writeln!(out, "{grid}")?;
+            writeln!(
+                out,
+                "{}",
+                w(
+                    "P(meet | scenario): the share of draws meeting the target under this scenario's rates and σ — a what-if, conditional on the scenario, not a status (grades from outturns: plansim assess)"
+                )
+            )?;
+            if sc.outturns.any_hypothetical() {
+                writeln!(
+                    out,
+                    "{}",
+                    w(
+                        "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures"
+                    )
+                )?;
+            }
             if let Some(dir) = &args.out {
                 let files = format!("{0}/simulation.csv, {0}/probabilities.csv", dir.display());
                 writeln!(out, "{}", words::wrote(lang(), &files))?;

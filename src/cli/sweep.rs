@@ -47,7 +47,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sc = load(&args.scenario, None, args.strict)?;
+    let sc = load(&args.scenario, None, args.strict, &[])?;
     let left_out = super::tell_left_out(&sc);
     let deltas = plansim::sweep::grid(&args.delta, args.step)?;
     let widest = deltas.iter().fold(0.0f64, |m, d| m.max(d.abs()));

@@ -61,6 +61,9 @@ pub enum Error {
     /// A request that cannot be carried out (bad option, unknown indicator…).
     #[error("{0}")]
     Invalid(String),
+    /// Several inputs failed; each is reported.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Many(Vec<Error>),
 }
 
 fn cells_message(path: &std::path::Path, errors: &[CellError]) -> String {
@@ -105,6 +108,15 @@ impl Error {
         Error::Io {
             path: path.into(),
             error,
+        }
+    }
+
+    /// One error, or all of them: `None` when there is none.
+    pub fn from_all(mut errors: Vec<Error>) -> Option<Error> {
+        match errors.len() {
+            0 => None,
+            1 => errors.pop(),
+            _ => Some(Error::Many(errors)),
         }
     }
 

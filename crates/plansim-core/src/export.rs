@@ -185,3 +185,77 @@ pub fn findings_csv(findings: &[Finding]) -> Result<Vec<u8>> {
     w.into_inner()
         .map_err(|e| Error::Invalid(format!("cannot write CSV: {e}")))
 }
+
+/// A row of `plansim assess --format csv`: a grade, its numbers and its reason.
+#[derive(Serialize)]
+struct GradeRow<'a> {
+    region: &'a str,
+    plan: &'a str,
+    indicator: &'a str,
+    target_year: i32,
+    target: &'a str,
+    rule: &'a str,
+    status: &'a str,
+    grade_zh: &'a str,
+    latest_year: Option<i32>,
+    latest_value: Option<f64>,
+    progress: Option<f64>,
+    expected_progress: Option<f64>,
+    required_rate: Option<f64>,
+    current_pace: Option<f64>,
+    history_pace: Option<f64>,
+    mean: Option<f64>,
+    other_mean: Option<f64>,
+    gap: Option<f64>,
+    p_meet: Option<f64>,
+    sigma: Option<f64>,
+    sigma_source: &'a str,
+    pace_unit: &'a str,
+    hypothetical: bool,
+    preliminary: bool,
+    reason: &'a str,
+    notes: String,
+    file: String,
+    row: usize,
+}
+
+/// Grades as CSV, one line per target.
+pub fn grades_csv(grades: &[crate::assess::Grade]) -> Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| Error::Invalid(format!("cannot write CSV: {e}"));
+    for g in grades {
+        w.serialize(GradeRow {
+            region: &g.region,
+            plan: &g.plan,
+            indicator: &g.indicator,
+            target_year: g.target_year,
+            target: &g.target,
+            rule: g.rule,
+            status: g.status.code(),
+            grade_zh: g.grade_zh,
+            latest_year: g.latest_year,
+            latest_value: g.latest_value,
+            progress: g.progress,
+            expected_progress: g.expected_progress,
+            required_rate: g.required_rate,
+            current_pace: g.current_pace,
+            history_pace: g.history_pace,
+            mean: g.mean,
+            other_mean: g.other_mean,
+            gap: g.gap,
+            p_meet: g.p_meet,
+            sigma: g.sigma,
+            sigma_source: g.sigma_source.as_deref().unwrap_or(""),
+            pace_unit: &g.pace_unit,
+            hypothetical: g.hypothetical,
+            preliminary: g.preliminary,
+            reason: &g.reason,
+            notes: g.notes.join("; "),
+            file: g.file.display().to_string(),
+            row: g.row,
+        })
+        .map_err(fail)?;
+    }
+    w.into_inner()
+        .map_err(|e| Error::Invalid(format!("cannot write CSV: {e}")))
+}

@@ -7,12 +7,15 @@
 //! [`export`].
 
 pub mod actuals;
+pub mod assess;
 pub mod check;
 pub mod error;
 pub mod explain;
 pub mod export;
 pub mod lang;
+pub mod meaning;
 pub mod model;
+pub mod names;
 pub mod output;
 pub mod percent;
 pub mod project;

@@ -93,6 +93,10 @@ pub fn project_with(sc: &Scenario, nudge: &dyn Fn(&Series) -> Option<Nudge>) -> 
     let mut paths = Vec::new();
     let mut skipped = Vec::new();
     for s in &sc.series {
+        if s.quantity == crate::meaning::Quantity::Rate {
+            skipped.push(Skipped::new(s, crate::lang::Msg::GrowthRate));
+            continue;
+        }
         let actuals = sc.actuals_of(s);
         match plan(sc, s, &actuals, nudge(s)) {
             // a path without a baseline starts at its first actual, which may lie beyond

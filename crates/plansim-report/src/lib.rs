@@ -9,5 +9,5 @@ pub use error::{Error, Result};
 
 // the engine's modules under their usual names, so `crate::table::…` reads as in the core
 pub(crate) use plansim_core::{
-    check, explain, export, lang, output, project, scenario, series, simulate, table,
+    assess, check, explain, export, lang, output, project, scenario, series, simulate, table,
 };

@@ -10,13 +10,13 @@
 //! Shares and per-capita levels are not compared: a district's may lie on either side of its
 //! city's without contradiction.
 
-use super::aliases::key;
 use super::precision::{self, Spread, spread};
 use super::{
     Check, CheckOptions, Code, Finding, Numbers, Related, Severity, is_growth_name,
     is_per_unit_name,
 };
 use crate::lang::finding as say;
+use crate::names::plain_key as key;
 use crate::table::{Form, Indicator, Magnitude, UnitKind};
 use std::collections::HashMap;
 

@@ -18,13 +18,13 @@
 //! - `cross-plan-conflict`: a district and a plan of a region containing it, the same indicator
 //!   (through the alias list): error when a part's level exceeds the whole's in the same year,
 //!   warning when stated rates for overlapping years do not overlap.
-//! - `target-unreachable`: from the latest actual, the rate the remaining years need; warning
-//!   when it is further from the planned rate than the planned rate itself (and ≥ 1 point) in
-//!   the hard direction, error when the target year has passed and the target was missed.
+//! - `target-unreachable`: from `assess`'s grades, the pace the remaining years need; warning
+//!   when behind and it is further from the planned pace than the planned pace itself (and ≥ 1
+//!   point a year) in the hard direction, error when the target year has come and the target
+//!   was missed.
 //! - `restated-target`: the document states a target twice (rows with different sources):
 //!   error when no value meets both statements, warning when they differ but can both be met.
 
-pub mod aliases;
 mod bound_exceeded;
 mod cross_plan_conflict;
 mod cumulative_target;
@@ -42,13 +42,13 @@ mod unit_mismatch;
 #[cfg(test)]
 mod horqin_tests;
 #[cfg(test)]
-mod tests_support;
+pub(crate) mod tests_support;
 
-pub use aliases::Aliases;
+pub use crate::names::{Aliases, aliases};
 pub use finding::{Code, Finding, Numbers, Quoted, Related, Severity};
 pub use regions::Regions;
 
-use crate::actuals::Actual;
+use crate::actuals::Resolved;
 use crate::table::Indicator;
 
 /// The default horizon of projections that check bounds.
@@ -63,8 +63,8 @@ pub struct CheckOptions {
     pub regions: Regions,
     /// Indicator names that mean the same statistic.
     pub aliases: Aliases,
-    /// Observed values, for target-unreachable.
-    pub actuals: Vec<Actual>,
+    /// Outturns matched to the rows checked (by their order), for target-unreachable.
+    pub outturns: Option<Resolved>,
     /// The language of the findings' messages.
     pub lang: crate::lang::Lang,
 }
@@ -76,7 +76,7 @@ impl Default for CheckOptions {
             horizon: DEFAULT_HORIZON,
             regions: Regions::bundled(),
             aliases: Aliases::bundled(),
-            actuals: Vec::new(),
+            outturns: None,
             lang: crate::lang::Lang::En,
         }
     }
@@ -131,12 +131,10 @@ pub fn tally(findings: &[Finding]) -> (usize, usize, usize) {
     (n(Severity::Error), n(Severity::Warning), n(Severity::Info))
 }
 
-/// Words in a name that make a `%` indicator a growth rate rather than a share: it may pass
-/// 100 and does not add up with others.
+/// Words in a name that make a `%` indicator a growth rate or a ratio rather than a share
+/// (see [`crate::meaning::growth_or_ratio_name`]).
 pub(crate) fn is_growth_name(name: &str) -> bool {
-    ["增长", "增速", "增幅", "比上年", "自给率", "弹性"]
-        .iter()
-        .any(|w| name.contains(w))
+    crate::meaning::growth_or_ratio_name(name)
 }
 
 /// Words that make a quantity per person or per unit: not additive across regions.

@@ -1,8 +1,8 @@
 //! The region hierarchy (`region,parent` CSV): which district lies in which city, so that a
 //! district's plan can be held against its city's.
 
-use super::aliases::{key, pairs};
 use crate::error::{CellError, Error, Result};
+use crate::names::{aliases::pairs, plain_key as key};
 use std::collections::HashMap;
 use std::path::Path;
 

@@ -88,6 +88,13 @@ pub(super) fn render(msg: &Msg, lang: Lang) -> Option<String> {
                 "no baseline: give one in the table or as an actual",
             )
             .into(),
+        Msg::GrowthRate => lang
+            .pick(
+                "增速指标（各格为逐年增速，不是水平值）：由 `plansim assess` 依据实际值评估，不做复利推算",
+                "a growth rate (its cells are yearly rates, not a level): graded from its outturns \
+                 by `plansim assess`, never compounded",
+            )
+            .into(),
         Msg::ActualAfterHorizon { first, horizon } => match zh {
             true => format!("无基期值，且首个实际值（{first}）晚于预测终点 {horizon}"),
             false => format!(

@@ -5,6 +5,7 @@
 mod advice;
 mod detect;
 pub mod finding;
+pub mod grade;
 mod msg;
 mod reading;
 pub mod words;

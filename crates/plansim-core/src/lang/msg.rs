@@ -180,6 +180,8 @@ pub enum Msg {
     NoBaseline {
         target: bool,
     },
+    /// Not projected: a growth rate, whose cells are yearly rates, not a level.
+    GrowthRate,
     /// Not projected: its first actual is after the horizon.
     ActualAfterHorizon {
         first: i32,
@@ -348,6 +350,7 @@ impl Msg {
             | Msg::SpansRegions { .. }
             | Msg::ObservedYears { .. }
             | Msg::NoBaseline { .. }
+            | Msg::GrowthRate
             | Msg::ActualAfterHorizon { .. }
             | Msg::NoIndicator { .. }
             | Msg::DeltasLookLikeFractions { .. } => {

@@ -51,6 +51,25 @@ const WORDS: &[(&str, &str)] = &[
     ("p95", "p95"),
     ("P(meet)", "P(完成)"),
     ("Δ points", "Δ 百分点"),
+    ("P(meet | scenario)", "情景下P(完成)"),
+    (
+        "P(meet | scenario): the share of draws meeting the target under this scenario's rates and σ — a what-if, conditional on the scenario, not a status (grades from outturns: plansim assess)",
+        "情景下P(完成)：在本情景的增速与σ下达标的抽样比例——属情景假设，以情景为条件，并非评估结论（依据实际值的评估见 plansim assess）",
+    ),
+    // plansim assess
+    ("grade", "评估"),
+    ("latest", "最新实际值"),
+    ("pace / needed", "实际速度 / 所需速度"),
+    ("P", "P(趋势)"),
+    ("reason", "依据"),
+    (
+        "latest: * preliminary; pace / needed: the observed pace (or mean) and what the remaining years need; P: chance of meeting the target on the observed trend (two or more observed changes)",
+        "最新实际值：* 为预计数；实际速度 / 所需速度：已观察到的速度（或均值）与剩余年份所需；P(趋势)：按观察到的趋势达标的概率（至少两个年度变化）",
+    ),
+    (
+        "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures",
+        "部分实际值为假设数据（文件中 basis 为 hypothetical）：属情景假设，并非公布数据",
+    ),
     ("from", "起始年"),
     ("rule", "规则"),
     ("line", "位置"),
@@ -138,6 +157,62 @@ pub fn unusable(lang: Lang, n: usize) -> String {
         Lang::Zh => format!("plansim check：{n} 个输入无法使用，未做检查"),
         Lang::En => format!(
             "plansim check: {n} input{} unusable; nothing checked",
+            if n == 1 { " is" } else { "s are" }
+        ),
+    }
+}
+
+/// `assess --as-of 2022`: the line above its table.
+pub fn as_of_line(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Zh => format!("截至{year}年：{year}年以后的实际值不计"),
+        Lang::En => format!("as of {year}: outturns after {year} ignored"),
+    }
+}
+
+/// `assess`'s summary on stderr: the targets by grade (the official words in both languages).
+pub fn graded(lang: Lang, n: usize, counts: &[(usize, &str)], hypothetical: bool) -> String {
+    let list: Vec<String> = counts.iter().map(|(k, g)| format!("{k} {g}")).collect();
+    match lang {
+        Lang::Zh => format!(
+            "plansim assess：{n} 个目标：{}{}",
+            list.join("，"),
+            if hypothetical {
+                "（部分实际值为假设数据）"
+            } else {
+                ""
+            }
+        ),
+        Lang::En => format!(
+            "plansim assess: {n} target{}: {}{}",
+            if n == 1 { "" } else { "s" },
+            list.join(", "),
+            if hypothetical {
+                " (some outturns are hypothetical)"
+            } else {
+                ""
+            }
+        ),
+    }
+}
+
+/// Tables with unreadable cells: their rows are not graded.
+pub fn not_graded(lang: Lang, tables: usize) -> String {
+    match lang {
+        Lang::Zh => format!("plansim assess：{tables} 个表含无法读取的单元格，这些行未作评估"),
+        Lang::En => format!(
+            "plansim assess: {tables} table{} with unreadable cells: their rows are not graded",
+            if tables == 1 { "" } else { "s" }
+        ),
+    }
+}
+
+/// Inputs a command could not use (`assess`, `check` reading outturns): it stops.
+pub fn unusable_inputs(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("plansim：{n} 个输入无法使用，未做任何计算"),
+        Lang::En => format!(
+            "plansim: {n} input{} unusable; nothing done",
             if n == 1 { " is" } else { "s are" }
         ),
     }

@@ -22,6 +22,9 @@ pub struct ScenarioFile {
     pub extends: Option<String>,
     /// Indicator tables (relative to this file).
     pub tables: Option<Vec<String>>,
+    /// The region of tables without a region column (the national outline's 专栏1 names none):
+    /// the file's stem when absent, as for `--region`.
+    pub region: Option<String>,
     /// Last projected year (default 2035).
     #[serde(default, deserialize_with = "located::opt_year")]
     pub horizon: Option<i32>,
@@ -263,6 +266,7 @@ impl ScenarioFile {
             description: self.description.or(parent.description),
             extends: None,
             tables: self.tables.or(parent.tables),
+            region: self.region.or(parent.region),
             horizon: self.horizon.or(parent.horizon),
             actuals: self.actuals.or(parent.actuals),
             calibrate: self.calibrate.or(parent.calibrate),

@@ -13,7 +13,7 @@ pub use located::{At, Located, Percent, parse_percent, trim_float};
 pub use notice::Notice;
 pub use select::{EVERY_REGION, Kind, Selector, nearest};
 
-use crate::actuals::Actual;
+use crate::actuals::{Outturn, Resolved};
 use crate::check::Severity;
 use crate::error::{CellError, Error, Result};
 use crate::lang::Msg;
@@ -38,7 +38,10 @@ pub struct Scenario {
     pub spec: ScenarioFile,
     pub indicators: Vec<Indicator>,
     pub series: Vec<Series>,
-    pub actuals: Vec<Actual>,
+    /// Every outturn read (the scenario's `actuals` and any given besides), merged.
+    pub actuals: Vec<Outturn>,
+    /// The outturns matched to `indicators`.
+    pub outturns: Resolved,
     /// Warnings about its rules (errors stop it from loading).
     pub notices: Vec<Notice>,
     /// Rows of its tables left out for an unreadable cell (loaded with
@@ -90,6 +93,11 @@ impl LeftOut {
 impl Scenario {
     /// Loads a scenario file or, for a table file, its baseline scenario.
     pub fn load(path: &Path, opts: &LoadOptions) -> Result<Scenario> {
+        Scenario::load_with(path, opts, &[])
+    }
+
+    /// Loads a scenario with outturn files besides its own `actuals` (`--actuals`).
+    pub fn load_with(path: &Path, opts: &LoadOptions, actuals: &[PathBuf]) -> Result<Scenario> {
         let is_toml = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
@@ -105,6 +113,12 @@ impl Scenario {
             };
             (spec, "baseline".to_string())
         };
+        let mut spec = spec;
+        if !actuals.is_empty() {
+            spec.actuals
+                .get_or_insert_with(Vec::new)
+                .extend(actuals.iter().map(|p| p.to_string_lossy().into_owned()));
+        }
         Scenario::from_spec(path, name, spec, opts)
     }
 
@@ -128,10 +142,16 @@ impl Scenario {
             }),
             e => e,
         };
+        // the scenario's `region` for tables without a region column, unless the caller gave one
+        let table_opts = LoadOptions {
+            region: opts.region.clone().or_else(|| spec.region.clone()),
+            ..opts.clone()
+        };
         let mut indicators = Vec::new();
         let mut left_out = Vec::new();
         for t in &tables {
-            let table = crate::table::load(Path::new(t), opts).map_err(|e| named(true, e))?;
+            let table =
+                crate::table::load(Path::new(t), &table_opts).map_err(|e| named(true, e))?;
             if !table.unread.is_empty() || !table.warnings.is_empty() {
                 left_out.push(LeftOut {
                     file: table.path.clone(),
@@ -141,10 +161,13 @@ impl Scenario {
             }
             indicators.extend(table.indicators);
         }
-        let mut actuals = Vec::new();
-        for a in spec.actuals.iter().flatten() {
-            actuals.extend(crate::actuals::load(Path::new(a)).map_err(|e| named(false, e))?);
-        }
+        let files: Vec<PathBuf> = spec.actuals.iter().flatten().map(PathBuf::from).collect();
+        let actuals = crate::actuals::load_all(&files).map_err(|e| named(false, e))?;
+        let outturns = crate::actuals::resolve(
+            &indicators,
+            actuals.clone(),
+            &crate::names::Aliases::bundled(),
+        )?;
         let series = Series::gather(&indicators);
         let mut sc = Scenario {
             name,
@@ -154,6 +177,7 @@ impl Scenario {
             indicators,
             series,
             actuals,
+            outturns,
             left_out,
             notices: Vec::new(),
         };
@@ -200,17 +224,67 @@ impl Scenario {
             .unwrap_or(ModelChoice::Auto)
     }
 
-    /// Actuals of a series, sorted by year.
+    /// The outturns of a series in its own terms (levels; an index for a change over the
+    /// period; a running total), sorted by year: published figures and those derived from the
+    /// same quantity measured another way. Growth-rate rows have none: they are no levels.
     pub fn actuals_of(&self, s: &Series) -> Vec<(i32, f64)> {
-        let mut v: Vec<(i32, f64)> = self
-            .actuals
+        use crate::meaning::{Meaning, Quantity};
+        use crate::series::Shape;
+        let Some(&first) = s.rows.first() else {
+            return Vec::new();
+        };
+        let mut matches: Vec<crate::actuals::Match> = s
+            .rows
             .iter()
-            .filter(|a| a.indicator == s.name && (a.region.is_empty() || a.region == s.region))
-            .map(|a| (a.year, a.value))
+            .flat_map(|&r| self.outturns.by_row.get(r).into_iter().flatten().copied())
             .collect();
-        v.sort_by_key(|a| a.0);
-        v.dedup_by_key(|a| a.0);
-        v
+        matches.sort_by_key(|m| m.outturn);
+        matches.dedup_by_key(|m| m.outturn);
+        let pairs: Vec<(&Outturn, crate::actuals::How)> = matches
+            .iter()
+            .map(|m| (&self.outturns.outturns[m.outturn], m.how))
+            .collect();
+        let ind = &self.indicators[first];
+        let mut m = Meaning::of(ind);
+        if m.quantity == Quantity::Rate {
+            return Vec::new();
+        }
+        let chained = |changes: Vec<crate::actuals::Obs>, step: fn(f64, f64) -> f64, start: f64| {
+            let mut v = start;
+            let mut year = s.base_year;
+            let mut out = Vec::new();
+            for c in changes.into_iter().filter(|c| c.year > s.base_year) {
+                if c.year != year + 1 {
+                    break;
+                }
+                v = step(v, c.value);
+                year = c.year;
+                out.push((year, v));
+            }
+            out
+        };
+        match s.shape {
+            // a bound (`＞25`) is no value to put on a path
+            Shape::Level => crate::actuals::observations(&m, ind, &pairs)
+                .into_iter()
+                .filter(|o| matches!(o.side, None | Some(crate::actuals::Side::About)))
+                .map(|o| (o.year, o.value))
+                .collect(),
+            Shape::ChangeIndex => {
+                let changes = if m.quantity == Quantity::PeriodChange {
+                    crate::actuals::observations(&m, ind, &pairs)
+                } else {
+                    // an index for a stated growth without a baseline level: its growth rates
+                    m.base = None;
+                    crate::actuals::growth(&m, ind, &pairs)
+                };
+                chained(changes, |v, c| v * (1.0 + c / 100.0), 100.0)
+            }
+            Shape::RunningTotal => {
+                let counts = crate::actuals::observations(&m, ind, &pairs);
+                chained(counts, |v, c| v + c, 0.0)
+            }
+        }
     }
 }
 

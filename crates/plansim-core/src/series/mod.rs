@@ -1,6 +1,7 @@
 //! An indicator as a path to project: its rows (2025, 2035 targets) gathered into one baseline,
 //! its goals, and the plan's stated pace.
 
+use crate::meaning::{Of, Quantity, TargetKind, about_tolerance};
 use crate::table::{Attribute, Direction, Form, Indicator, Num, UnitKind};
 use serde::Serialize;
 
@@ -34,6 +35,8 @@ pub struct Series {
     /// The unit the values are in.
     pub unit: String,
     pub unit_kind: UnitKind,
+    /// What meaning makes of the row's cells; `Rate` rows are yearly rates, not levels.
+    pub quantity: Quantity,
     pub attribute: Attribute,
     pub direction: Direction,
     pub shape: Shape,
@@ -88,19 +91,14 @@ impl Series {
     }
 
     fn from_row(i: usize, ind: &Indicator) -> Series {
-        // a period total of a share or with change words is a % change; otherwise a count
-        let total_change = ind.target.is_period_total()
-            && (ind.unit.is_share()
-                || ind.target.percent
-                || ["降低", "下降", "减少", "提高", "增长"]
-                    .iter()
-                    .any(|w| ind.name.contains(w)));
-        let shape = if total_change {
-            Shape::ChangeIndex
-        } else if ind.target.is_period_total() {
-            Shape::RunningTotal
-        } else {
-            Shape::Level
+        // the kind of quantity is meaning's: a period total of a % change is a change index,
+        // one of a count a running total; growth-rate rows are levels here and left out of
+        // projection by `project`
+        let quantity = crate::meaning::quantity(ind);
+        let shape = match quantity {
+            Quantity::PeriodChange => Shape::ChangeIndex,
+            Quantity::RunningTotal => Shape::RunningTotal,
+            Quantity::Level | Quantity::Share | Quantity::Rate => Shape::Level,
         };
         let base = match shape {
             Shape::ChangeIndex => Some(100.0),
@@ -119,6 +117,7 @@ impl Series {
                 ind.value_unit()
             },
             unit_kind: ind.unit.kind,
+            quantity,
             attribute: ind.attribute,
             direction: ind.direction(),
             shape,
@@ -169,17 +168,10 @@ impl Series {
         let years = f64::from(ind.target_year - self.base_year);
         let f = ind.factor(&ind.target);
         let kind = match (self.shape, &ind.target.form) {
-            (Shape::ChangeIndex, _) => {
-                // 12 under a falling name is a 12% fall: index 100 → 88
-                let p = ind.target.point()?.value;
-                let change = if ind.direction() == Direction::Falling {
-                    -p.abs()
-                } else {
-                    p
-                } / 100.0;
-                let level = 100.0 * (1.0 + change);
-                bound_like(&ind.target.form, level, self.direction)
-            }
+            (Shape::ChangeIndex, _) => match crate::meaning::Meaning::of(ind).target {
+                TargetKind::PeriodTotal { goal, .. } => goal,
+                _ => return None,
+            },
             (_, Form::Points { value }) => GoalKind::Point {
                 value: self.base? + value.value,
             },
@@ -206,8 +198,32 @@ impl Series {
                 },
                 _ => return None,
             },
-            // no printed target: a stated rate from a known base implies one
-            _ => return self.goal_from_rate(ind, years),
+            // no printed target: a ceiling on a share's yearly values (`<5.5`) is a ceiling on
+            // its level; a stated rate from a known base implies a level
+            _ => match crate::meaning::Meaning::of(ind).target {
+                // `人均预期寿命 〔1〕` in the rate column: the level plus the total
+                TargetKind::Reach { goal, .. } => {
+                    return Some(Goal {
+                        year: ind.target_year,
+                        kind: goal,
+                        raw: ind.rate.raw.clone(),
+                        from_rate: false,
+                    });
+                }
+                TargetKind::AnnualBound {
+                    goal,
+                    of: Of::Values,
+                    ..
+                } if self.quantity != Quantity::Rate => {
+                    return Some(Goal {
+                        year: ind.target_year,
+                        kind: goal,
+                        raw: ind.rate.raw.clone(),
+                        from_rate: false,
+                    });
+                }
+                _ => return self.goal_from_rate(ind, years),
+            },
         };
         Some(Goal {
             year: ind.target_year,
@@ -284,21 +300,4 @@ impl Series {
     pub fn key(&self) -> String {
         format!("{}/{}", self.region, self.name)
     }
-}
-
-/// A change-index goal keeps the bound of its cell.
-fn bound_like(form: &Form, level: f64, dir: Direction) -> GoalKind {
-    match (form, dir) {
-        (Form::AtLeast { .. }, Direction::Falling) | (Form::AtMost { .. }, Direction::Rising) => {
-            GoalKind::Point { value: level }
-        }
-        (Form::AtLeast { .. }, _) => GoalKind::AtLeast { value: level },
-        (Form::AtMost { .. }, _) => GoalKind::AtMost { value: level },
-        _ => GoalKind::Point { value: level },
-    }
-}
-
-/// `7左右` allows the larger of half a printed digit and 2% of the value.
-fn about_tolerance(value: Num, factor: f64) -> f64 {
-    (value.half_ulp() * factor).max(0.02 * (value.value * factor).abs())
 }

@@ -1,6 +1,6 @@
 //! Which σ a path gets: the command line, the scenario per indicator, the table's `sigma`
-//! column, an estimate from three or more actuals, the scenario default, or a rule of thumb
-//! scaled to the indicator's pace.
+//! column, an estimate from three or more actuals (never below the rule of thumb), the scenario
+//! default, or a rule of thumb scaled to the indicator's pace.
 
 use crate::project::Path;
 use crate::scenario::Scenario;
@@ -33,8 +33,14 @@ pub fn sigma_of(sc: &Scenario, path: &Path, flag: Option<f64>) -> (f64, &'static
     if let Some(s) = path.series.sigma {
         return (s, "table");
     }
+    // a few near-identical outturns are no evidence of calm: never below the rule of thumb
     if let Some(s) = from_actuals(path.plan.start_year, path.plan.start, &path.actuals) {
-        return (s, "actuals");
+        let floor = rule_of_thumb(path.plan.plan_rate);
+        return if s >= floor {
+            (s, "actuals")
+        } else {
+            (floor, "actuals (floored at the rule of thumb)")
+        };
     }
     if let Some(s) = u.and_then(|u| u.sigma.as_ref()) {
         return (s.fraction(), "scenario");
@@ -70,6 +76,26 @@ mod tests {
         assert!((rule_of_thumb(0.07) - 0.021).abs() < 1e-15);
         assert_eq!(rule_of_thumb(0.003), 0.005);
         assert!((rule_of_thumb(-0.025) - 0.0075).abs() < 1e-15);
+    }
+
+    /// The hypothetical 科尔沁区 outturns (6 %, 3 %, 5 %) have σ = 1.53 points, below the rule
+    /// of thumb for a 7 % plan (0.3·7 = 2.1 points): the rule of thumb stands.
+    #[test]
+    fn sigma_from_outturns_is_floored() {
+        let sc = Scenario::load(
+            &crate::repo_file("scenarios/horqin-outturn.toml"),
+            &crate::table::LoadOptions::default(),
+        )
+        .unwrap();
+        let p = crate::project::project(&sc).unwrap();
+        let gdp = p
+            .paths
+            .iter()
+            .find(|x| x.series.name == "地区生产总值增长率")
+            .unwrap();
+        let (s, from) = sigma_of(&sc, gdp, None);
+        assert!((s - 0.021).abs() < 1e-12, "{s}");
+        assert_eq!(from, "actuals (floored at the rule of thumb)");
     }
 
     #[test]

@@ -128,22 +128,6 @@ pub struct Indicator {
     pub row: usize,
 }
 
-/// Words in a name that mark an indicator meant to fall.
-const FALLING_WORDS: [&str; 12] = [
-    "降低",
-    "下降",
-    "减少",
-    "失业率",
-    "能耗",
-    "排放",
-    "死亡率",
-    "发生率",
-    "贫困",
-    "事故",
-    "污染",
-    "削减",
-];
-
 impl Indicator {
     /// The factor that takes a printed number of `cell` into the indicator's value unit.
     pub fn factor(&self, cell: &Cell) -> f64 {
@@ -200,54 +184,19 @@ impl Indicator {
             .map(|n| n.scaled(self.factor(&self.target)))
     }
 
-    /// The stated average annual rate as a fraction (7 → 0.07); `None` when there is none or it
-    /// is a period total.
+    /// The stated average annual rate as a fraction (7 → 0.07); `None` when there is none, it
+    /// is a period total, or it is no growth of the level (see [`crate::meaning::stated_growth`]).
     pub fn annual_rate(&self) -> Option<Num> {
-        if self.rate_kind != RateKind::Annual || self.rate_cumulative || self.rate.is_period_total()
-        {
-            return None;
-        }
-        self.rate
-            .point()
-            .map(|n| Num::new(n.value / 100.0, n.decimals + 2))
+        crate::meaning::stated_growth(self)
     }
 
     pub fn years(&self) -> i32 {
         self.target_year - self.base_year
     }
 
-    /// The way the indicator should move: the kind of its target, else target against base,
-    /// else the sign of the stated rate, else the words of its name.
+    /// The way the indicator should move (see [`crate::meaning::direction`]).
     pub fn direction(&self) -> Direction {
-        let falling_name = FALLING_WORDS.iter().any(|w| self.name.contains(w));
-        match self.target.form {
-            Form::AtMost { .. } => return Direction::Falling,
-            Form::AtLeast { .. } => return Direction::Rising,
-            _ => {}
-        }
-        if let (Some(b), Some(t)) = (self.base_level(), self.target_level())
-            && b.value != t.value
-        {
-            return if t.value > b.value {
-                Direction::Rising
-            } else {
-                Direction::Falling
-            };
-        }
-        if let Some(r) = self.rate.point()
-            && r.value != 0.0
-        {
-            return if r.value < 0.0 || (falling_name && self.target.is_period_total()) {
-                Direction::Falling
-            } else {
-                Direction::Rising
-            };
-        }
-        if falling_name {
-            Direction::Falling
-        } else {
-            Direction::Rising
-        }
+        crate::meaning::direction(self)
     }
 
     /// A label for messages: `科尔沁区 森林覆盖率 (2025)`.

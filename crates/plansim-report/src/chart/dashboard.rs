@@ -8,44 +8,41 @@ use super::{Draw, DrawFail, IndicatorChart, Words, trend};
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-/// Where an indicator stands against its target.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    OnTrack,
-    AtRisk,
-    OffTrack,
-    NoNumericTarget,
-}
+/// Where an indicator stands: its grade from the outturns (`plansim assess`).
+pub use plansim_core::assess::Status;
 
-impl Status {
-    pub const ALL: [Status; 4] = [
-        Status::OnTrack,
-        Status::AtRisk,
-        Status::OffTrack,
-        Status::NoNumericTarget,
-    ];
+/// The grades a legend lists (moving away counts with 滞后于预期).
+const LEGEND: [Status; 8] = [
+    Status::Ahead,
+    Status::Achieved,
+    Status::Faster,
+    Status::OnTrack,
+    Status::Lagging,
+    Status::Missed,
+    Status::InsufficientData,
+    Status::Qualitative,
+];
 
-    pub fn colour(self) -> RGBColor {
-        match self {
-            Status::OnTrack => GOOD,
-            Status::AtRisk => WARN,
-            Status::OffTrack => BAD,
-            Status::NoNumericTarget => NONE,
-        }
-    }
-
-    pub fn word(self, w: &Words) -> &str {
-        match self {
-            Status::OnTrack => &w.on_track,
-            Status::AtRisk => &w.at_risk,
-            Status::OffTrack => &w.off_track,
-            Status::NoNumericTarget => &w.no_target,
-        }
+/// A grade's colour: met or on its way green, behind amber, missed red, no evidence grey.
+pub fn colour(s: Status) -> RGBColor {
+    match s {
+        Status::Ahead | Status::Achieved | Status::Faster | Status::OnTrack => GOOD,
+        Status::Lagging | Status::Regressing => WARN,
+        Status::Missed => BAD,
+        Status::InsufficientData | Status::Qualitative => NONE,
     }
 }
 
-/// One indicator of the dashboard. The panel shows `chart.title` as its name and `note` (say
-/// `达标概率 45% | 所需 0.7%/年`) under it; the chart's subtitle and legend words are not drawn.
+fn legend_key(s: Status) -> Status {
+    if s == Status::Regressing {
+        Status::Lagging
+    } else {
+        s
+    }
+}
+
+/// One indicator of the dashboard. The panel shows `chart.title` as its name, its grade, and
+/// `note` under it; the chart's subtitle and legend words are not drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Panel {
     pub chart: IndicatorChart,
@@ -98,17 +95,20 @@ impl Draw for Dashboard {
         cv.root.fill(&WHITE)?;
         let margin = cv.px(24.0);
         let mut y = cv.header(&self.title, &self.subtitle)?;
-        let counts: Vec<String> = Status::ALL
+        let counts: Vec<(Status, String)> = LEGEND
             .iter()
-            .map(|s| {
-                let n = self.panels.iter().filter(|p| p.status == *s).count();
-                format!("{} {n}", s.word(&self.words))
+            .filter_map(|s| {
+                let n = self
+                    .panels
+                    .iter()
+                    .filter(|p| legend_key(p.status) == *s)
+                    .count();
+                (n > 0).then(|| (*s, format!("{} {n}", s.label(self.words.english))))
             })
             .collect();
-        let items: Vec<(Swatch, &str)> = Status::ALL
+        let items: Vec<(Swatch, &str)> = counts
             .iter()
-            .zip(&counts)
-            .map(|(s, c)| (Swatch::Square(s.colour()), c.as_str()))
+            .map(|(s, c)| (Swatch::Square(colour(*s)), c.as_str()))
             .collect();
         y += cv.legend(&items, (margin, y), cv.w - 2 * margin)? + cv.px(6.0);
         if self.panels.is_empty() {
@@ -146,7 +146,7 @@ fn panel<DB: DrawingBackend>(
     (x0, y0, x1, y1): (i32, i32, i32, i32),
     words: &Words,
 ) -> Result<(), DrawFail> {
-    let colour = p.status.colour();
+    let colour = colour(p.status);
     // Floors keep CJK legible in small panels (below about 9 px a glyph turns to a blot).
     let (name, note) = (cv.font(24.0).max(14.0), cv.font(18.0).max(12.0));
     let pad = cv.px(8.0);
@@ -169,7 +169,7 @@ fn panel<DB: DrawingBackend>(
     let title = cv.fit(&p.chart.title, name, max)?;
     cv.label(&title, name, INK, (tx, cy), HPos::Left)?;
     cy += line_height(name) / 2 + cv.px(8.0) + line_height(note) / 2;
-    let status = p.status.word(words);
+    let status = p.status.label(words.english);
     let sw = cv.width(status, note)?;
     cv.label(status, note, darker(colour), (x1 - pad, cy), HPos::Right)?;
     let note_text = cv.fit(&p.note, note, max - sw - pad)?;

@@ -287,7 +287,7 @@ mod tests {
         }
         let panel = |chart: IndicatorChart| Panel {
             chart,
-            status: Status::AtRisk,
+            status: Status::Lagging,
             note: String::new(),
         };
         let many = Dashboard {

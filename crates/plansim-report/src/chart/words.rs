@@ -9,10 +9,8 @@ pub struct Words {
     pub fan_inner: String,
     pub median: String,
     pub ceiling: String,
-    pub on_track: String,
-    pub at_risk: String,
-    pub off_track: String,
-    pub no_target: String,
+    /// Grades and statuses in English rather than the official Chinese.
+    pub english: bool,
     pub binding: String,
     pub expected: String,
     pub probability: String,
@@ -43,13 +41,10 @@ impl Words {
             fan_inner: s("50%区间 (P25–P75)"),
             median: s("模拟中位数"),
             ceiling: s("自然上限"),
-            on_track: s("可望达标"),
-            at_risk: s("存在风险"),
-            off_track: s("偏离目标"),
-            no_target: s("无数值目标"),
+            english: false,
             binding: s("约束性指标"),
             expected: s("预期性指标"),
-            probability: s("达标概率"),
+            probability: s("情景下达标概率"),
             stated_rate: s("规划年均增速 (%)"),
             required_rate: s("达标所需年均增速 (%)"),
             above_diagonal: s("所需高于规划: 需加速"),
@@ -67,13 +62,10 @@ impl Words {
             fan_inner: s("50% band (P25–P75)"),
             median: s("Simulated median"),
             ceiling: s("Natural bound"),
-            on_track: s("On track"),
-            at_risk: s("At risk"),
-            off_track: s("Off track"),
-            no_target: s("No numeric target"),
+            english: true,
             binding: s("Binding target"),
             expected: s("Expected target"),
-            probability: s("Probability of meeting the target"),
+            probability: s("Probability of meeting the target under the scenario"),
             stated_rate: s("Stated annual rate (%)"),
             required_rate: s("Required annual rate (%)"),
             above_diagonal: s("Required above stated: must speed up"),
@@ -85,17 +77,14 @@ impl Words {
 
     /// Every word, for the glyph check.
     pub fn all(&self) -> Vec<&str> {
-        vec![
+        let grades = plansim_core::assess::Status::ALL.map(|s| s.label(self.english));
+        let mut v: Vec<&str> = vec![
             &self.actual,
             &self.base,
             &self.fan_outer,
             &self.fan_inner,
             &self.median,
             &self.ceiling,
-            &self.on_track,
-            &self.at_risk,
-            &self.off_track,
-            &self.no_target,
             &self.binding,
             &self.expected,
             &self.probability,
@@ -105,6 +94,8 @@ impl Words {
             &self.below_diagonal,
             &self.diagonal,
             &self.no_data,
-        ]
+        ];
+        v.extend(grades);
+        v
     }
 }

@@ -57,9 +57,26 @@ fn subtitle(run: &Computed, i: usize, english: bool) -> String {
     }
     if let Some(c) = chance {
         parts.push(if english {
-            format!("P(meet {}) = {:.0}%", c.year, c.probability * 100.0)
+            format!(
+                "P(meet {} | scenario) = {:.0}%",
+                c.year,
+                c.probability * 100.0
+            )
         } else {
-            format!("{}年达标概率 {:.0}%", c.year, c.probability * 100.0)
+            format!("情景下{}年达标概率 {:.0}%", c.year, c.probability * 100.0)
+        });
+    }
+    let s = &path.series;
+    if let Some(r) = run
+        .page
+        .rows
+        .iter()
+        .find(|r| r.region == s.region && r.plan == s.plan && r.indicator == s.name)
+    {
+        parts.push(if english {
+            format!("grade: {}", r.status.label(true))
+        } else {
+            format!("评估：{}", r.status.zh())
         });
     }
     parts.join(" · ")

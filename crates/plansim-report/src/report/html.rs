@@ -43,7 +43,8 @@ th,td{border:1px solid #e1e5ea;padding:4px 8px;text-align:left;vertical-align:to
 th{background:#eef1f5;position:sticky;top:0}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .pill{display:inline-block;border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap;color:#fff}
-.on-track{background:#2e7d32}.at-risk{background:#e69500}.off-track{background:#c62828}.no-target{background:#8a939e}.no-baseline{background:#b0b7c0}
+.ahead,.achieved{background:#1b5e20}.faster,.on-track{background:#2e7d32}.lagging,.regressing{background:#e69500}.missed{background:#c62828}.insufficient-data{background:#b0b7c0}.qualitative{background:#8a939e}
+.hypothetical{background:#fff3cd;border:1px solid #e0c36a;padding:6px 10px;border-radius:4px}td.why{font-size:12px;color:#3e4c59;min-width:260px}
 .error{color:#c62828;font-weight:bold}.warning{color:#b26a00;font-weight:bold}.info{color:#52606d}
 .cards{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}.card{background:#fff;border:1px solid #e1e5ea;border-radius:6px;padding:10px 16px;min-width:120px}
 .card b{display:block;font-size:22px}.binding{color:#c62828;font-weight:bold}
@@ -71,9 +72,20 @@ fn head(out: &mut String, title: &str, subtitle: &str, root: &str) {
 fn pill(status: Status, english: bool) -> String {
     format!(
         "<span class=\"pill {}\">{}</span>",
-        status.key(),
+        status.code(),
         esc(status.label(english))
     )
+}
+
+/// `85%`, and `&gt;99%`/`&lt;1%` rather than a certainty (escaped for HTML).
+fn chance(p: f64) -> String {
+    if p > 0.995 {
+        "&gt;99%".into()
+    } else if p < 0.005 {
+        "&lt;1%".into()
+    } else {
+        format!("{:.0}%", p * 100.0)
+    }
 }
 
 fn cards(out: &mut String, items: &[(&str, String)]) {
@@ -97,7 +109,8 @@ fn target_table(
 ) {
     out.push_str(
         "<table><thead><tr><th>地区</th><th>指标</th><th>单位</th><th>属性</th><th>基期</th><th>目标年</th>\
-         <th>目标</th><th>规划增速</th><th>所需增速</th><th>预测值</th><th>P(完成)</th><th>状态</th></tr></thead><tbody>\n",
+         <th>目标</th><th>评估 grade</th><th>依据 why (from the outturns)</th><th>P(趋势)</th>\
+         <th>规划增速</th><th>所需增速</th><th>情景预测值</th><th>P(情景)</th></tr></thead><tbody>\n",
     );
     for r in rows {
         let name = if english && !r.indicator_en.is_empty() {
@@ -112,7 +125,7 @@ fn target_table(
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{name}</td><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td>{}</td>\
-             <td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td>{}</td></tr>",
+             <td>{}</td><td class=why>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
             esc(&r.region),
             esc(&r.unit),
             if r.binding {
@@ -125,40 +138,53 @@ fn target_table(
                 .unwrap_or_default(),
             r.year,
             esc(&r.target),
+            pill(r.status, english),
+            esc(&r.reason),
+            r.p_meet.map(chance).unwrap_or_default(),
             pct(r.stated_rate),
             pct(r.required_rate),
             r.projected.map(value).unwrap_or_default(),
-            r.probability
-                .map(|p| format!("{:.0}%", p * 100.0))
-                .unwrap_or_default(),
-            pill(r.status, english),
+            r.probability.map(chance).unwrap_or_default(),
         );
     }
     out.push_str("</tbody></table>\n");
 }
+
+/// The banner of a page whose grades rest on hypothetical outturns.
+const HYPOTHETICAL: &str = "<p class=hypothetical><b>假设数据 Hypothetical outturns.</b> Some grades on \
+this page rest on outturns marked hypothetical (a what-if, not published figures); their reasons say so.</p>\n";
 
 /// The page of one scenario.
 pub fn scenario_page(p: &Page) -> String {
     let mut out = String::new();
     head(&mut out, &format!("情景 {}", p.name), &p.description, "../");
     let c = p.counts();
-    cards(
-        &mut out,
-        &[
-            ("指标 indicators", p.series.to_string()),
-            ("可预测 projected", p.projected.to_string()),
-            ("目标 targets", p.rows.len().to_string()),
-            ("有望完成 on track", c.on_track.to_string()),
-            ("存在风险 at risk", c.at_risk.to_string()),
-            ("难以完成 off track", c.off_track.to_string()),
-            ("检查错误 errors", c.errors.to_string()),
-            ("检查警告 warnings", c.warnings.to_string()),
-        ],
+    let mut items = vec![
+        ("指标 indicators", p.series.to_string()),
+        ("可预测 projected", p.projected.to_string()),
+        ("目标 targets", p.rows.len().to_string()),
+    ];
+    let grades = c.grades(false);
+    items.extend(
+        grades
+            .iter()
+            .filter(|g| g.1 > 0)
+            .map(|(g, n)| (*g, n.to_string())),
     );
+    items.push(("检查错误 errors", c.errors.to_string()));
+    items.push(("检查警告 warnings", c.warnings.to_string()));
+    cards(&mut out, &items);
+    if p.hypothetical() {
+        out.push_str(HYPOTHETICAL);
+    }
     let _ = writeln!(
         out,
-        "<p><small>{} draws, seed {}; P(完成) is the share of draws meeting the target in its year; \
-         on track P ≥ 2/3, at risk ≥ 1/3. Files: <a href=\"projection.csv\">projection.csv</a>, \
+        "<p><small>评估 (grade) comes from the outturns (<code>plansim assess</code>): 提前实现, 已实现, \
+         快于预期, 基本符合预期, 滞后于预期, 未实现, 数据不足 (no outturn after the base year), 定性 (no \
+         number); P(趋势) is the chance of meeting the target on the observed trend, where outturns give \
+         one. The scenario's columns are a what-if: 情景预测值 is its projection in the target year and \
+         P(情景) the share of its {} draws (seed {}) meeting the target under its own rates and σ — \
+         conditional on the scenario, not a status. Files: <a href=\"projection.csv\">projection.csv</a>, \
          <a href=\"simulation.csv\">simulation.csv</a>, <a href=\"probabilities.csv\">probabilities.csv</a>, \
          <a href=\"findings.csv\">findings.csv</a>, <a href=\"summary.json\">summary.json</a>, \
          <a href=\"index.md\">index.md</a>.</small></p>",
@@ -226,25 +252,35 @@ pub fn index_page(summaries: &[Summary], failed: &[(String, String)]) -> String 
     head(
         &mut out,
         "plansim 报告 report",
-        "规划目标的可行性：各情景对比 — feasibility of plan targets across scenarios",
+        "规划目标的评估与情景 — plan targets graded from outturns, and what-if scenarios",
         "",
     );
-    out.push_str("<h2>情景 Scenarios</h2><table><thead><tr><th>情景</th><th>问题</th><th>目标</th><th>有望完成</th><th>存在风险</th><th>难以完成</th><th>检查错误/警告</th></tr></thead><tbody>\n");
+    let labels = crate::report::page::Counts::default().grades(false);
+    out.push_str("<h2>情景 Scenarios</h2><p><small>Targets by grade, from the outturns each scenario \
+        reads (<code>plansim assess</code>).</small></p><table><thead><tr><th>情景</th><th>问题</th><th>目标</th>");
+    for (label, _) in &labels {
+        let _ = write!(out, "<th>{}</th>", esc(label));
+    }
+    out.push_str("<th>检查错误/警告</th></tr></thead><tbody>\n");
     for s in summaries {
         let c = &s.counts;
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "<tr><td><a href=\"{0}/index.html\">{1}</a></td><td>{2}</td><td class=n>{3}</td><td class=n>{4}</td><td class=n>{5}</td><td class=n>{6}</td><td class=n>{7} / {8}</td></tr>",
+            "<tr><td><a href=\"{0}/index.html\">{1}</a>{2}</td><td>{3}</td><td class=n>{4}</td>",
             href(&s.name),
             esc(&s.name),
+            if s.hypothetical {
+                " <span class=\"pill lagging\">假设数据 hypothetical</span>"
+            } else {
+                ""
+            },
             esc(&s.description),
             s.targets,
-            c.on_track,
-            c.at_risk,
-            c.off_track,
-            c.errors,
-            c.warnings
         );
+        for (_, n) in c.grades(false) {
+            let _ = write!(out, "<td class=n>{n}</td>");
+        }
+        let _ = writeln!(out, "<td class=n>{} / {}</td></tr>", c.errors, c.warnings);
     }
     out.push_str("</tbody></table>\n");
     if !failed.is_empty() {
@@ -255,7 +291,10 @@ pub fn index_page(summaries: &[Summary], failed: &[(String, String)]) -> String 
         out.push_str("</ul>\n");
     }
     let names: Vec<&str> = summaries.iter().map(|s| s.name.as_str()).collect();
-    out.push_str("<h2>完成目标的概率 P(meet target) by scenario</h2><table><thead><tr><th>地区</th><th>指标</th><th>年</th><th>目标</th>");
+    out.push_str("<h2>情景下的达标概率 P(meet target | scenario)</h2><p><small>What-ifs: the share of each \
+        scenario's draws meeting the target under that scenario's own rates and σ. Conditional on the \
+        scenario, not a status: the grades above come from the outturns.</small></p>\
+        <table><thead><tr><th>地区</th><th>指标</th><th>年</th><th>目标</th>");
     for n in &names {
         let _ = write!(out, "<th>{}</th>", esc(n));
     }
@@ -275,17 +314,11 @@ pub fn index_page(summaries: &[Summary], failed: &[(String, String)]) -> String 
             esc(&key.target)
         );
         for p in probs {
-            match p {
-                Some(p) => {
-                    let _ = write!(
-                        out,
-                        "<td class=n><span class=\"pill {}\">{:.0}%</span></td>",
-                        Status::of(p).key(),
-                        p * 100.0
-                    );
-                }
-                None => out.push_str("<td></td>"),
-            }
+            let _ = write!(
+                out,
+                "<td class=n>{}</td>",
+                p.map(chance).unwrap_or_default()
+            );
         }
         out.push_str("</tr>\n");
     }

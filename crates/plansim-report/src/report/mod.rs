@@ -31,6 +31,8 @@ pub struct Options {
     pub charts: bool,
     /// Size of indicator charts in pixels.
     pub size: (u32, u32),
+    /// Outturn files for every scenario, besides its own `actuals`.
+    pub actuals: Vec<PathBuf>,
     /// Refuse a table with an unreadable cell instead of running without its rows.
     pub strict: bool,
 }
@@ -45,6 +47,7 @@ impl Default for Options {
             english: false,
             charts: true,
             size: (1000, 600),
+            actuals: Vec::new(),
             strict: false,
         }
     }

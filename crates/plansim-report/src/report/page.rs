@@ -28,15 +28,39 @@ pub struct Page {
     pub chart_of_path: HashMap<usize, String>,
 }
 
+/// How many targets have each grade, and the audit's errors and warnings.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Counts {
+    pub ahead: usize,
+    pub achieved: usize,
+    pub faster: usize,
     pub on_track: usize,
-    pub at_risk: usize,
-    pub off_track: usize,
-    pub no_numeric_target: usize,
-    pub no_baseline: usize,
+    /// 滞后于预期, moving away from the target included.
+    pub lagging: usize,
+    pub missed: usize,
+    pub insufficient_data: usize,
+    pub qualitative: usize,
     pub errors: usize,
     pub warnings: usize,
+}
+
+impl Counts {
+    /// (grade as printed, count) for every grade, in the official order.
+    pub fn grades(&self, english: bool) -> Vec<(&'static str, usize)> {
+        [
+            (Status::Ahead, self.ahead),
+            (Status::Achieved, self.achieved),
+            (Status::Faster, self.faster),
+            (Status::OnTrack, self.on_track),
+            (Status::Lagging, self.lagging),
+            (Status::Missed, self.missed),
+            (Status::InsufficientData, self.insufficient_data),
+            (Status::Qualitative, self.qualitative),
+        ]
+        .into_iter()
+        .map(|(s, n)| (s.label(english), n))
+        .collect()
+    }
 }
 
 impl Page {
@@ -52,11 +76,14 @@ impl Page {
         let mut c = Counts::default();
         for r in &self.rows {
             match r.status {
+                Status::Ahead => c.ahead += 1,
+                Status::Achieved => c.achieved += 1,
+                Status::Faster => c.faster += 1,
                 Status::OnTrack => c.on_track += 1,
-                Status::AtRisk => c.at_risk += 1,
-                Status::OffTrack => c.off_track += 1,
-                Status::NoNumericTarget => c.no_numeric_target += 1,
-                Status::NoBaseline => c.no_baseline += 1,
+                Status::Lagging | Status::Regressing => c.lagging += 1,
+                Status::Missed => c.missed += 1,
+                Status::InsufficientData => c.insufficient_data += 1,
+                Status::Qualitative => c.qualitative += 1,
             }
         }
         c.errors = self
@@ -72,12 +99,18 @@ impl Page {
         c
     }
 
+    /// True when a grade rests on hypothetical outturns.
+    pub fn hypothetical(&self) -> bool {
+        self.rows.iter().any(|r| r.hypothetical)
+    }
+
     pub fn summary(&self) -> Summary {
         Summary {
             name: self.name.clone(),
             description: self.description.clone(),
             targets: self.rows.len(),
             counts: self.counts(),
+            hypothetical: self.hypothetical(),
             rows: self.rows.clone(),
             left_out: self.left_out.clone(),
         }
@@ -91,6 +124,8 @@ pub struct Summary {
     pub description: String,
     pub targets: usize,
     pub counts: Counts,
+    /// Some grade rests on hypothetical outturns.
+    pub hypothetical: bool,
     pub rows: Vec<TargetRow>,
     /// Rows of its tables left out for an unreadable cell, a line per table.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -107,7 +142,8 @@ pub struct TargetKey {
     pub binding: bool,
 }
 
-/// Each simulated target (first-seen order) with its probability in each scenario.
+/// Each simulated target (first-seen order) with its probability under each scenario: a
+/// what-if, conditional on that scenario's rates and σ.
 pub fn compare(summaries: &[Summary]) -> Vec<(TargetKey, Vec<Option<f64>>)> {
     let mut order: Vec<TargetKey> = Vec::new();
     let mut at: HashMap<TargetKey, Vec<Option<f64>>> = HashMap::new();

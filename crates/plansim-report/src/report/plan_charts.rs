@@ -2,7 +2,6 @@
 //! stated against required rates. Shared by the report and `plansim plot`.
 
 use super::charts::{file_stem, indicator_chart, words};
-use super::rows::Status as RowStatus;
 use super::scenario::Computed;
 use crate::chart::{
     Dashboard, FeasibilityMap, FeasibilityPoint, IndicatorChart, Panel, ProbabilityBar,
@@ -48,9 +47,9 @@ impl PlanChart {
             PlanChart::Probability(_, c) => (
                 &c.title,
                 if english {
-                    "probability of meeting each target"
+                    "probability of meeting each target under the scenario (a what-if)"
                 } else {
-                    "达标概率"
+                    "情景下达标概率（假设情景）"
                 },
             ),
             PlanChart::Feasibility(_, c) => (
@@ -116,12 +115,29 @@ pub fn plan_charts(run: &Computed, region: &str, plan: &str, english: bool) -> V
     out
 }
 
-fn chart_status(s: RowStatus) -> Status {
-    match s {
-        RowStatus::OnTrack => Status::OnTrack,
-        RowStatus::AtRisk => Status::AtRisk,
-        RowStatus::OffTrack => Status::OffTrack,
-        RowStatus::NoNumericTarget | RowStatus::NoBaseline => Status::NoNumericTarget,
+/// The grade of a series' first target (the plan year's), from the report's rows.
+fn grade_of<'a>(
+    run: &'a Computed,
+    s: &crate::series::Series,
+) -> Option<&'a super::rows::TargetRow> {
+    let of = |r: &&super::rows::TargetRow| {
+        r.region == s.region && r.plan == s.plan && r.indicator == s.name
+    };
+    run.page
+        .rows
+        .iter()
+        .filter(of)
+        .find(|r| r.year == s.plan_year)
+        .or_else(|| run.page.rows.iter().find(of))
+}
+
+/// The panel's note: the latest outturn the grade rests on.
+fn latest_note(row: Option<&super::rows::TargetRow>, english: bool) -> String {
+    match row.and_then(|r| r.latest) {
+        Some((y, v)) if english => format!("latest {} ({y})", super::page::value(v)),
+        Some((y, v)) => format!("最新 {} ({y})", super::page::value(v)),
+        None if english => "no outturn".into(),
+        None => "无实际值".into(),
     }
 }
 
@@ -157,15 +173,9 @@ pub fn dashboard(run: &Computed, region: &str, plan: &str, english: bool) -> Das
         .map(|i| {
             let mut chart = indicator_chart(run, i, &[], english);
             chart.title = run.p.paths[i].series.display_name(english).to_string();
-            let chance = run.sim.paths[i].chances.first();
-            let status = chance.map_or(Status::NoNumericTarget, |c| {
-                chart_status(RowStatus::of(c.probability))
-            });
-            let note = match chance {
-                Some(c) if english => format!("P(meet) {:.0}%", c.probability * 100.0),
-                Some(c) => format!("达标概率 {:.0}%", c.probability * 100.0),
-                None => String::new(),
-            };
+            let row = grade_of(run, &run.p.paths[i].series);
+            let status = row.map_or(Status::InsufficientData, |r| r.status);
+            let note = latest_note(row, english);
             Panel {
                 chart,
                 status,
@@ -202,7 +212,7 @@ pub fn dashboard(run: &Computed, region: &str, plan: &str, english: bool) -> Das
                 words: words(english),
                 ..IndicatorChart::default()
             },
-            status: Status::NoNumericTarget,
+            status: grade_of(run, s).map_or(Status::Qualitative, |r| r.status),
             note: s
                 .goals
                 .first()
@@ -250,11 +260,11 @@ pub fn probability(run: &Computed, region: &str, plan: &str, english: bool) -> P
         title: format!("{region} {plan}"),
         subtitle: if english {
             format!(
-                "probability of meeting each target · scenario {}",
+                "probability of meeting each target under scenario {} (a what-if, not a grade)",
                 run.sc.name
             )
         } else {
-            format!("各指标达标概率 · 情景 {}", run.sc.name)
+            format!("情景 {} 下各指标达标概率（假设情景，非评估）", run.sc.name)
         },
         bars,
         words: words(english),
@@ -284,11 +294,14 @@ pub fn feasibility(run: &Computed, region: &str, plan: &str, english: bool) -> F
         title: format!("{region} {plan}"),
         subtitle: if english {
             format!(
-                "stated against required annual rate · scenario {}",
+                "stated against required annual rate · colour: P(meet) under scenario {}",
                 run.sc.name
             )
         } else {
-            format!("规划年均增速与达标所需增速 · 情景 {}", run.sc.name)
+            format!(
+                "规划年均增速与达标所需增速 · 颜色：情景 {} 下达标概率",
+                run.sc.name
+            )
         },
         points,
         words: words(english),

@@ -30,12 +30,13 @@ pub struct Computed {
 
 /// Runs a scenario: projection, simulation, the consistency audit and the target rows.
 pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
-    let sc = Scenario::load(
+    let sc = Scenario::load_with(
         path,
         &LoadOptions {
             lenient: !opts.strict,
             ..LoadOptions::default()
         },
+        &opts.actuals,
     )?;
     check_name(&sc.name, path)?;
     let p = project(&sc)?;
@@ -48,7 +49,7 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
         &sc.indicators,
         &CheckOptions {
             horizon: sc.horizon(),
-            actuals: sc.actuals.clone(),
+            outturns: Some(sc.outturns.clone()),
             lang: if opts.english {
                 crate::lang::Lang::En
             } else {
@@ -57,7 +58,21 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
             ..CheckOptions::default()
         },
     );
-    let rows = target_rows(&sc, &p, &sim);
+    // every status is assess's, from the outturns; the simulation is the scenario's what-if
+    let grades = crate::assess::assess(
+        &sc.indicators,
+        &sc.outturns,
+        &plansim_core::names::Aliases::bundled(),
+        &crate::assess::Options {
+            as_of: None,
+            lang: if opts.english {
+                crate::lang::Lang::En
+            } else {
+                crate::lang::Lang::Zh
+            },
+        },
+    );
+    let rows = target_rows(&sc, &p, &sim, &grades);
     let rules = crate::explain::explain(&sc)?;
     let page = Page {
         name: sc.name.clone(),

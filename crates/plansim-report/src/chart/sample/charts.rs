@@ -105,13 +105,14 @@ pub fn indicator(r: &Row, en: bool) -> IndicatorChart {
     }
 }
 
-/// The status the sample gives a probability: at least 75% on track, at least 40% at risk.
+/// A made-up grade for the sample's panels (the sample has no outturns to grade from): the
+/// made-up probability banded into 基本符合预期, 滞后于预期 and 未实现, to show every colour.
 pub fn status(r: &Row) -> Status {
     match r.probability() {
-        None => Status::NoNumericTarget,
+        None => Status::Qualitative,
         Some(p) if p >= 0.75 => Status::OnTrack,
-        Some(p) if p >= 0.4 => Status::AtRisk,
-        Some(_) => Status::OffTrack,
+        Some(p) if p >= 0.4 => Status::Lagging,
+        Some(_) => Status::Missed,
     }
 }
 

@@ -1,8 +1,8 @@
 //! Indicator aliases (`canonical,alias` CSV): plans name one indicator several ways
-//! (地区生产总值, GDP, 生产总值), and cross-plan and actuals matching must see them as one.
+//! (地区生产总值, GDP, 生产总值), and cross-plan and outturn matching must see them as one.
 
+use super::{Measure, key, plain_key, split_measure};
 use crate::error::{CellError, Error, Result};
-use crate::table::normalize::fold;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -15,14 +15,9 @@ pub struct Aliases {
     canonical: HashMap<String, String>,
 }
 
-/// A name reduced for matching: full-width folded, spaces gone, Latin letters lower case.
-pub fn key(name: &str) -> String {
-    fold(name).to_lowercase()
-}
-
 /// Rows of a two-column list with a header naming both columns: `(line, first, second)`.
 /// `#` lines are comments. Every bad row is reported at once.
-pub(super) fn pairs(
+pub(crate) fn pairs(
     path: &Path,
     text: &str,
     columns: [&str; 2],
@@ -50,7 +45,7 @@ pub(super) fn pairs(
             format!("is empty; expected the columns `{}`", columns.join(",")),
         ));
     };
-    let names: Vec<String> = header.cells.iter().map(|c| key(c)).collect();
+    let names: Vec<String> = header.cells.iter().map(|c| plain_key(c)).collect();
     let (Some(a), Some(b)) = (
         names.iter().position(|n| n == columns[0]),
         names.iter().position(|n| n == columns[1]),
@@ -167,6 +162,17 @@ impl Aliases {
         self.canonical(a) == self.canonical(b)
     }
 
+    /// The canonical quantity a name measures, and how: `国内生产总值增长（%）` →
+    /// (`地区生产总值`, a change); `地区生产总值增长率` → (`地区生产总值`, a change);
+    /// `单位GDP能耗降低` → (`单位地区生产总值能耗`, a fall).
+    pub fn quantity(&self, name: &str) -> (String, Measure) {
+        let whole = self.canonical(name);
+        let (q, m) = split_measure(&whole);
+        let q = q.to_string();
+        let canon = self.canonical.get(&q).cloned().unwrap_or(q);
+        (canon, m)
+    }
+
     pub fn len(&self) -> usize {
         self.canonical.len()
     }
@@ -194,6 +200,31 @@ mod tests {
         // capacity is not output
         assert!(!a.same("粮食安全生产能力", "粮食产量"));
         assert!(a.same("ＧＤＰ", "gdp"));
+        // outturn names as the statistical communiqués print them
+        assert!(a.same("1.国内生产总值（GDP）增长（%）", "国内生产总值增长（%）"));
+        let q = |n: &str| a.quantity(n).0;
+        assert_eq!(q("国内生产总值增长（%）"), "地区生产总值");
+        assert_eq!(q("GDP增长"), "地区生产总值");
+        assert_eq!(
+            q("居民人均可支配收入实际增长（%）"),
+            "全体居民人均可支配收入"
+        );
+        assert_eq!(
+            q("万元国内生产总值能耗比上年变化（%）"),
+            q("单位GDP能源消耗降低（%）")
+        );
+        assert_eq!(
+            q("万元国内生产总值二氧化碳排放比上年变化（%）"),
+            q("单位GDP二氧化碳排放降低（%）")
+        );
+        assert_eq!(
+            q("R&D经费支出比上年增长（%，名义）"),
+            q("全社会研发经费投入增长（%）")
+        );
+        assert_eq!(
+            a.quantity("单位GDP能耗降低").1,
+            Measure::Change { falling: true }
+        );
     }
 
     #[test]

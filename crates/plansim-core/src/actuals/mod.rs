@@ -1,0 +1,95 @@
+//! Outturns — what indicators actually came to — as first-class input: read as published
+//! (long `region,indicator,year,value[,note][,source][,basis]` or the wide yearbook layout, an
+//! indicator a row and a column per year), merged (a final figure replaces a preliminary one;
+//! two finals that differ are an error), matched to the tables' indicators through the one
+//! name rule of [`crate::names`] ([`resolve`]), and put in each indicator's own terms
+//! ([`terms`]): levels, yearly rates, yearly changes or yearly counts.
+
+mod merge;
+mod read;
+pub mod resolve;
+pub mod terms;
+pub mod value;
+
+pub use merge::merge;
+pub use resolve::{How, Match, Resolved, resolve};
+pub use terms::{Obs, growth, observations};
+pub use value::Side;
+
+use crate::error::{Error, Result};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// One published figure: an indicator of a region in a year.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Outturn {
+    pub region: String,
+    /// The indicator as the source names it (`城镇调查失业率（%，全年平均）`).
+    pub indicator: String,
+    pub year: i32,
+    /// The number as printed, times a magnitude printed with it (`1686亿`).
+    pub value: f64,
+    /// The value cell as written.
+    pub text: String,
+    /// `4以上`: the true value is at least this; `None` for a plain number.
+    pub side: Option<Side>,
+    /// `（预计）`, or a `basis` of `preliminary`: replaced by a final figure when one comes.
+    pub preliminary: bool,
+    /// Not a published figure: a what-if (`basis` = `hypothetical`).
+    pub hypothetical: bool,
+    /// Words in parentheses after the number (`名义`, `扣除原料用能和非化石能源`) and the `note`.
+    pub notes: Vec<String>,
+    pub source: String,
+    pub file: PathBuf,
+    pub row: usize,
+    /// The 1-based column of the value cell.
+    pub column: usize,
+    /// The 1-based column of the indicator name.
+    pub name_column: usize,
+}
+
+/// The older name of an outturn.
+pub type Actual = Outturn;
+
+/// Reads an outturn file, long or wide, in any encoding the tables accept; every bad cell is
+/// reported at once. Rows within the file are merged as [`merge`] does.
+pub fn load(path: &Path) -> Result<Vec<Outturn>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let text = crate::table::text::decode(path, &bytes)?;
+    merge(read::read(path, &text)?)
+}
+
+/// Reads several outturn files and merges them; every file's errors are reported.
+pub fn load_all(paths: &[PathBuf]) -> Result<Vec<Outturn>> {
+    let mut all = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        match load(p) {
+            Ok(o) => all.extend(o),
+            Err(e) => errors.push(e),
+        }
+    }
+    match Error::from_all(errors) {
+        Some(e) => Err(e),
+        None => merge(all),
+    }
+}
+
+/// Cell errors gathered from several files: one [`Error::Cells`] per file, all of them.
+pub(crate) fn cell_errors(errors: Vec<(PathBuf, crate::error::CellError)>) -> Error {
+    let mut by_file: Vec<(PathBuf, Vec<crate::error::CellError>)> = Vec::new();
+    for (file, e) in errors {
+        match by_file.iter_mut().find(|(f, _)| *f == file) {
+            Some((_, list)) => list.push(e),
+            None => by_file.push((file, vec![e])),
+        }
+    }
+    let all: Vec<Error> = by_file
+        .into_iter()
+        .map(|(path, mut errors)| {
+            errors.sort_by_key(|e| (e.row, e.column));
+            Error::Cells { path, errors }
+        })
+        .collect();
+    Error::from_all(all).unwrap_or_else(|| Error::Invalid("no errors".into()))
+}

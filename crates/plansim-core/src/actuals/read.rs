@@ -1,0 +1,294 @@
+//! The two layouts of an outturn file. Long: a row per figure, columns found by name
+//! (`region`/地区, `indicator`/指标, `year`/年份, `value`/数值, `note`/备注, `source`/来源,
+//! `basis`). Wide (a yearbook): an indicator a row, a column per year (`2021`, `2021年`).
+//! `#` lines are comments.
+
+use super::Outturn;
+use super::value;
+use crate::error::{CellError, Error, Result};
+use crate::names::plain_key;
+use crate::table::Record;
+use crate::table::normalize::fold;
+use std::path::Path;
+
+const REGION: [&str; 3] = ["region", "地区", "区域"];
+const INDICATOR: [&str; 3] = ["indicator", "指标", "指标名称"];
+const YEAR: [&str; 4] = ["year", "年份", "数据年份", "年度"];
+const VALUE: [&str; 6] = [
+    "value",
+    "数值",
+    "实际值",
+    "完成值",
+    "数值(按原文)",
+    "outturn",
+];
+const NOTE: [&str; 3] = ["note", "notes", "备注"];
+const SOURCE: [&str; 3] = ["source", "来源", "出处"];
+const BASIS: [&str; 2] = ["basis", "性质"];
+
+pub fn read(path: &Path, text: &str) -> Result<Vec<Outturn>> {
+    // comments blanked, not removed, so that rows keep their line numbers
+    let text: String = text
+        .lines()
+        .map(|l| {
+            if l.trim_start().starts_with('#') {
+                ""
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let records = crate::table::text::records(path, &text)?;
+    let mut rows = records
+        .iter()
+        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()));
+    let Some(header) = rows.next() else {
+        return Err(Error::format(
+            path,
+            "is empty; expected `region, indicator, year, value` or an indicator column and a \
+             column per year",
+        ));
+    };
+    let names: Vec<String> = header.cells.iter().map(|h| plain_key(h)).collect();
+    let col = |alts: &[&str]| names.iter().position(|n| alts.contains(&n.as_str()));
+    let Some(indicator) = col(&INDICATOR) else {
+        return Err(Error::format(
+            path,
+            format!(
+                "line {}: no indicator column; expected `region, indicator, year, value` \
+                 (地区, 指标, 年份, 数值) or an indicator column and a column per year",
+                header.row
+            ),
+        ));
+    };
+    let cols = Columns {
+        region: col(&REGION),
+        indicator,
+        note: col(&NOTE),
+        source: col(&SOURCE),
+        basis: col(&BASIS),
+    };
+    let mut ctx = Context {
+        path,
+        header,
+        cols,
+        out: Vec::new(),
+        errors: Vec::new(),
+    };
+    match (col(&YEAR), col(&VALUE)) {
+        (Some(y), Some(v)) => rows.for_each(|r| ctx.long(r, y, v)),
+        (y, v) => {
+            let years: Vec<(usize, i32)> = names
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| year_of(n).map(|y| (i, y)))
+                .collect();
+            if years.is_empty() || y.is_some() || v.is_some() {
+                return Err(Error::format(
+                    path,
+                    format!(
+                        "line {}: expected `year` and `value` columns (long layout) or a column \
+                         per year such as 2021 (wide layout)",
+                        header.row
+                    ),
+                ));
+            }
+            rows.for_each(|r| ctx.wide(r, &years));
+        }
+    }
+    if ctx.errors.is_empty() {
+        Ok(ctx.out)
+    } else {
+        ctx.errors.sort_by_key(|e| (e.row, e.column));
+        Err(Error::Cells {
+            path: path.to_path_buf(),
+            errors: ctx.errors,
+        })
+    }
+}
+
+/// `2021`, `2021年`: a year from 1900 to 2200.
+fn year_of(text: &str) -> Option<i32> {
+    fold(text)
+        .trim_end_matches('年')
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1900..=2200).contains(y))
+}
+
+struct Columns {
+    region: Option<usize>,
+    indicator: usize,
+    note: Option<usize>,
+    source: Option<usize>,
+    basis: Option<usize>,
+}
+
+struct Context<'a> {
+    path: &'a Path,
+    header: &'a Record,
+    cols: Columns,
+    out: Vec<Outturn>,
+    errors: Vec<CellError>,
+}
+
+fn get(rec: &Record, col: Option<usize>) -> String {
+    col.and_then(|c| rec.cells.get(c))
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default()
+}
+
+impl Context<'_> {
+    fn bad(&mut self, rec: &Record, col: usize, expected: impl Into<String>) {
+        self.errors.push(CellError {
+            row: rec.row,
+            column: col + 1,
+            header: self.header.cells.get(col).cloned().unwrap_or_default(),
+            text: get(rec, Some(col)),
+            expected: expected.into(),
+        });
+    }
+
+    /// `published`, `preliminary`, `hypothetical` (公布, 预计, 假设): (preliminary, hypothetical).
+    fn basis(&mut self, rec: &Record) -> Option<(bool, bool)> {
+        let text = get(rec, self.cols.basis);
+        match plain_key(&text).as_str() {
+            "" | "published" | "公布" | "final" | "正式" => Some((false, false)),
+            "preliminary" | "预计" | "初步" => Some((true, false)),
+            "hypothetical" | "假设" | "假定" => Some((false, true)),
+            _ => {
+                let col = self.cols.basis.unwrap_or(0);
+                self.bad(
+                    rec,
+                    col,
+                    "published, preliminary or hypothetical (公布, 预计, 假设)",
+                );
+                None
+            }
+        }
+    }
+
+    fn push(&mut self, rec: &Record, year: i32, col: usize, basis: (bool, bool)) {
+        let text = get(rec, Some(col));
+        match value::parse(&text) {
+            Ok(p) => {
+                let mut notes = p.notes;
+                let note = get(rec, self.cols.note);
+                if !note.is_empty() {
+                    notes.push(note);
+                }
+                self.out.push(Outturn {
+                    region: get(rec, self.cols.region),
+                    indicator: get(rec, Some(self.cols.indicator)),
+                    year,
+                    value: p.value * p.scale,
+                    text,
+                    side: p.side,
+                    preliminary: p.preliminary || basis.0,
+                    hypothetical: basis.1,
+                    notes,
+                    source: get(rec, self.cols.source),
+                    file: self.path.to_path_buf(),
+                    row: rec.row,
+                    column: col + 1,
+                    name_column: self.cols.indicator + 1,
+                });
+            }
+            Err(e) => self.bad(rec, col, e),
+        }
+    }
+
+    fn named(&mut self, rec: &Record) -> bool {
+        if get(rec, Some(self.cols.indicator)).is_empty() {
+            self.bad(rec, self.cols.indicator, "an indicator name");
+            return false;
+        }
+        true
+    }
+
+    fn long(&mut self, rec: &Record, y: usize, v: usize) {
+        let named = self.named(rec);
+        let year = year_of(&get(rec, Some(y)));
+        if year.is_none() {
+            self.bad(
+                rec,
+                y,
+                "a year such as 2021 (a period such as 届内 or 2021-2025 is no year: give the \
+                 year the figure is for, or leave the row out)",
+            );
+        }
+        let basis = self.basis(rec);
+        if let (true, Some(year), Some(basis)) = (named, year, basis) {
+            self.push(rec, year, v, basis);
+        }
+    }
+
+    fn wide(&mut self, rec: &Record, years: &[(usize, i32)]) {
+        let named = self.named(rec);
+        let basis = self.basis(rec);
+        let (true, Some(basis)) = (named, basis) else {
+            return;
+        };
+        for &(col, year) in years {
+            if !fold(&get(rec, Some(col))).is_empty() {
+                self.push(rec, year, col, basis);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_str(text: &str) -> Result<Vec<Outturn>> {
+        read(Path::new("o.csv"), text)
+    }
+
+    #[test]
+    fn long_and_wide_layouts_read_alike() {
+        let long = read_str(
+            "# national outturns\n地区,指标,年份,数值,备注\n全国,常住人口城镇化率（%）,2021,64.72,\n\
+             全国,常住人口城镇化率（%）,2022年,65.22,公报\n",
+        )
+        .unwrap();
+        let wide =
+            read_str("地区,指标,2021,2022年\n全国,常住人口城镇化率（%）,64.72,65.22\n").unwrap();
+        let pick = |o: &[Outturn]| o.iter().map(|x| (x.year, x.value)).collect::<Vec<_>>();
+        assert_eq!(pick(&long), [(2021, 64.72), (2022, 65.22)]);
+        assert_eq!(pick(&long), pick(&wide));
+        assert_eq!(long[1].row, 4);
+        assert_eq!(long[1].notes, ["公报"]);
+    }
+
+    #[test]
+    fn every_bad_cell_at_once() {
+        let err = read_str(
+            "region,indicator,year,value,basis\n全国,城镇化率,届内,64,\n全国,,2021,65,\n\
+             全国,城镇化率,2022,1.4 / 8.4,\n全国,城镇化率,2023,66,guess\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("o.csv: 4 unreadable cells"), "{err}");
+        for want in [
+            "o.csv:2:3",
+            "o.csv:3:2",
+            "o.csv:4:4",
+            "o.csv:5:5",
+            "two figures",
+            "届内",
+        ] {
+            assert!(err.contains(want), "{want}: {err}");
+        }
+    }
+
+    #[test]
+    fn basis_column() {
+        let o = read_str(
+            "region,indicator,year,value,basis\n科尔沁区,地区生产总值,2021,324.148,hypothetical\n",
+        )
+        .unwrap();
+        assert!(o[0].hypothetical && !o[0].preliminary);
+    }
+}

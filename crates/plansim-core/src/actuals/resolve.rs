@@ -1,0 +1,282 @@
+//! Outturns matched to the tables' indicators, through the one name rule: the same name (after
+//! numbering, units, glosses and aliases), or the same quantity measured another way
+//! (`地区生产总值` in 亿元 and `地区生产总值增长（%）` serve each other). Rows for regions the
+//! tables do not hold are skipped and counted; a row for a region they hold whose name matches
+//! nothing is an error with the nearest names, every such row at once.
+
+use super::Outturn;
+use crate::error::{CellError, Result};
+use crate::meaning::{Meaning, Relation, TargetKind, same_indicator};
+use crate::names::{Aliases, Measure, Name, nearest, plain_key};
+use crate::table::Indicator;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+/// How an outturn matched an indicator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "by", rename_all = "kebab-case")]
+pub enum How {
+    /// The same name: the outturn is in the indicator's own terms.
+    Exact,
+    /// The same quantity, measured as the outturn's name says (a level or a year's change).
+    Quantity { measure: Measure },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Match {
+    /// Index into [`Resolved::outturns`].
+    pub outturn: usize,
+    pub how: How,
+}
+
+/// Outturns matched to indicator rows.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Resolved {
+    /// The outturns of regions the tables hold.
+    pub outturns: Vec<Outturn>,
+    /// For each indicator row (in the order given), its matches.
+    pub by_row: Vec<Vec<Match>>,
+    /// Rows skipped because no table holds their region: (region, rows).
+    pub skipped: Vec<(String, usize)>,
+    /// Qualifiers that contradict the target's: nominal outturns for a real target.
+    pub warnings: Vec<String>,
+    /// The canonical quantity of each outturn and how it measures it.
+    quantities: Vec<(String, Measure)>,
+}
+
+impl Resolved {
+    /// Nothing matched, for `rows` indicator rows.
+    pub fn empty(rows: usize) -> Resolved {
+        Resolved {
+            by_row: vec![Vec::new(); rows],
+            ..Resolved::default()
+        }
+    }
+
+    /// The outturns and matches of row `i`.
+    pub fn of_row(&self, i: usize) -> Vec<(&Outturn, How)> {
+        self.by_row
+            .get(i)
+            .into_iter()
+            .flatten()
+            .map(|m| (&self.outturns[m.outturn], m.how))
+            .collect()
+    }
+
+    /// The outturns of a region that measure a canonical quantity, with how they measure it.
+    pub fn of_quantity(&self, region: &str, quantity: &str) -> Vec<(&Outturn, How)> {
+        let r = plain_key(region);
+        self.outturns
+            .iter()
+            .zip(&self.quantities)
+            .filter(|(o, (q, _))| plain_key(&o.region) == r && q == quantity)
+            .map(|(o, (_, m))| (o, How::Quantity { measure: *m }))
+            .collect()
+    }
+
+    /// Every outturn of a region, with how it measures its quantity.
+    pub fn of_region(&self, region: &str) -> Vec<(&Outturn, How)> {
+        let r = plain_key(region);
+        self.outturns
+            .iter()
+            .zip(&self.quantities)
+            .filter(|(o, _)| plain_key(&o.region) == r)
+            .map(|(o, (_, m))| (o, How::Quantity { measure: *m }))
+            .collect()
+    }
+
+    /// True when any outturn used is hypothetical.
+    pub fn any_hypothetical(&self) -> bool {
+        self.outturns.iter().any(|o| o.hypothetical)
+    }
+
+    /// `skipped 12 rows of regions no table holds: 内蒙古自治区 (8), 呼和浩特市 (4)`.
+    pub fn skipped_note(&self) -> Option<String> {
+        let n: usize = self.skipped.iter().map(|s| s.1).sum();
+        (n > 0).then(|| {
+            let list: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|(r, k)| format!("{r} ({k})"))
+                .collect();
+            format!(
+                "skipped {n} outturn row{} of regions no table holds: {}",
+                if n == 1 { "" } else { "s" },
+                list.join(", ")
+            )
+        })
+    }
+}
+
+/// What each indicator answers to: its canonical name and quantity, and the quantities its
+/// relational target names (`高于GDP增长` needs GDP's outturns).
+struct Known {
+    region: String,
+    name: String,
+    quantity: String,
+}
+
+pub fn resolve(
+    indicators: &[Indicator],
+    outturns: Vec<Outturn>,
+    aliases: &Aliases,
+) -> Result<Resolved> {
+    let known: Vec<Known> = indicators
+        .iter()
+        .map(|i| Known {
+            region: plain_key(&i.region),
+            name: aliases.canonical(&i.name),
+            quantity: aliases.quantity(&i.name).0,
+        })
+        .collect();
+    let mut related: HashMap<String, Vec<(String, Relation)>> = HashMap::new();
+    for (i, ind) in indicators.iter().enumerate() {
+        if let TargetKind::Relational { relation } = Meaning::of(ind).target {
+            related
+                .entry(known[i].region.clone())
+                .or_default()
+                .push((aliases.quantity(&relation.other).0, relation));
+        }
+    }
+    let regions: BTreeMap<String, &str> = indicators
+        .iter()
+        .map(|i| (plain_key(&i.region), i.region.as_str()))
+        .collect();
+    let mut out = Resolved::empty(indicators.len());
+    let mut skipped: Vec<(String, usize)> = Vec::new();
+    let mut errors: Vec<(PathBuf, CellError)> = Vec::new();
+    for mut o in outturns {
+        if o.region.trim().is_empty() {
+            if regions.len() == 1 {
+                o.region = regions
+                    .values()
+                    .next()
+                    .map(|r| r.to_string())
+                    .unwrap_or_default();
+            } else {
+                let held: Vec<&str> = regions.values().copied().collect();
+                errors.push((
+                    o.file.clone(),
+                    CellError {
+                        row: o.row,
+                        column: 1,
+                        header: "region".into(),
+                        text: String::new(),
+                        expected: format!(
+                            "a region: the tables hold {} ({})",
+                            held.len(),
+                            held.join(", ")
+                        ),
+                    },
+                ));
+                continue;
+            }
+        }
+        let region = plain_key(&o.region);
+        if !regions.contains_key(&region) {
+            match skipped.iter_mut().find(|s| plain_key(&s.0) == region) {
+                Some(s) => s.1 += 1,
+                None => skipped.push((o.region.clone(), 1)),
+            }
+            continue;
+        }
+        let name = aliases.canonical(&o.indicator);
+        let (quantity, measure) = aliases.quantity(&o.indicator);
+        let k = out.outturns.len();
+        let mut matched = false;
+        for (i, kn) in known.iter().enumerate() {
+            if kn.region != region {
+                continue;
+            }
+            let how = if kn.name == name {
+                How::Exact
+            } else if kn.quantity == quantity {
+                How::Quantity { measure }
+            } else {
+                continue;
+            };
+            matched = true;
+            out.by_row[i].push(Match { outturn: k, how });
+            if let Some(w) = contradiction(&indicators[i], &o) {
+                out.warnings.push(w);
+            }
+        }
+        let referenced = related.get(&region).is_some_and(|r| {
+            r.iter()
+                .any(|(q, rel)| *q == quantity || same_indicator(rel, &o.indicator))
+        });
+        if !matched && !referenced {
+            let candidates: Vec<&str> = indicators
+                .iter()
+                .zip(&known)
+                .filter(|(_, kn)| kn.region == region)
+                .map(|(i, _)| i.name.as_str())
+                .chain(
+                    related
+                        .get(&region)
+                        .into_iter()
+                        .flatten()
+                        .map(|(_, r)| r.other.as_str()),
+                )
+                .collect();
+            let near = nearest(&o.indicator, candidates);
+            errors.push((
+                o.file.clone(),
+                CellError {
+                    row: o.row,
+                    column: o.name_column,
+                    header: "indicator".into(),
+                    text: o.indicator.clone(),
+                    expected: format!(
+                        "an indicator of {}'s tables (by name, alias or quantity){}",
+                        o.region,
+                        if near.is_empty() {
+                            "; none is near: add an alias to scenarios/aliases.csv or leave the row out".to_string()
+                        } else {
+                            format!("; did you mean {}?", near.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "))
+                        }
+                    ),
+                },
+            ));
+            continue;
+        }
+        out.quantities.push((quantity, measure));
+        out.outturns.push(o);
+    }
+    out.skipped = skipped;
+    if errors.is_empty() {
+        return Ok(out);
+    }
+    Err(super::cell_errors(errors))
+}
+
+/// A nominal outturn for a real target, or the other way round.
+fn contradiction(ind: &Indicator, o: &Outturn) -> Option<String> {
+    let target = Name::parse(&ind.name).basis()?;
+    let outturn = Name::parse(&o.indicator)
+        .basis()
+        .or_else(|| o.notes.iter().find_map(|n| crate::names::basis_of(n)))?;
+    (target != outturn).then(|| {
+        format!(
+            "{}:{}: {} {} is {} ({}) but the target {} is {} ({})",
+            o.file.display(),
+            o.row,
+            o.indicator,
+            o.year,
+            outturn.word(),
+            if outturn == crate::names::Basis::Nominal {
+                "nominal"
+            } else {
+                "real"
+            },
+            ind.name,
+            target.word(),
+            if target == crate::names::Basis::Nominal {
+                "nominal"
+            } else {
+                "real"
+            },
+        )
+    })
+}

@@ -1,0 +1,136 @@
+//! An outturn's value as published: `65.22`, `-2.7`, `2.5（预计）` (a preliminary figure),
+//! `4以上` and `＞60（“超过60%”）` (bounds), `6左右（预计）`, `14.2(名义)` (a number with a
+//! qualifier), `-0.5(扣除原料用能和非化石能源)` (a number with a note on its method).
+
+use crate::names::Basis;
+use crate::table::normalize::fold;
+use crate::table::{Cell, Form};
+use serde::Serialize;
+
+/// Which side of the published number the true value lies on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Side {
+    /// `4以上`, `＞60`: at least.
+    AtLeast,
+    /// `4以内`: at most.
+    AtMost,
+    /// `6左右`: about.
+    About,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Published {
+    pub value: f64,
+    pub side: Option<Side>,
+    pub preliminary: bool,
+    /// The words in parentheses after the number, other than `预计`.
+    pub notes: Vec<String>,
+    /// A magnitude printed in the value (`1686亿`): its factor, else 1.
+    pub scale: f64,
+}
+
+impl Published {
+    pub fn basis(&self) -> Option<Basis> {
+        self.notes.iter().find_map(|n| crate::names::basis_of(n))
+    }
+}
+
+const PRELIMINARY: [&str; 4] = ["预计", "初步", "预估", "快报"];
+
+/// Reads a published value; `Err` says what was expected.
+pub fn parse(text: &str) -> Result<Published, String> {
+    let mut s = fold(text).replace('−', "-");
+    let mut preliminary = false;
+    let mut notes = Vec::new();
+    // parenthetical notes after the number, last first: `6左右（预计）`, `14.2(名义)`
+    while s.ends_with(')') {
+        let Some(open) = s.rfind('(') else { break };
+        let inner = s[open + 1..s.len() - 1].to_string();
+        s.truncate(open);
+        if PRELIMINARY.iter().any(|w| inner.contains(w)) {
+            preliminary = true;
+            let rest: String = PRELIMINARY.iter().fold(inner, |t, w| t.replace(w, ""));
+            if !rest.trim().is_empty() {
+                notes.insert(0, rest);
+            }
+        } else if !inner.is_empty() {
+            notes.insert(0, inner);
+        }
+    }
+    if PRELIMINARY.iter().any(|w| s.starts_with(w)) {
+        preliminary = true;
+        s = PRELIMINARY
+            .iter()
+            .fold(s, |t, w| t.trim_start_matches(w).to_string());
+    }
+    if let Some((a, b)) = s.split_once('/')
+        && a.chars().any(|c| c.is_ascii_digit())
+        && b.chars().any(|c| c.is_ascii_digit())
+    {
+        return Err(format!(
+            "two figures in one cell (`{a}` and `{b}`, e.g. urban and rural): give each its \
+             own row under its own indicator name"
+        ));
+    }
+    let cell = Cell::parse(&s).map_err(|e| format!("{e}"))?;
+    let scale = cell.magnitude.map_or(1.0, |m| m.factor());
+    let (value, side) = match cell.form {
+        Form::Number { value } => (value.value, None),
+        Form::AtLeast { value, .. } => (value.value, Some(Side::AtLeast)),
+        Form::AtMost { value, .. } => (value.value, Some(Side::AtMost)),
+        Form::About { value } => (value.value, Some(Side::About)),
+        Form::Range { .. } => {
+            return Err("a range is no outturn: give the published figure".into());
+        }
+        _ => {
+            return Err("an outturn needs a number (65.22, -2.7, 4以上, 2.5（预计）)".into());
+        }
+    };
+    if cell.period.is_some() {
+        return Err("a period total is no year's outturn: give each year's figure".into());
+    }
+    Ok(Published {
+        value,
+        side,
+        preliminary,
+        notes,
+        scale,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_as_the_communiques_print_them() {
+        let p = parse("2.5（预计）").unwrap();
+        assert_eq!((p.value, p.preliminary, p.side), (2.5, true, None));
+        let p = parse("4以上（预计）").unwrap();
+        assert_eq!(
+            (p.value, p.preliminary, p.side),
+            (4.0, true, Some(Side::AtLeast))
+        );
+        let p = parse("＞60（“超过60%”）").unwrap();
+        assert_eq!((p.value, p.side), (60.0, Some(Side::AtLeast)));
+        assert_eq!(p.notes, ["“超过60%”"]);
+        let p = parse("14.2(名义)").unwrap();
+        assert_eq!((p.value, p.basis()), (14.2, Some(Basis::Nominal)));
+        let p = parse("-0.5(扣除原料用能和非化石能源)").unwrap();
+        assert_eq!((p.value, p.notes.len()), (-0.5, 1));
+        assert_eq!(parse("0(与上年持平)").unwrap().value, 0.0);
+        assert_eq!(parse("6左右（预计）").unwrap().side, Some(Side::About));
+        assert_eq!(parse("1686亿").unwrap().scale, 1e8);
+        assert_eq!(parse("−3.8").unwrap().value, -3.8);
+    }
+
+    #[test]
+    fn what_is_no_outturn_says_why() {
+        assert!(parse("1.4 / 8.4").unwrap_err().contains("two figures"));
+        assert!(parse("3-4").unwrap_err().contains("range"));
+        assert!(parse("“双绿”").unwrap_err().contains("needs a number"));
+        assert!(parse("").unwrap_err().contains("needs a number"));
+        assert!(parse("[13.5]").unwrap_err().contains("period total"));
+    }
+}

@@ -1,0 +1,309 @@
+//! Bounds: a bound the baseline already meets, to be kept (`4以内` from 3.82), and a floor or
+//! ceiling on each year (`<5.5`, `>7`, `2以上`).
+//!
+//! Mid-period, the mean of the outturn years within the bound is 基本符合预期, beyond it by at
+//! least 20 % of the bound 快于预期, outside it 滞后于预期; breached years are named. In the target
+//! year, 已实现 when the year's value (a kept bound) or the period mean (a yearly bound) is
+//! within the bound inside its printed precision, else 未实现.
+
+use super::pace::{FLOOR_LEVEL, FLOOR_RATE, FLOOR_SHARE, Trend, mean, p_above};
+use super::path::{Path, lenient, met, planned, trend};
+use super::{Grade, Row, Status, amount, listed, years};
+use crate::actuals::Obs;
+use crate::check::finding::show;
+use crate::lang::finding::Text;
+use crate::lang::grade as say;
+use crate::meaning::{Of, Quantity};
+use crate::series::GoalKind;
+
+/// Beyond a bound by this share of it is faster than expected.
+pub const BEYOND: f64 = 0.2;
+
+/// The yearly numbers a yearly target is about, after the base year and up to the cut, and
+/// those up to the base year.
+pub fn yearly(row: &Row, of: Of) -> (Vec<Obs>, Vec<Obs>) {
+    match of {
+        Of::Values => row.split(row.native()),
+        Of::Growth => row.split(row.growth()),
+    }
+}
+
+/// The mean of yearly numbers: arithmetic for values, compound for growth rates.
+pub fn average(of: Of, xs: &[Obs]) -> f64 {
+    match of {
+        Of::Values => mean(&xs.iter().map(|o| o.value).collect::<Vec<_>>()),
+        Of::Growth => {
+            let f: f64 = xs.iter().map(|o| 1.0 + o.value / 100.0).product();
+            (f.powf(1.0 / xs.len() as f64) - 1.0) * 100.0
+        }
+    }
+}
+
+/// What the outturns say of a yearly target so far.
+pub struct Summary {
+    /// The yearly numbers (values or growth rates) after the base year.
+    pub obs: Vec<Obs>,
+    /// Their mean; for growth, the compound average from the baseline to the latest level
+    /// when the table gives a baseline (years without an outturn between them count too).
+    pub mean: f64,
+    /// The years the mean covers.
+    pub years: f64,
+    pub latest_year: i32,
+    /// The latest year's value or growth, when known.
+    pub latest_value: Option<f64>,
+    /// Every outturn the summary rests on.
+    pub used: Vec<Obs>,
+}
+
+pub fn summary(row: &Row, of: Of) -> Option<Summary> {
+    let obs = yearly(row, of).0;
+    let from_levels = match (of, row.m.base) {
+        (Of::Growth, Some((y0, x0))) if x0 > 0.0 => {
+            let levels = row.split(row.native()).0;
+            levels.last().filter(|l| l.value > 0.0).map(|l| {
+                let k = f64::from(l.year - y0);
+                (
+                    ((l.value / x0).powf(1.0 / k) - 1.0) * 100.0,
+                    k,
+                    l.year,
+                    levels.clone(),
+                )
+            })
+        }
+        _ => None,
+    };
+    let (mean, years, latest_year, mut used) = match from_levels {
+        Some((m, k, y, levels)) if obs.last().is_none_or(|o| o.year <= y) => (m, k, y, levels),
+        _ => {
+            let last = obs.last()?;
+            (average(of, &obs), obs.len() as f64, last.year, Vec::new())
+        }
+    };
+    let latest_value = obs.iter().find(|o| o.year == latest_year).map(|o| o.value);
+    used.extend(obs.iter().cloned());
+    used.sort_by_key(|o| o.year);
+    Some(Summary {
+        obs,
+        mean,
+        years,
+        latest_year,
+        latest_value,
+        used,
+    })
+}
+
+/// The unit of the yearly numbers, and whether they are a pace (rates) rather than a level.
+pub fn unit(row: &Row, of: Of) -> (String, bool) {
+    match (of, row.m.quantity) {
+        (Of::Growth, _) | (Of::Values, Quantity::Rate) => ("% a year".into(), true),
+        (Of::Values, _) => (row.ind.value_unit(), false),
+    }
+}
+
+/// The probability that the period mean meets `(threshold, above)`, with `h` years to come.
+pub fn p_mean(
+    row: &Row,
+    of: Of,
+    xs: &[Obs],
+    threshold: (f64, bool),
+    h: f64,
+) -> Option<(Option<f64>, f64, String)> {
+    let exact: Vec<(i32, f64)> = xs
+        .iter()
+        .filter(|o| o.side.is_none())
+        .map(|o| (o.year, o.value))
+        .collect();
+    let (floor, kind) = match (of, row.m.quantity) {
+        (Of::Growth, _) => (FLOOR_LEVEL * 100.0, "growth rates"),
+        (Of::Values, Quantity::Rate) => (FLOOR_RATE, "yearly rates"),
+        _ => (FLOOR_SHARE, "shares"),
+    };
+    let t = Trend::of(&exact, floor)?;
+    let source = t
+        .source(kind, 1.0, &unit(row, of).0)
+        .replace("changes", "values");
+    if h <= 0.0 {
+        return Some((None, t.sigma, source));
+    }
+    let m = xs.len() as f64;
+    let sum: f64 = xs.iter().map(|o| o.value).sum();
+    let (shift, sd) = t.ahead(h);
+    let center = (sum + shift) / (m + h);
+    let p = p_above(center, sd / (m + h), threshold.0);
+    Some((Some(if threshold.1 { p } else { 1.0 - p }), t.sigma, source))
+}
+
+/// How far `v` lies inside the bound (positive) or outside it (negative).
+pub fn headroom(goal: &GoalKind, row: &Row, v: f64) -> f64 {
+    let (level, above) = goal.threshold(row.m.direction);
+    if above { v - level } else { level - v }
+}
+
+fn beyond(goal: &GoalKind, v: f64) -> bool {
+    match *goal {
+        GoalKind::AtLeast { value } => v >= value + BEYOND * value.abs(),
+        GoalKind::AtMost { value } => v <= value - BEYOND * value.abs(),
+        _ => false,
+    }
+}
+
+fn breached_words(b: &[&Obs]) -> Text {
+    say::breached(&listed(b))
+}
+
+/// A bound the baseline meets, kept.
+pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
+    let dir = row.m.direction;
+    let (after, history) = row.split(row.native());
+    let mut g = row.bare(Status::InsufficientData, Text::default());
+    g.pace_unit = "points".into();
+    let base = row.m.base.map(|b| show(b.1)).unwrap_or_default();
+    let Some(latest) = after.last().cloned() else {
+        g.text = say::hold_no_outturn(
+            row.base_year(),
+            &row.as_of_words(),
+            &base,
+            &row.target_short(),
+        );
+        if history.len() >= 2 {
+            g.history_pace = Some(mean(&history.iter().map(|o| o.value).collect::<Vec<_>>()));
+        }
+        return g;
+    };
+    let xs: Vec<f64> = after.iter().map(|o| o.value).collect();
+    let m = mean(&xs);
+    let breached: Vec<&Obs> = after.iter().filter(|o| !met(&goal, dir, o)).collect();
+    g.latest_year = Some(latest.year);
+    g.latest_value = Some(latest.value);
+    g.mean = Some(m);
+    g.gap = Some(headroom(&goal, row, m));
+    g.target_value = Some(goal.level(dir));
+    if let Some((y0, x0)) = row.m.base {
+        let path = Path::of(row, x0);
+        let level = goal.level(dir);
+        g.planned_pace = planned(row, path, x0, level, f64::from(row.ind.target_year - y0));
+        // back inside the bound by the target year: what the remaining years need
+        if !met(&goal, dir, &latest) {
+            g.required_rate = path.pace(
+                latest.value,
+                level,
+                f64::from(row.ind.target_year - latest.year),
+            );
+        }
+        g.pace_unit = path.unit(row);
+        if let Some((p, sigma, source)) = trend(row, path, (y0, x0), &after, &goal, precision) {
+            g.p_meet = p;
+            g.sigma = Some(sigma);
+            g.sigma_source = Some(source);
+        }
+    }
+    let status = if latest.year == row.ind.target_year {
+        let (thr, above) = lenient(&goal, dir, precision);
+        let ok = met(&goal, dir, &latest)
+            || if above {
+                latest.value >= thr
+            } else {
+                latest.value <= thr
+            };
+        g.text = say::hold_final(
+            &super::shown(&latest),
+            latest.year,
+            &row.target_short(),
+            &base,
+            &breached_words(&breached),
+        );
+        if ok { Status::Achieved } else { Status::Missed }
+    } else {
+        let within = goal.met(m, dir);
+        g.text = say::hold_mid(
+            &show(m),
+            &years(&after),
+            &row.target_short(),
+            &base,
+            &breached_words(&breached),
+        );
+        if within && beyond(&goal, m) {
+            Status::Faster
+        } else if within {
+            Status::OnTrack
+        } else {
+            Status::Lagging
+        }
+    };
+    row.evidence(g.with_status(status), &after)
+}
+
+/// A floor or ceiling on each year's value or growth.
+pub fn annual(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
+    let dir = row.m.direction;
+    let (unit, pace) = unit(row, of);
+    let mut g = row.bare(Status::InsufficientData, Text::default());
+    g.pace_unit = unit.clone();
+    g.target_value = Some(goal.level(dir));
+    let growth = of == Of::Growth;
+    let history = yearly(row, of).1;
+    if !history.is_empty() {
+        g.history_pace = Some(average(of, &history));
+    }
+    let Some(s) = summary(row, of) else {
+        let more = g
+            .history_pace
+            .map_or_else(Text::default, |h| say::averaged_before(&amount(h, &unit)));
+        g.text = say::annual_no_outturn(
+            row.base_year(),
+            &row.as_of_words(),
+            growth,
+            &row.target_short(),
+            &more,
+        );
+        return g;
+    };
+    let m = s.mean;
+    let breached: Vec<&Obs> = s.obs.iter().filter(|o| !met(&goal, dir, o)).collect();
+    g.latest_year = Some(s.latest_year);
+    g.latest_value = s.latest_value;
+    g.mean = Some(m);
+    if pace {
+        g.current_pace = Some(m);
+    }
+    g.gap = Some(headroom(&goal, row, m));
+    let threshold = lenient(&goal, dir, precision);
+    let h = f64::from(row.ind.target_year - s.latest_year);
+    if let Some((p, sigma, source)) = p_mean(row, of, &s.obs, threshold, h) {
+        g.p_meet = p;
+        g.sigma = Some(sigma);
+        g.sigma_source = Some(source);
+    }
+    let status = if s.latest_year == row.ind.target_year {
+        let ok = if threshold.1 {
+            m >= threshold.0
+        } else {
+            m <= threshold.0
+        };
+        if ok { Status::Achieved } else { Status::Missed }
+    } else if goal.met(m, dir) && beyond(&goal, m) {
+        Status::Faster
+    } else if goal.met(m, dir) {
+        Status::OnTrack
+    } else {
+        Status::Lagging
+    };
+    g.text = say::annual(
+        growth,
+        &amount(m, &unit),
+        &span(&s),
+        &row.target_short(),
+        status == Status::Faster,
+        &breached_words(&breached),
+    );
+    row.evidence(g.with_status(status), &s.used)
+}
+
+/// The years a summary covers: `2021–2023`.
+pub fn span(s: &Summary) -> String {
+    if s.obs.len() as f64 == s.years || s.years < 1.0 {
+        years(&s.obs)
+    } else {
+        format!("{}–{}", s.latest_year - s.years as i32 + 1, s.latest_year)
+    }
+}

@@ -1,0 +1,305 @@
+//! Grades from evidence: every target of a table held against its outturns, in the official
+//! vocabulary (提前实现, 已实现, 快于预期, 基本符合预期, 滞后于预期, 未实现, 数据不足, 定性).
+//! The plan's own arithmetic is `check`'s; what happened is assess's, and every status a
+//! reader sees comes from here. One file per rule family: [`reach`] (levels, period totals,
+//! running totals), [`hold`] (bounds kept, bounds on each year), [`rate`] (average annual
+//! rates), [`relational`] (高于/与…同步 another indicator's growth); [`pace`] holds the trend,
+//! σ and the probability of meeting a target.
+
+mod hold;
+pub mod pace;
+mod path;
+mod rate;
+mod reach;
+pub mod record;
+mod relational;
+
+pub use record::{Grade, Status};
+
+use crate::actuals::{How, Obs, Outturn, Resolved};
+use crate::check::finding::show;
+use crate::lang::Lang;
+use crate::lang::finding::Text;
+use crate::lang::grade as say;
+use crate::meaning::{Meaning, Quantity, TargetKind};
+use crate::names::{Aliases, Name, basis_of};
+use crate::table::{Form, Indicator};
+
+/// What to grade with.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Ignore outturns after this year: what was known then.
+    pub as_of: Option<i32>,
+    /// The language of the reasons and notes.
+    pub lang: Lang,
+}
+
+/// Grades every row of `indicators` against the outturns matched to them.
+pub fn assess(
+    indicators: &[Indicator],
+    resolved: &Resolved,
+    aliases: &Aliases,
+    opts: &Options,
+) -> Vec<Grade> {
+    indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| {
+            let row = Row {
+                ind,
+                m: Meaning::of(ind),
+                matches: resolved.of_row(i),
+                resolved,
+                aliases,
+                as_of: opts.as_of,
+            };
+            let mut g = row.grade();
+            g.render(opts.lang);
+            g
+        })
+        .collect()
+}
+
+/// One row with its meaning and its outturns.
+pub(crate) struct Row<'a> {
+    pub ind: &'a Indicator,
+    pub m: Meaning,
+    pub matches: Vec<(&'a Outturn, How)>,
+    pub resolved: &'a Resolved,
+    pub aliases: &'a Aliases,
+    pub as_of: Option<i32>,
+}
+
+impl Row<'_> {
+    fn grade(&self) -> Grade {
+        let g = match self.m.target.clone() {
+            TargetKind::Qualitative { text } => self.qualitative(&text),
+            TargetKind::Reach { goal, precision } | TargetKind::PeriodTotal { goal, precision } => {
+                reach::grade(self, goal, precision)
+            }
+            TargetKind::Hold { goal, precision } => hold::hold(self, goal, precision),
+            TargetKind::AnnualBound {
+                goal,
+                of,
+                precision,
+            } => hold::annual(self, goal, of, precision),
+            TargetKind::AnnualRate {
+                goal,
+                of,
+                precision,
+            } => rate::grade(self, goal, of, precision),
+            TargetKind::Relational { relation } => relational::grade(self, &relation),
+        };
+        self.basis_note(g)
+    }
+
+    /// The last year whose outturns count: the target year, or `--as-of` if earlier.
+    pub fn cut(&self) -> i32 {
+        self.as_of
+            .map_or(self.ind.target_year, |y| y.min(self.ind.target_year))
+    }
+
+    pub fn base_year(&self) -> i32 {
+        self.m.base.map_or(self.ind.base_year, |b| b.0)
+    }
+
+    /// "as of 2022", or "so far".
+    pub fn as_of_words(&self) -> Text {
+        say::as_of(self.as_of)
+    }
+
+    fn known(&self, obs: Vec<Obs>) -> Vec<Obs> {
+        obs.into_iter()
+            .filter(|o| self.as_of.is_none_or(|y| o.year <= y))
+            .collect()
+    }
+
+    /// The row's outturns in its own terms, known by the cut.
+    pub fn native(&self) -> Vec<Obs> {
+        self.known(crate::actuals::observations(
+            &self.m,
+            self.ind,
+            &self.matches,
+        ))
+    }
+
+    /// The yearly growth of the row's level, known by the cut.
+    pub fn growth(&self) -> Vec<Obs> {
+        self.known(crate::actuals::growth(&self.m, self.ind, &self.matches))
+    }
+
+    /// Splits outturns into those after the base year up to the cut, and those up to the base.
+    pub fn split(&self, obs: Vec<Obs>) -> (Vec<Obs>, Vec<Obs>) {
+        let (base, cut) = (self.base_year(), self.cut());
+        let history = obs.iter().filter(|o| o.year <= base).cloned().collect();
+        let after = obs
+            .into_iter()
+            .filter(|o| o.year > base && o.year <= cut)
+            .collect();
+        (after, history)
+    }
+
+    /// The cell the target is read from, as printed.
+    pub fn target_text(&self) -> String {
+        let t = &self.ind.target;
+        if !t.is_none()
+            && (t.is_numeric() || !matches!(self.m.target, TargetKind::Relational { .. }))
+        {
+            t.raw.clone()
+        } else if !self.ind.rate.is_none() {
+            match self.m.target {
+                // an average growth of a level, from the rate column: `年均7左右`
+                TargetKind::AnnualRate {
+                    of: crate::meaning::Of::Growth,
+                    ..
+                }
+                | TargetKind::AnnualBound {
+                    of: crate::meaning::Of::Growth,
+                    ..
+                } if !self.ind.rate.raw.contains("年均") => {
+                    format!("年均{}", self.ind.rate.raw)
+                }
+                _ => self.ind.rate.raw.clone(),
+            }
+        } else {
+            "—".into()
+        }
+    }
+
+    /// The target for a sentence: as printed, without words after its value that do not
+    /// change it (`＞7` of `＞7、力争投入强度高于“十三五”时期实际`).
+    pub fn target_short(&self) -> String {
+        let printed = self.target_text();
+        for cell in [&self.ind.target, &self.ind.rate] {
+            if let Some(remark) = &cell.remark
+                && cell.raw == printed
+            {
+                let body = printed.replace(remark.as_str(), "");
+                return body
+                    .trim_end_matches(['、', '，', ',', ' ', '(', ')', '（', '）'])
+                    .to_string();
+            }
+        }
+        printed
+    }
+
+    /// A grade with nothing measured.
+    pub fn bare(&self, status: Status, reason: Text) -> Grade {
+        Grade::bare(
+            self.ind,
+            self.target_text(),
+            self.m.target.rule(),
+            status,
+            reason,
+        )
+    }
+
+    /// Marks what the evidence was: hypothetical, preliminary, with notes.
+    pub fn evidence(&self, mut g: Grade, used: &[Obs]) -> Grade {
+        g.hypothetical = used.iter().any(|o| o.hypothetical);
+        g.preliminary = used.last().is_some_and(|o| o.preliminary);
+        // one line per note, with the years it is given for
+        let mut notes: Vec<(String, Vec<Obs>)> = Vec::new();
+        for o in used {
+            for n in &o.notes {
+                match notes.iter_mut().find(|(t, _)| t == n) {
+                    Some((_, ys)) if !ys.iter().any(|y| y.year == o.year) => ys.push(o.clone()),
+                    Some(_) => {}
+                    None => notes.push((n.clone(), vec![o.clone()])),
+                }
+            }
+        }
+        for (n, obs) in notes {
+            let note = Text::same(format!("{}: {n}", years(&obs)));
+            if !g.notes_text.contains(&note) {
+                g.notes_text.push(note);
+            }
+        }
+        if let Some(last) = used.last().filter(|o| o.preliminary) {
+            g.text = g.text.then(&say::preliminary(last.year));
+        }
+        if g.hypothetical {
+            g.text = g.text.then(&say::hypothetical());
+        }
+        g
+    }
+
+    fn qualitative(&self, text: &str) -> Grade {
+        let what = match &self.ind.target.form {
+            Form::Delegated { .. } => "delegated",
+            _ if self.ind.target.is_none() && self.ind.rate.is_none() => "none",
+            _ => "words",
+        };
+        let mut g = self.bare(Status::Qualitative, say::qualitative(what, text, None));
+        if self.m.quantity == Quantity::Rate {
+            let (after, _) = self.split(self.native());
+            if !after.is_empty() {
+                let xs: Vec<f64> = after.iter().map(|o| o.value).collect();
+                let m = pace::mean(&xs);
+                g.text = say::qualitative(what, text, Some((&years(&after), &show(m))));
+                g.mean = Some(m);
+                g.latest_year = after.last().map(|o| o.year);
+                g.latest_value = after.last().map(|o| o.value);
+                return self.evidence(g, &after);
+            }
+        }
+        g
+    }
+
+    /// Notes where the outturns say nominal or real and the target does not, or says the other.
+    fn basis_note(&self, mut g: Grade) -> Grade {
+        let outturn = self.matches.iter().find_map(|(o, _)| {
+            Name::parse(&o.indicator)
+                .basis()
+                .or_else(|| o.notes.iter().find_map(|n| basis_of(n)))
+        });
+        let Some(outturn) = outturn else { return g };
+        if self.m.basis == Some(outturn) {
+            return g;
+        }
+        g.notes_text.insert(0, say::basis(outturn, self.m.basis));
+        g
+    }
+}
+
+/// `2021–2025`, `2021`, or the years listed when they are not consecutive.
+pub(crate) fn years(obs: &[Obs]) -> String {
+    match (obs.first(), obs.last()) {
+        (Some(a), Some(b)) if a.year == b.year => a.year.to_string(),
+        (Some(a), Some(b)) if (b.year - a.year) as usize + 1 == obs.len() => {
+            format!("{}–{}", a.year, b.year)
+        }
+        _ => obs
+            .iter()
+            .map(|o| o.year.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// A number with its unit: `9.82% a year`, `0.44 points a year`, `5.24%`, in each language.
+pub(crate) fn amount(v: f64, unit: &str) -> Text {
+    say::amount(&show(v), unit)
+}
+
+/// An outturn's value as published: `25`, `>25` for a lower bound, `约6`.
+pub(crate) fn shown(o: &Obs) -> String {
+    let mark = match o.side {
+        Some(crate::actuals::Side::AtLeast) => ">",
+        Some(crate::actuals::Side::AtMost) => "<",
+        Some(crate::actuals::Side::About) => "约",
+        None => "",
+    };
+    format!("{mark}{}", show(o.value))
+}
+
+/// `2022 (5.6)`, …
+pub(crate) fn listed(obs: &[&Obs]) -> String {
+    obs.iter()
+        .map(|o| format!("{} ({})", o.year, shown(o)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests;

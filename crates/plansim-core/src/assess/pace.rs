@@ -1,0 +1,129 @@
+//! Paces, volatilities and the probability of meeting a target on the observed trend.
+//!
+//! The trend is the mean of the observed yearly changes (log growth for compounding levels,
+//! points for shares, the yearly values themselves for rates); σ is their sample standard
+//! deviation, never below a floor per kind of indicator, so that a few near-identical
+//! outturns cannot claim certainty. The next h changes sum to a normal with mean h·μ and
+//! variance σ²·(h + h²/m): the yearly noise, plus the error of a mean estimated from m
+//! changes carried h years ahead.
+
+use statrs::distribution::{ContinuousCDF, Normal};
+
+/// Compounding levels: 1 point of growth a year (log scale 0.01). Chinese regional growth
+/// swings by more than that from year to year.
+pub const FLOOR_LEVEL: f64 = 0.01;
+/// A change index (energy or CO₂ intensity): 0.5 points of yearly change (log 0.005).
+pub const FLOOR_INDEX: f64 = 0.005;
+/// Shares: 0.2 points a year (urbanisation moved 0.50–0.94 points a year in 2021–25).
+pub const FLOOR_SHARE: f64 = 0.2;
+/// Yearly rates (GDP growth, R&D growth) and yearly values bounded each year: 0.5 points,
+/// five times the 0.1 to which communiqués round them.
+pub const FLOOR_RATE: f64 = 0.5;
+/// Running totals: 10 % of the mean yearly count.
+pub const FLOOR_COUNT: f64 = 0.1;
+
+pub fn mean(xs: &[f64]) -> f64 {
+    xs.iter().sum::<f64>() / xs.len() as f64
+}
+
+/// Sample standard deviation (n − 1).
+pub fn sd(xs: &[f64]) -> f64 {
+    let m = mean(xs);
+    (xs.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (xs.len() as f64 - 1.0)).sqrt()
+}
+
+/// Φ(z).
+pub fn phi(z: f64) -> f64 {
+    Normal::standard().cdf(z)
+}
+
+/// The observed yearly changes and what they say.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trend {
+    pub mu: f64,
+    /// σ after the floor.
+    pub sigma: f64,
+    pub observed: f64,
+    pub floor: f64,
+    pub m: usize,
+    pub first: i32,
+    pub last: i32,
+}
+
+impl Trend {
+    /// From yearly changes `(year, change)`; `None` below two.
+    pub fn of(changes: &[(i32, f64)], floor: f64) -> Option<Trend> {
+        if changes.len() < 2 {
+            return None;
+        }
+        let xs: Vec<f64> = changes.iter().map(|c| c.1).collect();
+        let observed = sd(&xs);
+        Some(Trend {
+            mu: mean(&xs),
+            sigma: observed.max(floor),
+            observed,
+            floor,
+            m: xs.len(),
+            first: changes[0].0,
+            last: changes[changes.len() - 1].0,
+        })
+    }
+
+    /// Mean and standard deviation of the sum of the next `h` changes.
+    pub fn ahead(&self, h: f64) -> (f64, f64) {
+        let m = self.m as f64;
+        (h * self.mu, self.sigma * (h + h * h / m).sqrt())
+    }
+
+    /// Where σ came from, for `sigma_source`; `scale` and `unit` print σ (100, `% a year`).
+    pub fn source(&self, kind: &str, scale: f64, unit: &str) -> String {
+        let years = if self.first == self.last {
+            self.first.to_string()
+        } else {
+            format!("{}–{}", self.first, self.last)
+        };
+        if self.observed < self.floor {
+            format!(
+                "floor for {kind} ({} {unit}): the sd of the {} observed changes ({years}) is {}",
+                crate::check::finding::show(self.floor * scale),
+                self.m,
+                crate::check::finding::show(self.observed * scale)
+            )
+        } else {
+            format!("sd of the {} observed yearly changes ({years})", self.m)
+        }
+    }
+}
+
+/// P(X ≥ threshold) for X normal: the chance of landing on the rising side.
+pub fn p_above(center: f64, sd: f64, threshold: f64) -> f64 {
+    if sd <= 0.0 {
+        return if center >= threshold { 1.0 } else { 0.0 };
+    }
+    phi((center - threshold) / sd)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trend_and_floor() {
+        // urbanisation changes 0.50, 0.94, 0.84 points: mean 0.76, sd √((0.0676+0.0324+0.0064)/2)
+        // = √0.0532 = 0.23065 > 0.2
+        let t = Trend::of(&[(2022, 0.5), (2023, 0.94), (2024, 0.84)], FLOOR_SHARE).unwrap();
+        assert!((t.mu - 0.76).abs() < 1e-12 && (t.sigma - 0.230651).abs() < 1e-6);
+        // two equal changes: sd 0, floored
+        let t = Trend::of(&[(2021, 5.0), (2022, 5.0)], FLOOR_RATE).unwrap();
+        assert_eq!(t.sigma, 0.5);
+        assert!(
+            t.source("yearly rates", 1.0, "points")
+                .starts_with("floor for yearly rates (0.5 points)")
+        );
+        // 3 years ahead from m = 2: sd 0.5·√(3 + 9/2) = 0.5·√7.5 = 1.369306
+        let (c, s) = t.ahead(3.0);
+        assert!((c - 15.0).abs() < 1e-12 && (s - 1.369306).abs() < 1e-6);
+        assert!(Trend::of(&[(2021, 1.0)], 0.1).is_none());
+        assert!((p_above(0.0, 1.0, 0.0) - 0.5).abs() < 1e-12);
+    }
+}

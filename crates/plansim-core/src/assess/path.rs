@@ -1,0 +1,203 @@
+//! The plan's path from a baseline to a target, the row's levels along it, and the trend of
+//! their yearly changes: shared by targets to reach and bounds to keep.
+
+use super::Row;
+use super::pace::{FLOOR_COUNT, FLOOR_INDEX, FLOOR_LEVEL, FLOOR_SHARE, Trend, p_above};
+use crate::actuals::{Obs, Side};
+use crate::meaning::Quantity;
+use crate::series::GoalKind;
+use crate::table::Direction;
+
+/// How the plan's path runs from the baseline to the target.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Path {
+    /// Compounding: levels, and the change index of a period total.
+    Compound,
+    /// Points a year: shares, and levels that do not start above zero.
+    Points,
+    /// Units a year: running totals.
+    Counts,
+}
+
+impl Path {
+    pub fn of(row: &Row, start: f64) -> Path {
+        match row.m.quantity {
+            Quantity::Share => Path::Points,
+            Quantity::RunningTotal => Path::Counts,
+            _ if start > 0.0 => Path::Compound,
+            _ => Path::Points,
+        }
+    }
+
+    pub fn unit(self, row: &Row) -> String {
+        match self {
+            Path::Compound => "% a year".into(),
+            Path::Points => "points a year".into(),
+            Path::Counts => format!("{} a year", row.ind.value_unit()),
+        }
+    }
+
+    /// The pace from `a` to `b` over `years`, in the path's unit (% a year when compounding).
+    pub fn pace(self, a: f64, b: f64, years: f64) -> Option<f64> {
+        if years <= 0.0 {
+            return None;
+        }
+        match self {
+            Path::Compound if a > 0.0 && b > 0.0 => Some(((b / a).powf(1.0 / years) - 1.0) * 100.0),
+            Path::Compound => None,
+            _ => Some((b - a) / years),
+        }
+    }
+}
+
+/// The row's levels after its start and up to the cut, with the start (the baseline, else the
+/// first outturn) and the history up to the base year.
+pub struct Levels {
+    pub start: Option<(i32, f64)>,
+    /// The start is the first outturn, the table giving no baseline.
+    pub start_from_outturn: bool,
+    pub after: Vec<Obs>,
+    pub history: Vec<Obs>,
+}
+
+pub fn levels(row: &Row) -> Levels {
+    let native = row.native();
+    let base = row.m.base;
+    let (after, history) = match row.m.quantity {
+        // yearly changes (% ) and yearly counts, cumulated from the baseline
+        Quantity::PeriodChange | Quantity::RunningTotal => {
+            let (after, history) = row.split(native);
+            let Some((y0, v0)) = base else {
+                return Levels {
+                    start: None,
+                    start_from_outturn: false,
+                    after: Vec::new(),
+                    history,
+                };
+            };
+            let pct = row.m.quantity == Quantity::PeriodChange;
+            let (mut year, mut v, mut out) = (y0, v0, Vec::new());
+            for o in after {
+                if o.year != year + 1 {
+                    break;
+                }
+                v = if pct {
+                    v * (1.0 + o.value / 100.0)
+                } else {
+                    v + o.value
+                };
+                year = o.year;
+                out.push(Obs {
+                    value: v,
+                    derived: true,
+                    ..o
+                });
+            }
+            (out, history)
+        }
+        _ => row.split(native),
+    };
+    let (start, from_outturn) = match base {
+        Some(b) => (Some(b), false),
+        // no baseline: the first outturn is where progress is measured from (it still counts
+        // as an outturn: met, or the target year's)
+        None if !after.is_empty() => (Some((after[0].year, after[0].value)), true),
+        None => (None, false),
+    };
+    Levels {
+        start,
+        start_from_outturn: from_outturn,
+        after,
+        history,
+    }
+}
+
+/// The goal's threshold and side with the printed precision allowed: (level, met at or above).
+pub fn lenient(goal: &GoalKind, dir: Direction, precision: f64) -> (f64, bool) {
+    let (level, above) = goal.threshold(dir);
+    let slack = if matches!(goal, GoalKind::About { .. }) {
+        0.0
+    } else {
+        precision
+    };
+    (if above { level - slack } else { level + slack }, above)
+}
+
+/// A value meets the goal as published: a bound outturn only when its side says so.
+pub fn met(goal: &GoalKind, dir: Direction, o: &Obs) -> bool {
+    let (_, above) = goal.threshold(dir);
+    match (o.side, above) {
+        (Some(Side::AtMost), true) | (Some(Side::AtLeast), false) => false,
+        _ => goal.met(o.value, dir),
+    }
+}
+
+/// The trend of the levels' yearly changes and the chance of meeting the goal by its year:
+/// (p, σ in the path's unit, where σ came from).
+pub fn trend(
+    row: &Row,
+    path: Path,
+    start: (i32, f64),
+    after: &[Obs],
+    goal: &GoalKind,
+    precision: f64,
+) -> Option<(Option<f64>, f64, String)> {
+    let points: Vec<(i32, f64)> = std::iter::once(start)
+        .chain(
+            after
+                .iter()
+                .filter(|o| o.side.is_none())
+                .map(|o| (o.year, o.value)),
+        )
+        .collect();
+    let changes: Vec<(i32, f64)> = points
+        .windows(2)
+        .filter(|w| w[1].0 == w[0].0 + 1)
+        .filter_map(|w| match path {
+            Path::Compound if w[0].1 > 0.0 && w[1].1 > 0.0 => {
+                Some((w[1].0, (w[1].1 / w[0].1).ln()))
+            }
+            Path::Compound => None,
+            _ => Some((w[1].0, w[1].1 - w[0].1)),
+        })
+        .collect();
+    let (floor, kind, scale) = match (path, row.m.quantity) {
+        (Path::Compound, Quantity::PeriodChange) => (FLOOR_INDEX, "a change index", 100.0),
+        (Path::Compound, _) => (FLOOR_LEVEL, "levels", 100.0),
+        (Path::Points, _) => (FLOOR_SHARE, "shares", 1.0),
+        (Path::Counts, _) => {
+            let xs: Vec<f64> = changes.iter().map(|c| c.1).collect();
+            (
+                FLOOR_COUNT * super::pace::mean(&xs).abs(),
+                "running totals (10 % of the mean count)",
+                1.0,
+            )
+        }
+    };
+    let t = Trend::of(&changes, floor)?;
+    let last = after.last()?;
+    let h = f64::from(row.ind.target_year - last.year);
+    let source = t.source(kind, scale, &path.unit(row));
+    let sigma = t.sigma * scale;
+    if h <= 0.0 {
+        return Some((None, sigma, source));
+    }
+    let (thr, above) = lenient(goal, row.m.direction, precision);
+    let (shift, sd) = t.ahead(h);
+    let p = match path {
+        Path::Compound if last.value > 0.0 && thr > 0.0 => {
+            p_above(last.value.ln() + shift, sd, thr.ln())
+        }
+        Path::Compound => return Some((None, sigma, source)),
+        _ => p_above(last.value + shift, sd, thr),
+    };
+    Some((Some(if above { p } else { 1.0 - p }), sigma, source))
+}
+
+/// The plan's pace: its stated rate when it compounds a level, else base → target.
+pub fn planned(row: &Row, path: Path, x0: f64, level: f64, n: f64) -> Option<f64> {
+    match (path, row.ind.annual_rate()) {
+        (Path::Compound, Some(r)) if row.m.quantity == Quantity::Level => Some(r.value * 100.0),
+        _ => path.pace(x0, level, n),
+    }
+}

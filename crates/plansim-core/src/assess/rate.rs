@@ -1,0 +1,117 @@
+//! Average annual rates: `年均增长7%`, `7左右`, `3-4`. The mean outturn rate (compound for the
+//! growth of a level, from the baseline to the latest level; arithmetic for a rate indicator's
+//! yearly values) against the target: within ±0.5 point (`左右`: its own tolerance, 0.5 point;
+//! a range: its ends) 基本符合预期, above 快于预期, below 滞后于预期 (the other way round for a
+//! falling target). In the target year, 已实现 when the mean reaches the target inside its
+//! printed precision (`7左右` from 6.5, `7` from 6.95, `3-4` from 2.95), else 未实现.
+
+use super::hold::{average, p_mean, span, summary, unit, yearly};
+use super::path::lenient;
+use super::{Grade, Row, Status, amount};
+use crate::check::finding::show;
+use crate::lang::finding::Text;
+use crate::lang::grade as say;
+use crate::meaning::Of;
+use crate::series::GoalKind;
+use crate::table::Direction;
+
+/// Half a point either way of a plain rate target counts as in line with it.
+pub const BAND: f64 = 0.5;
+
+pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
+    let dir = row.m.direction;
+    let (unit, _) = unit(row, of);
+    let mut g = row.bare(Status::InsufficientData, Text::default());
+    g.pace_unit = unit.clone();
+    let history = yearly(row, of).1;
+    if !history.is_empty() {
+        g.history_pace = Some(average(of, &history));
+    }
+    let (low, high) = match goal {
+        GoalKind::Point { value } => (value - BAND, value + BAND),
+        GoalKind::About { value, tolerance } => (value - tolerance, value + tolerance),
+        GoalKind::Range { low, high } => (low, high),
+        GoalKind::AtLeast { value } | GoalKind::AtMost { value } => (value, value),
+    };
+    let target = goal.level(dir);
+    let n = f64::from(row.ind.target_year - row.base_year());
+    g.planned_pace = Some(target);
+    g.target_value = match (of, row.m.base) {
+        (Of::Growth, Some((_, b))) => Some(b * (1.0 + target / 100.0).powf(n)),
+        (Of::Values, _) => Some(target),
+        _ => None,
+    };
+    let Some(s) = summary(row, of) else {
+        g.required_rate = Some(target);
+        let more = g
+            .history_pace
+            .map_or_else(Text::default, |h| say::averaged_before(&amount(h, &unit)));
+        g.text = say::rate_no_outturn(
+            row.base_year(),
+            &row.as_of_words(),
+            &row.target_short(),
+            &more,
+        );
+        return g;
+    };
+    let m = s.mean;
+    let k = s.years;
+    let h = f64::from(row.ind.target_year - s.latest_year);
+    g.latest_year = Some(s.latest_year);
+    g.latest_value = s.latest_value;
+    g.mean = Some(m);
+    g.current_pace = Some(m);
+    let sign = if dir == Direction::Rising { 1.0 } else { -1.0 };
+    g.gap = Some((m - target) * sign);
+    if h > 0.0 {
+        g.required_rate = Some(match of {
+            Of::Values => (target * (k + h) - m * k) / h,
+            Of::Growth => {
+                let done = (1.0 + m / 100.0).powf(k);
+                (((1.0 + target / 100.0).powf(k + h) / done).powf(1.0 / h) - 1.0) * 100.0
+            }
+        });
+    }
+    let threshold = lenient(&goal, dir, precision);
+    if let Some((p, sigma, source)) = p_mean(row, of, &s.obs, threshold, h) {
+        g.p_meet = p;
+        g.sigma = Some(sigma);
+        g.sigma_source = Some(source);
+    }
+    let status = if s.latest_year == row.ind.target_year {
+        let ok = if threshold.1 {
+            m >= threshold.0
+        } else {
+            m <= threshold.0
+        };
+        if ok { Status::Achieved } else { Status::Missed }
+    } else if m < low {
+        if dir == Direction::Rising {
+            Status::Lagging
+        } else {
+            Status::Faster
+        }
+    } else if m > high {
+        if dir == Direction::Rising {
+            Status::Faster
+        } else {
+            Status::Lagging
+        }
+    } else {
+        Status::OnTrack
+    };
+    let need = g
+        .required_rate
+        .filter(|_| status != Status::Achieved && status != Status::Missed)
+        .map(|r| amount(r, &unit));
+    g.text = say::rate(
+        of == Of::Growth,
+        &amount(m, &unit),
+        &span(&s),
+        &row.target_short(),
+        &show(low),
+        &show(high),
+        need.as_ref(),
+    );
+    row.evidence(g.with_status(status), &s.used)
+}

@@ -1,0 +1,223 @@
+//! Targets to reach: a level from a baseline short of it (compound path for levels, points for
+//! shares), a total change over the period (yearly changes cumulated by product into an index),
+//! a running total (yearly counts summed).
+//!
+//! - The target year reached: 已实现 when the outturn meets the target inside its printed
+//!   precision (`65` is met from 64.5), else 未实现.
+//! - Met before its year and still met by the latest outturn: 提前实现 (as printed, no
+//!   tolerance: 64.72 has not passed 65).
+//! - Otherwise r = progress ÷ expected progress by the latest outturn's year on the plan's
+//!   path: r ≥ 1.2 快于预期, 0.8 ≤ r < 1.2 基本符合预期, r < 0.8 滞后于预期, and moving away from
+//!   the target (progress < 0) 滞后于预期 with the status `regressing`.
+
+use super::path::{Path, lenient, levels, met, planned, trend};
+use super::{Grade, Row, Status, amount, listed, years};
+use crate::actuals::Obs;
+use crate::check::finding::show;
+use crate::lang::finding::Text;
+use crate::lang::grade as say;
+use crate::meaning::Quantity;
+use crate::series::GoalKind;
+use crate::table::Direction;
+
+pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
+    let dir = row.m.direction;
+    let target_year = row.ind.target_year;
+    let lv = levels(row);
+    let level = goal.level(dir);
+    let aim = aim(row, level);
+    let Some((y0, x0)) = lv.start else {
+        let reason = say::no_baseline_no_outturn(row.base_year(), &row.as_of_words(), &aim);
+        let mut g = row.bare(Status::InsufficientData, reason);
+        g.history_pace = history_pace(row, &lv.history);
+        return g;
+    };
+    let path = Path::of(row, x0);
+    let mut g = row.bare(Status::InsufficientData, Text::default());
+    g.pace_unit = path.unit(row);
+    g.history_pace = history_pace(row, &lv.history);
+    let n = f64::from(target_year - y0);
+    g.target_value = Some(level);
+    g.planned_pace = planned(row, path, x0, level, n);
+    let change_index = row.m.quantity == Quantity::PeriodChange;
+    let from = if change_index {
+        Text::default()
+    } else {
+        say::from(&show(x0), y0, lv.start_from_outturn)
+    };
+    let Some(latest) = lv.after.last().cloned() else {
+        let need = path.pace(x0, level, n);
+        g.required_rate = need;
+        let history = g
+            .history_pace
+            .map_or_else(Text::default, |h| say::history(&amount(h, &g.pace_unit)));
+        let need = need.map_or_else(|| Text::same("—"), |v| amount(v, &g.pace_unit));
+        g.text = say::no_outturn_reach(
+            y0,
+            &row.as_of_words(),
+            &aim,
+            target_year,
+            &from,
+            &need,
+            &history,
+        );
+        return g;
+    };
+    let k = f64::from(latest.year - y0);
+    let h = f64::from(target_year - latest.year);
+    g.latest_year = Some(latest.year);
+    g.latest_value = Some(reported(row, latest.value));
+    g.current_pace = path.pace(x0, latest.value, k);
+    g.required_rate = path.pace(latest.value, level, h);
+    let sign = if dir == Direction::Rising { 1.0 } else { -1.0 };
+    if let (Some(c), Some(r)) = (g.current_pace, g.required_rate) {
+        g.gap = Some((c - r) * sign);
+    }
+    if let Some((p, sigma, source)) = trend(row, path, (y0, x0), &lv.after, &goal, precision) {
+        g.p_meet = p;
+        g.sigma = Some(sigma);
+        g.sigma_source = Some(source);
+    }
+    let (thr, above) = lenient(&goal, dir, precision);
+    let now = so_far(row, &lv.after, &latest);
+    let first_met = lv.after.iter().find(|o| met(&goal, dir, o)).map(|o| o.year);
+    let status;
+    if latest.year == target_year {
+        let strictly = met(&goal, dir, &latest);
+        let ok = strictly
+            || if above {
+                latest.value >= thr
+            } else {
+                latest.value <= thr
+            };
+        status = if ok { Status::Achieved } else { Status::Missed };
+        let p = show(precision);
+        let inside = (ok && !strictly).then_some(p.as_str());
+        let since = first_met.filter(|y| *y < target_year);
+        g.text = say::in_target_year(&now, &aim, ok, inside, since, &from);
+    } else if met(&goal, dir, &latest) {
+        status = Status::Ahead;
+        g.text = say::ahead(
+            &now,
+            &aim,
+            target_year,
+            first_met.unwrap_or(latest.year),
+            &from,
+        );
+    } else if k <= 0.0 {
+        status = Status::InsufficientData;
+        let need = g
+            .required_rate
+            .map_or_else(|| Text::same("—"), |v| amount(v, &g.pace_unit));
+        g.text = say::one_outturn(&now, &aim, target_year, &need);
+    } else {
+        let progress = (latest.value - x0) / (level - x0);
+        let expected = match path {
+            Path::Compound if x0 > 0.0 && level > 0.0 && level != x0 => {
+                ((level / x0).powf(k / n) - 1.0) / (level / x0 - 1.0)
+            }
+            _ => k / n,
+        };
+        let r = progress / expected;
+        g.progress = Some(progress);
+        g.expected_progress = Some(expected);
+        status = if progress < 0.0 {
+            Status::Regressing
+        } else if r >= 1.2 {
+            Status::Faster
+        } else if r >= 0.8 {
+            Status::OnTrack
+        } else {
+            Status::Lagging
+        };
+        let met_before: Vec<&Obs> = lv.after.iter().filter(|o| met(&goal, dir, o)).collect();
+        g.text = say::progress(
+            &now,
+            &show(progress * 100.0),
+            &from,
+            &aim,
+            target_year,
+            &show(expected * 100.0),
+            latest.year,
+            match path {
+                Path::Compound => "compound",
+                Path::Points => "straight-line",
+                Path::Counts => "even",
+            },
+            &show(r),
+            progress < 0.0,
+            &listed(&met_before),
+        );
+    }
+    let g = g.with_status(status);
+    row.evidence(g, &lv.after)
+}
+
+/// The target in words: `65`; `78.3 (〔1〕)` for a change printed as a period total; `a fall
+/// of 13.5% (〔13.5〕)` for a change index.
+fn aim(row: &Row, level: f64) -> Text {
+    let t = row.target_short();
+    match row.m.quantity {
+        Quantity::PeriodChange => say::aim_change(level <= 100.0, &show((level - 100.0).abs()), &t),
+        _ if t == show(level)
+            || t.trim_start_matches(['≥', '>', '≤', '<', '＞', '＜']) == show(level) =>
+        {
+            Text::same(t)
+        }
+        _ => match row.ind.target.form {
+            crate::table::Form::Number { .. }
+            | crate::table::Form::AtLeast { .. }
+            | crate::table::Form::AtMost { .. }
+            | crate::table::Form::About { .. }
+            | crate::table::Form::Range { .. }
+                if !row.ind.target.is_period_total() =>
+            {
+                Text::same(t)
+            }
+            _ => Text::same(format!("{} ({t})", show(level))),
+        },
+    }
+}
+
+/// What the outturns say by the latest one: `65.22 in 2022`, `>25 in 2024`; for a change
+/// index, the cumulated change with the yearly changes behind it.
+fn so_far(row: &Row, after: &[Obs], latest: &Obs) -> Text {
+    if row.m.quantity == Quantity::PeriodChange {
+        let c = latest.value - 100.0;
+        let changes: Vec<String> = row
+            .split(row.native())
+            .0
+            .iter()
+            .map(|o| show(o.value))
+            .collect();
+        return say::fell(c <= 0.0, &show(c.abs()), &years(after), &changes);
+    }
+    say::level_in(&super::shown(latest), latest.year)
+}
+
+/// The latest value as reported: the change to date in % for a change index.
+fn reported(row: &Row, v: f64) -> f64 {
+    match row.m.quantity {
+        Quantity::PeriodChange => v - 100.0,
+        _ => v,
+    }
+}
+
+/// The pace of outturns up to the base year.
+fn history_pace(row: &Row, history: &[Obs]) -> Option<f64> {
+    match row.m.quantity {
+        // yearly changes: their compound mean
+        Quantity::PeriodChange if !history.is_empty() => {
+            let f: f64 = history.iter().map(|o| 1.0 + o.value / 100.0).product();
+            Some((f.powf(1.0 / history.len() as f64) - 1.0) * 100.0)
+        }
+        Quantity::RunningTotal if !history.is_empty() => Some(super::pace::mean(
+            &history.iter().map(|o| o.value).collect::<Vec<_>>(),
+        )),
+        _ => {
+            let (a, b) = (history.first()?, history.last()?);
+            let path = Path::of(row, a.value);
+            path.pace(a.value, b.value, f64::from(b.year - a.year))
+        }
+    }
+}

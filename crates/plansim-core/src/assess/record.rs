@@ -1,0 +1,241 @@
+//! A target's grade: the status in the official vocabulary, the evidence behind it and the
+//! sentence that explains it.
+
+use crate::lang::finding::Text;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// The grades of the national mid-term and final evaluations, plus what evidence cannot give.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// 提前实现: met before its year and still met.
+    Ahead,
+    /// 已实现: met in its year (inside the printed precision counts).
+    Achieved,
+    /// 快于预期: progress well beyond what the plan's path expects by now.
+    Faster,
+    /// 基本符合预期: about as expected.
+    OnTrack,
+    /// 滞后于预期: behind.
+    Lagging,
+    /// 滞后于预期, moving away from the target.
+    Regressing,
+    /// 未实现: missed in its year.
+    Missed,
+    /// 数据不足: no outturn after the base year.
+    InsufficientData,
+    /// 定性: no number to grade.
+    Qualitative,
+}
+
+impl Status {
+    pub const ALL: [Status; 9] = [
+        Status::Ahead,
+        Status::Achieved,
+        Status::Faster,
+        Status::OnTrack,
+        Status::Lagging,
+        Status::Regressing,
+        Status::Missed,
+        Status::InsufficientData,
+        Status::Qualitative,
+    ];
+
+    /// The grade as the official evaluations write it.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Status::Ahead => "提前实现",
+            Status::Achieved => "已实现",
+            Status::Faster => "快于预期",
+            Status::OnTrack => "基本符合预期",
+            Status::Lagging | Status::Regressing => "滞后于预期",
+            Status::Missed => "未实现",
+            Status::InsufficientData => "数据不足",
+            Status::Qualitative => "定性",
+        }
+    }
+
+    /// The English code (`on-track`), also the CSS class and chart colour key.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Ahead => "ahead",
+            Status::Achieved => "achieved",
+            Status::Faster => "faster",
+            Status::OnTrack => "on-track",
+            Status::Lagging => "lagging",
+            Status::Regressing => "regressing",
+            Status::Missed => "missed",
+            Status::InsufficientData => "insufficient-data",
+            Status::Qualitative => "qualitative",
+        }
+    }
+
+    /// Words for a reader: Chinese, or English.
+    pub fn label(self, english: bool) -> &'static str {
+        if !english {
+            return self.zh();
+        }
+        match self {
+            Status::Ahead => "achieved early",
+            Status::Achieved => "achieved",
+            Status::Faster => "faster than expected",
+            Status::OnTrack => "on track",
+            Status::Lagging => "lagging",
+            Status::Regressing => "moving away",
+            Status::Missed => "missed",
+            Status::InsufficientData => "insufficient data",
+            Status::Qualitative => "qualitative",
+        }
+    }
+
+    /// Met or on its way (提前实现, 已实现, 快于预期, 基本符合预期).
+    pub fn good(self) -> bool {
+        matches!(
+            self,
+            Status::Ahead | Status::Achieved | Status::Faster | Status::OnTrack
+        )
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// One target graded. Units: see each field and the README (`pace_unit` says which applies).
+#[derive(Clone, Debug, Serialize)]
+pub struct Grade {
+    pub region: String,
+    pub plan: String,
+    pub indicator: String,
+    pub target_year: i32,
+    /// The cell the target is read from, as printed (the target, else the rate column).
+    pub target: String,
+    /// The rule family: reach, hold, annual-bound, annual-rate, period-total, relational,
+    /// qualitative.
+    pub rule: &'static str,
+    /// The English code of the grade.
+    pub status: Status,
+    /// The grade in the official vocabulary.
+    pub grade_zh: &'static str,
+    pub latest_year: Option<i32>,
+    /// The latest outturn in the target's terms: a level; a year's rate; for a period total
+    /// the change to date in % (negative = fall); for a running total the total to date.
+    pub latest_value: Option<f64>,
+    /// Share of the way from the baseline to the target covered (1 = there), for targets to
+    /// reach.
+    pub progress: Option<f64>,
+    /// The share the plan's path expected by the latest outturn's year.
+    pub expected_progress: Option<f64>,
+    /// What the remaining years need, in `pace_unit`: for a target to reach, the pace from the
+    /// latest outturn to the target; for an average rate, the mean the remaining years need.
+    /// `None` for bounds (their headroom is `gap`).
+    pub required_rate: Option<f64>,
+    /// The observed pace since the baseline (or the observed mean rate), in `pace_unit`.
+    pub current_pace: Option<f64>,
+    /// The pace the plan states (its rate), else the one its baseline and target imply, in
+    /// `pace_unit`.
+    pub planned_pace: Option<f64>,
+    /// The target as a level in the row's terms (the bound, the near end of a range; for a
+    /// period total the change index, base year = 100; for an average growth of a level with a
+    /// baseline, the level it reaches).
+    pub target_value: Option<f64>,
+    /// The pace of outturns up to the base year, in `pace_unit`.
+    pub history_pace: Option<f64>,
+    /// The mean of the yearly outturns (bounds, average rates, relations), in the target's unit.
+    pub mean: Option<f64>,
+    /// The other indicator's mean growth, % a year (relational targets).
+    pub other_mean: Option<f64>,
+    /// How far the evidence is from the target, positive on the good side: current pace minus
+    /// required pace (reach, period totals; `pace_unit`); headroom inside a bound, mean minus
+    /// target rate, margin of a relation (the target's unit, points for rates and shares).
+    pub gap: Option<f64>,
+    /// Probability of meeting the target by its year on the observed trend, where outturns give
+    /// one (at least two observed changes); `None` otherwise and once the year is reached.
+    pub p_meet: Option<f64>,
+    /// Volatility of the yearly changes behind `p_meet`, in `pace_unit`.
+    pub sigma: Option<f64>,
+    pub sigma_source: Option<String>,
+    /// `% a year`, `points a year`, or the running total's unit a year.
+    pub pace_unit: String,
+    /// The grade in one sentence, with the numbers behind it, in the language asked for.
+    pub reason: String,
+    /// The reason in both languages.
+    #[serde(skip)]
+    pub text: Text,
+    /// Some outturn used is hypothetical (not a published figure).
+    pub hypothetical: bool,
+    /// The latest outturn used is preliminary (（预计）).
+    pub preliminary: bool,
+    /// Notes of the outturns used (method changes, qualifiers) and warnings, in the language
+    /// asked for (the outturn files' own notes as written).
+    pub notes: Vec<String>,
+    #[serde(skip)]
+    pub notes_text: Vec<Text>,
+    pub file: PathBuf,
+    pub row: usize,
+}
+
+impl Grade {
+    /// A grade of `status` with nothing measured.
+    pub(crate) fn bare(
+        ind: &crate::table::Indicator,
+        target: String,
+        rule: &'static str,
+        status: Status,
+        reason: Text,
+    ) -> Grade {
+        Grade {
+            region: ind.region.clone(),
+            plan: ind.plan.clone(),
+            indicator: ind.name.clone(),
+            target_year: ind.target_year,
+            target,
+            rule,
+            status,
+            grade_zh: status.zh(),
+            latest_year: None,
+            latest_value: None,
+            progress: None,
+            expected_progress: None,
+            required_rate: None,
+            current_pace: None,
+            planned_pace: None,
+            target_value: None,
+            history_pace: None,
+            mean: None,
+            other_mean: None,
+            gap: None,
+            p_meet: None,
+            sigma: None,
+            sigma_source: None,
+            pace_unit: String::new(),
+            reason: String::new(),
+            text: reason,
+            hypothetical: false,
+            preliminary: false,
+            notes: Vec::new(),
+            notes_text: Vec::new(),
+            file: ind.file.clone(),
+            row: ind.row,
+        }
+    }
+
+    /// Puts the reason and the notes in a language.
+    pub fn render(&mut self, lang: crate::lang::Lang) {
+        self.reason = self.text.get(lang).to_string();
+        self.notes = self
+            .notes_text
+            .iter()
+            .map(|n| n.get(lang).to_string())
+            .collect();
+    }
+
+    pub(crate) fn with_status(mut self, status: Status) -> Grade {
+        self.status = status;
+        self.grade_zh = status.zh();
+        self
+    }
+}

@@ -1,0 +1,163 @@
+//! Targets stated against another indicator's growth: `高于GDP增长` (above it),
+//! `不低于经济增长` (not below), `与GDP增长基本同步` (in step), `不高于`, `低于`, `优于` (better, in
+//! the row's direction). Both means are taken over the years both have outturns for. 同步:
+//! within 0.5 point, or above it — in step is 基本符合预期, more than 0.5 point above 快于预期
+//! (the plan's purpose is that income not fall behind the economy), more than 0.5 point below
+//! 滞后于预期; the others: holding 基本符合预期, not holding 滞后于预期. In the target year,
+//! 已实现 when the relation holds, else 未实现.
+
+use super::hold::p_mean;
+use super::pace::mean;
+use super::{Grade, Row, Status, years};
+use crate::actuals::{Obs, growth, observations};
+use crate::check::finding::show;
+use crate::lang::finding::Text;
+use crate::lang::grade as say;
+use crate::meaning::{Meaning, Of, Quantity, Relation, RelationKind, same_indicator};
+use crate::table::Direction;
+
+/// In step: within this many points a year.
+pub const IN_STEP: f64 = 0.5;
+
+/// This row's yearly growth (% a year).
+fn own(row: &Row) -> Vec<Obs> {
+    match row.m.quantity {
+        Quantity::Rate => row.native(),
+        _ => row.growth(),
+    }
+}
+
+/// The other indicator's yearly growth in the row's region: every outturn of its quantity
+/// (names, aliases) or of its name under the table's key for such names (`经济增长`, `GDP增长`).
+fn other(row: &Row, relation: &Relation) -> Vec<Obs> {
+    let (quantity, _) = row.aliases.quantity(&relation.other);
+    let mut matches = row.resolved.of_quantity(&row.ind.region, &quantity);
+    for (o, how) in row.resolved.of_region(&row.ind.region) {
+        if same_indicator(relation, &o.indicator)
+            && !matches.iter().any(|(m, _)| std::ptr::eq(*m, o))
+        {
+            matches.push((o, how));
+        }
+    }
+    let m = Meaning {
+        quantity: Quantity::Rate,
+        base: None,
+        ..row.m.clone()
+    };
+    let mut obs = observations(&m, row.ind, &matches);
+    if obs.is_empty() {
+        obs = growth(
+            &Meaning {
+                quantity: Quantity::Level,
+                ..m
+            },
+            row.ind,
+            &matches,
+        );
+    }
+    obs.into_iter()
+        .filter(|o| row.as_of.is_none_or(|y| o.year <= y))
+        .collect()
+}
+
+/// Whether the mean difference `diff` (this row's mean growth less the other's) meets the
+/// relation, its margin (positive on the good side), and the threshold of the mean difference
+/// (level, met at or above).
+fn relation_holds(kind: RelationKind, dir: Direction, diff: f64) -> (bool, f64, (f64, bool)) {
+    let rising = dir == Direction::Rising;
+    match kind {
+        RelationKind::Above => (diff > 0.0, diff, (0.0, true)),
+        RelationKind::NotBelow => (diff >= 0.0, diff, (0.0, true)),
+        RelationKind::InStep => (diff >= -IN_STEP, diff + IN_STEP, (-IN_STEP, true)),
+        RelationKind::NotAbove => (diff <= 0.0, -diff, (0.0, false)),
+        RelationKind::Below => (diff < 0.0, -diff, (0.0, false)),
+        RelationKind::Better if rising => (diff > 0.0, diff, (0.0, true)),
+        RelationKind::Better => (diff < 0.0, -diff, (0.0, false)),
+    }
+}
+
+pub fn grade(row: &Row, relation: &Relation) -> Grade {
+    let mut g = row.bare(Status::InsufficientData, Text::default());
+    g.pace_unit = "% a year".into();
+    let (mine, history) = row.split(own(row));
+    let (theirs, _) = row.split(other(row, relation));
+    if !history.is_empty() {
+        g.history_pace = Some(mean(&history.iter().map(|o| o.value).collect::<Vec<_>>()));
+    }
+    let pairs: Vec<(&Obs, &Obs)> = mine
+        .iter()
+        .filter_map(|a| theirs.iter().find(|b| b.year == a.year).map(|b| (a, b)))
+        .collect();
+    if pairs.is_empty() {
+        g.text = say::relation_none(
+            row.base_year(),
+            &row.as_of_words(),
+            &row.ind.name,
+            &years(&mine),
+            &relation.other,
+            &years(&theirs),
+        );
+        return g;
+    }
+    let a: Vec<Obs> = pairs.iter().map(|p| p.0.clone()).collect();
+    let ma = mean(&a.iter().map(|o| o.value).collect::<Vec<_>>());
+    let mb = mean(&pairs.iter().map(|p| p.1.value).collect::<Vec<_>>());
+    let diff = ma - mb;
+    let (holds, margin, threshold) = relation_holds(relation.kind, row.m.direction, diff);
+    let latest = pairs[pairs.len() - 1].0;
+    g.latest_year = Some(latest.year);
+    g.latest_value = Some(latest.value);
+    g.mean = Some(ma);
+    g.current_pace = Some(ma);
+    g.other_mean = Some(mb);
+    g.gap = Some(margin);
+    // the margin's chance, from the yearly differences
+    let diffs: Vec<Obs> = pairs
+        .iter()
+        .map(|(x, y)| Obs {
+            value: x.value - y.value,
+            ..(*x).clone()
+        })
+        .collect();
+    let h = f64::from(row.ind.target_year - latest.year);
+    if let Some((p, sigma, source)) = p_mean(row, Of::Values, &diffs, threshold, h) {
+        g.p_meet = p;
+        g.sigma = Some(sigma);
+        g.sigma_source = Some(source.replace("values", "differences"));
+    }
+    let status = if latest.year == row.ind.target_year {
+        if holds {
+            Status::Achieved
+        } else {
+            Status::Missed
+        }
+    } else if !holds {
+        Status::Lagging
+    } else if relation.kind == RelationKind::InStep && diff > IN_STEP {
+        Status::Faster
+    } else {
+        Status::OnTrack
+    };
+    let verdict = match relation.kind {
+        RelationKind::InStep if diff > IN_STEP => "above",
+        RelationKind::InStep if holds => "in-step",
+        RelationKind::InStep => "below",
+        _ if holds => "holds",
+        _ => "fails",
+    };
+    g.text = say::relation(
+        &show(ma),
+        &years(&a),
+        &relation.other,
+        &show(mb),
+        relation.kind,
+        verdict,
+    );
+    let used: Vec<Obs> = pairs
+        .iter()
+        .flat_map(|(x, y)| [(*x).clone(), (*y).clone()])
+        .collect();
+    let mut g = row.evidence(g.with_status(status), &a);
+    g.hypothetical |= used.iter().any(|o| o.hypothetical);
+    g
+}

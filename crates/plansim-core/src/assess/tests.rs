@@ -1,0 +1,414 @@
+//! Grades worked out by hand: the national 14th plan from the communiqués' figures, and each
+//! rule on a small fixture.
+
+use super::*;
+use crate::actuals::resolve;
+use crate::check::tests_support::row;
+use crate::scenario::Scenario;
+use crate::table::LoadOptions;
+
+fn national(as_of: Option<i32>) -> Vec<Grade> {
+    let sc = Scenario::load(
+        &crate::repo_file("scenarios/national-14th.toml"),
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    assess(
+        &sc.indicators,
+        &sc.outturns,
+        &Aliases::bundled(),
+        &Options {
+            as_of,
+            lang: Lang::En,
+        },
+    )
+}
+
+fn english() -> Options {
+    Options {
+        as_of: None,
+        lang: Lang::En,
+    }
+}
+
+fn find<'a>(grades: &'a [Grade], name: &str) -> &'a Grade {
+    grades
+        .iter()
+        .find(|g| g.indicator.contains(name))
+        .unwrap_or_else(|| panic!("no grade for {name}"))
+}
+
+fn near(a: Option<f64>, b: f64, tol: f64) -> bool {
+    a.is_some_and(|a| (a - b).abs() <= tol)
+}
+
+#[test]
+fn national_14th_plan_as_of_2022() {
+    let g = national(Some(2022));
+    // 常住人口城镇化率 65: 64.72 in 2021 short of it, 65.22 in 2022 past it, three years early
+    let u = find(&g, "城镇化率");
+    assert_eq!(
+        (u.status, u.latest_year, u.latest_value),
+        (Status::Ahead, Some(2022), Some(65.22))
+    );
+    assert!(u.reason.contains("first in 2022"), "{}", u.reason);
+    // patents 6.3 → 12 (2020–25): 9.4 in 2022 is (9.4 − 6.3)/(12 − 6.3) = 54.39 % of the way;
+    // the compound path expects ((12/6.3)^(2/5) − 1)/(12/6.3 − 1) = (1.294006 − 1)/0.904762
+    // = 32.495 % by 2022: r = 1.674 ≥ 1.2
+    let p = find(&g, "发明专利");
+    assert_eq!(p.status, Status::Faster);
+    assert!(near(p.progress, 0.543860, 1e-5) && near(p.expected_progress, 0.324954, 1e-5));
+    // energy intensity down 〔13.5〕: 2021 −2.7 %, 2022 −0.1 %: 1 − 0.973·0.999 = 2.7973 % down,
+    // 2.7973/13.5 = 20.72 % of the way; expected (1 − 0.865^(2/5))/0.135 = 0.056360/0.135
+    // = 41.75 %: r = 0.496 < 0.8
+    let e = find(&g, "能源消耗");
+    assert_eq!(e.status, Status::Lagging);
+    assert!(near(e.latest_value, -2.7973, 1e-4), "{:?}", e.latest_value);
+    assert!(near(e.progress, 0.207207, 1e-5) && near(e.expected_progress, 0.417483, 1e-5));
+    // CO₂ intensity 〔18〕: 1 − 0.962·0.992 = 4.5696 % down, 25.39 % of the way against
+    // (1 − 0.82^(2/5))/0.18 = 42.39 %: r = 0.599
+    let c = find(&g, "二氧化碳");
+    assert_eq!(c.status, Status::Lagging);
+    assert!(near(c.progress, 0.253867, 1e-5) && near(c.expected_progress, 0.423948, 1e-5));
+    // surveyed unemployment <5.5: mean (5.1 + 5.6)/2 = 5.35 within, 2022's 5.6 named
+    let j = find(&g, "调查失业率");
+    assert_eq!(j.status, Status::OnTrack);
+    assert!(
+        near(j.mean, 5.35, 1e-9) && j.reason.contains("breached in 2022 (5.6)"),
+        "{}",
+        j.reason
+    );
+    // its chance on the trend: values 5.1, 5.6 (μ 5.35, s 0.35355), three years to come; the
+    // 2021–25 mean ~ N((10.7 + 3·5.35)/5, 0.35355·√(3 + 9/2)/5) = N(5.35, 0.19365), met up to
+    // 5.55 (5.5 and half its last digit): Φ(0.2/0.19365) = Φ(1.0328) = 0.8492
+    assert!(near(j.p_meet, 0.8492, 1e-3), "{:?}", j.p_meet);
+    // R&D growth >7 a year: nominal 14.2, 10.4: mean 12.3 ≥ 7·1.2 = 8.4
+    let r = find(&g, "研发经费");
+    assert_eq!(r.status, Status::Faster);
+    assert!(near(r.mean, 12.3, 1e-9));
+    assert!(
+        r.notes.iter().any(|n| n.contains("nominal")),
+        "{:?}",
+        r.notes
+    );
+    // income in step with GDP: real 8.1, 2.9 (5.5) against 8.1, 3.0 (5.55): within 0.5
+    let i = find(&g, "可支配收入");
+    assert_eq!(i.status, Status::OnTrack);
+    assert!(near(i.mean, 5.5, 1e-9) && near(i.other_mean, 5.55, 1e-9));
+    // productivity above GDP: 8.7, 4.2 (6.45) against 5.55
+    assert_eq!(find(&g, "劳动生产率").status, Status::OnTrack);
+    // forest cover 23.2 (2019) → 24.1: 24.02 in 2022 is 0.82/0.9 = 91.1 % of the way against
+    // 3/6 = 50 % on a straight line: r = 1.822
+    let f = find(&g, "森林");
+    assert_eq!(f.status, Status::Faster);
+    assert!(near(f.progress, 0.82 / 0.9, 1e-9));
+    assert_eq!(find(&g, "国内生产总值").status, Status::Qualitative);
+    for name in [
+        "数字经济",
+        "受教育年限",
+        "医师",
+        "养老保险",
+        "托位",
+        "预期寿命",
+        "空气质量",
+        "粮食",
+        "能源综合",
+    ] {
+        assert_eq!(find(&g, name).status, Status::InsufficientData, "{name}");
+    }
+}
+
+#[test]
+fn national_14th_plan_as_of_2025() {
+    let g = national(None);
+    // energy intensity: 1 − 0.973·0.999·0.995·0.962·0.949 = 1 − 0.882964 = 11.70 % against 13.5
+    let e = find(&g, "能源消耗");
+    assert_eq!(e.status, Status::Missed);
+    assert!(near(e.latest_value, -11.7036, 1e-3), "{:?}", e.latest_value);
+    assert!(
+        e.notes.iter().any(|n| n.contains("扣除原料用能")),
+        "{:?}",
+        e.notes
+    );
+    // CO₂ intensity: 1 − 0.962·0.992·1·0.966·0.95 = 1 − 0.875765 = 12.42 % against 18; the
+    // 15th plan outline's official 17.7 % is noted
+    let c = find(&g, "二氧化碳");
+    assert_eq!(c.status, Status::Missed);
+    assert!(near(c.latest_value, -12.4235, 1e-3), "{:?}", c.latest_value);
+    assert!(c.notes.iter().any(|n| n.contains("17.7")), "{:?}", c.notes);
+    // unemployment: (5.1 + 5.6 + 5.2 + 5.1 + 5.2)/5 = 5.24 < 5.5, 2022 breached
+    let j = find(&g, "调查失业率");
+    assert_eq!(j.status, Status::Achieved);
+    assert!(near(j.mean, 5.24, 1e-9) && j.reason.contains("2022 (5.6)"));
+    // R&D: (14.2 + 10.4 + 8.1 + 8.3 + 8.1)/5 = 9.82, nominal, above 7
+    let r = find(&g, "研发经费");
+    assert_eq!(r.status, Status::Achieved);
+    assert!(near(r.mean, 9.82, 1e-9));
+    // income real growth (8.1 + 2.9 + 6.1 + 5.1 + 5.0)/5 = 5.44 against GDP
+    // (8.1 + 3.0 + 5.2 + 5.0 + 5.0)/5 = 5.26: in step
+    let i = find(&g, "可支配收入");
+    assert_eq!(i.status, Status::Achieved);
+    assert!(near(i.mean, 5.44, 1e-9) && near(i.other_mean, 5.26, 1e-9));
+    // productivity (8.7 + 4.2 + 5.7 + 4.9 + 6.1)/5 = 5.92 above 5.26
+    assert!(near(find(&g, "劳动生产率").mean, 5.92, 1e-9));
+    for (name, status) in [
+        ("劳动生产率", Status::Achieved),
+        ("城镇化率", Status::Achieved),
+        ("发明专利", Status::Achieved),
+        ("地表水", Status::Achieved),
+        // >25 in 2024 meets 24.1; 2025 not yet published
+        ("森林", Status::Ahead),
+    ] {
+        assert_eq!(find(&g, name).status, status, "{name}");
+    }
+    // once the year is reached, no probability
+    assert!(
+        g.iter()
+            .all(|x| x.status != Status::Achieved || x.p_meet.is_none())
+    );
+}
+
+fn outturns(region: &str, rows: &[(&str, i32, &str)]) -> Vec<crate::actuals::Outturn> {
+    rows.iter()
+        .enumerate()
+        .map(|(k, (name, year, text))| {
+            let p = crate::actuals::value::parse(text).unwrap();
+            crate::actuals::Outturn {
+                region: region.into(),
+                indicator: (*name).into(),
+                year: *year,
+                value: p.value * p.scale,
+                text: (*text).into(),
+                side: p.side,
+                preliminary: p.preliminary,
+                hypothetical: false,
+                notes: p.notes,
+                source: String::new(),
+                file: "o.csv".into(),
+                row: k + 2,
+                column: 4,
+                name_column: 2,
+            }
+        })
+        .collect()
+}
+
+fn grade_one(ind: crate::table::Indicator, rows: &[(&str, i32, &str)]) -> Grade {
+    let inds = vec![ind];
+    let r = resolve(&inds, outturns("科尔沁区", rows), &Aliases::bundled()).unwrap();
+    assess(&inds, &r, &Aliases::bundled(), &english()).remove(0)
+}
+
+#[test]
+fn reach_by_the_ratio_of_progress() {
+    // 305.8 → 430 in 2025: the compound path expects ((430/305.8)^(2/5) − 1)/(430/305.8 − 1)
+    // = 0.146074/0.406148 = 35.966 % of the way by 2022
+    let gdp = || row("地区生产总值", "亿元", 2020, "305.8", 2025, "430", "7");
+    // 350: 44.2/124.2 = 35.59 %, r = 0.989
+    let g = grade_one(gdp(), &[("地区生产总值", 2022, "350")]);
+    assert_eq!(g.status, Status::OnTrack);
+    assert!(near(g.expected_progress, 0.359655, 1e-5));
+    // 380: 74.2/124.2 = 59.74 %, r = 1.661; 320: 11.43 %, r = 0.318; 300: moving away
+    assert_eq!(
+        grade_one(gdp(), &[("GDP", 2022, "380")]).status,
+        Status::Faster
+    );
+    assert_eq!(
+        grade_one(gdp(), &[("GDP", 2022, "320")]).status,
+        Status::Lagging
+    );
+    let g = grade_one(gdp(), &[("GDP", 2022, "300")]);
+    assert_eq!((g.status, g.grade_zh), (Status::Regressing, "滞后于预期"));
+    // growth outturns serve the level: 305.8·1.06·1.03 = 333.87 in 2022, 22.45 % of the way
+    let g = grade_one(
+        gdp(),
+        &[
+            ("地区生产总值增长（%）", 2021, "6"),
+            ("地区生产总值增长（%）", 2022, "3"),
+        ],
+    );
+    assert!(near(g.latest_value, 333.87244, 1e-6) && g.status == Status::Lagging);
+    // a share reached in its year: 64.6 rounds to the printed 65 (±0.5), 64.4 does not
+    let share = || row("常住人口城镇化率", "%", 2020, "60", 2025, "65", "");
+    let g = grade_one(share(), &[("常住人口城镇化率", 2025, "64.6")]);
+    assert!(
+        g.status == Status::Achieved && g.reason.contains("printed precision"),
+        "{}",
+        g.reason
+    );
+    assert_eq!(
+        grade_one(share(), &[("常住人口城镇化率", 2025, "64.4")]).status,
+        Status::Missed
+    );
+    // 64.6 in 2024 has not passed 65: no early credit for rounding
+    assert_ne!(
+        grade_one(share(), &[("常住人口城镇化率", 2024, "64.6")]).status,
+        Status::Ahead
+    );
+}
+
+#[test]
+fn held_bounds_and_rates() {
+    // registered unemployment 3.82 → 4以内: 3.9, 4.2 average 4.05, outside; 2022 breached
+    let u = || row("城镇登记失业率", "%", 2020, "3.82", 2025, "4以内", "");
+    let g = grade_one(
+        u(),
+        &[
+            ("城镇登记失业率", 2021, "3.9"),
+            ("城镇登记失业率", 2022, "4.2"),
+        ],
+    );
+    assert_eq!(g.status, Status::Lagging);
+    assert!(g.reason.contains("2022 (4.2)"));
+    // 3.0, 3.1 average 3.05, below 4·(1 − 0.2) = 3.2: faster
+    let g = grade_one(
+        u(),
+        &[
+            ("城镇登记失业率", 2021, "3.0"),
+            ("城镇登记失业率", 2022, "3.1"),
+        ],
+    );
+    assert_eq!(g.status, Status::Faster);
+    // GDP 6左右 a year with no baseline level: growth 5.0 and 5.4 compound to
+    // √(1.05·1.054) − 1 = √1.1067 − 1 = 5.200 % a year, below 6 − 0.5; the remaining three
+    // years need (1.06⁵/1.1067)^(1/3) − 1 = (1.338226/1.1067)^(1/3) − 1 = 1.209204^(1/3) − 1
+    // = 6.537 % a year
+    let gdp = || row("地区生产总值", "亿元", 2020, "", 2025, "—", "6左右");
+    let g = grade_one(
+        gdp(),
+        &[
+            ("地区生产总值增长", 2021, "5.0"),
+            ("地区生产总值增长", 2022, "5.4"),
+        ],
+    );
+    assert_eq!(g.status, Status::Lagging);
+    assert!(
+        near(g.mean, 5.19981, 1e-4) && near(g.required_rate, 6.5368, 1e-3),
+        "{:?} {:?}",
+        g.mean,
+        g.required_rate
+    );
+    // 7.5 and 7.0: √(1.075·1.07) − 1 = 7.250 %, above 6.5
+    let g = grade_one(
+        gdp(),
+        &[
+            ("地区生产总值增长", 2021, "7.5"),
+            ("地区生产总值增长", 2022, "7.0"),
+        ],
+    );
+    assert_eq!(g.status, Status::Faster);
+}
+
+#[test]
+fn relations_words_and_missing_evidence() {
+    let income = row(
+        "居民人均可支配收入增长",
+        "%",
+        2020,
+        "2.1",
+        2025,
+        "—",
+        "与GDP增长基本同步",
+    );
+    let gdp = row(
+        "国内生产总值增长",
+        "%",
+        2020,
+        "2.3",
+        2025,
+        "—",
+        "保持在合理区间",
+    );
+    let inds = vec![income, gdp];
+    let o = outturns(
+        "科尔沁区",
+        &[
+            ("居民人均可支配收入实际增长（%）", 2021, "4.0"),
+            ("居民人均可支配收入实际增长（%）", 2022, "4.5"),
+            ("国内生产总值增长（%）", 2021, "6.0"),
+            ("国内生产总值增长（%）", 2022, "6.0"),
+        ],
+    );
+    let r = resolve(&inds, o, &Aliases::bundled()).unwrap();
+    let g = assess(&inds, &r, &Aliases::bundled(), &english());
+    // 4.25 against 6.0: 1.75 points behind, more than 0.5
+    assert_eq!(g[0].status, Status::Lagging);
+    assert!(near(g[0].gap, 4.25 - 6.0 + 0.5, 1e-9));
+    assert_eq!(g[1].status, Status::Qualitative);
+    // delegated targets are words; no outturn after the base year is insufficient data, with
+    // the pace of the outturns before it: 4 % and 3 % compound to √(1.04·1.03) − 1 = 3.499 %
+    let d = row(
+        "城市空气质量优良天数",
+        "天",
+        2020,
+        "333",
+        2025,
+        "市级指标",
+        "",
+    );
+    assert_eq!(grade_one(d, &[]).status, Status::Qualitative);
+    let t = row("地区生产总值", "亿元", 2022, "", 2023, "—", "7左右");
+    let g = grade_one(
+        t,
+        &[
+            ("地区生产总值增长（%）", 2021, "4"),
+            ("地区生产总值增长（%）", 2022, "3.0"),
+        ],
+    );
+    assert_eq!(g.status, Status::InsufficientData);
+    assert!(near(g.history_pace, 3.4989, 1e-3), "{:?}", g.history_pace);
+}
+
+#[test]
+fn as_of_ignores_later_outturns() {
+    let g = national(Some(2021));
+    // 64.72 in 2021 has not passed 65: (64.72 − 60.6)/(65 − 60.6) = 93.6 % of the way against
+    // 2/6 on a straight line: faster, not ahead
+    let u = find(&g, "城镇化率");
+    assert_eq!((u.status, u.latest_year), (Status::Faster, Some(2021)));
+    assert!(u.reason.contains("as of") || u.latest_year == Some(2021));
+}
+
+#[test]
+fn unmatched_outturn_names_are_errors_with_the_nearest_names() {
+    let inds = vec![
+        row("常住人口城镇化率", "%", 2020, "60", 2025, "65", ""),
+        row("城镇调查失业率", "%", 2020, "5.2", 2025, "—", "<5.5"),
+    ];
+    let o = outturns(
+        "科尔沁区",
+        &[
+            ("常驻人口城镇化率", 2021, "61"),
+            ("城镇调查失业", 2021, "5.1"),
+            ("粮食产量", 2021, "100"),
+        ],
+    );
+    let mut o2 = outturns("通辽市", &[("地区生产总值增长", 2021, "4")]);
+    o2.extend(o);
+    let err = resolve(&inds, o2, &Aliases::bundled())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("3 unreadable cells"), "{err}");
+    assert!(err.contains("did you mean `常住人口城镇化率`"), "{err}");
+    assert!(err.contains("did you mean `城镇调查失业率`"), "{err}");
+    assert!(
+        err.contains("粮食产量") && err.contains("none is near"),
+        "{err}"
+    );
+    // the region no table holds is skipped and counted, not an error
+    let r = resolve(
+        &inds,
+        outturns("通辽市", &[("地区生产总值增长", 2021, "4")]),
+        &Aliases::bundled(),
+    )
+    .unwrap();
+    assert_eq!(r.skipped, [("通辽市".to_string(), 1)]);
+    // a row without a region belongs to the one region the tables hold
+    let r = resolve(
+        &inds,
+        outturns("", &[("常住人口城镇化率", 2021, "61")]),
+        &Aliases::bundled(),
+    )
+    .unwrap();
+    assert_eq!(r.of_row(0).len(), 1);
+}

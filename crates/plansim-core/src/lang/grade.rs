@@ -1,0 +1,541 @@
+//! The sentences of `plansim assess`'s grades, English and Chinese side by side. The rules
+//! build their reasons here from numbers already printed (`show`) and the target as printed.
+
+use super::finding::Text;
+
+fn t(en: String, zh: String) -> Text {
+    Text::new(en, zh)
+}
+
+/// `so far` / `至今`, `as of 2022` / `截至2022年`.
+pub fn as_of(year: Option<i32>) -> Text {
+    match year {
+        Some(y) => t(format!("as of {y}"), format!("截至{y}年")),
+        None => t("so far".into(), "至今".into()),
+    }
+}
+
+/// A pace's unit: `% a year`, `points a year`, `points`, `万人 a year`.
+pub fn unit(en: &str) -> Text {
+    let zh = match en {
+        "% a year" => "%/年".to_string(),
+        "points a year" => "个百分点/年".to_string(),
+        "points" => "个百分点".to_string(),
+        u => match u.strip_suffix(" a year") {
+            Some(x) => format!("{x}/年"),
+            None => u.to_string(),
+        },
+    };
+    t(en.into(), zh)
+}
+
+/// A number with its unit: `9.82% a year`, `0.44 points a year` / `0.44个百分点/年`.
+pub fn amount(v: &str, unit_en: &str) -> Text {
+    let u = unit(unit_en);
+    let en = if u.en.starts_with('%') || u.en.is_empty() {
+        format!("{v}{}", u.en)
+    } else {
+        format!("{v} {}", u.en)
+    };
+    t(en, format!("{v}{}", u.zh))
+}
+
+/// `65.22 in 2022` / `2022年为65.22`.
+pub fn level_in(v: &str, year: i32) -> Text {
+    t(format!("{v} in {year}"), format!("{year}年为{v}"))
+}
+
+/// A change index to date with the yearly changes behind it.
+pub fn fell(fall: bool, pct: &str, years: &str, changes: &[String]) -> Text {
+    t(
+        format!(
+            "{} {pct}% over {years} (the yearly changes {}, multiplied)",
+            if fall { "fell" } else { "rose" },
+            changes.join(", ")
+        ),
+        format!(
+            "{years}年累计{}{pct}%（逐年变化{}连乘）",
+            if fall { "下降" } else { "上升" },
+            changes.join("、")
+        ),
+    )
+}
+
+/// `a fall of 13.5% (〔13.5〕)`.
+pub fn aim_change(fall: bool, pct: &str, printed: &str) -> Text {
+    t(
+        format!(
+            "a {} of {pct}% ({printed})",
+            if fall { "fall" } else { "rise" }
+        ),
+        format!("{}{pct}%（{printed}）", if fall { "下降" } else { "上升" }),
+    )
+}
+
+/// ` from 60.6 (2019)`; from the first outturn when the table gives no baseline.
+pub fn from(x0: &str, y0: i32, first_outturn: bool) -> Text {
+    if first_outturn {
+        t(
+            format!(" from {x0} (the first outturn, {y0}: the table gives no baseline)"),
+            format!("，起点为首个实际值（{y0}年{x0}，表中无基期值）"),
+        )
+    } else {
+        t(
+            format!(" from {x0} ({y0})"),
+            format!("，起点为{y0}年的{x0}"),
+        )
+    }
+}
+
+pub fn history(h: &Text) -> Text {
+    t(
+        format!("; outturns up to the base year went {}", h.en),
+        format!("；基期及以前的实际值为{}", h.zh),
+    )
+}
+
+pub fn averaged_before(h: &Text) -> Text {
+    t(
+        format!("; up to the base year it averaged {}", h.en),
+        format!("；基期及以前平均为{}", h.zh),
+    )
+}
+
+pub fn no_baseline_no_outturn(base_year: i32, as_of: &Text, aim: &Text) -> Text {
+    t(
+        format!(
+            "no baseline in the table and no outturn after {base_year} {}: nothing to measure {} against",
+            as_of.en, aim.en
+        ),
+        format!(
+            "表中无基期值，{}{base_year}年后也没有实际值：无从衡量{}的进展",
+            as_of.zh, aim.zh
+        ),
+    )
+}
+
+pub fn no_outturn_reach(
+    y0: i32,
+    as_of: &Text,
+    aim: &Text,
+    year: i32,
+    from: &Text,
+    need: &Text,
+    more: &Text,
+) -> Text {
+    t(
+        format!(
+            "no outturn after {y0} {}; {} by {year}{} needs {}{}",
+            as_of.en, aim.en, from.en, need.en, more.en
+        ),
+        format!(
+            "{y0}年后{}无实际值；{year}年达到{}{}需{}{}",
+            as_of.zh, aim.zh, from.zh, need.zh, more.zh
+        ),
+    )
+}
+
+/// The target year's verdict: met inside the precision, met (and since), or missed.
+pub fn in_target_year(
+    now: &Text,
+    aim: &Text,
+    ok: bool,
+    inside: Option<&str>,
+    since: Option<i32>,
+    from: &Text,
+) -> Text {
+    let (en, zh) = match (ok, inside, since) {
+        (true, Some(p), _) => (
+            format!("met inside the printed precision (±{p})"),
+            format!("在公布精度（±{p}）内达到"),
+        ),
+        (true, None, Some(y)) => (
+            format!("met, and since {y}"),
+            format!("已达到（{y}年起即达到）"),
+        ),
+        (true, None, None) => ("met".into(), "已达到".into()),
+        (false, _, _) => (format!("missed{}", from.en), format!("未达到{}", from.zh)),
+    };
+    t(
+        format!("{} against {}: {en}", now.en, aim.en),
+        format!("{}，目标{}：{zh}", now.zh, aim.zh),
+    )
+}
+
+pub fn ahead(now: &Text, aim: &Text, year: i32, first: i32, from: &Text) -> Text {
+    t(
+        format!(
+            "{}: {} met ahead of {year} (first in {first}){}{}",
+            now.en,
+            aim.en,
+            if from.en.is_empty() { "" } else { "," },
+            from.en
+        ),
+        format!(
+            "{}：提前于{year}年达到{}（{first}年首次达到）{}",
+            now.zh, aim.zh, from.zh
+        ),
+    )
+}
+
+pub fn one_outturn(now: &Text, aim: &Text, year: i32, need: &Text) -> Text {
+    t(
+        format!(
+            "one outturn and no baseline ({}): progress cannot be measured; {} by {year} needs {}",
+            now.en, aim.en, need.en
+        ),
+        format!(
+            "只有一个实际值且无基期值（{}）：无法衡量进展；{year}年达到{}需{}",
+            now.zh, aim.zh, need.zh
+        ),
+    )
+}
+
+/// Progress against what the plan's path expects: `path` is `compound`, `straight-line` or
+/// `even`; `met_before` lists outturns that met the target and were not kept.
+#[allow(clippy::too_many_arguments)]
+pub fn progress(
+    now: &Text,
+    done: &str,
+    from: &Text,
+    aim: &Text,
+    year: i32,
+    expected: &str,
+    by: i32,
+    path: &str,
+    r: &str,
+    away: bool,
+    met_before: &str,
+) -> Text {
+    let path_zh = match path {
+        "compound" => "复利",
+        "straight-line" => "线性",
+        _ => "匀速",
+    };
+    t(
+        format!(
+            "{}: {done}% of the way{} to {} by {year}, against {expected}% expected by {by} on the plan's {path} path (r = {r}){}{}",
+            now.en,
+            from.en,
+            aim.en,
+            if away {
+                "; moving away from the target"
+            } else {
+                ""
+            },
+            if met_before.is_empty() {
+                String::new()
+            } else {
+                format!("; met in {met_before} but not since")
+            }
+        ),
+        format!(
+            "{}：已走完{}至{year}年{}全程的{done}%，按规划{path_zh}路径{by}年应走完{expected}%（r = {r}）{}{}",
+            now.zh,
+            from.zh.trim_start_matches('，'),
+            aim.zh,
+            if away { "；正在远离目标" } else { "" },
+            if met_before.is_empty() {
+                String::new()
+            } else {
+                format!("；曾在{met_before}达到，此后未再达到")
+            }
+        ),
+    )
+}
+
+pub fn breached(list: &str) -> Text {
+    if list.is_empty() {
+        t("no year breached it".into(), "没有年份越界".into())
+    } else {
+        t(format!("breached in {list}"), format!("越界年份：{list}"))
+    }
+}
+
+pub fn hold_no_outturn(base_year: i32, as_of: &Text, base: &str, target: &str) -> Text {
+    t(
+        format!(
+            "no outturn after {base_year} {}; the baseline {base} is within {target}",
+            as_of.en
+        ),
+        format!(
+            "{base_year}年后{}无实际值；基期值{base}符合目标{target}",
+            as_of.zh
+        ),
+    )
+}
+
+pub fn hold_final(latest: &str, year: i32, target: &str, base: &str, breached: &Text) -> Text {
+    t(
+        format!(
+            "{latest} in {year} against {target} (kept from {base}); {}",
+            breached.en
+        ),
+        format!(
+            "{year}年为{latest}，目标{target}（基期值{base}已在其内）；{}",
+            breached.zh
+        ),
+    )
+}
+
+pub fn hold_mid(mean: &str, years: &str, target: &str, base: &str, breached: &Text) -> Text {
+    t(
+        format!(
+            "mean {mean} over {years} against {target} (the baseline {base} was within it); {}",
+            breached.en
+        ),
+        format!(
+            "{years}年均值{mean}，目标{target}（基期值{base}在其内）；{}",
+            breached.zh
+        ),
+    )
+}
+
+pub fn annual_no_outturn(
+    base_year: i32,
+    as_of: &Text,
+    growth: bool,
+    target: &str,
+    more: &Text,
+) -> Text {
+    t(
+        format!(
+            "no outturn after {base_year} {}; the target asks {}{target} each year{}",
+            as_of.en,
+            if growth { "growth " } else { "" },
+            more.en
+        ),
+        format!(
+            "{base_year}年后{}无实际值；目标要求每年{}{target}{}",
+            as_of.zh,
+            if growth { "增速" } else { "" },
+            more.zh
+        ),
+    )
+}
+
+pub fn annual(
+    growth: bool,
+    mean: &Text,
+    years: &str,
+    target: &str,
+    beyond: bool,
+    breached: &Text,
+) -> Text {
+    t(
+        format!(
+            "{}averaged {} over {years} against {target} each year{}; {}",
+            if growth { "growth " } else { "" },
+            mean.en,
+            if beyond {
+                ", beyond the bound by 20 % of it or more"
+            } else {
+                ""
+            },
+            breached.en
+        ),
+        format!(
+            "{years}年{}平均{}，目标为每年{target}{}；{}",
+            if growth { "增速" } else { "" },
+            mean.zh,
+            if beyond {
+                "，超出界限20%以上"
+            } else {
+                ""
+            },
+            breached.zh
+        ),
+    )
+}
+
+pub fn rate_no_outturn(base_year: i32, as_of: &Text, target: &str, more: &Text) -> Text {
+    t(
+        format!(
+            "no outturn after {base_year} {}; the target asks {target} a year{}",
+            as_of.en, more.en
+        ),
+        format!(
+            "{base_year}年后{}无实际值；目标为{target}{}",
+            as_of.zh, more.zh
+        ),
+    )
+}
+
+pub fn rate(
+    growth: bool,
+    mean: &Text,
+    span: &str,
+    target: &str,
+    low: &str,
+    high: &str,
+    need: Option<&Text>,
+) -> Text {
+    t(
+        format!(
+            "{} {} over {span} against {target} ({low}–{high}){}",
+            if growth {
+                "grew on average"
+            } else {
+                "averaged"
+            },
+            mean.en,
+            need.map(|n| format!("; the remaining years need {} on average", n.en))
+                .unwrap_or_default()
+        ),
+        format!(
+            "{span}年{}{}，目标{target}（{low}–{high}）{}",
+            if growth { "平均增长" } else { "平均为" },
+            mean.zh,
+            need.map(|n| format!("；剩余年份需平均{}", n.zh))
+                .unwrap_or_default()
+        ),
+    )
+}
+
+pub fn relation_none(
+    base_year: i32,
+    as_of: &Text,
+    name: &str,
+    mine: &str,
+    other: &str,
+    theirs: &str,
+) -> Text {
+    let none = |s: &str, w: &str| {
+        if s.is_empty() {
+            w.to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    t(
+        format!(
+            "no year after {base_year} {} with outturns of both {name} ({}) and {other} ({}): nothing to compare",
+            as_of.en,
+            none(mine, "none"),
+            none(theirs, "none")
+        ),
+        format!(
+            "{base_year}年后{}没有{name}（{}）与{other}（{}）同时有实际值的年份：无从比较",
+            as_of.zh,
+            none(mine, "无"),
+            none(theirs, "无")
+        ),
+    )
+}
+
+/// `verdict`: `above` (more than 0.5 point above, in step), `in-step`, `below`, `holds`, `fails`.
+pub fn relation(
+    mine: &str,
+    years: &str,
+    other: &str,
+    theirs: &str,
+    kind: crate::table::Relation,
+    verdict: &str,
+) -> Text {
+    use crate::table::Relation as R;
+    let kind_zh = match kind {
+        R::Above => "高于",
+        R::NotBelow => "不低于",
+        R::InStep => "同步于",
+        R::NotAbove => "不高于",
+        R::Below => "低于",
+        R::Better => "优于",
+    };
+    let (en, zh) = match verdict {
+        "above" => ("more than 0.5 point above it", "高出0.5个百分点以上"),
+        "in-step" => (
+            "within 0.5 point: in step",
+            "相差不超过0.5个百分点：基本同步",
+        ),
+        "below" => ("more than 0.5 point below it", "低了0.5个百分点以上"),
+        "holds" => ("the relation holds", "关系成立"),
+        _ => ("the relation does not hold", "关系不成立"),
+    };
+    t(
+        format!(
+            "averaged {mine}% a year over {years} against {other}'s {theirs}% ({} it): {en}",
+            kind.words()
+        ),
+        format!("{years}年平均增长{mine}%，{other}为{theirs}%（目标：{kind_zh}）：{zh}"),
+    )
+}
+
+/// `what`: `delegated`, `none` or `words`; `mean` the outturns' mean where there are some.
+pub fn qualitative(what: &str, text: &str, mean: Option<(&str, &str)>) -> Text {
+    let (en, zh) = match what {
+        "delegated" => ("set by a higher level", "由上级下达"),
+        "none" => ("no target", "无目标"),
+        _ => ("words only", "仅有文字表述"),
+    };
+    t(
+        format!(
+            "{en} ({text}): no number to grade{}",
+            mean.map(|(y, m)| format!("; outturns {y} averaged {m}% a year"))
+                .unwrap_or_default()
+        ),
+        format!(
+            "{zh}（{text}）：没有可评估的数值{}",
+            mean.map(|(y, m)| format!("；{y}年实际值平均为{m}%"))
+                .unwrap_or_default()
+        ),
+    )
+}
+
+pub fn preliminary(year: i32) -> Text {
+    t(
+        format!(" ({year} figure preliminary)"),
+        format!("（{year}年数据为预计数）"),
+    )
+}
+
+pub fn hypothetical() -> Text {
+    t(
+        " — hypothetical outturns, not published figures".into(),
+        "——依据假设的实际值，并非公布数据".into(),
+    )
+}
+
+/// Outturns say nominal or real (`名义`/`实际`): the target does not say, or says the other.
+pub fn basis(outturn: crate::names::Basis, target: Option<crate::names::Basis>) -> Text {
+    use crate::names::Basis;
+    let en = |b: Basis| match b {
+        Basis::Nominal => "名义 (nominal)",
+        Basis::Real => "实际 (real)",
+    };
+    let zh = |b: Basis| match b {
+        Basis::Nominal => "名义口径",
+        Basis::Real => "实际口径",
+    };
+    match target {
+        None => t(
+            format!(
+                "outturns are {}; the target does not say nominal or real",
+                en(outturn)
+            ),
+            format!("实际值为{}；目标未说明名义或实际", zh(outturn)),
+        ),
+        Some(b) => t(
+            format!(
+                "warning: outturns are {} but the target is {}",
+                en(outturn),
+                en(b)
+            ),
+            format!("警告：实际值为{}，而目标为{}", zh(outturn), zh(b)),
+        ),
+    }
+}
+
+impl Text {
+    /// `self` followed by `more`, in each language.
+    pub fn then(mut self, more: &Text) -> Text {
+        self.en.push_str(&more.en);
+        self.zh.push_str(&more.zh);
+        self
+    }
+
+    /// The same text in both languages (numbers, years, names as printed).
+    pub fn same(s: impl Into<String>) -> Text {
+        let s = s.into();
+        Text::new(s.clone(), s)
+    }
+}

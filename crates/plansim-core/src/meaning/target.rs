@@ -1,0 +1,296 @@
+//! The kind of target a row states, in the row's terms: a level to reach or hold, a bound or an
+//! average on each year's value or growth, a total over the period, a relation to another
+//! indicator, or words.
+
+use super::quantity::Quantity;
+use super::relation::{Relation, relation};
+use crate::series::GoalKind;
+use crate::table::{Cell, Direction, Form, Indicator, Num, RateKind};
+use serde::Serialize;
+
+/// What the yearly numbers of a yearly target are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Of {
+    /// The row's own yearly values: the rates of a rate indicator, the level of a share
+    /// (`城镇调查失业率 <5.5` each year).
+    Values,
+    /// The yearly growth of the row's level, % a year (`年均增长7%`).
+    Growth,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum TargetKind {
+    /// No number: words (`保持在合理区间`), delegated (`市级指标`), or nothing.
+    Qualitative { text: String },
+    /// A level to reach from a baseline short of it (`65` from 60.6, `≥95` from 91), in value
+    /// units; `precision` is half a unit of the target's last printed digit.
+    Reach { goal: GoalKind, precision: f64 },
+    /// A bound the baseline already meets, to be kept (`4以内` from 3.82).
+    Hold { goal: GoalKind, precision: f64 },
+    /// A floor or ceiling on each year (`<5.5`, `>7`, `2以上`).
+    AnnualBound {
+        goal: GoalKind,
+        of: Of,
+        precision: f64,
+    },
+    /// An average annual rate (`年均7%`, `7左右`, `3-4`).
+    AnnualRate {
+        goal: GoalKind,
+        of: Of,
+        precision: f64,
+    },
+    /// A total change over the period (`降低〔13.5〕`): a goal on the change index (base year
+    /// = 100; 86.5 for a 13.5 % fall), or on the running total from 0.
+    PeriodTotal { goal: GoalKind, precision: f64 },
+    /// A relation to another indicator's growth (`高于GDP增长`).
+    Relational { relation: Relation },
+}
+
+impl TargetKind {
+    /// The rule family, for people and JSON: `reach`, `hold`, `annual-bound`, `annual-rate`,
+    /// `period-total`, `relational`, `qualitative`.
+    pub fn rule(&self) -> &'static str {
+        match self {
+            TargetKind::Qualitative { .. } => "qualitative",
+            TargetKind::Reach { .. } => "reach",
+            TargetKind::Hold { .. } => "hold",
+            TargetKind::AnnualBound { .. } => "annual-bound",
+            TargetKind::AnnualRate { .. } => "annual-rate",
+            TargetKind::PeriodTotal { .. } => "period-total",
+            TargetKind::Relational { .. } => "relational",
+        }
+    }
+}
+
+/// A change-index goal keeps the bound of its cell.
+pub fn bound_like(form: &Form, level: f64, dir: Direction) -> GoalKind {
+    match (form, dir) {
+        (Form::AtLeast { .. }, Direction::Falling) | (Form::AtMost { .. }, Direction::Rising) => {
+            GoalKind::Point { value: level }
+        }
+        (Form::AtLeast { .. }, _) => GoalKind::AtLeast { value: level },
+        (Form::AtMost { .. }, _) => GoalKind::AtMost { value: level },
+        _ => GoalKind::Point { value: level },
+    }
+}
+
+/// `7左右` allows the larger of half a printed digit and 2% of the value.
+pub fn about_tolerance(value: Num, factor: f64) -> f64 {
+    (value.half_ulp() * factor).max(0.02 * (value.value * factor).abs())
+}
+
+/// Half a unit of the cell's last printed digit (the coarser end of a range).
+fn half_ulp(cell: &Cell) -> f64 {
+    match cell.form {
+        Form::Range { low, high } => low.half_ulp().max(high.half_ulp()),
+        _ => cell.point().map_or(0.0, |n| n.half_ulp()),
+    }
+}
+
+/// A cell's number as a goal, in value units (`factor`); rates keep half a point either way
+/// for `左右` (an annual growth `7左右` is met from 6.5).
+fn goal_of_cell(cell: &Cell, factor: f64, base: Option<f64>, rate: bool) -> Option<GoalKind> {
+    Some(match cell.form {
+        Form::Number { value } => GoalKind::Point {
+            value: value.value * factor,
+        },
+        Form::AtLeast { value, .. } => GoalKind::AtLeast {
+            value: value.value * factor,
+        },
+        Form::AtMost { value, .. } => GoalKind::AtMost {
+            value: value.value * factor,
+        },
+        Form::About { value } => GoalKind::About {
+            value: value.value * factor,
+            tolerance: if rate {
+                0.5
+            } else {
+                about_tolerance(value, factor)
+            },
+        },
+        Form::Range { low, high } => GoalKind::Range {
+            low: low.value * factor,
+            high: high.value * factor,
+        },
+        Form::Points { value } => GoalKind::Point {
+            value: base? + value.value,
+        },
+        Form::Multiple { factor: f } => GoalKind::AtLeast { value: base? * f },
+        _ => return None,
+    })
+}
+
+fn words_of(ind: &Indicator) -> TargetKind {
+    let text = [&ind.target, &ind.rate]
+        .into_iter()
+        .find(|c| !c.is_none())
+        .map_or_else(|| "—".to_string(), |c| c.raw.clone());
+    TargetKind::Qualitative { text }
+}
+
+fn relational(cell: &Cell) -> Option<TargetKind> {
+    relation(cell).map(|relation| TargetKind::Relational { relation })
+}
+
+fn is_bound(g: &GoalKind) -> bool {
+    matches!(g, GoalKind::AtLeast { .. } | GoalKind::AtMost { .. })
+}
+
+/// The target a row states; `base` is its baseline in the row's terms.
+pub fn target(ind: &Indicator, q: Quantity, dir: Direction, base: Option<f64>) -> TargetKind {
+    let target_numeric = ind.target.is_numeric() && !ind.target.is_period_total();
+    let rate_numeric = ind.rate.is_numeric() && !ind.rate.is_period_total() && !ind.rate_cumulative;
+    match q {
+        Quantity::Rate => {
+            let cell = if target_numeric {
+                &ind.target
+            } else {
+                &ind.rate
+            };
+            let Some(goal) = goal_of_cell(cell, 1.0, None, true) else {
+                return relational(&ind.rate)
+                    .or_else(|| relational(&ind.target))
+                    .unwrap_or_else(|| words_of(ind));
+            };
+            let precision = half_ulp(cell);
+            if is_bound(&goal) {
+                TargetKind::AnnualBound {
+                    goal,
+                    of: Of::Values,
+                    precision,
+                }
+            } else {
+                TargetKind::AnnualRate {
+                    goal,
+                    of: Of::Values,
+                    precision,
+                }
+            }
+        }
+        Quantity::PeriodChange | Quantity::RunningTotal => {
+            let cell = if ind.target.is_period_total() {
+                &ind.target
+            } else {
+                &ind.rate
+            };
+            let Some(p) = cell.point() else {
+                return words_of(ind);
+            };
+            let level = if q == Quantity::PeriodChange {
+                // 12 under a falling name is a 12 % fall: index 100 → 88
+                let change = if dir == Direction::Falling {
+                    -p.value.abs()
+                } else {
+                    p.value
+                };
+                100.0 * (1.0 + change / 100.0)
+            } else {
+                p.value * ind.factor(cell)
+            };
+            TargetKind::PeriodTotal {
+                goal: bound_like(&cell.form, level, dir),
+                precision: half_ulp(cell)
+                    * if q == Quantity::PeriodChange {
+                        1.0
+                    } else {
+                        ind.factor(cell)
+                    },
+            }
+        }
+        Quantity::Level | Quantity::Share => {
+            // the rate column states the row's own value each year (`＜5.5` under 年均/累计),
+            // read into the target by the table
+            if ind.target_from_rate && ind.rate_kind == RateKind::Yearly {
+                let Some(goal) = goal_of_cell(&ind.target, ind.factor(&ind.target), None, true)
+                else {
+                    return words_of(ind);
+                };
+                let precision = half_ulp(&ind.target);
+                return if is_bound(&goal) {
+                    TargetKind::AnnualBound {
+                        goal,
+                        of: Of::Values,
+                        precision,
+                    }
+                } else {
+                    TargetKind::AnnualRate {
+                        goal,
+                        of: Of::Values,
+                        precision,
+                    }
+                };
+            }
+            if target_numeric {
+                let f = ind.factor(&ind.target);
+                let Some(goal) = goal_of_cell(&ind.target, f, base, false) else {
+                    return words_of(ind);
+                };
+                let precision = half_ulp(&ind.target) * f;
+                // a bound (or level) the baseline already meets is held, not reached
+                return match base {
+                    Some(b)
+                        if goal.met(b, dir)
+                            && !matches!(
+                                ind.target.form,
+                                Form::Points { .. } | Form::Multiple { .. }
+                            ) =>
+                    {
+                        TargetKind::Hold { goal, precision }
+                    }
+                    _ => TargetKind::Reach { goal, precision },
+                };
+            }
+            let total = if ind.target.is_period_total() {
+                Some(&ind.target)
+            } else if ind.rate.is_numeric() && (ind.rate.is_period_total() || ind.rate_cumulative) {
+                Some(&ind.rate)
+            } else {
+                None
+            };
+            if let (Some(total), Some(b)) = (total, base)
+                && let Some(p) = total.point()
+            {
+                // `人均预期寿命 〔1〕`: the level plus the total, in the row's unit
+                let change = if dir == Direction::Falling {
+                    -p.value.abs()
+                } else {
+                    p.value
+                };
+                return TargetKind::Reach {
+                    goal: GoalKind::Point {
+                        value: b + change * ind.factor(total),
+                    },
+                    precision: half_ulp(total) * ind.factor(total),
+                };
+            }
+            if rate_numeric {
+                let share = q == Quantity::Share || ind.unit.is_share();
+                if let Some(goal) = goal_of_cell(&ind.rate, 1.0, None, true) {
+                    let precision = half_ulp(&ind.rate);
+                    return match (is_bound(&goal), share) {
+                        (true, true) => TargetKind::AnnualBound {
+                            goal,
+                            of: Of::Values,
+                            precision,
+                        },
+                        (true, false) => TargetKind::AnnualBound {
+                            goal,
+                            of: Of::Growth,
+                            precision,
+                        },
+                        (false, _) => TargetKind::AnnualRate {
+                            goal,
+                            of: Of::Growth,
+                            precision,
+                        },
+                    };
+                }
+            }
+            relational(&ind.rate)
+                .or_else(|| relational(&ind.target))
+                .unwrap_or_else(|| words_of(ind))
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! Rows of the bundled and national tables, with their meaning worked out by hand.
+
+use super::*;
+use crate::check::tests_support::row;
+use crate::series::GoalKind;
+use Direction::*;
+
+fn meaning(
+    name: &str,
+    unit: &str,
+    base_year: i32,
+    base: &str,
+    target: &str,
+    rate: &str,
+) -> Meaning {
+    Meaning::of(&row(name, unit, base_year, base, 2025, target, rate))
+}
+
+#[test]
+fn growth_rates_are_decided_by_the_cells() {
+    // national 14th plan: GDP growth 2.3 in 2020, 保持在合理区间 — a rate with words
+    let m = meaning(
+        "国内生产总值（GDP）增长",
+        "%",
+        2020,
+        "2.3",
+        "—",
+        "保持在合理区间、各年度视情提出",
+    );
+    assert_eq!((m.quantity, m.base), (Quantity::Rate, Some((2020, 2.3))));
+    assert_eq!(m.target.rule(), "qualitative");
+    // 科尔沁区: the same words over 305.8亿 → 430亿 at 7 % are a level
+    let m = meaning("地区生产总值增长率", "%", 2020, "305.8亿", "430亿", "7");
+    assert_eq!(m.quantity, Quantity::Level);
+    assert_eq!(
+        m.target,
+        TargetKind::Reach {
+            goal: GoalKind::Point { value: 430.0 },
+            precision: 0.5
+        }
+    );
+    assert_eq!(
+        stated_growth(&row(
+            "地区生产总值增长率",
+            "%",
+            2020,
+            "305.8亿",
+            2025,
+            "430亿",
+            "7"
+        ))
+        .map(|n| n.value),
+        Some(0.07)
+    );
+}
+
+#[test]
+fn targets_of_the_national_table() {
+    let m = meaning("全员劳动生产率增长", "%", 2020, "2.5", "—", "高于GDP增长");
+    assert_eq!(m.quantity, Quantity::Rate);
+    assert_eq!(
+        m.target,
+        TargetKind::Relational {
+            relation: Relation {
+                kind: RelationKind::Above,
+                other: "GDP增长".into()
+            }
+        }
+    );
+    let m = meaning(
+        "居民人均可支配收入增长",
+        "%",
+        2020,
+        "2.1",
+        "—",
+        "与GDP增长基本同步",
+    );
+    assert!(matches!(
+        m.target,
+        TargetKind::Relational {
+            relation: Relation {
+                kind: RelationKind::InStep,
+                ..
+            }
+        }
+    ));
+    let m = meaning("常住人口城镇化率", "%", 2019, "60.6", "65", "—");
+    assert_eq!(
+        (m.quantity, m.direction, m.base),
+        (Quantity::Share, Rising, Some((2019, 60.6)))
+    );
+    assert_eq!(
+        m.target,
+        TargetKind::Reach {
+            goal: GoalKind::Point { value: 65.0 },
+            precision: 0.5
+        }
+    );
+    // R&D growth >7 a year: a floor on the yearly rate itself
+    let m = meaning("全社会研发经费投入增长", "%", 2020, "—", "—", ">7");
+    assert_eq!(
+        m.target,
+        TargetKind::AnnualBound {
+            goal: GoalKind::AtLeast { value: 7.0 },
+            of: Of::Values,
+            precision: 0.5
+        }
+    );
+    // surveyed unemployment <5.5: a ceiling on each year's rate, not a growth of 5.5 % a year
+    let r = row("城镇调查失业率", "%", 2020, "5.2", 2025, "—", "<5.5");
+    let m = Meaning::of(&r);
+    assert_eq!((m.quantity, m.direction), (Quantity::Share, Falling));
+    assert_eq!(
+        m.target,
+        TargetKind::AnnualBound {
+            goal: GoalKind::AtMost { value: 5.5 },
+            of: Of::Values,
+            precision: 0.05
+        }
+    );
+    assert_eq!(stated_growth(&r), None);
+    // life expectancy 77.3 (2019) rising 〔1〕 year: reach 78.3
+    let m = meaning("人均预期寿命", "岁", 2019, "77.3", "—", "[1]");
+    assert_eq!(m.quantity, Quantity::Level);
+    assert!(
+        matches!(m.target, TargetKind::Reach { goal: GoalKind::Point { value }, .. } if (value - 78.3).abs() < 1e-9)
+    );
+    // energy intensity down 〔13.5〕 over 2021–25: index 100 → 86.5
+    let m = meaning("单位GDP能源消耗降低", "%", 2020, "—", "—", "[13.5]");
+    assert_eq!(
+        (m.quantity, m.direction, m.base),
+        (Quantity::PeriodChange, Falling, Some((2020, 100.0)))
+    );
+    assert!(
+        matches!(m.target, TargetKind::PeriodTotal { goal: GoalKind::Point { value }, precision } if (value - 86.5).abs() < 1e-9 && precision == 0.05)
+    );
+    // grain capacity >6.5 with no baseline: a floor to reach
+    let m = meaning("粮食综合生产能力", "亿吨", 2020, "—", ">6.5", "");
+    assert_eq!((m.base, m.target.rule()), (None, "reach"));
+}
+
+#[test]
+fn targets_of_the_bundled_district_tables() {
+    // 回民区 GDP 年均6左右: an average growth, half a point either way
+    let m = meaning("地区生产总值", "亿元", 2020, "", "—", "6左右");
+    assert_eq!(
+        m.target,
+        TargetKind::AnnualRate {
+            goal: GoalKind::About {
+                value: 6.0,
+                tolerance: 0.5
+            },
+            of: Of::Growth,
+            precision: 0.5
+        }
+    );
+    // 公共预算收入 2以上: a floor on the yearly growth of a level
+    let m = meaning("公共预算收入", "亿元", 2020, "", "—", "2以上");
+    assert!(matches!(
+        m.target,
+        TargetKind::AnnualBound { of: Of::Growth, .. }
+    ));
+    // registered unemployment 3.82 → 4以内: the base is within the ceiling, which is held
+    let m = meaning("城镇登记失业率", "%", 2020, "3.82", "4以内", "—");
+    assert_eq!((m.direction, m.target.rule()), (Falling, "hold"));
+    // 累计新增就业人数 [4]以上 万人: a running total from 0
+    let m = meaning("累计新增就业人数", "万人", 2020, "", "[4]以上", "");
+    assert_eq!(m.quantity, Quantity::RunningTotal);
+    assert_eq!(
+        m.target,
+        TargetKind::PeriodTotal {
+            goal: GoalKind::AtLeast { value: 4.0 },
+            precision: 0.5
+        }
+    );
+    // 单位地区生产总值能耗累计降低 12(十四五时期): index 100 → 88
+    let m = meaning(
+        "单位地区生产总值能耗累计降低",
+        "%",
+        2020,
+        "13.5(十三五时期)",
+        "12(十四五时期)",
+        "—",
+    );
+    assert_eq!(m.quantity, Quantity::PeriodChange);
+    assert!(
+        matches!(m.target, TargetKind::PeriodTotal { goal: GoalKind::Point { value }, .. } if (value - 88.0).abs() < 1e-9)
+    );
+}
+
+#[test]
+fn relations_come_from_the_table_typed() {
+    let cell = |t: &str| crate::table::Cell::parse(t).unwrap();
+    assert_eq!(
+        relation(&cell("与经济增长同步")).map(|r| r.other),
+        Some("经济增长".into())
+    );
+    assert_eq!(
+        relation(&cell("不低于GDP增长")).map(|r| r.kind),
+        Some(RelationKind::NotBelow)
+    );
+    assert_eq!(relation(&cell("保持在合理区间")), None);
+    // the other indicator by the table's key: 经济增长 and 国内生产总值增长（%） are one
+    let r = relation(&cell("与经济增长同步")).unwrap();
+    assert!(same_indicator(&r, "国内生产总值增长（%）"));
+    assert!(!same_indicator(&r, "居民人均可支配收入增长（%）"));
+}
+
+/// A ceiling in the rate column makes the row falling even with no base and no target: a
+/// provincial `城镇调查失业率, %, —, —, ＜5.5` under `年均增长[累计]`.
+#[test]
+fn a_bound_in_the_rate_column_decides_the_direction() {
+    let m = meaning("城镇调查失业率", "%", 2020, "—", "—", "＜5.5");
+    assert_eq!(m.direction, Falling);
+    assert!(matches!(
+        m.target,
+        TargetKind::AnnualBound {
+            goal: GoalKind::AtMost { .. },
+            ..
+        }
+    ));
+    let m = meaning("某指标", "%", 2020, "—", "—", "≥3");
+    assert_eq!(m.direction, Rising);
+}

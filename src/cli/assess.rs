@@ -1,0 +1,187 @@
+//! `plansim assess INPUT...`: every target graded from its outturns.
+
+use super::{Format, text_table, w};
+use plansim::assess::{Grade, Options, Status};
+use plansim::check::finding::show;
+use plansim::table::LoadOptions;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Indicator tables or scenario files (.toml), whose tables and actuals are graded
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Outturn files (long `region,indicator,year,value[,note]` or wide, a column per year);
+    /// repeatable, besides the scenarios' own
+    #[arg(long, value_name = "FILE")]
+    actuals: Vec<PathBuf>,
+    /// Grade with what was known then: ignore outturns after this year
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2200))]
+    as_of: Option<i32>,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// Indicator aliases (`canonical,alias`); default: the bundled scenarios/aliases.csv
+    #[arg(long, value_name = "CSV")]
+    aliases: Option<PathBuf>,
+    /// Sheet of an XLSX file (default: the first)
+    #[arg(long)]
+    sheet: Option<String>,
+    /// Region for tables without a region column (default: the file name)
+    #[arg(long)]
+    region: Option<String>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let load = LoadOptions {
+        sheet: args.sheet,
+        region: args.region,
+        lenient: true,
+    };
+    let inputs = super::Inputs::load(&args.inputs, &args.actuals, args.aliases.as_deref(), &load);
+    let inputs = match inputs {
+        Ok(i) => i,
+        Err(errors) => return Ok(super::unusable(&errors)),
+    };
+    let grades = plansim::assess::assess(
+        &inputs.rows,
+        &inputs.resolved,
+        &inputs.aliases,
+        &Options {
+            as_of: args.as_of,
+            lang: super::lang(),
+        },
+    );
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&grades)?)?,
+        Format::Csv => out.write_all(&plansim::export::grades_csv(&grades)?)?,
+        Format::Table => write_table(&mut out, &grades, args.as_of)?,
+    }
+    out.flush()?;
+    inputs.report_skipped();
+    for w in &inputs.warnings {
+        eprintln!("plansim: warning: {w}");
+    }
+    for e in &inputs.unread {
+        eprintln!("plansim: error: {e}");
+    }
+    let counts: Vec<(usize, &str)> = Status::ALL
+        .iter()
+        .filter(|s| **s != Status::Regressing)
+        .filter_map(|s| {
+            let n = grades
+                .iter()
+                .filter(|g| {
+                    g.status == *s || (*s == Status::Lagging && g.status == Status::Regressing)
+                })
+                .count();
+            (n > 0).then(|| (n, s.zh()))
+        })
+        .collect();
+    eprintln!(
+        "{}",
+        plansim::lang::words::graded(
+            super::lang(),
+            grades.len(),
+            &counts,
+            inputs.resolved.any_hypothetical()
+        )
+    );
+    if !inputs.unread.is_empty() {
+        eprintln!(
+            "{}",
+            plansim::lang::words::not_graded(super::lang(), inputs.unread.len())
+        );
+        return Ok(ExitCode::from(2));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Wide enough for a reason of ~80 characters beside the other columns.
+const TABLE_WIDTH: u16 = 200;
+
+/// A probability as a reader takes it: `85%`, and `>99%`/`<1%` rather than a certainty.
+fn percent(p: f64) -> String {
+    if p > 0.995 {
+        ">99%".into()
+    } else if p < 0.005 {
+        "<1%".into()
+    } else {
+        format!("{:.0}%", p * 100.0)
+    }
+}
+
+fn opt(v: Option<f64>) -> String {
+    v.map_or_else(|| "—".into(), show)
+}
+
+fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> anyhow::Result<()> {
+    if let Some(y) = as_of {
+        writeln!(
+            out,
+            "{}",
+            plansim::lang::words::as_of_line(super::lang(), y)
+        )?;
+    }
+    let mut grid = text_table(&[
+        "region",
+        "indicator",
+        "year",
+        "target",
+        "grade",
+        "latest",
+        "pace / needed",
+        "P",
+        "reason",
+    ]);
+    grid.set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+        .set_width(TABLE_WIDTH);
+    for g in grades {
+        let latest = match (g.latest_year, g.latest_value) {
+            (Some(y), Some(v)) => {
+                format!("{}{} ({y})", show(v), if g.preliminary { "*" } else { "" })
+            }
+            _ => "—".into(),
+        };
+        let pace = if g.current_pace.is_some() || g.required_rate.is_some() {
+            format!(
+                "{} / {}\n{}",
+                opt(g.current_pace),
+                opt(g.required_rate),
+                plansim::lang::grade::unit(&g.pace_unit).get(super::lang())
+            )
+        } else {
+            String::new()
+        };
+        let mut reason = g.reason.clone();
+        for n in &g.notes {
+            reason.push_str(&format!("\n· {n}"));
+        }
+        grid.add_row(vec![
+            g.region.clone(),
+            g.indicator.clone(),
+            g.target_year.to_string(),
+            g.target.clone(),
+            if super::lang().is_en() {
+                format!("{}\n{}", g.grade_zh, g.status.code())
+            } else {
+                g.grade_zh.to_string()
+            },
+            latest,
+            pace,
+            g.p_meet.map_or_else(String::new, percent),
+            reason,
+        ]);
+    }
+    writeln!(out, "{grid}")?;
+    writeln!(
+        out,
+        "{}",
+        w(
+            "latest: * preliminary; pace / needed: the observed pace (or mean) and what the remaining years need; P: chance of meeting the target on the observed trend (two or more observed changes)"
+        )
+    )?;
+    Ok(())
+}

@@ -1,0 +1,254 @@
+//! `plansim assess` and `--actuals` through the command line, on the bundled national scenario
+//! and on bad outturn files.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn plansim() -> Command {
+    Command::cargo_bin("plansim").unwrap()
+}
+
+fn grades(args: &[&str]) -> Vec<Value> {
+    let out = plansim()
+        .arg("assess")
+        .args(args)
+        .args(["--format", "json", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn grade<'a>(all: &'a [Value], name: &str) -> &'a Value {
+    all.iter()
+        .find(|g| g["indicator"].as_str().unwrap().contains(name))
+        .unwrap_or_else(|| panic!("no grade for {name}"))
+}
+
+#[test]
+fn the_national_plan_as_of_2022_and_at_its_end() {
+    let mid = grades(&["scenarios/national-14th.toml", "--as-of", "2022"]);
+    assert_eq!(mid.len(), 20);
+    for (name, code, zh) in [
+        ("城镇化率", "ahead", "提前实现"),
+        ("发明专利", "faster", "快于预期"),
+        ("调查失业率", "on-track", "基本符合预期"),
+        ("能源消耗", "lagging", "滞后于预期"),
+        ("国内生产总值", "qualitative", "定性"),
+        ("空气质量", "insufficient-data", "数据不足"),
+    ] {
+        let g = grade(&mid, name);
+        assert_eq!(
+            (g["status"].as_str(), g["grade_zh"].as_str()),
+            (Some(code), Some(zh)),
+            "{name}"
+        );
+    }
+    // every field the issue lists is there
+    for field in [
+        "region",
+        "plan",
+        "indicator",
+        "target_year",
+        "target",
+        "status",
+        "grade_zh",
+        "latest_year",
+        "latest_value",
+        "progress",
+        "expected_progress",
+        "required_rate",
+        "current_pace",
+        "history_pace",
+        "gap",
+        "p_meet",
+        "sigma",
+        "sigma_source",
+        "reason",
+    ] {
+        assert!(mid[0].get(field).is_some(), "{field}");
+    }
+    let end = grades(&["scenarios/national-14th.toml"]);
+    // energy intensity: 1 − 0.973·0.999·0.995·0.962·0.949 = 11.70 % against 〔13.5〕
+    let e = grade(&end, "能源消耗");
+    assert_eq!(e["grade_zh"], "未实现");
+    assert!((e["latest_value"].as_f64().unwrap() + 11.7036).abs() < 1e-3);
+    assert_eq!(grade(&end, "调查失业率")["grade_zh"], "已实现");
+}
+
+#[test]
+fn outturns_given_on_the_command_line_serve_a_bare_table() {
+    // the published table has no region column: `--region` names it
+    let all = grades(&[
+        "scenarios/tables/national-14th.csv",
+        "--region",
+        "全国",
+        "--actuals",
+        "scenarios/actuals/national.csv",
+        "--as-of",
+        "2022",
+    ]);
+    assert_eq!(grade(&all, "城镇化率")["status"], "ahead");
+    // project takes outturns besides a scenario's own: a test figure for a share the
+    // communiqués do not give lands on the path
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("extra.csv");
+    std::fs::write(
+        &file,
+        "region,indicator,year,value,basis\n全国,数字经济核心产业增加值占GDP比重（%）,2022,8.5,hypothetical\n",
+    )
+    .unwrap();
+    let out = plansim()
+        .args([
+            "project",
+            "scenarios/national-14th.toml",
+            "--format",
+            "csv",
+            "--actuals",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(",数字经济核心产业增加值占GDP比重,%,2022,8.5\n"),
+        "{text}"
+    );
+    assert!(text.contains(",常住人口城镇化率,%,2022,65.22\n"), "{text}");
+}
+
+#[test]
+fn hypothetical_outturns_say_so() {
+    let all = grades(&["scenarios/horqin-outturn.toml"]);
+    let g = grade(&all, "地区生产总值增长率");
+    assert_eq!(g["hypothetical"], true);
+    assert!(
+        g["reason"]
+            .as_str()
+            .unwrap()
+            .contains("hypothetical outturns")
+    );
+}
+
+#[test]
+fn unmatched_names_are_errors_with_the_nearest_and_other_regions_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("o.csv");
+    std::fs::write(
+        &file,
+        "region,indicator,year,value\n全国,常驻人口城镇化率,2021,64.72\n全国,城镇调查失业,2021,5.1\n内蒙古自治区,地区生产总值增长（%）,2021,6.3\n",
+    )
+    .unwrap();
+    let out = plansim()
+        .args(["assess", "scenarios/national-14th.toml", "--actuals"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("2 unreadable cells"), "{err}");
+    assert!(
+        err.contains("o.csv:2:2") && err.contains("did you mean `常住人口城镇化率`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("o.csv:3:2") && err.contains("did you mean `城镇调查失业率`"),
+        "{err}"
+    );
+    // the region no table holds alone is skipped and counted
+    std::fs::write(
+        &file,
+        "region,indicator,year,value\n内蒙古自治区,地区生产总值增长（%）,2021,6.3\n",
+    )
+    .unwrap();
+    let out = plansim()
+        .args(["assess", "scenarios/national-14th.toml", "--actuals"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("skipped 1 outturn row of regions no table holds: 内蒙古自治区 (1)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_bad_outturn_file_reports_every_bad_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.csv");
+    std::fs::write(
+        &file,
+        "region,indicator,year,value\n全国,常住人口城镇化率,届内,64\n全国,城镇调查失业率,2021,1.4 / 8.4\n全国,,2022,5\n\
+         全国,常住人口城镇化率,2022,65.22\n全国,常住人口城镇化率,2022,65.3\n",
+    )
+    .unwrap();
+    let out = plansim()
+        .args(["check", "scenarios/national-14th.toml", "--actuals"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    for want in [
+        "bad.csv:2:3",
+        "届内",
+        "bad.csv:3:4",
+        "two figures",
+        "bad.csv:4:2",
+        "an indicator name",
+    ] {
+        assert!(err.contains(want), "{want}: {err}");
+    }
+    // two finals for one year: the later row is named with the earlier
+    std::fs::write(
+        &file,
+        "region,indicator,year,value\n全国,常住人口城镇化率,2022,65.22\n全国,常住人口城镇化率,2022,65.3\n全国,常住人口城镇化率,2021,64（预计）\n全国,常住人口城镇化率,2021,64.72\n",
+    )
+    .unwrap();
+    let out = plansim()
+        .args(["assess", "scenarios/national-14th.toml", "--actuals"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("bad.csv:3:4") && err.contains("a different final figure"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("bad.csv:5"),
+        "a final replacing a preliminary is no error: {err}"
+    );
+}
+
+#[test]
+fn check_reports_the_missed_national_targets() {
+    let out = plansim()
+        .args(["check", "scenarios/national-14th.toml", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let missed: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["code"] == "target-unreachable" && f["severity"] == "error")
+        .map(|f| f["indicator"].as_str().unwrap())
+        .collect();
+    assert_eq!(missed, ["单位GDP能源消耗降低", "单位GDP二氧化碳排放降低"]);
+}
