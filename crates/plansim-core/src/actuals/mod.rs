@@ -2,7 +2,7 @@
 //! (long `region,indicator,year,value[,note][,source][,basis]` or the wide yearbook layout, an
 //! indicator a row and a column per year), merged (a final figure replaces a preliminary one;
 //! two finals that differ are an error), matched to the tables' indicators through the one
-//! name rule of [`crate::names`] ([`resolve`]), and put in each indicator's own terms
+//! name rule of [`crate::names`] ([`resolve()`]), and put in each indicator's own terms
 //! ([`terms`]): levels, yearly rates, yearly changes or yearly counts.
 
 mod merge;

@@ -1,9 +1,9 @@
 //! Grades from evidence: every target of a table held against its outturns, in the official
 //! vocabulary (提前实现, 已实现, 快于预期, 基本符合预期, 滞后于预期, 未实现, 数据不足, 定性).
 //! The plan's own arithmetic is `check`'s; what happened is assess's, and every status a
-//! reader sees comes from here. One file per rule family: [`reach`] (levels, period totals,
-//! running totals), [`hold`] (bounds kept, bounds on each year), [`rate`] (average annual
-//! rates), [`relational`] (高于/与…同步 another indicator's growth); [`pace`] holds the trend,
+//! reader sees comes from here. One file per rule family: `reach` (levels, period totals,
+//! running totals), `hold` (bounds kept, bounds on each year), `rate` (average annual
+//! rates), `relational` (高于/与…同步 another indicator's growth); [`pace`] holds the trend,
 //! σ and the probability of meeting a target.
 
 mod hold;
