@@ -97,7 +97,8 @@ fn write_table(indicators: &Path, table: &Path) {
     for row in r.deserialize::<std::collections::HashMap<String, String>>() {
         let row = row.expect("row");
         let num = |k: &str| row[k].parse::<f64>().expect(k);
-        // `≥`: met at or above, as the reference counts it, whatever the direction of travel
+        // `≥`: met at or above, as the reference counts it, whatever the direction of travel;
+        // the reference's g and σ are fractions, plansim's columns are percent (points)
         writeln!(
             f,
             "全国,{},亿元,2020,{},2025,≥{},{},{}",
@@ -105,7 +106,7 @@ fn write_table(indicators: &Path, table: &Path) {
             row["base"],
             row["target_2025"],
             num("g") * 100.0,
-            row["sigma"]
+            num("sigma") * 100.0
         )
         .expect("write");
     }
