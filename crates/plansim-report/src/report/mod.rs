@@ -2,6 +2,7 @@
 //! A scenario that fails is reported and the others go on.
 
 pub mod charts;
+pub mod deliver;
 pub mod html;
 pub mod markdown;
 pub mod page;
@@ -16,6 +17,9 @@ pub use rows::{Status, TargetRow};
 use crate::error::{Error, Result};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+
+/// The bundled font's place in a report (and beside `plot`'s SVGs), relative to `--out`.
+pub const FONT_ASSET: &str = "assets/NotoSansSC-subset.otf";
 
 /// How to run a batch.
 #[derive(Clone, Debug)]
@@ -114,15 +118,16 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
         files.par_iter().zip(&names).map(compute).collect()
     })?;
     let ok: Vec<&scenario::Computed> = runs.iter().filter_map(|r| r.as_ref().ok()).collect();
-    // a scenario that did not compute has nothing to write; its own error is kept
-    let results: Vec<Option<Result<Summary>>> = in_pool(opts.jobs, || {
+    // a scenario that did not compute has nothing to write; its own error is kept. Each folder
+    // is staged aside; all are put in place together once nothing foreign is in the way.
+    let results: Vec<Option<Result<(Summary, deliver::Staged)>>> = in_pool(opts.jobs, || {
         runs.par_iter()
             .zip(files)
             .map(|(r, path)| {
                 let done = r.as_ref().ok().map(|run| {
                     let folder = scenario::render(run, &ok, opts)?;
-                    scenario::write(&opts.out, &folder)?;
-                    Ok(folder.summary)
+                    let staged = deliver::stage(&opts.out, &folder.name, &folder.files)?;
+                    Ok((folder.summary, staged))
                 });
                 tick(path);
                 done
@@ -133,9 +138,13 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
         summaries: Vec::new(),
         failed: Vec::new(),
     };
+    let mut staged = Vec::new();
     for ((path, r), run) in files.iter().zip(results).zip(runs) {
         match (r, run) {
-            (Some(Ok(s)), _) => batch.summaries.push(s),
+            (Some(Ok((s, folder))), _) => {
+                batch.summaries.push(s);
+                staged.push(folder);
+            }
             (Some(Err(e)), _) | (None, Err(e)) => batch.failed.push((path.clone(), e)),
             (None, Ok(_)) => {}
         }
@@ -150,14 +159,22 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
         .iter()
         .map(|(p, e)| (p.display().to_string(), e.render(lang)))
         .collect();
-    crate::output::write_atomic(
-        &opts.out.join("index.html"),
-        html::index_page(&batch.summaries, &failed).as_bytes(),
-    )?;
-    crate::output::write_atomic(
-        &opts.out.join("index.md"),
-        markdown::index_page(&batch.summaries, &failed).as_bytes(),
-    )?;
+    let root = vec![
+        (
+            "index.html".to_string(),
+            html::index_page(&batch.summaries, &failed).into_bytes(),
+        ),
+        (
+            "index.md".to_string(),
+            markdown::index_page(&batch.summaries, &failed).into_bytes(),
+        ),
+        // the pages' @font-face points here
+        (
+            FONT_ASSET.to_string(),
+            crate::chart::font::FONT_BYTES.to_vec(),
+        ),
+    ];
+    deliver::commit(&opts.out, staged, &root)?;
     Ok(batch)
 }
 

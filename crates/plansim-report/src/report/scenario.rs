@@ -158,31 +158,3 @@ fn check_name(name: &str, path: &Path) -> Result<()> {
     }
     Ok(())
 }
-
-/// Writes a folder under `out` as a whole: into a staging folder first, then swapped in place
-/// of any earlier one, so a reader sees the old report or the new one, never a mix.
-pub fn write(out: &Path, folder: &Folder) -> Result<()> {
-    let target = crate::output::inside(out, Path::new(&folder.name))?;
-    let pid = std::process::id();
-    let staging = out.join(format!(".staging-{}-{pid}", folder.name));
-    let old = out.join(format!(".old-{}-{pid}", folder.name));
-    let result = (|| {
-        for (rel, bytes) in &folder.files {
-            crate::output::write_atomic(&crate::output::inside(&staging, rel)?, bytes)?;
-        }
-        if target.exists() {
-            std::fs::rename(&target, &old).map_err(|e| Error::io(&target, e))?;
-        }
-        std::fs::rename(&staging, &target).map_err(|e| Error::io(&target, e))
-    })();
-    let _ = std::fs::remove_dir_all(&staging);
-    if old.exists() {
-        if result.is_err() && !target.exists() {
-            // put the earlier report back
-            let _ = std::fs::rename(&old, &target);
-        } else {
-            let _ = std::fs::remove_dir_all(&old);
-        }
-    }
-    result
-}
