@@ -111,6 +111,13 @@ pub fn commit(out: &Path, staged: Vec<Staged>, root: &[(String, Vec<u8>)]) -> Re
     result
 }
 
+/// Removes staged folders that will not be put in place.
+pub fn discard(staged: Vec<Staged>) {
+    for s in staged {
+        let _ = std::fs::remove_dir_all(&s.dir);
+    }
+}
+
 fn commit_inner(out: &Path, staged: &[Staged], root: &[(String, Vec<u8>)]) -> Result<()> {
     let owned = Manifest::read(out)?.files;
     let mut planned: BTreeSet<String> = root.iter().map(|(r, _)| r.clone()).collect();

@@ -10,6 +10,7 @@ pub mod plan_charts;
 pub mod rows;
 pub mod rules;
 pub mod scenario;
+pub mod workbook;
 
 pub use page::Summary;
 pub use rows::{Status, TargetRow};
@@ -134,6 +135,16 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
             })
             .collect()
     })?;
+    // the workbook holds the scenarios whose folders are written
+    let written: Vec<&scenario::Computed> = runs
+        .iter()
+        .zip(&results)
+        .filter_map(|(run, r)| match (run, r) {
+            (Ok(run), Some(Ok(_))) => Some(run),
+            _ => None,
+        })
+        .collect();
+    let xlsx = workbook::workbook(&written, opts.english);
     let mut batch = Batch {
         summaries: Vec::new(),
         failed: Vec::new(),
@@ -174,6 +185,13 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
             crate::chart::font::FONT_BYTES.to_vec(),
         ),
     ];
+    let root = match xlsx {
+        Ok(bytes) => [root, vec![(workbook::NAME.to_string(), bytes)]].concat(),
+        Err(e) => {
+            deliver::discard(staged);
+            return Err(e);
+        }
+    };
     deliver::commit(&opts.out, staged, &root)?;
     Ok(batch)
 }

@@ -26,6 +26,8 @@ pub struct Computed {
     pub p: crate::project::Projection,
     pub sim: crate::simulate::Simulation,
     pub page: Page,
+    /// Every target's grade from the outturns (`assess`), in table order.
+    pub grades: Vec<crate::assess::Grade>,
 }
 
 /// Runs a scenario: projection, simulation, the consistency audit and the target rows.
@@ -95,7 +97,13 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
         indicator_charts: Vec::new(),
         chart_of_path: Default::default(),
     };
-    Ok(Computed { sc, p, sim, page })
+    Ok(Computed {
+        sc,
+        p,
+        sim,
+        page,
+        grades,
+    })
 }
 
 /// Renders everything a scenario's folder holds; `all` are the batch's runs, whose paths are
