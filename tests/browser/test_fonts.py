@@ -26,7 +26,7 @@ DEJAVU = "/usr/share/fonts/truetype/dejavu"
 # marks up to `n` elements whose own text holds Chinese, returns their texts
 MARK_CJK = """
 const n = arguments[0], out = [];
-for (const el of document.querySelectorAll('h1, h2, th, td, p, li, a')) {
+for (const el of document.querySelectorAll(arguments[1])) {
   const own = Array.from(el.childNodes).filter(c => c.nodeType === 3)
     .map(c => c.textContent).join('');
   if (/[\\u4e00-\\u9fff]/.test(own) && out.length < n) {
@@ -88,12 +88,12 @@ def browser():
     shutil.rmtree(tmp, ignore_errors=True)
 
 
-def fonts_of_chinese(d, page, n=6):
-    """(text, platform fonts) of up to `n` elements with Chinese text on `page`."""
+def fonts_of_chinese(d, page, n=6, where="h1, h2, th, td, p, li, a"):
+    """(text, platform fonts) of up to `n` elements (`where`) with Chinese text on `page`."""
     d.get(page.as_uri())
     # the @font-face loads asynchronously: wait for every font the page asked for
     d.execute_async_script("const done = arguments[0]; document.fonts.ready.then(() => done(0));")
-    texts = d.execute_script(MARK_CJK, n)
+    texts = d.execute_script(MARK_CJK, n, where)
     assert texts, f"{page}: no Chinese text found"
     d.execute_cdp_cmd("DOM.enable", {})
     d.execute_cdp_cmd("CSS.enable", {})
@@ -132,3 +132,20 @@ def test_without_the_font_file_chinese_is_not_drawn_in_it(report, browser):
             assert not any(BUNDLED_FAMILY in f["familyName"] for f in fonts), fonts
     finally:
         saved.rename(font)
+
+
+def test_plot_svg_text_is_drawn_in_the_bundled_font(browser, tmp_path):
+    """`plot --format svg` writes the font beside its SVGs, and an SVG opened in the browser
+    draws its Chinese labels with it."""
+    out = tmp_path / "plots"
+    run = subprocess.run(
+        [str(binary()), "plot", "scenarios/baseline.toml", "--kind", "dashboard",
+         "--format", "svg", "--out", str(out)],
+        cwd=REPO, capture_output=True, text=True, env={**os.environ, "LC_ALL": "zh_CN.UTF-8"},
+    )
+    assert run.returncode == 0, run.stderr
+    svg = out / "dashboard-科尔沁区-十四五规划.svg"
+    for text, fonts in fonts_of_chinese(browser, svg, where="text"):
+        assert drawn_in_bundled(text, fonts), f"{text!r} drawn in {fonts}"
+        assert all(f.get("isCustomFont") for f in fonts), f"{text!r} drawn in {fonts}"
+    browser.save_screenshot(str(os.environ.get("PLANSIM_SVG_SHOT", tmp_path / "svg.png")))
