@@ -120,7 +120,7 @@ fn a_rerun_keeps_files_it_did_not_write() {
     );
     // the user's chart is all that is left of the charts folder
     assert_eq!(files(&charts), [charts.join("my-chart.png")]);
-    let manifest = std::fs::read_to_string(out.join(".plansim-manifest.json")).unwrap();
+    let manifest = std::fs::read_to_string(out.join(".plansim.manifest.json")).unwrap();
     assert!(manifest.contains("\"baseline/index.html\""), "{manifest}");
     assert!(!manifest.contains("charts/") && !manifest.contains("mine"));
     // and the report is whole: a page, its CSV, the font
@@ -137,7 +137,7 @@ fn a_rerun_keeps_files_it_did_not_write() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with('.'))
         .collect();
-    assert_eq!(hidden, [".plansim-manifest.json"]);
+    assert_eq!(hidden, [".plansim.manifest.json"]);
 }
 
 /// A file of the user's where the report would write is refused by name, and nothing at all

@@ -2,7 +2,7 @@
 //!
 //! Every scenario's folder is first written whole to a staging folder beside its place. Before
 //! anything is put in place, every file the report will write is checked against the manifest
-//! of the last run (`.plansim-manifest.json`): a file in the way that the report did not write
+//! of the last run (`.plansim.manifest.json`): a file in the way that the report did not write
 //! (or a folder where a file goes) makes the report refuse, naming it, and nothing is moved.
 //! Otherwise each file is renamed over its earlier version (a reader sees the old file or the
 //! new one, never half of one); files of the last run that this run no longer writes are removed
@@ -14,7 +14,7 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 /// The list of files a report wrote, in its `--out` folder.
-pub const MANIFEST: &str = ".plansim-manifest.json";
+pub const MANIFEST: &str = ".plansim.manifest.json";
 
 /// The files a report wrote, relative to `--out` with `/` between components.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -210,4 +210,63 @@ fn obstacle(out: &Path, rel: &str, owned: &BTreeSet<String>) -> Option<String> {
     }
     let meta = std::fs::symlink_metadata(out.join(rel)).ok()?;
     (meta.is_dir() || !owned.contains(rel)).then(|| rel.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(names: &[&str]) -> Vec<(PathBuf, Vec<u8>)> {
+        names
+            .iter()
+            .map(|n| (PathBuf::from(n), n.as_bytes().to_vec()))
+            .collect()
+    }
+
+    /// A manifest naming a path outside `--out` is refused: plansim would otherwise replace
+    /// or remove a file there.
+    #[test]
+    fn a_manifest_cannot_reach_outside_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let m = r#"{"about": "", "files": ["a/index.html", "../elsewhere.txt"]}"#;
+        std::fs::write(dir.path().join(MANIFEST), m).unwrap();
+        let err = Manifest::read(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("../elsewhere.txt"), "{err}");
+        std::fs::write(dir.path().join(MANIFEST), "not json").unwrap();
+        let err = Manifest::read(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("not a plansim manifest"), "{err}");
+    }
+
+    /// A second run that writes fewer files removes the first run's others and the folder
+    /// they leave empty; a file of someone else's in the way stops it before anything moves.
+    #[test]
+    fn replaces_its_own_files_and_refuses_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        let s = stage(out, "a", &files(&["x.csv", "charts/c.png"])).unwrap();
+        commit(out, vec![s], &[("index.html".into(), b"1".to_vec())]).unwrap();
+        assert!(out.join("a/charts/c.png").is_file());
+        let s = stage(out, "a", &files(&["x.csv"])).unwrap();
+        commit(out, vec![s], &[("index.html".into(), b"2".to_vec())]).unwrap();
+        assert!(!out.join("a/charts").exists());
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"2");
+        let m = Manifest::read(out).unwrap().files;
+        assert_eq!(m.into_iter().collect::<Vec<_>>(), ["a/x.csv", "index.html"]);
+        // someone's file where a new one goes: refused, the old x.csv untouched
+        std::fs::write(out.join("a/y.csv"), "mine").unwrap();
+        let s = stage(out, "a", &files(&["x.csv", "y.csv"])).unwrap();
+        let before = std::fs::read(out.join("a/x.csv")).unwrap();
+        let err = commit(out, vec![s], &[]).unwrap_err().to_string();
+        assert!(err.contains("y.csv") && !err.contains("x.csv"), "{err}");
+        assert_eq!(std::fs::read(out.join("a/y.csv")).unwrap(), b"mine");
+        assert_eq!(std::fs::read(out.join("a/x.csv")).unwrap(), before);
+        let staging = std::fs::read_dir(out)
+            .unwrap()
+            .filter(|e| {
+                let name = e.as_ref().unwrap().file_name();
+                name.to_string_lossy().starts_with(".staging")
+            })
+            .count();
+        assert_eq!(staging, 0);
+    }
 }
