@@ -10,6 +10,7 @@ pub mod plan_charts;
 pub mod rows;
 pub mod rules;
 pub mod scenario;
+mod sheet;
 pub mod workbook;
 
 pub use page::Summary;
