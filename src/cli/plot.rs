@@ -1,10 +1,10 @@
 //! `plansim plot SCENARIO...`: feasibility charts to PNG and SVG.
 
-use plansim::report::Options;
 use plansim::report::charts::{indicator_chart, indicator_stem};
 use plansim::report::plan_charts::{plan_charts, plans};
 use plansim::report::scenario::{Computed, compute};
-use std::path::PathBuf;
+use plansim::report::{FONT_ASSET, Options};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub const EXAMPLES: &str = "Examples:
@@ -79,6 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let want =
         |k: &str| args.kind == Kind::All || format!("{:?}", args.kind).eq_ignore_ascii_case(k);
     let mut written = Vec::new();
+    let mut font_written = false;
     let mut save = |stem: String,
                     png: &dyn Fn() -> plansim_report::Result<Vec<u8>>,
                     svg: &dyn Fn() -> plansim_report::Result<String>|
@@ -90,8 +91,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         if args.format != Image::Png {
             let p = plansim::output::inside(&args.out, &PathBuf::from(format!("{stem}.svg")))?;
-            plansim::output::write_atomic(&p, svg()?.as_bytes())?;
+            // the text names the bundled font, written once beside the SVGs
+            let svg = plansim::chart::with_cjk_font(&svg()?, FONT_ASSET);
+            plansim::output::write_atomic(&p, svg.as_bytes())?;
             written.push(p);
+            if !font_written {
+                let font = plansim::output::inside(&args.out, Path::new(FONT_ASSET))?;
+                plansim::output::write_atomic(&font, plansim::chart::font::FONT_BYTES)?;
+                font_written = true;
+            }
         }
         Ok(())
     };

@@ -27,6 +27,7 @@ mod render;
 pub mod sample;
 mod stroke;
 mod style;
+pub mod svg_font;
 mod trend;
 mod words;
 
@@ -37,6 +38,7 @@ pub use frame::Canvas;
 pub use indicator::{Fan, FanYear, IndicatorChart, Line, Milestone, TargetKind, TargetMark};
 pub use probability::{ProbabilityBar, ProbabilityChart};
 pub use render::{missing_glyphs, png, rgb, svg};
+pub use svg_font::with_cjk_font;
 pub use words::Words;
 
 use plotters::prelude::*;

@@ -26,6 +26,8 @@ pub struct Computed {
     pub p: crate::project::Projection,
     pub sim: crate::simulate::Simulation,
     pub page: Page,
+    /// Every target's grade from the outturns (`assess`), in table order.
+    pub grades: Vec<crate::assess::Grade>,
 }
 
 /// Runs a scenario: projection, simulation, the consistency audit and the target rows.
@@ -95,7 +97,13 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
         indicator_charts: Vec::new(),
         chart_of_path: Default::default(),
     };
-    Ok(Computed { sc, p, sim, page })
+    Ok(Computed {
+        sc,
+        p,
+        sim,
+        page,
+        grades,
+    })
 }
 
 /// Renders everything a scenario's folder holds; `all` are the batch's runs, whose paths are
@@ -157,32 +165,4 @@ fn check_name(name: &str, path: &Path) -> Result<()> {
         .into());
     }
     Ok(())
-}
-
-/// Writes a folder under `out` as a whole: into a staging folder first, then swapped in place
-/// of any earlier one, so a reader sees the old report or the new one, never a mix.
-pub fn write(out: &Path, folder: &Folder) -> Result<()> {
-    let target = crate::output::inside(out, Path::new(&folder.name))?;
-    let pid = std::process::id();
-    let staging = out.join(format!(".staging-{}-{pid}", folder.name));
-    let old = out.join(format!(".old-{}-{pid}", folder.name));
-    let result = (|| {
-        for (rel, bytes) in &folder.files {
-            crate::output::write_atomic(&crate::output::inside(&staging, rel)?, bytes)?;
-        }
-        if target.exists() {
-            std::fs::rename(&target, &old).map_err(|e| Error::io(&target, e))?;
-        }
-        std::fs::rename(&staging, &target).map_err(|e| Error::io(&target, e))
-    })();
-    let _ = std::fs::remove_dir_all(&staging);
-    if old.exists() {
-        if result.is_err() && !target.exists() {
-            // put the earlier report back
-            let _ = std::fs::rename(&old, &target);
-        } else {
-            let _ = std::fs::remove_dir_all(&old);
-        }
-    }
-    result
 }

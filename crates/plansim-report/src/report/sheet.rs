@@ -1,0 +1,197 @@
+//! A worksheet written row by row for the workbook: typed cells (numbers stay numbers), a
+//! bold header, grades filled in the pages' colours, and a continuation sheet when Excel's row
+//! limit is reached.
+
+use crate::assess::Status;
+use crate::error::{Error, Result};
+use rust_xlsxwriter::{Color, Format, Worksheet, XlsxError};
+use std::collections::HashMap;
+
+/// Rows a sheet holds (Excel's limit), the header included.
+const MAX_ROWS: u32 = 1_048_576;
+
+/// One cell of a row.
+pub(super) enum Cell<'a> {
+    Text(&'a str),
+    Number(f64),
+    /// A whole number: a year, a row.
+    Whole(f64),
+    /// A fraction shown as a percentage.
+    Share(f64),
+    Grade(Status, &'a str),
+    Empty,
+}
+
+pub(super) fn number(v: Option<f64>) -> Cell<'static> {
+    v.filter(|v| v.is_finite())
+        .map_or(Cell::Empty, Cell::Number)
+}
+
+pub(super) fn share(v: Option<f64>) -> Cell<'static> {
+    v.filter(|v| v.is_finite()).map_or(Cell::Empty, Cell::Share)
+}
+
+/// A sheet being written: continues on a new sheet when full.
+pub(super) struct Sheet<'f> {
+    name: String,
+    header: Vec<&'static str>,
+    done: Vec<Worksheet>,
+    ws: Worksheet,
+    row: u32,
+    /// Rows a sheet holds before the next begins ([`MAX_ROWS`]; fewer in tests).
+    limit: u32,
+    formats: &'f Formats,
+}
+
+pub(super) struct Formats {
+    head: Format,
+    share: Format,
+    pace: Format,
+    whole: Format,
+    grades: HashMap<&'static str, Format>,
+}
+
+impl Formats {
+    pub(super) fn new() -> Formats {
+        // the pages' pill colours (html.rs), white text
+        let fill = |rgb: u32| {
+            Format::new()
+                .set_background_color(Color::RGB(rgb))
+                .set_font_color(Color::White)
+        };
+        let grades = Status::ALL
+            .iter()
+            .map(|s| {
+                let rgb = match s {
+                    Status::Ahead | Status::Achieved => 0x1b5e20,
+                    Status::Faster | Status::OnTrack => 0x2e7d32,
+                    Status::Lagging | Status::Regressing => 0xe69500,
+                    Status::Missed => 0xc62828,
+                    Status::InsufficientData => 0xb0b7c0,
+                    Status::Qualitative => 0x8a939e,
+                };
+                (s.code(), fill(rgb))
+            })
+            .collect();
+        Formats {
+            head: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(0xd9dee5)),
+            share: Format::new().set_num_format("0%"),
+            pace: Format::new().set_num_format("0.00"),
+            whole: Format::new().set_num_format("0"),
+            grades,
+        }
+    }
+}
+
+pub(super) fn fail(e: XlsxError) -> Error {
+    Error::invalid(format!("{}: {e}", super::workbook::NAME))
+}
+
+impl<'f> Sheet<'f> {
+    pub(super) fn new(
+        name: &str,
+        header: Vec<&'static str>,
+        formats: &'f Formats,
+    ) -> Result<Sheet<'f>> {
+        let mut s = Sheet {
+            name: name.to_string(),
+            header,
+            done: Vec::new(),
+            ws: Worksheet::new(),
+            row: 0,
+            limit: MAX_ROWS,
+            formats,
+        };
+        s.start(name)?;
+        Ok(s)
+    }
+
+    fn start(&mut self, title: &str) -> Result<()> {
+        self.ws.set_name(title).map_err(fail)?;
+        for (c, h) in self.header.iter().enumerate() {
+            self.ws
+                .write_string_with_format(0, c as u16, *h, &self.formats.head)
+                .map_err(fail)?;
+            let width = h
+                .chars()
+                .map(|c| if c.is_ascii() { 1.0 } else { 2.0 })
+                .sum::<f64>();
+            self.ws
+                .set_column_width(c as u16, width.max(9.0) + 2.0)
+                .map_err(fail)?;
+        }
+        self.ws.set_freeze_panes(1, 0).map_err(fail)?;
+        self.row = 1;
+        Ok(())
+    }
+
+    pub(super) fn push(&mut self, cells: &[Cell]) -> Result<()> {
+        if self.row == self.limit {
+            self.finish_page()?;
+            let title = format!("{} {}", self.name, self.done.len() + 1);
+            self.start(&title)?;
+        }
+        let f = self.formats;
+        for (c, cell) in cells.iter().enumerate() {
+            let (r, c) = (self.row, c as u16);
+            let ws = &mut self.ws;
+            match cell {
+                Cell::Text(s) if !s.is_empty() => ws.write_string(r, c, *s).map(|_| ()),
+                Cell::Number(v) => ws.write_number_with_format(r, c, *v, &f.pace).map(|_| ()),
+                Cell::Whole(v) => ws.write_number_with_format(r, c, *v, &f.whole).map(|_| ()),
+                Cell::Share(v) => ws.write_number_with_format(r, c, *v, &f.share).map(|_| ()),
+                Cell::Grade(s, label) => ws
+                    .write_string_with_format(r, c, *label, &f.grades[s.code()])
+                    .map(|_| ()),
+                Cell::Text(_) | Cell::Empty => Ok(()),
+            }
+            .map_err(fail)?;
+        }
+        self.row += 1;
+        Ok(())
+    }
+
+    fn finish_page(&mut self) -> Result<()> {
+        let last = self.header.len().saturating_sub(1) as u16;
+        self.ws
+            .autofilter(0, 0, self.row.saturating_sub(1).max(1), last)
+            .map_err(fail)?;
+        self.done.push(std::mem::take(&mut self.ws));
+        Ok(())
+    }
+
+    pub(super) fn into_sheets(mut self) -> Result<Vec<Worksheet>> {
+        self.finish_page()?;
+        Ok(self.done)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_xlsxwriter::Workbook;
+
+    /// A full sheet continues on the next, header and all: no row is dropped.
+    #[test]
+    fn a_full_sheet_continues_on_a_numbered_one() {
+        let formats = Formats::new();
+        let mut sheet = Sheet::new("模拟", vec!["年份", "数值"], &formats).unwrap();
+        sheet.limit = 3;
+        for year in 2020..2025 {
+            sheet
+                .push(&[Cell::Whole(year.into()), Cell::Number(1.5)])
+                .unwrap();
+        }
+        let mut sheets = sheet.into_sheets().unwrap();
+        let names: Vec<String> = sheets.iter().map(|s| s.name()).collect();
+        // 5 rows at 2 a sheet (below the header): 2 + 2 + 1
+        assert_eq!(names, ["模拟", "模拟 2", "模拟 3"]);
+        let mut wb = Workbook::new();
+        for ws in sheets.drain(..) {
+            wb.push_worksheet(ws);
+        }
+        assert!(wb.save_to_buffer().is_ok());
+    }
+}

@@ -1,0 +1,230 @@
+//! `plansim.xlsx`: the file a planning office forwards. One workbook per report, every
+//! scenario in it (a `scenario` column), headers in the page's language, numbers as numbers:
+//! - the action table: every target's grade (coloured as on the pages) with the latest
+//!   outturn, the pace the remaining years need against the observed one, and the gap, the
+//!   targets that need action first;
+//! - the projection, the simulation's bands and the probabilities in long format (as the CSVs);
+//! - the consistency findings.
+//!
+//! A sheet that would pass Excel's 1,048,576 rows continues on a sheet of the same name with
+//! a number (`模拟 2`), so no row is ever dropped.
+
+use super::scenario::Computed;
+use super::sheet::{Cell, Formats, Sheet, fail, number, share};
+use crate::assess::{Grade, Status};
+use crate::error::Result;
+use crate::export::{chance_rows, long_rows};
+use rust_xlsxwriter::Workbook;
+use std::collections::HashMap;
+
+/// The workbook's name in the report's folder.
+pub const NAME: &str = "plansim.xlsx";
+
+/// Zh or en.
+fn pick(english: bool, zh: &'static str, en: &'static str) -> &'static str {
+    if english { en } else { zh }
+}
+
+/// `assess` names its pace units in English; a Chinese sheet says them in Chinese.
+fn pace_unit(unit: &str, english: bool) -> &str {
+    match (english, unit) {
+        (false, "% a year") => "%/年",
+        (false, "points a year") => "个百分点/年",
+        _ => unit,
+    }
+}
+
+/// How urgently a grade asks for action: missed first, then moving away, behind, …
+fn urgency(s: Status) -> u8 {
+    match s {
+        Status::Missed => 0,
+        Status::Regressing => 1,
+        Status::Lagging => 2,
+        Status::OnTrack => 3,
+        Status::Faster => 4,
+        Status::Achieved => 5,
+        Status::Ahead => 6,
+        Status::InsufficientData => 7,
+        Status::Qualitative => 8,
+    }
+}
+
+/// The workbook of a batch's scenarios, as bytes.
+pub fn workbook(runs: &[&Computed], english: bool) -> Result<Vec<u8>> {
+    let t = |zh, en| pick(english, zh, en);
+    let formats = Formats::new();
+    let mut action = Sheet::new(
+        t("行动", "Actions"),
+        vec![
+            t("情景", "scenario"),
+            t("地区", "region"),
+            t("规划", "plan"),
+            t("指标", "indicator"),
+            t("单位", "unit"),
+            t("目标年份", "target year"),
+            t("目标", "target"),
+            t("评估等级", "grade"),
+            t("最新实际年份", "latest year"),
+            t("最新实际值", "latest outturn"),
+            t("所需速度", "required pace"),
+            t("当前速度", "current pace"),
+            t("规划速度", "planned pace"),
+            t("差距（当前−所需）", "gap (current − required)"),
+            t("速度单位", "pace unit"),
+            t("按观测趋势达标概率", "P(meet | observed trend)"),
+            "σ",
+            t("σ来源", "σ source"),
+            t("情景目标年预测值", "projected in target year"),
+            t("情景达标概率", "P(meet | scenario)"),
+            t("理由", "reason"),
+        ],
+        &formats,
+    )?;
+    for run in runs {
+        let by_key: HashMap<(&str, &str, &str, i32), &super::TargetRow> = run
+            .page
+            .rows
+            .iter()
+            .map(|r| ((&*r.region, &*r.plan, &*r.indicator, r.year), r))
+            .collect();
+        let mut grades: Vec<&Grade> = run.grades.iter().collect();
+        // most urgent first, and within a grade the furthest behind (smallest gap) first
+        grades.sort_by(|a, b| {
+            urgency(a.status).cmp(&urgency(b.status)).then(
+                a.gap
+                    .unwrap_or(f64::INFINITY)
+                    .total_cmp(&b.gap.unwrap_or(f64::INFINITY)),
+            )
+        });
+        for g in grades {
+            let row = by_key.get(&(&*g.region, &*g.plan, &*g.indicator, g.target_year));
+            action.push(&[
+                Cell::Text(&run.sc.name),
+                Cell::Text(&g.region),
+                Cell::Text(&g.plan),
+                Cell::Text(&g.indicator),
+                row.map_or(Cell::Empty, |r| Cell::Text(&r.unit)),
+                Cell::Whole(g.target_year.into()),
+                Cell::Text(&g.target),
+                Cell::Grade(g.status, g.status.label(english)),
+                g.latest_year.map_or(Cell::Empty, |y| Cell::Whole(y.into())),
+                number(g.latest_value),
+                number(g.required_rate),
+                number(g.current_pace),
+                number(g.planned_pace),
+                number(g.gap),
+                Cell::Text(pace_unit(&g.pace_unit, english)),
+                share(g.p_meet),
+                number(g.sigma),
+                g.sigma_source.as_deref().map_or(Cell::Empty, Cell::Text),
+                number(row.and_then(|r| r.projected)),
+                share(row.and_then(|r| r.probability)),
+                Cell::Text(&g.reason),
+            ])?;
+        }
+    }
+    let long_head = || {
+        vec![
+            t("地区", "region"),
+            t("规划", "plan"),
+            t("情景", "scenario"),
+            t("指标", "indicator"),
+            t("单位", "unit"),
+            t("年份", "year"),
+            t("数值", "value"),
+        ]
+    };
+    let mut projection = Sheet::new(t("预测", "Projection"), long_head(), &formats)?;
+    let mut head = long_head();
+    head.extend(["p5", "p25", "p50", "p75", "p95"]);
+    let mut simulation = Sheet::new(t("模拟", "Simulation"), head, &formats)?;
+    let mut chances = Sheet::new(
+        t("达标概率", "Probabilities"),
+        vec![
+            t("地区", "region"),
+            t("规划", "plan"),
+            t("情景", "scenario"),
+            t("指标", "indicator"),
+            t("年份", "year"),
+            t("目标", "target"),
+            t("达标概率", "probability"),
+        ],
+        &formats,
+    )?;
+    for run in runs {
+        for (i, c, r) in long_rows(&run.p) {
+            let long = [
+                Cell::Text(r.region),
+                Cell::Text(r.plan),
+                Cell::Text(r.scenario),
+                Cell::Text(r.indicator),
+                Cell::Text(r.unit),
+                Cell::Whole(r.year.into()),
+                Cell::Number(r.value),
+            ];
+            projection.push(&long)?;
+            let b = run.sim.paths[i].bands[c];
+            let bands = [b.p5, b.p25, b.p50, b.p75, b.p95].map(|v| number(Some(v)));
+            let mut cells: Vec<Cell> = long.into_iter().collect();
+            cells.extend(bands);
+            simulation.push(&cells)?;
+        }
+        for r in chance_rows(&run.p, &run.sim) {
+            chances.push(&[
+                Cell::Text(r.region),
+                Cell::Text(r.plan),
+                Cell::Text(r.scenario),
+                Cell::Text(r.indicator),
+                Cell::Whole(r.year.into()),
+                Cell::Text(r.target),
+                Cell::Share(r.probability),
+            ])?;
+        }
+    }
+    let mut findings = Sheet::new(
+        t("检查结果", "Findings"),
+        vec![
+            t("情景", "scenario"),
+            t("严重程度", "severity"),
+            t("规则", "code"),
+            t("地区", "region"),
+            t("规划", "plan"),
+            t("指标", "indicator"),
+            t("目标年份", "target year"),
+            t("文件", "file"),
+            t("行", "row"),
+            t("说明", "message"),
+        ],
+        &formats,
+    )?;
+    for run in runs {
+        for f in &run.page.findings {
+            let severity = match (english, f.severity.to_string().as_str()) {
+                (false, "error") => "错误".to_string(),
+                (false, "warning") => "警告".to_string(),
+                (false, "info") => "提示".to_string(),
+                (_, s) => s.to_string(),
+            };
+            let code = f.code.to_string();
+            findings.push(&[
+                Cell::Text(&run.sc.name),
+                Cell::Text(&severity),
+                Cell::Text(&code),
+                Cell::Text(&f.region),
+                Cell::Text(&f.plan),
+                Cell::Text(&f.indicator),
+                Cell::Whole(f.target_year.into()),
+                Cell::Text(&f.file),
+                Cell::Whole(f.row as f64),
+                Cell::Text(&f.message),
+            ])?;
+        }
+    }
+    let mut wb = Workbook::new();
+    for sheet in [action, projection, simulation, chances, findings] {
+        for ws in sheet.into_sheets()? {
+            wb.push_worksheet(ws);
+        }
+    }
+    wb.save_to_buffer().map_err(fail)
+}

@@ -1,0 +1,202 @@
+//! `plansim.xlsx`, the report's workbook, read back with calamine: its sheets, headers in the
+//! page's language, and numbers (as numbers) that hand arithmetic gives.
+
+use assert_cmd::Command;
+use calamine::{Data, Range, Reader, open_workbook_auto};
+use std::path::Path;
+
+fn report(out: &Path, lang: &str) {
+    let run = Command::cargo_bin("plansim")
+        .unwrap()
+        .env("LC_ALL", "zh_CN.UTF-8")
+        .args([
+            "report",
+            "scenarios/baseline.toml",
+            "scenarios/horqin-outturn.toml",
+            "--no-charts",
+            "--draws",
+            "500",
+            "--lang",
+            lang,
+            "--out",
+        ])
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+fn text(c: &Data) -> String {
+    match c {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        other => other.to_string(),
+    }
+}
+
+fn number(c: &Data) -> f64 {
+    match c {
+        Data::Float(v) => *v,
+        Data::Int(v) => *v as f64,
+        other => panic!("{other:?} is not a number"),
+    }
+}
+
+/// The rows of `range` whose first columns read `key` (as text).
+fn rows_where<'a>(range: &'a Range<Data>, key: &[(usize, &str)]) -> Vec<&'a [Data]> {
+    range
+        .rows()
+        .filter(|r| key.iter().all(|(c, v)| text(&r[*c]) == *v))
+        .collect()
+}
+
+fn header(range: &Range<Data>) -> Vec<String> {
+    range.rows().next().unwrap().iter().map(text).collect()
+}
+
+#[test]
+fn the_workbook_holds_the_report_in_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    report(&out, "zh");
+    let mut wb = open_workbook_auto(out.join("plansim.xlsx")).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        ["行动", "预测", "模拟", "达标概率", "检查结果"]
+    );
+
+    // the projection, long: 科尔沁区's GDP is 305.8亿 in 2020 (the table's baseline) and, at
+    // the table's stated 7 %, 305.8 × 1.07 = 327.206 in 2021
+    let proj = wb.worksheet_range("预测").unwrap();
+    assert_eq!(
+        header(&proj),
+        ["地区", "规划", "情景", "指标", "单位", "年份", "数值"]
+    );
+    let gdp = |year: &str| {
+        let rows = rows_where(
+            &proj,
+            &[
+                (0, "科尔沁区"),
+                (2, "baseline"),
+                (3, "地区生产总值增长率"),
+                (5, year),
+            ],
+        );
+        assert_eq!(rows.len(), 1, "{year}");
+        number(&rows[0][6])
+    };
+    assert!((gdp("2020") - 305.8).abs() < 1e-9);
+    assert!((gdp("2021") - 327.206).abs() < 1e-6);
+
+    // the action table: with the hypothetical outturns (350.566 in 2023) the remaining two
+    // years need √(430 / 350.566) − 1 = 10.7514 % a year; the pace since 2020 was
+    // (350.566 / 305.8)^(1/3) − 1 = 4.6592 %; the gap 4.6592 − 10.7514 = −6.0922
+    let act = wb.worksheet_range("行动").unwrap();
+    let head = header(&act);
+    assert_eq!(
+        head[..8],
+        [
+            "情景",
+            "地区",
+            "规划",
+            "指标",
+            "单位",
+            "目标年份",
+            "目标",
+            "评估等级"
+        ]
+    );
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    let rows = rows_where(&act, &[(0, "horqin-outturn"), (3, "地区生产总值增长率")]);
+    assert_eq!(rows.len(), 1);
+    let r = rows[0];
+    assert_eq!(text(&r[col("评估等级")]), "滞后于预期");
+    assert_eq!(number(&r[col("最新实际年份")]), 2023.0);
+    assert!((number(&r[col("最新实际值")]) - 350.566).abs() < 1e-9);
+    assert!((number(&r[col("所需速度")]) - 10.7514).abs() < 1e-4);
+    assert!((number(&r[col("当前速度")]) - 4.6592).abs() < 1e-4);
+    assert!((number(&r[col("差距（当前−所需）")]) - -6.0922).abs() < 1e-4);
+    assert_eq!(text(&r[col("速度单位")]), "%/年");
+    // every target of both scenarios, the lagging target before those on track
+    let targets = |sc: &str| rows_where(&act, &[(0, sc)]).len();
+    // as many as the scenario's page has (summary.json's `targets`)
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("horqin-outturn/summary.json")).unwrap())
+            .unwrap();
+    let table_rows = summary["targets"].as_u64().unwrap() as usize;
+    assert_eq!(targets("horqin-outturn"), table_rows);
+    let grades: Vec<String> = rows_where(&act, &[(0, "horqin-outturn")])
+        .iter()
+        .map(|r| text(&r[7]))
+        .collect();
+    let first_on_track = grades.iter().position(|g| g == "基本符合预期");
+    let last_lagging = grades.iter().rposition(|g| g == "滞后于预期");
+    if let (Some(a), Some(b)) = (first_on_track, last_lagging) {
+        assert!(b < a, "{grades:?}");
+    }
+
+    // the simulation's bands, ordered, beside the same projected value
+    let sim = wb.worksheet_range("模拟").unwrap();
+    assert_eq!(
+        header(&sim)[6..],
+        ["数值", "p5", "p25", "p50", "p75", "p95"]
+    );
+    assert_eq!(sim.height(), proj.height());
+    for r in sim.rows().skip(1) {
+        let v: Vec<f64> = r[7..12].iter().map(number).collect();
+        assert!(v.windows(2).all(|w| w[0] <= w[1] + 1e-9), "{r:?}");
+    }
+    // probabilities are shares between 0 and 1
+    let p = wb.worksheet_range("达标概率").unwrap();
+    assert!(p.height() > 10);
+    assert!(
+        p.rows()
+            .skip(1)
+            .all(|r| (0.0..=1.0).contains(&number(&r[6])))
+    );
+    // every finding of each scenario's audit, as findings.csv has them
+    let f = wb.worksheet_range("检查结果").unwrap();
+    for sc in ["baseline", "horqin-outturn"] {
+        let csv = std::fs::read(out.join(sc).join("findings.csv")).unwrap();
+        let n = csv::Reader::from_reader(&csv[..]).records().count();
+        assert_eq!(rows_where(&f, &[(0, sc)]).len(), n, "{sc}");
+    }
+}
+
+#[test]
+fn english_pages_get_english_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    report(&out, "en");
+    let mut wb = open_workbook_auto(out.join("plansim.xlsx")).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        [
+            "Actions",
+            "Projection",
+            "Simulation",
+            "Probabilities",
+            "Findings"
+        ]
+    );
+    let proj = wb.worksheet_range("Projection").unwrap();
+    assert_eq!(
+        header(&proj),
+        [
+            "region",
+            "plan",
+            "scenario",
+            "indicator",
+            "unit",
+            "year",
+            "value"
+        ]
+    );
+    let act = wb.worksheet_range("Actions").unwrap();
+    let rows = rows_where(&act, &[(0, "horqin-outturn"), (3, "地区生产总值增长率")]);
+    assert_eq!(text(&rows[0][7]), "lagging");
+}
