@@ -1,9 +1,12 @@
 //! Batch reports: every scenario into its own folder under `--out`, then an index comparing them.
 //! A scenario that fails is reported and the others go on.
 
+pub mod action;
 pub mod charts;
+pub mod compare;
 pub mod html;
 pub mod markdown;
+pub mod opening;
 pub mod page;
 pub mod plan_charts;
 pub mod rows;
@@ -152,11 +155,11 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
         .collect();
     crate::output::write_atomic(
         &opts.out.join("index.html"),
-        html::index_page(&batch.summaries, &failed).as_bytes(),
+        html::index_page(&batch.summaries, &failed, opts.english).as_bytes(),
     )?;
     crate::output::write_atomic(
         &opts.out.join("index.md"),
-        markdown::index_page(&batch.summaries, &failed).as_bytes(),
+        markdown::index_page(&batch.summaries, &failed, opts.english).as_bytes(),
     )?;
     Ok(batch)
 }
