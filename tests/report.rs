@@ -193,6 +193,12 @@ fn bundled_report_has_every_file_and_the_right_numbers() {
     assert!(top.find("单位GDP能源消耗降低").unwrap() < top.find("430亿").unwrap());
     // every scenario's answer under the target, in the page's language
     assert!(top.contains("<b>2024年冲击</b>") && top.contains("<b>基准情景</b>"));
+    // the gap chart is drawn where outturns give a pace (科尔沁区 under the hypothetical
+    // outturns), never as an empty chart; the feasibility scatter, on its diagonal by
+    // construction, is gone
+    assert!(files.contains_key("horqin-outturn/charts/gap-科尔沁区-十四五规划.png"));
+    assert!(!files.keys().any(|k| k.starts_with("baseline/charts/gap-")));
+    assert!(!files.keys().any(|k| k.contains("/feasibility-")));
     // the index compares each scenario with the baseline, in Chinese
     assert!(index.contains("<h2>情景比较</h2>") && index.contains("规划期目标"));
     // pages are well formed: every row closed, `<1%` escaped

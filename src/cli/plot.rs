@@ -1,4 +1,4 @@
-//! `plansim plot SCENARIO...`: feasibility charts to PNG and SVG.
+//! `plansim plot SCENARIO...`: indicator, dashboard, gap and probability charts to PNG and SVG.
 
 use plansim::report::Options;
 use plansim::report::charts::{indicator_chart, indicator_stem};
@@ -44,7 +44,9 @@ pub struct Args {
 pub enum Kind {
     Indicator,
     Dashboard,
-    Feasibility,
+    /// Current against required pace from the outturns (`feasibility` names it too)
+    #[value(alias = "feasibility")]
+    Gap,
     Probability,
     All,
 }

@@ -4,8 +4,7 @@
 use super::charts::{file_stem, indicator_chart, words};
 use super::scenario::Computed;
 use crate::chart::{
-    Dashboard, FeasibilityMap, FeasibilityPoint, IndicatorChart, Panel, ProbabilityBar,
-    ProbabilityChart, Status,
+    Dashboard, GapChart, GapDot, IndicatorChart, Panel, ProbabilityBar, ProbabilityChart, Status,
 };
 use crate::error::Result;
 
@@ -13,7 +12,7 @@ use crate::error::Result;
 pub enum PlanChart {
     Dashboard(String, Dashboard),
     Probability(String, ProbabilityChart),
-    Feasibility(String, FeasibilityMap),
+    Gap(String, GapChart),
 }
 
 impl PlanChart {
@@ -22,7 +21,7 @@ impl PlanChart {
         match self {
             PlanChart::Dashboard(s, _) => format!("dashboard-{s}"),
             PlanChart::Probability(s, _) => format!("probability-{s}"),
-            PlanChart::Feasibility(s, _) => format!("feasibility-{s}"),
+            PlanChart::Gap(s, _) => format!("gap-{s}"),
         }
     }
 
@@ -30,7 +29,7 @@ impl PlanChart {
         match self {
             PlanChart::Dashboard(..) => "dashboard",
             PlanChart::Probability(..) => "probability",
-            PlanChart::Feasibility(..) => "feasibility",
+            PlanChart::Gap(..) => "gap",
         }
     }
 
@@ -52,12 +51,12 @@ impl PlanChart {
                     "情景下达标概率（假设情景）"
                 },
             ),
-            PlanChart::Feasibility(_, c) => (
+            PlanChart::Gap(_, c) => (
                 &c.title,
                 if english {
-                    "stated against required rate"
+                    "current against required pace, from the outturns"
                 } else {
-                    "规划增速与所需增速"
+                    "当前速度与所需速度之差（依据实际值）"
                 },
             ),
         };
@@ -74,7 +73,7 @@ impl PlanChart {
             PlanChart::Probability(_, c) => {
                 (1000, (c.bars.len() as u32 * 30 + 160).clamp(400, 6000))
             }
-            PlanChart::Feasibility(..) => (1000, 800),
+            PlanChart::Gap(_, c) => (1000, (c.dots.len() as u32 * 40 + 260).clamp(600, 6000)),
         }
     }
 
@@ -83,7 +82,7 @@ impl PlanChart {
         Ok(match self {
             PlanChart::Dashboard(_, c) => crate::chart::png(c, w, h)?,
             PlanChart::Probability(_, c) => crate::chart::png(c, w, h)?,
-            PlanChart::Feasibility(_, c) => crate::chart::png(c, w, h)?,
+            PlanChart::Gap(_, c) => crate::chart::png(c, w, h)?,
         })
     }
 
@@ -92,7 +91,7 @@ impl PlanChart {
         Ok(match self {
             PlanChart::Dashboard(_, c) => crate::chart::svg(c, w, h)?,
             PlanChart::Probability(_, c) => crate::chart::svg(c, w, h)?,
-            PlanChart::Feasibility(_, c) => crate::chart::svg(c, w, h)?,
+            PlanChart::Gap(_, c) => crate::chart::svg(c, w, h)?,
         })
     }
 }
@@ -108,9 +107,9 @@ pub fn plan_charts(run: &Computed, region: &str, plan: &str, english: bool) -> V
     if !p.bars.is_empty() {
         out.push(PlanChart::Probability(stem.clone(), p));
     }
-    let f = feasibility(run, region, plan, english);
-    if !f.points.is_empty() {
-        out.push(PlanChart::Feasibility(stem, f));
+    let g = gap(run, region, plan, english);
+    if !g.dots.is_empty() {
+        out.push(PlanChart::Gap(stem, g));
     }
     out
 }
@@ -271,39 +270,46 @@ pub fn probability(run: &Computed, region: &str, plan: &str, english: bool) -> P
     }
 }
 
-/// Stated (or path) rate against the rate each first target requires.
-pub fn feasibility(run: &Computed, region: &str, plan: &str, english: bool) -> FeasibilityMap {
-    let points = in_plan(run, region, plan)
-        .filter_map(|i| {
-            let path = &run.p.paths[i];
-            let required = path.outcomes.first()?.required_rate?;
-            let stated = path
-                .series
-                .stated_rate
-                .map_or(path.plan.plan_rate, |r| r.value);
-            Some(FeasibilityPoint {
-                label: path.series.display_name(english).to_string(),
-                stated: stated * 100.0,
-                required: required * 100.0,
-                probability: run.sim.paths[i].chances.first().map(|c| c.probability),
-                binding: path.series.binding(),
+/// Every target of a plan the outturns give a current and a required pace for: current −
+/// required, with σ of the observed yearly changes. The plan's stated rate against the rate
+/// its own target implies is `check`'s arithmetic, not evidence, and is not drawn.
+pub fn gap(run: &Computed, region: &str, plan: &str, english: bool) -> GapChart {
+    let lang = if english {
+        crate::lang::Lang::En
+    } else {
+        crate::lang::Lang::Zh
+    };
+    let dots = run
+        .page
+        .rows
+        .iter()
+        .filter(|r| r.region == region && r.plan == plan)
+        .filter(|r| matches!(r.pace_unit.as_str(), "% a year" | "points a year"))
+        .filter_map(|r| {
+            let gap = r.current_pace? - r.required_pace?;
+            let unit = crate::lang::grade::unit(&r.pace_unit);
+            Some(GapDot {
+                label: format!("{} ({}, {})", r.name(english), r.year, unit.get(lang)),
+                gap,
+                sigma: r.sigma,
+                status: r.status,
             })
         })
         .collect();
-    FeasibilityMap {
+    GapChart {
         title: format!("{region} {plan}"),
         subtitle: if english {
-            format!(
-                "stated against required annual rate · colour: P(meet) under scenario {}",
-                run.sc.name
-            )
+            "current − required pace from the outturns, ± one sd of the observed yearly changes; left of zero the pace must rise".into()
         } else {
-            format!(
-                "规划年均增速与达标所需增速 · 颜色：情景 {} 下达标概率",
-                run.sc.name
-            )
+            "依据实际值：当前速度 − 所需速度，横线为正负一个标准差（逐年变化）；零线左侧需加快"
+                .into()
         },
-        points,
+        dots,
+        axis: if english {
+            "gap (points of pace a year; % a year for levels)".into()
+        } else {
+            "差距（速度的百分点：水平值按%/年，比重按个百分点/年）".into()
+        },
         words: words(english),
     }
 }
