@@ -199,6 +199,9 @@ fn bundled_report_has_every_file_and_the_right_numbers() {
     assert!(files.contains_key("horqin-outturn/charts/gap-科尔沁区-十四五规划.png"));
     assert!(!files.keys().any(|k| k.starts_with("baseline/charts/gap-")));
     assert!(!files.keys().any(|k| k.contains("/feasibility-")));
+    // 赤峰市's plan projects nothing (no baselines): no blank dashboard for it
+    assert!(!files.keys().any(|k| k.contains("dashboard-赤峰市")));
+    assert!(files.contains_key("baseline/charts/dashboard-科尔沁区-十四五规划.png"));
     // the index compares each scenario with the baseline, in Chinese
     assert!(index.contains("<h2>情景比较</h2>") && index.contains("规划期目标"));
     // pages are well formed: every row closed, `<1%` escaped

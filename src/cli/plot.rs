@@ -124,7 +124,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     for (region, plan) in plans(run) {
-        for chart in plan_charts(run, &region, &plan, english)
+        for chart in plan_charts(run, &all, &region, &plan, english)
             .into_iter()
             .filter(|c| want(c.kind()))
         {

@@ -274,7 +274,7 @@ pub fn render(
         page.chart_of_path.insert(i, name.clone());
     }
     for (region, plan) in plans(run) {
-        for chart in plan_charts(run, &region, &plan, english) {
+        for chart in plan_charts(run, all, &region, &plan, english) {
             let name = format!("charts/{}.png", chart.stem());
             files.push((PathBuf::from(&name), chart.png(None)?));
             page.overview_charts.push((name, chart.caption(english)));

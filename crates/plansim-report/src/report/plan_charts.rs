@@ -3,9 +3,7 @@
 
 use super::charts::{file_stem, indicator_chart, words};
 use super::scenario::Computed;
-use crate::chart::{
-    Dashboard, GapChart, GapDot, IndicatorChart, Panel, ProbabilityBar, ProbabilityChart, Status,
-};
+use crate::chart::{Dashboard, GapChart, GapDot, Panel, ProbabilityBar, ProbabilityChart, Status};
 use crate::error::Result;
 
 /// One of a plan's overview charts, with the size it reads best at.
@@ -96,13 +94,21 @@ impl PlanChart {
     }
 }
 
-/// The overview charts of a plan: the dashboard always, the others when they have something.
-pub fn plan_charts(run: &Computed, region: &str, plan: &str, english: bool) -> Vec<PlanChart> {
+/// The overview charts of a plan, each when it has something to show.
+pub fn plan_charts(
+    run: &Computed,
+    all: &[&Computed],
+    region: &str,
+    plan: &str,
+    english: bool,
+) -> Vec<PlanChart> {
     let stem = file_stem(&format!("{region}-{plan}"));
-    let mut out = vec![PlanChart::Dashboard(
-        stem.clone(),
-        dashboard(run, region, plan, english),
-    )];
+    let mut out = Vec::new();
+    // a plan with nothing projected (赤峰市's, no baselines) gets no blank dashboard
+    let d = dashboard(run, all, region, plan, english);
+    if !d.panels.is_empty() {
+        out.push(PlanChart::Dashboard(stem.clone(), d));
+    }
     let p = probability(run, region, plan, english);
     if !p.bars.is_empty() {
         out.push(PlanChart::Probability(stem.clone(), p));
@@ -166,15 +172,58 @@ fn in_plan<'a>(
     })
 }
 
-/// Every indicator of a plan as small multiples: projected ones, then those without a number.
-pub fn dashboard(run: &Computed, region: &str, plan: &str, english: bool) -> Dashboard {
+/// Where a grade sorts on a dashboard: missed, moving away and behind first, then the graded
+/// ones on their way or met, then those without evidence.
+fn severity(s: Status) -> u8 {
+    match s {
+        Status::Missed => 0,
+        Status::Regressing => 1,
+        Status::Lagging => 2,
+        Status::OnTrack => 3,
+        Status::Faster => 4,
+        Status::Achieved => 5,
+        Status::Ahead => 6,
+        Status::InsufficientData => 7,
+        Status::Qualitative => 8,
+    }
+}
+
+/// The panel's note: the unit, the target and the latest outturn.
+fn panel_note(row: Option<&super::rows::TargetRow>, unit: &str, english: bool) -> String {
+    let mut parts = Vec::new();
+    if !unit.is_empty() {
+        parts.push(unit.to_string());
+    }
+    if let Some(r) = row {
+        parts.push(if english {
+            format!("target {} {}", r.year, r.target)
+        } else {
+            format!("{}年目标 {}", r.year, r.target)
+        });
+    }
+    parts.push(latest_note(row, english));
+    parts.join(" · ")
+}
+
+/// Every projected indicator of a plan as small multiples, behind first; the targets without a
+/// number or a baseline are counted in the subtitle, not drawn as empty panels. `all` is the
+/// batch, for the scenario's colour.
+pub fn dashboard(
+    run: &Computed,
+    all: &[&Computed],
+    region: &str,
+    plan: &str,
+    english: bool,
+) -> Dashboard {
     let mut panels: Vec<Panel> = in_plan(run, region, plan)
         .map(|i| {
-            let mut chart = indicator_chart(run, i, &[], english);
+            let mut chart = indicator_chart(run, i, all, english);
+            // the panel shows this scenario only, in its batch colour
+            chart.scenarios.truncate(1);
             chart.title = run.p.paths[i].series.display_name(english).to_string();
             let row = grade_of(run, &run.p.paths[i].series);
             let status = row.map_or(Status::InsufficientData, |r| r.status);
-            let note = latest_note(row, english);
+            let note = panel_note(row, &chart.unit, english);
             Panel {
                 chart,
                 status,
@@ -182,53 +231,31 @@ pub fn dashboard(run: &Computed, region: &str, plan: &str, english: bool) -> Das
             }
         })
         .collect();
+    // stable: within a grade, the table's order
+    panels.sort_by_key(|p| severity(p.status));
     let projected: Vec<&str> = in_plan(run, region, plan)
         .map(|i| run.p.paths[i].series.name.as_str())
         .collect();
-    let in_this = |s: &&crate::series::Series| {
-        s.region == region && s.plan == plan && !projected.contains(&s.name.as_str())
-    };
-    // panels for what has no number; targets with a number but no baseline are only counted
-    let no_number: Vec<&crate::series::Series> = run
+    let not_drawn = run
         .sc
         .series
         .iter()
-        .filter(in_this)
-        .filter(|s| s.goals.is_empty())
-        .collect();
-    let no_baseline = run.sc.series.iter().filter(in_this).count() - no_number.len();
-    // projected panels first, in table order (the main table before the prose targets)
+        .filter(|s| s.region == region && s.plan == plan && !projected.contains(&s.name.as_str()))
+        .count();
     let beyond = panels.len().saturating_sub(MAX_PANELS);
     panels.truncate(MAX_PANELS);
-    let shown = MAX_PANELS.saturating_sub(panels.len()).min(no_number.len());
-    let hidden = beyond + no_baseline + no_number.len() - shown;
-    for s in no_number.into_iter().take(shown) {
-        panels.push(Panel {
-            chart: IndicatorChart {
-                title: s.display_name(english).to_string(),
-                unit: s.unit.clone(),
-                years: (s.base_year, s.plan_year.max(s.base_year + 1)),
-                words: words(english),
-                ..IndicatorChart::default()
-            },
-            status: grade_of(run, s).map_or(Status::Qualitative, |r| r.status),
-            note: s
-                .goals
-                .first()
-                .map(|g| g.raw.clone())
-                .or_else(|| s.unquantified.first().cloned())
-                .unwrap_or_default(),
-        });
-    }
+    let hidden = beyond + not_drawn;
+    let name = &run.page.named.label;
     Dashboard {
         title: format!("{region} {plan}"),
         subtitle: match (hidden, english) {
-            (0, false) => format!("情景 {}", run.sc.name),
-            (0, true) => format!("scenario {}", run.sc.name),
-            (n, false) => format!("情景 {} · 另有 {n} 项指标未列出 (见目标表)", run.sc.name),
+            (0, false) => format!("情景 {name} · 按评估排序，滞后在前"),
+            (0, true) => format!("scenario {name} · sorted by grade, behind first"),
+            (n, false) => format!(
+                "情景 {name} · 按评估排序，滞后在前 · 另有 {n} 项指标无图（无数值目标或无基期值，见目标表）"
+            ),
             (n, true) => format!(
-                "scenario {} · {n} more indicators not shown (see the targets table)",
-                run.sc.name
+                "scenario {name} · sorted by grade, behind first · {n} more indicators without a chart (no numeric target or no baseline; see the targets table)"
             ),
         },
         panels,
