@@ -96,6 +96,25 @@ fn cell(r: Option<&TargetRow>, base: Option<&TargetRow>, english: bool) -> (Stri
     (text, grade)
 }
 
+/// The long-range cell where no goal after 2025 is set: the scenario's projection at its
+/// horizon, and its difference from the baseline scenario's in percent.
+fn horizon_cell(r: Option<&TargetRow>, base: Option<&TargetRow>, is_base: bool) -> String {
+    let Some((year, v)) = r.and_then(|r| r.at_horizon) else {
+        return String::new();
+    };
+    let mut text = format!("{year}: {}", super::page::value(v));
+    if let Some((_, b)) = base.and_then(|b| b.at_horizon)
+        && b != 0.0
+        && !is_base
+    {
+        let d = (v / b - 1.0) * 100.0;
+        if d.abs() >= 0.05 {
+            let _ = write!(text, " ({d:+.1}%)");
+        }
+    }
+    text
+}
+
 /// The comparison table in HTML.
 pub fn html(out: &mut String, summaries: &[Summary], english: bool) {
     let w = |en: &'static str, zh: &'static str| if english { en } else { zh };
@@ -105,13 +124,13 @@ pub fn html(out: &mut String, summaries: &[Summary], english: bool) {
         "<h2>{}</h2><p><small>{} <b>{}</b>{}</small></p>",
         w("Scenarios compared", "情景比较"),
         w(
-            "P(meet target | scenario) of the plan-period target (to 2025) and of the goal after 2025; in brackets the change in points against",
-            "各情景下规划期目标（至2025年）与远景目标（2025年后）的达标概率；括号内为相对于"
+            "P(meet target | scenario) of the plan-period target (to 2025) and of the goal after 2025 (where none is set, the projection at the horizon); in brackets the change against",
+            "各情景下规划期目标（至2025年）与远景目标（2025年后）的达标概率（未设远景目标的，列出远景年的预测值）；括号内为相对于"
         ),
         esc(&summaries[base].named.label),
         w(
-            ". A grade shows where a scenario's outturns grade the target otherwise. What-ifs, conditional on each scenario's rates and σ.",
-            "的变化（百分点）。若某情景的实际值给出不同评估，单元格注明其评估。均为情景假设下的结果，并非评估结论。"
+            " (probabilities in points, projections in %). A grade shows where a scenario's outturns grade the target otherwise. What-ifs, conditional on each scenario's rates and σ.",
+            "的变化（概率以百分点计，预测值以%计）。若某情景的实际值给出不同评估，单元格注明其评估。均为情景假设下的结果，并非评估结论。"
         )
     );
     out.push_str("<table class=compare><thead><tr>");
@@ -160,8 +179,11 @@ pub fn html(out: &mut String, summaries: &[Summary], english: bool) {
         );
         for (k, (near, far)) in l.cells.iter().enumerate() {
             let (bn, bf) = l.cells[base];
-            for (r, b) in [(near, bn), (far, bf)] {
-                let (text, grade) = cell(*r, b, english);
+            for (i, (r, b)) in [(near, bn), (far, bf)].into_iter().enumerate() {
+                let (mut text, grade) = cell(*r, b, english);
+                if i == 1 && l.far.is_none() {
+                    text = horizon_cell(*near, bn, k == base);
+                }
                 let _ = write!(out, "<td class=n>{}", esc(&text));
                 if !grade.is_empty() && k != base {
                     let _ = write!(out, "<br><small>{}</small>", esc(&grade));
@@ -217,9 +239,12 @@ pub fn markdown(out: &mut String, summaries: &[Summary], english: bool) {
             md(&target(l.far))
         );
         let (bn, bf) = l.cells[base];
-        for (near, far) in &l.cells {
+        for (k, (near, far)) in l.cells.iter().enumerate() {
             let (a, ga) = cell(*near, bn, english);
-            let (b, gb) = cell(*far, bf, english);
+            let (mut b, gb) = cell(*far, bf, english);
+            if l.far.is_none() {
+                b = horizon_cell(*near, bn, k == base);
+            }
             let g = [ga, gb]
                 .into_iter()
                 .filter(|g| !g.is_empty())

@@ -58,6 +58,9 @@ pub struct TargetRow {
     pub required_rate: Option<f64>,
     /// The scenario's projection in the target year.
     pub projected: Option<f64>,
+    /// The scenario's projection at its horizon (2035), for plans that run to it: not for a
+    /// one-year plan or a period total, which end with their period.
+    pub at_horizon: Option<(i32, f64)>,
     pub met: Option<bool>,
     /// P(meet | scenario): the share of the scenario's draws meeting the target — a what-if.
     pub probability: Option<f64>,
@@ -97,6 +100,16 @@ pub fn target_rows(
                     .map(|c| c.probability)
             });
             let series = path.map(|i| &p.paths[i].series);
+            let at_horizon = path.and_then(|i| {
+                let s = &p.paths[i].series;
+                let one_year = s.plan_year - p.paths[i].plan.start_year <= 1;
+                let total = matches!(
+                    s.shape,
+                    crate::series::Shape::RunningTotal | crate::series::Shape::ChangeIndex
+                );
+                let (&year, &v) = p.years.iter().zip(p.values.row(i)).next_back()?;
+                (!one_year && !total && year > s.plan_year && v.is_finite()).then_some((year, v))
+            });
             TargetRow {
                 region: ind.region.clone(),
                 plan: ind.plan.clone(),
@@ -128,6 +141,7 @@ pub fn target_rows(
                 stated_rate: ind.annual_rate().map(|r| r.value),
                 required_rate: outcome.and_then(|o| o.required_rate),
                 projected: outcome.and_then(|o| o.value),
+                at_horizon,
                 met: outcome.and_then(|o| o.met),
                 probability,
                 path: outcome.and(path),
