@@ -148,11 +148,7 @@ impl IndicatorChart {
         if self.forecast_from.is_some() {
             items.push((Swatch::Fill(FORECAST.to_rgba()), &self.words.forecast));
         }
-        if self
-            .targets
-            .iter()
-            .any(|t| matches!(t.kind, TargetKind::Ceiling(_)))
-        {
+        if !trend::limits(self).is_empty() {
             items.push((Swatch::Fill(TARGET.mix(0.10)), &self.words.breach));
         }
         items

@@ -24,6 +24,19 @@ pub fn years(c: &IndicatorChart) -> (i32, i32) {
     }
 }
 
+/// The upper bounds the baseline meets (`4以内` from 3.82), whose breach zone is shaded: a
+/// level still to be brought down to its target is not in breach before its year.
+pub fn limits(c: &IndicatorChart) -> Vec<f64> {
+    let within = |v: f64| c.base.is_none_or(|b| !b.1.is_finite() || b.1 <= v);
+    c.targets
+        .iter()
+        .filter_map(|t| match t.kind {
+            TargetKind::Ceiling(v) if v.is_finite() && within(v) => Some(v),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Whether the ceiling is drawn: some value reaches `CEILING_NEAR` of it.
 pub fn shows_ceiling(c: &IndicatorChart) -> Option<f64> {
     let k = c.ceiling.filter(|k| k.is_finite() && *k > 0.0)?;
@@ -78,20 +91,14 @@ pub fn body<DB: DrawingBackend>(
             ))?;
         }
     }
-    // beyond an upper-bound target the baseline meets (`4以内` from 3.82): the breach zone; a
-    // level still to be brought down to its target is not in breach before its year
-    let within = |v: f64| c.base.is_none_or(|b| !b.1.is_finite() || b.1 <= v);
-    for t in &c.targets {
-        if let TargetKind::Ceiling(v) = t.kind
-            && within(v)
-        {
-            let y = f.y_px(v).clamp(f.top, f.bottom);
-            if y > f.top {
-                cv.draw(&Rectangle::new(
-                    [(f.left, f.top), (f.right, y)],
-                    TARGET.mix(0.10).filled(),
-                ))?;
-            }
+    // beyond an upper bound the baseline meets: the breach zone
+    for v in limits(c) {
+        let y = f.y_px(v).clamp(f.top, f.bottom);
+        if y > f.top {
+            cv.draw(&Rectangle::new(
+                [(f.left, f.top), (f.right, y)],
+                TARGET.mix(0.10).filled(),
+            ))?;
         }
     }
     if let Some(k) = shows_ceiling(c) {
