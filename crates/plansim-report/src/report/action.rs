@@ -84,7 +84,11 @@ pub fn section(
             Status::InsufficientData | Status::Qualitative => {
                 let label = (
                     r.region.clone(),
-                    format!("{}（{}）", r.name(lang == Lang::En), r.year),
+                    if lang == Lang::En {
+                        format!("{} ({})", r.name(true), r.year)
+                    } else {
+                        format!("{}（{}）", r.name(false), r.year)
+                    },
                 );
                 match out.unassessed.iter_mut().find(|(s, _)| *s == r.status) {
                     Some((_, v)) => v.push(label),

@@ -199,7 +199,10 @@ pub fn html(out: &mut String, s: &Section, english: bool, index: bool) {
             let lines: Vec<String> = a
                 .lines
                 .iter()
-                .map(|(name, text)| format!("<b>{}</b>：{}", esc(name), esc(text)))
+                .map(|(name, text)| {
+                    let colon = w(english, ": ", "：");
+                    format!("<b>{}</b>{colon}{}", esc(name), esc(text))
+                })
                 .collect();
             let _ = writeln!(
                 out,
