@@ -287,10 +287,13 @@ pub fn probability(run: &Computed, region: &str, plan: &str, english: bool) -> P
         subtitle: if english {
             format!(
                 "probability of meeting each target under scenario {} (a what-if, not a grade)",
-                run.sc.name
+                run.page.named.label
             )
         } else {
-            format!("情景 {} 下各指标达标概率（假设情景，非评估）", run.sc.name)
+            format!(
+                "情景 {} 下各指标达标概率（假设情景，非评估）",
+                run.page.named.label
+            )
         },
         bars,
         words: words(english),
