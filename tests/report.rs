@@ -58,11 +58,11 @@ fn bundled_report_has_every_file_and_the_right_numbers() {
         .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
         .collect();
     assert!(files.contains_key("index.html") && files.contains_key("index.md"));
-    // each page accounts for its rules: slow-15th's override (line 5) takes 科尔沁区's GDP from
+    // each page accounts for its rules: slow-15th's override (line 7) takes 科尔沁区's GDP from
     // the table's 7 % to 5 % in 2026–30
     let md = String::from_utf8_lossy(&files["slow-15th/index.md"]).into_owned();
     assert!(
-        md.contains("**[[override]]** scenarios/slow-15th.toml:5")
+        md.contains("**[[override]]** scenarios/slow-15th.toml:7")
             && md.contains("| 科尔沁区 | 地区生产总值 | 2026–2030: 7.00% → 5.00% |"),
         "{md}"
     );
@@ -166,16 +166,53 @@ fn bundled_report_has_every_file_and_the_right_numbers() {
     assert_eq!(summary["counts"]["missed"], 2);
     // hypothetical outturns are named on the page and in the index
     let page = String::from_utf8(files["horqin-outturn/index.html"].clone()).unwrap();
-    assert!(
-        page.contains("Hypothetical outturns")
-            && page.contains("hypothetical outturns, not published figures")
-    );
-    assert!(index.contains("假设数据 hypothetical"));
+    assert!(page.contains("Hypothetical outturns") && page.contains("假设的实际值，并非公布数据"));
+    assert!(index.contains("假设数据"));
+    // the page opens with what needs action: 科尔沁区's GDP, 305.8 in 2020 and hypothetically
+    // 305.8·1.06·1.03·1.05 = 350.566 in 2023, needs (430/350.566)^(1/2) − 1 = 10.75 % a year
+    // in 2024–25; at the pace so far, (350.566/305.8)^(1/3) − 1 = 4.659 %, it reaches
+    // 350.566·1.04659² = 383.99 in 2025: 46.01亿 short
+    let action = &page[..page.find("<h2>目标 Targets").unwrap()];
+    let opening = &action[..action.find("class=\"cards\"").unwrap()];
+    for want in [
+        "2024–25年需年均增长10.75%",
+        "10.75%/年",
+        "4.66%/年",
+        "-6.09%/年",
+        "46.01亿",
+        "2023年350.6（假设）",
+    ] {
+        assert!(opening.contains(want), "{want} in {opening}");
+    }
+    // 4.659 − 10.751 = −6.09 points a year: the gap, furthest behind first; then the same
+    // quantity's average-rate target (年均7左右: 5.00 % in 2023, −2.34 points)
+    assert!(opening.find("430亿").unwrap() < opening.find("年均7左右").unwrap());
+    // the index opens with the batch's targets behind: the national plan's two missed
+    // targets first, then the hypothetical 科尔沁区 ones
+    let top = &index[..index.find("<h2>情景</h2>").unwrap()];
+    assert!(top.find("单位GDP能源消耗降低").unwrap() < top.find("430亿").unwrap());
+    // every scenario's answer under the target, in the page's language
+    assert!(top.contains("<b>2024年冲击</b>") && top.contains("<b>基准情景</b>"));
+    // the gap chart is drawn where outturns give a pace (科尔沁区 under the hypothetical
+    // outturns), never as an empty chart; the feasibility scatter, on its diagonal by
+    // construction, is gone
+    assert!(files.contains_key("horqin-outturn/charts/gap-科尔沁区-十四五规划.png"));
+    assert!(!files.keys().any(|k| k.starts_with("baseline/charts/gap-")));
+    assert!(!files.keys().any(|k| k.contains("/feasibility-")));
+    // 赤峰市's plan projects nothing (no baselines): no blank dashboard for it
+    assert!(!files.keys().any(|k| k.contains("dashboard-赤峰市")));
+    assert!(files.contains_key("baseline/charts/dashboard-科尔沁区-十四五规划.png"));
+    // the index compares each scenario with the baseline, in Chinese
+    assert!(index.contains("<h2>情景比较</h2>") && index.contains("规划期目标"));
+    // where no 2035 goal is set, the 2035 projection against the baseline's: 科尔沁区's GDP
+    // 305.8·1.07¹⁵ = 843.7 in the baseline; slow-15th grows 5 % in 2026–30, 305.8·1.07¹⁰·1.05⁵
+    // = 767.8, (1.05/1.07)⁵ − 1 = −9.0 %
+    assert!(index.contains("2035: 843.7") && index.contains("2035: 767.8 (-9.0%)"));
     // pages are well formed: every row closed, `<1%` escaped
     for (name, bytes) in files.iter().filter(|(k, _)| k.ends_with(".html")) {
         let html = String::from_utf8(bytes.clone()).unwrap();
         assert_eq!(
-            html.matches("<tr>").count(),
+            html.matches("<tr").count(),
             html.matches("</tr>").count(),
             "{name}"
         );

@@ -290,7 +290,7 @@ fn explain_shows_each_rule_and_the_rows_it_changed() {
     let first = &e["rules"][0];
     assert_eq!(first["rule"], "shock");
     assert_eq!(first["at"]["file"], "scenarios/shock-2024.toml");
-    assert_eq!(first["at"]["line"], 5);
+    assert_eq!(first["at"]["line"], 7);
     let changed: HashMap<(String, String), (f64, f64)> = first["rows"]
         .as_array()
         .unwrap()
@@ -331,7 +331,7 @@ fn explain_shows_each_rule_and_the_rows_it_changed() {
     // the readable form, in Chinese
     let r = run_in("zh_CN.UTF-8", &["explain", "scenarios/shock-2024.toml"]);
     assert!(
-        r.stdout.contains("[[shock]] scenarios/shock-2024.toml:5")
+        r.stdout.contains("[[shock]] scenarios/shock-2024.toml:7")
             && r.stdout.contains("2024: 7.00% → 2.00%"),
         "{}",
         r.stdout

@@ -64,7 +64,7 @@ enum Command {
     /// Monte Carlo: bands p5…p95 and the probability of meeting each target under the scenario (a what-if)
     #[command(after_help = simulate::EXAMPLES)]
     Simulate(simulate::Args),
-    /// Charts of a scenario to PNG and SVG: indicator, dashboard, feasibility, probability
+    /// Charts of a scenario to PNG and SVG: indicator, dashboard, gap, probability
     #[command(after_help = plot::EXAMPLES)]
     Plot(plot::Args),
     /// Batch report of every scenario: CSVs, charts, HTML and Markdown pages, an index

@@ -1,4 +1,4 @@
-//! `plansim plot SCENARIO...`: feasibility charts to PNG and SVG.
+//! `plansim plot SCENARIO...`: indicator, dashboard, gap and probability charts to PNG and SVG.
 
 use plansim::report::charts::{indicator_chart, indicator_stem};
 use plansim::report::plan_charts::{plan_charts, plans};
@@ -44,7 +44,9 @@ pub struct Args {
 pub enum Kind {
     Indicator,
     Dashboard,
-    Feasibility,
+    /// Current against required pace from the outturns (`feasibility` names it too)
+    #[value(alias = "feasibility")]
+    Gap,
     Probability,
     All,
 }
@@ -130,7 +132,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     for (region, plan) in plans(run) {
-        for chart in plan_charts(run, &region, &plan, english)
+        for chart in plan_charts(run, &all, &region, &plan, english)
             .into_iter()
             .filter(|c| want(c.kind()))
         {

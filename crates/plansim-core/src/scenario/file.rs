@@ -18,6 +18,12 @@ pub struct ScenarioFile {
     pub name: Option<String>,
     /// The question the scenario asks, in a sentence.
     pub description: Option<String>,
+    /// The name and question as a Chinese or an English page shows them (reports fall back on
+    /// `name` and `description`). Not inherited apart from the text they translate.
+    pub name_zh: Option<String>,
+    pub name_en: Option<String>,
+    pub description_zh: Option<String>,
+    pub description_en: Option<String>,
     /// Another scenario file (relative to this one) to inherit from.
     pub extends: Option<String>,
     /// Indicator tables (relative to this file).
@@ -261,8 +267,21 @@ impl ScenarioFile {
             }),
             (p, c) => c.or(p),
         };
+        // a child's own description replaces its parent's in every language
+        let (description_zh, description_en) = if self.description.is_some() {
+            (self.description_zh, self.description_en)
+        } else {
+            (
+                self.description_zh.or(parent.description_zh),
+                self.description_en.or(parent.description_en),
+            )
+        };
         ScenarioFile {
             name: self.name,
+            name_zh: self.name_zh,
+            name_en: self.name_en,
+            description_zh,
+            description_en,
             description: self.description.or(parent.description),
             extends: None,
             tables: self.tables.or(parent.tables),

@@ -221,6 +221,14 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             }
             Swatch::Fill(c) => self.draw(&Rectangle::new(box_, c.filled()))?,
             Swatch::Dot(c) => self.draw(&Circle::new((x + sw / 2, cy), r, c.filled()))?,
+            Swatch::Ring(c) => {
+                self.draw(&Circle::new((x + sw / 2, cy), r, WHITE.filled()))?;
+                self.draw(&Circle::new(
+                    (x + sw / 2, cy),
+                    r,
+                    c.stroke_width(self.px(1.5) as u32),
+                ))?
+            }
             Swatch::Diamond(c) => self.draw(&diamond((x + sw / 2, cy), r + 2, c.filled()))?,
             Swatch::Square(c) => self.draw(&Rectangle::new(
                 [(x + sw / 2 - r, cy - r), (x + sw / 2 + r, cy + r)],
@@ -277,6 +285,8 @@ pub enum Swatch {
     Line(RGBColor, bool),
     Fill(RGBAColor),
     Dot(RGBColor),
+    /// A hollow dot: hypothetical outturns.
+    Ring(RGBColor),
     Diamond(RGBColor),
     Square(RGBColor),
 }

@@ -6,7 +6,8 @@ use super::axes::{Frame, y_axis, y_label_width, year_axis};
 use super::frame::{Canvas, Swatch, line_height};
 use super::place::{Placer, Rect};
 use super::style::{
-    CEILING, FAINT, INK, MUTED, SCENARIOS, TARGET, WHITE, decimals_for, fixed, number,
+    CEILING, FAINT, FORECAST, INK, MUTED, TARGET, WHITE, decimals_for, fixed, number,
+    scenario_colour,
 };
 use super::{Draw, DrawFail, Words, trend};
 use plotters::prelude::*;
@@ -32,6 +33,10 @@ pub struct IndicatorChart {
     pub ceiling: Option<f64>,
     /// Years marked with a dashed line (2025, 2035).
     pub milestones: Vec<Milestone>,
+    /// The years from here on are forecast (after the last outturn) and shaded.
+    pub forecast_from: Option<i32>,
+    /// The outturns are hypothetical (not published figures): drawn hollow.
+    pub hypothetical: bool,
     pub words: Words,
 }
 
@@ -40,6 +45,8 @@ pub struct IndicatorChart {
 pub struct Line {
     pub name: String,
     pub points: Vec<(i32, f64)>,
+    /// The scenario's colour slot (its place in the batch), the same on every chart.
+    pub colour: usize,
 }
 
 /// Simulated percentiles by year.
@@ -122,19 +129,34 @@ impl IndicatorChart {
 
     fn legend_items(&self) -> Vec<(Swatch, &str)> {
         let mut items: Vec<(Swatch, &str)> = Vec::new();
-        for (i, l) in self.scenarios.iter().enumerate() {
-            items.push((Swatch::Line(SCENARIOS[i % SCENARIOS.len()], false), &l.name));
+        for l in &self.scenarios {
+            items.push((Swatch::Line(scenario_colour(l.colour), false), &l.name));
         }
         if self.fan.as_ref().is_some_and(|f| f.years.len() >= 2) {
-            let c = SCENARIOS[0];
+            let c = self.main_colour();
             items.push((Swatch::Fill(c.mix(0.16)), &self.words.fan_outer));
             items.push((Swatch::Fill(c.mix(0.42)), &self.words.fan_inner));
             items.push((Swatch::Line(c, true), &self.words.median));
         }
         if !self.actuals.is_empty() {
-            items.push((Swatch::Dot(INK), &self.words.actual));
+            if self.hypothetical {
+                items.push((Swatch::Ring(INK), &self.words.actual_hypothetical));
+            } else {
+                items.push((Swatch::Dot(INK), &self.words.actual));
+            }
+        }
+        if self.forecast_from.is_some() {
+            items.push((Swatch::Fill(FORECAST.to_rgba()), &self.words.forecast));
+        }
+        if !trend::limits(self).is_empty() {
+            items.push((Swatch::Fill(TARGET.mix(0.10)), &self.words.breach));
         }
         items
+    }
+
+    /// The colour of the main scenario, in which the fan is drawn.
+    pub fn main_colour(&self) -> RGBColor {
+        scenario_colour(self.scenarios.first().map_or(0, |l| l.colour))
     }
 }
 
@@ -206,7 +228,7 @@ impl Draw for IndicatorChart {
         let gap = line_height(tick) as f64 + cv.px(4.0) as f64;
         let spread = super::place::spread(&ys, gap, f.top as f64, f.bottom as f64);
         for ((_, v, i), cy) in ends.iter().zip(spread) {
-            let c = SCENARIOS[i % SCENARIOS.len()];
+            let c = scenario_colour(self.scenarios[*i].colour);
             let s = fixed(*v, dec);
             cv.label(&s, tick, c, (f.right + cv.px(8.0), cy as i32), HPos::Left)?;
         }

@@ -6,7 +6,9 @@
 //! - [`IndicatorChart`]: one indicator over time — baseline, actuals, a line per scenario, the
 //!   Monte Carlo fan, the target by its kind, milestone years and the natural ceiling;
 //! - [`Dashboard`]: every indicator of a plan as small multiples coloured by [`Status`];
-//! - [`FeasibilityMap`]: stated against required annual rate, the diagonal drawn;
+//! - [`GapChart`]: current against required pace from the outturns, per target, sorted;
+//! - [`FeasibilityMap`]: stated against required annual rate, the diagonal drawn (kept for
+//!   `plot` users; the report draws the gap chart instead);
 //! - [`ProbabilityChart`]: indicators sorted by the probability of meeting the target.
 //!
 //! Text uses the bundled CJK font ([`font`]); call [`missing_glyphs`] to report labels with
@@ -17,6 +19,7 @@ mod dashboard;
 mod feasibility;
 pub mod font;
 mod frame;
+mod gap;
 mod glyphs;
 mod indicator;
 pub mod palette;
@@ -35,6 +38,7 @@ pub use dashboard::{Dashboard, Panel, Status};
 pub use feasibility::{FeasibilityMap, FeasibilityPoint};
 pub use font::MissingGlyphs;
 pub use frame::Canvas;
+pub use gap::{GapChart, GapDot};
 pub use indicator::{Fan, FanYear, IndicatorChart, Line, Milestone, TargetKind, TargetMark};
 pub use probability::{ProbabilityBar, ProbabilityChart};
 pub use render::{missing_glyphs, png, rgb, svg};

@@ -239,6 +239,7 @@ mod tests {
                 scenarios: vec![Line {
                     name: "x".into(),
                     points: vec![(2025, 1e300)],
+                    colour: 99,
                 }],
                 fan: Some(Fan {
                     years: vec![FanYear {
@@ -269,6 +270,7 @@ mod tests {
                 scenarios: vec![Line {
                     name: "负值".into(),
                     points: vec![(2020, -5.0), (2035, -1e-9)],
+                    colour: 0,
                 }],
                 targets: vec![TargetMark {
                     year: 2020,

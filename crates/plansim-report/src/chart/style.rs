@@ -11,15 +11,27 @@ pub const GRID: RGBColor = RGBColor(228, 230, 233);
 pub const TARGET: RGBColor = RGBColor(176, 28, 62);
 pub const CEILING: RGBColor = RGBColor(120, 120, 120);
 
-/// Line colours for scenarios, from the Okabe–Ito palette (readable with colour blindness).
-pub const SCENARIOS: [RGBColor; 6] = [
+/// Line colours for scenarios, from the Okabe–Ito palette (readable with colour blindness),
+/// yellow left out (unreadable on white) and brown and grey added: a scenario keeps its slot
+/// (its place in the batch) on every chart.
+pub const SCENARIOS: [RGBColor; 8] = [
     RGBColor(0, 114, 178),
+    RGBColor(230, 159, 0),
+    RGBColor(0, 158, 115),
     RGBColor(204, 121, 167),
     RGBColor(86, 180, 233),
+    RGBColor(0, 0, 0),
     RGBColor(136, 102, 34),
-    RGBColor(0, 158, 115),
-    RGBColor(90, 90, 90),
+    RGBColor(120, 120, 120),
 ];
+
+/// The colour of a scenario's slot.
+pub fn scenario_colour(slot: usize) -> RGBColor {
+    SCENARIOS[slot % SCENARIOS.len()]
+}
+
+/// The shading of forecast years.
+pub const FORECAST: RGBColor = RGBColor(240, 241, 244);
 
 /// Status colours, also the ends and middle of the probability scale.
 pub const GOOD: RGBColor = RGBColor(0, 150, 110);

@@ -5,7 +5,7 @@ use super::DrawFail;
 use super::axes::{Frame, span};
 use super::frame::{Canvas, diamond, diamond_outline};
 use super::indicator::{IndicatorChart, TargetKind};
-use super::style::{CEILING, INK, SCENARIOS, TARGET, WHITE};
+use super::style::{CEILING, FORECAST, INK, TARGET, WHITE, scenario_colour};
 use plotters::prelude::*;
 
 /// How a ceiling is shown: only when the values come near it, else it would squash the data.
@@ -22,6 +22,19 @@ pub fn years(c: &IndicatorChart) -> (i32, i32) {
         Some((lo, hi)) if hi - lo >= 1.0 => (lo as i32, hi as i32),
         _ => (a.min(b), a.min(b) + 1),
     }
+}
+
+/// The upper bounds the baseline meets (`4以内` from 3.82), whose breach zone is shaded: a
+/// level still to be brought down to its target is not in breach before its year.
+pub fn limits(c: &IndicatorChart) -> Vec<f64> {
+    let within = |v: f64| c.base.is_none_or(|b| !b.1.is_finite() || b.1 <= v);
+    c.targets
+        .iter()
+        .filter_map(|t| match t.kind {
+            TargetKind::Ceiling(v) if v.is_finite() && within(v) => Some(v),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Whether the ceiling is drawn: some value reaches `CEILING_NEAR` of it.
@@ -68,6 +81,26 @@ pub fn body<DB: DrawingBackend>(
     mini: bool,
 ) -> Result<Lines, DrawFail> {
     let mut lines: Lines = Vec::new();
+    // forecast years shaded, from the last outturn (or the base year) on
+    if let Some(from) = c.forecast_from {
+        let x = f.x_px(from as f64).max(f.left);
+        if x < f.right {
+            cv.draw(&Rectangle::new(
+                [(x, f.top), (f.right, f.bottom)],
+                FORECAST.filled(),
+            ))?;
+        }
+    }
+    // beyond an upper bound the baseline meets: the breach zone
+    for v in limits(c) {
+        let y = f.y_px(v).clamp(f.top, f.bottom);
+        if y > f.top {
+            cv.draw(&Rectangle::new(
+                [(f.left, f.top), (f.right, y)],
+                TARGET.mix(0.10).filled(),
+            ))?;
+        }
+    }
     if let Some(k) = shows_ceiling(c) {
         ceiling_zone(cv, f, k)?;
     }
@@ -78,7 +111,7 @@ pub fn body<DB: DrawingBackend>(
             cv.dashes((x, f.top), (x, f.bottom), cv.px(5.0), cv.px(4.0), st)?;
         }
     }
-    let main = SCENARIOS[0];
+    let main = c.main_colour();
     if let Some(fan) = &c.fan {
         let mut ys: Vec<_> = fan
             .years
@@ -113,7 +146,7 @@ pub fn body<DB: DrawingBackend>(
     for (i, line) in c.scenarios.iter().enumerate().rev() {
         let pts = finite(&line.points, f);
         let width = if i == 0 { 3.0 } else { 2.5 };
-        let colour = SCENARIOS[i % SCENARIOS.len()];
+        let colour = scenario_colour(line.colour);
         cv.polyline(&pts, colour, cv.sc.0 * width)?;
         lines.push(pts);
     }
@@ -123,7 +156,13 @@ pub fn body<DB: DrawingBackend>(
         let dot = cv.px(if mini { 3.0 } else { 4.5 });
         for p in &act {
             let at = (p.0.round() as i32, p.1.round() as i32);
-            cv.draw(&Circle::new(at, dot, INK.filled()))?;
+            if c.hypothetical {
+                // hollow: not a published figure
+                cv.draw(&Circle::new(at, dot, WHITE.filled()))?;
+                cv.draw(&Circle::new(at, dot, INK.stroke_width(cv.px(1.5) as u32)))?;
+            } else {
+                cv.draw(&Circle::new(at, dot, INK.filled()))?;
+            }
         }
         lines.push(act);
     }

@@ -4,6 +4,12 @@
 #[derive(Clone, Debug, PartialEq)]
 pub struct Words {
     pub actual: String,
+    /// Outturns marked hypothetical (not published figures).
+    pub actual_hypothetical: String,
+    /// Over the shaded years after the last outturn.
+    pub forecast: String,
+    /// The zone beyond an upper-bound target.
+    pub breach: String,
     pub base: String,
     pub fan_outer: String,
     pub fan_inner: String,
@@ -36,6 +42,9 @@ impl Words {
     pub fn zh() -> Words {
         Words {
             actual: s("实际值"),
+            actual_hypothetical: s("实际值（假设）"),
+            forecast: s("预测期"),
+            breach: s("超出上限"),
             base: s("基期值"),
             fan_outer: s("90%区间 (P5–P95)"),
             fan_inner: s("50%区间 (P25–P75)"),
@@ -57,6 +66,9 @@ impl Words {
     pub fn en() -> Words {
         Words {
             actual: s("Actual"),
+            actual_hypothetical: s("Actual (hypothetical)"),
+            forecast: s("forecast"),
+            breach: s("beyond the limit"),
             base: s("Base"),
             fan_outer: s("90% band (P5–P95)"),
             fan_inner: s("50% band (P25–P75)"),
@@ -80,6 +92,9 @@ impl Words {
         let grades = plansim_core::assess::Status::ALL.map(|s| s.label(self.english));
         let mut v: Vec<&str> = vec![
             &self.actual,
+            &self.actual_hypothetical,
+            &self.forecast,
+            &self.breach,
             &self.base,
             &self.fan_outer,
             &self.fan_inner,

@@ -48,7 +48,18 @@ fn subtitle(run: &Computed, i: usize, english: bool) -> String {
         (None, false) => parts.push(format!("路径年均 {}", pct(path.plan.plan_rate))),
         (None, true) => parts.push(format!("path {}/yr", pct(path.plan.plan_rate))),
     }
-    if let Some(r) = o.and_then(|o| o.required_rate) {
+    // an upper bound the baseline already meets asks for no growth: its headroom is the news
+    let headroom = o.and_then(|o| match o.goal.kind {
+        GoalKind::AtMost { value } if path.plan.start <= value => Some(value - path.plan.start),
+        _ => None,
+    });
+    if let Some(room) = headroom {
+        parts.push(if english {
+            format!("headroom to the limit {room:.2}")
+        } else {
+            format!("距上限尚有 {room:.2}")
+        });
+    } else if let Some(r) = o.and_then(|o| o.required_rate) {
         parts.push(if english {
             format!("required {}/yr", pct(r))
         } else {
@@ -120,28 +131,53 @@ pub fn indicator_chart(
 ) -> IndicatorChart {
     let path = &run.p.paths[i];
     let s = &path.series;
+    // a scenario's colour is its place in the batch, the same on every page
+    let slot = |c: &Computed| all.iter().position(|o| o.sc.name == c.sc.name).unwrap_or(0);
+    // a one-year plan (通辽市's 2023 plan) and a total over the plan period end with their
+    // period: compounding them on to 2035 would draw a what nobody planned
+    let one_year = s.plan_year - path.plan.start_year <= 1;
+    let period_total = matches!(
+        s.shape,
+        crate::series::Shape::RunningTotal | crate::series::Shape::ChangeIndex
+    ) && s.goals.iter().all(|g| g.year <= s.plan_year);
+    let last_year = if one_year || period_total {
+        s.plan_year
+    } else {
+        *run.p.years.last().unwrap_or(&s.plan_year)
+    };
+    let upto = |v: Vec<(i32, f64)>| -> Vec<(i32, f64)> {
+        v.into_iter().filter(|p| p.0 <= last_year).collect()
+    };
     let mut scenarios = vec![Line {
-        name: run.sc.name.clone(),
-        points: line(run, i),
+        name: run.page.named.label.clone(),
+        points: upto(line(run, i)),
+        colour: slot(run),
     }];
     for other in all.iter().filter(|o| o.sc.name != run.sc.name) {
         if let Some(j) = other.p.paths.iter().position(|q| same_series(q, path)) {
-            let points = line(other, j);
+            let points = upto(line(other, j));
             if !scenarios.iter().any(|l| l.points == points) {
                 scenarios.push(Line {
-                    name: other.sc.name.clone(),
+                    name: other.page.named.label.clone(),
                     points,
+                    colour: slot(other),
                 });
             }
         }
     }
+    // the fan starts where the evidence ends: at the last outturn, else the base year
+    let last_actual = path.actuals.iter().map(|a| a.0).max();
+    let forecast_from = last_actual.unwrap_or(path.plan.start_year);
+    let hypothetical = run.page.rows.iter().any(|r| {
+        r.region == s.region && r.plan == s.plan && r.indicator == s.name && r.hypothetical
+    });
     let fan = Fan {
         years: run
             .p
             .years
             .iter()
             .zip(&run.sim.paths[i].bands)
-            .filter(|(_, b)| b.p50.is_finite())
+            .filter(|(year, b)| b.p50.is_finite() && **year >= forecast_from && **year <= last_year)
             .map(|(&year, b)| FanYear {
                 year,
                 p5: b.p5,
@@ -175,7 +211,7 @@ pub fn indicator_chart(
             (_, true) => "target year".into(),
         },
     }];
-    let horizon = *run.p.years.last().unwrap_or(&s.plan_year);
+    let horizon = last_year;
     if horizon > s.plan_year {
         milestones.push(Milestone {
             year: horizon,
@@ -206,6 +242,8 @@ pub fn indicator_chart(
         targets,
         ceiling: s.ceiling,
         milestones,
+        forecast_from: Some(forecast_from),
+        hypothetical,
         words: words(english),
     }
 }
@@ -236,7 +274,7 @@ pub fn render(
         page.chart_of_path.insert(i, name.clone());
     }
     for (region, plan) in plans(run) {
-        for chart in plan_charts(run, &region, &plan, english) {
+        for chart in plan_charts(run, all, &region, &plan, english) {
             let name = format!("charts/{}.png", chart.stem());
             files.push((PathBuf::from(&name), chart.png(None)?));
             page.overview_charts.push((name, chart.caption(english)));

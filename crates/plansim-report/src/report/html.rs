@@ -42,6 +42,7 @@ table{border-collapse:collapse;background:#fff;font-size:13px;width:100%}
 th,td{border:1px solid #e1e5ea;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#eef1f5;position:sticky;top:0}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.action td{background:#fff}.action tr.lines td{font-size:12px;color:#3e4c59;border-top:0}details{margin:4px 0}
 .pill{display:inline-block;border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap;color:#fff}
 .ahead,.achieved{background:#1b5e20}.faster,.on-track{background:#2e7d32}.lagging,.regressing{background:#e69500}.missed{background:#c62828}.insufficient-data{background:#b0b7c0}.qualitative{background:#8a939e}
 .hypothetical{background:#fff3cd;border:1px solid #e0c36a;padding:6px 10px;border-radius:4px}td.why{font-size:12px;color:#3e4c59;min-width:260px}
@@ -157,7 +158,17 @@ this page rest on outturns marked hypothetical (a what-if, not published figures
 /// The page of one scenario.
 pub fn scenario_page(p: &Page) -> String {
     let mut out = String::new();
-    head(&mut out, &format!("情景 {}", p.name), &p.description, "../");
+    let title = if p.english { "Scenario" } else { "情景" };
+    head(
+        &mut out,
+        &format!("{title} {}", p.named.label),
+        &p.named.description,
+        "../",
+    );
+    if p.hypothetical() {
+        out.push_str(HYPOTHETICAL);
+    }
+    super::opening::html(&mut out, &p.action, p.english, false);
     let c = p.counts();
     let mut items = vec![
         ("指标 indicators", p.series.to_string()),
@@ -174,9 +185,6 @@ pub fn scenario_page(p: &Page) -> String {
     items.push(("检查错误 errors", c.errors.to_string()));
     items.push(("检查警告 warnings", c.warnings.to_string()));
     cards(&mut out, &items);
-    if p.hypothetical() {
-        out.push_str(HYPOTHETICAL);
-    }
     let _ = writeln!(
         out,
         "<p><small>评估 (grade) comes from the outturns (<code>plansim assess</code>): 提前实现, 已实现, \
@@ -246,83 +254,85 @@ pub fn scenario_page(p: &Page) -> String {
     out
 }
 
-/// The batch index: every scenario, and each target's probability side by side.
-pub fn index_page(summaries: &[Summary], failed: &[(String, String)]) -> String {
+/// The batch index: the targets that need action across the batch, every scenario's grades,
+/// and each target's P(meet | scenario) against the baseline scenario's.
+pub fn index_page(summaries: &[Summary], failed: &[(String, String)], english: bool) -> String {
+    let w = |en: &'static str, zh: &'static str| if english { en } else { zh };
     let mut out = String::new();
     head(
         &mut out,
-        "plansim 报告 report",
-        "规划目标的评估与情景 — plan targets graded from outturns, and what-if scenarios",
+        w("plansim report", "plansim 报告"),
+        w(
+            "Plan targets graded from outturns, and what-if scenarios",
+            "规划目标依据实际值的评估，以及情景推演",
+        ),
         "",
     );
-    let labels = crate::report::page::Counts::default().grades(false);
-    out.push_str("<h2>情景 Scenarios</h2><p><small>Targets by grade, from the outturns each scenario \
-        reads (<code>plansim assess</code>).</small></p><table><thead><tr><th>情景</th><th>问题</th><th>目标</th>");
+    let lang = if english {
+        crate::lang::Lang::En
+    } else {
+        crate::lang::Lang::Zh
+    };
+    let batch: Vec<(&super::action::Named, &[TargetRow])> =
+        summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
+    let section = super::action::section(&batch, &batch, lang);
+    super::opening::html(&mut out, &section, english, true);
+    let labels = crate::report::page::Counts::default().grades(english);
+    let _ = write!(
+        out,
+        "<h2>{}</h2><p><small>{}</small></p><table><thead><tr><th>{}</th><th>{}</th><th>{}</th>",
+        w("Scenarios", "情景"),
+        w(
+            "Targets by grade, from the outturns each scenario reads (plansim assess).",
+            "按评估结果统计的目标数，依据各情景读入的实际值（plansim assess）。"
+        ),
+        w("scenario", "情景"),
+        w("question", "问题"),
+        w("targets", "目标")
+    );
     for (label, _) in &labels {
         let _ = write!(out, "<th>{}</th>", esc(label));
     }
-    out.push_str("<th>检查错误/警告</th></tr></thead><tbody>\n");
+    let _ = writeln!(
+        out,
+        "<th>{}</th></tr></thead><tbody>",
+        w("check errors / warnings", "检查错误/警告")
+    );
     for s in summaries {
         let c = &s.counts;
         let _ = write!(
             out,
             "<tr><td><a href=\"{0}/index.html\">{1}</a>{2}</td><td>{3}</td><td class=n>{4}</td>",
             href(&s.name),
-            esc(&s.name),
+            esc(&s.named.label),
             if s.hypothetical {
-                " <span class=\"pill lagging\">假设数据 hypothetical</span>"
+                format!(
+                    " <span class=\"pill lagging\">{}</span>",
+                    w("hypothetical outturns", "假设数据")
+                )
             } else {
-                ""
+                String::new()
             },
-            esc(&s.description),
+            esc(&s.named.description),
             s.targets,
         );
-        for (_, n) in c.grades(false) {
+        for (_, n) in c.grades(english) {
             let _ = write!(out, "<td class=n>{n}</td>");
         }
         let _ = writeln!(out, "<td class=n>{} / {}</td></tr>", c.errors, c.warnings);
     }
     out.push_str("</tbody></table>\n");
     if !failed.is_empty() {
-        out.push_str("<h2>失败 Failed</h2><ul>\n");
+        let _ = writeln!(out, "<h2>{}</h2><ul>", w("Failed", "失败"));
         for (name, err) in failed {
             let _ = writeln!(out, "<li class=error>{}: {}</li>", esc(name), esc(err));
         }
         out.push_str("</ul>\n");
     }
-    let names: Vec<&str> = summaries.iter().map(|s| s.name.as_str()).collect();
-    out.push_str("<h2>情景下的达标概率 P(meet target | scenario)</h2><p><small>What-ifs: the share of each \
-        scenario's draws meeting the target under that scenario's own rates and σ. Conditional on the \
-        scenario, not a status: the grades above come from the outturns.</small></p>\
-        <table><thead><tr><th>地区</th><th>指标</th><th>年</th><th>目标</th>");
-    for n in &names {
-        let _ = write!(out, "<th>{}</th>", esc(n));
+    if !summaries.is_empty() {
+        super::compare::html(&mut out, summaries, english);
     }
-    out.push_str("</tr></thead><tbody>\n");
-    for (key, probs) in super::page::compare(summaries) {
-        let _ = write!(
-            out,
-            "<tr><td>{}</td><td>{}{}</td><td class=n>{}</td><td>{}</td>",
-            esc(&key.region),
-            esc(&key.indicator),
-            if key.binding {
-                " <span class=binding>约束性</span>"
-            } else {
-                ""
-            },
-            key.year,
-            esc(&key.target)
-        );
-        for p in probs {
-            let _ = write!(
-                out,
-                "<td class=n>{}</td>",
-                p.map(chance).unwrap_or_default()
-            );
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody></table></main></body></html>\n");
+    out.push_str("</main></body></html>\n");
     out
 }
 

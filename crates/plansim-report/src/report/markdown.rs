@@ -1,6 +1,6 @@
 //! The Markdown version of a scenario's page and of the batch index.
 
-use super::page::{Page, Summary, compare, pct, value};
+use super::page::{Page, Summary, pct, value};
 use std::fmt::Write;
 
 /// Table cells may not hold `|` or line breaks.
@@ -11,7 +11,17 @@ fn cell(s: &str) -> String {
 pub fn scenario_page(p: &Page) -> String {
     let mut out = String::new();
     let c = p.counts();
-    let _ = writeln!(out, "# 情景 {}\n\n{}\n", cell(&p.name), p.description);
+    let title = if p.english { "Scenario" } else { "情景" };
+    let _ = writeln!(
+        out,
+        "# {title} {}\n\n{}\n",
+        cell(&p.named.label),
+        p.named.description
+    );
+    if p.hypothetical() {
+        out.push_str("**假设数据 Hypothetical outturns:** some grades rest on outturns marked hypothetical (not published figures).\n\n");
+    }
+    super::opening::markdown(&mut out, &p.action, p.english, false);
     let grades: Vec<String> = c
         .grades(p.english)
         .into_iter()
@@ -32,9 +42,6 @@ pub fn scenario_page(p: &Page) -> String {
         p.draws,
         p.seed
     );
-    if p.hypothetical() {
-        out.push_str("**假设数据 Hypothetical outturns:** some grades rest on outturns marked hypothetical (not published figures).\n\n");
-    }
     if !p.left_out.is_empty() {
         out.push_str("## Rows left out\n\nThese rows of the tables have a cell plansim could not read; the scenario ran without them.\n\n");
         for line in &p.left_out {
@@ -94,10 +101,26 @@ pub fn scenario_page(p: &Page) -> String {
     out
 }
 
-pub fn index_page(summaries: &[Summary], failed: &[(String, String)]) -> String {
-    let labels = super::page::Counts::default().grades(false);
-    let mut out = String::from(
-        "# plansim report\n\nTargets by grade, from the outturns each scenario reads.\n\n| 情景 | 问题 | 目标 |",
+pub fn index_page(summaries: &[Summary], failed: &[(String, String)], english: bool) -> String {
+    let w = |en: &'static str, zh: &'static str| if english { en } else { zh };
+    let lang = if english {
+        crate::lang::Lang::En
+    } else {
+        crate::lang::Lang::Zh
+    };
+    let mut out = format!("# {}\n\n", w("plansim report", "plansim 报告"));
+    let batch: Vec<(&super::action::Named, &[super::TargetRow])> =
+        summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
+    let section = super::action::section(&batch, &batch, lang);
+    super::opening::markdown(&mut out, &section, english, true);
+    let labels = super::page::Counts::default().grades(english);
+    let _ = write!(
+        out,
+        "## {}\n\n| {} | {} | {} |",
+        w("Scenarios", "情景"),
+        w("scenario", "情景"),
+        w("question", "问题"),
+        w("targets", "目标")
     );
     for (label, _) in &labels {
         let _ = write!(out, " {label} |");
@@ -108,48 +131,34 @@ pub fn index_page(summaries: &[Summary], failed: &[(String, String)]) -> String 
     for s in summaries {
         let _ = write!(
             out,
-            "| [{0}]({0}/index.md){1} | {2} | {3} |",
-            cell(&s.name),
+            "| [{0}]({1}/index.md){2} | {3} | {4} |",
+            cell(&s.named.label),
+            s.name.replace(' ', "%20"),
             if s.hypothetical {
-                " (假设数据 hypothetical)"
+                w(" (hypothetical outturns)", "（假设数据）")
             } else {
                 ""
             },
-            cell(&s.description),
+            cell(&s.named.description),
             s.targets,
         );
-        for (_, n) in s.counts.grades(false) {
+        for (_, n) in s.counts.grades(english) {
             let _ = write!(out, " {n} |");
         }
         out.push('\n');
     }
     for (name, err) in failed {
-        let _ = writeln!(out, "\n**failed: {}** — {}", cell(name), cell(err));
-    }
-    out.push_str("\n## P(meet target | scenario)\n\nWhat-ifs under each scenario's own rates and σ; conditional on the scenario, not a status.\n\n| 地区 | 指标 | 年 | 目标 |");
-    for s in summaries {
-        let _ = write!(out, " {} |", cell(&s.name));
-    }
-    out.push_str("\n|---|---|---:|---|");
-    out.push_str(&"---:|".repeat(summaries.len()));
-    out.push('\n');
-    for (k, probs) in compare(summaries) {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "| {} | {} | {} | {} |",
-            cell(&k.region),
-            cell(&k.indicator),
-            k.year,
-            cell(&k.target)
+            "\n**{}: {}** — {}",
+            w("failed", "失败"),
+            cell(name),
+            cell(err)
         );
-        for p in probs {
-            let _ = write!(
-                out,
-                " {} |",
-                p.map(|p| format!("{:.0}%", p * 100.0)).unwrap_or_default()
-            );
-        }
-        out.push('\n');
+    }
+    out.push('\n');
+    if !summaries.is_empty() {
+        super::compare::markdown(&mut out, summaries, english);
     }
     out
 }

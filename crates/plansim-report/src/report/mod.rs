@@ -1,10 +1,13 @@
 //! Batch reports: every scenario into its own folder under `--out`, then an index comparing them.
 //! A scenario that fails is reported and the others go on.
 
+pub mod action;
 pub mod charts;
+pub mod compare;
 pub mod deliver;
 pub mod html;
 pub mod markdown;
+pub mod opening;
 pub mod page;
 pub mod plan_charts;
 pub mod rows;
@@ -185,11 +188,11 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
     let root = vec![
         (
             "index.html".to_string(),
-            html::index_page(&batch.summaries, &failed).into_bytes(),
+            html::index_page(&batch.summaries, &failed, opts.english).into_bytes(),
         ),
         (
             "index.md".to_string(),
-            markdown::index_page(&batch.summaries, &failed).into_bytes(),
+            markdown::index_page(&batch.summaries, &failed, opts.english).into_bytes(),
         ),
         // the pages' @font-face points here
         (

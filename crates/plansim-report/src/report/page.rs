@@ -10,6 +10,10 @@ use std::collections::HashMap;
 pub struct Page {
     pub name: String,
     pub description: String,
+    /// The name and question in the page's language.
+    pub named: super::action::Named,
+    /// What the page opens with: the targets that need action, with every scenario's line.
+    pub action: super::action::Section,
     pub draws: usize,
     pub seed: u64,
     pub english: bool,
@@ -108,6 +112,7 @@ impl Page {
         Summary {
             name: self.name.clone(),
             description: self.description.clone(),
+            named: self.named.clone(),
             targets: self.rows.len(),
             counts: self.counts(),
             hypothetical: self.hypothetical(),
@@ -122,6 +127,8 @@ impl Page {
 pub struct Summary {
     pub name: String,
     pub description: String,
+    /// The name and question in the report's language.
+    pub named: super::action::Named,
     pub targets: usize,
     pub counts: Counts,
     /// Some grade rests on hypothetical outturns.
@@ -130,46 +137,6 @@ pub struct Summary {
     /// Rows of its tables left out for an unreadable cell, a line per table.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub left_out: Vec<String>,
-}
-
-/// A target across scenarios.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct TargetKey {
-    pub region: String,
-    pub indicator: String,
-    pub year: i32,
-    pub target: String,
-    pub binding: bool,
-}
-
-/// Each simulated target (first-seen order) with its probability under each scenario: a
-/// what-if, conditional on that scenario's rates and σ.
-pub fn compare(summaries: &[Summary]) -> Vec<(TargetKey, Vec<Option<f64>>)> {
-    let mut order: Vec<TargetKey> = Vec::new();
-    let mut at: HashMap<TargetKey, Vec<Option<f64>>> = HashMap::new();
-    for (k, s) in summaries.iter().enumerate() {
-        for r in s.rows.iter().filter(|r| r.probability.is_some()) {
-            let key = TargetKey {
-                region: r.region.clone(),
-                indicator: r.indicator.clone(),
-                year: r.year,
-                target: r.target.clone(),
-                binding: r.binding,
-            };
-            let probs = at.entry(key.clone()).or_insert_with(|| {
-                order.push(key);
-                vec![None; summaries.len()]
-            });
-            probs[k] = r.probability;
-        }
-    }
-    order
-        .into_iter()
-        .map(|k| {
-            let p = at.remove(&k).unwrap_or_default();
-            (k, p)
-        })
-        .collect()
 }
 
 /// `7.05%`, or empty.

@@ -3,17 +3,14 @@
 
 use super::charts::{file_stem, indicator_chart, words};
 use super::scenario::Computed;
-use crate::chart::{
-    Dashboard, FeasibilityMap, FeasibilityPoint, IndicatorChart, Panel, ProbabilityBar,
-    ProbabilityChart, Status,
-};
+use crate::chart::{Dashboard, GapChart, GapDot, Panel, ProbabilityBar, ProbabilityChart, Status};
 use crate::error::Result;
 
 /// One of a plan's overview charts, with the size it reads best at.
 pub enum PlanChart {
     Dashboard(String, Dashboard),
     Probability(String, ProbabilityChart),
-    Feasibility(String, FeasibilityMap),
+    Gap(String, GapChart),
 }
 
 impl PlanChart {
@@ -22,7 +19,7 @@ impl PlanChart {
         match self {
             PlanChart::Dashboard(s, _) => format!("dashboard-{s}"),
             PlanChart::Probability(s, _) => format!("probability-{s}"),
-            PlanChart::Feasibility(s, _) => format!("feasibility-{s}"),
+            PlanChart::Gap(s, _) => format!("gap-{s}"),
         }
     }
 
@@ -30,7 +27,7 @@ impl PlanChart {
         match self {
             PlanChart::Dashboard(..) => "dashboard",
             PlanChart::Probability(..) => "probability",
-            PlanChart::Feasibility(..) => "feasibility",
+            PlanChart::Gap(..) => "gap",
         }
     }
 
@@ -52,12 +49,12 @@ impl PlanChart {
                     "情景下达标概率（假设情景）"
                 },
             ),
-            PlanChart::Feasibility(_, c) => (
+            PlanChart::Gap(_, c) => (
                 &c.title,
                 if english {
-                    "stated against required rate"
+                    "current against required pace, from the outturns"
                 } else {
-                    "规划增速与所需增速"
+                    "当前速度与所需速度之差（依据实际值）"
                 },
             ),
         };
@@ -74,7 +71,7 @@ impl PlanChart {
             PlanChart::Probability(_, c) => {
                 (1000, (c.bars.len() as u32 * 30 + 160).clamp(400, 6000))
             }
-            PlanChart::Feasibility(..) => (1000, 800),
+            PlanChart::Gap(_, c) => (1000, (c.dots.len() as u32 * 40 + 260).clamp(600, 6000)),
         }
     }
 
@@ -83,7 +80,7 @@ impl PlanChart {
         Ok(match self {
             PlanChart::Dashboard(_, c) => crate::chart::png(c, w, h)?,
             PlanChart::Probability(_, c) => crate::chart::png(c, w, h)?,
-            PlanChart::Feasibility(_, c) => crate::chart::png(c, w, h)?,
+            PlanChart::Gap(_, c) => crate::chart::png(c, w, h)?,
         })
     }
 
@@ -92,25 +89,33 @@ impl PlanChart {
         Ok(match self {
             PlanChart::Dashboard(_, c) => crate::chart::svg(c, w, h)?,
             PlanChart::Probability(_, c) => crate::chart::svg(c, w, h)?,
-            PlanChart::Feasibility(_, c) => crate::chart::svg(c, w, h)?,
+            PlanChart::Gap(_, c) => crate::chart::svg(c, w, h)?,
         })
     }
 }
 
-/// The overview charts of a plan: the dashboard always, the others when they have something.
-pub fn plan_charts(run: &Computed, region: &str, plan: &str, english: bool) -> Vec<PlanChart> {
+/// The overview charts of a plan, each when it has something to show.
+pub fn plan_charts(
+    run: &Computed,
+    all: &[&Computed],
+    region: &str,
+    plan: &str,
+    english: bool,
+) -> Vec<PlanChart> {
     let stem = file_stem(&format!("{region}-{plan}"));
-    let mut out = vec![PlanChart::Dashboard(
-        stem.clone(),
-        dashboard(run, region, plan, english),
-    )];
+    let mut out = Vec::new();
+    // a plan with nothing projected (赤峰市's, no baselines) gets no blank dashboard
+    let d = dashboard(run, all, region, plan, english);
+    if !d.panels.is_empty() {
+        out.push(PlanChart::Dashboard(stem.clone(), d));
+    }
     let p = probability(run, region, plan, english);
     if !p.bars.is_empty() {
         out.push(PlanChart::Probability(stem.clone(), p));
     }
-    let f = feasibility(run, region, plan, english);
-    if !f.points.is_empty() {
-        out.push(PlanChart::Feasibility(stem, f));
+    let g = gap(run, region, plan, english);
+    if !g.dots.is_empty() {
+        out.push(PlanChart::Gap(stem, g));
     }
     out
 }
@@ -167,15 +172,58 @@ fn in_plan<'a>(
     })
 }
 
-/// Every indicator of a plan as small multiples: projected ones, then those without a number.
-pub fn dashboard(run: &Computed, region: &str, plan: &str, english: bool) -> Dashboard {
+/// Where a grade sorts on a dashboard: missed, moving away and behind first, then the graded
+/// ones on their way or met, then those without evidence.
+fn severity(s: Status) -> u8 {
+    match s {
+        Status::Missed => 0,
+        Status::Regressing => 1,
+        Status::Lagging => 2,
+        Status::OnTrack => 3,
+        Status::Faster => 4,
+        Status::Achieved => 5,
+        Status::Ahead => 6,
+        Status::InsufficientData => 7,
+        Status::Qualitative => 8,
+    }
+}
+
+/// The panel's note: the unit, the target and the latest outturn.
+fn panel_note(row: Option<&super::rows::TargetRow>, unit: &str, english: bool) -> String {
+    let mut parts = Vec::new();
+    if !unit.is_empty() {
+        parts.push(unit.to_string());
+    }
+    if let Some(r) = row {
+        parts.push(if english {
+            format!("target {} {}", r.year, r.target)
+        } else {
+            format!("{}年目标 {}", r.year, r.target)
+        });
+    }
+    parts.push(latest_note(row, english));
+    parts.join(" · ")
+}
+
+/// Every projected indicator of a plan as small multiples, behind first; the targets without a
+/// number or a baseline are counted in the subtitle, not drawn as empty panels. `all` is the
+/// batch, for the scenario's colour.
+pub fn dashboard(
+    run: &Computed,
+    all: &[&Computed],
+    region: &str,
+    plan: &str,
+    english: bool,
+) -> Dashboard {
     let mut panels: Vec<Panel> = in_plan(run, region, plan)
         .map(|i| {
-            let mut chart = indicator_chart(run, i, &[], english);
+            let mut chart = indicator_chart(run, i, all, english);
+            // the panel shows this scenario only, in its batch colour
+            chart.scenarios.truncate(1);
             chart.title = run.p.paths[i].series.display_name(english).to_string();
             let row = grade_of(run, &run.p.paths[i].series);
             let status = row.map_or(Status::InsufficientData, |r| r.status);
-            let note = latest_note(row, english);
+            let note = panel_note(row, &chart.unit, english);
             Panel {
                 chart,
                 status,
@@ -183,53 +231,31 @@ pub fn dashboard(run: &Computed, region: &str, plan: &str, english: bool) -> Das
             }
         })
         .collect();
+    // stable: within a grade, the table's order
+    panels.sort_by_key(|p| severity(p.status));
     let projected: Vec<&str> = in_plan(run, region, plan)
         .map(|i| run.p.paths[i].series.name.as_str())
         .collect();
-    let in_this = |s: &&crate::series::Series| {
-        s.region == region && s.plan == plan && !projected.contains(&s.name.as_str())
-    };
-    // panels for what has no number; targets with a number but no baseline are only counted
-    let no_number: Vec<&crate::series::Series> = run
+    let not_drawn = run
         .sc
         .series
         .iter()
-        .filter(in_this)
-        .filter(|s| s.goals.is_empty())
-        .collect();
-    let no_baseline = run.sc.series.iter().filter(in_this).count() - no_number.len();
-    // projected panels first, in table order (the main table before the prose targets)
+        .filter(|s| s.region == region && s.plan == plan && !projected.contains(&s.name.as_str()))
+        .count();
     let beyond = panels.len().saturating_sub(MAX_PANELS);
     panels.truncate(MAX_PANELS);
-    let shown = MAX_PANELS.saturating_sub(panels.len()).min(no_number.len());
-    let hidden = beyond + no_baseline + no_number.len() - shown;
-    for s in no_number.into_iter().take(shown) {
-        panels.push(Panel {
-            chart: IndicatorChart {
-                title: s.display_name(english).to_string(),
-                unit: s.unit.clone(),
-                years: (s.base_year, s.plan_year.max(s.base_year + 1)),
-                words: words(english),
-                ..IndicatorChart::default()
-            },
-            status: grade_of(run, s).map_or(Status::Qualitative, |r| r.status),
-            note: s
-                .goals
-                .first()
-                .map(|g| g.raw.clone())
-                .or_else(|| s.unquantified.first().cloned())
-                .unwrap_or_default(),
-        });
-    }
+    let hidden = beyond + not_drawn;
+    let name = &run.page.named.label;
     Dashboard {
         title: format!("{region} {plan}"),
         subtitle: match (hidden, english) {
-            (0, false) => format!("情景 {}", run.sc.name),
-            (0, true) => format!("scenario {}", run.sc.name),
-            (n, false) => format!("情景 {} · 另有 {n} 项指标未列出 (见目标表)", run.sc.name),
+            (0, false) => format!("情景 {name} · 按评估排序，滞后在前"),
+            (0, true) => format!("scenario {name} · sorted by grade, behind first"),
+            (n, false) => format!(
+                "情景 {name} · 按评估排序，滞后在前 · 另有 {n} 项指标无图（无数值目标或无基期值，见目标表）"
+            ),
             (n, true) => format!(
-                "scenario {} · {n} more indicators not shown (see the targets table)",
-                run.sc.name
+                "scenario {name} · sorted by grade, behind first · {n} more indicators without a chart (no numeric target or no baseline; see the targets table)"
             ),
         },
         panels,
@@ -261,49 +287,59 @@ pub fn probability(run: &Computed, region: &str, plan: &str, english: bool) -> P
         subtitle: if english {
             format!(
                 "probability of meeting each target under scenario {} (a what-if, not a grade)",
-                run.sc.name
+                run.page.named.label
             )
         } else {
-            format!("情景 {} 下各指标达标概率（假设情景，非评估）", run.sc.name)
+            format!(
+                "情景 {} 下各指标达标概率（假设情景，非评估）",
+                run.page.named.label
+            )
         },
         bars,
         words: words(english),
     }
 }
 
-/// Stated (or path) rate against the rate each first target requires.
-pub fn feasibility(run: &Computed, region: &str, plan: &str, english: bool) -> FeasibilityMap {
-    let points = in_plan(run, region, plan)
-        .filter_map(|i| {
-            let path = &run.p.paths[i];
-            let required = path.outcomes.first()?.required_rate?;
-            let stated = path
-                .series
-                .stated_rate
-                .map_or(path.plan.plan_rate, |r| r.value);
-            Some(FeasibilityPoint {
-                label: path.series.display_name(english).to_string(),
-                stated: stated * 100.0,
-                required: required * 100.0,
-                probability: run.sim.paths[i].chances.first().map(|c| c.probability),
-                binding: path.series.binding(),
+/// Every target of a plan the outturns give a current and a required pace for: current −
+/// required, with σ of the observed yearly changes. The plan's stated rate against the rate
+/// its own target implies is `check`'s arithmetic, not evidence, and is not drawn.
+pub fn gap(run: &Computed, region: &str, plan: &str, english: bool) -> GapChart {
+    let lang = if english {
+        crate::lang::Lang::En
+    } else {
+        crate::lang::Lang::Zh
+    };
+    let dots = run
+        .page
+        .rows
+        .iter()
+        .filter(|r| r.region == region && r.plan == plan)
+        .filter(|r| matches!(r.pace_unit.as_str(), "% a year" | "points a year"))
+        .filter_map(|r| {
+            let gap = r.current_pace? - r.required_pace?;
+            let unit = crate::lang::grade::unit(&r.pace_unit);
+            Some(GapDot {
+                label: format!("{} ({}, {})", r.name(english), r.year, unit.get(lang)),
+                gap,
+                sigma: r.sigma,
+                status: r.status,
             })
         })
         .collect();
-    FeasibilityMap {
+    GapChart {
         title: format!("{region} {plan}"),
         subtitle: if english {
-            format!(
-                "stated against required annual rate · colour: P(meet) under scenario {}",
-                run.sc.name
-            )
+            "current − required pace from the outturns, ± one sd of the observed yearly changes; left of zero the pace must rise".into()
         } else {
-            format!(
-                "规划年均增速与达标所需增速 · 颜色：情景 {} 下达标概率",
-                run.sc.name
-            )
+            "依据实际值：当前速度 − 所需速度，横线为正负一个标准差（逐年变化）；零线左侧需加快"
+                .into()
         },
-        points,
+        dots,
+        axis: if english {
+            "gap (points of pace a year; % a year for levels)".into()
+        } else {
+            "差距（速度的百分点：水平值按%/年，比重按个百分点/年）".into()
+        },
         words: words(english),
     }
 }

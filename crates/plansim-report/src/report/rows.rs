@@ -36,6 +36,21 @@ pub struct TargetRow {
     pub p_meet: Option<f64>,
     /// The latest outturn the grade rests on (year, value in the target's terms).
     pub latest: Option<(i32, f64)>,
+    /// The rule the grade follows (`reach`, `hold`, `annual-rate`, …).
+    pub rule: &'static str,
+    /// The unit of the paces, the gap and σ below (`% a year`, `points a year`, …).
+    pub pace_unit: String,
+    /// The observed pace since the baseline (or the observed mean rate), in `pace_unit`.
+    pub current_pace: Option<f64>,
+    /// What the remaining years need from the latest outturn, in `pace_unit` (`assess`).
+    pub required_pace: Option<f64>,
+    /// Current less required pace, positive on the good side, in `pace_unit` (`assess`).
+    pub gap: Option<f64>,
+    /// The target as a level in the row's terms.
+    pub target_value: Option<f64>,
+    /// σ of the observed yearly changes behind `p_meet`, in `pace_unit`, and its source.
+    pub sigma: Option<f64>,
+    pub sigma_source: Option<String>,
     /// Fractions; percent a year in `summary.json`.
     #[serde(serialize_with = "plansim_core::percent::opt")]
     pub stated_rate: Option<f64>,
@@ -43,6 +58,9 @@ pub struct TargetRow {
     pub required_rate: Option<f64>,
     /// The scenario's projection in the target year.
     pub projected: Option<f64>,
+    /// The scenario's projection at its horizon (2035), for plans that run to it: not for a
+    /// one-year plan or a period total, which end with their period.
+    pub at_horizon: Option<(i32, f64)>,
     pub met: Option<bool>,
     /// P(meet | scenario): the share of the scenario's draws meeting the target — a what-if.
     pub probability: Option<f64>,
@@ -82,6 +100,16 @@ pub fn target_rows(
                     .map(|c| c.probability)
             });
             let series = path.map(|i| &p.paths[i].series);
+            let at_horizon = path.and_then(|i| {
+                let s = &p.paths[i].series;
+                let one_year = s.plan_year - p.paths[i].plan.start_year <= 1;
+                let total = matches!(
+                    s.shape,
+                    crate::series::Shape::RunningTotal | crate::series::Shape::ChangeIndex
+                );
+                let (&year, &v) = p.years.iter().zip(p.values.row(i)).next_back()?;
+                (!one_year && !total && year > s.plan_year && v.is_finite()).then_some((year, v))
+            });
             TargetRow {
                 region: ind.region.clone(),
                 plan: ind.plan.clone(),
@@ -102,13 +130,61 @@ pub fn target_rows(
                 hypothetical: g.hypothetical,
                 p_meet: g.p_meet,
                 latest: g.latest_year.zip(g.latest_value),
+                rule: g.rule,
+                pace_unit: g.pace_unit.clone(),
+                current_pace: g.current_pace,
+                required_pace: g.required_rate,
+                gap: g.gap,
+                target_value: g.target_value,
+                sigma: g.sigma,
+                sigma_source: g.sigma_source.clone(),
                 stated_rate: ind.annual_rate().map(|r| r.value),
                 required_rate: outcome.and_then(|o| o.required_rate),
                 projected: outcome.and_then(|o| o.value),
+                at_horizon,
                 met: outcome.and_then(|o| o.met),
                 probability,
                 path: outcome.and(path),
             }
         })
         .collect()
+}
+
+impl TargetRow {
+    /// How much higher (lower, for a falling target) the target year's level must be than
+    /// the observed pace carries the latest outturn to, in the row's unit: for targets to
+    /// reach on a compound or points path only. Positive = short of the target.
+    pub fn extra_level(&self) -> Option<f64> {
+        if self.rule != "reach" {
+            return None;
+        }
+        let (year, latest) = self.latest?;
+        let pace = self.current_pace?;
+        let target = self.target_value?;
+        let n = f64::from(self.year - year);
+        if n <= 0.0 {
+            return None;
+        }
+        let reached = match self.pace_unit.as_str() {
+            "% a year" => latest * (1.0 + pace / 100.0).powf(n),
+            "points a year" => latest + pace * n,
+            _ => return None,
+        };
+        // the sign of the way to go says whether the target lies above or below
+        let short = if target >= latest {
+            target - reached
+        } else {
+            reached - target
+        };
+        Some(short)
+    }
+
+    /// The indicator's name in the page's language.
+    pub fn name(&self, english: bool) -> &str {
+        if english && !self.indicator_en.is_empty() {
+            &self.indicator_en
+        } else {
+            &self.indicator
+        }
+    }
 }

@@ -79,6 +79,8 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
     let page = Page {
         name: sc.name.clone(),
         description: sc.description.clone(),
+        named: named(&sc, opts.english),
+        action: Default::default(),
         draws: set.draws,
         seed: set.seed,
         english: opts.english,
@@ -110,6 +112,11 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
 /// drawn beside this one's on its indicator charts.
 pub fn render(run: &Computed, all: &[&Computed], opts: &Options) -> Result<Folder> {
     let mut page = run.page.clone();
+    let batch: Vec<(&super::action::Named, &[super::TargetRow])> = all
+        .iter()
+        .map(|c| (&c.page.named, &c.page.rows[..]))
+        .collect();
+    page.action = super::action::section(&[(&page.named, &page.rows[..])], &batch, page.lang());
     let mut files: Vec<(PathBuf, Vec<u8>)> = vec![
         ("projection.csv".into(), export::projection_csv(&run.p)?),
         (
@@ -142,6 +149,24 @@ pub fn render(run: &Computed, all: &[&Computed], opts: &Options) -> Result<Folde
         files,
         summary,
     })
+}
+
+/// The scenario's name and question in the report's language (`name_zh`, `description_en`, …),
+/// else as written.
+fn named(sc: &Scenario, english: bool) -> super::action::Named {
+    let f = &sc.spec;
+    let (name, description) = if english {
+        (&f.name_en, &f.description_en)
+    } else {
+        (&f.name_zh, &f.description_zh)
+    };
+    super::action::Named {
+        name: sc.name.clone(),
+        label: name.clone().unwrap_or_else(|| sc.name.clone()),
+        description: description
+            .clone()
+            .unwrap_or_else(|| sc.description.clone()),
+    }
 }
 
 /// A scenario's name becomes a folder: one plain path component, nothing hidden.

@@ -34,6 +34,7 @@ pub fn indicator(r: &Row, en: bool) -> IndicatorChart {
         scenarios.push(Line {
             name: if en { "Stated rate" } else { "规划增速" }.to_string(),
             points: r.path(b, |_| stated),
+            colour: 0,
         });
         if stated != 0.0 {
             scenarios.push(Line {
@@ -44,6 +45,7 @@ pub fn indicator(r: &Row, en: bool) -> IndicatorChart {
                 }
                 .to_string(),
                 points: r.path(b, |y| if y > 2025 { stated / 2.0 } else { stated }),
+                colour: 1,
             });
         }
     }
@@ -86,6 +88,8 @@ pub fn indicator(r: &Row, en: bool) -> IndicatorChart {
             .into_iter()
             .collect(),
         ceiling: r.ceiling,
+        forecast_from: r.actuals().iter().map(|a| a.0).max().or(Some(r.base_year)),
+        hypothetical: false,
         milestones: vec![
             Milestone {
                 year: 2025,

@@ -1,0 +1,196 @@
+//! What a page opens with: the targets the outturns say need action, the furthest behind
+//! first, each with a line per scenario of the batch; and the targets that cannot be graded,
+//! counted by reason. One page model, rendered to HTML and Markdown.
+
+use super::rows::{Status, TargetRow};
+use crate::lang::Lang;
+use crate::lang::grade::unit;
+
+/// A scenario's name and question in a page's language.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Named {
+    /// The folder name (`baseline`).
+    pub name: String,
+    /// As the page's language shows it (`基准情景`).
+    pub label: String,
+    pub description: String,
+}
+
+/// A target behind on the evidence.
+#[derive(Clone, Debug)]
+pub struct Action {
+    pub row: TargetRow,
+    /// The scenario whose outturns graded it (the index shows one row per target).
+    pub graded_in: String,
+    /// One line per scenario of the batch that holds the target: (scenario label, text).
+    pub lines: Vec<(String, String)>,
+}
+
+/// The targets outturns cannot grade, by reason: (grade, (region, `指标（year）`)).
+pub type Unassessed = Vec<(Status, Vec<(String, String)>)>;
+
+/// The opening section of a page.
+#[derive(Clone, Debug, Default)]
+pub struct Section {
+    pub actions: Vec<Action>,
+    pub unassessed: Unassessed,
+    /// Targets graded and not behind.
+    pub fine: usize,
+}
+
+/// The grade's severity: missed first, then moving away, then behind.
+fn rank(s: Status) -> Option<u8> {
+    match s {
+        Status::Missed => Some(0),
+        Status::Regressing => Some(1),
+        Status::Lagging => Some(2),
+        _ => None,
+    }
+}
+
+/// True when the two rows are the same target (same region, plan, indicator, year, target).
+pub fn same_target(a: &TargetRow, b: &TargetRow) -> bool {
+    a.region == b.region
+        && a.plan == b.plan
+        && a.indicator == b.indicator
+        && a.year == b.year
+        && a.target == b.target
+}
+
+/// Builds the section for the targets of `own` (one scenario, or every scenario for the
+/// index); `batch` is every scenario's label and rows, for the lines under each target.
+pub fn section(
+    own: &[(&Named, &[TargetRow])],
+    batch: &[(&Named, &[TargetRow])],
+    lang: Lang,
+) -> Section {
+    let mut out = Section::default();
+    // each target once: where some scenario's outturns put it behind, that grade, else the
+    // first scenario's
+    let mut picked: Vec<(&Named, &TargetRow)> = Vec::new();
+    for (named, rows) in own {
+        for r in rows.iter() {
+            match picked.iter_mut().find(|(_, p)| same_target(p, r)) {
+                Some(p) if rank(p.1.status).is_none() && rank(r.status).is_some() => {
+                    *p = (*named, r)
+                }
+                Some(_) => {}
+                None => picked.push((*named, r)),
+            }
+        }
+    }
+    for (named, r) in picked {
+        match r.status {
+            Status::InsufficientData | Status::Qualitative => {
+                let label = (
+                    r.region.clone(),
+                    if lang == Lang::En {
+                        format!("{} ({})", r.name(true), r.year)
+                    } else {
+                        format!("{}（{}）", r.name(false), r.year)
+                    },
+                );
+                match out.unassessed.iter_mut().find(|(s, _)| *s == r.status) {
+                    Some((_, v)) => v.push(label),
+                    None => out.unassessed.push((r.status, vec![label])),
+                }
+            }
+            s if rank(s).is_none() => out.fine += 1,
+            _ => {
+                let lines = batch
+                    .iter()
+                    .filter_map(|(n, rows)| {
+                        let x = rows.iter().find(|x| same_target(x, r))?;
+                        Some((n.label.clone(), line(x, lang)))
+                    })
+                    .collect();
+                out.actions.push(Action {
+                    row: r.clone(),
+                    graded_in: named.label.clone(),
+                    lines,
+                });
+            }
+        }
+    }
+    // the furthest behind first: by grade, then by the gap in its own terms
+    out.actions.sort_by(|a, b| {
+        rank(a.row.status).cmp(&rank(b.row.status)).then(
+            a.row
+                .gap
+                .unwrap_or(0.0)
+                .total_cmp(&b.row.gap.unwrap_or(0.0)),
+        )
+    });
+    out
+}
+
+/// `10.75%/年`, `0.4个百分点/年`, `10.75% a year` — a pace in its unit, in the language.
+pub fn pace(v: f64, pace_unit: &str, lang: Lang) -> String {
+    let u = unit(pace_unit);
+    let v = format!("{v:.2}");
+    match lang {
+        Lang::En if u.en.starts_with('%') => format!("{v}{}", u.en),
+        Lang::En => format!("{v} {}", u.en),
+        Lang::Zh => format!("{v}{}", u.zh),
+    }
+}
+
+/// One scenario's answer for a target: what the remaining years need from its outturns, and
+/// where the scenario's own rates take it (a what-if).
+pub fn line(r: &TargetRow, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    let mut parts = Vec::new();
+    if let (Some((y, _)), Some(req)) = (r.latest, r.required_pace) {
+        let from = y + 1;
+        let span = if from >= r.year {
+            format!("{}", r.year)
+        } else {
+            format!("{from}–{}", r.year % 100)
+        };
+        let grow = match (r.pace_unit.as_str(), en) {
+            ("% a year", false) => format!("{span}年需年均增长{req:.2}%"),
+            ("points a year", false) => format!("{span}年需年均提高{req:.2}个百分点"),
+            (_, false) => format!("{span}年需{}", pace(req, &r.pace_unit, lang)),
+            ("% a year", true) => format!("{span} needs {req:.2}% a year"),
+            (_, true) => format!("{span} needs {}", pace(req, &r.pace_unit, lang)),
+        };
+        parts.push(grow);
+    }
+    if let Some(v) = r.projected {
+        parts.push(if en {
+            format!(
+                "the scenario projects {} in {}",
+                super::page::value(v),
+                r.year
+            )
+        } else {
+            format!("情景预测{}年为{}", r.year, super::page::value(v))
+        });
+    }
+    if let Some(p) = r.probability {
+        parts.push(if en {
+            format!("P(meet | scenario) {}", chance(p))
+        } else {
+            format!("情景下达标概率{}", chance(p))
+        });
+    }
+    if parts.is_empty() {
+        return if en {
+            "not projected".into()
+        } else {
+            "未预测".into()
+        };
+    }
+    parts.join(if en { "; " } else { "；" })
+}
+
+/// `85%`, `>99%`, `<1%`: never a certainty.
+pub fn chance(p: f64) -> String {
+    if p > 0.995 {
+        ">99%".into()
+    } else if p < 0.005 {
+        "<1%".into()
+    } else {
+        format!("{:.0}%", p * 100.0)
+    }
+}

@@ -1,0 +1,258 @@
+//! The index's comparison: per indicator, its plan-period target (to 2025) and its long-range
+//! goal (after 2025), and under each scenario its grade where the scenario's outturns grade it
+//! differently, its P(meet | scenario) and the change against the baseline scenario in points.
+
+use super::action::{chance, same_target};
+use super::html::esc;
+use super::page::Summary;
+use super::rows::{Status, TargetRow};
+use std::fmt::Write;
+
+/// One indicator across the batch.
+pub struct Line<'a> {
+    pub region: &'a str,
+    pub plan: &'a str,
+    pub name: &'a str,
+    /// The plan-period target and the goal after 2025, as the baseline (else the first
+    /// scenario holding it) has them.
+    pub near: Option<&'a TargetRow>,
+    pub far: Option<&'a TargetRow>,
+    /// Per scenario: its row for `near` and for `far`.
+    pub cells: Vec<(Option<&'a TargetRow>, Option<&'a TargetRow>)>,
+}
+
+/// The scenario the others are measured against: the one named `baseline`, else the first.
+pub fn baseline(summaries: &[Summary]) -> usize {
+    summaries
+        .iter()
+        .position(|s| s.name == "baseline")
+        .unwrap_or(0)
+}
+
+/// Every simulated indicator, in first-seen order.
+pub fn lines(summaries: &[Summary], english: bool) -> Vec<Line<'_>> {
+    let base = baseline(summaries);
+    let mut order: Vec<usize> = (0..summaries.len()).collect();
+    order.swap(0, base);
+    let mut out: Vec<Line> = Vec::new();
+    for &k in &order {
+        for r in summaries[k].rows.iter().filter(|r| r.probability.is_some()) {
+            let line = match out
+                .iter_mut()
+                .position(|l| l.region == r.region && l.plan == r.plan && l.name == r.name(english))
+            {
+                Some(i) => &mut out[i],
+                None => {
+                    out.push(Line {
+                        region: &r.region,
+                        plan: &r.plan,
+                        name: r.name(english),
+                        near: None,
+                        far: None,
+                        cells: vec![(None, None); summaries.len()],
+                    });
+                    let n = out.len() - 1;
+                    &mut out[n]
+                }
+            };
+            let slot = if r.year <= 2025 {
+                &mut line.near
+            } else {
+                &mut line.far
+            };
+            if slot.is_none() {
+                *slot = Some(r);
+            }
+        }
+    }
+    for l in &mut out {
+        for (k, s) in summaries.iter().enumerate() {
+            let find =
+                |t: Option<&TargetRow>| t.and_then(|t| s.rows.iter().find(|r| same_target(r, t)));
+            l.cells[k] = (find(l.near), find(l.far));
+        }
+    }
+    out
+}
+
+/// `46%`, with `+3` points against the baseline's P and the scenario's grade where its
+/// outturns grade the target otherwise than the baseline's.
+fn cell(r: Option<&TargetRow>, base: Option<&TargetRow>, english: bool) -> (String, String) {
+    let Some(r) = r else {
+        return (String::new(), String::new());
+    };
+    let mut text = r.probability.map(chance).unwrap_or_default();
+    if let (Some(p), Some(b)) = (r.probability, base.and_then(|b| b.probability)) {
+        let d = (p - b) * 100.0;
+        if !std::ptr::eq(r, base.unwrap_or(r)) && d.abs() >= 0.5 {
+            let _ = write!(text, " ({d:+.0})");
+        }
+    }
+    let grade = match base {
+        Some(b) if b.status == r.status => String::new(),
+        _ if matches!(r.status, Status::InsufficientData | Status::Qualitative) => String::new(),
+        _ => r.status.label(english).to_string(),
+    };
+    (text, grade)
+}
+
+/// The long-range cell where no goal after 2025 is set: the scenario's projection at its
+/// horizon, and its difference from the baseline scenario's in percent.
+fn horizon_cell(r: Option<&TargetRow>, base: Option<&TargetRow>, is_base: bool) -> String {
+    let Some((year, v)) = r.and_then(|r| r.at_horizon) else {
+        return String::new();
+    };
+    let mut text = format!("{year}: {}", super::page::value(v));
+    if let Some((_, b)) = base.and_then(|b| b.at_horizon)
+        && b != 0.0
+        && !is_base
+    {
+        let d = (v / b - 1.0) * 100.0;
+        if d.abs() >= 0.05 {
+            let _ = write!(text, " ({d:+.1}%)");
+        }
+    }
+    text
+}
+
+/// The comparison table in HTML.
+pub fn html(out: &mut String, summaries: &[Summary], english: bool) {
+    let w = |en: &'static str, zh: &'static str| if english { en } else { zh };
+    let base = baseline(summaries);
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2><p><small>{} <b>{}</b>{}</small></p>",
+        w("Scenarios compared", "情景比较"),
+        w(
+            "P(meet target | scenario) of the plan-period target (to 2025) and of the goal after 2025 (where none is set, the projection at the horizon); in brackets the change against",
+            "各情景下规划期目标（至2025年）与远景目标（2025年后）的达标概率（未设远景目标的，列出远景年的预测值）；括号内为相对于"
+        ),
+        esc(&summaries[base].named.label),
+        w(
+            " (probabilities in points, projections in %). A grade shows where a scenario's outturns grade the target otherwise. What-ifs, conditional on each scenario's rates and σ.",
+            "的变化（概率以百分点计，预测值以%计）。若某情景的实际值给出不同评估，单元格注明其评估。均为情景假设下的结果，并非评估结论。"
+        )
+    );
+    out.push_str("<table class=compare><thead><tr>");
+    let _ = write!(
+        out,
+        "<th rowspan=2>{}</th><th rowspan=2>{}</th><th rowspan=2>{}</th><th rowspan=2>{}</th><th rowspan=2>{}</th>",
+        w("region", "地区"),
+        w("indicator", "指标"),
+        w("grade", "评估"),
+        w("to 2025", "规划期目标"),
+        w("after 2025", "远景目标")
+    );
+    for s in summaries {
+        let _ = write!(out, "<th colspan=2>{}</th>", esc(&s.named.label));
+    }
+    out.push_str("</tr><tr>");
+    for _ in summaries {
+        let _ = write!(
+            out,
+            "<th>{}</th><th>{}</th>",
+            w("to 2025", "规划期"),
+            w("after", "远景")
+        );
+    }
+    out.push_str("</tr></thead><tbody>\n");
+    for l in lines(summaries, english) {
+        let target = |t: Option<&TargetRow>| {
+            t.map(|t| format!("{} {}", t.year, t.target))
+                .unwrap_or_default()
+        };
+        let grade = l.near.or(l.far).map(|r| r.status);
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
+            esc(l.region),
+            esc(l.name),
+            grade
+                .map(|g| format!(
+                    "<span class=\"pill {}\">{}</span>",
+                    g.code(),
+                    esc(g.label(english))
+                ))
+                .unwrap_or_default(),
+            esc(&target(l.near)),
+            esc(&target(l.far))
+        );
+        for (k, (near, far)) in l.cells.iter().enumerate() {
+            let (bn, bf) = l.cells[base];
+            for (i, (r, b)) in [(near, bn), (far, bf)].into_iter().enumerate() {
+                let (mut text, grade) = cell(*r, b, english);
+                if i == 1 && l.far.is_none() {
+                    text = horizon_cell(*near, bn, k == base);
+                }
+                let _ = write!(out, "<td class=n>{}", esc(&text));
+                if !grade.is_empty() && k != base {
+                    let _ = write!(out, "<br><small>{}</small>", esc(&grade));
+                }
+                out.push_str("</td>");
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table>\n");
+}
+
+/// The comparison table in Markdown.
+pub fn markdown(out: &mut String, summaries: &[Summary], english: bool) {
+    let w = |en: &'static str, zh: &'static str| if english { en } else { zh };
+    let md = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
+    let base = baseline(summaries);
+    let _ = writeln!(
+        out,
+        "## {}\n\n{} {}.\n",
+        w("Scenarios compared", "情景比较"),
+        w(
+            "P(meet target | scenario), plan period (to 2025) / after 2025; in brackets the change in points against",
+            "各情景下达标概率（规划期 / 远景）；括号内为相对于以下情景的变化（百分点）："
+        ),
+        md(&summaries[base].named.label)
+    );
+    let mut head = format!(
+        "| {} | {} | {} | {} | {} |",
+        w("region", "地区"),
+        w("indicator", "指标"),
+        w("grade", "评估"),
+        w("to 2025", "规划期目标"),
+        w("after 2025", "远景目标")
+    );
+    for s in summaries {
+        let _ = write!(head, " {} |", md(&s.named.label));
+    }
+    let _ = writeln!(out, "{head}\n|{}", "---|".repeat(5 + summaries.len()));
+    for l in lines(summaries, english) {
+        let target = |t: Option<&TargetRow>| {
+            t.map(|t| format!("{} {}", t.year, t.target))
+                .unwrap_or_default()
+        };
+        let grade = l.near.or(l.far).map(|r| r.status.label(english));
+        let _ = write!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            md(l.region),
+            md(l.name),
+            grade.unwrap_or_default(),
+            md(&target(l.near)),
+            md(&target(l.far))
+        );
+        let (bn, bf) = l.cells[base];
+        for (k, (near, far)) in l.cells.iter().enumerate() {
+            let (a, ga) = cell(*near, bn, english);
+            let (mut b, gb) = cell(*far, bf, english);
+            if l.far.is_none() {
+                b = horizon_cell(*near, bn, k == base);
+            }
+            let g = [ga, gb]
+                .into_iter()
+                .filter(|g| !g.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let _ = write!(out, " {} / {} {} |", md(&a), md(&b), md(&g));
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+}

@@ -1,0 +1,345 @@
+//! The opening section of a page (`action::Section`) in HTML and in Markdown: the targets
+//! that need action as a table, each scenario's answer under its row, then the targets that
+//! cannot be graded counted by reason.
+
+use super::action::{Action, Section, chance, pace};
+use super::html::esc;
+use super::page::value;
+use crate::lang::Lang;
+use std::fmt::Write;
+
+/// Words in the page's language.
+fn w(english: bool, en: &'static str, zh: &'static str) -> &'static str {
+    if english { en } else { zh }
+}
+
+/// The column headings.
+fn headings(english: bool) -> [&'static str; 10] {
+    [
+        w(english, "region", "地区"),
+        w(english, "target", "指标与目标"),
+        w(english, "grade", "评估"),
+        w(english, "latest outturn", "最新实际值"),
+        w(english, "current pace", "当前速度"),
+        w(english, "required pace", "所需速度"),
+        w(english, "gap", "差距"),
+        w(english, "short by the target year", "目标年尚差"),
+        w(english, "P on trend (σ)", "趋势达标概率（σ）"),
+        w(english, "graded in", "评估依据情景"),
+    ]
+}
+
+/// The cells of an action's row, as text (escaped by the caller).
+fn cells(a: &Action, english: bool) -> [String; 10] {
+    let r = &a.row;
+    let lang = if english { Lang::En } else { Lang::Zh };
+    let unit = |u: &str| {
+        if u == "%" {
+            String::new()
+        } else {
+            u.to_string()
+        }
+    };
+    let hyp = if r.hypothetical {
+        w(english, " (hypothetical)", "（假设）")
+    } else {
+        ""
+    };
+    // period totals give the change to date, yearly rates the year's rate: both in %
+    let pc = if matches!(r.rule, "period-total" | "annual-rate" | "relational") || r.unit == "%" {
+        "%"
+    } else {
+        ""
+    };
+    let latest = r
+        .latest
+        .map(|(y, v)| {
+            if english {
+                format!("{}{pc} in {y}{hyp}", value(v))
+            } else {
+                format!("{y}年{}{pc}{hyp}", value(v))
+            }
+        })
+        .unwrap_or_default();
+    let p = |v: Option<f64>| v.map(|v| pace(v, &r.pace_unit, lang)).unwrap_or_default();
+    let extra = r
+        .extra_level()
+        .filter(|e| *e > 0.0)
+        .map(|e| format!("{}{}", value(e), unit(&r.unit)))
+        .unwrap_or_default();
+    let sigma = match (r.p_meet, r.sigma) {
+        (Some(pm), Some(s)) => format!(
+            "{} (σ = {}; {})",
+            chance(pm),
+            pace(s, &r.pace_unit, lang),
+            r.sigma_source
+                .as_deref()
+                .map(|x| sigma_source(x, english))
+                .unwrap_or_default()
+        ),
+        (Some(pm), None) => chance(pm),
+        _ => String::new(),
+    };
+    [
+        r.region.clone(),
+        format!("{} · {} {}", r.name(english), r.year, r.target),
+        r.status.label(english).to_string(),
+        latest,
+        p(r.current_pace),
+        p(r.required_pace),
+        p(r.gap),
+        extra,
+        sigma,
+        a.graded_in.clone(),
+    ]
+}
+
+/// `sigma_source` (written in English by `assess`) in the page's language: `sd of the 3
+/// observed yearly changes (2021–2023)` is `2021–2023年3个逐年变化的标准差`; a floor keeps its
+/// numbers.
+fn sigma_source(src: &str, english: bool) -> String {
+    if english {
+        return src.to_string();
+    }
+    let years = src
+        .rsplit_once('(')
+        .and_then(|(_, y)| y.split_once(')'))
+        .map_or("", |(y, _)| y);
+    let count = src
+        .split_whitespace()
+        .find_map(|w| w.parse::<usize>().ok())
+        .unwrap_or(0);
+    let what = if src.contains("values") {
+        "个年度值"
+    } else if src.contains("differences") {
+        "个年度差值"
+    } else {
+        "个逐年变化"
+    };
+    if let Some(rest) = src.strip_prefix("floor for ") {
+        // `floor for KIND (F UNIT): the sd of the N observed changes (YEARS) is S`
+        let floor = rest
+            .split_once('(')
+            .and_then(|(_, f)| f.split_once(')'))
+            .map_or("", |(f, _)| f);
+        let observed = src.rsplit(" is ").next().unwrap_or("");
+        let floor = floor
+            .replace(" % a year", "%/年")
+            .replace(" points a year", "个百分点/年")
+            .replace(" points", "个百分点");
+        return format!("σ取下限{floor}：{years}年{count}{what}的标准差仅为{observed}");
+    }
+    format!("{years}年{count}{what}的标准差")
+}
+
+/// Targets grouped by region, in first-seen order.
+fn by_region(v: &[(String, String)]) -> Vec<(&str, Vec<&str>)> {
+    let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (region, name) in v {
+        match out.iter_mut().find(|(r, _)| r == region) {
+            Some((_, names)) => names.push(name),
+            None => out.push((region, vec![name])),
+        }
+    }
+    out
+}
+
+/// The section in HTML; `index` adds the column naming the scenario whose outturns graded it.
+pub fn html(out: &mut String, s: &Section, english: bool, index: bool) {
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2>",
+        w(english, "Targets that need action", "需要采取行动的目标")
+    );
+    if s.actions.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p>{}</p>",
+            w(
+                english,
+                "No target is behind on the outturns.",
+                "依据实际值，没有滞后的目标。"
+            )
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "<p><small>{}</small></p>",
+            w(
+                english,
+                "Graded from the outturns (plansim assess), the furthest behind first. Gap = current − required pace, in the target's own terms; short by the target year = the target less where the current pace leads. Under each target, what each scenario says.",
+                "依据实际值评估（plansim assess），最滞后的在前。差距 = 当前速度 − 所需速度，以目标自身的单位计；目标年尚差 = 目标减去按当前速度到目标年可达的水平。每个目标下列出各情景的结论。"
+            )
+        );
+        let heads = headings(english);
+        let n = if index { 10 } else { 9 };
+        out.push_str("<table class=action><thead><tr>");
+        for h in &heads[..n] {
+            let _ = write!(out, "<th>{}</th>", esc(h));
+        }
+        out.push_str("</tr></thead><tbody>\n");
+        for a in &s.actions {
+            let c = cells(a, english);
+            let _ = write!(out, "<tr class=behind>");
+            for (i, v) in c[..n].iter().enumerate() {
+                if i == 2 {
+                    let _ = write!(
+                        out,
+                        "<td><span class=\"pill {}\">{}</span></td>",
+                        a.row.status.code(),
+                        esc(v)
+                    );
+                } else if (3..9).contains(&i) {
+                    let _ = write!(out, "<td class=n>{}</td>", esc(v));
+                } else {
+                    let _ = write!(out, "<td>{}</td>", esc(v));
+                }
+            }
+            out.push_str("</tr>\n");
+            let lines: Vec<String> = a
+                .lines
+                .iter()
+                .map(|(name, text)| {
+                    let colon = w(english, ": ", "：");
+                    format!("<b>{}</b>{colon}{}", esc(name), esc(text))
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "<tr class=lines><td></td><td colspan={}>{}</td></tr>",
+                n - 1,
+                lines.join("<br>")
+            );
+        }
+        out.push_str("</tbody></table>\n");
+    }
+    unassessed_html(out, s, english);
+}
+
+fn unassessed_html(out: &mut String, s: &Section, english: bool) {
+    if s.unassessed.is_empty() {
+        return;
+    }
+    let counts: Vec<String> = s
+        .unassessed
+        .iter()
+        .map(|(st, v)| format!("{} {}", st.label(english), v.len()))
+        .collect();
+    let _ = writeln!(
+        out,
+        "<p>{}: {}{}</p>",
+        w(english, "Not gradable", "无法评估"),
+        esc(&counts.join(w(english, ", ", "，"))),
+        if s.fine > 0 {
+            format!(
+                "{}{}",
+                w(english, "; graded and not behind: ", "；已评估且未滞后："),
+                s.fine
+            )
+        } else {
+            String::new()
+        }
+    );
+    for (st, v) in &s.unassessed {
+        let _ = write!(
+            out,
+            "<details><summary>{} ({})</summary><ul>",
+            esc(st.label(english)),
+            v.len()
+        );
+        for (region, names) in by_region(v) {
+            let _ = write!(
+                out,
+                "<li><small><b>{}</b> ({}): {}</small></li>",
+                esc(region),
+                names.len(),
+                esc(&names.join(w(english, ", ", "、")))
+            );
+        }
+        out.push_str("</ul></details>\n");
+    }
+}
+
+/// The section in Markdown.
+pub fn markdown(out: &mut String, s: &Section, english: bool, index: bool) {
+    let cell = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        w(english, "Targets that need action", "需要采取行动的目标")
+    );
+    if s.actions.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            w(
+                english,
+                "No target is behind on the outturns.",
+                "依据实际值，没有滞后的目标。"
+            )
+        );
+    } else {
+        let n = if index { 10 } else { 9 };
+        let heads = headings(english);
+        let _ = writeln!(out, "| {} |", heads[..n].join(" | "));
+        let _ = writeln!(out, "|{}", "---|".repeat(n));
+        for a in &s.actions {
+            let c = cells(a, english);
+            let row: Vec<String> = c[..n].iter().map(|v| cell(v)).collect();
+            let _ = writeln!(out, "| {} |", row.join(" | "));
+        }
+        out.push('\n');
+        for a in &s.actions {
+            let _ = writeln!(
+                out,
+                "- **{} {} {}**",
+                cell(&a.row.region),
+                cell(a.row.name(english)),
+                a.row.year
+            );
+            for (name, text) in &a.lines {
+                let _ = writeln!(out, "  - {}: {}", cell(name), cell(text));
+            }
+        }
+        out.push('\n');
+    }
+    for (st, v) in &s.unassessed {
+        let _ = writeln!(out, "- {} ({})", st.label(english), v.len());
+        for (region, names) in by_region(v) {
+            let _ = writeln!(
+                out,
+                "  - {} ({}): {}",
+                cell(region),
+                names.len(),
+                cell(&names.join(w(english, ", ", "、")))
+            );
+        }
+    }
+    out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sigma_source;
+
+    #[test]
+    fn sigma_sources_read_in_chinese() {
+        assert_eq!(
+            sigma_source("sd of the 3 observed yearly changes (2021–2023)", false),
+            "2021–2023年3个逐年变化的标准差"
+        );
+        assert_eq!(
+            sigma_source("sd of the 5 observed yearly values (2021–2025)", false),
+            "2021–2025年5个年度值的标准差"
+        );
+        assert_eq!(
+            sigma_source(
+                "floor for shares (0.2 points a year): the sd of the 2 observed changes (2021–2022) is 0.05",
+                false
+            ),
+            "σ取下限0.2个百分点/年：2021–2022年2个逐年变化的标准差仅为0.05"
+        );
+        let en = "sd of the 3 observed yearly changes (2021–2023)";
+        assert_eq!(sigma_source(en, true), en);
+    }
+}
