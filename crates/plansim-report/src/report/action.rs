@@ -5,6 +5,7 @@
 use super::rows::{Status, TargetRow};
 use crate::lang::Lang;
 use crate::lang::grade::unit;
+use std::collections::HashMap;
 
 /// A scenario's name and question in a page's language.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -48,34 +49,82 @@ fn rank(s: Status) -> Option<u8> {
     }
 }
 
-/// True when the two rows are the same target (same region, plan, indicator, year, target).
-pub fn same_target(a: &TargetRow, b: &TargetRow) -> bool {
-    a.region == b.region
-        && a.plan == b.plan
-        && a.indicator == b.indicator
-        && a.year == b.year
-        && a.target == b.target
+/// Every scenario's target rows by target, built once per batch: a page's lines per scenario
+/// and the index's comparison look targets up here instead of scanning every scenario (a batch
+/// of every county holds 85,500 targets).
+pub struct Lookup<'a> {
+    labels: Vec<&'a str>,
+    rows: HashMap<String, Vec<(usize, &'a TargetRow)>>,
+}
+
+/// A target's identity: region, plan, indicator, year and the target as printed.
+fn key(r: &TargetRow) -> String {
+    format!(
+        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+        r.region, r.plan, r.indicator, r.year, r.target
+    )
+}
+
+impl<'a> Lookup<'a> {
+    /// Indexes the rows of every scenario of the batch, in batch order.
+    pub fn new(batch: &[(&'a Named, &'a [TargetRow])]) -> Lookup<'a> {
+        let mut rows: HashMap<String, Vec<(usize, &'a TargetRow)>> = HashMap::new();
+        for (k, (_, rs)) in batch.iter().enumerate() {
+            for r in rs.iter() {
+                let holders = rows.entry(key(r)).or_default();
+                // a scenario holds a target once: its first row
+                if holders.last().is_none_or(|h| h.0 != k) {
+                    holders.push((k, r));
+                }
+            }
+        }
+        Lookup {
+            labels: batch.iter().map(|(n, _)| n.label.as_str()).collect(),
+            rows,
+        }
+    }
+
+    /// The scenarios holding `r`'s target, in batch order: (scenario's place, its row).
+    pub fn holders(&self, r: &TargetRow) -> &[(usize, &'a TargetRow)] {
+        self.rows.get(&key(r)).map_or(&[], |v| &v[..])
+    }
+
+    /// `t`'s row in each of `columns` (scenarios by their place in the batch), if they hold it.
+    pub fn columns(&self, columns: &[usize], t: &TargetRow) -> Vec<Option<&'a TargetRow>> {
+        let holders = self.holders(t);
+        columns
+            .iter()
+            .map(|k| holders.iter().find(|h| h.0 == *k).map(|h| h.1))
+            .collect()
+    }
+
+    /// A scenario's label by its place in the batch.
+    pub fn label(&self, k: usize) -> &'a str {
+        self.labels[k]
+    }
 }
 
 /// Builds the section for the targets of `own` (one scenario, or every scenario for the
-/// index); `batch` is every scenario's label and rows, for the lines under each target.
-pub fn section(
-    own: &[(&Named, &[TargetRow])],
-    batch: &[(&Named, &[TargetRow])],
-    lang: Lang,
-) -> Section {
+/// index); `batch` holds every scenario's rows, for the lines under each target.
+pub fn section(own: &[(&Named, &[TargetRow])], batch: &Lookup, lang: Lang) -> Section {
     let mut out = Section::default();
     // each target once: where some scenario's outturns put it behind, that grade, else the
     // first scenario's
     let mut picked: Vec<(&Named, &TargetRow)> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (named, rows) in own {
         for r in rows.iter() {
-            match picked.iter_mut().find(|(_, p)| same_target(p, r)) {
-                Some(p) if rank(p.1.status).is_none() && rank(r.status).is_some() => {
-                    *p = (*named, r)
+            match seen.get(&key(r)) {
+                Some(&i) => {
+                    let p = &mut picked[i];
+                    if rank(p.1.status).is_none() && rank(r.status).is_some() {
+                        *p = (*named, r)
+                    }
                 }
-                Some(_) => {}
-                None => picked.push((*named, r)),
+                None => {
+                    seen.insert(key(r), picked.len());
+                    picked.push((*named, r));
+                }
             }
         }
     }
@@ -98,11 +147,9 @@ pub fn section(
             s if rank(s).is_none() => out.fine += 1,
             _ => {
                 let lines = batch
+                    .holders(r)
                     .iter()
-                    .filter_map(|(n, rows)| {
-                        let x = rows.iter().find(|x| same_target(x, r))?;
-                        Some((n.label.clone(), line(x, lang)))
-                    })
+                    .map(|(k, x)| (batch.label(*k).to_string(), line(x, lang)))
                     .collect();
                 out.actions.push(Action {
                     row: r.clone(),

@@ -153,7 +153,10 @@ pub fn indicator_chart(
         points: upto(line(run, i)),
         colour: slot(run),
     }];
-    for other in all.iter().filter(|o| o.sc.name != run.sc.name) {
+    for other in all
+        .iter()
+        .filter(|o| o.regions.contains(&s.region) && o.sc.name != run.sc.name)
+    {
         if let Some(j) = other.p.paths.iter().position(|q| same_series(q, path)) {
             let points = upto(line(other, j));
             if !scenarios.iter().any(|l| l.points == points) {

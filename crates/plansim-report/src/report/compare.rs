@@ -2,13 +2,14 @@
 //! goal (after 2025), and under each scenario its grade where the scenario's outturns grade it
 //! differently, its P(meet | scenario) and the change against the baseline scenario in points.
 
-use super::action::{chance, same_target};
+use super::action::{Lookup, Named, chance};
 use super::html::esc;
 use super::page::Summary;
 use super::rows::{Status, TargetRow};
+use std::collections::HashMap;
 use std::fmt::Write;
 
-/// One indicator across the batch.
+/// One indicator across the scenarios that hold its region.
 pub struct Line<'a> {
     pub region: &'a str,
     pub plan: &'a str,
@@ -17,8 +18,19 @@ pub struct Line<'a> {
     /// scenario holding it) has them.
     pub near: Option<&'a TargetRow>,
     pub far: Option<&'a TargetRow>,
-    /// Per scenario: its row for `near` and for `far`.
+    /// Per column of its block: that scenario's row for `near` and for `far`.
     pub cells: Vec<(Option<&'a TargetRow>, Option<&'a TargetRow>)>,
+}
+
+/// A region's indicators under the scenarios that hold it: one table each, so a batch of
+/// every county compares each county's scenarios and never draws a column per county.
+pub struct Block<'a> {
+    pub region: &'a str,
+    /// The scenarios holding the region, by their place in the batch.
+    pub columns: Vec<usize>,
+    /// The column the others are measured against.
+    pub base: usize,
+    pub lines: Vec<Line<'a>>,
 }
 
 /// The scenario the others are measured against: the one named `baseline`, else the first.
@@ -29,32 +41,45 @@ pub fn baseline(summaries: &[Summary]) -> usize {
         .unwrap_or(0)
 }
 
-/// Every simulated indicator, in first-seen order.
-pub fn lines(summaries: &[Summary], english: bool) -> Vec<Line<'_>> {
+/// Every simulated indicator by region, in first-seen order; regions held by one scenario
+/// only have nothing to compare and are left out (their pages show them).
+pub fn blocks<'a>(summaries: &'a [Summary], english: bool) -> Vec<Block<'a>> {
     let base = baseline(summaries);
     let mut order: Vec<usize> = (0..summaries.len()).collect();
     order.swap(0, base);
-    let mut out: Vec<Line> = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut block_of: HashMap<&str, usize> = HashMap::new();
+    let mut line_of: HashMap<(&str, &str, &str), (usize, usize)> = HashMap::new();
     for &k in &order {
         for r in summaries[k].rows.iter().filter(|r| r.probability.is_some()) {
-            let line = match out
-                .iter_mut()
-                .position(|l| l.region == r.region && l.plan == r.plan && l.name == r.name(english))
-            {
-                Some(i) => &mut out[i],
-                None => {
-                    out.push(Line {
+            let b = *block_of.entry(&r.region).or_insert_with(|| {
+                blocks.push(Block {
+                    region: &r.region,
+                    columns: Vec::new(),
+                    base: 0,
+                    lines: Vec::new(),
+                });
+                blocks.len() - 1
+            });
+            let block = &mut blocks[b];
+            if !block.columns.contains(&k) {
+                block.columns.push(k);
+            }
+            let name = r.name(english);
+            let (_, i) = *line_of
+                .entry((&r.region, &r.plan, name))
+                .or_insert_with(|| {
+                    block.lines.push(Line {
                         region: &r.region,
                         plan: &r.plan,
-                        name: r.name(english),
+                        name,
                         near: None,
                         far: None,
-                        cells: vec![(None, None); summaries.len()],
+                        cells: Vec::new(),
                     });
-                    let n = out.len() - 1;
-                    &mut out[n]
-                }
-            };
+                    (b, block.lines.len() - 1)
+                });
+            let line = &mut block.lines[i];
             let slot = if r.year <= 2025 {
                 &mut line.near
             } else {
@@ -65,16 +90,29 @@ pub fn lines(summaries: &[Summary], english: bool) -> Vec<Line<'_>> {
             }
         }
     }
-    for l in &mut out {
-        for (k, s) in summaries.iter().enumerate() {
-            let find =
-                |t: Option<&TargetRow>| t.and_then(|t| s.rows.iter().find(|r| same_target(r, t)));
-            l.cells[k] = (find(l.near), find(l.far));
+    blocks.retain(|b| b.columns.len() > 1);
+    let rows: Vec<(&Named, &[TargetRow])> =
+        summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
+    let by_target = Lookup::new(&rows);
+    for block in &mut blocks {
+        // columns in batch order; the baseline (or the first holder) is the base
+        block.columns.sort_unstable();
+        block.base = block.columns.iter().position(|&k| k == base).unwrap_or(0);
+        for l in &mut block.lines {
+            let near = l.near.map(|t| by_target.columns(&block.columns, t));
+            let far = l.far.map(|t| by_target.columns(&block.columns, t));
+            l.cells = (0..block.columns.len())
+                .map(|c| {
+                    (
+                        near.as_ref().and_then(|v| v[c]),
+                        far.as_ref().and_then(|v| v[c]),
+                    )
+                })
+                .collect();
         }
     }
-    out
+    blocks
 }
-
 /// `46%`, with `+3` points against the baseline's P and the scenario's grade where its
 /// outturns grade the target otherwise than the baseline's.
 fn cell(r: Option<&TargetRow>, base: Option<&TargetRow>, english: bool) -> (String, String) {
@@ -133,6 +171,46 @@ pub fn html(out: &mut String, summaries: &[Summary], english: bool) {
             "的变化（概率以百分点计，预测值以%计）。若某情景的实际值给出不同评估，单元格注明其评估。均为情景假设下的结果，并非评估结论。"
         )
     );
+    let blocks = blocks(summaries, english);
+    if blocks.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p>{}</p>",
+            w(
+                "No region is held by two scenarios: nothing to compare.",
+                "没有地区出现在两个以上情景中，无可比较。"
+            )
+        );
+    }
+    for block in blocks {
+        html_block(out, summaries, &block, english);
+    }
+}
+
+/// ` (against 分期增速)` where the batch's baseline does not hold the region.
+fn against(summaries: &[Summary], block: &Block, english: bool) -> String {
+    let k = block.columns[block.base];
+    if k == baseline(summaries) {
+        return String::new();
+    }
+    let label = &summaries[k].named.label;
+    if english {
+        format!(" (against {label})")
+    } else {
+        format!("（对照：{label}）")
+    }
+}
+
+/// One region's comparison table in HTML.
+fn html_block(out: &mut String, summaries: &[Summary], block: &Block, english: bool) {
+    let w = |en: &'static str, zh: &'static str| if english { en } else { zh };
+    let base = block.base;
+    let _ = writeln!(
+        out,
+        "<h3>{}{}</h3>",
+        esc(block.region),
+        against(summaries, block, english)
+    );
     out.push_str("<table class=compare><thead><tr>");
     let _ = write!(
         out,
@@ -143,11 +221,11 @@ pub fn html(out: &mut String, summaries: &[Summary], english: bool) {
         w("to 2025", "规划期目标"),
         w("after 2025", "远景目标")
     );
-    for s in summaries {
-        let _ = write!(out, "<th colspan=2>{}</th>", esc(&s.named.label));
+    for &k in &block.columns {
+        let _ = write!(out, "<th colspan=2>{}</th>", esc(&summaries[k].named.label));
     }
     out.push_str("</tr><tr>");
-    for _ in summaries {
+    for _ in &block.columns {
         let _ = write!(
             out,
             "<th>{}</th><th>{}</th>",
@@ -156,7 +234,7 @@ pub fn html(out: &mut String, summaries: &[Summary], english: bool) {
         );
     }
     out.push_str("</tr></thead><tbody>\n");
-    for l in lines(summaries, english) {
+    for l in &block.lines {
         let target = |t: Option<&TargetRow>| {
             t.map(|t| format!("{} {}", t.year, t.target))
                 .unwrap_or_default()
@@ -211,6 +289,22 @@ pub fn markdown(out: &mut String, summaries: &[Summary], english: bool) {
         ),
         md(&summaries[base].named.label)
     );
+    for block in blocks(summaries, english) {
+        markdown_block(out, summaries, &block, english);
+    }
+}
+
+/// One region's comparison table in Markdown.
+fn markdown_block(out: &mut String, summaries: &[Summary], block: &Block, english: bool) {
+    let w = |en: &'static str, zh: &'static str| if english { en } else { zh };
+    let md = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
+    let base = block.base;
+    let _ = writeln!(
+        out,
+        "### {}{}\n",
+        md(block.region),
+        md(&against(summaries, block, english))
+    );
     let mut head = format!(
         "| {} | {} | {} | {} | {} |",
         w("region", "地区"),
@@ -219,11 +313,11 @@ pub fn markdown(out: &mut String, summaries: &[Summary], english: bool) {
         w("to 2025", "规划期目标"),
         w("after 2025", "远景目标")
     );
-    for s in summaries {
-        let _ = write!(head, " {} |", md(&s.named.label));
+    for &k in &block.columns {
+        let _ = write!(head, " {} |", md(&summaries[k].named.label));
     }
-    let _ = writeln!(out, "{head}\n|{}", "---|".repeat(5 + summaries.len()));
-    for l in lines(summaries, english) {
+    let _ = writeln!(out, "{head}\n|{}", "---|".repeat(5 + block.columns.len()));
+    for l in &block.lines {
         let target = |t: Option<&TargetRow>| {
             t.map(|t| format!("{} {}", t.year, t.target))
                 .unwrap_or_default()

@@ -275,7 +275,8 @@ pub fn index_page(summaries: &[Summary], failed: &[(String, String)], english: b
     };
     let batch: Vec<(&super::action::Named, &[TargetRow])> =
         summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
-    let section = super::action::section(&batch, &batch, lang);
+    let lookup = super::action::Lookup::new(&batch);
+    let section = super::action::section(&batch, &lookup, lang);
     super::opening::html(&mut out, &section, english, true);
     let labels = crate::report::page::Counts::default().grades(english);
     let _ = write!(

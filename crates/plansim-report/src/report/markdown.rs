@@ -111,7 +111,8 @@ pub fn index_page(summaries: &[Summary], failed: &[(String, String)], english: b
     let mut out = format!("# {}\n\n", w("plansim report", "plansim 报告"));
     let batch: Vec<(&super::action::Named, &[super::TargetRow])> =
         summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
-    let section = super::action::section(&batch, &batch, lang);
+    let lookup = super::action::Lookup::new(&batch);
+    let section = super::action::section(&batch, &lookup, lang);
     super::opening::markdown(&mut out, &section, english, true);
     let labels = super::page::Counts::default().grades(english);
     let _ = write!(

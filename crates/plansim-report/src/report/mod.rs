@@ -123,6 +123,11 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
         files.par_iter().zip(&names).map(compute).collect()
     })?;
     let ok: Vec<&scenario::Computed> = runs.iter().filter_map(|r| r.as_ref().ok()).collect();
+    let rows: Vec<(&action::Named, &[TargetRow])> = ok
+        .iter()
+        .map(|c| (&c.page.named, &c.page.rows[..]))
+        .collect();
+    let lookup = action::Lookup::new(&rows);
     // a scenario that did not compute has nothing to write; its own error is kept. Each folder
     // is staged aside; all are put in place together once nothing foreign is in the way.
     // the workbook (about 0.3 s for the bundled set) is written beside the folders' rendering
@@ -133,7 +138,7 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
                     .zip(files)
                     .map(|(r, path)| {
                         let done = r.as_ref().ok().map(|run| {
-                            let folder = scenario::render(run, &ok, opts)?;
+                            let folder = scenario::render(run, &ok, &lookup, opts)?;
                             let staged = deliver::stage(&opts.out, &folder.name, &folder.files)?;
                             Ok((folder.summary, staged))
                         });

@@ -26,6 +26,8 @@ pub struct Computed {
     pub p: crate::project::Projection,
     pub sim: crate::simulate::Simulation,
     pub page: Page,
+    /// The regions its projection holds, so charts skip the scenarios of other regions at once.
+    pub regions: Vec<String>,
     /// Every target's grade from the outturns (`assess`), in table order.
     pub grades: Vec<crate::assess::Grade>,
 }
@@ -99,7 +101,14 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
         indicator_charts: Vec::new(),
         chart_of_path: Default::default(),
     };
+    let mut regions: Vec<String> = Vec::new();
+    for path in &p.paths {
+        if !regions.contains(&path.series.region) {
+            regions.push(path.series.region.clone());
+        }
+    }
     Ok(Computed {
+        regions,
         sc,
         p,
         sim,
@@ -109,14 +118,15 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
 }
 
 /// Renders everything a scenario's folder holds; `all` are the batch's runs, whose paths are
-/// drawn beside this one's on its indicator charts.
-pub fn render(run: &Computed, all: &[&Computed], opts: &Options) -> Result<Folder> {
+/// drawn beside this one's on its indicator charts, and `lookup` their target rows.
+pub fn render(
+    run: &Computed,
+    all: &[&Computed],
+    lookup: &super::action::Lookup,
+    opts: &Options,
+) -> Result<Folder> {
     let mut page = run.page.clone();
-    let batch: Vec<(&super::action::Named, &[super::TargetRow])> = all
-        .iter()
-        .map(|c| (&c.page.named, &c.page.rows[..]))
-        .collect();
-    page.action = super::action::section(&[(&page.named, &page.rows[..])], &batch, page.lang());
+    page.action = super::action::section(&[(&page.named, &page.rows[..])], lookup, page.lang());
     let mut files: Vec<(PathBuf, Vec<u8>)> = vec![
         ("projection.csv".into(), export::projection_csv(&run.p)?),
         (
