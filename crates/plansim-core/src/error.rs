@@ -58,6 +58,14 @@ pub enum Error {
     Notices {
         notices: Vec<crate::scenario::Notice>,
     },
+    /// A horizon that does not fit the tables (before a base year, not a plan year).
+    #[error("horizon {horizon}: {}", msg.render(crate::lang::Lang::En))]
+    Horizon {
+        /// The horizon asked for.
+        horizon: i32,
+        /// What is wrong with it.
+        msg: crate::lang::Msg,
+    },
     /// A request that cannot be carried out (bad option, unknown indicator…).
     #[error("{0}")]
     Invalid(String),
@@ -93,6 +101,7 @@ impl Error {
                 .map(|n| n.render(lang))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            Error::Horizon { horizon, msg } => format!("horizon {horizon}: {}", msg.render(lang)),
             e => e.to_string(),
         }
     }

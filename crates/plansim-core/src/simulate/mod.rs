@@ -18,35 +18,70 @@ use crate::scenario::Scenario;
 use kernel::{PathInput, Scratch, run_path};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
-/// Draws, seed and noise, from the scenario's `[uncertainty]` with command-line overrides.
+/// Draws, seed, noise and σ: the scenario's `[uncertainty]` with command-line overrides.
+/// Everything a simulation needs besides the projection, so that a projection built in code
+/// can be simulated without a scenario file.
 #[derive(Clone, Debug)]
 pub struct Settings {
+    /// Draws per indicator (1 to 10,000,000).
     pub draws: usize,
+    /// The seed every path's streams are keyed from.
     pub seed: u64,
+    /// The distribution of the yearly shocks.
     pub noise: Noise,
     /// Overrides every σ when set; a fraction (0.02 = 2 points), as the engine draws rates.
     pub sigma: Option<f64>,
+    /// σ per indicator name (Chinese or English), as fractions: the scenario's `sigma_by`.
+    pub sigma_by: BTreeMap<String, f64>,
+    /// σ of indicators nothing else gives one, as a fraction: the scenario's default `sigma`.
+    pub default_sigma: Option<f64>,
+    /// Share (0–1) of each shock drawn from one economy-wide factor.
     pub common: f64,
     /// Threads: 1 runs here, 0 uses the current rayon pool (all cores by default).
     pub jobs: usize,
 }
 
+impl Default for Settings {
+    /// 10,000 normal draws, seed 20210101, σ by the table, the outturns or the rule of thumb.
+    fn default() -> Settings {
+        Settings {
+            draws: 10_000,
+            seed: 20210101,
+            noise: Noise::Normal,
+            sigma: None,
+            sigma_by: BTreeMap::new(),
+            default_sigma: None,
+            common: 0.0,
+            jobs: 0,
+        }
+    }
+}
+
 impl Settings {
+    /// The settings a scenario's `[uncertainty]` gives (the defaults where it gives none).
     pub fn from_scenario(sc: &Scenario) -> Settings {
         let u = sc.spec.uncertainty.clone().unwrap_or_default();
+        let base = Settings::default();
         Settings {
-            draws: u.draws.unwrap_or(10_000),
-            seed: u.seed.unwrap_or(20210101),
+            draws: u.draws.unwrap_or(base.draws),
+            seed: u.seed.unwrap_or(base.seed),
             noise: match u.distribution.as_deref() {
                 Some("student-t") => Noise::StudentT {
                     df: u.df.unwrap_or(5.0),
                 },
                 _ => Noise::Normal,
             },
-            sigma: None,
+            // the scenario writes σ in points; the engine draws rates as fractions
+            sigma_by: u
+                .sigma_by
+                .iter()
+                .map(|(k, v)| (k.clone(), v.fraction()))
+                .collect(),
+            default_sigma: u.sigma.as_ref().map(|s| s.fraction()),
             common: u.common.unwrap_or(0.0),
-            jobs: 0,
+            ..base
         }
     }
 }
@@ -111,8 +146,8 @@ pub struct Simulation {
     pub paths: Vec<SimPath>,
 }
 
-/// Simulates every path of a projection.
-pub fn simulate(sc: &Scenario, p: &Projection, set: &Settings) -> Result<Simulation> {
+/// Simulates every path of a projection under the settings' draws, seed and σ.
+pub fn simulate(p: &Projection, set: &Settings) -> Result<Simulation> {
     if set.draws == 0 || set.draws > 10_000_000 {
         return Err(Error::Invalid(format!(
             "draws {}: expected 1 to 10,000,000",
@@ -132,7 +167,7 @@ pub fn simulate(sc: &Scenario, p: &Projection, set: &Settings) -> Result<Simulat
     let work = |i: usize, scratch: &mut Scratch| -> SimPath {
         let path = &p.paths[i];
         let plan = &path.plan;
-        let (sigma, sigma_from) = sigma_of(sc, path, set.sigma);
+        let (sigma, sigma_from) = sigma_of(set, path);
         let mut fixed = vec![None; plan.rates.len() + 1];
         for &(year, v) in &path.actuals {
             if let Ok(k) = usize::try_from(year - plan.start_year)
@@ -237,7 +272,7 @@ mod tests {
         let mut set = Settings::from_scenario(&sc);
         set.sigma = Some(0.0);
         set.draws = 50;
-        let sim = simulate(&sc, &p, &set).unwrap();
+        let sim = simulate(&p, &set).unwrap();
         for (i, sp) in sim.paths.iter().enumerate() {
             for (c, b) in sp.bands.iter().enumerate() {
                 let v = p.values[[i, c]];
@@ -276,7 +311,7 @@ mod tests {
         let p = project(&sc).unwrap();
         let set = Settings::from_scenario(&sc);
         assert_eq!((set.draws, set.seed), (100_000, 1));
-        let sim = simulate(&sc, &p, &set).unwrap();
+        let sim = simulate(&p, &set).unwrap();
         let i = p
             .paths
             .iter()
@@ -306,7 +341,7 @@ mod tests {
         let p = project(&sc).unwrap();
         let mut set = Settings::from_scenario(&sc);
         set.draws = 2000;
-        let sim = simulate(&sc, &p, &set).unwrap();
+        let sim = simulate(&p, &set).unwrap();
         for sp in &sim.paths {
             for b in sp.bands.iter().filter(|b| !b.p50.is_nan()) {
                 assert!(
@@ -343,10 +378,7 @@ mod tests {
         let (pa, pb) = (project(&a).unwrap(), project(&b).unwrap());
         let mut set = Settings::from_scenario(&a);
         set.draws = 2000;
-        let (sa, sb) = (
-            simulate(&a, &pa, &set).unwrap(),
-            simulate(&b, &pb, &set).unwrap(),
-        );
+        let (sa, sb) = (simulate(&pa, &set).unwrap(), simulate(&pb, &set).unwrap());
         // 回民区's table comes first in b: every path of a sits further down there
         assert!(pb.paths.len() > pa.paths.len());
         let mut compared = 0;
@@ -389,7 +421,7 @@ mod tests {
         let runs: Vec<String> = [1, 2, 3]
             .map(|jobs| {
                 set.jobs = jobs;
-                serde_json::to_string(&simulate(&sc, &p, &set).unwrap()).unwrap()
+                serde_json::to_string(&simulate(&p, &set).unwrap()).unwrap()
             })
             .into();
         assert_eq!(runs[0], runs[1]);

@@ -2,8 +2,8 @@
 //! column, an estimate from three or more actuals (never below the rule of thumb), the scenario
 //! default, or a rule of thumb scaled to the indicator's pace.
 
+use super::Settings;
 use crate::project::Path;
-use crate::scenario::Scenario;
 use statrs::statistics::Statistics;
 
 /// The floor of the rule of thumb: half a point of annual growth.
@@ -16,19 +16,18 @@ pub fn rule_of_thumb(plan_rate: f64) -> f64 {
     DEFAULT_SIGMA.max(0.3 * plan_rate.abs())
 }
 
-pub fn sigma_of(sc: &Scenario, path: &Path, flag: Option<f64>) -> (f64, &'static str) {
-    let u = sc.spec.uncertainty.as_ref();
-    if let Some(s) = flag {
+/// The σ of a path (a fraction) and where it came from: the settings' override, their σ for
+/// the indicator, the table's `sigma`, the outturns, the settings' default, the rule of thumb.
+pub fn sigma_of(set: &Settings, path: &Path) -> (f64, &'static str) {
+    if let Some(s) = set.sigma {
         return (s, "flag");
     }
-    // the scenario writes σ in points; the engine draws rates as fractions
-    let by_name = u.and_then(|u| {
-        u.sigma_by
-            .get(&path.series.name)
-            .or_else(|| u.sigma_by.get(&path.series.name_en))
-    });
-    if let Some(s) = by_name {
-        return (s.fraction(), "scenario (indicator)");
+    let by_name = set
+        .sigma_by
+        .get(&path.series.name)
+        .or_else(|| set.sigma_by.get(&path.series.name_en));
+    if let Some(&s) = by_name {
+        return (s, "scenario (indicator)");
     }
     if let Some(s) = path.series.sigma {
         return (s, "table");
@@ -42,8 +41,8 @@ pub fn sigma_of(sc: &Scenario, path: &Path, flag: Option<f64>) -> (f64, &'static
             (floor, "actuals (floored at the rule of thumb)")
         };
     }
-    if let Some(s) = u.and_then(|u| u.sigma.as_ref()) {
-        return (s.fraction(), "scenario");
+    if let Some(s) = set.default_sigma {
+        return (s, "scenario");
     }
     (rule_of_thumb(path.plan.plan_rate), "default")
 }
@@ -82,7 +81,7 @@ mod tests {
     /// of thumb for a 7 % plan (0.3·7 = 2.1 points): the rule of thumb stands.
     #[test]
     fn sigma_from_outturns_is_floored() {
-        let sc = Scenario::load(
+        let sc = crate::scenario::Scenario::load(
             &crate::repo_file("scenarios/horqin-outturn.toml"),
             &crate::table::LoadOptions::default(),
         )
@@ -93,7 +92,7 @@ mod tests {
             .iter()
             .find(|x| x.series.name == "地区生产总值增长率")
             .unwrap();
-        let (s, from) = sigma_of(&sc, gdp, None);
+        let (s, from) = sigma_of(&Settings::from_scenario(&sc), gdp);
         assert!((s - 0.021).abs() < 1e-12, "{s}");
         assert_eq!(from, "actuals (floored at the rule of thumb)");
     }
