@@ -1,6 +1,10 @@
 //! Exporters: projections, simulations and probabilities as long-format CSV bytes, written by
 //! the caller (atomically, see [`crate::output`]).
 
+mod rows;
+
+pub use rows::{TableRow, annotations, note_label, table_row, table_rows_csv};
+
 use crate::check::Finding;
 use crate::error::{Error, Result};
 use crate::project::Projection;
