@@ -1,5 +1,7 @@
 //! Errors of the library. Every error names the file it concerns; cell errors also row and column.
 
+#![warn(missing_docs)]
+
 use std::fmt;
 use std::path::PathBuf;
 
@@ -28,34 +30,48 @@ impl fmt::Display for CellError {
     }
 }
 
+/// What can go wrong reading, checking, projecting or writing; each names its file.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file could not be read or written. The I/O error is part of the message, not a
     /// `source`: error reports print each source again after the message.
     #[error("{}: {error}", path.display())]
     Io {
+        /// The file.
         path: PathBuf,
+        /// What the system said.
         error: std::io::Error,
     },
     /// A file is not a table plansim can read at all (encoding, structure, no header).
     #[error("{}: {message}", path.display())]
-    Format { path: PathBuf, message: String },
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
     /// Cells that could not be read, all of them.
     #[error("{}", cells_message(path, errors))]
     Cells {
+        /// The file.
         path: PathBuf,
+        /// Every unreadable cell, in file order.
         errors: Vec<CellError>,
     },
     /// A scenario file is wrong; `line` where it is known.
     #[error("{}{}: {message}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
     Scenario {
+        /// The scenario file.
         path: PathBuf,
+        /// The 1-based line, where known.
         line: Option<usize>,
+        /// What is wrong.
         message: String,
     },
     /// A scenario's notices that stop it, all of them, each with its file and line.
     #[error("{}", notices.iter().map(|n| n.to_string()).collect::<Vec<_>>().join("\n"))]
     Notices {
+        /// The notices, each with its file, line and message.
         notices: Vec<crate::scenario::Notice>,
     },
     /// A horizon that does not fit the tables (before a base year, not a plan year).
@@ -113,6 +129,7 @@ impl Error {
         }
     }
 
+    /// A file that could not be read or written.
     pub fn io(path: impl Into<PathBuf>, error: std::io::Error) -> Error {
         Error::Io {
             path: path.into(),
@@ -129,6 +146,7 @@ impl Error {
         }
     }
 
+    /// A file that is not what plansim reads.
     pub fn format(path: impl Into<PathBuf>, message: impl Into<String>) -> Error {
         Error::Format {
             path: path.into(),
@@ -137,4 +155,5 @@ impl Error {
     }
 }
 
+/// The library's result: its [`Error`] by default.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

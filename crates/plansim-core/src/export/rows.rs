@@ -7,34 +7,61 @@ use serde::Serialize;
 /// One row of `plansim tables --format csv`: the raw cells beside their meaning.
 #[derive(Serialize)]
 pub struct TableRow<'a> {
+    /// The file the row was read from.
     pub file: String,
+    /// Its 1-based row.
     pub row: usize,
+    /// The region.
     pub region: &'a str,
+    /// The plan.
     pub plan: &'a str,
+    /// The numbering before the name (`1.`, `（3）`).
     pub seq: &'a str,
+    /// The category (类别/领域).
     pub category: &'a str,
+    /// The indicator's name, numbering and unit read off.
     pub indicator: &'a str,
+    /// The English name, where the table gives one.
     pub indicator_en: &'a str,
+    /// The unit column as printed.
     pub unit: &'a str,
+    /// The unit the values are in once magnitudes (亿, 万) are applied.
     pub value_unit: String,
+    /// The base year.
     pub base_year: i32,
+    /// The base cell as printed.
     pub base: &'a str,
+    /// What the base cell is (number, bound, none …).
     pub base_kind: &'static str,
+    /// The base as a number in `value_unit`.
     pub base_value: Option<f64>,
+    /// The target year.
     pub target_year: i32,
+    /// The target cell as printed.
     pub target: &'a str,
+    /// What the target cell is (number, at-least, at-most, range, period-total …).
     pub target_kind: &'static str,
+    /// The lowest value the target allows, in `value_unit` (empty when open).
     pub target_low: Option<f64>,
+    /// The highest value the target allows, in `value_unit` (empty when open).
     pub target_high: Option<f64>,
+    /// The target is a total over the period.
     pub period_total: bool,
+    /// The rate cell as printed.
     pub rate: &'a str,
+    /// What the rate cell is.
     pub rate_kind: &'static str,
+    /// The rate as a number (percent a year, or the period total).
     pub rate_value: Option<f64>,
+    /// The rate is a total over the period, not a yearly rate.
     pub rate_cumulative: bool,
     /// What the rate column states: annual, total-percent, total-amount, yearly.
     pub rate_reading: &'static str,
+    /// `expected` (预期性), `binding` (约束性) or empty.
     pub attribute: &'static str,
+    /// Whether the indicator should rise or fall.
     pub direction: &'static str,
+    /// Where the row was transcribed from.
     pub source: &'a str,
     /// What the notes, marks, name and rate column add, as in the readable table.
     pub notes: String,

@@ -5,7 +5,7 @@ mod file;
 mod lint;
 mod located;
 mod notice;
-pub mod rates;
+pub(crate) mod rates;
 mod select;
 
 pub use file::{After, AfterRule, Calibrate, Override, Phase, ScenarioFile, Shock, Uncertainty};

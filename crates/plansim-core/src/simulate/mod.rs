@@ -2,9 +2,11 @@
 //! Student-t), per indicator; bands p5…p95 per year and the probability of meeting each goal.
 //! Seeded per path, so the same seed gives the same numbers whatever the number of threads.
 
-pub mod kernel;
+#![warn(missing_docs)]
+
+pub(crate) mod kernel;
 mod keys;
-pub mod normal;
+pub(crate) mod normal;
 pub mod quantile;
 mod sigma;
 
@@ -89,10 +91,15 @@ impl Settings {
 /// p5, p25, p50, p75, p95 of one year.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Band {
+    /// The 5th percentile.
     pub p5: f64,
+    /// The 25th percentile.
     pub p25: f64,
+    /// The median.
     pub p50: f64,
+    /// The 75th percentile.
     pub p75: f64,
+    /// The 95th percentile.
     pub p95: f64,
 }
 
@@ -106,6 +113,7 @@ impl Band {
             p95: q[4],
         }
     }
+    /// No band: a year before the path starts.
     pub const MISSING: Band = Band {
         p5: f64::NAN,
         p25: f64::NAN,
@@ -118,12 +126,17 @@ impl Band {
 /// The probability of meeting one goal.
 #[derive(Clone, Debug, Serialize)]
 pub struct Chance {
+    /// The goal's year.
     pub year: i32,
+    /// The target as printed.
     pub target: String,
+    /// The level a draw must reach (or stay under, for a falling indicator).
     pub level: f64,
+    /// The share of draws meeting it (0–1).
     pub probability: f64,
 }
 
+/// One path's simulation: its σ, its bands and its chances of meeting its goals.
 #[derive(Clone, Debug, Serialize)]
 pub struct SimPath {
     /// A fraction; points in JSON.
@@ -133,16 +146,22 @@ pub struct SimPath {
     pub sigma_from: &'static str,
     /// One band per projection year (NaN before the path starts).
     pub bands: Vec<Band>,
+    /// The probability of each goal the horizon reaches.
     pub chances: Vec<Chance>,
 }
 
 /// A simulation of a projection: `paths[i]` belongs to `projection.paths[i]`.
 #[derive(Clone, Debug, Serialize)]
 pub struct Simulation {
+    /// The scenario's name.
     pub scenario: String,
+    /// Draws per path.
     pub draws: usize,
+    /// The seed.
     pub seed: u64,
+    /// The projection's years.
     pub years: Vec<i32>,
+    /// One per path of the projection, in its order.
     pub paths: Vec<SimPath>,
 }
 
