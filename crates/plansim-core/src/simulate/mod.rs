@@ -12,7 +12,7 @@ mod sigma;
 
 pub use kernel::Noise;
 pub use keys::path_keys;
-pub use sigma::{DEFAULT_SIGMA, rule_of_thumb, sigma_of};
+pub use sigma::{DEFAULT_SIGMA, SigmaSource, rule_of_thumb, sigma_of};
 
 use crate::error::{Error, Result};
 use crate::project::Projection;
@@ -143,7 +143,7 @@ pub struct SimPath {
     #[serde(serialize_with = "crate::percent::one")]
     pub sigma: f64,
     /// Where σ came from (flag, scenario, table, actuals, default).
-    pub sigma_from: &'static str,
+    pub sigma_from: SigmaSource,
     /// One band per projection year (NaN before the path starts).
     pub bands: Vec<Band>,
     /// The probability of each goal the horizon reaches.
