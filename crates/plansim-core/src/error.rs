@@ -82,6 +82,35 @@ pub enum Error {
         /// What is wrong with it.
         msg: crate::lang::Msg,
     },
+    /// A setting out of its range: `draws 0: expected 1 to 10,000,000`.
+    #[error("{what} {value}: expected {expected}")]
+    OutOfRange {
+        /// The setting.
+        what: &'static str,
+        /// Its value as given.
+        value: String,
+        /// The range it must be in.
+        expected: &'static str,
+    },
+    /// The threads asked for could not be started.
+    #[error("cannot start {jobs} threads: {message}")]
+    Threads {
+        /// How many were asked for.
+        jobs: usize,
+        /// What the thread pool said.
+        message: String,
+    },
+    /// Rows that could not be written as CSV.
+    #[error("cannot write CSV: {0}")]
+    Csv(String),
+    /// A file name that would lead out of the output folder (`../x`, `/etc/x`).
+    #[error("refusing to write `{}`: it would leave the output folder {}", path.display(), root.display())]
+    OutsideOutput {
+        /// The name asked for, relative to the folder.
+        path: PathBuf,
+        /// The output folder.
+        root: PathBuf,
+    },
     /// A request that cannot be carried out (bad option, unknown indicator…).
     #[error("{0}")]
     Invalid(String),

@@ -168,19 +168,21 @@ pub struct Simulation {
 /// Simulates every path of a projection under the settings' draws, seed and σ.
 pub fn simulate(p: &Projection, set: &Settings) -> Result<Simulation> {
     if set.draws == 0 || set.draws > 10_000_000 {
-        return Err(Error::Invalid(format!(
-            "draws {}: expected 1 to 10,000,000",
-            set.draws
-        )));
+        return Err(Error::OutOfRange {
+            what: "draws",
+            value: set.draws.to_string(),
+            expected: "1 to 10,000,000",
+        });
     }
     if let Some(s) = set
         .sigma
         .filter(|s| !(s.is_finite() && (0.0..=1.0).contains(s)))
     {
-        return Err(Error::Invalid(format!(
-            "sigma {}: expected 0 to 100 points (2 = 2 points a year)",
-            s * 100.0
-        )));
+        return Err(Error::OutOfRange {
+            what: "sigma",
+            value: (s * 100.0).to_string(),
+            expected: "0 to 100 points (2 = 2 points a year)",
+        });
     }
     let keys = path_keys(p);
     let work = |i: usize, scratch: &mut Scratch| -> SimPath {
@@ -260,7 +262,10 @@ pub fn simulate(p: &Projection, set: &Settings) -> Result<Simulation> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(set.jobs)
             .build()
-            .map_err(|e| Error::Invalid(format!("cannot start {} threads: {e}", set.jobs)))?;
+            .map_err(|e| Error::Threads {
+                jobs: set.jobs,
+                message: e.to_string(),
+            })?;
         pool.install(parallel)
     };
     Ok(Simulation {
