@@ -394,3 +394,6 @@ fn is_toml(p: &std::path::Path) -> bool {
     p.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
 }
+
+#[cfg(test)]
+mod tests;
