@@ -18,10 +18,14 @@ use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::names::Aliases;
 use crate::project::Projection;
-use crate::scenario::{Notice, Scenario, ScenarioFile};
+use crate::scenario::{Scenario, ScenarioFile};
 use crate::simulate::{Noise, Settings, Simulation};
 use crate::table::{Indicator, LoadOptions, Table};
 use std::path::PathBuf;
+
+mod gather;
+
+pub use gather::{Gathered, gather};
 
 /// What a run reads.
 #[derive(Clone, Debug)]
@@ -263,136 +267,6 @@ fn grade(rows: &[Indicator], resolved: &Resolved, aliases: &Aliases, opts: &Opti
             lang: opts.lang,
         },
     )
-}
-
-/// Tables and scenarios pooled for [`check`](crate::check) and [`assess`](crate::assess):
-/// their rows once each, the outturns matched to them, and everything that went wrong.
-#[derive(Debug)]
-pub struct Gathered {
-    /// Every table row read, once (scenarios that share a table do not count it twice).
-    pub rows: Vec<Indicator>,
-    /// The outturns (scenarios' own, the options' files and rows) matched to `rows`.
-    pub resolved: Resolved,
-    /// The alias list the names were matched through.
-    pub aliases: Aliases,
-    /// Tables' unreadable cells: their rows are left out, the rest read.
-    pub unread: Vec<Error>,
-    /// Columns not read, marks no note explains: `file:row: …`.
-    pub warnings: Vec<String>,
-    /// The scenarios' warnings about their rules.
-    pub notices: Vec<Notice>,
-    /// Inputs that could not be used at all (a missing file, an unreadable outturn, a name
-    /// that matches nothing): when any, `rows` and `resolved` are not to be used.
-    pub errors: Vec<Error>,
-}
-
-impl Gathered {
-    /// The consistency audit of the rows, with the outturns for `target-unreachable`.
-    pub fn check(&self, opts: &Options) -> Vec<Finding> {
-        let check = opts.check_options(Some(self.resolved.clone()), self.aliases.clone());
-        crate::check::run(&self.rows, &check)
-    }
-
-    /// Every target graded from its outturns, as of `opts.as_of`.
-    pub fn assess(&self, opts: &Options) -> Vec<Grade> {
-        grade(&self.rows, &self.resolved, &self.aliases, opts)
-    }
-}
-
-/// Reads tables and scenarios (by path, or already read) with the options' outturns, for
-/// `check` and `assess`: the tables' unreadable rows are left out and listed; every input that
-/// cannot be used is in [`Gathered::errors`], all of them.
-pub fn gather(inputs: Vec<Input>, opts: &Options) -> Gathered {
-    let mut errors = Vec::new();
-    let mut unread = Vec::new();
-    let mut warnings = Vec::new();
-    let mut notices = Vec::new();
-    let mut rows: Vec<Indicator> = Vec::new();
-    let mut outturns = Vec::new();
-    let mut take =
-        |path: &std::path::Path, cells: Vec<crate::CellError>, w: &[crate::table::Warning]| {
-            warnings.extend(
-                w.iter()
-                    .map(|w| format!("{}:{}: {w}", path.display(), w.row)),
-            );
-            if !cells.is_empty() {
-                unread.push(Error::Cells {
-                    path: path.to_path_buf(),
-                    errors: cells,
-                });
-            }
-        };
-    let mut add_table = |t: Table, rows: &mut Vec<Indicator>| {
-        take(&t.path, t.unread, &t.warnings);
-        rows.extend(t.indicators);
-    };
-    // tables first, then scenarios, as the files are named
-    let (scenarios, tables): (Vec<Input>, Vec<Input>) = inputs.into_iter().partition(|i| match i {
-        Input::Path(p) => is_toml(p),
-        Input::Table(_) => false,
-        Input::Scenario(_) => true,
-    });
-    for t in tables {
-        match t {
-            Input::Path(p) => match crate::table::load(&p, &opts.load) {
-                Ok(t) => add_table(t, &mut rows),
-                Err(e) => errors.push(e),
-            },
-            Input::Table(t) => add_table(t, &mut rows),
-            Input::Scenario(_) => {}
-        }
-    }
-    for s in scenarios {
-        let sc = match s {
-            Input::Path(p) => Scenario::load(&p, &opts.load),
-            Input::Scenario(sc) => Ok(*sc),
-            Input::Table(_) => continue,
-        };
-        match sc {
-            Ok(sc) => {
-                notices.extend(sc.notices);
-                for l in sc.left_out {
-                    take(&l.file, l.cells, &l.warnings);
-                }
-                rows.extend(sc.indicators);
-                outturns.extend(sc.actuals);
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    // scenarios that share tables would count each row twice
-    let mut seen = std::collections::HashSet::new();
-    rows.retain(|r| seen.insert((r.file.clone(), r.row, r.target_year)));
-    match crate::actuals::load_all(&opts.actuals) {
-        Ok(a) => outturns.extend(a),
-        Err(e) => errors.push(e),
-    }
-    outturns.extend(opts.outturns.iter().cloned());
-    let aliases = opts.aliases();
-    let n = rows.len();
-    let mut resolved = Resolved::empty(n);
-    if errors.is_empty() {
-        match crate::actuals::merge(outturns)
-            .and_then(|merged| crate::actuals::resolve(&rows, merged, &aliases))
-        {
-            Ok(r) => resolved = r,
-            Err(e) => errors.push(e),
-        }
-    }
-    Gathered {
-        rows,
-        resolved,
-        aliases,
-        unread,
-        warnings,
-        notices,
-        errors,
-    }
-}
-
-fn is_toml(p: &std::path::Path) -> bool {
-    p.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
 }
 
 #[cfg(test)]

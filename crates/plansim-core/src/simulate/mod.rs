@@ -185,67 +185,8 @@ pub fn simulate(p: &Projection, set: &Settings) -> Result<Simulation> {
         });
     }
     let keys = path_keys(p);
-    let work = |i: usize, scratch: &mut Scratch| -> SimPath {
-        let path = &p.paths[i];
-        let plan = &path.plan;
-        let (sigma, sigma_from) = sigma_of(set, path);
-        let mut fixed = vec![None; plan.rates.len() + 1];
-        for &(year, v) in &path.actuals {
-            if let Ok(k) = usize::try_from(year - plan.start_year)
-                && k > 0
-                && k < fixed.len()
-            {
-                fixed[k] = Some(v);
-            }
-        }
-        let usable: Vec<&crate::project::Outcome> = path
-            .outcomes
-            .iter()
-            .filter(|o| {
-                o.goal.year > plan.start_year && o.goal.year <= *p.years.last().unwrap_or(&0)
-            })
-            .collect();
-        let goals: Vec<(usize, f64, bool)> = usable
-            .iter()
-            .map(|o| {
-                let (level, above) = o.goal.kind.threshold(path.series.direction);
-                ((o.goal.year - plan.start_year) as usize, level, above)
-            })
-            .collect();
-        let input = PathInput {
-            model: plan.model,
-            start_year: plan.start_year,
-            start: plan.start,
-            rates: &plan.rates,
-            fixed: &fixed,
-            sigma,
-            common: set.common,
-            goals: &goals,
-        };
-        let r = run_path(&input, set.draws, set.seed, keys[i], set.noise, scratch);
-        let offset = (plan.start_year - p.years[0]) as usize;
-        let mut bands = vec![Band::MISSING; p.years.len()];
-        for (k, q) in r.bands.into_iter().enumerate() {
-            bands[offset + k] = Band::from(q);
-        }
-        let chances = usable
-            .iter()
-            .zip(r.probabilities)
-            .zip(&goals)
-            .map(|((o, probability), g)| Chance {
-                year: o.goal.year,
-                target: o.goal.raw.clone(),
-                level: g.1,
-                probability,
-            })
-            .collect();
-        SimPath {
-            sigma,
-            sigma_from,
-            bands,
-            chances,
-        }
-    };
+    let work =
+        |i: usize, scratch: &mut Scratch| simulate_path(p, &p.paths[i], keys[i], set, scratch);
     let parallel = || -> Vec<SimPath> {
         (0..p.paths.len())
             .into_par_iter()
@@ -275,6 +216,73 @@ pub fn simulate(p: &Projection, set: &Settings) -> Result<Simulation> {
         years: p.years.clone(),
         paths,
     })
+}
+
+/// One path's draws: its known years fixed, its goals counted, its bands placed on the
+/// projection's years.
+fn simulate_path(
+    p: &Projection,
+    path: &crate::project::Path,
+    key: u64,
+    set: &Settings,
+    scratch: &mut Scratch,
+) -> SimPath {
+    let plan = &path.plan;
+    let (sigma, sigma_from) = sigma_of(set, path);
+    let mut fixed = vec![None; plan.rates.len() + 1];
+    for &(year, v) in &path.actuals {
+        if let Ok(k) = usize::try_from(year - plan.start_year)
+            && k > 0
+            && k < fixed.len()
+        {
+            fixed[k] = Some(v);
+        }
+    }
+    let usable: Vec<&crate::project::Outcome> = path
+        .outcomes
+        .iter()
+        .filter(|o| o.goal.year > plan.start_year && o.goal.year <= *p.years.last().unwrap_or(&0))
+        .collect();
+    let goals: Vec<(usize, f64, bool)> = usable
+        .iter()
+        .map(|o| {
+            let (level, above) = o.goal.kind.threshold(path.series.direction);
+            ((o.goal.year - plan.start_year) as usize, level, above)
+        })
+        .collect();
+    let input = PathInput {
+        model: plan.model,
+        start_year: plan.start_year,
+        start: plan.start,
+        rates: &plan.rates,
+        fixed: &fixed,
+        sigma,
+        common: set.common,
+        goals: &goals,
+    };
+    let r = run_path(&input, set.draws, set.seed, key, set.noise, scratch);
+    let offset = (plan.start_year - p.years[0]) as usize;
+    let mut bands = vec![Band::MISSING; p.years.len()];
+    for (k, q) in r.bands.into_iter().enumerate() {
+        bands[offset + k] = Band::from(q);
+    }
+    let chances = usable
+        .iter()
+        .zip(r.probabilities)
+        .zip(&goals)
+        .map(|((o, probability), g)| Chance {
+            year: o.goal.year,
+            target: o.goal.raw.clone(),
+            level: g.1,
+            probability,
+        })
+        .collect();
+    SimPath {
+        sigma,
+        sigma_from,
+        bands,
+        chances,
+    }
 }
 
 #[cfg(test)]
