@@ -100,7 +100,7 @@ fn main() {
     set.draws = draws;
     set.jobs = jobs;
     let t1 = Instant::now();
-    let sim = simulate(&sc, &p, &set).expect("simulation");
+    let sim = simulate(&p, &set).expect("simulation");
     let secs = t1.elapsed().as_secs_f64();
     let years = (p.years.len() - 1) as f64;
     let draw_years = inds.len() as f64 * draws as f64 * years;

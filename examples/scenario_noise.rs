@@ -51,7 +51,7 @@ fn chances(run: &Run, seed: u64, draws: usize) -> anyhow::Result<HashMap<Goal, f
     let mut set = Settings::from_scenario(&run.sc);
     set.seed = seed;
     set.draws = draws;
-    let sim = simulate(&run.sc, &run.p, &set)?;
+    let sim = simulate(&run.p, &set)?;
     let mut out = HashMap::new();
     for (path, sp) in run.p.paths.iter().zip(&sim.paths) {
         let s = &path.series;
@@ -75,7 +75,6 @@ fn identical(a: &Run, b: &Run) -> anyhow::Result<Vec<Goal>> {
     let set_b = Settings::from_scenario(&b.sc);
     let sigma = |r: &Run, set: &Settings| -> anyhow::Result<Vec<f64>> {
         Ok(simulate(
-            &r.sc,
             &r.p,
             &Settings {
                 draws: 1,

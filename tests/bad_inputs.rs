@@ -447,31 +447,25 @@ fn output_folder_that_cannot_be_written() {
     assert_eq!(files_under(dir.path()), [PathBuf::from("somefile")]);
 }
 
-/// A folder without write permission; root writes anyway, so the test says so and skips.
-#[cfg(unix)]
+/// Both files or neither: a folder where `probabilities.csv` goes — in the way of any user,
+/// root included, unlike a folder without write permission — stops the run before
+/// `simulation.csv` is written, and leaves no temporary file.
 #[test]
-fn read_only_output_folder() {
-    use std::os::unix::fs::PermissionsExt;
+fn one_blocked_output_file_writes_neither() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let ro = dir.path().join("ro");
-    std::fs::create_dir(&ro).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555))
-        .unwrap_or_else(|e| panic!("{e}"));
-    if std::fs::write(ro.join("probe"), "x").is_ok() {
-        eprintln!("skipped: running as root, a read-only folder is written anyway");
-        return;
-    }
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(out.join("probabilities.csv")).unwrap_or_else(|e| panic!("{e}"));
     let err = fails(&[
         "simulate",
         "tests/fixtures/project/mc.toml",
         "--draws",
         "20",
         "--out",
-        &ro.to_string_lossy(),
+        &out.to_string_lossy(),
     ]);
     assert!(
-        err.contains("ro") && err.contains("ermission denied"),
+        err.contains("probabilities.csv") && err.contains("a folder is in the way"),
         "{err}"
     );
-    assert_eq!(files_under(&ro), Vec::<PathBuf>::new());
+    assert_eq!(files_under(&out), Vec::<PathBuf>::new());
 }

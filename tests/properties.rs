@@ -183,7 +183,7 @@ proptest! {
         if let Some(df) = df {
             set.noise = Noise::StudentT { df };
         }
-        let sim = simulate(sc, p, &set).expect("valid settings");
+        let sim = simulate(p, &set).expect("valid settings");
         for sp in &sim.paths {
             for c in &sp.chances {
                 prop_assert!((0.0..=1.0).contains(&c.probability), "{c:?}");

@@ -62,7 +62,7 @@ fuzz_target!(|text: &str| {
     let mut set = plansim::simulate::Settings::from_scenario(&sc);
     set.draws = set.draws.min(16);
     set.jobs = 1;
-    if let Ok(sim) = plansim::simulate::simulate(&sc, &p, &set) {
+    if let Ok(sim) = plansim::simulate::simulate(&p, &set) {
         for c in sim.paths.iter().flat_map(|s| &s.chances) {
             assert!((0.0..=1.0).contains(&c.probability), "{c:?}");
         }

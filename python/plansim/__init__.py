@@ -1,9 +1,10 @@
 """plansim: the indicator tables of Chinese development plans, as pandas DataFrames.
 
-Every function takes file paths (tables as CSV or XLSX, scenarios as TOML) and, for tables,
-also pandas DataFrames in the canonical columns (``region, plan, seq, category, indicator,
-indicator_en, unit, base_year, base, target_year, target, rate, attribute, source``). Results are
-DataFrames with exactly the columns of the files the ``plansim`` command writes.
+Every function takes file paths (tables as CSV or XLSX, scenarios as TOML) and, for tables
+and outturns, also pandas DataFrames in the canonical columns (tables: ``region, plan, seq,
+category, indicator, indicator_en, unit, base_year, base, target_year, target, rate, attribute,
+source``; outturns: ``region, indicator, year, value`` and optionally ``note, source, basis``).
+Results are DataFrames with exactly the columns of the files the ``plansim`` command writes.
 
 Errors raise :class:`PlansimError`, whose ``cells`` name every unreadable cell by file, row and
 column.
@@ -20,7 +21,9 @@ import pandas as pd
 from . import _plansim
 from ._errors import CellProblem, PlansimError
 
-__all__ = ["check", "project", "simulate", "to_iamc", "PlansimError", "CellProblem"]
+__all__ = [
+    "read_table", "check", "assess", "project", "simulate", "to_iamc", "PlansimError", "CellProblem",
+]
 
 PathLike = Union[str, "os.PathLike[str]"]
 TableLike = Union[PathLike, pd.DataFrame]
@@ -29,6 +32,8 @@ TableLike = Union[PathLike, pd.DataFrame]
 _TEXT = [
     "region", "plan", "scenario", "category", "indicator", "indicator_en", "unit", "target",
     "seq", "code", "severity", "message", "file", "cells", "base", "rate", "attribute", "source",
+    "value_unit", "base_kind", "target_kind", "rate_kind", "rate_reading", "direction", "notes",
+    "rule", "status", "grade_zh", "pace_unit", "sigma_source", "reason",
 ]
 
 
@@ -40,40 +45,73 @@ def _frame(data: bytes) -> pd.DataFrame:
     return pd.read_csv(io.BytesIO(data), dtype=dtype, keep_default_na=False, na_values=[""])
 
 
-def _source(table: TableLike, k: int):
+def _source(item, k: int, what: str):
     """A path as a path; a DataFrame as CSV bytes named for errors."""
-    if isinstance(table, pd.DataFrame):
-        name = table.attrs.get("name") or f"<DataFrame {k}>.csv"
-        return (str(name), table.to_csv(index=False).encode("utf-8"))
-    return os.fspath(table)
+    if isinstance(item, pd.DataFrame):
+        name = item.attrs.get("name") or f"<{what} DataFrame {k}>.csv"
+        return (str(name), item.to_csv(index=False).encode("utf-8"))
+    return os.fspath(item)
 
 
-def _sources(tables) -> list:
-    if isinstance(tables, (str, os.PathLike, pd.DataFrame)):
-        tables = [tables]
-    return [_source(t, k) for k, t in enumerate(tables)]
+def _sources(items, what: str = "table") -> list:
+    if isinstance(items, (str, os.PathLike, pd.DataFrame)):
+        items = [items]
+    return [_source(t, k, what) for k, t in enumerate(items)]
 
 
-def check(tables: Union[TableLike, Iterable[TableLike]], actuals: Iterable[PathLike] = (),
-          horizon: int | None = None) -> pd.DataFrame:
-    """The consistency audit: one row per finding (as ``plansim check --format csv``)."""
-    data = _plansim.check(_sources(tables), [os.fspath(a) for a in actuals], horizon)
+def read_table(table: TableLike, sheet: str | None = None,
+               region: str | None = None) -> pd.DataFrame:
+    """A table's rows as read, one per row (as ``plansim tables --format csv``): each cell as
+    printed beside its meaning (``base_value``, ``target_low``, ``target_high``, ``rate_value``,
+    ``attribute``, ``direction``, ``notes`` …). A table with an unreadable cell raises
+    :class:`PlansimError` naming every such cell."""
+    return _frame(_plansim.read_table(_source(table, 0, "table"), sheet, region))
+
+
+def check(tables: Union[TableLike, Iterable[TableLike]],
+          actuals: Union[TableLike, Iterable[TableLike]] = (),
+          horizon: int | None = None, lang: str = "en") -> pd.DataFrame:
+    """The consistency audit: one row per finding (as ``plansim check --format csv``).
+    ``tables`` are tables (paths or DataFrames) or scenario files; ``actuals`` outturn files or
+    DataFrames (``region, indicator, year, value``) for ``target-unreachable``."""
+    data = _plansim.check(_sources(tables), _sources(actuals, "actuals"), horizon, lang)
     return _frame(data)
 
 
-def project(scenario: PathLike, horizon: int | None = None) -> pd.DataFrame:
+def assess(inputs: Union[TableLike, Iterable[TableLike]],
+           actuals: Union[TableLike, Iterable[TableLike]] = (),
+           as_of: int | None = None, lang: str = "en") -> pd.DataFrame:
+    """Every target graded from its outturns, one row per target (as ``plansim assess
+    --format csv``): ``region, plan, indicator, target_year, target, rule, status, grade_zh,
+    latest_year, latest_value, progress, expected_progress, pace_unit, current_pace,
+    planned_pace, required_rate, …, p_meet, sigma, sigma_source, reason …``.
+
+    ``inputs`` are tables (paths or DataFrames) or scenario files, whose own outturns count;
+    ``actuals`` adds outturn files or DataFrames; ``as_of`` ignores outturns after that year.
+    ``lang`` is the language of ``reason`` and ``notes`` (``grade_zh`` is always Chinese)."""
+    data = _plansim.assess(_sources(inputs), _sources(actuals, "actuals"), as_of, lang)
+    return _frame(data)
+
+
+def project(scenario: TableLike, horizon: int | None = None,
+            actuals: Union[TableLike, Iterable[TableLike]] = ()) -> pd.DataFrame:
     """Every indicator year by year, in the long columns
-    ``region, plan, scenario, indicator, unit, year, value``."""
-    return _frame(_plansim.project(os.fspath(scenario), horizon))
+    ``region, plan, scenario, indicator, unit, year, value``. ``scenario`` is a scenario file,
+    or a table (path or DataFrame) run as its own baseline; ``actuals`` adds outturns."""
+    data = _plansim.project(_source(scenario, 0, "table"), horizon,
+                            _sources(actuals, "actuals"))
+    return _frame(data)
 
 
-def simulate(scenario: PathLike, draws: int | None = None, seed: int | None = None,
-             sigma: float | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def simulate(scenario: TableLike, draws: int | None = None, seed: int | None = None,
+             sigma: float | None = None,
+             actuals: Union[TableLike, Iterable[TableLike]] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Monte Carlo bands and probabilities: ``(simulation, probabilities)``, as the files
     ``simulation.csv`` (the projection's columns plus ``p5 … p95``) and ``probabilities.csv``.
     ``sigma`` is in points, as in scenario files and ``plansim simulate --sigma``: 2 = 2 points
     a year."""
-    sim, probs = _plansim.simulate(os.fspath(scenario), draws, seed, sigma)
+    sim, probs = _plansim.simulate(_source(scenario, 0, "table"), draws, seed, sigma,
+                                   _sources(actuals, "actuals"))
     return _frame(sim), _frame(probs)
 
 

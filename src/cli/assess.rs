@@ -1,7 +1,7 @@
 //! `plansim assess INPUT...`: every target graded from its outturns.
 
 use super::{Format, text_table, w};
-use plansim::assess::{Grade, Options, Status};
+use plansim::assess::{Grade, Status};
 use plansim::check::finding::show;
 use plansim::table::LoadOptions;
 use std::io::Write;
@@ -34,25 +34,22 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let load = LoadOptions {
-        sheet: args.sheet,
-        region: args.region,
-        lenient: true,
+    let mut opts = plansim::run::Options {
+        actuals: args.actuals,
+        load: LoadOptions {
+            sheet: args.sheet,
+            region: args.region,
+            lenient: true,
+        },
+        as_of: args.as_of,
+        lang: super::lang(),
+        ..Default::default()
     };
-    let inputs = super::Inputs::load(&args.inputs, &args.actuals, args.aliases.as_deref(), &load);
-    let inputs = match inputs {
+    let inputs = match super::gather(&args.inputs, args.aliases.as_deref(), &mut opts) {
         Ok(i) => i,
         Err(errors) => return Ok(super::unusable(&errors)),
     };
-    let grades = plansim::assess::assess(
-        &inputs.rows,
-        &inputs.resolved,
-        &inputs.aliases,
-        &Options {
-            as_of: args.as_of,
-            lang: super::lang(),
-        },
-    );
+    let grades = inputs.assess(&opts);
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&grades)?)?,
@@ -60,7 +57,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Table => write_table(&mut out, &grades, args.as_of)?,
     }
     out.flush()?;
-    inputs.report_skipped();
+    super::report_skipped(&inputs);
     for w in &inputs.warnings {
         eprintln!("plansim: warning: {w}");
     }

@@ -1,7 +1,7 @@
 //! `plansim check FILE...`: the consistency audit of indicator tables.
 
 use super::{Format, lang, text_table, w};
-use plansim::check::{CheckOptions, Finding, Regions};
+use plansim::check::{Finding, Regions};
 use plansim::lang::words;
 use plansim::table::LoadOptions;
 use std::io::Write;
@@ -52,11 +52,6 @@ pub enum Deny {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let load = LoadOptions {
-        sheet: args.sheet,
-        region: args.region,
-        lenient: true,
-    };
     let mut errors = Vec::new();
     let regions = match &args.regions {
         Some(p) => Regions::load(p).unwrap_or_else(|e| {
@@ -65,8 +60,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }),
         None => Regions::bundled(),
     };
-    let inputs = super::Inputs::load(&args.files, &args.actuals, args.aliases.as_deref(), &load);
-    let inputs = match inputs {
+    let mut opts = plansim::run::Options {
+        actuals: args.actuals,
+        load: LoadOptions {
+            sheet: args.sheet,
+            region: args.region,
+            lenient: true,
+        },
+        regions: Some(regions),
+        check_horizon: Some(args.horizon),
+        lang: lang(),
+        ..Default::default()
+    };
+    let inputs = match super::gather(&args.files, args.aliases.as_deref(), &mut opts) {
         Ok(i) if errors.is_empty() => i,
         Ok(_) => return Ok(super::unusable(&errors)),
         Err(mut e) => {
@@ -74,23 +80,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(super::unusable(&e));
         }
     };
-    inputs.report_skipped();
-    let (warnings, unread) = (inputs.warnings, inputs.unread);
-    let rows = inputs.rows;
-    let opts = CheckOptions {
-        horizon: args.horizon,
-        regions,
-        aliases: inputs.aliases,
-        outturns: Some(inputs.resolved),
-        lang: lang(),
-    };
-    for w in &warnings {
+    super::report_skipped(&inputs);
+    for w in &inputs.warnings {
         eprintln!("plansim: warning: {w}");
     }
-    for e in &unread {
+    for e in &inputs.unread {
         eprintln!("plansim: error: {e}");
     }
-    let findings = plansim::check::run(&rows, &opts);
+    let findings = inputs.check(&opts);
+    let (unread, rows) = (inputs.unread, inputs.rows);
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&findings)?)?,

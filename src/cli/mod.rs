@@ -11,7 +11,7 @@ mod simulate;
 mod sweep;
 mod tables;
 
-pub use inputs::{Inputs, unusable};
+pub use inputs::{gather, report_skipped, unusable};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use plansim::lang::{Lang, words};

@@ -2,7 +2,8 @@
 
 use super::{Format, text_table, w};
 use plansim::lang::words;
-use plansim::project::{Projection, project};
+use plansim::project::Projection;
+use plansim::run::{Input, Stages};
 use plansim::scenario::Scenario;
 use plansim::table::LoadOptions;
 use serde::Serialize;
@@ -38,30 +39,42 @@ pub struct Args {
     verbose: bool,
 }
 
-/// Loads a scenario (or a table as its baseline) with a horizon override and outturn files
-/// besides its own; its warnings, and the outturn rows of regions it does not hold, go to
-/// stderr.
+/// Loads a scenario (or a table as its baseline) through the library's facade with a horizon
+/// override and outturn files besides its own; its warnings, and the outturn rows of regions
+/// it does not hold, go to stderr.
 pub fn load(
     path: &std::path::Path,
     horizon: Option<i32>,
     strict: bool,
     actuals: &[PathBuf],
 ) -> anyhow::Result<Scenario> {
-    let opts = LoadOptions {
-        lenient: !strict,
-        ..LoadOptions::default()
-    };
-    let mut sc = Scenario::load_with(path, &opts, actuals)?;
+    let opts = options(horizon, strict, actuals);
+    let sc =
+        plansim::run::scenario(Input::Path(path.to_path_buf()), &opts).map_err(|e| match e {
+            plansim::Error::Horizon { horizon, msg } => {
+                anyhow::anyhow!("--horizon {horizon}: {}", msg.render(super::lang()))
+            }
+            e => e.into(),
+        })?;
     super::warn(&sc.notices);
     if let Some(note) = sc.outturns.skipped_note() {
         eprintln!("plansim: {note}");
     }
-    if let Some(h) = horizon {
-        sc.spec.horizon = Some(h);
-        sc.check_horizon()
-            .map_err(|e| anyhow::anyhow!("--horizon {h}: {}", e.render(super::lang())))?;
-    }
     Ok(sc)
+}
+
+/// The facade's options for the reading flags every scenario command shares.
+pub fn options(horizon: Option<i32>, strict: bool, actuals: &[PathBuf]) -> plansim::run::Options {
+    plansim::run::Options {
+        actuals: actuals.to_vec(),
+        horizon,
+        load: LoadOptions {
+            lenient: !strict,
+            ..LoadOptions::default()
+        },
+        lang: super::lang(),
+        ..Default::default()
+    }
 }
 
 pub use plansim::report::page::value as num;
@@ -98,7 +111,9 @@ fn plan_period_rate(path: &plansim::project::Path) -> String {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let sc = load(&args.scenario, args.horizon, args.strict, &args.actuals)?;
     let left_out = super::tell_left_out(&sc);
-    let p = project(&sc)?;
+    let opts = options(None, args.strict, &[]);
+    let r = plansim::run::from_scenario(sc, &opts, Stages::PROJECT)?;
+    let (sc, p) = (&r.scenario, &r.projection);
     let lang = super::lang();
     if !p.skipped.is_empty() {
         eprintln!(
@@ -113,9 +128,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Csv => out.write_all(&plansim::export::projection_csv(&p)?)?,
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&json(&p))?)?,
-        Format::Table => print_table(&mut out, &sc, &p, &args.years)?,
+        Format::Csv => out.write_all(&plansim::export::projection_csv(p)?)?,
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&json(p))?)?,
+        Format::Table => print_table(&mut out, sc, p, &args.years)?,
     }
     Ok(super::done(left_out))
 }

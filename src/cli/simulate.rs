@@ -1,11 +1,11 @@
 //! `plansim simulate SCENARIO|TABLE`: bands and the probability of meeting each target under
 //! the scenario — a what-if, never a status (statuses come from `plansim assess`).
 
-use super::project::{load, num, pct};
+use super::project::{load, num, options, pct};
 use super::{Format, lang, text_table, w};
 use plansim::lang::{Msg, words};
-use plansim::project::project;
-use plansim::simulate::{Noise, Settings, simulate};
+use plansim::run::Stages;
+use plansim::simulate::Noise;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -54,13 +54,12 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let sc = load(&args.scenario, None, args.strict, &args.actuals)?;
     let left_out = super::tell_left_out(&sc);
-    let p = project(&sc)?;
-    let mut set = Settings::from_scenario(&sc);
-    set.draws = args.draws.unwrap_or(set.draws);
-    set.seed = args.seed.unwrap_or(set.seed);
+    let mut opts = options(None, args.strict, &[]);
+    opts.draws = args.draws;
+    opts.seed = args.seed;
     if let Some(s) = &args.sigma {
         // points on the command line; a fraction in the engine
-        set.sigma = Some(s.fraction());
+        opts.sigma = Some(s.fraction());
         if !s.sign && s.value > 0.0 && s.value < 0.1 {
             let msg = Msg::SigmaLooksLikeFraction {
                 key: "--sigma".into(),
@@ -69,39 +68,44 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             eprintln!("{}{}", words::prefix(lang(), false), msg.render(lang()));
         }
     }
-    set.jobs = args.jobs;
+    opts.jobs = args.jobs;
     if let Some(df) = args.student_t {
         anyhow::ensure!(
             df.is_finite() && df > 2.0,
             "--student-t {df}: needs more than 2 degrees of freedom"
         );
-        set.noise = Noise::StudentT { df };
+        opts.noise = Some(Noise::StudentT { df });
     }
     if let Some(c) = args.common {
         anyhow::ensure!(
             (0.0..=1.0).contains(&c),
             "--common {c}: expected a share between 0 and 1"
         );
-        set.common = c;
+        opts.common = Some(c);
     }
-    let sim = simulate(&sc, &p, &set)?;
+    let r = plansim::run::from_scenario(sc, &opts, Stages::SIMULATE)?;
+    let (sc, p) = (&r.scenario, &r.projection);
+    let sim = r
+        .simulation
+        .as_ref()
+        .ok_or_else(|| anyhow::anyhow!("the simulation did not run"))?;
     if let Some(dir) = &args.out {
         // both files or neither
         plansim::output::write_all_atomic(&[
             (
                 dir.join("simulation.csv"),
-                plansim::export::simulation_csv(&p, &sim)?,
+                plansim::export::simulation_csv(p, sim)?,
             ),
             (
                 dir.join("probabilities.csv"),
-                plansim::export::probabilities_csv(&p, &sim)?,
+                plansim::export::probabilities_csv(p, sim)?,
             ),
         ])?;
     }
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&sim)?)?,
-        Format::Csv => out.write_all(&plansim::export::probabilities_csv(&p, &sim)?)?,
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(sim)?)?,
+        Format::Csv => out.write_all(&plansim::export::probabilities_csv(p, sim)?)?,
         Format::Table => {
             writeln!(
                 out,

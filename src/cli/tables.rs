@@ -1,8 +1,8 @@
 //! `plansim tables FILE...`: every row as read, raw cells beside their meaning.
 
-use super::{Format, text_table, write_csv};
+use super::{Format, text_table};
+use plansim::export::{annotations, note_label, table_rows_csv};
 use plansim::table::{Cell, Form, Indicator, LoadOptions, RateKind};
-use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,188 +28,6 @@ pub struct Args {
     /// Show no row of a table with an unreadable cell
     #[arg(long)]
     strict: bool,
-}
-
-/// One row of `tables --format csv`.
-#[derive(Serialize)]
-struct Row<'a> {
-    file: String,
-    row: usize,
-    region: &'a str,
-    plan: &'a str,
-    seq: &'a str,
-    category: &'a str,
-    indicator: &'a str,
-    indicator_en: &'a str,
-    unit: &'a str,
-    value_unit: String,
-    base_year: i32,
-    base: &'a str,
-    base_kind: &'static str,
-    base_value: Option<f64>,
-    target_year: i32,
-    target: &'a str,
-    target_kind: &'static str,
-    target_low: Option<f64>,
-    target_high: Option<f64>,
-    period_total: bool,
-    rate: &'a str,
-    rate_kind: &'static str,
-    rate_value: Option<f64>,
-    rate_cumulative: bool,
-    /// What the rate column states: annual, total-percent, total-amount, yearly.
-    rate_reading: &'static str,
-    attribute: &'static str,
-    direction: &'static str,
-    source: &'a str,
-    /// What the notes, marks, name and rate column add, as in the readable table.
-    notes: String,
-}
-
-/// The low and high ends a target allows, in the value unit (`None` = open).
-fn target_bounds(ind: &Indicator) -> (Option<f64>, Option<f64>) {
-    let f = ind.factor(&ind.target);
-    match &ind.target.form {
-        Form::Number { value } | Form::About { value } => {
-            (Some(value.value * f), Some(value.value * f))
-        }
-        Form::AtLeast { value, .. } => (Some(value.value * f), None),
-        Form::AtMost { value, .. } => (None, Some(value.value * f)),
-        Form::Range { low, high } => (Some(low.value * f), Some(high.value * f)),
-        _ => (None, None),
-    }
-}
-
-fn row(ind: &Indicator) -> Row<'_> {
-    let (target_low, target_high) = target_bounds(ind);
-    Row {
-        file: ind.file.display().to_string(),
-        row: ind.row,
-        region: &ind.region,
-        plan: &ind.plan,
-        seq: &ind.seq,
-        category: &ind.category,
-        indicator: &ind.name,
-        indicator_en: &ind.name_en,
-        unit: &ind.unit.raw,
-        value_unit: ind.value_unit(),
-        base_year: ind.base_year,
-        base: &ind.base.raw,
-        base_kind: ind.base.kind(),
-        base_value: ind.base.point().map(|n| n.value * ind.factor(&ind.base)),
-        target_year: ind.target_year,
-        target: &ind.target.raw,
-        target_kind: ind.target.kind(),
-        target_low,
-        target_high,
-        period_total: ind.target.is_period_total(),
-        rate: &ind.rate.raw,
-        rate_kind: ind.rate.kind(),
-        rate_value: ind.rate.point().map(|n| n.value),
-        rate_cumulative: ind.rate_cumulative || ind.rate.is_period_total(),
-        rate_reading: rate_kind(ind.rate_kind),
-        attribute: match ind.attribute {
-            plansim::Attribute::Expected => "expected",
-            plansim::Attribute::Binding => "binding",
-            plansim::Attribute::Unstated => "",
-        },
-        direction: ind.direction_word(),
-        source: &ind.source,
-        notes: annotations(ind).join("; "),
-    }
-}
-
-fn rate_kind(kind: RateKind) -> &'static str {
-    match kind {
-        RateKind::Annual => "annual",
-        RateKind::TotalPercent => "total-percent",
-        RateKind::TotalAmount => "total-amount",
-        RateKind::Yearly => "yearly",
-    }
-}
-
-/// What a row says beyond its cells' values, briefly: `base 2019 ②`, `rate total 2021–2025
-/// in 岁 ①`, `rate above 国内生产总值（GDP）增长`, `target from rate`, `sub-item of …`, `note ③`.
-fn annotations(ind: &Indicator) -> Vec<String> {
-    let mut out = Vec::new();
-    for (assumed, what, year) in [
-        (ind.base_year_assumed, "base", ind.base_year),
-        (ind.target_year_assumed, "target", ind.target_year),
-    ] {
-        if assumed {
-            out.push(format!("{what} year {year} assumed"));
-        }
-    }
-    if let Some(p) = &ind.name_parts.parent {
-        out.push(format!("sub-item of {p}"));
-    }
-    for (what, cell) in [
-        ("base", &ind.base),
-        ("target", &ind.target),
-        ("rate", &ind.rate),
-    ] {
-        if what == "target" && ind.target_from_rate {
-            out.push("target from rate".into());
-            continue;
-        }
-        let mut says: Vec<String> = Vec::new();
-        if let Some(y) = cell.year {
-            says.push(y.to_string());
-        }
-        if cell.preliminary {
-            says.push("preliminary".into());
-        }
-        if let Some([from, to]) = cell.period_years {
-            let of = match (what, ind.rate_kind) {
-                ("rate", RateKind::TotalPercent) => ", % change".to_string(),
-                ("rate", RateKind::TotalAmount) if ind.unit.is_share() => " in points".into(),
-                ("rate", RateKind::TotalAmount) => format!(" in {}", ind.unit.raw),
-                _ => String::new(),
-            };
-            says.push(format!("total {from}–{to}{of}"));
-        }
-        if what == "rate" && ind.rate_kind == RateKind::Yearly {
-            says.push("each year's value".into());
-        }
-        if let Form::Relational {
-            relation,
-            other,
-            indicator,
-            ..
-        } = &cell.form
-        {
-            says.push(format!(
-                "{} {}",
-                relation.words(),
-                indicator.as_deref().unwrap_or(other)
-            ));
-        }
-        if let Some(r) = &cell.remark {
-            says.push(format!("+ {r}"));
-        }
-        let labels: String = cell.notes.iter().map(note_label).collect();
-        if !labels.is_empty() {
-            says.push(labels);
-        }
-        if !says.is_empty() {
-            out.push(format!("{what} {}", says.join(" ")));
-        }
-    }
-    for n in &ind.notes {
-        out.push(format!("note {}", note_label(n)));
-    }
-    if !ind.remark.is_empty() {
-        out.push(format!("备注 {}", ind.remark));
-    }
-    out
-}
-
-/// `①` as printed; `注1` for a note numbered `1.`, `注` for one without a number.
-fn note_label(n: &plansim::table::Note) -> String {
-    match n.label.chars().next() {
-        Some(c) if !c.is_ascii_digit() => n.label.clone(),
-        _ => format!("注{}", n.label),
-    }
 }
 
 /// The target's meaning; a growth target stated only in the rate column is read from there
@@ -260,7 +78,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?,
-        Format::Csv => write_csv(all.iter().map(|i| row(i)))?,
+        Format::Csv => out.write_all(&table_rows_csv(all.iter().copied())?)?,
         Format::Table => {
             for t in &tables {
                 writeln!(

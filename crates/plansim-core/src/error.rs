@@ -1,5 +1,7 @@
 //! Errors of the library. Every error names the file it concerns; cell errors also row and column.
 
+#![warn(missing_docs)]
+
 use std::fmt;
 use std::path::PathBuf;
 
@@ -28,35 +30,86 @@ impl fmt::Display for CellError {
     }
 }
 
+/// What can go wrong reading, checking, projecting or writing; each names its file.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file could not be read or written. The I/O error is part of the message, not a
     /// `source`: error reports print each source again after the message.
     #[error("{}: {error}", path.display())]
     Io {
+        /// The file.
         path: PathBuf,
+        /// What the system said.
         error: std::io::Error,
     },
     /// A file is not a table plansim can read at all (encoding, structure, no header).
     #[error("{}: {message}", path.display())]
-    Format { path: PathBuf, message: String },
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
     /// Cells that could not be read, all of them.
     #[error("{}", cells_message(path, errors))]
     Cells {
+        /// The file.
         path: PathBuf,
+        /// Every unreadable cell, in file order.
         errors: Vec<CellError>,
     },
     /// A scenario file is wrong; `line` where it is known.
     #[error("{}{}: {message}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
     Scenario {
+        /// The scenario file.
         path: PathBuf,
+        /// The 1-based line, where known.
         line: Option<usize>,
+        /// What is wrong.
         message: String,
     },
     /// A scenario's notices that stop it, all of them, each with its file and line.
     #[error("{}", notices.iter().map(|n| n.to_string()).collect::<Vec<_>>().join("\n"))]
     Notices {
+        /// The notices, each with its file, line and message.
         notices: Vec<crate::scenario::Notice>,
+    },
+    /// A horizon that does not fit the tables (before a base year, not a plan year).
+    #[error("horizon {horizon}: {}", msg.render(crate::lang::Lang::En))]
+    Horizon {
+        /// The horizon asked for.
+        horizon: i32,
+        /// What is wrong with it.
+        msg: crate::lang::Msg,
+    },
+    /// A setting out of its range: `draws 0: expected 1 to 10,000,000`.
+    #[error("{what} {value}: expected {expected}")]
+    OutOfRange {
+        /// The setting.
+        what: &'static str,
+        /// Its value as given.
+        value: String,
+        /// The range it must be in.
+        expected: &'static str,
+    },
+    /// The threads asked for could not be started.
+    #[error("cannot start {jobs} threads: {message}")]
+    Threads {
+        /// How many were asked for.
+        jobs: usize,
+        /// What the thread pool said.
+        message: String,
+    },
+    /// Rows that could not be written as CSV.
+    #[error("cannot write CSV: {0}")]
+    Csv(String),
+    /// A file name that would lead out of the output folder (`../x`, `/etc/x`).
+    #[error("refusing to write `{}`: it would leave the output folder {}", path.display(), root.display())]
+    OutsideOutput {
+        /// The name asked for, relative to the folder.
+        path: PathBuf,
+        /// The output folder.
+        root: PathBuf,
     },
     /// A request that cannot be carried out (bad option, unknown indicator…).
     #[error("{0}")]
@@ -93,6 +146,7 @@ impl Error {
                 .map(|n| n.render(lang))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            Error::Horizon { horizon, msg } => format!("horizon {horizon}: {}", msg.render(lang)),
             e => e.to_string(),
         }
     }
@@ -104,6 +158,7 @@ impl Error {
         }
     }
 
+    /// A file that could not be read or written.
     pub fn io(path: impl Into<PathBuf>, error: std::io::Error) -> Error {
         Error::Io {
             path: path.into(),
@@ -120,6 +175,7 @@ impl Error {
         }
     }
 
+    /// A file that is not what plansim reads.
     pub fn format(path: impl Into<PathBuf>, message: impl Into<String>) -> Error {
         Error::Format {
             path: path.into(),
@@ -128,4 +184,5 @@ impl Error {
     }
 }
 
+/// The library's result: its [`Error`] by default.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,10 +1,8 @@
-//! plansim-core: read the indicator tables of Chinese regional development plans, check that
-//! their targets hold together, project them under what-if scenarios and simulate their
-//! uncertainty. No command-line, chart or report dependencies: those live in `plansim-report`
-//! and the `plansim` command.
+#![doc = include_str!("../README.md")]
 //!
-//! The flow runs one way: [`table`] → [`check`] / [`scenario`] → [`project`] → [`simulate`] →
-//! [`export`].
+//! The flow runs one way: [`table`] → [`check`] / [`assess`] / [`scenario`] → [`project`] →
+//! [`simulate`] → [`export`], and [`run`] goes through all of it in one call. No command-line,
+//! chart or report dependencies: those live in `plansim-report` and the `plansim` command.
 
 pub mod actuals;
 pub mod assess;
@@ -19,6 +17,7 @@ pub mod names;
 pub mod output;
 pub mod percent;
 pub mod project;
+pub mod run;
 pub mod scenario;
 pub mod series;
 pub mod simulate;

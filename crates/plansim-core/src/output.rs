@@ -13,11 +13,10 @@ pub fn inside(root: &Path, rel: &Path) -> Result<PathBuf> {
         .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
         && rel.components().any(|c| matches!(c, Component::Normal(_)));
     if !ok {
-        return Err(Error::Invalid(format!(
-            "refusing to write `{}`: it would leave the output folder {}",
-            rel.display(),
-            root.display()
-        )));
+        return Err(Error::OutsideOutput {
+            path: rel.to_path_buf(),
+            root: root.to_path_buf(),
+        });
     }
     Ok(root.join(rel))
 }

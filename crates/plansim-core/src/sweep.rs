@@ -119,7 +119,7 @@ pub fn sweep(
     for &delta in deltas {
         let nudge = Nudge { delta, from };
         let p: Projection = project_with(&only, &|_| Some(nudge))?;
-        let sim = simulate(&only, &p, set)?;
+        let sim = simulate(&p, set)?;
         for (path, sp) in p.paths.iter().zip(&sim.paths) {
             let first = nudge.first_year(path.plan.start_year, &path.actuals);
             let rate = path.plan.rate(first).unwrap_or(path.plan.plan_rate) * 100.0;

@@ -55,7 +55,13 @@ pub type Actual = Outturn;
 /// reported at once. Rows within the file are merged as [`merge`] does.
 pub fn load(path: &Path) -> Result<Vec<Outturn>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let text = crate::table::text::decode(path, &bytes)?;
+    load_bytes(path, &bytes)
+}
+
+/// Reads outturns from a file's bytes (a DataFrame written as CSV); `path` names them in
+/// errors. Nothing is read from disk.
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Outturn>> {
+    let text = crate::table::text::decode(path, bytes)?;
     merge(read::read(path, &text)?)
 }
 

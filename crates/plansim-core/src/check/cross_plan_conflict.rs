@@ -28,11 +28,16 @@ impl Check for CrossPlanConflict {
     }
 
     fn check(&self, indicators: &[Indicator], opts: &CheckOptions) -> Vec<Finding> {
-        // names and regions reduced once: the pairing below is quadratic in rows
+        // rows grouped by canonical name (the names rule and the alias list): only rows of one
+        // statistic meet, where every row used to meet every other
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
         let names: Vec<String> = indicators
             .iter()
             .map(|i| opts.aliases.canonical(&i.name))
             .collect();
+        for (i, name) in names.iter().enumerate() {
+            by_name.entry(name.clone()).or_default().push(i);
+        }
         let mut within: HashMap<&str, Vec<String>> = HashMap::new();
         for i in indicators {
             within
@@ -45,8 +50,10 @@ impl Check for CrossPlanConflict {
             if outer.is_empty() {
                 continue;
             }
-            for (w, whole) in indicators.iter().enumerate() {
-                if names[w] == names[p] && outer.contains(&key(&whole.region)) {
+            // the group's rows in table order, as the pairwise walk found them
+            for &w in &by_name[&names[p]] {
+                let whole = &indicators[w];
+                if outer.contains(&key(&whole.region)) {
                     out.extend(rates(part, whole));
                     out.extend(levels(part, whole));
                 }

@@ -5,7 +5,7 @@ mod file;
 mod lint;
 mod located;
 mod notice;
-pub mod rates;
+pub(crate) mod rates;
 mod select;
 
 pub use file::{After, AfterRule, Calibrate, Override, Phase, ScenarioFile, Shock, Uncertainty};
@@ -147,11 +147,47 @@ impl Scenario {
             region: opts.region.clone().or_else(|| spec.region.clone()),
             ..opts.clone()
         };
+        let mut loaded = Vec::new();
+        for t in &tables {
+            loaded.push(crate::table::load(Path::new(t), &table_opts).map_err(|e| named(true, e))?);
+        }
+        let files: Vec<PathBuf> = spec.actuals.iter().flatten().map(PathBuf::from).collect();
+        let actuals = crate::actuals::load_all(&files).map_err(|e| named(false, e))?;
+        Scenario::assemble(path, name, spec, loaded, actuals)
+    }
+
+    /// A scenario built in code: its settings (`spec`, the fields of a scenario file, whose
+    /// `tables` and `actuals` are not read), tables already read and outturns already read
+    /// (merged here). It goes through the checks a scenario file does: the horizon, and rules
+    /// that name nothing are errors. Tables are named by their own paths in messages.
+    pub fn from_parts(
+        name: impl Into<String>,
+        spec: ScenarioFile,
+        tables: Vec<crate::table::Table>,
+        actuals: Vec<Outturn>,
+    ) -> Result<Scenario> {
+        let path = tables
+            .first()
+            .map(|t| t.path.clone())
+            .unwrap_or_else(|| PathBuf::from("<scenario>"));
+        if tables.is_empty() {
+            return Err(Error::notice(At::new(&path, 0), Msg::NoTables));
+        }
+        let actuals = crate::actuals::merge(actuals)?;
+        Scenario::assemble(&path, name.into(), spec, tables, actuals)
+    }
+
+    /// The tables' rows and the outturns matched to them, checked.
+    fn assemble(
+        path: &Path,
+        name: String,
+        spec: ScenarioFile,
+        tables: Vec<crate::table::Table>,
+        actuals: Vec<Outturn>,
+    ) -> Result<Scenario> {
         let mut indicators = Vec::new();
         let mut left_out = Vec::new();
-        for t in &tables {
-            let table =
-                crate::table::load(Path::new(t), &table_opts).map_err(|e| named(true, e))?;
+        for table in tables {
             if !table.unread.is_empty() || !table.warnings.is_empty() {
                 left_out.push(LeftOut {
                     file: table.path.clone(),
@@ -161,8 +197,6 @@ impl Scenario {
             }
             indicators.extend(table.indicators);
         }
-        let files: Vec<PathBuf> = spec.actuals.iter().flatten().map(PathBuf::from).collect();
-        let actuals = crate::actuals::load_all(&files).map_err(|e| named(false, e))?;
         let outturns = crate::actuals::resolve(
             &indicators,
             actuals.clone(),
@@ -181,7 +215,8 @@ impl Scenario {
             left_out,
             notices: Vec::new(),
         };
-        sc.check_horizon().map_err(invalid)?;
+        sc.check_horizon()
+            .map_err(|msg| Error::notice(At::new(path, 0), msg))?;
         let mut notices = lint::lint(&sc);
         notices.sort_by(|a, b| a.at.cmp(&b.at));
         let (errors, warnings): (Vec<Notice>, Vec<Notice>) = notices
@@ -192,6 +227,24 @@ impl Scenario {
         }
         sc.notices = warnings;
         Ok(sc)
+    }
+
+    /// Adds outturns to those the scenario read, merged with them and matched to its rows
+    /// again (the rule of [`crate::actuals::merge`]: a final figure replaces a preliminary one,
+    /// two different finals are an error).
+    pub fn add_outturns(&mut self, extra: Vec<Outturn>) -> Result<()> {
+        if extra.is_empty() {
+            return Ok(());
+        }
+        let mut all = std::mem::take(&mut self.actuals);
+        all.extend(extra);
+        self.actuals = crate::actuals::merge(all)?;
+        self.outturns = crate::actuals::resolve(
+            &self.indicators,
+            self.actuals.clone(),
+            &crate::names::Aliases::bundled(),
+        )?;
+        Ok(())
     }
 
     pub fn horizon(&self) -> i32 {

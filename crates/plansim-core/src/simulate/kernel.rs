@@ -11,23 +11,28 @@ use rand_distr::Distribution;
 /// Shocks to a year's rate, in units of σ.
 #[derive(Clone, Copy, Debug)]
 pub enum Noise {
+    /// Standard normal shocks.
     Normal,
     /// Student-t with `df` degrees of freedom, scaled to unit variance.
     StudentT {
+        /// Degrees of freedom (more than 2, so that the variance is finite).
         df: f64,
     },
 }
 
 /// What one path needs for its draws.
 pub struct PathInput<'a> {
+    /// The growth model the path follows.
     pub model: Model,
     /// Calendar year of the start: the economy-wide factor is drawn per calendar year.
     pub start_year: i32,
+    /// The value at the start.
     pub start: f64,
     /// Rate of each year after the start.
     pub rates: &'a [f64],
     /// Known values by year offset (1 = first year after the start); these years are not drawn.
     pub fixed: &'a [Option<f64>],
+    /// σ of each year's rate, a fraction.
     pub sigma: f64,
     /// Share of the shock from the economy-wide factor (0 = independent).
     pub common: f64,
@@ -37,7 +42,9 @@ pub struct PathInput<'a> {
 
 /// Per year (offset 0 = start): p5…p95; per goal: the share of draws meeting it.
 pub struct PathResult {
+    /// p5, p25, p50, p75, p95 of each year from the start.
     pub bands: Vec<[f64; 5]>,
+    /// The share of draws meeting each goal, in the order of [`PathInput::goals`].
     pub probabilities: Vec<f64>,
 }
 
@@ -61,6 +68,8 @@ pub fn stream_seed(seed: u64, key: u64, year: i32) -> u64 {
     mix(mix(seed ^ mix(key)) ^ (year as i64 as u64).wrapping_mul(0xA24B_AED4_963E_E407))
 }
 
+/// Draws one path `draws` times: each year's rate is its planned rate plus σ times a shock
+/// (from the path's own streams and, for `common`, the economy-wide ones), known years fixed.
 pub fn run_path(
     input: &PathInput,
     draws: usize,

@@ -2,15 +2,17 @@
 //! Student-t), per indicator; bands p5…p95 per year and the probability of meeting each goal.
 //! Seeded per path, so the same seed gives the same numbers whatever the number of threads.
 
-pub mod kernel;
+#![warn(missing_docs)]
+
+pub(crate) mod kernel;
 mod keys;
-pub mod normal;
+pub(crate) mod normal;
 pub mod quantile;
 mod sigma;
 
 pub use kernel::Noise;
 pub use keys::path_keys;
-pub use sigma::{DEFAULT_SIGMA, rule_of_thumb, sigma_of};
+pub use sigma::{DEFAULT_SIGMA, SigmaSource, rule_of_thumb, sigma_of};
 
 use crate::error::{Error, Result};
 use crate::project::Projection;
@@ -18,35 +20,70 @@ use crate::scenario::Scenario;
 use kernel::{PathInput, Scratch, run_path};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
-/// Draws, seed and noise, from the scenario's `[uncertainty]` with command-line overrides.
+/// Draws, seed, noise and σ: the scenario's `[uncertainty]` with command-line overrides.
+/// Everything a simulation needs besides the projection, so that a projection built in code
+/// can be simulated without a scenario file.
 #[derive(Clone, Debug)]
 pub struct Settings {
+    /// Draws per indicator (1 to 10,000,000).
     pub draws: usize,
+    /// The seed every path's streams are keyed from.
     pub seed: u64,
+    /// The distribution of the yearly shocks.
     pub noise: Noise,
     /// Overrides every σ when set; a fraction (0.02 = 2 points), as the engine draws rates.
     pub sigma: Option<f64>,
+    /// σ per indicator name (Chinese or English), as fractions: the scenario's `sigma_by`.
+    pub sigma_by: BTreeMap<String, f64>,
+    /// σ of indicators nothing else gives one, as a fraction: the scenario's default `sigma`.
+    pub default_sigma: Option<f64>,
+    /// Share (0–1) of each shock drawn from one economy-wide factor.
     pub common: f64,
     /// Threads: 1 runs here, 0 uses the current rayon pool (all cores by default).
     pub jobs: usize,
 }
 
+impl Default for Settings {
+    /// 10,000 normal draws, seed 20210101, σ by the table, the outturns or the rule of thumb.
+    fn default() -> Settings {
+        Settings {
+            draws: 10_000,
+            seed: 20210101,
+            noise: Noise::Normal,
+            sigma: None,
+            sigma_by: BTreeMap::new(),
+            default_sigma: None,
+            common: 0.0,
+            jobs: 0,
+        }
+    }
+}
+
 impl Settings {
+    /// The settings a scenario's `[uncertainty]` gives (the defaults where it gives none).
     pub fn from_scenario(sc: &Scenario) -> Settings {
         let u = sc.spec.uncertainty.clone().unwrap_or_default();
+        let base = Settings::default();
         Settings {
-            draws: u.draws.unwrap_or(10_000),
-            seed: u.seed.unwrap_or(20210101),
+            draws: u.draws.unwrap_or(base.draws),
+            seed: u.seed.unwrap_or(base.seed),
             noise: match u.distribution.as_deref() {
                 Some("student-t") => Noise::StudentT {
                     df: u.df.unwrap_or(5.0),
                 },
                 _ => Noise::Normal,
             },
-            sigma: None,
+            // the scenario writes σ in points; the engine draws rates as fractions
+            sigma_by: u
+                .sigma_by
+                .iter()
+                .map(|(k, v)| (k.clone(), v.fraction()))
+                .collect(),
+            default_sigma: u.sigma.as_ref().map(|s| s.fraction()),
             common: u.common.unwrap_or(0.0),
-            jobs: 0,
+            ..base
         }
     }
 }
@@ -54,10 +91,15 @@ impl Settings {
 /// p5, p25, p50, p75, p95 of one year.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Band {
+    /// The 5th percentile.
     pub p5: f64,
+    /// The 25th percentile.
     pub p25: f64,
+    /// The median.
     pub p50: f64,
+    /// The 75th percentile.
     pub p75: f64,
+    /// The 95th percentile.
     pub p95: f64,
 }
 
@@ -71,6 +113,7 @@ impl Band {
             p95: q[4],
         }
     }
+    /// No band: a year before the path starts.
     pub const MISSING: Band = Band {
         p5: f64::NAN,
         p25: f64::NAN,
@@ -83,113 +126,67 @@ impl Band {
 /// The probability of meeting one goal.
 #[derive(Clone, Debug, Serialize)]
 pub struct Chance {
+    /// The goal's year.
     pub year: i32,
+    /// The target as printed.
     pub target: String,
+    /// The level a draw must reach (or stay under, for a falling indicator).
     pub level: f64,
+    /// The share of draws meeting it (0–1).
     pub probability: f64,
 }
 
+/// One path's simulation: its σ, its bands and its chances of meeting its goals.
 #[derive(Clone, Debug, Serialize)]
 pub struct SimPath {
     /// A fraction; points in JSON.
     #[serde(serialize_with = "crate::percent::one")]
     pub sigma: f64,
     /// Where σ came from (flag, scenario, table, actuals, default).
-    pub sigma_from: &'static str,
+    pub sigma_from: SigmaSource,
     /// One band per projection year (NaN before the path starts).
     pub bands: Vec<Band>,
+    /// The probability of each goal the horizon reaches.
     pub chances: Vec<Chance>,
 }
 
 /// A simulation of a projection: `paths[i]` belongs to `projection.paths[i]`.
 #[derive(Clone, Debug, Serialize)]
 pub struct Simulation {
+    /// The scenario's name.
     pub scenario: String,
+    /// Draws per path.
     pub draws: usize,
+    /// The seed.
     pub seed: u64,
+    /// The projection's years.
     pub years: Vec<i32>,
+    /// One per path of the projection, in its order.
     pub paths: Vec<SimPath>,
 }
 
-/// Simulates every path of a projection.
-pub fn simulate(sc: &Scenario, p: &Projection, set: &Settings) -> Result<Simulation> {
+/// Simulates every path of a projection under the settings' draws, seed and σ.
+pub fn simulate(p: &Projection, set: &Settings) -> Result<Simulation> {
     if set.draws == 0 || set.draws > 10_000_000 {
-        return Err(Error::Invalid(format!(
-            "draws {}: expected 1 to 10,000,000",
-            set.draws
-        )));
+        return Err(Error::OutOfRange {
+            what: "draws",
+            value: set.draws.to_string(),
+            expected: "1 to 10,000,000",
+        });
     }
     if let Some(s) = set
         .sigma
         .filter(|s| !(s.is_finite() && (0.0..=1.0).contains(s)))
     {
-        return Err(Error::Invalid(format!(
-            "sigma {}: expected 0 to 100 points (2 = 2 points a year)",
-            s * 100.0
-        )));
+        return Err(Error::OutOfRange {
+            what: "sigma",
+            value: (s * 100.0).to_string(),
+            expected: "0 to 100 points (2 = 2 points a year)",
+        });
     }
     let keys = path_keys(p);
-    let work = |i: usize, scratch: &mut Scratch| -> SimPath {
-        let path = &p.paths[i];
-        let plan = &path.plan;
-        let (sigma, sigma_from) = sigma_of(sc, path, set.sigma);
-        let mut fixed = vec![None; plan.rates.len() + 1];
-        for &(year, v) in &path.actuals {
-            if let Ok(k) = usize::try_from(year - plan.start_year)
-                && k > 0
-                && k < fixed.len()
-            {
-                fixed[k] = Some(v);
-            }
-        }
-        let usable: Vec<&crate::project::Outcome> = path
-            .outcomes
-            .iter()
-            .filter(|o| {
-                o.goal.year > plan.start_year && o.goal.year <= *p.years.last().unwrap_or(&0)
-            })
-            .collect();
-        let goals: Vec<(usize, f64, bool)> = usable
-            .iter()
-            .map(|o| {
-                let (level, above) = o.goal.kind.threshold(path.series.direction);
-                ((o.goal.year - plan.start_year) as usize, level, above)
-            })
-            .collect();
-        let input = PathInput {
-            model: plan.model,
-            start_year: plan.start_year,
-            start: plan.start,
-            rates: &plan.rates,
-            fixed: &fixed,
-            sigma,
-            common: set.common,
-            goals: &goals,
-        };
-        let r = run_path(&input, set.draws, set.seed, keys[i], set.noise, scratch);
-        let offset = (plan.start_year - p.years[0]) as usize;
-        let mut bands = vec![Band::MISSING; p.years.len()];
-        for (k, q) in r.bands.into_iter().enumerate() {
-            bands[offset + k] = Band::from(q);
-        }
-        let chances = usable
-            .iter()
-            .zip(r.probabilities)
-            .zip(&goals)
-            .map(|((o, probability), g)| Chance {
-                year: o.goal.year,
-                target: o.goal.raw.clone(),
-                level: g.1,
-                probability,
-            })
-            .collect();
-        SimPath {
-            sigma,
-            sigma_from,
-            bands,
-            chances,
-        }
-    };
+    let work =
+        |i: usize, scratch: &mut Scratch| simulate_path(p, &p.paths[i], keys[i], set, scratch);
     let parallel = || -> Vec<SimPath> {
         (0..p.paths.len())
             .into_par_iter()
@@ -206,7 +203,10 @@ pub fn simulate(sc: &Scenario, p: &Projection, set: &Settings) -> Result<Simulat
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(set.jobs)
             .build()
-            .map_err(|e| Error::Invalid(format!("cannot start {} threads: {e}", set.jobs)))?;
+            .map_err(|e| Error::Threads {
+                jobs: set.jobs,
+                message: e.to_string(),
+            })?;
         pool.install(parallel)
     };
     Ok(Simulation {
@@ -216,6 +216,73 @@ pub fn simulate(sc: &Scenario, p: &Projection, set: &Settings) -> Result<Simulat
         years: p.years.clone(),
         paths,
     })
+}
+
+/// One path's draws: its known years fixed, its goals counted, its bands placed on the
+/// projection's years.
+fn simulate_path(
+    p: &Projection,
+    path: &crate::project::Path,
+    key: u64,
+    set: &Settings,
+    scratch: &mut Scratch,
+) -> SimPath {
+    let plan = &path.plan;
+    let (sigma, sigma_from) = sigma_of(set, path);
+    let mut fixed = vec![None; plan.rates.len() + 1];
+    for &(year, v) in &path.actuals {
+        if let Ok(k) = usize::try_from(year - plan.start_year)
+            && k > 0
+            && k < fixed.len()
+        {
+            fixed[k] = Some(v);
+        }
+    }
+    let usable: Vec<&crate::project::Outcome> = path
+        .outcomes
+        .iter()
+        .filter(|o| o.goal.year > plan.start_year && o.goal.year <= *p.years.last().unwrap_or(&0))
+        .collect();
+    let goals: Vec<(usize, f64, bool)> = usable
+        .iter()
+        .map(|o| {
+            let (level, above) = o.goal.kind.threshold(path.series.direction);
+            ((o.goal.year - plan.start_year) as usize, level, above)
+        })
+        .collect();
+    let input = PathInput {
+        model: plan.model,
+        start_year: plan.start_year,
+        start: plan.start,
+        rates: &plan.rates,
+        fixed: &fixed,
+        sigma,
+        common: set.common,
+        goals: &goals,
+    };
+    let r = run_path(&input, set.draws, set.seed, key, set.noise, scratch);
+    let offset = (plan.start_year - p.years[0]) as usize;
+    let mut bands = vec![Band::MISSING; p.years.len()];
+    for (k, q) in r.bands.into_iter().enumerate() {
+        bands[offset + k] = Band::from(q);
+    }
+    let chances = usable
+        .iter()
+        .zip(r.probabilities)
+        .zip(&goals)
+        .map(|((o, probability), g)| Chance {
+            year: o.goal.year,
+            target: o.goal.raw.clone(),
+            level: g.1,
+            probability,
+        })
+        .collect();
+    SimPath {
+        sigma,
+        sigma_from,
+        bands,
+        chances,
+    }
 }
 
 #[cfg(test)]
@@ -237,7 +304,7 @@ mod tests {
         let mut set = Settings::from_scenario(&sc);
         set.sigma = Some(0.0);
         set.draws = 50;
-        let sim = simulate(&sc, &p, &set).unwrap();
+        let sim = simulate(&p, &set).unwrap();
         for (i, sp) in sim.paths.iter().enumerate() {
             for (c, b) in sp.bands.iter().enumerate() {
                 let v = p.values[[i, c]];
@@ -276,7 +343,7 @@ mod tests {
         let p = project(&sc).unwrap();
         let set = Settings::from_scenario(&sc);
         assert_eq!((set.draws, set.seed), (100_000, 1));
-        let sim = simulate(&sc, &p, &set).unwrap();
+        let sim = simulate(&p, &set).unwrap();
         let i = p
             .paths
             .iter()
@@ -306,7 +373,7 @@ mod tests {
         let p = project(&sc).unwrap();
         let mut set = Settings::from_scenario(&sc);
         set.draws = 2000;
-        let sim = simulate(&sc, &p, &set).unwrap();
+        let sim = simulate(&p, &set).unwrap();
         for sp in &sim.paths {
             for b in sp.bands.iter().filter(|b| !b.p50.is_nan()) {
                 assert!(
@@ -343,10 +410,7 @@ mod tests {
         let (pa, pb) = (project(&a).unwrap(), project(&b).unwrap());
         let mut set = Settings::from_scenario(&a);
         set.draws = 2000;
-        let (sa, sb) = (
-            simulate(&a, &pa, &set).unwrap(),
-            simulate(&b, &pb, &set).unwrap(),
-        );
+        let (sa, sb) = (simulate(&pa, &set).unwrap(), simulate(&pb, &set).unwrap());
         // 回民区's table comes first in b: every path of a sits further down there
         assert!(pb.paths.len() > pa.paths.len());
         let mut compared = 0;
@@ -389,7 +453,7 @@ mod tests {
         let runs: Vec<String> = [1, 2, 3]
             .map(|jobs| {
                 set.jobs = jobs;
-                serde_json::to_string(&simulate(&sc, &p, &set).unwrap()).unwrap()
+                serde_json::to_string(&simulate(&p, &set).unwrap()).unwrap()
             })
             .into();
         assert_eq!(runs[0], runs[1]);

@@ -156,6 +156,7 @@ pub struct Normals {
 }
 
 impl Normals {
+    /// The streams of one seed.
     pub fn new(seed: u64) -> Normals {
         let mut state = seed;
         let words: [[u64; LANES]; 4] =

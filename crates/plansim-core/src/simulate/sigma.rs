@@ -2,8 +2,8 @@
 //! column, an estimate from three or more actuals (never below the rule of thumb), the scenario
 //! default, or a rule of thumb scaled to the indicator's pace.
 
+use super::Settings;
 use crate::project::Path;
-use crate::scenario::Scenario;
 use statrs::statistics::Statistics;
 
 /// The floor of the rule of thumb: half a point of annual growth.
@@ -16,36 +16,83 @@ pub fn rule_of_thumb(plan_rate: f64) -> f64 {
     DEFAULT_SIGMA.max(0.3 * plan_rate.abs())
 }
 
-pub fn sigma_of(sc: &Scenario, path: &Path, flag: Option<f64>) -> (f64, &'static str) {
-    let u = sc.spec.uncertainty.as_ref();
-    if let Some(s) = flag {
-        return (s, "flag");
+/// Where a path's σ came from; serialised as the words `simulate --format json` has always
+/// written (`flag`, `table`, `default` …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum SigmaSource {
+    /// The settings' override (`--sigma`).
+    #[serde(rename = "flag")]
+    Override,
+    /// The scenario's σ for this indicator (`sigma_by`).
+    #[serde(rename = "scenario (indicator)")]
+    ScenarioIndicator,
+    /// The table's `sigma` column.
+    #[serde(rename = "table")]
+    Table,
+    /// The spread of the outturns' yearly growth (three or more outturns).
+    #[serde(rename = "actuals")]
+    Actuals,
+    /// The outturns' spread was below the rule of thumb, which stands.
+    #[serde(rename = "actuals (floored at the rule of thumb)")]
+    ActualsFloored,
+    /// The scenario's default σ.
+    #[serde(rename = "scenario")]
+    Scenario,
+    /// The rule of thumb: max(0.5 points, 30 % of the plan rate).
+    #[serde(rename = "default")]
+    RuleOfThumb,
+}
+
+impl SigmaSource {
+    /// The words it is written as.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SigmaSource::Override => "flag",
+            SigmaSource::ScenarioIndicator => "scenario (indicator)",
+            SigmaSource::Table => "table",
+            SigmaSource::Actuals => "actuals",
+            SigmaSource::ActualsFloored => "actuals (floored at the rule of thumb)",
+            SigmaSource::Scenario => "scenario",
+            SigmaSource::RuleOfThumb => "default",
+        }
     }
-    // the scenario writes σ in points; the engine draws rates as fractions
-    let by_name = u.and_then(|u| {
-        u.sigma_by
-            .get(&path.series.name)
-            .or_else(|| u.sigma_by.get(&path.series.name_en))
-    });
-    if let Some(s) = by_name {
-        return (s.fraction(), "scenario (indicator)");
+}
+
+impl std::fmt::Display for SigmaSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The σ of a path (a fraction) and where it came from: the settings' override, their σ for
+/// the indicator, the table's `sigma`, the outturns, the settings' default, the rule of thumb.
+pub fn sigma_of(set: &Settings, path: &Path) -> (f64, SigmaSource) {
+    if let Some(s) = set.sigma {
+        return (s, SigmaSource::Override);
+    }
+    let by_name = set
+        .sigma_by
+        .get(&path.series.name)
+        .or_else(|| set.sigma_by.get(&path.series.name_en));
+    if let Some(&s) = by_name {
+        return (s, SigmaSource::ScenarioIndicator);
     }
     if let Some(s) = path.series.sigma {
-        return (s, "table");
+        return (s, SigmaSource::Table);
     }
     // a few near-identical outturns are no evidence of calm: never below the rule of thumb
     if let Some(s) = from_actuals(path.plan.start_year, path.plan.start, &path.actuals) {
         let floor = rule_of_thumb(path.plan.plan_rate);
         return if s >= floor {
-            (s, "actuals")
+            (s, SigmaSource::Actuals)
         } else {
-            (floor, "actuals (floored at the rule of thumb)")
+            (floor, SigmaSource::ActualsFloored)
         };
     }
-    if let Some(s) = u.and_then(|u| u.sigma.as_ref()) {
-        return (s.fraction(), "scenario");
+    if let Some(s) = set.default_sigma {
+        return (s, SigmaSource::Scenario);
     }
-    (rule_of_thumb(path.plan.plan_rate), "default")
+    (rule_of_thumb(path.plan.plan_rate), SigmaSource::RuleOfThumb)
 }
 
 /// The sample standard deviation of the year-on-year growth of consecutive known values
@@ -82,7 +129,7 @@ mod tests {
     /// of thumb for a 7 % plan (0.3·7 = 2.1 points): the rule of thumb stands.
     #[test]
     fn sigma_from_outturns_is_floored() {
-        let sc = Scenario::load(
+        let sc = crate::scenario::Scenario::load(
             &crate::repo_file("scenarios/horqin-outturn.toml"),
             &crate::table::LoadOptions::default(),
         )
@@ -93,9 +140,10 @@ mod tests {
             .iter()
             .find(|x| x.series.name == "地区生产总值增长率")
             .unwrap();
-        let (s, from) = sigma_of(&sc, gdp, None);
+        let (s, from) = sigma_of(&Settings::from_scenario(&sc), gdp);
         assert!((s - 0.021).abs() < 1e-12, "{s}");
-        assert_eq!(from, "actuals (floored at the rule of thumb)");
+        assert_eq!(from, SigmaSource::ActualsFloored);
+        assert_eq!(from.as_str(), "actuals (floored at the rule of thumb)");
     }
 
     #[test]

@@ -11,14 +11,14 @@ pub mod indicator;
 pub mod marks;
 pub mod name;
 pub mod normalize;
-pub mod notation;
+pub(crate) mod notation;
 pub mod notes;
 pub mod number;
 mod parents;
 mod rate_column;
 pub mod relation;
 mod rows;
-pub mod text;
+pub(crate) mod text;
 pub mod unit;
 mod xlsx;
 

@@ -48,7 +48,7 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
     set.draws = opts.draws.unwrap_or(set.draws);
     set.seed = opts.seed.unwrap_or(set.seed);
     set.jobs = 0;
-    let sim = simulate(&sc, &p, &set)?;
+    let sim = simulate(&p, &set)?;
     let findings = check(
         &sc.indicators,
         &CheckOptions {

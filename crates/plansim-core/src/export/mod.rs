@@ -1,6 +1,12 @@
 //! Exporters: projections, simulations and probabilities as long-format CSV bytes, written by
 //! the caller (atomically, see [`crate::output`]).
 
+#![warn(missing_docs)]
+
+mod rows;
+
+pub use rows::{TableRow, annotations, note_label, table_row, table_rows_csv};
+
 use crate::check::Finding;
 use crate::error::{Error, Result};
 use crate::project::Projection;
@@ -10,41 +16,67 @@ use serde::Serialize;
 /// A row of `projection.csv` (pandas, pyam and Excel read it as is).
 #[derive(Serialize)]
 pub struct LongRow<'a> {
+    /// The region.
     pub region: &'a str,
+    /// The plan (十四五规划 …).
     pub plan: &'a str,
+    /// The scenario's name.
     pub scenario: &'a str,
+    /// The indicator's name.
     pub indicator: &'a str,
+    /// The unit column.
     pub unit: &'a str,
+    /// The year.
     pub year: i32,
+    /// The projected (or known) value.
     pub value: f64,
 }
 
 /// A row of `simulation.csv`: the projection's columns and the bands.
 #[derive(Serialize)]
 pub struct BandRow<'a> {
+    /// The region.
     pub region: &'a str,
+    /// The plan (十四五规划 …).
     pub plan: &'a str,
+    /// The scenario's name.
     pub scenario: &'a str,
+    /// The indicator's name.
     pub indicator: &'a str,
+    /// The unit column.
     pub unit: &'a str,
+    /// The year.
     pub year: i32,
+    /// The projected (or known) value.
     pub value: f64,
+    /// The 5th percentile of the draws.
     pub p5: f64,
+    /// The 25th percentile.
     pub p25: f64,
+    /// The median.
     pub p50: f64,
+    /// The 75th percentile.
     pub p75: f64,
+    /// The 95th percentile.
     pub p95: f64,
 }
 
 /// A row of `probabilities.csv`.
 #[derive(Serialize)]
 pub struct ChanceRow<'a> {
+    /// The region.
     pub region: &'a str,
+    /// The plan (十四五规划 …).
     pub plan: &'a str,
+    /// The scenario's name.
     pub scenario: &'a str,
+    /// The indicator's name.
     pub indicator: &'a str,
+    /// The year.
     pub year: i32,
+    /// The target as printed.
     pub target: &'a str,
+    /// The share of draws meeting it (0–1).
     pub probability: f64,
 }
 
@@ -70,10 +102,13 @@ pub fn long_rows(p: &Projection) -> impl Iterator<Item = (usize, usize, LongRow<
     })
 }
 
+/// `projection.csv`: every path's value each year, in the long columns
+/// `region, plan, scenario, indicator, unit, year, value`.
 pub fn projection_csv(p: &Projection) -> Result<Vec<u8>> {
     to_csv(long_rows(p).map(|(_, _, r)| r))
 }
 
+/// `simulation.csv`: the projection's columns and each year's band.
 pub fn simulation_csv(p: &Projection, sim: &Simulation) -> Result<Vec<u8>> {
     to_csv(long_rows(p).map(|(i, c, long)| {
         let b = sim.paths[i].bands[c];
@@ -94,6 +129,7 @@ pub fn simulation_csv(p: &Projection, sim: &Simulation) -> Result<Vec<u8>> {
     }))
 }
 
+/// Every goal's probability, path by path.
 pub fn chance_rows<'a>(
     p: &'a Projection,
     sim: &'a Simulation,
@@ -111,6 +147,7 @@ pub fn chance_rows<'a>(
     })
 }
 
+/// `probabilities.csv`: `region, plan, scenario, indicator, year, target, probability`.
 pub fn probabilities_csv(p: &Projection, sim: &Simulation) -> Result<Vec<u8>> {
     to_csv(chance_rows(p, sim))
 }
@@ -119,17 +156,15 @@ pub fn probabilities_csv(p: &Projection, sim: &Simulation) -> Result<Vec<u8>> {
 pub fn to_csv<S: Serialize>(rows: impl IntoIterator<Item = S>) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     for r in rows {
-        w.serialize(r)
-            .map_err(|e| Error::Invalid(format!("cannot write CSV: {e}")))?;
+        w.serialize(r).map_err(|e| Error::Csv(e.to_string()))?;
     }
-    w.into_inner()
-        .map_err(|e| Error::Invalid(format!("cannot write CSV: {e}")))
+    w.into_inner().map_err(|e| Error::Csv(e.to_string()))
 }
 
 /// `findings.csv`: one row per finding, the quoted cells and every number as a column.
 pub fn findings_csv(findings: &[Finding]) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let fail = |e: csv::Error| Error::Invalid(format!("cannot write CSV: {e}"));
+    let fail = |e: csv::Error| Error::Csv(e.to_string());
     let head = [
         "severity",
         "code",
@@ -182,8 +217,7 @@ pub fn findings_csv(findings: &[Finding]) -> Result<Vec<u8>> {
         rec.push(related.join("; "));
         w.write_record(&rec).map_err(fail)?;
     }
-    w.into_inner()
-        .map_err(|e| Error::Invalid(format!("cannot write CSV: {e}")))
+    w.into_inner().map_err(|e| Error::Csv(e.to_string()))
 }
 
 /// A row of `plansim assess --format csv`: a grade, its numbers and its reason.
@@ -222,7 +256,7 @@ struct GradeRow<'a> {
 /// Grades as CSV, one line per target.
 pub fn grades_csv(grades: &[crate::assess::Grade]) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let fail = |e: csv::Error| Error::Invalid(format!("cannot write CSV: {e}"));
+    let fail = |e: csv::Error| Error::Csv(e.to_string());
     for g in grades {
         w.serialize(GradeRow {
             region: &g.region,
@@ -256,6 +290,5 @@ pub fn grades_csv(grades: &[crate::assess::Grade]) -> Result<Vec<u8>> {
         })
         .map_err(fail)?;
     }
-    w.into_inner()
-        .map_err(|e| Error::Invalid(format!("cannot write CSV: {e}")))
+    w.into_inner().map_err(|e| Error::Csv(e.to_string()))
 }

@@ -1,0 +1,220 @@
+//! Table rows as `plansim tables --format csv` writes them: every cell as printed beside what
+//! it was read as, and what the notes, marks and rate column add.
+
+use crate::table::{Form, Indicator, RateKind};
+use serde::Serialize;
+
+/// One row of `plansim tables --format csv`: the raw cells beside their meaning.
+#[derive(Serialize)]
+pub struct TableRow<'a> {
+    /// The file the row was read from.
+    pub file: String,
+    /// Its 1-based row.
+    pub row: usize,
+    /// The region.
+    pub region: &'a str,
+    /// The plan.
+    pub plan: &'a str,
+    /// The numbering before the name (`1.`, `（3）`).
+    pub seq: &'a str,
+    /// The category (类别/领域).
+    pub category: &'a str,
+    /// The indicator's name, numbering and unit read off.
+    pub indicator: &'a str,
+    /// The English name, where the table gives one.
+    pub indicator_en: &'a str,
+    /// The unit column as printed.
+    pub unit: &'a str,
+    /// The unit the values are in once magnitudes (亿, 万) are applied.
+    pub value_unit: String,
+    /// The base year.
+    pub base_year: i32,
+    /// The base cell as printed.
+    pub base: &'a str,
+    /// What the base cell is (number, bound, none …).
+    pub base_kind: &'static str,
+    /// The base as a number in `value_unit`.
+    pub base_value: Option<f64>,
+    /// The target year.
+    pub target_year: i32,
+    /// The target cell as printed.
+    pub target: &'a str,
+    /// What the target cell is (number, at-least, at-most, range, period-total …).
+    pub target_kind: &'static str,
+    /// The lowest value the target allows, in `value_unit` (empty when open).
+    pub target_low: Option<f64>,
+    /// The highest value the target allows, in `value_unit` (empty when open).
+    pub target_high: Option<f64>,
+    /// The target is a total over the period.
+    pub period_total: bool,
+    /// The rate cell as printed.
+    pub rate: &'a str,
+    /// What the rate cell is.
+    pub rate_kind: &'static str,
+    /// The rate as a number (percent a year, or the period total).
+    pub rate_value: Option<f64>,
+    /// The rate is a total over the period, not a yearly rate.
+    pub rate_cumulative: bool,
+    /// What the rate column states: annual, total-percent, total-amount, yearly.
+    pub rate_reading: &'static str,
+    /// `expected` (预期性), `binding` (约束性) or empty.
+    pub attribute: &'static str,
+    /// Whether the indicator should rise or fall.
+    pub direction: &'static str,
+    /// Where the row was transcribed from.
+    pub source: &'a str,
+    /// What the notes, marks, name and rate column add, as in the readable table.
+    pub notes: String,
+}
+
+/// The low and high ends a target allows, in the value unit (`None` = open).
+fn target_bounds(ind: &Indicator) -> (Option<f64>, Option<f64>) {
+    let f = ind.factor(&ind.target);
+    match &ind.target.form {
+        Form::Number { value } | Form::About { value } => {
+            (Some(value.value * f), Some(value.value * f))
+        }
+        Form::AtLeast { value, .. } => (Some(value.value * f), None),
+        Form::AtMost { value, .. } => (None, Some(value.value * f)),
+        Form::Range { low, high } => (Some(low.value * f), Some(high.value * f)),
+        _ => (None, None),
+    }
+}
+
+/// The exported row of a table row.
+pub fn table_row(ind: &Indicator) -> TableRow<'_> {
+    let (target_low, target_high) = target_bounds(ind);
+    TableRow {
+        file: ind.file.display().to_string(),
+        row: ind.row,
+        region: &ind.region,
+        plan: &ind.plan,
+        seq: &ind.seq,
+        category: &ind.category,
+        indicator: &ind.name,
+        indicator_en: &ind.name_en,
+        unit: &ind.unit.raw,
+        value_unit: ind.value_unit(),
+        base_year: ind.base_year,
+        base: &ind.base.raw,
+        base_kind: ind.base.kind(),
+        base_value: ind.base.point().map(|n| n.value * ind.factor(&ind.base)),
+        target_year: ind.target_year,
+        target: &ind.target.raw,
+        target_kind: ind.target.kind(),
+        target_low,
+        target_high,
+        period_total: ind.target.is_period_total(),
+        rate: &ind.rate.raw,
+        rate_kind: ind.rate.kind(),
+        rate_value: ind.rate.point().map(|n| n.value),
+        rate_cumulative: ind.rate_cumulative || ind.rate.is_period_total(),
+        rate_reading: rate_kind(ind.rate_kind),
+        attribute: match ind.attribute {
+            crate::table::Attribute::Expected => "expected",
+            crate::table::Attribute::Binding => "binding",
+            crate::table::Attribute::Unstated => "",
+        },
+        direction: ind.direction_word(),
+        source: &ind.source,
+        notes: annotations(ind).join("; "),
+    }
+}
+
+fn rate_kind(kind: RateKind) -> &'static str {
+    match kind {
+        RateKind::Annual => "annual",
+        RateKind::TotalPercent => "total-percent",
+        RateKind::TotalAmount => "total-amount",
+        RateKind::Yearly => "yearly",
+    }
+}
+
+/// What a row says beyond its cells' values, briefly: `base 2019 ②`, `rate total 2021–2025
+/// in 岁 ①`, `rate above 国内生产总值（GDP）增长`, `target from rate`, `sub-item of …`, `note ③`.
+pub fn annotations(ind: &Indicator) -> Vec<String> {
+    let mut out = Vec::new();
+    for (assumed, what, year) in [
+        (ind.base_year_assumed, "base", ind.base_year),
+        (ind.target_year_assumed, "target", ind.target_year),
+    ] {
+        if assumed {
+            out.push(format!("{what} year {year} assumed"));
+        }
+    }
+    if let Some(p) = &ind.name_parts.parent {
+        out.push(format!("sub-item of {p}"));
+    }
+    for (what, cell) in [
+        ("base", &ind.base),
+        ("target", &ind.target),
+        ("rate", &ind.rate),
+    ] {
+        if what == "target" && ind.target_from_rate {
+            out.push("target from rate".into());
+            continue;
+        }
+        let mut says: Vec<String> = Vec::new();
+        if let Some(y) = cell.year {
+            says.push(y.to_string());
+        }
+        if cell.preliminary {
+            says.push("preliminary".into());
+        }
+        if let Some([from, to]) = cell.period_years {
+            let of = match (what, ind.rate_kind) {
+                ("rate", RateKind::TotalPercent) => ", % change".to_string(),
+                ("rate", RateKind::TotalAmount) if ind.unit.is_share() => " in points".into(),
+                ("rate", RateKind::TotalAmount) => format!(" in {}", ind.unit.raw),
+                _ => String::new(),
+            };
+            says.push(format!("total {from}–{to}{of}"));
+        }
+        if what == "rate" && ind.rate_kind == RateKind::Yearly {
+            says.push("each year's value".into());
+        }
+        if let Form::Relational {
+            relation,
+            other,
+            indicator,
+            ..
+        } = &cell.form
+        {
+            says.push(format!(
+                "{} {}",
+                relation.words(),
+                indicator.as_deref().unwrap_or(other)
+            ));
+        }
+        if let Some(r) = &cell.remark {
+            says.push(format!("+ {r}"));
+        }
+        let labels: String = cell.notes.iter().map(note_label).collect();
+        if !labels.is_empty() {
+            says.push(labels);
+        }
+        if !says.is_empty() {
+            out.push(format!("{what} {}", says.join(" ")));
+        }
+    }
+    for n in &ind.notes {
+        out.push(format!("note {}", note_label(n)));
+    }
+    if !ind.remark.is_empty() {
+        out.push(format!("备注 {}", ind.remark));
+    }
+    out
+}
+
+/// `①` as printed; `注1` for a note numbered `1.`, `注` for one without a number.
+pub fn note_label(n: &crate::table::Note) -> String {
+    match n.label.chars().next() {
+        Some(c) if !c.is_ascii_digit() => n.label.clone(),
+        _ => format!("注{}", n.label),
+    }
+}
+
+/// Every row of tables as CSV bytes, one line per row (`plansim tables --format csv`).
+pub fn table_rows_csv<'a>(rows: impl IntoIterator<Item = &'a Indicator>) -> crate::Result<Vec<u8>> {
+    super::to_csv(rows.into_iter().map(table_row))
+}

@@ -1,0 +1,273 @@
+//! The facade: one call from inputs (scenario or table files, tables already read, a scenario
+//! built in code, outturns) to results (the scenario, its projection and simulation, the
+//! consistency findings and the grades). The command line, the report and the Python package
+//! run through here, so each job has one place.
+//!
+//! Two shapes of run:
+//! - [`run`]: one scenario (a scenario file, a table run as its own baseline, or a
+//!   [`Scenario`] built in code) projected, and as [`Stages`] ask simulated, checked and graded;
+//! - [`gather`]: many tables and scenarios pooled for [`check`](crate::check) and
+//!   [`assess`](crate::assess), every unusable input reported at once.
+
+#![warn(missing_docs)]
+
+use crate::actuals::{Outturn, Resolved};
+use crate::assess::Grade;
+use crate::check::{CheckOptions, Finding, Regions};
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::names::Aliases;
+use crate::project::Projection;
+use crate::scenario::{Scenario, ScenarioFile};
+use crate::simulate::{Noise, Settings, Simulation};
+use crate::table::{Indicator, LoadOptions, Table};
+use std::path::PathBuf;
+
+mod gather;
+
+pub use gather::{Gathered, gather};
+
+/// What a run reads.
+#[derive(Clone, Debug)]
+pub enum Input {
+    /// A scenario file (`.toml`), or a table file (CSV, XLSX), which runs as its own baseline.
+    Path(PathBuf),
+    /// A table already read (from bytes, or a file read earlier): its own baseline.
+    Table(Table),
+    /// A scenario built in code ([`Scenario::from_parts`]) or loaded earlier.
+    Scenario(Box<Scenario>),
+}
+
+impl From<PathBuf> for Input {
+    fn from(p: PathBuf) -> Input {
+        Input::Path(p)
+    }
+}
+
+impl From<&std::path::Path> for Input {
+    fn from(p: &std::path::Path) -> Input {
+        Input::Path(p.to_path_buf())
+    }
+}
+
+impl From<Table> for Input {
+    fn from(t: Table) -> Input {
+        Input::Table(t)
+    }
+}
+
+impl From<Scenario> for Input {
+    fn from(sc: Scenario) -> Input {
+        Input::Scenario(Box::new(sc))
+    }
+}
+
+/// How a run reads its inputs and what it overrides; `Options::default()` reads strictly, in
+/// Chinese, with the scenario's own draws, seed and σ.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Outturn files besides a scenario's own `actuals` (`--actuals`).
+    pub actuals: Vec<PathBuf>,
+    /// Outturns already read (from bytes: a DataFrame), besides the files.
+    pub outturns: Vec<Outturn>,
+    /// How tables are read: sheet, region, lenient.
+    pub load: LoadOptions,
+    /// The alias list; the bundled one when `None`.
+    pub aliases: Option<Aliases>,
+    /// The region hierarchy for `cross-plan-conflict`; the bundled one when `None`.
+    pub regions: Option<Regions>,
+    /// Grade with what was known then: outturns after this year are ignored.
+    pub as_of: Option<i32>,
+    /// The last projected year, overriding the scenario's.
+    pub horizon: Option<i32>,
+    /// The last year `check` projects bounds to (default [`crate::check::DEFAULT_HORIZON`]).
+    pub check_horizon: Option<i32>,
+    /// Draws per indicator, overriding the scenario's.
+    pub draws: Option<usize>,
+    /// The seed, overriding the scenario's.
+    pub seed: Option<u64>,
+    /// σ of every yearly rate as a fraction (0.02 = 2 points), overriding every other σ.
+    pub sigma: Option<f64>,
+    /// The shocks' distribution, overriding the scenario's.
+    pub noise: Option<Noise>,
+    /// The share of each shock from one economy-wide factor, overriding the scenario's.
+    pub common: Option<f64>,
+    /// Threads for the simulation: 0 the current pool (all cores), 1 this thread.
+    pub jobs: usize,
+    /// The language of findings, reasons and notes.
+    pub lang: Lang,
+}
+
+impl Options {
+    /// The simulation settings for a scenario: its `[uncertainty]` under these overrides.
+    pub fn settings(&self, sc: &Scenario) -> Settings {
+        let mut set = Settings::from_scenario(sc);
+        set.draws = self.draws.unwrap_or(set.draws);
+        set.seed = self.seed.unwrap_or(set.seed);
+        set.sigma = self.sigma.or(set.sigma);
+        set.noise = self.noise.unwrap_or(set.noise);
+        set.common = self.common.unwrap_or(set.common);
+        set.jobs = self.jobs;
+        set
+    }
+
+    fn aliases(&self) -> Aliases {
+        self.aliases.clone().unwrap_or_else(Aliases::bundled)
+    }
+
+    fn check_options(&self, outturns: Option<Resolved>, aliases: Aliases) -> CheckOptions {
+        CheckOptions {
+            horizon: self.check_horizon.unwrap_or(crate::check::DEFAULT_HORIZON),
+            regions: self.regions.clone().unwrap_or_else(Regions::bundled),
+            aliases,
+            outturns,
+            lang: self.lang,
+        }
+    }
+}
+
+/// Which stages [`run`] carries out besides the projection.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stages {
+    /// Monte Carlo bands and probabilities under the scenario.
+    pub simulate: bool,
+    /// The consistency audit of the scenario's rows.
+    pub check: bool,
+    /// Every target graded from the scenario's outturns.
+    pub assess: bool,
+}
+
+impl Stages {
+    /// The projection alone.
+    pub const PROJECT: Stages = Stages {
+        simulate: false,
+        check: false,
+        assess: false,
+    };
+    /// Projection and simulation.
+    pub const SIMULATE: Stages = Stages {
+        simulate: true,
+        check: false,
+        assess: false,
+    };
+    /// Everything: projection, simulation, findings and grades.
+    pub const ALL: Stages = Stages {
+        simulate: true,
+        check: true,
+        assess: true,
+    };
+}
+
+/// What a run of one scenario gives.
+#[derive(Clone, Debug)]
+pub struct Results {
+    /// The scenario as run: its rows, series, outturns, notices and rows left out.
+    pub scenario: Scenario,
+    /// Every series year by year.
+    pub projection: Projection,
+    /// Bands and probabilities, when [`Stages::simulate`] asked for them.
+    pub simulation: Option<Simulation>,
+    /// The consistency audit (empty unless [`Stages::check`]).
+    pub findings: Vec<Finding>,
+    /// The grades from the outturns (empty unless [`Stages::assess`]).
+    pub grades: Vec<Grade>,
+}
+
+/// The scenario an input names, with the options' outturns added and horizon applied.
+pub fn scenario(input: Input, opts: &Options) -> Result<Scenario> {
+    let mut sc = match input {
+        Input::Path(path) => Scenario::load_with(&path, &opts.load, &opts.actuals)?,
+        Input::Table(table) => {
+            let spec = ScenarioFile {
+                description: Some("The plan's stated rates, continued to the horizon.".into()),
+                ..ScenarioFile::default()
+            };
+            let actuals = crate::actuals::load_all(&opts.actuals)?;
+            let sc = Scenario::from_parts("baseline", spec, vec![table], actuals)?;
+            refuse_unread(sc, &opts.load)?
+        }
+        Input::Scenario(sc) => {
+            let mut sc = *sc;
+            sc.add_outturns(crate::actuals::load_all(&opts.actuals)?)?;
+            sc
+        }
+    };
+    sc.add_outturns(opts.outturns.clone())?;
+    if let Some(h) = opts.horizon {
+        sc.spec.horizon = Some(h);
+        sc.check_horizon()
+            .map_err(|msg| Error::Horizon { horizon: h, msg })?;
+    }
+    Ok(sc)
+}
+
+/// A table read leniently keeps its readable rows; read strictly, an unreadable cell refuses it.
+fn refuse_unread(sc: Scenario, load: &LoadOptions) -> Result<Scenario> {
+    if load.lenient {
+        return Ok(sc);
+    }
+    let errors: Vec<Error> = sc
+        .left_out
+        .iter()
+        .filter(|l| !l.cells.is_empty())
+        .map(|l| Error::Cells {
+            path: l.file.clone(),
+            errors: l.cells.clone(),
+        })
+        .collect();
+    match Error::from_all(errors) {
+        Some(e) => Err(e),
+        None => Ok(sc),
+    }
+}
+
+/// Runs one scenario: loads it (see [`scenario`]), projects it and, as `stages` ask, simulates,
+/// checks and grades it.
+pub fn run(input: Input, opts: &Options, stages: Stages) -> Result<Results> {
+    from_scenario(scenario(input, opts)?, opts, stages)
+}
+
+/// The stages of [`run`] on a scenario already loaded (by [`scenario`], so that its notices
+/// can be shown first); the options' outturns and horizon are not applied again.
+pub fn from_scenario(sc: Scenario, opts: &Options, stages: Stages) -> Result<Results> {
+    let projection = crate::project::project(&sc)?;
+    let simulation = if stages.simulate {
+        Some(crate::simulate::simulate(&projection, &opts.settings(&sc))?)
+    } else {
+        None
+    };
+    let aliases = opts.aliases();
+    let grades = if stages.assess {
+        grade(&sc.indicators, &sc.outturns, &aliases, opts)
+    } else {
+        Vec::new()
+    };
+    let findings = if stages.check {
+        let check = opts.check_options(Some(sc.outturns.clone()), aliases);
+        crate::check::run(&sc.indicators, &check)
+    } else {
+        Vec::new()
+    };
+    Ok(Results {
+        scenario: sc,
+        projection,
+        simulation,
+        findings,
+        grades,
+    })
+}
+
+fn grade(rows: &[Indicator], resolved: &Resolved, aliases: &Aliases, opts: &Options) -> Vec<Grade> {
+    crate::assess::assess(
+        rows,
+        resolved,
+        aliases,
+        &crate::assess::Options {
+            as_of: opts.as_of,
+            lang: opts.lang,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests;
