@@ -4,7 +4,8 @@
 
 use crate::assess::Status;
 use crate::error::{Error, Result};
-use rust_xlsxwriter::{Color, Format, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, Format, Workbook, XlsxError};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// Rows a sheet holds (Excel's limit), the header included.
@@ -31,15 +32,21 @@ pub(super) fn share(v: Option<f64>) -> Cell<'static> {
     v.filter(|v| v.is_finite()).map_or(Cell::Empty, Cell::Share)
 }
 
-/// A sheet being written: continues on a new sheet when full.
+/// A sheet being written: continues on a new sheet when full. Its rows go straight to the
+/// workbook's temporary files (rust_xlsxwriter's constant-memory mode), so a batch of every
+/// county does not hold millions of cells in memory; rows are written in order, as that mode
+/// needs, and several sheets may be written side by side.
 pub(super) struct Sheet<'f> {
     name: String,
     header: Vec<&'static str>,
-    done: Vec<Worksheet>,
-    ws: Worksheet,
+    wb: &'f RefCell<Workbook>,
+    /// The worksheet being written, by its place in the workbook.
+    index: usize,
     row: u32,
     /// Rows a sheet holds before the next begins ([`MAX_ROWS`]; fewer in tests).
     limit: u32,
+    /// Worksheets begun so far.
+    pages: usize,
     formats: &'f Formats,
 }
 
@@ -91,6 +98,7 @@ pub(super) fn fail(e: XlsxError) -> Error {
 
 impl<'f> Sheet<'f> {
     pub(super) fn new(
+        wb: &'f RefCell<Workbook>,
         name: &str,
         header: Vec<&'static str>,
         formats: &'f Formats,
@@ -98,8 +106,9 @@ impl<'f> Sheet<'f> {
         let mut s = Sheet {
             name: name.to_string(),
             header,
-            done: Vec::new(),
-            ws: Worksheet::new(),
+            wb,
+            index: 0,
+            pages: 0,
             row: 0,
             limit: MAX_ROWS,
             formats,
@@ -109,20 +118,24 @@ impl<'f> Sheet<'f> {
     }
 
     fn start(&mut self, title: &str) -> Result<()> {
-        self.ws.set_name(title).map_err(fail)?;
+        let mut wb = self.wb.borrow_mut();
+        let ws = wb.add_worksheet_with_constant_memory().map_err(fail)?;
+        ws.set_name(title).map_err(fail)?;
+        self.pages += 1;
+        // the sheet just added is the workbook's last
+        self.index = wb.worksheets().len() - 1;
+        let ws = wb.worksheet_from_index(self.index).map_err(fail)?;
         for (c, h) in self.header.iter().enumerate() {
-            self.ws
-                .write_string_with_format(0, c as u16, *h, &self.formats.head)
+            ws.write_string_with_format(0, c as u16, *h, &self.formats.head)
                 .map_err(fail)?;
             let width = h
                 .chars()
                 .map(|c| if c.is_ascii() { 1.0 } else { 2.0 })
                 .sum::<f64>();
-            self.ws
-                .set_column_width(c as u16, width.max(9.0) + 2.0)
+            ws.set_column_width(c as u16, width.max(9.0) + 2.0)
                 .map_err(fail)?;
         }
-        self.ws.set_freeze_panes(1, 0).map_err(fail)?;
+        ws.set_freeze_panes(1, 0).map_err(fail)?;
         self.row = 1;
         Ok(())
     }
@@ -130,13 +143,14 @@ impl<'f> Sheet<'f> {
     pub(super) fn push(&mut self, cells: &[Cell]) -> Result<()> {
         if self.row == self.limit {
             self.finish_page()?;
-            let title = format!("{} {}", self.name, self.done.len() + 1);
+            let title = format!("{} {}", self.name, self.pages + 1);
             self.start(&title)?;
         }
         let f = self.formats;
+        let mut wb = self.wb.borrow_mut();
+        let ws = wb.worksheet_from_index(self.index).map_err(fail)?;
         for (c, cell) in cells.iter().enumerate() {
             let (r, c) = (self.row, c as u16);
-            let ws = &mut self.ws;
             match cell {
                 Cell::Text(s) if !s.is_empty() => ws.write_string(r, c, *s).map(|_| ()),
                 Cell::Number(v) => ws.write_number_with_format(r, c, *v, &f.pace).map(|_| ()),
@@ -155,43 +169,41 @@ impl<'f> Sheet<'f> {
 
     fn finish_page(&mut self) -> Result<()> {
         let last = self.header.len().saturating_sub(1) as u16;
-        self.ws
+        let mut wb = self.wb.borrow_mut();
+        wb.worksheet_from_index(self.index)
+            .map_err(fail)?
             .autofilter(0, 0, self.row.saturating_sub(1).max(1), last)
             .map_err(fail)?;
-        self.done.push(std::mem::take(&mut self.ws));
         Ok(())
     }
 
-    pub(super) fn into_sheets(mut self) -> Result<Vec<Worksheet>> {
-        self.finish_page()?;
-        Ok(self.done)
+    /// Ends the sheet (its filter over the rows written).
+    pub(super) fn finish(mut self) -> Result<()> {
+        self.finish_page()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_xlsxwriter::Workbook;
 
     /// A full sheet continues on the next, header and all: no row is dropped.
     #[test]
     fn a_full_sheet_continues_on_a_numbered_one() {
         let formats = Formats::new();
-        let mut sheet = Sheet::new("模拟", vec!["年份", "数值"], &formats).unwrap();
+        let wb = RefCell::new(Workbook::new());
+        let mut sheet = Sheet::new(&wb, "模拟", vec!["年份", "数值"], &formats).unwrap();
         sheet.limit = 3;
         for year in 2020..2025 {
             sheet
                 .push(&[Cell::Whole(year.into()), Cell::Number(1.5)])
                 .unwrap();
         }
-        let mut sheets = sheet.into_sheets().unwrap();
-        let names: Vec<String> = sheets.iter().map(|s| s.name()).collect();
+        sheet.finish().unwrap();
+        let mut wb = wb.into_inner();
+        let names: Vec<String> = wb.worksheets().iter().map(|s| s.name()).collect();
         // 5 rows at 2 a sheet (below the header): 2 + 2 + 1
         assert_eq!(names, ["模拟", "模拟 2", "模拟 3"]);
-        let mut wb = Workbook::new();
-        for ws in sheets.drain(..) {
-            wb.push_worksheet(ws);
-        }
         assert!(wb.save_to_buffer().is_ok());
     }
 }

@@ -15,6 +15,7 @@ use crate::assess::{Grade, Status};
 use crate::error::Result;
 use crate::export::{chance_rows, long_rows};
 use rust_xlsxwriter::Workbook;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// The workbook's name in the report's folder.
@@ -53,7 +54,9 @@ fn urgency(s: Status) -> u8 {
 pub fn workbook(runs: &[&Computed], english: bool) -> Result<Vec<u8>> {
     let t = |zh, en| pick(english, zh, en);
     let formats = Formats::new();
+    let wb = RefCell::new(Workbook::new());
     let mut action = Sheet::new(
+        &wb,
         t("行动", "Actions"),
         vec![
             t("情景", "scenario"),
@@ -134,11 +137,12 @@ pub fn workbook(runs: &[&Computed], english: bool) -> Result<Vec<u8>> {
             t("数值", "value"),
         ]
     };
-    let mut projection = Sheet::new(t("预测", "Projection"), long_head(), &formats)?;
+    let mut projection = Sheet::new(&wb, t("预测", "Projection"), long_head(), &formats)?;
     let mut head = long_head();
     head.extend(["p5", "p25", "p50", "p75", "p95"]);
-    let mut simulation = Sheet::new(t("模拟", "Simulation"), head, &formats)?;
+    let mut simulation = Sheet::new(&wb, t("模拟", "Simulation"), head, &formats)?;
     let mut chances = Sheet::new(
+        &wb,
         t("达标概率", "Probabilities"),
         vec![
             t("地区", "region"),
@@ -182,6 +186,7 @@ pub fn workbook(runs: &[&Computed], english: bool) -> Result<Vec<u8>> {
         }
     }
     let mut findings = Sheet::new(
+        &wb,
         t("检查结果", "Findings"),
         vec![
             t("情景", "scenario"),
@@ -220,11 +225,8 @@ pub fn workbook(runs: &[&Computed], english: bool) -> Result<Vec<u8>> {
             ])?;
         }
     }
-    let mut wb = Workbook::new();
     for sheet in [action, projection, simulation, chances, findings] {
-        for ws in sheet.into_sheets()? {
-            wb.push_worksheet(ws);
-        }
+        sheet.finish()?;
     }
-    wb.save_to_buffer().map_err(fail)
+    wb.into_inner().save_to_buffer().map_err(fail)
 }
