@@ -4,12 +4,9 @@
 use super::Options;
 use super::page::{Page, Summary};
 use super::rows::target_rows;
-use crate::check::{CheckOptions, run as check};
 use crate::error::{Error, Result};
 use crate::export;
-use crate::project::project;
 use crate::scenario::Scenario;
-use crate::simulate::{Settings, simulate};
 use crate::table::LoadOptions;
 use std::path::{Path, PathBuf};
 
@@ -34,48 +31,38 @@ pub struct Computed {
 
 /// Runs a scenario: projection, simulation, the consistency audit and the target rows.
 pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
-    let sc = Scenario::load_with(
-        path,
-        &LoadOptions {
+    use plansim_core::run::{self, Input, Stages};
+    let lang = if opts.english {
+        crate::lang::Lang::En
+    } else {
+        crate::lang::Lang::Zh
+    };
+    let mut with = run::Options {
+        actuals: opts.actuals.clone(),
+        load: LoadOptions {
             lenient: !opts.strict,
             ..LoadOptions::default()
         },
-        &opts.actuals,
-    )?;
+        draws: opts.draws,
+        seed: opts.seed,
+        jobs: 0,
+        lang,
+        ..run::Options::default()
+    };
+    let sc = run::scenario(Input::Path(path.to_path_buf()), &with)?;
     check_name(&sc.name, path)?;
-    let p = project(&sc)?;
-    let mut set = Settings::from_scenario(&sc);
-    set.draws = opts.draws.unwrap_or(set.draws);
-    set.seed = opts.seed.unwrap_or(set.seed);
-    set.jobs = 0;
-    let sim = simulate(&p, &set)?;
-    let findings = check(
-        &sc.indicators,
-        &CheckOptions {
-            horizon: sc.horizon(),
-            outturns: Some(sc.outturns.clone()),
-            lang: if opts.english {
-                crate::lang::Lang::En
-            } else {
-                crate::lang::Lang::Zh
-            },
-            ..CheckOptions::default()
-        },
-    );
+    // the audit looks as far as the scenario projects
+    with.check_horizon = Some(sc.horizon());
+    let set = with.settings(&sc);
     // every status is assess's, from the outturns; the simulation is the scenario's what-if
-    let grades = crate::assess::assess(
-        &sc.indicators,
-        &sc.outturns,
-        &plansim_core::names::Aliases::bundled(),
-        &crate::assess::Options {
-            as_of: None,
-            lang: if opts.english {
-                crate::lang::Lang::En
-            } else {
-                crate::lang::Lang::Zh
-            },
-        },
-    );
+    let run::Results {
+        scenario: sc,
+        projection: p,
+        simulation,
+        findings,
+        grades,
+    } = run::from_scenario(sc, &with, Stages::ALL)?;
+    let sim = simulation.ok_or_else(|| Error::invalid("the simulation did not run"))?;
     let rows = target_rows(&sc, &p, &sim, &grades);
     let rules = crate::explain::explain(&sc)?;
     let page = Page {
