@@ -119,7 +119,7 @@ fn the_workbook_holds_the_report_in_numbers() {
     assert!((number(&r[col("最新实际值")]) - 350.566).abs() < 1e-9);
     assert!((number(&r[col("所需速度")]) - 10.7514).abs() < 1e-4);
     assert!((number(&r[col("当前速度")]) - 4.6592).abs() < 1e-4);
-    assert!((number(&r[col("差距（当前−所需）")]) - -6.0922).abs() < 1e-4);
+    assert!((number(&r[col("差距（正值有利）")]) - -6.0922).abs() < 1e-4);
     assert_eq!(text(&r[col("速度单位")]), "%/年");
     // every target of both scenarios, the lagging target before those on track
     let targets = |sc: &str| rows_where(&act, &[(0, sc)]).len();

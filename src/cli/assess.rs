@@ -8,6 +8,11 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub const EXAMPLES: &str = "Examples:
+  plansim assess scenarios/national-14th.toml --as-of 2022       # what was known in 2022
+  plansim assess scenarios/tables/national-14th.csv --region 全国 --actuals scenarios/actuals/national.csv
+  plansim assess scenarios/tables/horqin.csv --actuals my-outturns.csv --format json";
+
 #[derive(clap::Args)]
 pub struct Args {
     /// Indicator tables or scenario files (.toml), whose tables and actuals are graded

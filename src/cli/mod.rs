@@ -51,6 +51,7 @@ enum Command {
     #[command(after_help = check::EXAMPLES)]
     Check(check::Args),
     /// Grade every target from its outturns: 提前实现, 已实现, 快于预期, 基本符合预期, 滞后于预期, 未实现
+    #[command(after_help = assess::EXAMPLES)]
     Assess(assess::Args),
     /// Project every indicator year by year under a scenario (or a table's baseline)
     #[command(after_help = project::EXAMPLES)]

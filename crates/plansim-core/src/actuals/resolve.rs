@@ -100,8 +100,15 @@ impl Resolved {
                 .iter()
                 .map(|(r, k)| format!("{r} ({k})"))
                 .collect();
+            let none_used = if self.outturns.is_empty() {
+                // the usual cause: a table without a region column is named by its file
+                "; no outturn is used at all: a table without a region column takes its file's \
+                 name as its region, and `--region` (or a scenario's `region`) names it"
+            } else {
+                ""
+            };
             format!(
-                "skipped {n} outturn row{} of regions no table holds: {}",
+                "skipped {n} outturn row{} of regions no table holds: {}{none_used}",
                 if n == 1 { "" } else { "s" },
                 list.join(", ")
             )

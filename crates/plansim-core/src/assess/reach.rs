@@ -97,6 +97,9 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
         g.text = say::in_target_year(&now, &aim, ok, inside, since, &from);
     } else if met(&goal, dir, &latest) {
         status = Status::Ahead;
+        // nothing is required of a target already met: a "required" fall would read as advice
+        g.required_rate = None;
+        g.gap = None;
         g.text = say::ahead(
             &now,
             &aim,

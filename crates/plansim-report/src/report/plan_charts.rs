@@ -102,7 +102,12 @@ pub fn plan_charts(
     plan: &str,
     english: bool,
 ) -> Vec<PlanChart> {
-    let stem = file_stem(&format!("{region}-{plan}"));
+    // a table without a plan column (the national outline) names its charts by region alone
+    let stem = if plan.is_empty() {
+        file_stem(region)
+    } else {
+        file_stem(&format!("{region}-{plan}"))
+    };
     let mut out = Vec::new();
     // a plan with nothing projected (赤峰市's, no baselines) gets no blank dashboard
     let d = dashboard(run, all, region, plan, english);

@@ -72,7 +72,7 @@ pub fn workbook(runs: &[&Computed], english: bool) -> Result<Vec<u8>> {
             t("所需速度", "required pace"),
             t("当前速度", "current pace"),
             t("规划速度", "planned pace"),
-            t("差距（当前−所需）", "gap (current − required)"),
+            t("差距（正值有利）", "gap (positive = good side)"),
             t("速度单位", "pace unit"),
             t("按观测趋势达标概率", "P(meet | observed trend)"),
             "σ",
