@@ -27,22 +27,8 @@ const SOURCE: [&str; 3] = ["source", "来源", "出处"];
 const BASIS: [&str; 2] = ["basis", "性质"];
 
 pub fn read(path: &Path, text: &str) -> Result<Vec<Outturn>> {
-    // comments blanked, not removed, so that rows keep their line numbers
-    let text: String = text
-        .lines()
-        .map(|l| {
-            if l.trim_start().starts_with('#') {
-                ""
-            } else {
-                l
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let records = crate::table::text::records(path, &text)?;
-    let mut rows = records
-        .iter()
-        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()));
+    let records = crate::table::text::commented_records(path, text)?;
+    let mut rows = records.iter();
     let Some(header) = rows.next() else {
         return Err(Error::format(
             path,

@@ -7,7 +7,7 @@
 //! within the bound inside its printed precision, else 未实现.
 
 use super::pace::{FLOOR_LEVEL, FLOOR_RATE, FLOOR_SHARE, Trend, mean, p_above};
-use super::path::{Path, lenient, met, planned, trend};
+use super::path::{Path, lenient, met, planned, trend, within};
 use super::{Grade, Row, Status, amount, listed, years};
 use crate::actuals::Obs;
 use crate::check::finding::show;
@@ -198,13 +198,7 @@ pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
         }
     }
     let status = if latest.year == row.ind.target_year {
-        let (thr, above) = lenient(&goal, dir, precision);
-        let ok = met(&goal, dir, &latest)
-            || if above {
-                latest.value >= thr
-            } else {
-                latest.value <= thr
-            };
+        let ok = met(&goal, dir, &latest) || within(lenient(&goal, dir, precision), latest.value);
         g.text = say::hold_final(
             &super::shown(&latest),
             latest.year,
@@ -275,12 +269,11 @@ pub fn annual(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
         g.sigma_source = Some(source);
     }
     let status = if s.latest_year == row.ind.target_year {
-        let ok = if threshold.1 {
-            m >= threshold.0
+        if within(threshold, m) {
+            Status::Achieved
         } else {
-            m <= threshold.0
-        };
-        if ok { Status::Achieved } else { Status::Missed }
+            Status::Missed
+        }
     } else if goal.met(m, dir) && beyond(&goal, m) {
         Status::Faster
     } else if goal.met(m, dir) {

@@ -112,6 +112,11 @@ pub fn levels(row: &Row) -> Levels {
     }
 }
 
+/// True when `v` meets a [`lenient`] threshold: (level, met at or above).
+pub fn within((level, above): (f64, bool), v: f64) -> bool {
+    if above { v >= level } else { v <= level }
+}
+
 /// The goal's threshold and side with the printed precision allowed: (level, met at or above).
 pub fn lenient(goal: &GoalKind, dir: Direction, precision: f64) -> (f64, bool) {
     let (level, above) = goal.threshold(dir);

@@ -6,7 +6,7 @@
 //! printed precision (`7左右` from 6.5, `7` from 6.95, `3-4` from 2.95), else 未实现.
 
 use super::hold::{average, p_mean, span, summary, unit, yearly};
-use super::path::lenient;
+use super::path::{lenient, within};
 use super::{Grade, Row, Status, amount};
 use crate::check::finding::show;
 use crate::lang::finding::Text;
@@ -79,12 +79,11 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
         g.sigma_source = Some(source);
     }
     let status = if s.latest_year == row.ind.target_year {
-        let ok = if threshold.1 {
-            m >= threshold.0
+        if within(threshold, m) {
+            Status::Achieved
         } else {
-            m <= threshold.0
-        };
-        if ok { Status::Achieved } else { Status::Missed }
+            Status::Missed
+        }
     } else if m < low {
         if dir == Direction::Rising {
             Status::Lagging

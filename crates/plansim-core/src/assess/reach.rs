@@ -10,7 +10,7 @@
 //!   path: r ≥ 1.2 快于预期, 0.8 ≤ r < 1.2 基本符合预期, r < 0.8 滞后于预期, and moving away from
 //!   the target (progress < 0) 滞后于预期 with the status `regressing`.
 
-use super::path::{Path, lenient, levels, met, planned, trend};
+use super::path::{Path, lenient, levels, met, planned, trend, within};
 use super::{Grade, Row, Status, amount, listed, years};
 use crate::actuals::Obs;
 use crate::check::finding::show;
@@ -78,18 +78,13 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
         g.sigma = Some(sigma);
         g.sigma_source = Some(source);
     }
-    let (thr, above) = lenient(&goal, dir, precision);
+    let threshold = lenient(&goal, dir, precision);
     let now = so_far(row, &lv.after, &latest);
     let first_met = lv.after.iter().find(|o| met(&goal, dir, o)).map(|o| o.year);
     let status;
     if latest.year == target_year {
         let strictly = met(&goal, dir, &latest);
-        let ok = strictly
-            || if above {
-                latest.value >= thr
-            } else {
-                latest.value <= thr
-            };
+        let ok = strictly || within(threshold, latest.value);
         status = if ok { Status::Achieved } else { Status::Missed };
         let p = show(precision);
         let inside = (ok && !strictly).then_some(p.as_str());

@@ -22,23 +22,8 @@ pub(crate) fn pairs(
     text: &str,
     columns: [&str; 2],
 ) -> Result<Vec<(usize, String, String)>> {
-    // comments blanked, not removed, so that line numbers stay those of the file; their commas
-    // and semicolons must not sway the delimiter sniffing either
-    let text: String = text
-        .lines()
-        .map(|l| {
-            if l.trim_start().starts_with('#') {
-                ""
-            } else {
-                l
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let records = crate::table::text::records(path, &text)?;
-    let mut rows = records
-        .iter()
-        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()));
+    let records = crate::table::text::commented_records(path, text)?;
+    let mut rows = records.iter();
     let Some(header) = rows.next() else {
         return Err(Error::format(
             path,

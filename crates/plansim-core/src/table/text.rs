@@ -160,6 +160,26 @@ fn count_outside_quotes(line: &str, d: u8) -> usize {
         .count()
 }
 
+/// The non-empty records of a file where `#` starts a comment line (outturns, aliases).
+/// Comments are blanked, not removed, so that records keep the file's line numbers and their
+/// commas and semicolons do not sway the delimiter sniffing.
+pub fn commented_records(path: &Path, text: &str) -> Result<Vec<Record>> {
+    let text: String = text
+        .lines()
+        .map(|l| {
+            if l.trim_start().starts_with('#') {
+                ""
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut records = records(path, &text)?;
+    records.retain(|r| r.cells.iter().any(|c| !c.trim().is_empty()));
+    Ok(records)
+}
+
 /// Splits a delimited text into records, each with its 1-based line number.
 pub fn records(path: &Path, text: &str) -> Result<Vec<Record>> {
     let mut reader = csv::ReaderBuilder::new()
