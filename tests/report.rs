@@ -29,6 +29,23 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
+/// A link's path with its `%XX` escapes (UTF-8 bytes) decoded.
+fn percent_decoded(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 3 <= b.len() {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
 fn csv_rows(bytes: &[u8]) -> Vec<BTreeMap<String, String>> {
     csv::Reader::from_reader(bytes)
         .deserialize()
@@ -208,6 +225,52 @@ fn bundled_report_has_every_file_and_the_right_numbers() {
     // 305.8·1.07¹⁵ = 843.7 in the baseline; slow-15th grows 5 % in 2026–30, 305.8·1.07¹⁰·1.05⁵
     // = 767.8, (1.05/1.07)⁵ − 1 = −9.0 %
     assert!(index.contains("2035: 843.7") && index.contains("2035: 767.8 (-9.0%)"));
+    // an indicator a scenario leaves alone is drawn once, by the baseline: green-push moves
+    // only forest cover and energy intensity (scenarios/green-push.toml), so those are its own
+    // indicator charts, and its page shows the baseline's chart for every other indicator
+    let own: Vec<&String> = files
+        .keys()
+        .filter(|k| k.starts_with("green-push/charts/0") || k.starts_with("green-push/charts/1"))
+        .collect();
+    assert!(
+        !own.is_empty()
+            && own
+                .iter()
+                .all(|k| k.contains("森林覆盖率") || k.contains("能耗")),
+        "{own:?}"
+    );
+    let page = String::from_utf8(files["green-push/index.html"].clone()).unwrap();
+    // indicator charts are named `NNN-region-indicator.png`; each is shown once on the page
+    let charts: std::collections::BTreeSet<String> = page
+        .split("src=\"")
+        .skip(1)
+        .map(|s| percent_decoded(&s[..s.find('"').unwrap()]))
+        .filter(|c| {
+            c.rsplit('/')
+                .next()
+                .is_some_and(|f| f.starts_with(|ch: char| ch.is_ascii_digit()))
+        })
+        .collect();
+    let paths: std::collections::BTreeSet<(String, String)> =
+        csv_rows(&files["green-push/projection.csv"])
+            .into_iter()
+            .map(|r| (r["region"].clone(), r["indicator"].clone()))
+            .collect();
+    assert_eq!(charts.len(), paths.len());
+    let borrowed = charts
+        .iter()
+        .filter(|c| c.starts_with("../baseline/charts/"))
+        .count();
+    assert_eq!(borrowed + own.len(), charts.len());
+    for c in &charts {
+        let rel = c
+            .strip_prefix("../")
+            .map_or(format!("green-push/{c}"), str::to_string);
+        assert!(
+            files.contains_key(&rel),
+            "{rel} is on the page but not written"
+        );
+    }
     // pages are well formed: every row closed, `<1%` escaped
     for (name, bytes) in files.iter().filter(|(k, _)| k.ends_with(".html")) {
         let html = String::from_utf8(bytes.clone()).unwrap();

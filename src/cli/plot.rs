@@ -65,10 +65,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         english: super::lang().is_en(),
         ..Options::default()
     };
+    let memo = plansim::simulate::Memo::default();
     let runs: Vec<Computed> = args
         .scenarios
         .iter()
-        .map(|p| compute(p, &opts))
+        .map(|p| compute(p, &opts, &memo))
         .collect::<Result<_, _>>()?;
     let mut left_out = false;
     for run in &runs {

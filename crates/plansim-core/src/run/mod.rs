@@ -19,7 +19,7 @@ use crate::lang::Lang;
 use crate::names::Aliases;
 use crate::project::Projection;
 use crate::scenario::{Scenario, ScenarioFile};
-use crate::simulate::{Noise, Settings, Simulation};
+use crate::simulate::{Memo, Noise, Settings, Simulation};
 use crate::table::{Indicator, LoadOptions, Table};
 use std::path::PathBuf;
 
@@ -96,6 +96,8 @@ pub struct Options {
     pub jobs: usize,
     /// The language of findings, reasons and notes.
     pub lang: Lang,
+    /// Paths drawn by the other runs of a batch, reused when identical (see [`Memo`]).
+    pub memo: Option<Memo>,
 }
 
 impl Options {
@@ -108,6 +110,7 @@ impl Options {
         set.noise = self.noise.unwrap_or(set.noise);
         set.common = self.common.unwrap_or(set.common);
         set.jobs = self.jobs;
+        set.memo = self.memo.clone();
         set
     }
 

@@ -6,12 +6,14 @@
 
 pub(crate) mod kernel;
 mod keys;
+mod memo;
 pub(crate) mod normal;
 pub mod quantile;
 mod sigma;
 
 pub use kernel::Noise;
 pub use keys::path_keys;
+pub use memo::Memo;
 pub use sigma::{DEFAULT_SIGMA, SigmaSource, rule_of_thumb, sigma_of};
 
 use crate::error::{Error, Result};
@@ -43,6 +45,9 @@ pub struct Settings {
     pub common: f64,
     /// Threads: 1 runs here, 0 uses the current rayon pool (all cores by default).
     pub jobs: usize,
+    /// Paths already drawn by other scenarios of a batch, reused when their inputs are
+    /// identical (the numbers are the same either way; only the time differs).
+    pub memo: Option<Memo>,
 }
 
 impl Default for Settings {
@@ -57,6 +62,7 @@ impl Default for Settings {
             default_sigma: None,
             common: 0.0,
             jobs: 0,
+            memo: None,
         }
     }
 }
@@ -260,15 +266,19 @@ fn simulate_path(
         common: set.common,
         goals: &goals,
     };
-    let r = run_path(&input, set.draws, set.seed, key, set.noise, scratch);
+    let mut draw = || run_path(&input, set.draws, set.seed, key, set.noise, scratch);
+    let r = match &set.memo {
+        Some(memo) => memo.get(&input, (set.draws, set.seed, key, set.noise), draw),
+        None => std::sync::Arc::new(draw()),
+    };
     let offset = (plan.start_year - p.years[0]) as usize;
     let mut bands = vec![Band::MISSING; p.years.len()];
-    for (k, q) in r.bands.into_iter().enumerate() {
+    for (k, &q) in r.bands.iter().enumerate() {
         bands[offset + k] = Band::from(q);
     }
     let chances = usable
         .iter()
-        .zip(r.probabilities)
+        .zip(r.probabilities.iter().copied())
         .zip(&goals)
         .map(|((o, probability), g)| Chance {
             year: o.goal.year,
@@ -325,6 +335,55 @@ mod tests {
                     "{}",
                     p.paths[i].series.name
                 );
+            }
+        }
+    }
+
+    /// A batch's memo changes no number: baseline and slow-15th (2 points slower in 2026–30
+    /// for the 经济发展 rows, nothing else) share it; every path of slow-15th but those the rule
+    /// moves is found in the memo, and every band and probability is bit for bit the one drawn
+    /// without it.
+    #[test]
+    fn a_memo_reuses_identical_paths_and_changes_no_number() {
+        let (a, b) = (
+            scenario("scenarios/baseline.toml"),
+            scenario("scenarios/slow-15th.toml"),
+        );
+        let (pa, pb) = (project(&a).unwrap(), project(&b).unwrap());
+        let draws = |sc: &Scenario, memo: Option<Memo>| Settings {
+            draws: 500,
+            memo,
+            ..Settings::from_scenario(sc)
+        };
+        let memo = Memo::default();
+        let with_a = simulate(&pa, &draws(&a, Some(memo.clone()))).unwrap();
+        assert_eq!(memo.len(), pa.paths.len());
+        let with_b = simulate(&pb, &draws(&b, Some(memo.clone()))).unwrap();
+        let moved = pb
+            .paths
+            .iter()
+            .zip(&pa.paths)
+            .filter(|(x, y)| x.plan.rates != y.plan.rates)
+            .count();
+        // at most the rule's rows: 经济发展 in every region, drawn past 2025
+        let ruled = pa
+            .paths
+            .iter()
+            .filter(|x| x.series.category == "经济发展")
+            .filter(|x| x.plan.start_year + x.plan.rates.len() as i32 > 2025)
+            .count();
+        assert!(moved > 0 && moved <= ruled, "{moved} {ruled}");
+        assert_eq!(memo.len(), pa.paths.len() + moved);
+        for (with, p, sc) in [(&with_a, &pa, &a), (&with_b, &pb, &b)] {
+            let alone = simulate(p, &draws(sc, None)).unwrap();
+            for (x, y) in with.paths.iter().zip(&alone.paths) {
+                // years outside the path are NaN in both: compared as text
+                assert_eq!(format!("{:?}", x.bands), format!("{:?}", y.bands));
+                let (px, py): (Vec<f64>, Vec<f64>) = (
+                    x.chances.iter().map(|c| c.probability).collect(),
+                    y.chances.iter().map(|c| c.probability).collect(),
+                );
+                assert_eq!(px, py);
             }
         }
     }

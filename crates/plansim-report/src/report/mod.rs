@@ -109,6 +109,8 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
                 .filter(|n| !names.contains(&Some(n.clone()))),
         );
     }
+    // an indicator a scenario leaves alone is drawn once for the batch
+    let memo = plansim_core::simulate::Memo::default();
     let compute = |(path, name): (&PathBuf, &Option<String>)| -> Result<scenario::Computed> {
         if name.is_none() {
             let name = crate::scenario::name_of(path)?;
@@ -116,7 +118,7 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
                 "another scenario of this batch is also named `{name}`"
             )));
         }
-        scenario::compute(path, opts)
+        scenario::compute(path, opts, &memo)
     };
     // first every scenario's numbers, then the folders, whose charts show all scenarios' paths
     let runs: Vec<Result<scenario::Computed>> = in_pool(opts.jobs, || {

@@ -30,7 +30,11 @@ pub struct Computed {
 }
 
 /// Runs a scenario: projection, simulation, the consistency audit and the target rows.
-pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
+pub fn compute(
+    path: &Path,
+    opts: &Options,
+    memo: &plansim_core::simulate::Memo,
+) -> Result<Computed> {
     use plansim_core::run::{self, Input, Stages};
     let lang = if opts.english {
         crate::lang::Lang::En
@@ -47,6 +51,7 @@ pub fn compute(path: &Path, opts: &Options) -> Result<Computed> {
         seed: opts.seed,
         jobs: 0,
         lang,
+        memo: Some(memo.clone()),
         ..run::Options::default()
     };
     let sc = run::scenario(Input::Path(path.to_path_buf()), &with)?;
