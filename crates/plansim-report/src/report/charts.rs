@@ -3,7 +3,7 @@
 
 use super::Options;
 use super::page::Page;
-use super::plan_charts::{plan_charts, plans};
+use super::plan_charts::{PlanChart, plan_charts, plans};
 use super::scenario::Computed;
 use crate::chart::{Fan, FanYear, IndicatorChart, Line, Milestone, TargetKind, TargetMark, Words};
 use crate::error::Result;
@@ -290,40 +290,102 @@ pub fn render(
             ),
             Some((o, j)) => (
                 format!("../{}/charts/{}.png", o.sc.name, indicator_stem(o, *j)),
-                if english {
-                    format!("{} {} (as in {})", s.region, s.name, o.page.named.label)
-                } else {
-                    format!("{} {}（同{}）", s.region, s.name, o.page.named.label)
-                },
+                as_in(&format!("{} {}", s.region, s.name), o, english),
             ),
         };
         page.indicator_charts.push((name.clone(), caption));
         page.chart_of_path.insert(i, name);
     }
-    for (region, plan) in plans(run) {
-        for chart in plan_charts(run, all, &region, &plan, english) {
-            let name = format!("charts/{}.png", chart.stem());
-            files.push((PathBuf::from(&name), chart.png(None)?));
-            page.overview_charts.push((name, chart.caption(english)));
+    // the overview charts (a dashboard holds up to 30 panels) are drawn in parallel too, or
+    // the batch's last scenario draws them alone on one core; one equal to an earlier
+    // scenario's, label aside, is that one
+    let overview: Vec<(PlanChart, Option<&Computed>)> = plans(run)
+        .iter()
+        .flat_map(|(region, plan)| {
+            plan_charts(run, all, region, plan, english)
+                .into_iter()
+                .map(|c| {
+                    let owner = plan_drawn_before(run, &c, region, plan, all, english);
+                    (c, owner)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let drawn: Vec<Option<Vec<u8>>> = overview
+        .par_iter()
+        .map(|(chart, owner)| match owner {
+            None => chart.png(None).map(Some),
+            Some(_) => Ok(None),
+        })
+        .collect::<Result<_>>()?;
+    for ((chart, owner), bytes) in overview.iter().zip(drawn) {
+        let name = format!("charts/{}.png", chart.stem());
+        match (owner, bytes) {
+            (Some(o), _) => page.overview_charts.push((
+                format!("../{}/{name}", o.sc.name),
+                as_in(&chart.caption(english), o, english),
+            )),
+            (None, Some(bytes)) => {
+                files.push((PathBuf::from(&name), bytes));
+                page.overview_charts.push((name, chart.caption(english)));
+            }
+            (None, None) => {}
         }
     }
     Ok(files)
+}
+
+/// A borrowed chart's caption: `… （同基准情景）`.
+fn as_in(caption: &str, owner: &Computed, english: bool) -> String {
+    if english {
+        format!("{caption} (as in {})", owner.page.named.label)
+    } else {
+        format!("{caption}（同{}）", owner.page.named.label)
+    }
+}
+
+/// The scenarios drawn before `run` that hold `region`: the one named `baseline` first, then
+/// the batch's order.
+fn earlier<'a>(run: &Computed, all: &[&'a Computed], region: &str) -> Vec<&'a Computed> {
+    let mut order: Vec<&'a Computed> = all.to_vec();
+    order.sort_by_key(|c| c.sc.name != "baseline");
+    order
+        .into_iter()
+        .take_while(|o| o.sc.name != run.sc.name)
+        .filter(|o| o.regions.iter().any(|r| r == region))
+        .collect()
+}
+
+/// The scenario that draws an overview chart equal to `chart`, label aside, if one comes
+/// before `run` (see [`drawn_before`]).
+fn plan_drawn_before<'a>(
+    run: &'a Computed,
+    chart: &PlanChart,
+    region: &str,
+    plan: &str,
+    all: &'a [&'a Computed],
+    english: bool,
+) -> Option<&'a Computed> {
+    let mine = chart.unlabelled(&run.page.named.label);
+    earlier(run, all, region).into_iter().find(|o| {
+        plan_charts(o, all, region, plan, english)
+            .iter()
+            .find(|c| c.stem() == chart.stem())
+            .is_some_and(|c| c.unlabelled(&o.page.named.label) == mine)
+    })
 }
 
 /// The scenario, and its path, that draws a chart equal to `chart` (path `i` of `run`), if one
 /// comes before `run` in drawing order: the scenario named `baseline`, then the batch's order.
 /// Equality is an equivalence, so the first equal one draws the chart itself.
 fn drawn_before<'a>(
-    run: &Computed,
+    run: &'a Computed,
     i: usize,
     chart: &IndicatorChart,
-    all: &[&'a Computed],
+    all: &'a [&'a Computed],
     english: bool,
 ) -> Option<(&'a Computed, usize)> {
     let path = &run.p.paths[i];
-    let first = |c: &&Computed| c.sc.name != "baseline";
-    let mut order: Vec<&'a Computed> = all.to_vec();
-    order.sort_by_key(first);
     let unlabelled = |mut c: IndicatorChart| {
         if let Some(own) = c.scenarios.first_mut() {
             own.name.clear();
@@ -332,11 +394,7 @@ fn drawn_before<'a>(
         c
     };
     let mine = unlabelled(chart.clone());
-    for other in order
-        .into_iter()
-        .take_while(|o| o.sc.name != run.sc.name)
-        .filter(|o| o.regions.contains(&path.series.region))
-    {
+    for other in earlier(run, all, &path.series.region) {
         let Some(j) = other.p.paths.iter().position(|q| same_series(q, path)) else {
             continue;
         };

@@ -7,6 +7,7 @@ use crate::chart::{Dashboard, GapChart, GapDot, Panel, ProbabilityBar, Probabili
 use crate::error::Result;
 
 /// One of a plan's overview charts, with the size it reads best at.
+#[derive(Clone, PartialEq)]
 pub enum PlanChart {
     Dashboard(String, Dashboard),
     Probability(String, ProbabilityChart),
@@ -73,6 +74,26 @@ impl PlanChart {
             }
             PlanChart::Gap(_, c) => (1000, (c.dots.len() as u32 * 40 + 260).clamp(600, 6000)),
         }
+    }
+
+    /// The chart with the scenario's `label` and colour taken out: two scenarios' charts equal
+    /// in this form differ only by whose they are.
+    pub fn unlabelled(&self, label: &str) -> PlanChart {
+        let mut c = self.clone();
+        match &mut c {
+            PlanChart::Dashboard(_, d) => {
+                d.subtitle = d.subtitle.replace(label, "");
+                for p in &mut d.panels {
+                    for line in p.chart.scenarios.iter_mut().take(1) {
+                        line.name.clear();
+                        line.colour = 0;
+                    }
+                }
+            }
+            PlanChart::Probability(_, p) => p.subtitle = p.subtitle.replace(label, ""),
+            PlanChart::Gap(..) => {}
+        }
+        c
     }
 
     pub fn png(&self, size: Option<(u32, u32)>) -> Result<Vec<u8>> {
