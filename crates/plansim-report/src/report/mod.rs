@@ -124,6 +124,8 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
     let runs: Vec<Result<scenario::Computed>> = in_pool(opts.jobs, || {
         files.par_iter().zip(&names).map(compute).collect()
     })?;
+    // every path's numbers are copied into its scenario's simulation: the memo's copies go
+    drop(memo);
     let ok: Vec<&scenario::Computed> = runs.iter().filter_map(|r| r.as_ref().ok()).collect();
     let rows: Vec<(&action::Named, &[TargetRow])> = ok
         .iter()
