@@ -278,6 +278,26 @@ fn bundled_report_has_every_file_and_the_right_numbers() {
         "src=\"../baseline/charts/dashboard-%E5%9B%9E%E6%B0%91%E5%8C%BA-%E5%8D%81%E5%9B%9B%E4%BA%94%E8%A7%84%E5%88%92.png\""
     ));
     assert!(files.contains_key("green-push/charts/dashboard-科尔沁区-十四五规划.png"));
+    // a one-year plan ends with its year unless a rule carries it on: 通辽市's 2023 GDP (index
+    // 2022=100, 7 % a year) has no 2035 value in the baseline; phases sets 5 % for 2026–30 and
+    // 4 % for 2031–35, so 2035 is 100·1.07³·1.05⁵·1.04⁵ = 190.22 (2024–25 at the plan's pace)
+    let tongliao_gdp = |scenario: &str| -> serde_json::Value {
+        let summary: serde_json::Value =
+            serde_json::from_slice(&files[&format!("{scenario}/summary.json")]).unwrap();
+        summary["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["region"] == "通辽市" && r["indicator"] == "地区生产总值")
+            .unwrap()["at_horizon"]
+            .clone()
+    };
+    assert!(tongliao_gdp("baseline").is_null());
+    let at = tongliao_gdp("phases");
+    let want = 100.0 * 1.07f64.powi(3) * 1.05f64.powi(5) * 1.04f64.powi(5);
+    assert_eq!(at[0], 2035);
+    assert!((at[1].as_f64().unwrap() - want).abs() < 1e-9, "{at}");
+    assert!(files.contains_key("phases/charts/115-通辽市-地区生产总值.png"));
     // pages are well formed: every row closed, `<1%` escaped
     for (name, bytes) in files.iter().filter(|(k, _)| k.ends_with(".html")) {
         let html = String::from_utf8(bytes.clone()).unwrap();

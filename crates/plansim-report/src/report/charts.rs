@@ -133,18 +133,7 @@ pub fn indicator_chart(
     let s = &path.series;
     // a scenario's colour is its place in the batch, the same on every page
     let slot = |c: &Computed| all.iter().position(|o| o.sc.name == c.sc.name).unwrap_or(0);
-    // a one-year plan (通辽市's 2023 plan) and a total over the plan period end with their
-    // period: compounding them on to 2035 would draw a what nobody planned
-    let one_year = s.plan_year - path.plan.start_year <= 1;
-    let period_total = matches!(
-        s.shape,
-        crate::series::Shape::RunningTotal | crate::series::Shape::ChangeIndex
-    ) && s.goals.iter().all(|g| g.year <= s.plan_year);
-    let last_year = if one_year || period_total {
-        s.plan_year
-    } else {
-        *run.p.years.last().unwrap_or(&s.plan_year)
-    };
+    let last_year = super::rows::shown_until(&run.p, i, &run.page.rules);
     let upto = |v: Vec<(i32, f64)>| -> Vec<(i32, f64)> {
         v.into_iter().filter(|p| p.0 <= last_year).collect()
     };
@@ -158,7 +147,12 @@ pub fn indicator_chart(
         .filter(|o| o.regions.contains(&s.region) && o.sc.name != run.sc.name)
     {
         if let Some(j) = other.p.paths.iter().position(|q| same_series(q, path)) {
-            let points = upto(line(other, j));
+            // each scenario's line ends where that scenario's own chart ends
+            let theirs = super::rows::shown_until(&other.p, j, &other.page.rules);
+            let points: Vec<(i32, f64)> = upto(line(other, j))
+                .into_iter()
+                .filter(|p| p.0 <= theirs)
+                .collect();
             if !scenarios.iter().any(|l| l.points == points) {
                 scenarios.push(Line {
                     name: other.page.named.label.clone(),
@@ -215,7 +209,9 @@ pub fn indicator_chart(
         },
     }];
     let horizon = last_year;
-    if horizon > s.plan_year {
+    // the projection's horizon is the vision year; a one-year plan a rule carries a year
+    // further just ends there
+    if horizon > s.plan_year && Some(&horizon) == run.p.years.last() {
         milestones.push(Milestone {
             year: horizon,
             label: if english {

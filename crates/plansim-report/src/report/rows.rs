@@ -6,6 +6,7 @@ use crate::assess::Grade;
 use crate::project::Projection;
 use crate::scenario::Scenario;
 use crate::simulate::Simulation;
+use plansim_core::explain::Explanation;
 use serde::Serialize;
 
 pub use crate::assess::Status;
@@ -71,11 +72,39 @@ pub struct TargetRow {
 
 /// Every target of a scenario, in table order: its grade, and the scenario's numbers for it
 /// where the scenario projects it.
+/// The last year path `i` is shown to, on its chart and in the 2035 column. A one-year plan
+/// (通辽市's 2023 plan) and a total over the plan period end with their period, since
+/// compounding them on to 2035 would draw what nobody planned, or with the last year one of
+/// the scenario's rules sets their rate for (`phases` to 2035: 2035); every other path runs to
+/// the horizon.
+pub fn shown_until(p: &Projection, i: usize, rules: &Explanation) -> i32 {
+    let path = &p.paths[i];
+    let s = &path.series;
+    let horizon = *p.years.last().unwrap_or(&s.plan_year);
+    let one_year = s.plan_year - path.plan.start_year <= 1;
+    let period_total = matches!(
+        s.shape,
+        crate::series::Shape::RunningTotal | crate::series::Shape::ChangeIndex
+    ) && s.goals.iter().all(|g| g.year <= s.plan_year);
+    if !(one_year || period_total) {
+        return horizon;
+    }
+    let ruled = rules
+        .rules
+        .iter()
+        .flat_map(|r| &r.rows)
+        .filter(|row| row.region == s.region && row.plan == s.plan && row.indicator == s.name)
+        .flat_map(|row| row.spans.iter().map(|span| span.to))
+        .max();
+    ruled.map_or(s.plan_year, |to| to.clamp(s.plan_year, horizon))
+}
+
 pub fn target_rows(
     sc: &Scenario,
     p: &Projection,
     sim: &Simulation,
     grades: &[Grade],
+    rules: &Explanation,
 ) -> Vec<TargetRow> {
     sc.indicators
         .iter()
@@ -102,13 +131,9 @@ pub fn target_rows(
             let series = path.map(|i| &p.paths[i].series);
             let at_horizon = path.and_then(|i| {
                 let s = &p.paths[i].series;
-                let one_year = s.plan_year - p.paths[i].plan.start_year <= 1;
-                let total = matches!(
-                    s.shape,
-                    crate::series::Shape::RunningTotal | crate::series::Shape::ChangeIndex
-                );
                 let (&year, &v) = p.years.iter().zip(p.values.row(i)).next_back()?;
-                (!one_year && !total && year > s.plan_year && v.is_finite()).then_some((year, v))
+                let shown = year > s.plan_year && year <= shown_until(p, i, rules);
+                (shown && v.is_finite()).then_some((year, v))
             });
             TargetRow {
                 region: ind.region.clone(),

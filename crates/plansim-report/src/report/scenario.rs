@@ -68,8 +68,8 @@ pub fn compute(
         grades,
     } = run::from_scenario(sc, &with, Stages::ALL)?;
     let sim = simulation.ok_or_else(|| Error::invalid("the simulation did not run"))?;
-    let rows = target_rows(&sc, &p, &sim, &grades);
     let rules = crate::explain::explain(&sc)?;
+    let rows = target_rows(&sc, &p, &sim, &grades, &rules);
     let page = Page {
         name: sc.name.clone(),
         description: sc.description.clone(),
