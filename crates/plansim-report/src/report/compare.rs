@@ -5,7 +5,7 @@
 use super::action::{Lookup, Named, chance};
 use super::html::esc;
 use super::page::Summary;
-use super::rows::{Status, TargetRow};
+use super::rows::{Reach, Status, TargetRow};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -126,12 +126,41 @@ fn cell(r: Option<&TargetRow>, base: Option<&TargetRow>, english: bool) -> (Stri
             let _ = write!(text, " ({d:+.0})");
         }
     }
+    if let Some(b) = base.filter(|b| !std::ptr::eq(r, *b)) {
+        let years = sooner(r.reach, b.reach, english);
+        if !years.is_empty() {
+            text.push(' ');
+            text.push_str(&years);
+        }
+    }
     let grade = match base {
         Some(b) if b.status == r.status => String::new(),
         _ if matches!(r.status, Status::InsufficientData | Status::Qualitative) => String::new(),
         _ => r.status.label(english).to_string(),
     };
     (text, grade)
+}
+
+/// When a scenario's projection meets the target against the baseline's, where both are
+/// projected: `早2年`, `晚1年`, `未达到（至2035年）`, `2031年达到` (the baseline's never does);
+/// empty where they meet it in the same year or neither does.
+pub fn sooner(r: Option<Reach>, base: Option<Reach>, english: bool) -> String {
+    match (r, base, english) {
+        (Some(Reach::In(y)), Some(Reach::In(b)), _) if y == b => String::new(),
+        (Some(Reach::In(y)), Some(Reach::In(b)), false) if y < b => format!("早{}年", b - y),
+        (Some(Reach::In(y)), Some(Reach::In(b)), false) => format!("晚{}年", y - b),
+        (Some(Reach::In(y)), Some(Reach::In(b)), true) => {
+            let n = (b - y).abs();
+            let s = if n == 1 { "" } else { "s" };
+            let way = if y < b { "earlier" } else { "later" };
+            format!("{n} year{s} {way}")
+        }
+        (Some(Reach::NotBy(h)), Some(Reach::In(_)), false) => format!("未达到（至{h}年）"),
+        (Some(Reach::NotBy(h)), Some(Reach::In(_)), true) => format!("not reached by {h}"),
+        (Some(Reach::In(y)), Some(Reach::NotBy(_)), false) => format!("{y}年达到"),
+        (Some(Reach::In(y)), Some(Reach::NotBy(_)), true) => format!("reached in {y}"),
+        _ => String::new(),
+    }
 }
 
 /// The long-range cell where no goal after 2025 is set: the scenario's projection at its
@@ -167,8 +196,8 @@ pub fn html(out: &mut String, summaries: &[Summary], english: bool) {
         ),
         esc(&summaries[base].named.label),
         w(
-            " (probabilities in points, projections in %). A grade shows where a scenario's outturns grade the target otherwise. What-ifs, conditional on each scenario's rates and σ.",
-            "的变化（概率以百分点计，预测值以%计）。若某情景的实际值给出不同评估，单元格注明其评估。均为情景假设下的结果，并非评估结论。"
+            " (probabilities in points, projections in %), then how many years earlier or later the scenario's projection first meets the target. A grade shows where a scenario's outturns grade the target otherwise. What-ifs, conditional on each scenario's rates and σ.",
+            "的变化（概率以百分点计，预测值以%计），其后为情景预测首次达标的年份早或晚几年。若某情景的实际值给出不同评估，单元格注明其评估。均为情景假设下的结果，并非评估结论。"
         )
     );
     let blocks = blocks(summaries, english);
@@ -281,13 +310,17 @@ pub fn markdown(out: &mut String, summaries: &[Summary], english: bool) {
     let base = baseline(summaries);
     let _ = writeln!(
         out,
-        "## {}\n\n{} {}.\n",
+        "## {}\n\n{} {}{}\n",
         w("Scenarios compared", "情景比较"),
         w(
             "P(meet target | scenario), plan period (to 2025) / after 2025; in brackets the change in points against",
             "各情景下达标概率（规划期 / 远景）；括号内为相对于以下情景的变化（百分点）："
         ),
-        md(&summaries[base].named.label)
+        md(&summaries[base].named.label),
+        w(
+            "; after it, how many years earlier or later the projection first meets the target.",
+            "；其后为情景预测首次达标的年份早或晚几年。"
+        )
     );
     for block in blocks(summaries, english) {
         markdown_block(out, summaries, &block, english);
@@ -349,4 +382,28 @@ fn markdown_block(out: &mut String, summaries: &[Summary], block: &Block, englis
         out.push('\n');
     }
     out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Reach, sooner};
+
+    #[test]
+    fn years_earlier_or_later_against_the_baseline() {
+        let (r2023, r2025) = (Some(Reach::In(2023)), Some(Reach::In(2025)));
+        let never = Some(Reach::NotBy(2035));
+        // 2025 − 2023 = 2 years sooner than the baseline; the baseline is 2 years later
+        assert_eq!(sooner(r2023, r2025, false), "早2年");
+        assert_eq!(sooner(r2023, r2025, true), "2 years earlier");
+        assert_eq!(sooner(r2025, r2023, false), "晚2年");
+        assert_eq!(sooner(Some(Reach::In(2026)), r2025, true), "1 year later");
+        assert_eq!(sooner(never, r2025, false), "未达到（至2035年）");
+        assert_eq!(sooner(never, r2025, true), "not reached by 2035");
+        assert_eq!(sooner(r2023, never, false), "2023年达到");
+        // the same year, neither reaching it, or one side not projected: nothing to say
+        assert_eq!(sooner(r2025, r2025, false), "");
+        assert_eq!(sooner(never, never, true), "");
+        assert_eq!(sooner(None, r2025, false), "");
+        assert_eq!(sooner(r2025, None, false), "");
+    }
 }
