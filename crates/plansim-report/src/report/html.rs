@@ -108,11 +108,11 @@ fn target_table(
     english: bool,
     chart_of: &dyn Fn(&TargetRow) -> Option<String>,
 ) {
-    out.push_str(
-        "<table><thead><tr><th>地区</th><th>指标</th><th>单位</th><th>属性</th><th>基期</th><th>目标年</th>\
-         <th>目标</th><th>评估 grade</th><th>依据 why (from the outturns)</th><th>P(趋势)</th>\
-         <th>规划增速</th><th>所需增速</th><th>情景预测值</th><th>P(情景)</th></tr></thead><tbody>\n",
-    );
+    out.push_str("<table><thead><tr>");
+    for h in super::words::target_heads(english) {
+        let _ = write!(out, "<th>{h}</th>");
+    }
+    out.push_str("</tr></thead><tbody>\n");
     for r in rows {
         let name = if english && !r.indicator_en.is_empty() {
             &r.indicator_en
@@ -130,9 +130,12 @@ fn target_table(
             esc(&r.region),
             esc(&r.unit),
             if r.binding {
-                "<span class=binding>约束性</span>"
+                format!(
+                    "<span class=binding>{}</span>",
+                    super::words::binding(english)
+                )
             } else {
-                ""
+                String::new()
             },
             r.base
                 .map(|b| format!("{} ({})", value(b), r.base_year))
@@ -151,10 +154,6 @@ fn target_table(
     out.push_str("</tbody></table>\n");
 }
 
-/// The banner of a page whose grades rest on hypothetical outturns.
-const HYPOTHETICAL: &str = "<p class=hypothetical><b>假设数据 Hypothetical outturns.</b> Some grades on \
-this page rest on outturns marked hypothetical (a what-if, not published figures); their reasons say so.</p>\n";
-
 /// The page of one scenario.
 pub fn scenario_page(p: &Page) -> String {
     let mut out = String::new();
@@ -165,41 +164,52 @@ pub fn scenario_page(p: &Page) -> String {
         &p.named.description,
         "../",
     );
+    let w = |en: &'static str, zh: &'static str| if p.english { en } else { zh };
     if p.hypothetical() {
-        out.push_str(HYPOTHETICAL);
+        let _ = writeln!(
+            out,
+            "<p class=hypothetical><b>{}</b> {}</p>",
+            w("Hypothetical outturns.", "假设数据。"),
+            w(
+                "Some grades on this page rest on outturns marked hypothetical (a what-if, not published figures); their reasons say so.",
+                "本页部分评估依据标为假设的实际值（情景推演，并非公布数据），其依据中已注明。"
+            )
+        );
     }
     super::opening::html(&mut out, &p.action, p.english, false);
     let c = p.counts();
     let mut items = vec![
-        ("指标 indicators", p.series.to_string()),
-        ("可预测 projected", p.projected.to_string()),
-        ("目标 targets", p.rows.len().to_string()),
+        (w("indicators", "指标"), p.series.to_string()),
+        (w("projected", "可预测"), p.projected.to_string()),
+        (w("targets", "目标"), p.rows.len().to_string()),
     ];
-    let grades = c.grades(false);
+    let grades = c.grades(p.english);
     items.extend(
         grades
             .iter()
             .filter(|g| g.1 > 0)
             .map(|(g, n)| (*g, n.to_string())),
     );
-    items.push(("检查错误 errors", c.errors.to_string()));
-    items.push(("检查警告 warnings", c.warnings.to_string()));
+    items.push((w("check errors", "检查错误"), c.errors.to_string()));
+    items.push((w("check warnings", "检查警告"), c.warnings.to_string()));
     cards(&mut out, &items);
     let _ = writeln!(
         out,
-        "<p><small>评估 (grade) comes from the outturns (<code>plansim assess</code>): 提前实现, 已实现, \
-         快于预期, 基本符合预期, 滞后于预期, 未实现, 数据不足 (no outturn after the base year), 定性 (no \
-         number); P(趋势) is the chance of meeting the target on the observed trend, where outturns give \
-         one. The scenario's columns are a what-if: 情景预测值 is its projection in the target year and \
-         P(情景) the share of its {} draws (seed {}) meeting the target under its own rates and σ — \
-         conditional on the scenario, not a status. Files: <a href=\"projection.csv\">projection.csv</a>, \
+        "<p><small>{} {}: <a href=\"projection.csv\">projection.csv</a>, \
          <a href=\"simulation.csv\">simulation.csv</a>, <a href=\"probabilities.csv\">probabilities.csv</a>, \
          <a href=\"findings.csv\">findings.csv</a>, <a href=\"summary.json\">summary.json</a>, \
-         <a href=\"index.md\">index.md</a>.</small></p>",
-        p.draws, p.seed
+         <a href=\"index.md\">index.md</a>{}</small></p>",
+        esc(&super::words::grades_note(p.english, p.draws, p.seed)),
+        w("Files", "文件"),
+        w(".", "。")
     );
     if !p.left_out.is_empty() {
-        out.push_str("<h2>未读入的行 Rows left out</h2>\n<p>These rows of the tables have a cell plansim could not read; the scenario ran without them.</p>\n<ul>\n");
+        let _ = writeln!(
+            out,
+            "<h2>{}</h2>\n<p>{}</p>\n<ul>",
+            w("Rows left out", "未读入的行"),
+            super::words::left_out(p.english)
+        );
         for line in &p.left_out {
             let _ = writeln!(out, "<li>{}</li>", esc(line));
         }
@@ -214,32 +224,41 @@ pub fn scenario_page(p: &Page) -> String {
             esc(caption)
         );
     }
-    out.push_str("<h2>目标 Targets</h2>\n");
+    let _ = writeln!(out, "<h2>{}</h2>", w("Targets", "目标"));
     let chart_of = |r: &TargetRow| r.path.and_then(|i| p.chart_of_path.get(&i).cloned());
     target_table(&mut out, &p.rows, p.english, &chart_of);
     super::rules::html(&mut out, &p.rules, p.lang());
-    out.push_str("<h2>一致性检查 Findings</h2>\n");
+    let _ = writeln!(out, "<h2>{}</h2>", w("Findings", "一致性检查"));
     if p.findings.is_empty() {
-        out.push_str("<p>No findings.</p>\n");
+        let _ = writeln!(out, "<p>{}</p>", w("No findings.", "未发现问题。"));
     } else {
-        out.push_str("<table><thead><tr><th>级别</th><th>规则</th><th>地区</th><th>指标</th><th>说明</th><th>出处</th></tr></thead><tbody>\n");
+        out.push_str("<table><thead><tr>");
+        for h in super::words::finding_heads(p.english) {
+            let _ = write!(out, "<th>{h}</th>");
+        }
+        out.push_str("</tr></thead><tbody>\n");
         for f in &p.findings {
             let _ = writeln!(
                 out,
-                "<tr><td class=\"{s}\">{s}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><small>{}:{}</small></td></tr>",
+                "<tr><td class=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><small>{}:{}</small></td></tr>",
+                f.severity,
+                super::words::severity(f.severity, p.english),
                 f.code,
                 esc(&f.region),
                 esc(&f.indicator),
                 esc(&f.message),
                 esc(&f.file),
                 f.row,
-                s = f.severity
             );
         }
         out.push_str("</tbody></table>\n");
     }
     if !p.indicator_charts.is_empty() {
-        out.push_str("<h2>指标图 Indicator charts</h2><div class=charts>\n");
+        let _ = writeln!(
+            out,
+            "<h2>{}</h2><div class=charts>",
+            w("Indicator charts", "指标图")
+        );
         for (file, caption) in &p.indicator_charts {
             let _ = writeln!(
                 out,
@@ -250,7 +269,11 @@ pub fn scenario_page(p: &Page) -> String {
         }
         out.push_str("</div>\n");
     }
-    out.push_str("<p><small><a href=\"../index.html\">← all scenarios</a></small></p></main></body></html>\n");
+    let _ = writeln!(
+        out,
+        "<p><small><a href=\"../index.html\">← {}</a></small></p></main></body></html>",
+        w("all scenarios", "全部情景")
+    );
     out
 }
 

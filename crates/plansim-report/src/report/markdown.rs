@@ -18,32 +18,53 @@ pub fn scenario_page(p: &Page) -> String {
         cell(&p.named.label),
         p.named.description
     );
+    let w = |en: &'static str, zh: &'static str| if p.english { en } else { zh };
     if p.hypothetical() {
-        out.push_str("**假设数据 Hypothetical outturns:** some grades rest on outturns marked hypothetical (not published figures).\n\n");
+        out.push_str(w(
+            "**Hypothetical outturns:** some grades rest on outturns marked hypothetical (not published figures).\n\n",
+            "**假设数据：**部分评估依据标为假设的实际值（并非公布数据）。\n\n",
+        ));
     }
     super::opening::markdown(&mut out, &p.action, p.english, false);
     let grades: Vec<String> = c
         .grades(p.english)
         .into_iter()
         .filter(|g| g.1 > 0)
-        .map(|(g, n)| format!("{n} {g}"))
+        .map(|(g, n)| {
+            if p.english {
+                format!("{n} {g}")
+            } else {
+                format!("{g}{n}个")
+            }
+        })
         .collect();
-    let _ = writeln!(
-        out,
-        "{} indicators, {} projected, {} targets graded from the outturns: {}; check: {} errors, \
-         {} warnings. The scenario's projection and P(情景) are a what-if under its own rates and σ \
-         ({} draws, seed {}), not a status.\n",
-        p.series,
-        p.projected,
-        p.rows.len(),
-        grades.join(", "),
-        c.errors,
-        c.warnings,
-        p.draws,
-        p.seed
-    );
+    let (series, projected, targets) = (p.series, p.projected, p.rows.len());
+    let (errors, warnings, draws, seed) = (c.errors, c.warnings, p.draws, p.seed);
+    let _ = if p.english {
+        writeln!(
+            out,
+            "{series} indicators, {projected} projected, {targets} targets graded from the \
+             outturns: {}; check: {errors} errors, {warnings} warnings. The scenario's projection \
+             and P(scenario) are a what-if under its own rates and σ ({draws} draws, seed {seed}), \
+             not a status.\n",
+            grades.join(", "),
+        )
+    } else {
+        writeln!(
+            out,
+            "指标{series}个，可预测{projected}个，依据实际值评估的目标{targets}个：{}；检查：错误\
+             {errors}个，警告{warnings}个。情景预测值与P(情景)为按情景自身增速与σ的假设推演\
+             （{draws}次抽样，种子{seed}），并非评估结论。\n",
+            grades.join("，"),
+        )
+    };
     if !p.left_out.is_empty() {
-        out.push_str("## Rows left out\n\nThese rows of the tables have a cell plansim could not read; the scenario ran without them.\n\n");
+        let _ = writeln!(
+            out,
+            "## {}\n\n{}\n",
+            w("Rows left out", "未读入的行"),
+            super::words::left_out(p.english)
+        );
         for line in &p.left_out {
             let _ = writeln!(out, "- {}", line.replace(['\n', '\r'], " "));
         }
@@ -52,7 +73,12 @@ pub fn scenario_page(p: &Page) -> String {
     for (file, caption) in &p.overview_charts {
         let _ = writeln!(out, "![{}]({})\n", cell(caption), file.replace(' ', "%20"));
     }
-    out.push_str("## 目标 Targets\n\n| 地区 | 指标 | 单位 | 约束性 | 目标年 | 目标 | 评估 | 依据 | P(趋势) | 规划增速 | 所需增速 | 情景预测值 | P(情景) |\n|---|---|---|---|---:|---|---|---|---:|---:|---:|---:|---:|\n");
+    let _ = writeln!(
+        out,
+        "## {}\n\n| {} |\n|---|---|---|---|---:|---|---|---|---:|---:|---:|---:|---:|",
+        w("Targets", "目标"),
+        super::words::target_heads_md(p.english).join(" | ")
+    );
     let prob = |p: Option<f64>| {
         p.map(|p| match p {
             p if p > 0.995 => ">99%".to_string(),
@@ -81,16 +107,17 @@ pub fn scenario_page(p: &Page) -> String {
         );
     }
     super::rules::markdown(&mut out, &p.rules, p.lang());
-    out.push_str("\n## 一致性检查 Findings\n\n");
+    let _ = writeln!(out, "\n## {}\n", w("Findings", "一致性检查"));
     if p.findings.is_empty() {
-        out.push_str("No findings.\n");
+        let _ = writeln!(out, "{}", w("No findings.", "未发现问题。"));
     } else {
-        out.push_str("| 级别 | 规则 | 地区 | 指标 | 说明 |\n|---|---|---|---|---|\n");
+        let heads = super::words::finding_heads(p.english);
+        let _ = writeln!(out, "| {} |\n|---|---|---|---|---|", heads[..5].join(" | "));
         for f in &p.findings {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} |",
-                f.severity,
+                super::words::severity(f.severity, p.english),
                 f.code,
                 cell(&f.region),
                 cell(&f.indicator),

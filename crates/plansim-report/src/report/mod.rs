@@ -14,6 +14,7 @@ pub mod rows;
 pub mod rules;
 pub mod scenario;
 mod sheet;
+pub mod words;
 pub mod workbook;
 
 pub use page::Summary;

@@ -260,9 +260,18 @@ mod tests {
         assert_eq!(flat, Some(Reach::NotBy(2030)));
         // the base year itself does not count, NaN years (before a path starts) are skipped
         let nan = [f64::NAN, 150.0, 149.0, 151.0];
-        let reach = Reach::of(&[2019, 2020, 2021, 2022], nan, 2020, &goal, Direction::Rising);
+        let reach = Reach::of(
+            &[2019, 2020, 2021, 2022],
+            nan,
+            2020,
+            &goal,
+            Direction::Rising,
+        );
         assert_eq!(reach, Some(Reach::In(2022)));
-        assert_eq!(Reach::of(&years, [f64::NAN; 11], 2020, &goal, Direction::Rising), None);
+        assert_eq!(
+            Reach::of(&years, [f64::NAN; 11], 2020, &goal, Direction::Rising),
+            None
+        );
         // a falling target: ≤ 80 from 100 falling 5% a year, 100·0.95⁴ = 81.45, 0.95⁵ = 77.38
         let down = years.iter().map(|y| 100.0 * 0.95f64.powi(y - 2020));
         let goal = GoalKind::AtMost { value: 80.0 };

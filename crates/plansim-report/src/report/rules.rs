@@ -3,15 +3,31 @@
 //! warnings.
 
 use super::html::esc;
+use super::words::w;
 use plansim_core::explain::Explanation;
 use plansim_core::lang::Lang;
 use std::fmt::Write;
 
+/// A scenario without rules.
+fn no_rules(english: bool) -> &'static str {
+    w(
+        english,
+        "No rules: the plans' own rates.",
+        "没有规则：按规划自身增速。",
+    )
+}
+
+/// A rule that matched no row.
+fn nothing(english: bool) -> &'static str {
+    w(english, "Changes nothing.", "未改变任何指标。")
+}
+
 /// The section in HTML.
 pub fn html(out: &mut String, e: &Explanation, lang: Lang) {
-    out.push_str("<h2>情景规则 Rules</h2>\n");
+    let english = lang == Lang::En;
+    let _ = writeln!(out, "<h2>{}</h2>", w(english, "Rules", "情景规则"));
     if e.rules.is_empty() {
-        out.push_str("<p>没有规则：按规划自身增速 — no rules: the plans' own rates.</p>\n");
+        let _ = writeln!(out, "<p>{}</p>", no_rules(english));
     }
     for r in &e.rules {
         let _ = writeln!(
@@ -22,9 +38,15 @@ pub fn html(out: &mut String, e: &Explanation, lang: Lang) {
             esc(&r.says)
         );
         if r.rows.is_empty() {
-            out.push_str("<p><small>未改变任何指标 — changes nothing</small></p>\n");
+            let _ = writeln!(out, "<p><small>{}</small></p>", nothing(english));
         } else {
-            out.push_str("<table><thead><tr><th>地区</th><th>指标</th><th>变化 change</th></tr></thead><tbody>\n");
+            let _ = writeln!(
+                out,
+                "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+                w(english, "region", "地区"),
+                w(english, "indicator", "指标"),
+                w(english, "change", "变化")
+            );
             for row in &r.rows {
                 let _ = writeln!(
                     out,
@@ -39,7 +61,8 @@ pub fn html(out: &mut String, e: &Explanation, lang: Lang) {
         if !r.left_out.is_empty() {
             let _ = writeln!(
                 out,
-                "<p><small>按 kind 未包括 left out by kind: {}</small></p>",
+                "<p><small>{}{}</small></p>",
+                w(english, "left out by kind: ", "按 kind 未包括："),
                 esc(&lang.list(&r.left_out))
             );
         }
@@ -56,17 +79,24 @@ pub fn html(out: &mut String, e: &Explanation, lang: Lang) {
 /// The section in Markdown.
 pub fn markdown(out: &mut String, e: &Explanation, lang: Lang) {
     let cell = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
-    out.push_str("\n## 情景规则 Rules\n\n");
+    let english = lang == Lang::En;
+    let _ = writeln!(out, "\n## {}\n", w(english, "Rules", "情景规则"));
     if e.rules.is_empty() {
-        out.push_str("没有规则：按规划自身增速 — no rules: the plans' own rates.\n");
+        let _ = writeln!(out, "{}", no_rules(english));
     }
     for r in &e.rules {
         let _ = writeln!(out, "**{}** {} `{}`\n", r.rule.table(), r.at, r.says);
         if r.rows.is_empty() {
-            out.push_str("未改变任何指标 — changes nothing\n\n");
+            let _ = writeln!(out, "{}\n", nothing(english));
             continue;
         }
-        out.push_str("| 地区 | 指标 | 变化 change |\n|---|---|---|\n");
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |\n|---|---|---|",
+            w(english, "region", "地区"),
+            w(english, "indicator", "指标"),
+            w(english, "change", "变化")
+        );
         for row in &r.rows {
             let _ = writeln!(
                 out,
