@@ -3,7 +3,6 @@
 //! differently, its P(meet | scenario) and the change against the baseline scenario in points.
 
 use super::action::{Lookup, Named, chance};
-use super::html::esc;
 use super::page::Summary;
 use super::rows::{Reach, Status, TargetRow};
 use std::collections::HashMap;
@@ -182,206 +181,112 @@ fn horizon_cell(r: Option<&TargetRow>, base: Option<&TargetRow>, is_base: bool) 
     text
 }
 
-/// The comparison table in HTML.
-pub fn html(out: &mut String, summaries: &[Summary], english: bool) {
-    let w = |en: &'static str, zh: &'static str| if english { en } else { zh };
-    let base = baseline(summaries);
-    let _ = writeln!(
-        out,
-        "<h2>{}</h2><p><small>{} <b>{}</b>{}</small></p>",
-        w("Scenarios compared", "情景比较"),
-        w(
-            "P(meet target | scenario) of the plan-period target (to 2025) and of the goal after 2025 (where none is set, the projection at the horizon); in brackets the change against",
-            "各情景下规划期目标（至2025年）与远景目标（2025年后）的达标概率（未设远景目标的，列出远景年的预测值）；括号内为相对于"
-        ),
-        esc(&summaries[base].named.label),
-        w(
-            " (probabilities in points, projections in %), then how many years earlier or later the scenario's projection first meets the target. A grade shows where a scenario's outturns grade the target otherwise. What-ifs, conditional on each scenario's rates and σ.",
-            "的变化（概率以百分点计，预测值以%计），其后为情景预测首次达标的年份早或晚几年。若某情景的实际值给出不同评估，单元格注明其评估。均为情景假设下的结果，并非评估结论。"
-        )
-    );
+/// The comparison section of the index, laid out by `templates/compare.*`.
+pub fn page(summaries: &[Summary], english: bool, html: bool) -> askama::Result<String> {
+    use askama::Template;
+    if summaries.is_empty() {
+        return Ok(String::new());
+    }
+    let base_label = &summaries[baseline(summaries)].named.label;
     let blocks = blocks(summaries, english);
-    if blocks.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p>{}</p>",
-            w(
-                "No region is held by two scenarios: nothing to compare.",
-                "没有地区出现在两个以上情景中，无可比较。"
-            )
-        );
-    }
-    for block in blocks {
-        html_block(out, summaries, &block, english);
-    }
-}
-
-/// ` (against 分期增速)` where the batch's baseline does not hold the region.
-fn against(summaries: &[Summary], block: &Block, english: bool) -> String {
-    let k = block.columns[block.base];
-    if k == baseline(summaries) {
-        return String::new();
-    }
-    let label = &summaries[k].named.label;
-    if english {
-        format!(" (against {label})")
+    if html {
+        let t = super::templates::CompareHtml {
+            summaries,
+            blocks,
+            base_label,
+            english,
+        };
+        t.render()
     } else {
-        format!("（对照：{label}）")
-    }
-}
-
-/// One region's comparison table in HTML.
-fn html_block(out: &mut String, summaries: &[Summary], block: &Block, english: bool) {
-    let w = |en: &'static str, zh: &'static str| if english { en } else { zh };
-    let base = block.base;
-    let _ = writeln!(
-        out,
-        "<h3>{}{}</h3>",
-        esc(block.region),
-        against(summaries, block, english)
-    );
-    out.push_str("<table class=compare><thead><tr>");
-    let _ = write!(
-        out,
-        "<th rowspan=2>{}</th><th rowspan=2>{}</th><th rowspan=2>{}</th><th rowspan=2>{}</th><th rowspan=2>{}</th>",
-        w("region", "地区"),
-        w("indicator", "指标"),
-        w("grade", "评估"),
-        w("to 2025", "规划期目标"),
-        w("after 2025", "远景目标")
-    );
-    for &k in &block.columns {
-        let _ = write!(out, "<th colspan=2>{}</th>", esc(&summaries[k].named.label));
-    }
-    out.push_str("</tr><tr>");
-    for _ in &block.columns {
-        let _ = write!(
-            out,
-            "<th>{}</th><th>{}</th>",
-            w("to 2025", "规划期"),
-            w("after", "远景")
-        );
-    }
-    out.push_str("</tr></thead><tbody>\n");
-    for l in &block.lines {
-        let target = |t: Option<&TargetRow>| {
-            t.map(|t| format!("{} {}", t.year, t.target))
-                .unwrap_or_default()
+        let t = super::templates::CompareMd {
+            summaries,
+            blocks,
+            base_label,
+            english,
         };
-        let grade = l.near.or(l.far).map(|r| r.status);
-        let _ = write!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
-            esc(l.region),
-            esc(l.name),
-            grade
-                .map(|g| format!(
-                    "<span class=\"pill {}\">{}</span>",
-                    g.code(),
-                    esc(g.label(english))
-                ))
-                .unwrap_or_default(),
-            esc(&target(l.near)),
-            esc(&target(l.far))
-        );
-        for (k, (near, far)) in l.cells.iter().enumerate() {
-            let (bn, bf) = l.cells[base];
-            for (i, (r, b)) in [(near, bn), (far, bf)].into_iter().enumerate() {
-                let (mut text, grade) = cell(*r, b, english);
-                if i == 1 && l.far.is_none() {
-                    text = horizon_cell(*near, bn, k == base);
-                }
-                let _ = write!(out, "<td class=n>{}", esc(&text));
-                if !grade.is_empty() && k != base {
-                    let _ = write!(out, "<br><small>{}</small>", esc(&grade));
-                }
-                out.push_str("</td>");
-            }
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody></table>\n");
-}
-
-/// The comparison table in Markdown.
-pub fn markdown(out: &mut String, summaries: &[Summary], english: bool) {
-    let w = |en: &'static str, zh: &'static str| if english { en } else { zh };
-    let md = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
-    let base = baseline(summaries);
-    let _ = writeln!(
-        out,
-        "## {}\n\n{} {}{}\n",
-        w("Scenarios compared", "情景比较"),
-        w(
-            "P(meet target | scenario), plan period (to 2025) / after 2025; in brackets the change in points against",
-            "各情景下达标概率（规划期 / 远景）；括号内为相对于以下情景的变化（百分点）："
-        ),
-        md(&summaries[base].named.label),
-        w(
-            "; after it, how many years earlier or later the projection first meets the target.",
-            "；其后为情景预测首次达标的年份早或晚几年。"
-        )
-    );
-    for block in blocks(summaries, english) {
-        markdown_block(out, summaries, &block, english);
+        t.render()
     }
 }
 
-/// One region's comparison table in Markdown.
-fn markdown_block(out: &mut String, summaries: &[Summary], block: &Block, english: bool) {
-    let w = |en: &'static str, zh: &'static str| if english { en } else { zh };
-    let md = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
-    let base = block.base;
-    let _ = writeln!(
-        out,
-        "### {}{}\n",
-        md(block.region),
-        md(&against(summaries, block, english))
-    );
-    let mut head = format!(
-        "| {} | {} | {} | {} | {} |",
-        w("region", "地区"),
-        w("indicator", "指标"),
-        w("grade", "评估"),
-        w("to 2025", "规划期目标"),
-        w("after 2025", "远景目标")
-    );
-    for &k in &block.columns {
-        let _ = write!(head, " {} |", md(&summaries[k].named.label));
-    }
-    let _ = writeln!(out, "{head}\n|{}", "---|".repeat(5 + block.columns.len()));
-    for l in &block.lines {
-        let target = |t: Option<&TargetRow>| {
-            t.map(|t| format!("{} {}", t.year, t.target))
-                .unwrap_or_default()
-        };
-        let grade = l.near.or(l.far).map(|r| r.status.label(english));
-        let _ = write!(
-            out,
-            "| {} | {} | {} | {} | {} |",
-            md(l.region),
-            md(l.name),
-            grade.unwrap_or_default(),
-            md(&target(l.near)),
-            md(&target(l.far))
-        );
-        let (bn, bf) = l.cells[base];
-        for (k, (near, far)) in l.cells.iter().enumerate() {
-            let (a, ga) = cell(*near, bn, english);
-            let (mut b, gb) = cell(*far, bf, english);
-            if l.far.is_none() {
-                b = horizon_cell(*near, bn, k == base);
-            }
-            let g = [ga, gb]
-                .into_iter()
-                .filter(|g| !g.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let _ = write!(out, " {} / {} {} |", md(&a), md(&b), md(&g));
+impl Block<'_> {
+    /// ` (against 分期增速)` where the batch's baseline does not hold the region.
+    pub fn against(&self, summaries: &[Summary], english: bool) -> String {
+        let k = self.columns[self.base];
+        if k == baseline(summaries) {
+            return String::new();
         }
-        out.push('\n');
+        let label = &summaries[k].named.label;
+        if english {
+            format!(" (against {label})")
+        } else {
+            format!("（对照：{label}）")
+        }
     }
-    out.push('\n');
+
+    /// The column scenarios' labels.
+    pub fn labels<'s>(&self, summaries: &'s [Summary]) -> Vec<&'s str> {
+        self.columns
+            .iter()
+            .map(|&k| summaries[k].named.label.as_str())
+            .collect()
+    }
+}
+
+/// A scenario's two cells of a line: P(meet) with the change against the base column, and
+/// the grade where its outturns grade the target otherwise.
+pub struct Cell {
+    pub near: String,
+    pub far: String,
+    pub near_grade: String,
+    pub far_grade: String,
+}
+
+impl Cell {
+    /// Both grades, for Markdown's single cell.
+    pub fn grades(&self) -> String {
+        [&self.near_grade, &self.far_grade]
+            .into_iter()
+            .filter(|g| !g.is_empty())
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+impl<'a> Line<'a> {
+    /// The grade shown for the line: its plan-period target's, else its goal's.
+    pub fn grade(&self) -> Option<Status> {
+        self.near.or(self.far).map(|r| r.status)
+    }
+
+    /// `2025 430亿`: a target's year and the target as printed.
+    pub fn target(&self, t: Option<&TargetRow>) -> String {
+        t.map(|t| format!("{} {}", t.year, t.target))
+            .unwrap_or_default()
+    }
+
+    /// Every column's cells against column `base`; where no goal after 2025 is set, the far
+    /// cell is the projection at the horizon.
+    pub fn shown(&self, base: usize, english: bool) -> Vec<Cell> {
+        let (bn, bf) = self.cells[base];
+        self.cells
+            .iter()
+            .enumerate()
+            .map(|(k, &(near_row, far_row))| {
+                let (near, near_grade) = cell(near_row, bn, english);
+                let (mut far, far_grade) = cell(far_row, bf, english);
+                if self.far.is_none() {
+                    far = horizon_cell(near_row, bn, k == base);
+                }
+                Cell {
+                    near,
+                    far,
+                    near_grade,
+                    far_grade,
+                }
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -103,6 +103,11 @@ impl Page {
         c
     }
 
+    /// The indicator chart of a target's projection, if drawn.
+    pub fn chart_of(&self, r: &TargetRow) -> Option<&String> {
+        r.path.and_then(|i| self.chart_of_path.get(&i))
+    }
+
     /// True when a grade rests on hypothetical outturns.
     pub fn hypothetical(&self) -> bool {
         self.rows.iter().any(|r| r.hypothetical)

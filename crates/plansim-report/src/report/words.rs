@@ -104,3 +104,38 @@ pub fn left_out(english: bool) -> &'static str {
         "表中这些行有plansim无法读取的单元格；情景在没有它们的情况下运行。",
     )
 }
+
+/// The Markdown page's line of counts under the opening section.
+pub fn counts_line(p: &super::page::Page) -> String {
+    let c = p.counts();
+    let grades: Vec<String> = c
+        .grades(p.english)
+        .into_iter()
+        .filter(|g| g.1 > 0)
+        .map(|(g, n)| {
+            if p.english {
+                format!("{n} {g}")
+            } else {
+                format!("{g}{n}个")
+            }
+        })
+        .collect();
+    let (series, projected, targets) = (p.series, p.projected, p.rows.len());
+    let (errors, warnings, draws, seed) = (c.errors, c.warnings, p.draws, p.seed);
+    if p.english {
+        format!(
+            "{series} indicators, {projected} projected, {targets} targets graded from the \
+             outturns: {}; check: {errors} errors, {warnings} warnings. The scenario's projection \
+             and P(scenario) are a what-if under its own rates and σ ({draws} draws, seed {seed}), \
+             not a status.",
+            grades.join(", "),
+        )
+    } else {
+        format!(
+            "指标{series}个，可预测{projected}个，依据实际值评估的目标{targets}个：{}；检查：错误\
+             {errors}个，警告{warnings}个。情景预测值与P(情景)为按情景自身增速与σ的假设推演\
+             （{draws}次抽样，种子{seed}），并非评估结论。",
+            grades.join("，"),
+        )
+    }
+}
