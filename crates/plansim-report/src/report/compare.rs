@@ -2,9 +2,10 @@
 //! goal (after 2025), and under each scenario its grade where the scenario's outturns grade it
 //! differently, its P(meet | scenario) and the change against the baseline scenario in points.
 
-use super::action::{Lookup, Named, chance};
+use super::action::{Lookup, Named};
 use super::page::Summary;
 use super::rows::{Reach, Status, TargetRow};
+use plansim_core::format::{Digits, chance, number};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -168,7 +169,7 @@ fn horizon_cell(r: Option<&TargetRow>, base: Option<&TargetRow>, is_base: bool) 
     let Some((year, v)) = r.and_then(|r| r.at_horizon) else {
         return String::new();
     };
-    let mut text = format!("{year}: {}", super::page::value(v));
+    let mut text = format!("{year}: {}", number(v, Digits::Column));
     if let Some((_, b)) = base.and_then(|b| b.at_horizon)
         && b != 0.0
         && !is_base

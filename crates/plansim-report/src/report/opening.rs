@@ -2,10 +2,10 @@
 //! (`templates/opening.*`): the targets that need action as a table, each scenario's answer
 //! under its row, then the targets that cannot be graded counted by reason.
 
-use super::action::{Action, Section, chance, pace};
-use super::page::value;
+use super::action::{Action, Section, pace};
 use super::words::w;
 use crate::lang::Lang;
+use plansim_core::format::{Digits, chance, number};
 
 /// The column headings.
 fn headings(english: bool) -> [&'static str; 10] {
@@ -49,9 +49,9 @@ fn cells(a: &Action, english: bool) -> [String; 10] {
         .latest
         .map(|(y, v)| {
             if english {
-                format!("{}{pc} in {y}{hyp}", value(v))
+                format!("{}{pc} in {y}{hyp}", number(v, Digits::Column))
             } else {
-                format!("{y}年{}{pc}{hyp}", value(v))
+                format!("{y}年{}{pc}{hyp}", number(v, Digits::Column))
             }
         })
         .unwrap_or_default();
@@ -59,7 +59,7 @@ fn cells(a: &Action, english: bool) -> [String; 10] {
     let extra = r
         .extra_level()
         .filter(|e| *e > 0.0)
-        .map(|e| format!("{}{}", value(e), unit(&r.unit)))
+        .map(|e| format!("{}{}", number(e, Digits::Column), unit(&r.unit)))
         .unwrap_or_default();
     let sigma = match (r.p_meet, r.sigma) {
         (Some(pm), Some(s)) => format!(

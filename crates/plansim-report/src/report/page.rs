@@ -143,22 +143,3 @@ pub struct Summary {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub left_out: Vec<String>,
 }
-
-/// `7.05%`, or empty.
-pub fn pct(r: Option<f64>) -> String {
-    r.map(|r| format!("{:.2}%", r * 100.0)).unwrap_or_default()
-}
-
-/// A value with four significant digits or so.
-pub fn value(v: f64) -> String {
-    let a = v.abs();
-    if a >= 1000.0 {
-        format!("{v:.0}")
-    } else if a >= 100.0 {
-        format!("{v:.1}")
-    } else if a >= 1.0 {
-        format!("{v:.2}")
-    } else {
-        format!("{v:.3}")
-    }
-}

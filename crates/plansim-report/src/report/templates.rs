@@ -11,6 +11,7 @@ use crate::lang::Lang;
 use askama::Template;
 use askama::filters::Safe;
 use plansim_core::explain::Explanation;
+use plansim_core::format;
 
 /// Words and numbers as every template shows them.
 pub trait Shown {
@@ -25,17 +26,18 @@ pub trait Shown {
 
     /// A probability, never a certainty (`>99%`), or empty.
     fn chance(&self, p: Option<f64>) -> String {
-        p.map(super::action::chance).unwrap_or_default()
+        p.map(format::chance).unwrap_or_default()
     }
 
     /// A value to four significant digits or so, or empty.
     fn value(&self, v: Option<f64>) -> String {
-        v.map(super::page::value).unwrap_or_default()
+        v.map(|v| format::number(v, format::Digits::Column))
+            .unwrap_or_default()
     }
 
     /// A rate in percent (`7.05%`), or empty.
     fn pct(&self, r: Option<f64>) -> String {
-        super::page::pct(r)
+        r.map(|r| format::percent(r, 2)).unwrap_or_default()
     }
 }
 
