@@ -256,7 +256,41 @@ pub fn href(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{filters::cell, href};
+    use super::{filters::cell, href, opening};
+    use crate::report::Status;
+    use crate::report::action::Section;
+
+    /// One model, two layouts: the HTML escapes `<` and `&`, the Markdown escapes `|` in a
+    /// table cell and leaves the rest as written.
+    #[test]
+    fn both_layouts_escape_their_own_way() {
+        let s = Section {
+            actions: Vec::new(),
+            unassessed: vec![(
+                Status::Qualitative,
+                vec![("A|B".into(), "R&D<5%".into()), ("A|B".into(), "x".into())],
+            )],
+            fine: 2,
+        };
+        let html = opening(&s, true, false, true).unwrap_or_default();
+        assert!(
+            html.contains("<p>No target is behind on the outturns.</p>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<li><small><b>A|B</b> (2): R&amp;D&lt;5%, x</small></li>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("Not gradable: qualitative 2; graded and not behind: 2"),
+            "{html}"
+        );
+        let md = opening(&s, false, false, false).unwrap_or_default();
+        assert!(
+            md.contains("\n- 定性 (2)\n  - A\\|B (2): R&D<5%、x\n"),
+            "{md}"
+        );
+    }
 
     #[test]
     fn links_and_cells() {
