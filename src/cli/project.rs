@@ -77,10 +77,13 @@ pub fn options(horizon: Option<i32>, strict: bool, actuals: &[PathBuf]) -> plans
     }
 }
 
-pub use plansim::report::page::value as num;
+/// A value as the tables show it (`plansim_core::format`, by size).
+pub fn num(v: f64) -> String {
+    plansim::format::number(v, plansim::format::Digits::Column)
+}
 
 pub fn pct(r: Option<f64>) -> String {
-    r.map_or_else(|| "–".into(), |r| format!("{:.2}%", r * 100.0))
+    r.map_or_else(|| "–".into(), |r| plansim::format::percent(r, 2))
 }
 
 /// The scenario's rate over the plan period where its rules change it (observed years aside):

@@ -152,7 +152,7 @@ fn report_says_which_rows_were_left_out() {
     );
     let page = std::fs::read_to_string(out.join("baseline/index.md")).unwrap_or_default();
     assert!(
-        page.contains("## Rows left out") && page.contains("row 5 left out"),
+        page.contains("## 未读入的行") && page.contains("row 5 left out"),
         "{page}"
     );
     let r = run(true);

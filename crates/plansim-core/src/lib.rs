@@ -10,6 +10,7 @@ pub mod check;
 pub mod error;
 pub mod explain;
 pub mod export;
+pub mod format;
 pub mod lang;
 pub mod meaning;
 pub mod model;

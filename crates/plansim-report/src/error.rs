@@ -9,6 +9,9 @@ pub enum Error {
     /// A chart could not be drawn.
     #[error(transparent)]
     Chart(#[from] crate::chart::Error),
+    /// A page could not be laid out.
+    #[error("page template: {0}")]
+    Template(#[from] askama::Error),
 }
 
 impl Error {

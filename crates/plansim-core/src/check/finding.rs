@@ -283,23 +283,7 @@ impl Finding {
 }
 
 /// A number for messages, to 4 significant digits: `7.055`, `0.5076`, `305.8`, `1400`.
-pub fn show(v: f64) -> String {
-    if !v.is_finite() {
-        return format!("{v}");
-    }
-    let magnitude = if v == 0.0 {
-        0
-    } else {
-        v.abs().log10().floor() as i32
-    };
-    let decimals = (3 - magnitude).clamp(0, 12) as usize;
-    let s = format!("{v:.decimals$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
-}
+pub use crate::format::significant as show;
 
 #[cfg(test)]
 mod tests {

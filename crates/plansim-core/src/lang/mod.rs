@@ -56,16 +56,7 @@ impl Lang {
 }
 
 /// A rate as percent in its own precision: `7.00%` for 0.07 at two decimals.
-pub fn percent(fraction: f64, decimals: usize) -> String {
-    let v = fraction * 100.0;
-    // −0.00% reads as a fall that is not there
-    let v = if v.abs() < 0.5 * 10f64.powi(-(decimals as i32)) {
-        0.0
-    } else {
-        v
-    };
-    format!("{v:.decimals$}%")
-}
+pub use crate::format::percent;
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,7 @@
 use super::rows::{Status, TargetRow};
 use crate::lang::Lang;
 use crate::lang::grade::unit;
+use plansim_core::format::{Digits::*, chance, number};
 use std::collections::HashMap;
 
 /// A scenario's name and question in a page's language.
@@ -174,7 +175,7 @@ pub fn section(own: &[(&Named, &[TargetRow])], batch: &Lookup, lang: Lang) -> Se
 /// `10.75%/年`, `0.4个百分点/年`, `10.75% a year` — a pace in its unit, in the language.
 pub fn pace(v: f64, pace_unit: &str, lang: Lang) -> String {
     let u = unit(pace_unit);
-    let v = format!("{v:.2}");
+    let v = number(v, Fixed(2));
     match lang {
         Lang::En if u.en.starts_with('%') => format!("{v}{}", u.en),
         Lang::En => format!("{v} {}", u.en),
@@ -195,23 +196,21 @@ pub fn line(r: &TargetRow, lang: Lang) -> String {
             format!("{from}–{}", r.year % 100)
         };
         let grow = match (r.pace_unit.as_str(), en) {
-            ("% a year", false) => format!("{span}年需年均增长{req:.2}%"),
-            ("points a year", false) => format!("{span}年需年均提高{req:.2}个百分点"),
+            ("% a year", false) => format!("{span}年需年均增长{}%", number(req, Fixed(2))),
+            ("points a year", false) => {
+                format!("{span}年需年均提高{}个百分点", number(req, Fixed(2)))
+            }
             (_, false) => format!("{span}年需{}", pace(req, &r.pace_unit, lang)),
-            ("% a year", true) => format!("{span} needs {req:.2}% a year"),
+            ("% a year", true) => format!("{span} needs {}% a year", number(req, Fixed(2))),
             (_, true) => format!("{span} needs {}", pace(req, &r.pace_unit, lang)),
         };
         parts.push(grow);
     }
     if let Some(v) = r.projected {
         parts.push(if en {
-            format!(
-                "the scenario projects {} in {}",
-                super::page::value(v),
-                r.year
-            )
+            format!("the scenario projects {} in {}", number(v, Column), r.year)
         } else {
-            format!("情景预测{}年为{}", r.year, super::page::value(v))
+            format!("情景预测{}年为{}", r.year, number(v, Column))
         });
     }
     if let Some(p) = r.probability {
@@ -229,15 +228,4 @@ pub fn line(r: &TargetRow, lang: Lang) -> String {
         };
     }
     parts.join(if en { "; " } else { "；" })
-}
-
-/// `85%`, `>99%`, `<1%`: never a certainty.
-pub fn chance(p: f64) -> String {
-    if p > 0.995 {
-        ">99%".into()
-    } else if p < 0.005 {
-        "<1%".into()
-    } else {
-        format!("{:.0}%", p * 100.0)
-    }
 }

@@ -10,6 +10,7 @@ use crate::error::Result;
 use crate::project::Path as ProjPath;
 use crate::series::GoalKind;
 use crate::table::Direction;
+use plansim_core::format::{self, Digits, number};
 use rayon::prelude::*;
 use std::path::PathBuf;
 
@@ -31,8 +32,9 @@ pub fn file_stem(text: &str) -> String {
         .collect()
 }
 
+/// A rate to one decimal: `7.1%`.
 fn pct(r: f64) -> String {
-    format!("{:.1}%", r * 100.0)
+    format::percent(r, 1)
 }
 
 /// The subtitle: stated against required rate and the probability of the first target.
@@ -55,9 +57,9 @@ fn subtitle(run: &Computed, i: usize, english: bool) -> String {
     });
     if let Some(room) = headroom {
         parts.push(if english {
-            format!("headroom to the limit {room:.2}")
+            format!("headroom to the limit {}", number(room, Digits::Fixed(2)))
         } else {
-            format!("距上限尚有 {room:.2}")
+            format!("距上限尚有 {}", number(room, Digits::Fixed(2)))
         });
     } else if let Some(r) = o.and_then(|o| o.required_rate) {
         parts.push(if english {
@@ -69,12 +71,16 @@ fn subtitle(run: &Computed, i: usize, english: bool) -> String {
     if let Some(c) = chance {
         parts.push(if english {
             format!(
-                "P(meet {} | scenario) = {:.0}%",
+                "P(meet {} | scenario) = {}",
                 c.year,
-                c.probability * 100.0
+                format::chance(c.probability)
             )
         } else {
-            format!("情景下{}年达标概率 {:.0}%", c.year, c.probability * 100.0)
+            format!(
+                "情景下{}年达标概率 {}",
+                c.year,
+                format::chance(c.probability)
+            )
         });
     }
     let s = &path.series;

@@ -2,10 +2,10 @@
 //! goal (after 2025), and under each scenario its grade where the scenario's outturns grade it
 //! differently, its P(meet | scenario) and the change against the baseline scenario in points.
 
-use super::action::{Lookup, Named, chance};
-use super::html::esc;
+use super::action::{Lookup, Named};
 use super::page::Summary;
-use super::rows::{Status, TargetRow};
+use super::rows::{Reach, Status, TargetRow};
+use plansim_core::format::{Digits, chance, number};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -126,6 +126,13 @@ fn cell(r: Option<&TargetRow>, base: Option<&TargetRow>, english: bool) -> (Stri
             let _ = write!(text, " ({d:+.0})");
         }
     }
+    if let Some(b) = base.filter(|b| !std::ptr::eq(r, *b)) {
+        let years = sooner(r.reach, b.reach, english);
+        if !years.is_empty() {
+            text.push(' ');
+            text.push_str(&years);
+        }
+    }
     let grade = match base {
         Some(b) if b.status == r.status => String::new(),
         _ if matches!(r.status, Status::InsufficientData | Status::Qualitative) => String::new(),
@@ -134,13 +141,35 @@ fn cell(r: Option<&TargetRow>, base: Option<&TargetRow>, english: bool) -> (Stri
     (text, grade)
 }
 
+/// When a scenario's projection meets the target against the baseline's, where both are
+/// projected: `早2年`, `晚1年`, `未达到（至2035年）`, `2031年达到` (the baseline's never does);
+/// empty where they meet it in the same year or neither does.
+pub fn sooner(r: Option<Reach>, base: Option<Reach>, english: bool) -> String {
+    match (r, base, english) {
+        (Some(Reach::In(y)), Some(Reach::In(b)), _) if y == b => String::new(),
+        (Some(Reach::In(y)), Some(Reach::In(b)), false) if y < b => format!("早{}年", b - y),
+        (Some(Reach::In(y)), Some(Reach::In(b)), false) => format!("晚{}年", y - b),
+        (Some(Reach::In(y)), Some(Reach::In(b)), true) => {
+            let n = (b - y).abs();
+            let s = if n == 1 { "" } else { "s" };
+            let way = if y < b { "earlier" } else { "later" };
+            format!("{n} year{s} {way}")
+        }
+        (Some(Reach::NotBy(h)), Some(Reach::In(_)), false) => format!("未达到（至{h}年）"),
+        (Some(Reach::NotBy(h)), Some(Reach::In(_)), true) => format!("not reached by {h}"),
+        (Some(Reach::In(y)), Some(Reach::NotBy(_)), false) => format!("{y}年达到"),
+        (Some(Reach::In(y)), Some(Reach::NotBy(_)), true) => format!("reached in {y}"),
+        _ => String::new(),
+    }
+}
+
 /// The long-range cell where no goal after 2025 is set: the scenario's projection at its
 /// horizon, and its difference from the baseline scenario's in percent.
 fn horizon_cell(r: Option<&TargetRow>, base: Option<&TargetRow>, is_base: bool) -> String {
     let Some((year, v)) = r.and_then(|r| r.at_horizon) else {
         return String::new();
     };
-    let mut text = format!("{year}: {}", super::page::value(v));
+    let mut text = format!("{year}: {}", number(v, Digits::Column));
     if let Some((_, b)) = base.and_then(|b| b.at_horizon)
         && b != 0.0
         && !is_base
@@ -153,200 +182,134 @@ fn horizon_cell(r: Option<&TargetRow>, base: Option<&TargetRow>, is_base: bool) 
     text
 }
 
-/// The comparison table in HTML.
-pub fn html(out: &mut String, summaries: &[Summary], english: bool) {
-    let w = |en: &'static str, zh: &'static str| if english { en } else { zh };
-    let base = baseline(summaries);
-    let _ = writeln!(
-        out,
-        "<h2>{}</h2><p><small>{} <b>{}</b>{}</small></p>",
-        w("Scenarios compared", "情景比较"),
-        w(
-            "P(meet target | scenario) of the plan-period target (to 2025) and of the goal after 2025 (where none is set, the projection at the horizon); in brackets the change against",
-            "各情景下规划期目标（至2025年）与远景目标（2025年后）的达标概率（未设远景目标的，列出远景年的预测值）；括号内为相对于"
-        ),
-        esc(&summaries[base].named.label),
-        w(
-            " (probabilities in points, projections in %). A grade shows where a scenario's outturns grade the target otherwise. What-ifs, conditional on each scenario's rates and σ.",
-            "的变化（概率以百分点计，预测值以%计）。若某情景的实际值给出不同评估，单元格注明其评估。均为情景假设下的结果，并非评估结论。"
-        )
-    );
+/// The comparison section of the index, laid out by `templates/compare.*`.
+pub fn page(summaries: &[Summary], english: bool, html: bool) -> askama::Result<String> {
+    use askama::Template;
+    if summaries.is_empty() {
+        return Ok(String::new());
+    }
+    let base_label = &summaries[baseline(summaries)].named.label;
     let blocks = blocks(summaries, english);
-    if blocks.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p>{}</p>",
-            w(
-                "No region is held by two scenarios: nothing to compare.",
-                "没有地区出现在两个以上情景中，无可比较。"
-            )
-        );
-    }
-    for block in blocks {
-        html_block(out, summaries, &block, english);
-    }
-}
-
-/// ` (against 分期增速)` where the batch's baseline does not hold the region.
-fn against(summaries: &[Summary], block: &Block, english: bool) -> String {
-    let k = block.columns[block.base];
-    if k == baseline(summaries) {
-        return String::new();
-    }
-    let label = &summaries[k].named.label;
-    if english {
-        format!(" (against {label})")
+    if html {
+        let t = super::templates::CompareHtml {
+            summaries,
+            blocks,
+            base_label,
+            english,
+        };
+        t.render()
     } else {
-        format!("（对照：{label}）")
-    }
-}
-
-/// One region's comparison table in HTML.
-fn html_block(out: &mut String, summaries: &[Summary], block: &Block, english: bool) {
-    let w = |en: &'static str, zh: &'static str| if english { en } else { zh };
-    let base = block.base;
-    let _ = writeln!(
-        out,
-        "<h3>{}{}</h3>",
-        esc(block.region),
-        against(summaries, block, english)
-    );
-    out.push_str("<table class=compare><thead><tr>");
-    let _ = write!(
-        out,
-        "<th rowspan=2>{}</th><th rowspan=2>{}</th><th rowspan=2>{}</th><th rowspan=2>{}</th><th rowspan=2>{}</th>",
-        w("region", "地区"),
-        w("indicator", "指标"),
-        w("grade", "评估"),
-        w("to 2025", "规划期目标"),
-        w("after 2025", "远景目标")
-    );
-    for &k in &block.columns {
-        let _ = write!(out, "<th colspan=2>{}</th>", esc(&summaries[k].named.label));
-    }
-    out.push_str("</tr><tr>");
-    for _ in &block.columns {
-        let _ = write!(
-            out,
-            "<th>{}</th><th>{}</th>",
-            w("to 2025", "规划期"),
-            w("after", "远景")
-        );
-    }
-    out.push_str("</tr></thead><tbody>\n");
-    for l in &block.lines {
-        let target = |t: Option<&TargetRow>| {
-            t.map(|t| format!("{} {}", t.year, t.target))
-                .unwrap_or_default()
+        let t = super::templates::CompareMd {
+            summaries,
+            blocks,
+            base_label,
+            english,
         };
-        let grade = l.near.or(l.far).map(|r| r.status);
-        let _ = write!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
-            esc(l.region),
-            esc(l.name),
-            grade
-                .map(|g| format!(
-                    "<span class=\"pill {}\">{}</span>",
-                    g.code(),
-                    esc(g.label(english))
-                ))
-                .unwrap_or_default(),
-            esc(&target(l.near)),
-            esc(&target(l.far))
-        );
-        for (k, (near, far)) in l.cells.iter().enumerate() {
-            let (bn, bf) = l.cells[base];
-            for (i, (r, b)) in [(near, bn), (far, bf)].into_iter().enumerate() {
-                let (mut text, grade) = cell(*r, b, english);
-                if i == 1 && l.far.is_none() {
-                    text = horizon_cell(*near, bn, k == base);
-                }
-                let _ = write!(out, "<td class=n>{}", esc(&text));
-                if !grade.is_empty() && k != base {
-                    let _ = write!(out, "<br><small>{}</small>", esc(&grade));
-                }
-                out.push_str("</td>");
-            }
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody></table>\n");
-}
-
-/// The comparison table in Markdown.
-pub fn markdown(out: &mut String, summaries: &[Summary], english: bool) {
-    let w = |en: &'static str, zh: &'static str| if english { en } else { zh };
-    let md = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
-    let base = baseline(summaries);
-    let _ = writeln!(
-        out,
-        "## {}\n\n{} {}.\n",
-        w("Scenarios compared", "情景比较"),
-        w(
-            "P(meet target | scenario), plan period (to 2025) / after 2025; in brackets the change in points against",
-            "各情景下达标概率（规划期 / 远景）；括号内为相对于以下情景的变化（百分点）："
-        ),
-        md(&summaries[base].named.label)
-    );
-    for block in blocks(summaries, english) {
-        markdown_block(out, summaries, &block, english);
+        t.render()
     }
 }
 
-/// One region's comparison table in Markdown.
-fn markdown_block(out: &mut String, summaries: &[Summary], block: &Block, english: bool) {
-    let w = |en: &'static str, zh: &'static str| if english { en } else { zh };
-    let md = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
-    let base = block.base;
-    let _ = writeln!(
-        out,
-        "### {}{}\n",
-        md(block.region),
-        md(&against(summaries, block, english))
-    );
-    let mut head = format!(
-        "| {} | {} | {} | {} | {} |",
-        w("region", "地区"),
-        w("indicator", "指标"),
-        w("grade", "评估"),
-        w("to 2025", "规划期目标"),
-        w("after 2025", "远景目标")
-    );
-    for &k in &block.columns {
-        let _ = write!(head, " {} |", md(&summaries[k].named.label));
-    }
-    let _ = writeln!(out, "{head}\n|{}", "---|".repeat(5 + block.columns.len()));
-    for l in &block.lines {
-        let target = |t: Option<&TargetRow>| {
-            t.map(|t| format!("{} {}", t.year, t.target))
-                .unwrap_or_default()
-        };
-        let grade = l.near.or(l.far).map(|r| r.status.label(english));
-        let _ = write!(
-            out,
-            "| {} | {} | {} | {} | {} |",
-            md(l.region),
-            md(l.name),
-            grade.unwrap_or_default(),
-            md(&target(l.near)),
-            md(&target(l.far))
-        );
-        let (bn, bf) = l.cells[base];
-        for (k, (near, far)) in l.cells.iter().enumerate() {
-            let (a, ga) = cell(*near, bn, english);
-            let (mut b, gb) = cell(*far, bf, english);
-            if l.far.is_none() {
-                b = horizon_cell(*near, bn, k == base);
-            }
-            let g = [ga, gb]
-                .into_iter()
-                .filter(|g| !g.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let _ = write!(out, " {} / {} {} |", md(&a), md(&b), md(&g));
+impl Block<'_> {
+    /// ` (against 分期增速)` where the batch's baseline does not hold the region.
+    pub fn against(&self, summaries: &[Summary], english: bool) -> String {
+        let k = self.columns[self.base];
+        if k == baseline(summaries) {
+            return String::new();
         }
-        out.push('\n');
+        let label = &summaries[k].named.label;
+        if english {
+            format!(" (against {label})")
+        } else {
+            format!("（对照：{label}）")
+        }
     }
-    out.push('\n');
+
+    /// The column scenarios' labels.
+    pub fn labels<'s>(&self, summaries: &'s [Summary]) -> Vec<&'s str> {
+        self.columns
+            .iter()
+            .map(|&k| summaries[k].named.label.as_str())
+            .collect()
+    }
+}
+
+/// A scenario's two cells of a line: P(meet) with the change against the base column, and
+/// the grade where its outturns grade the target otherwise.
+pub struct Cell {
+    pub near: String,
+    pub far: String,
+    pub near_grade: String,
+    pub far_grade: String,
+}
+
+impl Cell {
+    /// Both grades, for Markdown's single cell.
+    pub fn grades(&self) -> String {
+        [&self.near_grade, &self.far_grade]
+            .into_iter()
+            .filter(|g| !g.is_empty())
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+impl<'a> Line<'a> {
+    /// The grade shown for the line: its plan-period target's, else its goal's.
+    pub fn grade(&self) -> Option<Status> {
+        self.near.or(self.far).map(|r| r.status)
+    }
+
+    /// `2025 430亿`: a target's year and the target as printed.
+    pub fn target(&self, t: Option<&TargetRow>) -> String {
+        t.map(|t| format!("{} {}", t.year, t.target))
+            .unwrap_or_default()
+    }
+
+    /// Every column's cells against column `base`; where no goal after 2025 is set, the far
+    /// cell is the projection at the horizon.
+    pub fn shown(&self, base: usize, english: bool) -> Vec<Cell> {
+        let (bn, bf) = self.cells[base];
+        self.cells
+            .iter()
+            .enumerate()
+            .map(|(k, &(near_row, far_row))| {
+                let (near, near_grade) = cell(near_row, bn, english);
+                let (mut far, far_grade) = cell(far_row, bf, english);
+                if self.far.is_none() {
+                    far = horizon_cell(near_row, bn, k == base);
+                }
+                Cell {
+                    near,
+                    far,
+                    near_grade,
+                    far_grade,
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Reach, sooner};
+
+    #[test]
+    fn years_earlier_or_later_against_the_baseline() {
+        let (r2023, r2025) = (Some(Reach::In(2023)), Some(Reach::In(2025)));
+        let never = Some(Reach::NotBy(2035));
+        // 2025 − 2023 = 2 years sooner than the baseline; the baseline is 2 years later
+        assert_eq!(sooner(r2023, r2025, false), "早2年");
+        assert_eq!(sooner(r2023, r2025, true), "2 years earlier");
+        assert_eq!(sooner(r2025, r2023, false), "晚2年");
+        assert_eq!(sooner(Some(Reach::In(2026)), r2025, true), "1 year later");
+        assert_eq!(sooner(never, r2025, false), "未达到（至2035年）");
+        assert_eq!(sooner(never, r2025, true), "not reached by 2035");
+        assert_eq!(sooner(r2023, never, false), "2023年达到");
+        // the same year, neither reaching it, or one side not projected: nothing to say
+        assert_eq!(sooner(r2025, r2025, false), "");
+        assert_eq!(sooner(never, never, true), "");
+        assert_eq!(sooner(None, r2025, false), "");
+        assert_eq!(sooner(r2025, None, false), "");
+    }
 }

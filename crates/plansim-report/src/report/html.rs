@@ -1,273 +1,57 @@
-//! HTML pages: one per scenario and the batch index comparing scenarios. Self-contained (inline
-//! CSS, charts as relative links), readable without a server.
+//! HTML pages: one per scenario and the batch index comparing scenarios, laid out by the
+//! templates (`templates/page.html`, `templates/index.html`). Self-contained (inline CSS,
+//! charts as relative links), readable without a server.
 
-use super::page::{Page, Summary, pct, value};
-use super::rows::{Status, TargetRow};
-use std::fmt::Write;
-
-/// Escapes text for HTML.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Percent-encodes a relative link (chart names carry Chinese).
-pub fn href(path: &str) -> String {
-    path.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-const STYLE: &str = r#"
-body{font-family:"plansim-cjk","Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0;color:#1f2933;background:#f7f8fa}
-header{background:#1f3a5f;color:#fff;padding:18px 32px}header h1{margin:0;font-size:24px}header p{margin:6px 0 0;opacity:.9}
-main{padding:16px 32px 48px;max-width:1500px}
-h2{font-size:19px;margin:28px 0 10px;border-bottom:2px solid #d9dee5;padding-bottom:4px}
-table{border-collapse:collapse;background:#fff;font-size:13px;width:100%}
-th,td{border:1px solid #e1e5ea;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#eef1f5;position:sticky;top:0}
-td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.action td{background:#fff}.action tr.lines td{font-size:12px;color:#3e4c59;border-top:0}details{margin:4px 0}
-.pill{display:inline-block;border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap;color:#fff}
-.ahead,.achieved{background:#1b5e20}.faster,.on-track{background:#2e7d32}.lagging,.regressing{background:#e69500}.missed{background:#c62828}.insufficient-data{background:#b0b7c0}.qualitative{background:#8a939e}
-.hypothetical{background:#fff3cd;border:1px solid #e0c36a;padding:6px 10px;border-radius:4px}td.why{font-size:12px;color:#3e4c59;min-width:260px}
-.error{color:#c62828;font-weight:bold}.warning{color:#b26a00;font-weight:bold}.info{color:#52606d}
-.cards{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}.card{background:#fff;border:1px solid #e1e5ea;border-radius:6px;padding:10px 16px;min-width:120px}
-.card b{display:block;font-size:22px}.binding{color:#c62828;font-weight:bold}
-.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(460px,1fr));gap:12px}
-.charts img{width:100%;background:#fff;border:1px solid #e1e5ea}
-.wide img{width:100%;max-width:1400px;background:#fff;border:1px solid #e1e5ea}
-a{color:#1f5fa8}small{color:#52606d}
-"#;
-
-/// `root` is the way from the page to the report's root folder (`""` or `"../"`), where the
-/// bundled font lies in `assets/`.
-fn head(out: &mut String, title: &str, subtitle: &str, root: &str) {
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
-         <title>{t}</title><style>@font-face{{font-family:\"plansim-cjk\";\
-         src:url(\"{root}assets/NotoSansSC-subset.otf\") format(\"opentype\")}}{STYLE}</style></head>\n\
-         <body><header><h1>{t}</h1><p>{s}</p></header><main>\n",
-        t = esc(title),
-        s = esc(subtitle)
-    );
-}
-
-fn pill(status: Status, english: bool) -> String {
-    format!(
-        "<span class=\"pill {}\">{}</span>",
-        status.code(),
-        esc(status.label(english))
-    )
-}
-
-/// `85%`, and `&gt;99%`/`&lt;1%` rather than a certainty (escaped for HTML).
-fn chance(p: f64) -> String {
-    if p > 0.995 {
-        "&gt;99%".into()
-    } else if p < 0.005 {
-        "&lt;1%".into()
-    } else {
-        format!("{:.0}%", p * 100.0)
-    }
-}
-
-fn cards(out: &mut String, items: &[(&str, String)]) {
-    out.push_str("<div class=\"cards\">");
-    for (label, v) in items {
-        let _ = write!(
-            out,
-            "<div class=\"card\"><b>{}</b>{}</div>",
-            esc(v),
-            esc(label)
-        );
-    }
-    out.push_str("</div>\n");
-}
-
-fn target_table(
-    out: &mut String,
-    rows: &[TargetRow],
-    english: bool,
-    chart_of: &dyn Fn(&TargetRow) -> Option<String>,
-) {
-    out.push_str(
-        "<table><thead><tr><th>地区</th><th>指标</th><th>单位</th><th>属性</th><th>基期</th><th>目标年</th>\
-         <th>目标</th><th>评估 grade</th><th>依据 why (from the outturns)</th><th>P(趋势)</th>\
-         <th>规划增速</th><th>所需增速</th><th>情景预测值</th><th>P(情景)</th></tr></thead><tbody>\n",
-    );
-    for r in rows {
-        let name = if english && !r.indicator_en.is_empty() {
-            &r.indicator_en
-        } else {
-            &r.indicator
-        };
-        let name = match chart_of(r) {
-            Some(c) => format!("<a href=\"{}\">{}</a>", href(&c), esc(name)),
-            None => esc(name),
-        };
-        let _ = writeln!(
-            out,
-            "<tr><td>{}</td><td>{name}</td><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td>{}</td>\
-             <td>{}</td><td class=why>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
-            esc(&r.region),
-            esc(&r.unit),
-            if r.binding {
-                "<span class=binding>约束性</span>"
-            } else {
-                ""
-            },
-            r.base
-                .map(|b| format!("{} ({})", value(b), r.base_year))
-                .unwrap_or_default(),
-            r.year,
-            esc(&r.target),
-            pill(r.status, english),
-            esc(&r.reason),
-            r.p_meet.map(chance).unwrap_or_default(),
-            pct(r.stated_rate),
-            pct(r.required_rate),
-            r.projected.map(value).unwrap_or_default(),
-            r.probability.map(chance).unwrap_or_default(),
-        );
-    }
-    out.push_str("</tbody></table>\n");
-}
-
-/// The banner of a page whose grades rest on hypothetical outturns.
-const HYPOTHETICAL: &str = "<p class=hypothetical><b>假设数据 Hypothetical outturns.</b> Some grades on \
-this page rest on outturns marked hypothetical (a what-if, not published figures); their reasons say so.</p>\n";
+use super::page::{Page, Summary};
+use super::templates::{IndexHtml, PageHtml, RulesHtml, opening};
+use super::{TargetRow, words};
+use crate::error::Result;
+use askama::Template;
 
 /// The page of one scenario.
-pub fn scenario_page(p: &Page) -> String {
-    let mut out = String::new();
-    let title = if p.english { "Scenario" } else { "情景" };
-    head(
-        &mut out,
-        &format!("{title} {}", p.named.label),
-        &p.named.description,
-        "../",
-    );
-    if p.hypothetical() {
-        out.push_str(HYPOTHETICAL);
-    }
-    super::opening::html(&mut out, &p.action, p.english, false);
+pub fn scenario_page(p: &Page) -> Result<String> {
+    let w = |en: &'static str, zh: &'static str| words::w(p.english, en, zh);
     let c = p.counts();
-    let mut items = vec![
-        ("指标 indicators", p.series.to_string()),
-        ("可预测 projected", p.projected.to_string()),
-        ("目标 targets", p.rows.len().to_string()),
+    let mut cards = vec![
+        (w("indicators", "指标"), p.series.to_string()),
+        (w("projected", "可预测"), p.projected.to_string()),
+        (w("targets", "目标"), p.rows.len().to_string()),
     ];
-    let grades = c.grades(false);
-    items.extend(
-        grades
-            .iter()
+    cards.extend(
+        c.grades(p.english)
+            .into_iter()
             .filter(|g| g.1 > 0)
-            .map(|(g, n)| (*g, n.to_string())),
+            .map(|(g, n)| (g, n.to_string())),
     );
-    items.push(("检查错误 errors", c.errors.to_string()));
-    items.push(("检查警告 warnings", c.warnings.to_string()));
-    cards(&mut out, &items);
-    let _ = writeln!(
-        out,
-        "<p><small>评估 (grade) comes from the outturns (<code>plansim assess</code>): 提前实现, 已实现, \
-         快于预期, 基本符合预期, 滞后于预期, 未实现, 数据不足 (no outturn after the base year), 定性 (no \
-         number); P(趋势) is the chance of meeting the target on the observed trend, where outturns give \
-         one. The scenario's columns are a what-if: 情景预测值 is its projection in the target year and \
-         P(情景) the share of its {} draws (seed {}) meeting the target under its own rates and σ — \
-         conditional on the scenario, not a status. Files: <a href=\"projection.csv\">projection.csv</a>, \
-         <a href=\"simulation.csv\">simulation.csv</a>, <a href=\"probabilities.csv\">probabilities.csv</a>, \
-         <a href=\"findings.csv\">findings.csv</a>, <a href=\"summary.json\">summary.json</a>, \
-         <a href=\"index.md\">index.md</a>.</small></p>",
-        p.draws, p.seed
-    );
-    if !p.left_out.is_empty() {
-        out.push_str("<h2>未读入的行 Rows left out</h2>\n<p>These rows of the tables have a cell plansim could not read; the scenario ran without them.</p>\n<ul>\n");
-        for line in &p.left_out {
-            let _ = writeln!(out, "<li>{}</li>", esc(line));
-        }
-        out.push_str("</ul>\n");
+    cards.push((w("check errors", "检查错误"), c.errors.to_string()));
+    cards.push((w("check warnings", "检查警告"), c.warnings.to_string()));
+    let rules = RulesHtml {
+        e: &p.rules,
+        lang: p.lang(),
+        english: p.english,
+    };
+    Ok(PageHtml {
+        p,
+        english: p.english,
+        title: format!("{} {}", w("Scenario", "情景"), p.named.label),
+        subtitle: &p.named.description,
+        root: "../",
+        opening: opening(&p.action, p.english, false, true)?,
+        cards,
+        note: words::grades_note(p.english, p.draws, p.seed),
+        rules: rules.render()?,
     }
-    for (file, caption) in &p.overview_charts {
-        let _ = writeln!(
-            out,
-            "<h2>{}</h2><div class=wide><img src=\"{}\" alt=\"{}\"></div>",
-            esc(caption),
-            href(file),
-            esc(caption)
-        );
-    }
-    out.push_str("<h2>目标 Targets</h2>\n");
-    let chart_of = |r: &TargetRow| r.path.and_then(|i| p.chart_of_path.get(&i).cloned());
-    target_table(&mut out, &p.rows, p.english, &chart_of);
-    super::rules::html(&mut out, &p.rules, p.lang());
-    out.push_str("<h2>一致性检查 Findings</h2>\n");
-    if p.findings.is_empty() {
-        out.push_str("<p>No findings.</p>\n");
-    } else {
-        out.push_str("<table><thead><tr><th>级别</th><th>规则</th><th>地区</th><th>指标</th><th>说明</th><th>出处</th></tr></thead><tbody>\n");
-        for f in &p.findings {
-            let _ = writeln!(
-                out,
-                "<tr><td class=\"{s}\">{s}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><small>{}:{}</small></td></tr>",
-                f.code,
-                esc(&f.region),
-                esc(&f.indicator),
-                esc(&f.message),
-                esc(&f.file),
-                f.row,
-                s = f.severity
-            );
-        }
-        out.push_str("</tbody></table>\n");
-    }
-    if !p.indicator_charts.is_empty() {
-        out.push_str("<h2>指标图 Indicator charts</h2><div class=charts>\n");
-        for (file, caption) in &p.indicator_charts {
-            let _ = writeln!(
-                out,
-                "<a href=\"{0}\"><img loading=lazy src=\"{0}\" alt=\"{1}\"></a>",
-                href(file),
-                esc(caption)
-            );
-        }
-        out.push_str("</div>\n");
-    }
-    out.push_str("<p><small><a href=\"../index.html\">← all scenarios</a></small></p></main></body></html>\n");
-    out
+    .render()?)
 }
 
 /// The batch index: the targets that need action across the batch, every scenario's grades,
 /// and each target's P(meet | scenario) against the baseline scenario's.
-pub fn index_page(summaries: &[Summary], failed: &[(String, String)], english: bool) -> String {
-    let w = |en: &'static str, zh: &'static str| if english { en } else { zh };
-    let mut out = String::new();
-    head(
-        &mut out,
-        w("plansim report", "plansim 报告"),
-        w(
-            "Plan targets graded from outturns, and what-if scenarios",
-            "规划目标依据实际值的评估，以及情景推演",
-        ),
-        "",
-    );
+pub fn index_page(
+    summaries: &[Summary],
+    failed: &[(String, String)],
+    english: bool,
+) -> Result<String> {
+    let w = |en: &'static str, zh: &'static str| words::w(english, en, zh);
     let lang = if english {
         crate::lang::Lang::En
     } else {
@@ -277,76 +61,19 @@ pub fn index_page(summaries: &[Summary], failed: &[(String, String)], english: b
         summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
     let lookup = super::action::Lookup::new(&batch);
     let section = super::action::section(&batch, &lookup, lang);
-    super::opening::html(&mut out, &section, english, true);
-    let labels = crate::report::page::Counts::default().grades(english);
-    let _ = write!(
-        out,
-        "<h2>{}</h2><p><small>{}</small></p><table><thead><tr><th>{}</th><th>{}</th><th>{}</th>",
-        w("Scenarios", "情景"),
-        w(
-            "Targets by grade, from the outturns each scenario reads (plansim assess).",
-            "按评估结果统计的目标数，依据各情景读入的实际值（plansim assess）。"
+    Ok(IndexHtml {
+        summaries,
+        failed,
+        english,
+        title: w("plansim report", "plansim 报告"),
+        subtitle: w(
+            "Plan targets graded from outturns, and what-if scenarios",
+            "规划目标依据实际值的评估，以及情景推演",
         ),
-        w("scenario", "情景"),
-        w("question", "问题"),
-        w("targets", "目标")
-    );
-    for (label, _) in &labels {
-        let _ = write!(out, "<th>{}</th>", esc(label));
+        root: "",
+        opening: opening(&section, english, true, true)?,
+        grades: super::page::Counts::default().grades(english),
+        compare: super::compare::page(summaries, english, true)?,
     }
-    let _ = writeln!(
-        out,
-        "<th>{}</th></tr></thead><tbody>",
-        w("check errors / warnings", "检查错误/警告")
-    );
-    for s in summaries {
-        let c = &s.counts;
-        let _ = write!(
-            out,
-            "<tr><td><a href=\"{0}/index.html\">{1}</a>{2}</td><td>{3}</td><td class=n>{4}</td>",
-            href(&s.name),
-            esc(&s.named.label),
-            if s.hypothetical {
-                format!(
-                    " <span class=\"pill lagging\">{}</span>",
-                    w("hypothetical outturns", "假设数据")
-                )
-            } else {
-                String::new()
-            },
-            esc(&s.named.description),
-            s.targets,
-        );
-        for (_, n) in c.grades(english) {
-            let _ = write!(out, "<td class=n>{n}</td>");
-        }
-        let _ = writeln!(out, "<td class=n>{} / {}</td></tr>", c.errors, c.warnings);
-    }
-    out.push_str("</tbody></table>\n");
-    if !failed.is_empty() {
-        let _ = writeln!(out, "<h2>{}</h2><ul>", w("Failed", "失败"));
-        for (name, err) in failed {
-            let _ = writeln!(out, "<li class=error>{}: {}</li>", esc(name), esc(err));
-        }
-        out.push_str("</ul>\n");
-    }
-    if !summaries.is_empty() {
-        super::compare::html(&mut out, summaries, english);
-    }
-    out.push_str("</main></body></html>\n");
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_and_links() {
-        assert_eq!(esc("<a&b>\"'"), "&lt;a&amp;b&gt;&quot;&#39;");
-        assert_eq!(
-            href("charts/01-森林.png"),
-            "charts/01-%E6%A3%AE%E6%9E%97.png"
-        );
-    }
+    .render()?)
 }

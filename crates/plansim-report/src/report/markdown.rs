@@ -1,165 +1,50 @@
-//! The Markdown version of a scenario's page and of the batch index.
+//! The Markdown version of a scenario's page and of the batch index, laid out by the
+//! templates (`templates/page.md`, `templates/index.md`).
 
-use super::page::{Page, Summary, pct, value};
-use std::fmt::Write;
+use super::page::{Page, Summary};
+use super::templates::{IndexMd, PageMd, RulesMd, opening};
+use super::words;
+use crate::error::Result;
+use askama::Template;
 
-/// Table cells may not hold `|` or line breaks.
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
-}
-
-pub fn scenario_page(p: &Page) -> String {
-    let mut out = String::new();
-    let c = p.counts();
-    let title = if p.english { "Scenario" } else { "情景" };
-    let _ = writeln!(
-        out,
-        "# {title} {}\n\n{}\n",
-        cell(&p.named.label),
-        p.named.description
-    );
-    if p.hypothetical() {
-        out.push_str("**假设数据 Hypothetical outturns:** some grades rest on outturns marked hypothetical (not published figures).\n\n");
-    }
-    super::opening::markdown(&mut out, &p.action, p.english, false);
-    let grades: Vec<String> = c
-        .grades(p.english)
-        .into_iter()
-        .filter(|g| g.1 > 0)
-        .map(|(g, n)| format!("{n} {g}"))
-        .collect();
-    let _ = writeln!(
-        out,
-        "{} indicators, {} projected, {} targets graded from the outturns: {}; check: {} errors, \
-         {} warnings. The scenario's projection and P(情景) are a what-if under its own rates and σ \
-         ({} draws, seed {}), not a status.\n",
-        p.series,
-        p.projected,
-        p.rows.len(),
-        grades.join(", "),
-        c.errors,
-        c.warnings,
-        p.draws,
-        p.seed
-    );
-    if !p.left_out.is_empty() {
-        out.push_str("## Rows left out\n\nThese rows of the tables have a cell plansim could not read; the scenario ran without them.\n\n");
-        for line in &p.left_out {
-            let _ = writeln!(out, "- {}", line.replace(['\n', '\r'], " "));
-        }
-        out.push('\n');
-    }
-    for (file, caption) in &p.overview_charts {
-        let _ = writeln!(out, "![{}]({})\n", cell(caption), file.replace(' ', "%20"));
-    }
-    out.push_str("## 目标 Targets\n\n| 地区 | 指标 | 单位 | 约束性 | 目标年 | 目标 | 评估 | 依据 | P(趋势) | 规划增速 | 所需增速 | 情景预测值 | P(情景) |\n|---|---|---|---|---:|---|---|---|---:|---:|---:|---:|---:|\n");
-    let prob = |p: Option<f64>| {
-        p.map(|p| match p {
-            p if p > 0.995 => ">99%".to_string(),
-            p if p < 0.005 => "<1%".to_string(),
-            p => format!("{:.0}%", p * 100.0),
-        })
-        .unwrap_or_default()
+pub fn scenario_page(p: &Page) -> Result<String> {
+    let rules = RulesMd {
+        e: &p.rules,
+        lang: p.lang(),
+        english: p.english,
     };
-    for r in &p.rows {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            cell(&r.region),
-            cell(&r.indicator),
-            cell(&r.unit),
-            if r.binding { "✔" } else { "" },
-            r.year,
-            cell(&r.target),
-            r.status.label(p.english),
-            cell(&r.reason),
-            prob(r.p_meet),
-            pct(r.stated_rate),
-            pct(r.required_rate),
-            r.projected.map(value).unwrap_or_default(),
-            prob(r.probability),
-        );
+    Ok(PageMd {
+        p,
+        english: p.english,
+        opening: opening(&p.action, p.english, false, false)?,
+        note: words::counts_line(p),
+        rules: rules.render()?,
     }
-    super::rules::markdown(&mut out, &p.rules, p.lang());
-    out.push_str("\n## 一致性检查 Findings\n\n");
-    if p.findings.is_empty() {
-        out.push_str("No findings.\n");
-    } else {
-        out.push_str("| 级别 | 规则 | 地区 | 指标 | 说明 |\n|---|---|---|---|---|\n");
-        for f in &p.findings {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
-                f.severity,
-                f.code,
-                cell(&f.region),
-                cell(&f.indicator),
-                cell(&f.message)
-            );
-        }
-    }
-    out
+    .render()?)
 }
 
-pub fn index_page(summaries: &[Summary], failed: &[(String, String)], english: bool) -> String {
-    let w = |en: &'static str, zh: &'static str| if english { en } else { zh };
+pub fn index_page(
+    summaries: &[Summary],
+    failed: &[(String, String)],
+    english: bool,
+) -> Result<String> {
     let lang = if english {
         crate::lang::Lang::En
     } else {
         crate::lang::Lang::Zh
     };
-    let mut out = format!("# {}\n\n", w("plansim report", "plansim 报告"));
     let batch: Vec<(&super::action::Named, &[super::TargetRow])> =
         summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
     let lookup = super::action::Lookup::new(&batch);
     let section = super::action::section(&batch, &lookup, lang);
-    super::opening::markdown(&mut out, &section, english, true);
-    let labels = super::page::Counts::default().grades(english);
-    let _ = write!(
-        out,
-        "## {}\n\n| {} | {} | {} |",
-        w("Scenarios", "情景"),
-        w("scenario", "情景"),
-        w("question", "问题"),
-        w("targets", "目标")
-    );
-    for (label, _) in &labels {
-        let _ = write!(out, " {label} |");
+    Ok(IndexMd {
+        summaries,
+        failed,
+        english,
+        title: words::w(english, "plansim report", "plansim 报告"),
+        opening: opening(&section, english, true, false)?,
+        grades: super::page::Counts::default().grades(english),
+        compare: super::compare::page(summaries, english, false)?,
     }
-    out.push_str("\n|---|---|---:|");
-    out.push_str(&"---:|".repeat(labels.len()));
-    out.push('\n');
-    for s in summaries {
-        let _ = write!(
-            out,
-            "| [{0}]({1}/index.md){2} | {3} | {4} |",
-            cell(&s.named.label),
-            s.name.replace(' ', "%20"),
-            if s.hypothetical {
-                w(" (hypothetical outturns)", "（假设数据）")
-            } else {
-                ""
-            },
-            cell(&s.named.description),
-            s.targets,
-        );
-        for (_, n) in s.counts.grades(english) {
-            let _ = write!(out, " {n} |");
-        }
-        out.push('\n');
-    }
-    for (name, err) in failed {
-        let _ = writeln!(
-            out,
-            "\n**{}: {}** — {}",
-            w("failed", "失败"),
-            cell(name),
-            cell(err)
-        );
-    }
-    out.push('\n');
-    if !summaries.is_empty() {
-        super::compare::markdown(&mut out, summaries, english);
-    }
-    out
+    .render()?)
 }

@@ -11,9 +11,10 @@ pub mod opening;
 pub mod page;
 pub mod plan_charts;
 pub mod rows;
-pub mod rules;
 pub mod scenario;
 mod sheet;
+pub mod templates;
+pub mod words;
 pub mod workbook;
 
 pub use page::Summary;
@@ -194,23 +195,27 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
         .iter()
         .map(|(p, e)| (p.display().to_string(), e.render(lang)))
         .collect();
-    let root = vec![
-        (
-            "index.html".to_string(),
-            html::index_page(&batch.summaries, &failed, opts.english).into_bytes(),
-        ),
-        (
-            "index.md".to_string(),
-            markdown::index_page(&batch.summaries, &failed, opts.english).into_bytes(),
-        ),
-        // the pages' @font-face points here
-        (
-            FONT_ASSET.to_string(),
-            crate::chart::font::FONT_BYTES.to_vec(),
-        ),
-    ];
-    let root = match xlsx {
-        Ok(bytes) => [root, vec![(workbook::NAME.to_string(), bytes)]].concat(),
+    // the pages and workbook at the root; staged folders go if any of them cannot be made
+    let root = (|| -> Result<Vec<(String, Vec<u8>)>> {
+        Ok(vec![
+            (
+                "index.html".to_string(),
+                html::index_page(&batch.summaries, &failed, opts.english)?.into_bytes(),
+            ),
+            (
+                "index.md".to_string(),
+                markdown::index_page(&batch.summaries, &failed, opts.english)?.into_bytes(),
+            ),
+            // the pages' @font-face points here
+            (
+                FONT_ASSET.to_string(),
+                crate::chart::font::FONT_BYTES.to_vec(),
+            ),
+            (workbook::NAME.to_string(), xlsx?),
+        ])
+    })();
+    let root = match root {
+        Ok(root) => root,
         Err(e) => {
             deliver::discard(staged);
             return Err(e);

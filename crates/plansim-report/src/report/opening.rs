@@ -1,17 +1,11 @@
-//! The opening section of a page (`action::Section`) in HTML and in Markdown: the targets
-//! that need action as a table, each scenario's answer under its row, then the targets that
-//! cannot be graded counted by reason.
+//! The opening section of a page (`action::Section`) in the page's words, for the templates
+//! (`templates/opening.*`): the targets that need action as a table, each scenario's answer
+//! under its row, then the targets that cannot be graded counted by reason.
 
-use super::action::{Action, Section, chance, pace};
-use super::html::esc;
-use super::page::value;
+use super::action::{Action, Section, pace};
+use super::words::w;
 use crate::lang::Lang;
-use std::fmt::Write;
-
-/// Words in the page's language.
-fn w(english: bool, en: &'static str, zh: &'static str) -> &'static str {
-    if english { en } else { zh }
-}
+use plansim_core::format::{Digits, chance, number};
 
 /// The column headings.
 fn headings(english: bool) -> [&'static str; 10] {
@@ -55,9 +49,9 @@ fn cells(a: &Action, english: bool) -> [String; 10] {
         .latest
         .map(|(y, v)| {
             if english {
-                format!("{}{pc} in {y}{hyp}", value(v))
+                format!("{}{pc} in {y}{hyp}", number(v, Digits::Column))
             } else {
-                format!("{y}年{}{pc}{hyp}", value(v))
+                format!("{y}年{}{pc}{hyp}", number(v, Digits::Column))
             }
         })
         .unwrap_or_default();
@@ -65,7 +59,7 @@ fn cells(a: &Action, english: bool) -> [String; 10] {
     let extra = r
         .extra_level()
         .filter(|e| *e > 0.0)
-        .map(|e| format!("{}{}", value(e), unit(&r.unit)))
+        .map(|e| format!("{}{}", number(e, Digits::Column), unit(&r.unit)))
         .unwrap_or_default();
     let sigma = match (r.p_meet, r.sigma) {
         (Some(pm), Some(s)) => format!(
@@ -144,178 +138,106 @@ fn by_region(v: &[(String, String)]) -> Vec<(&str, Vec<&str>)> {
     out
 }
 
-/// The section in HTML; `index` adds the column naming the scenario whose outturns graded it.
-pub fn html(out: &mut String, s: &Section, english: bool, index: bool) {
-    let _ = writeln!(
-        out,
-        "<h2>{}</h2>",
-        w(english, "Targets that need action", "需要采取行动的目标")
-    );
-    if s.actions.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p>{}</p>",
-            w(
+/// An action's row as a page shows it.
+pub struct ActionRow<'a> {
+    /// The grade's CSS class (`missed`).
+    pub code: &'static str,
+    /// The row's cells in the page's language, as many as the headings.
+    pub cells: Vec<String>,
+    /// (scenario, its answer) under the row.
+    pub lines: &'a [(String, String)],
+    pub region: &'a str,
+    pub name: &'a str,
+    pub year: i32,
+}
+
+/// The targets of one grade that cannot be graded.
+pub struct Group<'a> {
+    pub label: &'static str,
+    pub count: usize,
+    /// (region, how many, the targets joined).
+    pub regions: Vec<(&'a str, usize, String)>,
+}
+
+/// The section as a page lays it out: `Section` in the page's words; `index` adds the column
+/// naming the scenario whose outturns graded a target.
+pub struct View<'a> {
+    pub heading: &'static str,
+    pub none: &'static str,
+    /// Plain text with apostrophes, shown as written.
+    pub note: askama::filters::Safe<&'static str>,
+    pub heads: Vec<&'static str>,
+    pub rows: Vec<ActionRow<'a>>,
+    pub colon: &'static str,
+    pub not_gradable: &'static str,
+    /// `数据不足 348，定性 18`.
+    pub counts: String,
+    /// `；已评估且未滞后：3`, where some are.
+    pub fine: String,
+    pub groups: Vec<Group<'a>>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(s: &'a Section, english: bool, index: bool) -> View<'a> {
+        let n = if index { 10 } else { 9 };
+        let rows = s
+            .actions
+            .iter()
+            .map(|a| ActionRow {
+                code: a.row.status.code(),
+                cells: cells(a, english)[..n].to_vec(),
+                lines: &a.lines,
+                region: &a.row.region,
+                name: a.row.name(english),
+                year: a.row.year,
+            })
+            .collect();
+        let counts: Vec<String> = s
+            .unassessed
+            .iter()
+            .map(|(st, v)| format!("{} {}", st.label(english), v.len()))
+            .collect();
+        let groups = s
+            .unassessed
+            .iter()
+            .map(|(st, v)| Group {
+                label: st.label(english),
+                count: v.len(),
+                regions: by_region(v)
+                    .into_iter()
+                    .map(|(r, names)| (r, names.len(), names.join(w(english, ", ", "、"))))
+                    .collect(),
+            })
+            .collect();
+        View {
+            heading: w(english, "Targets that need action", "需要采取行动的目标"),
+            none: w(
                 english,
                 "No target is behind on the outturns.",
-                "依据实际值，没有滞后的目标。"
-            )
-        );
-    } else {
-        let _ = writeln!(
-            out,
-            "<p><small>{}</small></p>",
-            w(
+                "依据实际值，没有滞后的目标。",
+            ),
+            note: askama::filters::Safe(w(
                 english,
                 "Graded from the outturns (plansim assess), the furthest behind first. Gap, in the target's own terms and positive on the good side: for a level or share to reach, current − required pace; for an average rate, the mean − the target; for a bound, the headroom inside it; short by the target year = the target less where the current pace leads. Under each target, what each scenario says.",
-                "依据实际值评估（plansim assess），最滞后的在前。差距以目标自身的口径计，正值为有利：达到某一水平的目标为当前速度 − 所需速度；年均速度目标为实际均值 − 目标；界限目标为距界限的余量；目标年尚差 = 目标减去按当前速度到目标年可达的水平。每个目标下列出各情景的结论。"
-            )
-        );
-        let heads = headings(english);
-        let n = if index { 10 } else { 9 };
-        out.push_str("<table class=action><thead><tr>");
-        for h in &heads[..n] {
-            let _ = write!(out, "<th>{}</th>", esc(h));
-        }
-        out.push_str("</tr></thead><tbody>\n");
-        for a in &s.actions {
-            let c = cells(a, english);
-            let _ = write!(out, "<tr class=behind>");
-            for (i, v) in c[..n].iter().enumerate() {
-                if i == 2 {
-                    let _ = write!(
-                        out,
-                        "<td><span class=\"pill {}\">{}</span></td>",
-                        a.row.status.code(),
-                        esc(v)
-                    );
-                } else if (3..9).contains(&i) {
-                    let _ = write!(out, "<td class=n>{}</td>", esc(v));
-                } else {
-                    let _ = write!(out, "<td>{}</td>", esc(v));
-                }
-            }
-            out.push_str("</tr>\n");
-            let lines: Vec<String> = a
-                .lines
-                .iter()
-                .map(|(name, text)| {
-                    let colon = w(english, ": ", "：");
-                    format!("<b>{}</b>{colon}{}", esc(name), esc(text))
-                })
-                .collect();
-            let _ = writeln!(
-                out,
-                "<tr class=lines><td></td><td colspan={}>{}</td></tr>",
-                n - 1,
-                lines.join("<br>")
-            );
-        }
-        out.push_str("</tbody></table>\n");
-    }
-    unassessed_html(out, s, english);
-}
-
-fn unassessed_html(out: &mut String, s: &Section, english: bool) {
-    if s.unassessed.is_empty() {
-        return;
-    }
-    let counts: Vec<String> = s
-        .unassessed
-        .iter()
-        .map(|(st, v)| format!("{} {}", st.label(english), v.len()))
-        .collect();
-    let _ = writeln!(
-        out,
-        "<p>{}: {}{}</p>",
-        w(english, "Not gradable", "无法评估"),
-        esc(&counts.join(w(english, ", ", "，"))),
-        if s.fine > 0 {
-            format!(
-                "{}{}",
-                w(english, "; graded and not behind: ", "；已评估且未滞后："),
-                s.fine
-            )
-        } else {
-            String::new()
-        }
-    );
-    for (st, v) in &s.unassessed {
-        let _ = write!(
-            out,
-            "<details><summary>{} ({})</summary><ul>",
-            esc(st.label(english)),
-            v.len()
-        );
-        for (region, names) in by_region(v) {
-            let _ = write!(
-                out,
-                "<li><small><b>{}</b> ({}): {}</small></li>",
-                esc(region),
-                names.len(),
-                esc(&names.join(w(english, ", ", "、")))
-            );
-        }
-        out.push_str("</ul></details>\n");
-    }
-}
-
-/// The section in Markdown.
-pub fn markdown(out: &mut String, s: &Section, english: bool, index: bool) {
-    let cell = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
-    let _ = writeln!(
-        out,
-        "## {}\n",
-        w(english, "Targets that need action", "需要采取行动的目标")
-    );
-    if s.actions.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}\n",
-            w(
-                english,
-                "No target is behind on the outturns.",
-                "依据实际值，没有滞后的目标。"
-            )
-        );
-    } else {
-        let n = if index { 10 } else { 9 };
-        let heads = headings(english);
-        let _ = writeln!(out, "| {} |", heads[..n].join(" | "));
-        let _ = writeln!(out, "|{}", "---|".repeat(n));
-        for a in &s.actions {
-            let c = cells(a, english);
-            let row: Vec<String> = c[..n].iter().map(|v| cell(v)).collect();
-            let _ = writeln!(out, "| {} |", row.join(" | "));
-        }
-        out.push('\n');
-        for a in &s.actions {
-            let _ = writeln!(
-                out,
-                "- **{} {} {}**",
-                cell(&a.row.region),
-                cell(a.row.name(english)),
-                a.row.year
-            );
-            for (name, text) in &a.lines {
-                let _ = writeln!(out, "  - {}: {}", cell(name), cell(text));
-            }
-        }
-        out.push('\n');
-    }
-    for (st, v) in &s.unassessed {
-        let _ = writeln!(out, "- {} ({})", st.label(english), v.len());
-        for (region, names) in by_region(v) {
-            let _ = writeln!(
-                out,
-                "  - {} ({}): {}",
-                cell(region),
-                names.len(),
-                cell(&names.join(w(english, ", ", "、")))
-            );
+                "依据实际值评估（plansim assess），最滞后的在前。差距以目标自身的口径计，正值为有利：达到某一水平的目标为当前速度 − 所需速度；年均速度目标为实际均值 − 目标；界限目标为距界限的余量；目标年尚差 = 目标减去按当前速度到目标年可达的水平。每个目标下列出各情景的结论。",
+            )),
+            heads: headings(english)[..n].to_vec(),
+            rows,
+            colon: w(english, ": ", "："),
+            not_gradable: w(english, "Not gradable", "无法评估"),
+            counts: counts.join(w(english, ", ", "，")),
+            fine: if s.fine > 0 {
+                format!(
+                    "{}{}",
+                    w(english, "; graded and not behind: ", "；已评估且未滞后："),
+                    s.fine
+                )
+            } else {
+                String::new()
+            },
+            groups,
         }
     }
-    out.push('\n');
 }
 
 #[cfg(test)]

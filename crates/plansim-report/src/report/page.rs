@@ -103,6 +103,11 @@ impl Page {
         c
     }
 
+    /// The indicator chart of a target's projection, if drawn.
+    pub fn chart_of(&self, r: &TargetRow) -> Option<&String> {
+        r.path.and_then(|i| self.chart_of_path.get(&i))
+    }
+
     /// True when a grade rests on hypothetical outturns.
     pub fn hypothetical(&self) -> bool {
         self.rows.iter().any(|r| r.hypothetical)
@@ -137,23 +142,4 @@ pub struct Summary {
     /// Rows of its tables left out for an unreadable cell, a line per table.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub left_out: Vec<String>,
-}
-
-/// `7.05%`, or empty.
-pub fn pct(r: Option<f64>) -> String {
-    r.map(|r| format!("{:.2}%", r * 100.0)).unwrap_or_default()
-}
-
-/// A value with four significant digits or so.
-pub fn value(v: f64) -> String {
-    let a = v.abs();
-    if a >= 1000.0 {
-        format!("{v:.0}")
-    } else if a >= 100.0 {
-        format!("{v:.1}")
-    } else if a >= 1.0 {
-        format!("{v:.2}")
-    } else {
-        format!("{v:.3}")
-    }
 }

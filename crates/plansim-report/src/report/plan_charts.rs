@@ -165,8 +165,14 @@ fn grade_of<'a>(
 /// The panel's note: the latest outturn the grade rests on.
 fn latest_note(row: Option<&super::rows::TargetRow>, english: bool) -> String {
     match row.and_then(|r| r.latest) {
-        Some((y, v)) if english => format!("latest {} ({y})", super::page::value(v)),
-        Some((y, v)) => format!("最新 {} ({y})", super::page::value(v)),
+        Some((y, v)) if english => format!(
+            "latest {} ({y})",
+            plansim_core::format::number(v, plansim_core::format::Digits::Column)
+        ),
+        Some((y, v)) => format!(
+            "最新 {} ({y})",
+            plansim_core::format::number(v, plansim_core::format::Digits::Column)
+        ),
         None if english => "no outturn".into(),
         None => "无实际值".into(),
     }

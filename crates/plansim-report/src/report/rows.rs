@@ -63,11 +63,48 @@ pub struct TargetRow {
     /// one-year plan or a period total, which end with their period.
     pub at_horizon: Option<(i32, f64)>,
     pub met: Option<bool>,
+    /// When the scenario's projection first meets the target, for the index's comparison in
+    /// years; `None` where the target is not projected.
+    pub reach: Option<Reach>,
     /// P(meet | scenario): the share of the scenario's draws meeting the target — a what-if.
     pub probability: Option<f64>,
     /// Index of the projection path, for charts.
     #[serde(skip)]
     pub path: Option<usize>,
+}
+
+/// When a projection first meets its target after the plan's base year.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reach {
+    /// Met from this year (the first year after the base year whose projection meets it).
+    In(i32),
+    /// Not met in any projected year up to this one (the path's last).
+    NotBy(i32),
+}
+
+impl Reach {
+    /// The first year a path meets `goal`, among `years` after `after` with a finite value;
+    /// `None` where no such year is projected.
+    pub fn of(
+        years: &[i32],
+        values: impl IntoIterator<Item = f64>,
+        after: i32,
+        goal: &crate::series::GoalKind,
+        dir: crate::table::Direction,
+    ) -> Option<Reach> {
+        let mut last = None;
+        for (&y, v) in years.iter().zip(values) {
+            if y <= after || !v.is_finite() {
+                continue;
+            }
+            if goal.met(v, dir) {
+                return Some(Reach::In(y));
+            }
+            last = Some(y);
+        }
+        last.map(Reach::NotBy)
+    }
 }
 
 /// Every target of a scenario, in table order: its grade, and the scenario's numbers for it
@@ -135,6 +172,16 @@ pub fn target_rows(
                 let shown = year > s.plan_year && year <= shown_until(p, i, rules);
                 (shown && v.is_finite()).then_some((year, v))
             });
+            let reach = path.zip(outcome).and_then(|(i, o)| {
+                let x = &p.paths[i];
+                Reach::of(
+                    &p.years,
+                    p.values.row(i).iter().copied(),
+                    x.plan.start_year,
+                    &o.goal.kind,
+                    x.series.direction,
+                )
+            });
             TargetRow {
                 region: ind.region.clone(),
                 plan: ind.plan.clone(),
@@ -168,6 +215,7 @@ pub fn target_rows(
                 projected: outcome.and_then(|o| o.value),
                 at_horizon,
                 met: outcome.and_then(|o| o.met),
+                reach,
                 probability,
                 path: outcome.and(path),
             }
@@ -211,5 +259,48 @@ impl TargetRow {
         } else {
             &self.indicator
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Reach;
+    use crate::series::GoalKind;
+    use crate::table::Direction;
+
+    /// A level of 100 in 2020 growing 10% a year against one growing 20%, towards ≥150.
+    #[test]
+    fn the_first_year_a_path_meets_its_target() {
+        let years: Vec<i32> = (2020..=2030).collect();
+        let path = |r: f64| years.iter().map(move |y| 100.0 * (1.0 + r).powi(y - 2020));
+        let goal = GoalKind::AtLeast { value: 150.0 };
+        // 100·1.1⁴ = 146.41 < 150 ≤ 100·1.1⁵ = 161.05: met in 2025
+        let slow = Reach::of(&years, path(0.10), 2020, &goal, Direction::Rising);
+        assert_eq!(slow, Some(Reach::In(2025)));
+        // 100·1.2² = 144 < 150 ≤ 100·1.2³ = 172.8: met in 2023
+        let fast = Reach::of(&years, path(0.20), 2020, &goal, Direction::Rising);
+        assert_eq!(fast, Some(Reach::In(2023)));
+        // 100·1.03¹⁰ = 134.39 < 150: not by the path's last year
+        let flat = Reach::of(&years, path(0.03), 2020, &goal, Direction::Rising);
+        assert_eq!(flat, Some(Reach::NotBy(2030)));
+        // the base year itself does not count, NaN years (before a path starts) are skipped
+        let nan = [f64::NAN, 150.0, 149.0, 151.0];
+        let reach = Reach::of(
+            &[2019, 2020, 2021, 2022],
+            nan,
+            2020,
+            &goal,
+            Direction::Rising,
+        );
+        assert_eq!(reach, Some(Reach::In(2022)));
+        assert_eq!(
+            Reach::of(&years, [f64::NAN; 11], 2020, &goal, Direction::Rising),
+            None
+        );
+        // a falling target: ≤ 80 from 100 falling 5% a year, 100·0.95⁴ = 81.45, 0.95⁵ = 77.38
+        let down = years.iter().map(|y| 100.0 * 0.95f64.powi(y - 2020));
+        let goal = GoalKind::AtMost { value: 80.0 };
+        let falling = Reach::of(&years, down, 2020, &goal, Direction::Falling);
+        assert_eq!(falling, Some(Reach::In(2025)));
     }
 }

@@ -140,11 +140,11 @@ pub fn render(
     files.push(("summary.json".into(), json));
     files.push((
         "index.html".into(),
-        super::html::scenario_page(&page).into_bytes(),
+        super::html::scenario_page(&page)?.into_bytes(),
     ));
     files.push((
         "index.md".into(),
-        super::markdown::scenario_page(&page).into_bytes(),
+        super::markdown::scenario_page(&page)?.into_bytes(),
     ));
     Ok(Folder {
         name: run.sc.name.clone(),

@@ -1,0 +1,307 @@
+//! The pages' layout: askama templates (`templates/`) over the page model — a scenario's
+//! `Page`, the batch's `Summary`s, the opening `Section` and the comparison's `Block`s. One
+//! model for HTML and Markdown; the templates only lay it out, HTML escaped by askama and
+//! Markdown table cells by the `md` filter.
+
+use super::action::Section;
+use super::compare::Block;
+use super::page::{Page, Summary};
+use super::words;
+use crate::lang::Lang;
+use askama::Template;
+use askama::filters::Safe;
+use plansim_core::explain::Explanation;
+use plansim_core::format;
+
+/// Words and numbers as every template shows them.
+pub trait Shown {
+    /// The page is in English.
+    fn english(&self) -> bool;
+
+    /// `en` on an English page, `zh` on a Chinese one: the templates' own words, written as
+    /// HTML (never escaped).
+    fn w(&self, en: &'static str, zh: &'static str) -> Safe<&'static str> {
+        Safe(words::w(self.english(), en, zh))
+    }
+
+    /// A probability, never a certainty (`>99%`), or empty.
+    fn chance(&self, p: Option<f64>) -> String {
+        p.map(format::chance).unwrap_or_default()
+    }
+
+    /// A value to four significant digits or so, or empty.
+    fn value(&self, v: Option<f64>) -> String {
+        v.map(|v| format::number(v, format::Digits::Column))
+            .unwrap_or_default()
+    }
+
+    /// A rate in percent (`7.05%`), or empty.
+    fn pct(&self, r: Option<f64>) -> String {
+        r.map(|r| format::percent(r, 2)).unwrap_or_default()
+    }
+}
+
+macro_rules! shown {
+    ($($t:ident),*) => {$(
+        impl Shown for $t<'_> {
+            fn english(&self) -> bool {
+                self.english
+            }
+        }
+    )*};
+}
+
+/// A scenario's page in HTML.
+#[derive(Template)]
+#[template(path = "page.html")]
+pub struct PageHtml<'a> {
+    pub p: &'a Page,
+    pub english: bool,
+    pub title: String,
+    pub subtitle: &'a str,
+    pub root: &'a str,
+    pub opening: String,
+    pub cards: Vec<(&'static str, String)>,
+    pub note: String,
+    pub rules: String,
+}
+
+/// A scenario's page in Markdown.
+#[derive(Template)]
+#[template(path = "page.md")]
+pub struct PageMd<'a> {
+    pub p: &'a Page,
+    pub english: bool,
+    pub opening: String,
+    pub note: String,
+    pub rules: String,
+}
+
+/// The batch index in HTML.
+#[derive(Template)]
+#[template(path = "index.html")]
+pub struct IndexHtml<'a> {
+    pub summaries: &'a [Summary],
+    pub failed: &'a [(String, String)],
+    pub english: bool,
+    pub title: &'static str,
+    pub subtitle: &'static str,
+    pub root: &'a str,
+    pub opening: String,
+    pub grades: Vec<(&'static str, usize)>,
+    pub compare: String,
+}
+
+/// The batch index in Markdown.
+#[derive(Template)]
+#[template(path = "index.md")]
+pub struct IndexMd<'a> {
+    pub summaries: &'a [Summary],
+    pub failed: &'a [(String, String)],
+    pub english: bool,
+    pub title: &'static str,
+    pub opening: String,
+    pub grades: Vec<(&'static str, usize)>,
+    pub compare: String,
+}
+
+/// The opening section, shaped for the page (`super::opening::View`).
+#[derive(Template)]
+#[template(path = "opening.html")]
+pub struct OpeningHtml<'a> {
+    pub v: super::opening::View<'a>,
+    pub english: bool,
+}
+
+/// The opening section in Markdown.
+#[derive(Template)]
+#[template(path = "opening.md")]
+pub struct OpeningMd<'a> {
+    pub v: super::opening::View<'a>,
+    pub english: bool,
+}
+
+/// A scenario's rules in HTML.
+#[derive(Template)]
+#[template(path = "rules.html")]
+pub struct RulesHtml<'a> {
+    pub e: &'a Explanation,
+    pub lang: Lang,
+    pub english: bool,
+}
+
+/// A scenario's rules in Markdown.
+#[derive(Template)]
+#[template(path = "rules.md")]
+pub struct RulesMd<'a> {
+    pub e: &'a Explanation,
+    pub lang: Lang,
+    pub english: bool,
+}
+
+/// The index's comparison in HTML.
+#[derive(Template)]
+#[template(path = "compare.html")]
+pub struct CompareHtml<'a> {
+    pub summaries: &'a [Summary],
+    pub blocks: Vec<Block<'a>>,
+    pub base_label: &'a str,
+    pub english: bool,
+}
+
+/// The index's comparison in Markdown.
+#[derive(Template)]
+#[template(path = "compare.md")]
+pub struct CompareMd<'a> {
+    pub summaries: &'a [Summary],
+    pub blocks: Vec<Block<'a>>,
+    pub base_label: &'a str,
+    pub english: bool,
+}
+
+shown!(
+    PageHtml,
+    PageMd,
+    IndexHtml,
+    IndexMd,
+    OpeningHtml,
+    OpeningMd,
+    RulesHtml,
+    RulesMd,
+    CompareHtml,
+    CompareMd
+);
+
+/// The section a page opens with, in either format.
+pub fn opening(s: &Section, english: bool, index: bool, html: bool) -> askama::Result<String> {
+    let v = super::opening::View::new(s, english, index);
+    if html {
+        OpeningHtml { v, english }.render()
+    } else {
+        OpeningMd { v, english }.render()
+    }
+}
+
+/// Filters the templates use.
+mod filters {
+    use askama::Values;
+    use std::fmt::Display;
+
+    /// A Markdown table cell: `|` escaped, line breaks as spaces.
+    #[askama::filter_fn]
+    pub fn md(s: impl Display, _: &dyn Values) -> askama::Result<String> {
+        Ok(cell(&s.to_string()))
+    }
+
+    /// Text on one Markdown line.
+    #[askama::filter_fn]
+    pub fn oneline(s: impl Display, _: &dyn Values) -> askama::Result<String> {
+        Ok(s.to_string().replace(['\n', '\r'], " "))
+    }
+
+    /// A relative link in Markdown: spaces as `%20`.
+    #[askama::filter_fn]
+    pub fn spaces(s: impl Display, _: &dyn Values) -> askama::Result<String> {
+        Ok(s.to_string().replace(' ', "%20"))
+    }
+
+    /// A relative link in HTML, percent-encoded (chart names carry Chinese).
+    #[askama::filter_fn]
+    pub fn href(s: impl Display, _: &dyn Values) -> askama::Result<String> {
+        Ok(super::href(&s.to_string()))
+    }
+
+    /// `|` escaped and line breaks as spaces, for a Markdown table cell.
+    pub fn cell(s: &str) -> String {
+        s.replace('|', "\\|").replace(['\n', '\r'], " ")
+    }
+}
+
+/// The HTML escaper of the templates (`askama.toml`): `& < > " '` as `&amp; &lt; &gt; &quot;
+/// &#39;`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Html;
+
+impl askama::filters::Escaper for Html {
+    fn write_escaped_str<W: std::fmt::Write>(&self, mut dest: W, s: &str) -> std::fmt::Result {
+        let mut last = 0;
+        for (i, c) in s.char_indices() {
+            let entity = match c {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => continue,
+            };
+            dest.write_str(&s[last..i])?;
+            dest.write_str(entity)?;
+            last = i + 1;
+        }
+        dest.write_str(&s[last..])
+    }
+}
+
+/// Percent-encodes a relative link: bytes outside `A–Z a–z 0–9 - _ . /` as `%XX`.
+pub fn href(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{filters::cell, href, opening};
+    use crate::report::Status;
+    use crate::report::action::Section;
+
+    /// One model, two layouts: the HTML escapes `<` and `&`, the Markdown escapes `|` in a
+    /// table cell and leaves the rest as written.
+    #[test]
+    fn both_layouts_escape_their_own_way() {
+        let s = Section {
+            actions: Vec::new(),
+            unassessed: vec![(
+                Status::Qualitative,
+                vec![("A|B".into(), "R&D<5%".into()), ("A|B".into(), "x".into())],
+            )],
+            fine: 2,
+        };
+        let html = opening(&s, true, false, true).unwrap_or_default();
+        assert!(
+            html.contains("<p>No target is behind on the outturns.</p>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<li><small><b>A|B</b> (2): R&amp;D&lt;5%, x</small></li>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("Not gradable: qualitative 2; graded and not behind: 2"),
+            "{html}"
+        );
+        let md = opening(&s, false, false, false).unwrap_or_default();
+        assert!(
+            md.contains("\n- 定性 (2)\n  - A\\|B (2): R&D<5%、x\n"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn links_and_cells() {
+        // 森 is E6 A3 AE in UTF-8, 林 E6 9E 97
+        assert_eq!(
+            href("charts/01-森林.png"),
+            "charts/01-%E6%A3%AE%E6%9E%97.png"
+        );
+        assert_eq!(cell("a|b\nc"), "a\\|b c");
+        let mut out = String::new();
+        askama::filters::Escaper::write_escaped_str(&super::Html, &mut out, "<a&b>\"'森").ok();
+        assert_eq!(out, "&lt;a&amp;b&gt;&quot;&#39;森");
+    }
+}

@@ -1,0 +1,141 @@
+//! The words of a scenario's page that are not data, in the page's language: headings, notes
+//! and the findings' severities.
+
+use crate::check::Severity;
+
+/// `en` on an English page, `zh` on a Chinese one.
+pub fn w(english: bool, en: &'static str, zh: &'static str) -> &'static str {
+    if english { en } else { zh }
+}
+
+/// The HTML targets table's column headings.
+pub fn target_heads(english: bool) -> [&'static str; 14] {
+    [
+        w(english, "region", "地区"),
+        w(english, "indicator", "指标"),
+        w(english, "unit", "单位"),
+        w(english, "attribute", "属性"),
+        w(english, "base", "基期"),
+        w(english, "target year", "目标年"),
+        w(english, "target", "目标"),
+        w(english, "grade", "评估"),
+        w(english, "why (from the outturns)", "依据（来自实际值）"),
+        w(english, "P(trend)", "P(趋势)"),
+        w(english, "stated rate", "规划增速"),
+        w(english, "required rate", "所需增速"),
+        w(english, "projected", "情景预测值"),
+        w(english, "P(scenario)", "P(情景)"),
+    ]
+}
+
+/// The Markdown targets table's column headings.
+pub fn target_heads_md(english: bool) -> [&'static str; 13] {
+    [
+        w(english, "region", "地区"),
+        w(english, "indicator", "指标"),
+        w(english, "unit", "单位"),
+        w(english, "binding", "约束性"),
+        w(english, "target year", "目标年"),
+        w(english, "target", "目标"),
+        w(english, "grade", "评估"),
+        w(english, "why", "依据"),
+        w(english, "P(trend)", "P(趋势)"),
+        w(english, "stated rate", "规划增速"),
+        w(english, "required rate", "所需增速"),
+        w(english, "projected", "情景预测值"),
+        w(english, "P(scenario)", "P(情景)"),
+    ]
+}
+
+/// A binding target's mark in the attribute column.
+pub fn binding(english: bool) -> &'static str {
+    w(english, "binding", "约束性")
+}
+
+/// The findings table's column headings (the Markdown table has no source column).
+pub fn finding_heads(english: bool) -> [&'static str; 6] {
+    [
+        w(english, "severity", "级别"),
+        w(english, "rule", "规则"),
+        w(english, "region", "地区"),
+        w(english, "indicator", "指标"),
+        w(english, "message", "说明"),
+        w(english, "source", "出处"),
+    ]
+}
+
+/// A finding's severity as the page says it.
+pub fn severity(s: Severity, english: bool) -> &'static str {
+    match s {
+        Severity::Error => w(english, "error", "错误"),
+        Severity::Warning => w(english, "warning", "警告"),
+        Severity::Info => w(english, "info", "提示"),
+    }
+}
+
+/// What the grades and the scenario's columns mean, under the cards of a scenario's page.
+pub fn grades_note(english: bool, draws: usize, seed: u64) -> String {
+    if english {
+        format!(
+            "The grade comes from the outturns (plansim assess): achieved early, achieved, faster \
+             than expected, on track, lagging, missed, insufficient data (no outturn after the base \
+             year), qualitative (no number); P(trend) is the chance of meeting the target on the \
+             observed trend, where outturns give one. The scenario's columns are a what-if: \
+             projected is its projection in the target year and P(scenario) the share of its \
+             {draws} draws (seed {seed}) meeting the target under its own rates and σ — \
+             conditional on the scenario, not a status."
+        )
+    } else {
+        format!(
+            "评估依据实际值（plansim assess）：提前实现、已实现、快于预期、基本符合预期、滞后于预期、\
+             未实现、数据不足（基期之后没有实际值）、定性（没有数值）；P(趋势)为按已观察到的趋势达到\
+             目标的概率（有实际值时给出）。情景各列为假设推演：情景预测值为情景在目标年的预测，\
+             P(情景)为{draws}次抽样（种子{seed}）中按情景自身增速与σ达到目标的比例——以情景为条件，\
+             并非评估结论。"
+        )
+    }
+}
+
+/// Why rows are missing from a scenario's tables.
+pub fn left_out(english: bool) -> &'static str {
+    w(
+        english,
+        "These rows of the tables have a cell plansim could not read; the scenario ran without them.",
+        "表中这些行有plansim无法读取的单元格；情景在没有它们的情况下运行。",
+    )
+}
+
+/// The Markdown page's line of counts under the opening section.
+pub fn counts_line(p: &super::page::Page) -> String {
+    let c = p.counts();
+    let grades: Vec<String> = c
+        .grades(p.english)
+        .into_iter()
+        .filter(|g| g.1 > 0)
+        .map(|(g, n)| {
+            if p.english {
+                format!("{n} {g}")
+            } else {
+                format!("{g}{n}个")
+            }
+        })
+        .collect();
+    let (series, projected, targets) = (p.series, p.projected, p.rows.len());
+    let (errors, warnings, draws, seed) = (c.errors, c.warnings, p.draws, p.seed);
+    if p.english {
+        format!(
+            "{series} indicators, {projected} projected, {targets} targets graded from the \
+             outturns: {}; check: {errors} errors, {warnings} warnings. The scenario's projection \
+             and P(scenario) are a what-if under its own rates and σ ({draws} draws, seed {seed}), \
+             not a status.",
+            grades.join(", "),
+        )
+    } else {
+        format!(
+            "指标{series}个，可预测{projected}个，依据实际值评估的目标{targets}个：{}；检查：错误\
+             {errors}个，警告{warnings}个。情景预测值与P(情景)为按情景自身增速与σ的假设推演\
+             （{draws}次抽样，种子{seed}），并非评估结论。",
+            grades.join("，"),
+        )
+    }
+}
