@@ -124,9 +124,6 @@ pub enum Msg {
     CommonRange {
         value: f64,
     },
-    Distribution {
-        value: String,
-    },
     Df {
         value: f64,
     },
@@ -308,10 +305,6 @@ impl Msg {
             Msg::CommonRange { value } => match zh {
                 true => format!("common {value} 不是 0 到 1 之间的比例"),
                 false => format!("common {value} is not a share between 0 and 1"),
-            },
-            Msg::Distribution { value } => match zh {
-                true => format!("distribution `{value}`：应为 `normal` 或 `student-t`"),
-                false => format!("distribution `{value}`: expected `normal` or `student-t`"),
             },
             Msg::Df { value } => match zh {
                 true => format!("df {value}：方差有限的 t 分布需要 df > 2"),

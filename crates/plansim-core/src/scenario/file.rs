@@ -143,7 +143,7 @@ pub struct Uncertainty {
     pub draws: Option<usize>,
     pub seed: Option<u64>,
     /// `normal` (default) or `student-t`.
-    pub distribution: Option<String>,
+    pub distribution: Option<Distribution>,
     /// Degrees of freedom for `student-t` (default 5).
     pub df: Option<f64>,
     /// Share (0–1) of each indicator's shock drawn from one economy-wide factor.
@@ -151,6 +151,25 @@ pub struct Uncertainty {
     /// σ per indicator name, in points.
     #[serde(default)]
     pub sigma_by: BTreeMap<String, Percent>,
+}
+
+/// The law of a year's rate shock in the Monte Carlo, as `distribution` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Distribution {
+    /// Normal draws (the default).
+    Normal,
+    /// Student-t draws with `df` degrees of freedom, scaled to the same σ: fatter tails.
+    StudentT,
+}
+
+impl std::fmt::Display for Distribution {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Distribution::Normal => "normal",
+            Distribution::StudentT => "student-t",
+        })
+    }
 }
 
 macro_rules! selector_of {

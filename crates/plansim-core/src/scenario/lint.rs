@@ -347,18 +347,6 @@ fn uncertainty(sc: &Scenario, out: &mut Vec<Notice>) {
     if let Some(c) = u.common.filter(|c| !(0.0..=1.0).contains(c)) {
         out.push(Notice::error(here.clone(), Msg::CommonRange { value: c }));
     }
-    if let Some(d) = u
-        .distribution
-        .as_deref()
-        .filter(|d| !matches!(*d, "normal" | "student-t"))
-    {
-        out.push(Notice::error(
-            here.clone(),
-            Msg::Distribution {
-                value: d.to_string(),
-            },
-        ));
-    }
     if let Some(df) = u.df.filter(|df| !(df.is_finite() && *df > 2.0)) {
         out.push(Notice::error(here, Msg::Df { value: df }));
     }

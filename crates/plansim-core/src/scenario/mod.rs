@@ -8,7 +8,9 @@ mod notice;
 pub(crate) mod rates;
 mod select;
 
-pub use file::{After, AfterRule, Calibrate, Override, Phase, ScenarioFile, Shock, Uncertainty};
+pub use file::{
+    After, AfterRule, Calibrate, Distribution, Override, Phase, ScenarioFile, Shock, Uncertainty,
+};
 pub use located::{At, Located, Percent, parse_percent, trim_float};
 pub use notice::Notice;
 pub use select::{EVERY_REGION, Kind, Selector, nearest};

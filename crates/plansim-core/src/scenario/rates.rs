@@ -45,10 +45,49 @@ pub struct RatePlan {
     /// The plan period's rate and where it came from.
     #[serde(serialize_with = "crate::percent::one")]
     pub plan_rate: f64,
-    pub pace: &'static str,
+    pub pace: Pace,
     /// What each rule of the scenario changed, in the order they were applied.
     #[serde(skip)]
     pub changes: Vec<Change>,
+}
+
+/// Where the plan period's rate came from; written in JSON and shown by its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Pace {
+    /// The table's stated rate (or, for other shapes, the one through the level it reaches).
+    #[serde(rename = "stated rate")]
+    Stated,
+    /// The rate that reaches the plan-year target.
+    #[serde(rename = "reaches target")]
+    ReachesTarget,
+    /// Held: the row has neither a rate nor a target.
+    #[serde(rename = "held (no rate or target)")]
+    HeldNoRateOrTarget,
+    /// Held: an at-least or at-most target is already met at the start.
+    #[serde(rename = "held (bound already met)")]
+    HeldBoundMet,
+    /// Held: the model has no rate reaching the target.
+    #[serde(rename = "held (target unreachable by this model)")]
+    HeldUnreachable,
+}
+
+impl Pace {
+    /// The words shown for it (the same as in JSON).
+    pub fn words(self) -> &'static str {
+        match self {
+            Pace::Stated => "stated rate",
+            Pace::ReachesTarget => "reaches target",
+            Pace::HeldNoRateOrTarget => "held (no rate or target)",
+            Pace::HeldBoundMet => "held (bound already met)",
+            Pace::HeldUnreachable => "held (target unreachable by this model)",
+        }
+    }
+}
+
+impl std::fmt::Display for Pace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.words())
+    }
 }
 
 impl RatePlan {
@@ -310,25 +349,25 @@ fn plan_rate(
     model: &Model,
     start: f64,
     start_year: i32,
-) -> (f64, &'static str) {
+) -> (f64, Pace) {
     let n = f64::from(s.plan_year - start_year);
     let goal = s.goal(s.plan_year);
     let by_target = sc.spec.calibrate == Some(Calibrate::Target) && goal.is_some();
     if let (Some(r), false) = (s.stated_rate, by_target) {
         let r = r.value;
         return match model {
-            Model::Compound(_) => (r, "stated rate"),
+            Model::Compound(_) => (r, Pace::Stated),
             // other shapes pass through the level the stated pace reaches
             _ => (
                 model
                     .calibrate(start, start * (1.0 + r).powf(n), n)
                     .unwrap_or(r),
-                "stated rate",
+                Pace::Stated,
             ),
         };
     }
     let Some(goal) = goal else {
-        return (0.0, "held (no rate or target)");
+        return (0.0, Pace::HeldNoRateOrTarget);
     };
     let level = goal.kind.level(s.direction);
     let bound = matches!(
@@ -336,11 +375,11 @@ fn plan_rate(
         GoalKind::AtLeast { .. } | GoalKind::AtMost { .. }
     );
     if bound && goal.kind.met(start, s.direction) {
-        return (0.0, "held (bound already met)");
+        return (0.0, Pace::HeldBoundMet);
     }
     match model.calibrate(start, level, n) {
-        Some(g) => (g, "reaches target"),
-        None => (0.0, "held (target unreachable by this model)"),
+        Some(g) => (g, Pace::ReachesTarget),
+        None => (0.0, Pace::HeldUnreachable),
     }
 }
 

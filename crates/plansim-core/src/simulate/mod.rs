@@ -16,7 +16,7 @@ pub use sigma::{DEFAULT_SIGMA, SigmaSource, rule_of_thumb, sigma_of};
 
 use crate::error::{Error, Result};
 use crate::project::Projection;
-use crate::scenario::Scenario;
+use crate::scenario::{Distribution, Scenario};
 use kernel::{PathInput, Scratch, run_path};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -69,11 +69,11 @@ impl Settings {
         Settings {
             draws: u.draws.unwrap_or(base.draws),
             seed: u.seed.unwrap_or(base.seed),
-            noise: match u.distribution.as_deref() {
-                Some("student-t") => Noise::StudentT {
+            noise: match u.distribution {
+                Some(Distribution::StudentT) => Noise::StudentT {
                     df: u.df.unwrap_or(5.0),
                 },
-                _ => Noise::Normal,
+                Some(Distribution::Normal) | None => Noise::Normal,
             },
             // the scenario writes σ in points; the engine draws rates as fractions
             sigma_by: u
