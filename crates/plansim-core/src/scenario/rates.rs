@@ -203,6 +203,28 @@ pub fn plan(
         changes: Vec::new(),
     };
     after_plan(sc, s, &mut plan, &mut rates, &mut rules);
+    phases(sc, s, &mut rates, &mut rules);
+    overrides(sc, s, &mut rates, &mut rules);
+    if let Some(n) = nudge {
+        nudged(
+            sc,
+            s,
+            n,
+            n.first_year(start_year, actuals),
+            &mut rates,
+            &rules,
+        );
+    }
+    rate_shocks(sc, s, &mut rates, &mut rules);
+    // level shocks last: they move the level the year's rate reaches, whatever set that rate
+    level_shocks(sc, s, &plan, actuals, &mut rates, &mut rules)?;
+    plan.rates = rates;
+    plan.changes = rules.changes;
+    Ok(Some(plan))
+}
+
+/// `[[after.phase]]` rates, each over its years.
+fn phases(sc: &Scenario, s: &Series, rates: &mut [f64], rules: &mut Rules) {
     for (index, ph) in sc
         .spec
         .after
@@ -212,39 +234,48 @@ pub fn plan(
     {
         if ph.selector().matches(s) {
             let r = ph.rate.fraction();
-            rules.apply(Rule::Phase, index, &mut rates, |y, _| {
+            rules.apply(Rule::Phase, index, rates, |y, _| {
                 (y >= ph.from && y <= ph.to).then_some(r)
             });
         }
     }
+}
+
+/// `[[override]]` rates and deltas, each over its years.
+fn overrides(sc: &Scenario, s: &Series, rates: &mut [f64], rules: &mut Rules) {
     for (index, o) in sc.spec.overrides.iter().enumerate() {
         if o.selector().matches(s) {
             let (rate, delta) = (o.rate.as_ref(), o.delta.as_ref());
-            rules.apply(Rule::Override, index, &mut rates, |y, g| {
+            rules.apply(Rule::Override, index, rates, |y, g| {
                 let inside = o.from.is_none_or(|f| y >= f) && o.to.is_none_or(|t| y <= t);
                 inside
                     .then(|| rate.map_or(g, |r| r.fraction()) + delta.map_or(0.0, |d| d.fraction()))
             });
         }
     }
-    if let Some(n) = nudge {
-        let first = n.first_year(start_year, actuals);
-        let shocked: Vec<i32> = sc
-            .spec
-            .shocks
-            .iter()
-            .filter(|sh| sh.selector().matches(s))
-            .map(|sh| sh.year)
-            .collect();
-        for (k, y) in years.iter().enumerate() {
-            if *y >= first && !shocked.contains(y) && !rules.observed.contains(y) {
-                rates[k] += n.delta / 100.0;
-            }
+}
+
+/// A sweep's nudge from `first` on, except in shocked and observed years.
+fn nudged(sc: &Scenario, s: &Series, n: Nudge, first: i32, rates: &mut [f64], rules: &Rules) {
+    let shocked: Vec<i32> = sc
+        .spec
+        .shocks
+        .iter()
+        .filter(|sh| sh.selector().matches(s))
+        .map(|sh| sh.year)
+        .collect();
+    for (k, y) in rules.years.iter().enumerate() {
+        if *y >= first && !shocked.contains(y) && !rules.observed.contains(y) {
+            rates[k] += n.delta / 100.0;
         }
     }
+}
+
+/// `[[shock]]`s that set or move a year's rate.
+fn rate_shocks(sc: &Scenario, s: &Series, rates: &mut [f64], rules: &mut Rules) {
     for (index, sh) in sc.spec.shocks.iter().enumerate() {
         if sh.selector().matches(s) && sh.level.is_none() {
-            rules.apply(Rule::Shock, index, &mut rates, |y, g| {
+            rules.apply(Rule::Shock, index, rates, |y, g| {
                 (y == sh.year).then(|| match (&sh.rate, &sh.delta) {
                     (Some(r), _) => r.fraction(),
                     (None, Some(d)) => g + d.fraction(),
@@ -253,19 +284,29 @@ pub fn plan(
             });
         }
     }
-    // level shocks last: they move the level the year's rate reaches, whatever set that rate
+}
+
+/// `[[shock]]`s that move a year's level once: the year's rate becomes the one reaching it.
+fn level_shocks(
+    sc: &Scenario,
+    s: &Series,
+    plan: &RatePlan,
+    actuals: &[(i32, f64)],
+    rates: &mut [f64],
+    rules: &mut Rules,
+) -> Result<(), Msg> {
     for (index, sh) in sc.spec.shocks.iter().enumerate() {
         let Some(level) = sh.level.as_ref().filter(|_| sh.selector().matches(s)) else {
             continue;
         };
-        let Some(k) = years.iter().position(|&y| y == sh.year) else {
+        let Some(k) = rules.years.iter().position(|&y| y == sh.year) else {
             continue;
         };
         let before = rates[k];
         let after = if rules.observed.contains(&sh.year) {
             before
         } else {
-            let prev = value_before(&plan, &rates, actuals, k);
+            let prev = value_before(plan, rates, actuals, k);
             let to = plan.model.step(prev, before) * (1.0 + level.fraction());
             plan.model
                 .calibrate(prev, to, 1.0)
@@ -278,9 +319,7 @@ pub fn plan(
         rates[k] = after;
         rules.record(Rule::Shock, index, vec![(sh.year, before, after)]);
     }
-    plan.rates = rates;
-    plan.changes = rules.changes;
-    Ok(Some(plan))
+    Ok(())
 }
 
 /// The value in the year before `rates[k]`'s year: actuals where known, the model elsewhere.
@@ -343,13 +382,7 @@ impl Rules<'_> {
 }
 
 /// The plan period's constant rate: the stated pace, else what reaches the target.
-fn plan_rate(
-    sc: &Scenario,
-    s: &Series,
-    model: &Model,
-    start: f64,
-    start_year: i32,
-) -> (f64, Pace) {
+fn plan_rate(sc: &Scenario, s: &Series, model: &Model, start: f64, start_year: i32) -> (f64, Pace) {
     let n = f64::from(s.plan_year - start_year);
     let goal = s.goal(s.plan_year);
     let by_target = sc.spec.calibrate == Some(Calibrate::Target) && goal.is_some();
