@@ -152,7 +152,7 @@ impl Error {
     }
 
     /// One notice that stops a scenario.
-    pub fn notice(at: crate::scenario::At, msg: crate::lang::Msg) -> Error {
+    pub(crate) fn notice(at: crate::scenario::At, msg: crate::lang::Msg) -> Error {
         Error::Notices {
             notices: vec![crate::scenario::Notice::error(at, msg)],
         }

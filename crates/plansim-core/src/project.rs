@@ -85,7 +85,7 @@ pub fn project(sc: &Scenario) -> Result<Projection> {
 }
 
 /// Projects every series of a scenario, each with the nudge `nudge` gives it (`sweep`).
-pub fn project_with(sc: &Scenario, nudge: &dyn Fn(&Series) -> Option<Nudge>) -> Result<Projection> {
+pub(crate) fn project_with(sc: &Scenario, nudge: &dyn Fn(&Series) -> Option<Nudge>) -> Result<Projection> {
     let horizon = sc.horizon();
     let here = || crate::scenario::At::new(&sc.path, 0);
     sc.check_horizon()

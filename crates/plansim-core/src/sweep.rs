@@ -67,7 +67,7 @@ pub fn round(v: f64) -> f64 {
 }
 
 /// Decimals a number needs as written (`0.25` → 2).
-pub fn decimals_of(v: f64) -> usize {
+pub(crate) fn decimals_of(v: f64) -> usize {
     let t = crate::scenario::trim_float(v);
     t.split_once('.').map_or(0, |(_, d)| d.len())
 }

@@ -55,7 +55,7 @@ impl Resolved {
     }
 
     /// The outturns and matches of row `i`.
-    pub fn of_row(&self, i: usize) -> Vec<(&Outturn, How)> {
+    pub(crate) fn of_row(&self, i: usize) -> Vec<(&Outturn, How)> {
         self.by_row
             .get(i)
             .into_iter()
@@ -65,7 +65,7 @@ impl Resolved {
     }
 
     /// The outturns of a region that measure a canonical quantity, with how they measure it.
-    pub fn of_quantity(&self, region: &str, quantity: &str) -> Vec<(&Outturn, How)> {
+    pub(crate) fn of_quantity(&self, region: &str, quantity: &str) -> Vec<(&Outturn, How)> {
         let r = plain_key(region);
         self.outturns
             .iter()
@@ -76,7 +76,7 @@ impl Resolved {
     }
 
     /// Every outturn of a region, with how it measures its quantity.
-    pub fn of_region(&self, region: &str) -> Vec<(&Outturn, How)> {
+    pub(crate) fn of_region(&self, region: &str) -> Vec<(&Outturn, How)> {
         let r = plain_key(region);
         self.outturns
             .iter()

@@ -16,7 +16,7 @@ use crate::series::GoalKind;
 use crate::table::Direction;
 
 /// Half a point either way of a plain rate target counts as in line with it.
-pub const BAND: f64 = 0.5;
+pub(crate) const BAND: f64 = 0.5;
 
 pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     let dir = row.m.direction;

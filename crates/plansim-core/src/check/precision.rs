@@ -117,7 +117,7 @@ fn implied_pct(from: f64, to: f64, years: f64) -> f64 {
 }
 
 /// The annual rates (percent) that take any base in `base` to any target in `target`.
-pub fn implied_interval(base: Interval, target: Interval, years: f64) -> Interval {
+pub(crate) fn implied_interval(base: Interval, target: Interval, years: f64) -> Interval {
     Interval::new(
         implied_pct(base.hi, target.lo, years),
         implied_pct(base.lo, target.hi, years),

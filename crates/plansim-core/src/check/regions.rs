@@ -87,7 +87,7 @@ impl Regions {
 
     /// The regions a region lies in, nearest first (keys as [`key`] writes them). Stops at a
     /// loop rather than running forever.
-    pub fn ancestors(&self, region: &str) -> Vec<String> {
+    pub(crate) fn ancestors(&self, region: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let mut at = key(region);
         while let Some(up) = self.parent.get(&at) {

@@ -153,7 +153,7 @@ pub fn probabilities_csv(p: &Projection, sim: &Simulation) -> Result<Vec<u8>> {
 }
 
 /// Serialises rows to CSV bytes.
-pub fn to_csv<S: Serialize>(rows: impl IntoIterator<Item = S>) -> Result<Vec<u8>> {
+pub(crate) fn to_csv<S: Serialize>(rows: impl IntoIterator<Item = S>) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     for r in rows {
         w.serialize(r).map_err(|e| Error::Csv(e.to_string()))?;

@@ -145,7 +145,7 @@ pub(super) fn render(msg: &Msg, lang: Lang) -> Option<String> {
 impl Msg {
     /// The TOML reader's message in the file's words; `text` is the value it points at, `line`
     /// the line it stands on.
-    pub fn from_toml(message: &str, text: &str, line: &str) -> Msg {
+    pub(crate) fn from_toml(message: &str, text: &str, line: &str) -> Msg {
         if let Some(w) = Wrong::decode(message) {
             return Msg::Value(w);
         }

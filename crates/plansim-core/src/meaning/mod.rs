@@ -65,7 +65,7 @@ pub fn baseline(ind: &Indicator, q: Quantity) -> Option<(i32, f64)> {
 /// none, when it is a period total, when the row is itself a growth rate (its rate column
 /// then holds the target on its yearly values), or when it bounds a share's yearly values
 /// (`城镇调查失业率 <5.5`).
-pub fn stated_growth(ind: &Indicator) -> Option<Num> {
+pub(crate) fn stated_growth(ind: &Indicator) -> Option<Num> {
     if ind.rate_kind != RateKind::Annual || ind.rate_cumulative || ind.rate.is_period_total() {
         return None;
     }

@@ -23,12 +23,12 @@ const MAX_RHO: f64 = 50.0;
 impl Logistic {
     /// The intrinsic rate ρ for a rate g at the baseline: ρ·(1 − v0/K) = g.
     #[inline]
-    pub fn rho(&self, g: f64) -> f64 {
+    pub(crate) fn rho(&self, g: f64) -> f64 {
         (g / (1.0 - self.base / self.ceiling)).clamp(-MAX_RHO, MAX_RHO)
     }
 
     /// The rate at the baseline of an intrinsic rate ρ.
-    pub fn rate_of(&self, rho: f64) -> f64 {
+    pub(crate) fn rate_of(&self, rho: f64) -> f64 {
         rho * (1.0 - self.base / self.ceiling)
     }
 }

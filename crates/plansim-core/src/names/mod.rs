@@ -102,12 +102,12 @@ pub fn key(name: &str) -> String {
 }
 
 /// A region or other plain name reduced for matching: folded and lower case.
-pub fn plain_key(name: &str) -> String {
+pub(crate) fn plain_key(name: &str) -> String {
     fold(name).to_lowercase()
 }
 
 /// The quantity a key measures and how: `国内生产总值增长` → (`国内生产总值`, a change).
-pub fn split_measure(key: &str) -> (&str, Measure) {
+pub(crate) fn split_measure(key: &str) -> (&str, Measure) {
     for (word, falling) in words::CHANGE_WORDS {
         if let Some(q) = key.strip_suffix(word)
             && !q.is_empty()

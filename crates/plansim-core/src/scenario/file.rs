@@ -176,7 +176,7 @@ macro_rules! selector_of {
     ($t:ty) => {
         impl $t {
             /// Which indicators the rule reaches.
-            pub fn selector(&self) -> Selector {
+            pub(crate) fn selector(&self) -> Selector {
                 Selector {
                     indicator: self.indicator.clone(),
                     category: self.category.clone(),
@@ -318,7 +318,7 @@ impl ScenarioFile {
 }
 
 /// Reads a scenario and everything it extends, the nearest file winning. Cycles are errors.
-pub fn read_chain(path: &Path) -> Result<ScenarioFile> {
+pub(crate) fn read_chain(path: &Path) -> Result<ScenarioFile> {
     let mut chain: Vec<(PathBuf, ScenarioFile)> = Vec::new();
     let mut next = Some(path.to_path_buf());
     while let Some(p) = next {

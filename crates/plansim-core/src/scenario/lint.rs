@@ -21,7 +21,7 @@ struct RuleView<'a> {
 }
 
 /// Every notice about a scenario's rules and settings, errors and warnings.
-pub fn lint(sc: &Scenario) -> Vec<Notice> {
+pub(crate) fn lint(sc: &Scenario) -> Vec<Notice> {
     let mut out = Vec::new();
     for r in rules(sc) {
         rule(sc, &r, &mut out);

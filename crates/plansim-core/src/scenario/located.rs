@@ -260,7 +260,7 @@ pub fn year<'de, D: Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
 }
 
 /// An optional year (`from`, `to`, `by`, `horizon`).
-pub fn opt_year<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
+pub(crate) fn opt_year<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
     year(d).map(Some)
 }
 

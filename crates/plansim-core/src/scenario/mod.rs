@@ -25,7 +25,7 @@ use crate::table::{Indicator, LoadOptions, Warning};
 use std::path::{Path, PathBuf};
 
 /// Default last projected year.
-pub const HORIZON: i32 = 2035;
+pub(crate) const HORIZON: i32 = 2035;
 
 /// The years a horizon may name: those a table may (base and target years).
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
@@ -99,7 +99,7 @@ impl Scenario {
     }
 
     /// Loads a scenario with outturn files besides its own `actuals` (`--actuals`).
-    pub fn load_with(path: &Path, opts: &LoadOptions, actuals: &[PathBuf]) -> Result<Scenario> {
+    pub(crate) fn load_with(path: &Path, opts: &LoadOptions, actuals: &[PathBuf]) -> Result<Scenario> {
         let is_toml = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
@@ -124,7 +124,7 @@ impl Scenario {
         Scenario::from_spec(path, name, spec, opts)
     }
 
-    pub fn from_spec(
+    pub(crate) fn from_spec(
         path: &Path,
         name: String,
         spec: ScenarioFile,
@@ -162,7 +162,7 @@ impl Scenario {
     /// `tables` and `actuals` are not read), tables already read and outturns already read
     /// (merged here). It goes through the checks a scenario file does: the horizon, and rules
     /// that name nothing are errors. Tables are named by their own paths in messages.
-    pub fn from_parts(
+    pub(crate) fn from_parts(
         name: impl Into<String>,
         spec: ScenarioFile,
         tables: Vec<crate::table::Table>,
@@ -234,7 +234,7 @@ impl Scenario {
     /// Adds outturns to those the scenario read, merged with them and matched to its rows
     /// again (the rule of [`crate::actuals::merge`]: a final figure replaces a preliminary one,
     /// two different finals are an error).
-    pub fn add_outturns(&mut self, extra: Vec<Outturn>) -> Result<()> {
+    pub(crate) fn add_outturns(&mut self, extra: Vec<Outturn>) -> Result<()> {
         if extra.is_empty() {
             return Ok(());
         }
@@ -270,7 +270,7 @@ impl Scenario {
     }
 
     /// The model asked for a series: by indicator name, then `category:NAME`, then `default`.
-    pub fn model_choice(&self, s: &Series) -> ModelChoice {
+    pub(crate) fn model_choice(&self, s: &Series) -> ModelChoice {
         let models = self.spec.models.as_ref();
         let get = |k: &str| models.and_then(|m| m.get(k)).map(|c| c.value);
         get(&s.name)
@@ -282,7 +282,7 @@ impl Scenario {
     /// The outturns of a series in its own terms (levels; an index for a change over the
     /// period; a running total), sorted by year: published figures and those derived from the
     /// same quantity measured another way. Growth-rate rows have none: they are no levels.
-    pub fn actuals_of(&self, s: &Series) -> Vec<(i32, f64)> {
+    pub(crate) fn actuals_of(&self, s: &Series) -> Vec<(i32, f64)> {
         use crate::meaning::{Meaning, Quantity};
         use crate::series::Shape;
         let Some(&first) = s.rows.first() else {

@@ -113,7 +113,7 @@ impl RatePlan {
 /// Defaults: a change index (`累计降低12%`) grows compound; a running total (`[4]万人`) grows
 /// linearly; a share (`%`, `‰`) with a baseline strictly inside (0, ceiling) is logistic under
 /// its ceiling; a non-positive baseline grows linearly; every other level grows compound.
-pub fn model_for(choice: ModelChoice, s: &Series, start: f64) -> Result<Model, Msg> {
+pub(crate) fn model_for(choice: ModelChoice, s: &Series, start: f64) -> Result<Model, Msg> {
     let n = f64::from((s.plan_year - s.base_year).max(1));
     let first_goal = s.goals.first().map(|g| g.kind.level(s.direction));
     let scale = match s.shape {
@@ -165,7 +165,7 @@ pub struct Nudge {
 
 impl Nudge {
     /// The first year the nudge applies to a path.
-    pub fn first_year(&self, start_year: i32, actuals: &[(i32, f64)]) -> i32 {
+    pub(crate) fn first_year(&self, start_year: i32, actuals: &[(i32, f64)]) -> i32 {
         self.from
             .unwrap_or_else(|| actuals.last().map_or(start_year, |a| a.0.max(start_year)) + 1)
     }

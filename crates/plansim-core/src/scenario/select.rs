@@ -60,7 +60,7 @@ impl Selector {
     }
 
     /// Every field but the kind.
-    pub fn matches_names(&self, s: &Series) -> bool {
+    pub(crate) fn matches_names(&self, s: &Series) -> bool {
         let attr_ok = self
             .attribute
             .as_deref()
@@ -93,7 +93,7 @@ impl Selector {
     }
 
     /// Whether the rule names its regions (or `"*"`): it then may span several on purpose.
-    pub fn names_regions(&self) -> bool {
+    pub(crate) fn names_regions(&self) -> bool {
         self.region.is_some()
     }
 }

@@ -85,7 +85,7 @@ impl GoalKind {
     }
 
     /// A threshold form of `met` for fast loops: (level, true = met at or above).
-    pub fn threshold(&self, dir: Direction) -> (f64, bool) {
+    pub(crate) fn threshold(&self, dir: Direction) -> (f64, bool) {
         match *self {
             GoalKind::AtLeast { value } => (value, true),
             GoalKind::AtMost { value } => (value, false),

@@ -274,11 +274,6 @@ impl Series {
         })
     }
 
-    /// True when the path has what it needs: a baseline.
-    pub fn projectable(&self) -> bool {
-        self.base.is_some()
-    }
-
     /// The goal in a year.
     pub fn goal(&self, year: i32) -> Option<&Goal> {
         self.goals.iter().find(|g| g.year == year)

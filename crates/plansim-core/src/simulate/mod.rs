@@ -114,7 +114,7 @@ impl Band {
         }
     }
     /// No band: a year before the path starts.
-    pub const MISSING: Band = Band {
+    pub(crate) const MISSING: Band = Band {
         p5: f64::NAN,
         p25: f64::NAN,
         p50: f64::NAN,

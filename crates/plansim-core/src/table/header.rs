@@ -76,7 +76,7 @@ impl Layout {
 
     /// Columns that hold the same field as an earlier one (a second rate column, a second
     /// base), which rows do not read: their indices.
-    pub fn repeated(&self) -> Vec<usize> {
+    pub(crate) fn repeated(&self) -> Vec<usize> {
         let mut seen: Vec<std::mem::Discriminant<Field>> = Vec::new();
         let mut out = Vec::new();
         for (i, f) in self.fields.iter().enumerate() {
@@ -111,7 +111,7 @@ fn period_year(h: &str) -> Option<i32> {
 }
 
 /// A year written in a header: `2020年预计` → 2020.
-pub fn year_in(text: &str) -> Option<i32> {
+pub(crate) fn year_in(text: &str) -> Option<i32> {
     let b = text.as_bytes();
     (0..b.len().saturating_sub(3)).find_map(|i| {
         let w = &b[i..i + 4];

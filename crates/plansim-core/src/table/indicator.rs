@@ -65,7 +65,7 @@ pub enum RateKind {
 }
 
 impl RateKind {
-    pub fn is_total(self) -> bool {
+    pub(crate) fn is_total(self) -> bool {
         matches!(self, RateKind::TotalPercent | RateKind::TotalAmount)
     }
 }

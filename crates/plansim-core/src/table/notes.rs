@@ -260,7 +260,7 @@ fn years_of_total(text: &str) -> Option<i32> {
 }
 
 /// The 4-digit year a note names first (`2020年…`), if any.
-pub fn year_named(text: &str) -> Option<i32> {
+pub(crate) fn year_named(text: &str) -> Option<i32> {
     let at = text.find('年')?;
     let digits = text.get(at.checked_sub(4)?..at)?;
     digits

@@ -16,12 +16,12 @@ impl Num {
     }
 
     /// Half a unit in the last printed digit: the rounding interval around the value.
-    pub fn half_ulp(&self) -> f64 {
+    pub(crate) fn half_ulp(&self) -> f64 {
         0.5 * 10f64.powi(-(self.decimals as i32))
     }
 
     /// The interval of true values that print as this number.
-    pub fn interval(&self) -> (f64, f64) {
+    pub(crate) fn interval(&self) -> (f64, f64) {
         (self.value - self.half_ulp(), self.value + self.half_ulp())
     }
 
@@ -73,7 +73,7 @@ impl Magnitude {
     }
 
     /// The magnitude a text starts with, and its length in bytes.
-    pub fn prefix_of(s: &str) -> Option<(Magnitude, usize)> {
+    pub(crate) fn prefix_of(s: &str) -> Option<(Magnitude, usize)> {
         [
             ("万亿", Magnitude::WanYi),
             ("亿", Magnitude::Yi),
@@ -89,7 +89,7 @@ impl Magnitude {
 /// Reads a plain decimal number at the start of `s` (digits, optional thousands commas,
 /// optional point, optional leading sign). Returns the number and the bytes consumed.
 /// Exponents, `inf` and `NaN` are not how plans print numbers and are not accepted.
-pub fn leading_number(s: &str) -> Option<(Num, usize)> {
+pub(crate) fn leading_number(s: &str) -> Option<(Num, usize)> {
     let bytes = s.as_bytes();
     let mut i = 0;
     let mut text = String::new();

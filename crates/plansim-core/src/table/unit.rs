@@ -68,7 +68,7 @@ impl Unit {
         }
     }
 
-    pub fn is_share(&self) -> bool {
+    pub(crate) fn is_share(&self) -> bool {
         matches!(self.kind, UnitKind::Percent | UnitKind::PerMille)
     }
 
@@ -84,7 +84,7 @@ impl Unit {
     /// The factor that brings a cell's printed number into this unit, or `None` when the cell
     /// carries a magnitude the unit cannot take (`305.8亿` under `%`): the cell then speaks for
     /// itself, in its own magnitude.
-    pub fn factor_for(&self, cell: &Cell) -> Option<f64> {
+    pub(crate) fn factor_for(&self, cell: &Cell) -> Option<f64> {
         match cell.magnitude {
             None => Some(1.0),
             Some(_) if self.is_share() || self.kind == UnitKind::Points => None,

@@ -70,7 +70,7 @@ fn goal(g: Goal, raw: &str) -> (String, String) {
 
 /// rate-mismatch, when the stated rate cannot reach the target whatever the digits.
 #[allow(clippy::too_many_arguments)]
-pub fn rate_cannot(
+pub(crate) fn rate_cannot(
     g: Goal,
     target: &str,
     rate: &str,
@@ -98,7 +98,7 @@ pub fn rate_cannot(
 
 /// rate-mismatch, when the stated rate reaches the target only at the edge of its rounding.
 #[allow(clippy::too_many_arguments)]
-pub fn rate_edge(
+pub(crate) fn rate_edge(
     g: Goal,
     target: &str,
     implied: &str,
@@ -128,7 +128,7 @@ pub fn rate_edge(
 }
 
 /// unit-mismatch: cells with 亿/万 under a unit of percent.
-pub fn unit_magnitude(unit: &str, quoted: &[String], mag: &str, points: bool) -> Text {
+pub(crate) fn unit_magnitude(unit: &str, quoted: &[String], mag: &str, points: bool) -> Text {
     let (carry, not) = (
         if quoted.len() == 1 { "ies" } else { "y" },
         if points {
@@ -151,7 +151,7 @@ pub fn unit_magnitude(unit: &str, quoted: &[String], mag: &str, points: bool) ->
 }
 
 /// The unit printed at the end of the name against the unit column.
-pub fn unit_in_name(printed: &str, own: &str, column: &str) -> Text {
+pub(crate) fn unit_in_name(printed: &str, own: &str, column: &str) -> Text {
     Text::new(
         format!(
             "the name `{printed}` ends in the unit `{own}` but the unit column says `{column}`"
@@ -160,14 +160,14 @@ pub fn unit_in_name(printed: &str, own: &str, column: &str) -> Text {
     )
 }
 
-pub fn unit_growth_name(name: &str, rate: &str) -> Text {
+pub(crate) fn unit_growth_name(name: &str, rate: &str) -> Text {
     Text::new(
         format!("the name `{name}` says a growth rate, which the rate column ({rate}) holds"),
         format!("指标名 `{name}` 表示增长率，增速列（{rate}）中已有"),
     )
 }
 
-pub fn unit_per_n(name: &str, per: &str, unit: &str, base: &str) -> Text {
+pub(crate) fn unit_per_n(name: &str, per: &str, unit: &str, base: &str) -> Text {
     Text::new(
         format!(
             "`{name}` counts per so many ({per}) but its unit is `{unit}`: a ratio such as 张/千人 \
@@ -179,7 +179,7 @@ pub fn unit_per_n(name: &str, per: &str, unit: &str, base: &str) -> Text {
     )
 }
 
-pub fn unit_share_amount(name: &str, unit: &str) -> Text {
+pub(crate) fn unit_share_amount(name: &str, unit: &str) -> Text {
     Text::new(
         format!("`{name}` names a share or rate but its unit is `{unit}`, an amount"),
         format!("`{name}` 是比重或比率，单位却是总量单位 `{unit}`"),
@@ -187,14 +187,14 @@ pub fn unit_share_amount(name: &str, unit: &str) -> Text {
 }
 
 /// `what` is `base` or `target`.
-pub fn unit_cell_percent(what: &str, raw: &str, unit: &str) -> Text {
+pub(crate) fn unit_cell_percent(what: &str, raw: &str, unit: &str) -> Text {
     Text::new(
         format!("the {what} `{raw}` is a percentage but the unit is `{unit}`"),
         format!("{}`{raw}` 是百分数，单位却是 `{unit}`", cell_zh(what)),
     )
 }
 
-pub fn unit_cell_word(what: &str, raw: &str, word: &str, unit: &str) -> Text {
+pub(crate) fn unit_cell_word(what: &str, raw: &str, word: &str, unit: &str) -> Text {
     Text::new(
         format!("the {what} `{raw}` is in {word} but the unit is `{unit}`"),
         format!("{}`{raw}` 以“{word}”计，单位却是 `{unit}`", cell_zh(what)),
