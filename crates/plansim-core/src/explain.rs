@@ -1,6 +1,7 @@
 //! Every rule of a scenario accounts for itself: where it is written, what it says, and the rows
 //! it changed, year span by year span, rate before → after. Plain data for `plansim explain`
 //! and the report pages.
+#![warn(missing_docs)]
 
 use crate::error::Result;
 use crate::lang::words::word;
@@ -14,7 +15,9 @@ use serde::Serialize;
 /// What one scenario's rules did.
 #[derive(Clone, Debug, Serialize)]
 pub struct Explanation {
+    /// The scenario's name.
     pub scenario: String,
+    /// One account per rule, in the file's order.
     pub rules: Vec<RuleAccount>,
     /// The scenario's warnings, with their lines.
     pub notices: Vec<Notice>,
@@ -23,10 +26,13 @@ pub struct Explanation {
 /// One rule: where, what it says, what it changed.
 #[derive(Clone, Debug, Serialize)]
 pub struct RuleAccount {
+    /// The kind of rule (`override`, `shock`, …).
     pub rule: Rule,
+    /// Where the rule is in the scenario file.
     pub at: At,
     /// The rule as written: `category = "经济发展", from = 2026, to = 2030, delta = -2`.
     pub says: String,
+    /// The indicators it changed.
     pub rows: Vec<RowChange>,
     /// Indicators its names select but its kind leaves out (`城镇化率`, a share, under a
     /// category shock that reaches levels).
@@ -36,8 +42,11 @@ pub struct RuleAccount {
 /// The years of one indicator a rule changed, in spans of equal change.
 #[derive(Clone, Debug, Serialize)]
 pub struct RowChange {
+    /// The region of the indicator.
     pub region: String,
+    /// The plan of the indicator.
     pub plan: String,
+    /// The indicator as the table names it.
     pub indicator: String,
     /// Rate changes; empty for a setting (`[models]`, `sigma_by`).
     pub spans: Vec<Span>,
@@ -49,10 +58,15 @@ pub struct RowChange {
 /// keep their actuals whatever the rule says.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Span {
+    /// The first year of the span.
     pub from: i32,
+    /// The last year of the span.
     pub to: i32,
+    /// The rate before the rule, percent a year.
     pub before: f64,
+    /// The rate after the rule, percent a year.
     pub after: f64,
+    /// The years have outturns, which the rule does not change.
     pub observed: bool,
 }
 

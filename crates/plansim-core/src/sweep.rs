@@ -1,6 +1,7 @@
 //! A grid of rate changes for one indicator, on top of the scenario's own rates: for each
 //! change, whether each target is met and the probability of meeting it under the scenario's σ.
 //! The change starts after the latest outturn (or `from`) and leaves shocked years alone.
+#![warn(missing_docs)]
 
 use crate::error::{Error, Result};
 use crate::lang::Msg;
@@ -13,8 +14,11 @@ use serde::Serialize;
 /// One rate change and what it gives. Rates and changes are in percent a year (points).
 #[derive(Clone, Debug, Serialize)]
 pub struct SweepRow {
+    /// The region of the row.
     pub region: String,
+    /// The plan of the row.
     pub plan: String,
+    /// The indicator as the table names it.
     pub indicator: String,
     /// Points added to the scenario's rate of every year from `from` on but shocked ones.
     pub delta: f64,
@@ -22,9 +26,13 @@ pub struct SweepRow {
     pub from: i32,
     /// The rate of the year `from` with the change, in percent.
     pub rate: f64,
+    /// The goal's year.
     pub year: i32,
+    /// The goal as printed.
     pub target: String,
+    /// The projected value in that year.
     pub value: Option<f64>,
+    /// Whether the value meets the goal.
     pub met: Option<bool>,
     /// The share of draws meeting the target, under the scenario's σ: a probability
     /// conditional on the scenario, not a forecast.
@@ -35,8 +43,11 @@ pub struct SweepRow {
 /// decimals its rates print with (the table's own, or the step's if finer).
 #[derive(Clone, Debug, Serialize)]
 pub struct Sweep {
+    /// The rows, region by region.
     pub rows: Vec<SweepRow>,
+    /// The decimals the rates print with.
     pub decimals: usize,
+    /// Monte Carlo draws behind `probability`.
     pub draws: usize,
 }
 

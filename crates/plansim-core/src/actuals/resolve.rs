@@ -20,13 +20,18 @@ pub enum How {
     /// The same name: the outturn is in the indicator's own terms.
     Exact,
     /// The same quantity, measured as the outturn's name says (a level or a year's change).
-    Quantity { measure: Measure },
+    Quantity {
+        /// A level or a year's change.
+        measure: Measure,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// An outturn matched to an indicator.
 pub struct Match {
     /// Index into [`Resolved::outturns`].
     pub outturn: usize,
+    /// By the same name or by the same quantity.
     pub how: How,
 }
 
@@ -124,6 +129,7 @@ struct Known {
     quantity: String,
 }
 
+/// Matches outturns to the indicators they measure and puts them in each indicator's terms.
 pub fn resolve(
     indicators: &[Indicator],
     outturns: Vec<Outturn>,

@@ -22,6 +22,7 @@ pub(crate) const FLOOR_RATE: f64 = 0.5;
 /// Running totals: 10 % of the mean yearly count.
 pub(crate) const FLOOR_COUNT: f64 = 0.1;
 
+/// Arithmetic mean (NaN for no values).
 pub fn mean(xs: &[f64]) -> f64 {
     xs.iter().sum::<f64>() / xs.len() as f64
 }
@@ -40,13 +41,19 @@ pub fn phi(z: f64) -> f64 {
 /// The observed yearly changes and what they say.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Trend {
+    /// Mean yearly change.
     pub mu: f64,
     /// σ after the floor.
     pub sigma: f64,
+    /// σ as observed, before the floor.
     pub observed: f64,
+    /// The smallest σ allowed: the rounding of the figures behind the changes.
     pub floor: f64,
+    /// How many changes.
     pub m: usize,
+    /// The year of the first change.
     pub first: i32,
+    /// The year of the last change.
     pub last: i32,
 }
 

@@ -265,7 +265,13 @@ pub(crate) fn hold_no_outturn(base_year: i32, as_of: &Text, base: &str, target: 
     )
 }
 
-pub(crate) fn hold_final(latest: &str, year: i32, target: &str, base: &str, breached: &Text) -> Text {
+pub(crate) fn hold_final(
+    latest: &str,
+    year: i32,
+    target: &str,
+    base: &str,
+    breached: &Text,
+) -> Text {
     t(
         format!(
             "{latest} in {year} against {target} (kept from {base}); {}",

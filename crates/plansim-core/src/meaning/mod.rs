@@ -3,6 +3,7 @@
 //! ([`Quantity`]: a level, a share, a year's growth rate, a change over the period, a running
 //! total — the cells decide, not the name), where its baseline lies, and what kind of target it
 //! states ([`TargetKind`]).
+#![warn(missing_docs)]
 
 mod direction;
 mod quantity;
@@ -21,17 +22,21 @@ use serde::Serialize;
 /// Everything plansim reads into one row.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Meaning {
+    /// What the row measures.
     pub quantity: Quantity,
+    /// Which way the row is meant to move.
     pub direction: Direction,
     /// The year and value the plan starts from, in the row's terms (a level; 100 for a change
     /// index; 0 for a running total; the base year's rate for a rate indicator).
     pub base: Option<(i32, f64)>,
+    /// The target and the rule that grades it.
     pub target: TargetKind,
     /// Nominal or real, where the name or its unit note says.
     pub basis: Option<Basis>,
 }
 
 impl Meaning {
+    /// Reads a row: its quantity, direction, baseline and target.
     pub fn of(ind: &Indicator) -> Meaning {
         let quantity = quantity(ind);
         let direction = direction(ind);

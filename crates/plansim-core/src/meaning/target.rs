@@ -21,31 +21,59 @@ pub enum Of {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
+/// What kind of target a row sets, which decides the rule that grades it.
 pub enum TargetKind {
     /// No number: words (`保持在合理区间`), delegated (`市级指标`), or nothing.
-    Qualitative { text: String },
+    Qualitative {
+        /// The cell's words.
+        text: String,
+    },
     /// A level to reach from a baseline short of it (`65` from 60.6, `≥95` from 91), in value
     /// units; `precision` is half a unit of the target's last printed digit.
-    Reach { goal: GoalKind, precision: f64 },
+    Reach {
+        /// The goal in value units.
+        goal: GoalKind,
+        /// Half a unit of the target's last printed digit.
+        precision: f64,
+    },
     /// A bound the baseline already meets, to be kept (`4以内` from 3.82).
-    Hold { goal: GoalKind, precision: f64 },
+    Hold {
+        /// The goal in value units.
+        goal: GoalKind,
+        /// Half a unit of the target's last printed digit.
+        precision: f64,
+    },
     /// A floor or ceiling on each year (`<5.5`, `>7`, `2以上`).
     AnnualBound {
+        /// The goal in value units.
         goal: GoalKind,
+        /// On the row's yearly values or on its level's growth.
         of: Of,
+        /// Half a unit of the target's last printed digit.
         precision: f64,
     },
     /// An average annual rate (`年均7%`, `7左右`, `3-4`).
     AnnualRate {
+        /// The goal in value units.
         goal: GoalKind,
+        /// On the row's yearly values or on its level's growth.
         of: Of,
+        /// Half a unit of the target's last printed digit.
         precision: f64,
     },
     /// A total change over the period (`降低〔13.5〕`): a goal on the change index (base year
     /// = 100; 86.5 for a 13.5 % fall), or on the running total from 0.
-    PeriodTotal { goal: GoalKind, precision: f64 },
+    PeriodTotal {
+        /// The goal in value units.
+        goal: GoalKind,
+        /// Half a unit of the target's last printed digit.
+        precision: f64,
+    },
     /// A relation to another indicator's growth (`高于GDP增长`).
-    Relational { relation: Relation },
+    Relational {
+        /// The other indicator and how the row's growth must compare with it.
+        relation: Relation,
+    },
 }
 
 impl TargetKind {

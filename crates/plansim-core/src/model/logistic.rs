@@ -11,7 +11,9 @@ use super::Growth;
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+/// S-shaped growth towards a ceiling, the rate read at the baseline.
 pub struct Logistic {
+    /// The level the path approaches and never passes (100 for a share).
     pub ceiling: f64,
     /// The baseline level the rate is read at.
     pub base: f64,

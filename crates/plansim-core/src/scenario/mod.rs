@@ -99,7 +99,11 @@ impl Scenario {
     }
 
     /// Loads a scenario with outturn files besides its own `actuals` (`--actuals`).
-    pub(crate) fn load_with(path: &Path, opts: &LoadOptions, actuals: &[PathBuf]) -> Result<Scenario> {
+    pub(crate) fn load_with(
+        path: &Path,
+        opts: &LoadOptions,
+        actuals: &[PathBuf],
+    ) -> Result<Scenario> {
         let is_toml = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
