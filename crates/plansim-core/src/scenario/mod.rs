@@ -1,5 +1,6 @@
 //! Scenarios: which tables, which models, which rates, what uncertainty. A scenario file is
 //! TOML in `scenarios/`; a table given where a scenario is expected runs as its own baseline.
+#![warn(missing_docs)]
 
 mod file;
 mod lint;
@@ -33,12 +34,17 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 /// A scenario with its inheritance resolved and its inputs loaded.
 #[derive(Clone, Debug)]
 pub struct Scenario {
+    /// Name in outputs: the file's `name`, else its stem.
     pub name: String,
+    /// The question it asks, from the file's `description`.
     pub description: String,
     /// The file it came from (the table, for a table run as its own baseline).
     pub path: PathBuf,
+    /// The file's settings, inheritance resolved.
     pub spec: ScenarioFile,
+    /// The rows of its tables that read.
     pub indicators: Vec<Indicator>,
+    /// The indicators as paths to project, one per row and target.
     pub series: Vec<Series>,
     /// Every outturn read (the scenario's `actuals` and any given besides), merged.
     pub actuals: Vec<Outturn>,
@@ -55,6 +61,7 @@ pub struct Scenario {
 /// A table's rows left out of a run, and what the table holds that is not read.
 #[derive(Clone, Debug)]
 pub struct LeftOut {
+    /// The table file.
     pub file: PathBuf,
     /// The unreadable cells; their rows are not in the run.
     pub cells: Vec<CellError>,
@@ -253,6 +260,7 @@ impl Scenario {
         Ok(())
     }
 
+    /// The last projected year: the file's `horizon`, else 2035.
     pub fn horizon(&self) -> i32 {
         self.spec.horizon.unwrap_or(HORIZON)
     }

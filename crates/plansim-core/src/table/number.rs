@@ -6,11 +6,14 @@ use std::fmt;
 /// A number with the precision it was published with (`13.39` has 2 decimals).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Num {
+    /// The number as printed.
     pub value: f64,
+    /// Decimals printed.
     pub decimals: u8,
 }
 
 impl Num {
+    /// A number with its decimals.
     pub fn new(value: f64, decimals: u8) -> Self {
         Num { value, decimals }
     }
@@ -25,6 +28,7 @@ impl Num {
         (self.value - self.half_ulp(), self.value + self.half_ulp())
     }
 
+    /// The same number times a factor, keeping its printed decimals.
     pub fn scaled(self, factor: f64) -> Num {
         Num {
             value: self.value * factor,
@@ -54,6 +58,7 @@ pub enum Magnitude {
 }
 
 impl Magnitude {
+    /// The factor it multiplies by.
     pub fn factor(self) -> f64 {
         match self {
             Magnitude::Qian => 1e3,
@@ -63,6 +68,7 @@ impl Magnitude {
         }
     }
 
+    /// The character as printed.
     pub fn symbol(self) -> &'static str {
         match self {
             Magnitude::Qian => "千",
