@@ -1,7 +1,5 @@
 //! Errors of the library. Every error names the file it concerns; cell errors also row and column.
 
-#![warn(missing_docs)]
-
 use std::fmt;
 use std::path::PathBuf;
 

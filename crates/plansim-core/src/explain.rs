@@ -1,8 +1,6 @@
 //! Every rule of a scenario accounts for itself: where it is written, what it says, and the rows
 //! it changed, year span by year span, rate before → after. Plain data for `plansim explain`
 //! and the report pages.
-#![warn(missing_docs)]
-
 use crate::error::Result;
 use crate::lang::words::word;
 use crate::lang::{Lang, Rule};

@@ -1,8 +1,6 @@
 //! Serde helpers that write the engine's fractions (0.0705) as the percent people read and every
 //! CSV and JSON output uses (7.05): rates in percent a year, σ in points. Rounded to 10 decimals
 //! so that 0.07·100 prints as 7, not 7.000000000000001.
-#![warn(missing_docs)]
-
 use crate::table::Num;
 use serde::Serializer;
 

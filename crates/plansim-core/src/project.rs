@@ -1,7 +1,5 @@
 //! Deterministic projection: every indicator year by year from its baseline to the horizon,
 //! actuals replacing projections where known, and the rate each target still requires.
-#![warn(missing_docs)]
-
 use crate::error::{Error, Result};
 use crate::model::Growth;
 use crate::model::compound::implied_rate;

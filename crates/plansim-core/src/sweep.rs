@@ -1,8 +1,6 @@
 //! A grid of rate changes for one indicator, on top of the scenario's own rates: for each
 //! change, whether each target is met and the probability of meeting it under the scenario's σ.
 //! The change starts after the latest outturn (or `from`) and leaves shocked years alone.
-#![warn(missing_docs)]
-
 use crate::error::{Error, Result};
 use crate::lang::Msg;
 use crate::project::{Projection, project_with};

@@ -4,8 +4,6 @@
 //! two finals that differ are an error), matched to the tables' indicators through the one
 //! name rule of [`crate::names`] ([`resolve()`]), and put in each indicator's own terms
 //! ([`terms`]): levels, yearly rates, yearly changes or yearly counts.
-#![warn(missing_docs)]
-
 mod merge;
 mod read;
 pub mod resolve;

@@ -5,8 +5,6 @@
 //! running totals), `hold` (bounds kept, bounds on each year), `rate` (average annual
 //! rates), `relational` (高于/与…同步 another indicator's growth); [`pace`] holds the trend,
 //! σ and the probability of meeting a target.
-#![warn(missing_docs)]
-
 mod hold;
 pub mod pace;
 mod path;

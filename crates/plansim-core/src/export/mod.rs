@@ -1,8 +1,6 @@
 //! Exporters: projections, simulations and probabilities as long-format CSV bytes, written by
 //! the caller (atomically, see [`crate::output`]).
 
-#![warn(missing_docs)]
-
 mod rows;
 
 pub use rows::{TableRow, annotations, note_label, table_row, table_rows_csv};

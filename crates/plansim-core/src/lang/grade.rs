@@ -162,7 +162,7 @@ pub(crate) fn in_target_year(
     )
 }
 
-pub fn ahead(now: &Text, aim: &Text, year: i32, first: i32, from: &Text) -> Text {
+pub(crate) fn ahead(now: &Text, aim: &Text, year: i32, first: i32, from: &Text) -> Text {
     t(
         format!(
             "{}: {} met ahead of {year} (first in {first}){}{}",
@@ -320,7 +320,7 @@ pub(crate) fn annual_no_outturn(
     )
 }
 
-pub fn annual(
+pub(crate) fn annual(
     growth: bool,
     mean: &Text,
     years: &str,
@@ -367,7 +367,7 @@ pub(crate) fn rate_no_outturn(base_year: i32, as_of: &Text, target: &str, more: 
     )
 }
 
-pub fn rate(
+pub(crate) fn rate(
     growth: bool,
     mean: &Text,
     span: &str,
@@ -487,14 +487,14 @@ pub fn qualitative(what: &str, text: &str, mean: Option<(&str, &str)>) -> Text {
     )
 }
 
-pub fn preliminary(year: i32) -> Text {
+pub(crate) fn preliminary(year: i32) -> Text {
     t(
         format!(" ({year} figure preliminary)"),
         format!("（{year}年数据为预计数）"),
     )
 }
 
-pub fn hypothetical() -> Text {
+pub(crate) fn hypothetical() -> Text {
     t(
         " — hypothetical outturns, not published figures".into(),
         "——依据假设的实际值，并非公布数据".into(),

@@ -3,8 +3,6 @@
 //! ([`Quantity`]: a level, a share, a year's growth rate, a change over the period, a running
 //! total — the cells decide, not the name), where its baseline lies, and what kind of target it
 //! states ([`TargetKind`]).
-#![warn(missing_docs)]
-
 mod direction;
 mod quantity;
 mod relation;

@@ -4,8 +4,6 @@
 //!
 //! Rates are always compound-equivalent annual growth rates at the baseline (0.07 = 7% a year):
 //! economists state, override and shock rates in those terms whatever the model's shape.
-#![warn(missing_docs)]
-
 pub mod compound;
 pub mod linear;
 pub mod logistic;

@@ -4,8 +4,6 @@
 //! Latin glosses (`（GDP）`), the alias list, the measure words that make a name a change of a
 //! quantity (`…增长`, `…比上年变化`, `…降低`), and the nearest names for a name that matches
 //! nothing.
-#![warn(missing_docs)]
-
 pub mod aliases;
 mod nearest;
 mod words;

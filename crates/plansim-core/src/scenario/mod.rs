@@ -1,7 +1,5 @@
 //! Scenarios: which tables, which models, which rates, what uncertainty. A scenario file is
 //! TOML in `scenarios/`; a table given where a scenario is expected runs as its own baseline.
-#![warn(missing_docs)]
-
 mod file;
 mod lint;
 mod located;
@@ -173,7 +171,7 @@ impl Scenario {
     /// `tables` and `actuals` are not read), tables already read and outturns already read
     /// (merged here). It goes through the checks a scenario file does: the horizon, and rules
     /// that name nothing are errors. Tables are named by their own paths in messages.
-    pub(crate) fn from_parts(
+    pub fn from_parts(
         name: impl Into<String>,
         spec: ScenarioFile,
         tables: Vec<crate::table::Table>,

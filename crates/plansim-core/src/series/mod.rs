@@ -1,7 +1,5 @@
 //! An indicator as a path to project: its rows (2025, 2035 targets) gathered into one baseline,
 //! its goals, and the plan's stated pace.
-#![warn(missing_docs)]
-
 use crate::meaning::{Of, Quantity, TargetKind, about_tolerance};
 use crate::table::{Attribute, Direction, Form, Indicator, Num, UnitKind};
 use serde::Serialize;

@@ -2,8 +2,6 @@
 //! Student-t), per indicator; bands p5…p95 per year and the probability of meeting each goal.
 //! Seeded per path, so the same seed gives the same numbers whatever the number of threads.
 
-#![warn(missing_docs)]
-
 pub(crate) mod kernel;
 mod keys;
 pub(crate) mod normal;

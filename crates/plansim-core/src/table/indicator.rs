@@ -205,7 +205,7 @@ impl Indicator {
     }
 
     /// The stated average annual rate as a fraction (7 → 0.07); `None` when there is none, it
-    /// is a period total, or it is no growth of the level (see [`crate::meaning::stated_growth`]).
+    /// is a period total, or it is no growth of the level (see `meaning::stated_growth`).
     pub fn annual_rate(&self) -> Option<Num> {
         crate::meaning::stated_growth(self)
     }

@@ -1,7 +1,5 @@
 //! Indicator tables: reading files (CSV in any encoding Excel writes, XLSX), the header aliases,
 //! the cell grammar of plan tables, the names (numbering, unit, parent) and the notes under them.
-#![warn(missing_docs)]
-
 mod annotate;
 mod columns;
 mod duplicates;

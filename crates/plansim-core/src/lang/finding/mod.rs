@@ -11,15 +11,19 @@ use super::Lang;
 /// A message in both languages.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Text {
+    /// The English text.
     pub en: String,
+    /// The Chinese text.
     pub zh: String,
 }
 
 impl Text {
+    /// A message from its two texts.
     pub fn new(en: String, zh: String) -> Text {
         Text { en, zh }
     }
 
+    /// The text in a language.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::En => &self.en,
@@ -55,8 +59,11 @@ impl From<String> for Text {
 /// What a rate-mismatch target is: the target, a floor or a ceiling.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Goal {
+    /// The target itself.
     Target,
+    /// A floor (`以上`).
     Floor,
+    /// A ceiling (`以内`).
     Ceiling,
 }
 
@@ -211,15 +218,24 @@ fn cell_zh(what: &str) -> &'static str {
 
 /// How a bound-exceeded path runs.
 pub enum Path<'a> {
+    /// Compounding at a rate.
     Compound {
+        /// The rate is the table's stated one (else the one reaching the target).
         stated: bool,
+        /// The rate as shown.
         rate: &'a str,
+        /// The level it starts from, as shown.
         start: &'a str,
+        /// The year it starts from.
         from: i32,
     },
+    /// A straight line.
     Linear {
+        /// The change a year, as shown.
         slope: &'a str,
+        /// The level it starts from, as shown.
         start: &'a str,
+        /// The year it starts from.
         from: i32,
     },
 }

@@ -177,37 +177,6 @@ pub(crate) fn part_exceeds(
     )
 }
 
-pub fn missed(year: i32, actual: &str, unit: &str, target: &str, raw: &str) -> Text {
-    Text::new(
-        format!("missed: the {year} actual is {actual} {unit} against the target {target} ({raw})"),
-        format!("未完成：{year} 年实际值 {actual} {unit}，目标 {target}（{raw}）"),
-    )
-}
-
-#[allow(clippy::too_many_arguments)]
-pub fn unreachable(
-    year: i32,
-    actual: &str,
-    unit: &str,
-    target: &str,
-    target_year: i32,
-    required: &str,
-    remaining: i32,
-    planned: &str,
-) -> Text {
-    Text::new(
-        format!(
-            "from the {year} actual {actual} {unit}, reaching {target} by {target_year} needs \
-             {required}%/yr over {remaining} year{}, against the planned {planned}%/yr: beyond \
-             twice the planned pace",
-            if remaining == 1 { "" } else { "s" }
-        ),
-        format!(
-            "从 {year} 年实际值 {actual} {unit} 出发，{target_year} 年达到 {target} 需在 {remaining} 年内年均 {required}%，而规划为年均 {planned}%：超过规划速度的两倍"
-        ),
-    )
-}
-
 /// restated-target: the two statements, each with its row and source.
 pub(crate) fn restated(
     a: &str,
