@@ -143,15 +143,7 @@ pub fn resolve(
             quantity: aliases.quantity(&i.name).0,
         })
         .collect();
-    let mut related: HashMap<String, Vec<(String, Relation)>> = HashMap::new();
-    for (i, ind) in indicators.iter().enumerate() {
-        if let TargetKind::Relational { relation } = Meaning::of(ind).target {
-            related
-                .entry(known[i].region.clone())
-                .or_default()
-                .push((aliases.quantity(&relation.other).0, relation));
-        }
-    }
+    let related = related_by_region(indicators, &known, aliases);
     let regions: BTreeMap<String, &str> = indicators
         .iter()
         .map(|i| (plain_key(&i.region), i.region.as_str()))
@@ -169,20 +161,7 @@ pub fn resolve(
                     .unwrap_or_default();
             } else {
                 let held: Vec<&str> = regions.values().copied().collect();
-                errors.push((
-                    o.file.clone(),
-                    CellError {
-                        row: o.row,
-                        column: 1,
-                        header: "region".into(),
-                        text: String::new(),
-                        expected: format!(
-                            "a region: the tables hold {} ({})",
-                            held.len(),
-                            held.join(", ")
-                        ),
-                    },
-                ));
+                errors.push((o.file.clone(), no_region(&o, &held)));
                 continue;
             }
         }
@@ -233,25 +212,7 @@ pub fn resolve(
                         .map(|(_, r)| r.other.as_str()),
                 )
                 .collect();
-            let near = nearest(&o.indicator, candidates);
-            errors.push((
-                o.file.clone(),
-                CellError {
-                    row: o.row,
-                    column: o.name_column,
-                    header: "indicator".into(),
-                    text: o.indicator.clone(),
-                    expected: format!(
-                        "an indicator of {}'s tables (by name, alias or quantity){}",
-                        o.region,
-                        if near.is_empty() {
-                            "; none is near: add an alias to scenarios/aliases.csv or leave the row out".to_string()
-                        } else {
-                            format!("; did you mean {}?", near.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "))
-                        }
-                    ),
-                },
-            ));
+            errors.push((o.file.clone(), unmatched(&o, candidates)));
             continue;
         }
         out.quantities.push((quantity, measure));
@@ -262,6 +223,66 @@ pub fn resolve(
         return Ok(out);
     }
     Err(super::cell_errors(errors))
+}
+
+/// By region, the quantities relational targets name (`高于GDP增长` needs GDP's outturns).
+fn related_by_region(
+    indicators: &[Indicator],
+    known: &[Known],
+    aliases: &Aliases,
+) -> HashMap<String, Vec<(String, Relation)>> {
+    let mut related: HashMap<String, Vec<(String, Relation)>> = HashMap::new();
+    for (i, ind) in indicators.iter().enumerate() {
+        if let TargetKind::Relational { relation } = Meaning::of(ind).target {
+            related
+                .entry(known[i].region.clone())
+                .or_default()
+                .push((aliases.quantity(&relation.other).0, relation));
+        }
+    }
+    related
+}
+
+/// An outturn without a region where the tables hold several.
+fn no_region(o: &Outturn, held: &[&str]) -> CellError {
+    CellError {
+        row: o.row,
+        column: 1,
+        header: "region".into(),
+        text: String::new(),
+        expected: format!(
+            "a region: the tables hold {} ({})",
+            held.len(),
+            held.join(", ")
+        ),
+    }
+}
+
+/// An outturn no indicator of its region measures, with the nearest names.
+fn unmatched(o: &Outturn, candidates: Vec<&str>) -> CellError {
+    let near = nearest(&o.indicator, candidates);
+    CellError {
+        row: o.row,
+        column: o.name_column,
+        header: "indicator".into(),
+        text: o.indicator.clone(),
+        expected: format!(
+            "an indicator of {}'s tables (by name, alias or quantity){}",
+            o.region,
+            if near.is_empty() {
+                "; none is near: add an alias to scenarios/aliases.csv or leave the row out"
+                    .to_string()
+            } else {
+                format!(
+                    "; did you mean {}?",
+                    near.iter()
+                        .map(|n| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+        ),
+    }
 }
 
 /// A nominal outturn for a real target, or the other way round.
