@@ -12,6 +12,7 @@ pub use file::{
 };
 pub use located::{At, Located, Percent, parse_percent, trim_float};
 pub use notice::Notice;
+pub use rates::Pace;
 pub use select::{EVERY_REGION, Kind, Selector, nearest};
 
 use crate::actuals::{Outturn, Resolved};
