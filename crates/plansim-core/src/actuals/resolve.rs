@@ -175,43 +175,20 @@ pub fn resolve(
         }
         let name = aliases.canonical(&o.indicator);
         let (quantity, measure) = aliases.quantity(&o.indicator);
-        let k = out.outturns.len();
-        let mut matched = false;
-        for (i, kn) in known.iter().enumerate() {
-            if kn.region != region {
-                continue;
-            }
-            let how = if kn.name == name {
-                How::Exact
-            } else if kn.quantity == quantity {
-                How::Quantity { measure }
-            } else {
-                continue;
-            };
-            matched = true;
-            out.by_row[i].push(Match { outturn: k, how });
-            if let Some(w) = contradiction(&indicators[i], &o) {
-                out.warnings.push(w);
-            }
-        }
+        let matched = match_rows(
+            &mut out,
+            indicators,
+            &known,
+            &region,
+            &o,
+            (&name, &quantity, measure),
+        );
         let referenced = related.get(&region).is_some_and(|r| {
             r.iter()
                 .any(|(q, rel)| *q == quantity || same_indicator(rel, &o.indicator))
         });
         if !matched && !referenced {
-            let candidates: Vec<&str> = indicators
-                .iter()
-                .zip(&known)
-                .filter(|(_, kn)| kn.region == region)
-                .map(|(i, _)| i.name.as_str())
-                .chain(
-                    related
-                        .get(&region)
-                        .into_iter()
-                        .flatten()
-                        .map(|(_, r)| r.other.as_str()),
-                )
-                .collect();
+            let candidates = names_in(indicators, &known, &related, &region);
             errors.push((o.file.clone(), unmatched(&o, candidates)));
             continue;
         }
@@ -223,6 +200,60 @@ pub fn resolve(
         return Ok(out);
     }
     Err(super::cell_errors(errors))
+}
+
+/// Matches outturn `o` (the next of `out.outturns`) to the rows of its region measuring it, by
+/// name or by quantity, with any contradiction between them; whether any row matched.
+fn match_rows(
+    out: &mut Resolved,
+    indicators: &[Indicator],
+    known: &[Known],
+    region: &str,
+    o: &Outturn,
+    (name, quantity, measure): (&str, &str, Measure),
+) -> bool {
+    let k = out.outturns.len();
+    let mut matched = false;
+    for (i, kn) in known.iter().enumerate() {
+        if kn.region != region {
+            continue;
+        }
+        let how = if kn.name == name {
+            How::Exact
+        } else if kn.quantity == quantity {
+            How::Quantity { measure }
+        } else {
+            continue;
+        };
+        matched = true;
+        out.by_row[i].push(Match { outturn: k, how });
+        if let Some(w) = contradiction(&indicators[i], o) {
+            out.warnings.push(w);
+        }
+    }
+    matched
+}
+
+/// The names an outturn of `region` may mean: its rows' and those its relational targets name.
+fn names_in<'a>(
+    indicators: &'a [Indicator],
+    known: &[Known],
+    related: &'a HashMap<String, Vec<(String, Relation)>>,
+    region: &str,
+) -> Vec<&'a str> {
+    indicators
+        .iter()
+        .zip(known)
+        .filter(|(_, kn)| kn.region == region)
+        .map(|(i, _)| i.name.as_str())
+        .chain(
+            related
+                .get(region)
+                .into_iter()
+                .flatten()
+                .map(|(_, r)| r.other.as_str()),
+        )
+        .collect()
 }
 
 /// By region, the quantities relational targets name (`高于GDP增长` needs GDP's outturns).
