@@ -81,30 +81,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let english = opts.english;
     let want =
         |k: &str| args.kind == Kind::All || format!("{:?}", args.kind).eq_ignore_ascii_case(k);
-    let mut written = Vec::new();
-    let mut font_written = false;
-    let mut save = |stem: String,
-                    png: &dyn Fn() -> plansim_report::Result<Vec<u8>>,
-                    svg: &dyn Fn() -> plansim_report::Result<String>|
-     -> anyhow::Result<()> {
-        if args.format != Image::Svg {
-            let p = plansim::output::inside(&args.out, &PathBuf::from(format!("{stem}.png")))?;
-            plansim::output::write_atomic(&p, &png()?)?;
-            written.push(p);
-        }
-        if args.format != Image::Png {
-            let p = plansim::output::inside(&args.out, &PathBuf::from(format!("{stem}.svg")))?;
-            // the text names the bundled font, written once beside the SVGs
-            let svg = plansim::chart::with_cjk_font(&svg()?, FONT_ASSET);
-            plansim::output::write_atomic(&p, svg.as_bytes())?;
-            written.push(p);
-            if !font_written {
-                let font = plansim::output::inside(&args.out, Path::new(FONT_ASSET))?;
-                plansim::output::write_atomic(&font, plansim::chart::font::FONT_BYTES)?;
-                font_written = true;
-            }
-        }
-        Ok(())
+    let mut files = Files {
+        args: &args,
+        written: Vec::new(),
+        font_written: false,
     };
     if want("indicator") {
         let (w, h) = args.size.unwrap_or((1000, 600));
@@ -119,7 +99,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             found = true;
             let chart = indicator_chart(run, i, &all, english);
-            save(
+            files.save(
                 indicator_stem(run, i),
                 &|| Ok(plansim::chart::png(&chart, w, h)?),
                 &|| Ok(plansim::chart::svg(&chart, w, h)?),
@@ -137,7 +117,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .into_iter()
             .filter(|c| want(c.kind()))
         {
-            save(chart.stem(), &|| chart.png(args.size), &|| {
+            files.save(chart.stem(), &|| chart.png(args.size), &|| {
                 chart.svg(args.size)
             })?;
         }
@@ -146,8 +126,45 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "{}",
         plansim::lang::words::wrote(
             super::lang(),
-            &format!("{} → {}", written.len(), args.out.display())
+            &format!("{} → {}", files.written.len(), args.out.display())
         )
     );
     Ok(super::done(left_out))
+}
+
+/// The chart files of a run, in the formats asked for, with the bundled font beside the SVGs.
+struct Files<'a> {
+    args: &'a Args,
+    written: Vec<PathBuf>,
+    font_written: bool,
+}
+
+impl Files<'_> {
+    /// Writes one chart as `stem.png` and/or `stem.svg`.
+    fn save(
+        &mut self,
+        stem: String,
+        png: &dyn Fn() -> plansim_report::Result<Vec<u8>>,
+        svg: &dyn Fn() -> plansim_report::Result<String>,
+    ) -> anyhow::Result<()> {
+        let out = &self.args.out;
+        if self.args.format != Image::Svg {
+            let p = plansim::output::inside(out, &PathBuf::from(format!("{stem}.png")))?;
+            plansim::output::write_atomic(&p, &png()?)?;
+            self.written.push(p);
+        }
+        if self.args.format != Image::Png {
+            let p = plansim::output::inside(out, &PathBuf::from(format!("{stem}.svg")))?;
+            // the text names the bundled font, written once beside the SVGs
+            let svg = plansim::chart::with_cjk_font(&svg()?, FONT_ASSET);
+            plansim::output::write_atomic(&p, svg.as_bytes())?;
+            self.written.push(p);
+            if !self.font_written {
+                let font = plansim::output::inside(out, Path::new(FONT_ASSET))?;
+                plansim::output::write_atomic(&font, plansim::chart::font::FONT_BYTES)?;
+                self.font_written = true;
+            }
+        }
+        Ok(())
+    }
 }

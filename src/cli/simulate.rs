@@ -54,6 +54,37 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let sc = load(&args.scenario, None, args.strict, &args.actuals)?;
     let left_out = super::tell_left_out(&sc);
+    let opts = run_options(&args)?;
+    let r = plansim::run::from_scenario(sc, &opts, Stages::SIMULATE)?;
+    let (sc, p) = (&r.scenario, &r.projection);
+    let sim = r
+        .simulation
+        .as_ref()
+        .ok_or_else(|| anyhow::anyhow!("the simulation did not run"))?;
+    if let Some(dir) = &args.out {
+        // both files or neither
+        plansim::output::write_all_atomic(&[
+            (
+                dir.join("simulation.csv"),
+                plansim::export::simulation_csv(p, sim)?,
+            ),
+            (
+                dir.join("probabilities.csv"),
+                plansim::export::probabilities_csv(p, sim)?,
+            ),
+        ])?;
+    }
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(sim)?)?,
+        Format::Csv => out.write_all(&plansim::export::probabilities_csv(p, sim)?)?,
+        Format::Table => print_table(&mut out, sc, p, sim, args.out.as_deref())?,
+    }
+    Ok(super::done(left_out))
+}
+
+/// The run's options from the command line: draws, seed, σ, jobs and the noise's shape.
+fn run_options(args: &Args) -> anyhow::Result<plansim::run::Options> {
     let mut opts = options(None, args.strict, &[]);
     opts.draws = args.draws;
     opts.seed = args.seed;
@@ -83,86 +114,71 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
         opts.common = Some(c);
     }
-    let r = plansim::run::from_scenario(sc, &opts, Stages::SIMULATE)?;
-    let (sc, p) = (&r.scenario, &r.projection);
-    let sim = r
-        .simulation
-        .as_ref()
-        .ok_or_else(|| anyhow::anyhow!("the simulation did not run"))?;
-    if let Some(dir) = &args.out {
-        // both files or neither
-        plansim::output::write_all_atomic(&[
-            (
-                dir.join("simulation.csv"),
-                plansim::export::simulation_csv(p, sim)?,
-            ),
-            (
-                dir.join("probabilities.csv"),
-                plansim::export::probabilities_csv(p, sim)?,
-            ),
-        ])?;
-    }
-    let mut out = std::io::stdout().lock();
-    match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(sim)?)?,
-        Format::Csv => out.write_all(&plansim::export::probabilities_csv(p, sim)?)?,
-        Format::Table => {
-            writeln!(
-                out,
-                "{}",
-                words::draws_line(lang(), &sim.scenario, sim.draws, sim.seed)
-            )?;
-            let mut grid = text_table(&[
-                "region",
-                "indicator",
-                "σ",
-                "year",
-                "target",
-                "p5",
-                "p50",
-                "p95",
-                "P(meet | scenario)",
+    Ok(opts)
+}
+
+/// The simulation as a table on stdout: the bands and the chance of each target.
+fn print_table(
+    out: &mut impl Write,
+    sc: &plansim::scenario::Scenario,
+    p: &plansim::project::Projection,
+    sim: &plansim::simulate::Simulation,
+    dir: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        words::draws_line(lang(), &sim.scenario, sim.draws, sim.seed)
+    )?;
+    let mut grid = text_table(&[
+        "region",
+        "indicator",
+        "σ",
+        "year",
+        "target",
+        "p5",
+        "p50",
+        "p95",
+        "P(meet | scenario)",
+    ]);
+    for (path, sp) in p.paths.iter().zip(&sim.paths) {
+        for c in &sp.chances {
+            let b = p.col(c.year).map(|k| sp.bands[k]);
+            grid.add_row(vec![
+                path.series.region.clone(),
+                path.series.name.clone(),
+                pct(Some(sp.sigma)),
+                c.year.to_string(),
+                c.target.clone(),
+                b.map(|b| num(b.p5)).unwrap_or_default(),
+                b.map(|b| num(b.p50)).unwrap_or_default(),
+                b.map(|b| num(b.p95)).unwrap_or_default(),
+                format!("{:.1}%", c.probability * 100.0),
             ]);
-            for (path, sp) in p.paths.iter().zip(&sim.paths) {
-                for c in &sp.chances {
-                    let b = p.col(c.year).map(|k| sp.bands[k]);
-                    grid.add_row(vec![
-                        path.series.region.clone(),
-                        path.series.name.clone(),
-                        pct(Some(sp.sigma)),
-                        c.year.to_string(),
-                        c.target.clone(),
-                        b.map(|b| num(b.p5)).unwrap_or_default(),
-                        b.map(|b| num(b.p50)).unwrap_or_default(),
-                        b.map(|b| num(b.p95)).unwrap_or_default(),
-                        format!("{:.1}%", c.probability * 100.0),
-                    ]);
-                }
-            }
-            writeln!(out, "{grid}")?;
-            writeln!(
-                out,
-                "{}",
-                w(
-                    "P(meet | scenario): the share of draws meeting the target under this scenario's rates and σ — a what-if, conditional on the scenario, not a status (grades from outturns: plansim assess)"
-                )
-            )?;
-            if sc.outturns.any_hypothetical() {
-                writeln!(
-                    out,
-                    "{}",
-                    w(
-                        "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures"
-                    )
-                )?;
-            }
-            if let Some(dir) = &args.out {
-                let files = format!("{0}/simulation.csv, {0}/probabilities.csv", dir.display());
-                writeln!(out, "{}", words::wrote(lang(), &files))?;
-            }
         }
     }
-    Ok(super::done(left_out))
+    writeln!(out, "{grid}")?;
+    writeln!(
+        out,
+        "{}",
+        w(
+            "P(meet | scenario): the share of draws meeting the target under this scenario's rates and σ — a what-if, conditional on the scenario, not a status (grades from outturns: plansim assess)"
+        )
+    )?;
+    if sc.outturns.any_hypothetical() {
+        writeln!(
+            out,
+            "{}",
+            w(
+                "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures"
+            )
+        )?;
+    }
+    if let Some(dir) = dir {
+        let files = format!("{0}/simulation.csv, {0}/probabilities.csv", dir.display());
+        writeln!(out, "{}", words::wrote(lang(), &files))?;
+    }
+    Ok(())
 }
 
 /// `2`, `2%`, `0.5` → points.

@@ -2,7 +2,7 @@
 
 use super::{Format, text_table};
 use plansim::export::{annotations, note_label, table_rows_csv};
-use plansim::table::{Cell, Form, Indicator, LoadOptions, RateKind};
+use plansim::table::{Cell, Form, Indicator, LoadOptions, RateKind, Table};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -79,63 +79,80 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.format {
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?,
         Format::Csv => out.write_all(&table_rows_csv(all.iter().copied())?)?,
-        Format::Table => {
-            for t in &tables {
-                writeln!(
-                    out,
-                    "{}: {} {}",
-                    t.path.display(),
-                    t.indicators.len(),
-                    super::w("rows")
-                )?;
-                let mut grid = text_table(&[
-                    "row",
-                    "seq",
-                    "category",
-                    "indicator",
-                    "unit",
-                    "years",
-                    "base",
-                    "target",
-                    "meaning",
-                    "rate",
-                    "attr",
-                    "notes",
-                ]);
-                for ind in &t.indicators {
-                    grid.add_row(vec![
-                        ind.row.to_string(),
-                        ind.seq.clone(),
-                        ind.category.clone(),
-                        ind.name.clone(),
-                        ind.unit.raw.clone(),
-                        format!("{}→{}", ind.base_year, ind.target_year),
-                        ind.base.raw.clone(),
-                        if ind.target_from_rate {
-                            String::new()
-                        } else {
-                            ind.target.raw.clone()
-                        },
-                        format!("{} ({})", target_meaning(ind), ind.direction_word()),
-                        ind.rate.raw.clone(),
-                        ind.attribute.label().to_string(),
-                        annotations(ind).join("; "),
-                    ]);
-                }
-                writeln!(out, "{grid}")?;
-                for n in &t.notes {
-                    writeln!(out, "{} {} (row {})", note_label(n), n.text, n.row)?;
-                }
-            }
+        Format::Table => print_tables(&mut out, &tables)?,
+    }
+    let unread = tell_unread(&tables);
+    for e in &errors {
+        eprintln!("{}", super::lib_error(e));
+    }
+    Ok(if errors.is_empty() && unread == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
+
+/// Each table's rows as a grid on stdout, with the notes under it.
+fn print_tables(out: &mut impl Write, tables: &[Table]) -> anyhow::Result<()> {
+    for t in tables {
+        writeln!(
+            out,
+            "{}: {} {}",
+            t.path.display(),
+            t.indicators.len(),
+            super::w("rows")
+        )?;
+        let mut grid = text_table(&[
+            "row",
+            "seq",
+            "category",
+            "indicator",
+            "unit",
+            "years",
+            "base",
+            "target",
+            "meaning",
+            "rate",
+            "attr",
+            "notes",
+        ]);
+        for ind in &t.indicators {
+            grid.add_row(vec![
+                ind.row.to_string(),
+                ind.seq.clone(),
+                ind.category.clone(),
+                ind.name.clone(),
+                ind.unit.raw.clone(),
+                format!("{}→{}", ind.base_year, ind.target_year),
+                ind.base.raw.clone(),
+                if ind.target_from_rate {
+                    String::new()
+                } else {
+                    ind.target.raw.clone()
+                },
+                format!("{} ({})", target_meaning(ind), ind.direction_word()),
+                ind.rate.raw.clone(),
+                ind.attribute.label().to_string(),
+                annotations(ind).join("; "),
+            ]);
+        }
+        writeln!(out, "{grid}")?;
+        for n in &t.notes {
+            writeln!(out, "{} {} (row {})", note_label(n), n.text, n.row)?;
         }
     }
-    for t in &tables {
+    Ok(())
+}
+
+/// The tables' warnings and left-out rows on stderr; how many tables left rows out.
+fn tell_unread(tables: &[Table]) -> usize {
+    for t in tables {
         for w in &t.warnings {
             eprintln!("plansim: warning: {}:{}: {w}", t.path.display(), w.row);
         }
     }
     let mut unread = 0;
-    for t in &tables {
+    for t in tables {
         if !t.unread.is_empty() {
             unread += 1;
             let rows = t
@@ -162,12 +179,5 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    for e in &errors {
-        eprintln!("{}", super::lib_error(e));
-    }
-    Ok(if errors.is_empty() && unread == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(2)
-    })
+    unread
 }

@@ -1,7 +1,5 @@
 //! Errors of the library. Every error names the file it concerns; cell errors also row and column.
 
-#![warn(missing_docs)]
-
 use std::fmt;
 use std::path::PathBuf;
 
@@ -152,7 +150,7 @@ impl Error {
     }
 
     /// One notice that stops a scenario.
-    pub fn notice(at: crate::scenario::At, msg: crate::lang::Msg) -> Error {
+    pub(crate) fn notice(at: crate::scenario::At, msg: crate::lang::Msg) -> Error {
         Error::Notices {
             notices: vec![crate::scenario::Notice::error(at, msg)],
         }

@@ -1,7 +1,6 @@
 //! Every rule of a scenario accounts for itself: where it is written, what it says, and the rows
 //! it changed, year span by year span, rate before → after. Plain data for `plansim explain`
 //! and the report pages.
-
 use crate::error::Result;
 use crate::lang::words::word;
 use crate::lang::{Lang, Rule};
@@ -14,7 +13,9 @@ use serde::Serialize;
 /// What one scenario's rules did.
 #[derive(Clone, Debug, Serialize)]
 pub struct Explanation {
+    /// The scenario's name.
     pub scenario: String,
+    /// One account per rule, in the file's order.
     pub rules: Vec<RuleAccount>,
     /// The scenario's warnings, with their lines.
     pub notices: Vec<Notice>,
@@ -23,10 +24,13 @@ pub struct Explanation {
 /// One rule: where, what it says, what it changed.
 #[derive(Clone, Debug, Serialize)]
 pub struct RuleAccount {
+    /// The kind of rule (`override`, `shock`, …).
     pub rule: Rule,
+    /// Where the rule is in the scenario file.
     pub at: At,
     /// The rule as written: `category = "经济发展", from = 2026, to = 2030, delta = -2`.
     pub says: String,
+    /// The indicators it changed.
     pub rows: Vec<RowChange>,
     /// Indicators its names select but its kind leaves out (`城镇化率`, a share, under a
     /// category shock that reaches levels).
@@ -36,8 +40,11 @@ pub struct RuleAccount {
 /// The years of one indicator a rule changed, in spans of equal change.
 #[derive(Clone, Debug, Serialize)]
 pub struct RowChange {
+    /// The region of the indicator.
     pub region: String,
+    /// The plan of the indicator.
     pub plan: String,
+    /// The indicator as the table names it.
     pub indicator: String,
     /// Rate changes; empty for a setting (`[models]`, `sigma_by`).
     pub spans: Vec<Span>,
@@ -49,10 +56,15 @@ pub struct RowChange {
 /// keep their actuals whatever the rule says.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Span {
+    /// The first year of the span.
     pub from: i32,
+    /// The last year of the span.
     pub to: i32,
+    /// The rate before the rule, percent a year.
     pub before: f64,
+    /// The rate after the rule, percent a year.
     pub after: f64,
+    /// The years have outturns, which the rule does not change.
     pub observed: bool,
 }
 
@@ -96,43 +108,6 @@ impl RowChange {
 pub fn explain(sc: &Scenario) -> Result<Explanation> {
     let p = project(sc)?;
     let mut rules = Vec::new();
-    let mut account = |rule: Rule, index: usize, at: &At, says: String, sel: Option<Selector>| {
-        let r = RuleRef { rule, index };
-        let rows = p
-            .paths
-            .iter()
-            .filter_map(|path| {
-                let steps: Vec<Step> = path
-                    .plan
-                    .changes
-                    .iter()
-                    .filter(|c| c.rule == r)
-                    .flat_map(|c| c.steps.iter().copied())
-                    .collect();
-                (!steps.is_empty()).then(|| RowChange {
-                    region: path.series.region.clone(),
-                    plan: path.series.plan.clone(),
-                    indicator: path.series.name.clone(),
-                    spans: spans(&steps),
-                    set: None,
-                })
-            })
-            .collect();
-        let left_out = sel.map_or_else(Vec::new, |sel| {
-            sc.series
-                .iter()
-                .filter(|s| sel.matches_names(s) && !sel.matches(s))
-                .map(|s| format!("{} {}", s.region, s.name))
-                .collect()
-        });
-        rules.push(RuleAccount {
-            rule,
-            at: at.clone(),
-            says,
-            rows,
-            left_out,
-        });
-    };
     if let Some(a) = &sc.spec.after {
         if let Some(rule) = a.rule {
             let mut says = vec![format!("rule = \"{}\"", format!("{rule:?}").to_lowercase())];
@@ -142,14 +117,21 @@ pub fn explain(sc: &Scenario) -> Result<Explanation> {
                 .rate
                 .as_ref()
                 .map_or_else(|| At::new(&sc.path, 0), |r| r.at.clone());
-            account(Rule::After, 0, &at, says.join(", "), None);
+            rules.push(account(sc, &p, (Rule::After, 0), &at, says, None));
         }
         for (i, ph) in a.phases.iter().enumerate() {
             let mut says = selector_words(&ph.selector());
             says.push(format!("from = {}", ph.from));
             says.push(format!("to = {}", ph.to));
             says.push(pair("rate", &ph.rate));
-            account(Rule::Phase, i, &ph.at, says.join(", "), Some(ph.selector()));
+            rules.push(account(
+                sc,
+                &p,
+                (Rule::Phase, i),
+                &ph.at,
+                says,
+                Some(ph.selector()),
+            ));
         }
     }
     for (i, o) in sc.spec.overrides.iter().enumerate() {
@@ -158,13 +140,14 @@ pub fn explain(sc: &Scenario) -> Result<Explanation> {
         says.extend(o.to.map(|y| format!("to = {y}")));
         says.extend(o.rate.as_ref().map(|r| pair("rate", r)));
         says.extend(o.delta.as_ref().map(|r| pair("delta", r)));
-        account(
-            Rule::Override,
-            i,
+        rules.push(account(
+            sc,
+            &p,
+            (Rule::Override, i),
             &o.at,
-            says.join(", "),
+            says,
             Some(o.selector()),
-        );
+        ));
     }
     for (i, s) in sc.spec.shocks.iter().enumerate() {
         let mut says = selector_words(&s.selector());
@@ -172,7 +155,14 @@ pub fn explain(sc: &Scenario) -> Result<Explanation> {
         for (k, v) in [("delta", &s.delta), ("rate", &s.rate), ("level", &s.level)] {
             says.extend(v.as_ref().map(|r| pair(k, r)));
         }
-        account(Rule::Shock, i, &s.at, says.join(", "), Some(s.selector()));
+        rules.push(account(
+            sc,
+            &p,
+            (Rule::Shock, i),
+            &s.at,
+            says,
+            Some(s.selector()),
+        ));
     }
     rules.extend(settings(sc));
     Ok(Explanation {
@@ -180,6 +170,53 @@ pub fn explain(sc: &Scenario) -> Result<Explanation> {
         rules,
         notices: sc.notices.clone(),
     })
+}
+
+/// One rule's account: the rows whose rates it changed, in spans, and the indicators its names
+/// select but its kind leaves out.
+fn account(
+    sc: &Scenario,
+    p: &crate::project::Projection,
+    (rule, index): (Rule, usize),
+    at: &At,
+    says: Vec<String>,
+    sel: Option<Selector>,
+) -> RuleAccount {
+    let r = RuleRef { rule, index };
+    let rows = p
+        .paths
+        .iter()
+        .filter_map(|path| {
+            let steps: Vec<Step> = path
+                .plan
+                .changes
+                .iter()
+                .filter(|c| c.rule == r)
+                .flat_map(|c| c.steps.iter().copied())
+                .collect();
+            (!steps.is_empty()).then(|| RowChange {
+                region: path.series.region.clone(),
+                plan: path.series.plan.clone(),
+                indicator: path.series.name.clone(),
+                spans: spans(&steps),
+                set: None,
+            })
+        })
+        .collect();
+    let left_out = sel.map_or_else(Vec::new, |sel| {
+        sc.series
+            .iter()
+            .filter(|s| sel.matches_names(s) && !sel.matches(s))
+            .map(|s| format!("{} {}", s.region, s.name))
+            .collect()
+    });
+    RuleAccount {
+        rule,
+        at: at.clone(),
+        says: says.join(", "),
+        rows,
+        left_out,
+    }
 }
 
 /// `[models]` and `sigma_by` entries: the rows each sets.

@@ -4,6 +4,8 @@
 //! [`simulate`] → [`export`], and [`run`] goes through all of it in one call. No command-line,
 //! chart or report dependencies: those live in `plansim-report` and the `plansim` command.
 
+#![warn(missing_docs)]
+
 pub mod actuals;
 pub mod assess;
 pub mod check;

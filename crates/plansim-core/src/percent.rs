@@ -1,7 +1,6 @@
 //! Serde helpers that write the engine's fractions (0.0705) as the percent people read and every
 //! CSV and JSON output uses (7.05): rates in percent a year, σ in points. Rounded to 10 decimals
 //! so that 0.07·100 prints as 7, not 7.000000000000001.
-
 use crate::table::Num;
 use serde::Serializer;
 
@@ -9,10 +8,12 @@ fn pct(v: f64) -> f64 {
     (v * 100.0 * 1e10).round() / 1e10
 }
 
+/// Writes a fraction as percent.
 pub fn one<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64(pct(*v))
 }
 
+/// Writes an optional fraction as percent.
 pub fn opt<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match v {
         Some(v) => s.serialize_some(&pct(*v)),
@@ -20,6 +21,7 @@ pub fn opt<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     }
 }
 
+/// Writes fractions as percents.
 pub fn many<S: Serializer>(v: &[f64], s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(v.iter().map(|v| pct(*v)))
 }

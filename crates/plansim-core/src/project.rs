@@ -1,6 +1,5 @@
 //! Deterministic projection: every indicator year by year from its baseline to the horizon,
 //! actuals replacing projections where known, and the rate each target still requires.
-
 use crate::error::{Error, Result};
 use crate::model::Growth;
 use crate::model::compound::implied_rate;
@@ -13,8 +12,11 @@ use serde::Serialize;
 /// A scenario's projection: one row of `values` per path, one column per year.
 #[derive(Clone, Debug, Serialize)]
 pub struct Projection {
+    /// The scenario's name.
     pub scenario: String,
+    /// The years of the columns, base year to horizon.
     pub years: Vec<i32>,
+    /// One path per projectable series, in the order of `values`' rows.
     pub paths: Vec<Path>,
     /// paths × years; NaN before a path starts.
     #[serde(skip)]
@@ -24,11 +26,15 @@ pub struct Projection {
 }
 
 #[derive(Clone, Debug, Serialize)]
+/// One series projected: the rates it follows, the actuals it keeps and its goals' outcomes.
 pub struct Path {
+    /// The indicator projected.
     pub series: Series,
+    /// The rates of every year and where the plan period's came from.
     pub plan: RatePlan,
     /// Known values that replace the projection.
     pub actuals: Vec<(i32, f64)>,
+    /// Each goal against the path.
     pub outcomes: Vec<Outcome>,
 }
 
@@ -36,22 +42,30 @@ pub struct Path {
 /// rate needed from the latest actual (or the baseline) to reach it.
 #[derive(Clone, Debug, Serialize)]
 pub struct Outcome {
+    /// The goal checked.
     pub goal: Goal,
+    /// The projected value in the goal's year.
     pub value: Option<f64>,
+    /// Whether that value meets the goal.
     pub met: Option<bool>,
     #[serde(serialize_with = "crate::percent::opt")]
+    /// Annual rate needed to reach the goal (fraction; percent in JSON).
     pub required_rate: Option<f64>,
     /// The year the required rate is counted from.
     pub required_from: i32,
 }
 
 #[derive(Clone, Debug, Serialize)]
+/// A series the projection leaves out.
 pub struct Skipped {
+    /// The region of the series.
     pub region: String,
+    /// The indicator as the table names it.
     pub indicator: String,
     /// Why, in English; `why` says it in either language.
     pub reason: String,
     #[serde(skip)]
+    /// The reason, in either language.
     pub why: crate::lang::Msg,
 }
 
@@ -72,6 +86,7 @@ impl Projection {
         self.years.iter().position(|&y| y == year)
     }
 
+    /// The projected value of a path in a year (`None` before the path starts).
     pub fn value(&self, path: usize, year: i32) -> Option<f64> {
         self.col(year)
             .map(|c| self.values[[path, c]])
@@ -85,7 +100,10 @@ pub fn project(sc: &Scenario) -> Result<Projection> {
 }
 
 /// Projects every series of a scenario, each with the nudge `nudge` gives it (`sweep`).
-pub fn project_with(sc: &Scenario, nudge: &dyn Fn(&Series) -> Option<Nudge>) -> Result<Projection> {
+pub(crate) fn project_with(
+    sc: &Scenario,
+    nudge: &dyn Fn(&Series) -> Option<Nudge>,
+) -> Result<Projection> {
     let horizon = sc.horizon();
     let here = || crate::scenario::At::new(&sc.path, 0);
     sc.check_horizon()

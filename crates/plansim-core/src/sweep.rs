@@ -1,7 +1,6 @@
 //! A grid of rate changes for one indicator, on top of the scenario's own rates: for each
 //! change, whether each target is met and the probability of meeting it under the scenario's σ.
 //! The change starts after the latest outturn (or `from`) and leaves shocked years alone.
-
 use crate::error::{Error, Result};
 use crate::lang::Msg;
 use crate::project::{Projection, project_with};
@@ -13,8 +12,11 @@ use serde::Serialize;
 /// One rate change and what it gives. Rates and changes are in percent a year (points).
 #[derive(Clone, Debug, Serialize)]
 pub struct SweepRow {
+    /// The region of the row.
     pub region: String,
+    /// The plan of the row.
     pub plan: String,
+    /// The indicator as the table names it.
     pub indicator: String,
     /// Points added to the scenario's rate of every year from `from` on but shocked ones.
     pub delta: f64,
@@ -22,9 +24,13 @@ pub struct SweepRow {
     pub from: i32,
     /// The rate of the year `from` with the change, in percent.
     pub rate: f64,
+    /// The goal's year.
     pub year: i32,
+    /// The goal as printed.
     pub target: String,
+    /// The projected value in that year.
     pub value: Option<f64>,
+    /// Whether the value meets the goal.
     pub met: Option<bool>,
     /// The share of draws meeting the target, under the scenario's σ: a probability
     /// conditional on the scenario, not a forecast.
@@ -35,8 +41,11 @@ pub struct SweepRow {
 /// decimals its rates print with (the table's own, or the step's if finer).
 #[derive(Clone, Debug, Serialize)]
 pub struct Sweep {
+    /// The rows, region by region.
     pub rows: Vec<SweepRow>,
+    /// The decimals the rates print with.
     pub decimals: usize,
+    /// Monte Carlo draws behind `probability`.
     pub draws: usize,
 }
 
@@ -67,7 +76,7 @@ pub fn round(v: f64) -> f64 {
 }
 
 /// Decimals a number needs as written (`0.25` → 2).
-pub fn decimals_of(v: f64) -> usize {
+pub(crate) fn decimals_of(v: f64) -> usize {
     let t = crate::scenario::trim_float(v);
     t.split_once('.').map_or(0, |(_, d)| d.len())
 }
@@ -83,66 +92,12 @@ pub fn sweep(
     let mut only = sc.clone();
     only.series.retain(|s| select.matches(s));
     if only.series.is_empty() {
-        let name = select.indicator.clone().unwrap_or_default();
-        // the nearest among the region's indicators when one is named
-        let names = sc
-            .series
-            .iter()
-            .filter(|s| select.region.as_ref().is_none_or(|r| r.contains(&s.region)))
-            .map(|s| s.name.as_str());
-        let nearest = nearest(&name, names);
-        return Err(Error::notice(
-            At::new(&sc.path, 0),
-            Msg::NoIndicator {
-                name,
-                region: select.region.as_ref().map(|r| r.join(", ")),
-                nearest,
-            },
-        ));
+        return Err(no_indicator(sc, select));
     }
-    let table_decimals = only
-        .series
-        .iter()
-        .filter_map(|s| {
-            s.stated_rate
-                .map(|r| usize::from(r.decimals.saturating_sub(2)))
-        })
-        .max()
-        .unwrap_or(1);
-    let decimals = deltas
-        .iter()
-        .map(|d| decimals_of(*d))
-        .chain([table_decimals])
-        .max()
-        .unwrap_or(1);
+    let decimals = rate_decimals(&only, deltas);
     let mut rows = Vec::new();
     for &delta in deltas {
-        let nudge = Nudge { delta, from };
-        let p: Projection = project_with(&only, &|_| Some(nudge))?;
-        let sim = simulate(&p, set)?;
-        for (path, sp) in p.paths.iter().zip(&sim.paths) {
-            let first = nudge.first_year(path.plan.start_year, &path.actuals);
-            let rate = path.plan.rate(first).unwrap_or(path.plan.plan_rate) * 100.0;
-            for o in &path.outcomes {
-                rows.push(SweepRow {
-                    region: path.series.region.clone(),
-                    plan: path.series.plan.clone(),
-                    indicator: path.series.name.clone(),
-                    delta,
-                    from: first,
-                    rate: round(rate),
-                    year: o.goal.year,
-                    target: o.goal.raw.clone(),
-                    value: o.value,
-                    met: o.met,
-                    probability: sp
-                        .chances
-                        .iter()
-                        .find(|c| c.year == o.goal.year)
-                        .map(|c| c.probability),
-                });
-            }
-        }
+        rows.extend(rows_of(&only, Nudge { delta, from }, set)?);
     }
     // regions apart: every change of one region's indicator, then the next region's
     let order: Vec<(String, String)> = only
@@ -161,6 +116,75 @@ pub fn sweep(
         decimals,
         draws: set.draws,
     })
+}
+
+/// The selector reaches nothing: the nearest among the region's indicators when one is named.
+fn no_indicator(sc: &Scenario, select: &Selector) -> Error {
+    let name = select.indicator.clone().unwrap_or_default();
+    let names = sc
+        .series
+        .iter()
+        .filter(|s| select.region.as_ref().is_none_or(|r| r.contains(&s.region)))
+        .map(|s| s.name.as_str());
+    let nearest = nearest(&name, names);
+    Error::notice(
+        At::new(&sc.path, 0),
+        Msg::NoIndicator {
+            name,
+            region: select.region.as_ref().map(|r| r.join(", ")),
+            nearest,
+        },
+    )
+}
+
+/// The decimals rates print with: the table's own, or the step's if finer.
+fn rate_decimals(only: &Scenario, deltas: &[f64]) -> usize {
+    let table_decimals = only
+        .series
+        .iter()
+        .filter_map(|s| {
+            s.stated_rate
+                .map(|r| usize::from(r.decimals.saturating_sub(2)))
+        })
+        .max()
+        .unwrap_or(1);
+    deltas
+        .iter()
+        .map(|d| decimals_of(*d))
+        .chain([table_decimals])
+        .max()
+        .unwrap_or(1)
+}
+
+/// One rate change: every goal of every path, projected and simulated with the nudge.
+fn rows_of(only: &Scenario, nudge: Nudge, set: &Settings) -> Result<Vec<SweepRow>> {
+    let p: Projection = project_with(only, &|_| Some(nudge))?;
+    let sim = simulate(&p, set)?;
+    let mut rows = Vec::new();
+    for (path, sp) in p.paths.iter().zip(&sim.paths) {
+        let first = nudge.first_year(path.plan.start_year, &path.actuals);
+        let rate = path.plan.rate(first).unwrap_or(path.plan.plan_rate) * 100.0;
+        for o in &path.outcomes {
+            rows.push(SweepRow {
+                region: path.series.region.clone(),
+                plan: path.series.plan.clone(),
+                indicator: path.series.name.clone(),
+                delta: nudge.delta,
+                from: first,
+                rate: round(rate),
+                year: o.goal.year,
+                target: o.goal.raw.clone(),
+                value: o.value,
+                met: o.met,
+                probability: sp
+                    .chances
+                    .iter()
+                    .find(|c| c.year == o.goal.year)
+                    .map(|c| c.probability),
+            });
+        }
+    }
+    Ok(rows)
 }
 
 #[cfg(test)]

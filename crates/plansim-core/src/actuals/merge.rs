@@ -20,6 +20,8 @@ fn same(a: &Outturn, b: &Outturn) -> bool {
     (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(1.0) && a.side == b.side
 }
 
+/// One figure per region, indicator and year (see the module); conflicting finals are an error
+/// naming both rows.
 pub fn merge(outturns: Vec<Outturn>) -> Result<Vec<Outturn>> {
     let mut out: Vec<Outturn> = Vec::with_capacity(outturns.len());
     let mut at: HashMap<(String, String, Vec<String>, i32), usize> = HashMap::new();

@@ -4,7 +4,6 @@
 //! two finals that differ are an error), matched to the tables' indicators through the one
 //! name rule of [`crate::names`] ([`resolve()`]), and put in each indicator's own terms
 //! ([`terms`]): levels, yearly rates, yearly changes or yearly counts.
-
 mod merge;
 mod read;
 pub mod resolve;
@@ -23,9 +22,11 @@ use std::path::{Path, PathBuf};
 /// One published figure: an indicator of a region in a year.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Outturn {
+    /// The region the figure is for, as the source names it.
     pub region: String,
     /// The indicator as the source names it (`城镇调查失业率（%，全年平均）`).
     pub indicator: String,
+    /// The year the figure is for.
     pub year: i32,
     /// The number as printed, times a magnitude printed with it (`1686亿`).
     pub value: f64,
@@ -39,8 +40,11 @@ pub struct Outturn {
     pub hypothetical: bool,
     /// Words in parentheses after the number (`名义`, `扣除原料用能和非化石能源`) and the `note`.
     pub notes: Vec<String>,
+    /// Where the figure was published (a bulletin, a yearbook), as the file says.
     pub source: String,
+    /// The file it was read from.
     pub file: PathBuf,
+    /// The 1-based row of the file, for messages.
     pub row: usize,
     /// The 1-based column of the value cell.
     pub column: usize,

@@ -20,13 +20,18 @@ pub enum How {
     /// The same name: the outturn is in the indicator's own terms.
     Exact,
     /// The same quantity, measured as the outturn's name says (a level or a year's change).
-    Quantity { measure: Measure },
+    Quantity {
+        /// A level or a year's change.
+        measure: Measure,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// An outturn matched to an indicator.
 pub struct Match {
     /// Index into [`Resolved::outturns`].
     pub outturn: usize,
+    /// By the same name or by the same quantity.
     pub how: How,
 }
 
@@ -55,7 +60,7 @@ impl Resolved {
     }
 
     /// The outturns and matches of row `i`.
-    pub fn of_row(&self, i: usize) -> Vec<(&Outturn, How)> {
+    pub(crate) fn of_row(&self, i: usize) -> Vec<(&Outturn, How)> {
         self.by_row
             .get(i)
             .into_iter()
@@ -65,7 +70,7 @@ impl Resolved {
     }
 
     /// The outturns of a region that measure a canonical quantity, with how they measure it.
-    pub fn of_quantity(&self, region: &str, quantity: &str) -> Vec<(&Outturn, How)> {
+    pub(crate) fn of_quantity(&self, region: &str, quantity: &str) -> Vec<(&Outturn, How)> {
         let r = plain_key(region);
         self.outturns
             .iter()
@@ -76,7 +81,7 @@ impl Resolved {
     }
 
     /// Every outturn of a region, with how it measures its quantity.
-    pub fn of_region(&self, region: &str) -> Vec<(&Outturn, How)> {
+    pub(crate) fn of_region(&self, region: &str) -> Vec<(&Outturn, How)> {
         let r = plain_key(region);
         self.outturns
             .iter()
@@ -124,6 +129,7 @@ struct Known {
     quantity: String,
 }
 
+/// Matches outturns to the indicators they measure and puts them in each indicator's terms.
 pub fn resolve(
     indicators: &[Indicator],
     outturns: Vec<Outturn>,
@@ -137,15 +143,7 @@ pub fn resolve(
             quantity: aliases.quantity(&i.name).0,
         })
         .collect();
-    let mut related: HashMap<String, Vec<(String, Relation)>> = HashMap::new();
-    for (i, ind) in indicators.iter().enumerate() {
-        if let TargetKind::Relational { relation } = Meaning::of(ind).target {
-            related
-                .entry(known[i].region.clone())
-                .or_default()
-                .push((aliases.quantity(&relation.other).0, relation));
-        }
-    }
+    let related = related_by_region(indicators, &known, aliases);
     let regions: BTreeMap<String, &str> = indicators
         .iter()
         .map(|i| (plain_key(&i.region), i.region.as_str()))
@@ -163,20 +161,7 @@ pub fn resolve(
                     .unwrap_or_default();
             } else {
                 let held: Vec<&str> = regions.values().copied().collect();
-                errors.push((
-                    o.file.clone(),
-                    CellError {
-                        row: o.row,
-                        column: 1,
-                        header: "region".into(),
-                        text: String::new(),
-                        expected: format!(
-                            "a region: the tables hold {} ({})",
-                            held.len(),
-                            held.join(", ")
-                        ),
-                    },
-                ));
+                errors.push((o.file.clone(), no_region(&o, &held)));
                 continue;
             }
         }
@@ -190,62 +175,21 @@ pub fn resolve(
         }
         let name = aliases.canonical(&o.indicator);
         let (quantity, measure) = aliases.quantity(&o.indicator);
-        let k = out.outturns.len();
-        let mut matched = false;
-        for (i, kn) in known.iter().enumerate() {
-            if kn.region != region {
-                continue;
-            }
-            let how = if kn.name == name {
-                How::Exact
-            } else if kn.quantity == quantity {
-                How::Quantity { measure }
-            } else {
-                continue;
-            };
-            matched = true;
-            out.by_row[i].push(Match { outturn: k, how });
-            if let Some(w) = contradiction(&indicators[i], &o) {
-                out.warnings.push(w);
-            }
-        }
+        let matched = match_rows(
+            &mut out,
+            indicators,
+            &known,
+            &region,
+            &o,
+            (&name, &quantity, measure),
+        );
         let referenced = related.get(&region).is_some_and(|r| {
             r.iter()
                 .any(|(q, rel)| *q == quantity || same_indicator(rel, &o.indicator))
         });
         if !matched && !referenced {
-            let candidates: Vec<&str> = indicators
-                .iter()
-                .zip(&known)
-                .filter(|(_, kn)| kn.region == region)
-                .map(|(i, _)| i.name.as_str())
-                .chain(
-                    related
-                        .get(&region)
-                        .into_iter()
-                        .flatten()
-                        .map(|(_, r)| r.other.as_str()),
-                )
-                .collect();
-            let near = nearest(&o.indicator, candidates);
-            errors.push((
-                o.file.clone(),
-                CellError {
-                    row: o.row,
-                    column: o.name_column,
-                    header: "indicator".into(),
-                    text: o.indicator.clone(),
-                    expected: format!(
-                        "an indicator of {}'s tables (by name, alias or quantity){}",
-                        o.region,
-                        if near.is_empty() {
-                            "; none is near: add an alias to scenarios/aliases.csv or leave the row out".to_string()
-                        } else {
-                            format!("; did you mean {}?", near.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "))
-                        }
-                    ),
-                },
-            ));
+            let candidates = names_in(indicators, &known, &related, &region);
+            errors.push((o.file.clone(), unmatched(&o, candidates)));
             continue;
         }
         out.quantities.push((quantity, measure));
@@ -256,6 +200,120 @@ pub fn resolve(
         return Ok(out);
     }
     Err(super::cell_errors(errors))
+}
+
+/// Matches outturn `o` (the next of `out.outturns`) to the rows of its region measuring it, by
+/// name or by quantity, with any contradiction between them; whether any row matched.
+fn match_rows(
+    out: &mut Resolved,
+    indicators: &[Indicator],
+    known: &[Known],
+    region: &str,
+    o: &Outturn,
+    (name, quantity, measure): (&str, &str, Measure),
+) -> bool {
+    let k = out.outturns.len();
+    let mut matched = false;
+    for (i, kn) in known.iter().enumerate() {
+        if kn.region != region {
+            continue;
+        }
+        let how = if kn.name == name {
+            How::Exact
+        } else if kn.quantity == quantity {
+            How::Quantity { measure }
+        } else {
+            continue;
+        };
+        matched = true;
+        out.by_row[i].push(Match { outturn: k, how });
+        if let Some(w) = contradiction(&indicators[i], o) {
+            out.warnings.push(w);
+        }
+    }
+    matched
+}
+
+/// The names an outturn of `region` may mean: its rows' and those its relational targets name.
+fn names_in<'a>(
+    indicators: &'a [Indicator],
+    known: &[Known],
+    related: &'a HashMap<String, Vec<(String, Relation)>>,
+    region: &str,
+) -> Vec<&'a str> {
+    indicators
+        .iter()
+        .zip(known)
+        .filter(|(_, kn)| kn.region == region)
+        .map(|(i, _)| i.name.as_str())
+        .chain(
+            related
+                .get(region)
+                .into_iter()
+                .flatten()
+                .map(|(_, r)| r.other.as_str()),
+        )
+        .collect()
+}
+
+/// By region, the quantities relational targets name (`高于GDP增长` needs GDP's outturns).
+fn related_by_region(
+    indicators: &[Indicator],
+    known: &[Known],
+    aliases: &Aliases,
+) -> HashMap<String, Vec<(String, Relation)>> {
+    let mut related: HashMap<String, Vec<(String, Relation)>> = HashMap::new();
+    for (i, ind) in indicators.iter().enumerate() {
+        if let TargetKind::Relational { relation } = Meaning::of(ind).target {
+            related
+                .entry(known[i].region.clone())
+                .or_default()
+                .push((aliases.quantity(&relation.other).0, relation));
+        }
+    }
+    related
+}
+
+/// An outturn without a region where the tables hold several.
+fn no_region(o: &Outturn, held: &[&str]) -> CellError {
+    CellError {
+        row: o.row,
+        column: 1,
+        header: "region".into(),
+        text: String::new(),
+        expected: format!(
+            "a region: the tables hold {} ({})",
+            held.len(),
+            held.join(", ")
+        ),
+    }
+}
+
+/// An outturn no indicator of its region measures, with the nearest names.
+fn unmatched(o: &Outturn, candidates: Vec<&str>) -> CellError {
+    let near = nearest(&o.indicator, candidates);
+    CellError {
+        row: o.row,
+        column: o.name_column,
+        header: "indicator".into(),
+        text: o.indicator.clone(),
+        expected: format!(
+            "an indicator of {}'s tables (by name, alias or quantity){}",
+            o.region,
+            if near.is_empty() {
+                "; none is near: add an alias to scenarios/aliases.csv or leave the row out"
+                    .to_string()
+            } else {
+                format!(
+                    "; did you mean {}?",
+                    near.iter()
+                        .map(|n| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+        ),
+    }
 }
 
 /// A nominal outturn for a real target, or the other way round.

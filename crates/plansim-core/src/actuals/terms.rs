@@ -14,14 +14,19 @@ use std::collections::BTreeMap;
 /// One year's figure in the indicator's terms.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Obs {
+    /// The year of the figure.
     pub year: i32,
+    /// The figure in the indicator's unit.
     pub value: f64,
     /// A bound rather than a number (`＞25`): the true value lies on this side.
     pub side: Option<Side>,
+    /// A preliminary figure (（预计）), replaced when a final one comes.
     pub preliminary: bool,
+    /// A what-if, not a published figure.
     pub hypothetical: bool,
     /// Computed from another measure of the quantity (a level chained on by growth rates).
     pub derived: bool,
+    /// The outturn's notes, as written.
     pub notes: Vec<String>,
 }
 

@@ -20,9 +20,13 @@ pub enum Side {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+/// A value cell read: the number, its side and what the words around it say.
 pub struct Published {
+    /// The number times the printed magnitude.
     pub value: f64,
+    /// `4以上`: a bound rather than a number.
     pub side: Option<Side>,
+    /// Marked as preliminary (`预计`, `初步`).
     pub preliminary: bool,
     /// The words in parentheses after the number, other than `预计`.
     pub notes: Vec<String>,
@@ -31,6 +35,7 @@ pub struct Published {
 }
 
 impl Published {
+    /// Nominal or real, where a note says.
     pub fn basis(&self) -> Option<Basis> {
         self.notes.iter().find_map(|n| crate::names::basis_of(n))
     }

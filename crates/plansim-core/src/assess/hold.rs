@@ -17,7 +17,7 @@ use crate::meaning::{Of, Quantity};
 use crate::series::GoalKind;
 
 /// Beyond a bound by this share of it is faster than expected.
-pub const BEYOND: f64 = 0.2;
+pub(crate) const BEYOND: f64 = 0.2;
 
 /// The yearly numbers a yearly target is about, after the base year and up to the cut, and
 /// those up to the base year.
@@ -101,7 +101,7 @@ pub fn unit(row: &Row, of: Of) -> (String, bool) {
 }
 
 /// The probability that the period mean meets `(threshold, above)`, with `h` years to come.
-pub fn p_mean(
+pub(crate) fn p_mean(
     row: &Row,
     of: Of,
     xs: &[Obs],

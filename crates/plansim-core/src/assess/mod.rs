@@ -5,7 +5,6 @@
 //! running totals), `hold` (bounds kept, bounds on each year), `rate` (average annual
 //! rates), `relational` (高于/与…同步 another indicator's growth); [`pace`] holds the trend,
 //! σ and the probability of meeting a target.
-
 mod hold;
 pub mod pace;
 mod path;
@@ -104,7 +103,7 @@ impl Row<'_> {
     }
 
     /// "as of 2022", or "so far".
-    pub fn as_of_words(&self) -> Text {
+    pub(crate) fn as_of_words(&self) -> Text {
         say::as_of(self.as_of)
     }
 
@@ -168,7 +167,7 @@ impl Row<'_> {
 
     /// The target for a sentence: as printed, without words after its value that do not
     /// change it (`＞7` of `＞7、力争投入强度高于“十三五”时期实际`).
-    pub fn target_short(&self) -> String {
+    pub(crate) fn target_short(&self) -> String {
         let printed = self.target_text();
         for cell in [&self.ind.target, &self.ind.rate] {
             if let Some(remark) = &cell.remark

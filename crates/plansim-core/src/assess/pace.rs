@@ -11,17 +11,18 @@ use statrs::distribution::{ContinuousCDF, Normal};
 
 /// Compounding levels: 1 point of growth a year (log scale 0.01). Chinese regional growth
 /// swings by more than that from year to year.
-pub const FLOOR_LEVEL: f64 = 0.01;
+pub(crate) const FLOOR_LEVEL: f64 = 0.01;
 /// A change index (energy or CO₂ intensity): 0.5 points of yearly change (log 0.005).
-pub const FLOOR_INDEX: f64 = 0.005;
+pub(crate) const FLOOR_INDEX: f64 = 0.005;
 /// Shares: 0.2 points a year (urbanisation moved 0.50–0.94 points a year in 2021–25).
-pub const FLOOR_SHARE: f64 = 0.2;
+pub(crate) const FLOOR_SHARE: f64 = 0.2;
 /// Yearly rates (GDP growth, R&D growth) and yearly values bounded each year: 0.5 points,
 /// five times the 0.1 to which communiqués round them.
-pub const FLOOR_RATE: f64 = 0.5;
+pub(crate) const FLOOR_RATE: f64 = 0.5;
 /// Running totals: 10 % of the mean yearly count.
-pub const FLOOR_COUNT: f64 = 0.1;
+pub(crate) const FLOOR_COUNT: f64 = 0.1;
 
+/// Arithmetic mean (NaN for no values).
 pub fn mean(xs: &[f64]) -> f64 {
     xs.iter().sum::<f64>() / xs.len() as f64
 }
@@ -40,13 +41,19 @@ pub fn phi(z: f64) -> f64 {
 /// The observed yearly changes and what they say.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Trend {
+    /// Mean yearly change.
     pub mu: f64,
     /// σ after the floor.
     pub sigma: f64,
+    /// σ as observed, before the floor.
     pub observed: f64,
+    /// The smallest σ allowed: the rounding of the figures behind the changes.
     pub floor: f64,
+    /// How many changes.
     pub m: usize,
+    /// The year of the first change.
     pub first: i32,
+    /// The year of the last change.
     pub last: i32,
 }
 
@@ -96,7 +103,7 @@ impl Trend {
 }
 
 /// P(X ≥ threshold) for X normal: the chance of landing on the rising side.
-pub fn p_above(center: f64, sd: f64, threshold: f64) -> f64 {
+pub(crate) fn p_above(center: f64, sd: f64, threshold: f64) -> f64 {
     if sd <= 0.0 {
         return if center >= threshold { 1.0 } else { 0.0 };
     }

@@ -16,7 +16,7 @@ use crate::series::GoalKind;
 use crate::table::Direction;
 
 /// Half a point either way of a plain rate target counts as in line with it.
-pub const BAND: f64 = 0.5;
+pub(crate) const BAND: f64 = 0.5;
 
 pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     let dir = row.m.direction;
@@ -27,12 +27,7 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     if !history.is_empty() {
         g.history_pace = Some(average(of, &history));
     }
-    let (low, high) = match goal {
-        GoalKind::Point { value } => (value - BAND, value + BAND),
-        GoalKind::About { value, tolerance } => (value - tolerance, value + tolerance),
-        GoalKind::Range { low, high } => (low, high),
-        GoalKind::AtLeast { value } | GoalKind::AtMost { value } => (value, value),
-    };
+    let (low, high) = band(goal);
     let target = goal.level(dir);
     let n = f64::from(row.ind.target_year - row.base_year());
     g.planned_pace = Some(target);
@@ -64,13 +59,7 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     let sign = if dir == Direction::Rising { 1.0 } else { -1.0 };
     g.gap = Some((m - target) * sign);
     if h > 0.0 {
-        g.required_rate = Some(match of {
-            Of::Values => (target * (k + h) - m * k) / h,
-            Of::Growth => {
-                let done = (1.0 + m / 100.0).powf(k);
-                (((1.0 + target / 100.0).powf(k + h) / done).powf(1.0 / h) - 1.0) * 100.0
-            }
-        });
+        g.required_rate = Some(required(of, target, m, k, h));
     }
     let threshold = lenient(&goal, dir, precision);
     if let Some((p, sigma, source)) = p_mean(row, of, &s.obs, threshold, h) {
@@ -84,20 +73,8 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
         } else {
             Status::Missed
         }
-    } else if m < low {
-        if dir == Direction::Rising {
-            Status::Lagging
-        } else {
-            Status::Faster
-        }
-    } else if m > high {
-        if dir == Direction::Rising {
-            Status::Faster
-        } else {
-            Status::Lagging
-        }
     } else {
-        Status::OnTrack
+        against_band(m, (low, high), dir)
     };
     let need = g
         .required_rate
@@ -113,4 +90,47 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
         need.as_ref(),
     );
     row.evidence(g.with_status(status), &s.used)
+}
+
+/// The rates in line with the target: ±0.5 point of a plain rate, a `左右`'s own tolerance, a
+/// range's ends, a bound itself.
+fn band(goal: GoalKind) -> (f64, f64) {
+    match goal {
+        GoalKind::Point { value } => (value - BAND, value + BAND),
+        GoalKind::About { value, tolerance } => (value - tolerance, value + tolerance),
+        GoalKind::Range { low, high } => (low, high),
+        GoalKind::AtLeast { value } | GoalKind::AtMost { value } => (value, value),
+    }
+}
+
+/// The mean rate the remaining `h` years need for the `k + h` years to average `target`, given
+/// a mean `m` over the first `k`: arithmetic for yearly values, compound for growth.
+fn required(of: Of, target: f64, m: f64, k: f64, h: f64) -> f64 {
+    match of {
+        Of::Values => (target * (k + h) - m * k) / h,
+        Of::Growth => {
+            let done = (1.0 + m / 100.0).powf(k);
+            (((1.0 + target / 100.0).powf(k + h) / done).powf(1.0 / h) - 1.0) * 100.0
+        }
+    }
+}
+
+/// Before the target year: in line inside the band, else faster or lagging by the direction.
+fn against_band(m: f64, (low, high): (f64, f64), dir: Direction) -> Status {
+    let rising = dir == Direction::Rising;
+    if m < low {
+        if rising {
+            Status::Lagging
+        } else {
+            Status::Faster
+        }
+    } else if m > high {
+        if rising {
+            Status::Faster
+        } else {
+            Status::Lagging
+        }
+    } else {
+        Status::OnTrack
+    }
 }

@@ -21,10 +21,8 @@ use crate::series::GoalKind;
 use crate::table::Direction;
 
 pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
-    let dir = row.m.direction;
-    let target_year = row.ind.target_year;
     let lv = levels(row);
-    let level = goal.level(dir);
+    let level = goal.level(row.m.direction);
     let aim = aim(row, level);
     let Some((y0, x0)) = lv.start else {
         let reason = say::no_baseline_no_outturn(row.base_year(), &row.as_of_words(), &aim);
@@ -32,85 +30,139 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
         g.history_pace = history_pace(row, &lv.history);
         return g;
     };
-    let path = Path::of(row, x0);
-    let mut g = row.bare(Status::InsufficientData, Text::default());
-    g.pace_unit = path.unit(row);
-    g.history_pace = history_pace(row, &lv.history);
-    let n = f64::from(target_year - y0);
-    g.target_value = Some(level);
-    g.planned_pace = planned(row, path, x0, level, n);
-    let change_index = row.m.quantity == Quantity::PeriodChange;
-    let from = if change_index {
+    let from = if row.m.quantity == Quantity::PeriodChange {
         Text::default()
     } else {
         say::from(&show(x0), y0, lv.start_from_outturn)
     };
+    let reach = Reach {
+        row,
+        goal,
+        path: Path::of(row, x0),
+        y0,
+        x0,
+        level,
+        n: f64::from(row.ind.target_year - y0),
+        aim,
+        from,
+    };
+    let mut g = row.bare(Status::InsufficientData, Text::default());
+    g.pace_unit = reach.path.unit(row);
+    g.history_pace = history_pace(row, &lv.history);
+    g.target_value = Some(level);
+    g.planned_pace = planned(row, reach.path, x0, level, reach.n);
     let Some(latest) = lv.after.last().cloned() else {
-        let need = path.pace(x0, level, n);
+        return reach.without_outturn(g);
+    };
+    reach.paces(&mut g, &latest);
+    if let Some((p, sigma, source)) = trend(row, reach.path, (y0, x0), &lv.after, &goal, precision)
+    {
+        g.p_meet = p;
+        g.sigma = Some(sigma);
+        g.sigma_source = Some(source);
+    }
+    let status = reach.verdict(&mut g, &lv.after, &latest, precision);
+    let g = g.with_status(status);
+    row.evidence(g, &lv.after)
+}
+
+/// One row's target to reach, from its start `(y0, x0)` along the plan's path over `n` years.
+struct Reach<'a> {
+    row: &'a Row<'a>,
+    goal: GoalKind,
+    path: Path,
+    y0: i32,
+    x0: f64,
+    level: f64,
+    n: f64,
+    /// The target in words.
+    aim: Text,
+    /// Where the path starts, in words (empty for a change index).
+    from: Text,
+}
+
+impl Reach<'_> {
+    /// No outturn yet: the pace the target needs from the start, beside the history's.
+    fn without_outturn(&self, mut g: Grade) -> Grade {
+        let need = self.path.pace(self.x0, self.level, self.n);
         g.required_rate = need;
         let history = g
             .history_pace
             .map_or_else(Text::default, |h| say::history(&amount(h, &g.pace_unit)));
         let need = need.map_or_else(|| Text::same("—"), |v| amount(v, &g.pace_unit));
         g.text = say::no_outturn_reach(
-            y0,
-            &row.as_of_words(),
-            &aim,
-            target_year,
-            &from,
+            self.y0,
+            &self.row.as_of_words(),
+            &self.aim,
+            self.row.ind.target_year,
+            &self.from,
             &need,
             &history,
         );
-        return g;
-    };
-    let k = f64::from(latest.year - y0);
-    let h = f64::from(target_year - latest.year);
-    g.latest_year = Some(latest.year);
-    g.latest_value = Some(reported(row, latest.value));
-    g.current_pace = path.pace(x0, latest.value, k);
-    g.required_rate = path.pace(latest.value, level, h);
-    let sign = if dir == Direction::Rising { 1.0 } else { -1.0 };
-    if let (Some(c), Some(r)) = (g.current_pace, g.required_rate) {
-        g.gap = Some((c - r) * sign);
+        g
     }
-    if let Some((p, sigma, source)) = trend(row, path, (y0, x0), &lv.after, &goal, precision) {
-        g.p_meet = p;
-        g.sigma = Some(sigma);
-        g.sigma_source = Some(source);
+
+    /// The latest outturn, the pace so far, the pace still required and their gap.
+    fn paces(&self, g: &mut Grade, latest: &Obs) {
+        let k = f64::from(latest.year - self.y0);
+        let h = f64::from(self.row.ind.target_year - latest.year);
+        g.latest_year = Some(latest.year);
+        g.latest_value = Some(reported(self.row, latest.value));
+        g.current_pace = self.path.pace(self.x0, latest.value, k);
+        g.required_rate = self.path.pace(latest.value, self.level, h);
+        let sign = if self.row.m.direction == Direction::Rising {
+            1.0
+        } else {
+            -1.0
+        };
+        if let (Some(c), Some(r)) = (g.current_pace, g.required_rate) {
+            g.gap = Some((c - r) * sign);
+        }
     }
-    let threshold = lenient(&goal, dir, precision);
-    let now = so_far(row, &lv.after, &latest);
-    let first_met = lv.after.iter().find(|o| met(&goal, dir, o)).map(|o| o.year);
-    let status;
-    if latest.year == target_year {
-        let strictly = met(&goal, dir, &latest);
-        let ok = strictly || within(threshold, latest.value);
-        status = if ok { Status::Achieved } else { Status::Missed };
-        let p = show(precision);
-        let inside = (ok && !strictly).then_some(p.as_str());
-        let since = first_met.filter(|y| *y < target_year);
-        g.text = say::in_target_year(&now, &aim, ok, inside, since, &from);
-    } else if met(&goal, dir, &latest) {
-        status = Status::Ahead;
-        // nothing is required of a target already met: a "required" fall would read as advice
-        g.required_rate = None;
-        g.gap = None;
-        g.text = say::ahead(
-            &now,
-            &aim,
-            target_year,
-            first_met.unwrap_or(latest.year),
-            &from,
-        );
-    } else if k <= 0.0 {
-        status = Status::InsufficientData;
-        let need = g
-            .required_rate
-            .map_or_else(|| Text::same("—"), |v| amount(v, &g.pace_unit));
-        g.text = say::one_outturn(&now, &aim, target_year, &need);
-    } else {
+
+    /// The status by the latest outturn, with its sentence in `g.text`.
+    fn verdict(&self, g: &mut Grade, after: &[Obs], latest: &Obs, precision: f64) -> Status {
+        let (goal, dir) = (&self.goal, self.row.m.direction);
+        let target_year = self.row.ind.target_year;
+        let now = so_far(self.row, after, latest);
+        let first_met = after.iter().find(|o| met(goal, dir, o)).map(|o| o.year);
+        if latest.year == target_year {
+            let strictly = met(goal, dir, latest);
+            let ok = strictly || within(lenient(goal, dir, precision), latest.value);
+            let p = show(precision);
+            let inside = (ok && !strictly).then_some(p.as_str());
+            let since = first_met.filter(|y| *y < target_year);
+            g.text = say::in_target_year(&now, &self.aim, ok, inside, since, &self.from);
+            if ok { Status::Achieved } else { Status::Missed }
+        } else if met(goal, dir, latest) {
+            // nothing is required of a target already met: a "required" fall would read as advice
+            g.required_rate = None;
+            g.gap = None;
+            g.text = say::ahead(
+                &now,
+                &self.aim,
+                target_year,
+                first_met.unwrap_or(latest.year),
+                &self.from,
+            );
+            Status::Ahead
+        } else if latest.year <= self.y0 {
+            let need = g
+                .required_rate
+                .map_or_else(|| Text::same("—"), |v| amount(v, &g.pace_unit));
+            g.text = say::one_outturn(&now, &self.aim, target_year, &need);
+            Status::InsufficientData
+        } else {
+            self.progress(g, after, latest, &now)
+        }
+    }
+
+    /// Progress against the progress expected by the latest outturn's year on the plan's path.
+    fn progress(&self, g: &mut Grade, after: &[Obs], latest: &Obs, now: &Text) -> Status {
+        let (x0, level, n) = (self.x0, self.level, self.n);
+        let k = f64::from(latest.year - self.y0);
         let progress = (latest.value - x0) / (level - x0);
-        let expected = match path {
+        let expected = match self.path {
             Path::Compound if x0 > 0.0 && level > 0.0 && level != x0 => {
                 ((level / x0).powf(k / n) - 1.0) / (level / x0 - 1.0)
             }
@@ -119,25 +171,17 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
         let r = progress / expected;
         g.progress = Some(progress);
         g.expected_progress = Some(expected);
-        status = if progress < 0.0 {
-            Status::Regressing
-        } else if r >= 1.2 {
-            Status::Faster
-        } else if r >= 0.8 {
-            Status::OnTrack
-        } else {
-            Status::Lagging
-        };
-        let met_before: Vec<&Obs> = lv.after.iter().filter(|o| met(&goal, dir, o)).collect();
+        let dir = self.row.m.direction;
+        let met_before: Vec<&Obs> = after.iter().filter(|o| met(&self.goal, dir, o)).collect();
         g.text = say::progress(
-            &now,
+            now,
             &show(progress * 100.0),
-            &from,
-            &aim,
-            target_year,
+            &self.from,
+            &self.aim,
+            self.row.ind.target_year,
             &show(expected * 100.0),
             latest.year,
-            match path {
+            match self.path {
                 Path::Compound => "compound",
                 Path::Points => "straight-line",
                 Path::Counts => "even",
@@ -146,9 +190,16 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
             progress < 0.0,
             &listed(&met_before),
         );
+        if progress < 0.0 {
+            Status::Regressing
+        } else if r >= 1.2 {
+            Status::Faster
+        } else if r >= 0.8 {
+            Status::OnTrack
+        } else {
+            Status::Lagging
+        }
     }
-    let g = g.with_status(status);
-    row.evidence(g, &lv.after)
 }
 
 /// The target in words: `65`; `78.3 (〔1〕)` for a change printed as a period total; `a fall

@@ -30,6 +30,7 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order tables and legends list them.
     pub const ALL: [Status; 9] = [
         Status::Ahead,
         Status::Achieved,
@@ -107,9 +108,13 @@ impl std::fmt::Display for Status {
 /// One target graded. Units: see each field and the README (`pace_unit` says which applies).
 #[derive(Clone, Debug, Serialize)]
 pub struct Grade {
+    /// The region of the row.
     pub region: String,
+    /// The plan of the row (`十四五`).
     pub plan: String,
+    /// The indicator as the table names it.
     pub indicator: String,
+    /// The year the target is for.
     pub target_year: i32,
     /// The cell the target is read from, as printed (the target, else the rate column).
     pub target: String,
@@ -120,6 +125,7 @@ pub struct Grade {
     pub status: Status,
     /// The grade in the official vocabulary.
     pub grade_zh: &'static str,
+    /// The year of the latest outturn used.
     pub latest_year: Option<i32>,
     /// The latest outturn in the target's terms: a level; a year's rate; for a period total
     /// the change to date in % (negative = fall); for a running total the total to date.
@@ -157,6 +163,7 @@ pub struct Grade {
     pub p_meet: Option<f64>,
     /// Volatility of the yearly changes behind `p_meet`, in `pace_unit`.
     pub sigma: Option<f64>,
+    /// Where `sigma` comes from (the observed changes, or their rounding floor).
     pub sigma_source: Option<String>,
     /// `% a year`, `points a year`, or the running total's unit a year.
     pub pace_unit: String,
@@ -173,8 +180,11 @@ pub struct Grade {
     /// asked for (the outturn files' own notes as written).
     pub notes: Vec<String>,
     #[serde(skip)]
+    /// The notes in both languages.
     pub notes_text: Vec<Text>,
+    /// The table file of the row.
     pub file: PathBuf,
+    /// The 1-based row in that file.
     pub row: usize,
 }
 

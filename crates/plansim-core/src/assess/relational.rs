@@ -17,7 +17,7 @@ use crate::meaning::{Meaning, Of, Quantity, Relation, RelationKind, same_indicat
 use crate::table::Direction;
 
 /// In step: within this many points a year.
-pub const IN_STEP: f64 = 0.5;
+pub(crate) const IN_STEP: f64 = 0.5;
 
 /// This row's yearly growth (% a year).
 fn own(row: &Row) -> Vec<Obs> {

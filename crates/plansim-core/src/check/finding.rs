@@ -267,7 +267,7 @@ impl Finding {
     }
 
     /// The message in a language.
-    pub fn localize(&mut self, lang: crate::lang::Lang) {
+    pub(crate) fn localize(&mut self, lang: crate::lang::Lang) {
         self.message = self.text.get(lang).to_string();
     }
 

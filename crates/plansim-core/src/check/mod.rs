@@ -24,10 +24,11 @@
 //!   was missed.
 //! - `restated-target`: the document states a target twice (rows with different sources):
 //!   error when no value meets both statements, warning when they differ but can both be met.
-
 mod bound_exceeded;
 mod cross_plan_conflict;
 mod cumulative_target;
+// its items are documented with the shared number formatter it is taking in
+#[allow(missing_docs)]
 pub mod finding;
 mod identity_violation;
 mod no_numeric_target;
@@ -84,6 +85,7 @@ impl Default for CheckOptions {
 
 /// One consistency rule.
 pub trait Check {
+    /// The rule's code in findings (`rate-mismatch`).
     fn code(&self) -> Code;
     /// Every finding of this rule over all rows (rules that pair rows see them all).
     fn check(&self, indicators: &[Indicator], opts: &CheckOptions) -> Vec<Finding>;

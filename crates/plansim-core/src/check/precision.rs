@@ -7,11 +7,14 @@ use crate::table::{Cell, Form, Indicator, Num};
 /// A closed interval; an open end is infinite.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Interval {
+    /// Low end (−∞ when open).
     pub lo: f64,
+    /// High end (+∞ when open).
     pub hi: f64,
 }
 
 impl Interval {
+    /// The interval from `lo` to `hi`.
     pub fn new(lo: f64, hi: f64) -> Interval {
         Interval { lo, hi }
     }
@@ -22,6 +25,7 @@ impl Interval {
         Interval::new(lo * factor, hi * factor)
     }
 
+    /// Whether the two share a value.
     pub fn overlaps(&self, other: &Interval) -> bool {
         self.lo <= other.hi && other.lo <= self.hi
     }
@@ -31,6 +35,7 @@ impl Interval {
         (other.lo - self.hi).max(self.lo - other.hi).max(0.0)
     }
 
+    /// Whether `v` lies inside, ends included.
     pub fn contains(&self, v: f64) -> bool {
         self.lo <= v && v <= self.hi
     }
@@ -41,6 +46,7 @@ impl Interval {
 pub struct Spread {
     /// The value a point estimate uses: the number, the bound, a range's middle.
     pub point: f64,
+    /// The values the cell allows.
     pub interval: Interval,
     /// Half a unit of the last printed digit, in the value unit.
     pub rounding: f64,
@@ -117,7 +123,7 @@ fn implied_pct(from: f64, to: f64, years: f64) -> f64 {
 }
 
 /// The annual rates (percent) that take any base in `base` to any target in `target`.
-pub fn implied_interval(base: Interval, target: Interval, years: f64) -> Interval {
+pub(crate) fn implied_interval(base: Interval, target: Interval, years: f64) -> Interval {
     Interval::new(
         implied_pct(base.hi, target.lo, years),
         implied_pct(base.lo, target.hi, years),

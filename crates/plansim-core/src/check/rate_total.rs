@@ -11,7 +11,7 @@ use super::{Code, Finding, Numbers, Severity};
 use crate::lang::finding as say;
 use crate::table::{Direction, Form, Indicator, RateKind};
 
-pub fn check_row(ind: &Indicator) -> Option<Finding> {
+pub(crate) fn check_row(ind: &Indicator) -> Option<Finding> {
     if !ind.rate_kind.is_total() || ind.target_from_rate {
         return None;
     }

@@ -10,12 +10,15 @@ use std::path::Path;
 const BUNDLED: &str = include_str!("../../../../scenarios/regions.csv");
 
 #[derive(Clone, Debug, Default)]
+/// Which region lies inside which (a 旗/县 inside its 市, a 市 inside its 自治区), for the cross-plan
+/// rules.
 pub struct Regions {
     /// Region key → (parent key, parent as written).
     parent: HashMap<String, String>,
 }
 
 impl Regions {
+    /// Reads a hierarchy CSV (`region, parent`).
     pub fn load(path: &Path) -> Result<Regions> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         Regions::parse(path, &crate::table::text::decode(path, &bytes)?)
@@ -87,7 +90,7 @@ impl Regions {
 
     /// The regions a region lies in, nearest first (keys as [`key`] writes them). Stops at a
     /// loop rather than running forever.
-    pub fn ancestors(&self, region: &str) -> Vec<String> {
+    pub(crate) fn ancestors(&self, region: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let mut at = key(region);
         while let Some(up) = self.parent.get(&at) {
@@ -106,10 +109,12 @@ impl Regions {
         self.ancestors(inner).contains(&key(outer))
     }
 
+    /// How many regions have a parent.
     pub fn len(&self) -> usize {
         self.parent.len()
     }
 
+    /// No region has a parent.
     pub fn is_empty(&self) -> bool {
         self.parent.is_empty()
     }

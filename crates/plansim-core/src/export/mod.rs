@@ -1,8 +1,6 @@
 //! Exporters: projections, simulations and probabilities as long-format CSV bytes, written by
 //! the caller (atomically, see [`crate::output`]).
 
-#![warn(missing_docs)]
-
 mod rows;
 
 pub use rows::{TableRow, annotations, note_label, table_row, table_rows_csv};
@@ -153,7 +151,7 @@ pub fn probabilities_csv(p: &Projection, sim: &Simulation) -> Result<Vec<u8>> {
 }
 
 /// Serialises rows to CSV bytes.
-pub fn to_csv<S: Serialize>(rows: impl IntoIterator<Item = S>) -> Result<Vec<u8>> {
+pub(crate) fn to_csv<S: Serialize>(rows: impl IntoIterator<Item = S>) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     for r in rows {
         w.serialize(r).map_err(|e| Error::Csv(e.to_string()))?;

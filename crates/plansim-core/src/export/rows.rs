@@ -1,7 +1,7 @@
 //! Table rows as `plansim tables --format csv` writes them: every cell as printed beside what
 //! it was read as, and what the notes, marks and rate column add.
 
-use crate::table::{Form, Indicator, RateKind};
+use crate::table::{Attribute, Form, Indicator, RateKind};
 use serde::Serialize;
 
 /// One row of `plansim tables --format csv`: the raw cells beside their meaning.
@@ -58,7 +58,8 @@ pub struct TableRow<'a> {
     /// What the rate column states: annual, total-percent, total-amount, yearly.
     pub rate_reading: &'static str,
     /// `expected` (预期性), `binding` (约束性) or empty.
-    pub attribute: &'static str,
+    #[serde(serialize_with = "attribute_word")]
+    pub attribute: Attribute,
     /// Whether the indicator should rise or fall.
     pub direction: &'static str,
     /// Where the row was transcribed from.
@@ -110,15 +111,20 @@ pub fn table_row(ind: &Indicator) -> TableRow<'_> {
         rate_value: ind.rate.point().map(|n| n.value),
         rate_cumulative: ind.rate_cumulative || ind.rate.is_period_total(),
         rate_reading: rate_kind(ind.rate_kind),
-        attribute: match ind.attribute {
-            crate::table::Attribute::Expected => "expected",
-            crate::table::Attribute::Binding => "binding",
-            crate::table::Attribute::Unstated => "",
-        },
+        attribute: ind.attribute,
         direction: ind.direction_word(),
         source: &ind.source,
         notes: annotations(ind).join("; "),
     }
+}
+
+/// The export's word for an attribute: `expected`, `binding`, empty when unstated.
+fn attribute_word<S: serde::Serializer>(a: &Attribute, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(match a {
+        Attribute::Expected => "expected",
+        Attribute::Binding => "binding",
+        Attribute::Unstated => "",
+    })
 }
 
 fn rate_kind(kind: RateKind) -> &'static str {

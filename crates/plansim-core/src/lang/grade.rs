@@ -41,12 +41,12 @@ pub fn amount(v: &str, unit_en: &str) -> Text {
 }
 
 /// `65.22 in 2022` / `2022年为65.22`.
-pub fn level_in(v: &str, year: i32) -> Text {
+pub(crate) fn level_in(v: &str, year: i32) -> Text {
     t(format!("{v} in {year}"), format!("{year}年为{v}"))
 }
 
 /// A change index to date with the yearly changes behind it.
-pub fn fell(fall: bool, pct: &str, years: &str, changes: &[String]) -> Text {
+pub(crate) fn fell(fall: bool, pct: &str, years: &str, changes: &[String]) -> Text {
     t(
         format!(
             "{} {pct}% over {years} (the yearly changes {}, multiplied)",
@@ -62,7 +62,7 @@ pub fn fell(fall: bool, pct: &str, years: &str, changes: &[String]) -> Text {
 }
 
 /// `a fall of 13.5% (〔13.5〕)`.
-pub fn aim_change(fall: bool, pct: &str, printed: &str) -> Text {
+pub(crate) fn aim_change(fall: bool, pct: &str, printed: &str) -> Text {
     t(
         format!(
             "a {} of {pct}% ({printed})",
@@ -87,21 +87,21 @@ pub fn from(x0: &str, y0: i32, first_outturn: bool) -> Text {
     }
 }
 
-pub fn history(h: &Text) -> Text {
+pub(crate) fn history(h: &Text) -> Text {
     t(
         format!("; outturns up to the base year went {}", h.en),
         format!("；基期及以前的实际值为{}", h.zh),
     )
 }
 
-pub fn averaged_before(h: &Text) -> Text {
+pub(crate) fn averaged_before(h: &Text) -> Text {
     t(
         format!("; up to the base year it averaged {}", h.en),
         format!("；基期及以前平均为{}", h.zh),
     )
 }
 
-pub fn no_baseline_no_outturn(base_year: i32, as_of: &Text, aim: &Text) -> Text {
+pub(crate) fn no_baseline_no_outturn(base_year: i32, as_of: &Text, aim: &Text) -> Text {
     t(
         format!(
             "no baseline in the table and no outturn after {base_year} {}: nothing to measure {} against",
@@ -114,7 +114,7 @@ pub fn no_baseline_no_outturn(base_year: i32, as_of: &Text, aim: &Text) -> Text 
     )
 }
 
-pub fn no_outturn_reach(
+pub(crate) fn no_outturn_reach(
     y0: i32,
     as_of: &Text,
     aim: &Text,
@@ -136,7 +136,7 @@ pub fn no_outturn_reach(
 }
 
 /// The target year's verdict: met inside the precision, met (and since), or missed.
-pub fn in_target_year(
+pub(crate) fn in_target_year(
     now: &Text,
     aim: &Text,
     ok: bool,
@@ -162,7 +162,7 @@ pub fn in_target_year(
     )
 }
 
-pub fn ahead(now: &Text, aim: &Text, year: i32, first: i32, from: &Text) -> Text {
+pub(crate) fn ahead(now: &Text, aim: &Text, year: i32, first: i32, from: &Text) -> Text {
     t(
         format!(
             "{}: {} met ahead of {year} (first in {first}){}{}",
@@ -178,7 +178,7 @@ pub fn ahead(now: &Text, aim: &Text, year: i32, first: i32, from: &Text) -> Text
     )
 }
 
-pub fn one_outturn(now: &Text, aim: &Text, year: i32, need: &Text) -> Text {
+pub(crate) fn one_outturn(now: &Text, aim: &Text, year: i32, need: &Text) -> Text {
     t(
         format!(
             "one outturn and no baseline ({}): progress cannot be measured; {} by {year} needs {}",
@@ -244,7 +244,7 @@ pub fn progress(
     )
 }
 
-pub fn breached(list: &str) -> Text {
+pub(crate) fn breached(list: &str) -> Text {
     if list.is_empty() {
         t("no year breached it".into(), "没有年份越界".into())
     } else {
@@ -252,7 +252,7 @@ pub fn breached(list: &str) -> Text {
     }
 }
 
-pub fn hold_no_outturn(base_year: i32, as_of: &Text, base: &str, target: &str) -> Text {
+pub(crate) fn hold_no_outturn(base_year: i32, as_of: &Text, base: &str, target: &str) -> Text {
     t(
         format!(
             "no outturn after {base_year} {}; the baseline {base} is within {target}",
@@ -265,7 +265,13 @@ pub fn hold_no_outturn(base_year: i32, as_of: &Text, base: &str, target: &str) -
     )
 }
 
-pub fn hold_final(latest: &str, year: i32, target: &str, base: &str, breached: &Text) -> Text {
+pub(crate) fn hold_final(
+    latest: &str,
+    year: i32,
+    target: &str,
+    base: &str,
+    breached: &Text,
+) -> Text {
     t(
         format!(
             "{latest} in {year} against {target} (kept from {base}); {}",
@@ -278,7 +284,7 @@ pub fn hold_final(latest: &str, year: i32, target: &str, base: &str, breached: &
     )
 }
 
-pub fn hold_mid(mean: &str, years: &str, target: &str, base: &str, breached: &Text) -> Text {
+pub(crate) fn hold_mid(mean: &str, years: &str, target: &str, base: &str, breached: &Text) -> Text {
     t(
         format!(
             "mean {mean} over {years} against {target} (the baseline {base} was within it); {}",
@@ -291,7 +297,7 @@ pub fn hold_mid(mean: &str, years: &str, target: &str, base: &str, breached: &Te
     )
 }
 
-pub fn annual_no_outturn(
+pub(crate) fn annual_no_outturn(
     base_year: i32,
     as_of: &Text,
     growth: bool,
@@ -314,7 +320,7 @@ pub fn annual_no_outturn(
     )
 }
 
-pub fn annual(
+pub(crate) fn annual(
     growth: bool,
     mean: &Text,
     years: &str,
@@ -348,7 +354,7 @@ pub fn annual(
     )
 }
 
-pub fn rate_no_outturn(base_year: i32, as_of: &Text, target: &str, more: &Text) -> Text {
+pub(crate) fn rate_no_outturn(base_year: i32, as_of: &Text, target: &str, more: &Text) -> Text {
     t(
         format!(
             "no outturn after {base_year} {}; the target asks {target} a year{}",
@@ -361,7 +367,7 @@ pub fn rate_no_outturn(base_year: i32, as_of: &Text, target: &str, more: &Text) 
     )
 }
 
-pub fn rate(
+pub(crate) fn rate(
     growth: bool,
     mean: &Text,
     span: &str,
@@ -392,7 +398,7 @@ pub fn rate(
     )
 }
 
-pub fn relation_none(
+pub(crate) fn relation_none(
     base_year: i32,
     as_of: &Text,
     name: &str,
@@ -481,14 +487,14 @@ pub fn qualitative(what: &str, text: &str, mean: Option<(&str, &str)>) -> Text {
     )
 }
 
-pub fn preliminary(year: i32) -> Text {
+pub(crate) fn preliminary(year: i32) -> Text {
     t(
         format!(" ({year} figure preliminary)"),
         format!("（{year}年数据为预计数）"),
     )
 }
 
-pub fn hypothetical() -> Text {
+pub(crate) fn hypothetical() -> Text {
     t(
         " — hypothetical outturns, not published figures".into(),
         "——依据假设的实际值，并非公布数据".into(),

@@ -1,7 +1,6 @@
 //! The message catalogue: every sentence plansim says about a scenario, a finding or a run, in
 //! Chinese and English side by side, and how the language is chosen. Messages are data
 //! ([`Msg`]) until printed, so the same notice reads in either language.
-
 mod advice;
 mod detect;
 pub mod finding;
@@ -20,7 +19,9 @@ use serde::Serialize;
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
+    /// Chinese (the default).
     Zh,
+    /// English.
     En,
 }
 
@@ -45,6 +46,7 @@ impl Lang {
         }
     }
 
+    /// English is asked for.
     pub fn is_en(self) -> bool {
         self == Lang::En
     }

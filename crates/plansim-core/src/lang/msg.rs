@@ -10,12 +10,19 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rule {
+    /// `[[override]]`.
     Override,
+    /// `[[shock]]`.
     Shock,
+    /// `[[after.phase]]`.
     Phase,
+    /// `[after]`.
     After,
+    /// `[models]`.
     Models,
+    /// `[uncertainty.sigma_by]`.
     SigmaBy,
+    /// `[uncertainty]`.
     Uncertainty,
 }
 
@@ -40,153 +47,235 @@ impl Rule {
 pub enum Msg {
     /// A key the table does not have.
     UnknownKey {
+        /// The key as written.
         key: String,
+        /// The closest names, for a "did you mean".
         nearest: Vec<String>,
+        /// The keys the table may have.
         keys: Vec<String>,
     },
+    /// A key the table must have.
     MissingKey {
+        /// The key.
         key: String,
     },
     /// A value of the wrong sort (`draws = "100"`).
     WrongType {
+        /// The sort written.
         found: String,
+        /// The sort wanted.
         expected: String,
     },
     /// A word outside a list (`model = "comp"`).
     UnknownChoice {
+        /// The word written.
         value: String,
+        /// The words allowed.
         choices: Vec<String>,
+        /// The closest names, for a "did you mean".
         nearest: Vec<String>,
     },
     /// `rate = 5%` without quotes.
     Unquoted {
+        /// The value as written.
         text: String,
     },
+    /// A value that cannot be read (a year in quotes, a rate that is no percent).
     Value(Wrong),
     /// The TOML reader's own words (a syntax error).
     Syntax(String),
+    /// The file `extends` cannot be read.
     ExtendsUnreadable {
+        /// The file it extends, as written.
         parent: String,
+        /// Why it cannot be read.
         error: String,
     },
+    /// `extends` comes back to a file already in the chain.
     ExtendsCycle {
+        /// The files of the chain, in order.
         chain: Vec<String>,
     },
+    /// No `tables`, given or inherited.
     NoTables,
+    /// A table or an outturn file cannot be read.
     Unreadable {
+        /// An indicator table (else an outturn file).
         table: bool,
+        /// The file as written.
         path: String,
+        /// Why it cannot be read.
         error: String,
     },
+    /// `horizon` is not a year from 1900 to 2200.
     HorizonNotYear {
+        /// The horizon written.
         horizon: i32,
     },
+    /// `horizon` comes before an indicator's base year.
     HorizonBeforeBase {
+        /// The horizon written.
         horizon: i32,
+        /// The base year it precedes.
         base_year: i32,
+        /// The indicator as the table names it.
         indicator: String,
     },
     /// A name in a rule that no table has.
     NoSuchName {
+        /// The rule it is about.
         rule: Rule,
+        /// The key naming it (`indicator`, `category`, `region`, `attribute`).
         field: &'static str,
+        /// The name as written.
         name: String,
+        /// The closest names, for a "did you mean".
         nearest: Vec<String>,
     },
     /// Every name exists, but no indicator has them all.
     NoneTogether {
+        /// The rule it is about.
         rule: Rule,
+        /// The rule's selecting keys as written (`category = "经济发展"`).
         fields: Vec<String>,
     },
     /// A rule on a category of shares that reaches levels only.
     KindLeavesNothing {
+        /// The rule it is about.
         rule: Rule,
+        /// The kind it reaches.
         kind: &'static str,
+        /// The kind its names hold.
         other: &'static str,
+        /// A few of the indicators left out.
         names: Vec<String>,
     },
+    /// A rule that changes nothing: none of its change keys is given.
     NeedsChange {
+        /// The rule it is about.
         rule: Rule,
+        /// The keys it may give, in words.
         keys: &'static str,
     },
+    /// A rule giving two changes where it takes one.
     OneChange {
+        /// The rule it is about.
         rule: Rule,
+        /// The change keys given.
         given: Vec<String>,
     },
+    /// `from` after `to`.
     YearsReversed {
+        /// The rule it is about.
         rule: Rule,
+        /// The first year written.
         from: i32,
+        /// The last year written.
         to: i32,
     },
+    /// A σ outside 0–100 points.
     SigmaRange {
+        /// The value as written.
         text: String,
     },
+    /// `common` outside 0–1.
     CommonRange {
+        /// The share written.
         value: f64,
     },
-    Distribution {
-        value: String,
-    },
+    /// `df` of 2 or less: the Student-t has no finite variance.
     Df {
+        /// The degrees of freedom written.
         value: f64,
     },
+    /// Compound growth from a baseline of zero or below.
     CompoundNonPositive {
+        /// The indicator as the table names it.
         indicator: String,
+        /// The level the path starts from.
         start: f64,
     },
+    /// A logistic model for an indicator whose unit has no ceiling.
     LogisticNoCeiling {
+        /// The indicator as the table names it.
         indicator: String,
+        /// The unit, as printed.
         unit: String,
+        /// The level the path starts from.
         start: f64,
     },
     /// A level shock that the model cannot reach (a share pushed past its ceiling).
     LevelUnreachable {
+        /// The indicator as the table names it.
         indicator: String,
+        /// The year of the shock.
         year: i32,
     },
     /// `rate = 0.05` on GDP: read as 0.05 % a year.
     LooksLikeFraction {
+        /// The key (`rate`, `delta`).
         key: &'static str,
+        /// The value as written.
         text: String,
+        /// The region and indicator it reaches.
         indicator: String,
+        /// The indicator's stated rate, as shown.
         pace: String,
     },
     /// `sigma = 0.02`: read as 0.02 points.
     SigmaLooksLikeFraction {
+        /// The key (`sigma` or the indicator under `sigma_by`).
         key: String,
+        /// The value as written.
         text: String,
     },
+    /// A rule without `region` that reaches several regions.
     SpansRegions {
+        /// The rule it is about.
         rule: Rule,
+        /// The regions it reaches.
         regions: Vec<String>,
     },
+    /// A rule on years that have outturns, which keep them.
     ObservedYears {
+        /// The rule it is about.
         rule: Rule,
+        /// The indicator as the table names it.
         indicator: String,
+        /// The region of the indicator.
         region: String,
+        /// The observed years the rule falls on.
         years: Vec<i32>,
     },
     /// `sweep --indicator` names no indicator of the scenario.
     NoIndicator {
+        /// The name given.
         name: String,
+        /// The region given, if any.
         region: Option<String>,
+        /// The closest names, for a "did you mean".
         nearest: Vec<String>,
     },
     /// `sweep --delta -0.05..0.05`: points that look like fractions.
     DeltasLookLikeFractions {
+        /// The range as given.
         text: String,
     },
     /// Not projected: no baseline (with or without a numeric target).
     NoBaseline {
+        /// The row has a numeric target.
         target: bool,
     },
     /// Not projected: a growth rate, whose cells are yearly rates, not a level.
     GrowthRate,
     /// Not projected: its first actual is after the horizon.
     ActualAfterHorizon {
+        /// The year of the first actual.
         first: i32,
+        /// The scenario's horizon.
         horizon: i32,
     },
+    /// A message already in words.
     Plain(String),
 }
 
@@ -308,10 +397,6 @@ impl Msg {
             Msg::CommonRange { value } => match zh {
                 true => format!("common {value} 不是 0 到 1 之间的比例"),
                 false => format!("common {value} is not a share between 0 and 1"),
-            },
-            Msg::Distribution { value } => match zh {
-                true => format!("distribution `{value}`：应为 `normal` 或 `student-t`"),
-                false => format!("distribution `{value}`: expected `normal` or `student-t`"),
             },
             Msg::Df { value } => match zh {
                 true => format!("df {value}：方差有限的 t 分布需要 df > 2"),

@@ -10,15 +10,22 @@ use serde::Serialize;
 pub enum Wrong {
     /// `from = "2023"`: a year in quotes.
     YearText {
+        /// The value as written.
         text: String,
+        /// The year it reads as, when it does.
         year: Option<i32>,
     },
+    /// `from = "20x3"`: not a year.
     NotAYear {
+        /// The value as written.
         text: String,
     },
+    /// A rate or σ that is not a number of percent.
     NotPercent {
+        /// The value as written.
         text: String,
     },
+    /// A region that is neither a name nor a list of names.
     NotNames,
 }
 
@@ -39,6 +46,7 @@ impl Wrong {
         format!("{MARK}{tag}{MARK}{a}{MARK}{b}")
     }
 
+    /// The value read back from [`Wrong::encode`]'s text; `None` for any other message.
     pub fn decode(message: &str) -> Option<Wrong> {
         let mut parts = message.strip_prefix(MARK)?.split(MARK);
         let (tag, a, b) = (parts.next()?, parts.next()?, parts.next()?);
@@ -145,7 +153,7 @@ pub(super) fn render(msg: &Msg, lang: Lang) -> Option<String> {
 impl Msg {
     /// The TOML reader's message in the file's words; `text` is the value it points at, `line`
     /// the line it stands on.
-    pub fn from_toml(message: &str, text: &str, line: &str) -> Msg {
+    pub(crate) fn from_toml(message: &str, text: &str, line: &str) -> Msg {
         if let Some(w) = Wrong::decode(message) {
             return Msg::Value(w);
         }

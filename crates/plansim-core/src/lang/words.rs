@@ -130,6 +130,7 @@ pub fn unread_tables(lang: Lang, n: usize) -> String {
     }
 }
 
+/// The last line of `check`: errors, warnings and infos over rows and files.
 pub fn check_summary(
     lang: Lang,
     e: usize,
@@ -152,6 +153,7 @@ pub fn check_summary(
     }
 }
 
+/// `check` with no usable input: how many, and that nothing was checked.
 pub fn unusable(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Zh => format!("plansim check：{n} 个输入无法使用，未做检查"),
@@ -237,6 +239,7 @@ pub fn not_projected(lang: Lang, n: usize, of: usize, verbose: bool) -> String {
     }
 }
 
+/// A scenario's name and question, heading a command's output.
 pub fn scenario_line(lang: Lang, name: &str, description: &str) -> String {
     match lang {
         Lang::Zh => format!("情景 {name}：{description}"),
@@ -244,6 +247,7 @@ pub fn scenario_line(lang: Lang, name: &str, description: &str) -> String {
     }
 }
 
+/// The scenario, draws and seed a simulation ran with.
 pub fn draws_line(lang: Lang, name: &str, draws: usize, seed: u64) -> String {
     match lang {
         Lang::Zh => format!("情景 {name}：模拟 {draws} 次，种子 {seed}"),
@@ -251,6 +255,7 @@ pub fn draws_line(lang: Lang, name: &str, draws: usize, seed: u64) -> String {
     }
 }
 
+/// `wrote <path>` after an output file is written.
 pub fn wrote(lang: Lang, what: &str) -> String {
     match lang {
         Lang::Zh => format!("已写入 {what}"),
@@ -280,6 +285,7 @@ pub fn no_scenarios(lang: Lang, looked: &str) -> String {
     }
 }
 
+/// The last line of `report`: scenarios written, time taken, the index page, failures.
 pub fn report_summary(lang: Lang, ok: usize, secs: f64, index: &str, failed: usize) -> String {
     match lang {
         Lang::Zh => format!(
@@ -302,6 +308,7 @@ pub fn report_summary(lang: Lang, ok: usize, secs: f64, index: &str, failed: usi
     }
 }
 
+/// A scenario `report` could not run (the error follows).
 pub fn scenario_failed(lang: Lang, path: &str) -> String {
     match lang {
         Lang::Zh => format!("情景 {path} 失败："),

@@ -3,7 +3,6 @@
 //! ([`Quantity`]: a level, a share, a year's growth rate, a change over the period, a running
 //! total — the cells decide, not the name), where its baseline lies, and what kind of target it
 //! states ([`TargetKind`]).
-
 mod direction;
 mod quantity;
 mod relation;
@@ -21,17 +20,21 @@ use serde::Serialize;
 /// Everything plansim reads into one row.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Meaning {
+    /// What the row measures.
     pub quantity: Quantity,
+    /// Which way the row is meant to move.
     pub direction: Direction,
     /// The year and value the plan starts from, in the row's terms (a level; 100 for a change
     /// index; 0 for a running total; the base year's rate for a rate indicator).
     pub base: Option<(i32, f64)>,
+    /// The target and the rule that grades it.
     pub target: TargetKind,
     /// Nominal or real, where the name or its unit note says.
     pub basis: Option<Basis>,
 }
 
 impl Meaning {
+    /// Reads a row: its quantity, direction, baseline and target.
     pub fn of(ind: &Indicator) -> Meaning {
         let quantity = quantity(ind);
         let direction = direction(ind);
@@ -65,7 +68,7 @@ pub fn baseline(ind: &Indicator, q: Quantity) -> Option<(i32, f64)> {
 /// none, when it is a period total, when the row is itself a growth rate (its rate column
 /// then holds the target on its yearly values), or when it bounds a share's yearly values
 /// (`城镇调查失业率 <5.5`).
-pub fn stated_growth(ind: &Indicator) -> Option<Num> {
+pub(crate) fn stated_growth(ind: &Indicator) -> Option<Num> {
     if ind.rate_kind != RateKind::Annual || ind.rate_cumulative || ind.rate.is_period_total() {
         return None;
     }

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+/// What a row measures, which decides how it is projected and graded.
 pub enum Quantity {
     /// An amount, count or ratio, compounded year on year (GDP in 亿元, patents per 10,000).
     Level,
@@ -23,6 +24,7 @@ pub enum Quantity {
 }
 
 impl Quantity {
+    /// The kebab-case word used in outputs (`period-change`).
     pub fn word(self) -> &'static str {
         match self {
             Quantity::Level => "level",
@@ -34,6 +36,7 @@ impl Quantity {
     }
 }
 
+/// What a row measures, from its unit, name and rate column.
 pub fn quantity(ind: &Indicator) -> Quantity {
     let unit = &ind.unit;
     // `305.8亿` under `%`: the cells carry a magnitude the unit cannot hold, so they are levels

@@ -9,7 +9,9 @@ use serde::Serialize;
 pub use crate::table::relation::Relation as RelationKind;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// A target relative to another indicator's growth (`高于GDP增长`).
 pub struct Relation {
+    /// Above, in step with or below the other's.
     pub kind: RelationKind,
     /// The other indicator as the cell names it (`GDP增长`).
     pub other: String,

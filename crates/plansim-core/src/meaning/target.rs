@@ -21,31 +21,59 @@ pub enum Of {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
+/// What kind of target a row sets, which decides the rule that grades it.
 pub enum TargetKind {
     /// No number: words (`保持在合理区间`), delegated (`市级指标`), or nothing.
-    Qualitative { text: String },
+    Qualitative {
+        /// The cell's words.
+        text: String,
+    },
     /// A level to reach from a baseline short of it (`65` from 60.6, `≥95` from 91), in value
     /// units; `precision` is half a unit of the target's last printed digit.
-    Reach { goal: GoalKind, precision: f64 },
+    Reach {
+        /// The goal in value units.
+        goal: GoalKind,
+        /// Half a unit of the target's last printed digit.
+        precision: f64,
+    },
     /// A bound the baseline already meets, to be kept (`4以内` from 3.82).
-    Hold { goal: GoalKind, precision: f64 },
+    Hold {
+        /// The goal in value units.
+        goal: GoalKind,
+        /// Half a unit of the target's last printed digit.
+        precision: f64,
+    },
     /// A floor or ceiling on each year (`<5.5`, `>7`, `2以上`).
     AnnualBound {
+        /// The goal in value units.
         goal: GoalKind,
+        /// On the row's yearly values or on its level's growth.
         of: Of,
+        /// Half a unit of the target's last printed digit.
         precision: f64,
     },
     /// An average annual rate (`年均7%`, `7左右`, `3-4`).
     AnnualRate {
+        /// The goal in value units.
         goal: GoalKind,
+        /// On the row's yearly values or on its level's growth.
         of: Of,
+        /// Half a unit of the target's last printed digit.
         precision: f64,
     },
     /// A total change over the period (`降低〔13.5〕`): a goal on the change index (base year
     /// = 100; 86.5 for a 13.5 % fall), or on the running total from 0.
-    PeriodTotal { goal: GoalKind, precision: f64 },
+    PeriodTotal {
+        /// The goal in value units.
+        goal: GoalKind,
+        /// Half a unit of the target's last printed digit.
+        precision: f64,
+    },
     /// A relation to another indicator's growth (`高于GDP增长`).
-    Relational { relation: Relation },
+    Relational {
+        /// The other indicator and how the row's growth must compare with it.
+        relation: Relation,
+    },
 }
 
 impl TargetKind {
@@ -140,157 +168,149 @@ fn is_bound(g: &GoalKind) -> bool {
 
 /// The target a row states; `base` is its baseline in the row's terms.
 pub fn target(ind: &Indicator, q: Quantity, dir: Direction, base: Option<f64>) -> TargetKind {
-    let target_numeric = ind.target.is_numeric() && !ind.target.is_period_total();
-    let rate_numeric = ind.rate.is_numeric() && !ind.rate.is_period_total() && !ind.rate_cumulative;
     match q {
-        Quantity::Rate => {
-            let cell = if target_numeric {
-                &ind.target
-            } else {
-                &ind.rate
-            };
-            let Some(goal) = goal_of_cell(cell, 1.0, None, true) else {
-                return relational(&ind.rate)
-                    .or_else(|| relational(&ind.target))
-                    .unwrap_or_else(|| words_of(ind));
-            };
-            let precision = half_ulp(cell);
-            if is_bound(&goal) {
-                TargetKind::AnnualBound {
-                    goal,
-                    of: Of::Values,
-                    precision,
-                }
-            } else {
-                TargetKind::AnnualRate {
-                    goal,
-                    of: Of::Values,
-                    precision,
-                }
-            }
+        Quantity::Rate => rate_target(ind),
+        Quantity::PeriodChange | Quantity::RunningTotal => total_target(ind, q, dir),
+        Quantity::Level | Quantity::Share => level_target(ind, q, dir, base),
+    }
+}
+
+/// A bound on each year, else an average over the years.
+fn annual(goal: GoalKind, of: Of, precision: f64) -> TargetKind {
+    if is_bound(&goal) {
+        TargetKind::AnnualBound {
+            goal,
+            of,
+            precision,
         }
-        Quantity::PeriodChange | Quantity::RunningTotal => {
-            let cell = if ind.target.is_period_total() {
-                &ind.target
-            } else {
-                &ind.rate
-            };
-            let Some(p) = cell.point() else {
-                return words_of(ind);
-            };
-            let level = if q == Quantity::PeriodChange {
-                // 12 under a falling name is a 12 % fall: index 100 → 88
-                let change = if dir == Direction::Falling {
-                    -p.value.abs()
-                } else {
-                    p.value
-                };
-                100.0 * (1.0 + change / 100.0)
-            } else {
-                p.value * ind.factor(cell)
-            };
-            TargetKind::PeriodTotal {
-                goal: bound_like(&cell.form, level, dir),
-                precision: half_ulp(cell)
-                    * if q == Quantity::PeriodChange {
-                        1.0
-                    } else {
-                        ind.factor(cell)
-                    },
-            }
-        }
-        Quantity::Level | Quantity::Share => {
-            // the rate column states the row's own value each year (`＜5.5` under 年均/累计),
-            // read into the target by the table
-            if ind.target_from_rate && ind.rate_kind == RateKind::Yearly {
-                let Some(goal) = goal_of_cell(&ind.target, ind.factor(&ind.target), None, true)
-                else {
-                    return words_of(ind);
-                };
-                let precision = half_ulp(&ind.target);
-                return if is_bound(&goal) {
-                    TargetKind::AnnualBound {
-                        goal,
-                        of: Of::Values,
-                        precision,
-                    }
-                } else {
-                    TargetKind::AnnualRate {
-                        goal,
-                        of: Of::Values,
-                        precision,
-                    }
-                };
-            }
-            if target_numeric {
-                let f = ind.factor(&ind.target);
-                let Some(goal) = goal_of_cell(&ind.target, f, base, false) else {
-                    return words_of(ind);
-                };
-                let precision = half_ulp(&ind.target) * f;
-                // a bound (or level) the baseline already meets is held, not reached
-                return match base {
-                    Some(b)
-                        if goal.met(b, dir)
-                            && !matches!(
-                                ind.target.form,
-                                Form::Points { .. } | Form::Multiple { .. }
-                            ) =>
-                    {
-                        TargetKind::Hold { goal, precision }
-                    }
-                    _ => TargetKind::Reach { goal, precision },
-                };
-            }
-            let total = if ind.target.is_period_total() {
-                Some(&ind.target)
-            } else if ind.rate.is_numeric() && (ind.rate.is_period_total() || ind.rate_cumulative) {
-                Some(&ind.rate)
-            } else {
-                None
-            };
-            if let (Some(total), Some(b)) = (total, base)
-                && let Some(p) = total.point()
-            {
-                // `人均预期寿命 〔1〕`: the level plus the total, in the row's unit
-                let change = if dir == Direction::Falling {
-                    -p.value.abs()
-                } else {
-                    p.value
-                };
-                return TargetKind::Reach {
-                    goal: GoalKind::Point {
-                        value: b + change * ind.factor(total),
-                    },
-                    precision: half_ulp(total) * ind.factor(total),
-                };
-            }
-            if rate_numeric {
-                let share = q == Quantity::Share || ind.unit.is_share();
-                if let Some(goal) = goal_of_cell(&ind.rate, 1.0, None, true) {
-                    let precision = half_ulp(&ind.rate);
-                    return match (is_bound(&goal), share) {
-                        (true, true) => TargetKind::AnnualBound {
-                            goal,
-                            of: Of::Values,
-                            precision,
-                        },
-                        (true, false) => TargetKind::AnnualBound {
-                            goal,
-                            of: Of::Growth,
-                            precision,
-                        },
-                        (false, _) => TargetKind::AnnualRate {
-                            goal,
-                            of: Of::Growth,
-                            precision,
-                        },
-                    };
-                }
-            }
-            relational(&ind.rate)
-                .or_else(|| relational(&ind.target))
-                .unwrap_or_else(|| words_of(ind))
+    } else {
+        TargetKind::AnnualRate {
+            goal,
+            of,
+            precision,
         }
     }
+}
+
+/// A rate indicator: the target cell, else the rate column, on its yearly values.
+fn rate_target(ind: &Indicator) -> TargetKind {
+    let target_numeric = ind.target.is_numeric() && !ind.target.is_period_total();
+    let cell = if target_numeric {
+        &ind.target
+    } else {
+        &ind.rate
+    };
+    match goal_of_cell(cell, 1.0, None, true) {
+        Some(goal) => annual(goal, Of::Values, half_ulp(cell)),
+        None => relational(&ind.rate)
+            .or_else(|| relational(&ind.target))
+            .unwrap_or_else(|| words_of(ind)),
+    }
+}
+
+/// A total over the period: a change index (base year = 100) or a running total from 0.
+fn total_target(ind: &Indicator, q: Quantity, dir: Direction) -> TargetKind {
+    let cell = if ind.target.is_period_total() {
+        &ind.target
+    } else {
+        &ind.rate
+    };
+    let Some(p) = cell.point() else {
+        return words_of(ind);
+    };
+    let level = if q == Quantity::PeriodChange {
+        // 12 under a falling name is a 12 % fall: index 100 → 88
+        let change = if dir == Direction::Falling {
+            -p.value.abs()
+        } else {
+            p.value
+        };
+        100.0 * (1.0 + change / 100.0)
+    } else {
+        p.value * ind.factor(cell)
+    };
+    TargetKind::PeriodTotal {
+        goal: bound_like(&cell.form, level, dir),
+        precision: half_ulp(cell)
+            * if q == Quantity::PeriodChange {
+                1.0
+            } else {
+                ind.factor(cell)
+            },
+    }
+}
+
+/// A level or a share: its yearly value, a printed target, a total on the baseline, the rate
+/// column, or words.
+fn level_target(ind: &Indicator, q: Quantity, dir: Direction, base: Option<f64>) -> TargetKind {
+    // the rate column states the row's own value each year (`＜5.5` under 年均/累计), read into
+    // the target by the table
+    if ind.target_from_rate && ind.rate_kind == RateKind::Yearly {
+        return match goal_of_cell(&ind.target, ind.factor(&ind.target), None, true) {
+            Some(goal) => annual(goal, Of::Values, half_ulp(&ind.target)),
+            None => words_of(ind),
+        };
+    }
+    if ind.target.is_numeric() && !ind.target.is_period_total() {
+        return printed_target(ind, dir, base);
+    }
+    if let Some(t) = total_on_base(ind, dir, base) {
+        return t;
+    }
+    let rate_numeric = ind.rate.is_numeric() && !ind.rate.is_period_total() && !ind.rate_cumulative;
+    if rate_numeric && let Some(goal) = goal_of_cell(&ind.rate, 1.0, None, true) {
+        let share = q == Quantity::Share || ind.unit.is_share();
+        // a bound on a share holds its values; any other rate is of the level's growth
+        let of = if is_bound(&goal) && share {
+            Of::Values
+        } else {
+            Of::Growth
+        };
+        return annual(goal, of, half_ulp(&ind.rate));
+    }
+    relational(&ind.rate)
+        .or_else(|| relational(&ind.target))
+        .unwrap_or_else(|| words_of(ind))
+}
+
+/// A printed level or bound: reached, or held when the baseline already meets it.
+fn printed_target(ind: &Indicator, dir: Direction, base: Option<f64>) -> TargetKind {
+    let f = ind.factor(&ind.target);
+    let Some(goal) = goal_of_cell(&ind.target, f, base, false) else {
+        return words_of(ind);
+    };
+    let precision = half_ulp(&ind.target) * f;
+    // a bound (or level) the baseline already meets is held, not reached
+    match base {
+        Some(b)
+            if goal.met(b, dir)
+                && !matches!(ind.target.form, Form::Points { .. } | Form::Multiple { .. }) =>
+        {
+            TargetKind::Hold { goal, precision }
+        }
+        _ => TargetKind::Reach { goal, precision },
+    }
+}
+
+/// `人均预期寿命 〔1〕`: a total over the period added to the baseline, in the row's unit.
+fn total_on_base(ind: &Indicator, dir: Direction, base: Option<f64>) -> Option<TargetKind> {
+    let total = if ind.target.is_period_total() {
+        &ind.target
+    } else if ind.rate.is_numeric() && (ind.rate.is_period_total() || ind.rate_cumulative) {
+        &ind.rate
+    } else {
+        return None;
+    };
+    let (b, p) = (base?, total.point()?);
+    let change = if dir == Direction::Falling {
+        -p.value.abs()
+    } else {
+        p.value
+    };
+    Some(TargetKind::Reach {
+        goal: GoalKind::Point {
+            value: b + change * ind.factor(total),
+        },
+        precision: half_ulp(total) * ind.factor(total),
+    })
 }

@@ -16,7 +16,7 @@ pub fn reach(from: f64, rate: f64, years: f64) -> f64 {
 
 /// The annual factor of a cumulative change over a period: 12% down over five years is
 /// (1 − 0.12)^(1/5) a year, a rate of −2.524%.
-pub fn annual_from_total(total_change: f64, years: f64) -> f64 {
+pub(crate) fn annual_from_total(total_change: f64, years: f64) -> f64 {
     (1.0 + total_change).powf(1.0 / years) - 1.0
 }
 

@@ -6,6 +6,7 @@ use super::Growth;
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+/// A straight line: each year adds the rate times `scale`, for shares and bounded counts.
 pub struct Linear {
     /// The level a rate of 1.0 adds each year.
     pub scale: f64,

@@ -11,7 +11,9 @@ use super::Growth;
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+/// S-shaped growth towards a ceiling, the rate read at the baseline.
 pub struct Logistic {
+    /// The level the path approaches and never passes (100 for a share).
     pub ceiling: f64,
     /// The baseline level the rate is read at.
     pub base: f64,
@@ -23,12 +25,12 @@ const MAX_RHO: f64 = 50.0;
 impl Logistic {
     /// The intrinsic rate ρ for a rate g at the baseline: ρ·(1 − v0/K) = g.
     #[inline]
-    pub fn rho(&self, g: f64) -> f64 {
+    pub(crate) fn rho(&self, g: f64) -> f64 {
         (g / (1.0 - self.base / self.ceiling)).clamp(-MAX_RHO, MAX_RHO)
     }
 
     /// The rate at the baseline of an intrinsic rate ρ.
-    pub fn rate_of(&self, rho: f64) -> f64 {
+    pub(crate) fn rate_of(&self, rho: f64) -> f64 {
         rho * (1.0 - self.base / self.ceiling)
     }
 }

@@ -4,7 +4,6 @@
 //!
 //! Rates are always compound-equivalent annual growth rates at the baseline (0.07 = 7% a year):
 //! economists state, override and shock rates in those terms whatever the model's shape.
-
 pub mod compound;
 pub mod linear;
 pub mod logistic;
@@ -21,6 +20,7 @@ pub trait Growth {
     fn step(&self, prev: f64, rate: f64) -> f64;
     /// The constant rate that takes `from` to `to` in `years` steps, if any.
     fn calibrate(&self, from: f64, to: f64, years: f64) -> Option<f64>;
+    /// The name scenarios write for the model (`compound`).
     fn name(&self) -> &'static str;
 }
 
@@ -28,8 +28,11 @@ pub trait Growth {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(tag = "model", rename_all = "kebab-case")]
 pub enum Model {
+    /// Growth compounding on the level.
     Compound(Compound),
+    /// A fixed amount a year: the rate times a scale.
     Linear(Linear),
+    /// Growth slowing towards a ceiling.
     Logistic(Logistic),
 }
 
@@ -64,7 +67,10 @@ impl Growth for Model {
 pub enum ModelChoice {
     /// The documented default for the indicator (see `project::default_model`).
     Auto,
+    /// Growth compounding on the level.
     Compound,
+    /// A fixed amount a year.
     Linear,
+    /// Growth slowing towards the natural ceiling.
     Logistic,
 }

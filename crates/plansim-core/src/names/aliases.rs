@@ -143,6 +143,7 @@ impl Aliases {
         self.canonical.get(&k).cloned().unwrap_or(k)
     }
 
+    /// Whether two names have the same canonical key.
     pub fn same(&self, a: &str, b: &str) -> bool {
         self.canonical(a) == self.canonical(b)
     }
@@ -158,10 +159,12 @@ impl Aliases {
         (canon, m)
     }
 
+    /// How many names have a canonical form.
     pub fn len(&self) -> usize {
         self.canonical.len()
     }
 
+    /// No names have a canonical form.
     pub fn is_empty(&self) -> bool {
         self.canonical.is_empty()
     }

@@ -4,7 +4,6 @@
 //! Latin glosses (`（GDP）`), the alias list, the measure words that make a name a change of a
 //! quantity (`…增长`, `…比上年变化`, `…降低`), and the nearest names for a name that matches
 //! nothing.
-
 pub mod aliases;
 mod nearest;
 mod words;
@@ -20,11 +19,14 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Basis {
+    /// At current prices.
     Nominal,
+    /// At comparable prices.
     Real,
 }
 
 impl Basis {
+    /// The word as Chinese documents print it (`名义`, `实际`).
     pub fn word(self) -> &'static str {
         match self {
             Basis::Nominal => "名义",
@@ -41,12 +43,16 @@ pub enum Measure {
     Level,
     /// `国内生产总值增长`, `万元国内生产总值能耗比上年变化`; `falling` when the word counts a fall
     /// as positive (`降低`, `下降`, `减少`): a value 2.7 under it is a change of −2.7.
-    Change { falling: bool },
+    Change {
+        /// The word counts a fall as positive.
+        falling: bool,
+    },
 }
 
 /// A name as printed, with what it says beside the quantity.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Name {
+    /// The name as printed.
     pub raw: String,
     /// The name without numbering and without a trailing unit parenthetical, folded.
     pub stem: String,
@@ -102,12 +108,12 @@ pub fn key(name: &str) -> String {
 }
 
 /// A region or other plain name reduced for matching: folded and lower case.
-pub fn plain_key(name: &str) -> String {
+pub(crate) fn plain_key(name: &str) -> String {
     fold(name).to_lowercase()
 }
 
 /// The quantity a key measures and how: `国内生产总值增长` → (`国内生产总值`, a change).
-pub fn split_measure(key: &str) -> (&str, Measure) {
+pub(crate) fn split_measure(key: &str) -> (&str, Measure) {
     for (word, falling) in words::CHANGE_WORDS {
         if let Some(q) = key.strip_suffix(word)
             && !q.is_empty()

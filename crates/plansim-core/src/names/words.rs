@@ -4,7 +4,7 @@ use super::Basis;
 
 /// Words at the end of a name that make it a year's change of the quantity before them,
 /// longest first; `true` when a fall counts as positive.
-pub const CHANGE_WORDS: [(&str, bool); 25] = [
+pub(crate) const CHANGE_WORDS: [(&str, bool); 25] = [
     ("比上年变化", false),
     ("比上年增长", false),
     ("比上年提高", false),

@@ -9,8 +9,6 @@
 //! - [`gather`]: many tables and scenarios pooled for [`check`](crate::check) and
 //!   [`assess`](crate::assess), every unusable input reported at once.
 
-#![warn(missing_docs)]
-
 use crate::actuals::{Outturn, Resolved};
 use crate::assess::Grade;
 use crate::check::{CheckOptions, Finding, Regions};

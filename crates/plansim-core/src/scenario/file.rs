@@ -21,8 +21,11 @@ pub struct ScenarioFile {
     /// The name and question as a Chinese or an English page shows them (reports fall back on
     /// `name` and `description`). Not inherited apart from the text they translate.
     pub name_zh: Option<String>,
+    /// See `name_zh`.
     pub name_en: Option<String>,
+    /// See `name_zh`.
     pub description_zh: Option<String>,
+    /// See `name_zh`.
     pub description_en: Option<String>,
     /// Another scenario file (relative to this one) to inherit from.
     pub extends: Option<String>,
@@ -49,13 +52,17 @@ pub struct ScenarioFile {
     pub shocks: Vec<Located<Shock>>,
     /// What happens after the plan period.
     pub after: Option<After>,
+    /// Monte Carlo settings.
     pub uncertainty: Option<Uncertainty>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
+/// What the plan-period path is made to pass through.
 pub enum Calibrate {
+    /// The level the stated rate reaches (the default when a rate is stated).
     Rate,
+    /// The printed target.
     Target,
 }
 
@@ -63,17 +70,26 @@ pub enum Calibrate {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Override {
+    /// An indicator's name as in the table (or its `indicator_en`).
     pub indicator: Option<String>,
+    /// A category as in the table.
     pub category: Option<String>,
+    /// `约束性`/`binding` or `预期性`/`expected`.
     pub attribute: Option<String>,
     #[serde(default, deserialize_with = "located::names")]
+    /// One region, a list, or `"*"` for every region.
     pub region: Option<Vec<String>>,
+    /// Levels, shares or all (see [`Kind`]).
     pub kind: Option<Kind>,
     #[serde(default, deserialize_with = "located::opt_year")]
+    /// First year changed (default: the first projected).
     pub from: Option<i32>,
     #[serde(default, deserialize_with = "located::opt_year")]
+    /// Last year changed (default: the horizon).
     pub to: Option<i32>,
+    /// The rate that replaces the year's, percent a year.
     pub rate: Option<Percent>,
+    /// Points added to the year's rate.
     pub delta: Option<Percent>,
 }
 
@@ -82,16 +98,25 @@ pub struct Override {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Shock {
+    /// An indicator's name as in the table (or its `indicator_en`).
     pub indicator: Option<String>,
+    /// A category as in the table.
     pub category: Option<String>,
+    /// `约束性`/`binding` or `预期性`/`expected`.
     pub attribute: Option<String>,
     #[serde(default, deserialize_with = "located::names")]
+    /// One region, a list, or `"*"` for every region.
     pub region: Option<Vec<String>>,
+    /// Levels, shares or all (see [`Kind`]).
     pub kind: Option<Kind>,
     #[serde(deserialize_with = "located::year")]
+    /// The year changed.
     pub year: i32,
+    /// Points added to the year's rate.
     pub delta: Option<Percent>,
+    /// The year's rate, percent.
     pub rate: Option<Percent>,
+    /// A one-off change of the level in percent; the path goes on from the new level.
     pub level: Option<Percent>,
 }
 
@@ -101,19 +126,27 @@ pub struct Shock {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct After {
+    /// How rates go on after the plan year (default `continue`).
     pub rule: Option<AfterRule>,
+    /// The rate to converge to or to use, percent a year.
     pub rate: Option<Percent>,
     #[serde(default, deserialize_with = "located::opt_year")]
+    /// The year `converge` reaches `rate` (default: the horizon).
     pub by: Option<i32>,
     #[serde(default, rename = "phase")]
+    /// Rates per period, winning over the rule in their years.
     pub phases: Vec<Located<Phase>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+/// How rates go on after the plan period.
 pub enum AfterRule {
+    /// The plan's rate, through later goals (2035).
     Continue,
+    /// From the plan's rate to `rate` by the year `by`, in a straight line.
     Converge,
+    /// `rate` from the year after the plan period.
     Explicit,
 }
 
@@ -122,15 +155,23 @@ pub enum AfterRule {
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     #[serde(deserialize_with = "located::year")]
+    /// First year of the period.
     pub from: i32,
     #[serde(deserialize_with = "located::year")]
+    /// Last year of the period.
     pub to: i32,
+    /// The rate of its years, percent a year.
     pub rate: Percent,
+    /// An indicator's name as in the table (or its `indicator_en`).
     pub indicator: Option<String>,
+    /// A category as in the table.
     pub category: Option<String>,
+    /// `约束性`/`binding` or `预期性`/`expected`.
     pub attribute: Option<String>,
     #[serde(default, deserialize_with = "located::names")]
+    /// One region, a list, or `"*"` for every region.
     pub region: Option<Vec<String>>,
+    /// Levels, shares or all (see [`Kind`]).
     pub kind: Option<Kind>,
 }
 
@@ -140,10 +181,12 @@ pub struct Phase {
 pub struct Uncertainty {
     /// Default σ of the annual rate, in points (2 = 2 points a year).
     pub sigma: Option<Percent>,
+    /// Monte Carlo draws (default 1000).
     pub draws: Option<usize>,
+    /// Seed of the random streams: the same seed gives the same draws.
     pub seed: Option<u64>,
     /// `normal` (default) or `student-t`.
-    pub distribution: Option<String>,
+    pub distribution: Option<Distribution>,
     /// Degrees of freedom for `student-t` (default 5).
     pub df: Option<f64>,
     /// Share (0–1) of each indicator's shock drawn from one economy-wide factor.
@@ -153,11 +196,30 @@ pub struct Uncertainty {
     pub sigma_by: BTreeMap<String, Percent>,
 }
 
+/// The law of a year's rate shock in the Monte Carlo, as `distribution` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Distribution {
+    /// Normal draws (the default).
+    Normal,
+    /// Student-t draws with `df` degrees of freedom, scaled to the same σ: fatter tails.
+    StudentT,
+}
+
+impl std::fmt::Display for Distribution {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Distribution::Normal => "normal",
+            Distribution::StudentT => "student-t",
+        })
+    }
+}
+
 macro_rules! selector_of {
     ($t:ty) => {
         impl $t {
             /// Which indicators the rule reaches.
-            pub fn selector(&self) -> Selector {
+            pub(crate) fn selector(&self) -> Selector {
                 Selector {
                     indicator: self.indicator.clone(),
                     category: self.category.clone(),
@@ -299,7 +361,7 @@ impl ScenarioFile {
 }
 
 /// Reads a scenario and everything it extends, the nearest file winning. Cycles are errors.
-pub fn read_chain(path: &Path) -> Result<ScenarioFile> {
+pub(crate) fn read_chain(path: &Path) -> Result<ScenarioFile> {
     let mut chain: Vec<(PathBuf, ScenarioFile)> = Vec::new();
     let mut next = Some(path.to_path_buf());
     while let Some(p) = next {

@@ -21,7 +21,7 @@ struct RuleView<'a> {
 }
 
 /// Every notice about a scenario's rules and settings, errors and warnings.
-pub fn lint(sc: &Scenario) -> Vec<Notice> {
+pub(crate) fn lint(sc: &Scenario) -> Vec<Notice> {
     let mut out = Vec::new();
     for r in rules(sc) {
         rule(sc, &r, &mut out);
@@ -346,18 +346,6 @@ fn uncertainty(sc: &Scenario, out: &mut Vec<Notice>) {
     let here = At::new(&sc.path, 0);
     if let Some(c) = u.common.filter(|c| !(0.0..=1.0).contains(c)) {
         out.push(Notice::error(here.clone(), Msg::CommonRange { value: c }));
-    }
-    if let Some(d) = u
-        .distribution
-        .as_deref()
-        .filter(|d| !matches!(*d, "normal" | "student-t"))
-    {
-        out.push(Notice::error(
-            here.clone(),
-            Msg::Distribution {
-                value: d.to_string(),
-            },
-        ));
     }
     if let Some(df) = u.df.filter(|df| !(df.is_finite() && *df > 2.0)) {
         out.push(Notice::error(here, Msg::Df { value: df }));

@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 /// (`sweep --delta`) has no file and line 0.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct At {
+    /// The scenario file (empty for a rule made by a command).
     pub file: PathBuf,
+    /// 1-based line; 0 when there is no file.
     pub line: usize,
     /// Byte offset in the file, until [`At::resolve`] turns it into a line.
     #[serde(skip)]
@@ -20,6 +22,7 @@ pub struct At {
 }
 
 impl At {
+    /// A place given by file and line.
     pub fn new(file: impl Into<PathBuf>, line: usize) -> At {
         At {
             file: file.into(),
@@ -34,6 +37,7 @@ impl At {
         self.line = line_of(text, self.offset);
     }
 
+    /// Whether the place is in a file (a line was read).
     pub fn is_file(&self) -> bool {
         self.line > 0
     }
@@ -63,11 +67,14 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Located<T> {
     #[serde(flatten)]
+    /// The value read.
     pub value: T,
+    /// Where it was written.
     pub at: At,
 }
 
 impl<T> Located<T> {
+    /// A value at a place.
     pub fn new(value: T, at: At) -> Located<T> {
         Located { value, at }
     }
@@ -98,11 +105,13 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
 /// deltas, shocks and σ of a scenario are all written this way.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Percent {
+    /// The number as written, in percent or points.
     pub value: f64,
     /// Written with a `%` sign: the unit is then beyond doubt.
     pub sign: bool,
     /// As written (`0.05`, `"5%"`), for messages.
     pub text: String,
+    /// Where it was written.
     pub at: At,
 }
 
@@ -260,7 +269,7 @@ pub fn year<'de, D: Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
 }
 
 /// An optional year (`from`, `to`, `by`, `horizon`).
-pub fn opt_year<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
+pub(crate) fn opt_year<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
     year(d).map(Some)
 }
 

@@ -1,6 +1,5 @@
 //! Scenarios: which tables, which models, which rates, what uncertainty. A scenario file is
 //! TOML in `scenarios/`; a table given where a scenario is expected runs as its own baseline.
-
 mod file;
 mod lint;
 mod located;
@@ -8,9 +7,12 @@ mod notice;
 pub(crate) mod rates;
 mod select;
 
-pub use file::{After, AfterRule, Calibrate, Override, Phase, ScenarioFile, Shock, Uncertainty};
+pub use file::{
+    After, AfterRule, Calibrate, Distribution, Override, Phase, ScenarioFile, Shock, Uncertainty,
+};
 pub use located::{At, Located, Percent, parse_percent, trim_float};
 pub use notice::Notice;
+pub use rates::Pace;
 pub use select::{EVERY_REGION, Kind, Selector, nearest};
 
 use crate::actuals::{Outturn, Resolved};
@@ -23,7 +25,7 @@ use crate::table::{Indicator, LoadOptions, Warning};
 use std::path::{Path, PathBuf};
 
 /// Default last projected year.
-pub const HORIZON: i32 = 2035;
+pub(crate) const HORIZON: i32 = 2035;
 
 /// The years a horizon may name: those a table may (base and target years).
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
@@ -31,12 +33,17 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 /// A scenario with its inheritance resolved and its inputs loaded.
 #[derive(Clone, Debug)]
 pub struct Scenario {
+    /// Name in outputs: the file's `name`, else its stem.
     pub name: String,
+    /// The question it asks, from the file's `description`.
     pub description: String,
     /// The file it came from (the table, for a table run as its own baseline).
     pub path: PathBuf,
+    /// The file's settings, inheritance resolved.
     pub spec: ScenarioFile,
+    /// The rows of its tables that read.
     pub indicators: Vec<Indicator>,
+    /// The indicators as paths to project, one per row and target.
     pub series: Vec<Series>,
     /// Every outturn read (the scenario's `actuals` and any given besides), merged.
     pub actuals: Vec<Outturn>,
@@ -53,6 +60,7 @@ pub struct Scenario {
 /// A table's rows left out of a run, and what the table holds that is not read.
 #[derive(Clone, Debug)]
 pub struct LeftOut {
+    /// The table file.
     pub file: PathBuf,
     /// The unreadable cells; their rows are not in the run.
     pub cells: Vec<CellError>,
@@ -97,7 +105,11 @@ impl Scenario {
     }
 
     /// Loads a scenario with outturn files besides its own `actuals` (`--actuals`).
-    pub fn load_with(path: &Path, opts: &LoadOptions, actuals: &[PathBuf]) -> Result<Scenario> {
+    pub(crate) fn load_with(
+        path: &Path,
+        opts: &LoadOptions,
+        actuals: &[PathBuf],
+    ) -> Result<Scenario> {
         let is_toml = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
@@ -122,7 +134,7 @@ impl Scenario {
         Scenario::from_spec(path, name, spec, opts)
     }
 
-    pub fn from_spec(
+    pub(crate) fn from_spec(
         path: &Path,
         name: String,
         spec: ScenarioFile,
@@ -232,7 +244,7 @@ impl Scenario {
     /// Adds outturns to those the scenario read, merged with them and matched to its rows
     /// again (the rule of [`crate::actuals::merge`]: a final figure replaces a preliminary one,
     /// two different finals are an error).
-    pub fn add_outturns(&mut self, extra: Vec<Outturn>) -> Result<()> {
+    pub(crate) fn add_outturns(&mut self, extra: Vec<Outturn>) -> Result<()> {
         if extra.is_empty() {
             return Ok(());
         }
@@ -247,6 +259,7 @@ impl Scenario {
         Ok(())
     }
 
+    /// The last projected year: the file's `horizon`, else 2035.
     pub fn horizon(&self) -> i32 {
         self.spec.horizon.unwrap_or(HORIZON)
     }
@@ -268,7 +281,7 @@ impl Scenario {
     }
 
     /// The model asked for a series: by indicator name, then `category:NAME`, then `default`.
-    pub fn model_choice(&self, s: &Series) -> ModelChoice {
+    pub(crate) fn model_choice(&self, s: &Series) -> ModelChoice {
         let models = self.spec.models.as_ref();
         let get = |k: &str| models.and_then(|m| m.get(k)).map(|c| c.value);
         get(&s.name)
@@ -280,7 +293,7 @@ impl Scenario {
     /// The outturns of a series in its own terms (levels; an index for a change over the
     /// period; a running total), sorted by year: published figures and those derived from the
     /// same quantity measured another way. Growth-rate rows have none: they are no levels.
-    pub fn actuals_of(&self, s: &Series) -> Vec<(i32, f64)> {
+    pub(crate) fn actuals_of(&self, s: &Series) -> Vec<(i32, f64)> {
         use crate::meaning::{Meaning, Quantity};
         use crate::series::Shape;
         let Some(&first) = s.rows.first() else {

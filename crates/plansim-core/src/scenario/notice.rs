@@ -8,13 +8,18 @@ use serde::Serialize;
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+/// A message about a scenario's rules, with its place and severity.
 pub struct Notice {
+    /// An error stops the scenario; a warning is shown.
     pub severity: Severity,
+    /// The place in the scenario file.
     pub at: At,
+    /// What is wrong, in either language.
     pub msg: Msg,
 }
 
 impl Notice {
+    /// An error at a place.
     pub fn error(at: At, msg: Msg) -> Notice {
         Notice {
             severity: Severity::Error,
@@ -23,6 +28,7 @@ impl Notice {
         }
     }
 
+    /// A warning at a place.
     pub fn warning(at: At, msg: Msg) -> Notice {
         Notice {
             severity: Severity::Warning,

@@ -45,10 +45,49 @@ pub struct RatePlan {
     /// The plan period's rate and where it came from.
     #[serde(serialize_with = "crate::percent::one")]
     pub plan_rate: f64,
-    pub pace: &'static str,
+    pub pace: Pace,
     /// What each rule of the scenario changed, in the order they were applied.
     #[serde(skip)]
     pub changes: Vec<Change>,
+}
+
+/// Where the plan period's rate came from; written in JSON and shown by its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Pace {
+    /// The table's stated rate (or, for other shapes, the one through the level it reaches).
+    #[serde(rename = "stated rate")]
+    Stated,
+    /// The rate that reaches the plan-year target.
+    #[serde(rename = "reaches target")]
+    ReachesTarget,
+    /// Held: the row has neither a rate nor a target.
+    #[serde(rename = "held (no rate or target)")]
+    HeldNoRateOrTarget,
+    /// Held: an at-least or at-most target is already met at the start.
+    #[serde(rename = "held (bound already met)")]
+    HeldBoundMet,
+    /// Held: the model has no rate reaching the target.
+    #[serde(rename = "held (target unreachable by this model)")]
+    HeldUnreachable,
+}
+
+impl Pace {
+    /// The words shown for it (the same as in JSON).
+    pub fn words(self) -> &'static str {
+        match self {
+            Pace::Stated => "stated rate",
+            Pace::ReachesTarget => "reaches target",
+            Pace::HeldNoRateOrTarget => "held (no rate or target)",
+            Pace::HeldBoundMet => "held (bound already met)",
+            Pace::HeldUnreachable => "held (target unreachable by this model)",
+        }
+    }
+}
+
+impl std::fmt::Display for Pace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.words())
+    }
 }
 
 impl RatePlan {
@@ -74,7 +113,7 @@ impl RatePlan {
 /// Defaults: a change index (`累计降低12%`) grows compound; a running total (`[4]万人`) grows
 /// linearly; a share (`%`, `‰`) with a baseline strictly inside (0, ceiling) is logistic under
 /// its ceiling; a non-positive baseline grows linearly; every other level grows compound.
-pub fn model_for(choice: ModelChoice, s: &Series, start: f64) -> Result<Model, Msg> {
+pub(crate) fn model_for(choice: ModelChoice, s: &Series, start: f64) -> Result<Model, Msg> {
     let n = f64::from((s.plan_year - s.base_year).max(1));
     let first_goal = s.goals.first().map(|g| g.kind.level(s.direction));
     let scale = match s.shape {
@@ -126,7 +165,7 @@ pub struct Nudge {
 
 impl Nudge {
     /// The first year the nudge applies to a path.
-    pub fn first_year(&self, start_year: i32, actuals: &[(i32, f64)]) -> i32 {
+    pub(crate) fn first_year(&self, start_year: i32, actuals: &[(i32, f64)]) -> i32 {
         self.from
             .unwrap_or_else(|| actuals.last().map_or(start_year, |a| a.0.max(start_year)) + 1)
     }
@@ -164,6 +203,28 @@ pub fn plan(
         changes: Vec::new(),
     };
     after_plan(sc, s, &mut plan, &mut rates, &mut rules);
+    phases(sc, s, &mut rates, &mut rules);
+    overrides(sc, s, &mut rates, &mut rules);
+    if let Some(n) = nudge {
+        nudged(
+            sc,
+            s,
+            n,
+            n.first_year(start_year, actuals),
+            &mut rates,
+            &rules,
+        );
+    }
+    rate_shocks(sc, s, &mut rates, &mut rules);
+    // level shocks last: they move the level the year's rate reaches, whatever set that rate
+    level_shocks(sc, s, &plan, actuals, &mut rates, &mut rules)?;
+    plan.rates = rates;
+    plan.changes = rules.changes;
+    Ok(Some(plan))
+}
+
+/// `[[after.phase]]` rates, each over its years.
+fn phases(sc: &Scenario, s: &Series, rates: &mut [f64], rules: &mut Rules) {
     for (index, ph) in sc
         .spec
         .after
@@ -173,39 +234,48 @@ pub fn plan(
     {
         if ph.selector().matches(s) {
             let r = ph.rate.fraction();
-            rules.apply(Rule::Phase, index, &mut rates, |y, _| {
+            rules.apply(Rule::Phase, index, rates, |y, _| {
                 (y >= ph.from && y <= ph.to).then_some(r)
             });
         }
     }
+}
+
+/// `[[override]]` rates and deltas, each over its years.
+fn overrides(sc: &Scenario, s: &Series, rates: &mut [f64], rules: &mut Rules) {
     for (index, o) in sc.spec.overrides.iter().enumerate() {
         if o.selector().matches(s) {
             let (rate, delta) = (o.rate.as_ref(), o.delta.as_ref());
-            rules.apply(Rule::Override, index, &mut rates, |y, g| {
+            rules.apply(Rule::Override, index, rates, |y, g| {
                 let inside = o.from.is_none_or(|f| y >= f) && o.to.is_none_or(|t| y <= t);
                 inside
                     .then(|| rate.map_or(g, |r| r.fraction()) + delta.map_or(0.0, |d| d.fraction()))
             });
         }
     }
-    if let Some(n) = nudge {
-        let first = n.first_year(start_year, actuals);
-        let shocked: Vec<i32> = sc
-            .spec
-            .shocks
-            .iter()
-            .filter(|sh| sh.selector().matches(s))
-            .map(|sh| sh.year)
-            .collect();
-        for (k, y) in years.iter().enumerate() {
-            if *y >= first && !shocked.contains(y) && !rules.observed.contains(y) {
-                rates[k] += n.delta / 100.0;
-            }
+}
+
+/// A sweep's nudge from `first` on, except in shocked and observed years.
+fn nudged(sc: &Scenario, s: &Series, n: Nudge, first: i32, rates: &mut [f64], rules: &Rules) {
+    let shocked: Vec<i32> = sc
+        .spec
+        .shocks
+        .iter()
+        .filter(|sh| sh.selector().matches(s))
+        .map(|sh| sh.year)
+        .collect();
+    for (k, y) in rules.years.iter().enumerate() {
+        if *y >= first && !shocked.contains(y) && !rules.observed.contains(y) {
+            rates[k] += n.delta / 100.0;
         }
     }
+}
+
+/// `[[shock]]`s that set or move a year's rate.
+fn rate_shocks(sc: &Scenario, s: &Series, rates: &mut [f64], rules: &mut Rules) {
     for (index, sh) in sc.spec.shocks.iter().enumerate() {
         if sh.selector().matches(s) && sh.level.is_none() {
-            rules.apply(Rule::Shock, index, &mut rates, |y, g| {
+            rules.apply(Rule::Shock, index, rates, |y, g| {
                 (y == sh.year).then(|| match (&sh.rate, &sh.delta) {
                     (Some(r), _) => r.fraction(),
                     (None, Some(d)) => g + d.fraction(),
@@ -214,19 +284,29 @@ pub fn plan(
             });
         }
     }
-    // level shocks last: they move the level the year's rate reaches, whatever set that rate
+}
+
+/// `[[shock]]`s that move a year's level once: the year's rate becomes the one reaching it.
+fn level_shocks(
+    sc: &Scenario,
+    s: &Series,
+    plan: &RatePlan,
+    actuals: &[(i32, f64)],
+    rates: &mut [f64],
+    rules: &mut Rules,
+) -> Result<(), Msg> {
     for (index, sh) in sc.spec.shocks.iter().enumerate() {
         let Some(level) = sh.level.as_ref().filter(|_| sh.selector().matches(s)) else {
             continue;
         };
-        let Some(k) = years.iter().position(|&y| y == sh.year) else {
+        let Some(k) = rules.years.iter().position(|&y| y == sh.year) else {
             continue;
         };
         let before = rates[k];
         let after = if rules.observed.contains(&sh.year) {
             before
         } else {
-            let prev = value_before(&plan, &rates, actuals, k);
+            let prev = value_before(plan, rates, actuals, k);
             let to = plan.model.step(prev, before) * (1.0 + level.fraction());
             plan.model
                 .calibrate(prev, to, 1.0)
@@ -239,9 +319,7 @@ pub fn plan(
         rates[k] = after;
         rules.record(Rule::Shock, index, vec![(sh.year, before, after)]);
     }
-    plan.rates = rates;
-    plan.changes = rules.changes;
-    Ok(Some(plan))
+    Ok(())
 }
 
 /// The value in the year before `rates[k]`'s year: actuals where known, the model elsewhere.
@@ -304,31 +382,25 @@ impl Rules<'_> {
 }
 
 /// The plan period's constant rate: the stated pace, else what reaches the target.
-fn plan_rate(
-    sc: &Scenario,
-    s: &Series,
-    model: &Model,
-    start: f64,
-    start_year: i32,
-) -> (f64, &'static str) {
+fn plan_rate(sc: &Scenario, s: &Series, model: &Model, start: f64, start_year: i32) -> (f64, Pace) {
     let n = f64::from(s.plan_year - start_year);
     let goal = s.goal(s.plan_year);
     let by_target = sc.spec.calibrate == Some(Calibrate::Target) && goal.is_some();
     if let (Some(r), false) = (s.stated_rate, by_target) {
         let r = r.value;
         return match model {
-            Model::Compound(_) => (r, "stated rate"),
+            Model::Compound(_) => (r, Pace::Stated),
             // other shapes pass through the level the stated pace reaches
             _ => (
                 model
                     .calibrate(start, start * (1.0 + r).powf(n), n)
                     .unwrap_or(r),
-                "stated rate",
+                Pace::Stated,
             ),
         };
     }
     let Some(goal) = goal else {
-        return (0.0, "held (no rate or target)");
+        return (0.0, Pace::HeldNoRateOrTarget);
     };
     let level = goal.kind.level(s.direction);
     let bound = matches!(
@@ -336,11 +408,11 @@ fn plan_rate(
         GoalKind::AtLeast { .. } | GoalKind::AtMost { .. }
     );
     if bound && goal.kind.met(start, s.direction) {
-        return (0.0, "held (bound already met)");
+        return (0.0, Pace::HeldBoundMet);
     }
     match model.calibrate(start, level, n) {
-        Some(g) => (g, "reaches target"),
-        None => (0.0, "held (target unreachable by this model)"),
+        Some(g) => (g, Pace::ReachesTarget),
+        None => (0.0, Pace::HeldUnreachable),
     }
 }
 

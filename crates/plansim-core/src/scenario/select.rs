@@ -15,10 +15,12 @@ pub enum Kind {
     Levels,
     /// Shares and rates in % or ‰ that stay under their ceiling (城镇化率, 森林覆盖率).
     Shares,
+    /// Levels and shares alike.
     All,
 }
 
 impl Kind {
+    /// The kind of a series: a share when its unit has a ceiling.
     pub fn of(s: &Series) -> Kind {
         if s.ceiling.is_some() {
             Kind::Shares
@@ -27,6 +29,7 @@ impl Kind {
         }
     }
 
+    /// The word scenarios write for the kind.
     pub fn word(self) -> &'static str {
         match self {
             Kind::Levels => "levels",
@@ -41,6 +44,7 @@ impl Kind {
 pub struct Selector {
     /// An indicator's name as in the table (or its `indicator_en`).
     pub indicator: Option<String>,
+    /// A category as in the table.
     pub category: Option<String>,
     /// `约束性`/`binding` or `预期性`/`expected`.
     pub attribute: Option<String>,
@@ -55,12 +59,13 @@ pub struct Selector {
 pub const EVERY_REGION: &str = "*";
 
 impl Selector {
+    /// Whether the rule reaches the series, by names and kind.
     pub fn matches(&self, s: &Series) -> bool {
         self.matches_names(s) && self.kind_matches(s)
     }
 
     /// Every field but the kind.
-    pub fn matches_names(&self, s: &Series) -> bool {
+    pub(crate) fn matches_names(&self, s: &Series) -> bool {
         let attr_ok = self
             .attribute
             .as_deref()
@@ -93,7 +98,7 @@ impl Selector {
     }
 
     /// Whether the rule names its regions (or `"*"`): it then may span several on purpose.
-    pub fn names_regions(&self) -> bool {
+    pub(crate) fn names_regions(&self) -> bool {
         self.region.is_some()
     }
 }

@@ -6,7 +6,9 @@ use serde::Serialize;
 /// A target in value units, with the kind the plan gave it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Goal {
+    /// The year the goal is for.
     pub year: i32,
+    /// The bound, point or range to meet.
     pub kind: GoalKind,
     /// The cell as the document printed it.
     pub raw: String,
@@ -16,25 +18,35 @@ pub struct Goal {
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
+/// The kind of a goal and its value(s), in value units.
 pub enum GoalKind {
     /// A plain number: met at or beyond it in the direction of travel.
     Point {
+        /// The target.
         value: f64,
     },
+    /// `≥95`, `以上`: met at or above.
     AtLeast {
+        /// The floor.
         value: f64,
     },
+    /// `≤4`, `以内`: met at or below.
     AtMost {
+        /// The ceiling.
         value: f64,
     },
     /// About: met within a tolerance short of it, or beyond it in the direction of travel.
     About {
+        /// The target.
         value: f64,
+        /// How far short of it still counts as met.
         tolerance: f64,
     },
     /// Between: met from the near end on in the direction of travel.
     Range {
+        /// The low end.
         low: f64,
+        /// The high end.
         high: f64,
     },
 }
@@ -85,7 +97,7 @@ impl GoalKind {
     }
 
     /// A threshold form of `met` for fast loops: (level, true = met at or above).
-    pub fn threshold(&self, dir: Direction) -> (f64, bool) {
+    pub(crate) fn threshold(&self, dir: Direction) -> (f64, bool) {
         match *self {
             GoalKind::AtLeast { value } => (value, true),
             GoalKind::AtMost { value } => (value, false),

@@ -1,6 +1,5 @@
 //! An indicator as a path to project: its rows (2025, 2035 targets) gathered into one baseline,
 //! its goals, and the plan's stated pace.
-
 use crate::meaning::{Of, Quantity, TargetKind, about_tolerance};
 use crate::table::{Attribute, Direction, Form, Indicator, Num, UnitKind};
 use serde::Serialize;
@@ -27,25 +26,36 @@ pub enum Shape {
 /// An indicator with everything the projection needs.
 #[derive(Clone, Debug, Serialize)]
 pub struct Series {
+    /// The region of the row.
     pub region: String,
+    /// The plan of the row (`十四五`).
     pub plan: String,
+    /// The row's category, carried down from banners and merged cells.
     pub category: String,
+    /// The indicator as the table names it.
     pub name: String,
+    /// The English name, where the table gives one.
     pub name_en: String,
     /// The unit the values are in.
     pub unit: String,
+    /// What the unit is (share, level, rate), for the model and the checks.
     pub unit_kind: UnitKind,
     /// What meaning makes of the row's cells; `Rate` rows are yearly rates, not levels.
     pub quantity: Quantity,
+    /// 预期性 or 约束性.
     pub attribute: Attribute,
+    /// Which way the indicator is meant to move.
     pub direction: Direction,
+    /// How the path is drawn between and after goals.
     pub shape: Shape,
+    /// The year of the baseline.
     pub base_year: i32,
     /// The baseline level; 100 for a change index, 0 for a running total. `None` when the
     /// table gives no baseline (the path cannot be projected without actuals).
     pub base: Option<f64>,
     /// The first target year (end of the plan period).
     pub plan_year: i32,
+    /// The goals, plan year first (later ones such as 2035 after it).
     pub goals: Vec<Goal>,
     /// The stated average annual rate (fraction; percent in JSON) with its printed precision.
     #[serde(serialize_with = "crate::percent::num")]
@@ -274,11 +284,6 @@ impl Series {
         })
     }
 
-    /// True when the path has what it needs: a baseline.
-    pub fn projectable(&self) -> bool {
-        self.base.is_some()
-    }
-
     /// The goal in a year.
     pub fn goal(&self, year: i32) -> Option<&Goal> {
         self.goals.iter().find(|g| g.year == year)
@@ -293,10 +298,12 @@ impl Series {
         }
     }
 
+    /// A 约束性 indicator.
     pub fn binding(&self) -> bool {
         self.attribute == Attribute::Binding
     }
 
+    /// `region/name`: unique within a projection, keys the random streams and the σ table.
     pub fn key(&self) -> String {
         format!("{}/{}", self.region, self.name)
     }

@@ -64,13 +64,13 @@ const COMMON_KEY: u64 = 0x9E37_79B9_7F4A_7C15;
 /// The seed of one year's shocks of one path: a function of the run's seed, the path's key
 /// and the calendar year only, so neither the order of paths, nor the other tables of a
 /// scenario, nor the years a path does not draw (actuals) move it.
-pub fn stream_seed(seed: u64, key: u64, year: i32) -> u64 {
+pub(crate) fn stream_seed(seed: u64, key: u64, year: i32) -> u64 {
     mix(mix(seed ^ mix(key)) ^ (year as i64 as u64).wrapping_mul(0xA24B_AED4_963E_E407))
 }
 
 /// Draws one path `draws` times: each year's rate is its planned rate plus σ times a shock
 /// (from the path's own streams and, for `common`, the economy-wide ones), known years fixed.
-pub fn run_path(
+pub(crate) fn run_path(
     input: &PathInput,
     draws: usize,
     seed: u64,

@@ -2,8 +2,6 @@
 //! Student-t), per indicator; bands p5…p95 per year and the probability of meeting each goal.
 //! Seeded per path, so the same seed gives the same numbers whatever the number of threads.
 
-#![warn(missing_docs)]
-
 pub(crate) mod kernel;
 mod keys;
 mod memo;
@@ -18,7 +16,7 @@ pub use sigma::{DEFAULT_SIGMA, SigmaSource, rule_of_thumb, sigma_of};
 
 use crate::error::{Error, Result};
 use crate::project::Projection;
-use crate::scenario::Scenario;
+use crate::scenario::{Distribution, Scenario};
 use kernel::{PathInput, Scratch, run_path};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -75,11 +73,11 @@ impl Settings {
         Settings {
             draws: u.draws.unwrap_or(base.draws),
             seed: u.seed.unwrap_or(base.seed),
-            noise: match u.distribution.as_deref() {
-                Some("student-t") => Noise::StudentT {
+            noise: match u.distribution {
+                Some(Distribution::StudentT) => Noise::StudentT {
                     df: u.df.unwrap_or(5.0),
                 },
-                _ => Noise::Normal,
+                Some(Distribution::Normal) | None => Noise::Normal,
             },
             // the scenario writes σ in points; the engine draws rates as fractions
             sigma_by: u
@@ -120,7 +118,7 @@ impl Band {
         }
     }
     /// No band: a year before the path starts.
-    pub const MISSING: Band = Band {
+    pub(crate) const MISSING: Band = Band {
         p5: f64::NAN,
         p25: f64::NAN,
         p50: f64::NAN,

@@ -79,7 +79,7 @@ impl Xoshiro {
 }
 
 /// SplitMix64: turns one seed into well-mixed stream states.
-pub fn splitmix(state: &mut u64) -> u64 {
+pub(crate) fn splitmix(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
     mix(*state)
 }
@@ -175,7 +175,7 @@ impl Normals {
     /// Draws `n` values and hands them to `each` in consecutive blocks (offset, draws), so a
     /// caller can use them while they are in the first-level cache. `each` is compiled with
     /// the instructions this machine offers, so loops in it vectorise.
-    pub fn each_block(&mut self, n: usize, each: impl FnMut(usize, &[f64])) {
+    pub(crate) fn each_block(&mut self, n: usize, each: impl FnMut(usize, &[f64])) {
         #[cfg(target_arch = "x86_64")]
         {
             if std::arch::is_x86_feature_detected!("avx512f") {

@@ -97,7 +97,7 @@ pub fn sigma_of(set: &Settings, path: &Path) -> (f64, SigmaSource) {
 
 /// The sample standard deviation of the year-on-year growth of consecutive known values
 /// (the start and the actuals), when three or more actual years are given.
-pub fn from_actuals(start_year: i32, start: f64, actuals: &[(i32, f64)]) -> Option<f64> {
+pub(crate) fn from_actuals(start_year: i32, start: f64, actuals: &[(i32, f64)]) -> Option<f64> {
     if actuals.len() < 3 {
         return None;
     }

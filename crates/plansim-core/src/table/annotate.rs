@@ -27,7 +27,7 @@ fn cell_mut(ind: &mut Indicator, slot: Slot) -> &mut Cell {
 }
 
 /// Applies the table's notes to its rows, and settles what depends on the whole table.
-pub fn apply(notes: &mut [Note], inds: &mut [Indicator], warnings: &mut Vec<Warning>) {
+pub(crate) fn apply(notes: &mut [Note], inds: &mut [Indicator], warnings: &mut Vec<Warning>) {
     let only = notes.len() == 1;
     for note in notes.iter_mut() {
         resolve_scope(note, inds, only);

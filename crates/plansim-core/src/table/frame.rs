@@ -127,7 +127,7 @@ impl Header {
 
 /// A row that is one cell holding a row's worth of `|`, `;` or tabs (`A|gdp|亿元|2020|100`)
 /// under a header split by something else: what is wrong with it. Notes are left alone.
-pub fn foreign_delimiter(rec: &Record, width: usize) -> Option<String> {
+pub(crate) fn foreign_delimiter(rec: &Record, width: usize) -> Option<String> {
     let [cell] = &rec.cells[..] else {
         return None;
     };
@@ -146,7 +146,7 @@ pub fn foreign_delimiter(rec: &Record, width: usize) -> Option<String> {
 
 /// For a table without a header: a word on rows split by `|`, which no delimiter sniffing
 /// picks (they read as one cell each).
-pub fn pipe_hint(records: &[Record]) -> &'static str {
+pub(crate) fn pipe_hint(records: &[Record]) -> &'static str {
     let piped = records
         .iter()
         .take(HEADER_SEARCH)

@@ -6,16 +6,25 @@ use super::normalize::fold;
 /// What a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
+    /// `region`/地区.
     Region,
+    /// `plan`/规划.
     Plan,
+    /// `seq`/序号.
     Seq,
+    /// `category`/类别.
     Category,
+    /// `indicator`/指标.
     Name,
+    /// `indicator_en`.
     NameEn,
+    /// `unit`/单位.
     Unit,
+    /// `base_year`: the baseline's year per row.
     BaseYear,
     /// The baseline; the year when the header gives one.
     Base(Option<i32>),
+    /// `target_year`: the target's year per row.
     TargetYear,
     /// A target; the year when the header gives one.
     Target(Option<i32>),
@@ -24,11 +33,16 @@ pub enum Field {
     /// (`年均/累计`, the national outline's): the column then holds the indicator's own yearly
     /// value for an indicator that is not a growth (城镇调查失业率 `＜5.5`).
     Rate {
+        /// `累计`: a total over the period.
         cumulative: bool,
+        /// `年均` without growth: an annual average of the value itself.
         average: bool,
     },
+    /// `attribute`/属性.
     Attribute,
+    /// `sigma`: the row's volatility in points.
     Sigma,
+    /// `source`: where the row was transcribed from.
     Source,
     /// An unnamed column right of the name, holding sub-items of a merged name
     /// (`主要污染物排放总量减少` over `化学需氧量`, `氨氮`, …).
@@ -40,14 +54,17 @@ pub enum Field {
 /// A header row mapped to fields; `None` for columns plansim does not use.
 #[derive(Clone, Debug)]
 pub struct Layout {
+    /// One field per column, in column order.
     pub fields: Vec<Option<Field>>,
 }
 
 impl Layout {
+    /// The first column holding a field.
     pub fn column(&self, field: Field) -> Option<usize> {
         self.fields.iter().position(|f| *f == Some(field))
     }
 
+    /// Whether some column's field passes `pred`.
     pub fn has(&self, pred: impl Fn(Field) -> bool) -> bool {
         self.fields.iter().flatten().any(|f| pred(*f))
     }
@@ -76,7 +93,7 @@ impl Layout {
 
     /// Columns that hold the same field as an earlier one (a second rate column, a second
     /// base), which rows do not read: their indices.
-    pub fn repeated(&self) -> Vec<usize> {
+    pub(crate) fn repeated(&self) -> Vec<usize> {
         let mut seen: Vec<std::mem::Discriminant<Field>> = Vec::new();
         let mut out = Vec::new();
         for (i, f) in self.fields.iter().enumerate() {
@@ -111,7 +128,7 @@ fn period_year(h: &str) -> Option<i32> {
 }
 
 /// A year written in a header: `2020年预计` → 2020.
-pub fn year_in(text: &str) -> Option<i32> {
+pub(crate) fn year_in(text: &str) -> Option<i32> {
     let b = text.as_bytes();
     (0..b.len().saturating_sub(3)).find_map(|i| {
         let w = &b[i..i + 4];

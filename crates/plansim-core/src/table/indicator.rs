@@ -12,12 +12,16 @@ use std::path::PathBuf;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Attribute {
+    /// 预期性.
     Expected,
+    /// 约束性.
     Binding,
+    /// No attribute printed.
     Unstated,
 }
 
 impl Attribute {
+    /// Reads 预期性/约束性 (or `expected`/`binding`, `e`/`b`); empty is unstated.
     pub fn parse(text: &str) -> Option<Attribute> {
         match super::normalize::fold(text).to_lowercase().as_str() {
             "预期性" | "预期" | "expected" | "e" => Some(Attribute::Expected),
@@ -27,6 +31,7 @@ impl Attribute {
         }
     }
 
+    /// The Chinese word (empty when unstated).
     pub fn label(self) -> &'static str {
         match self {
             Attribute::Expected => "预期性",
@@ -40,7 +45,9 @@ impl Attribute {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
+    /// Rising is good (GDP, coverage).
     Rising,
+    /// Falling is good (energy intensity, unemployment).
     Falling,
 }
 
@@ -65,23 +72,28 @@ pub enum RateKind {
 }
 
 impl RateKind {
-    pub fn is_total(self) -> bool {
+    pub(crate) fn is_total(self) -> bool {
         matches!(self, RateKind::TotalPercent | RateKind::TotalAmount)
     }
 }
 
 #[derive(Clone, Debug, Serialize)]
+/// One row of a table with one of its targets.
 pub struct Indicator {
+    /// The region column, else the table's region.
     pub region: String,
+    /// The plan column (`十四五`), else empty.
     pub plan: String,
     /// The row's number: the seq column, else the numbering printed before the name (`1.`).
     pub seq: String,
+    /// The category column or banner, carried down.
     pub category: String,
     /// The name without its numbering, marks and unit (`国内生产总值（GDP）增长`); a sub-item's
     /// name follows its parent's (`主要污染物排放总量减少：化学需氧量`).
     pub name: String,
     /// What the printed name carries: its unit, qualifiers, marks, numbering, parent.
     pub name_parts: NameParts,
+    /// The English name column, else empty.
     pub name_en: String,
     /// The unit column, else the unit printed at the end of the name (`（%）`).
     pub unit: Unit,
@@ -92,29 +104,35 @@ pub struct Indicator {
     /// (`2016(假定)` in a base_year column).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub base_year_assumed: bool,
+    /// The baseline cell.
     pub base: Cell,
+    /// The target column's year.
     pub target_year: i32,
     /// The target year is assumed, not printed (`2020(假定)`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub target_year_assumed: bool,
+    /// The target cell.
     pub target: Cell,
     /// The rate column's cell: stated average annual growth in percent, a period total, or the
     /// indicator's yearly value, as `rate_kind` says.
     pub rate: Cell,
     /// The rate is a total over the period (`rate_kind` is one of the totals).
     pub rate_cumulative: bool,
+    /// What the rate column states.
     pub rate_kind: RateKind,
     /// The target cell was empty and the rate column states the target: a yearly value
     /// (`＜5.5`) or a period total (`〔13.5〕`; `〔1〕` read as a change from the base). `target`
     /// then holds that reading and its `raw` is the rate cell's text.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub target_from_rate: bool,
+    /// 预期性 or 约束性, a sub-item taking its parent's.
     pub attribute: Attribute,
     /// Volatility of the annual rate as a fraction (0.02 = 2 points), from a `sigma` column in
     /// points.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(serialize_with = "crate::percent::opt")]
     pub sigma: Option<f64>,
+    /// Where the row was transcribed from.
     pub source: String,
     /// A `备注`/`说明` column's text for the row.
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -124,7 +142,9 @@ pub struct Indicator {
     /// Notes on one cell are that cell's (`base.notes`, …).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    /// The table file.
     pub file: PathBuf,
+    /// 1-based row in the file.
     pub row: usize,
 }
 
@@ -185,11 +205,12 @@ impl Indicator {
     }
 
     /// The stated average annual rate as a fraction (7 → 0.07); `None` when there is none, it
-    /// is a period total, or it is no growth of the level (see [`crate::meaning::stated_growth`]).
+    /// is a period total, or it is no growth of the level (see `meaning::stated_growth`).
     pub fn annual_rate(&self) -> Option<Num> {
         crate::meaning::stated_growth(self)
     }
 
+    /// Years from the baseline to the target.
     pub fn years(&self) -> i32 {
         self.target_year - self.base_year
     }

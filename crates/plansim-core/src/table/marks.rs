@@ -88,7 +88,7 @@ fn dating(inner: &str) -> Option<i32> {
 }
 
 /// `①`–`⑳`.
-pub fn is_circled(c: char) -> bool {
+pub(crate) fn is_circled(c: char) -> bool {
     ('\u{2460}'..='\u{2473}').contains(&c)
 }
 
@@ -97,7 +97,7 @@ fn is_superscript(c: char) -> bool {
 }
 
 /// True for text that is a footnote mark on its own (`*`, `**`, `①`, `△`, `¹`).
-pub fn is_mark(text: &str) -> bool {
+pub(crate) fn is_mark(text: &str) -> bool {
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
         (Some('*'), _) => text.chars().all(|c| c == '*'),

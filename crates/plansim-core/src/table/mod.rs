@@ -1,6 +1,5 @@
 //! Indicator tables: reading files (CSV in any encoding Excel writes, XLSX), the header aliases,
 //! the cell grammar of plan tables, the names (numbering, unit, parent) and the notes under them.
-
 mod annotate;
 mod columns;
 mod duplicates;
@@ -37,13 +36,16 @@ use std::path::{Path, PathBuf};
 /// A row of raw cells with its 1-based row number in the file.
 #[derive(Clone, Debug)]
 pub struct Record {
+    /// 1-based row in the file.
     pub row: usize,
+    /// The cells as read, left to right.
     pub cells: Vec<String>,
 }
 
 /// The indicators of one table file, in file order.
 #[derive(Clone, Debug)]
 pub struct Table {
+    /// The file the table was read from.
     pub path: PathBuf,
     /// The rows that read, in file order (one per target column of a row).
     pub indicators: Vec<Indicator>,
@@ -82,8 +84,11 @@ pub struct Warning {
     pub row: usize,
     /// 1-based column; 0 when it is a cell of a row named by `header` (`base`, `target`).
     pub column: usize,
+    /// The header of the column.
     pub header: String,
+    /// The cell text.
     pub text: String,
+    /// What is left unread and why.
     pub message: String,
 }
 

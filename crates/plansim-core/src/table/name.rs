@@ -39,13 +39,13 @@ pub struct NameParts {
 impl NameParts {
     /// A name read with its unit taken off, given it back: when the table's unit column says
     /// another unit, the parenthesis may be part of the name (`规模养殖场(户)` counted in 处).
-    pub fn with_unit(&self, name: &str) -> String {
+    pub(crate) fn with_unit(&self, name: &str) -> String {
         format!("{name}{}", self.unit_printed.as_deref().unwrap_or(""))
     }
 }
 
 /// Whether a unit column and a name's unit say the same (`%` and `％`, `万人` and `(万人)`).
-pub fn same_unit(a: &str, b: &str) -> bool {
+pub(crate) fn same_unit(a: &str, b: &str) -> bool {
     let norm = |s: &str| {
         let f = fold(s);
         let f = f.trim_start_matches('(').trim_end_matches(')').to_string();
@@ -176,7 +176,7 @@ const UNIT_CHARS: &str = "十百千万亿元美人口个件岁年天日月时小
 
 /// A unit as plans print it in a name: `%`, `‰`, `亿吨标准煤`, `人`, `件/万人`, `微克/立方米`,
 /// `个百分点`, `km`. Words that are not units (`GDP`, `助理`, `8个镇`, `累计`) are not.
-pub fn is_unit(text: &str) -> bool {
+pub(crate) fn is_unit(text: &str) -> bool {
     const LATIN: [&str; 14] = [
         "km", "m", "m2", "m3", "m²", "m³", "kw", "kwh", "mw", "gw", "t", "kg", "ha", "mbps",
     ];

@@ -34,7 +34,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// True for a cell that means "no value" on its own: dashes of every width, `/`, `无`, `N/A`.
-pub fn is_blank_mark(folded: &str) -> bool {
+pub(crate) fn is_blank_mark(folded: &str) -> bool {
     folded.is_empty()
         || folded.chars().all(|c| {
             matches!(
@@ -49,7 +49,7 @@ pub fn is_blank_mark(folded: &str) -> bool {
 }
 
 /// What to tell about a cell that Excel turned into a date; `None` for other cells.
-pub fn excel_date_hint(raw: &str) -> Option<String> {
+pub(crate) fn excel_date_hint(raw: &str) -> Option<String> {
     let (m, d) = excel_date(&fold(raw))?;
     Some(format!(
         "a date, not a plan figure: Excel turns a range typed as {m}-{d} into the date {m}月{d}日; \
@@ -59,7 +59,7 @@ pub fn excel_date_hint(raw: &str) -> Option<String> {
 
 /// The month and day of a cell that is a date: what Excel makes of a range typed as `3-4`
 /// (`3月4日`, `2025年3月4日`, `2025-03-04`, `4-Mar`, `Mar-4`). Takes folded text.
-pub fn excel_date(folded: &str) -> Option<(u32, u32)> {
+pub(crate) fn excel_date(folded: &str) -> Option<(u32, u32)> {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
@@ -95,7 +95,7 @@ pub fn excel_date(folded: &str) -> Option<(u32, u32)> {
 }
 
 /// True for a Han ideograph (CJK Unified Ideographs and extension A).
-pub fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 

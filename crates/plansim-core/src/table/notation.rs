@@ -16,6 +16,7 @@ pub struct Cell {
     /// The cell text exactly as read.
     pub raw: String,
     #[serde(flatten)]
+    /// What it means.
     pub form: Form,
     /// `亿`/`万` written in the cell; values in `form` are as printed (305.8, not 3.058e10).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -61,27 +62,61 @@ pub struct Cell {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Form {
     /// A plain number: `63`.
-    Number { value: Num },
+    Number {
+        /// The number.
+        value: Num,
+    },
     /// At least: `≥95`, `>98` (strict), `95以上`, `不低于95`.
-    AtLeast { value: Num, strict: bool },
+    AtLeast {
+        /// The number.
+        value: Num,
+        /// `>`/`<` rather than `≥`/`≤`.
+        strict: bool,
+    },
     /// At most: `≤4`, `<5` (strict), `4以内`, `不超过5`, `控制在5.5%以内`.
-    AtMost { value: Num, strict: bool },
+    AtMost {
+        /// The number.
+        value: Num,
+        /// `>`/`<` rather than `≥`/`≤`.
+        strict: bool,
+    },
     /// About: `7左右`, `约7`.
-    About { value: Num },
+    About {
+        /// The number.
+        value: Num,
+    },
     /// Between: `3-4`, `5～6`.
-    Range { low: Num, high: Num },
+    Range {
+        /// The low end.
+        low: Num,
+        /// The high end.
+        high: Num,
+    },
     /// A change in percentage points from the base: `提高5个百分点`.
-    Points { value: Num },
+    Points {
+        /// The points of change.
+        value: Num,
+    },
     /// A multiple of the base: `翻一番` (2), `翻两番` (4).
-    Multiple { factor: f64 },
+    Multiple {
+        /// The multiple.
+        factor: f64,
+    },
     /// No value: empty, `-`, `—`.
     None,
     /// Set by a higher level of government: `市级指标`, `完成自治区下达任务`.
-    Delegated { text: String },
+    Delegated {
+        /// The cell's words.
+        text: String,
+    },
     /// Direction only, in words: `保持在合理区间`, `逐年增加`, `全覆盖`.
-    Qualitative { text: String },
+    Qualitative {
+        /// The cell's words.
+        text: String,
+    },
     /// Stated against another indicator: `高于GDP增长` (above), `与GDP增长基本同步` (in step).
     Relational {
+        /// Above, in step with or below.
         relation: Relation,
         /// The other indicator as printed: `GDP增长`.
         other: String,
@@ -89,6 +124,7 @@ pub enum Form {
         /// when the table has one.
         #[serde(skip_serializing_if = "Option::is_none")]
         indicator: Option<String>,
+        /// The cell's words.
         text: String,
     },
 }
@@ -97,6 +133,7 @@ pub enum Form {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{reason}; expected {EXPECTED}")]
 pub struct NotationError {
+    /// What is wrong with the cell.
     pub reason: String,
 }
 
@@ -111,6 +148,7 @@ pub(super) fn fail<T>(reason: impl Into<String>) -> Result<T, NotationError> {
 }
 
 impl Cell {
+    /// An empty cell.
     pub fn none() -> Cell {
         Cell {
             raw: String::new(),
@@ -170,6 +208,7 @@ impl Cell {
         }
     }
 
+    /// Whether the cell holds no value.
     pub fn is_none(&self) -> bool {
         self.form == Form::None
     }

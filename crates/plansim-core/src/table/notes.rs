@@ -13,7 +13,9 @@ pub struct Note {
     pub label: String,
     /// Its text without the label: `带*的为2019年数据`.
     pub text: String,
+    /// What it changes in the cells it applies to.
     pub effect: NoteEffect,
+    /// Which cells it applies to.
     pub scope: NoteScope,
     /// 1-based row of the file where the note begins.
     pub row: usize,
@@ -24,10 +26,16 @@ pub struct Note {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum NoteEffect {
     /// The values belong to this year (`带*的为2019年数据`): [`super::Cell::year`].
-    Year { year: i32 },
+    Year {
+        /// The year the values are of.
+        year: i32,
+    },
     /// Bracketed values are totals over so many years (`〔〕内为5年累计数`):
     /// [`super::Cell::period_years`].
-    PeriodTotal { years: i32 },
+    PeriodTotal {
+        /// The years of the total.
+        years: i32,
+    },
     /// The values are preliminary (`…为预计数`): [`super::Cell::preliminary`].
     Preliminary,
     /// Nothing to apply (a definition, a caveat): kept for the reader.
@@ -40,13 +48,18 @@ pub enum NoteEffect {
 pub enum NoteScope {
     /// Cells (and names) printed with this mark: named in the text (`带*的`), or the note's own
     /// label where cells carry it (`60.6①` under a note `①…`).
-    Mark { mark: String },
+    Mark {
+        /// The mark (`*`, `①`).
+        mark: String,
+    },
     /// Cells in brackets (`〔〕内…`).
     Brackets,
     /// The rows it names, and of them the cells of `year` when it names one
     /// (`2020年全员劳动生产率增长2.5%为预计数`: the 2020 cell of 全员劳动生产率增长).
     Indicators {
+        /// The rows' names as the note prints them.
         names: Vec<String>,
+        /// The year of the cells meant, when the note names one.
         #[serde(skip_serializing_if = "Option::is_none")]
         year: Option<i32>,
     },
@@ -260,7 +273,7 @@ fn years_of_total(text: &str) -> Option<i32> {
 }
 
 /// The 4-digit year a note names first (`2020年…`), if any.
-pub fn year_named(text: &str) -> Option<i32> {
+pub(crate) fn year_named(text: &str) -> Option<i32> {
     let at = text.find('年')?;
     let digits = text.get(at.checked_sub(4)?..at)?;
     digits

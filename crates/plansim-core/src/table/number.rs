@@ -6,25 +6,29 @@ use std::fmt;
 /// A number with the precision it was published with (`13.39` has 2 decimals).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Num {
+    /// The number as printed.
     pub value: f64,
+    /// Decimals printed.
     pub decimals: u8,
 }
 
 impl Num {
+    /// A number with its decimals.
     pub fn new(value: f64, decimals: u8) -> Self {
         Num { value, decimals }
     }
 
     /// Half a unit in the last printed digit: the rounding interval around the value.
-    pub fn half_ulp(&self) -> f64 {
+    pub(crate) fn half_ulp(&self) -> f64 {
         0.5 * 10f64.powi(-(self.decimals as i32))
     }
 
     /// The interval of true values that print as this number.
-    pub fn interval(&self) -> (f64, f64) {
+    pub(crate) fn interval(&self) -> (f64, f64) {
         (self.value - self.half_ulp(), self.value + self.half_ulp())
     }
 
+    /// The same number times a factor, keeping its printed decimals.
     pub fn scaled(self, factor: f64) -> Num {
         Num {
             value: self.value * factor,
@@ -54,6 +58,7 @@ pub enum Magnitude {
 }
 
 impl Magnitude {
+    /// The factor it multiplies by.
     pub fn factor(self) -> f64 {
         match self {
             Magnitude::Qian => 1e3,
@@ -63,6 +68,7 @@ impl Magnitude {
         }
     }
 
+    /// The character as printed.
     pub fn symbol(self) -> &'static str {
         match self {
             Magnitude::Qian => "千",
@@ -73,7 +79,7 @@ impl Magnitude {
     }
 
     /// The magnitude a text starts with, and its length in bytes.
-    pub fn prefix_of(s: &str) -> Option<(Magnitude, usize)> {
+    pub(crate) fn prefix_of(s: &str) -> Option<(Magnitude, usize)> {
         [
             ("万亿", Magnitude::WanYi),
             ("亿", Magnitude::Yi),
@@ -89,7 +95,7 @@ impl Magnitude {
 /// Reads a plain decimal number at the start of `s` (digits, optional thousands commas,
 /// optional point, optional leading sign). Returns the number and the bytes consumed.
 /// Exponents, `inf` and `NaN` are not how plans print numbers and are not accepted.
-pub fn leading_number(s: &str) -> Option<(Num, usize)> {
+pub(crate) fn leading_number(s: &str) -> Option<(Num, usize)> {
     let bytes = s.as_bytes();
     let mut i = 0;
     let mut text = String::new();

@@ -10,7 +10,7 @@ use super::indicator::{Attribute, Indicator, RateKind};
 use super::name;
 use super::normalize::{excel_date_hint, fold};
 use super::notation::Cell;
-use super::parents::Parent;
+use super::parents::{Parent, RowName};
 use super::rate_column::{rate_kind, target_from_rate};
 use super::unit::Unit;
 use super::{Record, Table, annotate, notes};
@@ -18,21 +18,7 @@ use crate::error::{CellError, Error, Result};
 use std::path::Path;
 
 pub fn build(path: &Path, records: &[Record], default_region: &str, strict: bool) -> Result<Table> {
-    let mut header = Header::find(records).ok_or_else(|| {
-        let msg = if records
-            .iter()
-            .all(|r| r.cells.iter().all(|c| fold(c).is_empty()))
-        {
-            "is empty".to_string()
-        } else {
-            format!(
-                "has no header row: expected a row naming an `indicator` (or 指标/指标名称) \
-                 column, with `unit`/单位, `base`/2020年, `target`/2025年目标, `rate`/年均增长{}",
-                pipe_hint(records)
-            )
-        };
-        Error::format(path, msg)
-    })?;
+    let mut header = Header::find(records).ok_or_else(|| no_header(path, records))?;
     let layout = header.layout.clone();
     let headers = header.cells.clone();
     let mut ctx = RowContext {
@@ -47,23 +33,7 @@ pub fn build(path: &Path, records: &[Record], default_region: &str, strict: bool
         parent: None,
         merged: None,
     };
-    let mut note_lines = Vec::new();
-    for rec in &records[header.first_data..] {
-        if let Some(problem) = foreign_delimiter(rec, headers.len()) {
-            ctx.error(rec, 0, problem);
-            continue;
-        }
-        match header.line(rec) {
-            Line::Data => ctx.row(rec),
-            Line::Banner(category) => {
-                ctx.category = category;
-                ctx.parent = None;
-                ctx.merged = None;
-            }
-            Line::Note(text) => note_lines.push((rec.row, text)),
-            Line::Skip => {}
-        }
-    }
+    let note_lines = ctx.lines(&mut header, records);
     let mut warnings = unread_columns(&layout, &headers, records, &header);
     let mut indicators = std::mem::take(&mut ctx.out);
     let mut notes = notes::parse(&note_lines);
@@ -95,6 +65,23 @@ pub fn build(path: &Path, records: &[Record], default_region: &str, strict: bool
     })
 }
 
+/// Why no header was found: nothing in the file, or no row naming the columns.
+fn no_header(path: &Path, records: &[Record]) -> Error {
+    let msg = if records
+        .iter()
+        .all(|r| r.cells.iter().all(|c| fold(c).is_empty()))
+    {
+        "is empty".to_string()
+    } else {
+        format!(
+            "has no header row: expected a row naming an `indicator` (or 指标/指标名称) \
+             column, with `unit`/单位, `base`/2020年, `target`/2025年目标, `rate`/年均增长{}",
+            pipe_hint(records)
+        )
+    };
+    Error::format(path, msg)
+}
+
 pub(super) struct RowContext<'a> {
     pub(super) path: &'a Path,
     pub(super) layout: &'a Layout,
@@ -113,6 +100,29 @@ pub(super) struct RowContext<'a> {
 }
 
 impl RowContext<'_> {
+    /// Every line under the header: data rows read, banners setting the category, notes kept
+    /// (row, text) for the caller.
+    fn lines(&mut self, header: &mut Header, records: &[Record]) -> Vec<(usize, String)> {
+        let mut note_lines = Vec::new();
+        for rec in &records[header.first_data..] {
+            if let Some(problem) = foreign_delimiter(rec, self.headers.len()) {
+                self.error(rec, 0, problem);
+                continue;
+            }
+            match header.line(rec) {
+                Line::Data => self.row(rec),
+                Line::Banner(category) => {
+                    self.category = category;
+                    self.parent = None;
+                    self.merged = None;
+                }
+                Line::Note(text) => note_lines.push((rec.row, text)),
+                Line::Skip => {}
+            }
+        }
+        note_lines
+    }
+
     pub(super) fn error(&mut self, rec: &Record, col: usize, expected: impl Into<String>) {
         let mut expected = expected.into();
         if col >= rec.cells.len() {
@@ -214,102 +224,20 @@ impl RowContext<'_> {
     /// One record → one indicator per target column (2025, 2035 …), added to `out`.
     fn row(&mut self, rec: &Record) {
         let n_errors = self.errors.len();
-        let width = self.headers.len();
-        if let Some(extra) = rec
-            .cells
-            .iter()
-            .skip(width)
-            .position(|c| !fold(c).is_empty())
-        {
-            self.error(
-                rec,
-                width + extra,
-                format!(
-                    "the row has {} cells but the header only {width} columns",
-                    rec.cells.len()
-                ),
-            );
-        }
+        self.cells_past_the_header(rec);
         let row_name = self.name(rec);
-        if let Some((_, c)) = self
-            .text(rec, Field::Category)
-            .filter(|(_, c)| !c.is_empty())
-        {
-            self.category = c;
-        }
-        if let Some((_, r)) = self.text(rec, Field::Region).filter(|(_, r)| !r.is_empty()) {
-            self.region = r;
-        }
-        if let Some((_, p)) = self.text(rec, Field::Plan).filter(|(_, p)| !p.is_empty()) {
-            self.plan = p;
-        }
+        self.carry_down(rec);
         let parent = row_name.as_ref().and_then(|n| n.parent.clone());
         let mut row_name = row_name;
-        let unit_text = match self.filled(rec, Field::Unit) {
-            u if !u.is_empty() => {
-                // a name's unit the unit column contradicts stays in the name; check says so
-                if let Some(n) = row_name.as_mut()
-                    && let Some(own) = &n.parts.unit
-                    && !name::same_unit(own, &u)
-                {
-                    n.name = n.parts.with_unit(&n.name);
-                }
-                u
-            }
-            _ => row_name
-                .as_ref()
-                .and_then(|n| n.parts.unit.clone())
-                .or_else(|| parent.as_ref().map(|p| p.unit.clone()))
-                .unwrap_or_default(),
-        };
-        let unit = Unit::parse(&unit_text);
-        let base_col = self
-            .layout
-            .fields
-            .iter()
-            .position(|f| matches!(f, Some(Field::Base(_))));
-        let header_base_year = base_col.and_then(|c| match self.layout.fields[c] {
-            Some(Field::Base(y)) => y,
-            _ => None,
-        });
+        let unit = Unit::parse(&self.unit_text(rec, row_name.as_mut(), parent.as_ref()));
+        let (base_col, header_base_year) = self.base_column();
         let (base_year, base_year_assumed) =
             self.year(rec, Field::BaseYear, header_base_year, "base");
         let base = self.cell(rec, base_col);
         let rate_col = self.layout.rate();
         let rate = self.cell(rec, rate_col.map(|r| r.0));
-        let mut attribute = match self.text(rec, Field::Attribute) {
-            Some((col, t)) => Attribute::parse(&t).unwrap_or_else(|| {
-                self.error(
-                    rec,
-                    col,
-                    "expected 预期性 (expected), 约束性 (binding) or empty",
-                );
-                Attribute::Unstated
-            }),
-            None => Attribute::Unstated,
-        };
-        if attribute == Attribute::Unstated
-            && let Some(p) = &parent
-        {
-            attribute = p.attribute;
-        }
-        let sigma = match self.text(rec, Field::Sigma) {
-            Some((_, t)) if t.is_empty() => None,
-            // in points, as every rate of a table (2 = 2 points a year); the engine's unit is
-            // a fraction
-            Some((col, t)) => match crate::scenario::parse_percent(&fold(&t)) {
-                Some((s, _)) if (0.0..=100.0).contains(&s) => Some(s / 100.0),
-                _ => {
-                    self.error(
-                        rec,
-                        col,
-                        "expected a volatility in points from 0 to 100 (2 = 2 points a year)",
-                    );
-                    None
-                }
-            },
-            None => None,
-        };
+        let attribute = self.attribute(rec, parent.as_ref());
+        let sigma = self.sigma(rec);
         let Some(row_name) = row_name else { return };
         let rate_kind = rate_kind(
             &row_name.name,
@@ -352,6 +280,120 @@ impl RowContext<'_> {
         }
         self.adopt(&out, &row_name.seq, parent.is_some(), rec);
         self.out.extend(out);
+    }
+
+    /// A filled cell right of the last header column is an error: the row is cut wrong.
+    fn cells_past_the_header(&mut self, rec: &Record) {
+        let width = self.headers.len();
+        if let Some(extra) = rec
+            .cells
+            .iter()
+            .skip(width)
+            .position(|c| !fold(c).is_empty())
+        {
+            self.error(
+                rec,
+                width + extra,
+                format!(
+                    "the row has {} cells but the header only {width} columns",
+                    rec.cells.len()
+                ),
+            );
+        }
+    }
+
+    /// A filled category, region or plan cell holds for the rows below it.
+    fn carry_down(&mut self, rec: &Record) {
+        if let Some((_, c)) = self
+            .text(rec, Field::Category)
+            .filter(|(_, c)| !c.is_empty())
+        {
+            self.category = c;
+        }
+        if let Some((_, r)) = self.text(rec, Field::Region).filter(|(_, r)| !r.is_empty()) {
+            self.region = r;
+        }
+        if let Some((_, p)) = self.text(rec, Field::Plan).filter(|(_, p)| !p.is_empty()) {
+            self.plan = p;
+        }
+    }
+
+    /// The unit column, else the unit in the name (`（%）`), else the parent row's.
+    fn unit_text(
+        &self,
+        rec: &Record,
+        row_name: Option<&mut RowName>,
+        parent: Option<&Parent>,
+    ) -> String {
+        match self.filled(rec, Field::Unit) {
+            u if !u.is_empty() => {
+                // a name's unit the unit column contradicts stays in the name; check says so
+                if let Some(n) = row_name
+                    && let Some(own) = &n.parts.unit
+                    && !name::same_unit(own, &u)
+                {
+                    n.name = n.parts.with_unit(&n.name);
+                }
+                u
+            }
+            _ => row_name
+                .and_then(|n| n.parts.unit.clone())
+                .or_else(|| parent.map(|p| p.unit.clone()))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The base column and the year its header names (`2020年`).
+    fn base_column(&self) -> (Option<usize>, Option<i32>) {
+        let base_col = self
+            .layout
+            .fields
+            .iter()
+            .position(|f| matches!(f, Some(Field::Base(_))));
+        let header_base_year = base_col.and_then(|c| match self.layout.fields[c] {
+            Some(Field::Base(y)) => y,
+            _ => None,
+        });
+        (base_col, header_base_year)
+    }
+
+    /// 预期性/约束性 from its column; a sub-item without one takes its parent's.
+    fn attribute(&mut self, rec: &Record, parent: Option<&Parent>) -> Attribute {
+        let attribute = match self.text(rec, Field::Attribute) {
+            Some((col, t)) => Attribute::parse(&t).unwrap_or_else(|| {
+                self.error(
+                    rec,
+                    col,
+                    "expected 预期性 (expected), 约束性 (binding) or empty",
+                );
+                Attribute::Unstated
+            }),
+            None => Attribute::Unstated,
+        };
+        match parent {
+            Some(p) if attribute == Attribute::Unstated => p.attribute,
+            _ => attribute,
+        }
+    }
+
+    /// The row's own volatility, in points in the table and a fraction in the engine.
+    fn sigma(&mut self, rec: &Record) -> Option<f64> {
+        match self.text(rec, Field::Sigma) {
+            Some((_, t)) if t.is_empty() => None,
+            // in points, as every rate of a table (2 = 2 points a year)
+            Some((col, t)) => match crate::scenario::parse_percent(&fold(&t)) {
+                Some((s, _)) if (0.0..=100.0).contains(&s) => Some(s / 100.0),
+                _ => {
+                    self.error(
+                        rec,
+                        col,
+                        "expected a volatility in points from 0 to 100 (2 = 2 points a year)",
+                    );
+                    None
+                }
+            },
+            None => None,
+        }
     }
 
     fn targets(&mut self, rec: &Record, template: Indicator) -> Vec<Indicator> {

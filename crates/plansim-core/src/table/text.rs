@@ -122,7 +122,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 
 /// The delimiter of a table: the one of tab, comma, semicolon that splits the first lines into
 /// the most consistent number of fields (quotes respected). Comma when in doubt.
-pub fn sniff_delimiter(text: &str) -> u8 {
+pub(crate) fn sniff_delimiter(text: &str) -> u8 {
     let lines: Vec<&str> = text
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -163,7 +163,7 @@ fn count_outside_quotes(line: &str, d: u8) -> usize {
 /// The non-empty records of a file where `#` starts a comment line (outturns, aliases).
 /// Comments are blanked, not removed, so that records keep the file's line numbers and their
 /// commas and semicolons do not sway the delimiter sniffing.
-pub fn commented_records(path: &Path, text: &str) -> Result<Vec<Record>> {
+pub(crate) fn commented_records(path: &Path, text: &str) -> Result<Vec<Record>> {
     let text: String = text
         .lines()
         .map(|l| {

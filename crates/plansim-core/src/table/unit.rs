@@ -8,7 +8,9 @@ use serde::Serialize;
 /// A unit as printed, with what plansim needs to know of it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Unit {
+    /// The unit as printed.
     pub raw: String,
+    /// What kind of unit.
     pub kind: UnitKind,
     /// Magnitude built into the unit: 1e8 for `亿元`, 1e4 for `万人`, 1 for `元`.
     pub scale: f64,
@@ -16,6 +18,7 @@ pub struct Unit {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+/// What a unit measures, for ceilings, models and checks.
 pub enum UnitKind {
     /// `%`: a share or a rate, naturally within 0–100 for shares.
     Percent,
@@ -36,6 +39,7 @@ pub enum UnitKind {
 }
 
 impl Unit {
+    /// Reads a unit as plans print it (`亿元`, `%`, `件/万人`).
     pub fn parse(raw: &str) -> Unit {
         let s = fold(raw);
         let body = s.trim_start_matches('(').trim_end_matches(')');
@@ -68,7 +72,7 @@ impl Unit {
         }
     }
 
-    pub fn is_share(&self) -> bool {
+    pub(crate) fn is_share(&self) -> bool {
         matches!(self.kind, UnitKind::Percent | UnitKind::PerMille)
     }
 
@@ -84,7 +88,7 @@ impl Unit {
     /// The factor that brings a cell's printed number into this unit, or `None` when the cell
     /// carries a magnitude the unit cannot take (`305.8亿` under `%`): the cell then speaks for
     /// itself, in its own magnitude.
-    pub fn factor_for(&self, cell: &Cell) -> Option<f64> {
+    pub(crate) fn factor_for(&self, cell: &Cell) -> Option<f64> {
         match cell.magnitude {
             None => Some(1.0),
             Some(_) if self.is_share() || self.kind == UnitKind::Points => None,

@@ -137,9 +137,64 @@ pub fn indicator_chart(
 ) -> IndicatorChart {
     let path = &run.p.paths[i];
     let s = &path.series;
-    // a scenario's colour is its place in the batch, the same on every page
-    let slot = |c: &Computed| all.iter().position(|o| o.sc.name == c.sc.name).unwrap_or(0);
     let last_year = super::rows::shown_until(&run.p, i, &run.page.rules);
+    // the fan starts where the evidence ends: at the last outturn, else the base year
+    let last_actual = path.actuals.iter().map(|a| a.0).max();
+    let forecast_from = last_actual.unwrap_or(path.plan.start_year);
+    let hypothetical = run.page.rows.iter().any(|r| {
+        r.region == s.region && r.plan == s.plan && r.indicator == s.name && r.hypothetical
+    });
+    let targets = path
+        .outcomes
+        .iter()
+        .map(|o| TargetMark {
+            year: o.goal.year,
+            kind: target_kind(&o.goal.kind, s.direction),
+            label: if english {
+                format!("{} target {}", o.goal.year, o.goal.raw)
+            } else {
+                format!("{}年目标 {}", o.goal.year, o.goal.raw)
+            },
+        })
+        .collect();
+    IndicatorChart {
+        title: format!(
+            "{} · {}",
+            s.region,
+            if english && !s.name_en.is_empty() {
+                &s.name_en
+            } else {
+                &s.name
+            }
+        ),
+        subtitle: subtitle(run, i, english),
+        unit: s.unit.clone(),
+        years: (path.plan.start_year, last_year),
+        base: Some((path.plan.start_year, path.plan.start)),
+        actuals: path.actuals.clone(),
+        scenarios: scenario_lines(run, i, all, last_year),
+        fan: Some(fan(run, i, forecast_from, last_year)),
+        targets,
+        ceiling: s.ceiling,
+        // the projection's horizon is the vision year; a one-year plan a rule carries a year
+        // further just ends there
+        milestones: milestones(
+            s.plan_year,
+            last_year,
+            run.p.years.last() == Some(&last_year),
+            english,
+        ),
+        forecast_from: Some(forecast_from),
+        hypothetical,
+        words: words(english),
+    }
+}
+
+/// The run's path of the indicator, then each other scenario's that differs, up to `last_year`;
+/// a scenario's colour is its place in the batch, the same on every page.
+fn scenario_lines(run: &Computed, i: usize, all: &[&Computed], last_year: i32) -> Vec<Line> {
+    let path = &run.p.paths[i];
+    let slot = |c: &Computed| all.iter().position(|o| o.sc.name == c.sc.name).unwrap_or(0);
     let upto = |v: Vec<(i32, f64)>| -> Vec<(i32, f64)> {
         v.into_iter().filter(|p| p.0 <= last_year).collect()
     };
@@ -150,7 +205,7 @@ pub fn indicator_chart(
     }];
     for other in all
         .iter()
-        .filter(|o| o.regions.contains(&s.region) && o.sc.name != run.sc.name)
+        .filter(|o| o.regions.contains(&path.series.region) && o.sc.name != run.sc.name)
     {
         if let Some(j) = other.p.paths.iter().position(|q| same_series(q, path)) {
             // each scenario's line ends where that scenario's own chart ends
@@ -168,13 +223,12 @@ pub fn indicator_chart(
             }
         }
     }
-    // the fan starts where the evidence ends: at the last outturn, else the base year
-    let last_actual = path.actuals.iter().map(|a| a.0).max();
-    let forecast_from = last_actual.unwrap_or(path.plan.start_year);
-    let hypothetical = run.page.rows.iter().any(|r| {
-        r.region == s.region && r.plan == s.plan && r.indicator == s.name && r.hypothetical
-    });
-    let fan = Fan {
+    scenarios
+}
+
+/// The simulation's bands of path `i` from `forecast_from` to `last_year`.
+fn fan(run: &Computed, i: usize, forecast_from: i32, last_year: i32) -> Fan {
+    Fan {
         years: run
             .p
             .years
@@ -190,34 +244,22 @@ pub fn indicator_chart(
                 p95: b.p95,
             })
             .collect(),
-    };
-    let targets = path
-        .outcomes
-        .iter()
-        .map(|o| TargetMark {
-            year: o.goal.year,
-            kind: target_kind(&o.goal.kind, s.direction),
-            label: if english {
-                format!("{} target {}", o.goal.year, o.goal.raw)
-            } else {
-                format!("{}年目标 {}", o.goal.year, o.goal.raw)
-            },
-        })
-        .collect();
+    }
+}
+
+/// The plan's target year, and the horizon when it lies beyond and is the vision year.
+fn milestones(plan_year: i32, horizon: i32, vision: bool, english: bool) -> Vec<Milestone> {
     let mut milestones = vec![Milestone {
-        year: s.plan_year,
+        year: plan_year,
         // drawn after the year: `2025 十四五末`
-        label: match (s.plan_year, english) {
+        label: match (plan_year, english) {
             (2025, false) => "十四五末".into(),
             (2025, true) => "end of 14th FYP".into(),
             (_, false) => "目标年".into(),
             (_, true) => "target year".into(),
         },
     }];
-    let horizon = last_year;
-    // the projection's horizon is the vision year; a one-year plan a rule carries a year
-    // further just ends there
-    if horizon > s.plan_year && Some(&horizon) == run.p.years.last() {
+    if vision && horizon > plan_year {
         milestones.push(Milestone {
             year: horizon,
             label: if english {
@@ -227,30 +269,7 @@ pub fn indicator_chart(
             },
         });
     }
-    IndicatorChart {
-        title: format!(
-            "{} · {}",
-            s.region,
-            if english && !s.name_en.is_empty() {
-                &s.name_en
-            } else {
-                &s.name
-            }
-        ),
-        subtitle: subtitle(run, i, english),
-        unit: s.unit.clone(),
-        years: (path.plan.start_year, horizon),
-        base: Some((path.plan.start_year, path.plan.start)),
-        actuals: path.actuals.clone(),
-        scenarios,
-        fan: Some(fan),
-        targets,
-        ceiling: s.ceiling,
-        milestones,
-        forecast_from: Some(forecast_from),
-        hypothetical,
-        words: words(english),
-    }
+    milestones
 }
 
 /// Renders every chart of a scenario and records them on its page. An indicator chart equal,

@@ -52,11 +52,28 @@ fn urgency(s: Status) -> u8 {
 
 /// The workbook of a batch's scenarios, as bytes.
 pub fn workbook(runs: &[&Computed], english: bool) -> Result<Vec<u8>> {
-    let t = |zh, en| pick(english, zh, en);
     let formats = Formats::new();
     let wb = RefCell::new(Workbook::new());
+    // sheets in the order they are begun: the action table, the long tables, the findings
+    let action = actions(&wb, &formats, runs, english)?;
+    let [projection, simulation, chances] = long_sheets(&wb, &formats, runs, english)?;
+    let findings = findings(&wb, &formats, runs, english)?;
+    for sheet in [action, projection, simulation, chances, findings] {
+        sheet.finish()?;
+    }
+    wb.into_inner().save_to_buffer().map_err(fail)
+}
+
+/// Every target's grade with what it needs, most urgent first.
+fn actions<'f>(
+    wb: &'f RefCell<Workbook>,
+    formats: &'f Formats,
+    runs: &[&Computed],
+    english: bool,
+) -> Result<Sheet<'f>> {
+    let t = |zh, en| pick(english, zh, en);
     let mut action = Sheet::new(
-        &wb,
+        wb,
         t("行动", "Actions"),
         vec![
             t("情景", "scenario"),
@@ -81,7 +98,7 @@ pub fn workbook(runs: &[&Computed], english: bool) -> Result<Vec<u8>> {
             t("情景达标概率", "P(meet | scenario)"),
             t("理由", "reason"),
         ],
-        &formats,
+        formats,
     )?;
     for run in runs {
         let by_key: HashMap<(&str, &str, &str, i32), &super::TargetRow> = run
@@ -126,6 +143,17 @@ pub fn workbook(runs: &[&Computed], english: bool) -> Result<Vec<u8>> {
             ])?;
         }
     }
+    Ok(action)
+}
+
+/// The projection, the simulation's bands and the probabilities, in long format.
+fn long_sheets<'f>(
+    wb: &'f RefCell<Workbook>,
+    formats: &'f Formats,
+    runs: &[&Computed],
+    english: bool,
+) -> Result<[Sheet<'f>; 3]> {
+    let t = |zh, en| pick(english, zh, en);
     let long_head = || {
         vec![
             t("地区", "region"),
@@ -137,12 +165,12 @@ pub fn workbook(runs: &[&Computed], english: bool) -> Result<Vec<u8>> {
             t("数值", "value"),
         ]
     };
-    let mut projection = Sheet::new(&wb, t("预测", "Projection"), long_head(), &formats)?;
+    let mut projection = Sheet::new(wb, t("预测", "Projection"), long_head(), formats)?;
     let mut head = long_head();
     head.extend(["p5", "p25", "p50", "p75", "p95"]);
-    let mut simulation = Sheet::new(&wb, t("模拟", "Simulation"), head, &formats)?;
+    let mut simulation = Sheet::new(wb, t("模拟", "Simulation"), head, formats)?;
     let mut chances = Sheet::new(
-        &wb,
+        wb,
         t("达标概率", "Probabilities"),
         vec![
             t("地区", "region"),
@@ -153,7 +181,7 @@ pub fn workbook(runs: &[&Computed], english: bool) -> Result<Vec<u8>> {
             t("目标", "target"),
             t("达标概率", "probability"),
         ],
-        &formats,
+        formats,
     )?;
     for run in runs {
         for (i, c, r) in long_rows(&run.p) {
@@ -185,8 +213,19 @@ pub fn workbook(runs: &[&Computed], english: bool) -> Result<Vec<u8>> {
             ])?;
         }
     }
+    Ok([projection, simulation, chances])
+}
+
+/// The consistency findings.
+fn findings<'f>(
+    wb: &'f RefCell<Workbook>,
+    formats: &'f Formats,
+    runs: &[&Computed],
+    english: bool,
+) -> Result<Sheet<'f>> {
+    let t = |zh, en| pick(english, zh, en);
     let mut findings = Sheet::new(
-        &wb,
+        wb,
         t("检查结果", "Findings"),
         vec![
             t("情景", "scenario"),
@@ -200,7 +239,7 @@ pub fn workbook(runs: &[&Computed], english: bool) -> Result<Vec<u8>> {
             t("行", "row"),
             t("说明", "message"),
         ],
-        &formats,
+        formats,
     )?;
     for run in runs {
         for f in &run.page.findings {
@@ -225,8 +264,5 @@ pub fn workbook(runs: &[&Computed], english: bool) -> Result<Vec<u8>> {
             ])?;
         }
     }
-    for sheet in [action, projection, simulation, chances, findings] {
-        sheet.finish()?;
-    }
-    wb.into_inner().save_to_buffer().map_err(fail)
+    Ok(findings)
 }

@@ -11,15 +11,19 @@ use super::Lang;
 /// A message in both languages.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Text {
+    /// The English text.
     pub en: String,
+    /// The Chinese text.
     pub zh: String,
 }
 
 impl Text {
+    /// A message from its two texts.
     pub fn new(en: String, zh: String) -> Text {
         Text { en, zh }
     }
 
+    /// The text in a language.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::En => &self.en,
@@ -55,8 +59,11 @@ impl From<String> for Text {
 /// What a rate-mismatch target is: the target, a floor or a ceiling.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Goal {
+    /// The target itself.
     Target,
+    /// A floor (`以上`).
     Floor,
+    /// A ceiling (`以内`).
     Ceiling,
 }
 
@@ -70,7 +77,7 @@ fn goal(g: Goal, raw: &str) -> (String, String) {
 
 /// rate-mismatch, when the stated rate cannot reach the target whatever the digits.
 #[allow(clippy::too_many_arguments)]
-pub fn rate_cannot(
+pub(crate) fn rate_cannot(
     g: Goal,
     target: &str,
     rate: &str,
@@ -98,7 +105,7 @@ pub fn rate_cannot(
 
 /// rate-mismatch, when the stated rate reaches the target only at the edge of its rounding.
 #[allow(clippy::too_many_arguments)]
-pub fn rate_edge(
+pub(crate) fn rate_edge(
     g: Goal,
     target: &str,
     implied: &str,
@@ -128,7 +135,7 @@ pub fn rate_edge(
 }
 
 /// unit-mismatch: cells with 亿/万 under a unit of percent.
-pub fn unit_magnitude(unit: &str, quoted: &[String], mag: &str, points: bool) -> Text {
+pub(crate) fn unit_magnitude(unit: &str, quoted: &[String], mag: &str, points: bool) -> Text {
     let (carry, not) = (
         if quoted.len() == 1 { "ies" } else { "y" },
         if points {
@@ -151,7 +158,7 @@ pub fn unit_magnitude(unit: &str, quoted: &[String], mag: &str, points: bool) ->
 }
 
 /// The unit printed at the end of the name against the unit column.
-pub fn unit_in_name(printed: &str, own: &str, column: &str) -> Text {
+pub(crate) fn unit_in_name(printed: &str, own: &str, column: &str) -> Text {
     Text::new(
         format!(
             "the name `{printed}` ends in the unit `{own}` but the unit column says `{column}`"
@@ -160,14 +167,14 @@ pub fn unit_in_name(printed: &str, own: &str, column: &str) -> Text {
     )
 }
 
-pub fn unit_growth_name(name: &str, rate: &str) -> Text {
+pub(crate) fn unit_growth_name(name: &str, rate: &str) -> Text {
     Text::new(
         format!("the name `{name}` says a growth rate, which the rate column ({rate}) holds"),
         format!("指标名 `{name}` 表示增长率，增速列（{rate}）中已有"),
     )
 }
 
-pub fn unit_per_n(name: &str, per: &str, unit: &str, base: &str) -> Text {
+pub(crate) fn unit_per_n(name: &str, per: &str, unit: &str, base: &str) -> Text {
     Text::new(
         format!(
             "`{name}` counts per so many ({per}) but its unit is `{unit}`: a ratio such as 张/千人 \
@@ -179,7 +186,7 @@ pub fn unit_per_n(name: &str, per: &str, unit: &str, base: &str) -> Text {
     )
 }
 
-pub fn unit_share_amount(name: &str, unit: &str) -> Text {
+pub(crate) fn unit_share_amount(name: &str, unit: &str) -> Text {
     Text::new(
         format!("`{name}` names a share or rate but its unit is `{unit}`, an amount"),
         format!("`{name}` 是比重或比率，单位却是总量单位 `{unit}`"),
@@ -187,14 +194,14 @@ pub fn unit_share_amount(name: &str, unit: &str) -> Text {
 }
 
 /// `what` is `base` or `target`.
-pub fn unit_cell_percent(what: &str, raw: &str, unit: &str) -> Text {
+pub(crate) fn unit_cell_percent(what: &str, raw: &str, unit: &str) -> Text {
     Text::new(
         format!("the {what} `{raw}` is a percentage but the unit is `{unit}`"),
         format!("{}`{raw}` 是百分数，单位却是 `{unit}`", cell_zh(what)),
     )
 }
 
-pub fn unit_cell_word(what: &str, raw: &str, word: &str, unit: &str) -> Text {
+pub(crate) fn unit_cell_word(what: &str, raw: &str, word: &str, unit: &str) -> Text {
     Text::new(
         format!("the {what} `{raw}` is in {word} but the unit is `{unit}`"),
         format!("{}`{raw}` 以“{word}”计，单位却是 `{unit}`", cell_zh(what)),
@@ -211,15 +218,24 @@ fn cell_zh(what: &str) -> &'static str {
 
 /// How a bound-exceeded path runs.
 pub enum Path<'a> {
+    /// Compounding at a rate.
     Compound {
+        /// The rate is the table's stated one (else the one reaching the target).
         stated: bool,
+        /// The rate as shown.
         rate: &'a str,
+        /// The level it starts from, as shown.
         start: &'a str,
+        /// The year it starts from.
         from: i32,
     },
+    /// A straight line.
     Linear {
+        /// The change a year, as shown.
         slope: &'a str,
+        /// The level it starts from, as shown.
         start: &'a str,
+        /// The year it starts from.
         from: i32,
     },
 }

@@ -3,14 +3,14 @@
 
 use super::Text;
 
-pub fn no_target_delegated(text: &str) -> Text {
+pub(crate) fn no_target_delegated(text: &str) -> Text {
     Text::new(
         format!("the target is set by a higher level (`{text}`): this plan gives no number"),
         format!("目标由上级下达（`{text}`）：本规划未给出数值"),
     )
 }
 
-pub fn no_target_qualitative(text: &str) -> Text {
+pub(crate) fn no_target_qualitative(text: &str) -> Text {
     Text::new(
         format!("the target is qualitative (`{text}`): there is no number to check"),
         format!("目标是定性的（`{text}`）：没有可检查的数值"),
@@ -19,7 +19,7 @@ pub fn no_target_qualitative(text: &str) -> Text {
 
 /// A target stated against another indicator (`高于GDP增长`): `row` is the table's row the
 /// other indicator resolves to.
-pub fn no_target_relational(
+pub(crate) fn no_target_relational(
     text: &str,
     relation: crate::table::Relation,
     other: &str,
@@ -43,7 +43,7 @@ pub fn no_target_relational(
 }
 
 /// `raw` is the target cell as printed, or empty.
-pub fn no_target(raw: &str) -> Text {
+pub(crate) fn no_target(raw: &str) -> Text {
     let (en, zh) = if raw.is_empty() {
         (String::new(), String::new())
     } else {
@@ -81,21 +81,21 @@ pub fn cumulative(raw: &str, period: &str, per_year: &str, years: i32, unit: Opt
 }
 
 /// Where a total change of a level from its baseline ends.
-pub fn cumulative_reaches(base: &str, base_year: i32, end: &str, target_year: i32) -> Text {
+pub(crate) fn cumulative_reaches(base: &str, base_year: i32, end: &str, target_year: i32) -> Text {
     Text::new(
         format!("from {base} ({base_year}) it reaches {end} by {target_year}"),
         format!("自 {base}（{base_year} 年）起，到 {target_year} 年达到 {end}"),
     )
 }
 
-pub fn cumulative_before(raw: &str, before: &str) -> Text {
+pub(crate) fn cumulative_before(raw: &str, before: &str) -> Text {
     Text::new(
         format!("the previous period's `{raw}` was {before}%/yr"),
         format!("上一时期的 `{raw}` 折合年均 {before}%"),
     )
 }
 
-pub fn sectors(year: i32, sum: &str, printed: &[String], lo: &str, hi: &str) -> Text {
+pub(crate) fn sectors(year: i32, sum: &str, printed: &[String], lo: &str, hi: &str) -> Text {
     Text::new(
         format!(
             "the three sectors' shares in {year} sum to {sum} ({}), not 100: {lo}–{hi} over \
@@ -110,7 +110,7 @@ pub fn sectors(year: i32, sum: &str, printed: &[String], lo: &str, hi: &str) -> 
 }
 
 #[allow(clippy::too_many_arguments)]
-pub fn per_capita(
+pub(crate) fn per_capita(
     year: i32,
     pc: &str,
     pop: &str,
@@ -132,7 +132,7 @@ pub fn per_capita(
 }
 
 #[allow(clippy::too_many_arguments)]
-pub fn plans_disagree(
+pub(crate) fn plans_disagree(
     part: &str,
     part_rate: &str,
     part_years: &str,
@@ -155,7 +155,7 @@ pub fn plans_disagree(
 }
 
 #[allow(clippy::too_many_arguments)]
-pub fn part_exceeds(
+pub(crate) fn part_exceeds(
     region: &str,
     name: &str,
     year: i32,
@@ -177,39 +177,8 @@ pub fn part_exceeds(
     )
 }
 
-pub fn missed(year: i32, actual: &str, unit: &str, target: &str, raw: &str) -> Text {
-    Text::new(
-        format!("missed: the {year} actual is {actual} {unit} against the target {target} ({raw})"),
-        format!("未完成：{year} 年实际值 {actual} {unit}，目标 {target}（{raw}）"),
-    )
-}
-
-#[allow(clippy::too_many_arguments)]
-pub fn unreachable(
-    year: i32,
-    actual: &str,
-    unit: &str,
-    target: &str,
-    target_year: i32,
-    required: &str,
-    remaining: i32,
-    planned: &str,
-) -> Text {
-    Text::new(
-        format!(
-            "from the {year} actual {actual} {unit}, reaching {target} by {target_year} needs \
-             {required}%/yr over {remaining} year{}, against the planned {planned}%/yr: beyond \
-             twice the planned pace",
-            if remaining == 1 { "" } else { "s" }
-        ),
-        format!(
-            "从 {year} 年实际值 {actual} {unit} 出发，{target_year} 年达到 {target} 需在 {remaining} 年内年均 {required}%，而规划为年均 {planned}%：超过规划速度的两倍"
-        ),
-    )
-}
-
 /// restated-target: the two statements, each with its row and source.
-pub fn restated(
+pub(crate) fn restated(
     a: &str,
     (arow, asrc): (usize, &str),
     b: &str,
@@ -236,7 +205,7 @@ pub fn restated(
 }
 
 /// restated-target: no value meets both statements.
-pub fn restated_apart([alo, ahi]: [String; 2], [blo, bhi]: [String; 2]) -> Text {
+pub(crate) fn restated_apart([alo, ahi]: [String; 2], [blo, bhi]: [String; 2]) -> Text {
     Text::new(
         format!("no value meets both ({alo} to {ahi} against {blo} to {bhi})"),
         format!("没有数值能同时满足二者（{alo} 至 {ahi} 对 {blo} 至 {bhi}）"),
@@ -244,7 +213,7 @@ pub fn restated_apart([alo, ahi]: [String; 2], [blo, bhi]: [String; 2]) -> Text 
 }
 
 /// restated-target: both can be met, but they differ.
-pub fn restated_overlap(first: &str) -> Text {
+pub(crate) fn restated_overlap(first: &str) -> Text {
     Text::new(
         format!(
             "a value can meet both, but they are not the same target — projections and grades \
@@ -255,7 +224,7 @@ pub fn restated_overlap(first: &str) -> Text {
 }
 
 /// restated-target: the statements cannot be compared as numbers.
-pub fn restated_other(first: &str) -> Text {
+pub(crate) fn restated_other(first: &str) -> Text {
     Text::new(
         format!("they are not the same target — projections use the first (`{first}`)"),
         format!("二者并非同一目标——预测采用第一处（`{first}`）"),
@@ -264,7 +233,7 @@ pub fn restated_other(first: &str) -> Text {
 
 /// rate-mismatch of a total in the rate column: the stated total against base → target.
 /// `n` = [stated, implied, implied low, implied high, reached]; `unit` is `None` for a % change.
-pub fn rate_total(
+pub(crate) fn rate_total(
     raw: &str,
     span: &str,
     [base, target]: [&str; 2],

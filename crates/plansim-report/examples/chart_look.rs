@@ -1,7 +1,9 @@
 //! Renders every chart kind from the sample data into /tmp/chart-look/ (PNG and SVG), to look at:
 //! `cargo run --example chart_look [OUT_DIR]`.
 
-use plansim::chart::{self, Draw, sample};
+mod sample;
+
+use plansim_report::chart::{self, Draw};
 use std::path::{Path, PathBuf};
 
 fn write<C: Draw>(dir: &Path, name: &str, c: &C, w: u32, h: u32) -> anyhow::Result<()> {

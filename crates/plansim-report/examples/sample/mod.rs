@@ -1,15 +1,19 @@
 //! Sample charts from the bundled 科尔沁区 table (scenarios/tables/horqin.csv, rows 1–20), for
-//! tests, the benchmark and the `chart_look` example. The paths are simple compound growth from
-//! the 2020 base at the stated rate; the actuals, fans and probabilities are made up (actual
-//! growth a row-dependent 70–125% of the stated rate, a log-normal spread of a third of the
-//! stated rate a year) but plausible. Not a projection.
+//! the chart tests, the `charts` benchmark and the `chart_look` and `png_encoding` examples, which
+//! include this folder by path. The paths are simple compound growth from the 2020 base at the
+//! stated rate; the actuals, fans and probabilities are made up (actual growth a row-dependent
+//! 70–125% of the stated rate, a log-normal spread of a third of the stated rate a year) but
+//! plausible — not a projection, and so kept out of `src/`.
+
+// each user takes a subset of the rows and charts
+#![allow(dead_code)]
 
 mod charts;
 
-pub use charts::{dashboard, feasibility, indicator, probability, status};
+pub use charts::{dashboard, feasibility, indicator, probability};
 
-use super::{Fan, FanYear, TargetKind};
-use crate::table::{Attribute, Direction, Form, Indicator, LoadOptions};
+use plansim_core::table::{Attribute, Direction, Form, Indicator, LoadOptions};
+use plansim_report::chart::{Fan, FanYear, TargetKind};
 use std::path::PathBuf;
 
 /// Actual growth as a share of the stated rate, by row: a fixed made-up cycle.
@@ -44,7 +48,7 @@ pub fn table_path() -> PathBuf {
 }
 
 /// Rows 1–20 (the numbered rows) of the 科尔沁区 table.
-pub fn rows() -> crate::Result<Vec<Row>> {
+pub fn rows() -> plansim_report::Result<Vec<Row>> {
     let table = plansim_core::load(&table_path(), &LoadOptions::default())?;
     Ok(table
         .indicators
@@ -194,7 +198,9 @@ impl Row {
     }
 }
 
+// the `charts` bench builds this module under cfg(test) without its test functions
 #[cfg(test)]
+#[allow(unused_imports)]
 mod tests {
     use super::*;
     use plansim_core::approx_eq;

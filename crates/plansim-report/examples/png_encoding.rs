@@ -7,7 +7,9 @@
 //! Prints, per encoding, the total size and the median time over 5 rounds (`ROUNDS=n` in the
 //! environment for another number) of encoding them all. `rgb paeth fdeflate` is the encoding plansim used before indexed colour.
 
-use plansim::chart::{self, palette, sample};
+mod sample;
+
+use plansim_report::chart::{self, palette};
 use std::time::Instant;
 
 type Image = (Vec<u8>, u32, u32);

@@ -2,7 +2,10 @@
 //! (matplotlib takes about 150 ms for a chart of this kind here).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use plansim::chart::{self, sample};
+#[path = "../examples/sample/mod.rs"]
+mod sample;
+
+use plansim_report::chart::{self};
 use std::hint::black_box;
 
 fn charts(c: &mut Criterion) {

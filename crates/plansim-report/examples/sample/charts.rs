@@ -1,7 +1,7 @@
 //! The four chart kinds built from sample rows.
 
 use super::Row;
-use crate::chart::{
+use plansim_report::chart::{
     Dashboard, FeasibilityMap, FeasibilityPoint, IndicatorChart, Line, Milestone, Panel,
     ProbabilityBar, ProbabilityChart, Status, TargetMark, Words,
 };
