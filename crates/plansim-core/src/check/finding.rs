@@ -9,18 +9,28 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Code {
+    /// The stated rate (or period total) does not take the base to the target.
     RateMismatch,
+    /// A cell or the name disagrees with the unit column (`305.8亿` under `%`).
     UnitMismatch,
+    /// The plan's path takes a share past 100 (‰: 1000) or a value below 0.
     BoundExceeded,
+    /// Neither a target nor a rate is printed.
     NoNumericTarget,
+    /// A total over the period, reported with its annual equivalent.
     CumulativeTarget,
+    /// Sector shares miss 100, or a total misses per-capita × population.
     IdentityViolation,
+    /// A district's plan and a plan of a region containing it cannot both hold.
     CrossPlanConflict,
+    /// Outturns so far leave the target out of reach, or it was missed.
     TargetUnreachable,
+    /// The document states one target twice, differently.
     RestatedTarget,
 }
 
 impl Code {
+    /// Every rule code, to iterate over them all.
     pub const ALL: [Code; 9] = [
         Code::RateMismatch,
         Code::UnitMismatch,
@@ -33,6 +43,7 @@ impl Code {
         Code::RestatedTarget,
     ];
 
+    /// The kebab-case code printed in tables, JSON and CSV (`rate-mismatch`).
     pub fn as_str(self) -> &'static str {
         match self {
             Code::RateMismatch => "rate-mismatch",
@@ -60,12 +71,16 @@ impl fmt::Display for Code {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The printed numbers cannot all be true, or a target was missed; `plansim check` exits 1.
     Error,
+    /// Doubtful but possible; exits 1 only under `--deny warnings`.
     Warning,
+    /// A fact worth knowing, never a failure.
     Info,
 }
 
 impl Severity {
+    /// The lowercase word printed in tables, JSON and CSV (`error`).
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -84,10 +99,15 @@ impl fmt::Display for Severity {
 /// The cells of a row as the document printed them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quoted {
+    /// The unit as printed (`亿元`, `%`).
     pub unit: String,
+    /// The year the base cell refers to (the column's, or the cell's own when a note marks it).
     pub base_year: i32,
+    /// The baseline cell's text (`60.6*`).
     pub base: String,
+    /// The target cell's text (`>65`, `〔13.5〕`, `市级指标`).
     pub target: String,
+    /// The rate cell's text (`7左右`, `〔3.9〕`).
     pub rate: String,
 }
 
@@ -95,12 +115,19 @@ pub struct Quoted {
 /// identity).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Related {
+    /// The region whose plan holds that row.
     pub region: String,
+    /// That row's plan (`十四五`), empty when the table has no plan column.
     pub plan: String,
+    /// That row's indicator name, without numbering, marks and unit.
     pub indicator: String,
+    /// The year of that row's target.
     pub target_year: i32,
+    /// The path of the table file holding that row.
     pub file: String,
+    /// That row's 1-based line in its file.
     pub row: usize,
+    /// That row's cells as printed.
     pub cells: Quoted,
 }
 
@@ -108,53 +135,75 @@ pub struct Related {
 /// them; values are in the row's value unit (`value_unit` in `plansim tables`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Numbers {
+    /// The baseline as a level, where the rule used one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub base_value: Option<f64>,
+    /// The target as a level; for `target-unreachable` in the grade's terms (a period total
+    /// as its change index, base year = 100); for a cross-plan level conflict the part's
+    /// level in the year compared.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_value: Option<f64>,
-    /// The stated average annual rate.
+    /// The stated average annual rate (`rate-mismatch`, `bound-exceeded` when it drove the
+    /// path, the part's rate in a cross-plan rate conflict).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stated_rate: Option<f64>,
-    /// The rate base → target implies, and its range over the printed digits.
+    /// The rate base → target implies at their printed points (`rate-mismatch`); for
+    /// `bound-exceeded`, the projection's rate when none is stated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub implied_rate: Option<f64>,
+    /// The lowest rate the printed digits of base and target allow; `None` when not finite.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub implied_rate_low: Option<f64>,
+    /// The highest rate the printed digits of base and target allow; `None` when not finite.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub implied_rate_high: Option<f64>,
-    /// The value the stated rate reaches in the target year.
+    /// The level the stated rate (or stated period total) takes the base to by the target year.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reached_value: Option<f64>,
-    /// A period total (in percent or in the value unit) and its annual equivalent.
+    /// The total over the period the row states (`〔13.5〕` → 13.5), in percent or in the
+    /// cell's own unit; signed by its direction under `rate-mismatch`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period_total: Option<f64>,
+    /// The yearly change equal to `period_total`: percent a year when it compounds, else the
+    /// value unit a year (`cumulative-target`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annual_equivalent: Option<f64>,
-    /// A bound (100 for a share, 0 for a level) and the first year a projection passes it.
+    /// The bound a projection passes: the unit's ceiling (100, ‰: 1000) or 0 (`bound-exceeded`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bound: Option<f64>,
+    /// The first year the projection passes `bound`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub crossing_year: Option<i32>,
+    /// The projected value in the horizon year (or the target year when later).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub horizon_value: Option<f64>,
-    /// The latest actual, the rate the remaining years need and the plan's own rate.
+    /// The year of the latest outturn the grade used (`target-unreachable`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub actual_year: Option<i32>,
+    /// That outturn in the target's terms: a level, a year's rate, or for a period total the
+    /// change to date in percent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub actual_value: Option<f64>,
+    /// The pace the remaining years need to meet the target, in `assess`'s `pace_unit`:
+    /// percent a year for levels, points a year for shares (`target-unreachable`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required_rate: Option<f64>,
+    /// The plan's own pace (its stated rate, else what base → target implies), in the same
+    /// unit as `required_rate`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub planned_rate: Option<f64>,
-    /// The other plan's rate or value in a cross-plan conflict.
+    /// The containing region's stated rate in a cross-plan rate conflict.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub other_rate: Option<f64>,
+    /// The containing region's level in the year compared, in the part's unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub other_value: Option<f64>,
-    /// What an identity gives (the sum of shares, per-capita × population) against what it
-    /// should be, and the gap as a share of the latter.
+    /// What an identity gives: the sum of the sector shares, or per-capita × population in
+    /// the total's unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub identity_value: Option<f64>,
+    /// What the identity should give: 100 for shares, the printed total for per-capita ×
+    /// population.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected_value: Option<f64>,
 }
@@ -192,28 +241,40 @@ impl Numbers {
 /// One problem (or fact) found in a row of a plan table.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
+    /// The region whose plan holds the row.
     pub region: String,
+    /// The row's plan (`十四五`), empty when the table has no plan column.
     pub plan: String,
+    /// The row's indicator name, without numbering, marks and unit.
     pub indicator: String,
+    /// The year of the row's target.
     pub target_year: i32,
+    /// The rule that found it.
     pub code: Code,
+    /// How bad it is; decides the sort order and the exit code.
     pub severity: Severity,
     /// In the language `CheckOptions::lang` asks for.
     pub message: String,
     /// The message in both languages.
     #[serde(skip)]
     pub text: crate::lang::finding::Text,
+    /// The path of the table file holding the row.
     pub file: String,
+    /// The row's 1-based line in its file.
     pub row: usize,
     /// The row's cells as printed.
     pub cells: Quoted,
+    /// The numbers behind the verdict, flattened into the JSON object.
     #[serde(flatten)]
     pub numbers: Numbers,
+    /// The other rows the finding rests on (the containing region's row, an identity's parts,
+    /// the first statement of a restated target).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
 }
 
 impl Quoted {
+    /// A row's unit, base, target and rate cells as printed.
     pub fn of(ind: &Indicator) -> Quoted {
         Quoted {
             unit: ind.unit.raw.clone(),
@@ -226,6 +287,7 @@ impl Quoted {
 }
 
 impl Related {
+    /// A row quoted as the other side of a finding.
     pub fn of(ind: &Indicator) -> Related {
         Related {
             region: ind.region.clone(),
@@ -271,11 +333,13 @@ impl Finding {
         self.message = self.text.get(lang).to_string();
     }
 
+    /// Sets the numbers behind the verdict.
     pub fn with(mut self, numbers: Numbers) -> Finding {
         self.numbers = numbers;
         self
     }
 
+    /// Adds rows the finding rests on.
     pub fn related(mut self, rows: impl IntoIterator<Item = Related>) -> Finding {
         self.related.extend(rows);
         self

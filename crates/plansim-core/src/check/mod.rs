@@ -27,8 +27,6 @@
 mod bound_exceeded;
 mod cross_plan_conflict;
 mod cumulative_target;
-// its items are documented with the shared number formatter it is taking in
-#[allow(missing_docs)]
 pub mod finding;
 mod identity_violation;
 mod no_numeric_target;
