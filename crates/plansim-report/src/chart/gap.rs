@@ -17,8 +17,9 @@ pub struct GapDot {
     pub label: String,
     /// Current − required pace; negative = behind.
     pub gap: f64,
-    /// σ of the observed yearly changes, the whisker's half-width; `None` draws none.
-    pub sigma: Option<f64>,
+    /// The whisker's half-width: the 90 % interval of the current pace (1.645 σ/√n for n
+    /// observed years); `None` draws none.
+    pub half_width: Option<f64>,
     pub status: Status,
 }
 
@@ -118,7 +119,7 @@ impl Draw for GapChart {
         // the x range holds zero, every dot and its whisker
         let (mut lo, mut hi) = (0.0f64, 0.0f64);
         for d in &dots {
-            let s = d.sigma.filter(|s| s.is_finite()).unwrap_or(0.0);
+            let s = d.half_width.filter(|s| s.is_finite()).unwrap_or(0.0);
             lo = lo.min(d.gap - s);
             hi = hi.max(d.gap + s);
         }
@@ -156,7 +157,7 @@ impl Draw for GapChart {
             let text = cv.fit(&d.label, size, label_w)?;
             cv.label(&text, size, INK, (margin + label_w, cy), HPos::Right)?;
             let (c, shape) = mark(d.status);
-            if let Some(s) = d.sigma.filter(|s| s.is_finite() && *s > 0.0) {
+            if let Some(s) = d.half_width.filter(|s| s.is_finite() && *s > 0.0) {
                 let (a, b) = (f.x_px(d.gap - s), f.x_px(d.gap + s));
                 let w = c.stroke_width(cv.px(2.0) as u32);
                 cv.draw(&PathElement::new(vec![(a, cy), (b, cy)], w))?;
@@ -192,7 +193,7 @@ mod tests {
         let dot = |label: &str, gap: f64| GapDot {
             label: label.into(),
             gap,
-            sigma: None,
+            half_width: None,
             status: Status::Lagging,
         };
         let c = GapChart {

@@ -236,7 +236,9 @@ impl Draw for IndicatorChart {
     }
 }
 
-/// The last finite point of each scenario: (year, value, scenario index).
+/// The last finite point of each scenario that reaches the chart's last year: (year, value,
+/// scenario index). A line ending earlier (a one-year plan another scenario carries on) gets
+/// no label in the right margin, where it would read as that year's value.
 fn end_values(c: &IndicatorChart) -> Vec<(i32, f64, usize)> {
     c.scenarios
         .iter()
@@ -248,6 +250,7 @@ fn end_values(c: &IndicatorChart) -> Vec<(i32, f64, usize)> {
                 .max_by_key(|p| p.0)
                 .map(|p| (p.0, p.1, i))
         })
+        .filter(|e| e.0 == c.years.1)
         .collect()
 }
 

@@ -159,7 +159,7 @@ impl Draw for ProbabilityChart {
             }
             let p = b.probability.clamp(0.0, 1.0);
             let x1 = f.x_px(p).max(f.left + 1);
-            let s = format!("{:.0}%", 100.0 * p);
+            let s = plansim_core::format::chance(p);
             cv.boxed(&s, size, INK, (x1 + cv.px(6.0), *cy), HPos::Left)?;
         }
         cv.draw(&PathElement::new(

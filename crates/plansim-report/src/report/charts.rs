@@ -359,9 +359,16 @@ pub fn render(
 /// A borrowed chart's caption: `… （同基准情景）`.
 fn as_in(caption: &str, owner: &Computed, english: bool) -> String {
     if english {
-        format!("{caption} (as in {})", owner.page.named.label)
+        match caption.strip_suffix(')') {
+            Some(open) => format!("{open}; as in {})", owner.page.named.label),
+            None => format!("{caption} (as in {})", owner.page.named.label),
+        }
     } else {
-        format!("{caption}（同{}）", owner.page.named.label)
+        match caption.strip_suffix('）') {
+            // `…（假设情景）` becomes `…（假设情景；同基准情景）`
+            Some(open) => format!("{open}；同{}）", owner.page.named.label),
+            None => format!("{caption}（同{}）", owner.page.named.label),
+        }
     }
 }
 

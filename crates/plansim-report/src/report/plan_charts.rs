@@ -318,12 +318,12 @@ pub fn probability(run: &Computed, region: &str, plan: &str, english: bool) -> P
         title: format!("{region} {plan}"),
         subtitle: if english {
             format!(
-                "probability of meeting each target under scenario {} (a what-if, not a grade)",
+                "probability of meeting each target under scenario {} (a what-if, not a grade; a path at exactly the rate its target needs meets it about half the time by construction)",
                 run.page.named.label
             )
         } else {
             format!(
-                "情景 {} 下各指标达标概率（假设情景，非评估）",
+                "情景 {} 下各指标达标概率（假设情景，非评估；按目标所需速度推演的指标约为50%，系构造所致）",
                 run.page.named.label
             )
         },
@@ -332,9 +332,22 @@ pub fn probability(run: &Computed, region: &str, plan: &str, english: bool) -> P
     }
 }
 
+/// The normal quantile of a two-sided 90 % interval, as the fans' P5–P95.
+const Z90: f64 = 1.644_853_626_951_472_2;
+
+/// Half the 90 % interval of a pace averaged over the years from `base_year` to `latest`,
+/// when σ of the yearly changes is known: 1.645 σ/√n.
+fn pace_interval(sigma: Option<f64>, base_year: i32, latest: Option<i32>) -> Option<f64> {
+    let (sigma, n) = (sigma?, f64::from(latest? - base_year));
+    (n >= 1.0).then(|| Z90 * sigma / n.sqrt())
+}
+
 /// Every target of a plan the outturns give a current and a required pace for: current −
-/// required, with σ of the observed yearly changes. The plan's stated rate against the rate
-/// its own target implies is `check`'s arithmetic, not evidence, and is not drawn.
+/// required, with the 90 % interval of the current pace. The current pace is the average of
+/// the n yearly changes from the base year to the latest outturn, so its standard error is
+/// σ/√n (σ of the yearly changes), not σ: ±σ would say how far one year may stray, not how
+/// well the pace is known. The plan's stated rate against the rate its own target implies is
+/// `check`'s arithmetic, not evidence, and is not drawn.
 pub fn gap(run: &Computed, region: &str, plan: &str, english: bool) -> GapChart {
     let lang = if english {
         crate::lang::Lang::En
@@ -350,10 +363,11 @@ pub fn gap(run: &Computed, region: &str, plan: &str, english: bool) -> GapChart 
         .filter_map(|r| {
             let gap = r.current_pace? - r.required_pace?;
             let unit = crate::lang::grade::unit(&r.pace_unit);
+            let half_width = pace_interval(r.sigma, r.base_year, r.latest.map(|l| l.0));
             Some(GapDot {
                 label: format!("{} ({}, {})", r.name(english), r.year, unit.get(lang)),
                 gap,
-                sigma: r.sigma,
+                half_width,
                 status: r.status,
             })
         })
@@ -361,9 +375,9 @@ pub fn gap(run: &Computed, region: &str, plan: &str, english: bool) -> GapChart 
     GapChart {
         title: format!("{region} {plan}"),
         subtitle: if english {
-            "current − required pace from the outturns, ± one sd of the observed yearly changes; left of zero the pace must rise".into()
+            "current − required pace from the outturns; whiskers: 90% interval of the current pace (1.645 sd/√years); left of zero the pace must rise".into()
         } else {
-            "依据实际值：当前速度 − 所需速度，横线为正负一个标准差（逐年变化）；零线左侧需加快"
+            "依据实际值：当前速度 − 所需速度；横线为当前速度的90%区间（1.645×标准差/√年数）；零线左侧需加快"
                 .into()
         },
         dots,
@@ -373,5 +387,22 @@ pub fn gap(run: &Computed, region: &str, plan: &str, english: bool) -> GapChart 
             "差距（速度的百分点：水平值按%/年，比重按个百分点/年）".into()
         },
         words: words(english),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pace_interval;
+
+    /// 科尔沁区's GDP under the hypothetical outturns: three yearly changes 2021–23 (6, 3, 5 %),
+    /// mean 4.667, sample sd √((1.333² + 1.667² + 0.333²)/2) = √2.333 = 1.5275 points; the
+    /// pace's 90 % half-width is 1.645 · 1.5275/√3 = 1.4506 points, not one year's 1.5275.
+    #[test]
+    fn the_interval_is_of_the_average_pace() {
+        let sd = (7.0f64 / 3.0).sqrt();
+        let w = pace_interval(Some(sd), 2020, Some(2023)).unwrap();
+        assert!((w - 1.4506).abs() < 1e-4, "{w}");
+        assert_eq!(pace_interval(Some(sd), 2020, Some(2020)), None);
+        assert_eq!(pace_interval(None, 2020, Some(2023)), None);
     }
 }
