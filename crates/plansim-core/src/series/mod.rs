@@ -275,11 +275,7 @@ impl Series {
         Some(Goal {
             year: ind.target_year,
             kind,
-            raw: if ind.rate.raw.contains('%') {
-                format!("年均{}", ind.rate.raw)
-            } else {
-                format!("年均{}%", ind.rate.raw)
-            },
+            raw: annual_raw(&ind.rate.raw),
             from_rate: true,
         })
     }
@@ -306,5 +302,33 @@ impl Series {
     /// `region/name`: unique within a projection, keys the random streams and the σ table.
     pub fn key(&self) -> String {
         format!("{}/{}", self.region, self.name)
+    }
+}
+
+/// A rate cell as a goal's text: `7左右` → `年均7%左右`, the percent sign after the last digit
+/// and before a qualifier (`以上`, `左右`), as plans print it.
+fn annual_raw(raw: &str) -> String {
+    if raw.contains('%') {
+        return format!("年均{raw}");
+    }
+    let end = raw
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_numeric())
+        .map(|(i, c)| i + c.len_utf8());
+    match end {
+        Some(e) => format!("年均{}%{}", &raw[..e], &raw[e..]),
+        None => format!("年均{raw}%"),
+    }
+}
+
+#[cfg(test)]
+mod annual_raw_tests {
+    #[test]
+    fn annual_goal_text_puts_the_percent_after_the_number() {
+        assert_eq!(super::annual_raw("7左右"), "年均7%左右");
+        assert_eq!(super::annual_raw("6.5"), "年均6.5%");
+        assert_eq!(super::annual_raw("7%以上"), "年均7%以上");
+        assert_eq!(super::annual_raw("＞7"), "年均＞7%");
     }
 }
