@@ -30,6 +30,9 @@ fn cells(a: &Action, english: bool) -> [String; 10] {
     let unit = |u: &str| {
         if u == "%" {
             String::new()
+        } else if u.contains('=') {
+            // an index base (`2020=100`) cannot follow a number unseparated
+            format!(" ({u})")
         } else {
             u.to_string()
         }

@@ -226,18 +226,21 @@ pub fn target_rows(
 impl TargetRow {
     /// How much higher (lower, for a falling target) the target year's level must be than
     /// the observed pace carries the latest outturn to, in the row's unit: for targets to
-    /// reach on a compound or points path only. Positive = short of the target.
+    /// reach on a compound or points path and for period totals (in points of the index).
+    /// Positive = short of the target.
     pub fn extra_level(&self) -> Option<f64> {
-        if self.rule != "reach" {
-            return None;
-        }
         let (year, latest) = self.latest?;
         let pace = self.current_pace?;
         let target = self.target_value?;
         let n = f64::from(self.year - year);
-        if n <= 0.0 {
-            return None;
-        }
+        let latest = match self.rule {
+            "reach" if n > 0.0 => latest,
+            // a period total's outturn is the change so far in %, its target an index
+            // (100 − 13.5 = 86.5 for 〔13.5〕 down): the index the pace leads to, or, once the
+            // period is over, the one reached (全国's energy intensity: 88.3, 1.8 short)
+            "period-total" if n >= 0.0 => 100.0 + latest,
+            _ => return None,
+        };
         let reached = match self.pace_unit.as_str() {
             "% a year" => latest * (1.0 + pace / 100.0).powf(n),
             "points a year" => latest + pace * n,
