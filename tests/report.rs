@@ -214,6 +214,11 @@ fn bundled_report_has_every_file_and_the_right_numbers() {
     // targets first, then the hypothetical 科尔沁区 ones
     let top = &index[..index.find("<h2>情景</h2>").unwrap()];
     assert!(top.find("单位GDP能源消耗降低").unwrap() < top.find("430亿").unwrap());
+    // the 430亿 target sits on 科尔沁区's growth-rate row, whose base 305.8亿 is printed under
+    // `%` (row 2 of horqin.csv): the row says the table's own check finds it wrong; a target
+    // the outturns missed is no table error
+    assert!(top.contains("430亿（表格检查有误：unit-mismatch）"));
+    assert!(!top.contains("〔13.5〕（表格检查有误"));
     // every scenario's answer under the target, in the page's language
     assert!(top.contains("<b>2024年冲击</b>") && top.contains("<b>基准情景</b>"));
     // the gap chart is drawn where outturns give a pace (科尔沁区 under the hypothetical

@@ -79,7 +79,13 @@ fn cells(a: &Action, english: bool) -> [String; 10] {
     };
     [
         r.region.clone(),
-        format!("{} · {} {}", r.name(english), r.year, r.target),
+        format!(
+            "{} · {} {}{}",
+            r.name(english),
+            r.year,
+            r.target,
+            audit(&r.audit, english)
+        ),
         r.status.label(english).to_string(),
         latest,
         p(r.current_pace),
@@ -89,6 +95,19 @@ fn cells(a: &Action, english: bool) -> [String; 10] {
         sigma,
         a.graded_in.clone(),
     ]
+}
+
+/// `（表格检查有误：unit-mismatch）`: the row's numbers fail the plan's own arithmetic.
+fn audit(codes: &[&str], english: bool) -> String {
+    if codes.is_empty() {
+        return String::new();
+    }
+    let codes = codes.join(", ");
+    if english {
+        format!(" (the table's check finds errors: {codes})")
+    } else {
+        format!("（表格检查有误：{codes}）")
+    }
 }
 
 /// `sigma_source` (written in English by `assess`) in the page's language: `sd of the 3

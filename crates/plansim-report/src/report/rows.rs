@@ -66,6 +66,10 @@ pub struct TargetRow {
     /// When the scenario's projection first meets the target, for the index's comparison in
     /// years; `None` where the target is not projected.
     pub reach: Option<Reach>,
+    /// The codes of the audit's errors on this row of the table (`unit-mismatch`): the grade
+    /// rests on numbers the plan's own arithmetic contradicts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub audit: Vec<&'static str>,
     /// P(meet | scenario): the share of the scenario's draws meeting the target — a what-if.
     pub probability: Option<f64>,
     /// Index of the projection path, for charts.
@@ -216,6 +220,7 @@ pub fn target_rows(
                 at_horizon,
                 met: outcome.and_then(|o| o.met),
                 reach,
+                audit: Vec::new(),
                 probability,
                 path: outcome.and(path),
             }

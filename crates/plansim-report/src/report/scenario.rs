@@ -69,7 +69,29 @@ pub fn compute(
     } = run::from_scenario(sc, &with, Stages::ALL)?;
     let sim = simulation.ok_or_else(|| Error::invalid("the simulation did not run"))?;
     let rules = crate::explain::explain(&sc)?;
-    let rows = target_rows(&sc, &p, &sim, &grades, &rules);
+    let mut rows = target_rows(&sc, &p, &sim, &grades, &rules);
+    // a row whose own numbers the audit finds wrong is marked wherever its grade shows (a
+    // target the outturns put out of reach is the grade's news, not the table's error)
+    use crate::check::{Code, Severity};
+    for f in findings.iter().filter(|f| {
+        f.severity == Severity::Error
+            && matches!(
+                f.code,
+                Code::UnitMismatch
+                    | Code::RateMismatch
+                    | Code::IdentityViolation
+                    | Code::BoundExceeded
+            )
+    }) {
+        for r in rows
+            .iter_mut()
+            .filter(|r| r.region == f.region && r.plan == f.plan && r.indicator == f.indicator)
+        {
+            if !r.audit.contains(&f.code.as_str()) {
+                r.audit.push(f.code.as_str());
+            }
+        }
+    }
     let page = Page {
         name: sc.name.clone(),
         description: sc.description.clone(),
