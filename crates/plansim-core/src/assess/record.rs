@@ -43,6 +43,27 @@ impl Status {
         Status::Qualitative,
     ];
 
+    /// How urgently the grade asks for action, 0 first: missed, moving away, behind (these
+    /// three need action), then on track, faster, met, met early, then no evidence, qualitative.
+    pub fn urgency(self) -> u8 {
+        match self {
+            Status::Missed => 0,
+            Status::Regressing => 1,
+            Status::Lagging => 2,
+            Status::OnTrack => 3,
+            Status::Faster => 4,
+            Status::Achieved => 5,
+            Status::Ahead => 6,
+            Status::InsufficientData => 7,
+            Status::Qualitative => 8,
+        }
+    }
+
+    /// Whether the outturns put the target behind: missed, moving away or lagging.
+    pub fn needs_action(self) -> bool {
+        self.urgency() <= 2
+    }
+
     /// The grade as the official evaluations write it.
     pub fn zh(self) -> &'static str {
         match self {

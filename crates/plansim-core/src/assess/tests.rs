@@ -412,3 +412,20 @@ fn unmatched_outturn_names_are_errors_with_the_nearest_names() {
     .unwrap();
     assert_eq!(r.of_row(0).len(), 1);
 }
+
+/// Missed, moving away and behind need action, in that order; every other grade comes after.
+#[test]
+fn grades_sort_by_urgency() {
+    let mut all = Status::ALL.to_vec();
+    all.sort_by_key(|s| s.urgency());
+    assert_eq!(
+        &all[..3],
+        &[Status::Missed, Status::Regressing, Status::Lagging]
+    );
+    let acting: Vec<Status> = Status::ALL
+        .into_iter()
+        .filter(|s| s.needs_action())
+        .collect();
+    assert_eq!(acting.len(), 3);
+    assert_eq!(all.last(), Some(&Status::Qualitative));
+}

@@ -40,16 +40,6 @@ pub struct Section {
     pub fine: usize,
 }
 
-/// The grade's severity: missed first, then moving away, then behind.
-fn rank(s: Status) -> Option<u8> {
-    match s {
-        Status::Missed => Some(0),
-        Status::Regressing => Some(1),
-        Status::Lagging => Some(2),
-        _ => None,
-    }
-}
-
 /// Every scenario's target rows by target, built once per batch: a page's lines per scenario
 /// and the index's comparison look targets up here instead of scanning every scenario (a batch
 /// of every county holds 85,500 targets).
@@ -118,7 +108,7 @@ pub fn section(own: &[(&Named, &[TargetRow])], batch: &Lookup, lang: Lang) -> Se
             match seen.get(&key(r)) {
                 Some(&i) => {
                     let p = &mut picked[i];
-                    if rank(p.1.status).is_none() && rank(r.status).is_some() {
+                    if !p.1.status.needs_action() && r.status.needs_action() {
                         *p = (*named, r)
                     }
                 }
@@ -145,7 +135,7 @@ pub fn section(own: &[(&Named, &[TargetRow])], batch: &Lookup, lang: Lang) -> Se
                     None => out.unassessed.push((r.status, vec![label])),
                 }
             }
-            s if rank(s).is_none() => out.fine += 1,
+            s if !s.needs_action() => out.fine += 1,
             _ => {
                 let lines = batch
                     .holders(r)
@@ -162,7 +152,7 @@ pub fn section(own: &[(&Named, &[TargetRow])], batch: &Lookup, lang: Lang) -> Se
     }
     // the furthest behind first: by grade, then by the gap in its own terms
     out.actions.sort_by(|a, b| {
-        rank(a.row.status).cmp(&rank(b.row.status)).then(
+        a.row.status.urgency().cmp(&b.row.status.urgency()).then(
             a.row
                 .gap
                 .unwrap_or(0.0)

@@ -320,18 +320,26 @@ pub fn render(
     // the overview charts (a dashboard holds up to 30 panels) are drawn in parallel too, or
     // the batch's last scenario draws them alone on one core; one equal to an earlier
     // scenario's, label aside, is that one
-    let overview: Vec<(PlanChart, Option<&Computed>)> = plans(run)
-        .iter()
-        .flat_map(|(region, plan)| {
-            plan_charts(run, all, region, plan, english)
-                .into_iter()
-                .map(|c| {
-                    let owner = plan_drawn_before(run, &c, region, plan, all, english);
-                    (c, owner)
+    let mut overview: Vec<(PlanChart, Option<&Computed>)> = Vec::new();
+    for (region, plan) in plans(run) {
+        // each earlier scenario's charts of this plan, made once
+        let before: Vec<(&Computed, Vec<PlanChart>)> = earlier(run, all, &region)
+            .into_iter()
+            .map(|o| (o, plan_charts(o, all, &region, &plan, english)))
+            .collect();
+        for chart in plan_charts(run, all, &region, &plan, english) {
+            let mine = chart.unlabelled(&run.page.named.label);
+            let owner = before
+                .iter()
+                .find(|(o, theirs)| {
+                    theirs.iter().any(|t| {
+                        t.stem() == chart.stem() && t.unlabelled(&o.page.named.label) == mine
+                    })
                 })
-                .collect::<Vec<_>>()
-        })
-        .collect();
+                .map(|(o, _)| *o);
+            overview.push((chart, owner));
+        }
+    }
     let drawn: Vec<Option<Vec<u8>>> = overview
         .par_iter()
         .map(|(chart, owner)| match owner {
@@ -384,25 +392,6 @@ fn earlier<'a>(run: &Computed, all: &[&'a Computed], region: &str) -> Vec<&'a Co
         .collect()
 }
 
-/// The scenario that draws an overview chart equal to `chart`, label aside, if one comes
-/// before `run` (see [`drawn_before`]).
-fn plan_drawn_before<'a>(
-    run: &'a Computed,
-    chart: &PlanChart,
-    region: &str,
-    plan: &str,
-    all: &'a [&'a Computed],
-    english: bool,
-) -> Option<&'a Computed> {
-    let mine = chart.unlabelled(&run.page.named.label);
-    earlier(run, all, region).into_iter().find(|o| {
-        plan_charts(o, all, region, plan, english)
-            .iter()
-            .find(|c| c.stem() == chart.stem())
-            .is_some_and(|c| c.unlabelled(&o.page.named.label) == mine)
-    })
-}
-
 /// The scenario, and its path, that draws a chart equal to `chart` (path `i` of `run`), if one
 /// comes before `run` in drawing order: the scenario named `baseline`, then the batch's order.
 /// Equality is an equivalence, so the first equal one draws the chart itself.
@@ -414,23 +403,27 @@ fn drawn_before<'a>(
     english: bool,
 ) -> Option<(&'a Computed, usize)> {
     let path = &run.p.paths[i];
-    let unlabelled = |mut c: IndicatorChart| {
-        if let Some(own) = c.scenarios.first_mut() {
-            own.name.clear();
-            own.colour = 0;
-        }
-        c
-    };
-    let mine = unlabelled(chart.clone());
+    let mut mine = chart.clone();
+    unlabel(&mut mine);
     for other in earlier(run, all, &path.series.region) {
         let Some(j) = other.p.paths.iter().position(|q| same_series(q, path)) else {
             continue;
         };
-        if unlabelled(indicator_chart(other, j, all, english)) == mine {
+        let mut theirs = indicator_chart(other, j, all, english);
+        unlabel(&mut theirs);
+        if theirs == mine {
             return Some((other, j));
         }
     }
     None
+}
+
+/// Takes out whose chart it is: the name and colour of its own (first) line.
+pub(super) fn unlabel(c: &mut IndicatorChart) {
+    if let Some(own) = c.scenarios.first_mut() {
+        own.name.clear();
+        own.colour = 0;
+    }
 }
 
 /// `020-科尔沁区-地区生产总值`: the file stem of path `i`'s chart.

@@ -84,10 +84,7 @@ impl PlanChart {
             PlanChart::Dashboard(_, d) => {
                 d.subtitle = d.subtitle.replace(label, "");
                 for p in &mut d.panels {
-                    for line in p.chart.scenarios.iter_mut().take(1) {
-                        line.name.clear();
-                        line.colour = 0;
-                    }
+                    super::charts::unlabel(&mut p.chart);
                 }
             }
             PlanChart::Probability(_, p) => p.subtitle = p.subtitle.replace(label, ""),
@@ -204,22 +201,6 @@ fn in_plan<'a>(
     })
 }
 
-/// Where a grade sorts on a dashboard: missed, moving away and behind first, then the graded
-/// ones on their way or met, then those without evidence.
-fn severity(s: Status) -> u8 {
-    match s {
-        Status::Missed => 0,
-        Status::Regressing => 1,
-        Status::Lagging => 2,
-        Status::OnTrack => 3,
-        Status::Faster => 4,
-        Status::Achieved => 5,
-        Status::Ahead => 6,
-        Status::InsufficientData => 7,
-        Status::Qualitative => 8,
-    }
-}
-
 /// The panel's note: the unit, the target and the latest outturn.
 fn panel_note(row: Option<&super::rows::TargetRow>, unit: &str, english: bool) -> String {
     let mut parts = Vec::new();
@@ -264,7 +245,7 @@ pub fn dashboard(
         })
         .collect();
     // stable: within a grade, the table's order
-    panels.sort_by_key(|p| severity(p.status));
+    panels.sort_by_key(|p| p.status.urgency());
     let projected: Vec<&str> = in_plan(run, region, plan)
         .map(|i| run.p.paths[i].series.name.as_str())
         .collect();

@@ -11,7 +11,7 @@
 
 use super::scenario::Computed;
 use super::sheet::{Cell, Formats, Sheet, fail, number, share};
-use crate::assess::{Grade, Status};
+use crate::assess::Grade;
 use crate::error::Result;
 use crate::export::{chance_rows, long_rows};
 use rust_xlsxwriter::Workbook;
@@ -32,21 +32,6 @@ fn pace_unit(unit: &str, english: bool) -> &str {
         (false, "% a year") => "%/年",
         (false, "points a year") => "个百分点/年",
         _ => unit,
-    }
-}
-
-/// How urgently a grade asks for action: missed first, then moving away, behind, …
-fn urgency(s: Status) -> u8 {
-    match s {
-        Status::Missed => 0,
-        Status::Regressing => 1,
-        Status::Lagging => 2,
-        Status::OnTrack => 3,
-        Status::Faster => 4,
-        Status::Achieved => 5,
-        Status::Ahead => 6,
-        Status::InsufficientData => 7,
-        Status::Qualitative => 8,
     }
 }
 
@@ -110,7 +95,7 @@ fn actions<'f>(
         let mut grades: Vec<&Grade> = run.grades.iter().collect();
         // most urgent first, and within a grade the furthest behind (smallest gap) first
         grades.sort_by(|a, b| {
-            urgency(a.status).cmp(&urgency(b.status)).then(
+            a.status.urgency().cmp(&b.status.urgency()).then(
                 a.gap
                     .unwrap_or(f64::INFINITY)
                     .total_cmp(&b.gap.unwrap_or(f64::INFINITY)),
