@@ -38,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
         description: String::new(),
         path: path.to_path_buf(),
         spec: ScenarioFile::default(),
-        series: Series::gather(&table.indicators),
+        series: Series::gather(&table.indicators, &[]),
         outturns: plansim::actuals::Resolved::empty(table.indicators.len()),
         indicators: table.indicators,
         actuals: Vec::new(),

@@ -48,6 +48,10 @@ pub struct Resolved {
     pub warnings: Vec<String>,
     /// The canonical quantity of each outturn and how it measures it.
     quantities: Vec<(String, Measure)>,
+    /// Each row's meaning, made once with its outturns (the base of a rise set from the plan's
+    /// base-year outturn): what assess, project, simulate and the reports all read.
+    #[serde(skip)]
+    pub meanings: Vec<Meaning>,
 }
 
 impl Resolved {
@@ -57,6 +61,15 @@ impl Resolved {
             by_row: vec![Vec::new(); rows],
             ..Resolved::default()
         }
+    }
+
+    /// The meaning of row `i` (`ind`), as made with the outturns; from the table alone when
+    /// none were resolved.
+    pub fn meaning(&self, i: usize, ind: &Indicator) -> Meaning {
+        self.meanings
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| Meaning::of(ind))
     }
 
     /// The outturns and matches of row `i`.
@@ -197,9 +210,31 @@ pub fn resolve(
     }
     out.skipped = skipped;
     if errors.is_empty() {
+        out.meanings = meanings(indicators, &out);
         return Ok(out);
     }
     Err(super::cell_errors(errors))
+}
+
+/// Each row's meaning: from its table, the base of a rise counted from an earlier figure set
+/// from the plan's base-year outturn where one is known.
+fn meanings(indicators: &[Indicator], resolved: &Resolved) -> Vec<Meaning> {
+    indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| {
+            let m = Meaning::of(ind);
+            if !m.base_before_plan(ind) {
+                return m;
+            }
+            let year = crate::meaning::plan_base_year(ind);
+            let outturn = super::observations(&m, ind, &resolved.of_row(i))
+                .into_iter()
+                .find(|o| o.year == year && o.side.is_none())
+                .map(|o| o.value);
+            Meaning::with_base_outturn(ind, outturn)
+        })
+        .collect()
 }
 
 /// Matches outturn `o` (the next of `out.outturns`) to the rows of its region measuring it, by

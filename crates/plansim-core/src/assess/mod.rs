@@ -46,7 +46,7 @@ pub fn assess(
         .map(|(i, ind)| {
             let row = Row {
                 ind,
-                m: Meaning::of(ind),
+                m: resolved.meaning(i, ind),
                 matches: resolved.of_row(i),
                 resolved,
                 aliases,

@@ -1,6 +1,12 @@
 //! Which way an indicator is meant to move.
 
+use super::quantity::{Quantity, quantity};
 use crate::table::{Direction, Form, Indicator};
+
+/// A stock the plan keeps at or above its figure (`耕地保有量`, `永久基本农田保护面积`).
+pub fn is_floor_name(name: &str) -> bool {
+    ["保有量", "保护面积", "红线"].iter().any(|w| name.contains(w))
+}
 
 /// Words in a name that mark an indicator meant to fall.
 pub const FALLING_WORDS: [&str; 13] = [
@@ -28,6 +34,18 @@ pub fn direction(ind: &Indicator) -> Direction {
         Form::AtMost { .. } => return Direction::Falling,
         Form::AtLeast { .. } => return Direction::Rising,
         _ => {}
+    }
+    // a flow summed over the period (`农村贫困人口脱贫 [5575]`, `减排量 [10]`) must reach its
+    // total whatever its words; only an explicit `<`/`以内` makes it a ceiling
+    if quantity(ind) == Quantity::RunningTotal {
+        return match ind.rate.form {
+            Form::AtMost { .. } if !ind.target.is_numeric() => Direction::Falling,
+            _ => Direction::Rising,
+        };
+    }
+    // a stock to keep (`耕地保有量 1.22 → 1.2`) is a floor even below its base
+    if is_floor_name(&ind.name) {
+        return Direction::Rising;
     }
     if let (Some(b), Some(t)) = (ind.base_level(), ind.target_level())
         && b.value != t.value

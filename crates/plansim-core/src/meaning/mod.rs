@@ -8,8 +8,8 @@ mod quantity;
 mod relation;
 mod target;
 
-pub use direction::{FALLING_WORDS, direction};
-pub use quantity::{Quantity, growth_or_ratio_name, quantity};
+pub use direction::{FALLING_WORDS, direction, is_floor_name};
+pub use quantity::{Quantity, growth_or_ratio_name, is_reduction, quantity};
 pub use relation::{Relation, RelationKind, relation, same_indicator};
 pub use target::{Of, TargetKind, about_tolerance, bound_like, target};
 
@@ -31,23 +31,118 @@ pub struct Meaning {
     pub target: TargetKind,
     /// Nominal or real, where the name or its unit note says.
     pub basis: Option<Basis>,
+    /// Where the base of a rise counted from it comes from, when not from the plan's base year
+    /// as printed: a base-year outturn in place of a starred earlier figure, or that figure
+    /// kept for want of one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_note: Option<BaseNote>,
+}
+
+/// The base of a target counted from it (`人均预期寿命 〔1〕`) is the plan's base year; a row
+/// printing an earlier figure (`77.3*`, a 2019 value in a 2020 column) is set right here.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum BaseNote {
+    /// The plan's base-year outturn replaces the printed earlier figure.
+    Outturn {
+        /// The plan's base year.
+        year: i32,
+        /// Its outturn.
+        value: f64,
+        /// The year of the printed figure.
+        printed_year: i32,
+        /// The printed figure.
+        printed: f64,
+    },
+    /// No outturn of the plan's base year is known: the earlier figure stands in for it.
+    Earlier {
+        /// The year of the printed figure.
+        year: i32,
+        /// The plan's base year.
+        plan_year: i32,
+    },
 }
 
 impl Meaning {
-    /// Reads a row: its quantity, direction, baseline and target.
+    /// Reads a row from its table alone: its quantity, direction, baseline and target.
     pub fn of(ind: &Indicator) -> Meaning {
+        Meaning::with_base_outturn(ind, None)
+    }
+
+    /// Reads a row, the base of a rise counted from it taken from `outturn`, the plan's
+    /// base-year outturn, where the row prints an earlier figure (see [`BaseNote`]). The one
+    /// place a row's meaning is made; [`crate::actuals::Resolved`] keeps each row's for every
+    /// command.
+    pub fn with_base_outturn(ind: &Indicator, outturn: Option<f64>) -> Meaning {
         let quantity = quantity(ind);
         let direction = direction(ind);
         let base = baseline(ind, quantity);
         let target = target(ind, quantity, direction, base.map(|b| b.1));
-        Meaning {
+        let mut m = Meaning {
             quantity,
             direction,
             base,
             target,
             basis: Name::parse(&ind.name).basis(),
-        }
+            base_note: None,
+        };
+        m.rebase(ind, outturn);
+        m
     }
+
+    /// Whether the target is counted from the base (`〔1〕` 岁, `提高6个百分点`, `翻一番`): it
+    /// moves when the base does.
+    pub fn counts_from_base(&self, ind: &Indicator) -> bool {
+        self.base.is_some_and(|(_, value)| {
+            target(ind, self.quantity, self.direction, Some(value + 1.0)) != self.target
+        })
+    }
+
+    /// A target that adds a change in the row's own unit to its base (`〔1〕` 岁 → 78.1,
+    /// `〔6〕` 百分点 → 46): its path is drawn linearly, point by point.
+    pub fn adds_to_base(&self, ind: &Indicator) -> bool {
+        matches!(self.quantity, Quantity::Level | Quantity::Share)
+            && !matches!(ind.target.form, Form::Multiple { .. })
+            && self.counts_from_base(ind)
+    }
+
+    /// Whether the base year of the row's figure is earlier than the plan's and its target is
+    /// counted from that figure: the rows whose base an outturn of the plan's base year sets.
+    pub fn base_before_plan(&self, ind: &Indicator) -> bool {
+        self.base.is_some_and(|(year, _)| year < plan_base_year(ind)) && self.counts_from_base(ind)
+    }
+
+    fn rebase(&mut self, ind: &Indicator, outturn: Option<f64>) {
+        let Some((year, printed)) = self.base else {
+            return;
+        };
+        if !self.base_before_plan(ind) {
+            return;
+        }
+        let plan_year = plan_base_year(ind);
+        self.base_note = Some(match outturn {
+            Some(value) => {
+                self.base = Some((plan_year, value));
+                self.target = target(ind, self.quantity, self.direction, Some(value));
+                BaseNote::Outturn {
+                    year: plan_year,
+                    value,
+                    printed_year: year,
+                    printed,
+                }
+            }
+            None => BaseNote::Earlier { year, plan_year },
+        });
+    }
+}
+
+/// The plan's base year: the year before the period a total covers (`〔1〕` over 2021–2025:
+/// 2020), else the row's base year.
+pub fn plan_base_year(ind: &Indicator) -> i32 {
+    [&ind.target, &ind.rate]
+        .into_iter()
+        .find_map(|c| c.period_years)
+        .map_or(ind.base_year, |p| (p[0] - 1).max(ind.base_year))
 }
 
 /// The baseline in the row's terms.

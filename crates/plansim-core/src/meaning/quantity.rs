@@ -2,7 +2,7 @@
 //! `…增长（%）` row whose base is 2.3 is a growth rate, one whose base is `305.8亿` is a level.
 
 use crate::names::{Measure, key, split_measure};
-use crate::table::{Indicator, RateKind};
+use crate::table::{Indicator, RateKind, UnitKind};
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -43,17 +43,18 @@ pub fn quantity(ind: &Indicator) -> Quantity {
     if ind.value_unit() != ind.unit.raw {
         return Quantity::Level;
     }
+    let reduction = is_reduction(ind);
     // the rate column's kind, as the table read it: `〔13.5〕` of a fall compounds, `〔1〕` of a
     // level is a change in its unit (a running total when there is no level)
     match ind.rate_kind {
-        RateKind::TotalPercent => return Quantity::PeriodChange,
-        RateKind::TotalAmount if ind.base_level().is_some() => {
-            return if unit.is_share() {
-                Quantity::Share
-            } else {
-                Quantity::Level
-            };
+        // `城镇化率 60 〔5〕` under a `%` rate column: five points on a share, not 5 % of it
+        RateKind::TotalPercent
+            if level_unit(ind) && ind.base_level().is_some() && !reduction =>
+        {
+            return on_level(ind);
         }
+        RateKind::TotalPercent => return Quantity::PeriodChange,
+        RateKind::TotalAmount if ind.base_level().is_some() => return on_level(ind),
         RateKind::TotalAmount => return Quantity::RunningTotal,
         RateKind::Annual | RateKind::Yearly => {}
     }
@@ -70,13 +71,20 @@ pub fn quantity(ind: &Indicator) -> Quantity {
     };
     if let Some(total) = total {
         // a plain number under a `累计` rate header is a cumulative growth in %; a bracketed
-        // total (`〔1〕`) is in the row's own unit unless the unit or the name says %
+        // total (`〔1〕`) on a level or share is a change in its unit (岁, 年, points of a %):
+        // `人均预期寿命 77.1 〔1〕` ends at 78.1, `入托率提高 40 〔6〕百分点` at 46
         let cumulative_growth = ind.rate_cumulative && !ind.rate.is_period_total();
-        return if unit.is_share() || total.percent || change_name || cumulative_growth {
+        if ind.base_level().is_some() && !reduction && !total.percent && !cumulative_growth {
+            return on_level(ind);
+        }
+        // a fall in % compounds (`…降低〔13.5〕`: the index ends at 86.5); a flow counted in
+        // its own unit (`新增…`, `脱贫`, 万人, 套, 万亩) sums its yearly amounts
+        return if unit.is_share()
+            || total.percent
+            || cumulative_growth
+            || ((change_name || reduction) && !counted(ind))
+        {
             Quantity::PeriodChange
-        } else if ind.base_level().is_some() {
-            // `人均预期寿命 〔1〕 岁`: a change of the level, in its own unit
-            Quantity::Level
         } else {
             Quantity::RunningTotal
         };
@@ -86,6 +94,42 @@ pub fn quantity(ind: &Indicator) -> Quantity {
     } else {
         Quantity::Level
     }
+}
+
+/// A change on a level in the row's own unit: points on a share, years on 岁.
+fn on_level(ind: &Indicator) -> Quantity {
+    if ind.unit.is_share() || ind.unit.kind == UnitKind::Points {
+        Quantity::Share
+    } else {
+        Quantity::Level
+    }
+}
+
+/// A unit a total on a level is counted in: a share, points, or anything but a % change.
+fn level_unit(ind: &Indicator) -> bool {
+    ind.unit.is_share() || ind.unit.kind == UnitKind::Points
+}
+
+/// A unit of things counted (万人, 套, 万亩, 亿元): a total of them is a sum of flows.
+fn counted(ind: &Indicator) -> bool {
+    matches!(
+        ind.unit.kind,
+        UnitKind::Quantity | UnitKind::Money | UnitKind::Duration
+    )
+}
+
+/// A name stating a fall (`…降低`, `…下降`, `…减少`), or a sub-item under such a parent
+/// (`主要污染物排放总量减少：化学需氧量`).
+pub fn is_reduction(ind: &Indicator) -> bool {
+    let falls = |name: &str| {
+        matches!(
+            split_measure(&key(name)).1,
+            Measure::Change { falling: true }
+        ) || ["降低", "下降", "减少", "削减", "压减"]
+            .iter()
+            .any(|w| name.ends_with(w))
+    };
+    falls(&ind.name) || ind.name_parts.parent.as_deref().is_some_and(falls)
 }
 
 /// Words anywhere in a name that make a `%` indicator a growth rate or a ratio that may pass

@@ -276,9 +276,13 @@ fn level_target(ind: &Indicator, q: Quantity, dir: Direction, base: Option<f64>)
 /// A printed level or bound: reached, or held when the baseline already meets it.
 fn printed_target(ind: &Indicator, dir: Direction, base: Option<f64>) -> TargetKind {
     let f = ind.factor(&ind.target);
-    let Some(goal) = goal_of_cell(&ind.target, f, base, false) else {
+    let Some(mut goal) = goal_of_cell(&ind.target, f, base, false) else {
         return words_of(ind);
     };
+    // `耕地保有量 1.2`: a floor, met by any value at or above it
+    if let (GoalKind::Point { value }, true) = (goal, super::direction::is_floor_name(&ind.name)) {
+        goal = GoalKind::AtLeast { value };
+    }
     let precision = half_ulp(&ind.target) * f;
     // a bound (or level) the baseline already meets is held, not reached
     match base {

@@ -214,7 +214,7 @@ impl Scenario {
             actuals.clone(),
             &crate::names::Aliases::bundled(),
         )?;
-        let series = Series::gather(&indicators);
+        let series = Series::gather(&indicators, &outturns.meanings);
         let mut sc = Scenario {
             name,
             description: spec.description.clone().unwrap_or_default(),
@@ -256,6 +256,8 @@ impl Scenario {
             self.actuals.clone(),
             &crate::names::Aliases::bundled(),
         )?;
+        // the outturns may set a base the series start from
+        self.series = Series::gather(&self.indicators, &self.outturns.meanings);
         Ok(())
     }
 
@@ -294,7 +296,7 @@ impl Scenario {
     /// period; a running total), sorted by year: published figures and those derived from the
     /// same quantity measured another way. Growth-rate rows have none: they are no levels.
     pub(crate) fn actuals_of(&self, s: &Series) -> Vec<(i32, f64)> {
-        use crate::meaning::{Meaning, Quantity};
+        use crate::meaning::Quantity;
         use crate::series::Shape;
         let Some(&first) = s.rows.first() else {
             return Vec::new();
@@ -311,7 +313,7 @@ impl Scenario {
             .map(|m| (&self.outturns.outturns[m.outturn], m.how))
             .collect();
         let ind = &self.indicators[first];
-        let mut m = Meaning::of(ind);
+        let mut m = self.outturns.meaning(first, ind);
         if m.quantity == Quantity::Rate {
             return Vec::new();
         }

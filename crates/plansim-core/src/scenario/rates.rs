@@ -134,7 +134,7 @@ pub(crate) fn model_for(choice: ModelChoice, s: &Series, start: f64) -> Result<M
             Shape::ChangeIndex => Model::Compound(Compound),
             Shape::RunningTotal => Model::Linear(Linear { scale }),
             Shape::Level if logistic.is_some() => logistic.unwrap_or(Model::Compound(Compound)),
-            Shape::Level if start <= 0.0 => Model::Linear(Linear { scale }),
+            Shape::Level if start <= 0.0 || s.additive => Model::Linear(Linear { scale }),
             Shape::Level => Model::Compound(Compound),
         },
         ModelChoice::Compound if start <= 0.0 => {

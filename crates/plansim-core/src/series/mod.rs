@@ -1,6 +1,6 @@
 //! An indicator as a path to project: its rows (2025, 2035 targets) gathered into one baseline,
 //! its goals, and the plan's stated pace.
-use crate::meaning::{Of, Quantity, TargetKind, about_tolerance};
+use crate::meaning::{Meaning, Of, Quantity, TargetKind};
 use crate::table::{Attribute, Direction, Form, Indicator, Num, UnitKind};
 use serde::Serialize;
 
@@ -62,6 +62,9 @@ pub struct Series {
     pub stated_rate: Option<Num>,
     /// Natural ceiling (100 for a share).
     pub ceiling: Option<f64>,
+    /// The target adds a change in the row's unit to its base (`〔1〕` 岁, `〔6〕` 百分点): the
+    /// path moves by equal steps, not by a compound rate.
+    pub additive: bool,
     /// σ of the annual rate from the table (a fraction; points in JSON).
     #[serde(serialize_with = "crate::percent::opt")]
     pub sigma: Option<f64>,
@@ -72,17 +75,20 @@ pub struct Series {
 }
 
 impl Series {
-    /// Gathers indicator rows into series, one per (region, plan, indicator), in first-seen order.
-    pub fn gather(indicators: &[Indicator]) -> Vec<Series> {
+    /// Gathers indicator rows into series, one per (region, plan, indicator), in first-seen
+    /// order, each row read by its meaning (`meanings[i]` for `indicators[i]`; made from the
+    /// table alone where none is given).
+    pub fn gather(indicators: &[Indicator], meanings: &[Meaning]) -> Vec<Series> {
         let mut out: Vec<Series> = Vec::new();
         // by key, not by a scan of the series so far: a 10,000-row table took 7 s that way
         let mut at: HashMap<(&str, &str, &str), usize> = HashMap::new();
         for (i, ind) in indicators.iter().enumerate() {
+            let m = meanings.get(i).cloned().unwrap_or_else(|| Meaning::of(ind));
             match at.entry((&ind.region, &ind.plan, &ind.name)) {
-                Entry::Occupied(e) => out[*e.get()].add_row(i, ind),
+                Entry::Occupied(e) => out[*e.get()].add_row(i, ind, &m),
                 Entry::Vacant(e) => {
                     e.insert(out.len());
-                    out.push(Series::from_row(i, ind));
+                    out.push(Series::from_row(i, ind, &m));
                 }
             }
         }
@@ -100,20 +106,19 @@ impl Series {
         out
     }
 
-    fn from_row(i: usize, ind: &Indicator) -> Series {
+    fn from_row(i: usize, ind: &Indicator, m: &Meaning) -> Series {
         // the kind of quantity is meaning's: a period total of a % change is a change index,
         // one of a count a running total; growth-rate rows are levels here and left out of
         // projection by `project`
-        let quantity = crate::meaning::quantity(ind);
+        let quantity = m.quantity;
         let shape = match quantity {
             Quantity::PeriodChange => Shape::ChangeIndex,
             Quantity::RunningTotal => Shape::RunningTotal,
             Quantity::Level | Quantity::Share | Quantity::Rate => Shape::Level,
         };
-        let base = match shape {
-            Shape::ChangeIndex => Some(100.0),
-            Shape::RunningTotal => Some(0.0),
-            Shape::Level => ind.base_level().map(|n| n.value),
+        let base = match quantity {
+            Quantity::Rate => None,
+            _ => m.base.map(|b| b.1),
         };
         let mut s = Series {
             region: ind.region.clone(),
@@ -129,9 +134,9 @@ impl Series {
             unit_kind: ind.unit.kind,
             quantity,
             attribute: ind.attribute,
-            direction: ind.direction(),
+            direction: m.direction,
             shape,
-            base_year: ind.base_year,
+            base_year: m.base.map_or(ind.base_year, |b| b.0),
             base,
             plan_year: ind.target_year,
             goals: Vec::new(),
@@ -142,18 +147,19 @@ impl Series {
             } else {
                 None
             },
+            additive: m.adds_to_base(ind),
             sigma: ind.sigma,
             unquantified: Vec::new(),
             rows: Vec::new(),
         };
-        s.add_row(i, ind);
+        s.add_row(i, ind, m);
         s
     }
 
-    fn add_row(&mut self, i: usize, ind: &Indicator) {
+    fn add_row(&mut self, i: usize, ind: &Indicator, m: &Meaning) {
         self.rows.push(i);
-        if self.base.is_none() {
-            self.base = ind.base_level().map(|n| n.value);
+        if self.base.is_none() && self.quantity != Quantity::Rate {
+            self.base = m.base.map(|b| b.1);
         }
         if self.stated_rate.is_none() {
             self.stated_rate = ind.annual_rate();
@@ -164,7 +170,7 @@ impl Series {
         if self.attribute == Attribute::Unstated {
             self.attribute = ind.attribute;
         }
-        match self.goal_of(ind) {
+        match self.goal_of(ind, m) {
             // a target the document states twice (`restated-target`): the first statement
             Some(g) if self.goals.iter().any(|h| h.year == g.year) => {}
             Some(g) => self.goals.push(g),
@@ -173,72 +179,41 @@ impl Series {
         }
     }
 
-    /// The goal a row states, in this series' terms.
-    fn goal_of(&self, ind: &Indicator) -> Option<Goal> {
+    /// The goal a row states, in this series' terms: its meaning's target, or the level a
+    /// stated average growth reaches.
+    fn goal_of(&self, ind: &Indicator, m: &Meaning) -> Option<Goal> {
         let years = f64::from(ind.target_year - self.base_year);
-        let f = ind.factor(&ind.target);
-        let kind = match (self.shape, &ind.target.form) {
-            (Shape::ChangeIndex, _) => match crate::meaning::Meaning::of(ind).target {
-                TargetKind::PeriodTotal { goal, .. } => goal,
-                _ => return None,
-            },
-            (_, Form::Points { value }) => GoalKind::Point {
-                value: self.base? + value.value,
-            },
-            (_, Form::Multiple { factor }) => GoalKind::AtLeast {
-                value: self.base? * factor,
-            },
-            (_, form) if ind.target.is_numeric() => match *form {
-                Form::Number { value } => GoalKind::Point {
-                    value: value.value * f,
-                },
-                Form::AtLeast { value, .. } => GoalKind::AtLeast {
-                    value: value.value * f,
-                },
-                Form::AtMost { value, .. } => GoalKind::AtMost {
-                    value: value.value * f,
-                },
-                Form::About { value } => GoalKind::About {
-                    value: value.value * f,
-                    tolerance: about_tolerance(value, f),
-                },
-                Form::Range { low, high } => GoalKind::Range {
-                    low: low.value * f,
-                    high: high.value * f,
-                },
-                _ => return None,
-            },
-            // no printed target: a ceiling on a share's yearly values (`<5.5`) is a ceiling on
-            // its level; a stated rate from a known base implies a level
-            _ => match crate::meaning::Meaning::of(ind).target {
-                // `人均预期寿命 〔1〕` in the rate column: the level plus the total
-                TargetKind::Reach { goal, .. } => {
-                    return Some(Goal {
-                        year: ind.target_year,
-                        kind: goal,
-                        raw: ind.rate.raw.clone(),
-                        from_rate: false,
-                    });
-                }
-                TargetKind::AnnualBound {
-                    goal,
-                    of: Of::Values,
-                    ..
-                } if self.quantity != Quantity::Rate => {
-                    return Some(Goal {
-                        year: ind.target_year,
-                        kind: goal,
-                        raw: ind.rate.raw.clone(),
-                        from_rate: false,
-                    });
-                }
-                _ => return self.goal_from_rate(ind, years),
-            },
+        let kind = match &m.target {
+            TargetKind::Reach { goal, .. }
+            | TargetKind::Hold { goal, .. }
+            | TargetKind::PeriodTotal { goal, .. } => *goal,
+            // a bound or level on the yearly values: a share's ceiling (`<5.5`) is one on its
+            // level; a growth-rate row keeps its printed rate
+            TargetKind::AnnualBound {
+                goal,
+                of: Of::Values,
+                ..
+            }
+            | TargetKind::AnnualRate {
+                goal,
+                of: Of::Values,
+                ..
+            } if self.quantity != Quantity::Rate || ind.target.is_numeric() => *goal,
+            TargetKind::AnnualBound { of: Of::Growth, .. }
+            | TargetKind::AnnualRate { of: Of::Growth, .. } => {
+                return self.goal_from_rate(ind, years);
+            }
+            _ => return None,
+        };
+        let raw = if ind.target.is_none() {
+            &ind.rate.raw
+        } else {
+            &ind.target.raw
         };
         Some(Goal {
             year: ind.target_year,
             kind,
-            raw: ind.target.raw.clone(),
+            raw: raw.clone(),
             from_rate: false,
         })
     }

@@ -44,7 +44,11 @@ impl RowContext<'_> {
             row: rec.row,
             name: own.clone(),
             seq: seq.clone(),
-            unit: parts.unit.clone().unwrap_or_default(),
+            // the name's unit (`（%）`), else the unit column's
+            unit: parts
+                .unit
+                .clone()
+                .unwrap_or_else(|| ctx.filled(rec, Field::Unit)),
             attribute: ctx.attribute_text(rec),
         };
         if !sub.is_empty() {
@@ -111,7 +115,11 @@ impl RowContext<'_> {
                 row: rec.row,
                 name: first.name.clone(),
                 seq: seq.to_string(),
-                unit: first.name_parts.unit.clone().unwrap_or_default(),
+                unit: first
+                    .name_parts
+                    .unit
+                    .clone()
+                    .unwrap_or_else(|| first.unit.raw.clone()),
                 attribute: first.attribute,
             }),
             _ => None,

@@ -26,7 +26,10 @@ pub(super) fn rate_kind(
         // its bracketed totals being changes of the level (城镇化率 `[3.9]`: 3.9 points)
         let growth_header =
             cumulative && ["增长", "增速", "增幅"].iter().any(|w| header.contains(w));
-        return if change_named || growth_header || (rate.percent && !unit.is_share()) {
+        // `〔6〕` under 百分点 is six points whatever the name's word (`入托率提高`)
+        return if unit.kind != super::UnitKind::Points
+            && (change_named || growth_header || (rate.percent && !unit.is_share()))
+        {
             RateKind::TotalPercent
         } else {
             RateKind::TotalAmount
