@@ -44,6 +44,23 @@ fn target_meaning(ind: &Indicator) -> String {
     }
 }
 
+/// The cell's reading and, where it differs, the target the row's meaning makes of it, with
+/// the way it should move: `[1] total → 78.1 (rising)`, `1.2 → ≥1.2 (rising)`.
+fn meaning_words(ind: &Indicator) -> String {
+    let m = plansim::meaning::Meaning::of(ind);
+    let cell = target_meaning(ind);
+    let dir = match m.direction {
+        plansim::table::Direction::Rising => "rising",
+        plansim::table::Direction::Falling => "falling",
+    };
+    match plansim::export::goal_text(&m, m.base.map_or(ind.base_year, |b| b.0)) {
+        Some(goal) if goal != cell && !m.target.rule().starts_with("annual") => {
+            format!("{cell} → {goal} ({})", super::w(dir))
+        }
+        _ => format!("{cell} ({})", super::w(dir)),
+    }
+}
+
 /// `4以内 → ≤4`, `305.8亿 → 305.8亿`, `— → none`.
 fn meaning(cell: &Cell) -> String {
     match &cell.form {
@@ -130,7 +147,7 @@ fn print_tables(out: &mut impl Write, tables: &[Table]) -> anyhow::Result<()> {
                 } else {
                     ind.target.raw.clone()
                 },
-                format!("{} ({})", target_meaning(ind), ind.direction_word()),
+                meaning_words(ind),
                 ind.rate.raw.clone(),
                 ind.attribute.label().to_string(),
                 annotations(ind).join("; "),

@@ -61,16 +61,39 @@ impl Obs {
 
 /// The factor that takes an outturn into the indicator's value unit, when the outturn says its
 /// own (`1686亿`, `（亿元，总量）`); 1 when it does not (it is then read in the indicator's unit).
-fn scale(ind: &Indicator, o: &Outturn) -> f64 {
-    let target = Unit::parse(&ind.value_unit()).scale;
+/// The same quantity in another unit converts (`亿吨 → 万亿斤 ×0.2`), with the words that say
+/// so.
+fn conversion(ind: &Indicator, o: &Outturn) -> (f64, Option<String>) {
+    let unit = Unit::parse(&ind.value_unit());
     let printed = super::value::parse(&o.text).map_or(1.0, |p| p.scale);
     if printed != 1.0 {
-        return 1.0 / target;
+        return (1.0 / unit.scale, None);
     }
-    match Name::parse(&o.indicator).unit {
-        Some(u) => Unit::parse(&u).scale / target,
-        None => 1.0,
+    let Some(u) = Name::parse(&o.indicator).unit else {
+        return (1.0, None);
+    };
+    let theirs = Unit::parse(&u);
+    match theirs.factor_to(&unit) {
+        Some(f) if (f - 1.0).abs() > 1e-12 => (
+            f,
+            Some(format!(
+                "单位换算 unit converted: {} → {} ×{}",
+                theirs.raw,
+                unit.raw,
+                crate::format::significant(f)
+            )),
+        ),
+        Some(f) => (f, None),
+        None => (theirs.scale / unit.scale, None),
     }
+}
+
+/// An outturn as a level in the row's unit, its conversion noted.
+fn level(ind: &Indicator, o: &Outturn) -> Obs {
+    let (f, note) = conversion(ind, o);
+    let mut obs = Obs::from(o, o.value * f, false);
+    obs.notes.extend(note);
+    obs
 }
 
 /// `v` as a signed change: a fall under `降低` is negative.
@@ -93,7 +116,7 @@ pub fn observations(m: &Meaning, ind: &Indicator, matches: &[(&Outturn, How)]) -
         match how {
             How::Exact => match m.quantity {
                 Quantity::Level | Quantity::Share | Quantity::RunningTotal => {
-                    levels.push((0, Obs::from(o, o.value * scale(ind, o), false)))
+                    levels.push((0, level(ind, o)))
                 }
                 Quantity::Rate => changes.push((0, Obs::from(o, signed(o.value, own), false))),
                 // `…累计降低` counts from the base year: the index itself
@@ -107,7 +130,7 @@ pub fn observations(m: &Meaning, ind: &Indicator, matches: &[(&Outturn, How)]) -
             },
             How::Quantity {
                 measure: Measure::Level,
-            } => levels.push((1, Obs::from(o, o.value * scale(ind, o), false))),
+            } => levels.push((1, level(ind, o))),
             How::Quantity { measure } => {
                 changes.push((1, Obs::from(o, signed(o.value, measure), false)))
             }
@@ -149,7 +172,7 @@ pub fn growth(m: &Meaning, ind: &Indicator, matches: &[(&Outturn, How)]) -> Vec<
             How::Quantity {
                 measure: measure @ Measure::Change { .. },
             } => changes.push((1, Obs::from(o, signed(o.value, measure), false))),
-            _ => levels.push((0, Obs::from(o, o.value * scale(ind, o), false))),
+            _ => levels.push((0, level(ind, o))),
         }
     }
     let mut levels = best(levels);

@@ -3,7 +3,10 @@
 
 mod rows;
 
-pub use rows::{TableRow, annotations, note_label, table_row, table_rows_csv};
+pub use rows::{
+    TableRow, annotations, base_note_words, goal_text, goal_word, note_label, table_row,
+    table_row_with, table_rows_csv,
+};
 
 use crate::check::Finding;
 use crate::error::{Error, Result};

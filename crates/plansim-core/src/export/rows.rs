@@ -1,6 +1,8 @@
 //! Table rows as `plansim tables --format csv` writes them: every cell as printed beside what
 //! it was read as, and what the notes, marks and rate column add.
 
+use crate::meaning::{BaseNote, Meaning, Quantity};
+use crate::series::GoalKind;
 use crate::table::{Attribute, Form, Indicator, RateKind};
 use serde::Serialize;
 
@@ -66,6 +68,73 @@ pub struct TableRow<'a> {
     pub source: &'a str,
     /// What the notes, marks, name and rate column add, as in the readable table.
     pub notes: String,
+    /// What the row measures, by its meaning: level, share, rate, period-change, running-total.
+    pub quantity: &'static str,
+    /// The rule the target is graded by: reach, hold, annual-bound, annual-rate,
+    /// period-total, relational, qualitative.
+    pub target_rule: &'static str,
+    /// The target's kind in the row's terms: point, at-least, at-most, about, range.
+    pub goal_kind: &'static str,
+    /// The target in the row's terms, the one every command uses: the level to reach
+    /// (`〔1〕` 岁 from 77.1: 78.1), the change index for a fall (`〔13.5〕`: 86.5), the sum of
+    /// a flow (`[5575]`), the near end of a range; a yearly rate for a rate target.
+    pub goal_value: Option<f64>,
+    /// The base year and value the target counts from, in the row's terms.
+    pub meaning_base_year: Option<i32>,
+    /// The base in the row's terms (100 for a change index, 0 for a running total).
+    pub meaning_base: Option<f64>,
+    /// Where the base comes from when it is not the plan's base year as printed.
+    pub base_note: String,
+}
+
+/// The word of a goal's kind.
+pub fn goal_word(g: &GoalKind) -> &'static str {
+    match g {
+        GoalKind::Point { .. } => "point",
+        GoalKind::AtLeast { .. } => "at-least",
+        GoalKind::AtMost { .. } => "at-most",
+        GoalKind::About { .. } => "about",
+        GoalKind::Range { .. } => "range",
+    }
+}
+
+/// The target a row's meaning states, briefly and in the row's terms: `78.1`, `≥1.2`,
+/// `≤3256`, `约2000`, `86.5 (2020=100)`, `3-4`.
+pub fn goal_text(m: &Meaning, base_year: i32) -> Option<String> {
+    let g = m.target.goal()?;
+    let n = crate::format::significant;
+    let text = match g {
+        GoalKind::Point { value } => n(value),
+        GoalKind::AtLeast { value } => format!("≥{}", n(value)),
+        GoalKind::AtMost { value } => format!("≤{}", n(value)),
+        GoalKind::About { value, .. } => format!("约{}", n(value)),
+        GoalKind::Range { low, high } => format!("{}~{}", n(low), n(high)),
+    };
+    Some(if m.quantity == Quantity::PeriodChange {
+        format!("{text} ({base_year}=100)")
+    } else {
+        text
+    })
+}
+
+/// Where a base comes from, in English: `2020 outturn 77.93 in place of the 2019 figure
+/// 77.3`, `the 2019 figure stands for 2020: no 2020 outturn`.
+pub fn base_note_words(note: &BaseNote) -> String {
+    match *note {
+        BaseNote::Outturn {
+            year,
+            value,
+            printed_year,
+            printed,
+        } => format!(
+            "base {year} outturn {} in place of the {printed_year} figure {}",
+            crate::format::significant(value),
+            crate::format::significant(printed)
+        ),
+        BaseNote::Earlier { year, plan_year } => {
+            format!("base: the {year} figure stands for {plan_year} (no {plan_year} outturn)")
+        }
+    }
 }
 
 /// The low and high ends a target allows, in the value unit (`None` = open).
@@ -82,9 +151,15 @@ fn target_bounds(ind: &Indicator) -> (Option<f64>, Option<f64>) {
     }
 }
 
-/// The exported row of a table row.
+/// The exported row of a table row, with its meaning from the table alone.
 pub fn table_row(ind: &Indicator) -> TableRow<'_> {
+    table_row_with(ind, &Meaning::of(ind))
+}
+
+/// The exported row of a table row with its meaning `m` (as made with the outturns).
+pub fn table_row_with<'a>(ind: &'a Indicator, m: &Meaning) -> TableRow<'a> {
     let (target_low, target_high) = target_bounds(ind);
+    let goal = m.target.goal();
     TableRow {
         file: ind.file.display().to_string(),
         row: ind.row,
@@ -112,9 +187,19 @@ pub fn table_row(ind: &Indicator) -> TableRow<'_> {
         rate_cumulative: ind.rate_cumulative || ind.rate.is_period_total(),
         rate_reading: rate_kind(ind.rate_kind),
         attribute: ind.attribute,
-        direction: ind.direction_word(),
+        direction: match m.direction {
+            crate::table::Direction::Rising => "rising",
+            crate::table::Direction::Falling => "falling",
+        },
         source: &ind.source,
         notes: annotations(ind).join("; "),
+        quantity: m.quantity.word(),
+        target_rule: m.target.rule(),
+        goal_kind: goal.as_ref().map_or("", goal_word),
+        goal_value: goal.map(|g| g.level(m.direction)),
+        meaning_base_year: m.base.map(|b| b.0),
+        meaning_base: m.base.map(|b| b.1),
+        base_note: m.base_note.as_ref().map(base_note_words).unwrap_or_default(),
     }
 }
 

@@ -47,6 +47,15 @@ pub fn direction(ind: &Indicator) -> Direction {
     if is_floor_name(&ind.name) {
         return Direction::Rising;
     }
+    // an explicit bound on the yearly growth of a level with a printed target says which
+    // side of it the plan means (`全国总人口 136000, ＜8‰`: kept under it)
+    if matches!(ind.target.form, Form::Number { .. }) && !ind.target.is_period_total() {
+        match ind.rate.form {
+            Form::AtMost { .. } => return Direction::Falling,
+            Form::AtLeast { .. } => return Direction::Rising,
+            _ => {}
+        }
+    }
     if let (Some(b), Some(t)) = (ind.base_level(), ind.target_level())
         && b.value != t.value
     {

@@ -13,6 +13,7 @@ pub use quantity::{Quantity, growth_or_ratio_name, is_reduction, quantity};
 pub use relation::{Relation, RelationKind, relation, same_indicator};
 pub use target::{Of, TargetKind, about_tolerance, bound_like, target};
 
+
 use crate::names::{Basis, Name};
 use crate::table::{Direction, Form, Indicator, Num, RateKind};
 use serde::Serialize;
@@ -94,7 +95,8 @@ impl Meaning {
     /// moves when the base does.
     pub fn counts_from_base(&self, ind: &Indicator) -> bool {
         self.base.is_some_and(|(_, value)| {
-            target(ind, self.quantity, self.direction, Some(value + 1.0)) != self.target
+            target(ind, self.quantity, self.direction, Some(value + 1.0)).goal()
+                != self.target.goal()
         })
     }
 
@@ -176,9 +178,15 @@ pub(crate) fn stated_growth(ind: &Indicator) -> Option<Num> {
     {
         return None;
     }
+    // `＜8‰` is 0.8 % a year
+    let (div, more) = if target::per_cent(&ind.rate) == 1.0 {
+        (100.0, 2)
+    } else {
+        (1000.0, 3)
+    };
     ind.rate
         .point()
-        .map(|n| Num::new(n.value / 100.0, n.decimals + 2))
+        .map(|n| Num::new(n.value / div, n.decimals + more))
 }
 
 #[cfg(test)]

@@ -77,6 +77,18 @@ pub enum TargetKind {
 }
 
 impl TargetKind {
+    /// The goal in value units, for the kinds that have one.
+    pub fn goal(&self) -> Option<GoalKind> {
+        match self {
+            TargetKind::Reach { goal, .. }
+            | TargetKind::Hold { goal, .. }
+            | TargetKind::AnnualBound { goal, .. }
+            | TargetKind::AnnualRate { goal, .. }
+            | TargetKind::PeriodTotal { goal, .. } => Some(*goal),
+            TargetKind::Qualitative { .. } | TargetKind::Relational { .. } => None,
+        }
+    }
+
     /// The rule family, for people and JSON: `reach`, `hold`, `annual-bound`, `annual-rate`,
     /// `period-total`, `relational`, `qualitative`.
     pub fn rule(&self) -> &'static str {
@@ -107,6 +119,15 @@ pub fn bound_like(form: &Form, level: f64, dir: Direction) -> GoalKind {
 /// `7左右` allows the larger of half a printed digit and 2% of the value.
 pub fn about_tolerance(value: Num, factor: f64) -> f64 {
     (value.half_ulp() * factor).max(0.02 * (value.value * factor).abs())
+}
+
+/// The factor taking a rate cell into percent: 0.1 for `＜8‰`.
+pub fn per_cent(cell: &Cell) -> f64 {
+    if cell.suffix.as_deref() == Some("‰") {
+        0.1
+    } else {
+        1.0
+    }
 }
 
 /// Half a unit of the cell's last printed digit (the coarser end of a range).
@@ -229,8 +250,28 @@ fn total_target(ind: &Indicator, q: Quantity, dir: Direction) -> TargetKind {
     } else {
         p.value * ind.factor(cell)
     };
+    let goal = match cell.form {
+        // `[2000左右]`: short by no more than its tolerance, overshooting meets it
+        Form::About { value } => GoalKind::About {
+            value: level,
+            tolerance: about_tolerance(
+                value,
+                if q == Quantity::PeriodChange {
+                    1.0
+                } else {
+                    ind.factor(cell)
+                },
+            ),
+        },
+        // a flow's range is met from its low end
+        Form::Range { low, high } if q == Quantity::RunningTotal => GoalKind::Range {
+            low: low.value * ind.factor(cell),
+            high: high.value * ind.factor(cell),
+        },
+        _ => bound_like(&cell.form, level, dir),
+    };
     TargetKind::PeriodTotal {
-        goal: bound_like(&cell.form, level, dir),
+        goal,
         precision: half_ulp(cell)
             * if q == Quantity::PeriodChange {
                 1.0
@@ -258,7 +299,7 @@ fn level_target(ind: &Indicator, q: Quantity, dir: Direction, base: Option<f64>)
         return t;
     }
     let rate_numeric = ind.rate.is_numeric() && !ind.rate.is_period_total() && !ind.rate_cumulative;
-    if rate_numeric && let Some(goal) = goal_of_cell(&ind.rate, 1.0, None, true) {
+    if rate_numeric && let Some(goal) = goal_of_cell(&ind.rate, per_cent(&ind.rate), None, true) {
         let share = q == Quantity::Share || ind.unit.is_share();
         // a bound on a share holds its values; any other rate is of the level's growth
         let of = if is_bound(&goal) && share {

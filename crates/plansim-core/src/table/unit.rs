@@ -85,6 +85,19 @@ impl Unit {
         }
     }
 
+    /// The factor that takes a value in this unit into `to` when both measure one quantity:
+    /// the magnitudes (`亿元` → `万元`: 1e4) and the measures (`亿吨` → `万亿斤`: 0.2 — a 吨 is
+    /// 2000 斤; `‰` → `%`: 0.1; `万亩` → `公顷`: 666.7). `None` when they measure different
+    /// things (`%` and `亿元`) or one says nothing.
+    pub fn factor_to(&self, to: &Unit) -> Option<f64> {
+        let (from_scale, from_base) = measure_of(&self.raw)?;
+        let (to_scale, to_base) = measure_of(&to.raw)?;
+        if from_base.0 != to_base.0 {
+            return None;
+        }
+        Some(from_scale * from_base.1 / (to_scale * to_base.1))
+    }
+
     /// The factor that brings a cell's printed number into this unit, or `None` when the cell
     /// carries a magnitude the unit cannot take (`305.8亿` under `%`): the cell then speaks for
     /// itself, in its own magnitude.
@@ -95,6 +108,40 @@ impl Unit {
             Some(m) => Some(m.factor() / self.scale),
         }
     }
+}
+
+/// Measures a unit may be printed in: (word, what it measures, size in that measure's
+/// smallest named unit). Longer words first so that `平方公里` is not read as `公里`.
+const MEASURES: [(&str, &str, f64); 16] = [
+    ("平方公里", "area", 1e6),
+    ("平方米", "area", 1.0),
+    ("公顷", "area", 1e4),
+    ("亩", "area", 1e4 / 15.0),
+    ("公斤", "mass", 1.0),
+    ("千克", "mass", 1.0),
+    ("吨", "mass", 1000.0),
+    ("斤", "mass", 0.5),
+    ("立方米", "volume", 1.0),
+    ("千瓦时", "energy", 1.0),
+    ("度", "energy", 1.0),
+    ("元", "money", 1.0),
+    ("人", "people", 1.0),
+    ("个", "count", 1.0),
+    ("%", "ratio", 0.01),
+    ("‰", "ratio", 0.001),
+];
+
+/// A unit as its magnitude and its measure: `万亿斤` → (1e12, (mass, 0.5)).
+fn measure_of(raw: &str) -> Option<(f64, (&'static str, f64))> {
+    let s = fold(raw);
+    let body = s.trim_start_matches('(').trim_end_matches(')');
+    let (scale, rest) = match Magnitude::prefix_of(body) {
+        Some((m, len)) => (m.factor(), &body[len..]),
+        None => (1.0, body),
+    };
+    // `亿吨标准煤` is a mass of coal equivalent: its measure is the word it starts with
+    let &(word, what, size) = MEASURES.iter().find(|(w, _, _)| rest.starts_with(w))?;
+    (!rest[word.len()..].contains('/')).then_some((scale, (what, size)))
 }
 
 #[cfg(test)]
@@ -120,6 +167,22 @@ mod tests {
             let u = Unit::parse(raw);
             assert_eq!((u.kind, u.scale), (kind, scale), "{raw}");
         }
+    }
+
+    /// By hand: 1 吨 = 2000 斤, so 6.5 亿吨 = 13000 亿斤 = 1.3 万亿斤; 1 亩 = 1/15 公顷.
+    #[test]
+    fn one_quantity_in_two_units_converts() {
+        let f = |a: &str, b: &str| Unit::parse(a).factor_to(&Unit::parse(b));
+        let close = |x: Option<f64>, y: f64| x.is_some_and(|x| (x - y).abs() < 1e-9 * y.abs());
+        assert!(close(f("亿吨", "万亿斤"), 0.2), "{:?}", f("亿吨", "万亿斤"));
+        assert!(close(f("万亿斤", "亿吨"), 5.0));
+        assert!(close(f("亿吨", "亿斤"), 2000.0));
+        assert!(close(f("‰", "%"), 0.1));
+        assert!(close(f("亿元", "万元"), 1e4));
+        assert!(close(f("万亩", "公顷"), 1e4 / 15.0));
+        assert!(close(f("亿吨标准煤", "万吨标准煤"), 1e4));
+        assert_eq!(f("%", "亿元"), None);
+        assert_eq!(f("件/万人", "件"), None);
     }
 
     #[test]
