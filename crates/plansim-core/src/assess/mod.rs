@@ -89,7 +89,15 @@ impl Row<'_> {
             } => rate::grade(self, goal, of, precision),
             TargetKind::Relational { relation } => relational::grade(self, &relation),
         };
-        self.basis_note(g)
+        self.base_note(self.basis_note(g))
+    }
+
+    /// Says where the base of a rise came from when not the plan's base year as printed.
+    fn base_note(&self, mut g: Grade) -> Grade {
+        if let Some(note) = &self.m.base_note {
+            g.notes_text.insert(0, say::base_note(note));
+        }
+        g
     }
 
     /// The last year whose outturns count: the target year, or `--as-of` if earlier.

@@ -13,7 +13,8 @@ use crate::table::Direction;
 pub enum Path {
     /// Compounding: levels, and the change index of a period total.
     Compound,
-    /// Points a year: shares, and levels that do not start above zero.
+    /// Points a year: shares, levels that do not start above zero, and levels whose target
+    /// adds a change in their unit to the base (years a year for `人均预期寿命 〔1〕`).
     Points,
     /// Units a year: running totals.
     Counts,
@@ -24,6 +25,8 @@ impl Path {
         match row.m.quantity {
             Quantity::Share => Path::Points,
             Quantity::RunningTotal => Path::Counts,
+            // `人均预期寿命 〔1〕`: a change in the row's unit added to its base, by equal steps
+            _ if row.m.adds_to_base(row.ind) => Path::Points,
             _ if start > 0.0 => Path::Compound,
             _ => Path::Points,
         }
@@ -32,6 +35,9 @@ impl Path {
     pub fn unit(self, row: &Row) -> String {
         match self {
             Path::Compound => "% a year".into(),
+            Path::Points if row.m.quantity == Quantity::Level => {
+                format!("{} a year", row.ind.value_unit())
+            }
             Path::Points => "points a year".into(),
             Path::Counts => format!("{} a year", row.ind.value_unit()),
         }

@@ -501,6 +501,34 @@ pub(crate) fn hypothetical() -> Text {
     )
 }
 
+/// Where the base of a rise counted from it came from (see [`crate::meaning::BaseNote`]).
+pub fn base_note(note: &crate::meaning::BaseNote) -> Text {
+    use crate::format::significant as n;
+    match *note {
+        crate::meaning::BaseNote::Outturn {
+            year,
+            value,
+            printed_year,
+            printed,
+        } => t(
+            format!(
+                "base: the {year} outturn {} in place of the table's {printed_year} figure {}",
+                n(value),
+                n(printed)
+            ),
+            format!(
+                "基期值：采用{year}年实际值{}，代替表中{printed_year}年数据{}",
+                n(value),
+                n(printed)
+            ),
+        ),
+        crate::meaning::BaseNote::Earlier { year, plan_year } => t(
+            format!("base: the table's {year} figure stands for {plan_year}; no {plan_year} outturn is known"),
+            format!("基期值：暂以表中{year}年数据代替{plan_year}年，{plan_year}年实际值未知"),
+        ),
+    }
+}
+
 /// Outturns say nominal or real (`名义`/`实际`): the target does not say, or says the other.
 pub fn basis(outturn: crate::names::Basis, target: Option<crate::names::Basis>) -> Text {
     use crate::names::Basis;
