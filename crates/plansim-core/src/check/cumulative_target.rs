@@ -9,6 +9,7 @@ use super::finding::show;
 use super::{Check, CheckOptions, Code, Finding, Numbers, Severity};
 use crate::lang::finding as say;
 use crate::model::compound::annual_from_total;
+use crate::meaning::{Meaning, Quantity};
 use crate::table::{Cell, Indicator, RateKind};
 
 pub struct CumulativeTarget;
@@ -18,8 +19,18 @@ impl Check for CumulativeTarget {
         Code::CumulativeTarget
     }
 
-    fn check(&self, indicators: &[Indicator], _: &CheckOptions) -> Vec<Finding> {
-        indicators.iter().filter_map(check_row).collect()
+    fn check(&self, indicators: &[Indicator], opts: &CheckOptions) -> Vec<Finding> {
+        indicators
+            .iter()
+            .enumerate()
+            .filter_map(|(i, ind)| {
+                let m = opts
+                    .outturns
+                    .as_ref()
+                    .map_or_else(|| Meaning::of(ind), |r| r.meaning(i, ind));
+                check_row(ind, &m)
+            })
+            .collect()
     }
 }
 
@@ -29,19 +40,27 @@ const RISING: [&str; 4] = ["提高", "增长", "增加", "上升"];
 /// Years of a five-year plan period, the usual span of a period total.
 const PLAN_PERIOD: i32 = 5;
 
-/// A period total read from a cell: `(printed total, years, annual equivalent, in percent)`.
-fn annual(ind: &Indicator, cell: &Cell, years: i32, is_rate: bool) -> Option<(f64, f64, bool)> {
+/// A period total read from a cell: `(printed total, years, annual equivalent, in percent)`;
+/// `compounds` when the row's meaning makes it a % change (a fall of `〔13.5〕`), else it adds
+/// up (`〔1〕` 岁, `〔6〕` points, `[5575]` 万人), `None` to judge by the cell's words alone (a
+/// base stating the previous period's total).
+fn annual(
+    ind: &Indicator,
+    cell: &Cell,
+    years: i32,
+    is_rate: bool,
+    compounds: Option<bool>,
+) -> Option<(f64, f64, bool)> {
     let total = cell.point()?.value;
     let falling = FALLING.iter().any(|w| ind.name.contains(w));
     let rising = RISING.iter().any(|w| ind.name.contains(w));
     let percent = is_rate || cell.percent || ind.unit.is_share();
     let n = f64::from(years);
-    // the table says which: `〔1〕` of 人均预期寿命（岁） is one year more, not 1 %
-    let compounds = match (is_rate, ind.rate_kind) {
+    let compounds = compounds.unwrap_or(match (is_rate, ind.rate_kind) {
         (true, RateKind::TotalPercent) => true,
         (true, RateKind::TotalAmount) => false,
         _ => percent && (falling || rising || is_rate || total < 0.0),
-    };
+    });
     if compounds {
         // `累计降低 12` prints the size of the fall; `累计下降12%` already carries the sign
         let change = if falling && total > 0.0 {
@@ -55,7 +74,7 @@ fn annual(ind: &Indicator, cell: &Cell, years: i32, is_rate: bool) -> Option<(f6
     }
 }
 
-fn check_row(ind: &Indicator) -> Option<Finding> {
+fn check_row(ind: &Indicator, m: &Meaning) -> Option<Finding> {
     let rate_total = ind.rate_cumulative || ind.rate.is_period_total();
     let (cell, is_rate) = if rate_total && ind.rate.is_numeric() {
         (&ind.rate, true)
@@ -71,7 +90,8 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
         _ if ind.years() > 0 => ind.years(),
         _ => PLAN_PERIOD,
     };
-    let (total, per_year, percent) = annual(ind, cell, years, is_rate)?;
+    let compounds = m.quantity == Quantity::PeriodChange;
+    let (total, per_year, percent) = annual(ind, cell, years, is_rate, Some(compounds))?;
     // a base year of 2020 and a target year of 2025 make the period 2021–2025
     let years_span = match cell.period_years {
         Some([from, to]) => format!("{from}–{to}"),
@@ -93,11 +113,25 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
         years,
         (!percent).then_some(unit.as_str()),
     );
-    // a change of a level from its baseline: where it ends
-    if !percent
+    // a change of a level from its baseline: where the row's meaning has it end (from the
+    // plan's base-year outturn where one replaces an earlier printed figure)
+    let mut reached = None;
+    if m.adds_to_base(ind)
+        && let (Some((year, base)), Some(goal)) = (m.base, m.target.goal())
+    {
+        let end = goal.level(m.direction);
+        reached = Some((base, end));
+        message = message.and(say::cumulative_reaches(
+            &show(base),
+            year,
+            &show(end),
+            ind.target_year,
+        ));
+    } else if !percent
         && is_rate
         && let Some(base) = ind.base_level()
     {
+        // a total beside a printed target: where the total alone ends (the plan's arithmetic)
         message = message.and(say::cumulative_reaches(
             &base.to_string(),
             ind.base_year,
@@ -107,7 +141,7 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
     }
     // a base that is the previous period's total (13.5(十三五时期)) gets its equivalent too
     if ind.base.is_period_total()
-        && let Some((_, before, true)) = annual(ind, &ind.base, PLAN_PERIOD, is_rate)
+        && let Some((_, before, true)) = annual(ind, &ind.base, PLAN_PERIOD, is_rate, None)
     {
         message = message.and(say::cumulative_before(&ind.base.raw, &show(before)));
     }
@@ -115,6 +149,8 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
         Finding::new(ind, Code::CumulativeTarget, Severity::Info, message).with(Numbers {
             period_total: Some(total),
             annual_equivalent: Some(per_year),
+            base_value: reached.map(|r| r.0),
+            target_value: reached.map(|r| r.1),
             ..Numbers::default()
         }),
     )
@@ -127,7 +163,8 @@ mod tests {
     use crate::check::tests_support::row;
 
     fn numbers(name: &str, unit: &str, base: &str, target: &str, rate: &str) -> Option<Numbers> {
-        check_row(&row(name, unit, 2020, base, 2025, target, rate)).map(|f| f.numbers)
+        let ind = row(name, unit, 2020, base, 2025, target, rate);
+        check_row(&ind, &Meaning::of(&ind)).map(|f| f.numbers)
     }
 
     #[test]
@@ -159,7 +196,7 @@ mod tests {
         ind.rate_kind = RateKind::TotalAmount;
         ind.rate_cumulative = true;
         ind.rate.period_years = Some([2021, 2025]);
-        let f = check_row(&ind).unwrap();
+        let f = check_row(&ind, &Meaning::of(&ind)).unwrap();
         // 1 year over 5 years = 0.2 a year; 77.3 + 1 = 78.3
         assert_eq!(f.numbers.annual_equivalent, Some(0.2));
         assert!(
@@ -171,7 +208,7 @@ mod tests {
         ind.rate_kind = RateKind::TotalPercent;
         ind.rate_cumulative = true;
         // 0.865^(1/5) − 1 = e^(ln 0.865 / 5) − 1 = e^(−0.0290047) − 1 = −2.8588 %
-        let n = check_row(&ind).unwrap().numbers;
+        let n = check_row(&ind, &Meaning::of(&ind)).unwrap().numbers;
         assert!(approx_eq(n.annual_equivalent.unwrap(), -2.8588, 1e-3));
     }
 
@@ -180,7 +217,7 @@ mod tests {
         let mut ind = row("地区生产总值", "亿元", 2020, "100", 2025, "—", "30");
         ind.rate_cumulative = true;
         // 30 % over 5 years: 1.3^0.2 − 1 = e^(0.262364/5) − 1 = 5.3874 %
-        let n = check_row(&ind).unwrap().numbers;
+        let n = check_row(&ind, &Meaning::of(&ind)).unwrap().numbers;
         assert!(approx_eq(n.annual_equivalent.unwrap(), 5.3874, 1e-3));
     }
 }
