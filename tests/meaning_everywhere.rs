@@ -217,7 +217,10 @@ fn assess_grades_against_the_same_targets() {
     assert!(grain["notes"].to_string().contains("×0.2"), "{grain}");
     // the 2020 outturn stands in for the starred 2019 figure, and the grade says so
     let life = grade("某市", "人均预期寿命");
-    assert!(life["notes"].to_string().contains("2020 outturn 77.93"), "{life}");
+    assert!(
+        life["notes"].to_string().contains("2020 outturn 77.93"),
+        "{life}"
+    );
     // years of life a year, not % a year
     assert_eq!(grade("某县", "人均预期寿命")["pace_unit"], "岁 a year");
 }
@@ -267,7 +270,10 @@ fn project_and_simulate_aim_at_the_same_targets() {
         .iter()
         .find(|p| p["series"]["name"] == "常住人口")
         .unwrap();
-    assert!(close(people["series"]["stated_rate"]["value"].as_f64().unwrap(), 0.8));
+    assert!(close(
+        people["series"]["stated_rate"]["value"].as_f64().unwrap(),
+        0.8
+    ));
 
     let sim = json(&["simulate", SCENARIO, "--format", "json", "--draws", "200"]);
     let levels: Vec<f64> = sim["paths"]
@@ -279,7 +285,11 @@ fn project_and_simulate_aim_at_the_same_targets() {
     assert_eq!(levels.len(), found.len());
     for ((_, name, v, _), level) in found.iter().zip(&levels) {
         // 140左右 is met from 140 − 2 % of it = 137.2
-        let want = if name == "地区生产总值" { 137.2 } else { *v };
+        let want = if name == "地区生产总值" {
+            137.2
+        } else {
+            *v
+        };
         assert!(close(*level, want), "{name}: simulate {level} ≠ {want}");
     }
 }
@@ -305,7 +315,10 @@ fn sweep_report_and_plot_use_the_same_meaning() {
         .iter()
         .find(|r| r["delta"].as_f64() == Some(0.0) && r["year"] == 2025)
         .unwrap();
-    assert!(close(at_zero["value"].as_f64().unwrap(), 78.93), "{at_zero}");
+    assert!(
+        close(at_zero["value"].as_f64().unwrap(), 78.93),
+        "{at_zero}"
+    );
     assert_eq!(at_zero["met"], true);
 
     let dir = tempfile::tempdir().unwrap();

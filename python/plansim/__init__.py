@@ -34,6 +34,7 @@ _TEXT = [
     "seq", "code", "severity", "message", "file", "cells", "base", "rate", "attribute", "source",
     "value_unit", "base_kind", "target_kind", "rate_kind", "rate_reading", "direction", "notes",
     "rule", "status", "grade_zh", "pace_unit", "sigma_source", "reason",
+    "quantity", "target_rule", "goal_kind", "base_note",
 ]
 
 
@@ -63,7 +64,9 @@ def read_table(table: TableLike, sheet: str | None = None,
                region: str | None = None) -> pd.DataFrame:
     """A table's rows as read, one per row (as ``plansim tables --format csv``): each cell as
     printed beside its meaning (``base_value``, ``target_low``, ``target_high``, ``rate_value``,
-    ``attribute``, ``direction``, ``notes`` …). A table with an unreadable cell raises
+    ``attribute``, ``direction``, ``notes`` …), and the target every command uses
+    (``goal_value``, ``goal_kind``, ``target_rule``, ``meaning_base``; see docs/table-meaning.md).
+    A table with an unreadable cell raises
     :class:`PlansimError` naming every such cell."""
     return _frame(_plansim.read_table(_source(table, 0, "table"), sheet, region))
 

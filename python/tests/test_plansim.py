@@ -88,3 +88,19 @@ def test_bad_cells_raise_with_file_row_and_column():
 def test_missing_files_raise():
     with pytest.raises(plansim.PlansimError, match="no-such.toml"):
         plansim.project(SCENARIOS / "no-such.toml")
+
+
+def test_the_meaning_of_each_row_is_the_one_the_commands_use():
+    """The fixture of tests/meaning_everywhere.rs: each target in the row's terms, by hand."""
+    every = ROOT / "tests" / "fixtures" / "meaning" / "every-case.csv"
+    rows = plansim.read_table(every).set_index("indicator")
+    # 77.1 岁 + 1; 40 + 6 points; a 13.5 % fall ends the index at 86.5; 保有量 is a floor
+    assert rows.loc["人均预期寿命", "goal_value"] == pytest.approx(78.1)
+    assert rows.loc["入托率提高", "goal_value"] == pytest.approx(46.0)
+    assert rows.loc["单位GDP能耗降低", "goal_value"] == pytest.approx(86.5)
+    assert rows.loc["耕地保有量", "goal_kind"] == "at-least"
+    p = plansim.project(ROOT / "tests" / "fixtures" / "meaning" / "every-case.toml")
+    life = p[(p.region == "某县") & (p.indicator == "人均预期寿命")].set_index("year")
+    # a straight path of (78.1 − 77.1) / 5 = 0.2 岁 a year, on from the 2022 outturn 77.6:
+    # 77.6 + 3 × 0.2 = 78.2
+    assert life.loc[2025, "value"] == pytest.approx(78.2)

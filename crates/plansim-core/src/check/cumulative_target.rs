@@ -8,8 +8,8 @@
 use super::finding::show;
 use super::{Check, CheckOptions, Code, Finding, Numbers, Severity};
 use crate::lang::finding as say;
-use crate::model::compound::annual_from_total;
 use crate::meaning::{Meaning, Quantity};
+use crate::model::compound::annual_from_total;
 use crate::table::{Cell, Indicator, RateKind};
 
 pub struct CumulativeTarget;

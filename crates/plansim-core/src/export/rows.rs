@@ -199,7 +199,11 @@ pub fn table_row_with<'a>(ind: &'a Indicator, m: &Meaning) -> TableRow<'a> {
         goal_value: goal.map(|g| g.level(m.direction)),
         meaning_base_year: m.base.map(|b| b.0),
         meaning_base: m.base.map(|b| b.1),
-        base_note: m.base_note.as_ref().map(base_note_words).unwrap_or_default(),
+        base_note: m
+            .base_note
+            .as_ref()
+            .map(base_note_words)
+            .unwrap_or_default(),
     }
 }
 

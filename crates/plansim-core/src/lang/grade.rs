@@ -523,7 +523,9 @@ pub fn base_note(note: &crate::meaning::BaseNote) -> Text {
             ),
         ),
         crate::meaning::BaseNote::Earlier { year, plan_year } => t(
-            format!("base: the table's {year} figure stands for {plan_year}; no {plan_year} outturn is known"),
+            format!(
+                "base: the table's {year} figure stands for {plan_year}; no {plan_year} outturn is known"
+            ),
             format!("基期值：暂以表中{year}年数据代替{plan_year}年，{plan_year}年实际值未知"),
         ),
     }

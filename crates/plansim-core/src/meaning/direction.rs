@@ -5,7 +5,9 @@ use crate::table::{Direction, Form, Indicator};
 
 /// A stock the plan keeps at or above its figure (`耕地保有量`, `永久基本农田保护面积`).
 pub fn is_floor_name(name: &str) -> bool {
-    ["保有量", "保护面积", "红线"].iter().any(|w| name.contains(w))
+    ["保有量", "保护面积", "红线"]
+        .iter()
+        .any(|w| name.contains(w))
 }
 
 /// Words in a name that mark an indicator meant to fall.

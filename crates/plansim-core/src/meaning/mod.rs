@@ -13,7 +13,6 @@ pub use quantity::{Quantity, growth_or_ratio_name, is_reduction, quantity};
 pub use relation::{Relation, RelationKind, relation, same_indicator};
 pub use target::{Of, TargetKind, about_tolerance, bound_like, target};
 
-
 use crate::names::{Basis, Name};
 use crate::table::{Direction, Form, Indicator, Num, RateKind};
 use serde::Serialize;
@@ -111,7 +110,9 @@ impl Meaning {
     /// Whether the base year of the row's figure is earlier than the plan's and its target is
     /// counted from that figure: the rows whose base an outturn of the plan's base year sets.
     pub fn base_before_plan(&self, ind: &Indicator) -> bool {
-        self.base.is_some_and(|(year, _)| year < plan_base_year(ind)) && self.counts_from_base(ind)
+        self.base
+            .is_some_and(|(year, _)| year < plan_base_year(ind))
+            && self.counts_from_base(ind)
     }
 
     fn rebase(&mut self, ind: &Indicator, outturn: Option<f64>) {

@@ -48,9 +48,7 @@ pub fn quantity(ind: &Indicator) -> Quantity {
     // level is a change in its unit (a running total when there is no level)
     match ind.rate_kind {
         // `城镇化率 60 〔5〕` under a `%` rate column: five points on a share, not 5 % of it
-        RateKind::TotalPercent
-            if level_unit(ind) && ind.base_level().is_some() && !reduction =>
-        {
+        RateKind::TotalPercent if level_unit(ind) && ind.base_level().is_some() && !reduction => {
             return on_level(ind);
         }
         RateKind::TotalPercent => return Quantity::PeriodChange,

@@ -222,3 +222,102 @@ fn a_bound_in_the_rate_column_decides_the_direction() {
     let m = meaning("某指标", "%", 2020, "—", "—", "≥3");
     assert_eq!(m.direction, Rising);
 }
+
+/// The goal level a row's meaning sets, in its terms.
+fn goal(m: &Meaning) -> Option<GoalKind> {
+    m.target.goal()
+}
+
+/// `〔n〕` by what the indicator is, each worked out by hand.
+#[test]
+fn a_period_total_by_what_the_indicator_is() {
+    // a level: 77.1 岁 + 1
+    let m = meaning("人均预期寿命", "岁", 2020, "77.1", "[1]", "");
+    assert_eq!(m.quantity, Quantity::Level);
+    assert_eq!(goal(&m), Some(GoalKind::Point { value: 77.1 + 1.0 }));
+    // points: 40 + 6, not 40 × 1.06, whatever the name's word
+    let m = meaning("入托率提高", "百分点", 2020, "40", "[6]", "");
+    assert_eq!(
+        (m.quantity, goal(&m)),
+        (Quantity::Share, Some(GoalKind::Point { value: 46.0 }))
+    );
+    // a share with a base: five points
+    let m = meaning("常住人口城镇化率", "%", 2020, "60", "[5]", "");
+    assert_eq!(goal(&m), Some(GoalKind::Point { value: 65.0 }));
+    // a reduction compounds: the index ends at 100 × (1 − 0.135)
+    let m = meaning("单位GDP能耗降低", "%", 2020, "", "[13.5]", "");
+    assert_eq!((m.quantity, m.direction), (Quantity::PeriodChange, Falling));
+    assert!(matches!(goal(&m), Some(GoalKind::Point { value }) if (value - 86.5).abs() < 1e-9));
+    // a flow sums, and must reach its total though its name speaks of 贫困
+    let m = meaning("农村贫困人口脱贫", "万人", 2015, "", "[5575]", "");
+    assert_eq!(
+        (m.quantity, m.direction, goal(&m)),
+        (
+            Quantity::RunningTotal,
+            Rising,
+            Some(GoalKind::Point { value: 5575.0 })
+        )
+    );
+    // a flow with `<` is a ceiling
+    let m = meaning("新增建设用地", "万亩", 2020, "", "[<3256]", "");
+    assert_eq!(
+        (m.direction, goal(&m)),
+        (Falling, Some(GoalKind::AtMost { value: 3256.0 }))
+    );
+    // `[2000左右]` keeps the tolerance of 左右: 2 % of 2000
+    let m = meaning("培育新型职业农牧民", "人", 2020, "", "[2000左右]", "");
+    assert_eq!(
+        goal(&m),
+        Some(GoalKind::About {
+            value: 2000.0,
+            tolerance: 40.0
+        })
+    );
+}
+
+#[test]
+fn a_stock_to_keep_is_a_floor_below_its_base() {
+    // 耕地保有量 1.22 → 1.2: kept at or above 1.2, which the base already is
+    let m = meaning("耕地保有量", "亿公顷", 2005, "1.22", "1.2", "-0.3");
+    assert_eq!(m.direction, Rising);
+    assert_eq!(
+        m.target,
+        TargetKind::Hold {
+            goal: GoalKind::AtLeast { value: 1.2 },
+            precision: 0.05
+        }
+    );
+}
+
+#[test]
+fn a_per_mille_rate_and_a_bound_beside_a_printed_level() {
+    // 全国总人口 130756 → 136000, ＜8‰: kept under 136000, growing under 0.8 % a year
+    let ind = row("全国总人口", "万人", 2005, "130756", 2010, "136000", "＜8‰");
+    assert_eq!(Meaning::of(&ind).direction, Falling);
+    assert_eq!(stated_growth(&ind).map(|n| n.value), Some(0.008));
+}
+
+#[test]
+fn a_starred_base_gives_way_to_the_base_year_outturn() {
+    // 77.3 is a 2019 figure in a plan whose 〔1〕 covers 2021–2025: the base year is 2020
+    let mut ind = row("人均预期寿命", "岁", 2019, "77.3", 2025, "[1]", "");
+    ind.target.period_years = Some([2021, 2025]);
+    assert_eq!(plan_base_year(&ind), 2020);
+    let alone = Meaning::of(&ind);
+    assert_eq!(
+        alone.base_note,
+        Some(BaseNote::Earlier {
+            year: 2019,
+            plan_year: 2020
+        })
+    );
+    assert!(matches!(goal(&alone), Some(GoalKind::Point { value }) if (value - 78.3).abs() < 1e-9));
+    let known = Meaning::with_base_outturn(&ind, Some(77.93));
+    assert_eq!(known.base, Some((2020, 77.93)));
+    assert!(
+        matches!(goal(&known), Some(GoalKind::Point { value }) if (value - 78.93).abs() < 1e-9)
+    );
+    // a printed level does not count from the base: nothing to replace
+    let ind = row("常住人口城镇化率", "%", 2019, "60.6", 2025, "65", "");
+    assert_eq!(Meaning::with_base_outturn(&ind, Some(63.9)).base_note, None);
+}
