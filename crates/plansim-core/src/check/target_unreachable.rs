@@ -30,7 +30,8 @@ impl Check for TargetUnreachable {
         indicators
             .iter()
             .zip(&grades)
-            .filter_map(|(i, g)| finding(i, g))
+            .enumerate()
+            .filter_map(|(k, (i, g))| finding(i, &outturns.meaning(k, i), g))
             .collect()
     }
 }
@@ -38,9 +39,9 @@ impl Check for TargetUnreachable {
 /// Below this distance (in the pace's unit) a required pace is never implausible.
 const MIN_GAP: f64 = 1.0;
 
-fn finding(ind: &Indicator, g: &Grade) -> Option<Finding> {
+fn finding(ind: &Indicator, m: &crate::meaning::Meaning, g: &Grade) -> Option<Finding> {
     let numbers = Numbers {
-        base_value: crate::meaning::Meaning::of(ind).base.map(|b| b.1),
+        base_value: m.base.map(|b| b.1),
         target_value: g.target_value,
         actual_year: g.latest_year,
         actual_value: g.latest_value,
@@ -58,7 +59,7 @@ fn finding(ind: &Indicator, g: &Grade) -> Option<Finding> {
         }
         Status::Lagging | Status::Regressing => {
             let (required, planned) = (g.required_rate?, g.planned_pace?);
-            let harder = if ind.direction() == Direction::Falling {
+            let harder = if m.direction == Direction::Falling {
                 planned - required
             } else {
                 required - planned
