@@ -366,3 +366,33 @@ fn sweep_report_and_plot_use_the_same_meaning() {
     // the chart draws the path from the 2020 outturn, not the starred 2019 figure
     assert!(svg.contains("77.93"), "the chart shows no base 77.93");
 }
+
+#[test]
+fn a_later_table_printing_the_base_year_sets_the_base_of_a_rise() {
+    // 77.3 is a 2019 figure; a later table prints 77.93 for 2020: 77.93 + 1
+    let grades = json(&[
+        "assess",
+        "tests/fixtures/meaning/starred-region.csv",
+        "tests/fixtures/meaning/next-plan.csv",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]);
+    let life = grades
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["target"] == "〔1〕")
+        .unwrap();
+    assert!(
+        close(life["target_value"].as_f64().unwrap(), 78.93),
+        "{life}"
+    );
+    assert!(
+        life["notes"]
+            .to_string()
+            .contains("next plan's 2020 figure 77.93"),
+        "{life}"
+    );
+}

@@ -6,7 +6,7 @@
 
 use super::Outturn;
 use crate::error::{CellError, Result};
-use crate::meaning::{Meaning, Relation, TargetKind, same_indicator};
+use crate::meaning::{KnownBase, Meaning, Relation, TargetKind, same_indicator};
 use crate::names::{Aliases, Measure, Name, nearest, plain_key};
 use crate::table::Indicator;
 use serde::Serialize;
@@ -210,15 +210,16 @@ pub fn resolve(
     }
     out.skipped = skipped;
     if errors.is_empty() {
-        out.meanings = meanings(indicators, &out);
+        out.meanings = meanings(indicators, &known, &out);
         return Ok(out);
     }
     Err(super::cell_errors(errors))
 }
 
 /// Each row's meaning: from its table, the base of a rise counted from an earlier figure set
-/// from the plan's base-year outturn where one is known.
-fn meanings(indicators: &[Indicator], resolved: &Resolved) -> Vec<Meaning> {
+/// from the plan's base-year outturn where one is known, else from the next plan's table (a
+/// row of the same region and indicator printing a plain figure for that year).
+fn meanings(indicators: &[Indicator], known: &[Known], resolved: &Resolved) -> Vec<Meaning> {
     indicators
         .iter()
         .enumerate()
@@ -231,8 +232,22 @@ fn meanings(indicators: &[Indicator], resolved: &Resolved) -> Vec<Meaning> {
             let outturn = super::observations(&m, ind, &resolved.of_row(i))
                 .into_iter()
                 .find(|o| o.year == year && o.side.is_none())
-                .map(|o| o.value);
-            Meaning::with_base_outturn(ind, outturn)
+                .map(|o| KnownBase::Outturn(o.value));
+            let next_plan = || {
+                indicators
+                    .iter()
+                    .zip(known)
+                    .filter(|(j, k)| {
+                        k.region == known[i].region
+                            && k.name == known[i].name
+                            && j.base_year == year
+                            && j.base.year.is_none()
+                            && j.unit.raw == ind.unit.raw
+                    })
+                    .find_map(|(j, _)| j.base_level())
+                    .map(|n| KnownBase::NextPlan(n.value))
+            };
+            Meaning::with_known_base(ind, outturn.or_else(next_plan))
         })
         .collect()
 }

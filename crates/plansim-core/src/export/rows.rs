@@ -131,6 +131,16 @@ pub fn base_note_words(note: &BaseNote) -> String {
             crate::format::significant(value),
             crate::format::significant(printed)
         ),
+        BaseNote::NextPlan {
+            year,
+            value,
+            printed_year,
+            printed,
+        } => format!(
+            "base {year} from the next plan's table {} in place of the {printed_year} figure {}",
+            crate::format::significant(value),
+            crate::format::significant(printed)
+        ),
         BaseNote::Earlier { year, plan_year } => {
             format!("base: the {year} figure stands for {plan_year} (no {plan_year} outturn)")
         }

@@ -522,6 +522,23 @@ pub fn base_note(note: &crate::meaning::BaseNote) -> Text {
                 n(printed)
             ),
         ),
+        crate::meaning::BaseNote::NextPlan {
+            year,
+            value,
+            printed_year,
+            printed,
+        } => t(
+            format!(
+                "base: the next plan's {year} figure {} in place of the table's {printed_year} figure {}",
+                n(value),
+                n(printed)
+            ),
+            format!(
+                "基期值：采用下一规划表中{year}年数据{}，代替表中{printed_year}年数据{}",
+                n(value),
+                n(printed)
+            ),
+        ),
         crate::meaning::BaseNote::Earlier { year, plan_year } => t(
             format!(
                 "base: the table's {year} figure stands for {plan_year}; no {plan_year} outturn is known"

@@ -54,6 +54,18 @@ pub enum BaseNote {
         /// The printed figure.
         printed: f64,
     },
+    /// The next plan's table prints the plan's base-year figure (its own base): it replaces
+    /// the printed earlier figure.
+    NextPlan {
+        /// The plan's base year.
+        year: i32,
+        /// The next plan's figure for it.
+        value: f64,
+        /// The year of the printed figure.
+        printed_year: i32,
+        /// The printed figure.
+        printed: f64,
+    },
     /// No outturn of the plan's base year is known: the earlier figure stands in for it.
     Earlier {
         /// The year of the printed figure.
@@ -61,6 +73,16 @@ pub enum BaseNote {
         /// The plan's base year.
         plan_year: i32,
     },
+}
+
+/// A figure for the plan's base year known outside the row: an outturn, or the next plan's
+/// table's base.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum KnownBase {
+    /// A published outturn of that year.
+    Outturn(f64),
+    /// The base the next plan's table prints for that year.
+    NextPlan(f64),
 }
 
 impl Meaning {
@@ -74,6 +96,12 @@ impl Meaning {
     /// place a row's meaning is made; [`crate::actuals::Resolved`] keeps each row's for every
     /// command.
     pub fn with_base_outturn(ind: &Indicator, outturn: Option<f64>) -> Meaning {
+        Meaning::with_known_base(ind, outturn.map(KnownBase::Outturn))
+    }
+
+    /// [`Meaning::with_base_outturn`] with a figure known from an outturn or from the next
+    /// plan's table.
+    pub fn with_known_base(ind: &Indicator, known: Option<KnownBase>) -> Meaning {
         let quantity = quantity(ind);
         let direction = direction(ind);
         let base = baseline(ind, quantity);
@@ -86,7 +114,7 @@ impl Meaning {
             basis: Name::parse(&ind.name).basis(),
             base_note: None,
         };
-        m.rebase(ind, outturn);
+        m.rebase(ind, known);
         m
     }
 
@@ -115,7 +143,7 @@ impl Meaning {
             && self.counts_from_base(ind)
     }
 
-    fn rebase(&mut self, ind: &Indicator, outturn: Option<f64>) {
+    fn rebase(&mut self, ind: &Indicator, known: Option<KnownBase>) {
         let Some((year, printed)) = self.base else {
             return;
         };
@@ -123,18 +151,28 @@ impl Meaning {
             return;
         }
         let plan_year = plan_base_year(ind);
-        self.base_note = Some(match outturn {
-            Some(value) => {
-                self.base = Some((plan_year, value));
-                self.target = target(ind, self.quantity, self.direction, Some(value));
-                BaseNote::Outturn {
-                    year: plan_year,
-                    value,
-                    printed_year: year,
-                    printed,
-                }
-            }
-            None => BaseNote::Earlier { year, plan_year },
+        let Some(k) = known else {
+            self.base_note = Some(BaseNote::Earlier { year, plan_year });
+            return;
+        };
+        let value = match k {
+            KnownBase::Outturn(v) | KnownBase::NextPlan(v) => v,
+        };
+        self.base = Some((plan_year, value));
+        self.target = target(ind, self.quantity, self.direction, Some(value));
+        self.base_note = Some(match k {
+            KnownBase::Outturn(_) => BaseNote::Outturn {
+                year: plan_year,
+                value,
+                printed_year: year,
+                printed,
+            },
+            KnownBase::NextPlan(_) => BaseNote::NextPlan {
+                year: plan_year,
+                value,
+                printed_year: year,
+                printed,
+            },
         });
     }
 }
