@@ -64,7 +64,7 @@ const fn e(
 
 /// With the outturns: the starred 2019 life expectancy (77.3) gives way to the 2020 outturn
 /// 77.93, and the plan's 〔1〕 ends at 78.93.
-const EXPECTED: [Expected; 13] = [
+const EXPECTED: [Expected; 14] = [
     // 77.1 岁 + 1 岁
     e("某县", "人均预期寿命", 78.1, "point", false),
     // 40 + 6 points, not 40 × 1.06
@@ -92,6 +92,8 @@ const EXPECTED: [Expected; 13] = [
     e("某县", "粮食产量", 1.4, "at-least", false),
     // `＜8‰` beside a printed level: kept under 136000
     e("某县", "常住人口", 136000.0, "point", true),
+    // a fall of at least 5 %: the index ends at or under 95
+    e("某县", "化肥使用量减少", 95.0, "point", true),
     // 77.93 (the 2020 outturn) + 1
     e("某市", "人均预期寿命", 78.93, "point", false),
 ];

@@ -32,6 +32,11 @@ pub const FALLING_WORDS: [&str; 13] = [
 /// stated rate, else the words of its name.
 pub fn direction(ind: &Indicator) -> Direction {
     let falling_name = FALLING_WORDS.iter().any(|w| ind.name.contains(w));
+    // a bound on a reduction bounds the size of the fall (`化肥使用量减少 不低于[5]`: at least
+    // 5 % down): the row still falls
+    if quantity(ind) == Quantity::PeriodChange && super::quantity::is_reduction(ind) {
+        return Direction::Falling;
+    }
     match ind.target.form {
         Form::AtMost { .. } => return Direction::Falling,
         Form::AtLeast { .. } => return Direction::Rising,
