@@ -132,6 +132,16 @@ fn tables_reads_every_target_as_a_planner_would() {
     assert_eq!(seen, EXPECTED.len());
     // the sub-items carry the parent's unit
     assert!(csv_text.contains("主要污染物排放总量减少：氨氮,,%"));
+    // the JSON gives each row its meaning beside the cells
+    let rows = json(&["tables", TABLE, "--format", "json"]);
+    for row in rows.as_array().unwrap() {
+        let x = expected(
+            row["region"].as_str().unwrap(),
+            row["name"].as_str().unwrap(),
+        );
+        let goal = row["meaning"]["target"]["goal"]["value"].as_f64().unwrap();
+        assert!(close(goal, x.value), "{}: {goal} ≠ {}", x.name, x.value);
+    }
 }
 
 #[test]

@@ -30,6 +30,14 @@ pub struct Args {
     strict: bool,
 }
 
+/// A row of `--format json`: the row as read and its meaning.
+#[derive(serde::Serialize)]
+struct WithMeaning<'a> {
+    #[serde(flatten)]
+    row: &'a Indicator,
+    meaning: plansim::meaning::Meaning,
+}
+
 /// The target's meaning; a growth target stated only in the rate column is read from there
 /// (`7左右 a year`, `above GDP增长`).
 fn target_meaning(ind: &Indicator) -> String {
@@ -94,7 +102,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let all: Vec<&Indicator> = tables.iter().flat_map(|t| &t.indicators).collect();
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?,
+        Format::Json => {
+            // each row as read, with the meaning every command uses beside it
+            let rows: Vec<WithMeaning> = all
+                .iter()
+                .map(|ind| WithMeaning {
+                    row: ind,
+                    meaning: plansim::meaning::Meaning::of(ind),
+                })
+                .collect();
+            writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?
+        }
         Format::Csv => out.write_all(&table_rows_csv(all.iter().copied())?)?,
         Format::Table => print_tables(&mut out, &tables)?,
     }
