@@ -31,14 +31,14 @@ fn english() -> Options {
     }
 }
 
-fn find<'a>(grades: &'a [Grade], name: &str) -> &'a Grade {
+pub(super) fn find<'a>(grades: &'a [Grade], name: &str) -> &'a Grade {
     grades
         .iter()
         .find(|g| g.indicator.contains(name))
         .unwrap_or_else(|| panic!("no grade for {name}"))
 }
 
-fn near(a: Option<f64>, b: f64, tol: f64) -> bool {
+pub(super) fn near(a: Option<f64>, b: f64, tol: f64) -> bool {
     a.is_some_and(|a| (a - b).abs() <= tol)
 }
 
@@ -168,7 +168,7 @@ fn national_14th_plan_as_of_2025() {
     );
 }
 
-fn outturns(region: &str, rows: &[(&str, i32, &str)]) -> Vec<crate::actuals::Outturn> {
+pub(super) fn outturns(region: &str, rows: &[(&str, i32, &str)]) -> Vec<crate::actuals::Outturn> {
     rows.iter()
         .enumerate()
         .map(|(k, (name, year, text))| {
@@ -193,7 +193,7 @@ fn outturns(region: &str, rows: &[(&str, i32, &str)]) -> Vec<crate::actuals::Out
         .collect()
 }
 
-fn grade_one(ind: crate::table::Indicator, rows: &[(&str, i32, &str)]) -> Grade {
+pub(super) fn grade_one(ind: crate::table::Indicator, rows: &[(&str, i32, &str)]) -> Grade {
     let inds = vec![ind];
     let r = resolve(&inds, outturns("科尔沁区", rows), &Aliases::bundled()).unwrap();
     assess(&inds, &r, &Aliases::bundled(), &english()).remove(0)

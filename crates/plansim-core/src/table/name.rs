@@ -316,11 +316,20 @@ mod tests {
         assert_eq!(p.printed, "12.3岁以下婴幼儿入托率提高（百分点）");
         // out of sequence, or with no row before, a decimal stays part of the name
         for previous in [None, Some(3), Some(12)] {
-            assert_eq!(read_after("1.5级以上地震监测能力", previous).0, "1.5级以上地震监测能力");
+            assert_eq!(
+                read_after("1.5级以上地震监测能力", previous).0,
+                "1.5级以上地震监测能力"
+            );
         }
-        assert_eq!(read_after("12.3岁以下婴幼儿入托率", Some(10)).1.number, None);
+        assert_eq!(
+            read_after("12.3岁以下婴幼儿入托率", Some(10)).1.number,
+            None
+        );
         // a row numbered the ordinary way is untouched
-        assert_eq!(read_after("13.人均预期寿命（岁）", Some(12)).0, "人均预期寿命");
+        assert_eq!(
+            read_after("13.人均预期寿命（岁）", Some(12)).0,
+            "人均预期寿命"
+        );
     }
 
     #[test]
