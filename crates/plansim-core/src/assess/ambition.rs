@@ -49,6 +49,9 @@ pub struct Ambition {
     pub past: Option<f64>,
     /// The years `past` spans (first and last outturn used).
     pub past_years: Option<(i32, i32)>,
+    /// The previous period's total as the table prints it in the base column (`〔17.7〕`),
+    /// when `past` is read from it rather than from the outturns.
+    pub past_printed: Option<String>,
     /// required ÷ past, for `Ratio`.
     pub ratio: Option<f64>,
     /// `points a year`, `% a year`, or the target's unit for yearly rates and bounds.
@@ -68,6 +71,7 @@ impl Ambition {
             required_years: None,
             past: None,
             past_years: None,
+            past_printed: None,
             ratio: None,
             unit,
             text: String::new(),
@@ -116,10 +120,16 @@ pub fn sentence(a: &Ambition) -> Text {
     let past = match (a.past, a.past_years) {
         (Some(p), Some((x, y))) => {
             let v = say::amount(&two(p), &a.unit);
-            Some(Text::new(
-                format!("{x}–{y} achieved {}", v.en),
-                format!("{x}–{y}年实际{}", v.zh),
-            ))
+            Some(match &a.past_printed {
+                Some(total) => Text::new(
+                    format!("{x}–{y} achieved {total}, {}", v.en),
+                    format!("{x}–{y}年实际{total}，折合{}", v.zh),
+                ),
+                None => Text::new(
+                    format!("{x}–{y} achieved {}", v.en),
+                    format!("{x}–{y}年实际{}", v.zh),
+                ),
+            })
         }
         _ => None,
     };
@@ -188,7 +198,13 @@ pub(crate) fn of(row: &Row) -> Ambition {
             }
             let n = f64::from(row.ind.target_year - y0);
             a.required_years = Some((y0, row.ind.target_year));
-            let past = level_pace(row, path, y0);
+            // the previous period's total printed in the base column is the official figure
+            // (〔17.7〕, on revised data), before the product of the yearly outturns
+            let printed = printed_total(row);
+            if printed.is_some() {
+                a.past_printed = Some(row.ind.base.raw.trim().to_string());
+            }
+            let past = printed.or_else(|| level_pace(row, path, y0));
             a.compare(path.pace(x0, level, n), past)
         }
         TargetKind::AnnualBound { goal, of, .. } | TargetKind::AnnualRate { goal, of, .. } => {
@@ -222,6 +238,31 @@ fn span(obs: &[Obs]) -> (i32, i32) {
     let first = obs.first().map_or(0, |o| o.year);
     let last = obs.last().map_or(0, |o| o.year);
     (first, last)
+}
+
+/// The previous period's change printed in the base column as a period total (`〔17.7〕`
+/// under 2025年: 2021–25), as a compound % a year in the row's direction.
+fn printed_total(row: &Row) -> Option<(f64, (i32, i32))> {
+    let cell = &row.ind.base;
+    if row.m.quantity != Quantity::PeriodChange || !cell.is_period_total() {
+        return None;
+    }
+    let total = cell.point()?.value.abs() / 100.0;
+    let [from, to] = cell
+        .period_years
+        .unwrap_or([row.base_year() - PERIOD + 1, row.base_year()]);
+    let years = f64::from(to - from + 1);
+    let change = match row.m.direction {
+        crate::table::Direction::Falling => -total,
+        _ => total,
+    };
+    if years <= 0.0 || change <= -1.0 {
+        return None;
+    }
+    Some((
+        ((1.0 + change).powf(1.0 / years) - 1.0) * 100.0,
+        (from - 1, to),
+    ))
 }
 
 /// The pace of the previous period's outturns in the path's terms: the compound mean of yearly
