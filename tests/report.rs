@@ -185,7 +185,9 @@ fn bundled_report_has_every_file_and_the_right_numbers() {
     // (−2.7, −0.1, −0.5, −3.8, −5.1 %) 0.973·0.999·0.995·0.962·0.949 = 0.8830, to an index of
     // 88.30 against the 86.5 of 〔13.5〕: 1.80 short
     let index = String::from_utf8(files["index.html"].clone()).unwrap();
-    let energy = &index[index.find("单位GDP能源消耗降低").unwrap()..];
+    // (in the table of targets needing action, after the national plans' section)
+    let actions = &index[index.find("class=action").unwrap()..];
+    let energy = &actions[actions.find("单位GDP能源消耗降低").unwrap()..];
     assert!(energy[..energy.find("</tr>").unwrap()].contains("1.80 (2020=100)"));
     // hypothetical outturns are named on the page and in the index
     let page = String::from_utf8(files["horqin-outturn/index.html"].clone()).unwrap();
@@ -405,4 +407,60 @@ fn a_failing_scenario_is_reported_and_the_rest_go_on() {
     assert!(!dir.path().join("escaped").exists());
     let index = String::from_utf8(files["index.html"].clone()).unwrap();
     assert!(index.contains("broken.toml"), "the index lists the failure");
+}
+
+/// The index opens on the national plans: the 14th plan's final grades (two missed, listed
+/// first), then the 15th plan's targets ranked by ambition. The ratios are those worked out by
+/// hand in `plansim-core`'s ambition tests: CO₂ intensity 3.6580/3.8211 = 0.96 (against the
+/// table's own 〔17.7〕 for 2021–25), urbanisation
+/// 0.62/0.7925 = 0.78, PM2.5 0.7247/1.7090 = 0.42, patents 6.576/20.855 = 0.32.
+#[test]
+fn the_index_opens_on_how_the_14th_plan_ended_and_how_high_the_15th_aims() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    plansim()
+        .args(["report", "--no-charts", "--jobs", "1", "--out"])
+        .arg(&out)
+        .args([
+            "scenarios/national-15th.toml",
+            "scenarios/national-14th.toml",
+        ])
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(out.join("index.md")).unwrap();
+    let first = md.find("## ").map(|i| &md[i..]).unwrap_or_default();
+    assert!(
+        first.starts_with(
+            "## [国家“十四五”评估：2025年收官，20项目标13项实现、2项未实现、4项无官方数据]"
+        ),
+        "{first:.300}"
+    );
+    let ended = md.find("收官").unwrap();
+    let aims = md.find("各项目标有多高").unwrap();
+    assert!(ended < aims);
+    // missed first in the 14th plan's table
+    let energy = md
+        .find("| 单位GDP能源消耗降低 | 〔13.5〕 | 未实现 |")
+        .unwrap();
+    assert!(energy < md.find("| 常住人口城镇化率 | 65 | 已实现 |").unwrap());
+    // the 15th plan's targets by ratio, then the words, each after the one before
+    let mut at = aims;
+    for s in [
+        "| 单位GDP二氧化碳排放降低 |  | 〔17〕 (2030) | 0.96 |",
+        "| 常住人口城镇化率 | 67.9 (2025) | 71 (2030) | 0.78 |",
+        "| 地级及以上城市细颗粒物（PM2.5）浓度 | 28 (2025) | ＜27 (2030) | 0.42 |",
+        "| 每万人口高价值发明专利拥有量 | 16 (2025) | ＞22 (2030) | 0.32 |",
+        "无历史 |",
+        "已达到，需保持 |",
+        "| 定性 |",
+    ] {
+        at += md[at..]
+            .find(s)
+            .unwrap_or_else(|| panic!("{s} not after byte {at} in\n{md}"));
+    }
+    // the scenario page and the workbook carry the comparison too
+    let page = std::fs::read_to_string(out.join("national-15th/index.md")).unwrap();
+    assert!(page.contains(
+        "需0.62个百分点/年（2025–2030年），2021–2025年实际0.79个百分点/年：为过去速度的0.78倍"
+    ));
 }

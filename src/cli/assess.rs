@@ -102,7 +102,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Wide enough for a reason of ~80 characters beside the other columns.
-const TABLE_WIDTH: u16 = 200;
+const TABLE_WIDTH: u16 = 230;
 
 /// A probability as a reader takes it: `85%`, and `>99%`/`<1%` rather than a certainty.
 fn percent(p: f64) -> String {
@@ -136,6 +136,7 @@ fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> an
         "latest",
         "pace / needed",
         "P",
+        "against history",
         "reason",
     ]);
     grid.set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
@@ -174,6 +175,9 @@ fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> an
             latest,
             pace,
             g.p_meet.map_or_else(String::new, percent),
+            g.ambition
+                .as_ref()
+                .map_or_else(String::new, |a| a.text.clone()),
             reason,
         ]);
     }
@@ -182,7 +186,7 @@ fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> an
         out,
         "{}",
         w(
-            "latest: * preliminary; pace / needed: the observed pace (or mean) and what the remaining years need; P: chance of meeting the target on the observed trend (two or more observed changes)"
+            "latest: * preliminary; pace / needed: the observed pace (or mean) and what the remaining years need; P: chance of meeting the target on the observed trend (two or more observed changes); against history: the pace the target needs from its base year beside the pace of the five years before it"
         )
     )?;
     Ok(())

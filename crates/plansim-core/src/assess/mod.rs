@@ -5,6 +5,7 @@
 //! running totals), `hold` (bounds kept, bounds on each year), `rate` (average annual
 //! rates), `relational` (高于/与…同步 another indicator's growth); [`pace`] holds the trend,
 //! σ and the probability of meeting a target.
+pub mod ambition;
 mod hold;
 pub mod pace;
 mod path;
@@ -89,7 +90,9 @@ impl Row<'_> {
             } => rate::grade(self, goal, of, precision),
             TargetKind::Relational { relation } => relational::grade(self, &relation),
         };
-        self.base_note(self.basis_note(g))
+        let mut g = self.base_note(self.basis_note(g));
+        g.ambition = Some(ambition::of(self));
+        g
     }
 
     /// Says where the base of a rise came from when not the plan's base year as printed.

@@ -203,6 +203,8 @@ pub struct Grade {
     #[serde(skip)]
     /// The notes in both languages.
     pub notes_text: Vec<Text>,
+    /// The required pace beside the previous period's pace (see [`super::ambition`]).
+    pub ambition: Option<super::ambition::Ambition>,
     /// The table file of the row.
     pub file: PathBuf,
     /// The 1-based row in that file.
@@ -249,6 +251,7 @@ impl Grade {
             preliminary: false,
             notes: Vec::new(),
             notes_text: Vec::new(),
+            ambition: None,
             file: ind.file.clone(),
             row: ind.row,
         }
@@ -262,6 +265,9 @@ impl Grade {
             .iter()
             .map(|n| n.get(lang).to_string())
             .collect();
+        if let Some(a) = &mut self.ambition {
+            a.render(lang);
+        }
     }
 
     pub(crate) fn with_status(mut self, status: Status) -> Grade {

@@ -239,6 +239,8 @@ struct GradeRow<'a> {
     required_rate: Option<f64>,
     current_pace: Option<f64>,
     history_pace: Option<f64>,
+    /// The required pace against the previous period's, in words.
+    ambition: &'a str,
     mean: Option<f64>,
     other_mean: Option<f64>,
     gap: Option<f64>,
@@ -275,6 +277,7 @@ pub fn grades_csv(grades: &[crate::assess::Grade]) -> Result<Vec<u8>> {
             required_rate: g.required_rate,
             current_pace: g.current_pace,
             history_pace: g.history_pace,
+            ambition: g.ambition.as_ref().map_or("", |a| a.text.as_str()),
             mean: g.mean,
             other_mean: g.other_mean,
             gap: g.gap,

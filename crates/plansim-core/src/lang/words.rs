@@ -60,11 +60,12 @@ const WORDS: &[(&str, &str)] = &[
     ("grade", "评估"),
     ("latest", "最新实际值"),
     ("pace / needed", "实际速度 / 所需速度"),
+    ("against history", "对照过去"),
     ("P", "P(趋势)"),
     ("reason", "依据"),
     (
-        "latest: * preliminary; pace / needed: the observed pace (or mean) and what the remaining years need; P: chance of meeting the target on the observed trend (two or more observed changes)",
-        "最新实际值：* 为预计数；实际速度 / 所需速度：已观察到的速度（或均值）与剩余年份所需；P(趋势)：按观察到的趋势达标的概率（至少两个年度变化）",
+        "latest: * preliminary; pace / needed: the observed pace (or mean) and what the remaining years need; P: chance of meeting the target on the observed trend (two or more observed changes); against history: the pace the target needs from its base year beside the pace of the five years before it",
+        "最新实际值：* 为预计数；实际速度 / 所需速度：已观察到的速度（或均值）与剩余年份所需；P(趋势)：按观察到的趋势达标的概率（至少两个年度变化）；对照过去：目标自基期起所需速度与基期前五年实际速度之比",
     ),
     (
         "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures",

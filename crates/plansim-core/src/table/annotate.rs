@@ -101,9 +101,19 @@ fn names_row(text: &str, ind: &Indicator) -> bool {
     let own = ind.name.rsplit('：').next().unwrap_or(&ind.name);
     let folded = fold(own);
     let plain: String = strip_parentheses(&folded);
-    [folded, plain]
-        .iter()
-        .any(|n| n.chars().count() >= 3 && text.contains(n.as_str()))
+    // a growth row is named by its rate too: `全社会研发经费投入增速按不变价格计算` speaks of
+    // `全社会研发经费投入增长`
+    let growth = ["增长", "增速"].iter().find_map(|w| plain.strip_suffix(w));
+    let as_rate = growth.is_some_and(|stem| {
+        stem.chars().count() >= 4
+            && ["增长", "增速"]
+                .iter()
+                .any(|w| text.contains(&format!("{stem}{w}")))
+    });
+    as_rate
+        || [&folded, &plain]
+            .iter()
+            .any(|n| n.chars().count() >= 3 && text.contains(n.as_str()))
 }
 
 fn strip_parentheses(s: &str) -> String {

@@ -95,6 +95,32 @@ pub fn read(printed: &str) -> (String, NameParts) {
     (name.to_string(), parts)
 }
 
+/// A name cell read as the row after row `previous`: `12.3岁以下婴幼儿入托率提高` after row 11 is
+/// row 12 named `3岁以下…`, where alone it reads as the decimal 12.3 (`1.5级以上地震…`). Only the
+/// next number in sequence is taken, so a name that does start with a decimal stays whole.
+pub fn read_after(printed: &str, previous: Option<u32>) -> (String, NameParts) {
+    let (name, parts) = read(printed);
+    let Some(next) = previous.filter(|_| parts.number.is_none()).map(|p| p + 1) else {
+        return (name, parts);
+    };
+    let digits = next.to_string();
+    let rest = printed
+        .trim()
+        .strip_prefix(digits.as_str())
+        .and_then(|r| r.strip_prefix('.').or_else(|| r.strip_prefix('．')))
+        .map(str::trim_start);
+    let Some(rest) = rest else {
+        return (name, parts);
+    };
+    if rest.is_empty() {
+        return (name, parts);
+    }
+    let (own, mut own_parts) = read(rest);
+    own_parts.printed = printed.to_string();
+    own_parts.number = Some(digits);
+    (own, own_parts)
+}
+
 /// `1.`, `1、`, `12．`, `(3)`, `（25）`, `①` before a name: the number and the rest. Not `3岁以下`,
 /// `5G`, `2.5级`.
 fn numbering(s: &str) -> Option<(String, &str)> {
@@ -277,6 +303,33 @@ mod tests {
             );
         }
         assert_eq!(read("(R&D)").1.unit, None);
+    }
+
+    #[test]
+    fn a_number_run_into_a_name_in_sequence() {
+        // the national 15th outline's row 12 after row 11, as the xlsx cell prints it
+        let (name, p) = read_after("12.3岁以下婴幼儿入托率提高（百分点）", Some(11));
+        assert_eq!(
+            (name.as_str(), p.number.as_deref(), p.unit.as_deref()),
+            ("3岁以下婴幼儿入托率提高", Some("12"), Some("百分点"))
+        );
+        assert_eq!(p.printed, "12.3岁以下婴幼儿入托率提高（百分点）");
+        // out of sequence, or with no row before, a decimal stays part of the name
+        for previous in [None, Some(3), Some(12)] {
+            assert_eq!(
+                read_after("1.5级以上地震监测能力", previous).0,
+                "1.5级以上地震监测能力"
+            );
+        }
+        assert_eq!(
+            read_after("12.3岁以下婴幼儿入托率", Some(10)).1.number,
+            None
+        );
+        // a row numbered the ordinary way is untouched
+        assert_eq!(
+            read_after("13.人均预期寿命（岁）", Some(12)).0,
+            "人均预期寿命"
+        );
     }
 
     #[test]

@@ -32,8 +32,13 @@ impl RowContext<'_> {
     pub(super) fn name(&mut self, rec: &Record) -> Option<RowName> {
         let printed = self.filled(rec, Field::Name);
         let sub = self.filled(rec, Field::SubName);
-        let (own, mut parts) = name::read(&printed);
         let seq_cell = self.filled(rec, Field::Seq);
+        let previous = self.out.last().and_then(|i| i.seq.parse::<u32>().ok());
+        let (own, mut parts) = if seq_cell.is_empty() {
+            name::read_after(&printed, previous)
+        } else {
+            name::read(&printed)
+        };
         let numbered = !seq_cell.is_empty() || parts.number.is_some();
         let seq = if seq_cell.is_empty() {
             parts.number.clone().unwrap_or_default()

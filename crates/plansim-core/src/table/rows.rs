@@ -596,4 +596,57 @@ mod tests {
         .unwrap();
         assert_eq!(t.indicators[0].base.year, Some(2019));
     }
+
+    /// The national 15th outline's table (xlsx cells as printed): row 12 runs its number into a
+    /// name starting with a digit, and note ③ speaks of one row only, by its rate.
+    #[test]
+    fn the_15th_outlines_row_12_and_note_3() {
+        let t = table(&[
+            &["类别", "指标", "2025年", "2030年", "年均/累计", "属性"],
+            &[
+                "创新驱动",
+                "4.全社会研发经费投入增长（%）",
+                "9.1",
+                "—",
+                "＞7",
+                "预期性",
+            ],
+            &[
+                "民生福祉",
+                "11.养老机构护理型床位占比（%）",
+                "68",
+                "73",
+                "—",
+                "预期性",
+            ],
+            &[
+                "",
+                "12.3岁以下婴幼儿入托率提高（百分点）",
+                "—",
+                "—",
+                "〔6〕",
+                "预期性",
+            ],
+            &["", "13.人均预期寿命（岁）", "79.25", "80", "—", "预期性"],
+            &["注：①〔〕为5年累计数。②带*的为2024年数据。③全社会研发经费投入增速按不变价格计算。"],
+        ])
+        .unwrap();
+        let i = &t.indicators;
+        assert_eq!(
+            (i[2].seq.as_str(), i[2].name.as_str()),
+            ("12", "3岁以下婴幼儿入托率提高")
+        );
+        assert_eq!(i[3].seq, "13");
+        let remarks = |ind: &Indicator| {
+            ind.notes
+                .iter()
+                .filter(|n| n.text.contains("不变价格"))
+                .count()
+        };
+        assert_eq!(
+            i.iter().map(remarks).collect::<Vec<_>>(),
+            [1, 0, 0, 0],
+            "note ③ is the R&D row's alone"
+        );
+    }
 }

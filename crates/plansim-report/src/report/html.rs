@@ -63,6 +63,7 @@ pub fn index_page(
     let section = super::action::section(&batch, &lookup, lang);
     Ok(IndexHtml {
         summaries,
+        national: super::templates::national(summaries, english, true)?,
         failed,
         english,
         title: w("plansim report", "plansim 报告"),

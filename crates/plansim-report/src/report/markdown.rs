@@ -39,6 +39,7 @@ pub fn index_page(
     let section = super::action::section(&batch, &lookup, lang);
     Ok(IndexMd {
         summaries,
+        national: super::templates::national(summaries, english, false)?,
         failed,
         english,
         title: words::w(english, "plansim report", "plansim 报告"),

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod deliver;
 pub mod html;
 pub mod markdown;
+pub mod national;
 pub mod opening;
 pub mod page;
 pub mod plan_charts;

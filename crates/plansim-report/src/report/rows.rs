@@ -31,6 +31,13 @@ pub struct TargetRow {
     pub grade_zh: &'static str,
     /// Why, in one sentence.
     pub reason: String,
+    /// The pace the target needs from its base year against the previous period's, in words
+    /// (`需0.62个百分点/年…：为过去速度的0.78倍`, `已达到，需保持`, `无历史`).
+    pub ambition: String,
+    /// The ratio of the two paces, where one means something.
+    pub ambition_ratio: Option<f64>,
+    /// What the comparison says (a ratio, or the words instead of one).
+    pub ambition_verdict: Option<plansim_core::assess::ambition::Verdict>,
     /// The grade rests on hypothetical outturns.
     pub hypothetical: bool,
     /// Chance of meeting the target on the observed trend (`assess`), where outturns give one.
@@ -203,6 +210,12 @@ pub fn target_rows(
                 status: g.status,
                 grade_zh: g.grade_zh,
                 reason: g.reason.clone(),
+                ambition: g
+                    .ambition
+                    .as_ref()
+                    .map_or_else(String::new, |a| a.text.clone()),
+                ambition_ratio: g.ambition.as_ref().and_then(|a| a.ratio),
+                ambition_verdict: g.ambition.as_ref().map(|a| a.verdict),
                 hypothetical: g.hypothetical,
                 p_meet: g.p_meet,
                 latest: g.latest_year.zip(g.latest_value),

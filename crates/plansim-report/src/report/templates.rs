@@ -82,6 +82,8 @@ pub struct PageMd<'a> {
 #[template(path = "index.html")]
 pub struct IndexHtml<'a> {
     pub summaries: &'a [Summary],
+    /// The national plans' section it opens with.
+    pub national: String,
     pub failed: &'a [(String, String)],
     pub english: bool,
     pub title: &'static str,
@@ -97,6 +99,8 @@ pub struct IndexHtml<'a> {
 #[template(path = "index.md")]
 pub struct IndexMd<'a> {
     pub summaries: &'a [Summary],
+    /// The national plans' section it opens with.
+    pub national: String,
     pub failed: &'a [(String, String)],
     pub english: bool,
     pub title: &'static str,
@@ -159,7 +163,35 @@ pub struct CompareMd<'a> {
     pub english: bool,
 }
 
+/// The index's national section in HTML.
+#[derive(Template)]
+#[template(path = "national.html")]
+pub struct NationalHtml<'a> {
+    pub v: super::national::View<'a>,
+    pub english: bool,
+}
+
+/// The index's national section in Markdown.
+#[derive(Template)]
+#[template(path = "national.md")]
+pub struct NationalMd<'a> {
+    pub v: super::national::View<'a>,
+    pub english: bool,
+}
+
+/// The national plans' section of the index (empty without two national plans).
+pub fn national(summaries: &[Summary], english: bool, html: bool) -> askama::Result<String> {
+    let v = super::national::View::new(summaries, english);
+    if html {
+        NationalHtml { v, english }.render()
+    } else {
+        NationalMd { v, english }.render()
+    }
+}
+
 shown!(
+    NationalHtml,
+    NationalMd,
     PageHtml,
     PageMd,
     IndexHtml,

@@ -9,7 +9,7 @@ pub fn w(english: bool, en: &'static str, zh: &'static str) -> &'static str {
 }
 
 /// The HTML targets table's column headings.
-pub fn target_heads(english: bool) -> [&'static str; 14] {
+pub fn target_heads(english: bool) -> [&'static str; 15] {
     [
         w(english, "region", "地区"),
         w(english, "indicator", "指标"),
@@ -20,6 +20,7 @@ pub fn target_heads(english: bool) -> [&'static str; 14] {
         w(english, "target", "目标"),
         w(english, "grade", "评估"),
         w(english, "why (from the outturns)", "依据（来自实际值）"),
+        w(english, "against history", "对照过去"),
         w(english, "P(trend)", "P(趋势)"),
         w(english, "stated rate", "规划增速"),
         w(english, "required rate", "所需增速"),
@@ -29,7 +30,7 @@ pub fn target_heads(english: bool) -> [&'static str; 14] {
 }
 
 /// The Markdown targets table's column headings.
-pub fn target_heads_md(english: bool) -> [&'static str; 13] {
+pub fn target_heads_md(english: bool) -> [&'static str; 14] {
     [
         w(english, "region", "地区"),
         w(english, "indicator", "指标"),
@@ -39,6 +40,7 @@ pub fn target_heads_md(english: bool) -> [&'static str; 13] {
         w(english, "target", "目标"),
         w(english, "grade", "评估"),
         w(english, "why", "依据"),
+        w(english, "against history", "对照过去"),
         w(english, "P(trend)", "P(趋势)"),
         w(english, "stated rate", "规划增速"),
         w(english, "required rate", "所需增速"),

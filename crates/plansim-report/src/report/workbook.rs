@@ -81,6 +81,11 @@ fn actions<'f>(
             t("σ来源", "σ source"),
             t("情景目标年预测值", "projected in target year"),
             t("情景达标概率", "P(meet | scenario)"),
+            t(
+                "对照过去（所需÷过去速度）",
+                "against history (required ÷ past pace)",
+            ),
+            t("对照过去", "against history"),
             t("理由", "reason"),
         ],
         formats,
@@ -124,6 +129,10 @@ fn actions<'f>(
                 g.sigma_source.as_deref().map_or(Cell::Empty, Cell::Text),
                 number(row.and_then(|r| r.projected)),
                 share(row.and_then(|r| r.probability)),
+                number(g.ambition.as_ref().and_then(|a| a.ratio)),
+                g.ambition
+                    .as_ref()
+                    .map_or(Cell::Empty, |a| Cell::Text(&a.text)),
                 Cell::Text(&g.reason),
             ])?;
         }
