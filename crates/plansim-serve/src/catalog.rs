@@ -210,6 +210,10 @@ impl Plan {
 
     /// `科尔沁区 · 十四五规划`.
     pub fn title(&self) -> String {
-        format!("{} · {}", self.region, self.plan)
+        if self.plan.is_empty() {
+            self.region.clone()
+        } else {
+            format!("{} · {}", self.region, self.plan)
+        }
     }
 }

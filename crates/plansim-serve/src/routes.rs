@@ -92,7 +92,8 @@ async fn whatif(
         let now = plan
             .evaluate(&rules, app2.lang)
             .map_err(|e| bad(StatusCode::BAD_REQUEST, e.to_string()))?;
-        crate::whatif::answer(plan, now, edits.focus.as_deref(), app2.lang.is_en())
+        let edited = !(rules.overrides.is_empty() && rules.shocks.is_empty());
+        crate::whatif::answer(plan, now, edited, edits.focus.as_deref(), app2.lang.is_en())
             .map_err(|e| bad(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
     })
     .await;

@@ -116,10 +116,12 @@ fn rows<'a>(c: &'a Computed, plan: &'a Plan) -> impl Iterator<Item = &'a TargetR
         .filter(move |r| r.region == plan.region && r.plan == plan.plan)
 }
 
-/// The answer for the plan under edits (`now`), charting `focus` (else the first indicator).
+/// The answer for the plan under edits (`now`, `edited` when any rule was added), charting
+/// `focus` (else the first indicator).
 pub fn answer(
     plan: &Plan,
     mut now: Computed,
+    edited: bool,
     focus: Option<&str>,
     english: bool,
 ) -> Result<Answer, crate::Error> {
@@ -139,8 +141,10 @@ pub fn answer(
         .unwrap_or_default()
         .to_string();
     // the edited line first, in the main colour with the fan; the loaded one beside it
-    now.sc.name = format!("{}+", was.sc.name);
-    now.page.named.label = if english { "with edits" } else { "调整后" }.into();
+    if edited {
+        now.sc.name = format!("{}+", was.sc.name);
+        now.page.named.label = if english { "with edits" } else { "调整后" }.into();
+    }
     let svg = match now.p.paths.iter().position(|p| p.series.name == focus) {
         Some(i) => {
             let chart =
