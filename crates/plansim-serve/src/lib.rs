@@ -70,7 +70,10 @@ pub fn token() -> String {
 /// serves until the process is stopped (Ctrl-C).
 pub fn serve(config: Config, ready: impl FnOnce(&str)) -> Result<(), Error> {
     let entries = catalog::load(&config.inputs, config.lang)?;
+    // the simulation itself runs on rayon's pool: a few blocking threads wait for it, and
+    // requests beyond them queue rather than each holding a thread (and its allocator arena)
     let rt = tokio::runtime::Builder::new_multi_thread()
+        .max_blocking_threads(8)
         .enable_all()
         .build()?;
     rt.block_on(async move {
