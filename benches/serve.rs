@@ -145,15 +145,24 @@ fn main() {
     let n: usize = arg("--requests").map_or(300, |c| c.parse().unwrap_or(300));
     let first = f.first().expect("a field").clone();
     for k in 0..10 {
-        request(&t, "POST", &format!("/api/{plan}/whatif"), &body(&first, first.3 + k as f64));
+        request(
+            &t,
+            "POST",
+            &format!("/api/{plan}/whatif"),
+            &body(&first, first.3 + k as f64),
+        );
     }
     let mut ms = Vec::with_capacity(n);
     for k in 0..n {
         // a rate never asked before: the edited path is drawn, the others come from the memo
         let rate = first.3 - 3.0 + 6.0 * k as f64 / n as f64 + 1e-4;
         let t0 = Instant::now();
-        let (status, answer) =
-            request(&t, "POST", &format!("/api/{plan}/whatif"), &body(&first, rate));
+        let (status, answer) = request(
+            &t,
+            "POST",
+            &format!("/api/{plan}/whatif"),
+            &body(&first, rate),
+        );
         ms.push(t0.elapsed().as_secs_f64() * 1e3);
         assert_eq!(status, 200, "{answer}");
     }
@@ -168,7 +177,13 @@ fn main() {
 }
 
 /// `clients` threads posting edits until the deadline: requests, errors, latencies.
-fn drive(t: &Target, plan: &str, f: &[(String, i64, i64, f64)], secs: u64, clients: usize) -> (usize, usize, Vec<f64>) {
+fn drive(
+    t: &Target,
+    plan: &str,
+    f: &[(String, i64, i64, f64)],
+    secs: u64,
+    clients: usize,
+) -> (usize, usize, Vec<f64>) {
     let deadline = Instant::now() + Duration::from_secs(secs);
     let results: Vec<(usize, usize, Vec<f64>)> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..clients)
@@ -182,8 +197,12 @@ fn drive(t: &Target, plan: &str, f: &[(String, i64, i64, f64)], secs: u64, clien
                         // a few rates per field, so edits repeat as a person's do
                         let rate = field.3 + ((k / f.len()) % 9) as f64 * 0.5 - 2.0;
                         let t0 = Instant::now();
-                        let (status, _) =
-                            request(t, "POST", &format!("/api/{plan}/whatif"), &body(field, rate));
+                        let (status, _) = request(
+                            t,
+                            "POST",
+                            &format!("/api/{plan}/whatif"),
+                            &body(field, rate),
+                        );
                         ms.push(t0.elapsed().as_secs_f64() * 1e3);
                         if status == 200 { ok += 1 } else { err += 1 }
                     }
@@ -207,7 +226,10 @@ fn drive(t: &Target, plan: &str, f: &[(String, i64, i64, f64)], secs: u64, clien
 fn load(t: &Target, plan: &str, f: &[(String, i64, i64, f64)], secs: u64, clients: usize) {
     let (ok, err, _) = drive(t, plan, f, 10, clients);
     let warm = rss_kb();
-    println!("warm-up: 10 s, {clients} clients, {ok} answered, {err} errors; RSS {} MB", warm / 1024);
+    println!(
+        "warm-up: 10 s, {clients} clients, {ok} answered, {err} errors; RSS {} MB",
+        warm / 1024
+    );
     let (ok, err, ms) = drive(t, plan, f, secs, clients);
     let after = rss_kb();
     println!(

@@ -109,7 +109,11 @@ fn json(cmd: &str, file: &Path) -> serde_json::Value {
         .args([cmd, file.to_str().unwrap(), "--format", "json"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -123,7 +127,14 @@ fn a_saved_what_if_reproduces_the_page_from_the_command_line() {
     let dir = scenarios();
     let origin = dir.path().join("horqin-outturn.toml");
     let s = start(&[&origin]);
-    let page = request(&s, "GET", &format!("/?token={}", s.token), &s.addr, false, b"");
+    let page = request(
+        &s,
+        "GET",
+        &format!("/?token={}", s.token),
+        &s.addr,
+        false,
+        b"",
+    );
     assert_eq!(page.status, 200);
     let head = page.head.to_ascii_lowercase();
     assert!(head.contains("set-cookie: plansim_token="), "{head}");
@@ -141,7 +152,10 @@ fn a_saved_what_if_reproduces_the_page_from_the_command_line() {
     // by hand: the hypothetical 2023 outturn, 9.5% in 2024, 9.5 − 2 = 7.5% in 2025
     let by_hand = 350.566 * 1.095 * 1.075;
     let projected = gdp["projected"].as_f64().unwrap();
-    assert!((projected - by_hand).abs() < 1e-9, "{projected} vs {by_hand}");
+    assert!(
+        (projected - by_hand).abs() < 1e-9,
+        "{projected} vs {by_hand}"
+    );
     assert!(answer["svg"].as_str().unwrap().starts_with("<svg"));
     assert!(answer["svg"].as_str().unwrap().contains("调整后"));
 
@@ -161,9 +175,11 @@ fn a_saved_what_if_reproduces_the_page_from_the_command_line() {
             continue;
         }
         for o in path["outcomes"].as_array().unwrap() {
-            let shown = answer["targets"].as_array().unwrap().iter().find(|t| {
-                t["indicator"] == se["name"] && t["year"] == o["goal"]["year"]
-            });
+            let shown = answer["targets"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|t| t["indicator"] == se["name"] && t["year"] == o["goal"]["year"]);
             let Some(shown) = shown else { continue };
             if let (Some(a), Some(b)) = (shown["projected"].as_f64(), o["value"].as_f64()) {
                 assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "{se} {a} {b}");
@@ -188,16 +204,32 @@ fn strangers_oversize_and_bad_values_are_refused_and_the_server_stays_up() {
     let s = start(&[&dir.path().join("tables/horqin.csv")]);
     // no token, a wrong one, another site's name for 127.0.0.1
     assert_eq!(request(&s, "GET", "/", &s.addr, false, b"").status, 403);
-    let wrong = request(&s, "GET", "/?token=0123456789abcdef0123456789abcdef", &s.addr, false, b"");
+    let wrong = request(
+        &s,
+        "GET",
+        "/?token=0123456789abcdef0123456789abcdef",
+        &s.addr,
+        false,
+        b"",
+    );
     assert_eq!(wrong.status, 403);
     let port = s.addr.rsplit(':').next().unwrap();
     let evil = format!("evil.example:{port}");
     let with_token = format!("/?token={}", s.token);
-    assert_eq!(request(&s, "GET", &with_token, &evil, false, b"").status, 421);
-    assert_eq!(request(&s, "GET", &with_token, "127.0.0.1:1", false, b"").status, 421);
+    assert_eq!(
+        request(&s, "GET", &with_token, &evil, false, b"").status,
+        421
+    );
+    assert_eq!(
+        request(&s, "GET", &with_token, "127.0.0.1:1", false, b"").status,
+        421
+    );
     // more than the limit
     let big = vec![b' '; 300 * 1024];
-    assert_eq!(request(&s, "POST", "/api/0/0/whatif", &s.addr, true, &big).status, 413);
+    assert_eq!(
+        request(&s, "POST", "/api/0/0/whatif", &s.addr, true, &big).status,
+        413
+    );
     // a rate that is no number: the command line's words for the same text in a file
     let r = post(
         &s,
@@ -237,5 +269,8 @@ fn strangers_oversize_and_bad_values_are_refused_and_the_server_stays_up() {
     // still answering
     let ok = post(&s, "/api/0/0/whatif", "{}");
     assert_eq!(ok.status, 200, "{}", ok.body);
-    assert_eq!(request(&s, "GET", "/font.otf", &s.addr, true, b"").status, 200);
+    assert_eq!(
+        request(&s, "GET", "/font.otf", &s.addr, true, b"").status,
+        200
+    );
 }

@@ -99,8 +99,7 @@ fn entry(path: &Path, lang: Lang) -> Result<Entry, Error> {
     let mut plans = Vec::new();
     for (region, plan) in keys {
         let mut base = sc.clone();
-        base.series
-            .retain(|s| s.region == region && s.plan == plan);
+        base.series.retain(|s| s.region == region && s.plan == plan);
         let findings: Vec<_> = all
             .findings
             .iter()
@@ -109,17 +108,15 @@ fn entry(path: &Path, lang: Lang) -> Result<Entry, Error> {
             .collect();
         let memo = Memo::default();
         let loaded = evaluate_with(&base, &all.grades, &findings, &opts, &memo, english)?;
-        let indicators = loaded
-            .p
-            .paths
-            .iter()
-            .map(|p| p.series.name.clone())
-            .fold(Vec::new(), |mut v: Vec<String>, n| {
+        let indicators = loaded.p.paths.iter().map(|p| p.series.name.clone()).fold(
+            Vec::new(),
+            |mut v: Vec<String>, n| {
                 if !v.contains(&n) {
                     v.push(n);
                 }
                 v
-            });
+            },
+        );
         let first = loaded
             .p
             .paths

@@ -66,9 +66,7 @@ fn percent(v: &serde_json::Value, lang: Lang) -> Result<f64, String> {
     let bad = |text: String| Msg::Value(Wrong::NotPercent { text }).render(lang);
     let x = match v {
         serde_json::Value::Number(n) => n.as_f64().ok_or_else(|| bad(n.to_string()))?,
-        serde_json::Value::String(s) => {
-            parse_percent(s).ok_or_else(|| bad(format!("\"{s}\"")))?.0
-        }
+        serde_json::Value::String(s) => parse_percent(s).ok_or_else(|| bad(format!("\"{s}\"")))?.0,
         other => return Err(bad(other.to_string())),
     };
     if !RATES.contains(&x) {
@@ -175,8 +173,11 @@ impl Rules {
     /// The rules added after the scenario's own, so that they win as a child file's do.
     pub fn apply(&self, spec: &mut plansim_core::scenario::ScenarioFile) {
         let here = || At::default();
-        spec.overrides
-            .extend(self.overrides.iter().map(|o| Located::new(o.clone(), here())));
+        spec.overrides.extend(
+            self.overrides
+                .iter()
+                .map(|o| Located::new(o.clone(), here())),
+        );
         spec.shocks
             .extend(self.shocks.iter().map(|s| Located::new(s.clone(), here())));
     }
@@ -193,7 +194,9 @@ impl Rules {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
         let mut t = String::new();
-        t.push_str("# Saved from the what-if page (plansim serve): the scenario it started from,\n");
+        t.push_str(
+            "# Saved from the what-if page (plansim serve): the scenario it started from,\n",
+        );
         t.push_str("# with the page's edits as rules. `plansim project` and `plansim simulate`\n");
         t.push_str("# on this file give the numbers the page showed.\n");
         if is_toml {
@@ -318,7 +321,12 @@ mod tests {
             delta: serde_json::json!("-0.25"),
         });
         let rules = e.rules(&bounds(&names), Lang::En).unwrap();
-        let text = rules.toml(std::path::Path::new("scenarios/baseline.toml"), "what-if", 7, 1000);
+        let text = rules.toml(
+            std::path::Path::new("scenarios/baseline.toml"),
+            "what-if",
+            7,
+            1000,
+        );
         let back: plansim_core::scenario::ScenarioFile = toml::from_str(&text).unwrap();
         assert_eq!(back.extends.as_deref(), Some("baseline.toml"));
         let u = back.uncertainty.unwrap();

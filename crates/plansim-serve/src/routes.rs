@@ -65,7 +65,11 @@ async fn plan_page(State(app): State<Arc<App>>, Path((e, p)): Path<(usize, usize
 }
 
 /// The edits read and checked against the plan: a 400 with the field's message otherwise.
-fn read_edits(body: &[u8], plan: &Plan, lang: Lang) -> Result<(Edits, crate::edits::Rules), Response> {
+fn read_edits(
+    body: &[u8],
+    plan: &Plan,
+    lang: Lang,
+) -> Result<(Edits, crate::edits::Rules), Response> {
     let edits: Edits = serde_json::from_slice(body)
         .map_err(|e| bad(StatusCode::BAD_REQUEST, format!("edits: {e}")))?;
     let bounds = crate::edits::Bounds {
@@ -121,12 +125,21 @@ async fn save(
     let text = rules.toml(&entry.path, &name, plan.seed, plan.draws);
     let stem: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let file = format!("{stem}.toml");
     (
         [
-            (header::CONTENT_TYPE, "application/toml; charset=utf-8".to_string()),
+            (
+                header::CONTENT_TYPE,
+                "application/toml; charset=utf-8".to_string(),
+            ),
             (
                 header::CONTENT_DISPOSITION,
                 format!("attachment; filename=\"{file}\""),

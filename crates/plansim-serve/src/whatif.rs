@@ -194,14 +194,23 @@ pub fn controls(plan: &Plan) -> Vec<Control> {
             continue;
         }
         let last_obs = path.actuals.iter().map(|a| a.0).max();
-        let free_from = last_obs.unwrap_or(path.plan.start_year).max(path.plan.start_year) + 1;
+        let free_from = last_obs
+            .unwrap_or(path.plan.start_year)
+            .max(path.plan.start_year)
+            + 1;
         let mut periods = Vec::new();
         let mut from = free_from;
         while from <= horizon {
             // plan periods start in 2021, 2026, …: the period ends on the year before the next
             let to = (from + (5 - (from - 2021).rem_euclid(5)) - 1).min(horizon);
             let k = usize::try_from(from - path.plan.start_year - 1).unwrap_or(0);
-            let rate = path.plan.rates.get(k).copied().unwrap_or(path.plan.plan_rate) * 100.0;
+            let rate = path
+                .plan
+                .rates
+                .get(k)
+                .copied()
+                .unwrap_or(path.plan.plan_rate)
+                * 100.0;
             periods.push(Period {
                 from,
                 to,
@@ -226,7 +235,10 @@ mod tests {
     #[test]
     fn reach_reads_as_the_report_says_it() {
         assert_eq!(reach_text(Some(Reach::In(2030)), false), "2030年达到");
-        assert_eq!(reach_text(Some(Reach::NotBy(2035)), true), "not reached by 2035");
+        assert_eq!(
+            reach_text(Some(Reach::NotBy(2035)), true),
+            "not reached by 2035"
+        );
         assert_eq!(
             sooner(Some(Reach::In(2027)), Some(Reach::In(2025)), false),
             "晚2年"
