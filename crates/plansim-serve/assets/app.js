@@ -37,8 +37,8 @@
     box.appendChild(el("h3", {}, W.rates));
     for (const c of data.controls) {
       const d = el("div", { class: "control", "data-indicator": c.indicator });
-      const name = el("button", { class: "name", type: "button" }, c.indicator);
-      name.title = c.unit;
+      const name = el("button", { class: "name", type: "button" }, c.label);
+      name.title = `${c.indicator} (${c.unit})`;
       name.addEventListener("click", () => { focus = c.indicator; mark(); post(); });
       d.appendChild(name);
       for (const p of c.periods) {
@@ -149,7 +149,7 @@
     const ul = $("changed");
     ul.textContent = "";
     for (const c of a.changed) {
-      const li = el("li", {}, `${c.indicator} (${c.year} ${c.target}): ${c.verdict} · ${c.reach} ${c.sooner}`);
+      const li = el("li", {}, `${c.label} (${c.year} ${c.target}): ${c.verdict} · ${c.reach} ${c.sooner}`);
       li.appendChild(el("span", { class: "muted" }, ` ${W.was} ${c.was_reach}${c.was_p_text ? " · " + c.was_p_text : ""}`));
       ul.appendChild(li);
     }
@@ -163,7 +163,7 @@
     for (const t of a.targets) {
       const tr = el("tr", { class: (t.met !== t.was_met || t.reach !== t.was_reach) ? "changed" : "" });
       const proj = t.projected == null ? "" : (Math.round(t.projected * 100) / 100).toString();
-      for (const v of [t.indicator, t.year, t.target, t.grade, proj, t.verdict, t.reach + (t.sooner ? ` (${t.sooner})` : ""), t.p_text]) {
+      for (const v of [t.label, t.year, t.target, t.grade, proj, t.verdict, t.reach + (t.sooner ? ` (${t.sooner})` : ""), t.p_text]) {
         tr.appendChild(el("td", {}, String(v)));
       }
       tb.appendChild(tr);

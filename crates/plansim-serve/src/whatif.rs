@@ -32,6 +32,8 @@ pub struct Answer {
 #[derive(Clone, Debug, Serialize)]
 pub struct Target {
     pub indicator: String,
+    /// The indicator in the page's language (the table's English name on an English page).
+    pub label: String,
     pub year: i32,
     /// The target as printed.
     pub target: String,
@@ -89,6 +91,11 @@ fn target(now: &TargetRow, was: &TargetRow, english: bool) -> Target {
     let p_text = |p: Option<f64>| p.map(format::chance).unwrap_or_default();
     Target {
         indicator: now.indicator.clone(),
+        label: if english && !now.indicator_en.is_empty() {
+            now.indicator_en.clone()
+        } else {
+            now.indicator.clone()
+        },
         year: now.year,
         target: now.target.clone(),
         grade: now.status.label(english).to_string(),
@@ -169,6 +176,8 @@ pub fn answer(
 #[derive(Clone, Debug, Serialize)]
 pub struct Control {
     pub indicator: String,
+    /// The indicator in the page's language.
+    pub label: String,
     pub unit: String,
     /// The years before this one are outturns: no rate changes them.
     pub free_from: i32,
@@ -184,7 +193,7 @@ pub struct Period {
 }
 
 /// Five-year plan periods (2021–25, 2026–30, …) from the first year no outturn fixes.
-pub fn controls(plan: &Plan) -> Vec<Control> {
+pub fn controls(plan: &Plan, english: bool) -> Vec<Control> {
     let p = &plan.loaded.p;
     let horizon = *plan.years.end();
     let mut out: Vec<Control> = Vec::new();
@@ -220,6 +229,11 @@ pub fn controls(plan: &Plan) -> Vec<Control> {
         }
         out.push(Control {
             indicator: s.name.clone(),
+            label: if english && !s.name_en.is_empty() {
+                s.name_en.clone()
+            } else {
+                s.name.clone()
+            },
             unit: s.unit.clone(),
             free_from,
             periods,
