@@ -7,6 +7,7 @@ mod inputs;
 mod plot;
 pub mod project;
 mod report;
+mod serve;
 mod simulate;
 mod sweep;
 mod tables;
@@ -71,6 +72,9 @@ enum Command {
     /// Batch report of every scenario: CSVs, charts, HTML and Markdown pages, an index
     #[command(after_help = report::EXAMPLES)]
     Report(report::Args),
+    /// The what-if page in the browser: move a plan's rates, see its charts and targets at once
+    #[command(after_help = serve::EXAMPLES)]
+    Serve(serve::Args),
 }
 
 static LANG: OnceLock<Lang> = OnceLock::new();
@@ -135,6 +139,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Simulate(a) => vec![a.scenario.clone()],
         Command::Plot(a) => a.scenarios.clone(),
         Command::Report(a) => report::inputs(a),
+        Command::Serve(a) => serve::inputs(a),
     };
     let explicit = cli.lang.map(|l| match l {
         LangArg::Zh => Lang::Zh,
@@ -151,6 +156,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Simulate(args) => simulate::run(args),
         Command::Plot(args) => plot::run(args),
         Command::Report(args) => report::run_cmd(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
 

@@ -68,6 +68,20 @@ pub fn compute(
         grades,
     } = run::from_scenario(sc, &with, Stages::ALL)?;
     let sim = simulation.ok_or_else(|| Error::invalid("the simulation did not run"))?;
+    computed(sc, p, sim, findings, grades, set.draws, opts.english)
+}
+
+/// A run's results as the report (and the what-if page) shows them: the target rows, each
+/// marked with the audit's errors on its row, and the rules' explanation.
+pub fn computed(
+    sc: Scenario,
+    p: crate::project::Projection,
+    sim: crate::simulate::Simulation,
+    findings: Vec<crate::check::Finding>,
+    grades: Vec<crate::assess::Grade>,
+    draws: usize,
+    english: bool,
+) -> Result<Computed> {
     let rules = crate::explain::explain(&sc)?;
     let mut rows = target_rows(&sc, &p, &sim, &grades, &rules);
     // a row whose own numbers the audit finds wrong is marked wherever its grade shows (a
@@ -95,11 +109,11 @@ pub fn compute(
     let page = Page {
         name: sc.name.clone(),
         description: sc.description.clone(),
-        named: named(&sc, opts.english),
+        named: named(&sc, english),
         action: Default::default(),
-        draws: set.draws,
-        seed: set.seed,
-        english: opts.english,
+        draws,
+        seed: sim.seed,
+        english,
         series: sc.series.len(),
         projected: p.paths.len(),
         rows,

@@ -1,0 +1,261 @@
+//! A what-if answered: the plan under the page's edits, compared with the plan as loaded —
+//! the focused indicator's chart (the report's own), and for every target its verdict, reach
+//! year, P(meet | scenario) and grade, with those whose status the edits changed listed.
+
+use crate::catalog::Plan;
+use plansim_core::format;
+use plansim_report::report::TargetRow;
+use plansim_report::report::compare::sooner;
+use plansim_report::report::rows::Reach;
+use plansim_report::report::scenario::Computed;
+use serde::Serialize;
+
+/// The chart's size on the page, in pixels.
+pub const CHART: (u32, u32) = (900, 520);
+
+/// What the page shows after an edit.
+#[derive(Clone, Debug, Serialize)]
+pub struct Answer {
+    /// The indicator charted.
+    pub focus: String,
+    /// Its chart, SVG text.
+    pub svg: String,
+    /// Every target of the plan under the edits, in table order.
+    pub targets: Vec<Target>,
+    /// The targets whose verdict or reach year the edits changed.
+    pub changed: Vec<Target>,
+    pub draws: usize,
+    pub seed: u64,
+}
+
+/// One target under the edits, beside the plan as loaded.
+#[derive(Clone, Debug, Serialize)]
+pub struct Target {
+    pub indicator: String,
+    /// The indicator in the page's language (the table's English name on an English page).
+    pub label: String,
+    pub year: i32,
+    /// The target as printed.
+    pub target: String,
+    /// The grade from the outturns (`assess`), which rates do not move.
+    pub grade: String,
+    pub grade_code: &'static str,
+    /// The scenario's value in the target year, and whether it meets the target.
+    pub projected: Option<f64>,
+    pub met: Option<bool>,
+    /// `达到` / `未达到` / empty where not projected.
+    pub verdict: String,
+    /// The first year the projection meets the target (`2030年达到`, `至2035年未达到`).
+    pub reach: String,
+    pub reach_year: Option<i32>,
+    /// Against the plan as loaded: `晚2年`, `早1年`, `2031年达到`; empty when the same.
+    pub sooner: String,
+    /// P(meet | scenario), where the simulation gives one.
+    pub p_meet: Option<f64>,
+    pub p_text: String,
+    /// The same as loaded.
+    pub was_met: Option<bool>,
+    pub was_reach: String,
+    pub was_p: Option<f64>,
+    pub was_p_text: String,
+}
+
+fn reach_text(r: Option<Reach>, english: bool) -> String {
+    match (r, english) {
+        (Some(Reach::In(y)), false) => format!("{y}年达到"),
+        (Some(Reach::In(y)), true) => format!("reached in {y}"),
+        (Some(Reach::NotBy(h)), false) => format!("至{h}年未达到"),
+        (Some(Reach::NotBy(h)), true) => format!("not reached by {h}"),
+        (None, _) => String::new(),
+    }
+}
+
+fn verdict(met: Option<bool>, english: bool) -> String {
+    match (met, english) {
+        (Some(true), false) => "达到".into(),
+        (Some(false), false) => "未达到".into(),
+        (Some(true), true) => "met".into(),
+        (Some(false), true) => "not met".into(),
+        (None, _) => String::new(),
+    }
+}
+
+fn reach_year(r: Option<Reach>) -> Option<i32> {
+    match r {
+        Some(Reach::In(y)) => Some(y),
+        _ => None,
+    }
+}
+
+fn target(now: &TargetRow, was: &TargetRow, english: bool) -> Target {
+    let p_text = |p: Option<f64>| p.map(format::chance).unwrap_or_default();
+    Target {
+        indicator: now.indicator.clone(),
+        label: if english && !now.indicator_en.is_empty() {
+            now.indicator_en.clone()
+        } else {
+            now.indicator.clone()
+        },
+        year: now.year,
+        target: now.target.clone(),
+        grade: now.status.label(english).to_string(),
+        grade_code: now.status.code(),
+        projected: now.projected,
+        met: now.met,
+        verdict: verdict(now.met, english),
+        reach: reach_text(now.reach, english),
+        reach_year: reach_year(now.reach),
+        sooner: sooner(now.reach, was.reach, english),
+        p_meet: now.probability,
+        p_text: p_text(now.probability),
+        was_met: was.met,
+        was_reach: reach_text(was.reach, english),
+        was_p: was.probability,
+        was_p_text: p_text(was.probability),
+    }
+}
+
+/// The rows of the plan's targets in `c`, in table order.
+fn rows<'a>(c: &'a Computed, plan: &'a Plan) -> impl Iterator<Item = &'a TargetRow> + 'a {
+    c.page
+        .rows
+        .iter()
+        .filter(move |r| r.region == plan.region && r.plan == plan.plan)
+}
+
+/// The answer for the plan under edits (`now`, `edited` when any rule was added), charting
+/// `focus` (else the first indicator).
+pub fn answer(
+    plan: &Plan,
+    mut now: Computed,
+    edited: bool,
+    focus: Option<&str>,
+    english: bool,
+) -> Result<Answer, crate::Error> {
+    let was = &plan.loaded;
+    let targets: Vec<Target> = rows(&now, plan)
+        .zip(rows(was, plan))
+        .map(|(n, w)| target(n, w, english))
+        .collect();
+    let changed = targets
+        .iter()
+        .filter(|t| t.met != t.was_met || t.reach != t.was_reach)
+        .cloned()
+        .collect();
+    let focus = focus
+        .filter(|f| plan.indicators.iter().any(|i| i == f))
+        .or(plan.indicators.first().map(String::as_str))
+        .unwrap_or_default()
+        .to_string();
+    // the edited line first, in the main colour with the fan; the loaded one beside it
+    if edited {
+        now.sc.name = format!("{}+", was.sc.name);
+        now.page.named.label = if english { "with edits" } else { "调整后" }.into();
+    }
+    let svg = match now.p.paths.iter().position(|p| p.series.name == focus) {
+        Some(i) => {
+            let chart =
+                plansim_report::report::charts::indicator_chart(&now, i, &[&now, was], english);
+            let raw = plansim_report::chart::svg(&chart, CHART.0, CHART.1)
+                .map_err(|e| crate::Error::Chart(e.to_string()))?;
+            plansim_report::chart::with_cjk_font(&raw, "/font.otf")
+        }
+        None => String::new(),
+    };
+    Ok(Answer {
+        focus,
+        svg,
+        targets,
+        changed,
+        draws: plan.draws,
+        seed: plan.seed,
+    })
+}
+
+/// An indicator's editable periods and the scenario's own rate in each, for the page's fields.
+#[derive(Clone, Debug, Serialize)]
+pub struct Control {
+    pub indicator: String,
+    /// The indicator in the page's language.
+    pub label: String,
+    pub unit: String,
+    /// The years before this one are outturns: no rate changes them.
+    pub free_from: i32,
+    pub periods: Vec<Period>,
+}
+
+/// A run of years and the rate the scenario gives its first year, percent a year.
+#[derive(Clone, Debug, Serialize)]
+pub struct Period {
+    pub from: i32,
+    pub to: i32,
+    pub rate: f64,
+}
+
+/// Five-year plan periods (2021–25, 2026–30, …) from the first year no outturn fixes.
+pub fn controls(plan: &Plan, english: bool) -> Vec<Control> {
+    let p = &plan.loaded.p;
+    let horizon = *plan.years.end();
+    let mut out: Vec<Control> = Vec::new();
+    for path in &p.paths {
+        let s = &path.series;
+        if out.iter().any(|c| c.indicator == s.name) {
+            continue;
+        }
+        let last_obs = path.actuals.iter().map(|a| a.0).max();
+        let free_from = last_obs
+            .unwrap_or(path.plan.start_year)
+            .max(path.plan.start_year)
+            + 1;
+        let mut periods = Vec::new();
+        let mut from = free_from;
+        while from <= horizon {
+            // plan periods start in 2021, 2026, …: the period ends on the year before the next
+            let to = (from + (5 - (from - 2021).rem_euclid(5)) - 1).min(horizon);
+            let k = usize::try_from(from - path.plan.start_year - 1).unwrap_or(0);
+            let rate = path
+                .plan
+                .rates
+                .get(k)
+                .copied()
+                .unwrap_or(path.plan.plan_rate)
+                * 100.0;
+            periods.push(Period {
+                from,
+                to,
+                rate: (rate * 1e4).round() / 1e4,
+            });
+            from = to + 1;
+        }
+        out.push(Control {
+            indicator: s.name.clone(),
+            label: if english && !s.name_en.is_empty() {
+                s.name_en.clone()
+            } else {
+                s.name.clone()
+            },
+            unit: s.unit.clone(),
+            free_from,
+            periods,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reach_reads_as_the_report_says_it() {
+        assert_eq!(reach_text(Some(Reach::In(2030)), false), "2030年达到");
+        assert_eq!(
+            reach_text(Some(Reach::NotBy(2035)), true),
+            "not reached by 2035"
+        );
+        assert_eq!(
+            sooner(Some(Reach::In(2027)), Some(Reach::In(2025)), false),
+            "晚2年"
+        );
+    }
+}

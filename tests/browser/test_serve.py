@@ -1,0 +1,166 @@
+"""The what-if page as a person uses it: `plansim serve` on a free port, opened at its
+tokenised address in headless Chromium, a slider moved with the keyboard, the new verdict and
+reach year read from the page, the scenario saved through the page's button and run with
+`plansim project`, which must say the same. With only DejaVu fonts visible, the DevTools
+protocol (CSS.getPlatformFontsForNode) must find the page's Chinese drawn in the bundled font
+the server serves.
+
+Needs chromium, chromedriver and selenium (`.ci/run` installs them), and the plansim binary
+($PLANSIM_BIN, else target/release/plansim). Run: pytest tests/browser/test_serve.py
+"""
+
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import tempfile
+import time
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from test_fonts import BUNDLED_FAMILY, DEJAVU, MARK_CJK, REPO, binary, drawn_in_bundled
+
+INDICATOR = "地区生产总值增长率"
+
+
+@pytest.fixture(scope="module")
+def served():
+    """`plansim serve` on a copy of the bundled scenarios (to save beside), on port 0."""
+    tmp = pathlib.Path(tempfile.mkdtemp(prefix="plansim-serve-"))
+    scenarios = tmp / "scenarios"
+    shutil.copytree(REPO / "scenarios", scenarios)
+    proc = subprocess.Popen(
+        [str(binary()), "serve", str(scenarios / "horqin-outturn.toml"), "--port", "0", "--lang", "zh"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    line = proc.stdout.readline()
+    assert "?token=" in line, line
+    url = line.strip().split(" ")[-1]
+    assert url.startswith("http://127.0.0.1:"), url
+    yield url, scenarios
+    proc.terminate()
+    proc.wait(timeout=10)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture()
+def browser():
+    """Headless Chromium that sees only DejaVu fonts and saves downloads in a folder of ours."""
+    assert os.path.isdir(DEJAVU), f"{DEJAVU}: the DejaVu fonts are missing"
+    tmp = pathlib.Path(tempfile.mkdtemp(prefix="plansim-fc-"))
+    conf = tmp / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        f"  <dir>{DEJAVU}</dir>\n  <cachedir>{tmp}/cache</cachedir>\n</fontconfig>\n"
+    )
+    downloads = tmp / "downloads"
+    downloads.mkdir()
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+              "--disable-background-networking", "--disable-component-update", "--disable-sync",
+              "--window-size=1400,1000", f"--user-data-dir={tmp}/profile"]:
+        opts.add_argument(a)
+    opts.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                           "download.prompt_for_download": False})
+    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver",
+                      env={**os.environ, "FONTCONFIG_FILE": str(conf)})
+    d = webdriver.Chrome(service=service, options=opts)
+    d.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    d.downloads = downloads
+    yield d
+    d.quit()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def wait(d, cond, what, timeout=30):
+    end = time.time() + timeout
+    while time.time() < end:
+        v = d.execute_script(cond)
+        if v:
+            return v
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def open_plan(d, url):
+    d.get(url)
+    d.find_element(By.LINK_TEXT, "科尔沁区 · 十四五规划").click()
+    wait(d, "return document.body.dataset.seq", "the first answer")
+
+
+def text(d, id_):
+    return d.find_element(By.ID, id_).text.strip()
+
+
+def test_a_moved_slider_is_what_the_saved_scenario_projects(served, browser):
+    url, scenarios = served
+    d = browser
+    open_plan(d, url)
+    d.find_element(By.CSS_SELECTOR, f'.control[data-indicator="{INDICATOR}"] .name').click()
+    wait(d, f"return document.querySelector('#chart svg') && document.body.dataset.seq >= 2", "focus")
+    before = (text(d, "focus-verdict"), text(d, "focus-reach"))
+    slider = d.find_element(By.CSS_SELECTOR, f'input[type=range][data-indicator="{INDICATOR}"]')
+    start = float(slider.get_attribute("value"))
+    seq = int(d.execute_script("return document.body.dataset.seq"))
+    slider.send_keys(*[Keys.ARROW_LEFT] * 59)  # six points slower, 0.1 a step
+    wait(d, f"return +document.body.dataset.seq > {seq} && !document.body.classList.contains('busy')", "redraw")
+    time.sleep(0.5)
+    # the last step alone: its time from the change to the redrawn page is the one a person sees
+    seq = int(d.execute_script("return document.body.dataset.seq"))
+    slider.send_keys(Keys.ARROW_LEFT)
+    moved = float(slider.get_attribute("value"))
+    assert abs(moved - (start - 6.0)) < 1e-6, (start, moved)
+    wait(d, f"return +document.body.dataset.seq > {seq} && !document.body.classList.contains('busy')", "redraw")
+    verdict, reach = text(d, "focus-verdict"), text(d, "focus-reach")
+    took = d.execute_script("return window.plansimTiming")
+    print(f"\nfrom the change to the redrawn page: {took} ms; {before} → {(verdict, reach)}")
+    assert (verdict, reach) != before
+    assert "调整后" in d.find_element(By.ID, "chart").get_attribute("innerHTML")
+
+    d.find_element(By.ID, "save").click()
+    saved = d.downloads / "horqin-outturn-whatif.toml"
+    end = time.time() + 20
+    while not saved.exists() and time.time() < end:
+        time.sleep(0.1)
+    assert saved.exists(), list(d.downloads.iterdir())
+    beside = scenarios / saved.name
+    shutil.copy(saved, beside)
+    assert 'extends = "horqin-outturn.toml"' in beside.read_text()
+    run = subprocess.run([str(binary()), "project", str(beside), "--format", "json"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    path = next(p for p in json.loads(run.stdout)["paths"]
+                if p["series"]["region"] == "科尔沁区" and p["series"]["name"] == INDICATOR)
+    goal = path["outcomes"][0]["goal"]
+    assert goal["kind"]["kind"] == "point" and path["series"]["direction"] == "rising"
+    level = goal["kind"]["value"]
+    # reached: the first year after the base year at or above the target (430亿)
+    first = next((y for y, v in zip(path["years"], path["values"])
+                  if y > path["plan"]["start_year"] and v is not None and v >= level * (1 - 1e-9)), None)
+    met = path["outcomes"][0]["met"]
+    assert verdict == ("达到" if met else "未达到")
+    assert reach == (f"{first}年达到" if first else f"至{path['years'][-1]}年未达到")
+
+
+def test_the_pages_chinese_is_drawn_in_the_served_font(served, browser):
+    url, _ = served
+    d = browser
+    open_plan(d, url)
+    d.execute_async_script("const done = arguments[0]; document.fonts.ready.then(() => done(0));")
+    texts = d.execute_script(MARK_CJK, 8, "h1, h3, th, td, dt, dd, button, .years, text")
+    assert texts, "no Chinese text found"
+    d.execute_cdp_cmd("DOM.enable", {})
+    d.execute_cdp_cmd("CSS.enable", {})
+    root = d.execute_cdp_cmd("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    for i, t in enumerate(texts):
+        node = d.execute_cdp_cmd("DOM.querySelector", {"nodeId": root, "selector": f'[data-cjk="{i}"]'})
+        fonts = d.execute_cdp_cmd("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+        assert drawn_in_bundled(t, fonts), f"{t!r} drawn in {fonts}"
+        assert all(f.get("isCustomFont") for f in fonts), f"{t!r} drawn in {fonts}"
+    assert any(BUNDLED_FAMILY in f["familyName"] for f in fonts)
