@@ -37,12 +37,21 @@ _TEXT = [
 ]
 
 
+# whole-number columns stay integers where a value may be missing (2022, not 2022.0; <NA>)
+_WHOLE = ["year", "base_year", "target_year", "latest_year", "crossing_year", "actual_year",
+          "from", "row"]
+
+
 def _frame(data: bytes) -> pd.DataFrame:
     if not data.strip():
         return pd.DataFrame()
     header = pd.read_csv(io.BytesIO(data), nrows=0).columns
     dtype = {c: str for c in header if c in _TEXT}
-    return pd.read_csv(io.BytesIO(data), dtype=dtype, keep_default_na=False, na_values=[""])
+    dtype.update({c: "Int64" for c in header if c in _WHOLE})
+    # the numbers arrive rounded as published (plansim_core::format); "round_trip" reads each
+    # as the very float its text names, never one a unit off (65.22, not 65.22000000000001)
+    return pd.read_csv(io.BytesIO(data), dtype=dtype, keep_default_na=False, na_values=[""],
+                       float_precision="round_trip")
 
 
 def _source(item, k: int, what: str):

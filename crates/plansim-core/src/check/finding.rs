@@ -211,7 +211,7 @@ pub struct Numbers {
 impl Numbers {
     /// Every number by name, for the CSV columns; `None` prints empty.
     pub fn fields(&self) -> Vec<(&'static str, Option<String>)> {
-        let f = |v: Option<f64>| v.map(|v| format!("{v}"));
+        let f = |v: Option<f64>| v.map(|v| crate::format::derived(v).to_string());
         let y = |v: Option<i32>| v.map(|v| v.to_string());
         vec![
             ("base_value", f(self.base_value)),
