@@ -47,11 +47,7 @@ fn pages() -> Vec<(String, String)> {
     names
         .into_iter()
         .map(|p| {
-            let name = p
-                .strip_prefix(root())
-                .unwrap_or(&p)
-                .display()
-                .to_string();
+            let name = p.strip_prefix(root()).unwrap_or(&p).display().to_string();
             let text = std::fs::read_to_string(&p).expect("a page is readable");
             (name, text)
         })
@@ -138,7 +134,11 @@ fn all_steps() -> Vec<Step> {
     let mut stray = Vec::new();
     for (file, text) in pages() {
         let (blocks, loose) = blocks(&text);
-        stray.extend(loose.into_iter().map(|l| format!("{file}:{l}: indented command")));
+        stray.extend(
+            loose
+                .into_iter()
+                .map(|l| format!("{file}:{l}: indented command")),
+        );
         for b in &blocks {
             match b.info.as_str() {
                 "console" => all.extend(steps(&file, b)),
@@ -306,5 +306,9 @@ fn every_link_between_pages_leads_to_a_file() {
             }
         }
     }
-    assert!(broken.is_empty(), "links to nothing:\n{}", broken.join("\n"));
+    assert!(
+        broken.is_empty(),
+        "links to nothing:\n{}",
+        broken.join("\n")
+    );
 }

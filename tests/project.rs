@@ -93,7 +93,10 @@ fn baseline_and_what_ifs_give_the_hand_computed_numbers() {
     };
     // baseline: 305.8·1.07⁵ = 428.898…
     let base = csv("scenarios/baseline.toml");
-    assert_six_digits(value(&base, "科尔沁区", "地区生产总值", 2025), 305.8 * 1.07f64.powi(5));
+    assert_six_digits(
+        value(&base, "科尔沁区", "地区生产总值", 2025),
+        305.8 * 1.07f64.powi(5),
+    );
     // shock-2024: 2024 grows 7 − 5 = 2%: 305.8·1.07³·1.02·1.07
     let shock = csv("scenarios/shock-2024.toml");
     let expect = 305.8 * 1.07f64.powi(3) * 1.02 * 1.07;
@@ -152,7 +155,10 @@ fn a_table_runs_as_its_own_baseline() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.lines().nth(1).unwrap().contains(",baseline,"));
     // 森林覆盖率 13.39 → logistic under 100 through 13.39·1.06⁵ = 17.919 in 2025
-    assert_six_digits(value(&text, "科尔沁区", "森林覆盖率", 2025), 13.39 * 1.06f64.powi(5));
+    assert_six_digits(
+        value(&text, "科尔沁区", "森林覆盖率", 2025),
+        13.39 * 1.06f64.powi(5),
+    );
 }
 
 #[test]

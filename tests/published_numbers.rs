@@ -60,8 +60,22 @@ fn the_issues_noise_is_gone_from_every_writer() {
     for args in [
         &["project", "scenarios/baseline.toml", "--format", "csv"][..],
         &["project", "scenarios/baseline.toml", "--format", "json"],
-        &["simulate", "scenarios/baseline.toml", "--draws", "500", "--format", "json"],
-        &["simulate", "scenarios/baseline.toml", "--draws", "500", "--format", "csv"],
+        &[
+            "simulate",
+            "scenarios/baseline.toml",
+            "--draws",
+            "500",
+            "--format",
+            "json",
+        ],
+        &[
+            "simulate",
+            "scenarios/baseline.toml",
+            "--draws",
+            "500",
+            "--format",
+            "csv",
+        ],
         &[
             "sweep",
             "scenarios/baseline.toml",
@@ -119,7 +133,10 @@ fn projections_and_sweeps_to_six_significant_digits() {
         "--format",
         "csv",
     ]);
-    let at6 = line(&sweep, &["科尔沁区", "十四五规划", "地区生产总值增长率", "-1.0"]);
+    let at6 = line(
+        &sweep,
+        &["科尔沁区", "十四五规划", "地区生产总值增长率", "-1.0"],
+    );
     assert_eq!((at6[5], at6[8]), ("6.0", "409.229"));
 }
 
@@ -136,7 +153,10 @@ fn grades_keep_the_published_change_and_integer_years() {
         "csv",
     ]);
     let energy = line(&csv, &["全国", "", "单位GDP能源消耗降低"]);
-    assert_eq!((energy[3], energy[8], energy[9]), ("2025", "2022", "-2.7973"));
+    assert_eq!(
+        (energy[3], energy[8], energy[9]),
+        ("2025", "2022", "-2.7973")
+    );
     let json: serde_json::Value = serde_json::from_str(&run(&[
         "assess",
         "scenarios/national-14th.toml",

@@ -79,10 +79,16 @@ fn a_rate_that_looks_like_a_fraction_is_a_warning_with_its_line() {
     );
     // 2026 grows 0.05 % from 2025: 305.8·1.07⁵·1.0005
     let v2025 = 305.8 * 1.07f64.powi(5);
-    assert!(six(value(&r.stdout, "科尔沁区", "地区生产总值", 2026), v2025 * 1.0005));
+    assert!(six(
+        value(&r.stdout, "科尔沁区", "地区生产总值", 2026),
+        v2025 * 1.0005
+    ));
     let r = run(&["project", "--format", "csv", &fix("percent-rate.toml")]);
     assert!(!r.stderr.contains("warning"), "{}", r.stderr);
-    assert!(six(value(&r.stdout, "科尔沁区", "地区生产总值", 2026), v2025 * 1.05));
+    assert!(six(
+        value(&r.stdout, "科尔沁区", "地区生产总值", 2026),
+        v2025 * 1.05
+    ));
 }
 
 /// σ is in points in the file and on the command line; a σ below 0.1 is most likely a fraction.
@@ -398,10 +404,7 @@ fn sweep_answers_the_question() {
         .map(|x| x.unwrap())
         .collect();
     let v: f64 = rows[0]["value"].parse().unwrap();
-    assert!(
-        six(v, 305.8 * 1.08f64.powi(3) * 1.02 * 1.08),
-        "{v}"
-    );
+    assert!(six(v, 305.8 * 1.08f64.powi(3) * 1.02 * 1.08), "{v}");
     // no binary noise in any number: 0.1 steps print as 7.1, 7.2 …
     let r = run(&[
         "sweep",

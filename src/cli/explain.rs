@@ -50,7 +50,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let e = explain(&sc)?;
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&plansim::format::json(&e)?)?)?,
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&plansim::format::json(&e)?)?
+        )?,
         Format::Csv => write_csv(lines(&e))?,
         Format::Table => {
             writeln!(

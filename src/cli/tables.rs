@@ -77,7 +77,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let all: Vec<&Indicator> = tables.iter().flat_map(|t| &t.indicators).collect();
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&plansim::format::json(&all)?)?)?,
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&plansim::format::json(&all)?)?
+        )?,
         Format::Csv => out.write_all(&table_rows_csv(all.iter().copied())?)?,
         Format::Table => print_tables(&mut out, &tables)?,
     }

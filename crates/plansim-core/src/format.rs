@@ -160,7 +160,10 @@ fn round_json(v: &mut serde_json::Value) {
     use serde_json::Value;
     match v {
         Value::Number(n) if n.is_f64() => {
-            if let Some(x) = n.as_f64().and_then(|x| serde_json::Number::from_f64(derived(x))) {
+            if let Some(x) = n
+                .as_f64()
+                .and_then(|x| serde_json::Number::from_f64(derived(x)))
+            {
                 *n = x;
             }
         }
@@ -170,8 +173,7 @@ fn round_json(v: &mut serde_json::Value) {
             for (key, item) in map.iter_mut() {
                 match (key.as_str(), decimals, item.as_f64()) {
                     ("value", Some(d), Some(x)) if item.is_f64() => {
-                        if let Some(n) = serde_json::Number::from_f64(round_decimals(x, d as u32))
-                        {
+                        if let Some(n) = serde_json::Number::from_f64(round_decimals(x, d as u32)) {
                             *item = Value::Number(n);
                         }
                     }
@@ -258,13 +260,13 @@ mod tests {
             "year": 2022,
             "value": 144.95395499999998,
             "rates": [7.000000000000001, 0.5],
-            "cell": { "value": 305.80000000000001, "decimals": 1 },
+            "cell": { "value": 0.1 * 3.0, "decimals": 1 },
             "wide": { "value": 1234567.8, "decimals": 1 },
         });
         let out = json(&v).unwrap().to_string();
         assert_eq!(
             out,
-            r#"{"cell":{"decimals":1,"value":305.8},"rates":[7.0,0.5],"value":144.954,"wide":{"decimals":1,"value":1234567.8},"year":2022}"#
+            r#"{"cell":{"decimals":1,"value":0.3},"rates":[7.0,0.5],"value":144.954,"wide":{"decimals":1,"value":1234567.8},"year":2022}"#
         );
     }
 }
