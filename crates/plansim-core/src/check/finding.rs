@@ -5,7 +5,7 @@ use crate::table::Indicator;
 use serde::Serialize;
 use std::fmt;
 
-/// The stable rule codes of DESIGN §5, as JSON and tests spell them.
+/// The stable rule codes (`docs/check.md`), as JSON and tests spell them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Code {
