@@ -38,12 +38,25 @@ _TEXT = [
 ]
 
 
+# whole-number columns stay integers where a value may be missing (2022, not 2022.0; <NA>)
+_WHOLE = ["year", "base_year", "target_year", "latest_year", "crossing_year", "actual_year",
+          "from", "row"]
+
+
+# the numbers arrive rounded as published (plansim_core::format): each is read as the very
+# float its text names, never one a unit off (65.22, not 65.22000000000001) — pandas 3 does so
+# by default, earlier versions when asked
+_PRECISE = {} if int(pd.__version__.split(".")[0]) >= 3 else {"float_precision": "round_trip"}
+
+
 def _frame(data: bytes) -> pd.DataFrame:
     if not data.strip():
         return pd.DataFrame()
     header = pd.read_csv(io.BytesIO(data), nrows=0).columns
     dtype = {c: str for c in header if c in _TEXT}
-    return pd.read_csv(io.BytesIO(data), dtype=dtype, keep_default_na=False, na_values=[""])
+    dtype.update({c: "Int64" for c in header if c in _WHOLE})
+    return pd.read_csv(io.BytesIO(data), dtype=dtype, keep_default_na=False, na_values=[""],
+                       **_PRECISE)
 
 
 def _source(item, k: int, what: str):

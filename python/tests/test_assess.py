@@ -151,11 +151,34 @@ def test_project_takes_a_dataframe_table_and_dataframe_outturns():
     )
     p = plansim.project(df, horizon=2025)
     gdp = p.set_index("year").value
-    # 100 at the stated 5 % a year: 100·1.05⁵ = 127.62815625
-    assert gdp[2025] == pytest.approx(127.62815625, rel=1e-12)
+    # 100 at the stated 5 % a year: 100·1.05⁵ = 127.62815625, to six significant digits
+    assert gdp[2025] == 127.628
     outturns = pd.DataFrame({"region": ["测试区"], "indicator": ["地区生产总值"],
                              "year": [2021], "value": ["104"]})
     p = plansim.project(df, horizon=2025, actuals=outturns).set_index("year").value
     # 2021's outturn replaces the projection, and the stated rate goes on from it: 104·1.05⁴
-    assert p[2021] == pytest.approx(104)
-    assert p[2025] == pytest.approx(104 * 1.05**4, rel=1e-12)
+    # = 126.41265 → 126.413
+    assert p[2021] == 104
+    assert p[2025] == 126.413
+
+
+def test_numbers_as_published_and_years_as_integers():
+    g = plansim.assess(NATIONAL, as_of=2022)
+    # years are integers, a missing one <NA>, never 2022.0
+    assert str(g.latest_year.dtype) == "Int64" and str(g.target_year.dtype) == "Int64"
+    energy = _row(g, "单位GDP能源消耗降低")
+    assert energy.latest_year == 2022
+    # 1 − 0.973·0.999 = 0.027973: down 2.7973 %, exactly that decimal (the arithmetic gives
+    # −2.797300000000007)
+    assert energy.latest_value == -2.7973
+    assert repr(float(energy.latest_value)) == "-2.7973"
+    # no column of any result carries more than six significant digits
+    frames = [g, plansim.project(SCENARIOS / "baseline.toml"),
+              *plansim.simulate(SCENARIOS / "baseline.toml", draws=500),
+              plansim.read_table(SCENARIOS / "tables" / "horqin.csv")]
+    for f in frames:
+        for c in f.select_dtypes("float").columns:
+            for v in f[c].dropna():
+                digits = repr(float(v)).lstrip("-").replace(".", "").lstrip("0").split("e")[0]
+                assert len(digits.rstrip("0")) <= 6, (c, v)
+

@@ -57,7 +57,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let grades = inputs.assess(&opts);
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&grades)?)?,
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&plansim::format::json(&grades)?)?
+        )?,
         Format::Csv => out.write_all(&plansim::export::grades_csv(&grades)?)?,
         Format::Table => write_table(&mut out, &grades, args.as_of)?,
     }

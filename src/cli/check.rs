@@ -91,7 +91,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (unread, rows) = (inputs.unread, inputs.rows);
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&findings)?)?,
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&plansim::format::json(&findings)?)?
+        )?,
         Format::Csv => out.write_all(&plansim::export::findings_csv(&findings)?)?,
         Format::Table => write_table(&mut out, &findings)?,
     }

@@ -37,7 +37,9 @@ struct Line<'a> {
     from: Option<i32>,
     to: Option<i32>,
     /// Percent a year.
+    #[serde(serialize_with = "plansim::format::out::derived_opt")]
     rate_before: Option<f64>,
+    #[serde(serialize_with = "plansim::format::out::derived_opt")]
     rate_after: Option<f64>,
     observed: bool,
     set: Option<&'a str>,
@@ -48,7 +50,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let e = explain(&sc)?;
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&e)?)?,
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&plansim::format::json(&e)?)?
+        )?,
         Format::Csv => write_csv(lines(&e))?,
         Format::Table => {
             writeln!(

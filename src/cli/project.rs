@@ -132,7 +132,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Csv => out.write_all(&plansim::export::projection_csv(p)?)?,
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&json(p))?)?,
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&plansim::format::json(&json(p))?)?
+        )?,
         Format::Table => print_table(&mut out, sc, p, &args.years)?,
     }
     Ok(super::done(left_out))

@@ -76,7 +76,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(sim)?)?,
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&plansim::format::json(sim)?)?
+        )?,
         Format::Csv => out.write_all(&plansim::export::probabilities_csv(p, sim)?)?,
         Format::Table => print_table(&mut out, sc, p, sim, args.out.as_deref())?,
     }

@@ -72,7 +72,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Csv => write_csv(&sweep.rows)?,
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&sweep)?)?,
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&plansim::format::json(&sweep)?)?
+        )?,
         Format::Table => write_table(&mut out, &sweep, super::lang())?,
     }
     Ok(super::done(left_out))

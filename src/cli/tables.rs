@@ -111,7 +111,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     meaning: plansim::meaning::Meaning::of(ind),
                 })
                 .collect();
-            writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&plansim::format::json(&rows)?)?
+            )?
         }
         Format::Csv => out.write_all(&table_rows_csv(all.iter().copied())?)?,
         Format::Table => print_tables(&mut out, &tables)?,

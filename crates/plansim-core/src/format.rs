@@ -1,5 +1,8 @@
 //! Numbers as people read them: the one formatter behind the checks' and grades' messages, the
-//! report's pages and the command line's tables.
+//! report's pages and the command line's tables; and numbers as programs read them, rounded
+//! once on their way out ([`derived`], [`printed`], [`json`]) so that CSV, JSON, the workbook
+//! and DataFrames show `144.954`, never the binary noise `144.95395499999998`. Nothing is
+//! rounded before it is written: grades, probabilities and projections are computed in full.
 
 /// How many decimals a number shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,6 +82,109 @@ pub fn chance(p: f64) -> String {
     }
 }
 
+/// Significant digits of every derived value a program reads (projections, bands, paces,
+/// rates, σ, gaps, probabilities): six, more than any published figure carries.
+pub const DERIVED_DIGITS: u32 = 6;
+
+/// `v` to `digits` significant digits, as the `f64` nearest that decimal, so that a writer
+/// printing the shortest form prints the short decimal: 144.95395499999998 → 144.954 at six.
+/// Zero, NaN and infinities are left as they are.
+pub fn round_significant(v: f64, digits: u32) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let digits = digits.clamp(1, 17) as usize;
+    // decimal formatting rounds the exact binary value; parsing gives the nearest f64 back
+    format!("{:.*e}", digits - 1, v).parse().unwrap_or(v)
+}
+
+/// `v` to `decimals` decimals, as the `f64` nearest that decimal: 7.000000000000001 → 7.
+pub fn round_decimals(v: f64, decimals: u32) -> f64 {
+    if !v.is_finite() {
+        return v;
+    }
+    format!("{:.*}", decimals.min(17) as usize, v)
+        .parse()
+        .unwrap_or(v)
+}
+
+/// A derived value as written out: [`DERIVED_DIGITS`] significant digits.
+pub fn derived(v: f64) -> f64 {
+    round_significant(v, DERIVED_DIGITS)
+}
+
+/// A table's own figure as written out: `value` as printed with `decimals` decimals, times the
+/// `factor` of its magnitude (亿 under 万元: 10⁴), keeping the digits printed (305.8亿 is
+/// 3,058,000 万元, not 3,058,000.0000000005).
+pub fn printed(value: f64, decimals: u8, factor: f64) -> f64 {
+    let own = round_decimals(value, u32::from(decimals));
+    if factor == 1.0 {
+        return own;
+    }
+    let whole = if own == 0.0 {
+        1
+    } else {
+        (own.abs().log10().floor() as i32 + 1).max(1)
+    };
+    round_significant(own * factor, (whole + i32::from(decimals)).max(1) as u32)
+}
+
+/// Serde helpers for the CSV rows' columns: `#[serde(serialize_with = "format::out::derived")]`.
+pub mod out {
+    use serde::Serializer;
+
+    /// A derived value, [`super::derived`].
+    pub fn derived<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(super::derived(*v))
+    }
+
+    /// A derived value that may be missing (written empty).
+    pub fn derived_opt<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(v) => s.serialize_some(&super::derived(*v)),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+/// `value` as JSON with every number as published: a table's figure (an object holding `value`
+/// and its printed `decimals`) to its decimals, every other float to [`DERIVED_DIGITS`]
+/// significant digits; integers (years, counts, rows) stay integers.
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<serde_json::Value> {
+    let mut v = serde_json::to_value(value)?;
+    round_json(&mut v);
+    Ok(v)
+}
+
+fn round_json(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(x) = n
+                .as_f64()
+                .and_then(|x| serde_json::Number::from_f64(derived(x)))
+            {
+                *n = x;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(round_json),
+        Value::Object(map) => {
+            let decimals = map.get("decimals").and_then(|d| d.as_u64());
+            for (key, item) in map.iter_mut() {
+                match (key.as_str(), decimals, item.as_f64()) {
+                    ("value", Some(d), Some(x)) if item.is_f64() => {
+                        if let Some(n) = serde_json::Number::from_f64(round_decimals(x, d as u32)) {
+                            *item = Value::Number(n);
+                        }
+                    }
+                    _ => round_json(item),
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +221,52 @@ mod tests {
         assert_eq!(chance(0.46), "46%");
         assert_eq!(chance(0.996), ">99%");
         assert_eq!(chance(0.004), "<1%");
+    }
+
+    #[test]
+    fn noise_is_rounded_away_on_output() {
+        // the issue's examples: a projection 144.95395499999998 is 144.954 at six digits; a
+        // rate 7.000000000000001 is 7; a change −2.797300000000007 is −2.7973; a sweep value
+        // 409.2293816300801 is 409.229
+        assert_eq!(derived(144.95395499999998).to_string(), "144.954");
+        assert_eq!(derived(7.000000000000001).to_string(), "7");
+        assert_eq!(derived(-2.797300000000007).to_string(), "-2.7973");
+        assert_eq!(derived(409.2293816300801).to_string(), "409.229");
+        // six significant digits whatever the size: 1234567.8 → 1234570, 0.000123456789 →
+        // 0.000123457; a probability of 0.9999 stays 0.9999
+        assert_eq!(derived(1234567.8), 1234570.0);
+        assert_eq!(derived(0.000123456789), 0.000123457);
+        assert_eq!(derived(0.9999), 0.9999);
+        assert_eq!(derived(0.0), 0.0);
+        assert!(derived(f64::NAN).is_nan());
+        // 0.07500000000000001 to two decimals of percent is 0.08 (7.5 → 8 at none)
+        assert_eq!(round_decimals(0.07500000000000001, 3), 0.075);
+        assert_eq!(round_decimals(2.675, 2), 2.67); // 2.675 is 2.67499999… in binary
+    }
+
+    #[test]
+    fn a_table_figure_keeps_its_printed_digits() {
+        // 305.8亿 under 万元: 305.8 × 10⁴ = 3,058,000 (0.1 × 3 would be 0.30000000000000004)
+        assert_eq!(printed(305.8, 1, 1e4), 3_058_000.0);
+        assert_eq!(printed(0.1 * 3.0, 1, 1.0), 0.3);
+        assert_eq!(printed(13.39, 2, 1.0).to_string(), "13.39");
+        // 1.05亿 in 万: 10500, three digits printed
+        assert_eq!(printed(1.05, 2, 1e4), 10_500.0);
+    }
+
+    #[test]
+    fn json_rounds_floats_and_keeps_integers_and_printed_figures() {
+        let v = serde_json::json!({
+            "year": 2022,
+            "value": 144.95395499999998,
+            "rates": [7.000000000000001, 0.5],
+            "cell": { "value": 0.1 * 3.0, "decimals": 1 },
+            "wide": { "value": 1234567.8, "decimals": 1 },
+        });
+        let out = json(&v).unwrap().to_string();
+        assert_eq!(
+            out,
+            r#"{"cell":{"decimals":1,"value":0.3},"rates":[7.0,0.5],"value":144.954,"wide":{"decimals":1,"value":1234567.8},"year":2022}"#
+        );
     }
 }

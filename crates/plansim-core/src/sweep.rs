@@ -19,21 +19,25 @@ pub struct SweepRow {
     /// The indicator as the table names it.
     pub indicator: String,
     /// Points added to the scenario's rate of every year from `from` on but shocked ones.
+    #[serde(serialize_with = "crate::format::out::derived")]
     pub delta: f64,
     /// The first year changed.
     pub from: i32,
     /// The rate of the year `from` with the change, in percent.
+    #[serde(serialize_with = "crate::format::out::derived")]
     pub rate: f64,
     /// The goal's year.
     pub year: i32,
     /// The goal as printed.
     pub target: String,
     /// The projected value in that year.
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
     pub value: Option<f64>,
     /// Whether the value meets the goal.
     pub met: Option<bool>,
     /// The share of draws meeting the target, under the scenario's σ: a probability
     /// conditional on the scenario, not a forecast.
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
     pub probability: Option<f64>,
 }
 

@@ -5,7 +5,7 @@ use crate::table::Indicator;
 use serde::Serialize;
 use std::fmt;
 
-/// The stable rule codes of DESIGN §5, as JSON and tests spell them.
+/// The stable rule codes (`docs/check.md`), as JSON and tests spell them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Code {
@@ -211,7 +211,7 @@ pub struct Numbers {
 impl Numbers {
     /// Every number by name, for the CSV columns; `None` prints empty.
     pub fn fields(&self) -> Vec<(&'static str, Option<String>)> {
-        let f = |v: Option<f64>| v.map(|v| format!("{v}"));
+        let f = |v: Option<f64>| v.map(|v| crate::format::derived(v).to_string());
         let y = |v: Option<i32>| v.map(|v| v.to_string());
         vec![
             ("base_value", f(self.base_value)),

@@ -89,7 +89,7 @@ pub trait Check {
     fn check(&self, indicators: &[Indicator], opts: &CheckOptions) -> Vec<Finding>;
 }
 
-/// Every rule, in the order of DESIGN §5.
+/// Every rule, in the order of `docs/check.md`.
 pub fn rules() -> Vec<Box<dyn Check>> {
     vec![
         Box::new(rate_mismatch::RateMismatch),

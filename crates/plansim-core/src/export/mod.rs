@@ -30,6 +30,7 @@ pub struct LongRow<'a> {
     /// The year.
     pub year: i32,
     /// The projected (or known) value.
+    #[serde(serialize_with = "crate::format::out::derived")]
     pub value: f64,
 }
 
@@ -49,16 +50,22 @@ pub struct BandRow<'a> {
     /// The year.
     pub year: i32,
     /// The projected (or known) value.
+    #[serde(serialize_with = "crate::format::out::derived")]
     pub value: f64,
     /// The 5th percentile of the draws.
+    #[serde(serialize_with = "crate::format::out::derived")]
     pub p5: f64,
     /// The 25th percentile.
+    #[serde(serialize_with = "crate::format::out::derived")]
     pub p25: f64,
     /// The median.
+    #[serde(serialize_with = "crate::format::out::derived")]
     pub p50: f64,
     /// The 75th percentile.
+    #[serde(serialize_with = "crate::format::out::derived")]
     pub p75: f64,
     /// The 95th percentile.
+    #[serde(serialize_with = "crate::format::out::derived")]
     pub p95: f64,
 }
 
@@ -78,6 +85,7 @@ pub struct ChanceRow<'a> {
     /// The target as printed.
     pub target: &'a str,
     /// The share of draws meeting it (0–1).
+    #[serde(serialize_with = "crate::format::out::derived")]
     pub probability: f64,
 }
 
@@ -233,18 +241,29 @@ struct GradeRow<'a> {
     status: &'a str,
     grade_zh: &'a str,
     latest_year: Option<i32>,
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
     latest_value: Option<f64>,
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
     progress: Option<f64>,
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
     expected_progress: Option<f64>,
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
     required_rate: Option<f64>,
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
     current_pace: Option<f64>,
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
     history_pace: Option<f64>,
     /// The required pace against the previous period's, in words.
     ambition: &'a str,
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
     mean: Option<f64>,
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
     other_mean: Option<f64>,
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
     gap: Option<f64>,
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
     p_meet: Option<f64>,
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
     sigma: Option<f64>,
     sigma_source: &'a str,
     pace_unit: &'a str,

@@ -150,13 +150,13 @@ pub fn base_note_words(note: &BaseNote) -> String {
 /// The low and high ends a target allows, in the value unit (`None` = open).
 fn target_bounds(ind: &Indicator) -> (Option<f64>, Option<f64>) {
     let f = ind.factor(&ind.target);
+    // as printed, to the cell's own decimals (7.000000000000001 never reaches the CSV)
+    let v = |n: &crate::table::Num| crate::format::printed(n.value, n.decimals, f);
     match &ind.target.form {
-        Form::Number { value } | Form::About { value } => {
-            (Some(value.value * f), Some(value.value * f))
-        }
-        Form::AtLeast { value, .. } => (Some(value.value * f), None),
-        Form::AtMost { value, .. } => (None, Some(value.value * f)),
-        Form::Range { low, high } => (Some(low.value * f), Some(high.value * f)),
+        Form::Number { value } | Form::About { value } => (Some(v(value)), Some(v(value))),
+        Form::AtLeast { value, .. } => (Some(v(value)), None),
+        Form::AtMost { value, .. } => (None, Some(v(value))),
+        Form::Range { low, high } => (Some(v(low)), Some(v(high))),
         _ => (None, None),
     }
 }
@@ -184,7 +184,10 @@ pub fn table_row_with<'a>(ind: &'a Indicator, m: &Meaning) -> TableRow<'a> {
         base_year: ind.base_year,
         base: &ind.base.raw,
         base_kind: ind.base.kind(),
-        base_value: ind.base.point().map(|n| n.value * ind.factor(&ind.base)),
+        base_value: ind
+            .base
+            .point()
+            .map(|n| crate::format::printed(n.value, n.decimals, ind.factor(&ind.base))),
         target_year: ind.target_year,
         target: &ind.target.raw,
         target_kind: ind.target.kind(),
@@ -193,7 +196,10 @@ pub fn table_row_with<'a>(ind: &'a Indicator, m: &Meaning) -> TableRow<'a> {
         period_total: ind.target.is_period_total(),
         rate: &ind.rate.raw,
         rate_kind: ind.rate.kind(),
-        rate_value: ind.rate.point().map(|n| n.value),
+        rate_value: ind
+            .rate
+            .point()
+            .map(|n| crate::format::printed(n.value, n.decimals, 1.0)),
         rate_cumulative: ind.rate_cumulative || ind.rate.is_period_total(),
         rate_reading: rate_kind(ind.rate_kind),
         attribute: ind.attribute,

@@ -457,7 +457,7 @@ mod tests {
         Num::new(value, decimals)
     }
 
-    /// Every form of DESIGN §3, with the meaning written out by hand.
+    /// Every form of the table grammar (docs/table-grammar.md), with the meaning written out by hand.
     #[test]
     fn every_cell_form() {
         use super::super::relation::Relation;

@@ -171,7 +171,9 @@ pub fn render(
         files.extend(super::charts::render(run, all, &mut page, opts)?);
     }
     let summary = page.summary();
-    let json = serde_json::to_vec_pretty(&summary)
+    // numbers as published: derived values to six significant digits, years as integers
+    let json = plansim_core::format::json(&summary)
+        .and_then(|v| serde_json::to_vec_pretty(&v))
         .map_err(|e| Error::invalid(format!("summary.json: {e}")))?;
     files.push(("summary.json".into(), json));
     files.push((

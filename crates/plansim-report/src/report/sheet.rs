@@ -4,6 +4,7 @@
 
 use crate::assess::Status;
 use crate::error::{Error, Result};
+use plansim_core::format::derived;
 use rust_xlsxwriter::{Color, Format, Workbook, XlsxError};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -153,9 +154,14 @@ impl<'f> Sheet<'f> {
             let (r, c) = (self.row, c as u16);
             match cell {
                 Cell::Text(s) if !s.is_empty() => ws.write_string(r, c, *s).map(|_| ()),
-                Cell::Number(v) => ws.write_number_with_format(r, c, *v, &f.pace).map(|_| ()),
+                // rounded as every writer rounds: 7, not 7.000000000000001, in the cell
+                Cell::Number(v) => ws
+                    .write_number_with_format(r, c, derived(*v), &f.pace)
+                    .map(|_| ()),
                 Cell::Whole(v) => ws.write_number_with_format(r, c, *v, &f.whole).map(|_| ()),
-                Cell::Share(v) => ws.write_number_with_format(r, c, *v, &f.share).map(|_| ()),
+                Cell::Share(v) => ws
+                    .write_number_with_format(r, c, derived(*v), &f.share)
+                    .map(|_| ()),
                 Cell::Grade(s, label) => ws
                     .write_string_with_format(r, c, *label, &f.grades[s.code()])
                     .map(|_| ()),
