@@ -49,6 +49,12 @@ pub enum Field {
     SubName,
     /// Remarks on the row: `备注`, `说明`.
     Remark,
+    /// What was achieved by the year a target column also names (`2005年` beside `“十五”计划目标`,
+    /// `实现情况` over `2010年`): an achievement table's outcome.
+    Outcome(Option<i32>),
+    /// The achieved average rate or period total of an achievement table (`“十五”年均增长` beside
+    /// an outcome column, `实现情况` over `年均增长`).
+    OutcomeRate,
 }
 
 /// A header row mapped to fields; `None` for columns plansim does not use.
@@ -73,6 +79,7 @@ impl Layout {
     pub fn read(cells: &[String]) -> Option<Layout> {
         let folded: Vec<String> = cells.iter().map(|c| fold(c).to_lowercase()).collect();
         let mut fields: Vec<Option<Field>> = folded.iter().map(|h| classify(h)).collect();
+        mark_outcomes(&folded, &mut fields);
         resolve_bare_years(&folded, &mut fields);
         drop_earlier_targets(&mut fields);
         split_merged_name(&folded, &mut fields);
@@ -113,15 +120,20 @@ impl Layout {
     }
 }
 
-/// The last year of a plan period named in a header: `“十四五”目标` → 2025.
+/// The last year of a plan period named in a header: `“十四五”目标` → 2025; `十五五` before
+/// `十五`, which it contains.
 fn period_year(h: &str) -> Option<i32> {
     [
+        ("八五", 1995),
+        ("九五", 2000),
+        ("十五五", 2030),
         ("十一五", 2010),
         ("十二五", 2015),
         ("十三五", 2020),
         ("十四五", 2025),
         ("十五五", 2030),
         ("十六五", 2035),
+        ("十五", 2005),
     ]
     .into_iter()
     .find_map(|(p, y)| h.contains(p).then_some(y))
@@ -140,6 +152,78 @@ pub(crate) fn year_in(text: &str) -> Option<i32> {
     })
 }
 
+/// Words a year or plan-period header may hold beside its year: `2025年目标`, `2020年底`,
+/// `2020(E)`, `“十五”计划目标`, `实现情况2010年`.
+const YEAR_WORDS: [&str; 30] = [
+    "规划目标", "计划目标", "目标值", "目标", "规划", "计划", "target", "预计数", "预计", "实际值",
+    "实际", "实现情况", "实现", "完成情况", "完成值", "完成", "执行情况", "基期值", "基期", "现状值",
+    "现状", "基数", "基准", "base", "(e)", "年底", "年末", "年", "值", "底",
+];
+
+/// A header that is a year or a plan period with at most the words of [`YEAR_WORDS`], a unit in
+/// parentheses and quotes.
+fn year_words_only(h: &str) -> bool {
+    let mut rest = h.to_string();
+    for p in ["十五五", "十六五", "十四五", "十三五", "十二五", "十一五", "十五", "九五", "八五"] {
+        rest = rest.replace(p, "");
+    }
+    if let Some(open) = rest.find('(')
+        && rest.ends_with(')')
+        && !rest[open..].eq_ignore_ascii_case("(e)")
+    {
+        rest.truncate(open);
+    }
+    for w in YEAR_WORDS {
+        rest = rest.replace(w, "");
+    }
+    rest.chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || "\"“”'‘’-–—~～·".contains(c))
+}
+
+/// Words of an achievement table's outcome columns.
+pub(crate) fn outcome_words(h: &str) -> bool {
+    ["实现", "完成情况", "执行情况", "实际"].iter().any(|w| h.contains(w))
+}
+
+/// Words of a target column.
+fn target_words(h: &str) -> bool {
+    ["目标", "规划", "计划", "target"].iter().any(|w| h.contains(w))
+}
+
+/// An achievement table prints, beside a plan's targets, what was achieved: a year column (bare
+/// or with `实现`/`实际` words) of a year a target column names is the outcome; the rate column
+/// beside it, unless its header says target, is the achieved rate.
+fn mark_outcomes(folded: &[String], fields: &mut [Option<Field>]) {
+    let target_years: Vec<i32> = fields
+        .iter()
+        .filter_map(|f| match f {
+            Some(Field::Target(Some(y))) => Some(*y),
+            _ => None,
+        })
+        .collect();
+    let mut any = false;
+    for (h, f) in folded.iter().zip(fields.iter_mut()) {
+        let year = match f {
+            Some(Field::Base(Some(y))) => y.abs(),
+            Some(Field::Target(Some(y))) if outcome_words(h) => *y,
+            _ => continue,
+        };
+        let explicit_base = matches!(f, Some(Field::Base(Some(y))) if *y > 0) && !outcome_words(h);
+        if target_years.contains(&year) && !explicit_base {
+            *f = Some(Field::Outcome(Some(year)));
+            any = true;
+        }
+    }
+    if !any {
+        return;
+    }
+    for (h, f) in folded.iter().zip(fields.iter_mut()) {
+        if matches!(f, Some(Field::Rate { .. })) && (outcome_words(h) || !target_words(h)) {
+            *f = Some(Field::OutcomeRate);
+        }
+    }
+}
+
 fn classify(h: &str) -> Option<Field> {
     let exact = |names: &[&str]| names.contains(&h);
     if h.is_empty() {
@@ -155,6 +239,10 @@ fn classify(h: &str) -> Option<Field> {
         });
     }
     if let Some(year) = year_in(h).or_else(|| period_year(h)) {
+        if !year_words_only(h) {
+            // `note2024`, `2024年说明`: a year inside other words is no year column
+            return None;
+        }
         if h.contains("目标") || h.contains("规划") || h.contains("target") {
             return Some(Field::Target(Some(year)));
         }

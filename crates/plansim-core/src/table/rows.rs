@@ -265,6 +265,8 @@ impl RowContext<'_> {
             rate,
             rate_cumulative: rate_kind.is_total(),
             rate_kind,
+            outcome: self.cell(rec, self.outcome_column()),
+            outcome_rate: self.cell(rec, self.layout.column(Field::OutcomeRate)),
             target_from_rate: false,
             attribute,
             sigma,
@@ -439,6 +441,9 @@ impl RowContext<'_> {
             ind.target_year = target_year;
             ind.target_year_assumed = target_year_assumed;
             ind.target = target;
+            if k == 0 {
+                self.achievement_rate_target(&mut ind);
+            }
             if k == 0 && ind.target.is_none() {
                 target_from_rate(&mut ind);
             }
@@ -451,6 +456,41 @@ impl RowContext<'_> {
             out.push(ind);
         }
         out
+    }
+}
+
+impl RowContext<'_> {
+    /// The outcome column of an achievement table.
+    fn outcome_column(&self) -> Option<usize> {
+        self.layout
+            .fields
+            .iter()
+            .position(|f| matches!(f, Some(Field::Outcome(_))))
+    }
+
+    /// An achievement table prints a rate row's target in the target column (`国内生产总值年均增长
+    /// 7`, `五年城镇新增就业 [4000]`) and its outcome in the rate column: a row with neither base
+    /// nor outcome level states its target as a rate, in the terms of the rate column.
+    fn achievement_rate_target(&self, ind: &mut Indicator) {
+        let Some(col) = self.layout.column(Field::OutcomeRate) else {
+            return;
+        };
+        if !ind.base.is_none() || !ind.outcome.is_none() || ind.target.is_none() {
+            return;
+        }
+        if !ind.rate.is_none() {
+            return;
+        }
+        ind.rate = std::mem::replace(&mut ind.target, Cell::none());
+        let header = header_label(self.headers, col);
+        // the kind is the target's and the outcome's alike: a bracketed total in either says so
+        let probe = if ind.rate.is_period_total() || !ind.outcome_rate.is_period_total() {
+            ind.rate.clone()
+        } else {
+            ind.outcome_rate.clone()
+        };
+        ind.rate_kind = rate_kind(&ind.name, &ind.unit, &probe, Some((false, false, header)));
+        ind.rate_cumulative = ind.rate_kind.is_total();
     }
 }
 
