@@ -6,6 +6,7 @@
 //! rates), `relational` (高于/与…同步 another indicator's growth); [`pace`] holds the trend,
 //! σ and the probability of meeting a target.
 mod hold;
+mod own_outcome;
 pub mod pace;
 mod path;
 mod rate;
@@ -40,7 +41,7 @@ pub fn assess(
     aliases: &Aliases,
     opts: &Options,
 ) -> Vec<Grade> {
-    indicators
+    let mut grades = indicators
         .iter()
         .enumerate()
         .map(|(i, ind)| {
@@ -56,7 +57,10 @@ pub fn assess(
             g.render(opts.lang);
             g
         })
-        .collect()
+        .collect::<Vec<_>>();
+    // an achievement table's rows no outturn graded: from their own outcome columns
+    own_outcome::apply(indicators, &mut grades, opts.lang);
+    grades
 }
 
 /// One row with its meaning and its outturns.

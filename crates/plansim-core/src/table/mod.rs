@@ -1,5 +1,7 @@
 //! Indicator tables: reading files (CSV in any encoding Excel writes, XLSX), the header aliases,
 //! the cell grammar of plan tables, the names (numbering, unit, parent) and the notes under them.
+pub mod achievement;
+pub mod alternative;
 mod annotate;
 mod columns;
 mod duplicates;

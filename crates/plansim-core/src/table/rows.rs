@@ -38,6 +38,7 @@ pub fn build(path: &Path, records: &[Record], default_region: &str, strict: bool
     let mut indicators = std::mem::take(&mut ctx.out);
     let mut notes = notes::parse(&note_lines);
     annotate::apply(&mut notes, &mut indicators, &mut warnings);
+    super::alternative::attach(&notes, &mut indicators);
     let mut errors = std::mem::take(&mut ctx.errors);
     check_duplicates(&mut indicators, &layout, &headers, &mut errors);
     errors.sort_by_key(|e| (e.row, e.column));
