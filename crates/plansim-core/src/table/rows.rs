@@ -19,6 +19,10 @@ use std::path::Path;
 
 pub fn build(path: &Path, records: &[Record], default_region: &str, strict: bool) -> Result<Table> {
     let mut header = Header::find(records).ok_or_else(|| no_header(path, records))?;
+    if let Some((name, sub)) = super::parents::two_name_columns(&header, records) {
+        header.layout.fields[name] = Some(Field::Name);
+        header.layout.fields[sub] = Some(Field::SubName);
+    }
     let layout = header.layout.clone();
     let headers = header.cells.clone();
     let mut ctx = RowContext {
@@ -281,7 +285,7 @@ impl RowContext<'_> {
         if self.errors.len() > n_errors {
             return;
         }
-        self.adopt(&out, &row_name.seq, parent.is_some(), rec);
+        self.adopt(&out, &row_name.seq, parent.as_ref().map(|p| p.row), rec);
         self.out.extend(out);
     }
 
