@@ -34,9 +34,19 @@ impl RowContext<'_> {
     pub(super) fn name(&mut self, rec: &Record) -> Option<RowName> {
         let printed = self.filled(rec, Field::Name);
         let sub = self.filled(rec, Field::SubName);
-        let (own, mut parts) = name::read(&printed);
         let seq_cell = self.filled(rec, Field::Seq);
-        let numbered = !seq_cell.is_empty() || parts.number.is_some();
+        let glued = self.next_number(&printed).filter(|_| seq_cell.is_empty());
+        let (own, mut parts) = match glued {
+            Some((n, rest)) => {
+                let (own, mut parts) = name::read(&rest);
+                parts.number = Some(n.to_string());
+                parts.printed = printed.clone();
+                (own, parts)
+            }
+            None => name::read(&printed),
+        };
+        let numbered_here = parts.number.is_some();
+        let numbered = !seq_cell.is_empty() || numbered_here;
         let seq = if seq_cell.is_empty() {
             parts.number.clone().unwrap_or_default()
         } else {
@@ -109,6 +119,17 @@ impl RowContext<'_> {
             seq,
             parent: None,
         })
+    }
+
+    /// `12.3岁以下婴幼儿入托率提高` after row 11: the row's number glued to a name that opens with a
+    /// digit reads as a decimal; the number after the row above's says which it is.
+    fn next_number(&self, printed: &str) -> Option<(u32, String)> {
+        let last: u32 = self.out.last()?.seq.parse().ok()?;
+        let next = (last + 1).to_string();
+        let rest = printed.strip_prefix(next.as_str())?;
+        let rest = rest.strip_prefix(['.', '．'])?;
+        rest.starts_with(|c: char| c.is_ascii_digit())
+            .then(|| (last + 1, rest.to_string()))
     }
 
     /// A numbered row without a value may be the parent of the rows below it; the first of
