@@ -117,7 +117,7 @@ impl RowContext<'_> {
             match header.line(rec) {
                 Line::Data => self.row(rec),
                 Line::Banner(category) => {
-                    self.category = category;
+                    self.category = super::normalize::join_lines(&category);
                     self.parent = None;
                     self.merged = None;
                 }
@@ -315,7 +315,7 @@ impl RowContext<'_> {
             .text(rec, Field::Category)
             .filter(|(_, c)| !c.is_empty())
         {
-            self.category = c;
+            self.category = super::normalize::join_lines(&c);
         }
         if let Some((_, r)) = self.text(rec, Field::Region).filter(|(_, r)| !r.is_empty()) {
             self.region = r;

@@ -1,0 +1,165 @@
+//! The national 11th plan's table and the 10th plan's achievement table as Excel saves them
+//! (`tests/fixtures/national/`): title row, headers broken over lines, categories merged down
+//! one character per line, notes below. Expectations are written from the printed tables
+//! (`../shared/data/national/*.jpg`); the grades from the tables' own arithmetic, by hand.
+
+use super::super::*;
+use plansim::table::achievement::{Verdict, achievement};
+
+const NATIONAL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/national");
+
+fn national(file: &str) -> Table {
+    let opts = LoadOptions {
+        region: Some("全国".into()),
+        ..LoadOptions::default()
+    };
+    load(&Path::new(NATIONAL_DIR).join(file), &opts).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+fn row<'a>(t: &'a Table, name: &str) -> &'a Indicator {
+    t.indicators
+        .iter()
+        .find(|i| i.name == name)
+        .unwrap_or_else(|| panic!("no row {name}"))
+}
+
+fn cells(ind: &Indicator, want: [Want; 5]) {
+    for (what, cell, w) in [
+        ("base", &ind.base, want[0]),
+        ("target", &ind.target, want[1]),
+        ("rate", &ind.rate, want[2]),
+        ("outcome", &ind.outcome, want[3]),
+        ("outcome rate", &ind.outcome_rate, want[4]),
+    ] {
+        assert!(
+            meets(cell, w),
+            "{} {what}: `{}` read as {:?}, expected {w:?}",
+            ind.name,
+            cell.raw,
+            cell.form
+        );
+    }
+}
+
+/// “十五”计划主要指标实现情况: 2000年 (base), “十五”计划目标 (target, 2005), 2005年 (outcome),
+/// “十五”年均增长 (the achieved rate or total). A rate row prints its target in the target
+/// column.
+#[test]
+fn the_10th_achievement_table_reads_whole() {
+    let t = national("national-10th-achievement-table.csv");
+    assert!(t.unread.is_empty() && t.warnings.is_empty(), "{:?} {:?}", t.unread, t.warnings);
+    assert_eq!(t.indicators.len(), 15);
+    for i in &t.indicators {
+        assert_eq!((i.base_year, i.target_year), (2000, 2005), "{}", i.name);
+    }
+    let r = |n| row(&t, n);
+    cells(r("国内生产总值年均增长"), [Nil, Nil, N(7.0, 0), Nil, N(9.5, 1)]);
+    assert_eq!(r("国内生产总值年均增长").rate_kind, RateKind::Annual);
+    cells(r("五年城镇新增就业"), [Nil, Total(4000.0), Total(4000.0), Nil, Total(4200.0)]);
+    assert_eq!(r("五年城镇新增就业").rate_kind, RateKind::TotalAmount);
+    cells(r("城镇登记失业率"), [N(3.1, 1), N(5.0, 0), Nil, N(4.2, 1), Nil]);
+    cells(r("价格总水平"), [Nil, Nil, Words("基本稳定"), Nil, N(1.4, 1)]);
+    cells(r("货物进出口总额"), [N(4743.0, 0), N(6800.0, 0), Nil, N(14221.0, 0), N(24.6, 1)]);
+    cells(
+        r("研究与试验发展经费支出占国内生产总值比重"),
+        [N(0.9, 1), N(1.5, 1), Nil, N(1.3, 1), Nil],
+    );
+    cells(r("全国总人口"), [N(126743.0, 0), N(133000.0, 0), Nil, N(130756.0, 0), N(6.3, 1)]);
+    assert_eq!(r("全国总人口").outcome_rate.suffix.as_deref(), Some("‰"));
+    // `＜[10]`: an achieved five-year fall of less than 10 %
+    let pollution = r("主要污染物排放总量减少");
+    for (cell, want) in [(&pollution.target, Total(10.0)), (&pollution.rate, Total(10.0))] {
+        assert!(meets(cell, want), "{cell:?}");
+    }
+    assert!(pollution.base.is_none() && pollution.outcome.is_none());
+    assert!(
+        matches!(pollution.outcome_rate.form, Form::AtMost { strict: true, .. })
+            && pollution.outcome_rate.is_period_total()
+    );
+    assert_eq!(pollution.rate_kind, RateKind::TotalPercent);
+    assert_eq!(r("城镇居民人均住宅建筑面积").unit.raw, "平方米");
+}
+
+/// Each row against its target as the table's own figures say: 11 met, 3 missed, 1 in words.
+#[test]
+fn the_10th_achievement_table_grades_by_its_own_arithmetic() {
+    let t = national("national-10th-achievement-table.csv");
+    use Verdict::*;
+    for (name, want) in [
+        ("国内生产总值年均增长", Met),                       // 9.5 ≥ 7 a year
+        ("五年城镇新增就业", Met),                           // [4200] ≥ [4000]
+        ("五年转移农业劳动力", Met),                         // [4000] ≥ [4000]
+        ("城镇登记失业率", Met),                             // 4.2 ≤ 5, a ceiling
+        ("价格总水平", Qualitative),                         // 基本稳定
+        ("货物进出口总额", Met),                             // 14221 ≥ 6800
+        ("研究与试验发展经费支出占国内生产总值比重", Missed), // 1.3 < 1.5
+        ("高等教育毛入学率", Met),                           // 21 ≥ 15
+        ("高中阶段教育毛入学率", Missed),                    // 53 < 60
+        ("初中毛入学率", Met),                               // 95 ≥ 90
+        ("全国总人口", Met),                                 // 130756 ≤ 133000, kept under it
+        ("主要污染物排放总量减少", Missed),                  // a fall under 10 % against 10 %
+        ("城镇居民人均可支配收入年均增长", Met),             // 9.6 ≥ 5
+        ("农村居民人均纯收入年均增长", Met),                 // 5.3 ≥ 5
+        ("城镇居民人均住宅建筑面积", Met),                   // 26 ≥ 22
+    ] {
+        let a = achievement(row(&t, name)).unwrap_or_else(|| panic!("{name}: no verdict"));
+        assert_eq!(a.verdict, want, "{name}");
+    }
+    // the exports' growth the table prints is its levels' own: (14221/4743)^(1/5) − 1 = 24.6 %
+    let growth = ((14221.0f64 / 4743.0).powf(0.2) - 1.0) * 100.0;
+    assert!((growth - 24.6).abs() < 0.05, "{growth}");
+}
+
+/// 按经济普查前数据2005年为1.55%: the figure on the pre-census basis stays with its row.
+#[test]
+fn a_footnote_figure_on_another_basis_is_kept_with_its_row() {
+    let t = national("national-10th-achievement-table.csv");
+    let rd = row(&t, "研究与试验发展经费支出占国内生产总值比重");
+    let alt: Vec<_> = rd
+        .notes
+        .iter()
+        .filter_map(plansim::table::alternative::alternative)
+        .collect();
+    assert_eq!(alt, [("经济普查前数据".to_string(), "1.55%".to_string())]);
+    // no other row takes it
+    let others = t.indicators.iter().filter(|i| i.name != rd.name);
+    for i in others {
+        assert!(
+            i.notes.iter().all(|n| plansim::table::alternative::alternative(n).is_none()),
+            "{}",
+            i.name
+        );
+    }
+}
+
+/// 专栏2 of the 11th plan: categories merged down one character per line, names broken over
+/// lines, `＜8‰` a ceiling on the yearly growth, `＞80` in the target and `＞[56.5]` in the total.
+#[test]
+fn the_11th_plan_table_reads_whole() {
+    let t = national("national-11th-plan-table.csv");
+    assert!(t.unread.is_empty() && t.warnings.is_empty(), "{:?} {:?}", t.unread, t.warnings);
+    assert_eq!(t.indicators.len(), 22);
+    let categories: Vec<&str> = t.indicators.iter().map(|i| i.category.as_str()).collect();
+    let mut want = vec!["经济增长"; 2];
+    want.extend(["经济结构"; 4]);
+    want.extend(["人口资源环境"; 8]);
+    want.extend(["公共服务人民生活"; 8]);
+    assert_eq!(categories, want);
+    for i in &t.indicators {
+        assert_eq!((i.base_year, i.target_year), (2005, 2010), "{}", i.name);
+        assert!(i.outcome.is_none() && i.outcome_rate.is_none(), "{}", i.name);
+    }
+    let r = |n| row(&t, n);
+    cells(r("国内生产总值"), [N(18.2, 1), N(26.1, 1), N(7.5, 1), Nil, Nil]);
+    cells(
+        r("研究与试验发展经费支出占国内生产总值比重"),
+        [N(1.3, 1), N(2.0, 0), Total(0.7), Nil, Nil],
+    );
+    cells(r("全国总人口"), [N(130756.0, 0), N(136000.0, 0), Lt(8.0), Nil, Nil]);
+    cells(r("新型农村合作医疗覆盖率"), [N(23.5, 1), Gt(80.0), TotalGt(56.5), Nil, Nil]);
+    cells(r("耕地保有量"), [N(1.22, 2), N(1.2, 1), N(-0.3, 1), Nil, Nil]);
+    assert_eq!(r("耕地保有量").direction(), plansim::Direction::Rising);
+    assert_eq!(r("单位国内生产总值能源消耗降低").rate_kind, RateKind::TotalPercent);
+    assert_eq!(r("城镇登记失业率").attribute, Attribute::Expected);
+    assert_eq!(r("森林覆盖率").attribute, Attribute::Binding);
+}
