@@ -188,6 +188,7 @@ fn outturns(region: &str, rows: &[(&str, i32, &str)]) -> Vec<crate::actuals::Out
                 row: k + 2,
                 column: 4,
                 name_column: 2,
+                from_plan_table: false,
             }
         })
         .collect()
