@@ -163,3 +163,82 @@ fn the_11th_plan_table_reads_whole() {
     assert_eq!(r("城镇登记失业率").attribute, Attribute::Expected);
     assert_eq!(r("森林覆盖率").attribute, Attribute::Binding);
 }
+
+/// The 15th plan's table graded as evidence for the 14th: its 2025年 column gives each row's
+/// 2025 figure (a starred cell 2024's, note ②), a growth row's figure that year's growth; its
+/// own indicators are left aside, and `执业医师数` is not the 14th's `执业（助理）医师数`.
+#[test]
+fn the_next_plan_table_is_evidence_for_the_plan_before_it() {
+    let out = assert_cmd::Command::cargo_bin("plansim")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "assess",
+            "scenarios/tables/national-14th.csv",
+            "--actuals",
+            "tests/fixtures/national/national-15th-plan-table.xlsx",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let grades: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let grade = |name: &str| {
+        grades
+            .as_array()
+            .and_then(|a| a.iter().find(|g| g["indicator"] == name))
+            .unwrap_or_else(|| panic!("no grade for {name}"))
+    };
+    let latest = |name: &str| {
+        let g = grade(name);
+        (g["latest_year"].as_i64(), g["latest_value"].as_f64(), g["status"].as_str())
+    };
+    // 67.9 ≥ 65
+    assert_eq!(latest("常住人口城镇化率"), (Some(2025), Some(67.9), Some("achieved")));
+    // 25.1* is 2024's: above 24.1 a year early
+    assert_eq!(latest("森林覆盖率"), (Some(2024), Some(25.1), Some("ahead")));
+    // 1.39万亿斤 = 6.95亿吨 (a 斤 is half a kilogram), above 6.5
+    let (year, value, status) = latest("粮食综合生产能力");
+    assert_eq!((year, status), (Some(2025), Some("achieved")));
+    assert!((value.unwrap_or(0.0) - 6.95).abs() < 1e-9, "{value:?}");
+    // 2025's growth, 5 %, is a year's rate
+    assert_eq!(latest("国内生产总值（GDP）增长").1, Some(5.0));
+    // no figure of another indicator
+    assert_eq!(latest("每千人口拥有执业（助理）医师数").2, Some("insufficient-data"));
+}
+
+/// `assess` on the achievement table alone grades every row from its own outcome columns, and
+/// the R&D row shows its figure on the pre-census basis beside its grade.
+#[test]
+fn assess_grades_an_achievement_table_without_outturns() {
+    let out = assert_cmd::Command::cargo_bin("plansim")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "assess",
+            "tests/fixtures/national/national-10th-achievement-table.csv",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let grades: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let all = grades.as_array().map_or(&[][..], |a| a.as_slice());
+    let count = |s: &str| all.iter().filter(|g| g["status"] == s).count();
+    assert_eq!(
+        (all.len(), count("achieved"), count("missed"), count("qualitative")),
+        (15, 11, 3, 1)
+    );
+    let rd = all
+        .iter()
+        .find(|g| g["indicator"] == "研究与试验发展经费支出占国内生产总值比重")
+        .unwrap_or_else(|| panic!("no R&D row"));
+    assert_eq!(rd["latest_value"].as_f64(), Some(1.3));
+    let notes = rd["notes"].to_string();
+    // 1.55 ≥ 1.5 on the pre-census basis
+    assert!(notes.contains("1.55%") && notes.contains("已实现"), "{notes}");
+}
