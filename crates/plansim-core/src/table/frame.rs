@@ -312,6 +312,25 @@ mod tests {
         );
     }
 
+    /// `规划目标` and `实现情况` each over a year and a rate: the groups say which is which.
+    #[test]
+    fn achievement_groups_over_two_rows() {
+        let records = [
+            rec(1, &["“十一五”规划主要指标实现情况", "", "", "", "", ""]),
+            rec(2, &["指标", "2005年", "规划目标", "", "实现情况", ""]),
+            rec(3, &["", "", "2010年", "年均增长（%）", "2010年", "年均增长（%）"]),
+            rec(4, &["国内生产总值（万亿元）", "18.2", "26.1", "7.5", "39.8", "11.2"]),
+        ];
+        let h = Header::find(&records).unwrap();
+        assert_eq!((h.at, h.first_data), (1, 3));
+        let f = &h.layout.fields;
+        assert_eq!(f[1], Some(Field::Base(Some(2005))));
+        assert_eq!(f[2], Some(Field::Target(Some(2010))));
+        assert!(matches!(f[3], Some(Field::Rate { .. })));
+        assert_eq!(f[4], Some(Field::Outcome(Some(2010))));
+        assert_eq!(f[5], Some(Field::OutcomeRate));
+    }
+
     /// A first data row that lost its name is reported, not taken for a header row.
     #[test]
     fn data_rows_are_not_sub_headers() {

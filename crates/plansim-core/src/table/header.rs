@@ -247,7 +247,7 @@ fn classify(h: &str) -> Option<Field> {
             return Some(Field::Target(Some(year)));
         }
         if [
-            "预计", "实际", "基期", "现状", "基数", "基准", "完成", "base",
+            "预计", "实际", "基期", "现状", "基数", "基准", "完成", "base", "(e)",
         ]
         .iter()
         .any(|k| h.contains(k))
@@ -524,6 +524,56 @@ mod tests {
             "属性",
         ]);
         assert_eq!(f[2], Some(SubName));
+    }
+
+    /// Header words decide roles; a year inside other words is no year column.
+    #[test]
+    fn year_headers_and_other_words() {
+        use Field::*;
+        let f = layout(&["指标", "2020年底", "2025年目标", "note2024", "2024年说明"]);
+        assert_eq!(
+            f,
+            [
+                Some(Name),
+                Some(Base(Some(2020))),
+                Some(Target(Some(2025))),
+                None,
+                None
+            ]
+        );
+        let f = layout(&["指标", "2020(E)", "2025年", "2030年预计"]);
+        assert_eq!(f[1], Some(Base(Some(2020))));
+        assert_eq!(f[2], Some(Target(Some(2025))));
+        assert_eq!(layout(&["指标", "2025年", "2030年目标"])[1], Some(Base(Some(2025))));
+    }
+
+    /// An achievement table: the plan's target beside what was achieved by its year.
+    #[test]
+    fn achievement_headers() {
+        use Field::*;
+        let f = layout(&[
+            "指　　标",
+            "2000年",
+            "“十五”\n计划目标",
+            "2005年",
+            "“十五”\n年均增长\n（%）",
+        ]);
+        assert_eq!(
+            f,
+            [
+                Some(Name),
+                Some(Base(Some(2000))),
+                Some(Target(Some(2005))),
+                Some(Outcome(Some(2005))),
+                Some(OutcomeRate)
+            ]
+        );
+        // `十五五` is not `十五`
+        assert_eq!(layout(&["指标", "“十五五”目标"])[1], Some(Target(Some(2030))));
+        // a plan table's `实际` base stays a base
+        let f = layout(&["指标", "2020年实际", "2025年目标", "年均增长"]);
+        assert_eq!(f[1], Some(Base(Some(2020))));
+        assert!(matches!(f[3], Some(Rate { .. })));
     }
 
     #[test]
