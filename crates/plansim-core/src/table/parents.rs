@@ -94,7 +94,18 @@ impl RowContext<'_> {
         }
         if printed.is_empty() {
             let col = self.layout.column(Field::Name).unwrap_or(0);
-            self.error(rec, col, "the indicator name is empty");
+            let above = self.out.last().map(|i| i.name.clone());
+            let why = match above {
+                // a layout question, not a name to alias
+                Some(name) => format!(
+                    "the indicator name is empty while other cells of the row are filled: a name cell merged \
+                     over this row and the one above (`{name}`) keeps its text in the first row \
+                     only; give each row its own name, or put sub-items in a column of their own \
+                     beside the name"
+                ),
+                None => "the indicator name is empty".to_string(),
+            };
+            self.error(rec, col, why);
             return None;
         }
         // beside a sub-name column a name with its sub-name blank may head the sub-items below
