@@ -94,9 +94,18 @@ fn all_formats(name: &str, layout: Layout) -> Vec<(String, Table)> {
     let grid = lay_out(&ROWS, layout);
     let text = relayout::csv_text(&grid);
     vec![
-        (format!("{name}.csv"), read(&format!("{name}.csv"), text.into_bytes())),
-        (format!("{name}-gbk.csv"), read(&format!("{name}-gbk.csv"), gbk(&grid))),
-        (format!("{name}.xlsx"), read(&format!("{name}.xlsx"), xlsx(&grid))),
+        (
+            format!("{name}.csv"),
+            read(&format!("{name}.csv"), text.into_bytes()),
+        ),
+        (
+            format!("{name}-gbk.csv"),
+            read(&format!("{name}-gbk.csv"), gbk(&grid)),
+        ),
+        (
+            format!("{name}.xlsx"),
+            read(&format!("{name}.xlsx"), xlsx(&grid)),
+        ),
     ]
 }
 
@@ -104,20 +113,78 @@ fn layouts() -> Vec<(&'static str, Layout)> {
     let plain = Layout::default();
     vec![
         ("plain", plain),
-        ("sub-item-column", Layout { sub_column: true, ..plain }),
+        (
+            "sub-item-column",
+            Layout {
+                sub_column: true,
+                ..plain
+            },
+        ),
         // no category column: the two name columns tell name from sub-item by their cells
         (
             "sub-item-column-under-banners",
-            Layout { sub_column: true, category: Category::Banner, ..plain },
+            Layout {
+                sub_column: true,
+                category: Category::Banner,
+                ..plain
+            },
         ),
-        ("category-merged-down", Layout { category: Category::MergedDown, ..plain }),
-        ("category-banners", Layout { category: Category::Banner, ..plain }),
-        ("two-row-header", Layout { two_row_header: true, ..plain }),
-        ("line-breaks", Layout { line_breaks: true, ..plain }),
-        ("title-and-notes", Layout { frame: true, ..plain }),
-        ("numbering-in-name", Layout { seq_column: false, ..plain }),
-        ("unit-in-name", Layout { unit_column: false, ..plain }),
-        ("extra-columns", Layout { extra_columns: true, ..plain }),
+        (
+            "category-merged-down",
+            Layout {
+                category: Category::MergedDown,
+                ..plain
+            },
+        ),
+        (
+            "category-banners",
+            Layout {
+                category: Category::Banner,
+                ..plain
+            },
+        ),
+        (
+            "two-row-header",
+            Layout {
+                two_row_header: true,
+                ..plain
+            },
+        ),
+        (
+            "line-breaks",
+            Layout {
+                line_breaks: true,
+                ..plain
+            },
+        ),
+        (
+            "title-and-notes",
+            Layout {
+                frame: true,
+                ..plain
+            },
+        ),
+        (
+            "numbering-in-name",
+            Layout {
+                seq_column: false,
+                ..plain
+            },
+        ),
+        (
+            "unit-in-name",
+            Layout {
+                unit_column: false,
+                ..plain
+            },
+        ),
+        (
+            "extra-columns",
+            Layout {
+                extra_columns: true,
+                ..plain
+            },
+        ),
         (
             "everything",
             Layout {
@@ -137,8 +204,16 @@ fn layouts() -> Vec<(&'static str, Layout)> {
 /// The plainest layout, against the printed table.
 #[test]
 fn the_plain_layout_reads_as_printed() {
-    let t = read("plain.csv", relayout::csv_text(&lay_out(&ROWS, Layout::default())).into_bytes());
-    assert!(t.unread.is_empty() && t.warnings.is_empty(), "{:?} {:?}", t.unread, t.warnings);
+    let t = read(
+        "plain.csv",
+        relayout::csv_text(&lay_out(&ROWS, Layout::default())).into_bytes(),
+    );
+    assert!(
+        t.unread.is_empty() && t.warnings.is_empty(),
+        "{:?} {:?}",
+        t.unread,
+        t.warnings
+    );
     let names: Vec<&str> = t.indicators.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(
         names,
@@ -164,9 +239,15 @@ fn the_plain_layout_reads_as_printed() {
         _ => None,
     };
     // 国内生产总值 18.2 → 26.1 at 7.5 % a year (18.2 × 1.075⁵ = 26.13)
-    assert_eq!((n(&i[0].base.form), n(&i[0].target.form), n(&i[0].rate.form)), (Some(18.2), Some(26.1), Some(7.5)));
+    assert_eq!(
+        (n(&i[0].base.form), n(&i[0].target.form), n(&i[0].rate.form)),
+        (Some(18.2), Some(26.1), Some(7.5))
+    );
     assert!((18.2 * 1.075f64.powi(5) - 26.1).abs() < 0.05);
-    assert_eq!((i[0].base_year, i[0].target_year, i[0].rate_kind), (2005, 2010, RateKind::Annual));
+    assert_eq!(
+        (i[0].base_year, i[0].target_year, i[0].rate_kind),
+        (2005, 2010, RateKind::Annual)
+    );
     // [3] of a share: three points, 40.3 → 43.3
     assert_eq!(i[2].rate_kind, RateKind::TotalAmount);
     assert!(i[2].rate.is_period_total());
@@ -177,11 +258,25 @@ fn the_plain_layout_reads_as_printed() {
     assert_eq!(i[6].direction(), Direction::Rising);
     // the sub-items: a 10 % cut each over the five years, binding
     for sub in &i[7..9] {
-        assert_eq!((sub.rate_kind, sub.direction(), sub.attribute), (RateKind::TotalPercent, Direction::Falling, Attribute::Binding));
-        assert_eq!(sub.name_parts.parent.as_deref(), None, "joined in the name, not a parent row");
+        assert_eq!(
+            (sub.rate_kind, sub.direction(), sub.attribute),
+            (
+                RateKind::TotalPercent,
+                Direction::Falling,
+                Attribute::Binding
+            )
+        );
+        assert_eq!(
+            sub.name_parts.parent.as_deref(),
+            None,
+            "joined in the name, not a parent row"
+        );
     }
     // ＞80 in the target, ＞[56.5] points in the total
-    assert!(matches!(i[9].target.form, Form::AtLeast { strict: true, .. }));
+    assert!(matches!(
+        i[9].target.form,
+        Form::AtLeast { strict: true, .. }
+    ));
     assert!(i[9].rate.is_period_total());
     assert_eq!(i[10].rate_kind, RateKind::TotalAmount);
 }
@@ -190,7 +285,10 @@ fn the_plain_layout_reads_as_printed() {
 /// cell unread.
 #[test]
 fn every_layout_reads_the_same_rows_and_meanings() {
-    let plain = read("plain.csv", relayout::csv_text(&lay_out(&ROWS, Layout::default())).into_bytes());
+    let plain = read(
+        "plain.csv",
+        relayout::csv_text(&lay_out(&ROWS, Layout::default())).into_bytes(),
+    );
     let want: Vec<Seen> = plain.indicators.iter().map(seen).collect();
     assert_eq!(want.len(), ROWS.len());
     for (name, layout) in layouts() {
@@ -198,13 +296,22 @@ fn every_layout_reads_the_same_rows_and_meanings() {
             assert!(t.unread.is_empty(), "{file}: {:?}", t.unread);
             // only the extra columns are columns plansim does not read
             let unread_columns = t.warnings.len();
-            assert_eq!(unread_columns, usize::from(layout.extra_columns), "{file}: {:?}", t.warnings);
+            assert_eq!(
+                unread_columns,
+                usize::from(layout.extra_columns),
+                "{file}: {:?}",
+                t.warnings
+            );
             let got: Vec<Seen> = t.indicators.iter().map(seen).collect();
-            assert_eq!(got.len(), want.len(), "{file}: rows {:#?}", got.iter().map(|s| &s.name).collect::<Vec<_>>());
+            assert_eq!(
+                got.len(),
+                want.len(),
+                "{file}: rows {:#?}",
+                got.iter().map(|s| &s.name).collect::<Vec<_>>()
+            );
             for (g, w) in got.iter().zip(&want) {
                 assert_eq!(g, w, "{file}");
             }
         }
     }
 }
-

@@ -96,7 +96,14 @@ pub fn lay_out(rows: &[Logical], layout: Layout) -> Grid {
     if category_column {
         push("类别", "");
     }
-    push(if l.line_breaks { "指\n标" } else { "指　标" }, "");
+    push(
+        if l.line_breaks {
+            "指\n标"
+        } else {
+            "指　标"
+        },
+        "",
+    );
     if l.sub_column {
         push("", "");
     }
@@ -104,7 +111,11 @@ pub fn lay_out(rows: &[Logical], layout: Layout) -> Grid {
         push("单位", "");
     }
     push("2005年", "");
-    let rate = if l.line_breaks { "年均增长\n（%）" } else { "年均增长（%）" };
+    let rate = if l.line_breaks {
+        "年均增长\n（%）"
+    } else {
+        "年均增长（%）"
+    };
     if l.two_row_header {
         push("规划目标", "2010年");
         push("", rate);
@@ -129,10 +140,7 @@ pub fn lay_out(rows: &[Logical], layout: Layout) -> Grid {
     }
     let header_row = cells.len();
     cells.push(header.clone());
-    let name_col = header
-        .iter()
-        .position(|c| c.starts_with('指'))
-        .unwrap_or(0);
+    let name_col = header.iter().position(|c| c.starts_with('指')).unwrap_or(0);
     let header_rows = if l.two_row_header { 2 } else { 1 };
     if l.two_row_header {
         cells.push(sub_header.clone());
@@ -162,7 +170,11 @@ pub fn lay_out(rows: &[Logical], layout: Layout) -> Grid {
         if new_category {
             if l.category == Category::Banner {
                 let mut banner = vec![String::new(); width];
-                banner[0] = format!("{}、{}", ["一", "二", "三", "四"][block_index(rows, k).min(3)], r.category);
+                banner[0] = format!(
+                    "{}、{}",
+                    ["一", "二", "三", "四"][block_index(rows, k).min(3)],
+                    r.category
+                );
                 merges.push((cells.len(), 0, cells.len(), width - 1));
                 cells.push(banner);
             }
@@ -206,7 +218,13 @@ pub fn lay_out(rows: &[Logical], layout: Layout) -> Grid {
                 format!("{name}（{}）", r.unit)
             }
         };
-        let long = |name: String| if l.line_breaks { broken(&name, 8) } else { name };
+        let long = |name: String| {
+            if l.line_breaks {
+                broken(&name, 8)
+            } else {
+                name
+            }
+        };
         let shows_seq = r.sub.is_none() || first_of_parent || !l.sub_column;
         if let Some(c) = seq_col
             && shows_seq
@@ -238,12 +256,22 @@ pub fn lay_out(rows: &[Logical], layout: Layout) -> Grid {
         line[first_value + 2] = r.rate.to_string();
         line[attr_col] = r.attribute.to_string();
         if l.extra_columns {
-            line[attr_col + 1] = if k % 3 == 0 { "见说明".into() } else { String::new() };
-            line[attr_col + 2] = if k % 2 == 0 { "x".into() } else { String::new() };
+            line[attr_col + 1] = if k % 3 == 0 {
+                "见说明".into()
+            } else {
+                String::new()
+            };
+            line[attr_col + 2] = if k % 2 == 0 {
+                "x".into()
+            } else {
+                String::new()
+            };
         }
         cells.push(line);
         // the parent merged down over its sub-items
-        let next_same = rows.get(k + 1).is_some_and(|n| n.sub.is_some() && n.name == r.name);
+        let next_same = rows
+            .get(k + 1)
+            .is_some_and(|n| n.sub.is_some() && n.name == r.name);
         if l.sub_column
             && let Some((_, start)) = last_parent
             && !next_same

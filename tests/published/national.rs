@@ -47,34 +47,68 @@ fn cells(ind: &Indicator, want: [Want; 5]) {
 #[test]
 fn the_10th_achievement_table_reads_whole() {
     let t = national("national-10th-achievement-table.csv");
-    assert!(t.unread.is_empty() && t.warnings.is_empty(), "{:?} {:?}", t.unread, t.warnings);
+    assert!(
+        t.unread.is_empty() && t.warnings.is_empty(),
+        "{:?} {:?}",
+        t.unread,
+        t.warnings
+    );
     assert_eq!(t.indicators.len(), 15);
     for i in &t.indicators {
         assert_eq!((i.base_year, i.target_year), (2000, 2005), "{}", i.name);
     }
     let r = |n| row(&t, n);
-    cells(r("国内生产总值年均增长"), [Nil, Nil, N(7.0, 0), Nil, N(9.5, 1)]);
+    cells(
+        r("国内生产总值年均增长"),
+        [Nil, Nil, N(7.0, 0), Nil, N(9.5, 1)],
+    );
     assert_eq!(r("国内生产总值年均增长").rate_kind, RateKind::Annual);
-    cells(r("五年城镇新增就业"), [Nil, Total(4000.0), Total(4000.0), Nil, Total(4200.0)]);
+    cells(
+        r("五年城镇新增就业"),
+        [Nil, Total(4000.0), Total(4000.0), Nil, Total(4200.0)],
+    );
     assert_eq!(r("五年城镇新增就业").rate_kind, RateKind::TotalAmount);
-    cells(r("城镇登记失业率"), [N(3.1, 1), N(5.0, 0), Nil, N(4.2, 1), Nil]);
-    cells(r("价格总水平"), [Nil, Nil, Words("基本稳定"), Nil, N(1.4, 1)]);
-    cells(r("货物进出口总额"), [N(4743.0, 0), N(6800.0, 0), Nil, N(14221.0, 0), N(24.6, 1)]);
+    cells(
+        r("城镇登记失业率"),
+        [N(3.1, 1), N(5.0, 0), Nil, N(4.2, 1), Nil],
+    );
+    cells(
+        r("价格总水平"),
+        [Nil, Nil, Words("基本稳定"), Nil, N(1.4, 1)],
+    );
+    cells(
+        r("货物进出口总额"),
+        [N(4743.0, 0), N(6800.0, 0), Nil, N(14221.0, 0), N(24.6, 1)],
+    );
     cells(
         r("研究与试验发展经费支出占国内生产总值比重"),
         [N(0.9, 1), N(1.5, 1), Nil, N(1.3, 1), Nil],
     );
-    cells(r("全国总人口"), [N(126743.0, 0), N(133000.0, 0), Nil, N(130756.0, 0), N(6.3, 1)]);
+    cells(
+        r("全国总人口"),
+        [
+            N(126743.0, 0),
+            N(133000.0, 0),
+            Nil,
+            N(130756.0, 0),
+            N(6.3, 1),
+        ],
+    );
     assert_eq!(r("全国总人口").outcome_rate.suffix.as_deref(), Some("‰"));
     // `＜[10]`: an achieved five-year fall of less than 10 %
     let pollution = r("主要污染物排放总量减少");
-    for (cell, want) in [(&pollution.target, Total(10.0)), (&pollution.rate, Total(10.0))] {
+    for (cell, want) in [
+        (&pollution.target, Total(10.0)),
+        (&pollution.rate, Total(10.0)),
+    ] {
         assert!(meets(cell, want), "{cell:?}");
     }
     assert!(pollution.base.is_none() && pollution.outcome.is_none());
     assert!(
-        matches!(pollution.outcome_rate.form, Form::AtMost { strict: true, .. })
-            && pollution.outcome_rate.is_period_total()
+        matches!(
+            pollution.outcome_rate.form,
+            Form::AtMost { strict: true, .. }
+        ) && pollution.outcome_rate.is_period_total()
     );
     assert_eq!(pollution.rate_kind, RateKind::TotalPercent);
     assert_eq!(r("城镇居民人均住宅建筑面积").unit.raw, "平方米");
@@ -86,21 +120,21 @@ fn the_10th_achievement_table_grades_by_its_own_arithmetic() {
     let t = national("national-10th-achievement-table.csv");
     use Verdict::*;
     for (name, want) in [
-        ("国内生产总值年均增长", Met),                       // 9.5 ≥ 7 a year
-        ("五年城镇新增就业", Met),                           // [4200] ≥ [4000]
-        ("五年转移农业劳动力", Met),                         // [4000] ≥ [4000]
-        ("城镇登记失业率", Met),                             // 4.2 ≤ 5, a ceiling
-        ("价格总水平", Qualitative),                         // 基本稳定
-        ("货物进出口总额", Met),                             // 14221 ≥ 6800
+        ("国内生产总值年均增长", Met),                        // 9.5 ≥ 7 a year
+        ("五年城镇新增就业", Met),                            // [4200] ≥ [4000]
+        ("五年转移农业劳动力", Met),                          // [4000] ≥ [4000]
+        ("城镇登记失业率", Met),                              // 4.2 ≤ 5, a ceiling
+        ("价格总水平", Qualitative),                          // 基本稳定
+        ("货物进出口总额", Met),                              // 14221 ≥ 6800
         ("研究与试验发展经费支出占国内生产总值比重", Missed), // 1.3 < 1.5
-        ("高等教育毛入学率", Met),                           // 21 ≥ 15
-        ("高中阶段教育毛入学率", Missed),                    // 53 < 60
-        ("初中毛入学率", Met),                               // 95 ≥ 90
-        ("全国总人口", Met),                                 // 130756 ≤ 133000, kept under it
-        ("主要污染物排放总量减少", Missed),                  // a fall under 10 % against 10 %
-        ("城镇居民人均可支配收入年均增长", Met),             // 9.6 ≥ 5
-        ("农村居民人均纯收入年均增长", Met),                 // 5.3 ≥ 5
-        ("城镇居民人均住宅建筑面积", Met),                   // 26 ≥ 22
+        ("高等教育毛入学率", Met),                            // 21 ≥ 15
+        ("高中阶段教育毛入学率", Missed),                     // 53 < 60
+        ("初中毛入学率", Met),                                // 95 ≥ 90
+        ("全国总人口", Met),                                  // 130756 ≤ 133000, kept under it
+        ("主要污染物排放总量减少", Missed),                   // a fall under 10 % against 10 %
+        ("城镇居民人均可支配收入年均增长", Met),              // 9.6 ≥ 5
+        ("农村居民人均纯收入年均增长", Met),                  // 5.3 ≥ 5
+        ("城镇居民人均住宅建筑面积", Met),                    // 26 ≥ 22
     ] {
         let a = achievement(row(&t, name)).unwrap_or_else(|| panic!("{name}: no verdict"));
         assert_eq!(a.verdict, want, "{name}");
@@ -125,7 +159,9 @@ fn a_footnote_figure_on_another_basis_is_kept_with_its_row() {
     let others = t.indicators.iter().filter(|i| i.name != rd.name);
     for i in others {
         assert!(
-            i.notes.iter().all(|n| plansim::table::alternative::alternative(n).is_none()),
+            i.notes
+                .iter()
+                .all(|n| plansim::table::alternative::alternative(n).is_none()),
             "{}",
             i.name
         );
@@ -137,7 +173,12 @@ fn a_footnote_figure_on_another_basis_is_kept_with_its_row() {
 #[test]
 fn the_11th_plan_table_reads_whole() {
     let t = national("national-11th-plan-table.csv");
-    assert!(t.unread.is_empty() && t.warnings.is_empty(), "{:?} {:?}", t.unread, t.warnings);
+    assert!(
+        t.unread.is_empty() && t.warnings.is_empty(),
+        "{:?} {:?}",
+        t.unread,
+        t.warnings
+    );
     assert_eq!(t.indicators.len(), 22);
     let categories: Vec<&str> = t.indicators.iter().map(|i| i.category.as_str()).collect();
     let mut want = vec!["经济增长"; 2];
@@ -147,19 +188,38 @@ fn the_11th_plan_table_reads_whole() {
     assert_eq!(categories, want);
     for i in &t.indicators {
         assert_eq!((i.base_year, i.target_year), (2005, 2010), "{}", i.name);
-        assert!(i.outcome.is_none() && i.outcome_rate.is_none(), "{}", i.name);
+        assert!(
+            i.outcome.is_none() && i.outcome_rate.is_none(),
+            "{}",
+            i.name
+        );
     }
     let r = |n| row(&t, n);
-    cells(r("国内生产总值"), [N(18.2, 1), N(26.1, 1), N(7.5, 1), Nil, Nil]);
+    cells(
+        r("国内生产总值"),
+        [N(18.2, 1), N(26.1, 1), N(7.5, 1), Nil, Nil],
+    );
     cells(
         r("研究与试验发展经费支出占国内生产总值比重"),
         [N(1.3, 1), N(2.0, 0), Total(0.7), Nil, Nil],
     );
-    cells(r("全国总人口"), [N(130756.0, 0), N(136000.0, 0), Lt(8.0), Nil, Nil]);
-    cells(r("新型农村合作医疗覆盖率"), [N(23.5, 1), Gt(80.0), TotalGt(56.5), Nil, Nil]);
-    cells(r("耕地保有量"), [N(1.22, 2), N(1.2, 1), N(-0.3, 1), Nil, Nil]);
+    cells(
+        r("全国总人口"),
+        [N(130756.0, 0), N(136000.0, 0), Lt(8.0), Nil, Nil],
+    );
+    cells(
+        r("新型农村合作医疗覆盖率"),
+        [N(23.5, 1), Gt(80.0), TotalGt(56.5), Nil, Nil],
+    );
+    cells(
+        r("耕地保有量"),
+        [N(1.22, 2), N(1.2, 1), N(-0.3, 1), Nil, Nil],
+    );
     assert_eq!(r("耕地保有量").direction(), plansim::Direction::Rising);
-    assert_eq!(r("单位国内生产总值能源消耗降低").rate_kind, RateKind::TotalPercent);
+    assert_eq!(
+        r("单位国内生产总值能源消耗降低").rate_kind,
+        RateKind::TotalPercent
+    );
     assert_eq!(r("城镇登记失业率").attribute, Attribute::Expected);
     assert_eq!(r("森林覆盖率").attribute, Attribute::Binding);
 }
@@ -182,7 +242,11 @@ fn the_next_plan_table_is_evidence_for_the_plan_before_it() {
         ])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let grades: serde_json::Value =
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
     let grade = |name: &str| {
@@ -193,12 +257,22 @@ fn the_next_plan_table_is_evidence_for_the_plan_before_it() {
     };
     let latest = |name: &str| {
         let g = grade(name);
-        (g["latest_year"].as_i64(), g["latest_value"].as_f64(), g["status"].as_str())
+        (
+            g["latest_year"].as_i64(),
+            g["latest_value"].as_f64(),
+            g["status"].as_str(),
+        )
     };
     // 67.9 ≥ 65
-    assert_eq!(latest("常住人口城镇化率"), (Some(2025), Some(67.9), Some("achieved")));
+    assert_eq!(
+        latest("常住人口城镇化率"),
+        (Some(2025), Some(67.9), Some("achieved"))
+    );
     // 25.1* is 2024's: above 24.1 a year early
-    assert_eq!(latest("森林覆盖率"), (Some(2024), Some(25.1), Some("ahead")));
+    assert_eq!(
+        latest("森林覆盖率"),
+        (Some(2024), Some(25.1), Some("ahead"))
+    );
     // 1.39万亿斤 = 6.95亿吨 (a 斤 is half a kilogram), above 6.5
     let (year, value, status) = latest("粮食综合生产能力");
     assert_eq!((year, status), (Some(2025), Some("achieved")));
@@ -206,7 +280,10 @@ fn the_next_plan_table_is_evidence_for_the_plan_before_it() {
     // 2025's growth, 5 %, is a year's rate
     assert_eq!(latest("国内生产总值（GDP）增长").1, Some(5.0));
     // no figure of another indicator
-    assert_eq!(latest("每千人口拥有执业（助理）医师数").2, Some("insufficient-data"));
+    assert_eq!(
+        latest("每千人口拥有执业（助理）医师数").2,
+        Some("insufficient-data")
+    );
 }
 
 /// `assess` on the achievement table alone grades every row from its own outcome columns, and
@@ -224,13 +301,22 @@ fn assess_grades_an_achievement_table_without_outturns() {
         ])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let grades: serde_json::Value =
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
     let all = grades.as_array().map_or(&[][..], |a| a.as_slice());
     let count = |s: &str| all.iter().filter(|g| g["status"] == s).count();
     assert_eq!(
-        (all.len(), count("achieved"), count("missed"), count("qualitative")),
+        (
+            all.len(),
+            count("achieved"),
+            count("missed"),
+            count("qualitative")
+        ),
         (15, 11, 3, 1)
     );
     let rd = all
@@ -240,5 +326,8 @@ fn assess_grades_an_achievement_table_without_outturns() {
     assert_eq!(rd["latest_value"].as_f64(), Some(1.3));
     let notes = rd["notes"].to_string();
     // 1.55 ≥ 1.5 on the pre-census basis
-    assert!(notes.contains("1.55%") && notes.contains("已实现"), "{notes}");
+    assert!(
+        notes.contains("1.55%") && notes.contains("已实现"),
+        "{notes}"
+    );
 }

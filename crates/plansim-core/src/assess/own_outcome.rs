@@ -26,7 +26,10 @@ pub(crate) fn apply(rows: &[Indicator], grades: &mut [Grade], lang: Lang) {
             Verdict::Qualitative => Status::Qualitative,
         };
         let (what_en, what_zh) = if a.level {
-            (format!("in {}", ind.target_year), format!("{}年", ind.target_year))
+            (
+                format!("in {}", ind.target_year),
+                format!("{}年", ind.target_year),
+            )
         } else if ind.rate_kind.is_total() {
             ("over the period".to_string(), "期内累计".to_string())
         } else {
@@ -38,14 +41,21 @@ pub(crate) fn apply(rows: &[Indicator], grades: &mut [Grade], lang: Lang) {
                     "the table prints {} {what_en} against a target in words ({})",
                     a.outcome, a.target
                 ),
-                format!("表中{what_zh}实现{}，目标为文字表述（{}）", a.outcome, a.target),
+                format!(
+                    "表中{what_zh}实现{}，目标为文字表述（{}）",
+                    a.outcome, a.target
+                ),
             ),
             _ => (
                 format!(
                     "the table prints {} {what_en} against the target {}: {}",
                     a.outcome,
                     a.target,
-                    if a.verdict == Verdict::Met { "met" } else { "missed" }
+                    if a.verdict == Verdict::Met {
+                        "met"
+                    } else {
+                        "missed"
+                    }
                 ),
                 format!(
                     "表中{what_zh}实现{}，目标为{}：{}",

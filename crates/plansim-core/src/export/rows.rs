@@ -302,7 +302,10 @@ pub fn annotations(ind: &Indicator) -> Vec<String> {
             out.push(format!("{what} {}", says.join(" ")));
         }
     }
-    for (what, cell) in [("outcome", &ind.outcome), ("outcome rate", &ind.outcome_rate)] {
+    for (what, cell) in [
+        ("outcome", &ind.outcome),
+        ("outcome rate", &ind.outcome_rate),
+    ] {
         if !cell.is_none() {
             out.push(format!("{what} {}", cell.raw.trim()));
         }

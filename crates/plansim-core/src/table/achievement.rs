@@ -70,11 +70,13 @@ pub fn achievement(ind: &Indicator) -> Option<Achievement> {
 fn number(cell: &Cell, other: &Cell) -> Option<f64> {
     let v = cell.point()?.value;
     let per_mille = |c: &Cell| c.suffix.as_deref() == Some("‰");
-    Some(if per_mille(cell) && !per_mille(other) && other.is_numeric() {
-        v / 10.0
-    } else {
-        v
-    })
+    Some(
+        if per_mille(cell) && !per_mille(other) && other.is_numeric() {
+            v / 10.0
+        } else {
+            v
+        },
+    )
 }
 
 fn compare(target: &Cell, outcome: &Cell, lower_better: bool, level: bool) -> Option<Achievement> {
@@ -99,7 +101,14 @@ fn compare(target: &Cell, outcome: &Cell, lower_better: bool, level: bool) -> Op
         Form::Range { low, high } => {
             let o = number(outcome, target)?;
             let inside = o >= low.value - 1e-9 && o <= high.value + 1e-9;
-            return made(if inside { Verdict::Met } else { Verdict::Missed }, Some(o));
+            return made(
+                if inside {
+                    Verdict::Met
+                } else {
+                    Verdict::Missed
+                },
+                Some(o),
+            );
         }
         _ => return None,
     };
@@ -141,19 +150,34 @@ mod tests {
     fn outcomes_against_targets() {
         let v = |t: &str, o: &str, lower: bool| compare(&cell(t), &cell(o), lower, true);
         // 货物进出口总额 14221 against 6800
-        assert_eq!(v("6800", "14221", false).map(|a| a.verdict), Some(Verdict::Met));
+        assert_eq!(
+            v("6800", "14221", false).map(|a| a.verdict),
+            Some(Verdict::Met)
+        );
         // 高中阶段教育毛入学率 53 against 60
-        assert_eq!(v("60", "53", false).map(|a| a.verdict), Some(Verdict::Missed));
+        assert_eq!(
+            v("60", "53", false).map(|a| a.verdict),
+            Some(Verdict::Missed)
+        );
         // 城镇登记失业率 4.2 under a ceiling of 5
         assert_eq!(v("5", "4.2", true).map(|a| a.verdict), Some(Verdict::Met));
         // 主要污染物排放总量减少: a fall of under 10 % against a fall of 10 %
-        assert_eq!(v("[10]", "＜[10]", false).map(|a| a.verdict), Some(Verdict::Missed));
+        assert_eq!(
+            v("[10]", "＜[10]", false).map(|a| a.verdict),
+            Some(Verdict::Missed)
+        );
         // an outcome of under 12 against 10 decides nothing
         assert_eq!(v("10", "＜12", false), None);
         // 新型农村合作医疗覆盖率 ＞80: 80 is not above 80
-        assert_eq!(v("＞80", "80", false).map(|a| a.verdict), Some(Verdict::Missed));
+        assert_eq!(
+            v("＞80", "80", false).map(|a| a.verdict),
+            Some(Verdict::Missed)
+        );
         // 全国总人口 ＜8‰ a year against an achieved 6.3‰
-        assert_eq!(v("＜8‰", "6.3‰", false).map(|a| a.verdict), Some(Verdict::Met));
+        assert_eq!(
+            v("＜8‰", "6.3‰", false).map(|a| a.verdict),
+            Some(Verdict::Met)
+        );
         assert_eq!(
             v("基本稳定", "1.4", false).map(|a| a.verdict),
             Some(Verdict::Qualitative)

@@ -223,7 +223,8 @@ fn merge(top: &[String], sub: &[String]) -> Vec<String> {
             let grouped = achievement && year_in(&ft).is_none() && !ft.is_empty();
             if fb.is_empty() {
                 t
-            } else if ft.is_empty() || (!grouped && year_in(&ft).is_none() && year_in(&fb).is_some())
+            } else if ft.is_empty()
+                || (!grouped && year_in(&ft).is_none() && year_in(&fb).is_some())
             {
                 b.to_string()
             } else {
@@ -318,8 +319,21 @@ mod tests {
         let records = [
             rec(1, &["“十一五”规划主要指标实现情况", "", "", "", "", ""]),
             rec(2, &["指标", "2005年", "规划目标", "", "实现情况", ""]),
-            rec(3, &["", "", "2010年", "年均增长（%）", "2010年", "年均增长（%）"]),
-            rec(4, &["国内生产总值（万亿元）", "18.2", "26.1", "7.5", "39.8", "11.2"]),
+            rec(
+                3,
+                &["", "", "2010年", "年均增长（%）", "2010年", "年均增长（%）"],
+            ),
+            rec(
+                4,
+                &[
+                    "国内生产总值（万亿元）",
+                    "18.2",
+                    "26.1",
+                    "7.5",
+                    "39.8",
+                    "11.2",
+                ],
+            ),
         ];
         let h = Header::find(&records).unwrap();
         assert_eq!((h.at, h.first_data), (1, 3));

@@ -155,16 +155,53 @@ pub(crate) fn year_in(text: &str) -> Option<i32> {
 /// Words a year or plan-period header may hold beside its year: `2025年目标`, `2020年底`,
 /// `2020(E)`, `“十五”计划目标`, `实现情况2010年`.
 const YEAR_WORDS: [&str; 30] = [
-    "规划目标", "计划目标", "目标值", "目标", "规划", "计划", "target", "预计数", "预计", "实际值",
-    "实际", "实现情况", "实现", "完成情况", "完成值", "完成", "执行情况", "基期值", "基期", "现状值",
-    "现状", "基数", "基准", "base", "(e)", "年底", "年末", "年", "值", "底",
+    "规划目标",
+    "计划目标",
+    "目标值",
+    "目标",
+    "规划",
+    "计划",
+    "target",
+    "预计数",
+    "预计",
+    "实际值",
+    "实际",
+    "实现情况",
+    "实现",
+    "完成情况",
+    "完成值",
+    "完成",
+    "执行情况",
+    "基期值",
+    "基期",
+    "现状值",
+    "现状",
+    "基数",
+    "基准",
+    "base",
+    "(e)",
+    "年底",
+    "年末",
+    "年",
+    "值",
+    "底",
 ];
 
 /// A header that is a year or a plan period with at most the words of [`YEAR_WORDS`], a unit in
 /// parentheses and quotes.
 fn year_words_only(h: &str) -> bool {
     let mut rest = h.to_string();
-    for p in ["十五五", "十六五", "十四五", "十三五", "十二五", "十一五", "十五", "九五", "八五"] {
+    for p in [
+        "十五五",
+        "十六五",
+        "十四五",
+        "十三五",
+        "十二五",
+        "十一五",
+        "十五",
+        "九五",
+        "八五",
+    ] {
         rest = rest.replace(p, "");
     }
     if let Some(open) = rest.find('(')
@@ -182,12 +219,16 @@ fn year_words_only(h: &str) -> bool {
 
 /// Words of an achievement table's outcome columns.
 pub(crate) fn outcome_words(h: &str) -> bool {
-    ["实现", "完成情况", "执行情况", "实际"].iter().any(|w| h.contains(w))
+    ["实现", "完成情况", "执行情况", "实际"]
+        .iter()
+        .any(|w| h.contains(w))
 }
 
 /// Words of a target column.
 fn target_words(h: &str) -> bool {
-    ["目标", "规划", "计划", "target"].iter().any(|w| h.contains(w))
+    ["目标", "规划", "计划", "target"]
+        .iter()
+        .any(|w| h.contains(w))
 }
 
 /// An achievement table prints, beside a plan's targets, what was achieved: a year column (bare
@@ -544,7 +585,10 @@ mod tests {
         let f = layout(&["指标", "2020(E)", "2025年", "2030年预计"]);
         assert_eq!(f[1], Some(Base(Some(2020))));
         assert_eq!(f[2], Some(Target(Some(2025))));
-        assert_eq!(layout(&["指标", "2025年", "2030年目标"])[1], Some(Base(Some(2025))));
+        assert_eq!(
+            layout(&["指标", "2025年", "2030年目标"])[1],
+            Some(Base(Some(2025)))
+        );
     }
 
     /// An achievement table: the plan's target beside what was achieved by its year.
@@ -569,7 +613,10 @@ mod tests {
             ]
         );
         // `十五五` is not `十五`
-        assert_eq!(layout(&["指标", "“十五五”目标"])[1], Some(Target(Some(2030))));
+        assert_eq!(
+            layout(&["指标", "“十五五”目标"])[1],
+            Some(Target(Some(2030)))
+        );
         // a plan table's `实际` base stays a base
         let f = layout(&["指标", "2020年实际", "2025年目标", "年均增长"]);
         assert_eq!(f[1], Some(Base(Some(2020))));

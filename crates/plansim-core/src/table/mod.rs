@@ -179,7 +179,9 @@ pub(crate) fn is_plan_layout(records: &[Record]) -> bool {
     let layout = &header.layout;
     let worded_target = header.cells.iter().zip(&layout.fields).any(|(h, f)| {
         matches!(f, Some(header::Field::Target(_)))
-            && ["目标", "规划", "target"].iter().any(|w| h.to_lowercase().contains(w))
+            && ["目标", "规划", "target"]
+                .iter()
+                .any(|w| h.to_lowercase().contains(w))
     });
     worded_target
         || layout.has(|f| {

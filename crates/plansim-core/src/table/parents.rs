@@ -5,9 +5,9 @@
 use super::Record;
 use super::frame::{Header, Line};
 use super::header::Field;
-use super::normalize::fold;
 use super::indicator::{Attribute, Indicator};
 use super::name::{self, NameParts};
+use super::normalize::fold;
 use super::rows::RowContext;
 
 /// A row whose name is merged over the rows below it in the document.
@@ -109,10 +109,7 @@ impl RowContext<'_> {
             return None;
         }
         // beside a sub-name column a name with its sub-name blank may head the sub-items below
-        self.merged = self
-            .layout
-            .column(Field::SubName)
-            .map(|_| this(self));
+        self.merged = self.layout.column(Field::SubName).map(|_| this(self));
         if numbered {
             self.parent = None;
         } else if let Some(parent) = self.parent.clone() {
