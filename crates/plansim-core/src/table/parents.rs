@@ -159,7 +159,7 @@ impl RowContext<'_> {
         }
         let blank = rows.iter().all(blank);
         self.parent = match rows.first() {
-            Some(first) if blank && !seq.is_empty() && self.merged.is_none() => Some(Parent {
+            Some(first) if blank && !seq.is_empty() => Some(Parent {
                 row: rec.row,
                 name: first.name.clone(),
                 seq: seq.to_string(),
