@@ -331,3 +331,18 @@ fn assess_grades_an_achievement_table_without_outturns() {
         "{notes}"
     );
 }
+
+/// The achievement table's outcome levels are its outturns for every other command: the eight
+/// rows printing a 2005年 figure, each for 2005.
+#[test]
+fn an_achievement_tables_outcomes_are_its_outturns() {
+    let t = national("national-10th-achievement-table.csv");
+    let o = plansim::actuals::own_outcomes(&t.indicators);
+    assert_eq!(o.len(), 8);
+    assert!(o.iter().all(|o| o.year == 2005 && o.region == "全国"));
+    let exports = o
+        .iter()
+        .find(|o| o.indicator == "货物进出口总额（亿美元）")
+        .unwrap_or_else(|| panic!("{o:?}"));
+    assert_eq!(exports.value, 14221.0);
+}

@@ -12,6 +12,7 @@ pub mod terms;
 pub mod value;
 
 pub use merge::merge;
+pub use plan_table::own_outcomes;
 pub use resolve::{How, Match, Resolved, resolve};
 pub use terms::{Obs, growth, observations};
 pub use value::Side;

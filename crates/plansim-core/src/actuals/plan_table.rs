@@ -77,3 +77,28 @@ fn base_outturn(ind: &Indicator) -> Option<Outturn> {
         from_plan_table: true,
     })
 }
+
+/// An achievement table's outcomes as outturns: each row's level by its target year (`2005年`
+/// beside `“十五”计划目标`). An achieved average rate or period total is no one year's figure
+/// and stays with the row's own grade.
+pub fn own_outcomes(rows: &[Indicator]) -> Vec<Outturn> {
+    let mut out: Vec<Outturn> = Vec::new();
+    for ind in rows {
+        if ind.outcome.is_none() || out.iter().any(|o| o.file == ind.file && o.row == ind.row) {
+            continue;
+        }
+        let mut as_base = ind.clone();
+        as_base.base = ind.outcome.clone();
+        as_base.base_year = ind.target_year;
+        as_base.base.year = None;
+        if let Some(mut o) = base_outturn(&as_base) {
+            o.source = format!(
+                "{} row {}: the outcome column of an achievement table",
+                ind.file.display(),
+                ind.row
+            );
+            out.push(o);
+        }
+    }
+    out
+}

@@ -7,12 +7,10 @@ use crate::lang::finding::Text;
 use crate::table::Indicator;
 use crate::table::achievement::{Verdict, achievement};
 
-/// Replaces each 数据不足 grade of a row with outcome columns by the outcome's verdict.
+/// Replaces the grade of each row with outcome columns by the outcome's verdict: the table
+/// prints what was achieved by the target year, as its own arithmetic judges it.
 pub(crate) fn apply(rows: &[Indicator], grades: &mut [Grade], lang: Lang) {
     for g in grades.iter_mut() {
-        if g.status != Status::InsufficientData && g.status != Status::Qualitative {
-            continue;
-        }
         let Some(ind) = rows
             .iter()
             .find(|i| i.file == g.file && i.row == g.row && i.target_year == g.target_year)
