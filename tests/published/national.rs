@@ -346,3 +346,66 @@ fn an_achievement_tables_outcomes_are_its_outturns() {
         .unwrap_or_else(|| panic!("{o:?}"));
     assert_eq!(exports.value, 14221.0);
 }
+
+/// The 10th plan's achievement table re-laid as later outlines print theirs: `规划目标` and
+/// `实现情况` each over a year and a rate, merged across both (written in the first column
+/// only), the rate rows' targets under the target's rate. It grades as the original does.
+#[test]
+fn grouped_achievement_headers_grade_as_the_original() {
+    let grouped = "\
+专栏1　“十五”计划主要指标实现情况,,,,,
+指标,2000年,规划目标,,实现情况,
+,,2005年,年均增长（%）,2005年,年均增长（%）
+国内生产总值年均增长（%）,,,7,,9.5
+五年城镇新增就业（万人）,,,[4000],,[4200]
+五年转移农业劳动力（万人）,,,[4000],,[4000]
+城镇登记失业率（%）,3.1,5,,4.2,
+价格总水平,,,基本稳定,,1.4
+货物进出口总额（亿美元）,4743,6800,,14221,24.6
+研究与试验发展经费支出占国内生产总值比重（%）,0.9,1.5,,1.3,
+高等教育毛入学率（%）,11.5,15,,21,
+高中阶段教育毛入学率（%）,42.8,60,,53,
+初中毛入学率（%）,88.6,90,,95,
+全国总人口（万人）,126743,133000,,130756,6.3‰
+主要污染物排放总量减少（%）,,,[10],,＜[10]
+城镇居民人均可支配收入年均增长（%）,,,5,,9.6
+农村居民人均纯收入年均增长（%）,,,5,,5.3
+城镇居民人均住宅建筑面积（平方米）,20.3,22,,26,5.1
+注：带[ ]的为五年累计数。,,,,,
+";
+    let opts = LoadOptions {
+        region: Some("全国".into()),
+        ..LoadOptions::default()
+    };
+    let t =
+        plansim::table::load_bytes(Path::new("grouped.csv"), grouped.as_bytes().to_vec(), &opts)
+            .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        t.unread.is_empty() && t.warnings.is_empty(),
+        "{:?} {:?}",
+        t.unread,
+        t.warnings
+    );
+    let original = national("national-10th-achievement-table.csv");
+    assert_eq!(t.indicators.len(), original.indicators.len());
+    for (g, o) in t.indicators.iter().zip(&original.indicators) {
+        assert_eq!(g.name, o.name);
+        assert_eq!(
+            (g.base_year, g.target_year, g.rate_kind),
+            (o.base_year, o.target_year, o.rate_kind),
+            "{}",
+            g.name
+        );
+        for (a, b) in [
+            (&g.base, &o.base),
+            (&g.target, &o.target),
+            (&g.rate, &o.rate),
+            (&g.outcome, &o.outcome),
+            (&g.outcome_rate, &o.outcome_rate),
+        ] {
+            assert_eq!(a.form, b.form, "{}", g.name);
+        }
+        let verdict = |i: &Indicator| achievement(i).map(|a| a.verdict);
+        assert_eq!(verdict(g), verdict(o), "{}", g.name);
+    }
+}
