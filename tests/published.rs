@@ -344,4 +344,5 @@ fn fixtures_are_in_the_encodings_they_claim() {
 mod published {
     mod cli;
     mod layouts;
+    mod national;
 }

@@ -102,7 +102,11 @@ async fn whatif(
     })
     .await;
     match done {
-        Ok(Ok(a)) => axum::Json(a).into_response(),
+        // the page shows numbers as every other output writes them
+        Ok(Ok(a)) => match plansim_core::format::json(&a) {
+            Ok(v) => axum::Json(v).into_response(),
+            Err(e) => bad(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        },
         Ok(Err(r)) => r,
         Err(e) => bad(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     }

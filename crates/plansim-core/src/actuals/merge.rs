@@ -87,6 +87,7 @@ mod tests {
             row,
             column: 4,
             name_column: 2,
+            from_plan_table: false,
         }
     }
 

@@ -5,12 +5,14 @@
 //! name rule of [`crate::names`] ([`resolve()`]), and put in each indicator's own terms
 //! ([`terms`]): levels, yearly rates, yearly changes or yearly counts.
 mod merge;
+mod plan_table;
 mod read;
 pub mod resolve;
 pub mod terms;
 pub mod value;
 
 pub use merge::merge;
+pub use plan_table::own_outcomes;
 pub use resolve::{How, Match, Resolved, resolve};
 pub use terms::{Obs, growth, observations};
 pub use value::Side;
@@ -50,6 +52,10 @@ pub struct Outturn {
     pub column: usize,
     /// The 1-based column of the indicator name.
     pub name_column: usize,
+    /// A base cell of a later plan's table: a row no table being graded holds is left aside,
+    /// not an error (the later plan has indicators of its own).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub from_plan_table: bool,
 }
 
 /// The older name of an outturn.
@@ -64,8 +70,17 @@ pub fn load(path: &Path) -> Result<Vec<Outturn>> {
 
 /// Reads outturns from a file's bytes (a DataFrame written as CSV); `path` names them in
 /// errors. Nothing is read from disk.
+/// A plan table (a workbook, or a CSV headed like one) is read as evidence: its base cells are
+/// outturns of their years.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Outturn>> {
+    if plan_table::is_plan_table(bytes, None) {
+        return merge(plan_table::read(path, bytes)?);
+    }
     let text = crate::table::text::decode(path, bytes)?;
+    let records = crate::table::text::records(path, &text).ok();
+    if plan_table::is_plan_table(bytes, records.as_deref()) {
+        return merge(plan_table::read(path, bytes)?);
+    }
     merge(read::read(path, &text)?)
 }
 

@@ -179,6 +179,7 @@ impl Context<'_> {
                     row: rec.row,
                     column: col + 1,
                     name_column: self.cols.indicator + 1,
+                    from_plan_table: false,
                 });
             }
             Err(e) => self.bad(rec, col, e),

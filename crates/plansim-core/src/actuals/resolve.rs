@@ -200,6 +200,9 @@ pub fn resolve(
             r.iter()
                 .any(|(q, rel)| *q == quantity || same_indicator(rel, &o.indicator))
         });
+        if !matched && !referenced && o.from_plan_table {
+            continue;
+        }
         if !matched && !referenced {
             let candidates = names_in(indicators, &known, &related, &region);
             errors.push((o.file.clone(), unmatched(&o, candidates)));

@@ -7,6 +7,7 @@
 //! σ and the probability of meeting a target.
 pub mod ambition;
 mod hold;
+mod own_outcome;
 pub mod pace;
 mod path;
 mod rate;
@@ -41,7 +42,7 @@ pub fn assess(
     aliases: &Aliases,
     opts: &Options,
 ) -> Vec<Grade> {
-    indicators
+    let mut grades = indicators
         .iter()
         .enumerate()
         .map(|(i, ind)| {
@@ -57,7 +58,10 @@ pub fn assess(
             g.render(opts.lang);
             g
         })
-        .collect()
+        .collect::<Vec<_>>();
+    // an achievement table's rows no outturn graded: from their own outcome columns
+    own_outcome::apply(indicators, &mut grades, opts.lang);
+    grades
 }
 
 /// One row with its meaning and its outturns.

@@ -200,6 +200,7 @@ pub(super) fn outturns(region: &str, rows: &[(&str, i32, &str)]) -> Vec<crate::a
                 row: k + 2,
                 column: 4,
                 name_column: 2,
+                from_plan_table: false,
             }
         })
         .collect()

@@ -119,6 +119,7 @@ mod tests {
             row: 2,
             column: 4,
             name_column: 2,
+            from_plan_table: false,
         };
         let rows = vec![ind.clone()];
         let opts = CheckOptions {

@@ -34,6 +34,8 @@ pub fn row(
         target: cell(target),
         rate: cell(rate),
         rate_cumulative: false,
+        outcome: Cell::none(),
+        outcome_rate: Cell::none(),
         rate_kind: RateKind::Annual,
         target_from_rate: false,
         attribute: Attribute::Unstated,

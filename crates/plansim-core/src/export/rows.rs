@@ -308,8 +308,19 @@ pub fn annotations(ind: &Indicator) -> Vec<String> {
             out.push(format!("{what} {}", says.join(" ")));
         }
     }
+    for (what, cell) in [
+        ("outcome", &ind.outcome),
+        ("outcome rate", &ind.outcome_rate),
+    ] {
+        if !cell.is_none() {
+            out.push(format!("{what} {}", cell.raw.trim()));
+        }
+    }
     for n in &ind.notes {
-        out.push(format!("note {}", note_label(n)));
+        match crate::table::alternative::alternative(n) {
+            Some((basis, figure)) => out.push(format!("{figure} on another basis ({basis})")),
+            None => out.push(format!("note {}", note_label(n))),
+        }
     }
     if !ind.remark.is_empty() {
         out.push(format!("备注 {}", ind.remark));

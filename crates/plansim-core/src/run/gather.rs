@@ -129,6 +129,10 @@ impl Pool {
             Err(e) => self.errors.push(e),
         }
         self.outturns.extend(opts.outturns.iter().cloned());
+        // an achievement table is its targets and its outturns, where no outturn is given
+        if self.outturns.is_empty() {
+            self.outturns = crate::actuals::own_outcomes(&self.rows);
+        }
         let aliases = opts.aliases();
         let mut resolved = Resolved::empty(self.rows.len());
         if self.errors.is_empty() {

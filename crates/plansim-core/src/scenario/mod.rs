@@ -209,6 +209,12 @@ impl Scenario {
             }
             indicators.extend(table.indicators);
         }
+        // an achievement table is its targets and its outturns, where no outturn file is given
+        let actuals = if actuals.is_empty() {
+            crate::actuals::own_outcomes(&indicators)
+        } else {
+            actuals
+        };
         let outturns = crate::actuals::resolve(
             &indicators,
             actuals.clone(),

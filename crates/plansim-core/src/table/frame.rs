@@ -4,7 +4,7 @@
 //! repeated where the table crossed a page.
 
 use super::Record;
-use super::header::{Field, Layout, year_in};
+use super::header::{Field, Layout, outcome_words, year_in};
 use super::indicator::Attribute;
 use super::normalize::{fold, is_blank_mark, is_han};
 
@@ -202,17 +202,30 @@ fn is_sub_header(cells: &[String], layout: &Layout) -> bool {
 }
 
 /// Two header rows into one: `2020年` over `预计` is `2020年预计`; a group title over a year
-/// (`规划目标` over `2025年`, merged across the years) gives way to the year.
+/// (`规划目标` over `2025年`, merged across the years) gives way to the year, except in an
+/// achievement table, where `规划目标` and `实现情况` each span a year and a rate and say which
+/// is which (`实现情况2010年`, `实现情况年均增长`).
 fn merge(top: &[String], sub: &[String]) -> Vec<String> {
     let width = top.len().max(sub.len());
+    let achievement = top.iter().any(|t| outcome_words(&fold(t)));
+    let mut group = String::new();
     (0..width)
         .map(|i| {
-            let t = top.get(i).map_or("", |s| s.trim());
+            let mut t = top.get(i).map_or("", |s| s.trim()).to_string();
             let b = sub.get(i).map_or("", |s| s.trim());
-            let (ft, fb) = (fold(t), fold(b));
+            if !fold(&t).is_empty() {
+                group = t.clone();
+            } else if achievement && !b.is_empty() {
+                // a merged group cell is written in its first column only
+                t = group.clone();
+            }
+            let (ft, fb) = (fold(&t), fold(b));
+            let grouped = achievement && year_in(&ft).is_none() && !ft.is_empty();
             if fb.is_empty() {
-                t.to_string()
-            } else if ft.is_empty() || (year_in(&ft).is_none() && year_in(&fb).is_some()) {
+                t
+            } else if ft.is_empty()
+                || (!grouped && year_in(&ft).is_none() && year_in(&fb).is_some())
+            {
                 b.to_string()
             } else {
                 format!("{t}{b}")
@@ -298,6 +311,38 @@ mod tests {
             merge(&top, &sub),
             ["指标", "单位", "2020年", "2025年", "属性"]
         );
+    }
+
+    /// `规划目标` and `实现情况` each over a year and a rate: the groups say which is which.
+    #[test]
+    fn achievement_groups_over_two_rows() {
+        let records = [
+            rec(1, &["“十一五”规划主要指标实现情况", "", "", "", "", ""]),
+            rec(2, &["指标", "2005年", "规划目标", "", "实现情况", ""]),
+            rec(
+                3,
+                &["", "", "2010年", "年均增长（%）", "2010年", "年均增长（%）"],
+            ),
+            rec(
+                4,
+                &[
+                    "国内生产总值（万亿元）",
+                    "18.2",
+                    "26.1",
+                    "7.5",
+                    "39.8",
+                    "11.2",
+                ],
+            ),
+        ];
+        let h = Header::find(&records).unwrap();
+        assert_eq!((h.at, h.first_data), (1, 3));
+        let f = &h.layout.fields;
+        assert_eq!(f[1], Some(Field::Base(Some(2005))));
+        assert_eq!(f[2], Some(Field::Target(Some(2010))));
+        assert!(matches!(f[3], Some(Field::Rate { .. })));
+        assert_eq!(f[4], Some(Field::Outcome(Some(2010))));
+        assert_eq!(f[5], Some(Field::OutcomeRate));
     }
 
     /// A first data row that lost its name is reported, not taken for a header row.

@@ -49,6 +49,12 @@ pub enum Field {
     SubName,
     /// Remarks on the row: `备注`, `说明`.
     Remark,
+    /// What was achieved by the year a target column also names (`2005年` beside `“十五”计划目标`,
+    /// `实现情况` over `2010年`): an achievement table's outcome.
+    Outcome(Option<i32>),
+    /// The achieved average rate or period total of an achievement table (`“十五”年均增长` beside
+    /// an outcome column, `实现情况` over `年均增长`).
+    OutcomeRate,
 }
 
 /// A header row mapped to fields; `None` for columns plansim does not use.
@@ -73,6 +79,7 @@ impl Layout {
     pub fn read(cells: &[String]) -> Option<Layout> {
         let folded: Vec<String> = cells.iter().map(|c| fold(c).to_lowercase()).collect();
         let mut fields: Vec<Option<Field>> = folded.iter().map(|h| classify(h)).collect();
+        mark_outcomes(&folded, &mut fields);
         resolve_bare_years(&folded, &mut fields);
         drop_earlier_targets(&mut fields);
         split_merged_name(&folded, &mut fields);
@@ -113,15 +120,20 @@ impl Layout {
     }
 }
 
-/// The last year of a plan period named in a header: `“十四五”目标` → 2025.
+/// The last year of a plan period named in a header: `“十四五”目标` → 2025; `十五五` before
+/// `十五`, which it contains.
 fn period_year(h: &str) -> Option<i32> {
     [
+        ("八五", 1995),
+        ("九五", 2000),
+        ("十五五", 2030),
         ("十一五", 2010),
         ("十二五", 2015),
         ("十三五", 2020),
         ("十四五", 2025),
         ("十五五", 2030),
         ("十六五", 2035),
+        ("十五", 2005),
     ]
     .into_iter()
     .find_map(|(p, y)| h.contains(p).then_some(y))
@@ -140,6 +152,119 @@ pub(crate) fn year_in(text: &str) -> Option<i32> {
     })
 }
 
+/// Words a year or plan-period header may hold beside its year: `2025年目标`, `2020年底`,
+/// `2020(E)`, `“十五”计划目标`, `实现情况2010年`.
+const YEAR_WORDS: [&str; 30] = [
+    "规划目标",
+    "计划目标",
+    "目标值",
+    "目标",
+    "规划",
+    "计划",
+    "target",
+    "预计数",
+    "预计",
+    "实际值",
+    "实际",
+    "实现情况",
+    "实现",
+    "完成情况",
+    "完成值",
+    "完成",
+    "执行情况",
+    "基期值",
+    "基期",
+    "现状值",
+    "现状",
+    "基数",
+    "基准",
+    "base",
+    "(e)",
+    "年底",
+    "年末",
+    "年",
+    "值",
+    "底",
+];
+
+/// A header that is a year or a plan period with at most the words of [`YEAR_WORDS`], a unit in
+/// parentheses and quotes.
+fn year_words_only(h: &str) -> bool {
+    let mut rest = h.to_string();
+    for p in [
+        "十五五",
+        "十六五",
+        "十四五",
+        "十三五",
+        "十二五",
+        "十一五",
+        "十五",
+        "九五",
+        "八五",
+    ] {
+        rest = rest.replace(p, "");
+    }
+    if let Some(open) = rest.find('(')
+        && rest.ends_with(')')
+        && !rest[open..].eq_ignore_ascii_case("(e)")
+    {
+        rest.truncate(open);
+    }
+    for w in YEAR_WORDS {
+        rest = rest.replace(w, "");
+    }
+    rest.chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || "\"“”'‘’-–—~～·".contains(c))
+}
+
+/// Words of an achievement table's outcome columns.
+pub(crate) fn outcome_words(h: &str) -> bool {
+    ["实现", "完成情况", "执行情况", "实际"]
+        .iter()
+        .any(|w| h.contains(w))
+}
+
+/// Words of a target column.
+fn target_words(h: &str) -> bool {
+    ["目标", "规划", "计划", "target"]
+        .iter()
+        .any(|w| h.contains(w))
+}
+
+/// An achievement table prints, beside a plan's targets, what was achieved: a year column (bare
+/// or with `实现`/`实际` words) of a year a target column names is the outcome; the rate column
+/// beside it, unless its header says target, is the achieved rate.
+fn mark_outcomes(folded: &[String], fields: &mut [Option<Field>]) {
+    let target_years: Vec<i32> = fields
+        .iter()
+        .filter_map(|f| match f {
+            Some(Field::Target(Some(y))) => Some(*y),
+            _ => None,
+        })
+        .collect();
+    let mut any = false;
+    for (h, f) in folded.iter().zip(fields.iter_mut()) {
+        let year = match f {
+            Some(Field::Base(Some(y))) => y.abs(),
+            Some(Field::Target(Some(y))) if outcome_words(h) => *y,
+            _ => continue,
+        };
+        let explicit_base = matches!(f, Some(Field::Base(Some(y))) if *y > 0) && !outcome_words(h);
+        if target_years.contains(&year) && !explicit_base {
+            *f = Some(Field::Outcome(Some(year)));
+            any = true;
+        }
+    }
+    if !any {
+        return;
+    }
+    for (h, f) in folded.iter().zip(fields.iter_mut()) {
+        if matches!(f, Some(Field::Rate { .. })) && (outcome_words(h) || !target_words(h)) {
+            *f = Some(Field::OutcomeRate);
+        }
+    }
+}
+
 fn classify(h: &str) -> Option<Field> {
     let exact = |names: &[&str]| names.contains(&h);
     if h.is_empty() {
@@ -155,11 +280,15 @@ fn classify(h: &str) -> Option<Field> {
         });
     }
     if let Some(year) = year_in(h).or_else(|| period_year(h)) {
+        if !year_words_only(h) {
+            // `note2024`, `2024年说明`: a year inside other words is no year column
+            return None;
+        }
         if h.contains("目标") || h.contains("规划") || h.contains("target") {
             return Some(Field::Target(Some(year)));
         }
         if [
-            "预计", "实际", "基期", "现状", "基数", "基准", "完成", "base",
+            "预计", "实际", "基期", "现状", "基数", "基准", "完成", "base", "(e)",
         ]
         .iter()
         .any(|k| h.contains(k))
@@ -291,157 +420,5 @@ fn split_merged_name(folded: &[String], fields: &mut [Option<Field>]) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn layout(headers: &[&str]) -> Vec<Option<Field>> {
-        let cells: Vec<String> = headers.iter().map(|s| s.to_string()).collect();
-        Layout::read(&cells).map(|l| l.fields).unwrap_or_default()
-    }
-
-    #[test]
-    fn chinese_plan_headers() {
-        use Field::*;
-        let f = layout(&[
-            "序号",
-            "类别",
-            "指标",
-            "单位",
-            "2020年\n预计",
-            "2025年目标",
-            "年均增长(%)",
-            "属性",
-        ]);
-        assert_eq!(
-            f,
-            [
-                Seq,
-                Category,
-                Name,
-                Unit,
-                Base(Some(2020)),
-                Target(Some(2025)),
-                Rate {
-                    cumulative: false,
-                    average: false
-                },
-                Attribute
-            ]
-            .map(Some)
-        );
-    }
-
-    #[test]
-    fn bare_years_and_merged_name() {
-        use Field::*;
-        let f = layout(&[
-            "序号",
-            "指标",
-            "",
-            "单位",
-            "2020年",
-            "2025年",
-            "2035年",
-            "累计增长",
-            "属性",
-        ]);
-        assert_eq!(
-            f,
-            [
-                Seq,
-                Category,
-                Name,
-                Unit,
-                Base(Some(2020)),
-                Target(Some(2025)),
-                Target(Some(2035)),
-                Rate {
-                    cumulative: true,
-                    average: false
-                },
-                Attribute
-            ]
-            .map(Some)
-        );
-    }
-
-    #[test]
-    fn canonical_headers() {
-        use Field::*;
-        let f = layout(&[
-            "region",
-            "indicator",
-            "unit",
-            "base_year",
-            "base",
-            "target_year",
-            "target",
-            "rate",
-            "extra",
-        ]);
-        assert_eq!(
-            f,
-            vec![
-                Some(Region),
-                Some(Name),
-                Some(Unit),
-                Some(BaseYear),
-                Some(Base(None)),
-                Some(TargetYear),
-                Some(Target(None)),
-                Some(Rate {
-                    cumulative: false,
-                    average: false
-                }),
-                None
-            ]
-        );
-    }
-
-    /// The rate columns of national, provincial and municipal tables; periods named for years.
-    #[test]
-    fn rate_columns_and_plan_periods() {
-        use Field::*;
-        let rate = |cumulative, average| {
-            Some(Rate {
-                cumulative,
-                average,
-            })
-        };
-        for (header, want) in [
-            ("年均/累计", rate(false, true)),
-            ("年均增速[累计]", rate(false, false)),
-            ("年均增长（%）", rate(false, false)),
-            ("“十四五”年均增长", rate(false, false)),
-            ("2021-2025年均增长(%)", rate(false, false)),
-            ("累计", rate(true, false)),
-            ("五年累计", rate(true, false)),
-            ("累计增长", rate(true, false)),
-            ("“十四五”目标", Some(Target(Some(2025)))),
-            ("“十五五”规划目标", Some(Target(Some(2030)))),
-            ("“十三五”完成", Some(Base(Some(2020)))),
-            ("备注", Some(Remark)),
-        ] {
-            let f = layout(&["指标", header]);
-            assert_eq!(f.get(1).copied().flatten(), want, "{header}");
-        }
-        // `指标` over two merged columns beside a category column: sub-items
-        let f = layout(&[
-            "类别",
-            "指标",
-            "",
-            "2015年",
-            "2020年",
-            "年均增长[累计]",
-            "属性",
-        ]);
-        assert_eq!(f[2], Some(SubName));
-    }
-
-    #[test]
-    fn years_in_headers() {
-        assert_eq!(year_in("2020年预计"), Some(2020));
-        assert_eq!(year_in("年均增长(%)"), None);
-        assert_eq!(year_in("20201"), None);
-    }
-}
+#[path = "header_tests.rs"]
+mod tests;

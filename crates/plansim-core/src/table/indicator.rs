@@ -118,6 +118,14 @@ pub struct Indicator {
     pub rate: Cell,
     /// The rate is a total over the period (`rate_kind` is one of the totals).
     pub rate_cumulative: bool,
+    /// In an achievement table, what the row came to by `target_year` (`2005年` beside
+    /// `“十五”计划目标`); none in a plan table.
+    #[serde(skip_serializing_if = "Cell::is_none")]
+    pub outcome: Cell,
+    /// In an achievement table, the achieved average rate or period total (`9.5`, `[4200]`,
+    /// `＜[10]`, `6.3‰`), in the terms of `rate_kind`.
+    #[serde(skip_serializing_if = "Cell::is_none")]
+    pub outcome_rate: Cell,
     /// What the rate column states.
     pub rate_kind: RateKind,
     /// The target cell was empty and the rate column states the target: a yearly value

@@ -1,5 +1,7 @@
 //! Indicator tables: reading files (CSV in any encoding Excel writes, XLSX), the header aliases,
 //! the cell grammar of plan tables, the names (numbering, unit, parent) and the notes under them.
+pub mod achievement;
+pub mod alternative;
 mod annotate;
 mod columns;
 mod duplicates;
@@ -165,4 +167,27 @@ pub fn load_all(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<Table>, Vec<Error
         }
     }
     (tables, errors)
+}
+
+/// Whether records hold a plan table (a header with an indicator column and an attribute, rate
+/// or target column) rather than outturns by year: a wide yearbook's year columns are not
+/// enough.
+pub(crate) fn is_plan_layout(records: &[Record]) -> bool {
+    let Some(header) = frame::Header::find(records) else {
+        return false;
+    };
+    let layout = &header.layout;
+    let worded_target = header.cells.iter().zip(&layout.fields).any(|(h, f)| {
+        matches!(f, Some(header::Field::Target(_)))
+            && ["目标", "规划", "target"]
+                .iter()
+                .any(|w| h.to_lowercase().contains(w))
+    });
+    worded_target
+        || layout.has(|f| {
+            matches!(
+                f,
+                header::Field::Attribute | header::Field::Rate { .. } | header::Field::Outcome(_)
+            )
+        })
 }

@@ -60,7 +60,8 @@ pub fn read(printed: &str) -> (String, NameParts) {
         printed: printed.to_string(),
         ..NameParts::default()
     };
-    let mut name = printed.trim();
+    let joined = super::normalize::join_lines(printed);
+    let mut name = joined.as_str();
     if let Some((number, rest)) = numbering(name) {
         parts.number = Some(number);
         name = rest.trim_start();

@@ -3,9 +3,11 @@
 //! of sub-names (`（25）主要污染物排放总量减少（%）` beside `化学需氧量`, `氨氮`, …).
 
 use super::Record;
+use super::frame::{Header, Line};
 use super::header::Field;
 use super::indicator::{Attribute, Indicator};
 use super::name::{self, NameParts};
+use super::normalize::fold;
 use super::rows::RowContext;
 
 /// A row whose name is merged over the rows below it in the document.
@@ -39,7 +41,8 @@ impl RowContext<'_> {
         } else {
             name::read(&printed)
         };
-        let numbered = !seq_cell.is_empty() || parts.number.is_some();
+        let numbered_here = parts.number.is_some();
+        let numbered = !seq_cell.is_empty() || numbered_here;
         let seq = if seq_cell.is_empty() {
             parts.number.clone().unwrap_or_default()
         } else {
@@ -64,7 +67,15 @@ impl RowContext<'_> {
             };
             let Some(parent) = parent else {
                 let col = self.layout.column(Field::Name).unwrap_or(0);
-                self.error(rec, col, "the indicator name is empty");
+                self.error(
+                    rec,
+                    col,
+                    format!(
+                        "the name cell is empty beside `{sub}`, and no row above names what \
+                         `{sub}` is a part of: put the parent's name in this column on the \
+                         first of its sub-items (or above them), as the document merges it"
+                    ),
+                );
                 return None;
             };
             self.merged = Some(parent.clone());
@@ -79,10 +90,22 @@ impl RowContext<'_> {
         }
         if printed.is_empty() {
             let col = self.layout.column(Field::Name).unwrap_or(0);
-            self.error(rec, col, "the indicator name is empty");
+            let above = self.out.last().map(|i| i.name.clone());
+            let why = match above {
+                // a layout question, not a name to alias
+                Some(name) => format!(
+                    "the indicator name is empty while other cells of the row are filled: a name cell merged \
+                     over this row and the one above (`{name}`) keeps its text in the first row \
+                     only; give each row its own name, or put sub-items in a column of their own \
+                     beside the name"
+                ),
+                None => "the indicator name is empty".to_string(),
+            };
+            self.error(rec, col, why);
             return None;
         }
-        self.merged = None;
+        // beside a sub-name column a name with its sub-name blank may head the sub-items below
+        self.merged = self.layout.column(Field::SubName).map(|_| this(self));
         if numbered {
             self.parent = None;
         } else if let Some(parent) = self.parent.clone() {
@@ -104,19 +127,24 @@ impl RowContext<'_> {
 
     /// A numbered row without a value may be the parent of the rows below it; the first of
     /// them takes its place.
-    pub(super) fn adopt(&mut self, rows: &[Indicator], seq: &str, is_child: bool, rec: &Record) {
-        if is_child {
-            if let Some(p) = &self.parent {
-                let at = p.row;
-                self.out.retain(|i| i.row != at);
-            }
+    pub(super) fn adopt(
+        &mut self,
+        rows: &[Indicator],
+        seq: &str,
+        parent_row: Option<usize>,
+        rec: &Record,
+    ) {
+        let blank = |i: &Indicator| {
+            i.base.is_none() && (i.target.is_none() || i.target_from_rate) && i.rate.is_none()
+        };
+        if let Some(at) = parent_row {
+            // the parent row without figures of its own is its sub-items' heading only
+            self.out.retain(|i| i.row != at || !blank(i));
             return;
         }
-        let blank = rows.iter().all(|i| {
-            i.base.is_none() && (i.target.is_none() || i.target_from_rate) && i.rate.is_none()
-        });
+        let blank = rows.iter().all(blank);
         self.parent = match rows.first() {
-            Some(first) if blank && !seq.is_empty() && self.merged.is_none() => Some(Parent {
+            Some(first) if blank && !seq.is_empty() => Some(Parent {
                 row: rec.row,
                 name: first.name.clone(),
                 seq: seq.to_string(),
@@ -130,4 +158,24 @@ impl RowContext<'_> {
             _ => None,
         };
     }
+}
+
+/// `指标` over two columns without a category column: the first is a category merged down its
+/// block when every row filling it fills the second too; a row with the first filled and the
+/// second blank makes them a name and its sub-items.
+pub(super) fn two_name_columns(header: &Header, records: &[Record]) -> Option<(usize, usize)> {
+    let fields = &header.layout.fields;
+    let cat = fields.iter().position(|f| *f == Some(Field::Category))?;
+    if fields.get(cat + 1).copied().flatten() != Some(Field::Name)
+        || !fold(header.cells.get(cat + 1).map_or("", |s| s)).is_empty()
+    {
+        return None;
+    }
+    let mut frame = header.clone();
+    let cell = |r: &Record, c: usize| fold(r.cells.get(c).map_or("", |s| s)).is_empty();
+    records[header.first_data..]
+        .iter()
+        .filter(|r| frame.line(r) == Line::Data)
+        .any(|r| !cell(r, cat) && cell(r, cat + 1))
+        .then_some((cat, cat + 1))
 }

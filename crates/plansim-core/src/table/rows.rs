@@ -19,6 +19,10 @@ use std::path::Path;
 
 pub fn build(path: &Path, records: &[Record], default_region: &str, strict: bool) -> Result<Table> {
     let mut header = Header::find(records).ok_or_else(|| no_header(path, records))?;
+    if let Some((name, sub)) = super::parents::two_name_columns(&header, records) {
+        header.layout.fields[name] = Some(Field::Name);
+        header.layout.fields[sub] = Some(Field::SubName);
+    }
     let layout = header.layout.clone();
     let headers = header.cells.clone();
     let mut ctx = RowContext {
@@ -38,6 +42,7 @@ pub fn build(path: &Path, records: &[Record], default_region: &str, strict: bool
     let mut indicators = std::mem::take(&mut ctx.out);
     let mut notes = notes::parse(&note_lines);
     annotate::apply(&mut notes, &mut indicators, &mut warnings);
+    super::alternative::attach(&notes, &mut indicators);
     let mut errors = std::mem::take(&mut ctx.errors);
     check_duplicates(&mut indicators, &layout, &headers, &mut errors);
     errors.sort_by_key(|e| (e.row, e.column));
@@ -112,7 +117,7 @@ impl RowContext<'_> {
             match header.line(rec) {
                 Line::Data => self.row(rec),
                 Line::Banner(category) => {
-                    self.category = category;
+                    self.category = super::normalize::join_lines(&category);
                     self.parent = None;
                     self.merged = None;
                 }
@@ -265,6 +270,8 @@ impl RowContext<'_> {
             rate,
             rate_cumulative: rate_kind.is_total(),
             rate_kind,
+            outcome: self.cell(rec, self.outcome_column()),
+            outcome_rate: self.cell(rec, self.layout.column(Field::OutcomeRate)),
             target_from_rate: false,
             attribute,
             sigma,
@@ -278,7 +285,7 @@ impl RowContext<'_> {
         if self.errors.len() > n_errors {
             return;
         }
-        self.adopt(&out, &row_name.seq, parent.is_some(), rec);
+        self.adopt(&out, &row_name.seq, parent.as_ref().map(|p| p.row), rec);
         self.out.extend(out);
     }
 
@@ -308,7 +315,7 @@ impl RowContext<'_> {
             .text(rec, Field::Category)
             .filter(|(_, c)| !c.is_empty())
         {
-            self.category = c;
+            self.category = super::normalize::join_lines(&c);
         }
         if let Some((_, r)) = self.text(rec, Field::Region).filter(|(_, r)| !r.is_empty()) {
             self.region = r;
@@ -439,6 +446,9 @@ impl RowContext<'_> {
             ind.target_year = target_year;
             ind.target_year_assumed = target_year_assumed;
             ind.target = target;
+            if k == 0 {
+                self.achievement_rate_target(&mut ind);
+            }
             if k == 0 && ind.target.is_none() {
                 target_from_rate(&mut ind);
             }
@@ -451,6 +461,41 @@ impl RowContext<'_> {
             out.push(ind);
         }
         out
+    }
+}
+
+impl RowContext<'_> {
+    /// The outcome column of an achievement table.
+    fn outcome_column(&self) -> Option<usize> {
+        self.layout
+            .fields
+            .iter()
+            .position(|f| matches!(f, Some(Field::Outcome(_))))
+    }
+
+    /// An achievement table prints a rate row's target in the target column (`国内生产总值年均增长
+    /// 7`, `五年城镇新增就业 [4000]`) and its outcome in the rate column: a row with neither base
+    /// nor outcome level states its target as a rate, in the terms of the rate column.
+    fn achievement_rate_target(&self, ind: &mut Indicator) {
+        let Some(col) = self.layout.column(Field::OutcomeRate) else {
+            return;
+        };
+        if !ind.base.is_none() || !ind.outcome.is_none() || ind.target.is_none() {
+            return;
+        }
+        if !ind.rate.is_none() {
+            return;
+        }
+        ind.rate = std::mem::replace(&mut ind.target, Cell::none());
+        let header = header_label(self.headers, col);
+        // the kind is the target's and the outcome's alike: a bracketed total in either says so
+        let probe = if ind.rate.is_period_total() || !ind.outcome_rate.is_period_total() {
+            ind.rate.clone()
+        } else {
+            ind.outcome_rate.clone()
+        };
+        ind.rate_kind = rate_kind(&ind.name, &ind.unit, &probe, Some((false, false, header)));
+        ind.rate_cumulative = ind.rate_kind.is_total();
     }
 }
 
