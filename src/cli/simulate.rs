@@ -7,7 +7,7 @@ use plansim::lang::{Msg, words};
 use plansim::run::Stages;
 use plansim::simulate::Noise;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub const EXAMPLES: &str = "Examples:
@@ -49,9 +49,23 @@ pub struct Args {
     /// Refuse a table with an unreadable cell instead of running without its rows
     #[arg(long)]
     strict: bool,
+    /// If another plansim run is writing into --out, wait for it instead of failing at once
+    #[arg(long)]
+    wait: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    // the folder held before any work: both files arrive together, or neither
+    let delivery = match &args.out {
+        Some(dir) => Some(plansim::output::Delivery::open(
+            dir,
+            &plansim::output::Opening {
+                wait: args.wait,
+                faults: None,
+            },
+        )?),
+        None => None,
+    };
     let sc = load(&args.scenario, None, args.strict, &args.actuals)?;
     let left_out = super::tell_left_out(&sc);
     let opts = run_options(&args)?;
@@ -61,18 +75,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .simulation
         .as_ref()
         .ok_or_else(|| anyhow::anyhow!("the simulation did not run"))?;
-    if let Some(dir) = &args.out {
-        // both files or neither
-        plansim::output::write_all_atomic(&[
-            (
-                dir.join("simulation.csv"),
-                plansim::export::simulation_csv(p, sim)?,
-            ),
-            (
-                dir.join("probabilities.csv"),
-                plansim::export::probabilities_csv(p, sim)?,
-            ),
-        ])?;
+    if let Some(d) = delivery {
+        let simulation = plansim::export::simulation_csv(p, sim)?;
+        d.write(Path::new("simulation.csv"), &simulation)?;
+        let probabilities = plansim::export::probabilities_csv(p, sim)?;
+        d.write(Path::new("probabilities.csv"), &probabilities)?;
+        d.commit(&Default::default())?;
     }
     let mut out = std::io::stdout().lock();
     match args.format {

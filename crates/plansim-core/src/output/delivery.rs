@@ -66,6 +66,10 @@ impl Delivery {
             j.finish(root, faults.as_deref())?;
         }
         let owned = Manifest::read(root)?.unwrap_or_default().files;
+        // a link where plansim's files are is refused now, before the run's work, not at commit
+        for f in &owned {
+            nofollow::check(root, Path::new(f))?;
+        }
         tidy(root, &owned)?;
         let staging = format!("{STAGING}{}", std::process::id());
         let dir = root.join(&staging);
@@ -229,6 +233,7 @@ fn obstacle(root: &Path, rel: &str, owned: &BTreeSet<String>) -> Option<String> 
 /// plansim's own staging folders, and folders holding a plansim manifest (`plot`'s folder
 /// inside a report's). Empty when the folder has a manifest of its own.
 fn foreign(root: &Path) -> Result<Vec<String>> {
+    nofollow::check(root, Path::new(MANIFEST))?;
     if fs::symlink_metadata(root.join(MANIFEST)).is_ok_and(|m| m.is_file()) {
         return Ok(Vec::new());
     }
