@@ -155,7 +155,11 @@ fn a_file_in_the_way_is_refused_by_name() {
         .map(|f| (f.clone(), std::fs::read(&f).unwrap()))
         .collect();
     let run = plansim()
-        .args(["report", "scenarios/baseline.toml", "scenarios/shock-2024.toml"])
+        .args([
+            "report",
+            "scenarios/baseline.toml",
+            "scenarios/shock-2024.toml",
+        ])
         .args(["--draws", "200", "--no-charts", "--out"])
         .arg(&out)
         .output()

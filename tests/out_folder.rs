@@ -88,19 +88,31 @@ fn report_never_follows_a_linked_folder_or_file() {
     ok(&report(&out, &["--no-charts"]));
     std::fs::rename(out.join("baseline"), dir.path().join("moved")).unwrap();
     symlink(&away, out.join("baseline")).unwrap();
-    refused(&report(&out, &["--no-charts"]), &out.join("baseline"), "symbolic link");
+    refused(
+        &report(&out, &["--no-charts"]),
+        &out.join("baseline"),
+        "symbolic link",
+    );
     assert_eq!(snapshot(&away), seen);
     std::fs::remove_file(out.join("baseline")).unwrap();
     std::fs::rename(dir.path().join("moved"), out.join("baseline")).unwrap();
     // the font folder and the index page
     std::fs::rename(out.join("assets"), dir.path().join("assets")).unwrap();
     symlink(&away, out.join("assets")).unwrap();
-    refused(&report(&out, &["--no-charts"]), &out.join("assets"), "symbolic link");
+    refused(
+        &report(&out, &["--no-charts"]),
+        &out.join("assets"),
+        "symbolic link",
+    );
     std::fs::remove_file(out.join("assets")).unwrap();
     std::fs::rename(dir.path().join("assets"), out.join("assets")).unwrap();
     std::fs::remove_file(out.join("index.html")).unwrap();
     symlink(away.join("index.html"), out.join("index.html")).unwrap();
-    refused(&report(&out, &["--no-charts"]), &out.join("index.html"), "symbolic link");
+    refused(
+        &report(&out, &["--no-charts"]),
+        &out.join("index.html"),
+        "symbolic link",
+    );
     assert_eq!(snapshot(&away), seen);
     // the manifest itself a link: refused, not read through
     std::fs::remove_file(out.join("index.html")).unwrap();
@@ -109,8 +121,16 @@ fn report_never_follows_a_linked_folder_or_file() {
         dir.path().join("manifest"),
     )
     .unwrap();
-    symlink(dir.path().join("manifest"), out.join(".plansim.manifest.json")).unwrap();
-    refused(&report(&out, &["--no-charts"]), &out.join(".plansim.manifest.json"), "symbolic link");
+    symlink(
+        dir.path().join("manifest"),
+        out.join(".plansim.manifest.json"),
+    )
+    .unwrap();
+    refused(
+        &report(&out, &["--no-charts"]),
+        &out.join(".plansim.manifest.json"),
+        "symbolic link",
+    );
     assert_eq!(snapshot(&away), seen);
 }
 
@@ -186,7 +206,13 @@ fn two_runs_into_one_folder_never_mix() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let mut first = plansim()
-        .args(["report", "scenarios/baseline.toml", "--draws", "2000", "--out"])
+        .args([
+            "report",
+            "scenarios/baseline.toml",
+            "--draws",
+            "2000",
+            "--out",
+        ])
         .arg(&out)
         .stderr(Stdio::null())
         .spawn()
@@ -201,7 +227,10 @@ fn two_runs_into_one_folder_never_mix() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     let second = report(&out, &["--no-charts"]);
-    assert!(first.try_wait().unwrap().is_none(), "the first run is too quick for this probe");
+    assert!(
+        first.try_wait().unwrap().is_none(),
+        "the first run is too quick for this probe"
+    );
     refused(&second, &out, &format!("another plansim run (pid {pid})"));
     let waited = report(&out, &["--no-charts", "--wait"]);
     // the waiting run started after the first ended: the charts the first wrote are gone
@@ -224,7 +253,13 @@ fn a_killed_runs_leftovers_go_with_the_next_run() {
     let out = dir.path().join("out");
     ok(&report(&out, &["--no-charts"]));
     let mut killed = plansim()
-        .args(["report", "scenarios/baseline.toml", "--draws", "2000", "--out"])
+        .args([
+            "report",
+            "scenarios/baseline.toml",
+            "--draws",
+            "2000",
+            "--out",
+        ])
         .arg(&out)
         .stderr(Stdio::null())
         .spawn()
@@ -255,9 +290,19 @@ fn the_reports_own_names_are_no_scenarios() {
     let dir = tempfile::tempdir().unwrap();
     let table = std::fs::canonicalize("scenarios/tables/horqin.csv").unwrap();
     let mut args = vec![std::fs::canonicalize("scenarios/baseline.toml").unwrap()];
-    for name in ["index.html", "index.md", "plansim.xlsx", "assets", "Index.HTML", ".hidden"] {
+    for name in [
+        "index.html",
+        "index.md",
+        "plansim.xlsx",
+        "assets",
+        "Index.HTML",
+        ".hidden",
+    ] {
         let path = dir.path().join(format!("s{}.toml", args.len()));
-        let toml = format!("name = \"{name}\"\ntables = [{:?}]\n", table.display().to_string());
+        let toml = format!(
+            "name = \"{name}\"\ntables = [{:?}]\n",
+            table.display().to_string()
+        );
         std::fs::write(&path, toml).unwrap();
         args.push(path);
     }
@@ -271,17 +316,41 @@ fn the_reports_own_names_are_no_scenarios() {
         .unwrap();
     let err = stderr(&run);
     assert_eq!(run.status.code(), Some(1), "{err}");
-    for name in ["index.html", "index.md", "plansim.xlsx", "assets", "Index.HTML"] {
-        assert!(err.contains(&format!("the name `{name}` is taken by the report's own")), "{err}");
+    for name in [
+        "index.html",
+        "index.md",
+        "plansim.xlsx",
+        "assets",
+        "Index.HTML",
+    ] {
+        assert!(
+            err.contains(&format!("the name `{name}` is taken by the report's own")),
+            "{err}"
+        );
     }
-    assert!(err.contains("the name `.hidden` cannot be a folder"), "{err}");
+    assert!(
+        err.contains("the name `.hidden` cannot be a folder"),
+        "{err}"
+    );
     let names: Vec<String> = snapshot(&out).into_keys().collect();
     assert_eq!(
-        names.iter().filter(|n| !n.contains('/') || n.matches('/').count() == 1 && n.ends_with('/')).collect::<Vec<_>>(),
-        [".plansim.manifest.json", "assets/", "baseline/", "index.html", "index.md", "plansim.xlsx"]
+        names
+            .iter()
+            .filter(|n| !n.contains('/') || n.matches('/').count() == 1 && n.ends_with('/'))
+            .collect::<Vec<_>>(),
+        [
+            ".plansim.manifest.json",
+            "assets/",
+            "baseline/",
+            "index.html",
+            "index.md",
+            "plansim.xlsx"
+        ]
     );
     assert_eq!(
-        snapshot(&out.join("assets")).into_keys().collect::<Vec<_>>(),
+        snapshot(&out.join("assets"))
+            .into_keys()
+            .collect::<Vec<_>>(),
         ["NotoSansSC-subset.otf"]
     );
 }
@@ -299,7 +368,11 @@ fn out_refuses_root_and_folders_plansim_did_not_make() {
     std::fs::create_dir_all(project.join("src")).unwrap();
     std::fs::write(project.join("Cargo.toml"), "[package]").unwrap();
     let seen = snapshot(&project);
-    refused(&report(&project, &["--no-charts"]), &project, "no plansim manifest");
+    refused(
+        &report(&project, &["--no-charts"]),
+        &project,
+        "no plansim manifest",
+    );
     let here = plansim()
         .current_dir(&project)
         .arg("report")

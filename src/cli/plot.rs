@@ -1,9 +1,9 @@
 //! `plansim plot SCENARIO...`: indicator, dashboard, gap and probability charts to PNG and SVG.
 
+use plansim::output::{Delivery, Opening};
 use plansim::report::charts::{indicator_chart, indicator_stem};
 use plansim::report::plan_charts::{plan_charts, plans};
 use plansim::report::scenario::{Computed, compute};
-use plansim::output::{Delivery, Opening};
 use plansim::report::{FONT_ASSET, Options};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

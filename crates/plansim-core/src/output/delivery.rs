@@ -132,7 +132,12 @@ impl Delivery {
                 .into(),
             staging: self.staging.clone(),
             steps: self.steps(&planned, &removed),
-            files: self.owned.union(&planned).filter(|f| !removed.contains(*f)).cloned().collect(),
+            files: self
+                .owned
+                .union(&planned)
+                .filter(|f| !removed.contains(*f))
+                .cloned()
+                .collect(),
         };
         journal.write(&self.root, faults)?;
         self.committed = true;
@@ -258,7 +263,11 @@ fn foreign(root: &Path) -> Result<Vec<String>> {
 /// in it and in the folders plansim writes into. Only under the lock, so none is a live run's.
 fn tidy(root: &Path, owned: &BTreeSet<String>) -> Result<()> {
     let mut dirs: BTreeSet<&str> = BTreeSet::from([""]);
-    dirs.extend(owned.iter().filter_map(|f| f.rsplit_once('/').map(|(d, _)| d)));
+    dirs.extend(
+        owned
+            .iter()
+            .filter_map(|f| f.rsplit_once('/').map(|(d, _)| d)),
+    );
     for dir in dirs {
         if nofollow::check(root, Path::new(dir)).is_err() {
             continue;

@@ -62,7 +62,10 @@ mod tests {
         let first = acquire(dir.path(), false).unwrap();
         let err = acquire(dir.path(), false).unwrap_err().to_string();
         let pid = format!("(pid {})", std::process::id());
-        assert!(err.contains("another plansim run") && err.contains(&pid), "{err}");
+        assert!(
+            err.contains("another plansim run") && err.contains(&pid),
+            "{err}"
+        );
         drop(first);
         acquire(dir.path(), false).unwrap();
     }

@@ -35,7 +35,8 @@ pub fn create_dirs(root: &Path, rel: &Path) -> Result<()> {
             Ok(m) if m.file_type().is_symlink() => return Err(Error::Symlink { path: p }),
             Ok(m) if m.is_dir() => continue,
             Ok(_) => {
-                let e = std::io::Error::new(ErrorKind::NotADirectory, "a file is in a folder's way");
+                let e =
+                    std::io::Error::new(ErrorKind::NotADirectory, "a file is in a folder's way");
                 return Err(Error::io(&p, e));
             }
             Err(e) if e.kind() == ErrorKind::NotFound => {}
@@ -139,7 +140,9 @@ pub fn sync_fs(dir: &Path) -> Result<()> {
     #[cfg(not(target_os = "linux"))]
     sync_tree(dir)?;
     // the folder's own entries (the renames into it)
-    f.sync_all().or_else(ignore_unsupported).map_err(|e| Error::io(dir, e))
+    f.sync_all()
+        .or_else(ignore_unsupported)
+        .map_err(|e| Error::io(dir, e))
 }
 
 /// Every file and folder under `dir`, synced one by one, where there is no `syncfs`.
@@ -153,7 +156,9 @@ fn sync_tree(dir: &Path) -> Result<()> {
         }
         if !kind.is_symlink() {
             if let Ok(f) = File::open(e.path()) {
-                f.sync_all().or_else(ignore_unsupported).map_err(|err| Error::io(e.path(), err))?;
+                f.sync_all()
+                    .or_else(ignore_unsupported)
+                    .map_err(|err| Error::io(e.path(), err))?;
             }
         }
     }
@@ -197,9 +202,16 @@ mod tests {
         fs::create_dir_all(&root).unwrap();
         fs::create_dir_all(&away).unwrap();
         symlink(&away, root.join("a")).unwrap();
-        let err = check(&root, Path::new("a/b/c.csv")).unwrap_err().to_string();
-        assert!(err.contains("symbolic link") && err.contains("out/a"), "{err}");
-        let err = create_dirs(&root, Path::new("a/b")).unwrap_err().to_string();
+        let err = check(&root, Path::new("a/b/c.csv"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("symbolic link") && err.contains("out/a"),
+            "{err}"
+        );
+        let err = create_dirs(&root, Path::new("a/b"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("symbolic link"), "{err}");
         symlink(away.join("f"), root.join("f")).unwrap();
         let err = create_new(&root.join("f"), b"x").unwrap_err().to_string();

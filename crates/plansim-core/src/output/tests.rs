@@ -6,9 +6,11 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
+type Snapshot = BTreeMap<String, Vec<u8>>;
+
 /// Every file (with its bytes) and folder under `root`, links as their targets' names; the
 /// lock file (which holds the last holder's pid) left out.
-fn snapshot(root: &Path) -> BTreeMap<String, Vec<u8>> {
+fn snapshot(root: &Path) -> Snapshot {
     let mut out = BTreeMap::new();
     let mut stack = vec![String::new()];
     while let Some(rel) = stack.pop() {
@@ -75,14 +77,14 @@ fn new(root: &Path, faults: Option<Arc<Faults>>) -> Result<()> {
 }
 
 /// The two states a run may leave, and how many steps a whole run takes.
-fn states() -> (BTreeMap<String, Vec<u8>>, BTreeMap<String, Vec<u8>>, usize) {
+fn states() -> (Snapshot, Snapshot, usize) {
     let dir = tempfile::tempdir().unwrap();
     old(dir.path());
     let before = snapshot(dir.path());
     let counted = Arc::new(Faults::default());
     new(dir.path(), Some(counted.clone())).unwrap();
     let after = snapshot(dir.path());
-    assert_eq!(after["a/x.csv/".trim_end_matches('/')], b"new x");
+    assert_eq!(after["a/x.csv"], b"new x");
     assert_eq!(after["a/mine.txt"], b"the user's");
     assert!(!after.contains_key("b/") && !after.contains_key("a/charts/"));
     assert!(counted.steps() > 10, "{} steps", counted.steps());
@@ -157,7 +159,10 @@ fn links_inside_the_folder_are_refused_not_followed() {
     std::fs::remove_dir_all(root.join("b")).unwrap();
     symlink(&away, root.join("b")).unwrap();
     let err = new(&root, None).unwrap_err().to_string();
-    assert!(err.contains("symbolic link") && err.contains("out/b"), "{err}");
+    assert!(
+        err.contains("symbolic link") && err.contains("out/b"),
+        "{err}"
+    );
     std::fs::remove_file(root.join("b")).unwrap();
     std::fs::rename(root.join("a"), dir.path().join("a-moved")).unwrap();
     symlink(&away, root.join("a")).unwrap();

@@ -44,7 +44,10 @@ pub fn commit(d: Delivery, scenarios: &[String], root: &[(String, Vec<u8>)]) -> 
     let stale: BTreeSet<String> = d
         .owned()
         .iter()
-        .filter(|f| f.split_once('/').is_none_or(|(top, _)| rewritten.contains(top)))
+        .filter(|f| {
+            f.split_once('/')
+                .is_none_or(|(top, _)| rewritten.contains(top))
+        })
         .cloned()
         .collect();
     Ok(d.commit(&stale)?)
@@ -78,7 +81,12 @@ mod tests {
     fn replaces_its_own_files_and_refuses_others() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path();
-        report(out, &[("a", &["x.csv", "charts/c.png"]), ("b", &["y.csv"])], b"1").unwrap();
+        report(
+            out,
+            &[("a", &["x.csv", "charts/c.png"]), ("b", &["y.csv"])],
+            b"1",
+        )
+        .unwrap();
         assert!(out.join("a/charts/c.png").is_file());
         report(out, &[("a", &["x.csv"])], b"2").unwrap();
         assert!(!out.join("a/charts").exists());
