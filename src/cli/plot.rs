@@ -69,14 +69,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         english: super::lang().is_en(),
         ..Options::default()
     };
-    // the folder held before any work: all charts arrive together, or none
-    let delivery = Delivery::open(
-        &args.out,
-        &Opening {
-            wait: args.wait,
-            faults: None,
-        },
-    )?;
     let memo = plansim::simulate::Memo::default();
     let runs: Vec<Computed> = args
         .scenarios
@@ -88,6 +80,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         super::warn(&run.sc.notices);
         left_out |= super::tell_left_out(&run.sc);
     }
+    // the folder is opened (and made) once the inputs have run: a bad input leaves no trace;
+    // all charts arrive together, or none
+    let delivery = Delivery::open(
+        &args.out,
+        &Opening {
+            wait: args.wait,
+            faults: None,
+        },
+    )?;
     let all: Vec<&Computed> = runs.iter().collect();
     let run = &runs[0];
     let english = opts.english;

@@ -15,6 +15,10 @@ pub const EXAMPLES: &str = "Examples:
   plansim simulate scenarios/shock-2024.toml --sigma 2 --draws 20000 --out output/sim
   plansim simulate scenarios/tables/horqin.csv --student-t 5 --format csv";
 
+/// The files of `--out`.
+const SIMULATION: &str = "simulation.csv";
+const PROBABILITIES: &str = "probabilities.csv";
+
 #[derive(clap::Args)]
 pub struct Args {
     /// A scenario (.toml) or a table, which runs as its own baseline
@@ -55,17 +59,6 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    // the folder held before any work: both files arrive together, or neither
-    let delivery = match &args.out {
-        Some(dir) => Some(plansim::output::Delivery::open(
-            dir,
-            &plansim::output::Opening {
-                wait: args.wait,
-                faults: None,
-            },
-        )?),
-        None => None,
-    };
     let sc = load(&args.scenario, None, args.strict, &args.actuals)?;
     let left_out = super::tell_left_out(&sc);
     let opts = run_options(&args)?;
@@ -75,11 +68,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .simulation
         .as_ref()
         .ok_or_else(|| anyhow::anyhow!("the simulation did not run"))?;
-    if let Some(d) = delivery {
+    // the folder is opened (and made) only once there is something to write: a bad input
+    // leaves no trace; both files arrive together, or neither
+    if let Some(dir) = &args.out {
+        let how = plansim::output::Opening {
+            wait: args.wait,
+            faults: None,
+        };
+        let d = plansim::output::Delivery::open(dir, &how)?;
         let simulation = plansim::export::simulation_csv(p, sim)?;
-        d.write(Path::new("simulation.csv"), &simulation)?;
+        d.write(Path::new(SIMULATION), &simulation)?;
         let probabilities = plansim::export::probabilities_csv(p, sim)?;
-        d.write(Path::new("probabilities.csv"), &probabilities)?;
+        d.write(Path::new(PROBABILITIES), &probabilities)?;
         d.commit(&Default::default())?;
     }
     let mut out = std::io::stdout().lock();
