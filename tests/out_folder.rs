@@ -199,54 +199,76 @@ fn simulate_never_follows_a_linked_file_or_folder() {
     assert_eq!(snapshot(&away), seen);
 }
 
-/// A run that finds another holding the folder fails at once naming its pid; with `--wait` it
-/// starts when the first is done, so the two never mix: the later run's output is whole.
+/// A run that finds the folder held fails at once naming the holder's pid; with `--wait` it
+/// blocks until the holder is done. The holder here is this test (through the library), so the
+/// probe does not depend on how fast a report is; then two real runs with `--wait` at once
+/// both succeed, one after the other, and leave one whole report.
 #[test]
 fn two_runs_into_one_folder_never_mix() {
+    use plansim::output::{Delivery, Opening};
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    let mut first = plansim()
-        .args([
-            "report",
-            "scenarios/baseline.toml",
-            "--draws",
-            "2000",
-            "--out",
-        ])
+    let held = Delivery::open(&out, &Opening::default()).unwrap();
+    let pid = std::process::id();
+    let second = report(&out, &["--no-charts"]);
+    refused(&second, &out, &format!("another plansim run (pid {pid})"));
+    let mut waiting = plansim()
+        .args(["report", "scenarios/baseline.toml", "--draws", "200"])
+        .args(["--no-charts", "--wait", "--out"])
         .arg(&out)
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let pid = first.id().to_string();
-    // the first run holds the lock once its pid is in the lock file
-    let lock = out.join(".plansim.lock");
-    for _ in 0..600 {
-        if std::fs::read_to_string(&lock).is_ok_and(|t| t.trim() == pid) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(waiting.try_wait().unwrap().is_none(), "it waits");
+    // the holder's output: a page the waiting run's report will replace
+    held.write(Path::new("baseline/index.html"), b"the first run's")
+        .unwrap();
+    held.commit(&Default::default()).unwrap();
+    assert!(waiting.wait().unwrap().success());
+    let page = std::fs::read_to_string(out.join("baseline/index.html")).unwrap();
+    assert!(page.contains("<html"), "the later run's page");
+    // two at once, each waiting for the other: both whole, never mixed
+    let runs: Vec<_> = [&["--no-charts"][..], &[]]
+        .into_iter()
+        .map(|extra| {
+            plansim()
+                .args([
+                    "report",
+                    "scenarios/baseline.toml",
+                    "--draws",
+                    "200",
+                    "--wait",
+                ])
+                .args(extra)
+                .arg("--out")
+                .arg(&out)
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut r in runs {
+        assert!(r.wait().unwrap().success());
     }
-    let second = report(&out, &["--no-charts"]);
-    assert!(
-        first.try_wait().unwrap().is_none(),
-        "the first run is too quick for this probe"
-    );
-    refused(&second, &out, &format!("another plansim run (pid {pid})"));
-    let waited = report(&out, &["--no-charts", "--wait"]);
-    // the waiting run started after the first ended: the charts the first wrote are gone
-    assert!(first.wait().unwrap().success());
-    ok(&waited);
-    assert!(!out.join("baseline/charts").exists());
+    // whichever ran last, every file is the manifest's and the charts are all there or none
     let manifest = std::fs::read_to_string(out.join(".plansim.manifest.json")).unwrap();
-    for (name, _) in snapshot(&out) {
+    let files = snapshot(&out);
+    for name in files.keys() {
         let listed = manifest.contains(&format!("\"{name}\""));
         let own = name.starts_with(".plansim.") || name.ends_with('/');
         assert!(listed || own, "{name} is not the report's");
     }
+    let charts = files
+        .keys()
+        .filter(|k| k.starts_with("baseline/charts/") && !k.ends_with('/'))
+        .count();
+    let listed = manifest.matches("baseline/charts/").count();
+    assert_eq!(charts, listed);
 }
 
-/// A run killed while staging leaves its staging folder; the next run removes it, and a
-/// temporary file an older run left beside a page, before writing its own report.
+/// A run killed (SIGKILL) once it holds the folder leaves its staging folder; the next run
+/// removes it, and a temporary file an older run left beside a page, before writing its own.
 #[test]
 fn a_killed_runs_leftovers_go_with_the_next_run() {
     let dir = tempfile::tempdir().unwrap();
@@ -264,12 +286,13 @@ fn a_killed_runs_leftovers_go_with_the_next_run() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    // its staging folder is made as it opens the folder, before any scenario runs
     let staging = out.join(format!(".staging-{}", killed.id()));
-    for _ in 0..1500 {
-        if staging.join("baseline/charts").is_dir() {
+    for _ in 0..5000 {
+        if staging.is_dir() {
             break;
         }
-        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::thread::sleep(std::time::Duration::from_millis(2));
     }
     killed.kill().unwrap();
     killed.wait().unwrap();
