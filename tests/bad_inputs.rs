@@ -79,6 +79,8 @@ fn rows_left_out(file: &str, rows: &str) {
     assert_eq!(
         files_under(&out),
         [
+            PathBuf::from(".plansim.lock"),
+            PathBuf::from(".plansim.manifest.json"),
             PathBuf::from("probabilities.csv"),
             PathBuf::from("simulation.csv")
         ],
@@ -418,6 +420,8 @@ fn output_stays_in_its_folder() {
     assert_eq!(
         files_under(dir.path()),
         [
+            PathBuf::from("a/b/.plansim.lock"),
+            PathBuf::from("a/b/.plansim.manifest.json"),
             PathBuf::from("a/b/probabilities.csv"),
             PathBuf::from("a/b/simulation.csv")
         ]
@@ -448,24 +452,44 @@ fn output_folder_that_cannot_be_written() {
 }
 
 /// Both files or neither: a folder where `probabilities.csv` goes — in the way of any user,
-/// root included, unlike a folder without write permission — stops the run before
-/// `simulation.csv` is written, and leaves no temporary file.
+/// root included, unlike a folder without write permission — stops a rerun before the new
+/// `simulation.csv` is put in place, and leaves no temporary file.
 #[test]
 fn one_blocked_output_file_writes_neither() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let out = dir.path().join("out");
+    let args = |seed: &'static str| {
+        let out = out.to_string_lossy().into_owned();
+        let fixed = [
+            "simulate",
+            "tests/fixtures/project/mc.toml",
+            "--draws",
+            "20",
+        ];
+        let mut v: Vec<String> = fixed.iter().map(|s| s.to_string()).collect();
+        v.extend(["--seed".into(), seed.into(), "--out".into(), out]);
+        v
+    };
+    let first = plansim(&args("1").iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(first.status.code(), Some(0));
+    let simulation = std::fs::read(out.join("simulation.csv")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_file(out.join("probabilities.csv")).unwrap_or_else(|e| panic!("{e}"));
     std::fs::create_dir_all(out.join("probabilities.csv")).unwrap_or_else(|e| panic!("{e}"));
-    let err = fails(&[
-        "simulate",
-        "tests/fixtures/project/mc.toml",
-        "--draws",
-        "20",
-        "--out",
-        &out.to_string_lossy(),
-    ]);
+    let err = fails(&args("2").iter().map(String::as_str).collect::<Vec<_>>());
     assert!(
-        err.contains("probabilities.csv") && err.contains("a folder is in the way"),
+        err.contains("probabilities.csv") && err.contains("refusing"),
         "{err}"
     );
-    assert_eq!(files_under(&out), Vec::<PathBuf>::new());
+    assert_eq!(
+        std::fs::read(out.join("simulation.csv")).unwrap_or_else(|e| panic!("{e}")),
+        simulation
+    );
+    assert_eq!(
+        files_under(&out),
+        [
+            PathBuf::from(".plansim.lock"),
+            PathBuf::from(".plansim.manifest.json"),
+            PathBuf::from("simulation.csv")
+        ]
+    );
 }

@@ -102,10 +102,10 @@ fn every_page_finds_the_bundled_font() {
 fn a_rerun_keeps_files_it_did_not_write() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("mydocs");
-    std::fs::create_dir_all(out.join("baseline")).unwrap();
+    ok(&report(&out, true));
+    // the user's files beside the report's
     std::fs::write(out.join("baseline/mine.txt"), "my notes").unwrap();
     std::fs::write(out.join("notes.md"), "mine too").unwrap();
-    ok(&report(&out, true));
     let charts = out.join("baseline/charts");
     assert!(files(&charts).len() > 10);
     std::fs::write(charts.join("my-chart.png"), "mine").unwrap();
@@ -137,31 +137,48 @@ fn a_rerun_keeps_files_it_did_not_write() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with('.'))
         .collect();
-    assert_eq!(hidden, [".plansim.manifest.json"]);
+    assert_eq!(hidden, [".plansim.lock", ".plansim.manifest.json"]);
 }
 
-/// A file of the user's where the report would write is refused by name, and nothing at all
-/// is written or moved.
+/// A file of the user's where the report would write (a second scenario's page) is refused by
+/// name, and nothing at all is written or moved.
 #[test]
 fn a_file_in_the_way_is_refused_by_name() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("mydocs");
-    std::fs::create_dir_all(out.join("baseline")).unwrap();
-    std::fs::write(out.join("baseline/index.html"), "my page").unwrap();
+    ok(&report(&out, false));
+    std::fs::create_dir_all(out.join("shock-2024")).unwrap();
+    std::fs::write(out.join("shock-2024/index.html"), "my page").unwrap();
     std::fs::write(out.join("keep.txt"), "mine").unwrap();
-    let run = report(&out, false);
+    let before: Vec<(PathBuf, Vec<u8>)> = files(&out)
+        .into_iter()
+        .map(|f| (f.clone(), std::fs::read(&f).unwrap()))
+        .collect();
+    let run = plansim()
+        .args([
+            "report",
+            "scenarios/baseline.toml",
+            "scenarios/shock-2024.toml",
+        ])
+        .args(["--draws", "200", "--no-charts", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
     assert_eq!(run.status.code(), Some(2));
     let err = String::from_utf8_lossy(&run.stderr);
-    let named = out.join("baseline/index.html").display().to_string();
+    let named = out.join("shock-2024/index.html").display().to_string();
     assert!(err.contains(&named) && err.contains("refusing"), "{err}");
-    assert_eq!(
-        files(&out),
-        [out.join("baseline/index.html"), out.join("keep.txt")]
-    );
-    assert_eq!(
-        std::fs::read_to_string(out.join("baseline/index.html")).unwrap(),
-        "my page"
-    );
+    let after: Vec<(PathBuf, Vec<u8>)> = files(&out)
+        .into_iter()
+        .map(|f| (f.clone(), std::fs::read(&f).unwrap()))
+        .collect();
+    // the lock file holds the last run's pid; all else is as it was
+    let unlocked = |v: Vec<(PathBuf, Vec<u8>)>| -> Vec<(PathBuf, Vec<u8>)> {
+        v.into_iter()
+            .filter(|(f, _)| !f.ends_with(".plansim.lock"))
+            .collect()
+    };
+    assert_eq!(unlocked(after), unlocked(before));
 }
 
 /// Under umask 022 every written file is 0644 (a colleague can read it), under 027 0640: the

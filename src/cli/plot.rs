@@ -1,5 +1,6 @@
 //! `plansim plot SCENARIO...`: indicator, dashboard, gap and probability charts to PNG and SVG.
 
+use plansim::output::{Delivery, Opening};
 use plansim::report::charts::{indicator_chart, indicator_stem};
 use plansim::report::plan_charts::{plan_charts, plans};
 use plansim::report::scenario::{Computed, compute};
@@ -38,6 +39,9 @@ pub struct Args {
     /// Refuse a table with an unreadable cell instead of running without its rows
     #[arg(long)]
     strict: bool,
+    /// If another plansim run is writing into --out, wait for it instead of failing at once
+    #[arg(long)]
+    wait: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -76,6 +80,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         super::warn(&run.sc.notices);
         left_out |= super::tell_left_out(&run.sc);
     }
+    // the folder is opened (and made) once the inputs have run: a bad input leaves no trace;
+    // all charts arrive together, or none
+    let delivery = Delivery::open(
+        &args.out,
+        &Opening {
+            wait: args.wait,
+            faults: None,
+        },
+    )?;
     let all: Vec<&Computed> = runs.iter().collect();
     let run = &runs[0];
     let english = opts.english;
@@ -83,7 +96,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         |k: &str| args.kind == Kind::All || format!("{:?}", args.kind).eq_ignore_ascii_case(k);
     let mut files = Files {
         args: &args,
-        written: Vec::new(),
+        delivery: &delivery,
+        written: 0,
         font_written: false,
     };
     if want("indicator") {
@@ -122,11 +136,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             })?;
         }
     }
+    let written = files.written;
+    // plot adds to its folder: charts of earlier runs stay (none is stale)
+    delivery.commit(&Default::default())?;
     println!(
         "{}",
         plansim::lang::words::wrote(
             super::lang(),
-            &format!("{} → {}", files.written.len(), args.out.display())
+            &format!("{written} → {}", args.out.display())
         )
     );
     Ok(super::done(left_out))
@@ -135,7 +152,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// The chart files of a run, in the formats asked for, with the bundled font beside the SVGs.
 struct Files<'a> {
     args: &'a Args,
-    written: Vec<PathBuf>,
+    delivery: &'a Delivery,
+    /// Charts written.
+    written: usize,
     font_written: bool,
 }
 
@@ -147,21 +166,18 @@ impl Files<'_> {
         png: &dyn Fn() -> plansim_report::Result<Vec<u8>>,
         svg: &dyn Fn() -> plansim_report::Result<String>,
     ) -> anyhow::Result<()> {
-        let out = &self.args.out;
+        let d = self.delivery;
         if self.args.format != Image::Svg {
-            let p = plansim::output::inside(out, &PathBuf::from(format!("{stem}.png")))?;
-            plansim::output::write_atomic(&p, &png()?)?;
-            self.written.push(p);
+            d.write(Path::new(&format!("{stem}.png")), &png()?)?;
+            self.written += 1;
         }
         if self.args.format != Image::Png {
-            let p = plansim::output::inside(out, &PathBuf::from(format!("{stem}.svg")))?;
             // the text names the bundled font, written once beside the SVGs
             let svg = plansim::chart::with_cjk_font(&svg()?, FONT_ASSET);
-            plansim::output::write_atomic(&p, svg.as_bytes())?;
-            self.written.push(p);
+            d.write(Path::new(&format!("{stem}.svg")), svg.as_bytes())?;
+            self.written += 1;
             if !self.font_written {
-                let font = plansim::output::inside(out, Path::new(FONT_ASSET))?;
-                plansim::output::write_atomic(&font, plansim::chart::font::FONT_BYTES)?;
+                d.write(Path::new(FONT_ASSET), plansim::chart::font::FONT_BYTES)?;
                 self.font_written = true;
             }
         }

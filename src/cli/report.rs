@@ -41,6 +41,9 @@ pub struct Args {
     /// Refuse a table with an unreadable cell instead of running without its rows
     #[arg(long)]
     strict: bool,
+    /// If another plansim run is writing into --out, wait for it instead of failing at once
+    #[arg(long)]
+    wait: bool,
 }
 
 /// The scenario files or folders to run: those given, else `scenarios/`.
@@ -81,6 +84,8 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
         size: args.size,
         actuals: args.actuals.clone(),
         strict: args.strict,
+        wait: args.wait,
+        faults: None,
     };
     let bar = if std::io::stderr().is_terminal() {
         let b = ProgressBar::new(files.len() as u64);

@@ -7,13 +7,17 @@ use plansim::lang::{Msg, words};
 use plansim::run::Stages;
 use plansim::simulate::Noise;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub const EXAMPLES: &str = "Examples:
   plansim simulate scenarios/baseline.toml
   plansim simulate scenarios/shock-2024.toml --sigma 2 --draws 20000 --out output/sim
   plansim simulate scenarios/tables/horqin.csv --student-t 5 --format csv";
+
+/// The files of `--out`.
+const SIMULATION: &str = "simulation.csv";
+const PROBABILITIES: &str = "probabilities.csv";
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -49,6 +53,9 @@ pub struct Args {
     /// Refuse a table with an unreadable cell instead of running without its rows
     #[arg(long)]
     strict: bool,
+    /// If another plansim run is writing into --out, wait for it instead of failing at once
+    #[arg(long)]
+    wait: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -61,18 +68,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .simulation
         .as_ref()
         .ok_or_else(|| anyhow::anyhow!("the simulation did not run"))?;
+    // the folder is opened (and made) only once there is something to write: a bad input
+    // leaves no trace; both files arrive together, or neither
     if let Some(dir) = &args.out {
-        // both files or neither
-        plansim::output::write_all_atomic(&[
-            (
-                dir.join("simulation.csv"),
-                plansim::export::simulation_csv(p, sim)?,
-            ),
-            (
-                dir.join("probabilities.csv"),
-                plansim::export::probabilities_csv(p, sim)?,
-            ),
-        ])?;
+        let how = plansim::output::Opening {
+            wait: args.wait,
+            faults: None,
+        };
+        let d = plansim::output::Delivery::open(dir, &how)?;
+        let simulation = plansim::export::simulation_csv(p, sim)?;
+        d.write(Path::new(SIMULATION), &simulation)?;
+        let probabilities = plansim::export::probabilities_csv(p, sim)?;
+        d.write(Path::new(PROBABILITIES), &probabilities)?;
+        d.commit(&Default::default())?;
     }
     let mut out = std::io::stdout().lock();
     match args.format {

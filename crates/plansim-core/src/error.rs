@@ -109,6 +109,29 @@ pub enum Error {
         /// The output folder.
         root: PathBuf,
     },
+    /// A symbolic link inside the output folder, where plansim would write or remove: never
+    /// followed, so nothing outside the folder is touched.
+    #[error("refusing to follow the symbolic link {}: plansim writes only into real folders under its output folder; replace the link by a folder or choose another --out", path.display())]
+    Symlink {
+        /// The link.
+        path: PathBuf,
+    },
+    /// Another plansim run holds the output folder's lock.
+    #[error("another plansim run{} is writing into {}: wait for it to finish, or pass --wait to start when it has", pid.map(|p| format!(" (pid {p})")).unwrap_or_default(), root.display())]
+    Busy {
+        /// The output folder.
+        root: PathBuf,
+        /// The holder's process id, as it recorded it.
+        pid: Option<u32>,
+    },
+    /// A non-empty folder that plansim did not make: never written into.
+    #[error("refusing to write into {}: it holds {} and no plansim manifest ({}), so plansim did not make it; choose a new or empty folder for --out", root.display(), seen.join(", "), crate::output::MANIFEST)]
+    Foreign {
+        /// The folder.
+        root: PathBuf,
+        /// A few of the names it holds.
+        seen: Vec<String>,
+    },
     /// A request that cannot be carried out (bad option, unknown indicator…).
     #[error("{0}")]
     Invalid(String),

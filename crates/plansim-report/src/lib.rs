@@ -13,5 +13,5 @@ extern crate self as plansim_report;
 
 // the engine's modules under their usual names, so `crate::table::…` reads as in the core
 pub(crate) use plansim_core::{
-    assess, check, explain, export, lang, output, project, scenario, series, simulate, table,
+    assess, check, explain, export, lang, project, scenario, series, simulate, table,
 };

@@ -46,6 +46,10 @@ pub struct Options {
     pub actuals: Vec<PathBuf>,
     /// Refuse a table with an unreadable cell instead of running without its rows.
     pub strict: bool,
+    /// Wait for another run writing into `out` instead of failing at once.
+    pub wait: bool,
+    /// Failures to inject into the writing of the report (tests).
+    pub faults: Option<std::sync::Arc<plansim_core::output::Faults>>,
 }
 
 impl Default for Options {
@@ -60,6 +64,8 @@ impl Default for Options {
             size: (1000, 600),
             actuals: Vec::new(),
             strict: false,
+            wait: false,
+            faults: None,
         }
     }
 }
@@ -101,7 +107,14 @@ pub fn scenario_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 
 /// Runs every scenario and writes the report; `tick` is called as each scenario finishes.
 pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> Result<Batch> {
-    std::fs::create_dir_all(&opts.out).map_err(|e| Error::io(&opts.out, e))?;
+    // the folder held (one run at a time), a killed run's commit finished, before any work
+    let delivery = plansim_core::output::Delivery::open(
+        &opts.out,
+        &plansim_core::output::Opening {
+            wait: opts.wait,
+            faults: opts.faults.clone(),
+        },
+    )?;
     // two scenarios may not share a folder: the later one fails before it runs
     let mut names: Vec<Option<String>> = Vec::new();
     for f in files {
@@ -135,18 +148,23 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
         .collect();
     let lookup = action::Lookup::new(&rows);
     // a scenario that did not compute has nothing to write; its own error is kept. Each folder
-    // is staged aside; all are put in place together once nothing foreign is in the way.
+    // is staged aside; all are put in place together once nothing foreign is in the way. A
+    // staged file that cannot be written (a full disk) stops the whole run: the last report
+    // stays as it was rather than lose a scenario.
     // the workbook (about 0.3 s for the bundled set) is written beside the folders' rendering
-    let (results, xlsx): (Vec<Option<Result<Written>>>, _) = in_pool(opts.jobs, || {
+    let (results, xlsx): (Vec<Option<Result<Result<Written>>>>, _) = in_pool(opts.jobs, || {
         rayon::join(
             || {
                 runs.par_iter()
                     .zip(files)
                     .map(|(r, path)| {
                         let done = r.as_ref().ok().map(|run| {
-                            let folder = scenario::render(run, &ok, &lookup, opts)?;
-                            let staged = deliver::stage(&opts.out, &folder.name, &folder.files)?;
-                            Ok((folder.summary, staged))
+                            let folder = match scenario::render(run, &ok, &lookup, opts) {
+                                Ok(f) => f,
+                                Err(e) => return Ok(Err(e)),
+                            };
+                            deliver::stage(&delivery, &folder.name, &folder.files)?;
+                            Ok(Ok((folder.summary, folder.name)))
                         });
                         tick(path);
                         done
@@ -156,6 +174,10 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
             || workbook::workbook(&ok, opts.english),
         )
     })?;
+    let results: Vec<Option<Result<Written>>> = results
+        .into_iter()
+        .map(Option::transpose)
+        .collect::<Result<_>>()?;
     // the workbook holds the scenarios whose folders are written: made again in the rare case
     // that a scenario computed but could not be rendered
     let written: Vec<&scenario::Computed> = runs
@@ -178,9 +200,9 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
     let mut staged = Vec::new();
     for ((path, r), run) in files.iter().zip(results).zip(runs) {
         match (r, run) {
-            (Some(Ok((s, folder))), _) => {
+            (Some(Ok((s, name))), _) => {
                 batch.summaries.push(s);
-                staged.push(folder);
+                staged.push(name);
             }
             (Some(Err(e)), _) | (None, Err(e)) => batch.failed.push((path.clone(), e)),
             (None, Ok(_)) => {}
@@ -196,7 +218,7 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
         .iter()
         .map(|(p, e)| (p.display().to_string(), e.render(lang)))
         .collect();
-    // the pages and workbook at the root; staged folders go if any of them cannot be made
+    // the pages and workbook at the root; the staging folder goes if any cannot be made
     let root = (|| -> Result<Vec<(String, Vec<u8>)>> {
         Ok(vec![
             (
@@ -214,20 +236,13 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
             ),
             (workbook::NAME.to_string(), xlsx?),
         ])
-    })();
-    let root = match root {
-        Ok(root) => root,
-        Err(e) => {
-            deliver::discard(staged);
-            return Err(e);
-        }
-    };
-    deliver::commit(&opts.out, staged, &root)?;
+    })()?;
+    deliver::commit(delivery, &staged, &root)?;
     Ok(batch)
 }
 
-/// A scenario's folder rendered and staged, with its summary.
-type Written = (Summary, deliver::Staged);
+/// A scenario's folder rendered and staged: its summary and folder name.
+type Written = (Summary, String);
 
 /// Runs `f` on `jobs` threads (0 = all cores; 1 = this thread only).
 fn in_pool<T: Send>(jobs: usize, f: impl FnOnce() -> T + Send) -> Result<T> {

@@ -219,6 +219,21 @@ fn check_name(name: &str, path: &Path) -> Result<()> {
                 '/' | '\\' | '\0' | ':' | '*' | '?' | '"' | '<' | '>' | '|'
             ) || c.is_control()
         });
+    // `index.html`, `assets`, … are the report's own: a folder of that name would mix with them
+    if let Some(own) = super::deliver::RESERVED
+        .iter()
+        .find(|r| r.eq_ignore_ascii_case(name))
+    {
+        return Err(plansim_core::Error::Scenario {
+            path: path.to_path_buf(),
+            line: None,
+            message: format!(
+                "the name `{name}` is taken by the report's own `{own}` at the top of --out; \
+                 give the scenario another `name` (or file name)"
+            ),
+        }
+        .into());
+    }
     if bad {
         return Err(plansim_core::Error::Scenario {
             path: path.to_path_buf(),
