@@ -73,7 +73,7 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
     let files = scenario_files(&inputs)?;
     let opts = Options {
         out: args.out.clone(),
-        jobs: args.jobs,
+        jobs: super::jobs(args.jobs),
         draws: args.draws,
         seed: args.seed,
         english: lang().is_en(),

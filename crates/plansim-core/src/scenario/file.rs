@@ -238,7 +238,7 @@ selector_of!(Phase);
 impl ScenarioFile {
     /// Reads one file, without following `extends`.
     pub fn read(path: &Path) -> Result<ScenarioFile> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let text = crate::input::read_to_string(path)?;
         let mut file: ScenarioFile = toml::from_str(&text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
             let written = text.get(span.clone()).unwrap_or_default();
