@@ -112,6 +112,9 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
             eprintln!("plansim: warning: scenario {}: {line}", s.name);
             left_out = true;
         }
+        for line in &s.cut_cells {
+            eprintln!("{}scenario {}: {line}", words::prefix(lang(), false), s.name);
+        }
     }
     eprintln!(
         "{}",

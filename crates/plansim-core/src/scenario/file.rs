@@ -255,7 +255,8 @@ impl ScenarioFile {
 
     /// Turns the byte offsets read with each rule and rate into this file's lines.
     fn locate(&mut self, path: &Path, text: &str) {
-        let mut fix = |at: &mut At| at.resolve(path, text);
+        let lines = located::Lines::new(text);
+        let mut fix = |at: &mut At| at.resolve(path, &lines);
         let percents = |p: Option<&mut Percent>, fix: &mut dyn FnMut(&mut At)| {
             if let Some(p) = p {
                 fix(&mut p.at);

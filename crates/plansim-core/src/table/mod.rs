@@ -2,6 +2,7 @@
 //! the cell grammar of plan tables, the names (numbering, unit, parent) and the notes under them.
 mod annotate;
 mod columns;
+pub use columns::{CELL_CHARS, LONG_CELL};
 mod duplicates;
 mod frame;
 mod grammar;

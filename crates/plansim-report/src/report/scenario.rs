@@ -110,6 +110,16 @@ pub fn compute(
             .filter(|l| !l.cells.is_empty())
             .map(|l| l.summary())
             .collect(),
+        cut_cells: sc
+            .left_out
+            .iter()
+            .flat_map(|l| {
+                l.warnings
+                    .iter()
+                    .filter(|w| w.message.starts_with(crate::table::LONG_CELL))
+                    .map(|w| format!("{}: {w}", l.file.display()))
+            })
+            .collect(),
         rules,
         overview_charts: Vec::new(),
         indicator_charts: Vec::new(),
