@@ -457,3 +457,50 @@ fn formula_like_names_are_quoted_in_every_csv() {
     let out = plansim_in(d, &["sweep", "formula.toml", "--indicator", "=1+2", "--format", "csv"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains(",-3"));
 }
+
+/// A scenario named and described to run a script: the Markdown pages show the text, escaped,
+/// and link to no `javascript:` address.
+#[test]
+fn markdown_pages_carry_no_script_and_no_javascript_link() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = dir.path();
+    write_table(
+        d,
+        "t.csv",
+        &[["<b>区</b>", "<script>alert(1)</script>", "100", "140", "7"]],
+    );
+    let description = "description = \"<script>alert(2)</script> [click](javascript:alert(3)) \
+                       <javascript:alert(4)>\"\ntables = [\"t.csv\"]\n\
+                       [uncertainty]\nsigma = 1\ndraws = 20\n";
+    std::fs::write(d.join("s.toml"), format!("name = \"ok\"\n{description}"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    // refused as a folder name; the index names it among the failed
+    std::fs::write(
+        d.join("t.toml"),
+        format!("name = \"javascript:alert(1)\"\n{description}"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let args = ["report", "s.toml", "t.toml", "--out", "rep", "--no-charts"];
+    let out = plansim_in(d, &args);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let mut pages = vec![d.join("rep/index.md")];
+    for e in std::fs::read_dir(d.join("rep")).unwrap_or_else(|e| panic!("{e}")) {
+        let p = e.unwrap_or_else(|e| panic!("{e}")).path().join("index.md");
+        if p.is_file() {
+            pages.push(p);
+        }
+    }
+    assert_eq!(pages.len(), 2, "{pages:?}");
+    for p in pages {
+        let md = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{e}"));
+        // `\]` is a bracket shown, not the end of a link's text
+        let unescaped = md.replace("\\]", "");
+        for bad in ["<script", "<b>", "](javascript:", "<javascript:"] {
+            assert!(!unescaped.contains(bad), "{}: {bad} in\n{md}", p.display());
+        }
+        assert!(md.contains("&lt;script>alert("), "{}:\n{md}", p.display());
+    }
+    let index = std::fs::read_to_string(d.join("rep/index.md")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(index.contains("javascript:alert(1)"), "{index}");
+}
