@@ -69,12 +69,14 @@ pub fn safe(cell: &str) -> Cow<'_, str> {
 }
 
 fn safe_bytes(cell: &[u8]) -> Cow<'_, [u8]> {
-    match std::str::from_utf8(cell) {
-        Ok(s) => match safe(s) {
-            Cow::Borrowed(_) => Cow::Borrowed(cell),
-            Cow::Owned(o) => Cow::Owned(o.into_bytes()),
-        },
-        Err(_) => Cow::Borrowed(cell),
+    let number = std::str::from_utf8(cell).is_ok_and(is_number);
+    if cell.first().copied().is_some_and(risky) && !number {
+        let mut quoted = Vec::with_capacity(cell.len() + 1);
+        quoted.push(b'\'');
+        quoted.extend_from_slice(cell);
+        Cow::Owned(quoted)
+    } else {
+        Cow::Borrowed(cell)
     }
 }
 
@@ -111,10 +113,10 @@ impl Write for Shared {
 }
 
 /// A CSV writer whose every cell passes through [`safe`] (unless in [`as_data`]), for rows
-/// written as records or serialized.
+/// written as records or serialized. Rows are written by `csv` into a scratch buffer, then
+/// copied out with a `'` put before each risky cell: no record is parsed back.
 pub struct Writer<W: Write> {
-    out: csv::Writer<W>,
-    /// Serialized rows land in `buffer` first, to be read back as cells.
+    out: std::io::BufWriter<W>,
     scratch: csv::Writer<Shared>,
     buffer: Shared,
     spreadsheet: bool,
@@ -127,7 +129,8 @@ impl Writer<Vec<u8>> {
     }
 
     /// The bytes written.
-    pub fn into_bytes(self) -> csv::Result<Vec<u8>> {
+    pub fn into_bytes(mut self) -> csv::Result<Vec<u8>> {
+        self.drain()?;
         self.out.into_inner().map_err(|e| e.into_error().into())
     }
 }
@@ -137,7 +140,7 @@ impl<W: Write> Writer<W> {
     pub fn new(w: W) -> Writer<W> {
         let buffer = Shared::default();
         Writer {
-            out: csv::Writer::from_writer(w),
+            out: std::io::BufWriter::new(w),
             scratch: csv::Writer::from_writer(buffer.clone()),
             buffer,
             spreadsheet: SPREADSHEET.with(Cell::get),
@@ -150,28 +153,24 @@ impl<W: Write> Writer<W> {
         I: IntoIterator<Item = T>,
         T: AsRef<[u8]>,
     {
-        if !self.spreadsheet {
-            return self.out.write_record(record);
-        }
-        self.out
-            .write_record(record.into_iter().map(|c| safe_bytes(c.as_ref()).into_owned()))
+        self.scratch.write_record(record)?;
+        self.drain()
     }
 
     /// Serializes a row (its header first, as `csv` does), each cell made safe.
     pub fn serialize<S: serde::Serialize>(&mut self, row: S) -> csv::Result<()> {
-        if !self.spreadsheet {
-            return self.out.serialize(row);
-        }
         self.scratch.serialize(row)?;
+        self.drain()
+    }
+
+    /// Copies what the scratch writer holds to the output, made safe.
+    fn drain(&mut self) -> csv::Result<()> {
         self.scratch.flush()?;
         let bytes = self.buffer.take();
-        let mut read = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(&bytes[..]);
-        let mut record = csv::ByteRecord::new();
-        while read.read_byte_record(&mut record)? {
-            self.write_record(&record)?;
+        if self.spreadsheet {
+            defuse(&bytes, &mut self.out)?;
+        } else {
+            self.out.write_all(&bytes)?;
         }
         self.buffer.give_back(bytes);
         Ok(())
@@ -181,6 +180,56 @@ impl<W: Write> Writer<W> {
     pub fn flush(&mut self) -> std::io::Result<()> {
         self.out.flush()
     }
+}
+
+/// Whether a cell opening with this byte may run as a formula.
+fn risky(b: u8) -> bool {
+    matches!(b, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+}
+
+/// Copies CSV as `csv` writes it (`,` between cells, `\n` after rows, a cell quoted when it
+/// holds `,`, `"`, or a line break, its quotes doubled) with a `'` before each cell [`safe`]
+/// would mark: inside the quotes of a quoted cell (which is never a number), else in front.
+fn defuse(bytes: &[u8], out: &mut impl Write) -> std::io::Result<()> {
+    let mut i = 0;
+    while i < bytes.len() {
+        // at the start of a cell
+        if bytes[i] == b'"' {
+            let mut end = i + 1;
+            loop {
+                match bytes.get(end) {
+                    Some(b'"') if bytes.get(end + 1) == Some(&b'"') => end += 2,
+                    Some(b'"') | None => break,
+                    Some(_) => end += 1,
+                }
+            }
+            out.write_all(b"\"")?;
+            if bytes.get(i + 1).copied().is_some_and(risky) {
+                out.write_all(b"'")?;
+            }
+            let end = (end + 1).min(bytes.len());
+            out.write_all(&bytes[i + 1..end])?;
+            i = end;
+        } else {
+            let end = bytes[i..]
+                .iter()
+                .position(|&b| b == b',' || b == b'\n')
+                .map_or(bytes.len(), |p| i + p);
+            let cell = &bytes[i..end];
+            if let Cow::Owned(safe) = safe_bytes(cell) {
+                out.write_all(&safe)?;
+            } else {
+                out.write_all(cell)?;
+            }
+            i = end;
+        }
+        // the separator after the cell
+        if let Some(&sep) = bytes.get(i) {
+            out.write_all(&[sep])?;
+            i += 1;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -213,6 +262,35 @@ mod tests {
         assert!(!is_number("-") && !is_number("1e+") && !is_number("--1") && !is_number("."));
     }
 
+    /// Every cell read back from the writer's CSV is what [`safe`] makes of it, whatever
+    /// quoting it needed.
+    #[test]
+    fn cells_read_back_as_safe_makes_them() {
+        let cells = [
+            "", "=", "-", "-1", "-1.5e3", "+x", "@", "\t", "\r", "\n", "\"", "\"=x\"", "=a,b",
+            "-\n2", "a\"b", "地区,生产", "'=x", "1e", ",", "=\"\"",
+        ];
+        let mut w = Writer::to_bytes();
+        let mut rows = Vec::new();
+        for a in cells {
+            for b in cells {
+                let row = [a, b, "x"];
+                w.write_record(row).unwrap();
+                rows.push(row);
+            }
+        }
+        let bytes = w.into_bytes().unwrap();
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(&bytes[..]);
+        let read: Vec<csv::StringRecord> = r.records().map(|r| r.unwrap()).collect();
+        assert_eq!(read.len(), rows.len());
+        for (got, row) in read.iter().zip(&rows) {
+            let want: Vec<String> = row.iter().map(|c| safe(c).into_owned()).collect();
+            assert_eq!(got.iter().collect::<Vec<_>>(), want, "{row:?}");
+        }
+    }
+
     #[derive(serde::Serialize)]
     struct Row<'a> {
         name: &'a str,
@@ -230,10 +308,13 @@ mod tests {
         })
         .unwrap();
         w.write_record(["@a", "-1e-3", "b"]).unwrap();
+        w.write_record(["\tx", "x,=y", "=\"q\""]).unwrap();
+        w.write_record(["\r1", "", "-"]).unwrap();
         let text = String::from_utf8(w.into_bytes().unwrap()).unwrap();
         assert_eq!(
             text,
-            "name,value,note\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-0.5,\"two\nlines, -quoted\"\n'@a,-1e-3,b\n"
+            "name,value,note\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-0.5,\"two\nlines, -quoted\"\n\
+             '@a,-1e-3,b\n'\tx,\"x,=y\",\"'=\"\"q\"\"\"\n\"'\r1\",,'-\n"
         );
         let raw = as_data(|| {
             let mut w = Writer::to_bytes();
