@@ -61,7 +61,10 @@ fn devices_are_refused_by_name() {
             "{err}"
         );
         let err = refused(&["project", TABLE, "--actuals", dev]);
-        assert!(err.contains(&format!("{dev}: is a character device")), "{err}");
+        assert!(
+            err.contains(&format!("{dev}: is a character device")),
+            "{err}"
+        );
     }
     let err = refused(&["tables", "scenarios"]);
     assert!(err.contains("scenarios: is a folder"), "{err}");
@@ -188,14 +191,27 @@ fn bomb(n: u64) -> Vec<u8> {
     z.extend(&data);
     let directory = z.len() as u32;
     z.extend(b"PK\x01\x02");
-    for part in [&le16(20)[..], &le16(20), &le16(0), &le16(8), &le16(0), &le16(0)] {
+    for part in [
+        &le16(20)[..],
+        &le16(20),
+        &le16(0),
+        &le16(8),
+        &le16(0),
+        &le16(0),
+    ] {
         z.extend(part);
     }
     for part in [le32(0), le32(data.len() as u32), le32(size)] {
         z.extend(part);
     }
     // name, extra and comment lengths, disk, attributes, offset of the local header
-    for part in [&le16(name.len() as u16)[..], &le16(0), &le16(0), &le16(0), &le16(0)] {
+    for part in [
+        &le16(name.len() as u16)[..],
+        &le16(0),
+        &le16(0),
+        &le16(0),
+        &le16(0),
+    ] {
         z.extend(part);
     }
     z.extend(le32(0));
@@ -251,7 +267,16 @@ fn write_table(dir: &Path, name: &str, rows: &[[&str; 5]]) -> PathBuf {
     .unwrap_or_else(|e| panic!("{e}"));
     for [region, indicator, base, target, rate] in rows {
         w.write_record([
-            region, "十四五规划", indicator, "亿元", "2020", base, "2025", target, rate, "预期性",
+            region,
+            "十四五规划",
+            indicator,
+            "亿元",
+            "2020",
+            base,
+            "2025",
+            target,
+            rate,
+            "预期性",
         ])
         .unwrap_or_else(|e| panic!("{e}"));
     }
@@ -297,8 +322,8 @@ fn an_over_long_cell_is_cut_and_reported() {
         "{err}"
     );
     use calamine::Reader;
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook(out_dir.join("plansim.xlsx"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(out_dir.join("plansim.xlsx")).unwrap_or_else(|e| panic!("{e}"));
     let sheet = book.sheet_names()[0].clone();
     let range = book
         .worksheet_range(&sheet)
@@ -352,7 +377,16 @@ fn a_plan_of_1500_indicators_is_charted_in_pages() {
     assert_eq!(out.status.code(), Some(0), "{err}");
     let plots = dir.path().join("plots");
     let plots_s = plots.to_string_lossy().into_owned();
-    let args = ["plot", &scenario, "--kind", "probability", "--format", "svg", "--out", &plots_s];
+    let args = [
+        "plot",
+        &scenario,
+        "--kind",
+        "probability",
+        "--format",
+        "svg",
+        "--out",
+        &plots_s,
+    ];
     let out = plansim(&args);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
@@ -364,8 +398,14 @@ fn a_plan_of_1500_indicators_is_charted_in_pages() {
         .collect();
     charts.sort();
     assert_eq!(charts.len(), 38, "{charts:?}");
-    assert!(charts.contains(&"probability-测试区-十四五规划.svg".to_string()), "{charts:?}");
-    assert!(charts.contains(&"probability-测试区-十四五规划-38.svg".to_string()), "{charts:?}");
+    assert!(
+        charts.contains(&"probability-测试区-十四五规划.svg".to_string()),
+        "{charts:?}"
+    );
+    assert!(
+        charts.contains(&"probability-测试区-十四五规划-38.svg".to_string()),
+        "{charts:?}"
+    );
     let last = std::fs::read_to_string(plots.join("probability-测试区-十四五规划-38.svg"))
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(last.contains("(38/38)"), "the page's title numbers it");
@@ -426,9 +466,23 @@ fn formula_like_names_are_quoted_in_every_csv() {
         vec!["check", &table_s, "--format", "csv"],
         vec!["assess", "formula.toml", "--format", "csv"],
         vec!["project", "formula.toml", "--format", "csv"],
-        vec!["simulate", "formula.toml", "--format", "csv", "--out", "sim"],
+        vec![
+            "simulate",
+            "formula.toml",
+            "--format",
+            "csv",
+            "--out",
+            "sim",
+        ],
         vec!["explain", "formula.toml", "--format", "csv"],
-        vec!["sweep", "formula.toml", "--indicator", "=1+2", "--format", "csv"],
+        vec![
+            "sweep",
+            "formula.toml",
+            "--indicator",
+            "=1+2",
+            "--format",
+            "csv",
+        ],
     ];
     for args in &runs {
         let out = plansim_in(d, args);
@@ -442,19 +496,37 @@ fn formula_like_names_are_quoted_in_every_csv() {
         assert!(text.contains("'=1+2"), "{args:?}: {text}");
         assert_eq!(formula_cells(&out.stdout), Vec::<String>::new(), "{args:?}");
     }
-    let mut files = vec![d.join("sim/simulation.csv"), d.join("sim/probabilities.csv")];
+    let mut files = vec![
+        d.join("sim/simulation.csv"),
+        d.join("sim/probabilities.csv"),
+    ];
     for name in ["projection", "simulation", "probabilities", "findings"] {
         files.push(d.join(format!("rep/=formula/{name}.csv")));
     }
     let mut quoted = 0;
     for f in files {
         let bytes = std::fs::read(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-        assert_eq!(formula_cells(&bytes), Vec::<String>::new(), "{}", f.display());
+        assert_eq!(
+            formula_cells(&bytes),
+            Vec::<String>::new(),
+            "{}",
+            f.display()
+        );
         quoted += usize::from(String::from_utf8_lossy(&bytes).contains("'=1+2"));
     }
     assert!(quoted >= 4, "{quoted}");
     // a negative number stays a number: the sweep's changes run from -3 to 3
-    let out = plansim_in(d, &["sweep", "formula.toml", "--indicator", "=1+2", "--format", "csv"]);
+    let out = plansim_in(
+        d,
+        &[
+            "sweep",
+            "formula.toml",
+            "--indicator",
+            "=1+2",
+            "--format",
+            "csv",
+        ],
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains(",-3"));
 }
 

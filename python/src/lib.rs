@@ -232,7 +232,10 @@ mod _plansim {
         })?;
         Ok((
             bytes(py, as_data(|| export::simulation_csv(&r.projection, sim)))?,
-            bytes(py, as_data(|| export::probabilities_csv(&r.projection, sim)))?,
+            bytes(
+                py,
+                as_data(|| export::probabilities_csv(&r.projection, sim)),
+            )?,
         ))
     }
 }

@@ -113,7 +113,11 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
             left_out = true;
         }
         for line in &s.cut_cells {
-            eprintln!("{}scenario {}: {line}", words::prefix(lang(), false), s.name);
+            eprintln!(
+                "{}scenario {}: {line}",
+                words::prefix(lang(), false),
+                s.name
+            );
         }
     }
     eprintln!(

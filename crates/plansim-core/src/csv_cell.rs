@@ -86,7 +86,10 @@ struct Shared(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
 
 impl Shared {
     fn take(&self) -> Vec<u8> {
-        self.0.lock().map(|mut b| std::mem::take(&mut *b)).unwrap_or_default()
+        self.0
+            .lock()
+            .map(|mut b| std::mem::take(&mut *b))
+            .unwrap_or_default()
     }
 
     /// Returns the buffer emptied, keeping its room for the next row.
@@ -267,8 +270,26 @@ mod tests {
     #[test]
     fn cells_read_back_as_safe_makes_them() {
         let cells = [
-            "", "=", "-", "-1", "-1.5e3", "+x", "@", "\t", "\r", "\n", "\"", "\"=x\"", "=a,b",
-            "-\n2", "a\"b", "地区,生产", "'=x", "1e", ",", "=\"\"",
+            "",
+            "=",
+            "-",
+            "-1",
+            "-1.5e3",
+            "+x",
+            "@",
+            "\t",
+            "\r",
+            "\n",
+            "\"",
+            "\"=x\"",
+            "=a,b",
+            "-\n2",
+            "a\"b",
+            "地区,生产",
+            "'=x",
+            "1e",
+            ",",
+            "=\"\"",
         ];
         let mut w = Writer::to_bytes();
         let mut rows = Vec::new();

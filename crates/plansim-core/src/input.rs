@@ -52,7 +52,12 @@ pub fn parse_size(text: &str) -> std::result::Result<u64, String> {
 
 /// A size for messages: `256 MB`, `1.5 GB`, `300 bytes`.
 pub fn size_text(bytes: u64) -> String {
-    let units = [(1u64 << 40, "TB"), (1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "kB")];
+    let units = [
+        (1u64 << 40, "TB"),
+        (1 << 30, "GB"),
+        (1 << 20, "MB"),
+        (1 << 10, "kB"),
+    ];
     for (unit, name) in units {
         if bytes >= unit {
             let v = bytes as f64 / unit as f64;
@@ -247,7 +252,10 @@ mod tests {
             "{err}"
         );
         let err = read(dir.path()).unwrap_err().to_string();
-        assert!(err.ends_with("is a folder; plansim reads only regular files"), "{err}");
+        assert!(
+            err.ends_with("is a folder; plansim reads only regular files"),
+            "{err}"
+        );
     }
 
     #[cfg(target_os = "linux")]
@@ -278,18 +286,21 @@ mod tests {
         let p = Path::new("bomb.xlsx");
         check_zip_within(p, &bytes, 1 << 20).unwrap();
         let err = check_zip_within(p, &bytes, 1000).unwrap_err().to_string();
-        assert!(err.contains("inflate to 1 MB or more by its directory"), "{err}");
+        assert!(
+            err.contains("inflate to 1 MB or more by its directory"),
+            "{err}"
+        );
         // the directory's uncompressed size (offset 24 of its entry) made to say 10 bytes
         let mut lying = bytes.clone();
-        let cd = lying
-            .windows(4)
-            .rposition(|w| w == b"PK\x01\x02")
-            .unwrap();
+        let cd = lying.windows(4).rposition(|w| w == b"PK\x01\x02").unwrap();
         lying[cd + 24..cd + 28].copy_from_slice(&10u32.to_le_bytes());
         let lf = lying.windows(4).position(|w| w == b"PK\x03\x04").unwrap();
         lying[lf + 22..lf + 26].copy_from_slice(&10u32.to_le_bytes());
         match check_zip_within(p, &lying, 1000) {
-            Err(e) => assert!(e.to_string().contains("more than its directory says"), "{e}"),
+            Err(e) => assert!(
+                e.to_string().contains("more than its directory says"),
+                "{e}"
+            ),
             // a reader that stops at the declared size inflates no more than that
             Ok(()) => {}
         }

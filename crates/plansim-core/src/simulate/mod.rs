@@ -231,7 +231,11 @@ pub fn cores() -> usize {
 /// The threads a run asking for `jobs` gets: all cores for 0, never more than the cores (more
 /// threads only share the same cores, and each holds its draws).
 pub fn workers(jobs: usize) -> usize {
-    if jobs == 0 { cores() } else { jobs.min(cores()) }
+    if jobs == 0 {
+        cores()
+    } else {
+        jobs.min(cores())
+    }
 }
 
 /// Bytes a worker holds per draw: the values, shocks, common factor and spill of a path

@@ -94,7 +94,9 @@ pub(super) fn long_cells(headers: &[String], records: &[Record]) -> Vec<Warning>
 
 /// The message of an over-long cell (also how a caller tells that warning from the others).
 pub fn long_cell_message(chars: usize) -> String {
-    format!("{LONG_CELL}: {chars} characters; the workbook keeps the first {CELL_CHARS} with a note")
+    format!(
+        "{LONG_CELL}: {chars} characters; the workbook keeps the first {CELL_CHARS} with a note"
+    )
 }
 
 /// The opening words of [`long_cell_message`].

@@ -185,7 +185,6 @@ fn pages<T>(stem: &str, title: &str, items: Vec<T>) -> Vec<(String, String, Vec<
     out
 }
 
-
 /// The grade of a series' first target (the plan year's), from the report's rows.
 fn grade_of<'a>(
     run: &'a Computed,

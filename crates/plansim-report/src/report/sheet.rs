@@ -231,7 +231,10 @@ mod tests {
         let note = " …[cut: 40000 characters, a cell holds 32767]";
         assert_eq!(cut.chars().count(), 32_767);
         assert!(cut.ends_with(note), "{}", &cut[cut.len() - 80..]);
-        assert_eq!(cut.chars().filter(|&c| c == '长').count(), 32_767 - note.chars().count());
+        assert_eq!(
+            cut.chars().filter(|&c| c == '长').count(),
+            32_767 - note.chars().count()
+        );
         assert_eq!(fitted("短"), "短");
         assert_eq!(fitted(&"x".repeat(32_767)).len(), 32_767);
         let formats = Formats::new();
