@@ -228,6 +228,18 @@ macro_rules! selector_of {
                     kind: self.kind,
                 }
             }
+
+            /// Whether the rule reaches the series ([`Selector::matches`], without copies).
+            pub(crate) fn reaches(&self, s: &crate::series::Series) -> bool {
+                Selector::reaches(
+                    &self.indicator,
+                    &self.category,
+                    &self.attribute,
+                    &self.region,
+                    self.kind,
+                    s,
+                )
+            }
         }
     };
 }

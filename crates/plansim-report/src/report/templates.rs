@@ -193,6 +193,15 @@ mod filters {
         Ok(cell(&s.to_string()))
     }
 
+    /// Text in a Markdown code span: shown as written (no tag or link is read inside one),
+    /// a backtick, which would end the span, as `'`, on one line.
+    #[askama::filter_fn]
+    pub fn code(s: impl Display, _: &dyn Values) -> askama::Result<askama::filters::Safe<String>> {
+        Ok(askama::filters::Safe(
+            s.to_string().replace('`', "'").replace(['\n', '\r'], " "),
+        ))
+    }
+
     /// Text on one Markdown line.
     #[askama::filter_fn]
     pub fn oneline(s: impl Display, _: &dyn Values) -> askama::Result<String> {
