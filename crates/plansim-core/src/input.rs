@@ -93,16 +93,23 @@ fn kind_of(meta: &std::fs::Metadata) -> &'static str {
     if t.is_dir() { "a folder" } else { "not a file" }
 }
 
+/// An I/O error (so a scenario's `extends` names it with the file that extends it).
+fn refusal(path: &Path, kind: std::io::ErrorKind, message: String) -> Error {
+    Error::io(path, std::io::Error::new(kind, message))
+}
+
 fn not_regular(path: &Path, meta: &std::fs::Metadata) -> Error {
-    Error::format(
+    refusal(
         path,
+        std::io::ErrorKind::InvalidInput,
         format!("is {}; plansim reads only regular files", kind_of(meta)),
     )
 }
 
 fn too_large(path: &Path, size: u64, limit: u64) -> Error {
-    Error::format(
+    refusal(
         path,
+        std::io::ErrorKind::FileTooLarge,
         format!(
             "is {} or more, above the input limit of {}; to read it, pass a larger limit \
              such as --max-input {}M",

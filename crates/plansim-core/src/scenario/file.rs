@@ -426,7 +426,10 @@ mod tests {
     fn unreadable_parents_are_named_with_their_child() {
         let dir = tempfile::tempdir().unwrap();
         for (text, want) in [
-            ("extends = \"\"", "which cannot be read: Is a directory"),
+            (
+                "extends = \"\"",
+                "which cannot be read: is a folder; plansim reads only regular files",
+            ),
             ("extends = \"gone.toml\"", "gone.toml, which cannot be read"),
         ] {
             let child = dir.path().join("child.toml");

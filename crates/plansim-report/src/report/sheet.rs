@@ -101,7 +101,7 @@ pub(super) fn fitted(text: &str) -> std::borrow::Cow<'_, str> {
     let Some((end, _)) = text.char_indices().nth(CELL_CHARS) else {
         return std::borrow::Cow::Borrowed(text);
     };
-    let total = end + text[end..].chars().count();
+    let total = CELL_CHARS + text[end..].chars().count();
     let note = format!(" …[cut: {total} characters, a cell holds {CELL_CHARS}]");
     let keep = CELL_CHARS - note.chars().count();
     let (cut, _) = text.char_indices().nth(keep).unwrap_or((end, ' '));
@@ -230,7 +230,8 @@ mod tests {
         let cut = fitted(&long);
         let note = " …[cut: 40000 characters, a cell holds 32767]";
         assert_eq!(cut.chars().count(), 32_767);
-        assert!(cut.ends_with(note), "{}", &cut[cut.len() - 80..]);
+        let tail: String = cut.chars().skip(32_700).collect();
+        assert!(cut.ends_with(note), "{tail}");
         assert_eq!(
             cut.chars().filter(|&c| c == '长').count(),
             32_767 - note.chars().count()

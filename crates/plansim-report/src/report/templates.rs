@@ -338,7 +338,7 @@ mod tests {
         );
         let md = opening(&s, false, false, false).unwrap_or_default();
         assert!(
-            md.contains("\n- 定性 (2)\n  - A\\|B (2): R&D<5%、x\n"),
+            md.contains("\n- 定性 (2)\n  - A\\|B (2): R&D&lt;5%、x\n"),
             "{md}"
         );
     }
