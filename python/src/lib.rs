@@ -130,6 +130,7 @@ fn gather(
 #[pymodule]
 mod _plansim {
     use super::*;
+    use plansim_core::csv_cell::as_data;
     use plansim_core::export;
 
     #[pymodule_export]
@@ -150,7 +151,7 @@ mod _plansim {
             lenient: false,
         };
         let t = load(table, &opts)?;
-        bytes(py, export::table_rows_csv(&t.indicators))
+        bytes(py, as_data(|| export::table_rows_csv(&t.indicators)))
     }
 
     /// The consistency audit of tables and scenarios as `findings.csv` bytes.
@@ -167,7 +168,7 @@ mod _plansim {
         opts.check_horizon = horizon;
         let g = gather(py, tables, &opts)?;
         let findings = py.detach(|| g.check(&opts));
-        bytes(py, export::findings_csv(&findings))
+        bytes(py, as_data(|| export::findings_csv(&findings)))
     }
 
     /// Every target of tables and scenarios graded from its outturns: `plansim assess
@@ -185,7 +186,7 @@ mod _plansim {
         opts.as_of = as_of;
         let g = gather(py, inputs, &opts)?;
         let grades = py.detach(|| g.assess(&opts));
-        bytes(py, export::grades_csv(&grades))
+        bytes(py, as_data(|| export::grades_csv(&grades)))
     }
 
     /// A scenario (or a table run as its own baseline) projected: `projection.csv` bytes.
@@ -203,7 +204,7 @@ mod _plansim {
         let r = py
             .detach(|| plansim_core::run::run(input, &opts, Stages::PROJECT))
             .map_err(py_err)?;
-        bytes(py, export::projection_csv(&r.projection))
+        bytes(py, as_data(|| export::projection_csv(&r.projection)))
     }
 
     /// Monte Carlo of a scenario: (`simulation.csv`, `probabilities.csv`) bytes.
@@ -230,8 +231,11 @@ mod _plansim {
             PlansimError::new_err(("the simulation did not run", Vec::<()>::new()))
         })?;
         Ok((
-            bytes(py, export::simulation_csv(&r.projection, sim))?,
-            bytes(py, export::probabilities_csv(&r.projection, sim))?,
+            bytes(py, as_data(|| export::simulation_csv(&r.projection, sim)))?,
+            bytes(
+                py,
+                as_data(|| export::probabilities_csv(&r.projection, sim)),
+            )?,
         ))
     }
 }

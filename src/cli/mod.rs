@@ -33,6 +33,10 @@ struct Cli {
     /// one, else Chinese for Chinese tables)
     #[arg(long, global = true, value_enum)]
     lang: Option<LangArg>,
+    /// Largest input file to read (table, outturns, scenario): 256M by default; 1G, 512k,
+    /// or bytes
+    #[arg(long, global = true, value_name = "SIZE", value_parser = plansim::input::parse_size)]
+    max_input: Option<u64>,
     #[command(subcommand)]
     command: Command,
 }
@@ -129,6 +133,9 @@ pub enum Format {
 
 pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
+    if let Some(limit) = cli.max_input {
+        plansim::input::set_max_input(limit);
+    }
     let inputs: Vec<PathBuf> = match &cli.command {
         Command::Tables(a) => a.files.clone(),
         Command::Check(a) => a.files.clone(),
@@ -181,6 +188,21 @@ pub fn tell_left_out(sc: &plansim::scenario::Scenario) -> bool {
     left_out
 }
 
+/// `--jobs` as run: more threads than cores only share the cores, so they are capped, with a
+/// warning.
+pub fn jobs(asked: usize) -> usize {
+    let cores = plansim::simulate::cores();
+    if asked > cores {
+        eprintln!(
+            "{}--jobs {asked}: this machine has {cores} cores; running {cores} threads",
+            words::prefix(lang(), false)
+        );
+        cores
+    } else {
+        asked
+    }
+}
+
 /// Exit code of a command that ran: 1 when rows were left out.
 pub fn done(left_out: bool) -> ExitCode {
     if left_out {
@@ -192,7 +214,7 @@ pub fn done(left_out: bool) -> ExitCode {
 
 /// Writes CSV rows to stdout.
 pub fn write_csv<S: serde::Serialize>(rows: impl IntoIterator<Item = S>) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(std::io::stdout().lock());
+    let mut w = plansim::csv_cell::Writer::new(std::io::stdout().lock());
     for r in rows {
         w.serialize(r)?;
     }

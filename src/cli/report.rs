@@ -76,7 +76,7 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
     let files = scenario_files(&inputs)?;
     let opts = Options {
         out: args.out.clone(),
-        jobs: args.jobs,
+        jobs: super::jobs(args.jobs),
         draws: args.draws,
         seed: args.seed,
         english: lang().is_en(),
@@ -116,6 +116,13 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
         for line in &s.left_out {
             eprintln!("plansim: warning: scenario {}: {line}", s.name);
             left_out = true;
+        }
+        for line in &s.cut_cells {
+            eprintln!(
+                "{}scenario {}: {line}",
+                words::prefix(lang(), false),
+                s.name
+            );
         }
     }
     eprintln!(

@@ -111,7 +111,7 @@ fn run_options(args: &Args) -> anyhow::Result<plansim::run::Options> {
             eprintln!("{}{}", words::prefix(lang(), false), msg.render(lang()));
         }
     }
-    opts.jobs = args.jobs;
+    opts.jobs = super::jobs(args.jobs);
     if let Some(df) = args.student_t {
         anyhow::ensure!(
             df.is_finite() && df > 2.0,

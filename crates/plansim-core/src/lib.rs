@@ -9,10 +9,12 @@
 pub mod actuals;
 pub mod assess;
 pub mod check;
+pub mod csv_cell;
 pub mod error;
 pub mod explain;
 pub mod export;
 pub mod format;
+pub mod input;
 pub mod lang;
 pub mod meaning;
 pub mod model;

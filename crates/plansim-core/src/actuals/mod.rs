@@ -64,7 +64,7 @@ pub type Actual = Outturn;
 /// Reads an outturn file, long or wide, in any encoding the tables accept; every bad cell is
 /// reported at once. Rows within the file are merged as [`merge`] does.
 pub fn load(path: &Path) -> Result<Vec<Outturn>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::input::read(path)?;
     load_bytes(path, &bytes)
 }
 

@@ -20,7 +20,7 @@ pub struct Regions {
 impl Regions {
     /// Reads a hierarchy CSV (`region, parent`).
     pub fn load(path: &Path) -> Result<Regions> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = crate::input::read(path)?;
         Regions::parse(path, &crate::table::text::decode(path, &bytes)?)
     }
 

@@ -163,16 +163,16 @@ pub fn probabilities_csv(p: &Projection, sim: &Simulation) -> Result<Vec<u8>> {
 
 /// Serialises rows to CSV bytes.
 pub(crate) fn to_csv<S: Serialize>(rows: impl IntoIterator<Item = S>) -> Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = crate::csv_cell::Writer::to_bytes();
     for r in rows {
         w.serialize(r).map_err(|e| Error::Csv(e.to_string()))?;
     }
-    w.into_inner().map_err(|e| Error::Csv(e.to_string()))
+    w.into_bytes().map_err(|e| Error::Csv(e.to_string()))
 }
 
 /// `findings.csv`: one row per finding, the quoted cells and every number as a column.
 pub fn findings_csv(findings: &[Finding]) -> Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = crate::csv_cell::Writer::to_bytes();
     let fail = |e: csv::Error| Error::Csv(e.to_string());
     let head = [
         "severity",
@@ -226,7 +226,7 @@ pub fn findings_csv(findings: &[Finding]) -> Result<Vec<u8>> {
         rec.push(related.join("; "));
         w.write_record(&rec).map_err(fail)?;
     }
-    w.into_inner().map_err(|e| Error::Csv(e.to_string()))
+    w.into_bytes().map_err(|e| Error::Csv(e.to_string()))
 }
 
 /// A row of `plansim assess --format csv`: a grade, its numbers and its reason.
@@ -277,7 +277,7 @@ struct GradeRow<'a> {
 
 /// Grades as CSV, one line per target.
 pub fn grades_csv(grades: &[crate::assess::Grade]) -> Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = crate::csv_cell::Writer::to_bytes();
     let fail = |e: csv::Error| Error::Csv(e.to_string());
     for g in grades {
         w.serialize(GradeRow {
@@ -313,5 +313,5 @@ pub fn grades_csv(grades: &[crate::assess::Grade]) -> Result<Vec<u8>> {
         })
         .map_err(fail)?;
     }
-    w.into_inner().map_err(|e| Error::Csv(e.to_string()))
+    w.into_bytes().map_err(|e| Error::Csv(e.to_string()))
 }

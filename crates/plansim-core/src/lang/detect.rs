@@ -60,15 +60,9 @@ fn ext(p: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// The head of a regular file (a FIFO or a device is not looked into: it could block or never end).
 fn peek(path: &Path) -> Option<Vec<u8>> {
-    use std::io::Read;
-    let mut buf = Vec::new();
-    std::fs::File::open(path)
-        .ok()?
-        .take(PEEK)
-        .read_to_end(&mut buf)
-        .ok()?;
-    Some(buf)
+    crate::input::peek(path, PEEK)
 }
 
 /// Text in the encodings tables come in: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030.
@@ -112,18 +106,14 @@ fn chinese_scenario(path: &Path, depth: usize) -> bool {
 
 /// The first sheet's first rows.
 fn chinese_sheet(path: &Path) -> bool {
-    use calamine::Reader;
-    let Ok(mut book) = calamine::open_workbook_auto(path) else {
-        return false;
-    };
-    let Some(Ok(range)) = book.worksheet_range_at(0) else {
-        return false;
-    };
-    range
-        .rows()
-        .take(50)
-        .flatten()
-        .any(|c| matches!(c, calamine::Data::String(s) if has_cjk(s)))
+    // read as tables are, within the same limits
+    crate::table::first_sheet(path).is_ok_and(|records| {
+        records
+            .iter()
+            .take(50)
+            .flat_map(|r| &r.cells)
+            .any(|c| has_cjk(c))
+    })
 }
 
 #[cfg(test)]

@@ -61,7 +61,7 @@ pub(crate) fn pairs(
 impl Aliases {
     /// Reads an alias list from a file (UTF-8 or GBK).
     pub fn load(path: &Path) -> Result<Aliases> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = crate::input::read(path)?;
         Aliases::parse(path, &crate::table::text::decode(path, &bytes)?)
     }
 

@@ -228,6 +228,18 @@ macro_rules! selector_of {
                     kind: self.kind,
                 }
             }
+
+            /// Whether the rule reaches the series ([`Selector::matches`], without copies).
+            pub(crate) fn reaches(&self, s: &crate::series::Series) -> bool {
+                Selector::reaches(
+                    &self.indicator,
+                    &self.category,
+                    &self.attribute,
+                    &self.region,
+                    self.kind,
+                    s,
+                )
+            }
         }
     };
 }
@@ -238,7 +250,7 @@ selector_of!(Phase);
 impl ScenarioFile {
     /// Reads one file, without following `extends`.
     pub fn read(path: &Path) -> Result<ScenarioFile> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let text = crate::input::read_to_string(path)?;
         let mut file: ScenarioFile = toml::from_str(&text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
             let written = text.get(span.clone()).unwrap_or_default();
@@ -255,7 +267,8 @@ impl ScenarioFile {
 
     /// Turns the byte offsets read with each rule and rate into this file's lines.
     fn locate(&mut self, path: &Path, text: &str) {
-        let mut fix = |at: &mut At| at.resolve(path, text);
+        let lines = located::Lines::new(text);
+        let mut fix = |at: &mut At| at.resolve(path, &lines);
         let percents = |p: Option<&mut Percent>, fix: &mut dyn FnMut(&mut At)| {
             if let Some(p) = p {
                 fix(&mut p.at);
@@ -413,7 +426,10 @@ mod tests {
     fn unreadable_parents_are_named_with_their_child() {
         let dir = tempfile::tempdir().unwrap();
         for (text, want) in [
-            ("extends = \"\"", "which cannot be read: Is a directory"),
+            (
+                "extends = \"\"",
+                "which cannot be read: is a folder; plansim reads only regular files",
+            ),
             ("extends = \"gone.toml\"", "gone.toml, which cannot be read"),
         ] {
             let child = dir.path().join("child.toml");

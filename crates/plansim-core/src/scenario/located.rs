@@ -32,9 +32,9 @@ impl At {
     }
 
     /// Sets the file, and the line of the byte offset read with the value.
-    pub(crate) fn resolve(&mut self, file: &Path, text: &str) {
+    pub(crate) fn resolve(&mut self, file: &Path, lines: &Lines) {
         self.file = file.to_path_buf();
-        self.line = line_of(text, self.offset);
+        self.line = lines.line_of(self.offset);
     }
 
     /// Whether the place is in a file (a line was read).
@@ -54,6 +54,27 @@ impl fmt::Display for At {
 }
 
 /// 1-based line of a byte offset.
+/// The newlines of a text, to find the line of many offsets without counting from the start
+/// for each (a scenario of 40,000 rules would count billions of bytes).
+pub(crate) struct Lines(Vec<usize>);
+
+impl Lines {
+    pub(crate) fn new(text: &str) -> Lines {
+        Lines(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+        )
+    }
+
+    /// The 1-based line of a byte offset, as [`line_of`] counts it.
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&nl| nl < offset) + 1
+    }
+}
+
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset.min(text.len())]
         .iter()
@@ -318,5 +339,9 @@ mod tests {
         assert_eq!(line_of(text, 2), 2);
         assert_eq!(line_of(text, 5), 4);
         assert_eq!(line_of(text, 999), 4);
+        let lines = Lines::new(text);
+        for offset in 0..=text.len() + 3 {
+            assert_eq!(lines.line_of(offset), line_of(text, offset), "{offset}");
+        }
     }
 }

@@ -232,7 +232,7 @@ fn phases(sc: &Scenario, s: &Series, rates: &mut [f64], rules: &mut Rules) {
         .flat_map(|a| a.phases.iter())
         .enumerate()
     {
-        if ph.selector().matches(s) {
+        if ph.reaches(s) {
             let r = ph.rate.fraction();
             rules.apply(Rule::Phase, index, rates, |y, _| {
                 (y >= ph.from && y <= ph.to).then_some(r)
@@ -244,7 +244,7 @@ fn phases(sc: &Scenario, s: &Series, rates: &mut [f64], rules: &mut Rules) {
 /// `[[override]]` rates and deltas, each over its years.
 fn overrides(sc: &Scenario, s: &Series, rates: &mut [f64], rules: &mut Rules) {
     for (index, o) in sc.spec.overrides.iter().enumerate() {
-        if o.selector().matches(s) {
+        if o.reaches(s) {
             let (rate, delta) = (o.rate.as_ref(), o.delta.as_ref());
             rules.apply(Rule::Override, index, rates, |y, g| {
                 let inside = o.from.is_none_or(|f| y >= f) && o.to.is_none_or(|t| y <= t);
@@ -261,7 +261,7 @@ fn nudged(sc: &Scenario, s: &Series, n: Nudge, first: i32, rates: &mut [f64], ru
         .spec
         .shocks
         .iter()
-        .filter(|sh| sh.selector().matches(s))
+        .filter(|sh| sh.reaches(s))
         .map(|sh| sh.year)
         .collect();
     for (k, y) in rules.years.iter().enumerate() {
@@ -274,7 +274,7 @@ fn nudged(sc: &Scenario, s: &Series, n: Nudge, first: i32, rates: &mut [f64], ru
 /// `[[shock]]`s that set or move a year's rate.
 fn rate_shocks(sc: &Scenario, s: &Series, rates: &mut [f64], rules: &mut Rules) {
     for (index, sh) in sc.spec.shocks.iter().enumerate() {
-        if sh.selector().matches(s) && sh.level.is_none() {
+        if sh.reaches(s) && sh.level.is_none() {
             rules.apply(Rule::Shock, index, rates, |y, g| {
                 (y == sh.year).then(|| match (&sh.rate, &sh.delta) {
                     (Some(r), _) => r.fraction(),
@@ -296,7 +296,7 @@ fn level_shocks(
     rules: &mut Rules,
 ) -> Result<(), Msg> {
     for (index, sh) in sc.spec.shocks.iter().enumerate() {
-        let Some(level) = sh.level.as_ref().filter(|_| sh.selector().matches(s)) else {
+        let Some(level) = sh.level.as_ref().filter(|_| sh.reaches(s)) else {
             continue;
         };
         let Some(k) = rules.years.iter().position(|&y| y == sh.year) else {

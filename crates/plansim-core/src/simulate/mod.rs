@@ -188,6 +188,7 @@ pub fn simulate(p: &Projection, set: &Settings) -> Result<Simulation> {
             expected: "0 to 100 points (2 = 2 points a year)",
         });
     }
+    check_memory(set)?;
     let keys = path_keys(p);
     let work =
         |i: usize, scratch: &mut Scratch| simulate_path(p, &p.paths[i], keys[i], set, scratch);
@@ -205,7 +206,7 @@ pub fn simulate(p: &Projection, set: &Settings) -> Result<Simulation> {
         parallel()
     } else {
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(set.jobs)
+            .num_threads(workers(set.jobs))
             .build()
             .map_err(|e| Error::Threads {
                 jobs: set.jobs,
@@ -220,6 +221,57 @@ pub fn simulate(p: &Projection, set: &Settings) -> Result<Simulation> {
         years: p.years.clone(),
         paths,
     })
+}
+
+/// The cores of this machine (1 when unknown).
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// The threads a run asking for `jobs` gets: all cores for 0, never more than the cores (more
+/// threads only share the same cores, and each holds its draws).
+pub fn workers(jobs: usize) -> usize {
+    if jobs == 0 {
+        cores()
+    } else {
+        jobs.min(cores())
+    }
+}
+
+/// Bytes a worker holds per draw: the values, shocks, common factor and spill of a path
+/// (f64 each) and each value's bucket (u16). A path is reduced to its bands before the next
+/// one is drawn, so this, not draws × paths × years, is what a run holds.
+const BYTES_PER_DRAW: u64 = 4 * 8 + 2;
+
+/// Refuses a run whose draws would take more than a quarter of the machine's memory, with
+/// the estimate.
+fn check_memory(set: &Settings) -> Result<()> {
+    let workers = if set.jobs == 0 {
+        rayon::current_num_threads()
+    } else {
+        workers(set.jobs)
+    };
+    let need = (set.draws as u64)
+        .saturating_mul(workers as u64)
+        .saturating_mul(BYTES_PER_DRAW);
+    match machine_memory() {
+        Some(total) if need > total / 4 => Err(Error::Invalid(format!(
+            "{} draws on {workers} threads would hold about {} of memory, more than a \
+             quarter of this machine's {}; ask for fewer draws (--draws) or threads (--jobs)",
+            set.draws,
+            crate::input::size_text(need),
+            crate::input::size_text(total)
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// The machine's memory in bytes, where the system says (Linux: `MemTotal`).
+fn machine_memory() -> Option<u64> {
+    let info = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = info.lines().find(|l| l.starts_with("MemTotal:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    kb.checked_mul(1024)
 }
 
 /// One path's draws: its known years fixed, its goals counted, its bands placed on the

@@ -62,3 +62,42 @@ pub(super) fn unread_columns(
     }
     out
 }
+
+/// Characters a spreadsheet cell holds (Excel's limit): a longer cell is kept whole in the run,
+/// cut in the workbook, and reported here with its row and column.
+pub const CELL_CHARS: usize = 32_767;
+
+/// Cells longer than [`CELL_CHARS`], each reported with its row and column.
+pub(super) fn long_cells(headers: &[String], records: &[Record]) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for r in records {
+        for (col, cell) in r.cells.iter().enumerate() {
+            // bytes first: a cell of fewer bytes has fewer characters
+            if cell.len() <= CELL_CHARS {
+                continue;
+            }
+            let chars = cell.chars().count();
+            if chars <= CELL_CHARS {
+                continue;
+            }
+            out.push(Warning {
+                row: r.row,
+                column: col + 1,
+                header: header_label(headers, col),
+                text: cell.chars().take(20).chain("…".chars()).collect(),
+                message: long_cell_message(chars),
+            });
+        }
+    }
+    out
+}
+
+/// The message of an over-long cell (also how a caller tells that warning from the others).
+pub fn long_cell_message(chars: usize) -> String {
+    format!(
+        "{LONG_CELL}: {chars} characters; the workbook keeps the first {CELL_CHARS} with a note"
+    )
+}
+
+/// The opening words of [`long_cell_message`].
+pub const LONG_CELL: &str = "a cell longer than a spreadsheet cell holds";

@@ -4,6 +4,7 @@ pub mod achievement;
 pub mod alternative;
 mod annotate;
 mod columns;
+pub use columns::{CELL_CHARS, LONG_CELL};
 mod duplicates;
 mod frame;
 mod grammar;
@@ -129,7 +130,7 @@ pub struct LoadOptions {
 /// cell is an error naming every such cell, unless [`LoadOptions::lenient`] asks for the rows
 /// that read (the others listed in [`Table::unread`]).
 pub fn load(path: &Path, opts: &LoadOptions) -> Result<Table> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::input::read(path)?;
     load_bytes(path, bytes, opts)
 }
 
@@ -154,6 +155,11 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>, opts: &LoadOptions) -> Result<Tab
             .unwrap_or_default()
     });
     rows::build(path, &records, &region, !opts.lenient)
+}
+
+/// The first sheet of a workbook as text records, read within the input limits.
+pub(crate) fn first_sheet(path: &Path) -> Result<Vec<Record>> {
+    xlsx::records(path, crate::input::read(path)?, None)
 }
 
 /// Reads several tables; every file's errors are collected, the first returned after all ran.

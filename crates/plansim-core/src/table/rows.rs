@@ -39,6 +39,7 @@ pub fn build(path: &Path, records: &[Record], default_region: &str, strict: bool
     };
     let note_lines = ctx.lines(&mut header, records);
     let mut warnings = unread_columns(&layout, &headers, records, &header);
+    warnings.extend(super::columns::long_cells(&headers, records));
     let mut indicators = std::mem::take(&mut ctx.out);
     let mut notes = notes::parse(&note_lines);
     annotate::apply(&mut notes, &mut indicators, &mut warnings);

@@ -7,6 +7,8 @@ use std::io::Cursor;
 use std::path::Path;
 
 pub fn records(path: &Path, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Vec<Record>> {
+    // calamine inflates a part whole: a small file must not become gigabytes
+    crate::input::check_zip(path, &bytes)?;
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| Error::format(path, format!("is not a readable spreadsheet: {e}")))?;
     let names = book.sheet_names();

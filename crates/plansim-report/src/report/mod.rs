@@ -247,7 +247,7 @@ type Written = (Summary, String);
 /// Runs `f` on `jobs` threads (0 = all cores; 1 = this thread only).
 fn in_pool<T: Send>(jobs: usize, f: impl FnOnce() -> T + Send) -> Result<T> {
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
+        .num_threads(crate::simulate::workers(jobs))
         .build()
         .map_err(|e| Error::invalid(format!("cannot start {jobs} threads: {e}")))?;
     Ok(pool.install(f))

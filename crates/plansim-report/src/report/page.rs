@@ -23,6 +23,8 @@ pub struct Page {
     pub findings: Vec<Finding>,
     /// Rows of the scenario's tables left out for an unreadable cell, a line per table.
     pub left_out: Vec<String>,
+    /// Cells of its tables too long for a workbook cell, each with its file and row.
+    pub cut_cells: Vec<String>,
     /// What each of the scenario's rules changed.
     pub rules: plansim_core::explain::Explanation,
     /// (file, caption) of the dashboard, probability and feasibility charts.
@@ -123,6 +125,7 @@ impl Page {
             hypothetical: self.hypothetical(),
             rows: self.rows.clone(),
             left_out: self.left_out.clone(),
+            cut_cells: self.cut_cells.clone(),
         }
     }
 }
@@ -142,4 +145,7 @@ pub struct Summary {
     /// Rows of its tables left out for an unreadable cell, a line per table.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub left_out: Vec<String>,
+    /// Cells of its tables too long for a workbook cell (cut there), each with file and row.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cut_cells: Vec<String>,
 }

@@ -133,12 +133,54 @@ pub fn plan_charts(
         out.push(PlanChart::Dashboard(stem.clone(), d));
     }
     let p = probability(run, region, plan, english);
-    if !p.bars.is_empty() {
-        out.push(PlanChart::Probability(stem.clone(), p));
+    let bars: Vec<ProbabilityBar> = p.sorted().into_iter().cloned().collect();
+    for (page, title, bars) in pages(&stem, &p.title, bars) {
+        let chart = ProbabilityChart {
+            title,
+            bars,
+            ..p.clone()
+        };
+        out.push(PlanChart::Probability(page, chart));
     }
     let g = gap(run, region, plan, english);
-    if !g.dots.is_empty() {
-        out.push(PlanChart::Gap(stem, g));
+    let dots: Vec<GapDot> = g.sorted().into_iter().cloned().collect();
+    for (page, title, dots) in pages(&stem, &g.title, dots) {
+        let chart = GapChart {
+            title,
+            dots,
+            ..g.clone()
+        };
+        out.push(PlanChart::Gap(page, chart));
+    }
+    out
+}
+
+/// Bars a chart holds and stays readable: a plan of more targets gets its bar charts in
+/// pages of this many, in the chart's order.
+pub const MAX_BARS: usize = 40;
+
+/// A chart's items in pages of at most [`MAX_BARS`], each with its file stem (the first page
+/// keeps the chart's own, the next `…-2`) and title (`科尔沁区 十四五规划 (2/3)` when there
+/// is more than one page).
+fn pages<T>(stem: &str, title: &str, items: Vec<T>) -> Vec<(String, String, Vec<T>)> {
+    let n = items.len().div_ceil(MAX_BARS);
+    let mut out = Vec::with_capacity(n);
+    let mut items = items.into_iter().peekable();
+    let mut page = 1;
+    while items.peek().is_some() {
+        let chunk: Vec<T> = items.by_ref().take(MAX_BARS).collect();
+        let title = if n > 1 {
+            format!("{title} ({page}/{n})")
+        } else {
+            title.to_string()
+        };
+        let stem = if page == 1 {
+            stem.to_string()
+        } else {
+            format!("{stem}-{page}")
+        };
+        out.push((stem, title, chunk));
+        page += 1;
     }
     out
 }

@@ -87,6 +87,15 @@ pub fn computed(
     // a row whose own numbers the audit finds wrong is marked wherever its grade shows (a
     // target the outturns put out of reach is the grade's news, not the table's error)
     use crate::check::{Code, Severity};
+    // rows by (region, plan, indicator): a search of every row per finding was quadratic
+    let mut rows_of: std::collections::HashMap<(String, String, String), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        rows_of
+            .entry((r.region.clone(), r.plan.clone(), r.indicator.clone()))
+            .or_default()
+            .push(i);
+    }
     for f in findings.iter().filter(|f| {
         f.severity == Severity::Error
             && matches!(
@@ -97,10 +106,9 @@ pub fn computed(
                     | Code::BoundExceeded
             )
     }) {
-        for r in rows
-            .iter_mut()
-            .filter(|r| r.region == f.region && r.plan == f.plan && r.indicator == f.indicator)
-        {
+        let key = (f.region.clone(), f.plan.clone(), f.indicator.clone());
+        for &i in rows_of.get(&key).into_iter().flatten() {
+            let r = &mut rows[i];
             if !r.audit.contains(&f.code.as_str()) {
                 r.audit.push(f.code.as_str());
             }
@@ -123,6 +131,16 @@ pub fn computed(
             .iter()
             .filter(|l| !l.cells.is_empty())
             .map(|l| l.summary())
+            .collect(),
+        cut_cells: sc
+            .left_out
+            .iter()
+            .flat_map(|l| {
+                l.warnings
+                    .iter()
+                    .filter(|w| w.message.starts_with(crate::table::LONG_CELL))
+                    .map(|w| format!("{}: {w}", l.file.display()))
+            })
             .collect(),
         rules,
         overview_charts: Vec::new(),

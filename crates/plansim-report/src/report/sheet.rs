@@ -93,6 +93,22 @@ impl Formats {
     }
 }
 
+/// Characters an Excel cell holds.
+pub(super) const CELL_CHARS: usize = 32_767;
+
+/// Text within [`CELL_CHARS`]: a longer text is cut, and says so at its end (the table's
+/// reading warns of it with its file and row), rather than failing the whole workbook.
+pub(super) fn fitted(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some((end, _)) = text.char_indices().nth(CELL_CHARS) else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let total = CELL_CHARS + text[end..].chars().count();
+    let note = format!(" …[cut: {total} characters, a cell holds {CELL_CHARS}]");
+    let keep = CELL_CHARS - note.chars().count();
+    let (cut, _) = text.char_indices().nth(keep).unwrap_or((end, ' '));
+    std::borrow::Cow::Owned(format!("{}{note}", &text[..cut]))
+}
+
 pub(super) fn fail(e: XlsxError) -> Error {
     Error::invalid(format!("{}: {e}", super::workbook::NAME))
 }
@@ -153,7 +169,7 @@ impl<'f> Sheet<'f> {
         for (c, cell) in cells.iter().enumerate() {
             let (r, c) = (self.row, c as u16);
             match cell {
-                Cell::Text(s) if !s.is_empty() => ws.write_string(r, c, *s).map(|_| ()),
+                Cell::Text(s) if !s.is_empty() => ws.write_string(r, c, fitted(s)).map(|_| ()),
                 // rounded as every writer rounds: 7, not 7.000000000000001, in the cell
                 Cell::Number(v) => ws
                     .write_number_with_format(r, c, derived(*v), &f.pace)
@@ -163,7 +179,7 @@ impl<'f> Sheet<'f> {
                     .write_number_with_format(r, c, derived(*v), &f.share)
                     .map(|_| ()),
                 Cell::Grade(s, label) => ws
-                    .write_string_with_format(r, c, *label, &f.grades[s.code()])
+                    .write_string_with_format(r, c, fitted(label), &f.grades[s.code()])
                     .map(|_| ()),
                 Cell::Text(_) | Cell::Empty => Ok(()),
             }
@@ -211,5 +227,28 @@ mod tests {
         // 5 rows at 2 a sheet (below the header): 2 + 2 + 1
         assert_eq!(names, ["模拟", "模拟 2", "模拟 3"]);
         assert!(wb.save_to_buffer().is_ok());
+    }
+
+    /// A cell longer than Excel holds is cut with a note, and the workbook is still written.
+    #[test]
+    fn an_over_long_cell_is_cut_with_a_note() {
+        let long = "长".repeat(40_000);
+        let cut = fitted(&long);
+        let note = " …[cut: 40000 characters, a cell holds 32767]";
+        assert_eq!(cut.chars().count(), 32_767);
+        let tail: String = cut.chars().skip(32_700).collect();
+        assert!(cut.ends_with(note), "{tail}");
+        assert_eq!(
+            cut.chars().filter(|&c| c == '长').count(),
+            32_767 - note.chars().count()
+        );
+        assert_eq!(fitted("短"), "短");
+        assert_eq!(fitted(&"x".repeat(32_767)).len(), 32_767);
+        let formats = Formats::new();
+        let wb = RefCell::new(Workbook::new());
+        let mut sheet = Sheet::new(&wb, "目标", vec!["指标"], &formats).unwrap();
+        sheet.push(&[Cell::Text(&long)]).unwrap();
+        sheet.finish().unwrap();
+        assert!(wb.into_inner().save_to_buffer().is_ok());
     }
 }

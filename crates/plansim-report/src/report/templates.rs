@@ -225,16 +225,25 @@ mod filters {
         Ok(cell(&s.to_string()))
     }
 
+    /// Text in a Markdown code span: shown as written (no tag or link is read inside one),
+    /// a backtick, which would end the span, as `'`, on one line.
+    #[askama::filter_fn]
+    pub fn code(s: impl Display, _: &dyn Values) -> askama::Result<askama::filters::Safe<String>> {
+        Ok(askama::filters::Safe(
+            s.to_string().replace('`', "'").replace(['\n', '\r'], " "),
+        ))
+    }
+
     /// Text on one Markdown line.
     #[askama::filter_fn]
     pub fn oneline(s: impl Display, _: &dyn Values) -> askama::Result<String> {
         Ok(s.to_string().replace(['\n', '\r'], " "))
     }
 
-    /// A relative link in Markdown: spaces as `%20`.
+    /// A relative link in Markdown: spaces as `%20`, never a scheme (`javascript:`).
     #[askama::filter_fn]
     pub fn spaces(s: impl Display, _: &dyn Values) -> askama::Result<String> {
-        Ok(s.to_string().replace(' ', "%20"))
+        Ok(super::md_link(&s.to_string()))
     }
 
     /// A relative link in HTML, percent-encoded (chart names carry Chinese).
@@ -272,6 +281,48 @@ impl askama::filters::Escaper for Html {
         }
         dest.write_str(&s[last..])
     }
+}
+
+/// The Markdown escaper of the templates (`askama.toml`): `<` as `&lt;`, so no text of a table
+/// or scenario opens an HTML tag or an autolink; `[` and `]` backslashed, so none makes a link
+/// (`[x](javascript:…)`) or a link definition. A Markdown reader shows them as written.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Markdown;
+
+impl askama::filters::Escaper for Markdown {
+    fn write_escaped_str<W: std::fmt::Write>(&self, mut dest: W, s: &str) -> std::fmt::Result {
+        let mut last = 0;
+        for (i, c) in s.char_indices() {
+            let entity = match c {
+                '<' => "&lt;",
+                '[' => "\\[",
+                ']' => "\\]",
+                _ => continue,
+            };
+            dest.write_str(&s[last..i])?;
+            dest.write_str(entity)?;
+            last = i + 1;
+        }
+        dest.write_str(&s[last..])
+    }
+}
+
+/// A relative link of a Markdown page: spaces as `%20`, and `:` (a scheme such as
+/// `javascript:`), parentheses and angle brackets percent-encoded, so it stays relative.
+pub fn md_link(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            ':' => out.push_str("%3A"),
+            '(' => out.push_str("%28"),
+            ')' => out.push_str("%29"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Percent-encodes a relative link: bytes outside `A–Z a–z 0–9 - _ . /` as `%XX`.
@@ -319,7 +370,7 @@ mod tests {
         );
         let md = opening(&s, false, false, false).unwrap_or_default();
         assert!(
-            md.contains("\n- 定性 (2)\n  - A\\|B (2): R&D<5%、x\n"),
+            md.contains("\n- 定性 (2)\n  - A\\|B (2): R&D&lt;5%、x\n"),
             "{md}"
         );
     }
