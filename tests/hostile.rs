@@ -584,3 +584,20 @@ fn markdown_pages_carry_no_script_and_no_javascript_link() {
     let index = std::fs::read_to_string(d.join("rep/index.md")).unwrap_or_else(|e| panic!("{e}"));
     assert!(index.contains("javascript:alert(1)"), "{index}");
 }
+
+/// `--jobs` far above the cores starts no more threads than there are cores: a warning, and
+/// the run takes the time it takes on the cores (10,000 threads took 55 s to start).
+#[test]
+fn jobs_above_the_cores_are_capped_with_a_warning() {
+    for jobs in ["10000", "18446744073709551615"] {
+        let started = std::time::Instant::now();
+        let out = plansim(&["simulate", TABLE, "--draws", "20", "--jobs", jobs]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{err}");
+        assert!(
+            err.contains(&format!("--jobs {jobs}: this machine has ")),
+            "{err}"
+        );
+        assert!(started.elapsed() < Duration::from_secs(60));
+    }
+}
