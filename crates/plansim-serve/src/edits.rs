@@ -1,6 +1,6 @@
 //! The edits a what-if page posts: a rate per indicator and period, a shock in a chosen year.
 //! They become the scenario rules a file would hold (`[[override]]`, `[[shock]]`), applied by
-//! the engine exactly as a saved file's are, and written out as that file ([`Edits::toml`]).
+//! the engine exactly as a saved file's are, and written out as that file ([`Rules::toml`]).
 
 use plansim_core::lang::{Lang, Msg, Wrong};
 use plansim_core::scenario::{At, Located, Override, Percent, Shock, parse_percent, trim_float};

@@ -99,5 +99,5 @@ pub fn long_cell_message(chars: usize) -> String {
     )
 }
 
-/// The opening words of [`long_cell_message`].
+/// The opening words of the warning on an over-long cell.
 pub const LONG_CELL: &str = "a cell longer than a spreadsheet cell holds";
