@@ -187,6 +187,7 @@ pub(super) fn outturns(region: &str, rows: &[(&str, i32, &str)]) -> Vec<crate::a
             let p = crate::actuals::value::parse(text).unwrap();
             crate::actuals::Outturn {
                 region: region.into(),
+                period: None,
                 indicator: (*name).into(),
                 year: *year,
                 value: p.value * p.scale,

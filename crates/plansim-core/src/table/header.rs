@@ -114,7 +114,7 @@ impl Layout {
 }
 
 /// The last year of a plan period named in a header: `“十四五”目标` → 2025.
-fn period_year(h: &str) -> Option<i32> {
+pub(crate) fn period_year(h: &str) -> Option<i32> {
     [
         ("十一五", 2010),
         ("十二五", 2015),
