@@ -104,14 +104,23 @@ fn year_of(text: &str) -> Option<i32> {
         .filter(|y| (1900..=2200).contains(y))
 }
 
-/// A year cell: `2021` (no period), or a period `2021–2025`, `2021-2025年`, `2021至2025`.
+/// A year cell: `2021` (no period), or a period `2021–2025`, `2021-2025年`, `2021至2025`,
+/// `2021-2025（十四五累计）`; `2021-2025（十四五期末）` is the end of the period: its last year.
 fn years_of(text: &str) -> Option<(i32, Option<[i32; 2]>)> {
-    if let Some(y) = year_of(text) {
+    let folded = fold(text);
+    let (body, words) = match folded.split_once('(') {
+        Some((b, w)) => (b.to_string(), w.to_string()),
+        None => (folded, String::new()),
+    };
+    if let Some(y) = year_of(&body) {
         return Some((y, None));
     }
-    let t = fold(text).replace(['–', '—', '~', '～', '至'], "-");
+    let t = body.replace(['–', '—', '~', '～', '至'], "-");
     let (a, b) = t.split_once('-')?;
     let (a, b) = (year_of(a)?, year_of(b)?);
+    if words.contains("期末") {
+        return (a < b).then_some((b, None));
+    }
     (a < b).then_some((b, Some([a, b])))
 }
 
@@ -313,7 +322,9 @@ mod tests {
             "region,indicator,year,value\n全国,单位GDP二氧化碳排放降低（%）,2021–2025,〔17.7〕\n\
              全国,单位GDP二氧化碳排放降低（%）,2025,17.7（十四五时期）\n\
              全国,单位GDP二氧化碳排放降低（%）,2020,[18.8]\n\
-             全国,单位GDP能源消耗降低（%）,2021-2025年,11.6\n全国,城镇化率,2025,66\n",
+             全国,单位GDP能源消耗降低（%）,2021-2025年,11.6\n全国,城镇化率,2025,66\n\
+             内蒙古自治区,单位GDP能耗累计下降（%）,2021-2025（十四五累计）,18\n\
+             内蒙古自治区,森林覆盖率（%）,2021-2025（十四五期末）,22\n",
         )
         .unwrap();
         let got: Vec<_> = o.iter().map(|x| (x.year, x.period, x.value)).collect();
@@ -325,6 +336,8 @@ mod tests {
                 (2020, Some([2016, 2020]), 18.8),
                 (2025, Some([2021, 2025]), 11.6),
                 (2025, None, 66.0),
+                (2025, Some([2021, 2025]), 18.0),
+                (2025, None, 22.0),
             ]
         );
         // a period named in the value that is not the year cell's

@@ -6,6 +6,7 @@
 //! rates), `relational` (高于/与…同步 another indicator's growth); [`pace`] holds the trend,
 //! σ and the probability of meeting a target.
 pub mod ambition;
+mod evidence;
 mod hold;
 pub mod pace;
 mod path;
@@ -54,6 +55,7 @@ pub fn assess(
                 as_of: opts.as_of,
             };
             let mut g = row.grade();
+            evidence::stamp(&mut g);
             g.render(opts.lang);
             g
         })
@@ -91,6 +93,18 @@ impl Row<'_> {
             TargetKind::Relational { relation } => relational::grade(self, &relation),
         };
         let mut g = self.base_note(self.basis_note(g));
+        // every period figure matched to the row is used, or said why not
+        let (figure, unused) = self.period_figure();
+        g.notes_text.extend(unused);
+        if let Some(p) = figure.filter(|_| g.period_figure.is_none()) {
+            g.notes_text.push(Text::new(
+                format!(
+                    "period figure {}–{} {} not used: this target is graded year by year",
+                    p.first, p.last, p.text
+                ),
+                format!("期间数据{}–{} {}未采用：该目标逐年评估", p.first, p.last, p.text),
+            ));
+        }
         g.ambition = Some(ambition::of(self));
         g
     }
@@ -208,6 +222,10 @@ impl Row<'_> {
     pub fn evidence(&self, mut g: Grade, used: &[Obs]) -> Grade {
         g.hypothetical = used.iter().any(|o| o.hypothetical);
         g.preliminary = used.last().is_some_and(|o| o.preliminary);
+        if g.period_figure.is_none() {
+            g.evidence_year = used.iter().map(|o| o.year).max();
+            g.evidence_count = used.len();
+        }
         // one line per note, with the years it is given for
         let mut notes: Vec<(String, Vec<Obs>)> = Vec::new();
         for o in used {

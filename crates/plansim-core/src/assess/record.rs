@@ -197,6 +197,13 @@ pub struct Grade {
     pub hypothetical: bool,
     /// The latest outturn used is preliminary (（预计）).
     pub preliminary: bool,
+    /// The latest year of the evidence the grade rests on (`None`: no outturn).
+    pub evidence_year: Option<i32>,
+    /// How many observations it rests on: yearly figures, or 1 for an official period figure.
+    pub evidence_count: usize,
+    /// The official figure for the plan's period the grade rests on, when one does:
+    /// `2021–2025 〔17.7〕`.
+    pub period_figure: Option<String>,
     /// Notes of the outturns used (method changes, qualifiers) and warnings, in the language
     /// asked for (the outturn files' own notes as written).
     pub notes: Vec<String>,
@@ -249,6 +256,9 @@ impl Grade {
             text: reason,
             hypothetical: false,
             preliminary: false,
+            evidence_year: None,
+            evidence_count: 0,
+            period_figure: None,
             notes: Vec::new(),
             notes_text: Vec::new(),
             ambition: None,
