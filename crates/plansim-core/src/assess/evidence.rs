@@ -2,7 +2,8 @@
 //! the plan's period where one is published, and the period figures it could not use (each
 //! said, never dropped). The sentence and the JSON fields come from the same numbers here.
 
-use super::{Grade, Row};
+use super::hold::Summary;
+use super::{Grade, Row, Status};
 use crate::actuals::{PeriodObs, periods};
 use crate::lang::finding::Text;
 use crate::meaning::Quantity;
@@ -66,9 +67,49 @@ fn unused(what: &str, why: &Text) -> Text {
     )
 }
 
+/// A mean of yearly figures settles an average over the period only when it covers every
+/// year of it, up to the target year: one year cannot settle a five-year average.
+pub(crate) fn whole_period(row: &Row, s: &Summary) -> bool {
+    let n = row.ind.target_year - row.base_year();
+    s.latest_year == row.ind.target_year && s.years.round() as i32 >= n
+}
+
+/// `only 1 of the 5 years 2016–2020 is known: a grade of progress, not a final verdict`.
+pub(crate) fn part_of_period(row: &Row, s: &Summary) -> Text {
+    let (a, b) = (row.base_year() + 1, row.ind.target_year);
+    let (k, n) = (s.years.round() as i32, b - a + 1);
+    Text::new(
+        format!(
+            "; only {k} of the {n} years {a}–{b} {} known: a grade of progress, not a final \
+             verdict",
+            if k == 1 { "is" } else { "are" }
+        ),
+        format!("；{a}–{b}年{n}年中仅有{k}年实际值：为进展评估，不是最终结论"),
+    )
+}
+
+/// The year outturns are known to: `--as-of`, else the latest year of any outturn read.
+pub(crate) fn now(resolved: &crate::actuals::Resolved, as_of: Option<i32>) -> Option<i32> {
+    as_of.or_else(|| resolved.outturns.iter().map(|o| o.year).max())
+}
+
 /// Says what the grade rests on, after its reason: `(evidence: 5 yearly figures, latest 2025)`,
-/// `(evidence: the official figure for 2021–2025 〔17.7〕)`, `(no outturn)`.
-pub(crate) fn stamp(g: &mut Grade) {
+/// `(evidence: the official figure for 2021–2025 〔17.7〕)`, `(no outturn)`; and, when the
+/// target year has passed by `now` without a figure for it, that the grade is one of progress
+/// as of its latest year.
+pub(crate) fn stamp(g: &mut Grade, now: Option<i32>) {
+    let stale = g.evidence_year.filter(|y| {
+        *y < g.target_year
+            && now.is_some_and(|n| n >= g.target_year)
+            && !matches!(g.status, Status::Achieved | Status::Missed)
+    });
+    if let Some(y) = stale {
+        let t = g.target_year;
+        g.text = g.text.clone().then(&Text::new(
+            format!("; as of {y}, the latest figure: none for {t}, so no final verdict"),
+            format!("；为截至{y}年（最新数据）的评估：无{t}年数据，不作最终结论"),
+        ));
+    }
     let words = match (&g.period_figure, g.evidence_year, g.evidence_count) {
         (Some(p), _, _) => Text::new(
             format!(" (evidence: the official period figure {p})"),
@@ -83,7 +124,7 @@ pub(crate) fn stamp(g: &mut Grade) {
         ),
         _ => Text::new(" (no outturn)".into(), "（无实际值）".into()),
     };
-    if g.status != super::Status::Qualitative || g.evidence_count > 0 {
+    if g.status != Status::Qualitative || g.evidence_count > 0 {
         g.text = g.text.clone().then(&words);
     }
 }

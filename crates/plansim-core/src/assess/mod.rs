@@ -42,6 +42,7 @@ pub fn assess(
     aliases: &Aliases,
     opts: &Options,
 ) -> Vec<Grade> {
+    let now = evidence::now(resolved, opts.as_of);
     indicators
         .iter()
         .enumerate()
@@ -55,7 +56,7 @@ pub fn assess(
                 as_of: opts.as_of,
             };
             let mut g = row.grade();
-            evidence::stamp(&mut g);
+            evidence::stamp(&mut g, now);
             g.render(opts.lang);
             g
         })
@@ -329,5 +330,7 @@ pub(crate) fn listed(obs: &[&Obs]) -> String {
         .join(", ")
 }
 
+#[cfg(test)]
+mod evidence_tests;
 #[cfg(test)]
 mod tests;

@@ -67,7 +67,8 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
         g.sigma = Some(sigma);
         g.sigma_source = Some(source);
     }
-    let status = if s.latest_year == row.ind.target_year {
+    let whole = super::evidence::whole_period(row, &s);
+    let status = if whole {
         if within(threshold, m) {
             Status::Achieved
         } else {
@@ -89,6 +90,9 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
         &show(high),
         need.as_ref(),
     );
+    if s.latest_year == row.ind.target_year && !whole {
+        g.text = g.text.clone().then(&super::evidence::part_of_period(row, &s));
+    }
     row.evidence(g.with_status(status), &s.used)
 }
 
