@@ -70,14 +70,18 @@ fn unused(what: &str, why: &Text) -> Text {
 /// A mean of yearly figures settles an average over the period only when it covers every
 /// year of it, up to the target year: one year cannot settle a five-year average.
 pub(crate) fn whole_period(row: &Row, s: &Summary) -> bool {
-    let n = row.ind.target_year - row.base_year();
-    s.latest_year == row.ind.target_year && s.years.round() as i32 >= n
+    whole(row, s.latest_year, s.years.round() as i32)
+}
+
+/// `k` yearly figures, the latest in `latest`, cover the period up to the target year.
+pub(crate) fn whole(row: &Row, latest: i32, k: i32) -> bool {
+    latest == row.ind.target_year && k >= row.ind.target_year - row.base_year()
 }
 
 /// `only 1 of the 5 years 2016–2020 is known: a grade of progress, not a final verdict`.
-pub(crate) fn part_of_period(row: &Row, s: &Summary) -> Text {
+pub(crate) fn part_of_period(row: &Row, k: i32) -> Text {
     let (a, b) = (row.base_year() + 1, row.ind.target_year);
-    let (k, n) = (s.years.round() as i32, b - a + 1);
+    let n = b - a + 1;
     Text::new(
         format!(
             "; only {k} of the {n} years {a}–{b} {} known: a grade of progress, not a final \
@@ -127,4 +131,55 @@ pub(crate) fn stamp(g: &mut Grade, now: Option<i32>) {
     if g.status != Status::Qualitative || g.evidence_count > 0 {
         g.text = g.text.clone().then(&words);
     }
+}
+
+/// Words of a note that say how a figure was measured: a figure so noted is on another basis
+/// than one that is not (`扣除原料用能和非化石能源` from 2023 on).
+const METHOD: [&str; 7] = ["扣除", "剔除", "不含", "口径", "新标准", "修订", "按新"];
+
+/// A warning when the figures used are on different bases — some years carry a note on their
+/// method, others another or none: they are combined nonetheless, and the reason says so.
+pub(crate) fn bases(used: &[crate::actuals::Obs]) -> Option<Text> {
+    let method = |o: &crate::actuals::Obs| {
+        o.notes
+            .iter()
+            .find(|n| METHOD.iter().any(|w| n.contains(w)))
+            .cloned()
+    };
+    let mut groups: Vec<(Option<String>, Vec<i32>)> = Vec::new();
+    for o in used {
+        let m = method(o);
+        match groups.iter_mut().find(|(g, _)| *g == m) {
+            Some((_, ys)) => ys.push(o.year),
+            None => groups.push((m, vec![o.year])),
+        }
+    }
+    if groups.len() < 2 {
+        return None;
+    }
+    let span = |ys: &[i32]| match (ys.first(), ys.last()) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        _ => String::new(),
+    };
+    let (mut en, mut zh) = (Vec::new(), Vec::new());
+    for (m, ys) in &groups {
+        match m {
+            Some(m) => {
+                en.push(format!("{}: {m}", span(ys)));
+                zh.push(format!("{}年：{m}", span(ys)));
+            }
+            None => {
+                en.push(format!("{}: as first published", span(ys)));
+                zh.push(format!("{}年：原口径", span(ys)));
+            }
+        }
+    }
+    Some(Text::new(
+        format!(
+            "; warning: the yearly figures are on different bases ({}), combined nonetheless",
+            en.join("; ")
+        ),
+        format!("；警告：各年数据口径不同（{}），仍合并计算", zh.join("；")),
+    ))
 }

@@ -153,3 +153,26 @@ fn one_year_cannot_settle_a_five_year_average() {
     assert!(near(g.mean, 5.8018, 1e-4), "{:?}", g.mean);
     assert_eq!(g.evidence_count, 5);
 }
+
+#[test]
+fn yearly_changes_on_different_bases_are_compounded_with_a_warning() {
+    let energy = || row("单位GDP能源消耗降低", "%", 2020, "—", 2025, "〔13.5〕", "—");
+    let yearly = "科尔沁区,万元国内生产总值能耗比上年变化（%）,2021,-2.7\n\
+        科尔沁区,万元国内生产总值能耗比上年变化（%）,2022,-0.1\n\
+        科尔沁区,万元国内生产总值能耗比上年变化（%）,2023,-0.5(扣除原料用能和非化石能源)\n";
+    let g = graded(energy(), yearly, None);
+    for want in [
+        "different bases",
+        "2021–2022: as first published",
+        "2023: 扣除原料用能和非化石能源",
+    ] {
+        assert!(g.reason.contains(want), "{want}: {}", g.reason);
+    }
+    // 1 − 0.973·0.999·0.995 = 1 − 0.967167 = 3.2833 %: still compounded
+    assert!(near(g.latest_value, -3.28331, 1e-4), "{:?}", g.latest_value);
+    // where a period figure exists, it is used and nothing is compounded
+    let csv = format!("{yearly}科尔沁区,单位GDP能源消耗降低（%）,2021–2023,〔3.5〕\n");
+    let g = graded(energy(), &csv, None);
+    assert!(!g.reason.contains("different bases"), "{}", g.reason);
+    assert!(near(g.latest_value, -3.5, 1e-9));
+}

@@ -244,6 +244,9 @@ impl Row<'_> {
                 g.notes_text.push(note);
             }
         }
+        if let Some(w) = evidence::bases(used) {
+            g.text = g.text.then(&w);
+        }
         if let Some(last) = used.last().filter(|o| o.preliminary) {
             g.text = g.text.then(&say::preliminary(last.year));
         }
@@ -286,7 +289,12 @@ impl Row<'_> {
         if self.m.basis == Some(outturn) {
             return g;
         }
-        g.notes_text.insert(0, say::basis(outturn, self.m.basis));
+        let words = say::basis(outturn, self.m.basis);
+        // the target states the other basis: the reason says so, not only a note
+        if self.m.basis.is_some() && g.evidence_count > 0 {
+            g.text = g.text.clone().then(&Text::same("; ").then(&words));
+        }
+        g.notes_text.insert(0, words);
         g
     }
 }

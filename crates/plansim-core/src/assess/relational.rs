@@ -125,7 +125,9 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
         g.sigma = Some(sigma);
         g.sigma_source = Some(source.replace("values", "differences"));
     }
-    let status = if latest.year == row.ind.target_year {
+    let k = pairs.len() as i32;
+    let whole = super::evidence::whole(row, latest.year, k);
+    let status = if whole {
         if holds {
             Status::Achieved
         } else {
@@ -157,6 +159,9 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
         .iter()
         .flat_map(|(x, y)| [(*x).clone(), (*y).clone()])
         .collect();
+    if latest.year == row.ind.target_year && !whole {
+        g.text = g.text.clone().then(&super::evidence::part_of_period(row, k));
+    }
     let mut g = row.evidence(g.with_status(status), &a);
     g.hypothetical |= used.iter().any(|o| o.hypothetical);
     g
