@@ -6,7 +6,7 @@
 //! year, 已实现 when the year's value (a kept bound) or the period mean (a yearly bound) is
 //! within the bound inside its printed precision, else 未实现.
 
-use super::pace::{FLOOR_LEVEL, FLOOR_RATE, FLOOR_SHARE, Trend, mean, p_above};
+use super::pace::{FLOOR_LEVEL, FLOOR_RATE, FLOOR_SHARE, Trend, mean};
 use super::path::{Path, lenient, met, planned, trend, within};
 use super::{Grade, Row, Status, amount, listed, years};
 use crate::actuals::Obs;
@@ -125,11 +125,11 @@ pub(crate) fn p_mean(
     if h <= 0.0 {
         return Some((None, t.sigma, source));
     }
+    // the period's mean (sum + S)/(m + h) ≥ threshold ⇔ S ≥ threshold·(m + h) − sum, S the
+    // sum of the next h yearly values
     let m = xs.len() as f64;
     let sum: f64 = xs.iter().map(|o| o.value).sum();
-    let (shift, sd) = t.ahead(h);
-    let center = (sum + shift) / (m + h);
-    let p = p_above(center, sd / (m + h), threshold.0);
+    let p = t.p_at_least(0.0, h, threshold.0 * (m + h) - sum);
     Some((Some(if threshold.1 { p } else { 1.0 - p }), t.sigma, source))
 }
 

@@ -2,7 +2,7 @@
 //! their yearly changes: shared by targets to reach and bounds to keep.
 
 use super::Row;
-use super::pace::{FLOOR_COUNT, FLOOR_INDEX, FLOOR_LEVEL, FLOOR_SHARE, Trend, p_above};
+use super::pace::{FLOOR_COUNT, FLOOR_INDEX, FLOOR_LEVEL, FLOOR_SHARE, Trend};
 use crate::actuals::{Obs, Side};
 use crate::meaning::Quantity;
 use crate::series::GoalKind;
@@ -194,13 +194,12 @@ pub fn trend(
         return Some((None, sigma, source));
     }
     let (thr, above) = lenient(goal, row.m.direction, precision);
-    let (shift, sd) = t.ahead(h);
     let p = match path {
         Path::Compound if last.value > 0.0 && thr > 0.0 => {
-            p_above(last.value.ln() + shift, sd, thr.ln())
+            t.p_at_least(last.value.ln(), h, thr.ln())
         }
         Path::Compound => return Some((None, sigma, source)),
-        _ => p_above(last.value + shift, sd, thr),
+        _ => t.p_at_least(last.value, h, thr),
     };
     Some((Some(if above { p } else { 1.0 - p }), sigma, source))
 }
