@@ -122,6 +122,7 @@ impl Trend {
 }
 
 /// P(X ≥ threshold) for X normal: the chance of landing on the rising side.
+#[cfg(test)]
 pub(crate) fn p_above(center: f64, sd: f64, threshold: f64) -> f64 {
     if sd <= 0.0 {
         return if center >= threshold { 1.0 } else { 0.0 };

@@ -51,15 +51,15 @@ pub struct BandRow<'a> {
     /// The projected (or known) value.
     pub value: f64,
     /// The 5th percentile of the draws.
-    pub p5: f64,
+    pub p5: Option<f64>,
     /// The 25th percentile.
-    pub p25: f64,
+    pub p25: Option<f64>,
     /// The median.
-    pub p50: f64,
+    pub p50: Option<f64>,
     /// The 75th percentile.
-    pub p75: f64,
+    pub p75: Option<f64>,
     /// The 95th percentile.
-    pub p95: f64,
+    pub p95: Option<f64>,
 }
 
 /// A row of `probabilities.csv`.
@@ -77,8 +77,12 @@ pub struct ChanceRow<'a> {
     pub year: i32,
     /// The target as printed.
     pub target: &'a str,
-    /// The share of draws meeting it (0–1).
-    pub probability: f64,
+    /// The share of draws meeting it (0–1); empty without evidence (no outturns and no σ set
+    /// by hand).
+    pub probability: Option<f64>,
+    /// Where σ came from: `actuals`, a σ set by hand (`table`, `scenario`, `flag`), or
+    /// `default` — no evidence, no probability.
+    pub sigma_from: &'a str,
 }
 
 /// Every (path, year) with a value, in order.
@@ -109,7 +113,8 @@ pub fn projection_csv(p: &Projection) -> Result<Vec<u8>> {
     to_csv(long_rows(p).map(|(_, _, r)| r))
 }
 
-/// `simulation.csv`: the projection's columns and each year's band.
+/// `simulation.csv`: the projection's columns and each year's band (empty where there is none:
+/// before a path starts, and for a path without evidence).
 pub fn simulation_csv(p: &Projection, sim: &Simulation) -> Result<Vec<u8>> {
     to_csv(long_rows(p).map(|(i, c, long)| {
         let b = sim.paths[i].bands[c];
@@ -121,11 +126,11 @@ pub fn simulation_csv(p: &Projection, sim: &Simulation) -> Result<Vec<u8>> {
             unit: long.unit,
             year: long.year,
             value: long.value,
-            p5: b.p5,
-            p25: b.p25,
-            p50: b.p50,
-            p75: b.p75,
-            p95: b.p95,
+            p5: Some(b.p5).filter(|v| v.is_finite()),
+            p25: Some(b.p25).filter(|v| v.is_finite()),
+            p50: Some(b.p50).filter(|v| v.is_finite()),
+            p75: Some(b.p75).filter(|v| v.is_finite()),
+            p95: Some(b.p95).filter(|v| v.is_finite()),
         }
     }))
 }
@@ -135,16 +140,33 @@ pub fn chance_rows<'a>(
     p: &'a Projection,
     sim: &'a Simulation,
 ) -> impl Iterator<Item = ChanceRow<'a>> {
+    let last = p.years.last().copied().unwrap_or(0);
     p.paths.iter().zip(&sim.paths).flat_map(move |(path, sp)| {
-        sp.chances.iter().map(move |c| ChanceRow {
+        let row = move |year: i32, target: &'a str, probability: Option<f64>| ChanceRow {
             region: &path.series.region,
             plan: &path.series.plan,
             scenario: &p.scenario,
             indicator: &path.series.name,
-            year: c.year,
-            target: &c.target,
-            probability: c.probability,
-        })
+            year,
+            target,
+            probability,
+            sigma_from: sp.sigma_from.as_str(),
+        };
+        let drawn = sp
+            .chances
+            .iter()
+            .map(move |c| row(c.year, &c.target, Some(c.probability)));
+        // the goals of a path without evidence: listed, their probability left empty
+        let undrawn = path
+            .outcomes
+            .iter()
+            .filter(move |o| {
+                !sp.sigma_from.is_evidence()
+                    && o.goal.year > path.plan.start_year
+                    && o.goal.year <= last
+            })
+            .map(move |o| row(o.goal.year, &o.goal.raw, None));
+        drawn.chain(undrawn)
     })
 }
 

@@ -233,6 +233,17 @@ fn simulate_path(
 ) -> SimPath {
     let plan = &path.plan;
     let (sigma, sigma_from) = sigma_of(set, path);
+    // no outturns and no σ set by hand: a rule of thumb is no evidence, and a fan or a
+    // probability drawn from it would only restate the plan's own path (about 50 % by
+    // construction): none is drawn
+    if !sigma_from.is_evidence() {
+        return SimPath {
+            sigma,
+            sigma_from,
+            bands: vec![Band::MISSING; p.years.len()],
+            chances: Vec::new(),
+        };
+    }
     let mut fixed = vec![None; plan.rates.len() + 1];
     for &(year, v) in &path.actuals {
         if let Ok(k) = usize::try_from(year - plan.start_year)
