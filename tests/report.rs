@@ -148,9 +148,11 @@ fn bundled_report_has_every_file_and_the_right_numbers() {
         && r["probability"].is_empty()
         && r["sigma_from"] == "default"));
     // the ones with a σ set by hand in the scenario have theirs
-    assert!(probs
-        .iter()
-        .any(|r| !r["probability"].is_empty() && r["sigma_from"] != "default"));
+    assert!(
+        probs
+            .iter()
+            .any(|r| !r["probability"].is_empty() && r["sigma_from"] != "default")
+    );
     // findings: the unit mismatch of row 1 of the 科尔沁区 table
     let findings = csv_rows(&files["baseline/findings.csv"]);
     assert!(

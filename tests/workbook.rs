@@ -160,8 +160,11 @@ fn the_workbook_holds_the_report_in_numbers() {
     // probabilities are shares between 0 and 1, or empty without evidence
     let p = wb.worksheet_range("达标概率").unwrap();
     assert!(p.height() > 10);
-    assert!(p.rows().skip(1).all(|r| matches!(r[6], Data::Empty)
-        || (0.0..=1.0).contains(&number(&r[6]))));
+    assert!(
+        p.rows()
+            .skip(1)
+            .all(|r| matches!(r[6], Data::Empty) || (0.0..=1.0).contains(&number(&r[6])))
+    );
     // every finding of each scenario's audit, as findings.csv has them
     let f = wb.worksheet_range("检查结果").unwrap();
     for sc in ["baseline", "horqin-outturn"] {

@@ -176,7 +176,13 @@ impl Context<'_> {
         }
     }
 
-    fn push(&mut self, rec: &Record, year: (i32, Option<[i32; 2]>), col: usize, basis: (bool, bool)) {
+    fn push(
+        &mut self,
+        rec: &Record,
+        year: (i32, Option<[i32; 2]>),
+        col: usize,
+        basis: (bool, bool),
+    ) {
         let text = get(rec, Some(col));
         match value::parse(&text) {
             Ok(p) => {

@@ -36,21 +36,32 @@ impl Row<'_> {
                 ))
             } else if p.first != first || p.last > cut {
                 Some(Text::new(
-                    format!("it covers {}–{}, not the plan's {first}–{cut}", p.first, p.last),
-                    format!("其期间为{}–{}年，不是规划期{first}–{cut}年", p.first, p.last),
+                    format!(
+                        "it covers {}–{}, not the plan's {first}–{cut}",
+                        p.first, p.last
+                    ),
+                    format!(
+                        "其期间为{}–{}年，不是规划期{first}–{cut}年",
+                        p.first, p.last
+                    ),
                 ))
             } else {
                 None
             };
             match why {
-                Some(why) => notes.push(unused(&format!("{}–{} {}", p.first, p.last, p.text), &why)),
+                Some(why) => {
+                    notes.push(unused(&format!("{}–{} {}", p.first, p.last, p.text), &why))
+                }
                 None => {
                     if let Some(old) = best.replace(p) {
                         let why = Text::new(
                             "a later or final figure for the period replaces it".into(),
                             "已有更新或正式的期间数据".into(),
                         );
-                        notes.push(unused(&format!("{}–{} {}", old.first, old.last, old.text), &why));
+                        notes.push(unused(
+                            &format!("{}–{} {}", old.first, old.last, old.text),
+                            &why,
+                        ));
                     }
                 }
             }

@@ -26,7 +26,15 @@ const CO2_YEARLY: &str = "科尔沁区,万元国内生产总值二氧化碳排�
     科尔沁区,万元国内生产总值二氧化碳排放比上年变化（%）,2025,-5.0\n";
 
 fn co2() -> crate::table::Indicator {
-    row("单位GDP二氧化碳排放降低", "%", 2020, "—", 2025, "〔18〕", "—")
+    row(
+        "单位GDP二氧化碳排放降低",
+        "%",
+        2020,
+        "—",
+        2025,
+        "〔18〕",
+        "—",
+    )
 }
 
 #[test]
@@ -34,7 +42,11 @@ fn a_period_figure_grades_a_period_total_before_the_yearly_chain() {
     // the yearly changes compound to 0.962·0.992·1·0.966·0.95 = 0.875765: a fall of 12.4235 %
     let chain = graded(co2(), CO2_YEARLY, None);
     assert_eq!(chain.status, Status::Missed);
-    assert!(near(chain.latest_value, -12.4235, 1e-4), "{:?}", chain.latest_value);
+    assert!(
+        near(chain.latest_value, -12.4235, 1e-4),
+        "{:?}",
+        chain.latest_value
+    );
     assert_eq!((chain.evidence_year, chain.evidence_count), (Some(2025), 5));
     assert!(chain.period_figure.is_none());
     // the official 〔17.7〕 over 2021–2025 replaces it; 17.7 < 18 is short by 0.3 points, held
@@ -48,9 +60,21 @@ fn a_period_figure_grades_a_period_total_before_the_yearly_chain() {
         let csv = format!("{CO2_YEARLY}科尔沁区,单位GDP二氧化碳排放降低（%）,{cell}\n");
         let g = graded(co2(), &csv, None);
         assert_eq!(g.status, Status::Missed, "{cell}");
-        assert!(near(g.latest_value, -17.7, 1e-9), "{cell}: {:?}", g.latest_value);
-        assert_eq!((g.evidence_year, g.evidence_count), (Some(2025), 1), "{cell}");
-        assert!(g.period_figure.as_deref().is_some_and(|p| p.starts_with("2021–2025")));
+        assert!(
+            near(g.latest_value, -17.7, 1e-9),
+            "{cell}: {:?}",
+            g.latest_value
+        );
+        assert_eq!(
+            (g.evidence_year, g.evidence_count),
+            (Some(2025), 1),
+            "{cell}"
+        );
+        assert!(
+            g.period_figure
+                .as_deref()
+                .is_some_and(|p| p.starts_with("2021–2025"))
+        );
         // the reason names the figure used and shows the chain beside it
         for want in ["official figure", "17.7", "12.42", "short by 0.3 points"] {
             assert!(g.reason.contains(want), "{cell}: {want}: {}", g.reason);
@@ -73,8 +97,10 @@ fn a_period_figure_that_cannot_be_used_is_said() {
     let g = graded(co2(), &csv, None);
     assert!(g.period_figure.is_none());
     assert!(
-        g.notes.iter().any(|n| n.contains("2016–2020 〔18.8〕 not used")
-            && n.contains("not the plan's 2021–2025")),
+        g.notes
+            .iter()
+            .any(|n| n.contains("2016–2020 〔18.8〕 not used")
+                && n.contains("not the plan's 2021–2025")),
         "{:?}",
         g.notes
     );
@@ -106,7 +132,8 @@ fn the_national_co2_grade_rests_on_the_official_figure() {
     // every grade names its evidence
     for x in &g {
         assert!(
-            x.reason.contains("(evidence: ") || x.reason.contains("(no outturn)")
+            x.reason.contains("(evidence: ")
+                || x.reason.contains("(no outturn)")
                 || x.status == Status::Qualitative,
             "{}: {}",
             x.indicator,
@@ -135,11 +162,19 @@ fn one_year_cannot_settle_a_five_year_average() {
     // income growth >6.5 % a year over 2016–2020, only 2020 known (2.1): below the bound, a
     // grade of progress (lagging), never 未实现
     let income = row("居民人均可支配收入", "元", 2015, "", 2020, "—", ">6.5");
-    let g = graded(income, "科尔沁区,居民人均可支配收入增长（%）,2020,2.1\n", None);
+    let g = graded(
+        income,
+        "科尔沁区,居民人均可支配收入增长（%）,2020,2.1\n",
+        None,
+    );
     assert_eq!(g.status, Status::Lagging, "{}", g.reason);
     assert!(near(g.mean, 2.1, 1e-9));
     assert_eq!((g.evidence_year, g.evidence_count), (Some(2020), 1));
-    assert!(g.reason.contains("only 1 of the 5 years 2016–2020"), "{}", g.reason);
+    assert!(
+        g.reason.contains("only 1 of the 5 years 2016–2020"),
+        "{}",
+        g.reason
+    );
     // all five years: a verdict on the compound mean, (1.074·1.073·1.065·1.058·1.021)^(1/5) − 1
     // = 1.325760^(1/5) − 1 = 5.802 %, below 6.5: 未实现
     let five = "科尔沁区,居民人均可支配收入增长（%）,2016,7.4\n\

@@ -291,7 +291,10 @@ pub fn annual(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
         &breached_words(&breached),
     );
     if s.latest_year == row.ind.target_year && !whole {
-        g.text = g.text.clone().then(&super::evidence::part_of_period(row, s.years.round() as i32));
+        g.text = g.text.clone().then(&super::evidence::part_of_period(
+            row,
+            s.years.round() as i32,
+        ));
     }
     row.evidence(g.with_status(status), &s.used)
 }

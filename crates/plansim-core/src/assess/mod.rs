@@ -103,7 +103,10 @@ impl Row<'_> {
                     "period figure {}–{} {} not used: this target is graded year by year",
                     p.first, p.last, p.text
                 ),
-                format!("期间数据{}–{} {}未采用：该目标逐年评估", p.first, p.last, p.text),
+                format!(
+                    "期间数据{}–{} {}未采用：该目标逐年评估",
+                    p.first, p.last, p.text
+                ),
             ));
         }
         g.ambition = Some(ambition::of(self));

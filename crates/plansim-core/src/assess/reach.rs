@@ -119,15 +119,10 @@ fn official(row: &Row, lv: &mut Levels) -> Option<Official> {
         notes: p.notes.clone(),
     }];
     if let Some(c) = chained.filter(|c| *c != 0.0) {
-        after.extend(
-            lv.after
-                .iter()
-                .filter(|o| o.year > p.last)
-                .map(|o| Obs {
-                    value: index * o.value / c,
-                    ..o.clone()
-                }),
-        );
+        after.extend(lv.after.iter().filter(|o| o.year > p.last).map(|o| Obs {
+            value: index * o.value / c,
+            ..o.clone()
+        }));
     }
     lv.after = after;
     Some(Official {
@@ -185,7 +180,11 @@ impl Reach<'_> {
         };
         // an official figure is held to the target as printed: the printed precision allows
         // for rounding in figures compounded here, not in the publisher's own total
-        let precision = if self.official.is_some() { 0.0 } else { precision };
+        let precision = if self.official.is_some() {
+            0.0
+        } else {
+            precision
+        };
         let first_met = after.iter().find(|o| met(goal, dir, o)).map(|o| o.year);
         if latest.year == target_year {
             let strictly = met(goal, dir, latest);
@@ -316,7 +315,13 @@ fn so_far(row: &Row, after: &[Obs], latest: &Obs) -> Text {
 fn official_words(row: &Row, o: &Official) -> Text {
     let fall = o.p.value <= 0.0;
     let (pct, span) = (show(o.p.value.abs()), format!("{}–{}", o.p.first, o.p.last));
-    let word = |f: bool| if f { ("fell", "下降") } else { ("rose", "上升") };
+    let word = |f: bool| {
+        if f {
+            ("fell", "下降")
+        } else {
+            ("rose", "上升")
+        }
+    };
     let chain = match o.chained {
         Some(c) => {
             let changes: Vec<String> = row
@@ -333,7 +338,11 @@ fn official_words(row: &Row, o: &Official) -> Text {
                     changes.join(", "),
                     show(c.abs())
                 ),
-                format!("；逐年变化{}连乘为{zh}{}%", changes.join("、"), show(c.abs())),
+                format!(
+                    "；逐年变化{}连乘为{zh}{}%",
+                    changes.join("、"),
+                    show(c.abs())
+                ),
             )
         }
         None => Text::default(),

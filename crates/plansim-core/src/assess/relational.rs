@@ -160,7 +160,10 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
         .flat_map(|(x, y)| [(*x).clone(), (*y).clone()])
         .collect();
     if latest.year == row.ind.target_year && !whole {
-        g.text = g.text.clone().then(&super::evidence::part_of_period(row, k));
+        g.text = g
+            .text
+            .clone()
+            .then(&super::evidence::part_of_period(row, k));
     }
     let mut g = row.evidence(g.with_status(status), &a);
     g.hypothetical |= used.iter().any(|o| o.hypothetical);
