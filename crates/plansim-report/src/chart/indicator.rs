@@ -138,7 +138,7 @@ impl IndicatorChart {
             items.push((Swatch::Fill(c.mix(0.42)), &self.words.fan_inner));
             items.push((Swatch::Line(c, true), &self.words.median));
         }
-        if self.actuals.is_empty() && !self.fan.as_ref().is_some_and(|f| f.years.len() >= 2) {
+        if self.actuals.is_empty() && self.fan.as_ref().is_none_or(|f| f.years.len() < 2) {
             // no evidence: the plan's path alone, and the legend says why there is no fan
             items.push((Swatch::None, &self.words.no_outturns));
         }
