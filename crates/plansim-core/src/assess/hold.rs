@@ -107,7 +107,7 @@ pub(crate) fn p_mean(
     xs: &[Obs],
     threshold: (f64, bool),
     h: f64,
-) -> Option<(Option<f64>, f64, String)> {
+) -> Option<(Option<f64>, f64, String, usize)> {
     let exact: Vec<(i32, f64)> = xs
         .iter()
         .filter(|o| o.side.is_none())
@@ -123,14 +123,19 @@ pub(crate) fn p_mean(
         .source(kind, 1.0, &unit(row, of).0)
         .replace("changes", "values");
     if h <= 0.0 {
-        return Some((None, t.sigma, source));
+        return Some((None, t.sigma, source, t.m));
     }
     // the period's mean (sum + S)/(m + h) ≥ threshold ⇔ S ≥ threshold·(m + h) − sum, S the
     // sum of the next h yearly values
     let m = xs.len() as f64;
     let sum: f64 = xs.iter().map(|o| o.value).sum();
     let p = t.p_at_least(0.0, h, threshold.0 * (m + h) - sum);
-    Some((Some(if threshold.1 { p } else { 1.0 - p }), t.sigma, source))
+    Some((
+        Some(if threshold.1 { p } else { 1.0 - p }),
+        t.sigma,
+        source,
+        t.m,
+    ))
 }
 
 /// How far `v` lies inside the bound (positive) or outside it (negative).
@@ -191,8 +196,9 @@ pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
             );
         }
         g.pace_unit = path.unit(row);
-        if let Some((p, sigma, source)) = trend(row, path, (y0, x0), &after, &goal, precision) {
+        if let Some((p, sigma, source, n)) = trend(row, path, (y0, x0), &after, &goal, precision) {
             g.p_meet = p;
+            g.p_n = p.map(|_| n);
             g.sigma = Some(sigma);
             g.sigma_source = Some(source);
         }
@@ -263,8 +269,9 @@ pub fn annual(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     g.gap = Some(headroom(&goal, row, m));
     let threshold = lenient(&goal, dir, precision);
     let h = f64::from(row.ind.target_year - s.latest_year);
-    if let Some((p, sigma, source)) = p_mean(row, of, &s.obs, threshold, h) {
+    if let Some((p, sigma, source, n)) = p_mean(row, of, &s.obs, threshold, h) {
         g.p_meet = p;
+        g.p_n = p.map(|_| n);
         g.sigma = Some(sigma);
         g.sigma_source = Some(source);
     }

@@ -152,7 +152,7 @@ pub fn trend(
     after: &[Obs],
     goal: &GoalKind,
     precision: f64,
-) -> Option<(Option<f64>, f64, String)> {
+) -> Option<(Option<f64>, f64, String, usize)> {
     let points: Vec<(i32, f64)> = std::iter::once(start)
         .chain(
             after
@@ -191,17 +191,17 @@ pub fn trend(
     let source = t.source(kind, scale, &path.unit(row));
     let sigma = t.sigma * scale;
     if h <= 0.0 {
-        return Some((None, sigma, source));
+        return Some((None, sigma, source, t.m));
     }
     let (thr, above) = lenient(goal, row.m.direction, precision);
     let p = match path {
         Path::Compound if last.value > 0.0 && thr > 0.0 => {
             t.p_at_least(last.value.ln(), h, thr.ln())
         }
-        Path::Compound => return Some((None, sigma, source)),
+        Path::Compound => return Some((None, sigma, source, t.m)),
         _ => t.p_at_least(last.value, h, thr),
     };
-    Some((Some(if above { p } else { 1.0 - p }), sigma, source))
+    Some((Some(if above { p } else { 1.0 - p }), sigma, source, t.m))
 }
 
 /// The plan's pace: its stated rate when it compounds a level, else base → target.

@@ -62,8 +62,9 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
         g.required_rate = Some(required(of, target, m, k, h));
     }
     let threshold = lenient(&goal, dir, precision);
-    if let Some((p, sigma, source)) = p_mean(row, of, &s.obs, threshold, h) {
+    if let Some((p, sigma, source, n)) = p_mean(row, of, &s.obs, threshold, h) {
         g.p_meet = p;
+        g.p_n = p.map(|_| n);
         g.sigma = Some(sigma);
         g.sigma_source = Some(source);
     }

@@ -62,9 +62,11 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
         return reach.without_outturn(g);
     };
     reach.paces(&mut g, &latest);
-    if let Some((p, sigma, source)) = trend(row, reach.path, (y0, x0), &lv.after, &goal, precision)
+    if let Some((p, sigma, source, n)) =
+        trend(row, reach.path, (y0, x0), &lv.after, &goal, precision)
     {
         g.p_meet = p;
+        g.p_n = p.map(|_| n);
         g.sigma = Some(sigma);
         g.sigma_source = Some(source);
     }

@@ -182,6 +182,9 @@ pub struct Grade {
     /// Probability of meeting the target by its year on the observed trend, where outturns give
     /// one (at least two observed changes); `None` otherwise and once the year is reached.
     pub p_meet: Option<f64>,
+    /// How many observed yearly changes `p_meet` rests on (n of its Student-t, n − 1 degrees of
+    /// freedom).
+    pub p_n: Option<usize>,
     /// Volatility of the yearly changes behind `p_meet`, in `pace_unit`.
     pub sigma: Option<f64>,
     /// Where `sigma` comes from (the observed changes, or their rounding floor).
@@ -249,6 +252,7 @@ impl Grade {
             other_mean: None,
             gap: None,
             p_meet: None,
+            p_n: None,
             sigma: None,
             sigma_source: None,
             pace_unit: String::new(),

@@ -120,8 +120,9 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
         })
         .collect();
     let h = f64::from(row.ind.target_year - latest.year);
-    if let Some((p, sigma, source)) = p_mean(row, Of::Values, &diffs, threshold, h) {
+    if let Some((p, sigma, source, n)) = p_mean(row, Of::Values, &diffs, threshold, h) {
         g.p_meet = p;
+        g.p_n = p.map(|_| n);
         g.sigma = Some(sigma);
         g.sigma_source = Some(source.replace("values", "differences"));
     }
