@@ -73,6 +73,16 @@ pub fn periods(
                 let total = 1.0 + signed(o.value, measure) / 100.0;
                 (total > 0.0).then(|| (total.powf(1.0 / n) - 1.0) * 100.0)
             }
+            // the growth of a level over the period: its average yearly growth, as for a rate
+            (Quantity::Level | Quantity::Share, Measure::Change { .. })
+                if o.indicator.contains("年均") =>
+            {
+                Some(signed(o.value, measure))
+            }
+            (Quantity::Level | Quantity::Share, Measure::Change { .. }) => {
+                let total = 1.0 + signed(o.value, measure) / 100.0;
+                (total > 0.0).then(|| (total.powf(1.0 / n) - 1.0) * 100.0)
+            }
             (Quantity::Level | Quantity::Share, _) => None,
         };
         match value {

@@ -20,10 +20,9 @@ impl Row<'_> {
             .collect();
         let first = self.base_year() + 1;
         let cut = self.cut();
-        let usable = matches!(
-            self.m.quantity,
-            Quantity::PeriodChange | Quantity::Rate | Quantity::RunningTotal
-        );
+        // a total change, or an average rate (of a rate, or of a level's growth)
+        let usable = matches!(self.m.quantity, Quantity::PeriodChange)
+            || matches!(self.m.target, crate::meaning::TargetKind::AnnualRate { .. });
         let mut best: Option<PeriodObs> = None;
         for p in all {
             if self.as_of.is_some_and(|y| p.last > y) {
@@ -31,8 +30,8 @@ impl Row<'_> {
             }
             let why = if !usable {
                 Some(Text::new(
-                    "the target is a level".into(),
-                    "目标为水平值".into(),
+                    "the target is neither a total change nor an average rate".into(),
+                    "目标既非期间累计变化，也非年均速度".into(),
                 ))
             } else if p.first != first || p.last > cut {
                 Some(Text::new(
