@@ -76,13 +76,13 @@ fn subtitle(run: &Computed, i: usize, english: bool) -> String {
                 "P(meet {} | scenario) = {}{}",
                 c.year,
                 format::chance(c.probability),
-                if h { " (σ set by hand)" } else { "" }
+                if h { " (volatility set by hand)" } else { "" }
             ),
             (false, h) => format!(
                 "情景下{}年达标概率 {}{}",
                 c.year,
                 format::chance(c.probability),
-                if h { "（σ为手设）" } else { "" }
+                if h { "（波动率为手设）" } else { "" }
             ),
         });
     }

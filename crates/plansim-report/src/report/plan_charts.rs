@@ -284,8 +284,8 @@ pub fn probability(run: &Computed, region: &str, plan: &str, english: bool) -> P
             // a σ set by hand is the user's judgment, not the outturns': the bar says so
             let hand = match (run.sim.paths[i].sigma_from.by_hand(), english) {
                 (false, _) => "",
-                (true, true) => " (σ set by hand)",
-                (true, false) => "（σ为手设）",
+                (true, true) => " (volatility set by hand)",
+                (true, false) => "（波动率为手设）",
             };
             run.sim.paths[i]
                 .chances
@@ -305,7 +305,7 @@ pub fn probability(run: &Computed, region: &str, plan: &str, english: bool) -> P
         title: format!("{region} {plan}"),
         subtitle: if english {
             format!(
-                "probability of meeting each target under scenario {} (a what-if, not a grade; only targets with outturns or a σ set by hand: none without)",
+                "probability of meeting each target under scenario {} (a what-if, not a grade; only targets with outturns or a volatility set by hand: none without)",
                 run.page.named.label
             )
         } else {
