@@ -145,17 +145,20 @@ fn bundled_report_has_every_file_and_the_right_numbers() {
         .parse()
         .unwrap();
     assert!(six(shocked, 305.8 * 1.07f64.powi(4) * 1.02));
-    // probabilities are shares; the binding 森林覆盖率 target is among them
+    // probabilities are shares; the binding 森林覆盖率 target is among them, without outturns
+    // or a σ set by hand: listed, its probability left empty
     let probs = csv_rows(&files["baseline/probabilities.csv"]);
+    assert!(probs.iter().all(|r| r["probability"].is_empty()
+        || (0.0..=1.0).contains(&r["probability"].parse::<f64>().unwrap())));
+    assert!(probs.iter().any(|r| r["indicator"] == "森林覆盖率"
+        && r["year"] == "2025"
+        && r["probability"].is_empty()
+        && r["sigma_from"] == "default"));
+    // the ones with a σ set by hand in the scenario have theirs
     assert!(
         probs
             .iter()
-            .all(|r| (0.0..=1.0).contains(&r["probability"].parse::<f64>().unwrap()))
-    );
-    assert!(
-        probs
-            .iter()
-            .any(|r| r["indicator"] == "森林覆盖率" && r["year"] == "2025")
+            .any(|r| !r["probability"].is_empty() && r["sigma_from"] != "default")
     );
     // findings: the unit mismatch of row 1 of the 科尔沁区 table
     let findings = csv_rows(&files["baseline/findings.csv"]);

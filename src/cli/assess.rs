@@ -178,7 +178,10 @@ fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> an
             },
             latest,
             pace,
-            g.p_meet.map_or_else(String::new, percent),
+            g.p_meet.map_or_else(String::new, |p| match g.p_n {
+                Some(n) => format!("{} (n={n})", percent(p)),
+                None => percent(p),
+            }),
             g.ambition
                 .as_ref()
                 .map_or_else(String::new, |a| a.text.clone()),

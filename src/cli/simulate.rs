@@ -159,7 +159,11 @@ fn print_table(
             grid.add_row(vec![
                 path.series.region.clone(),
                 path.series.name.clone(),
-                pct(Some(sp.sigma)),
+                if sp.sigma_from.by_hand() {
+                    format!("{} ({})", pct(Some(sp.sigma)), w("set by hand"))
+                } else {
+                    pct(Some(sp.sigma))
+                },
                 c.year.to_string(),
                 c.target.clone(),
                 b.map(|b| num(b.p5)).unwrap_or_default(),
@@ -177,6 +181,13 @@ fn print_table(
             "P(meet | scenario): the share of draws meeting the target under this scenario's rates and σ — a what-if, conditional on the scenario, not a status (grades from outturns: plansim assess)"
         )
     )?;
+    if sim.paths.iter().any(|sp| !sp.sigma_from.is_evidence()) {
+        writeln!(
+            out,
+            "{}",
+            w("targets without outturns or a σ set by hand have no probability (no outturns)")
+        )?;
+    }
     if sc.outturns.any_hypothetical() {
         writeln!(
             out,

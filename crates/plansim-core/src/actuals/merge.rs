@@ -8,12 +8,16 @@ use crate::names::{Name, key, plain_key};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-/// Region, name key with its qualifiers (`年末` and `全年平均` are different figures), year.
-fn identity(o: &Outturn) -> (String, String, Vec<String>, i32) {
+/// Region, name key with its qualifiers (`年末` and `全年平均` are different figures), year,
+/// and the first year of a period figure (a period's figure is not its last year's).
+type Identity = (String, String, Vec<String>, i32, Option<i32>);
+
+fn identity(o: &Outturn) -> Identity {
     let name = Name::parse(&o.indicator);
     let mut q = name.qualifiers;
     q.sort();
-    (plain_key(&o.region), key(&o.indicator), q, o.year)
+    let first = o.period.map(|p| p[0]);
+    (plain_key(&o.region), key(&o.indicator), q, o.year, first)
 }
 
 fn same(a: &Outturn, b: &Outturn) -> bool {
@@ -24,7 +28,7 @@ fn same(a: &Outturn, b: &Outturn) -> bool {
 /// naming both rows.
 pub fn merge(outturns: Vec<Outturn>) -> Result<Vec<Outturn>> {
     let mut out: Vec<Outturn> = Vec::with_capacity(outturns.len());
-    let mut at: HashMap<(String, String, Vec<String>, i32), usize> = HashMap::new();
+    let mut at: HashMap<Identity, usize> = HashMap::new();
     let mut errors: Vec<(PathBuf, CellError)> = Vec::new();
     for o in outturns {
         let id = identity(&o);
@@ -74,6 +78,7 @@ mod tests {
     fn o(indicator: &str, year: i32, value: f64, preliminary: bool, row: usize) -> Outturn {
         Outturn {
             region: "通辽市".into(),
+            period: None,
             indicator: indicator.into(),
             year,
             value,

@@ -5,6 +5,7 @@
 //! name rule of [`crate::names`] ([`resolve()`]), and put in each indicator's own terms
 //! ([`terms`]): levels, yearly rates, yearly changes or yearly counts.
 mod merge;
+pub mod period;
 mod plan_table;
 mod read;
 pub mod resolve;
@@ -12,6 +13,7 @@ pub mod terms;
 pub mod value;
 
 pub use merge::merge;
+pub use period::{PeriodObs, periods};
 pub use plan_table::own_outcomes;
 pub use resolve::{How, Match, Resolved, resolve};
 pub use terms::{Obs, growth, observations};
@@ -28,8 +30,12 @@ pub struct Outturn {
     pub region: String,
     /// The indicator as the source names it (`城镇调查失业率（%，全年平均）`).
     pub indicator: String,
-    /// The year the figure is for.
+    /// The year the figure is for: the last year of its period for a period figure.
     pub year: i32,
+    /// A figure for a period rather than a year (`〔17.7〕`, `17.7（十四五时期）`, a year cell
+    /// `2021–2025`): its first and last year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<[i32; 2]>,
     /// The number as printed, times a magnitude printed with it (`1686亿`).
     pub value: f64,
     /// The value cell as written.

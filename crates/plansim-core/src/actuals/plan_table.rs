@@ -74,6 +74,7 @@ fn base_outturn(ind: &Indicator) -> Option<Outturn> {
         row: ind.row,
         column: 0,
         name_column: 0,
+        period: None,
         from_plan_table: true,
     })
 }

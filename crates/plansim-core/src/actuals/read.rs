@@ -97,10 +97,31 @@ pub fn read(path: &Path, text: &str) -> Result<Vec<Outturn>> {
 /// `2021`, `2021年`: a year from 1900 to 2200.
 fn year_of(text: &str) -> Option<i32> {
     fold(text)
+        .trim()
         .trim_end_matches('年')
         .parse::<i32>()
         .ok()
         .filter(|y| (1900..=2200).contains(y))
+}
+
+/// A year cell: `2021` (no period), or a period `2021–2025`, `2021-2025年`, `2021至2025`,
+/// `2021-2025（十四五累计）`; `2021-2025（十四五期末）` is the end of the period: its last year.
+fn years_of(text: &str) -> Option<(i32, Option<[i32; 2]>)> {
+    let folded = fold(text);
+    let (body, words) = match folded.split_once('(') {
+        Some((b, w)) => (b.to_string(), w.to_string()),
+        None => (folded, String::new()),
+    };
+    if let Some(y) = year_of(&body) {
+        return Some((y, None));
+    }
+    let t = body.replace(['–', '—', '~', '～', '至'], "-");
+    let (a, b) = t.split_once('-')?;
+    let (a, b) = (year_of(a)?, year_of(b)?);
+    if words.contains("期末") {
+        return (a < b).then_some((b, None));
+    }
+    (a < b).then_some((b, Some([a, b])))
 }
 
 struct Columns {
@@ -155,11 +176,42 @@ impl Context<'_> {
         }
     }
 
-    fn push(&mut self, rec: &Record, year: i32, col: usize, basis: (bool, bool)) {
+    fn push(
+        &mut self,
+        rec: &Record,
+        year: (i32, Option<[i32; 2]>),
+        col: usize,
+        basis: (bool, bool),
+    ) {
         let text = get(rec, Some(col));
         match value::parse(&text) {
             Ok(p) => {
-                let mut notes = p.notes;
+                let mut notes = p.notes.clone();
+                let period = match (year.1, p.period_years) {
+                    (Some(a), Some(b)) if a != b => {
+                        let expected = format!(
+                            "a figure for the period of its year cell ({}–{}), not for {}–{}",
+                            a[0], a[1], b[0], b[1]
+                        );
+                        return self.bad(rec, col, expected);
+                    }
+                    (Some(a), _) => Some(a),
+                    (None, Some(b)) if b[1] == year.0 => Some(b),
+                    (None, Some(b)) => {
+                        let expected = format!(
+                            "a figure for {}: the period it names ends in {}; write its years                              ({}-{}) in the year cell",
+                            year.0, b[1], b[0], b[1]
+                        );
+                        return self.bad(rec, col, expected);
+                    }
+                    // `〔17.7〕` in a 2025 row: a five-year plan's period, ending that year
+                    (None, None) if p.period => {
+                        notes.push(format!("〔〕: 五年期 {}–{}", year.0 - 4, year.0));
+                        Some([year.0 - 4, year.0])
+                    }
+                    (None, None) => None,
+                };
+                let year = year.0;
                 let note = get(rec, self.cols.note);
                 if !note.is_empty() {
                     notes.push(note);
@@ -168,6 +220,7 @@ impl Context<'_> {
                     region: get(rec, self.cols.region),
                     indicator: get(rec, Some(self.cols.indicator)),
                     year,
+                    period,
                     value: p.value * p.scale,
                     text,
                     side: p.side,
@@ -196,13 +249,13 @@ impl Context<'_> {
 
     fn long(&mut self, rec: &Record, y: usize, v: usize) {
         let named = self.named(rec);
-        let year = year_of(&get(rec, Some(y)));
+        let year = years_of(&get(rec, Some(y)));
         if year.is_none() {
             self.bad(
                 rec,
                 y,
-                "a year such as 2021 (a period such as 届内 or 2021-2025 is no year: give the \
-                 year the figure is for, or leave the row out)",
+                "a year such as 2021, or a period such as 2021-2025 (届内 names no years: give \
+                 them, or leave the row out)",
             );
         }
         let basis = self.basis(rec);
@@ -219,7 +272,7 @@ impl Context<'_> {
         };
         for &(col, year) in years {
             if !fold(&get(rec, Some(col))).is_empty() {
-                self.push(rec, year, col, basis);
+                self.push(rec, (year, None), col, basis);
             }
         }
     }
@@ -268,6 +321,37 @@ mod tests {
         ] {
             assert!(err.contains(want), "{want}: {err}");
         }
+    }
+
+    #[test]
+    fn period_rows_are_read_with_their_years() {
+        let o = read_str(
+            "region,indicator,year,value\n全国,单位GDP二氧化碳排放降低（%）,2021–2025,〔17.7〕\n\
+             全国,单位GDP二氧化碳排放降低（%）,2025,17.7（十四五时期）\n\
+             全国,单位GDP二氧化碳排放降低（%）,2020,[18.8]\n\
+             全国,单位GDP能源消耗降低（%）,2021-2025年,11.6\n全国,城镇化率,2025,66\n\
+             内蒙古自治区,单位GDP能耗累计下降（%）,2021-2025（十四五累计）,18\n\
+             内蒙古自治区,森林覆盖率（%）,2021-2025（十四五期末）,22\n",
+        )
+        .unwrap();
+        let got: Vec<_> = o.iter().map(|x| (x.year, x.period, x.value)).collect();
+        assert_eq!(
+            got,
+            [
+                (2025, Some([2021, 2025]), 17.7),
+                (2025, Some([2021, 2025]), 17.7),
+                (2020, Some([2016, 2020]), 18.8),
+                (2025, Some([2021, 2025]), 11.6),
+                (2025, None, 66.0),
+                (2025, Some([2021, 2025]), 18.0),
+                (2025, None, 22.0),
+            ]
+        );
+        // a period named in the value that is not the year cell's
+        let err = read_str("region,indicator,year,value\n全国,降低,2016-2020,17.7（十四五时期）\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("2016–2020"), "{err}");
     }
 
     #[test]

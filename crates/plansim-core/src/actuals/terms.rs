@@ -112,7 +112,8 @@ pub fn observations(m: &Meaning, ind: &Indicator, matches: &[(&Outturn, How)]) -
     // (rank, obs): 0 = same name, 1 = same quantity as published, 2 = derived
     let mut levels: Vec<(u8, Obs)> = Vec::new();
     let mut changes: Vec<(u8, Obs)> = Vec::new();
-    for &(o, how) in matches {
+    // period figures are not a year's: see [`super::period`]
+    for &(o, how) in matches.iter().filter(|(o, _)| o.period.is_none()) {
         match how {
             How::Exact => match m.quantity {
                 Quantity::Level | Quantity::Share | Quantity::RunningTotal => {
@@ -167,7 +168,7 @@ pub fn observations(m: &Meaning, ind: &Indicator, matches: &[(&Outturn, How)]) -
 pub fn growth(m: &Meaning, ind: &Indicator, matches: &[(&Outturn, How)]) -> Vec<Obs> {
     let mut changes: Vec<(u8, Obs)> = Vec::new();
     let mut levels: Vec<(u8, Obs)> = Vec::new();
-    for &(o, how) in matches {
+    for &(o, how) in matches.iter().filter(|(o, _)| o.period.is_none()) {
         match how {
             How::Quantity {
                 measure: measure @ Measure::Change { .. },
@@ -302,6 +303,7 @@ mod tests {
         let p = super::super::value::parse(text).unwrap();
         Outturn {
             region: "科尔沁区".into(),
+            period: None,
             indicator: name.into(),
             year,
             value: p.value * p.scale,

@@ -32,6 +32,10 @@ pub struct Published {
     pub notes: Vec<String>,
     /// A magnitude printed in the value (`1686亿`): its factor, else 1.
     pub scale: f64,
+    /// A figure for a period, not a year: `〔17.7〕`, `[17.7]`, `17.7（十四五时期）`.
+    pub period: bool,
+    /// The years a plan period named with it covers: `（十四五时期）` → 2021–2025.
+    pub period_years: Option<[i32; 2]>,
 }
 
 impl Published {
@@ -48,6 +52,7 @@ pub fn parse(text: &str) -> Result<Published, String> {
     let mut s = fold(text).replace('−', "-");
     let mut preliminary = false;
     let mut notes = Vec::new();
+    let mut period_years = None;
     // parenthetical notes after the number, last first: `6左右（预计）`, `14.2(名义)`
     while s.ends_with(')') {
         let Some(open) = s.rfind('(') else { break };
@@ -59,6 +64,9 @@ pub fn parse(text: &str) -> Result<Published, String> {
             if !rest.trim().is_empty() {
                 notes.insert(0, rest);
             }
+        } else if let Some(years) = plan_period(&inner) {
+            // `（十四五时期）`: the figure is the period's, read, not kept as a note
+            period_years = Some(years);
         } else if !inner.is_empty() {
             notes.insert(0, inner);
         }
@@ -92,16 +100,24 @@ pub fn parse(text: &str) -> Result<Published, String> {
             return Err("an outturn needs a number (65.22, -2.7, 4以上, 2.5（预计）)".into());
         }
     };
-    if cell.period.is_some() {
-        return Err("a period total is no year's outturn: give each year's figure".into());
-    }
     Ok(Published {
         value,
         side,
         preliminary,
         notes,
         scale,
+        period: cell.period.is_some() || period_years.is_some(),
+        period_years,
     })
+}
+
+/// The years of a plan period a note names: `十四五时期`, `“十三五”期间` → its five years.
+fn plan_period(note: &str) -> Option<[i32; 2]> {
+    if !(note.contains("时期") || note.contains("期间")) {
+        return None;
+    }
+    let end = crate::table::header::period_year(note)?;
+    Some([end - 4, end])
 }
 
 #[cfg(test)]
@@ -136,6 +152,20 @@ mod tests {
         assert!(parse("3-4").unwrap_err().contains("range"));
         assert!(parse("“双绿”").unwrap_err().contains("needs a number"));
         assert!(parse("").unwrap_err().contains("needs a number"));
-        assert!(parse("[13.5]").unwrap_err().contains("period total"));
+    }
+
+    #[test]
+    fn period_figures_are_read_as_such() {
+        let p = parse("〔17.7〕").unwrap();
+        assert_eq!((p.value, p.period, p.period_years), (17.7, true, None));
+        let p = parse("[17.7]").unwrap();
+        assert_eq!((p.value, p.period), (17.7, true));
+        let p = parse("17.7（十四五时期）").unwrap();
+        assert_eq!(
+            (p.value, p.period, p.period_years),
+            (17.7, true, Some([2021, 2025]))
+        );
+        assert!(p.notes.is_empty());
+        assert!(!parse("17.7").unwrap().period);
     }
 }

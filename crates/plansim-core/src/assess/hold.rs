@@ -6,7 +6,7 @@
 //! year, 已实现 when the year's value (a kept bound) or the period mean (a yearly bound) is
 //! within the bound inside its printed precision, else 未实现.
 
-use super::pace::{FLOOR_LEVEL, FLOOR_RATE, FLOOR_SHARE, Trend, mean, p_above};
+use super::pace::{FLOOR_LEVEL, FLOOR_RATE, FLOOR_SHARE, Trend, mean};
 use super::path::{Path, lenient, met, planned, trend, within};
 use super::{Grade, Row, Status, amount, listed, years};
 use crate::actuals::Obs;
@@ -107,7 +107,7 @@ pub(crate) fn p_mean(
     xs: &[Obs],
     threshold: (f64, bool),
     h: f64,
-) -> Option<(Option<f64>, f64, String)> {
+) -> Option<(Option<f64>, f64, String, usize)> {
     let exact: Vec<(i32, f64)> = xs
         .iter()
         .filter(|o| o.side.is_none())
@@ -123,14 +123,19 @@ pub(crate) fn p_mean(
         .source(kind, 1.0, &unit(row, of).0)
         .replace("changes", "values");
     if h <= 0.0 {
-        return Some((None, t.sigma, source));
+        return Some((None, t.sigma, source, t.m));
     }
+    // the period's mean (sum + S)/(m + h) ≥ threshold ⇔ S ≥ threshold·(m + h) − sum, S the
+    // sum of the next h yearly values
     let m = xs.len() as f64;
     let sum: f64 = xs.iter().map(|o| o.value).sum();
-    let (shift, sd) = t.ahead(h);
-    let center = (sum + shift) / (m + h);
-    let p = p_above(center, sd / (m + h), threshold.0);
-    Some((Some(if threshold.1 { p } else { 1.0 - p }), t.sigma, source))
+    let p = t.p_at_least(0.0, h, threshold.0 * (m + h) - sum);
+    Some((
+        Some(if threshold.1 { p } else { 1.0 - p }),
+        t.sigma,
+        source,
+        t.m,
+    ))
 }
 
 /// How far `v` lies inside the bound (positive) or outside it (negative).
@@ -191,8 +196,9 @@ pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
             );
         }
         g.pace_unit = path.unit(row);
-        if let Some((p, sigma, source)) = trend(row, path, (y0, x0), &after, &goal, precision) {
+        if let Some((p, sigma, source, n)) = trend(row, path, (y0, x0), &after, &goal, precision) {
             g.p_meet = p;
+            g.p_n = p.map(|_| n);
             g.sigma = Some(sigma);
             g.sigma_source = Some(source);
         }
@@ -263,12 +269,14 @@ pub fn annual(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     g.gap = Some(headroom(&goal, row, m));
     let threshold = lenient(&goal, dir, precision);
     let h = f64::from(row.ind.target_year - s.latest_year);
-    if let Some((p, sigma, source)) = p_mean(row, of, &s.obs, threshold, h) {
+    if let Some((p, sigma, source, n)) = p_mean(row, of, &s.obs, threshold, h) {
         g.p_meet = p;
+        g.p_n = p.map(|_| n);
         g.sigma = Some(sigma);
         g.sigma_source = Some(source);
     }
-    let status = if s.latest_year == row.ind.target_year {
+    let whole = super::evidence::whole_period(row, &s);
+    let status = if whole {
         if within(threshold, m) {
             Status::Achieved
         } else {
@@ -289,6 +297,12 @@ pub fn annual(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
         status == Status::Faster,
         &breached_words(&breached),
     );
+    if s.latest_year == row.ind.target_year && !whole {
+        g.text = g.text.clone().then(&super::evidence::part_of_period(
+            row,
+            s.years.round() as i32,
+        ));
+    }
     row.evidence(g.with_status(status), &s.used)
 }
 

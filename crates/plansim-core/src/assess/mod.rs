@@ -6,6 +6,7 @@
 //! rates), `relational` (高于/与…同步 another indicator's growth); [`pace`] holds the trend,
 //! σ and the probability of meeting a target.
 pub mod ambition;
+mod evidence;
 mod hold;
 mod own_outcome;
 pub mod pace;
@@ -42,6 +43,7 @@ pub fn assess(
     aliases: &Aliases,
     opts: &Options,
 ) -> Vec<Grade> {
+    let now = evidence::now(resolved, opts.as_of);
     let mut grades = indicators
         .iter()
         .enumerate()
@@ -55,6 +57,7 @@ pub fn assess(
                 as_of: opts.as_of,
             };
             let mut g = row.grade();
+            evidence::stamp(&mut g, now);
             g.render(opts.lang);
             g
         })
@@ -95,6 +98,21 @@ impl Row<'_> {
             TargetKind::Relational { relation } => relational::grade(self, &relation),
         };
         let mut g = self.base_note(self.basis_note(g));
+        // every period figure matched to the row is used, or said why not
+        let (figure, unused) = self.period_figure();
+        g.notes_text.extend(unused);
+        if let Some(p) = figure.filter(|_| g.period_figure.is_none()) {
+            g.notes_text.push(Text::new(
+                format!(
+                    "period figure {}–{} {} not used: this target is graded year by year",
+                    p.first, p.last, p.text
+                ),
+                format!(
+                    "期间数据{}–{} {}未采用：该目标逐年评估",
+                    p.first, p.last, p.text
+                ),
+            ));
+        }
         g.ambition = Some(ambition::of(self));
         g
     }
@@ -212,6 +230,10 @@ impl Row<'_> {
     pub fn evidence(&self, mut g: Grade, used: &[Obs]) -> Grade {
         g.hypothetical = used.iter().any(|o| o.hypothetical);
         g.preliminary = used.last().is_some_and(|o| o.preliminary);
+        if g.period_figure.is_none() {
+            g.evidence_year = used.iter().map(|o| o.year).max();
+            g.evidence_count = used.len();
+        }
         // one line per note, with the years it is given for
         let mut notes: Vec<(String, Vec<Obs>)> = Vec::new();
         for o in used {
@@ -228,6 +250,9 @@ impl Row<'_> {
             if !g.notes_text.contains(&note) {
                 g.notes_text.push(note);
             }
+        }
+        if let Some(w) = evidence::bases(used) {
+            g.text = g.text.then(&w);
         }
         if let Some(last) = used.last().filter(|o| o.preliminary) {
             g.text = g.text.then(&say::preliminary(last.year));
@@ -271,7 +296,12 @@ impl Row<'_> {
         if self.m.basis == Some(outturn) {
             return g;
         }
-        g.notes_text.insert(0, say::basis(outturn, self.m.basis));
+        let words = say::basis(outturn, self.m.basis);
+        // the target states the other basis: the reason says so, not only a note
+        if self.m.basis.is_some() && g.evidence_count > 0 {
+            g.text = g.text.clone().then(&Text::same("; ").then(&words));
+        }
+        g.notes_text.insert(0, words);
         g
     }
 }
@@ -315,5 +345,7 @@ pub(crate) fn listed(obs: &[&Obs]) -> String {
         .join(", ")
 }
 
+#[cfg(test)]
+mod evidence_tests;
 #[cfg(test)]
 mod tests;

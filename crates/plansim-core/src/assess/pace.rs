@@ -3,11 +3,13 @@
 //! The trend is the mean of the observed yearly changes (log growth for compounding levels,
 //! points for shares, the yearly values themselves for rates); σ is their sample standard
 //! deviation, never below a floor per kind of indicator, so that a few near-identical
-//! outturns cannot claim certainty. The next h changes sum to a normal with mean h·μ and
-//! variance σ²·(h + h²/m): the yearly noise, plus the error of a mean estimated from m
-//! changes carried h years ahead.
+//! outturns cannot claim certainty. The next h changes sum, by the predictive distribution of
+//! n observed ones, to h·x̄ + s·√(h(1 + h/n))·T, T a Student-t with n − 1 degrees of freedom:
+//! the yearly noise, the error of a mean estimated from n changes carried h years ahead, and
+//! (the t's heavy tails) the uncertainty of s itself. Below two changes there is no spread to
+//! estimate, and no probability.
 
-use statrs::distribution::{ContinuousCDF, Normal};
+use statrs::distribution::{ContinuousCDF, Normal, StudentsT};
 
 /// Compounding levels: 1 point of growth a year (log scale 0.01). Chinese regional growth
 /// swings by more than that from year to year.
@@ -76,10 +78,27 @@ impl Trend {
         })
     }
 
-    /// Mean and standard deviation of the sum of the next `h` changes.
+    /// Centre and scale of the predictive distribution of the sum of the next `h` changes:
+    /// h·x̄ and s·√(h(1 + h/n)).
     pub fn ahead(&self, h: f64) -> (f64, f64) {
         let m = self.m as f64;
-        (h * self.mu, self.sigma * (h + h * h / m).sqrt())
+        (h * self.mu, self.sigma * (h * (1.0 + h / m)).sqrt())
+    }
+
+    /// P(start + the sum of the next `h` changes ≥ `threshold`), the sum Student-t with n − 1
+    /// degrees of freedom about its centre ([`Trend::ahead`]).
+    pub fn p_at_least(&self, start: f64, h: f64, threshold: f64) -> f64 {
+        let (shift, scale) = self.ahead(h);
+        let centre = start + shift;
+        if scale <= 0.0 {
+            return if centre >= threshold { 1.0 } else { 0.0 };
+        }
+        let z = (centre - threshold) / scale;
+        // symmetric: P(T ≥ −z) = F(z)
+        match StudentsT::new(0.0, 1.0, (self.m as f64 - 1.0).max(1.0)) {
+            Ok(t) => t.cdf(z),
+            Err(_) => phi(z),
+        }
     }
 
     /// Where σ came from, for `sigma_source`; `scale` and `unit` print σ (100, `% a year`).
@@ -103,6 +122,7 @@ impl Trend {
 }
 
 /// P(X ≥ threshold) for X normal: the chance of landing on the rising side.
+#[cfg(test)]
 pub(crate) fn p_above(center: f64, sd: f64, threshold: f64) -> f64 {
     if sd <= 0.0 {
         return if center >= threshold { 1.0 } else { 0.0 };
@@ -132,5 +152,21 @@ mod tests {
         assert!((c - 15.0).abs() < 1e-12 && (s - 1.369306).abs() < 1e-6);
         assert!(Trend::of(&[(2021, 1.0)], 0.1).is_none());
         assert!((p_above(0.0, 1.0, 0.0) - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_t_predictive_in_closed_form() {
+        // changes 1, 2, 3 (n = 3): x̄ = 2, s = 1; the next k = 2 sum to 4 + √(2(1 + 2/3))·T
+        // = 4 + 1.825742·T, T with 2 degrees of freedom, whose CDF is 1/2 + t/(2√(2 + t²)).
+        // P(sum ≥ 5) = P(T ≥ 1/1.825742 = 0.547723) = 1/2 − 0.547723/(2√2.3) = 0.319421
+        let t = Trend::of(&[(2021, 1.0), (2022, 2.0), (2023, 3.0)], 0.0).unwrap();
+        let (c, s) = t.ahead(2.0);
+        assert!((c - 4.0).abs() < 1e-12 && (s - (10.0f64 / 3.0).sqrt()).abs() < 1e-12);
+        let p = t.p_at_least(0.0, 2.0, 5.0);
+        assert!((p - 0.319421).abs() < 1e-6, "{p}");
+        // the same from a start of 10: P(10 + sum ≥ 15)
+        assert!((t.p_at_least(10.0, 2.0, 15.0) - p).abs() < 1e-12);
+        // a normal of the same scale would say 1 − Φ(0.547723) = 0.291941: the t is wider
+        assert!((p_above(4.0, s, 5.0) - 0.291941).abs() < 1e-6);
     }
 }

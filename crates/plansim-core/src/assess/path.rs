@@ -2,7 +2,7 @@
 //! their yearly changes: shared by targets to reach and bounds to keep.
 
 use super::Row;
-use super::pace::{FLOOR_COUNT, FLOOR_INDEX, FLOOR_LEVEL, FLOOR_SHARE, Trend, p_above};
+use super::pace::{FLOOR_COUNT, FLOOR_INDEX, FLOOR_LEVEL, FLOOR_SHARE, Trend};
 use crate::actuals::{Obs, Side};
 use crate::meaning::Quantity;
 use crate::series::GoalKind;
@@ -152,7 +152,7 @@ pub fn trend(
     after: &[Obs],
     goal: &GoalKind,
     precision: f64,
-) -> Option<(Option<f64>, f64, String)> {
+) -> Option<(Option<f64>, f64, String, usize)> {
     let points: Vec<(i32, f64)> = std::iter::once(start)
         .chain(
             after
@@ -191,18 +191,17 @@ pub fn trend(
     let source = t.source(kind, scale, &path.unit(row));
     let sigma = t.sigma * scale;
     if h <= 0.0 {
-        return Some((None, sigma, source));
+        return Some((None, sigma, source, t.m));
     }
     let (thr, above) = lenient(goal, row.m.direction, precision);
-    let (shift, sd) = t.ahead(h);
     let p = match path {
         Path::Compound if last.value > 0.0 && thr > 0.0 => {
-            p_above(last.value.ln() + shift, sd, thr.ln())
+            t.p_at_least(last.value.ln(), h, thr.ln())
         }
-        Path::Compound => return Some((None, sigma, source)),
-        _ => p_above(last.value + shift, sd, thr),
+        Path::Compound => return Some((None, sigma, source, t.m)),
+        _ => t.p_at_least(last.value, h, thr),
     };
-    Some((Some(if above { p } else { 1.0 - p }), sigma, source))
+    Some((Some(if above { p } else { 1.0 - p }), sigma, source, t.m))
 }
 
 /// The plan's pace: its stated rate when it compounds a level, else base → target.

@@ -36,6 +36,15 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
         (Of::Values, _) => Some(target),
         _ => None,
     };
+    // an official figure for the whole period settles the average directly
+    if let Some(p) = row
+        .period_figure()
+        .0
+        .filter(|p| p.last == row.ind.target_year)
+    {
+        let chain = summary(row, of).filter(|s| super::evidence::whole_period(row, s));
+        return official(row, g, &p, (goal, precision, &unit), chain.map(|s| s.mean));
+    }
     let Some(s) = summary(row, of) else {
         g.required_rate = Some(target);
         let more = g
@@ -62,12 +71,14 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
         g.required_rate = Some(required(of, target, m, k, h));
     }
     let threshold = lenient(&goal, dir, precision);
-    if let Some((p, sigma, source)) = p_mean(row, of, &s.obs, threshold, h) {
+    if let Some((p, sigma, source, n)) = p_mean(row, of, &s.obs, threshold, h) {
         g.p_meet = p;
+        g.p_n = p.map(|_| n);
         g.sigma = Some(sigma);
         g.sigma_source = Some(source);
     }
-    let status = if s.latest_year == row.ind.target_year {
+    let whole = super::evidence::whole_period(row, &s);
+    let status = if whole {
         if within(threshold, m) {
             Status::Achieved
         } else {
@@ -89,7 +100,64 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
         &show(high),
         need.as_ref(),
     );
+    if s.latest_year == row.ind.target_year && !whole {
+        g.text = g.text.clone().then(&super::evidence::part_of_period(
+            row,
+            s.years.round() as i32,
+        ));
+    }
     row.evidence(g.with_status(status), &s.used)
+}
+
+/// The average over the period by an official figure for it, held to the target as printed;
+/// the mean of the yearly figures beside it, when every year is known.
+fn official(
+    row: &Row,
+    mut g: Grade,
+    p: &crate::actuals::PeriodObs,
+    (goal, _precision, unit): (GoalKind, f64, &str),
+    yearly: Option<f64>,
+) -> Grade {
+    let dir = row.m.direction;
+    let m = p.value;
+    let sign = if dir == Direction::Rising { 1.0 } else { -1.0 };
+    g.mean = Some(m);
+    g.current_pace = Some(m);
+    g.gap = Some((m - goal.level(dir)) * sign);
+    g.latest_year = Some(p.last);
+    g.period_figure = Some(format!("{}–{} {}", p.first, p.last, p.text));
+    g.evidence_year = Some(p.last);
+    g.evidence_count = 1;
+    g.preliminary = p.preliminary;
+    g.hypothetical = p.hypothetical;
+    let ok = within(lenient(&goal, dir, 0.0), m);
+    let span = format!("{}–{}", p.first, p.last);
+    let beside = yearly.map_or_else(Text::default, |y| {
+        let y = amount(y, unit);
+        Text::new(
+            format!("; the yearly figures average {}", y.en),
+            format!("；逐年数据平均为{}", y.zh),
+        )
+    });
+    let a = amount(m, unit);
+    let t = row.target_short();
+    g.text = Text::new(
+        format!(
+            "averaged {} over {span} by the official figure ({}, graded on it{}) against {t}: {}",
+            a.en,
+            p.text,
+            beside.en,
+            if ok { "met" } else { "missed" }
+        ),
+        format!(
+            "{span}年官方数据平均为{}（{}，评估依据此数{}），目标{t}：{}",
+            a.zh,
+            p.text,
+            beside.zh,
+            if ok { "已达到" } else { "未达到" }
+        ),
+    );
+    g.with_status(if ok { Status::Achieved } else { Status::Missed })
 }
 
 /// The rates in line with the target: ±0.5 point of a plain rate, a `左右`'s own tolerance, a

@@ -10,9 +10,9 @@
 //!   path: r ≥ 1.2 快于预期, 0.8 ≤ r < 1.2 基本符合预期, r < 0.8 滞后于预期, and moving away from
 //!   the target (progress < 0) 滞后于预期 with the status `regressing`.
 
-use super::path::{Path, lenient, levels, met, planned, trend, within};
+use super::path::{Levels, Path, lenient, levels, met, planned, trend, within};
 use super::{Grade, Row, Status, amount, listed, years};
-use crate::actuals::Obs;
+use crate::actuals::{Obs, PeriodObs};
 use crate::check::finding::show;
 use crate::lang::finding::Text;
 use crate::lang::grade as say;
@@ -21,7 +21,8 @@ use crate::series::GoalKind;
 use crate::table::Direction;
 
 pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
-    let lv = levels(row);
+    let mut lv = levels(row);
+    let official = official(row, &mut lv);
     let level = goal.level(row.m.direction);
     let aim = aim(row, level);
     let Some((y0, x0)) = lv.start else {
@@ -45,8 +46,14 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
         n: f64::from(row.ind.target_year - y0),
         aim,
         from,
+        official,
     };
     let mut g = row.bare(Status::InsufficientData, Text::default());
+    if let Some(o) = &reach.official {
+        g.period_figure = Some(format!("{}–{} {}", o.p.first, o.p.last, o.p.text));
+        g.evidence_year = Some(o.p.last);
+        g.evidence_count = 1;
+    }
     g.pace_unit = reach.path.unit(row);
     g.history_pace = history_pace(row, &lv.history);
     g.target_value = Some(level);
@@ -55,9 +62,11 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
         return reach.without_outturn(g);
     };
     reach.paces(&mut g, &latest);
-    if let Some((p, sigma, source)) = trend(row, reach.path, (y0, x0), &lv.after, &goal, precision)
+    if let Some((p, sigma, source, n)) =
+        trend(row, reach.path, (y0, x0), &lv.after, &goal, precision)
     {
         g.p_meet = p;
+        g.p_n = p.map(|_| n);
         g.sigma = Some(sigma);
         g.sigma_source = Some(source);
     }
@@ -79,6 +88,49 @@ struct Reach<'a> {
     aim: Text,
     /// Where the path starts, in words (empty for a change index).
     from: Text,
+    /// The official figure for the period, standing in for the compounded yearly changes.
+    official: Option<Official>,
+}
+
+/// An official figure for the plan's period (`〔17.7〕` over 2021–2025) and what the yearly
+/// changes compound to over the same years, shown beside it.
+struct Official {
+    p: PeriodObs,
+    /// The compounded yearly changes to the figure's last year (%), when every year is known.
+    chained: Option<f64>,
+}
+
+/// Puts an official period figure in place of the change index compounded from yearly
+/// changes: it is the publisher's own total, revisions and changes of method included. Later
+/// yearly changes go on from it.
+fn official(row: &Row, lv: &mut Levels) -> Option<Official> {
+    if row.m.quantity != Quantity::PeriodChange {
+        return None;
+    }
+    let p = row.period_figure().0?;
+    let (_, x0) = lv.start?;
+    let chained = lv.after.iter().find(|o| o.year == p.last).map(|o| o.value);
+    let index = x0 * (1.0 + p.value / 100.0);
+    let mut after = vec![Obs {
+        year: p.last,
+        value: index,
+        side: None,
+        preliminary: p.preliminary,
+        hypothetical: p.hypothetical,
+        derived: false,
+        notes: p.notes.clone(),
+    }];
+    if let Some(c) = chained.filter(|c| *c != 0.0) {
+        after.extend(lv.after.iter().filter(|o| o.year > p.last).map(|o| Obs {
+            value: index * o.value / c,
+            ..o.clone()
+        }));
+    }
+    lv.after = after;
+    Some(Official {
+        chained: chained.map(|c| (c / x0 - 1.0) * 100.0),
+        p,
+    })
 }
 
 impl Reach<'_> {
@@ -124,7 +176,17 @@ impl Reach<'_> {
     fn verdict(&self, g: &mut Grade, after: &[Obs], latest: &Obs, precision: f64) -> Status {
         let (goal, dir) = (&self.goal, self.row.m.direction);
         let target_year = self.row.ind.target_year;
-        let now = so_far(self.row, after, latest);
+        let now = match &self.official {
+            Some(o) if o.p.last == latest.year => official_words(self.row, o),
+            _ => so_far(self.row, after, latest),
+        };
+        // an official figure is held to the target as printed: the printed precision allows
+        // for rounding in figures compounded here, not in the publisher's own total
+        let precision = if self.official.is_some() {
+            0.0
+        } else {
+            precision
+        };
         let first_met = after.iter().find(|o| met(goal, dir, o)).map(|o| o.year);
         if latest.year == target_year {
             let strictly = met(goal, dir, latest);
@@ -133,6 +195,13 @@ impl Reach<'_> {
             let inside = (ok && !strictly).then_some(p.as_str());
             let since = first_met.filter(|y| *y < target_year);
             g.text = say::in_target_year(&now, &self.aim, ok, inside, since, &self.from);
+            if !ok {
+                let short = (self.level - latest.value).abs();
+                g.text = g.text.clone().then(&Text::new(
+                    format!(" (short by {} points)", show(short)),
+                    format!("（差{}个百分点）", show(short)),
+                ));
+            }
             if ok { Status::Achieved } else { Status::Missed }
         } else if met(goal, dir, latest) {
             // nothing is required of a target already met: a "required" fall would read as advice
@@ -242,6 +311,55 @@ fn so_far(row: &Row, after: &[Obs], latest: &Obs) -> Text {
         return say::fell(c <= 0.0, &show(c.abs()), &years(after), &changes);
     }
     say::level_in(&super::shown(latest), latest.year)
+}
+
+/// The official period figure, with what the yearly changes compound to beside it.
+fn official_words(row: &Row, o: &Official) -> Text {
+    let fall = o.p.value <= 0.0;
+    let (pct, span) = (show(o.p.value.abs()), format!("{}–{}", o.p.first, o.p.last));
+    let word = |f: bool| {
+        if f {
+            ("fell", "下降")
+        } else {
+            ("rose", "上升")
+        }
+    };
+    let chain = match o.chained {
+        Some(c) => {
+            let changes: Vec<String> = row
+                .split(row.native())
+                .0
+                .iter()
+                .filter(|x| x.year <= o.p.last)
+                .map(|x| show(x.value))
+                .collect();
+            let (en, zh) = word(c <= 0.0);
+            Text::new(
+                format!(
+                    "; the yearly changes {} multiply to: {en} {}%",
+                    changes.join(", "),
+                    show(c.abs())
+                ),
+                format!(
+                    "；逐年变化{}连乘为{zh}{}%",
+                    changes.join("、"),
+                    show(c.abs())
+                ),
+            )
+        }
+        None => Text::default(),
+    };
+    let (en, zh) = word(fall);
+    Text::new(
+        format!(
+            "{en} {pct}% over {span} by the official figure ({}, graded on it{})",
+            o.p.text, chain.en
+        ),
+        format!(
+            "{span}年官方累计{zh}{pct}%（{}，评估依据此数{}）",
+            o.p.text, chain.zh
+        ),
+    )
 }
 
 /// The latest value as reported: the change to date in % for a change index.

@@ -182,6 +182,9 @@ pub struct Grade {
     /// Probability of meeting the target by its year on the observed trend, where outturns give
     /// one (at least two observed changes); `None` otherwise and once the year is reached.
     pub p_meet: Option<f64>,
+    /// How many observed yearly changes `p_meet` rests on (n of its Student-t, n − 1 degrees of
+    /// freedom).
+    pub p_n: Option<usize>,
     /// Volatility of the yearly changes behind `p_meet`, in `pace_unit`.
     pub sigma: Option<f64>,
     /// Where `sigma` comes from (the observed changes, or their rounding floor).
@@ -197,6 +200,13 @@ pub struct Grade {
     pub hypothetical: bool,
     /// The latest outturn used is preliminary (（预计）).
     pub preliminary: bool,
+    /// The latest year of the evidence the grade rests on (`None`: no outturn).
+    pub evidence_year: Option<i32>,
+    /// How many observations it rests on: yearly figures, or 1 for an official period figure.
+    pub evidence_count: usize,
+    /// The official figure for the plan's period the grade rests on, when one does:
+    /// `2021–2025 〔17.7〕`.
+    pub period_figure: Option<String>,
     /// Notes of the outturns used (method changes, qualifiers) and warnings, in the language
     /// asked for (the outturn files' own notes as written).
     pub notes: Vec<String>,
@@ -242,6 +252,7 @@ impl Grade {
             other_mean: None,
             gap: None,
             p_meet: None,
+            p_n: None,
             sigma: None,
             sigma_source: None,
             pace_unit: String::new(),
@@ -249,6 +260,9 @@ impl Grade {
             text: reason,
             hypothetical: false,
             preliminary: false,
+            evidence_year: None,
+            evidence_count: 0,
+            period_figure: None,
             notes: Vec::new(),
             notes_text: Vec::new(),
             ambition: None,

@@ -120,12 +120,15 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
         })
         .collect();
     let h = f64::from(row.ind.target_year - latest.year);
-    if let Some((p, sigma, source)) = p_mean(row, Of::Values, &diffs, threshold, h) {
+    if let Some((p, sigma, source, n)) = p_mean(row, Of::Values, &diffs, threshold, h) {
         g.p_meet = p;
+        g.p_n = p.map(|_| n);
         g.sigma = Some(sigma);
         g.sigma_source = Some(source.replace("values", "differences"));
     }
-    let status = if latest.year == row.ind.target_year {
+    let k = pairs.len() as i32;
+    let whole = super::evidence::whole(row, latest.year, k);
+    let status = if whole {
         if holds {
             Status::Achieved
         } else {
@@ -157,6 +160,12 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
         .iter()
         .flat_map(|(x, y)| [(*x).clone(), (*y).clone()])
         .collect();
+    if latest.year == row.ind.target_year && !whole {
+        g.text = g
+            .text
+            .clone()
+            .then(&super::evidence::part_of_period(row, k));
+    }
     let mut g = row.evidence(g.with_status(status), &a);
     g.hypothetical |= used.iter().any(|o| o.hypothetical);
     g

@@ -106,6 +106,7 @@ mod tests {
     fn check_row(ind: &Indicator, actual: (&str, i32, f64)) -> Option<Finding> {
         let o = Outturn {
             region: "科尔沁区".into(),
+            period: None,
             indicator: actual.0.into(),
             year: actual.1,
             value: actual.2,

@@ -53,20 +53,20 @@ pub struct BandRow<'a> {
     #[serde(serialize_with = "crate::format::out::derived")]
     pub value: f64,
     /// The 5th percentile of the draws.
-    #[serde(serialize_with = "crate::format::out::derived")]
-    pub p5: f64,
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
+    pub p5: Option<f64>,
     /// The 25th percentile.
-    #[serde(serialize_with = "crate::format::out::derived")]
-    pub p25: f64,
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
+    pub p25: Option<f64>,
     /// The median.
-    #[serde(serialize_with = "crate::format::out::derived")]
-    pub p50: f64,
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
+    pub p50: Option<f64>,
     /// The 75th percentile.
-    #[serde(serialize_with = "crate::format::out::derived")]
-    pub p75: f64,
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
+    pub p75: Option<f64>,
     /// The 95th percentile.
-    #[serde(serialize_with = "crate::format::out::derived")]
-    pub p95: f64,
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
+    pub p95: Option<f64>,
 }
 
 /// A row of `probabilities.csv`.
@@ -84,9 +84,13 @@ pub struct ChanceRow<'a> {
     pub year: i32,
     /// The target as printed.
     pub target: &'a str,
-    /// The share of draws meeting it (0–1).
-    #[serde(serialize_with = "crate::format::out::derived")]
-    pub probability: f64,
+    /// The share of draws meeting it (0–1); empty without evidence (no outturns and no σ set
+    /// by hand).
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
+    pub probability: Option<f64>,
+    /// Where σ came from: `actuals`, a σ set by hand (`table`, `scenario`, `flag`), or
+    /// `default` — no evidence, no probability.
+    pub sigma_from: &'a str,
 }
 
 /// Every (path, year) with a value, in order.
@@ -117,7 +121,8 @@ pub fn projection_csv(p: &Projection) -> Result<Vec<u8>> {
     to_csv(long_rows(p).map(|(_, _, r)| r))
 }
 
-/// `simulation.csv`: the projection's columns and each year's band.
+/// `simulation.csv`: the projection's columns and each year's band (empty where there is none:
+/// before a path starts, and for a path without evidence).
 pub fn simulation_csv(p: &Projection, sim: &Simulation) -> Result<Vec<u8>> {
     to_csv(long_rows(p).map(|(i, c, long)| {
         let b = sim.paths[i].bands[c];
@@ -129,11 +134,11 @@ pub fn simulation_csv(p: &Projection, sim: &Simulation) -> Result<Vec<u8>> {
             unit: long.unit,
             year: long.year,
             value: long.value,
-            p5: b.p5,
-            p25: b.p25,
-            p50: b.p50,
-            p75: b.p75,
-            p95: b.p95,
+            p5: Some(b.p5).filter(|v| v.is_finite()),
+            p25: Some(b.p25).filter(|v| v.is_finite()),
+            p50: Some(b.p50).filter(|v| v.is_finite()),
+            p75: Some(b.p75).filter(|v| v.is_finite()),
+            p95: Some(b.p95).filter(|v| v.is_finite()),
         }
     }))
 }
@@ -143,16 +148,33 @@ pub fn chance_rows<'a>(
     p: &'a Projection,
     sim: &'a Simulation,
 ) -> impl Iterator<Item = ChanceRow<'a>> {
+    let last = p.years.last().copied().unwrap_or(0);
     p.paths.iter().zip(&sim.paths).flat_map(move |(path, sp)| {
-        sp.chances.iter().map(move |c| ChanceRow {
+        let row = move |year: i32, target: &'a str, probability: Option<f64>| ChanceRow {
             region: &path.series.region,
             plan: &path.series.plan,
             scenario: &p.scenario,
             indicator: &path.series.name,
-            year: c.year,
-            target: &c.target,
-            probability: c.probability,
-        })
+            year,
+            target,
+            probability,
+            sigma_from: sp.sigma_from.as_str(),
+        };
+        let drawn = sp
+            .chances
+            .iter()
+            .map(move |c| row(c.year, &c.target, Some(c.probability)));
+        // the goals of a path without evidence: listed, their probability left empty
+        let undrawn = path
+            .outcomes
+            .iter()
+            .filter(move |o| {
+                !sp.sigma_from.is_evidence()
+                    && o.goal.year > path.plan.start_year
+                    && o.goal.year <= last
+            })
+            .map(move |o| row(o.goal.year, &o.goal.raw, None));
+        drawn.chain(undrawn)
     })
 }
 
@@ -263,12 +285,16 @@ struct GradeRow<'a> {
     gap: Option<f64>,
     #[serde(serialize_with = "crate::format::out::derived_opt")]
     p_meet: Option<f64>,
+    p_n: Option<usize>,
     #[serde(serialize_with = "crate::format::out::derived_opt")]
     sigma: Option<f64>,
     sigma_source: &'a str,
     pace_unit: &'a str,
     hypothetical: bool,
     preliminary: bool,
+    evidence_year: Option<i32>,
+    evidence_count: usize,
+    period_figure: &'a str,
     reason: &'a str,
     notes: String,
     file: String,
@@ -301,11 +327,15 @@ pub fn grades_csv(grades: &[crate::assess::Grade]) -> Result<Vec<u8>> {
             other_mean: g.other_mean,
             gap: g.gap,
             p_meet: g.p_meet,
+            p_n: g.p_n,
             sigma: g.sigma,
             sigma_source: g.sigma_source.as_deref().unwrap_or(""),
             pace_unit: &g.pace_unit,
             hypothetical: g.hypothetical,
             preliminary: g.preliminary,
+            evidence_year: g.evidence_year,
+            evidence_count: g.evidence_count,
+            period_figure: g.period_figure.as_deref().unwrap_or(""),
             reason: &g.reason,
             notes: g.notes.join("; "),
             file: g.file.display().to_string(),

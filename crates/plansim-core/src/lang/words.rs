@@ -56,6 +56,11 @@ const WORDS: &[(&str, &str)] = &[
         "P(meet | scenario): the share of draws meeting the target under this scenario's rates and σ — a what-if, conditional on the scenario, not a status (grades from outturns: plansim assess)",
         "情景下P(完成)：在本情景的增速与σ下达标的抽样比例——属情景假设，以情景为条件，并非评估结论（依据实际值的评估见 plansim assess）",
     ),
+    ("set by hand", "手设"),
+    (
+        "targets without outturns or a σ set by hand have no probability (no outturns)",
+        "无实际值且未手设σ的目标不给概率（无实际值）",
+    ),
     // plansim assess
     ("grade", "评估"),
     ("latest", "最新实际值"),

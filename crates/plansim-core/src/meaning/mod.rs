@@ -111,7 +111,12 @@ impl Meaning {
             direction,
             base,
             target,
-            basis: Name::parse(&ind.name).basis(),
+            // the name (`（名义）`), else a note on the row (`增速按不变价格计算`)
+            basis: Name::parse(&ind.name).basis().or_else(|| {
+                ind.notes
+                    .iter()
+                    .find_map(|n| crate::names::basis_of(&n.text))
+            }),
             base_note: None,
         };
         m.rebase(ind, known);

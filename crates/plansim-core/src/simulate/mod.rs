@@ -285,6 +285,17 @@ fn simulate_path(
 ) -> SimPath {
     let plan = &path.plan;
     let (sigma, sigma_from) = sigma_of(set, path);
+    // no outturns and no σ set by hand: a rule of thumb is no evidence, and a fan or a
+    // probability drawn from it would only restate the plan's own path (about 50 % by
+    // construction): none is drawn
+    if !sigma_from.is_evidence() {
+        return SimPath {
+            sigma,
+            sigma_from,
+            bands: vec![Band::MISSING; p.years.len()],
+            chances: Vec::new(),
+        };
+    }
     let mut fixed = vec![None; plan.rates.len() + 1];
     for &(year, v) in &path.actuals {
         if let Ok(k) = usize::try_from(year - plan.start_year)
@@ -389,6 +400,30 @@ mod tests {
         }
     }
 
+    /// No outturns and no σ set by hand: no band and no probability; a σ set by hand draws.
+    #[test]
+    fn no_evidence_no_fan_and_no_probability() {
+        let sc = scenario("scenarios/baseline.toml");
+        let p = project(&sc).unwrap();
+        let set = Settings {
+            draws: 100,
+            ..Settings::from_scenario(&sc)
+        };
+        let sim = simulate(&p, &set).unwrap();
+        let bare: Vec<&SimPath> = sim
+            .paths
+            .iter()
+            .filter(|sp| sp.sigma_from == SigmaSource::RuleOfThumb)
+            .collect();
+        assert!(!bare.is_empty());
+        for sp in bare {
+            assert!(sp.chances.is_empty());
+            assert!(sp.bands.iter().all(|b| b.p50.is_nan()));
+        }
+        let by_hand = sim.paths.iter().find(|sp| sp.sigma_from.by_hand()).unwrap();
+        assert!(!by_hand.chances.is_empty());
+    }
+
     /// A batch's memo changes no number: baseline and slow-15th (2 points slower in 2026–30
     /// for the 经济发展 rows, nothing else) share it; every path of slow-15th but those the rule
     /// moves is found in the memo, and every band and probability is bit for bit the one drawn
@@ -400,9 +435,11 @@ mod tests {
             scenario("scenarios/slow-15th.toml"),
         );
         let (pa, pb) = (project(&a).unwrap(), project(&b).unwrap());
+        // a σ set by hand: paths without evidence are not drawn at all
         let draws = |sc: &Scenario, memo: Option<Memo>| Settings {
             draws: 500,
             memo,
+            sigma: Some(0.02),
             ..Settings::from_scenario(sc)
         };
         let memo = Memo::default();

@@ -44,6 +44,24 @@ pub enum SigmaSource {
 }
 
 impl SigmaSource {
+    /// True when σ rests on evidence: the outturns' spread, or a σ set by hand (the flag, the
+    /// scenario, the table's column — evidence of a kind, the user's judgment); false for the
+    /// rule of thumb, which is no evidence at all.
+    pub fn is_evidence(self) -> bool {
+        self != SigmaSource::RuleOfThumb
+    }
+
+    /// Set by hand rather than estimated from outturns.
+    pub fn by_hand(self) -> bool {
+        matches!(
+            self,
+            SigmaSource::Override
+                | SigmaSource::ScenarioIndicator
+                | SigmaSource::Table
+                | SigmaSource::Scenario
+        )
+    }
+
     /// The words it is written as.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -122,7 +122,7 @@ impl Layout {
 
 /// The last year of a plan period named in a header: `“十四五”目标` → 2025; `十五五` before
 /// `十五`, which it contains.
-fn period_year(h: &str) -> Option<i32> {
+pub(crate) fn period_year(h: &str) -> Option<i32> {
     [
         ("八五", 1995),
         ("九五", 2000),

@@ -234,6 +234,7 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
                 [(x + sw / 2 - r, cy - r), (x + sw / 2 + r, cy + r)],
                 c.filled(),
             ))?,
+            Swatch::None => {}
         }
         Ok(())
     }
@@ -289,6 +290,8 @@ pub enum Swatch {
     Ring(RGBColor),
     Diamond(RGBColor),
     Square(RGBColor),
+    /// Words alone: what a chart does not draw (`无实际值`).
+    None,
 }
 
 /// The outline of a diamond marker (plotters' polygons are always filled).

@@ -138,6 +138,10 @@ impl IndicatorChart {
             items.push((Swatch::Fill(c.mix(0.42)), &self.words.fan_inner));
             items.push((Swatch::Line(c, true), &self.words.median));
         }
+        if self.actuals.is_empty() && self.fan.as_ref().is_none_or(|f| f.years.len() < 2) {
+            // no evidence: the plan's path alone, and the legend says why there is no fan
+            items.push((Swatch::None, &self.words.no_outturns));
+        }
         if !self.actuals.is_empty() {
             if self.hypothetical {
                 items.push((Swatch::Ring(INK), &self.words.actual_hypothetical));

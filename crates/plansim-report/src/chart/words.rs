@@ -26,6 +26,8 @@ pub struct Words {
     pub below_diagonal: String,
     pub diagonal: String,
     pub no_data: String,
+    /// A chart without outturns: the plan's path only, no fan.
+    pub no_outturns: String,
 }
 
 impl Default for Words {
@@ -60,6 +62,7 @@ impl Words {
             below_diagonal: s("规划增速足以达标"),
             diagonal: s("所需 = 规划"),
             no_data: s("无数据"),
+            no_outturns: s("无实际值"),
         }
     }
 
@@ -84,6 +87,7 @@ impl Words {
             below_diagonal: s("Stated rate is enough"),
             diagonal: s("required = stated"),
             no_data: s("No data"),
+            no_outturns: s("no outturns: the plan's path only"),
         }
     }
 
@@ -108,6 +112,7 @@ impl Words {
             &self.above_diagonal,
             &self.below_diagonal,
             &self.diagonal,
+            &self.no_outturns,
             &self.no_data,
         ];
         v.extend(grades);

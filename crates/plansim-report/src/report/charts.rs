@@ -69,18 +69,21 @@ fn subtitle(run: &Computed, i: usize, english: bool) -> String {
         });
     }
     if let Some(c) = chance {
-        parts.push(if english {
-            format!(
-                "P(meet {} | scenario) = {}",
+        // a σ set by hand is the user's judgment, not the outturns': said beside the chance
+        let hand = run.sim.paths[i].sigma_from.by_hand();
+        parts.push(match (english, hand) {
+            (true, h) => format!(
+                "P(meet {} | scenario) = {}{}",
                 c.year,
-                format::chance(c.probability)
-            )
-        } else {
-            format!(
-                "情景下{}年达标概率 {}",
+                format::chance(c.probability),
+                if h { " (volatility set by hand)" } else { "" }
+            ),
+            (false, h) => format!(
+                "情景下{}年达标概率 {}{}",
                 c.year,
-                format::chance(c.probability)
-            )
+                format::chance(c.probability),
+                if h { "（波动率为手设）" } else { "" }
+            ),
         });
     }
     let s = &path.series;

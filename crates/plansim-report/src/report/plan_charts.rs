@@ -323,14 +323,20 @@ pub fn probability(run: &Computed, region: &str, plan: &str, english: bool) -> P
     let bars = in_plan(run, region, plan)
         .flat_map(|i| {
             let s = &run.p.paths[i].series;
+            // a σ set by hand is the user's judgment, not the outturns': the bar says so
+            let hand = match (run.sim.paths[i].sigma_from.by_hand(), english) {
+                (false, _) => "",
+                (true, true) => " (volatility set by hand)",
+                (true, false) => "（波动率为手设）",
+            };
             run.sim.paths[i]
                 .chances
                 .iter()
                 .map(move |c| ProbabilityBar {
                     label: if c.year == s.plan_year {
-                        s.display_name(english).to_string()
+                        format!("{}{hand}", s.display_name(english))
                     } else {
-                        format!("{} ({})", s.display_name(english), c.year)
+                        format!("{} ({}){hand}", s.display_name(english), c.year)
                     },
                     probability: c.probability,
                     binding: s.binding(),
@@ -341,12 +347,12 @@ pub fn probability(run: &Computed, region: &str, plan: &str, english: bool) -> P
         title: format!("{region} {plan}"),
         subtitle: if english {
             format!(
-                "probability of meeting each target under scenario {} (a what-if, not a grade; a path at exactly the rate its target needs meets it about half the time by construction)",
+                "probability of meeting each target under scenario {} (a what-if, not a grade; only targets with outturns or a volatility set by hand: none without)",
                 run.page.named.label
             )
         } else {
             format!(
-                "情景 {} 下各指标达标概率（假设情景，非评估；按目标所需速度推演的指标约为50%，系构造所致）",
+                "情景 {} 下各指标达标概率（假设情景，非评估；无实际值的指标无概率）",
                 run.page.named.label
             )
         },

@@ -203,7 +203,7 @@ fn long_sheets<'f>(
                 Cell::Text(r.indicator),
                 Cell::Whole(r.year.into()),
                 Cell::Text(r.target),
-                Cell::Share(r.probability),
+                r.probability.map_or(Cell::Empty, Cell::Share),
             ])?;
         }
     }
