@@ -25,6 +25,7 @@ pub struct Args {
     /// Grade with what was known then: ignore outturns after this year
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2200))]
     as_of: Option<i32>,
+    /// How to print the results
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Indicator aliases (`canonical,alias`); default: the bundled scenarios/aliases.csv

@@ -17,6 +17,7 @@ pub const EXAMPLES: &str = "Examples:
 pub struct Args {
     /// A scenario (.toml)
     pub scenario: PathBuf,
+    /// How to print the results
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Refuse a table with an unreadable cell instead of explaining without its rows

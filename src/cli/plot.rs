@@ -30,7 +30,7 @@ pub struct Args {
     /// Image size WIDTHxHEIGHT (default: 1000x600; dashboards 1600 wide, taller for more panels)
     #[arg(long, value_parser = super::parse_size)]
     size: Option<(u32, u32)>,
-    /// png, svg or both
+    /// Image format
     #[arg(long, value_enum, default_value_t = Image::Both)]
     format: Image,
     /// Draws for the fan and the probabilities (default: the scenario's)
@@ -46,19 +46,26 @@ pub struct Args {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Kind {
+    /// One chart per indicator: outturns, projected path, fan and target
     Indicator,
+    /// Every target of a plan on one page, a small panel each
     Dashboard,
     /// Current against required pace from the outturns (`feasibility` names it too)
     #[value(alias = "feasibility")]
     Gap,
+    /// The probability of meeting each target under the scenario
     Probability,
+    /// All of the above
     All,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Image {
+    /// Raster images
     Png,
+    /// Vector images, for print and editing
     Svg,
+    /// PNG and SVG side by side
     Both,
 }
 

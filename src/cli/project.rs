@@ -20,6 +20,7 @@ pub const EXAMPLES: &str = "Examples:
 pub struct Args {
     /// A scenario (.toml) or a table, which runs as its own baseline
     pub scenario: PathBuf,
+    /// How to print the results
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Last year to project (overrides the scenario)

@@ -21,7 +21,7 @@ pub struct Args {
     #[arg(long, default_value = "output")]
     out: PathBuf,
     /// Threads (default: all cores)
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, hide_default_value = true)]
     jobs: usize,
     /// Draws per indicator for every scenario (default: each scenario's)
     #[arg(long)]

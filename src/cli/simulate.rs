@@ -40,11 +40,12 @@ pub struct Args {
     #[arg(long)]
     common: Option<f64>,
     /// Threads (default: all cores)
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, hide_default_value = true)]
     jobs: usize,
     /// Write simulation.csv and probabilities.csv into this folder
     #[arg(long)]
     out: Option<PathBuf>,
+    /// How to print the results
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Outturn files besides the scenario's own `actuals` (repeatable): known years are not drawn

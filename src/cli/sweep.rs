@@ -39,6 +39,7 @@ pub struct Args {
     /// Draws for P(meet) (default: the scenario's)
     #[arg(long)]
     draws: Option<usize>,
+    /// How to print the results
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Refuse a table with an unreadable cell instead of running without its rows
