@@ -54,6 +54,10 @@ pub struct ScenarioFile {
     pub after: Option<After>,
     /// Monte Carlo settings.
     pub uncertainty: Option<Uncertainty>,
+    /// Errors of this file (and those it extends) past the first, each item they sit in left
+    /// out: loading goes on to find the rules' errors too, then reports them all at once.
+    #[serde(skip)]
+    pub(crate) pending: Vec<super::Notice>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -248,21 +252,50 @@ selector_of!(Shock);
 selector_of!(Phase);
 
 impl ScenarioFile {
-    /// Reads one file, without following `extends`.
+    /// Reads one file, without following `extends`; every error of it at once.
     pub fn read(path: &Path) -> Result<ScenarioFile> {
-        let text = crate::input::read_to_string(path)?;
-        let mut file: ScenarioFile = toml::from_str(&text).map_err(|e| {
+        let file = ScenarioFile::read_all(path)?;
+        if file.pending.is_empty() {
+            Ok(file)
+        } else {
+            Err(Error::Notices {
+                notices: file.pending,
+            })
+        }
+    }
+
+    /// Reads one file; a value or key that is wrong is recorded in `pending` and the item it
+    /// sits in (a top-level key, or a whole `[table]`) is blanked, and the rest read again, so
+    /// one run names every such error. Blanking with spaces keeps every byte offset, hence
+    /// every line. A syntax error stops at once: what follows it cannot be read.
+    fn read_all(path: &Path) -> Result<ScenarioFile> {
+        let mut text = crate::input::read_to_string(path)?;
+        let mut pending = Vec::new();
+        loop {
+            let e = match toml::from_str::<ScenarioFile>(&text) {
+                Ok(mut file) => {
+                    file.locate(path, &text);
+                    file.pending = pending;
+                    return Ok(file);
+                }
+                Err(e) => e,
+            };
             let span = e.span().unwrap_or(0..0);
             let written = text.get(span.clone()).unwrap_or_default();
             let line = located::line_of(&text, span.start);
             let line_text = text.lines().nth(line - 1).unwrap_or_default();
-            Error::notice(
+            pending.push(super::Notice::error(
                 At::new(path, line),
                 Msg::from_toml(e.message(), written, line_text),
-            )
-        })?;
-        file.locate(path, &text);
-        Ok(file)
+            ));
+            let blanked = e.span().and_then(|span| blank_item(&text, span));
+            match blanked.filter(|b| b.parse::<toml::Table>().is_ok()) {
+                Some(b) if pending.len() < 100 => text = b,
+                _ => {
+                    return Err(Error::Notices { notices: pending });
+                }
+            }
+        }
     }
 
     /// Turns the byte offsets read with each rule and rate into this file's lines.
@@ -369,6 +402,7 @@ impl ScenarioFile {
             shocks: [parent.shocks, self.shocks].concat(),
             after,
             uncertainty,
+            pending: [parent.pending, self.pending].concat(),
         }
     }
 }
@@ -401,7 +435,7 @@ pub(crate) fn read_chain(path: &Path) -> Result<ScenarioFile> {
                 Msg::ExtendsCycle { chain: cycle },
             ));
         }
-        let file = match ScenarioFile::read(&p) {
+        let file = match ScenarioFile::read_all(&p) {
             Err(Error::Io { error, .. }) => return Err(unreadable(error, &chain)),
             other => other?,
         };
@@ -414,6 +448,57 @@ pub(crate) fn read_chain(path: &Path) -> Result<ScenarioFile> {
         merged = file.over(merged);
     }
     Ok(merged)
+}
+
+/// The text with the item holding `span` blanked: the `[table]` or `[[table]]` it is in, from
+/// its header to the next, else (a top-level key) the lines of the span. None when nothing
+/// would change.
+fn blank_item(text: &str, span: std::ops::Range<usize>) -> Option<String> {
+    let is_header = |l: &str| l.trim_start().starts_with('[');
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for l in text.split_inclusive('\n') {
+        starts.push((at, l));
+        at += l.len();
+    }
+    let holding = starts
+        .iter()
+        .rposition(|&(s, _)| s <= span.start)
+        .unwrap_or(0);
+    let header = starts[..=holding.min(starts.len().saturating_sub(1))]
+        .iter()
+        .rposition(|&(_, l)| is_header(l));
+    let (from, to) = match header {
+        Some(h) => {
+            let next = starts[h + 1..]
+                .iter()
+                .position(|&(_, l)| is_header(l))
+                .map_or(starts.len(), |n| h + 1 + n);
+            (
+                starts[h].0,
+                starts.get(next).map_or(text.len(), |&(s, _)| s),
+            )
+        }
+        None => {
+            let end = starts
+                .iter()
+                .position(|&(s, _)| s >= span.end.max(span.start + 1))
+                .map_or(text.len(), |n| starts[n].0);
+            (starts.get(holding).map_or(0, |&(s, _)| s), end)
+        }
+    };
+    let mut bytes = text.as_bytes().to_vec();
+    let mut changed = false;
+    for b in bytes.get_mut(from..to)? {
+        if !b.is_ascii_whitespace() {
+            *b = b' ';
+            changed = true;
+        }
+    }
+    if !changed {
+        return None;
+    }
+    String::from_utf8(bytes).ok()
 }
 
 #[cfg(test)]
