@@ -83,7 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(super::unusable(&e));
         }
     };
-    super::report_skipped(&inputs);
+    let _ = super::report_skipped(&inputs);
     for w in &inputs.warnings {
         eprintln!("plansim: warning: {w}");
     }

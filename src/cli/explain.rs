@@ -47,7 +47,7 @@ struct Line<'a> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sc = super::project::load(&args.scenario, None, args.strict, &[])?;
+    let sc = super::project::load(&args.scenario, None, args.strict, &[], None)?;
     let e = explain(&sc)?;
     let mut out = std::io::stdout().lock();
     match args.format {

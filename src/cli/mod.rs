@@ -178,7 +178,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
 }
 
 /// Says on stderr which rows of a run's tables were left out and which columns and marks were
-/// not read; true when rows were left out (the command then exits 1).
+/// not read; true when rows were left out or no outturn given matches a row (the command then
+/// exits 1).
 pub fn tell_left_out(sc: &plansim::scenario::Scenario) -> bool {
     for l in &sc.left_out {
         for w in &l.warnings {
@@ -189,6 +190,15 @@ pub fn tell_left_out(sc: &plansim::scenario::Scenario) -> bool {
         }
     }
     let left_out = sc.left_out.iter().any(|l| !l.cells.is_empty());
+    // outturns were given and none reached a row: the run says nothing of them, so it fails
+    if sc.outturns.none_matched() {
+        eprintln!(
+            "{}no outturn matches any row of {}; its results use none of them",
+            words::prefix(lang(), true),
+            sc.path.display()
+        );
+        return true;
+    }
     if left_out {
         eprintln!(
             "plansim: the results above leave those rows out; fix the cells, or pass --strict to \

@@ -33,6 +33,10 @@ pub struct Args {
     /// Image format
     #[arg(long, value_enum, default_value_t = Image::Both)]
     format: Image,
+    /// Region of tables without a region column (default: the file name, or the scenario's
+    /// `region`)
+    #[arg(long)]
+    region: Option<String>,
     /// Draws for the fan and the probabilities (default: the scenario's)
     #[arg(long)]
     draws: Option<usize>,
@@ -73,6 +77,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = Options {
         draws: args.draws,
         strict: args.strict,
+        region: args.region.clone(),
         english: super::lang().is_en(),
         ..Options::default()
     };
