@@ -17,6 +17,7 @@ mod sheet;
 pub mod templates;
 pub mod words;
 pub mod workbook;
+mod workbook_words;
 
 pub use page::Summary;
 pub use rows::{Status, TargetRow};
