@@ -248,7 +248,7 @@ fn the_action_sheet_is_sorted_and_its_targets_typed() {
         text(&act.rows().nth(1).unwrap()[col("评估等级")]),
         "滞后于预期"
     );
-    assert!(ranks.iter().any(|&r| r == 6), "no 数据不足 row to sort");
+    assert!(ranks.contains(&6), "no 数据不足 row to sort");
 
     let outturn = "科尔沁区实际值（假设）";
     let gdp = rows_where(&act, &[(0, outturn), (3, "地区生产总值增长率")]);
