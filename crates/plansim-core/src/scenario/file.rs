@@ -288,7 +288,9 @@ impl ScenarioFile {
                 At::new(path, line),
                 Msg::from_toml(e.message(), written, line_text),
             ));
-            let blanked = e.span().and_then(|span| blank_item(&text, span));
+            let blanked = e
+                .span()
+                .and_then(|span| super::blank::blank_item(&text, span));
             match blanked.filter(|b| b.parse::<toml::Table>().is_ok()) {
                 Some(b) if pending.len() < 100 => text = b,
                 _ => {
@@ -448,57 +450,6 @@ pub(crate) fn read_chain(path: &Path) -> Result<ScenarioFile> {
         merged = file.over(merged);
     }
     Ok(merged)
-}
-
-/// The text with the item holding `span` blanked: the `[table]` or `[[table]]` it is in, from
-/// its header to the next, else (a top-level key) the lines of the span. None when nothing
-/// would change.
-fn blank_item(text: &str, span: std::ops::Range<usize>) -> Option<String> {
-    let is_header = |l: &str| l.trim_start().starts_with('[');
-    let mut starts = Vec::new();
-    let mut at = 0;
-    for l in text.split_inclusive('\n') {
-        starts.push((at, l));
-        at += l.len();
-    }
-    let holding = starts
-        .iter()
-        .rposition(|&(s, _)| s <= span.start)
-        .unwrap_or(0);
-    let header = starts[..=holding.min(starts.len().saturating_sub(1))]
-        .iter()
-        .rposition(|&(_, l)| is_header(l));
-    let (from, to) = match header {
-        Some(h) => {
-            let next = starts[h + 1..]
-                .iter()
-                .position(|&(_, l)| is_header(l))
-                .map_or(starts.len(), |n| h + 1 + n);
-            (
-                starts[h].0,
-                starts.get(next).map_or(text.len(), |&(s, _)| s),
-            )
-        }
-        None => {
-            let end = starts
-                .iter()
-                .position(|&(s, _)| s >= span.end.max(span.start + 1))
-                .map_or(text.len(), |n| starts[n].0);
-            (starts.get(holding).map_or(0, |&(s, _)| s), end)
-        }
-    };
-    let mut bytes = text.as_bytes().to_vec();
-    let mut changed = false;
-    for b in bytes.get_mut(from..to)? {
-        if !b.is_ascii_whitespace() {
-            *b = b' ';
-            changed = true;
-        }
-    }
-    if !changed {
-        return None;
-    }
-    String::from_utf8(bytes).ok()
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Scenarios: which tables, which models, which rates, what uncertainty. A scenario file is
 //! TOML in `scenarios/`; a table given where a scenario is expected runs as its own baseline.
+mod blank;
 mod file;
 mod lint;
 mod located;
