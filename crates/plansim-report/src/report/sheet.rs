@@ -273,6 +273,27 @@ mod tests {
         assert!(wb.save_to_buffer().is_ok());
     }
 
+    /// Columns take the width of their widest text, Chinese characters two units each, and
+    /// never more than [`MAX_WIDTH`].
+    #[test]
+    fn columns_fit_their_texts() {
+        let formats = Formats::new();
+        let wb = RefCell::new(Workbook::new());
+        let mut sheet = Sheet::new(&wb, "行动", vec!["指标", "理由", "年份"], &formats).unwrap();
+        let long = "x".repeat(100);
+        let rows = vec![vec![
+            Cell::Text("单位地区生产总值能耗累计降低"),
+            Cell::Text(&long),
+            Cell::Whole(2025.0),
+        ]];
+        sheet.fit(&rows).unwrap();
+        // 14 characters × 2 + 2 of margin; the long text capped; the year as wide as its header
+        assert_eq!(sheet.widths, [30.0, MAX_WIDTH, 11.0]);
+        sheet.push(&rows[0]).unwrap();
+        sheet.finish().unwrap();
+        assert!(wb.into_inner().save_to_buffer().is_ok());
+    }
+
     /// A cell longer than Excel holds is cut with a note, and the workbook is still written.
     #[test]
     fn an_over_long_cell_is_cut_with_a_note() {

@@ -253,6 +253,41 @@ fn long_sheets<'f>(
         ],
         formats,
     )?;
+    // the columns sized to the texts: one row of each path shows them all (years and values
+    // are numbers); the probabilities are few enough to size from all their rows
+    let mut sample: Vec<Vec<Cell>> = Vec::new();
+    let mut chance: Vec<Vec<Cell>> = Vec::new();
+    for run in runs {
+        let mut seen = std::collections::HashSet::new();
+        for (i, _, r) in long_rows(&run.p) {
+            if seen.insert(i) {
+                sample.push(vec![
+                    Cell::Text(r.region),
+                    Cell::Text(r.plan),
+                    Cell::Text(r.scenario),
+                    Cell::Text(r.indicator),
+                    Cell::Text(r.unit),
+                ]);
+            }
+        }
+        for r in chance_rows(&run.p, &run.sim) {
+            chance.push(vec![
+                Cell::Text(r.region),
+                Cell::Text(r.plan),
+                Cell::Text(r.scenario),
+                Cell::Text(r.indicator),
+                Cell::Whole(r.year.into()),
+                Cell::Text(r.target),
+                Cell::Share(r.probability),
+            ]);
+        }
+    }
+    projection.fit(&sample)?;
+    simulation.fit(&sample)?;
+    chances.fit(&chance)?;
+    for row in &chance {
+        chances.push(row)?;
+    }
     for run in runs {
         for (i, c, r) in long_rows(&run.p) {
             let long = [
@@ -270,17 +305,6 @@ fn long_sheets<'f>(
             let mut cells: Vec<Cell> = long.into_iter().collect();
             cells.extend(bands);
             simulation.push(&cells)?;
-        }
-        for r in chance_rows(&run.p, &run.sim) {
-            chances.push(&[
-                Cell::Text(r.region),
-                Cell::Text(r.plan),
-                Cell::Text(r.scenario),
-                Cell::Text(r.indicator),
-                Cell::Whole(r.year.into()),
-                Cell::Text(r.target),
-                Cell::Share(r.probability),
-            ])?;
         }
     }
     Ok([projection, simulation, chances])
@@ -311,6 +335,8 @@ fn findings<'f>(
         ],
         formats,
     )?;
+    // each finding's words first, so that the columns can be sized to them
+    let mut words = Vec::new();
     for run in runs {
         for f in &run.page.findings {
             let severity = match (english, f.severity.to_string().as_str()) {
@@ -319,11 +345,16 @@ fn findings<'f>(
                 (false, "info") => "提示".to_string(),
                 (_, s) => s.to_string(),
             };
-            let code = f.code.to_string();
-            findings.push(&[
-                Cell::Text(&run.page.named.label),
-                Cell::Text(&severity),
-                Cell::Text(&code),
+            words.push((&run.page.named.label, severity, f.code.to_string(), f));
+        }
+    }
+    let rows: Vec<Vec<Cell>> = words
+        .iter()
+        .map(|(label, severity, code, f)| {
+            vec![
+                Cell::Text(label),
+                Cell::Text(severity),
+                Cell::Text(code),
                 Cell::Text(&f.region),
                 Cell::Text(&f.plan),
                 Cell::Text(&f.indicator),
@@ -331,8 +362,12 @@ fn findings<'f>(
                 Cell::Text(&f.file),
                 Cell::Whole(f.row as f64),
                 Cell::Text(&f.message),
-            ])?;
-        }
+            ]
+        })
+        .collect();
+    findings.fit(&rows)?;
+    for row in &rows {
+        findings.push(row)?;
     }
     Ok(findings)
 }
