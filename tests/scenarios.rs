@@ -589,3 +589,42 @@ fn messages_and_findings_in_chinese_or_english() {
         r.stderr
     );
 }
+
+/// Two mistakes of the file itself (a horizon that is no year, a misspelt key) and a rule that
+/// selects nothing: one run names all three, each at its line, and nothing runs.
+#[test]
+fn every_error_of_a_scenario_file_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let table =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/tables/horqin.csv");
+    let file = dir.path().join("three.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "tables = [{:?}]\nhorizon = 3000\n\n[uncertainty]\nsigmas = 3\n\n[[override]]\nindicator = \"不存在指标\"\nrate = \"5%\"\n",
+            table.display().to_string()
+        ),
+    )
+    .unwrap();
+    let f = file.display().to_string();
+    let r = run(&["project", &f]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+    let errors: Vec<&str> = r.stderr.lines().filter(|l| l.contains("error")).collect();
+    assert_eq!(errors.len(), 3, "{}", r.stderr);
+    assert!(
+        errors[0].contains(&format!("{f}:2:")) && errors[0].contains("3000"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        errors[1].contains(&format!("{f}:5:")) && errors[1].contains("`sigmas`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        errors[2].contains(&format!("{f}:7:")) && errors[2].contains("不存在指标"),
+        "{}",
+        r.stderr
+    );
+}

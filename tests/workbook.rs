@@ -98,20 +98,25 @@ fn the_workbook_holds_the_report_in_numbers() {
     let act = wb.worksheet_range("行动").unwrap();
     let head = header(&act);
     assert_eq!(
-        head[..8],
+        head[..11],
         [
             "情景",
             "地区",
             "规划",
             "指标",
-            "单位",
             "目标年份",
-            "目标",
+            "目标值",
+            "目标界限",
+            "目标类型",
+            "单位",
+            "目标（原文）",
             "评估等级"
         ]
     );
     let col = |name: &str| head.iter().position(|h| h == name).unwrap();
-    let rows = rows_where(&act, &[(0, "horqin-outturn"), (3, "地区生产总值增长率")]);
+    // scenarios by their Chinese names (`name_zh`) on a Chinese workbook
+    let outturn = "科尔沁区实际值（假设）";
+    let rows = rows_where(&act, &[(0, outturn), (3, "地区生产总值增长率")]);
     assert_eq!(rows.len(), 1);
     let r = rows[0];
     assert_eq!(text(&r[col("评估等级")]), "滞后于预期");
@@ -128,10 +133,11 @@ fn the_workbook_holds_the_report_in_numbers() {
         serde_json::from_slice(&std::fs::read(out.join("horqin-outturn/summary.json")).unwrap())
             .unwrap();
     let table_rows = summary["targets"].as_u64().unwrap() as usize;
-    assert_eq!(targets("horqin-outturn"), table_rows);
-    let grades: Vec<String> = rows_where(&act, &[(0, "horqin-outturn")])
+    assert_eq!(targets(outturn), table_rows);
+    assert_eq!(targets("horqin-outturn"), 0);
+    let grades: Vec<String> = rows_where(&act, &[(0, outturn)])
         .iter()
-        .map(|r| text(&r[7]))
+        .map(|r| text(&r[col("评估等级")]))
         .collect();
     let first_on_track = grades.iter().position(|g| g == "基本符合预期");
     let last_lagging = grades.iter().rposition(|g| g == "滞后于预期");
@@ -167,10 +173,10 @@ fn the_workbook_holds_the_report_in_numbers() {
     );
     // every finding of each scenario's audit, as findings.csv has them
     let f = wb.worksheet_range("检查结果").unwrap();
-    for sc in ["baseline", "horqin-outturn"] {
+    for (sc, label) in [("baseline", "基准情景"), ("horqin-outturn", outturn)] {
         let csv = std::fs::read(out.join(sc).join("findings.csv")).unwrap();
         let n = csv::Reader::from_reader(&csv[..]).records().count();
-        assert_eq!(rows_where(&f, &[(0, sc)]).len(), n, "{sc}");
+        assert_eq!(rows_where(&f, &[(0, label)]).len(), n, "{sc}");
     }
 }
 
@@ -205,5 +211,79 @@ fn english_pages_get_english_headers() {
     );
     let act = wb.worksheet_range("Actions").unwrap();
     let rows = rows_where(&act, &[(0, "horqin-outturn"), (3, "地区生产总值增长率")]);
-    assert_eq!(text(&rows[0][7]), "lagging");
+    let grade = header(&act).iter().position(|h| h == "grade").unwrap();
+    assert_eq!(text(&rows[0][grade]), "lagging");
+}
+
+/// 行动 puts the targets behind first and those without evidence last, across scenarios; its
+/// targets are typed columns Excel computes with: 科尔沁区's GDP target `430亿` is the number 430
+/// to reach, its energy target `12(十四五时期)` a 12 % fall over the period, the number −12 in
+/// %, the terms of its latest outturn.
+#[test]
+fn the_action_sheet_is_sorted_and_its_targets_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    report(&out, "zh");
+    let mut wb = open_workbook_auto(out.join("plansim.xlsx")).unwrap();
+    let act = wb.worksheet_range("行动").unwrap();
+    let head = header(&act);
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    // the order of urgency, by hand: missed, behind, on track … met early, no evidence, prose
+    let rank = |g: &str| {
+        [
+            "未实现",
+            "滞后于预期",
+            "基本符合预期",
+            "快于预期",
+            "已实现",
+            "提前实现",
+            "数据不足",
+            "定性",
+        ]
+        .iter()
+        .position(|x| *x == g)
+        .unwrap_or_else(|| panic!("grade {g}"))
+    };
+    let ranks: Vec<usize> = act
+        .rows()
+        .skip(1)
+        .map(|r| rank(&text(&r[col("评估等级")])))
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+    // both scenarios' lagging GDP rows are at the very top
+    assert_eq!(
+        text(&act.rows().nth(1).unwrap()[col("评估等级")]),
+        "滞后于预期"
+    );
+    assert!(ranks.contains(&6), "no 数据不足 row to sort");
+
+    let outturn = "科尔沁区实际值（假设）";
+    let gdp = rows_where(&act, &[(0, outturn), (3, "地区生产总值增长率")]);
+    assert_eq!(gdp.len(), 1);
+    assert_eq!(number(&gdp[0][col("目标值")]), 430.0);
+    assert_eq!(text(&gdp[0][col("目标界限")]), "达到");
+    assert_eq!(number(&gdp[0][col("目标年份")]), 2025.0);
+    assert_eq!(text(&gdp[0][col("目标（原文）")]), "430亿");
+    let energy = rows_where(&act, &[(0, outturn), (3, "单位地区生产总值能耗累计降低")]);
+    assert_eq!(energy.len(), 1);
+    assert!((number(&energy[0][col("目标值")]) - -12.0).abs() < 1e-9);
+    assert_eq!(text(&energy[0][col("单位")]), "%");
+    assert_eq!(text(&energy[0][col("目标类型")]), "期间累计");
+    // every target value on the sheet is a number (or empty), never text
+    for r in act.rows().skip(1) {
+        let v = &r[col("目标值")];
+        assert!(
+            matches!(v, Data::Float(_) | Data::Int(_) | Data::Empty),
+            "{r:?}"
+        );
+    }
+    // σ sources in Chinese on a Chinese workbook
+    let sigma = col("σ来源");
+    assert!(
+        act.rows()
+            .skip(1)
+            .map(|r| text(&r[sigma]))
+            .filter(|s| !s.is_empty())
+            .all(|s| !s.contains("observed")),
+    );
 }

@@ -86,17 +86,20 @@ def read_table(table: TableLike, sheet: str | None = None,
 
 def check(tables: Union[TableLike, Iterable[TableLike]],
           actuals: Union[TableLike, Iterable[TableLike]] = (),
-          horizon: int | None = None, lang: str = "en") -> pd.DataFrame:
+          horizon: int | None = None, lang: str = "en",
+          region: str | None = None) -> pd.DataFrame:
     """The consistency audit: one row per finding (as ``plansim check --format csv``).
     ``tables`` are tables (paths or DataFrames) or scenario files; ``actuals`` outturn files or
-    DataFrames (``region, indicator, year, value``) for ``target-unreachable``."""
-    data = _plansim.check(_sources(tables), _sources(actuals, "actuals"), horizon, lang)
+    DataFrames (``region, indicator, year, value``) for ``target-unreachable``; ``region`` the
+    region of tables without a region column (else their file name)."""
+    data = _plansim.check(_sources(tables), _sources(actuals, "actuals"), horizon, lang, region)
     return _frame(data)
 
 
 def assess(inputs: Union[TableLike, Iterable[TableLike]],
            actuals: Union[TableLike, Iterable[TableLike]] = (),
-           as_of: int | None = None, lang: str = "en") -> pd.DataFrame:
+           as_of: int | None = None, lang: str = "en",
+           region: str | None = None) -> pd.DataFrame:
     """Every target graded from its outturns, one row per target (as ``plansim assess
     --format csv``): ``region, plan, indicator, target_year, target, rule, status, grade_zh,
     latest_year, latest_value, progress, expected_progress, pace_unit, current_pace,
@@ -104,30 +107,36 @@ def assess(inputs: Union[TableLike, Iterable[TableLike]],
 
     ``inputs`` are tables (paths or DataFrames) or scenario files, whose own outturns count;
     ``actuals`` adds outturn files or DataFrames; ``as_of`` ignores outturns after that year.
-    ``lang`` is the language of ``reason`` and ``notes`` (``grade_zh`` is always Chinese)."""
-    data = _plansim.assess(_sources(inputs), _sources(actuals, "actuals"), as_of, lang)
+    ``lang`` is the language of ``reason`` and ``notes`` (``grade_zh`` is always Chinese).
+    ``region`` names the region of tables without a region column (else their file name); when
+    outturns are given and none matches a row, a ``UserWarning`` says which region to pass."""
+    data = _plansim.assess(_sources(inputs), _sources(actuals, "actuals"), as_of, lang, region)
     return _frame(data)
 
 
 def project(scenario: TableLike, horizon: int | None = None,
-            actuals: Union[TableLike, Iterable[TableLike]] = ()) -> pd.DataFrame:
+            actuals: Union[TableLike, Iterable[TableLike]] = (),
+            region: str | None = None) -> pd.DataFrame:
     """Every indicator year by year, in the long columns
     ``region, plan, scenario, indicator, unit, year, value``. ``scenario`` is a scenario file,
-    or a table (path or DataFrame) run as its own baseline; ``actuals`` adds outturns."""
+    or a table (path or DataFrame) run as its own baseline; ``actuals`` adds outturns;
+    ``region`` names the region of tables without a region column, as in :func:`assess`."""
     data = _plansim.project(_source(scenario, 0, "table"), horizon,
-                            _sources(actuals, "actuals"))
+                            _sources(actuals, "actuals"), region)
     return _frame(data)
 
 
 def simulate(scenario: TableLike, draws: int | None = None, seed: int | None = None,
              sigma: float | None = None,
-             actuals: Union[TableLike, Iterable[TableLike]] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
+             actuals: Union[TableLike, Iterable[TableLike]] = (),
+             region: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Monte Carlo bands and probabilities: ``(simulation, probabilities)``, as the files
     ``simulation.csv`` (the projection's columns plus ``p5 … p95``) and ``probabilities.csv``.
     ``sigma`` is in points, as in scenario files and ``plansim simulate --sigma``: 2 = 2 points
-    a year."""
+    a year. ``region`` names the region of tables without a region column, as in
+    :func:`assess`."""
     sim, probs = _plansim.simulate(_source(scenario, 0, "table"), draws, seed, sigma,
-                                   _sources(actuals, "actuals"))
+                                   _sources(actuals, "actuals"), region)
     return _frame(sim), _frame(probs)
 
 

@@ -3,10 +3,10 @@
 //! (`plansim/__init__.py`) turns them into pandas DataFrames, so the columns are exactly those
 //! of the command line's files.
 
-use plansim_core::actuals::Outturn;
+use plansim_core::actuals::{Outturn, Resolved};
 use plansim_core::lang::Lang;
 use plansim_core::run::{Input, Options, Stages};
-use plansim_core::table::{LoadOptions, Table};
+use plansim_core::table::{Indicator, LoadOptions, Table};
 use plansim_core::{CellError, Error};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
@@ -98,15 +98,34 @@ fn bytes(py: Python<'_>, b: plansim_core::Result<Vec<u8>>) -> PyResult<Bound<'_,
     b.map(|b| PyBytes::new(py, &b)).map_err(py_err)
 }
 
-/// Options for the facade from the package's arguments: tables read strictly.
-fn options(actuals: Vec<Source>, code: &str) -> PyResult<Options> {
+/// Options for the facade from the package's arguments: tables read strictly; `region` for
+/// tables without a region column (else their file name).
+fn options(actuals: Vec<Source>, code: &str, region: Option<String>) -> PyResult<Options> {
     let (actuals, outturns) = outturns(actuals)?;
-    Ok(Options {
+    let mut opts = Options {
         actuals,
         outturns,
         lang: lang(code)?,
         ..Options::default()
-    })
+    };
+    opts.load.region = region;
+    Ok(opts)
+}
+
+/// A `UserWarning` when outturns were given and none reaches a row: the results use none of
+/// them, most often because a table without a region column took its file's name.
+fn warn_unmatched(py: Python<'_>, resolved: &Resolved, rows: &[Indicator]) -> PyResult<()> {
+    if !resolved.none_matched() {
+        return Ok(());
+    }
+    let mut text = resolved.skipped_note().unwrap_or_default();
+    if let Some(advice) = resolved.region_advice(rows) {
+        text = format!("{text}; {}", advice.replace("`--region ", "`region="));
+    }
+    let text = std::ffi::CString::new(text.replace('\0', ""))
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+    let category = py.get_type::<pyo3::exceptions::PyUserWarning>();
+    PyErr::warn(py, &category, &text, 2)
 }
 
 /// Pools tables and scenarios for check and assess; any unusable input raises.
@@ -156,15 +175,16 @@ mod _plansim {
 
     /// The consistency audit of tables and scenarios as `findings.csv` bytes.
     #[pyfunction]
-    #[pyo3(signature = (tables, actuals = Vec::new(), horizon = None, lang = "en"))]
+    #[pyo3(signature = (tables, actuals = Vec::new(), horizon = None, lang = "en", region = None))]
     fn check<'py>(
         py: Python<'py>,
         tables: Vec<Source>,
         actuals: Vec<Source>,
         horizon: Option<i32>,
         lang: &str,
+        region: Option<String>,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let mut opts = options(actuals, lang)?;
+        let mut opts = options(actuals, lang, region)?;
         opts.check_horizon = horizon;
         let g = gather(py, tables, &opts)?;
         let findings = py.detach(|| g.check(&opts));
@@ -174,42 +194,46 @@ mod _plansim {
     /// Every target of tables and scenarios graded from its outturns: `plansim assess
     /// --format csv` bytes.
     #[pyfunction]
-    #[pyo3(signature = (inputs, actuals = Vec::new(), as_of = None, lang = "en"))]
+    #[pyo3(signature = (inputs, actuals = Vec::new(), as_of = None, lang = "en", region = None))]
     fn assess<'py>(
         py: Python<'py>,
         inputs: Vec<Source>,
         actuals: Vec<Source>,
         as_of: Option<i32>,
         lang: &str,
+        region: Option<String>,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let mut opts = options(actuals, lang)?;
+        let mut opts = options(actuals, lang, region)?;
         opts.as_of = as_of;
         let g = gather(py, inputs, &opts)?;
+        warn_unmatched(py, &g.resolved, &g.rows)?;
         let grades = py.detach(|| g.assess(&opts));
         bytes(py, as_data(|| export::grades_csv(&grades)))
     }
 
     /// A scenario (or a table run as its own baseline) projected: `projection.csv` bytes.
     #[pyfunction]
-    #[pyo3(signature = (scenario, horizon = None, actuals = Vec::new()))]
+    #[pyo3(signature = (scenario, horizon = None, actuals = Vec::new(), region = None))]
     fn project<'py>(
         py: Python<'py>,
         scenario: Source,
         horizon: Option<i32>,
         actuals: Vec<Source>,
+        region: Option<String>,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let mut opts = options(actuals, "en")?;
+        let mut opts = options(actuals, "en", region)?;
         opts.horizon = horizon;
         let input = input(scenario, &opts.load)?;
         let r = py
             .detach(|| plansim_core::run::run(input, &opts, Stages::PROJECT))
             .map_err(py_err)?;
+        warn_unmatched(py, &r.scenario.outturns, &r.scenario.indicators)?;
         bytes(py, as_data(|| export::projection_csv(&r.projection)))
     }
 
     /// Monte Carlo of a scenario: (`simulation.csv`, `probabilities.csv`) bytes.
     #[pyfunction]
-    #[pyo3(signature = (scenario, draws = None, seed = None, sigma = None, actuals = Vec::new()))]
+    #[pyo3(signature = (scenario, draws = None, seed = None, sigma = None, actuals = Vec::new(), region = None))]
     fn simulate<'py>(
         py: Python<'py>,
         scenario: Source,
@@ -217,8 +241,9 @@ mod _plansim {
         seed: Option<u64>,
         sigma: Option<f64>,
         actuals: Vec<Source>,
+        region: Option<String>,
     ) -> PyResult<(Bound<'py, PyBytes>, Bound<'py, PyBytes>)> {
-        let mut opts = options(actuals, "en")?;
+        let mut opts = options(actuals, "en", region)?;
         opts.draws = draws;
         opts.seed = seed;
         // points, as in scenario files and `--sigma`; the engine draws fractions
@@ -227,6 +252,7 @@ mod _plansim {
         let r = py
             .detach(|| plansim_core::run::run(input, &opts, Stages::SIMULATE))
             .map_err(py_err)?;
+        warn_unmatched(py, &r.scenario.outturns, &r.scenario.indicators)?;
         let sim = r.simulation.as_ref().ok_or_else(|| {
             PlansimError::new_err(("the simulation did not run", Vec::<()>::new()))
         })?;

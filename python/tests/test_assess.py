@@ -182,3 +182,21 @@ def test_numbers_as_published_and_years_as_integers():
                 digits = repr(float(v)).lstrip("-").replace(".", "").lstrip("0").split("e")[0]
                 assert len(digits.rstrip("0")) <= 6, (c, v)
 
+
+
+def test_a_table_without_a_region_column_takes_region(tmp_path):
+    """The 科尔沁区 table without its region column is named by its file: its outturns reach
+    nothing (a UserWarning names the region to pass) until ``region=`` names the county."""
+    table = pd.read_csv(SCENARIOS / "tables" / "horqin.csv", dtype=str, keep_default_na=False)
+    path = tmp_path / "mycounty.csv"
+    table.drop(columns=["region"]).to_csv(path, index=False)
+    outturns = SCENARIOS / "actuals" / "horqin-hypothetical.csv"
+    with pytest.warns(UserWarning, match="region=科尔沁区"):
+        plansim.assess(path, actuals=outturns)
+    with pytest.warns(UserWarning, match="region=科尔沁区"):
+        plansim.project(path, actuals=outturns)
+    graded = plansim.assess(path, actuals=outturns, region="科尔沁区")
+    assert set(graded["region"]) == {"科尔沁区"}
+    assert graded["latest_year"].notna().any()
+    long = plansim.project(path, actuals=outturns, region="科尔沁区")
+    assert set(long["region"]) == {"科尔沁区"}

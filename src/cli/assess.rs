@@ -25,6 +25,7 @@ pub struct Args {
     /// Grade with what was known then: ignore outturns after this year
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2200))]
     as_of: Option<i32>,
+    /// How to print the results
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Indicator aliases (`canonical,alias`); default: the bundled scenarios/aliases.csv
@@ -66,7 +67,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Table => write_table(&mut out, &grades, args.as_of)?,
     }
     out.flush()?;
-    super::report_skipped(&inputs);
+    let none_matched = super::report_skipped(&inputs);
     for w in &inputs.warnings {
         eprintln!("plansim: warning: {w}");
     }
@@ -101,6 +102,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             plansim::lang::words::not_graded(super::lang(), inputs.unread.len())
         );
         return Ok(ExitCode::from(2));
+    }
+    if none_matched {
+        // every target would read 数据不足 for want of outturns that were given: a failure
+        eprintln!(
+            "{}no outturn matches any row; every target is graded without them",
+            plansim::lang::words::prefix(super::lang(), true)
+        );
+        return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
 }

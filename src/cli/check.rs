@@ -15,10 +15,12 @@ pub const EXAMPLES: &str = "Examples:
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Indicator tables (CSV in UTF-8 or GBK, comma or tab; XLSX) or scenario files (.toml),
-    /// whose tables and actuals are checked
+    /// Indicator tables — CSV or text in UTF-8 (with or without BOM), UTF-16 or GBK/GB18030,
+    /// separated by comma, tab or semicolon; or XLSX — or scenario files (.toml), whose tables
+    /// and actuals are checked
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// How to print the results
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Exit 1 on warnings too, not only on errors
@@ -48,6 +50,7 @@ pub struct Args {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Deny {
+    /// Warnings count as errors
     Warnings,
 }
 
@@ -80,7 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(super::unusable(&e));
         }
     };
-    super::report_skipped(&inputs);
+    let _ = super::report_skipped(&inputs);
     for w in &inputs.warnings {
         eprintln!("plansim: warning: {w}");
     }

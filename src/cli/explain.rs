@@ -17,11 +17,16 @@ pub const EXAMPLES: &str = "Examples:
 pub struct Args {
     /// A scenario (.toml)
     pub scenario: PathBuf,
+    /// How to print the results
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Refuse a table with an unreadable cell instead of explaining without its rows
     #[arg(long)]
     strict: bool,
+    /// Region of tables without a region column (default: the file name, or the scenario's
+    /// `region`)
+    #[arg(long)]
+    region: Option<String>,
 }
 
 /// One line of `explain --format csv`: a span of years of one row under one rule.
@@ -46,7 +51,13 @@ struct Line<'a> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sc = super::project::load(&args.scenario, None, args.strict, &[])?;
+    let sc = super::project::load(
+        &args.scenario,
+        None,
+        args.strict,
+        &[],
+        args.region.as_deref(),
+    )?;
     let e = explain(&sc)?;
     let mut out = std::io::stdout().lock();
     match args.format {

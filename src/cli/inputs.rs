@@ -36,14 +36,19 @@ pub fn gather(
     }
 }
 
-/// Outturn rows skipped and qualifier warnings, on stderr.
-pub fn report_skipped(g: &Gathered) {
+/// Outturn rows skipped (with the region to name when a table took its file's name) and
+/// qualifier warnings, on stderr; true when outturns were given and none matches a row.
+pub fn report_skipped(g: &Gathered) -> bool {
     if let Some(note) = g.resolved.skipped_note() {
         eprintln!("plansim: {note}");
+    }
+    if let Some(advice) = g.resolved.region_advice(&g.rows) {
+        eprintln!("plansim: {advice}");
     }
     for w in &g.resolved.warnings {
         eprintln!("{}{w}", plansim::lang::words::prefix(super::lang(), false));
     }
+    g.resolved.none_matched()
 }
 
 /// Reports every unusable input and gives exit code 2.

@@ -20,13 +20,19 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::OnceLock;
 
+/// Examples under the top-level help. Every help text gives them after both `-h` and `--help`;
+/// `after_long_help` also makes `--help` the long layout (a description under each option) on
+/// every command alike, not only on those with a described value list.
+const TOP_EXAMPLES: &str = "Examples:\n  plansim check scenarios/tables/*.csv\n  plansim assess scenarios/national-14th.toml\n  plansim project scenarios/baseline.toml --years 2020,2025,2035\n  plansim report";
+
 #[derive(Parser)]
 #[command(
     name = "plansim",
     version,
-    about = "Read, check, project and simulate the indicator tables of Chinese development plans",
+    about = "Read, check, grade (assess), project and simulate the indicator tables of Chinese development plans",
     long_about = None,
-    after_help = "Examples:\n  plansim check scenarios/tables/*.csv\n  plansim project scenarios/baseline.toml --years 2020,2025,2035\n  plansim report"
+    after_help = TOP_EXAMPLES,
+    after_long_help = TOP_EXAMPLES
 )]
 struct Cli {
     /// Language of messages, findings and labels: zh or en (default: LANG when it names
@@ -43,41 +49,43 @@ struct Cli {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
+    /// Chinese
     Zh,
+    /// English
     En,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Print each row of indicator tables as read: raw cells and their meaning
-    #[command(after_help = tables::EXAMPLES)]
+    #[command(after_help = tables::EXAMPLES, after_long_help = tables::EXAMPLES)]
     Tables(tables::Args),
     /// Audit indicator tables: rates against targets, units, bounds, identities, plans
-    #[command(after_help = check::EXAMPLES)]
+    #[command(after_help = check::EXAMPLES, after_long_help = check::EXAMPLES)]
     Check(check::Args),
     /// Grade every target from its outturns: 提前实现, 已实现, 快于预期, 基本符合预期, 滞后于预期, 未实现
-    #[command(after_help = assess::EXAMPLES)]
+    #[command(after_help = assess::EXAMPLES, after_long_help = assess::EXAMPLES)]
     Assess(assess::Args),
     /// Project every indicator year by year under a scenario (or a table's baseline)
-    #[command(after_help = project::EXAMPLES)]
+    #[command(after_help = project::EXAMPLES, after_long_help = project::EXAMPLES)]
     Project(project::Args),
     /// List each rule of a scenario with its file and line and the rows it changed
-    #[command(after_help = explain::EXAMPLES)]
+    #[command(after_help = explain::EXAMPLES, after_long_help = explain::EXAMPLES)]
     Explain(explain::Args),
     /// Sweep an indicator's rate over a grid of changes: is each target met, how likely?
-    #[command(after_help = sweep::EXAMPLES)]
+    #[command(after_help = sweep::EXAMPLES, after_long_help = sweep::EXAMPLES)]
     Sweep(sweep::Args),
     /// Monte Carlo: bands p5…p95 and the probability of meeting each target under the scenario (a what-if)
-    #[command(after_help = simulate::EXAMPLES)]
+    #[command(after_help = simulate::EXAMPLES, after_long_help = simulate::EXAMPLES)]
     Simulate(simulate::Args),
     /// Charts of a scenario to PNG and SVG: indicator, dashboard, gap, probability
-    #[command(after_help = plot::EXAMPLES)]
+    #[command(after_help = plot::EXAMPLES, after_long_help = plot::EXAMPLES)]
     Plot(plot::Args),
     /// Batch report of every scenario: CSVs, charts, HTML and Markdown pages, an index
-    #[command(after_help = report::EXAMPLES)]
+    #[command(after_help = report::EXAMPLES, after_long_help = report::EXAMPLES)]
     Report(report::Args),
     /// The what-if page in the browser: move a plan's rates, see its charts and targets at once
-    #[command(after_help = serve::EXAMPLES)]
+    #[command(after_help = serve::EXAMPLES, after_long_help = serve::EXAMPLES)]
     Serve(serve::Args),
 }
 
@@ -127,7 +135,9 @@ pub enum Format {
     /// An aligned table for people
     #[default]
     Table,
+    /// JSON for programs: every field of each row, numbers at full precision
     Json,
+    /// CSV with a header row, for spreadsheets and scripts
     Csv,
 }
 
@@ -168,7 +178,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
 }
 
 /// Says on stderr which rows of a run's tables were left out and which columns and marks were
-/// not read; true when rows were left out (the command then exits 1).
+/// not read; true when rows were left out or no outturn given matches a row (the command then
+/// exits 1).
 pub fn tell_left_out(sc: &plansim::scenario::Scenario) -> bool {
     for l in &sc.left_out {
         for w in &l.warnings {
@@ -179,6 +190,15 @@ pub fn tell_left_out(sc: &plansim::scenario::Scenario) -> bool {
         }
     }
     let left_out = sc.left_out.iter().any(|l| !l.cells.is_empty());
+    // outturns were given and none reached a row: the run says nothing of them, so it fails
+    if sc.outturns.none_matched() {
+        eprintln!(
+            "{}no outturn matches any row of {}; its results use none of them",
+            words::prefix(lang(), true),
+            sc.path.display()
+        );
+        return true;
+    }
     if left_out {
         eprintln!(
             "plansim: the results above leave those rows out; fix the cells, or pass --strict to \

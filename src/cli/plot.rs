@@ -30,9 +30,13 @@ pub struct Args {
     /// Image size WIDTHxHEIGHT (default: 1000x600; dashboards 1600 wide, taller for more panels)
     #[arg(long, value_parser = super::parse_size)]
     size: Option<(u32, u32)>,
-    /// png, svg or both
+    /// Image format
     #[arg(long, value_enum, default_value_t = Image::Both)]
     format: Image,
+    /// Region of tables without a region column (default: the file name, or the scenario's
+    /// `region`)
+    #[arg(long)]
+    region: Option<String>,
     /// Draws for the fan and the probabilities (default: the scenario's)
     #[arg(long)]
     draws: Option<usize>,
@@ -46,19 +50,26 @@ pub struct Args {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Kind {
+    /// One chart per indicator: outturns, projected path, fan and target
     Indicator,
+    /// Every target of a plan on one page, a small panel each
     Dashboard,
     /// Current against required pace from the outturns (`feasibility` names it too)
     #[value(alias = "feasibility")]
     Gap,
+    /// The probability of meeting each target under the scenario
     Probability,
+    /// All of the above
     All,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Image {
+    /// Raster images
     Png,
+    /// Vector images, for print and editing
     Svg,
+    /// PNG and SVG side by side
     Both,
 }
 
@@ -66,6 +77,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = Options {
         draws: args.draws,
         strict: args.strict,
+        region: args.region.clone(),
         english: super::lang().is_en(),
         ..Options::default()
     };

@@ -20,6 +20,7 @@ pub const EXAMPLES: &str = "Examples:
 pub struct Args {
     /// A scenario (.toml) or a table, which runs as its own baseline
     pub scenario: PathBuf,
+    /// How to print the results
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Last year to project (overrides the scenario)
@@ -34,6 +35,10 @@ pub struct Args {
     /// Refuse a table with an unreadable cell instead of running without its rows
     #[arg(long)]
     strict: bool,
+    /// Region of tables without a region column (default: the file name, or the scenario's
+    /// `region`)
+    #[arg(long)]
+    region: Option<String>,
     /// List the indicators that could not be projected (on stderr), not only their count
     #[arg(long)]
     verbose: bool,
@@ -47,8 +52,10 @@ pub fn load(
     horizon: Option<i32>,
     strict: bool,
     actuals: &[PathBuf],
+    region: Option<&str>,
 ) -> anyhow::Result<Scenario> {
-    let opts = options(horizon, strict, actuals);
+    let mut opts = options(horizon, strict, actuals);
+    opts.load.region = region.map(str::to_string);
     let sc =
         plansim::run::scenario(Input::Path(path.to_path_buf()), &opts).map_err(|e| match e {
             plansim::Error::Horizon { horizon, msg } => {
@@ -59,6 +66,9 @@ pub fn load(
     super::warn(&sc.notices);
     if let Some(note) = sc.outturns.skipped_note() {
         eprintln!("plansim: {note}");
+    }
+    if let Some(advice) = sc.outturns.region_advice(&sc.indicators) {
+        eprintln!("plansim: {advice}");
     }
     Ok(sc)
 }
@@ -112,7 +122,13 @@ fn plan_period_rate(path: &plansim::project::Path) -> String {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sc = load(&args.scenario, args.horizon, args.strict, &args.actuals)?;
+    let sc = load(
+        &args.scenario,
+        args.horizon,
+        args.strict,
+        &args.actuals,
+        args.region.as_deref(),
+    )?;
     let left_out = super::tell_left_out(&sc);
     let opts = options(None, args.strict, &[]);
     let r = plansim::run::from_scenario(sc, &opts, Stages::PROJECT)?;

@@ -21,7 +21,7 @@ pub struct Args {
     #[arg(long, default_value = "output")]
     out: PathBuf,
     /// Threads (default: all cores)
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, hide_default_value = true)]
     jobs: usize,
     /// Draws per indicator for every scenario (default: each scenario's)
     #[arg(long)]
@@ -85,6 +85,7 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
         actuals: args.actuals.clone(),
         strict: args.strict,
         wait: args.wait,
+        region: None,
         faults: None,
     };
     let bar = if std::io::stderr().is_terminal() {
@@ -117,7 +118,8 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
             eprintln!("plansim: warning: scenario {}: {line}", s.name);
             left_out = true;
         }
-        for line in &s.cut_cells {
+        // a plan whose outturns reach none of its rows is graded without them: said, not fatal
+        for line in s.cut_cells.iter().chain(&s.unmatched) {
             eprintln!(
                 "{}scenario {}: {line}",
                 words::prefix(lang(), false),

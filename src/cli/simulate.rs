@@ -39,12 +39,17 @@ pub struct Args {
     /// Share of each shock from one economy-wide factor (0–1)
     #[arg(long)]
     common: Option<f64>,
+    /// Region of tables without a region column (default: the file name, or the scenario's
+    /// `region`)
+    #[arg(long)]
+    region: Option<String>,
     /// Threads (default: all cores)
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, hide_default_value = true)]
     jobs: usize,
     /// Write simulation.csv and probabilities.csv into this folder
     #[arg(long)]
     out: Option<PathBuf>,
+    /// How to print the results
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Outturn files besides the scenario's own `actuals` (repeatable): known years are not drawn
@@ -59,7 +64,13 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sc = load(&args.scenario, None, args.strict, &args.actuals)?;
+    let sc = load(
+        &args.scenario,
+        None,
+        args.strict,
+        &args.actuals,
+        args.region.as_deref(),
+    )?;
     let left_out = super::tell_left_out(&sc);
     let opts = run_options(&args)?;
     let r = plansim::run::from_scenario(sc, &opts, Stages::SIMULATE)?;

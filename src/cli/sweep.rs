@@ -23,7 +23,8 @@ pub struct Args {
     /// Indicator name (as in the table)
     #[arg(long)]
     indicator: String,
-    /// Region, where several plans share the indicator name (each region is shown apart)
+    /// Region: of tables without a region column (default: the file name), and the one swept
+    /// where several plans share the indicator name (else each region is shown apart)
     #[arg(long)]
     region: Option<String>,
     /// Range of rate changes in points, e.g. -3..3
@@ -39,6 +40,7 @@ pub struct Args {
     /// Draws for P(meet) (default: the scenario's)
     #[arg(long)]
     draws: Option<usize>,
+    /// How to print the results
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Refuse a table with an unreadable cell instead of running without its rows
@@ -47,7 +49,13 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sc = load(&args.scenario, None, args.strict, &[])?;
+    let sc = load(
+        &args.scenario,
+        None,
+        args.strict,
+        &[],
+        args.region.as_deref(),
+    )?;
     let left_out = super::tell_left_out(&sc);
     let deltas = plansim::sweep::grid(&args.delta, args.step)?;
     let widest = deltas.iter().fold(0.0f64, |m, d| m.max(d.abs()));

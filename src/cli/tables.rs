@@ -14,9 +14,11 @@ pub const EXAMPLES: &str = "Examples:
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Indicator tables: CSV (UTF-8, GBK; comma or tab) or XLSX
+    /// Indicator tables: CSV or text in UTF-8 (with or without BOM), UTF-16 or GBK/GB18030,
+    /// separated by comma, tab or semicolon; or XLSX
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// How to print the results
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Sheet of an XLSX file (default: the first)

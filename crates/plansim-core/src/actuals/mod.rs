@@ -10,6 +10,7 @@ mod plan_table;
 mod read;
 pub mod resolve;
 pub mod terms;
+mod unmatched;
 pub mod value;
 
 pub use merge::merge;

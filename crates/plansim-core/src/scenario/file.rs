@@ -54,6 +54,10 @@ pub struct ScenarioFile {
     pub after: Option<After>,
     /// Monte Carlo settings.
     pub uncertainty: Option<Uncertainty>,
+    /// Errors of this file (and those it extends) past the first, each item they sit in left
+    /// out: loading goes on to find the rules' errors too, then reports them all at once.
+    #[serde(skip)]
+    pub(crate) pending: Vec<super::Notice>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -248,21 +252,52 @@ selector_of!(Shock);
 selector_of!(Phase);
 
 impl ScenarioFile {
-    /// Reads one file, without following `extends`.
+    /// Reads one file, without following `extends`; every error of it at once.
     pub fn read(path: &Path) -> Result<ScenarioFile> {
-        let text = crate::input::read_to_string(path)?;
-        let mut file: ScenarioFile = toml::from_str(&text).map_err(|e| {
+        let file = ScenarioFile::read_all(path)?;
+        if file.pending.is_empty() {
+            Ok(file)
+        } else {
+            Err(Error::Notices {
+                notices: file.pending,
+            })
+        }
+    }
+
+    /// Reads one file; a value or key that is wrong is recorded in `pending` and the item it
+    /// sits in (a top-level key, or a whole `[table]`) is blanked, and the rest read again, so
+    /// one run names every such error. Blanking with spaces keeps every byte offset, hence
+    /// every line. A syntax error stops at once: what follows it cannot be read.
+    fn read_all(path: &Path) -> Result<ScenarioFile> {
+        let mut text = crate::input::read_to_string(path)?;
+        let mut pending = Vec::new();
+        loop {
+            let e = match toml::from_str::<ScenarioFile>(&text) {
+                Ok(mut file) => {
+                    file.locate(path, &text);
+                    file.pending = pending;
+                    return Ok(file);
+                }
+                Err(e) => e,
+            };
             let span = e.span().unwrap_or(0..0);
             let written = text.get(span.clone()).unwrap_or_default();
             let line = located::line_of(&text, span.start);
             let line_text = text.lines().nth(line - 1).unwrap_or_default();
-            Error::notice(
+            pending.push(super::Notice::error(
                 At::new(path, line),
                 Msg::from_toml(e.message(), written, line_text),
-            )
-        })?;
-        file.locate(path, &text);
-        Ok(file)
+            ));
+            let blanked = e
+                .span()
+                .and_then(|span| super::blank::blank_item(&text, span));
+            match blanked.filter(|b| b.parse::<toml::Table>().is_ok()) {
+                Some(b) if pending.len() < 100 => text = b,
+                _ => {
+                    return Err(Error::Notices { notices: pending });
+                }
+            }
+        }
     }
 
     /// Turns the byte offsets read with each rule and rate into this file's lines.
@@ -369,6 +404,7 @@ impl ScenarioFile {
             shocks: [parent.shocks, self.shocks].concat(),
             after,
             uncertainty,
+            pending: [parent.pending, self.pending].concat(),
         }
     }
 }
@@ -401,7 +437,7 @@ pub(crate) fn read_chain(path: &Path) -> Result<ScenarioFile> {
                 Msg::ExtendsCycle { chain: cycle },
             ));
         }
-        let file = match ScenarioFile::read(&p) {
+        let file = match ScenarioFile::read_all(&p) {
             Err(Error::Io { error, .. }) => return Err(unreadable(error, &chain)),
             other => other?,
         };

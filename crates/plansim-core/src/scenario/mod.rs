@@ -1,5 +1,6 @@
 //! Scenarios: which tables, which models, which rates, what uncertainty. A scenario file is
 //! TOML in `scenarios/`; a table given where a scenario is expected runs as its own baseline.
+mod blank;
 mod file;
 mod lint;
 mod located;
@@ -98,6 +99,25 @@ impl LeftOut {
     }
 }
 
+/// Errors found earlier (`before`, e.g. the scenario file's own) and one found later, as one
+/// error that lists them all; a lone error stays as it is.
+fn together(path: &Path, before: Vec<Notice>, later: Error) -> Error {
+    if before.is_empty() {
+        return later;
+    }
+    let mut notices = before;
+    notices.extend(notices_of(path, later));
+    Error::Notices { notices }
+}
+
+/// An error as notices: its own, or one that says it at the scenario.
+fn notices_of(path: &Path, e: Error) -> Vec<Notice> {
+    match e {
+        Error::Notices { notices } => notices,
+        e => vec![Notice::error(At::new(path, 0), Msg::Plain(e.to_string()))],
+    }
+}
+
 impl Scenario {
     /// Loads a scenario file or, for a table file, its baseline scenario.
     pub fn load(path: &Path, opts: &LoadOptions) -> Result<Scenario> {
@@ -141,9 +161,12 @@ impl Scenario {
         opts: &LoadOptions,
     ) -> Result<Scenario> {
         let invalid = |msg: Msg| Error::notice(At::new(path, 0), msg);
+        let mut spec = spec;
+        // the file's own errors, reported with every other one found below
+        let pending = std::mem::take(&mut spec.pending);
         let tables = spec.tables.clone().unwrap_or_default();
         if tables.is_empty() {
-            return Err(invalid(Msg::NoTables));
+            return Err(together(path, pending, invalid(Msg::NoTables)));
         }
         // a file that cannot be opened is named with the scenario that asks for it
         let named = |table: bool, e: Error| match e {
@@ -160,12 +183,32 @@ impl Scenario {
             ..opts.clone()
         };
         let mut loaded = Vec::new();
+        let mut failed: Option<Error> = None;
+        let mut fail = |e: Error| {
+            failed = Some(match failed.take() {
+                Some(before) => together(path, notices_of(path, before), e),
+                None => e,
+            })
+        };
         for t in &tables {
-            loaded.push(crate::table::load(Path::new(t), &table_opts).map_err(|e| named(true, e))?);
+            match crate::table::load(Path::new(t), &table_opts) {
+                Ok(t) => loaded.push(t),
+                Err(e) => fail(named(true, e)),
+            }
         }
         let files: Vec<PathBuf> = spec.actuals.iter().flatten().map(PathBuf::from).collect();
-        let actuals = crate::actuals::load_all(&files).map_err(|e| named(false, e))?;
-        Scenario::assemble(path, name, spec, loaded, actuals)
+        let actuals = crate::actuals::load_all(&files).unwrap_or_else(|e| {
+            fail(named(false, e));
+            Vec::new()
+        });
+        if let Some(e) = failed {
+            return Err(together(path, pending, e));
+        }
+        match Scenario::assemble(path, name, spec, loaded, actuals) {
+            Ok(_) if !pending.is_empty() => Err(Error::Notices { notices: pending }),
+            Ok(sc) => Ok(sc),
+            Err(e) => Err(together(path, pending, e)),
+        }
     }
 
     /// A scenario built in code: its settings (`spec`, the fields of a scenario file, whose
@@ -233,9 +276,10 @@ impl Scenario {
             left_out,
             notices: Vec::new(),
         };
-        sc.check_horizon()
-            .map_err(|msg| Error::notice(At::new(path, 0), msg))?;
         let mut notices = lint::lint(&sc);
+        if let Err(msg) = sc.check_horizon() {
+            notices.push(Notice::error(At::new(path, 0), msg));
+        }
         notices.sort_by(|a, b| a.at.cmp(&b.at));
         let (errors, warnings): (Vec<Notice>, Vec<Notice>) = notices
             .into_iter()

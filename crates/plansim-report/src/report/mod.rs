@@ -17,6 +17,7 @@ mod sheet;
 pub mod templates;
 pub mod words;
 pub mod workbook;
+mod workbook_words;
 
 pub use page::Summary;
 pub use rows::{Status, TargetRow};
@@ -48,6 +49,8 @@ pub struct Options {
     pub strict: bool,
     /// Wait for another run writing into `out` instead of failing at once.
     pub wait: bool,
+    /// Region of tables without a region column (`plot --region`); the file name when absent.
+    pub region: Option<String>,
     /// Failures to inject into the writing of the report (tests).
     pub faults: Option<std::sync::Arc<plansim_core::output::Faults>>,
 }
@@ -65,6 +68,7 @@ impl Default for Options {
             actuals: Vec::new(),
             strict: false,
             wait: false,
+            region: None,
             faults: None,
         }
     }

@@ -25,6 +25,8 @@ pub struct Page {
     pub left_out: Vec<String>,
     /// Cells of its tables too long for a workbook cell, each with its file and row.
     pub cut_cells: Vec<String>,
+    /// Outturns given that reach no row (and the region to name), for a warning.
+    pub unmatched: Vec<String>,
     /// What each of the scenario's rules changed.
     pub rules: plansim_core::explain::Explanation,
     /// (file, caption) of the dashboard, probability and feasibility charts.
@@ -126,6 +128,7 @@ impl Page {
             rows: self.rows.clone(),
             left_out: self.left_out.clone(),
             cut_cells: self.cut_cells.clone(),
+            unmatched: self.unmatched.clone(),
         }
     }
 }
@@ -148,4 +151,7 @@ pub struct Summary {
     /// Cells of its tables too long for a workbook cell (cut there), each with file and row.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cut_cells: Vec<String>,
+    /// Outturns given that reach no row (and the region to name), for a warning.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unmatched: Vec<String>,
 }

@@ -45,6 +45,7 @@ pub fn compute(
         actuals: opts.actuals.clone(),
         load: LoadOptions {
             lenient: !opts.strict,
+            region: opts.region.clone(),
             ..LoadOptions::default()
         },
         draws: opts.draws,
@@ -131,6 +132,14 @@ pub fn computed(
             .iter()
             .filter(|l| !l.cells.is_empty())
             .map(|l| l.summary())
+            .collect(),
+        unmatched: sc
+            .outturns
+            .none_matched()
+            .then(|| sc.outturns.skipped_note())
+            .flatten()
+            .into_iter()
+            .chain(sc.outturns.region_advice(&sc.indicators))
             .collect(),
         cut_cells: sc
             .left_out

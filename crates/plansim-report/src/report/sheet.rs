@@ -48,6 +48,8 @@ pub(super) struct Sheet<'f> {
     limit: u32,
     /// Worksheets begun so far.
     pages: usize,
+    /// Column widths (in characters) sized to the content, once known.
+    widths: Vec<f64>,
     formats: &'f Formats,
 }
 
@@ -93,6 +95,21 @@ impl Formats {
     }
 }
 
+/// The widest a column is made (characters): longer texts wrap in Excel's cell on demand.
+const MAX_WIDTH: f64 = 60.0;
+
+/// A text's width in Excel's character units: CJK and full-width characters count two.
+fn text_width(s: &str) -> f64 {
+    s.chars()
+        .map(|c| if (c as u32) < 0x1100 { 1.0 } else { 2.0 })
+        .sum()
+}
+
+/// A column's width from its header alone.
+fn header_width(h: &str) -> f64 {
+    text_width(h).max(9.0) + 2.0
+}
+
 /// Characters an Excel cell holds.
 pub(super) const CELL_CHARS: usize = 32_767;
 
@@ -127,6 +144,7 @@ impl<'f> Sheet<'f> {
             index: 0,
             pages: 0,
             row: 0,
+            widths: Vec::new(),
             limit: MAX_ROWS,
             formats,
         };
@@ -145,15 +163,41 @@ impl<'f> Sheet<'f> {
         for (c, h) in self.header.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, *h, &self.formats.head)
                 .map_err(fail)?;
-            let width = h
-                .chars()
-                .map(|c| if c.is_ascii() { 1.0 } else { 2.0 })
-                .sum::<f64>();
-            ws.set_column_width(c as u16, width.max(9.0) + 2.0)
-                .map_err(fail)?;
+            let width = self
+                .widths
+                .get(c)
+                .copied()
+                .unwrap_or_else(|| header_width(h));
+            ws.set_column_width(c as u16, width).map_err(fail)?;
         }
         ws.set_freeze_panes(1, 0).map_err(fail)?;
         self.row = 1;
+        Ok(())
+    }
+
+    /// Sizes each column to the widest of its header and its cells in `rows` (the rows about
+    /// to be written; before any is): Chinese characters count two, a long text is capped.
+    pub(super) fn fit(&mut self, rows: &[Vec<Cell>]) -> Result<()> {
+        let mut widths: Vec<f64> = self.header.iter().map(|h| header_width(h)).collect();
+        for row in rows {
+            for (c, cell) in row.iter().enumerate() {
+                let w = match cell {
+                    Cell::Text(s) | Cell::Grade(_, s) => text_width(s),
+                    Cell::Number(_) | Cell::Share(_) => 8.0,
+                    Cell::Whole(_) => 6.0,
+                    Cell::Empty => 0.0,
+                };
+                if let Some(slot) = widths.get_mut(c) {
+                    *slot = slot.max((w + 2.0).min(MAX_WIDTH));
+                }
+            }
+        }
+        let mut wb = self.wb.borrow_mut();
+        let ws = wb.worksheet_from_index(self.index).map_err(fail)?;
+        for (c, w) in widths.iter().enumerate() {
+            ws.set_column_width(c as u16, *w).map_err(fail)?;
+        }
+        self.widths = widths;
         Ok(())
     }
 
@@ -227,6 +271,27 @@ mod tests {
         // 5 rows at 2 a sheet (below the header): 2 + 2 + 1
         assert_eq!(names, ["模拟", "模拟 2", "模拟 3"]);
         assert!(wb.save_to_buffer().is_ok());
+    }
+
+    /// Columns take the width of their widest text, Chinese characters two units each, and
+    /// never more than [`MAX_WIDTH`].
+    #[test]
+    fn columns_fit_their_texts() {
+        let formats = Formats::new();
+        let wb = RefCell::new(Workbook::new());
+        let mut sheet = Sheet::new(&wb, "行动", vec!["指标", "理由", "年份"], &formats).unwrap();
+        let long = "x".repeat(100);
+        let rows = vec![vec![
+            Cell::Text("单位地区生产总值能耗累计降低"),
+            Cell::Text(&long),
+            Cell::Whole(2025.0),
+        ]];
+        sheet.fit(&rows).unwrap();
+        // 14 characters × 2 + 2 of margin; the long text capped; the year as wide as its header
+        assert_eq!(sheet.widths, [30.0, MAX_WIDTH, 11.0]);
+        sheet.push(&rows[0]).unwrap();
+        sheet.finish().unwrap();
+        assert!(wb.into_inner().save_to_buffer().is_ok());
     }
 
     /// A cell longer than Excel holds is cut with a note, and the workbook is still written.

@@ -11,9 +11,11 @@
 
 use super::scenario::Computed;
 use super::sheet::{Cell, Formats, Sheet, fail, number, share};
+use super::workbook_words as words;
 use crate::assess::Grade;
 use crate::error::Result;
 use crate::export::{chance_rows, long_rows};
+use plansim_core::meaning::{Meaning, Quantity};
 use rust_xlsxwriter::Workbook;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -49,7 +51,36 @@ pub fn workbook(runs: &[&Computed], english: bool) -> Result<Vec<u8>> {
     wb.into_inner().save_to_buffer().map_err(fail)
 }
 
-/// Every target's grade with what it needs, most urgent first.
+/// The target typed: its value, bound, rule and unit, in the terms of the row's latest
+/// outturn (a fall over the period as a % change, as its outturn is, not a change index).
+struct Typed {
+    value: Option<f64>,
+    bound: &'static str,
+    rule: String,
+    unit: String,
+}
+
+fn typed(g: &Grade, m: Option<&Meaning>, unit: &str, english: bool) -> Typed {
+    let goal = m.and_then(|m| m.target.goal());
+    let mut value = g
+        .target_value
+        .or_else(|| goal.zip(m).map(|(goal, m)| goal.level(m.direction)));
+    let mut unit = unit.to_string();
+    if m.is_some_and(|m| m.quantity == Quantity::PeriodChange) {
+        // the change index (base year = 100) as the change in %, the latest outturn's terms
+        value = value.map(|v| v - 100.0);
+        unit = "%".into();
+    }
+    Typed {
+        value,
+        bound: goal.as_ref().map_or("", |g| words::bound(g, english)),
+        rule: words::rule(g.rule, english),
+        unit,
+    }
+}
+
+/// Every target's grade with what it needs, most urgent first across all scenarios: those
+/// behind at the top, 数据不足 and qualitative targets at the bottom.
 fn actions<'f>(
     wb: &'f RefCell<Workbook>,
     formats: &'f Formats,
@@ -57,39 +88,45 @@ fn actions<'f>(
     english: bool,
 ) -> Result<Sheet<'f>> {
     let t = |zh, en| pick(english, zh, en);
-    let mut action = Sheet::new(
-        wb,
-        t("行动", "Actions"),
-        vec![
-            t("情景", "scenario"),
-            t("地区", "region"),
-            t("规划", "plan"),
-            t("指标", "indicator"),
-            t("单位", "unit"),
-            t("目标年份", "target year"),
-            t("目标", "target"),
-            t("评估等级", "grade"),
-            t("最新实际年份", "latest year"),
-            t("最新实际值", "latest outturn"),
-            t("所需速度", "required pace"),
-            t("当前速度", "current pace"),
-            t("规划速度", "planned pace"),
-            t("差距（正值有利）", "gap (positive = good side)"),
-            t("速度单位", "pace unit"),
-            t("按观测趋势达标概率", "P(meet | observed trend)"),
-            "σ",
-            t("σ来源", "σ source"),
-            t("情景目标年预测值", "projected in target year"),
-            t("情景达标概率", "P(meet | scenario)"),
-            t(
-                "对照过去（所需÷过去速度）",
-                "against history (required ÷ past pace)",
-            ),
-            t("对照过去", "against history"),
-            t("理由", "reason"),
-        ],
-        formats,
-    )?;
+    let header = vec![
+        t("情景", "scenario"),
+        t("地区", "region"),
+        t("规划", "plan"),
+        t("指标", "indicator"),
+        t("目标年份", "target year"),
+        t("目标值", "target value"),
+        t("目标界限", "bound"),
+        t("目标类型", "target rule"),
+        t("单位", "unit"),
+        t("目标（原文）", "target as printed"),
+        t("评估等级", "grade"),
+        t("最新实际年份", "latest year"),
+        t("最新实际值", "latest outturn"),
+        t("所需速度", "required pace"),
+        t("当前速度", "current pace"),
+        t("规划速度", "planned pace"),
+        t("差距（正值有利）", "gap (positive = good side)"),
+        t("速度单位", "pace unit"),
+        t("按观测趋势达标概率", "P(meet | observed trend)"),
+        "σ",
+        t("σ来源", "σ source"),
+        t("情景目标年预测值", "projected in target year"),
+        t("情景达标概率", "P(meet | scenario)"),
+        t(
+            "对照过去（所需÷过去速度）",
+            "against history (required ÷ past pace)",
+        ),
+        t("对照过去", "against history"),
+        t("理由", "reason"),
+    ];
+    // every scenario's grades, each with its page row and the meaning of its table row
+    type Entry<'a> = (
+        &'a Computed,
+        &'a Grade,
+        Option<&'a super::TargetRow>,
+        Option<&'a Meaning>,
+    );
+    let mut entries: Vec<Entry> = Vec::new();
     for run in runs {
         let by_key: HashMap<(&str, &str, &str, i32), &super::TargetRow> = run
             .page
@@ -97,45 +134,84 @@ fn actions<'f>(
             .iter()
             .map(|r| ((&*r.region, &*r.plan, &*r.indicator, r.year), r))
             .collect();
-        let mut grades: Vec<&Grade> = run.grades.iter().collect();
-        // most urgent first, and within a grade the furthest behind (smallest gap) first
-        grades.sort_by(|a, b| {
-            a.status.urgency().cmp(&b.status.urgency()).then(
-                a.gap
-                    .unwrap_or(f64::INFINITY)
-                    .total_cmp(&b.gap.unwrap_or(f64::INFINITY)),
-            )
-        });
-        for g in grades {
-            let row = by_key.get(&(&*g.region, &*g.plan, &*g.indicator, g.target_year));
-            action.push(&[
-                Cell::Text(&run.sc.name),
-                Cell::Text(&g.region),
-                Cell::Text(&g.plan),
-                Cell::Text(&g.indicator),
-                row.map_or(Cell::Empty, |r| Cell::Text(&r.unit)),
-                Cell::Whole(g.target_year.into()),
-                Cell::Text(&g.target),
-                Cell::Grade(g.status, g.status.label(english)),
-                g.latest_year.map_or(Cell::Empty, |y| Cell::Whole(y.into())),
-                number(g.latest_value),
-                number(g.required_rate),
-                number(g.current_pace),
-                number(g.planned_pace),
-                number(g.gap),
-                Cell::Text(pace_unit(&g.pace_unit, english)),
-                share(g.p_meet),
-                number(g.sigma),
-                g.sigma_source.as_deref().map_or(Cell::Empty, Cell::Text),
-                number(row.and_then(|r| r.projected)),
-                share(row.and_then(|r| r.probability)),
-                number(g.ambition.as_ref().and_then(|a| a.ratio)),
-                g.ambition
-                    .as_ref()
-                    .map_or(Cell::Empty, |a| Cell::Text(&a.text)),
-                Cell::Text(&g.reason),
-            ])?;
+        let meanings: HashMap<(&str, &str, &str, i32), &Meaning> = run
+            .sc
+            .indicators
+            .iter()
+            .zip(&run.sc.outturns.meanings)
+            .map(|(i, m)| ((&*i.region, &*i.plan, &*i.name, i.target_year), m))
+            .collect();
+        for g in &run.grades {
+            let key = (&*g.region, &*g.plan, &*g.indicator, g.target_year);
+            entries.push((
+                run,
+                g,
+                by_key.get(&key).copied(),
+                meanings.get(&key).copied(),
+            ));
         }
+    }
+    // most urgent first, and within a grade the furthest behind (smallest gap) first
+    entries.sort_by(|(_, a, _, _), (_, b, _, _)| {
+        a.status.urgency().cmp(&b.status.urgency()).then(
+            a.gap
+                .unwrap_or(f64::INFINITY)
+                .total_cmp(&b.gap.unwrap_or(f64::INFINITY)),
+        )
+    });
+    let rows: Vec<(Typed, String, String)> = entries
+        .iter()
+        .map(|(run, g, row, m)| {
+            let unit = row.map_or("", |r| r.unit.as_str());
+            let sigma = g
+                .sigma_source
+                .as_deref()
+                .map(|s| words::sigma_source(s, english))
+                .unwrap_or_default();
+            (
+                typed(g, *m, unit, english),
+                sigma,
+                run.page.named.label.clone(),
+            )
+        })
+        .collect();
+    let mut action = Sheet::new(wb, t("行动", "Actions"), header, formats)?;
+    let mut cells: Vec<Vec<Cell>> = Vec::with_capacity(entries.len());
+    for ((_, g, row, _), (typed, sigma, label)) in entries.iter().zip(&rows) {
+        cells.push(vec![
+            Cell::Text(label),
+            Cell::Text(&g.region),
+            Cell::Text(&g.plan),
+            Cell::Text(&g.indicator),
+            Cell::Whole(g.target_year.into()),
+            number(typed.value),
+            Cell::Text(typed.bound),
+            Cell::Text(&typed.rule),
+            Cell::Text(&typed.unit),
+            Cell::Text(&g.target),
+            Cell::Grade(g.status, g.status.label(english)),
+            g.latest_year.map_or(Cell::Empty, |y| Cell::Whole(y.into())),
+            number(g.latest_value),
+            number(g.required_rate),
+            number(g.current_pace),
+            number(g.planned_pace),
+            number(g.gap),
+            Cell::Text(pace_unit(&g.pace_unit, english)),
+            share(g.p_meet),
+            number(g.sigma),
+            Cell::Text(sigma),
+            number(row.and_then(|r| r.projected)),
+            share(row.and_then(|r| r.probability)),
+            number(g.ambition.as_ref().and_then(|a| a.ratio)),
+            g.ambition
+                .as_ref()
+                .map_or(Cell::Empty, |a| Cell::Text(&a.text)),
+            Cell::Text(&g.reason),
+        ]);
+    }
+    action.fit(&cells)?;
+    for row in &cells {
+        action.push(row)?;
     }
     Ok(action)
 }
@@ -177,6 +253,41 @@ fn long_sheets<'f>(
         ],
         formats,
     )?;
+    // the columns sized to the texts: one row of each path shows them all (years and values
+    // are numbers); the probabilities are few enough to size from all their rows
+    let mut sample: Vec<Vec<Cell>> = Vec::new();
+    let mut chance: Vec<Vec<Cell>> = Vec::new();
+    for run in runs {
+        let mut seen = std::collections::HashSet::new();
+        for (i, _, r) in long_rows(&run.p) {
+            if seen.insert(i) {
+                sample.push(vec![
+                    Cell::Text(r.region),
+                    Cell::Text(r.plan),
+                    Cell::Text(r.scenario),
+                    Cell::Text(r.indicator),
+                    Cell::Text(r.unit),
+                ]);
+            }
+        }
+        for r in chance_rows(&run.p, &run.sim) {
+            chance.push(vec![
+                Cell::Text(r.region),
+                Cell::Text(r.plan),
+                Cell::Text(r.scenario),
+                Cell::Text(r.indicator),
+                Cell::Whole(r.year.into()),
+                Cell::Text(r.target),
+                r.probability.map_or(Cell::Empty, Cell::Share),
+            ]);
+        }
+    }
+    projection.fit(&sample)?;
+    simulation.fit(&sample)?;
+    chances.fit(&chance)?;
+    for row in &chance {
+        chances.push(row)?;
+    }
     for run in runs {
         for (i, c, r) in long_rows(&run.p) {
             let long = [
@@ -194,17 +305,6 @@ fn long_sheets<'f>(
             let mut cells: Vec<Cell> = long.into_iter().collect();
             cells.extend(bands);
             simulation.push(&cells)?;
-        }
-        for r in chance_rows(&run.p, &run.sim) {
-            chances.push(&[
-                Cell::Text(r.region),
-                Cell::Text(r.plan),
-                Cell::Text(r.scenario),
-                Cell::Text(r.indicator),
-                Cell::Whole(r.year.into()),
-                Cell::Text(r.target),
-                r.probability.map_or(Cell::Empty, Cell::Share),
-            ])?;
         }
     }
     Ok([projection, simulation, chances])
@@ -235,6 +335,8 @@ fn findings<'f>(
         ],
         formats,
     )?;
+    // each finding's words first, so that the columns can be sized to them
+    let mut words = Vec::new();
     for run in runs {
         for f in &run.page.findings {
             let severity = match (english, f.severity.to_string().as_str()) {
@@ -243,11 +345,16 @@ fn findings<'f>(
                 (false, "info") => "提示".to_string(),
                 (_, s) => s.to_string(),
             };
-            let code = f.code.to_string();
-            findings.push(&[
-                Cell::Text(&run.sc.name),
-                Cell::Text(&severity),
-                Cell::Text(&code),
+            words.push((&run.page.named.label, severity, f.code.to_string(), f));
+        }
+    }
+    let rows: Vec<Vec<Cell>> = words
+        .iter()
+        .map(|(label, severity, code, f)| {
+            vec![
+                Cell::Text(label),
+                Cell::Text(severity),
+                Cell::Text(code),
                 Cell::Text(&f.region),
                 Cell::Text(&f.plan),
                 Cell::Text(&f.indicator),
@@ -255,8 +362,12 @@ fn findings<'f>(
                 Cell::Text(&f.file),
                 Cell::Whole(f.row as f64),
                 Cell::Text(&f.message),
-            ])?;
-        }
+            ]
+        })
+        .collect();
+    findings.fit(&rows)?;
+    for row in &rows {
+        findings.push(row)?;
     }
     Ok(findings)
 }
