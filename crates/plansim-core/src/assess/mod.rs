@@ -15,6 +15,7 @@ mod rate;
 mod reach;
 pub mod record;
 mod relational;
+pub(crate) use relational::{IN_STEP, relation_holds};
 
 pub use record::{Grade, Status};
 

@@ -342,6 +342,44 @@ impl Scenario {
             .unwrap_or(ModelChoice::Auto)
     }
 
+    /// The outturns matched to any row of a series, each once.
+    fn matches_of(&self, s: &Series) -> Vec<(&Outturn, crate::actuals::How)> {
+        let mut matches: Vec<crate::actuals::Match> = s
+            .rows
+            .iter()
+            .flat_map(|&r| self.outturns.by_row.get(r).into_iter().flatten().copied())
+            .collect();
+        matches.sort_by_key(|m| m.outturn);
+        matches.dedup_by_key(|m| m.outturn);
+        matches
+            .iter()
+            .map(|m| (&self.outturns.outturns[m.outturn], m.how))
+            .collect()
+    }
+
+    /// The published yearly rates (percent) of a growth-rate row (`国内生产总值增长（%）`),
+    /// sorted by year, read as `assess` reads them; empty for any other row.
+    pub(crate) fn rates_of(&self, s: &Series) -> Vec<(i32, f64)> {
+        use crate::meaning::Quantity;
+        let Some(&first) = s.rows.first() else {
+            return Vec::new();
+        };
+        let ind = &self.indicators[first];
+        let m = self.outturns.meaning(first, ind);
+        if m.quantity != Quantity::Rate {
+            return Vec::new();
+        }
+        let mut out: Vec<(i32, f64)> =
+            crate::actuals::observations(&m, ind, &self.matches_of(s))
+                .into_iter()
+                .filter(|o| matches!(o.side, None | Some(crate::actuals::Side::About)))
+                .map(|o| (o.year, o.value))
+                .collect();
+        out.sort_by_key(|o| o.0);
+        out.dedup_by_key(|o| o.0);
+        out
+    }
+
     /// The outturns of a series in its own terms (levels; an index for a change over the
     /// period; a running total), sorted by year: published figures and those derived from the
     /// same quantity measured another way. Growth-rate rows have none: they are no levels.
@@ -351,17 +389,7 @@ impl Scenario {
         let Some(&first) = s.rows.first() else {
             return Vec::new();
         };
-        let mut matches: Vec<crate::actuals::Match> = s
-            .rows
-            .iter()
-            .flat_map(|&r| self.outturns.by_row.get(r).into_iter().flatten().copied())
-            .collect();
-        matches.sort_by_key(|m| m.outturn);
-        matches.dedup_by_key(|m| m.outturn);
-        let pairs: Vec<(&Outturn, crate::actuals::How)> = matches
-            .iter()
-            .map(|m| (&self.outturns.outturns[m.outturn], m.how))
-            .collect();
+        let pairs = self.matches_of(s);
         let ind = &self.indicators[first];
         let mut m = self.outturns.meaning(first, ind);
         if m.quantity == Quantity::Rate {
