@@ -240,7 +240,7 @@ pub(crate) fn relations(
     out
 }
 
-/// `2026–2030年全员劳动生产率增长年均6.1%，国内生产总值（GDP）增长年均5%：高于，达到`.
+/// `2026–2030年全员劳动生产率增长年均6.1%，高于国内生产总值（GDP）增长的年均5%（目标：高于GDP增长）：达到`.
 fn say(
     name: &str,
     other: &str,
@@ -255,16 +255,16 @@ fn say(
     let gap = show(diff.abs());
     let (en, zh) = match relation.kind {
         RelationKind::InStep if diff.abs() <= crate::assess::IN_STEP => (
-            format!("{gap} point apart, within 0.5: in step"),
-            format!("相差{gap}个百分点，不超过0.5：同步"),
+            format!("within 0.5 point of {other}'s {b}% ({gap} apart)"),
+            format!("与{other}的年均{b}%相差{gap}个百分点，不超过0.5"),
         ),
         RelationKind::InStep if diff > 0.0 => (
-            format!("{gap} points above: faster than in step"),
-            format!("高出{gap}个百分点：快于同步"),
+            format!("{gap} points above {other}'s {b}%"),
+            format!("比{other}的年均{b}%高出{gap}个百分点"),
         ),
         RelationKind::InStep => (
-            format!("{gap} points below, more than 0.5: not in step"),
-            format!("低{gap}个百分点，超过0.5：不同步"),
+            format!("{gap} points below {other}'s {b}%, more than 0.5"),
+            format!("比{other}的年均{b}%低{gap}个百分点，超过0.5"),
         ),
         k => {
             let zh_kind = match k {
@@ -276,26 +276,29 @@ fn say(
             };
             (
                 format!(
-                    "{} {} it",
+                    "{} {} {other}'s {b}%",
                     if met { "is" } else { "is not" },
                     k.words()
                 ),
-                format!("{}{zh_kind}", if met { "" } else { "未" }),
+                format!("{}{zh_kind}{other}的年均{b}%", if met { "" } else { "未" }),
             )
         }
     };
     let (en_v, zh_v) = if met { ("met", "达到") } else { ("not met", "未达到") };
     Text::new(
         format!(
-            "{name} averages {a}% a year over {from}–{to}, {other} {b}%: {en} ({}): {en_v}",
+            "{name} averages {a}% a year over {from}–{to}, {en} ({}): {en_v}",
             relation_text(relation)
         ),
-        format!("{from}–{to}年{name}年均{a}%，{other}年均{b}%，{zh}（目标：{}）：{zh_v}", relation_zh(relation)),
+        format!(
+            "{from}–{to}年{name}年均{a}%，{zh}（目标：{}）：{zh_v}",
+            relation_zh(relation)
+        ),
     )
 }
 
 fn relation_text(r: &Relation) -> String {
-    format!("target {} {}", r.kind.words(), r.other)
+    format!("target: {} {}", r.kind.words(), r.other)
 }
 
 fn relation_zh(r: &Relation) -> String {
