@@ -108,20 +108,29 @@ fn entry(path: &Path, lang: Lang) -> Result<Entry, Error> {
             .collect();
         let memo = Memo::default();
         let loaded = evaluate_with(&base, &all.grades, &findings, &opts, &memo, english)?;
-        let indicators = loaded.p.paths.iter().map(|p| p.series.name.clone()).fold(
-            Vec::new(),
-            |mut v: Vec<String>, n| {
+        // levels projected and growth-rate rows (`GDP增长`, which relational targets name), in
+        // table order
+        let movable = |name: &str| {
+            loaded.p.paths.iter().any(|p| p.series.name == name)
+                || loaded.p.growth.iter().any(|g| g.series.name == name)
+        };
+        let indicators = base
+            .series
+            .iter()
+            .map(|s| s.name.clone())
+            .filter(|n| movable(n))
+            .fold(Vec::new(), |mut v: Vec<String>, n| {
                 if !v.contains(&n) {
                     v.push(n);
                 }
                 v
-            },
-        );
+            });
         let first = loaded
             .p
             .paths
             .iter()
             .map(|p| p.plan.start_year + 1)
+            .chain(loaded.p.growth.iter().map(|g| g.plan.start_year + 1))
             .min()
             .unwrap_or(sc.horizon());
         plans.push(Plan {

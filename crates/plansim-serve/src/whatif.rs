@@ -53,6 +53,9 @@ pub struct Target {
     /// P(meet | scenario), where the simulation gives one.
     pub p_meet: Option<f64>,
     pub p_text: String,
+    /// Why, in one sentence, for a target relative to another row's growth (`高于GDP增长`):
+    /// both rows' mean rates under the edits; empty for other targets.
+    pub why: String,
     /// The same as loaded.
     pub was_met: Option<bool>,
     pub was_reach: String,
@@ -87,7 +90,21 @@ fn reach_year(r: Option<Reach>) -> Option<i32> {
     }
 }
 
-fn target(now: &TargetRow, was: &TargetRow, english: bool) -> Target {
+/// The sentence judging a relational target in `c`, in the page's language.
+fn why(c: &Computed, row: &TargetRow, english: bool) -> String {
+    c.p.relations
+        .iter()
+        .find(|r| {
+            r.region == row.region
+                && r.plan == row.plan
+                && r.indicator == row.indicator
+                && r.target_year == row.year
+        })
+        .map(|r| if english { r.why.en.clone() } else { r.why.zh.clone() })
+        .unwrap_or_default()
+}
+
+fn target(now: &TargetRow, was: &TargetRow, why: String, english: bool) -> Target {
     let p_text = |p: Option<f64>| p.map(format::chance).unwrap_or_default();
     Target {
         indicator: now.indicator.clone(),
@@ -108,6 +125,7 @@ fn target(now: &TargetRow, was: &TargetRow, english: bool) -> Target {
         sooner: sooner(now.reach, was.reach, english),
         p_meet: now.probability,
         p_text: p_text(now.probability),
+        why,
         was_met: was.met,
         was_reach: reach_text(was.reach, english),
         was_p: was.probability,
@@ -135,16 +153,17 @@ pub fn answer(
     let was = &plan.loaded;
     let targets: Vec<Target> = rows(&now, plan)
         .zip(rows(was, plan))
-        .map(|(n, w)| target(n, w, english))
+        .map(|(n, w)| target(n, w, why(&now, n, english), english))
         .collect();
     let changed = targets
         .iter()
         .filter(|t| t.met != t.was_met || t.reach != t.was_reach)
         .cloned()
         .collect();
+    let charted = |f: &&str| now.p.paths.iter().any(|p| p.series.name == *f);
     let focus = focus
         .filter(|f| plan.indicators.iter().any(|i| i == f))
-        .or(plan.indicators.first().map(String::as_str))
+        .or(plan.indicators.iter().map(String::as_str).find(charted))
         .unwrap_or_default()
         .to_string();
     // the edited line first, in the main colour with the fan; the loaded one beside it
@@ -179,6 +198,9 @@ pub struct Control {
     /// The indicator in the page's language.
     pub label: String,
     pub unit: String,
+    /// Whether the indicator has a chart: a level path does; a growth-rate row (`GDP增长`)
+    /// has rates only, which move the targets that name it.
+    pub chart: bool,
     /// The years before this one are outturns: no rate changes them.
     pub free_from: i32,
     pub periods: Vec<Period>,
@@ -207,26 +229,6 @@ pub fn controls(plan: &Plan, english: bool) -> Vec<Control> {
             .unwrap_or(path.plan.start_year)
             .max(path.plan.start_year)
             + 1;
-        let mut periods = Vec::new();
-        let mut from = free_from;
-        while from <= horizon {
-            // plan periods start in 2021, 2026, …: the period ends on the year before the next
-            let to = (from + (5 - (from - 2021).rem_euclid(5)) - 1).min(horizon);
-            let k = usize::try_from(from - path.plan.start_year - 1).unwrap_or(0);
-            let rate = path
-                .plan
-                .rates
-                .get(k)
-                .copied()
-                .unwrap_or(path.plan.plan_rate)
-                * 100.0;
-            periods.push(Period {
-                from,
-                to,
-                rate: (rate * 1e4).round() / 1e4,
-            });
-            from = to + 1;
-        }
         out.push(Control {
             indicator: s.name.clone(),
             label: if english && !s.name_en.is_empty() {
@@ -235,11 +237,74 @@ pub fn controls(plan: &Plan, english: bool) -> Vec<Control> {
                 s.name.clone()
             },
             unit: s.unit.clone(),
+            chart: true,
             free_from,
-            periods,
+            periods: periods_of(
+                (path.plan.start_year, &path.plan.rates, path.plan.plan_rate),
+                free_from,
+                horizon,
+            ),
         });
     }
+    // growth-rate rows (`国内生产总值（GDP）增长`): their rate is the row's value
+    for g in &p.growth {
+        let s = &g.series;
+        if out.iter().any(|c| c.indicator == s.name) {
+            continue;
+        }
+        let last_obs = g.observed.iter().map(|o| o.0).max();
+        let free_from = last_obs
+            .unwrap_or(g.plan.start_year)
+            .max(g.plan.start_year)
+            + 1;
+        out.push(Control {
+            indicator: s.name.clone(),
+            label: if english && !s.name_en.is_empty() {
+                s.name_en.clone()
+            } else {
+                s.name.clone()
+            },
+            unit: s.unit.clone(),
+            chart: false,
+            free_from,
+            periods: periods_of(
+                (g.plan.start_year, &g.plan.rates, g.plan.plan_rate),
+                free_from,
+                horizon,
+            ),
+        });
+    }
+    // in table order, as the plan's indicators are
+    out.sort_by_key(|c| {
+        plan.indicators
+            .iter()
+            .position(|i| *i == c.indicator)
+            .unwrap_or(usize::MAX)
+    });
     out
+}
+
+/// Five-year plan periods (2021–25, 2026–30, …) from `from`, each with its first year's rate.
+fn periods_of(
+    (start_year, rates, plan_rate): (i32, &[f64], f64),
+    from: i32,
+    horizon: i32,
+) -> Vec<Period> {
+    let mut periods = Vec::new();
+    let mut from = from;
+    while from <= horizon {
+        // plan periods start in 2021, 2026, …: the period ends on the year before the next
+        let to = (from + (5 - (from - 2021).rem_euclid(5)) - 1).min(horizon);
+        let k = usize::try_from(from - start_year - 1).unwrap_or(0);
+        let rate = rates.get(k).copied().unwrap_or(plan_rate) * 100.0;
+        periods.push(Period {
+            from,
+            to,
+            rate: (rate * 1e4).round() / 1e4,
+        });
+        from = to + 1;
+    }
+    periods
 }
 
 #[cfg(test)]

@@ -69,6 +69,8 @@ pub struct TargetRow {
     /// The scenario's projection at its horizon (2035), for plans that run to it: not for a
     /// one-year plan or a period total, which end with their period.
     pub at_horizon: Option<(i32, f64)>,
+    /// Whether the projection meets the target in its year; for a target relative to another
+    /// row's growth (`高于GDP增长`), whether the scenario's mean rates hold the relation.
     pub met: Option<bool>,
     /// When the scenario's projection first meets the target, for the index's comparison in
     /// years; `None` where the target is not projected.
@@ -240,7 +242,18 @@ pub fn target_rows(
                 required_rate: outcome.and_then(|o| o.required_rate),
                 projected: outcome.and_then(|o| o.value),
                 at_horizon,
-                met: outcome.and_then(|o| o.met),
+                // a target relative to another row's growth: judged on both rows' rates
+                met: outcome.and_then(|o| o.met).or_else(|| {
+                    p.relations
+                        .iter()
+                        .find(|r| {
+                            r.region == ind.region
+                                && r.plan == ind.plan
+                                && r.indicator == ind.name
+                                && r.target_year == ind.target_year
+                        })
+                        .map(|r| r.met)
+                }),
                 reach,
                 audit: Vec::new(),
                 probability,
