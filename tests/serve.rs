@@ -226,7 +226,11 @@ fn moving_gdp_growth_flips_the_relational_targets_and_the_saved_scenario_agrees(
     let loaded: serde_json::Value = serde_json::from_str(&r.body).unwrap();
     for name in ["全员劳动生产率增长", "居民人均可支配收入增长"] {
         let t = target(&loaded["targets"], name);
-        assert_eq!((&t["met"], &t["verdict"]), (&true.into(), &"达到".into()), "{t}");
+        assert_eq!(
+            (&t["met"], &t["verdict"]),
+            (&true.into(), &"达到".into()),
+            "{t}"
+        );
     }
     let r = post(&s, "/api/0/0/whatif", &edits);
     assert_eq!(r.status, 200, "{}", r.body);
@@ -242,7 +246,10 @@ fn moving_gdp_growth_flips_the_relational_targets_and_the_saved_scenario_agrees(
     );
     let income = target(&answer["changed"], "居民人均可支配收入增长");
     assert_eq!(income["met"], false);
-    assert!(income["why"].as_str().unwrap().contains("低1.2个百分点"), "{income}");
+    assert!(
+        income["why"].as_str().unwrap().contains("低1.2个百分点"),
+        "{income}"
+    );
 
     let saved = post(&s, "/api/0/0/save", &edits);
     assert_eq!(saved.status, 200);

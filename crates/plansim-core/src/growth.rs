@@ -90,12 +90,10 @@ pub(crate) fn paths(
                 .base
                 .filter(|b| b.0 == s.base_year)
         });
-        let Some(base) = base.map(|b| b.1).or_else(|| {
-            observed
-                .iter()
-                .find(|o| o.0 == s.base_year)
-                .map(|o| o.1)
-        }) else {
+        let Some(base) = base
+            .map(|b| b.1)
+            .or_else(|| observed.iter().find(|o| o.0 == s.base_year).map(|o| o.1))
+        else {
             continue;
         };
         // held: the stated rate, else the latest rate known
@@ -123,15 +121,9 @@ pub(crate) fn paths(
             chained.push((*year, v));
         }
         let model = Model::Compound(Compound);
-        let plan = plan_with(
-            sc,
-            &index,
-            &chained,
-            nudge(s),
-            model,
-            (s.base_year, 100.0),
-        )
-        .map_err(|msg| crate::error::Error::notice(crate::scenario::At::new(&sc.path, 0), msg))?;
+        let plan = plan_with(sc, &index, &chained, nudge(s), model, (s.base_year, 100.0)).map_err(
+            |msg| crate::error::Error::notice(crate::scenario::At::new(&sc.path, 0), msg),
+        )?;
         out.push(GrowthPath {
             series: s.clone(),
             plan,
@@ -284,7 +276,11 @@ fn say(
             )
         }
     };
-    let (en_v, zh_v) = if met { ("met", "达到") } else { ("not met", "未达到") };
+    let (en_v, zh_v) = if met {
+        ("met", "达到")
+    } else {
+        ("not met", "未达到")
+    };
     Text::new(
         format!(
             "{name} averages {a}% a year over {from}–{to}, {en} ({}): {en_v}",
@@ -366,15 +362,21 @@ mod tests {
         assert_eq!((l.from, l.to, l.observed), (2026, 2030, false));
         assert!((l.own - 6.1).abs() < 1e-9 && (l.theirs - 5.0).abs() < 1e-9 && l.met);
         assert!((i.own - 5.0).abs() < 1e-9 && i.met);
-        assert!(l.why.zh.contains("高于GDP增长") && l.why.zh.ends_with("：达到"), "{}", l.why.zh);
+        assert!(
+            l.why.zh.contains("高于GDP增长") && l.why.zh.ends_with("：达到"),
+            "{}",
+            l.why.zh
+        );
         // GDP at 6.2% over 2026–30: 6.1 is not above 6.2; income 5 is 1.2 points below
-        let up = format!("[[override]]\nindicator = \"{GDP}\"\nfrom = 2026\nto = 2030\nrate = 6.2\n");
+        let up =
+            format!("[[override]]\nindicator = \"{GDP}\"\nfrom = 2026\nto = 2030\nrate = 6.2\n");
         let p = national("national-15th", &up);
         let (l, i) = (verdict(&p, LABOUR), verdict(&p, INCOME));
         assert!((l.theirs - 6.2).abs() < 1e-9 && !l.met, "{l:?}");
         assert!(!i.met && i.why.zh.contains("低1.2个百分点"), "{}", i.why.zh);
         // 5.4% in 2026–27 only: (5.4·2 + 5·3)/5 = 5.16, income 0.16 below: still in step
-        let two = format!("[[override]]\nindicator = \"{GDP}\"\nfrom = 2026\nto = 2027\nrate = 5.4\n");
+        let two =
+            format!("[[override]]\nindicator = \"{GDP}\"\nfrom = 2026\nto = 2027\nrate = 5.4\n");
         let p = national("national-15th", &two);
         let i = verdict(&p, INCOME);
         assert!((i.theirs - 5.16).abs() < 1e-9 && i.met, "{i:?}");

@@ -100,7 +100,13 @@ fn why(c: &Computed, row: &TargetRow, english: bool) -> String {
                 && r.indicator == row.indicator
                 && r.target_year == row.year
         })
-        .map(|r| if english { r.why.en.clone() } else { r.why.zh.clone() })
+        .map(|r| {
+            if english {
+                r.why.en.clone()
+            } else {
+                r.why.zh.clone()
+            }
+        })
         .unwrap_or_default()
 }
 
@@ -253,10 +259,7 @@ pub fn controls(plan: &Plan, english: bool) -> Vec<Control> {
             continue;
         }
         let last_obs = g.observed.iter().map(|o| o.0).max();
-        let free_from = last_obs
-            .unwrap_or(g.plan.start_year)
-            .max(g.plan.start_year)
-            + 1;
+        let free_from = last_obs.unwrap_or(g.plan.start_year).max(g.plan.start_year) + 1;
         out.push(Control {
             indicator: s.name.clone(),
             label: if english && !s.name_en.is_empty() {

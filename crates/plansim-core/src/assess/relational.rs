@@ -63,7 +63,11 @@ fn other(row: &Row, relation: &Relation) -> Vec<Obs> {
 /// Whether the mean difference `diff` (this row's mean growth less the other's) meets the
 /// relation, its margin (positive on the good side), and the threshold of the mean difference
 /// (level, met at or above).
-pub(crate) fn relation_holds(kind: RelationKind, dir: Direction, diff: f64) -> (bool, f64, (f64, bool)) {
+pub(crate) fn relation_holds(
+    kind: RelationKind,
+    dir: Direction,
+    diff: f64,
+) -> (bool, f64, (f64, bool)) {
     let rising = dir == Direction::Rising;
     match kind {
         RelationKind::Above => (diff > 0.0, diff, (0.0, true)),

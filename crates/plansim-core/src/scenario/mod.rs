@@ -369,12 +369,11 @@ impl Scenario {
         if m.quantity != Quantity::Rate {
             return Vec::new();
         }
-        let mut out: Vec<(i32, f64)> =
-            crate::actuals::observations(&m, ind, &self.matches_of(s))
-                .into_iter()
-                .filter(|o| matches!(o.side, None | Some(crate::actuals::Side::About)))
-                .map(|o| (o.year, o.value))
-                .collect();
+        let mut out: Vec<(i32, f64)> = crate::actuals::observations(&m, ind, &self.matches_of(s))
+            .into_iter()
+            .filter(|o| matches!(o.side, None | Some(crate::actuals::Side::About)))
+            .map(|o| (o.year, o.value))
+            .collect();
         out.sort_by_key(|o| o.0);
         out.dedup_by_key(|o| o.0);
         out
