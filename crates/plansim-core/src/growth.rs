@@ -281,13 +281,18 @@ fn say(
     } else {
         ("not met", "未达到")
     };
+    let years = if from == to {
+        from.to_string()
+    } else {
+        format!("{from}–{to}")
+    };
     Text::new(
         format!(
-            "{name} averages {a}% a year over {from}–{to}, {en} ({}): {en_v}",
+            "{name} averages {a}% a year over {years}, {en} ({}): {en_v}",
             relation_text(relation)
         ),
         format!(
-            "{from}–{to}年{name}年均{a}%，{zh}（目标：{}）：{zh_v}",
+            "{years}年{name}年均{a}%，{zh}（目标：{}）：{zh_v}",
             relation_zh(relation)
         ),
     )
