@@ -165,6 +165,7 @@ def test_gdp_growth_typed_in_flips_the_targets_that_name_it(served, browser):
     field.send_keys("6.2", Keys.TAB)
     wait(d, f"return +document.body.dataset.seq > {seq} && !document.body.classList.contains('busy')", "redraw")
     assert text(d, "error") == "", text(d, "error")
+    assert text(d, "chart").startswith("增速指标"), text(d, "chart")  # a rate, no level to draw
     changed = {e.get_attribute("data-indicator"): e.text
                for e in d.find_elements(By.CSS_SELECTOR, "#changed li[data-indicator]")}
     labour, income = changed["全员劳动生产率增长"], changed["居民人均可支配收入增长"]

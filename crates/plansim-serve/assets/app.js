@@ -135,6 +135,7 @@
 
   function render(a) {
     $("chart").innerHTML = a.svg;
+    if (!a.svg) $("chart").appendChild(el("p", { class: "muted" }, W.rateOnly));
     const dl = $("summary");
     dl.textContent = "";
     const mine = a.targets.filter((t) => t.indicator === a.focus);
