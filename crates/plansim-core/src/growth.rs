@@ -320,6 +320,10 @@ mod tests {
     use crate::table::LoadOptions;
 
     fn national(name: &str, extra: &str) -> crate::project::Projection {
+        project(&load(name, extra)).unwrap()
+    }
+
+    fn load(name: &str, extra: &str) -> Scenario {
         let dir = tempfile::tempdir().unwrap();
         let root = crate::repo_file("scenarios");
         let file = dir.path().join("s.toml");
@@ -331,8 +335,7 @@ mod tests {
             ),
         )
         .unwrap();
-        let sc = Scenario::load(&file, &LoadOptions::default()).unwrap();
-        project(&sc).unwrap()
+        Scenario::load(&file, &LoadOptions::default()).unwrap()
     }
 
     fn verdict<'a>(p: &'a crate::project::Projection, name: &str) -> &'a super::RelationOutcome {
@@ -385,5 +388,22 @@ mod tests {
         let p = national("national-15th", &two);
         let i = verdict(&p, INCOME);
         assert!((i.theirs - 5.16).abs() < 1e-9 && i.met, "{i:?}");
+    }
+
+    /// `plansim explain` lists what a rule on GDP's growth changed, as for any path.
+    #[test]
+    fn a_rule_on_gdp_growth_is_explained() {
+        let up =
+            format!("[[override]]\nindicator = \"{GDP}\"\nfrom = 2026\nto = 2030\nrate = 6.2\n");
+        let e = crate::explain::explain(&load("national-15th", &up)).unwrap();
+        let rows: Vec<_> = e.rules.iter().flat_map(|r| &r.rows).collect();
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(rows[0].indicator, GDP);
+        let span = &rows[0].spans[0];
+        assert_eq!((span.from, span.to), (2026, 2030));
+        assert!(
+            (span.before - 5.0).abs() < 1e-9 && (span.after - 6.2).abs() < 1e-9,
+            "{span:?}"
+        );
     }
 }
