@@ -182,6 +182,11 @@ pub(crate) fn relations(
     for s in &sc.series {
         for &i in &s.rows {
             let ind = &sc.indicators[i];
+            // only a relational cell makes a relational target: skip the rest cheaply
+            let relational = |c: &crate::table::Cell| matches!(c.form, Form::Relational { .. });
+            if !relational(&ind.rate) && !relational(&ind.target) {
+                continue;
+            }
             let m = sc.outturns.meaning(i, ind);
             let TargetKind::Relational { relation } = &m.target else {
                 continue;
