@@ -111,12 +111,16 @@ impl Meaning {
             direction,
             base,
             target,
-            // the name (`（名义）`), else a note on the row (`增速按不变价格计算`)
-            basis: Name::parse(&ind.name).basis().or_else(|| {
-                ind.notes
-                    .iter()
-                    .find_map(|n| crate::names::basis_of(&n.text))
-            }),
+            // the name (`（名义）`), the unit (`%（可比价）`), else a note on the row
+            // (`增速按不变价格计算`)
+            basis: Name::parse(&ind.name)
+                .basis()
+                .or_else(|| crate::names::basis_of(&ind.unit.raw))
+                .or_else(|| {
+                    ind.notes
+                        .iter()
+                        .find_map(|n| crate::names::basis_of(&n.text))
+                }),
             base_note: None,
         };
         m.rebase(ind, known);

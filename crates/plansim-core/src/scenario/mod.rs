@@ -423,11 +423,26 @@ impl Scenario {
                     m.base = None;
                     crate::actuals::growth(&m, ind, &pairs)
                 };
-                chained(changes, |v, c| v * (1.0 + c / 100.0), 100.0)
+                let mut path = chained(changes, |v, c| v * (1.0 + c / 100.0), 100.0);
+                // the official period figure, not the yearly chain, where the grade rests on it
+                if m.quantity == Quantity::PeriodChange {
+                    let figures = crate::actuals::periods(&m, ind, &pairs).0;
+                    crate::actuals::period::on_official(
+                        &mut path,
+                        &figures,
+                        s.base_year,
+                        100.0,
+                        false,
+                    );
+                }
+                path
             }
             Shape::RunningTotal => {
                 let counts = crate::actuals::observations(&m, ind, &pairs);
-                chained(counts, |v, c| v + c, 0.0)
+                let mut path = chained(counts, |v, c| v + c, 0.0);
+                let figures = crate::actuals::periods(&m, ind, &pairs).0;
+                crate::actuals::period::on_official(&mut path, &figures, s.base_year, 0.0, true);
+                path
             }
         }
     }

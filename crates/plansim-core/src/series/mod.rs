@@ -5,6 +5,7 @@ use crate::table::{Attribute, Direction, Form, Indicator, Num, UnitKind};
 use serde::Serialize;
 
 mod goal;
+pub mod trend;
 pub use goal::{Goal, GoalKind};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
