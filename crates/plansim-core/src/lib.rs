@@ -28,6 +28,7 @@ pub mod series;
 pub mod simulate;
 pub mod sweep;
 pub mod table;
+pub mod text;
 
 pub use error::{CellError, Error, Result};
 pub use table::{Attribute, Cell, Direction, Form, Indicator, LoadOptions, Num, Table, Unit, load};

@@ -2,6 +2,8 @@
 //! rates in percent with an optional `%` ([`Percent`]), and years that refuse to be text.
 
 use crate::lang::Wrong;
+/// Moved to [`crate::text`], the bottom layer; kept here for code written against this path.
+pub use crate::text::{parse_percent, trim_float};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -153,14 +155,6 @@ impl Percent {
     }
 }
 
-/// `0.1 + 0.2` prints as `0.3`: the shortest text that reads back as the same number, at most
-/// 10 decimals.
-pub fn trim_float(v: f64) -> String {
-    let s = format!("{v:.10}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.into() }
-}
-
 struct RawPercent(f64, bool, String);
 
 impl<'de> Deserialize<'de> for RawPercent {
@@ -203,17 +197,6 @@ impl<'de> Deserialize<'de> for RawPercent {
         }
         d.deserialize_any(V)
     }
-}
-
-/// `5%`, `-3 %`, `−3％`, `2` → (value, written with a sign).
-pub fn parse_percent(s: &str) -> Option<(f64, bool)> {
-    let s = s.trim().replace('−', "-");
-    let (body, sign) = match s.strip_suffix(['%', '％']) {
-        Some(b) => (b.trim_end(), true),
-        None => (s.as_str(), false),
-    };
-    let v: f64 = body.parse().ok()?;
-    v.is_finite().then_some((v, sign))
 }
 
 impl<'de> Deserialize<'de> for Percent {
@@ -312,25 +295,6 @@ pub fn names<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn percents_read_with_or_without_a_sign() {
-        assert_eq!(parse_percent("5%"), Some((5.0, true)));
-        assert_eq!(parse_percent(" -3 % "), Some((-3.0, true)));
-        assert_eq!(parse_percent("−3％"), Some((-3.0, true)));
-        assert_eq!(parse_percent("2"), Some((2.0, false)));
-        assert_eq!(parse_percent("five"), None);
-        assert_eq!(parse_percent("inf%"), None);
-    }
-
-    #[test]
-    fn floats_print_without_binary_noise() {
-        // 0.05 + 0.01 is 0.060000000000000005 in binary
-        assert_eq!(trim_float(0.05 + 0.01), "0.06");
-        assert_eq!(trim_float(6.0), "6");
-        assert_eq!(trim_float(-0.0), "0");
-        assert_eq!(trim_float(-2.5), "-2.5");
-    }
 
     #[test]
     fn lines_of_offsets() {
