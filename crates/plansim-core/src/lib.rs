@@ -19,6 +19,7 @@ pub mod lang;
 pub mod meaning;
 pub mod model;
 pub mod names;
+pub mod notice;
 pub mod output;
 pub mod percent;
 pub mod project;

@@ -4,7 +4,6 @@ mod blank;
 mod file;
 mod lint;
 mod located;
-mod notice;
 pub(crate) mod rates;
 mod select;
 
@@ -12,12 +11,12 @@ pub use file::{
     After, AfterRule, Calibrate, Distribution, Override, Phase, ScenarioFile, Shock, Uncertainty,
 };
 pub use located::{At, Located, Percent, parse_percent, trim_float};
-pub use notice::Notice;
+pub use crate::notice::Notice;
 pub use rates::Pace;
 pub use select::{EVERY_REGION, Kind, Selector, nearest};
 
 use crate::actuals::{Outturn, Resolved};
-use crate::check::Severity;
+use crate::notice::Severity;
 use crate::error::{CellError, Error, Result};
 use crate::lang::Msg;
 use crate::model::ModelChoice;
