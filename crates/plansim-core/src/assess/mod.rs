@@ -19,7 +19,7 @@ mod relational;
 pub use record::{Grade, Status};
 
 use crate::actuals::{How, Obs, Outturn, Resolved};
-use crate::check::finding::show;
+use crate::format::significant as show;
 use crate::lang::Lang;
 use crate::lang::finding::Text;
 use crate::lang::grade as say;

@@ -4,7 +4,7 @@
 
 use super::quantity::Quantity;
 use super::relation::{Relation, relation};
-use crate::series::GoalKind;
+use super::GoalKind;
 use crate::table::{Cell, Direction, Form, Indicator, Num, RateKind};
 use serde::Serialize;
 
