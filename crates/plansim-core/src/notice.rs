@@ -113,7 +113,6 @@ impl fmt::Display for Severity {
     }
 }
 
-
 #[derive(Clone, Debug, PartialEq, Serialize)]
 /// A message about a scenario's rules, with its place and severity.
 pub struct Notice {

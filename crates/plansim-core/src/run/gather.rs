@@ -34,7 +34,11 @@ pub struct Gathered {
 impl Gathered {
     /// The consistency audit of the rows, with the outturns for `target-unreachable`.
     pub fn check(&self, opts: &Options) -> Vec<Finding> {
-        let check = opts.check_options(&self.rows, Some(self.resolved.clone()), self.aliases.clone());
+        let check = opts.check_options(
+            &self.rows,
+            Some(self.resolved.clone()),
+            self.aliases.clone(),
+        );
         crate::check::run(&self.rows, &check)
     }
 

@@ -125,12 +125,9 @@ impl Options {
         aliases: Aliases,
     ) -> CheckOptions {
         let grades = match &outturns {
-            Some(o) if !o.outturns.is_empty() => crate::assess::assess(
-                rows,
-                o,
-                &aliases,
-                &crate::assess::Options::default(),
-            ),
+            Some(o) if !o.outturns.is_empty() => {
+                crate::assess::assess(rows, o, &aliases, &crate::assess::Options::default())
+            }
             _ => Vec::new(),
         };
         CheckOptions {

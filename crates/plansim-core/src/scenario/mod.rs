@@ -7,19 +7,19 @@ mod located;
 pub(crate) mod rates;
 mod select;
 
+pub use crate::notice::Notice;
 pub use file::{
     After, AfterRule, Calibrate, Distribution, Override, Phase, ScenarioFile, Shock, Uncertainty,
 };
 pub use located::{At, Located, Percent, parse_percent, trim_float};
-pub use crate::notice::Notice;
 pub use rates::Pace;
 pub use select::{EVERY_REGION, Kind, Selector, nearest};
 
 use crate::actuals::{Outturn, Resolved};
-use crate::notice::Severity;
 use crate::error::{CellError, Error, Result};
 use crate::lang::Msg;
 use crate::model::ModelChoice;
+use crate::notice::Severity;
 use crate::series::Series;
 use crate::table::{Indicator, LoadOptions, Warning};
 use std::path::{Path, PathBuf};

@@ -3,10 +3,10 @@
 //! unless it asks for them — with the nearest names when a name matches nothing.
 
 use super::located;
-/// Moved to [`crate::text`], the bottom layer; kept here for code written against this path.
-pub use crate::text::nearest;
 use crate::series::Series;
 use crate::table::Attribute;
+/// Moved to [`crate::text`], the bottom layer; kept here for code written against this path.
+pub use crate::text::nearest;
 use serde::{Deserialize, Serialize};
 
 /// Which kind of indicator a rule reaches.
