@@ -383,10 +383,10 @@ pub fn root_names(lib: &Source) -> BTreeMap<String, Vec<String>> {
     for (k, _) in text.match_indices("use ") {
         let mut j = k + "use ".len();
         for (path, _) in tree(&c, &mut j) {
-            if let Some((name, module)) = path.split_last() {
-                if !module.is_empty() {
-                    out.insert(name.clone(), module.to_vec());
-                }
+            if let Some((name, module)) = path.split_last()
+                && !module.is_empty()
+            {
+                out.insert(name.clone(), module.to_vec());
             }
         }
     }

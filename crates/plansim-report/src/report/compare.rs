@@ -182,33 +182,6 @@ fn horizon_cell(r: Option<&TargetRow>, base: Option<&TargetRow>, is_base: bool) 
     text
 }
 
-/// The comparison section of the index, laid out by `templates/compare.*`.
-pub fn page(summaries: &[Summary], english: bool, html: bool) -> askama::Result<String> {
-    use askama::Template;
-    if summaries.is_empty() {
-        return Ok(String::new());
-    }
-    let base_label = &summaries[baseline(summaries)].named.label;
-    let blocks = blocks(summaries, english);
-    if html {
-        let t = super::templates::CompareHtml {
-            summaries,
-            blocks,
-            base_label,
-            english,
-        };
-        t.render()
-    } else {
-        let t = super::templates::CompareMd {
-            summaries,
-            blocks,
-            base_label,
-            english,
-        };
-        t.render()
-    }
-}
-
 impl Block<'_> {
     /// ` (against 分期增速)` where the batch's baseline does not hold the region.
     pub fn against(&self, summaries: &[Summary], english: bool) -> String {

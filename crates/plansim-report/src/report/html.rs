@@ -74,7 +74,7 @@ pub fn index_page(
         root: "",
         opening: opening(&section, english, true, true)?,
         grades: super::page::Counts::default().grades(english),
-        compare: super::compare::page(summaries, english, true)?,
+        compare: super::templates::compare(summaries, english, true)?,
     }
     .render()?)
 }

@@ -45,7 +45,7 @@ pub fn index_page(
         title: words::w(english, "plansim report", "plansim 报告"),
         opening: opening(&section, english, true, false)?,
         grades: super::page::Counts::default().grades(english),
-        compare: super::compare::page(summaries, english, false)?,
+        compare: super::templates::compare(summaries, english, false)?,
     }
     .render()?)
 }

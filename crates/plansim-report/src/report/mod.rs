@@ -2,8 +2,10 @@
 //! A scenario that fails is reported and the others go on.
 
 pub mod action;
+pub mod chart_files;
 pub mod charts;
 pub mod compare;
+pub mod computed;
 pub mod deliver;
 pub mod html;
 pub mod markdown;

@@ -2,7 +2,7 @@
 //! stated against required rates. Shared by the report and `plansim plot`.
 
 use super::charts::{file_stem, indicator_chart, words};
-use super::scenario::Computed;
+use super::computed::Computed;
 use crate::chart::{Dashboard, GapChart, GapDot, Panel, ProbabilityBar, ProbabilityChart, Status};
 use crate::error::Result;
 

@@ -17,17 +17,9 @@ pub struct Folder {
     pub summary: Summary,
 }
 
-/// A scenario run: its projection, simulation and findings, before anything is rendered.
-pub struct Computed {
-    pub sc: Scenario,
-    pub p: crate::project::Projection,
-    pub sim: crate::simulate::Simulation,
-    pub page: Page,
-    /// The regions its projection holds, so charts skip the scenarios of other regions at once.
-    pub regions: Vec<String>,
-    /// Every target's grade from the outturns (`assess`), in table order.
-    pub grades: Vec<crate::assess::Grade>,
-}
+/// Moved to `computed.rs`, which the charts and the workbook read without this module; kept
+/// here for code written against this path.
+pub use super::computed::Computed;
 
 /// Runs a scenario: projection, simulation, the consistency audit and the target rows.
 pub fn compute(
@@ -195,7 +187,7 @@ pub fn render(
         ("findings.csv".into(), export::findings_csv(&page.findings)?),
     ];
     if opts.charts {
-        files.extend(super::charts::render(run, all, &mut page, opts)?);
+        files.extend(super::chart_files::render(run, all, &mut page, opts)?);
     }
     let summary = page.summary();
     // numbers as published: derived values to six significant digits, years as integers

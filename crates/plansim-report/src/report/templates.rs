@@ -189,6 +189,32 @@ pub fn national(summaries: &[Summary], english: bool, html: bool) -> askama::Res
     }
 }
 
+/// The comparison section of the index, laid out by `templates/compare.*`.
+pub fn compare(summaries: &[Summary], english: bool, html: bool) -> askama::Result<String> {
+    if summaries.is_empty() {
+        return Ok(String::new());
+    }
+    let base_label = &summaries[super::compare::baseline(summaries)].named.label;
+    let blocks = super::compare::blocks(summaries, english);
+    if html {
+        let t = CompareHtml {
+            summaries,
+            blocks,
+            base_label,
+            english,
+        };
+        t.render()
+    } else {
+        let t = CompareMd {
+            summaries,
+            blocks,
+            base_label,
+            english,
+        };
+        t.render()
+    }
+}
+
 shown!(
     NationalHtml,
     NationalMd,

@@ -9,7 +9,7 @@
 //! A sheet that would pass Excel's 1,048,576 rows continues on a sheet of the same name with
 //! a number (`模拟 2`), so no row is ever dropped.
 
-use super::scenario::Computed;
+use super::computed::Computed;
 use super::sheet::{Cell, Formats, Sheet, fail, number, share};
 use super::workbook_words as words;
 use crate::assess::Grade;
@@ -21,7 +21,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// The workbook's name in the report's folder.
-pub const NAME: &str = "plansim.xlsx";
+pub const NAME: &str = super::deliver::WORKBOOK;
 
 /// Zh or en.
 fn pick(english: bool, zh: &'static str, en: &'static str) -> &'static str {
