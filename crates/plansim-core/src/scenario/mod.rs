@@ -227,7 +227,6 @@ impl Scenario {
         if tables.is_empty() {
             return Err(Error::notice(At::new(&path, 0), Msg::NoTables));
         }
-        let actuals = crate::actuals::merge(actuals)?;
         Scenario::assemble(&path, name.into(), spec, tables, actuals)
     }
 
@@ -252,16 +251,8 @@ impl Scenario {
             indicators.extend(table.indicators);
         }
         // an achievement table is its targets and its outturns, where no outturn file is given
-        let actuals = if actuals.is_empty() {
-            crate::actuals::own_outcomes(&indicators)
-        } else {
-            actuals
-        };
-        let outturns = crate::actuals::resolve(
-            &indicators,
-            actuals.clone(),
-            &crate::names::Aliases::bundled(),
-        )?;
+        let (actuals, outturns) =
+            crate::actuals::intake(&indicators, actuals, &crate::names::Aliases::bundled())?;
         let series = Series::gather(&indicators, &outturns.meanings);
         let mut sc = Scenario {
             name,
@@ -299,12 +290,8 @@ impl Scenario {
         }
         let mut all = std::mem::take(&mut self.actuals);
         all.extend(extra);
-        self.actuals = crate::actuals::merge(all)?;
-        self.outturns = crate::actuals::resolve(
-            &self.indicators,
-            self.actuals.clone(),
-            &crate::names::Aliases::bundled(),
-        )?;
+        (self.actuals, self.outturns) =
+            crate::actuals::intake(&self.indicators, all, &crate::names::Aliases::bundled())?;
         // the outturns may set a base the series start from
         self.series = Series::gather(&self.indicators, &self.outturns.meanings);
         Ok(())
