@@ -9,6 +9,7 @@ use super::page::Page;
 use super::plan_charts::{PlanChart, plan_charts, plans};
 use crate::chart::IndicatorChart;
 use crate::error::Result;
+use crate::lang::Lang;
 use rayon::prelude::*;
 use std::path::PathBuf;
 
@@ -23,13 +24,13 @@ pub fn render(
     page: &mut Page,
     opts: &Options,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>> {
-    let english = opts.english;
+    let lang = opts.lang;
     let (w, h) = opts.size;
     let drawn: Vec<(IndicatorChart, Option<(&Computed, usize)>)> = (0..run.p.paths.len())
         .into_par_iter()
         .map(|i| {
-            let chart = indicator_chart(run, i, all, english);
-            let owner = drawn_before(run, i, &chart, all, english);
+            let chart = indicator_chart(run, i, all, lang);
+            let owner = drawn_before(run, i, &chart, all, lang);
             (chart, owner)
         })
         .collect();
@@ -51,7 +52,7 @@ pub fn render(
             ),
             Some((o, j)) => (
                 format!("../{}/charts/{}.png", o.sc.name, indicator_stem(o, *j)),
-                as_in(&format!("{} {}", s.region, s.name), o, english),
+                as_in(&format!("{} {}", s.region, s.name), o, lang),
             ),
         };
         page.indicator_charts.push((name.clone(), caption));
@@ -65,9 +66,9 @@ pub fn render(
         // each earlier scenario's charts of this plan, made once
         let before: Vec<(&Computed, Vec<PlanChart>)> = earlier(run, all, &region)
             .into_iter()
-            .map(|o| (o, plan_charts(o, all, &region, &plan, english)))
+            .map(|o| (o, plan_charts(o, all, &region, &plan, lang)))
             .collect();
-        for chart in plan_charts(run, all, &region, &plan, english) {
+        for chart in plan_charts(run, all, &region, &plan, lang) {
             let mine = chart.unlabelled(&run.page.named.label);
             let owner = before
                 .iter()
@@ -92,11 +93,11 @@ pub fn render(
         match (owner, bytes) {
             (Some(o), _) => page.overview_charts.push((
                 format!("../{}/{name}", o.sc.name),
-                as_in(&chart.caption(english), o, english),
+                as_in(&chart.caption(lang), o, lang),
             )),
             (None, Some(bytes)) => {
                 files.push((PathBuf::from(&name), bytes));
-                page.overview_charts.push((name, chart.caption(english)));
+                page.overview_charts.push((name, chart.caption(lang)));
             }
             (None, None) => {}
         }
@@ -105,8 +106,8 @@ pub fn render(
 }
 
 /// A borrowed chart's caption: `… （同基准情景）`.
-fn as_in(caption: &str, owner: &Computed, english: bool) -> String {
-    if english {
+fn as_in(caption: &str, owner: &Computed, lang: Lang) -> String {
+    if lang.is_en() {
         match caption.strip_suffix(')') {
             Some(open) => format!("{open}; as in {})", owner.page.named.label),
             None => format!("{caption} (as in {})", owner.page.named.label),
@@ -140,7 +141,7 @@ fn drawn_before<'a>(
     i: usize,
     chart: &IndicatorChart,
     all: &'a [&'a Computed],
-    english: bool,
+    lang: Lang,
 ) -> Option<(&'a Computed, usize)> {
     let path = &run.p.paths[i];
     let mut mine = chart.clone();
@@ -149,7 +150,7 @@ fn drawn_before<'a>(
         let Some(j) = other.p.paths.iter().position(|q| same_series(q, path)) else {
             continue;
         };
-        let mut theirs = indicator_chart(other, j, all, english);
+        let mut theirs = indicator_chart(other, j, all, lang);
         unlabel(&mut theirs);
         if theirs == mine {
             return Some((other, j));

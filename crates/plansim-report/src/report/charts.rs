@@ -3,13 +3,18 @@
 
 use super::computed::Computed;
 use crate::chart::{Fan, FanYear, IndicatorChart, Line, Milestone, TargetKind, TargetMark, Words};
+use crate::lang::Lang;
 use crate::project::Path as ProjPath;
 use crate::series::GoalKind;
 use crate::table::Direction;
 use plansim_core::format::{self, Digits, number};
 
-pub(super) fn words(english: bool) -> Words {
-    if english { Words::en() } else { Words::zh() }
+pub(super) fn words(lang: Lang) -> Words {
+    if lang.is_en() {
+        Words::en()
+    } else {
+        Words::zh()
+    }
 }
 
 /// A file name from free text: no separators or reserved characters, at most 40 characters.
@@ -32,13 +37,13 @@ fn pct(r: f64) -> String {
 }
 
 /// The subtitle: stated against required rate and the probability of the first target.
-fn subtitle(run: &Computed, i: usize, english: bool) -> String {
+fn subtitle(run: &Computed, i: usize, lang: Lang) -> String {
     let path = &run.p.paths[i];
     let o = path.outcomes.first();
     let chance = run.sim.paths[i].chances.first();
     let mut parts = Vec::new();
     let stated = path.series.stated_rate.map(|r| r.value);
-    match (stated, english) {
+    match (stated, lang.is_en()) {
         (Some(r), false) => parts.push(format!("规划年均 {}", pct(r))),
         (Some(r), true) => parts.push(format!("stated {}/yr", pct(r))),
         (None, false) => parts.push(format!("路径年均 {}", pct(path.plan.plan_rate))),
@@ -50,13 +55,13 @@ fn subtitle(run: &Computed, i: usize, english: bool) -> String {
         _ => None,
     });
     if let Some(room) = headroom {
-        parts.push(if english {
+        parts.push(if lang.is_en() {
             format!("headroom to the limit {}", number(room, Digits::Fixed(2)))
         } else {
             format!("距上限尚有 {}", number(room, Digits::Fixed(2)))
         });
     } else if let Some(r) = o.and_then(|o| o.required_rate) {
-        parts.push(if english {
+        parts.push(if lang.is_en() {
             format!("required {}/yr", pct(r))
         } else {
             format!("所需年均 {}", pct(r))
@@ -65,7 +70,7 @@ fn subtitle(run: &Computed, i: usize, english: bool) -> String {
     if let Some(c) = chance {
         // a σ set by hand is the user's judgment, not the outturns': said beside the chance
         let hand = run.sim.paths[i].sigma_from.by_hand();
-        parts.push(match (english, hand) {
+        parts.push(match (lang.is_en(), hand) {
             (true, h) => format!(
                 "P(meet {} | scenario) = {}{}",
                 c.year,
@@ -87,8 +92,8 @@ fn subtitle(run: &Computed, i: usize, english: bool) -> String {
         .iter()
         .find(|r| r.region == s.region && r.plan == s.plan && r.indicator == s.name)
     {
-        parts.push(if english {
-            format!("grade: {}", r.status.label(true))
+        parts.push(if lang.is_en() {
+            format!("grade: {}", r.status.label(Lang::En))
         } else {
             format!("评估：{}", r.status.zh())
         });
@@ -126,12 +131,7 @@ pub(super) fn same_series(a: &ProjPath, b: &ProjPath) -> bool {
 }
 
 /// The indicator chart of path `i`, with the other scenarios' paths of the same indicator.
-pub fn indicator_chart(
-    run: &Computed,
-    i: usize,
-    all: &[&Computed],
-    english: bool,
-) -> IndicatorChart {
+pub fn indicator_chart(run: &Computed, i: usize, all: &[&Computed], lang: Lang) -> IndicatorChart {
     let path = &run.p.paths[i];
     let s = &path.series;
     let last_year = super::rows::shown_until(&run.p, i, &run.page.rules);
@@ -147,7 +147,7 @@ pub fn indicator_chart(
         .map(|o| TargetMark {
             year: o.goal.year,
             kind: target_kind(&o.goal.kind, s.direction),
-            label: if english {
+            label: if lang.is_en() {
                 format!("{} target {}", o.goal.year, o.goal.raw)
             } else {
                 format!("{}年目标 {}", o.goal.year, o.goal.raw)
@@ -158,13 +158,13 @@ pub fn indicator_chart(
         title: format!(
             "{} · {}",
             s.region,
-            if english && !s.name_en.is_empty() {
+            if lang.is_en() && !s.name_en.is_empty() {
                 &s.name_en
             } else {
                 &s.name
             }
         ),
-        subtitle: subtitle(run, i, english),
+        subtitle: subtitle(run, i, lang),
         unit: s.unit.clone(),
         years: (path.plan.start_year, last_year),
         base: Some((path.plan.start_year, path.plan.start)),
@@ -179,11 +179,11 @@ pub fn indicator_chart(
             s.plan_year,
             last_year,
             run.p.years.last() == Some(&last_year),
-            english,
+            lang,
         ),
         forecast_from: Some(forecast_from),
         hypothetical,
-        words: words(english),
+        words: words(lang),
     }
 }
 
@@ -245,11 +245,11 @@ fn fan(run: &Computed, i: usize, forecast_from: i32, last_year: i32) -> Fan {
 }
 
 /// The plan's target year, and the horizon when it lies beyond and is the vision year.
-fn milestones(plan_year: i32, horizon: i32, vision: bool, english: bool) -> Vec<Milestone> {
+fn milestones(plan_year: i32, horizon: i32, vision: bool, lang: Lang) -> Vec<Milestone> {
     let mut milestones = vec![Milestone {
         year: plan_year,
         // drawn after the year: `2025 十四五末`
-        label: match (plan_year, english) {
+        label: match (plan_year, lang.is_en()) {
             (2025, false) => "十四五末".into(),
             (2025, true) => "end of 14th FYP".into(),
             (_, false) => "目标年".into(),
@@ -259,7 +259,7 @@ fn milestones(plan_year: i32, horizon: i32, vision: bool, english: bool) -> Vec<
     if vision && horizon > plan_year {
         milestones.push(Milestone {
             year: horizon,
-            label: if english {
+            label: if lang.is_en() {
                 "horizon".into()
             } else {
                 "远景".into()
