@@ -11,7 +11,7 @@
 //! otherwise). Read the crate from the bottom up:
 //!
 //! 1. **text and numbers**: [`text`] (nearest names, percents as written, floats printed
-//!    plainly), [`format`], [`csv_cell`], [`lang`] (the language and the message catalogue),
+//!    plainly), [`format`](mod@format), [`csv_cell`], [`lang`] (the language and the message catalogue),
 //!    [`notice`] (a place in a file, a notice, a severity), [`error`], [`input`] (bounded reads),
 //!    [`output`] (safe writes into an output folder);
 //! 2. **table**: [`table`] (reading plan tables, the cell grammar, units), [`percent`] (serde of
