@@ -93,7 +93,7 @@ pub fn plan(entry: &Entry, plan: &Plan, at: (usize, usize), lang: Lang) -> Strin
     let data = serde_json::json!({
         "api": format!("/api/{}/{}", at.0, at.1),
         "scenario": entry.name,
-        "controls": crate::whatif::controls(plan, lang.is_en()),
+        "controls": crate::whatif::controls(plan, lang),
         "words": words(lang),
         "draws": plan.draws,
         "seed": plan.seed,

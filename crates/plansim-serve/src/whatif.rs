@@ -4,6 +4,7 @@
 
 use crate::catalog::Plan;
 use plansim_core::format;
+use plansim_core::lang::Lang;
 use plansim_report::report::TargetRow;
 use plansim_report::report::compare::sooner;
 use plansim_report::report::rows::Reach;
@@ -63,8 +64,8 @@ pub struct Target {
     pub was_p_text: String,
 }
 
-fn reach_text(r: Option<Reach>, english: bool) -> String {
-    match (r, english) {
+fn reach_text(r: Option<Reach>, lang: Lang) -> String {
+    match (r, lang.is_en()) {
         (Some(Reach::In(y)), false) => format!("{y}年达到"),
         (Some(Reach::In(y)), true) => format!("reached in {y}"),
         (Some(Reach::NotBy(h)), false) => format!("至{h}年未达到"),
@@ -73,8 +74,8 @@ fn reach_text(r: Option<Reach>, english: bool) -> String {
     }
 }
 
-fn verdict(met: Option<bool>, english: bool) -> String {
-    match (met, english) {
+fn verdict(met: Option<bool>, lang: Lang) -> String {
+    match (met, lang.is_en()) {
         (Some(true), false) => "达到".into(),
         (Some(false), false) => "未达到".into(),
         (Some(true), true) => "met".into(),
@@ -91,7 +92,7 @@ fn reach_year(r: Option<Reach>) -> Option<i32> {
 }
 
 /// The sentence judging a relational target in `c`, in the page's language.
-fn why(c: &Computed, row: &TargetRow, english: bool) -> String {
+fn why(c: &Computed, row: &TargetRow, lang: Lang) -> String {
     c.p.relations
         .iter()
         .find(|r| {
@@ -101,7 +102,7 @@ fn why(c: &Computed, row: &TargetRow, english: bool) -> String {
                 && r.target_year == row.year
         })
         .map(|r| {
-            if english {
+            if lang.is_en() {
                 r.why.en.clone()
             } else {
                 r.why.zh.clone()
@@ -110,30 +111,30 @@ fn why(c: &Computed, row: &TargetRow, english: bool) -> String {
         .unwrap_or_default()
 }
 
-fn target(now: &TargetRow, was: &TargetRow, why: String, english: bool) -> Target {
+fn target(now: &TargetRow, was: &TargetRow, why: String, lang: Lang) -> Target {
     let p_text = |p: Option<f64>| p.map(format::chance).unwrap_or_default();
     Target {
         indicator: now.indicator.clone(),
-        label: if english && !now.indicator_en.is_empty() {
+        label: if lang.is_en() && !now.indicator_en.is_empty() {
             now.indicator_en.clone()
         } else {
             now.indicator.clone()
         },
         year: now.year,
         target: now.target.clone(),
-        grade: now.status.label(english).to_string(),
+        grade: now.status.label(lang).to_string(),
         grade_code: now.status.code(),
         projected: now.projected,
         met: now.met,
-        verdict: verdict(now.met, english),
-        reach: reach_text(now.reach, english),
+        verdict: verdict(now.met, lang),
+        reach: reach_text(now.reach, lang),
         reach_year: reach_year(now.reach),
-        sooner: sooner(now.reach, was.reach, english),
+        sooner: sooner(now.reach, was.reach, lang),
         p_meet: now.probability,
         p_text: p_text(now.probability),
         why,
         was_met: was.met,
-        was_reach: reach_text(was.reach, english),
+        was_reach: reach_text(was.reach, lang),
         was_p: was.probability,
         was_p_text: p_text(was.probability),
     }
@@ -154,12 +155,12 @@ pub fn answer(
     mut now: Computed,
     edited: bool,
     focus: Option<&str>,
-    english: bool,
+    lang: Lang,
 ) -> Result<Answer, crate::Error> {
     let was = &plan.loaded;
     let targets: Vec<Target> = rows(&now, plan)
         .zip(rows(was, plan))
-        .map(|(n, w)| target(n, w, why(&now, n, english), english))
+        .map(|(n, w)| target(n, w, why(&now, n, lang), lang))
         .collect();
     let changed = targets
         .iter()
@@ -175,12 +176,17 @@ pub fn answer(
     // the edited line first, in the main colour with the fan; the loaded one beside it
     if edited {
         now.sc.name = format!("{}+", was.sc.name);
-        now.page.named.label = if english { "with edits" } else { "调整后" }.into();
+        now.page.named.label = if lang.is_en() {
+            "with edits"
+        } else {
+            "调整后"
+        }
+        .into();
     }
     let svg = match now.p.paths.iter().position(|p| p.series.name == focus) {
         Some(i) => {
             let chart =
-                plansim_report::report::charts::indicator_chart(&now, i, &[&now, was], english);
+                plansim_report::report::charts::indicator_chart(&now, i, &[&now, was], lang);
             let raw = plansim_report::chart::svg(&chart, CHART.0, CHART.1)
                 .map_err(|e| crate::Error::Chart(e.to_string()))?;
             plansim_report::chart::with_cjk_font(&raw, "/font.otf")
@@ -221,7 +227,7 @@ pub struct Period {
 }
 
 /// Five-year plan periods (2021–25, 2026–30, …) from the first year no outturn fixes.
-pub fn controls(plan: &Plan, english: bool) -> Vec<Control> {
+pub fn controls(plan: &Plan, lang: Lang) -> Vec<Control> {
     let p = &plan.loaded.p;
     let horizon = *plan.years.end();
     let mut out: Vec<Control> = Vec::new();
@@ -237,7 +243,7 @@ pub fn controls(plan: &Plan, english: bool) -> Vec<Control> {
             + 1;
         out.push(Control {
             indicator: s.name.clone(),
-            label: if english && !s.name_en.is_empty() {
+            label: if lang.is_en() && !s.name_en.is_empty() {
                 s.name_en.clone()
             } else {
                 s.name.clone()
@@ -262,7 +268,7 @@ pub fn controls(plan: &Plan, english: bool) -> Vec<Control> {
         let free_from = last_obs.unwrap_or(g.plan.start_year).max(g.plan.start_year) + 1;
         out.push(Control {
             indicator: s.name.clone(),
-            label: if english && !s.name_en.is_empty() {
+            label: if lang.is_en() && !s.name_en.is_empty() {
                 s.name_en.clone()
             } else {
                 s.name.clone()
@@ -316,13 +322,13 @@ mod tests {
 
     #[test]
     fn reach_reads_as_the_report_says_it() {
-        assert_eq!(reach_text(Some(Reach::In(2030)), false), "2030年达到");
+        assert_eq!(reach_text(Some(Reach::In(2030)), Lang::Zh), "2030年达到");
         assert_eq!(
-            reach_text(Some(Reach::NotBy(2035)), true),
+            reach_text(Some(Reach::NotBy(2035)), Lang::En),
             "not reached by 2035"
         );
         assert_eq!(
-            sooner(Some(Reach::In(2027)), Some(Reach::In(2025)), false),
+            sooner(Some(Reach::In(2027)), Some(Reach::In(2025)), Lang::Zh),
             "晚2年"
         );
     }

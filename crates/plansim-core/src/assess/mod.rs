@@ -21,7 +21,7 @@ pub(crate) use relational::{IN_STEP, relation_holds};
 pub use record::{Grade, Status};
 
 use crate::actuals::{How, Obs, Outturn, Resolved};
-use crate::check::finding::show;
+use crate::format::significant as show;
 use crate::lang::Lang;
 use crate::lang::finding::Text;
 use crate::lang::grade as say;

@@ -10,7 +10,7 @@ use super::hold::p_mean;
 use super::pace::mean;
 use super::{Grade, Row, Status, years};
 use crate::actuals::{Obs, growth, observations};
-use crate::check::finding::show;
+use crate::format::significant as show;
 use crate::lang::finding::Text;
 use crate::lang::grade as say;
 use crate::meaning::{Meaning, Of, Quantity, Relation, RelationKind, same_indicator};

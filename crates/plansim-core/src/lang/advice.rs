@@ -141,7 +141,7 @@ pub(super) fn render(msg: &Msg, lang: Lang) -> Option<String> {
 fn scaled(text: &str) -> String {
     text.trim_matches('"')
         .parse::<f64>()
-        .map(|v| crate::scenario::trim_float(v * 100.0))
+        .map(|v| crate::text::trim_float(v * 100.0))
         .unwrap_or_else(|_| text.to_string())
 }
 

@@ -4,23 +4,22 @@ mod blank;
 mod file;
 mod lint;
 mod located;
-mod notice;
 pub(crate) mod rates;
 mod select;
 
+pub use crate::notice::Notice;
 pub use file::{
     After, AfterRule, Calibrate, Distribution, Override, Phase, ScenarioFile, Shock, Uncertainty,
 };
 pub use located::{At, Located, Percent, parse_percent, trim_float};
-pub use notice::Notice;
 pub use rates::Pace;
 pub use select::{EVERY_REGION, Kind, Selector, nearest};
 
 use crate::actuals::{Outturn, Resolved};
-use crate::check::Severity;
 use crate::error::{CellError, Error, Result};
 use crate::lang::Msg;
 use crate::model::ModelChoice;
+use crate::notice::Severity;
 use crate::series::Series;
 use crate::table::{Indicator, LoadOptions, Warning};
 use std::path::{Path, PathBuf};
@@ -228,7 +227,6 @@ impl Scenario {
         if tables.is_empty() {
             return Err(Error::notice(At::new(&path, 0), Msg::NoTables));
         }
-        let actuals = crate::actuals::merge(actuals)?;
         Scenario::assemble(&path, name.into(), spec, tables, actuals)
     }
 
@@ -253,16 +251,8 @@ impl Scenario {
             indicators.extend(table.indicators);
         }
         // an achievement table is its targets and its outturns, where no outturn file is given
-        let actuals = if actuals.is_empty() {
-            crate::actuals::own_outcomes(&indicators)
-        } else {
-            actuals
-        };
-        let outturns = crate::actuals::resolve(
-            &indicators,
-            actuals.clone(),
-            &crate::names::Aliases::bundled(),
-        )?;
+        let (actuals, outturns) =
+            crate::actuals::intake(&indicators, actuals, &crate::names::Aliases::bundled())?;
         let series = Series::gather(&indicators, &outturns.meanings);
         let mut sc = Scenario {
             name,
@@ -300,12 +290,8 @@ impl Scenario {
         }
         let mut all = std::mem::take(&mut self.actuals);
         all.extend(extra);
-        self.actuals = crate::actuals::merge(all)?;
-        self.outturns = crate::actuals::resolve(
-            &self.indicators,
-            self.actuals.clone(),
-            &crate::names::Aliases::bundled(),
-        )?;
+        (self.actuals, self.outturns) =
+            crate::actuals::intake(&self.indicators, all, &crate::names::Aliases::bundled())?;
         // the outturns may set a base the series start from
         self.series = Series::gather(&self.indicators, &self.outturns.meanings);
         Ok(())

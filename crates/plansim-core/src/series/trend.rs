@@ -196,9 +196,9 @@ impl Trend {
         if self.observed < self.floor {
             format!(
                 "floor for {kind} ({} {unit}): the sd of the {} observed changes ({years}) is {}",
-                crate::check::finding::show(self.floor * scale),
+                crate::format::significant(self.floor * scale),
                 self.m,
-                crate::check::finding::show(self.observed * scale)
+                crate::format::significant(self.observed * scale)
             )
         } else {
             format!("sd of the {} observed yearly changes ({years})", self.m)

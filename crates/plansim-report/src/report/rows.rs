@@ -3,6 +3,7 @@
 //! scenario's rates and σ, never a status.
 
 use crate::assess::Grade;
+use crate::lang::Lang;
 use crate::project::Projection;
 use crate::scenario::Scenario;
 use crate::simulate::Simulation;
@@ -296,8 +297,8 @@ impl TargetRow {
     }
 
     /// The indicator's name in the page's language.
-    pub fn name(&self, english: bool) -> &str {
-        if english && !self.indicator_en.is_empty() {
+    pub fn name(&self, lang: Lang) -> &str {
+        if lang.is_en() && !self.indicator_en.is_empty() {
             &self.indicator_en
         } else {
             &self.indicator
