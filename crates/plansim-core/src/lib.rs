@@ -36,7 +36,6 @@ pub mod error;
 pub mod explain;
 pub mod export;
 pub mod format;
-pub mod growth;
 pub mod input;
 pub mod lang;
 pub mod meaning;

@@ -9,10 +9,10 @@
 //! on outturns ([`crate::assess`]'s `relation_holds`, 同步 within 0.5 point): with every year
 //! published the verdict is `assess`'s, and moving GDP's rate moves it.
 
+use super::Path;
 use crate::lang::finding::Text;
 use crate::meaning::{Quantity, Relation, RelationKind, TargetKind, same_indicator};
 use crate::model::{Compound, Model};
-use crate::project::Path;
 use crate::scenario::Scenario;
 use crate::scenario::rates::{Nudge, RatePlan, plan_with};
 use crate::series::{Series, Shape};

@@ -1,5 +1,7 @@
 //! Deterministic projection: every indicator year by year from its baseline to the horizon,
 //! actuals replacing projections where known, and the rate each target still requires.
+pub mod growth;
+
 use crate::error::{Error, Result};
 use crate::model::Growth;
 use crate::model::compound::implied_rate;
@@ -24,9 +26,9 @@ pub struct Projection {
     /// Series that cannot be projected, with the reason.
     pub skipped: Vec<Skipped>,
     /// Growth-rate rows (`GDP增长（%）`, skipped as levels): their rates under the scenario.
-    pub growth: Vec<crate::growth::GrowthPath>,
+    pub growth: Vec<growth::GrowthPath>,
     /// Targets stated against another row's growth (`高于GDP增长`), judged on those rates.
-    pub relations: Vec<crate::growth::RelationOutcome>,
+    pub relations: Vec<growth::RelationOutcome>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -165,10 +167,10 @@ pub(crate) fn project_with(
             outcomes,
         });
     }
-    let growth = crate::growth::paths(sc, nudge)?;
+    let growth = growth::paths(sc, nudge)?;
     let col = |y: i32| years.iter().position(|&x| x == y);
     let level = |i: usize, y: i32| col(y).map(|c| values[[i, c]]).filter(|v| v.is_finite());
-    let relations = crate::growth::relations(sc, &growth, &out, &level);
+    let relations = growth::relations(sc, &growth, &out, &level);
     Ok(Projection {
         scenario: sc.name.clone(),
         years,
