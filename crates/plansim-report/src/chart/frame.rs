@@ -234,6 +234,10 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
                 [(x + sw / 2 - r, cy - r), (x + sw / 2 + r, cy + r)],
                 c.filled(),
             ))?,
+            Swatch::Grade(s) => {
+                let (c, shape) = super::grade::mark(s);
+                super::grade::draw(self, shape, c, (x + sw / 2, cy), r + 1)?;
+            }
             Swatch::None => {}
         }
         Ok(())
@@ -290,6 +294,8 @@ pub enum Swatch {
     Ring(RGBColor),
     Diamond(RGBColor),
     Square(RGBColor),
+    /// A grade's marker, in its colour and shape.
+    Grade(plansim_core::assess::Status),
     /// Words alone: what a chart does not draw (`无实际值`).
     None,
 }

@@ -134,8 +134,9 @@ impl IndicatorChart {
         }
         if self.fan.as_ref().is_some_and(|f| f.years.len() >= 2) {
             let c = self.main_colour();
-            items.push((Swatch::Fill(c.mix(0.16)), &self.words.fan_outer));
-            items.push((Swatch::Fill(c.mix(0.42)), &self.words.fan_inner));
+            let (outer, inner) = (super::grade::fan_outer(), super::grade::fan_inner());
+            items.push((Swatch::Fill(outer.to_rgba()), &self.words.fan_outer));
+            items.push((Swatch::Fill(inner.to_rgba()), &self.words.fan_inner));
             items.push((Swatch::Line(c, true), &self.words.median));
         }
         if self.actuals.is_empty() && self.fan.as_ref().is_none_or(|f| f.years.len() < 2) {
@@ -153,7 +154,8 @@ impl IndicatorChart {
             items.push((Swatch::Fill(FORECAST.to_rgba()), &self.words.forecast));
         }
         if !trend::limits(self).is_empty() {
-            items.push((Swatch::Fill(TARGET.mix(0.10)), &self.words.breach));
+            let band = super::grade::breach_fill().to_rgba();
+            items.push((Swatch::Fill(band), &self.words.breach));
         }
         items
     }

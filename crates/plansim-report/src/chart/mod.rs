@@ -21,6 +21,7 @@ pub mod font;
 mod frame;
 mod gap;
 mod glyphs;
+pub mod grade;
 mod indicator;
 pub mod palette;
 mod place;
@@ -34,6 +35,7 @@ mod stroke;
 mod style;
 pub mod svg_font;
 mod trend;
+pub mod vision;
 mod words;
 
 pub use dashboard::{Dashboard, Panel, Status};

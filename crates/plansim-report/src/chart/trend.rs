@@ -4,6 +4,7 @@
 use super::DrawFail;
 use super::axes::{Frame, span};
 use super::frame::{Canvas, diamond, diamond_outline};
+use super::grade::{BREACH, BREACH_ALPHA, FAN, FAN_ALPHA};
 use super::indicator::{IndicatorChart, TargetKind};
 use super::style::{CEILING, FORECAST, INK, TARGET, WHITE, scenario_colour};
 use plotters::prelude::*;
@@ -97,7 +98,7 @@ pub fn body<DB: DrawingBackend>(
         if y > f.top {
             cv.draw(&Rectangle::new(
                 [(f.left, f.top), (f.right, y)],
-                TARGET.mix(0.10).filled(),
+                BREACH.mix(BREACH_ALPHA).filled(),
             ))?;
         }
     }
@@ -126,12 +127,12 @@ pub fn body<DB: DrawingBackend>(
             .collect();
         ys.sort_by_key(|q| q.year);
         if ys.len() >= 2 {
-            for (lo, hi, alpha) in [(0usize, 4usize, 0.16), (1, 3, 0.30)] {
+            for (lo, hi, alpha) in [(0usize, 4usize, FAN_ALPHA.0), (1, 3, FAN_ALPHA.1)] {
                 let val = |q: &super::FanYear, i: usize| [q.p5, q.p25, q.p50, q.p75, q.p95][i];
                 let mut poly: Vec<(i32, i32)> =
                     ys.iter().map(|q| f.px(q.year as f64, val(q, hi))).collect();
                 poly.extend(ys.iter().rev().map(|q| f.px(q.year as f64, val(q, lo))));
-                cv.draw(&Polygon::new(poly, main.mix(alpha).filled()))?;
+                cv.draw(&Polygon::new(poly, FAN.mix(alpha).filled()))?;
             }
             let med: Vec<(i32, i32)> = ys.iter().map(|q| f.px(q.year as f64, q.p50)).collect();
             for w in med.windows(2) {
