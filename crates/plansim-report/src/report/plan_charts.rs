@@ -389,8 +389,10 @@ pub fn gap(run: &Computed, region: &str, plan: &str, english: bool) -> GapChart 
         .iter()
         .filter(|r| r.region == region && r.plan == plan)
         .filter(|r| matches!(r.pace_unit.as_str(), "% a year" | "points a year"))
+        .filter(|r| plansim_core::assess::record::gap_is_pace(r.rule))
         .filter_map(|r| {
-            let gap = r.current_pace? - r.required_pace?;
+            // the table's gap, not one of its own: current − required pace, good side positive
+            let gap = r.gap?;
             let unit = crate::lang::grade::unit(&r.pace_unit);
             let half_width = pace_interval(r.sigma, r.base_year, r.latest.map(|l| l.0));
             Some(GapDot {
@@ -411,9 +413,9 @@ pub fn gap(run: &Computed, region: &str, plan: &str, english: bool) -> GapChart 
         },
         dots,
         axis: if english {
-            "gap (points of pace a year; % a year for levels)".into()
+            "gap = current − required pace (% a year for levels, points a year for shares; for a target that falls, a faster fall is ahead)".into()
         } else {
-            "差距（速度的百分点：水平值按%/年，比重按个百分点/年）".into()
+            "差距 = 当前速度 − 所需速度（水平值按%/年，比重按个百分点/年；下降类指标降得更快为正）".into()
         },
         words: words(english),
     }
