@@ -100,7 +100,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         region: args.region,
         lenient: !args.strict,
     };
-    let (tables, errors) = plansim::table::load_all(&args.files, &opts);
+    let (mut tables, errors) = plansim::table::load_all(&args.files, &opts);
+    // a row stating another's target again is shown on it, as every command reads the plan
+    for t in &mut tables {
+        t.indicators = plansim::meaning::one_reading(std::mem::take(&mut t.indicators));
+    }
     let all: Vec<&Indicator> = tables.iter().flat_map(|t| &t.indicators).collect();
     let mut out = std::io::stdout().lock();
     match args.format {

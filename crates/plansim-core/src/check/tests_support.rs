@@ -43,6 +43,7 @@ pub fn row(
         source: String::new(),
         remark: String::new(),
         notes: Vec::new(),
+        readings: Vec::new(),
         file: PathBuf::from("t.csv"),
         row: 2,
     }

@@ -325,6 +325,9 @@ pub fn annotations(ind: &Indicator) -> Vec<String> {
     if !ind.remark.is_empty() {
         out.push(format!("备注 {}", ind.remark));
     }
+    for r in &ind.readings {
+        out.push(format!("also stated as {}: graded here", r.line(true)));
+    }
     out
 }
 

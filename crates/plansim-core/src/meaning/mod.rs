@@ -5,11 +5,13 @@
 //! states ([`TargetKind`]).
 mod direction;
 mod quantity;
+mod reading;
 mod relation;
 mod target;
 
 pub use direction::{FALLING_WORDS, direction, is_floor_name};
 pub use quantity::{Quantity, growth_or_ratio_name, is_reduction, quantity};
+pub use reading::{one_reading, restates};
 pub use relation::{Relation, RelationKind, relation, same_indicator};
 pub use target::{Of, TargetKind, about_tolerance, bound_like, target};
 

@@ -250,7 +250,7 @@ impl Scenario {
                     warnings: table.warnings,
                 });
             }
-            indicators.extend(table.indicators);
+            indicators.extend(crate::meaning::one_reading(table.indicators));
         }
         // an achievement table is its targets and its outturns, where no outturn file is given
         let actuals = if actuals.is_empty() {

@@ -279,6 +279,7 @@ impl RowContext<'_> {
             source: self.filled(rec, Field::Source),
             remark: self.filled(rec, Field::Remark),
             notes: Vec::new(),
+            readings: Vec::new(),
             file: self.path.to_path_buf(),
             row: rec.row,
         };
