@@ -101,9 +101,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         lenient: !args.strict,
     };
     let (mut tables, errors) = plansim::table::load_all(&args.files, &opts);
-    // a row stating another's target again is shown on it, as every command reads the plan
+    // a row stating another's target again is listed as such: the other commands fold it in
     for t in &mut tables {
-        t.indicators = plansim::meaning::one_reading(std::mem::take(&mut t.indicators));
+        plansim::meaning::mark_readings(&mut t.indicators);
     }
     let all: Vec<&Indicator> = tables.iter().flat_map(|t| &t.indicators).collect();
     let mut out = std::io::stdout().lock();

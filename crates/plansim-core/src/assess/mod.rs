@@ -115,12 +115,19 @@ impl Row<'_> {
         }
         g.ambition = Some(ambition::of(self));
         g.notes_text.extend(self.reading_notes());
+        // the other rows stating this target are part of the verdict: graded once, here
+        for r in &self.ind.readings {
+            g.text = g.text.clone().then(&Text::new(
+                format!("; also stated as {}: graded once, here", r.line(true)),
+                format!("；同一目标另见{}：只评估一次", r.line(false)),
+            ));
+        }
         g
     }
 
     /// What the grade reads the row as, where the row alone would mislead: a name saying a
     /// growth rate over cells that are levels (read by the cells, as `check`'s unit-mismatch
-    /// says), and the other rows of the plan stating the same target (graded here, once).
+    /// says).
     fn reading_notes(&self) -> Vec<Text> {
         let mut out = Vec::new();
         let unit = self.ind.value_unit();
@@ -133,18 +140,6 @@ impl Row<'_> {
                     "read by its values: the name says a growth rate, the cells are levels in {unit} (check: unit-mismatch)"
                 ),
                 format!("按数值读取：名称为增长率，单元格为以{unit}计的水平值（表格检查：单位不符）"),
-            ));
-        }
-        for r in &self.ind.readings {
-            out.push(Text::new(
-                format!(
-                    "also stated as {}: the same target, graded once here by this row's figures",
-                    r.line(true)
-                ),
-                format!(
-                    "同一目标另见{}：按本行数值只评估一次",
-                    r.line(false)
-                ),
             ));
         }
         out

@@ -44,6 +44,7 @@ pub fn row(
         remark: String::new(),
         notes: Vec::new(),
         readings: Vec::new(),
+        restates: None,
         file: PathBuf::from("t.csv"),
         row: 2,
     }

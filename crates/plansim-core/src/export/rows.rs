@@ -328,6 +328,9 @@ pub fn annotations(ind: &Indicator) -> Vec<String> {
     for r in &ind.readings {
         out.push(format!("also stated as {}: graded here", r.line(true)));
     }
+    if let Some(row) = ind.restates {
+        out.push(format!("states row {row}'s target again: graded there"));
+    }
     out
 }
 

@@ -11,7 +11,7 @@ mod target;
 
 pub use direction::{FALLING_WORDS, direction, is_floor_name};
 pub use quantity::{Quantity, growth_or_ratio_name, is_reduction, quantity};
-pub use reading::{one_reading, restates};
+pub use reading::{mark_readings, one_reading, restates};
 pub use relation::{Relation, RelationKind, relation, same_indicator};
 pub use target::{Of, TargetKind, about_tolerance, bound_like, target};
 

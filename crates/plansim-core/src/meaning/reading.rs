@@ -49,38 +49,39 @@ pub fn restates(row: &Indicator, other: &Indicator) -> bool {
     near(a.value, b.value) && rates
 }
 
-/// The rows with each second reading folded into the row it restates (see [`restates`]):
-/// every command reads the plan through this, so none grades one target twice.
-pub fn one_reading(rows: Vec<Indicator>) -> Vec<Indicator> {
+/// Marks each second reading (see [`restates`]) on the row it restates (`readings`) and on
+/// itself (`restates`), every row kept: for listing a table as printed.
+pub fn mark_readings(rows: &mut [Indicator]) {
     let governs: Vec<Option<usize>> = rows
         .iter()
         .map(|r| rows.iter().position(|g| restates(g, r)))
         .collect();
-    let mut kept: Vec<Indicator> = Vec::with_capacity(rows.len());
-    let mut at: Vec<Option<usize>> = vec![None; rows.len()];
-    let mut folded = Vec::new();
-    for (i, r) in rows.into_iter().enumerate() {
-        // a row that governs is never itself folded away: no chains
-        if let Some(g) = governs[i].filter(|g| governs[*g].is_none()) {
-            folded.push((g, r));
-        } else {
-            at[i] = Some(kept.len());
-            kept.push(r);
-        }
+    for (i, g) in governs.iter().enumerate() {
+        // a row that governs is never itself a second reading: no chains
+        let Some(g) = g.filter(|g| governs[*g].is_none()) else {
+            continue;
+        };
+        let r = &rows[i];
+        let reading = Reading {
+            row: r.row,
+            name: r.name.clone(),
+            unit: r.unit.raw.clone(),
+            base: r.base.raw.clone(),
+            target: r.target.raw.clone(),
+            rate: r.rate.raw.clone(),
+        };
+        let at = rows[g].row;
+        rows[g].readings.push(reading);
+        rows[i].restates = Some(at);
     }
-    for (g, r) in folded {
-        if let Some(k) = at[g] {
-            kept[k].readings.push(Reading {
-                row: r.row,
-                name: r.name.clone(),
-                unit: r.unit.raw.clone(),
-                base: r.base.raw.clone(),
-                target: r.target.raw.clone(),
-                rate: r.rate.raw.clone(),
-            });
-        }
-    }
-    kept
+}
+
+/// The rows with each second reading folded into the row it restates: every command that
+/// checks, grades or projects reads the plan through this, so none grades one target twice.
+pub fn one_reading(mut rows: Vec<Indicator>) -> Vec<Indicator> {
+    mark_readings(&mut rows);
+    rows.retain(|r| r.restates.is_none());
+    rows
 }
 
 #[cfg(test)]

@@ -337,6 +337,7 @@ impl Scenario {
         let models = self.spec.models.as_ref();
         let get = |k: &str| models.and_then(|m| m.get(k)).map(|c| c.value);
         get(&s.name)
+            .or_else(|| s.also.iter().find_map(|a| get(a)))
             .or_else(|| get(&format!("category:{}", s.category)))
             .or_else(|| get("default"))
             .unwrap_or(ModelChoice::Auto)

@@ -88,10 +88,11 @@ pub fn sigma_of(set: &Settings, path: &Path) -> (f64, SigmaSource) {
     if let Some(s) = set.sigma {
         return (s, SigmaSource::Override);
     }
-    let by_name = set
-        .sigma_by
-        .get(&path.series.name)
-        .or_else(|| set.sigma_by.get(&path.series.name_en));
+    let s = &path.series;
+    let by_name = [&s.name, &s.name_en]
+        .into_iter()
+        .chain(&s.also)
+        .find_map(|n| set.sigma_by.get(n));
     if let Some(&s) = by_name {
         return (s, SigmaSource::ScenarioIndicator);
     }

@@ -155,6 +155,10 @@ pub struct Indicator {
     /// row, which governs, and not graded apart (see `meaning::one_reading`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<Reading>,
+    /// The file row of the row whose target this one states again (set where a table is
+    /// listed whole; elsewhere such a row is folded into that one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restates: Option<usize>,
     /// The table file.
     pub file: PathBuf,
     /// 1-based row in the file.

@@ -280,6 +280,7 @@ impl RowContext<'_> {
             remark: self.filled(rec, Field::Remark),
             notes: Vec::new(),
             readings: Vec::new(),
+            restates: None,
             file: self.path.to_path_buf(),
             row: rec.row,
         };
