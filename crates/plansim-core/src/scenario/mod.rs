@@ -343,15 +343,16 @@ impl Scenario {
             .unwrap_or(ModelChoice::Auto)
     }
 
-    /// The outturns of a series in its own terms (levels; an index for a change over the
-    /// period; a running total), sorted by year: published figures and those derived from the
-    /// same quantity measured another way. Growth-rate rows have none: they are no levels.
-    pub(crate) fn actuals_of(&self, s: &Series) -> Vec<(i32, f64)> {
-        use crate::meaning::Quantity;
-        use crate::series::Shape;
-        let Some(&first) = s.rows.first() else {
-            return Vec::new();
-        };
+    /// The outturns matched to a series' rows, with its first row and that row's meaning.
+    fn matched(
+        &self,
+        s: &Series,
+    ) -> Option<(
+        crate::meaning::Meaning,
+        &crate::table::Indicator,
+        Vec<(&Outturn, crate::actuals::How)>,
+    )> {
+        let &first = s.rows.first()?;
         let mut matches: Vec<crate::actuals::Match> = s
             .rows
             .iter()
@@ -359,12 +360,55 @@ impl Scenario {
             .collect();
         matches.sort_by_key(|m| m.outturn);
         matches.dedup_by_key(|m| m.outturn);
-        let pairs: Vec<(&Outturn, crate::actuals::How)> = matches
+        let pairs = matches
             .iter()
             .map(|m| (&self.outturns.outturns[m.outturn], m.how))
             .collect();
         let ind = &self.indicators[first];
-        let mut m = self.outturns.meaning(first, ind);
+        Some((self.outturns.meaning(first, ind), ind, pairs))
+    }
+
+    /// The outturns of a level series published as bounds (`＞25`: at least 25), sorted by
+    /// year, each with its cell as printed: no value for a path, but evidence a chart draws as
+    /// the bound it is.
+    pub fn bounds_of(&self, s: &Series) -> Vec<(i32, f64, crate::actuals::Side, String)> {
+        use crate::actuals::Side;
+        let Some((m, ind, pairs)) = self.matched(s) else {
+            return Vec::new();
+        };
+        if s.shape != crate::series::Shape::Level || m.quantity == crate::meaning::Quantity::Rate
+        {
+            return Vec::new();
+        }
+        let printed = |year: i32, side: Side| {
+            pairs
+                .iter()
+                .find(|(o, _)| o.year == year && o.side == Some(side))
+                .map_or_else(String::new, |(o, _)| o.text.clone())
+        };
+        let mut v: Vec<(i32, f64, Side, String)> =
+            crate::actuals::observations(&m, ind, &pairs)
+                .into_iter()
+                .filter_map(|o| match o.side {
+                    Some(side @ (Side::AtLeast | Side::AtMost)) => {
+                        Some((o.year, o.value, side, printed(o.year, side)))
+                    }
+                    _ => None,
+                })
+                .collect();
+        v.sort_by_key(|b| b.0);
+        v
+    }
+
+    /// The outturns of a series in its own terms (levels; an index for a change over the
+    /// period; a running total), sorted by year: published figures and those derived from the
+    /// same quantity measured another way. Growth-rate rows have none: they are no levels.
+    pub(crate) fn actuals_of(&self, s: &Series) -> Vec<(i32, f64)> {
+        use crate::meaning::Quantity;
+        use crate::series::Shape;
+        let Some((mut m, ind, pairs)) = self.matched(s) else {
+            return Vec::new();
+        };
         if m.quantity == Quantity::Rate {
             return Vec::new();
         }

@@ -234,6 +234,9 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
                 [(x + sw / 2 - r, cy - r), (x + sw / 2 + r, cy + r)],
                 c.filled(),
             ))?,
+            Swatch::Bound(c) => {
+                super::trend::bound_marker(self, (x + sw / 2, cy + r), true, c, r + 2)?;
+            }
             Swatch::Grade(s) => {
                 let (c, shape) = super::grade::mark(s);
                 super::grade::draw(self, shape, c, (x + sw / 2, cy), r + 1)?;
@@ -294,6 +297,8 @@ pub enum Swatch {
     Ring(RGBColor),
     Diamond(RGBColor),
     Square(RGBColor),
+    /// An outturn published as a bound: a bar with an open arrow.
+    Bound(RGBColor),
     /// A grade's marker, in its colour and shape.
     Grade(plansim_core::assess::Status),
     /// Words alone: what a chart does not draw (`无实际值`).

@@ -25,6 +25,8 @@ pub struct IndicatorChart {
     /// The baseline (year, value).
     pub base: Option<(i32, f64)>,
     pub actuals: Vec<(i32, f64)>,
+    /// Outturns published as bounds (`＞25`): drawn as the bound they are, not as a value.
+    pub bounds: Vec<OutturnBound>,
     /// One line per scenario; the first is the main one and the fan is drawn in its colour.
     pub scenarios: Vec<Line>,
     pub fan: Option<Fan>,
@@ -38,6 +40,16 @@ pub struct IndicatorChart {
     /// The outturns are hypothetical (not published figures): drawn hollow.
     pub hypothetical: bool,
     pub words: Words,
+}
+
+/// An outturn published as a bound: the true value lies above (`at_least`) or below it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutturnBound {
+    pub year: i32,
+    pub value: f64,
+    pub at_least: bool,
+    /// As printed (`＞25`), for the chart's label.
+    pub label: String,
 }
 
 /// A scenario's path.
@@ -118,6 +130,7 @@ impl IndicatorChart {
             .iter()
             .copied()
             .chain(self.actuals.iter().copied())
+            .chain(self.bounds.iter().map(|b| (b.year, b.value)))
             .chain(self.scenarios.iter().flat_map(|l| l.points.iter().copied()))
             .chain(fan)
             .chain(targets)
@@ -139,7 +152,10 @@ impl IndicatorChart {
             items.push((Swatch::Fill(inner.to_rgba()), &self.words.fan_inner));
             items.push((Swatch::Line(c, true), &self.words.median));
         }
-        if self.actuals.is_empty() && self.fan.as_ref().is_none_or(|f| f.years.len() < 2) {
+        if self.actuals.is_empty()
+            && self.bounds.is_empty()
+            && self.fan.as_ref().is_none_or(|f| f.years.len() < 2)
+        {
             // no evidence: the plan's path alone, and the legend says why there is no fan
             items.push((Swatch::None, &self.words.no_outturns));
         }
@@ -149,6 +165,9 @@ impl IndicatorChart {
             } else {
                 items.push((Swatch::Dot(INK), &self.words.actual));
             }
+        }
+        if !self.bounds.is_empty() {
+            items.push((Swatch::Bound(INK), &self.words.actual_bound));
         }
         if self.forecast_from.is_some() {
             items.push((Swatch::Fill(FORECAST.to_rgba()), &self.words.forecast));
@@ -176,6 +195,7 @@ impl Draw for IndicatorChart {
         v.extend(self.scenarios.iter().map(|l| l.name.as_str()));
         v.extend(self.targets.iter().map(|t| t.label.as_str()));
         v.extend(self.milestones.iter().map(|m| m.label.as_str()));
+        v.extend(self.bounds.iter().map(|b| b.label.as_str()));
         v.extend(self.words.all());
         v
     }
@@ -315,6 +335,11 @@ fn annotate<DB: DrawingBackend>(
     if let Some((year, v)) = c.base.filter(|b| b.1.is_finite()) {
         let s = format!("{} {}", c.words.base, number(v, dec.max(2)));
         todo.push((s, f.px(year as f64, v), INK, r));
+    }
+    // a bound outturn is labelled as printed, with its year (`2020 ＞60`)
+    for b in c.bounds.iter().filter(|b| b.value.is_finite()) {
+        let s = format!("{} {}", b.year, b.label);
+        todo.push((s, f.px(b.year as f64, b.value), INK, r));
     }
     for (s, (x, y), colour, rad) in todo {
         let w = cv.width(&s, size)? as f64 + 2.0 * pad;

@@ -43,7 +43,9 @@ pub use feasibility::{FeasibilityMap, FeasibilityPoint};
 pub use font::MissingGlyphs;
 pub use frame::Canvas;
 pub use gap::{GapChart, GapDot};
-pub use indicator::{Fan, FanYear, IndicatorChart, Line, Milestone, TargetKind, TargetMark};
+pub use indicator::{
+    Fan, FanYear, IndicatorChart, Line, Milestone, OutturnBound, TargetKind, TargetMark,
+};
 pub use probability::{ProbabilityBar, ProbabilityChart};
 pub use render::{missing_glyphs, png, rgb, svg};
 pub use svg_font::with_cjk_font;

@@ -167,6 +167,16 @@ pub fn body<DB: DrawingBackend>(
         }
         lines.push(act);
     }
+    // outturns published as bounds (`＞25`): a bar at the bound and an open arrow the way the
+    // true value lies, labelled as printed — the evidence a grade may rest on, never a point
+    for b in &c.bounds {
+        if !b.value.is_finite() || (b.year as f64) < f.x.0 || (b.year as f64) > f.x.1 {
+            continue;
+        }
+        let at = f.px(b.year as f64, b.value);
+        let r = cv.px(if mini { 5.0 } else { 7.0 });
+        bound_marker(cv, at, b.at_least, INK, r)?;
+    }
     if let Some((year, v)) = c.base.filter(|b| b.1.is_finite()) {
         let p = f.px(year as f64, v);
         let r = cv.px(if mini { 4.5 } else { 6.5 });
@@ -179,6 +189,27 @@ pub fn body<DB: DrawingBackend>(
         }
     }
     Ok(lines)
+}
+
+/// A bound outturn at `at`: a bar, and an open arrowhead above it (at least) or below it (at
+/// most), `r` pixels wide each side.
+pub fn bound_marker<DB: DrawingBackend>(
+    cv: &Canvas<DB>,
+    at: (i32, i32),
+    at_least: bool,
+    c: RGBColor,
+    r: i32,
+) -> Result<(), DrawFail> {
+    let (x, y) = at;
+    let st = c.stroke_width(cv.px(2.0).max(2) as u32);
+    let d = if at_least { -1 } else { 1 };
+    cv.draw(&PathElement::new(vec![(x - r, y), (x + r, y)], st))?;
+    cv.draw(&PathElement::new(vec![(x, y), (x, y + d * 2 * r)], st))?;
+    let tip = (x, y + d * 2 * r);
+    cv.draw(&PathElement::new(
+        vec![(x - r * 2 / 3, tip.1 - d * r * 2 / 3), tip, (x + r * 2 / 3, tip.1 - d * r * 2 / 3)],
+        st,
+    ))
 }
 
 /// Grey hatching above the natural ceiling, and the ceiling line itself.

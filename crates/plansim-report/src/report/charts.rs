@@ -5,7 +5,9 @@ use super::Options;
 use super::page::Page;
 use super::plan_charts::{PlanChart, plan_charts, plans};
 use super::scenario::Computed;
-use crate::chart::{Fan, FanYear, IndicatorChart, Line, Milestone, TargetKind, TargetMark, Words};
+use crate::chart::{
+    Fan, FanYear, IndicatorChart, Line, Milestone, OutturnBound, TargetKind, TargetMark, Words,
+};
 use crate::error::Result;
 use crate::project::Path as ProjPath;
 use crate::series::GoalKind;
@@ -142,11 +144,40 @@ pub fn indicator_chart(
     let s = &path.series;
     let last_year = super::rows::shown_until(&run.p, i, &run.page.rules);
     // the fan starts where the evidence ends: at the last outturn, else the base year
-    let last_actual = path.actuals.iter().map(|a| a.0).max();
-    let forecast_from = last_actual.unwrap_or(path.plan.start_year);
     let hypothetical = run.page.rows.iter().any(|r| {
         r.region == s.region && r.plan == s.plan && r.indicator == s.name && r.hypothetical
     });
+    let bounds: Vec<OutturnBound> = run
+        .sc
+        .bounds_of(s)
+        .into_iter()
+        .map(|(year, value, side, text)| OutturnBound {
+            year,
+            value,
+            at_least: side == plansim_core::actuals::Side::AtLeast,
+            label: bound_label(&text, value, side),
+        })
+        .collect();
+    // the outturn a level's grade rests on is drawn, also where the path's outturns stop
+    // earlier (a later figure matched to the row but not chained onto the path)
+    let mut actuals = path.actuals.clone();
+    let latest = run
+        .page
+        .rows
+        .iter()
+        .filter(|r| r.region == s.region && r.plan == s.plan && r.indicator == s.name)
+        .filter(|r| matches!(r.rule, "reach" | "hold") && s.shape == crate::series::Shape::Level)
+        .find_map(|r| r.latest);
+    if let Some((y, v)) = latest.filter(|(y, v)| {
+        v.is_finite()
+            && !actuals.iter().any(|a| a.0 == *y)
+            && !bounds.iter().any(|b| b.year == *y)
+    }) {
+        actuals.push((y, v));
+        actuals.sort_by_key(|a| a.0);
+    }
+    let last_actual = actuals.iter().map(|a| a.0).max();
+    let forecast_from = last_actual.unwrap_or(path.plan.start_year);
     let targets = path
         .outcomes
         .iter()
@@ -174,7 +205,8 @@ pub fn indicator_chart(
         unit: s.unit.clone(),
         years: (path.plan.start_year, last_year),
         base: Some((path.plan.start_year, path.plan.start)),
-        actuals: path.actuals.clone(),
+        actuals,
+        bounds,
         scenarios: scenario_lines(run, i, all, last_year),
         fan: Some(fan(run, i, forecast_from, last_year)),
         targets,
@@ -191,6 +223,26 @@ pub fn indicator_chart(
         hypothetical,
         words: words(english),
     }
+}
+
+/// A bound outturn as printed up to its first note (`＞60（“超过60%”）` → `＞60`), else by its
+/// side (`＞60`, `≤5.5`).
+fn bound_label(text: &str, value: f64, side: plansim_core::actuals::Side) -> String {
+    let cut = text
+        .split(['（', '('])
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    if !cut.is_empty() {
+        return cut;
+    }
+    let sign = if side == plansim_core::actuals::Side::AtLeast {
+        "＞"
+    } else {
+        "≤"
+    };
+    format!("{sign}{}", number(value, Digits::Significant))
 }
 
 /// The run's path of the indicator, then each other scenario's that differs, up to `last_year`;

@@ -201,9 +201,18 @@ fn grade_of<'a>(
         .or_else(|| run.page.rows.iter().find(of))
 }
 
-/// The panel's note: the latest outturn the grade rests on.
-fn latest_note(row: Option<&super::rows::TargetRow>, english: bool) -> String {
-    match row.and_then(|r| r.latest) {
+/// The panel's note: the latest outturn the grade rests on, a bound as printed (`＞25`).
+fn latest_note(
+    row: Option<&super::rows::TargetRow>,
+    bounds: &[crate::chart::OutturnBound],
+    english: bool,
+) -> String {
+    let latest = row.and_then(|r| r.latest);
+    if let Some(b) = latest.and_then(|(y, _)| bounds.iter().find(|b| b.year == y)) {
+        let (word, y) = (if english { "latest" } else { "最新" }, b.year);
+        return format!("{word} {} ({y})", b.label);
+    }
+    match latest {
         Some((y, v)) if english => format!(
             "latest {} ({y})",
             plansim_core::format::number(v, plansim_core::format::Digits::Column)
@@ -244,7 +253,12 @@ fn in_plan<'a>(
 }
 
 /// The panel's note: the unit, the target and the latest outturn.
-fn panel_note(row: Option<&super::rows::TargetRow>, unit: &str, english: bool) -> String {
+fn panel_note(
+    row: Option<&super::rows::TargetRow>,
+    chart: &crate::chart::IndicatorChart,
+    english: bool,
+) -> String {
+    let unit = chart.unit.as_str();
     let mut parts = Vec::new();
     if !unit.is_empty() {
         parts.push(unit.to_string());
@@ -256,7 +270,7 @@ fn panel_note(row: Option<&super::rows::TargetRow>, unit: &str, english: bool) -
             format!("{}年目标 {}", r.year, r.target)
         });
     }
-    parts.push(latest_note(row, english));
+    parts.push(latest_note(row, &chart.bounds, english));
     parts.join(" · ")
 }
 
@@ -278,7 +292,7 @@ pub fn dashboard(
             chart.title = run.p.paths[i].series.display_name(english).to_string();
             let row = grade_of(run, &run.p.paths[i].series);
             let status = row.map_or(Status::InsufficientData, |r| r.status);
-            let note = panel_note(row, &chart.unit, english);
+            let note = panel_note(row, &chart, english);
             Panel {
                 chart,
                 status,
