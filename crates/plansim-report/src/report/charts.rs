@@ -207,7 +207,7 @@ pub fn indicator_chart(
         base: Some((path.plan.start_year, path.plan.start)),
         actuals,
         bounds,
-        scenarios: scenario_lines(run, i, all, last_year),
+        scenarios: scenario_lines(run, i, all, last_year, english),
         fan: Some(fan(run, i, forecast_from, last_year)),
         targets,
         ceiling: s.ceiling,
@@ -247,7 +247,13 @@ fn bound_label(text: &str, value: f64, side: plansim_core::actuals::Side) -> Str
 
 /// The run's path of the indicator, then each other scenario's that differs, up to `last_year`;
 /// a scenario's colour is its place in the batch, the same on every page.
-fn scenario_lines(run: &Computed, i: usize, all: &[&Computed], last_year: i32) -> Vec<Line> {
+fn scenario_lines(
+    run: &Computed,
+    i: usize,
+    all: &[&Computed],
+    last_year: i32,
+    english: bool,
+) -> Vec<Line> {
     let path = &run.p.paths[i];
     let slot = |c: &Computed| all.iter().position(|o| o.sc.name == c.sc.name).unwrap_or(0);
     let upto = |v: Vec<(i32, f64)>| -> Vec<(i32, f64)> {
@@ -269,9 +275,25 @@ fn scenario_lines(run: &Computed, i: usize, all: &[&Computed], last_year: i32) -
                 .into_iter()
                 .filter(|p| p.0 <= theirs)
                 .collect();
+            // one axis, one base: another plan's index (2025=100 on a 2020=100 chart) is
+            // rebased onto this one where both are indices and this line knows its base year;
+            // any other difference of unit is left off
+            let mut name = other.page.named.label.clone();
+            let points = if other.p.paths[j].series.unit == path.series.unit {
+                points
+            } else {
+                match rebase(&scenarios[0].points, &other.p.paths[j], path, points) {
+                    // a rebased line that is one point repeats ours at its base year
+                    Some(p) if p.len() >= 2 => {
+                        name = format!("{name} {}", rebased_word(&path.series.unit, english));
+                        p
+                    }
+                    _ => continue,
+                }
+            };
             if !scenarios.iter().any(|l| l.points == points) {
                 scenarios.push(Line {
-                    name: other.page.named.label.clone(),
+                    name,
                     points,
                     colour: slot(other),
                 });
@@ -279,6 +301,34 @@ fn scenario_lines(run: &Computed, i: usize, all: &[&Computed], last_year: i32) -
         }
     }
     scenarios
+}
+
+/// `theirs` (an index, 100 in its base year) on the axis of `ours` (an index of another base
+/// year): times our line's value in their base year / 100. `None` unless both are change
+/// indices and our line has that year.
+fn rebase(
+    line: &[(i32, f64)],
+    their: &ProjPath,
+    ours: &ProjPath,
+    points: Vec<(i32, f64)>,
+) -> Option<Vec<(i32, f64)>> {
+    use crate::series::Shape;
+    let both = their.series.shape == Shape::ChangeIndex && ours.series.shape == Shape::ChangeIndex;
+    let at = line
+        .iter()
+        .find(|p| p.0 == their.series.base_year)
+        .map(|p| p.1)
+        .filter(|v| both && v.is_finite())?;
+    Some(points.into_iter().map(|(y, v)| (y, v * at / 100.0)).collect())
+}
+
+/// The legend's note on a rebased line: `(按2020=100换算)`.
+fn rebased_word(unit: &str, english: bool) -> String {
+    if english {
+        format!("(rebased to {unit})")
+    } else {
+        format!("(按{unit}换算)")
+    }
 }
 
 /// The simulation's bands of path `i` from `forecast_from` to `last_year`.
