@@ -282,7 +282,11 @@ fn scenario_lines(
             let points = if other.p.paths[j].series.unit == path.series.unit {
                 points
             } else {
-                match rebase(&scenarios[0].points, &other.p.paths[j], path, points) {
+                let q = &other.p.paths[j].series;
+                let indices = [q.shape, path.series.shape]
+                    .iter()
+                    .all(|s| *s == crate::series::Shape::ChangeIndex);
+                match rebase(&scenarios[0].points, q.base_year, indices, points) {
                     // a rebased line that is one point repeats ours at its base year
                     Some(p) if p.len() >= 2 => {
                         name = format!("{name} {}", rebased_word(&path.series.unit, english));
@@ -308,17 +312,15 @@ fn scenario_lines(
 /// indices and our line has that year.
 fn rebase(
     line: &[(i32, f64)],
-    their: &ProjPath,
-    ours: &ProjPath,
+    their_base: i32,
+    indices: bool,
     points: Vec<(i32, f64)>,
 ) -> Option<Vec<(i32, f64)>> {
-    use crate::series::Shape;
-    let both = their.series.shape == Shape::ChangeIndex && ours.series.shape == Shape::ChangeIndex;
     let at = line
         .iter()
-        .find(|p| p.0 == their.series.base_year)
+        .find(|p| p.0 == their_base)
         .map(|p| p.1)
-        .filter(|v| both && v.is_finite())?;
+        .filter(|v| indices && v.is_finite())?;
     Some(points.into_iter().map(|(y, v)| (y, v * at / 100.0)).collect())
 }
 
@@ -540,4 +542,23 @@ pub fn indicator_stem(run: &Computed, i: usize) -> String {
         file_stem(&s.region),
         file_stem(&s.name)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rebase;
+
+    /// The national CO₂ intensity: 2020=100 falls to 87.6 by 2025; the 15th plan's index
+    /// (2025=100, 17 % down by 2030: 83) on that axis is 87.6 in 2025 and 87.6·0.83 = 72.708
+    /// in 2030.
+    #[test]
+    fn another_base_is_rebased_or_left_off() {
+        let ours = [(2020, 100.0), (2025, 87.6)];
+        let theirs = vec![(2025, 100.0), (2030, 83.0)];
+        let r = rebase(&ours, 2025, true, theirs.clone()).unwrap();
+        assert!((r[0].1 - 87.6).abs() < 1e-9 && (r[1].1 - 72.708).abs() < 1e-9, "{r:?}");
+        // not both indices, or our line lacks their base year: left off
+        assert!(rebase(&ours, 2025, false, theirs.clone()).is_none());
+        assert!(rebase(&ours, 2026, true, theirs).is_none());
+    }
 }
