@@ -237,6 +237,12 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             Swatch::Bound(c) => {
                 super::trend::bound_marker(self, (x + sw / 2, cy + r), true, c, r + 2)?;
             }
+            Swatch::LineMark(c, slot) => {
+                let st = c.stroke_width(self.px(3.0) as u32);
+                self.draw(&PathElement::new(vec![(x, cy), (x + sw, cy)], st))?;
+                let shape = super::style::scenario_shape(slot);
+                super::grade::draw(self, shape, c, (x + sw / 2, cy), r)?;
+            }
             Swatch::Grade(s) => {
                 let (c, shape) = super::grade::mark(s);
                 super::grade::draw(self, shape, c, (x + sw / 2, cy), r + 1)?;
@@ -299,6 +305,8 @@ pub enum Swatch {
     Square(RGBColor),
     /// An outturn published as a bound: a bar with an open arrow.
     Bound(RGBColor),
+    /// A scenario's line with its end marker.
+    LineMark(RGBColor, usize),
     /// A grade's marker, in its colour and shape.
     Grade(plansim_core::assess::Status),
     /// Words alone: what a chart does not draw (`无实际值`).

@@ -143,7 +143,7 @@ impl IndicatorChart {
     fn legend_items(&self) -> Vec<(Swatch, &str)> {
         let mut items: Vec<(Swatch, &str)> = Vec::new();
         for l in &self.scenarios {
-            items.push((Swatch::Line(scenario_colour(l.colour), false), &l.name));
+            items.push((Swatch::LineMark(scenario_colour(l.colour), l.colour), &l.name));
         }
         if self.fan.as_ref().is_some_and(|f| f.years.len() >= 2) {
             let c = self.main_colour();
@@ -216,9 +216,11 @@ impl Draw for IndicatorChart {
         // Value labels: the ticks' decimals, at least one.
         let dec = decimals_for(super::style::nice_step(yr.1 - yr.0, 6)).max(1);
         let ends = end_values(self);
+        // each end label follows its scenario's marker: told apart without colour
+        let mark_r = cv.px(5.0);
         let mut end_w = 0;
         for (_, v, _) in &ends {
-            end_w = end_w.max(cv.width(&fixed(*v, dec), tick)?);
+            end_w = end_w.max(cv.width(&fixed(*v, dec), tick)? + 2 * mark_r + cv.px(4.0));
         }
         let strip = line_height(tick) + cv.px(16.0);
         let f = Frame {
@@ -254,9 +256,14 @@ impl Draw for IndicatorChart {
         let gap = line_height(tick) as f64 + cv.px(4.0) as f64;
         let spread = super::place::spread(&ys, gap, f.top as f64, f.bottom as f64);
         for ((_, v, i), cy) in ends.iter().zip(spread) {
-            let c = scenario_colour(self.scenarios[*i].colour);
+            let slot = self.scenarios[*i].colour;
+            let c = scenario_colour(slot);
             let s = fixed(*v, dec);
-            cv.label(&s, tick, c, (f.right + cv.px(8.0), cy as i32), HPos::Left)?;
+            let x = f.right + cv.px(8.0);
+            let shape = super::style::scenario_shape(slot);
+            super::grade::draw(cv, shape, c, (x + mark_r, cy as i32), mark_r)?;
+            let at = (x + 2 * mark_r + cv.px(4.0), cy as i32);
+            cv.label(&s, tick, c, at, HPos::Left)?;
         }
         annotate(cv, self, &f, &lines, dec)
     }

@@ -30,6 +30,23 @@ pub fn scenario_colour(slot: usize) -> RGBColor {
     SCENARIOS[slot % SCENARIOS.len()]
 }
 
+/// The marker of a scenario's slot, drawn at its line's end, before its end label and in the
+/// legend: scenarios tell apart without colour.
+pub fn scenario_shape(slot: usize) -> super::grade::Shape {
+    use super::grade::Shape;
+    const SHAPES: [Shape; 8] = [
+        Shape::Circle,
+        Shape::Square,
+        Shape::TriangleUp,
+        Shape::Diamond,
+        Shape::TriangleDown,
+        Shape::Star,
+        Shape::Ring,
+        Shape::HollowSquare,
+    ];
+    SHAPES[slot % SHAPES.len()]
+}
+
 /// The shading of forecast years.
 pub const FORECAST: RGBColor = RGBColor(240, 241, 244);
 

@@ -149,6 +149,12 @@ pub fn body<DB: DrawingBackend>(
         let width = if i == 0 { 3.0 } else { 2.5 };
         let colour = scenario_colour(line.colour);
         cv.polyline(&pts, colour, cv.sc.0 * width)?;
+        // the scenario's marker where its line ends, as before its end label and in the legend
+        if let (false, Some(end)) = (mini, pts.last()) {
+            let at = (end.0.round() as i32, end.1.round() as i32);
+            let shape = super::style::scenario_shape(line.colour);
+            super::grade::draw(cv, shape, colour, at, cv.px(5.0))?;
+        }
         lines.push(pts);
     }
     let act = finite(&c.actuals, f);
