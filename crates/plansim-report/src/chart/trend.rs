@@ -18,9 +18,11 @@ pub fn years(c: &IndicatorChart) -> (i32, i32) {
     if a < b {
         return (a, b);
     }
-    let xs = c.all_points().map(|(y, _)| y as f64);
-    match span(xs) {
-        Some((lo, hi)) if hi - lo >= 1.0 => (lo as i32, hi as i32),
+    // the years' own ends: `span` pads a single value by a tenth of it (±202 years at 2025)
+    let lo = c.all_points().map(|p| p.0).min();
+    let hi = c.all_points().map(|p| p.0).max();
+    match (lo, hi) {
+        (Some(lo), Some(hi)) if hi > lo => (lo, hi),
         _ => (a.min(b), a.min(b) + 1),
     }
 }
@@ -315,4 +317,27 @@ fn target_marker<DB: DrawingBackend>(
         _ => {}
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{TargetKind, TargetMark};
+
+    /// A plan whose base and target fall in one year (a base taken from the target year's
+    /// outturn) spans that year and the next, not 1822–2227.
+    #[test]
+    fn one_year_of_data_spans_one_year() {
+        let c = IndicatorChart {
+            years: (2025, 2025),
+            base: Some((2025, 6.95)),
+            targets: vec![TargetMark {
+                year: 2025,
+                kind: TargetKind::Floor(6.5),
+                label: String::new(),
+            }],
+            ..Default::default()
+        };
+        assert_eq!(years(&c), (2025, 2026));
+    }
 }
