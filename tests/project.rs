@@ -106,7 +106,10 @@ fn baseline_and_what_ifs_give_the_hand_computed_numbers() {
     // shock-2024: 2024 grows 7 − 5 = 2%: 305.8·1.07³·1.02·1.07
     let shock = csv("scenarios/shock-2024.toml");
     let expect = 305.8 * 1.07f64.powi(3) * 1.02 * 1.07;
-    assert_six_digits(value(&shock, "科尔沁区", "地区生产总值增长率", 2025), expect);
+    assert_six_digits(
+        value(&shock, "科尔沁区", "地区生产总值增长率", 2025),
+        expect,
+    );
     // slow-15th: 2026–30 at 5%, then 7% again: 428.898·1.05⁵·1.07⁵
     let slow = csv("scenarios/slow-15th.toml");
     let expect = 305.8 * 1.07f64.powi(5) * 1.05f64.powi(5) * 1.07f64.powi(5);
@@ -114,7 +117,10 @@ fn baseline_and_what_ifs_give_the_hand_computed_numbers() {
     // phases: 5% in 2026–30, 4% in 2031–35
     let phases = csv("scenarios/phases.toml");
     let expect = 305.8 * 1.07f64.powi(5) * 1.05f64.powi(5) * 1.04f64.powi(5);
-    assert_six_digits(value(&phases, "科尔沁区", "地区生产总值增长率", 2035), expect);
+    assert_six_digits(
+        value(&phases, "科尔沁区", "地区生产总值增长率", 2035),
+        expect,
+    );
 }
 
 #[test]

@@ -123,7 +123,9 @@ fn bundled_report_has_every_file_and_the_right_numbers() {
     let gdp = sim
         .iter()
         .find(|r| {
-            r["region"] == "科尔沁区" && r["indicator"] == "地区生产总值增长率" && r["year"] == "2025"
+            r["region"] == "科尔沁区"
+                && r["indicator"] == "地区生产总值增长率"
+                && r["year"] == "2025"
         })
         .unwrap();
     let v: f64 = gdp["value"].parse().unwrap();
@@ -139,7 +141,9 @@ fn bundled_report_has_every_file_and_the_right_numbers() {
     let shocked: f64 = proj
         .iter()
         .find(|r| {
-            r["region"] == "科尔沁区" && r["indicator"] == "地区生产总值增长率" && r["year"] == "2025"
+            r["region"] == "科尔沁区"
+                && r["indicator"] == "地区生产总值增长率"
+                && r["year"] == "2025"
         })
         .unwrap()["value"]
         .parse()

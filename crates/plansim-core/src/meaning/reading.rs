@@ -106,14 +106,20 @@ mod tests {
         let n = rows.len();
         let one = one_reading(rows);
         assert_eq!(one.len(), n - 1);
-        let gdp: Vec<&Indicator> = one.iter().filter(|r| stem(&r.name) == "地区生产总值").collect();
+        let gdp: Vec<&Indicator> = one
+            .iter()
+            .filter(|r| stem(&r.name) == "地区生产总值")
+            .collect();
         assert_eq!(gdp.len(), 1);
         let g = gdp[0];
         assert_eq!((g.row, g.name.as_str()), (2, "地区生产总值增长率"));
         assert_eq!(g.readings.len(), 1);
         assert_eq!(g.readings[0].row, 22);
         assert_eq!(g.readings[0].rate, "7左右");
-        let (b, t) = (g.base_level().map(|n| n.value), g.target.point().map(|n| n.value));
+        let (b, t) = (
+            g.base_level().map(|n| n.value),
+            g.target.point().map(|n| n.value),
+        );
         let pace = (t.unwrap_or(f64::NAN) / b.unwrap_or(f64::NAN)).powf(0.2) - 1.0;
         assert!((pace - 0.0705).abs() < 5e-4, "{pace}");
     }

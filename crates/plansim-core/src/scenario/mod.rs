@@ -31,6 +31,13 @@ pub(crate) const HORIZON: i32 = 2035;
 /// The years a horizon may name: those a table may (base and target years).
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
+/// A series' first row's meaning, that row, and the outturns matched to its rows.
+type Matched<'a> = (
+    crate::meaning::Meaning,
+    &'a crate::table::Indicator,
+    Vec<(&'a Outturn, crate::actuals::How)>,
+);
+
 /// A scenario with its inheritance resolved and its inputs loaded.
 #[derive(Clone, Debug)]
 pub struct Scenario {
@@ -344,14 +351,7 @@ impl Scenario {
     }
 
     /// The outturns matched to a series' rows, with its first row and that row's meaning.
-    fn matched(
-        &self,
-        s: &Series,
-    ) -> Option<(
-        crate::meaning::Meaning,
-        &crate::table::Indicator,
-        Vec<(&Outturn, crate::actuals::How)>,
-    )> {
+    fn matched(&self, s: &Series) -> Option<Matched<'_>> {
         let &first = s.rows.first()?;
         let mut matches: Vec<crate::actuals::Match> = s
             .rows
@@ -376,8 +376,7 @@ impl Scenario {
         let Some((m, ind, pairs)) = self.matched(s) else {
             return Vec::new();
         };
-        if s.shape != crate::series::Shape::Level || m.quantity == crate::meaning::Quantity::Rate
-        {
+        if s.shape != crate::series::Shape::Level || m.quantity == crate::meaning::Quantity::Rate {
             return Vec::new();
         }
         let printed = |year: i32, side: Side| {
@@ -386,16 +385,15 @@ impl Scenario {
                 .find(|(o, _)| o.year == year && o.side == Some(side))
                 .map_or_else(String::new, |(o, _)| o.text.clone())
         };
-        let mut v: Vec<(i32, f64, Side, String)> =
-            crate::actuals::observations(&m, ind, &pairs)
-                .into_iter()
-                .filter_map(|o| match o.side {
-                    Some(side @ (Side::AtLeast | Side::AtMost)) => {
-                        Some((o.year, o.value, side, printed(o.year, side)))
-                    }
-                    _ => None,
-                })
-                .collect();
+        let mut v: Vec<(i32, f64, Side, String)> = crate::actuals::observations(&m, ind, &pairs)
+            .into_iter()
+            .filter_map(|o| match o.side {
+                Some(side @ (Side::AtLeast | Side::AtMost)) => {
+                    Some((o.year, o.value, side, printed(o.year, side)))
+                }
+                _ => None,
+            })
+            .collect();
         v.sort_by_key(|b| b.0);
         v
     }

@@ -190,7 +190,13 @@ impl Reading {
         } else {
             format!("第{}行", self.row)
         };
-        let cell = |s: &str| if s.trim().is_empty() { "—".to_string() } else { s.trim().to_string() };
+        let cell = |s: &str| {
+            if s.trim().is_empty() {
+                "—".to_string()
+            } else {
+                s.trim().to_string()
+            }
+        };
         format!(
             "{row} {} {} → {} @ {} ({})",
             self.name,

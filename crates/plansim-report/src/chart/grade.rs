@@ -113,11 +113,20 @@ pub fn draw<DB: DrawingBackend>(
             cv.draw(&Polygon::new(s.clone(), WHITE.filled()))?;
             cv.draw(&PathElement::new(closed(s), hollow))
         }
-        Shape::Diamond => poly(vec![(x, y - r - 1), (x + r + 1, y), (x, y + r + 1), (x - r - 1, y)]),
+        Shape::Diamond => poly(vec![
+            (x, y - r - 1),
+            (x + r + 1, y),
+            (x, y + r + 1),
+            (x - r - 1, y),
+        ]),
         Shape::TriangleUp | Shape::TriangleDown => {
             let d = if shape == Shape::TriangleUp { 1 } else { -1 };
             let h = r + 1;
-            poly(vec![(x, y - d * h), (x + h, y + d * h * 3 / 4), (x - h, y + d * h * 3 / 4)])
+            poly(vec![
+                (x, y - d * h),
+                (x + h, y + d * h * 3 / 4),
+                (x - h, y + d * h * 3 / 4),
+            ])
         }
         Shape::Star => {
             let rr = f64::from(r + 2);
@@ -125,7 +134,10 @@ pub fn draw<DB: DrawingBackend>(
                 .map(|i| {
                     let a = std::f64::consts::PI * (f64::from(i) / 5.0 - 0.5);
                     let k = if i % 2 == 0 { rr } else { rr * 0.45 };
-                    (x + (k * a.cos()).round() as i32, y + (k * a.sin()).round() as i32)
+                    (
+                        x + (k * a.cos()).round() as i32,
+                        y + (k * a.sin()).round() as i32,
+                    )
                 })
                 .collect();
             poly(pts)
@@ -134,7 +146,12 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 fn square((x, y): (i32, i32), r: i32) -> Vec<(i32, i32)> {
-    vec![(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r)]
+    vec![
+        (x - r, y - r),
+        (x + r, y - r),
+        (x + r, y + r),
+        (x - r, y + r),
+    ]
 }
 
 #[cfg(test)]
@@ -176,7 +193,8 @@ mod tests {
         for (i, (a, ca)) in pal.iter().enumerate() {
             for (b, cb) in &pal[i + 1..] {
                 if a.starts_with("breach") && b.starts_with("breach")
-                    || (a == "forecast" || b == "forecast") && !(a.starts_with("fan") || b.starts_with("fan"))
+                    || (a == "forecast" || b == "forecast")
+                        && !(a.starts_with("fan") || b.starts_with("fan"))
                 {
                     continue;
                 }
@@ -188,7 +206,12 @@ mod tests {
                 }
             }
         }
-        assert!(worst.0 >= 10.0, "closest pair: {} at ΔE00 {:.2}", worst.1, worst.0);
+        assert!(
+            worst.0 >= 10.0,
+            "closest pair: {} at ΔE00 {:.2}",
+            worst.1,
+            worst.0
+        );
     }
 
     #[test]

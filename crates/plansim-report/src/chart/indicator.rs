@@ -143,7 +143,10 @@ impl IndicatorChart {
     fn legend_items(&self) -> Vec<(Swatch, &str)> {
         let mut items: Vec<(Swatch, &str)> = Vec::new();
         for l in &self.scenarios {
-            items.push((Swatch::LineMark(scenario_colour(l.colour), l.colour), &l.name));
+            items.push((
+                Swatch::LineMark(scenario_colour(l.colour), l.colour),
+                &l.name,
+            ));
         }
         if self.fan.as_ref().is_some_and(|f| f.years.len() >= 2) {
             let c = self.main_colour();

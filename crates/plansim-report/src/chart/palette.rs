@@ -263,8 +263,16 @@ mod tests {
         }
         let rgb: Vec<u8> = px.concat();
         let (palette, idx) = indexed(&rgb);
-        assert!(idx[40_000..42_000].iter().all(|&i| rgb_of(&palette, i) == [230, 231, 234]));
-        assert!(idx[..40_000].iter().all(|&i| rgb_of(&palette, i) == [248, 229, 214]));
+        assert!(
+            idx[40_000..42_000]
+                .iter()
+                .all(|&i| rgb_of(&palette, i) == [230, 231, 234])
+        );
+        assert!(
+            idx[..40_000]
+                .iter()
+                .all(|&i| rgb_of(&palette, i) == [248, 229, 214])
+        );
     }
 
     #[test]

@@ -215,7 +215,11 @@ pub fn bound_marker<DB: DrawingBackend>(
     cv.draw(&PathElement::new(vec![(x, y), (x, y + d * 2 * r)], st))?;
     let tip = (x, y + d * 2 * r);
     cv.draw(&PathElement::new(
-        vec![(x - r * 2 / 3, tip.1 - d * r * 2 / 3), tip, (x + r * 2 / 3, tip.1 - d * r * 2 / 3)],
+        vec![
+            (x - r * 2 / 3, tip.1 - d * r * 2 / 3),
+            tip,
+            (x + r * 2 / 3, tip.1 - d * r * 2 / 3),
+        ],
         st,
     ))
 }

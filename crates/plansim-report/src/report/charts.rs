@@ -169,9 +169,7 @@ pub fn indicator_chart(
         .filter(|r| matches!(r.rule, "reach" | "hold") && s.shape == crate::series::Shape::Level)
         .find_map(|r| r.latest);
     if let Some((y, v)) = latest.filter(|(y, v)| {
-        v.is_finite()
-            && !actuals.iter().any(|a| a.0 == *y)
-            && !bounds.iter().any(|b| b.year == *y)
+        v.is_finite() && !actuals.iter().any(|a| a.0 == *y) && !bounds.iter().any(|b| b.year == *y)
     }) {
         actuals.push((y, v));
         actuals.sort_by_key(|a| a.0);
@@ -321,7 +319,12 @@ fn rebase(
         .find(|p| p.0 == their_base)
         .map(|p| p.1)
         .filter(|v| indices && v.is_finite())?;
-    Some(points.into_iter().map(|(y, v)| (y, v * at / 100.0)).collect())
+    Some(
+        points
+            .into_iter()
+            .map(|(y, v)| (y, v * at / 100.0))
+            .collect(),
+    )
 }
 
 /// The legend's note on a rebased line: `(按2020=100换算)`.
@@ -556,7 +559,10 @@ mod tests {
         let ours = [(2020, 100.0), (2025, 87.6)];
         let theirs = vec![(2025, 100.0), (2030, 83.0)];
         let r = rebase(&ours, 2025, true, theirs.clone()).unwrap();
-        assert!((r[0].1 - 87.6).abs() < 1e-9 && (r[1].1 - 72.708).abs() < 1e-9, "{r:?}");
+        assert!(
+            (r[0].1 - 87.6).abs() < 1e-9 && (r[1].1 - 72.708).abs() < 1e-9,
+            "{r:?}"
+        );
         // not both indices, or our line lacks their base year: left off
         assert!(rebase(&ours, 2025, false, theirs.clone()).is_none());
         assert!(rebase(&ours, 2026, true, theirs).is_none());

@@ -429,7 +429,8 @@ pub fn gap(run: &Computed, region: &str, plan: &str, english: bool) -> GapChart 
         axis: if english {
             "gap = current − required pace (% a year for levels, points a year for shares; for a target that falls, a faster fall is ahead)".into()
         } else {
-            "差距 = 当前速度 − 所需速度（水平值按%/年，比重按个百分点/年；下降类指标降得更快为正）".into()
+            "差距 = 当前速度 − 所需速度（水平值按%/年，比重按个百分点/年；下降类指标降得更快为正）"
+                .into()
         },
         words: words(english),
     }
