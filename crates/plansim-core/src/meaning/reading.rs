@@ -20,6 +20,21 @@ fn stem(name: &str) -> &str {
         .trim()
 }
 
+/// What two rows stating one target share: region, plan, file, base and target year, and the
+/// quantity's name without a word of growth.
+type Key<'a> = (&'a str, &'a str, &'a std::path::Path, i32, i32, &'a str);
+
+fn key(r: &Indicator) -> Key<'_> {
+    (
+        r.region.as_str(),
+        r.plan.as_str(),
+        r.file.as_path(),
+        r.base_year,
+        r.target_year,
+        stem(&r.name),
+    )
+}
+
 /// Whether `other` states `row`'s target again: the same plan, region and years, the same
 /// quantity by name once a word of growth is set aside, both read as levels of the same base
 /// value, the same stated rate where both print one; `row` prints a numeric target, `other`
@@ -52,9 +67,19 @@ pub fn restates(row: &Indicator, other: &Indicator) -> bool {
 /// Marks each second reading (see [`restates`]) on the row it restates (`readings`) and on
 /// itself (`restates`), every row kept: for listing a table as printed.
 pub fn mark_readings(rows: &mut [Indicator]) {
+    // rows compared only within their key (plan, years, the quantity's name): a table of
+    // 100,000 rows is not compared pair by pair
+    let mut by_key: std::collections::HashMap<Key, Vec<usize>> = Default::default();
+    for (i, r) in rows.iter().enumerate() {
+        by_key.entry(key(r)).or_default().push(i);
+    }
     let governs: Vec<Option<usize>> = rows
         .iter()
-        .map(|r| rows.iter().position(|g| restates(g, r)))
+        .map(|r| {
+            by_key
+                .get(&key(r))
+                .and_then(|same| same.iter().copied().find(|&g| restates(&rows[g], r)))
+        })
         .collect();
     for (i, g) in governs.iter().enumerate() {
         // a row that governs is never itself a second reading: no chains
