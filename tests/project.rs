@@ -70,7 +70,7 @@ fn every_bundled_scenario_projects_in_long_format() {
             continue;
         }
         // 科尔沁区 GDP is projected in every scenario from its 2020 base of 305.8亿元
-        assert_eq!(value(&text, "科尔沁区", "地区生产总值", 2020), 305.8);
+        assert_eq!(value(&text, "科尔沁区", "地区生产总值增长率", 2020), 305.8);
         // every plan with a baseline or a stated rate has paths (赤峰's plan states neither)
         for region in ["科尔沁区", "回民区", "鄂托克旗", "通辽市"] {
             assert!(
@@ -100,21 +100,27 @@ fn baseline_and_what_ifs_give_the_hand_computed_numbers() {
     // baseline: 305.8·1.07⁵ = 428.898…
     let base = csv("scenarios/baseline.toml");
     assert_six_digits(
-        value(&base, "科尔沁区", "地区生产总值", 2025),
+        value(&base, "科尔沁区", "地区生产总值增长率", 2025),
         305.8 * 1.07f64.powi(5),
     );
     // shock-2024: 2024 grows 7 − 5 = 2%: 305.8·1.07³·1.02·1.07
     let shock = csv("scenarios/shock-2024.toml");
     let expect = 305.8 * 1.07f64.powi(3) * 1.02 * 1.07;
-    assert_six_digits(value(&shock, "科尔沁区", "地区生产总值", 2025), expect);
+    assert_six_digits(
+        value(&shock, "科尔沁区", "地区生产总值增长率", 2025),
+        expect,
+    );
     // slow-15th: 2026–30 at 5%, then 7% again: 428.898·1.05⁵·1.07⁵
     let slow = csv("scenarios/slow-15th.toml");
     let expect = 305.8 * 1.07f64.powi(5) * 1.05f64.powi(5) * 1.07f64.powi(5);
-    assert_six_digits(value(&slow, "科尔沁区", "地区生产总值", 2035), expect);
+    assert_six_digits(value(&slow, "科尔沁区", "地区生产总值增长率", 2035), expect);
     // phases: 5% in 2026–30, 4% in 2031–35
     let phases = csv("scenarios/phases.toml");
     let expect = 305.8 * 1.07f64.powi(5) * 1.05f64.powi(5) * 1.04f64.powi(5);
-    assert_six_digits(value(&phases, "科尔沁区", "地区生产总值", 2035), expect);
+    assert_six_digits(
+        value(&phases, "科尔沁区", "地区生产总值增长率", 2035),
+        expect,
+    );
 }
 
 #[test]

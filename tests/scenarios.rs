@@ -61,7 +61,7 @@ fn value(csv_text: &str, region: &str, indicator: &str, year: i32) -> f64 {
 fn gdp(scenario: &str, year: i32) -> f64 {
     let r = run(&["project", "--format", "csv", scenario]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    value(&r.stdout, "科尔沁区", "地区生产总值", year)
+    value(&r.stdout, "科尔沁区", "地区生产总值增长率", year)
 }
 
 /// `rate = 0.05` is read as 0.05 % (every rate is in percent) and said to be, with its line;
@@ -80,13 +80,13 @@ fn a_rate_that_looks_like_a_fraction_is_a_warning_with_its_line() {
     // 2026 grows 0.05 % from 2025: 305.8·1.07⁵·1.0005
     let v2025 = 305.8 * 1.07f64.powi(5);
     assert!(six(
-        value(&r.stdout, "科尔沁区", "地区生产总值", 2026),
+        value(&r.stdout, "科尔沁区", "地区生产总值增长率", 2026),
         v2025 * 1.0005
     ));
     let r = run(&["project", "--format", "csv", &fix("percent-rate.toml")]);
     assert!(!r.stderr.contains("warning"), "{}", r.stderr);
     assert!(six(
-        value(&r.stdout, "科尔沁区", "地区生产总值", 2026),
+        value(&r.stdout, "科尔沁区", "地区生产总值增长率", 2026),
         v2025 * 1.05
     ));
 }
@@ -155,7 +155,7 @@ fn a_rule_spanning_regions_without_region_is_a_warning() {
     let line = r
         .stdout
         .lines()
-        .find(|l| l.contains("科尔沁区") && l.contains(" 地区生产总值 "))
+        .find(|l| l.contains("科尔沁区") && l.contains(" 地区生产总值增长率 "))
         .unwrap();
     assert!(
         line.contains(" 7.00% ") && line.contains(" 5.00% "),
@@ -272,7 +272,7 @@ fn category_shocks_reach_levels_unless_shares_are_asked_for() {
     let urban = |t: &str| value(t, "科尔沁区", "常住人口城镇化率", 2024);
     assert_eq!(urban(&base), urban(&shock));
     // GDP does take the 5-point shock: 2024 grows 2 %
-    let g = value(&shock, "科尔沁区", "地区生产总值", 2024);
+    let g = value(&shock, "科尔沁区", "地区生产总值增长率", 2024);
     assert!(six(g, 305.8 * 1.07f64.powi(3) * 1.02));
     // kind = "shares" reaches the share: 1 point off its 2024 rate, said by explain
     let r = run(&["explain", "--format", "json", &fix("shocks.toml")]);
@@ -326,7 +326,7 @@ fn explain_shows_each_rule_and_the_rows_it_changed() {
         .collect();
     // the table's 7 % (科尔沁区) and 6 % (回民区) GDP, each 5 points lower in 2024
     assert_eq!(
-        changed[&("科尔沁区".into(), "地区生产总值".into())],
+        changed[&("科尔沁区".into(), "地区生产总值增长率".into())],
         (7.0, 2.0)
     );
     assert_eq!(

@@ -117,10 +117,10 @@ fn json(cmd: &str, file: &Path) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-const EDITS: &str = r#"{"focus":"地区生产总值","rates":[
-  {"indicator":"地区生产总值","from":2024,"to":2025,"rate":"9.5"},
-  {"indicator":"地区生产总值","from":2026,"to":2030,"rate":4}],
-  "shocks":[{"indicator":"地区生产总值","year":2025,"delta":-2}]}"#;
+const EDITS: &str = r#"{"focus":"地区生产总值增长率","rates":[
+  {"indicator":"地区生产总值增长率","from":2024,"to":2025,"rate":"9.5"},
+  {"indicator":"地区生产总值增长率","from":2026,"to":2030,"rate":4}],
+  "shocks":[{"indicator":"地区生产总值增长率","year":2025,"delta":-2}]}"#;
 
 #[test]
 fn a_saved_what_if_reproduces_the_page_from_the_command_line() {
@@ -146,7 +146,7 @@ fn a_saved_what_if_reproduces_the_page_from_the_command_line() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|t| t["indicator"] == "地区生产总值" && t["year"] == 2025)
+        .find(|t| t["indicator"] == "地区生产总值增长率" && t["year"] == 2025)
         .unwrap()
         .clone();
     // by hand: the hypothetical 2023 outturn, 9.5% in 2024, 9.5 − 2 = 7.5% in 2025
@@ -307,14 +307,14 @@ fn strangers_oversize_and_bad_values_are_refused_and_the_server_stays_up() {
     let r = post(
         &s,
         "/api/0/0/whatif",
-        r#"{"rates":[{"indicator":"地区生产总值","from":2026,"to":2030,"rate":"7,5"}]}"#,
+        r#"{"rates":[{"indicator":"地区生产总值增长率","from":2026,"to":2030,"rate":"7,5"}]}"#,
     );
     assert_eq!(r.status, 400);
     let msg: serde_json::Value = serde_json::from_str(&r.body).unwrap();
     let cli_file = dir.path().join("bad.toml");
     std::fs::write(
         &cli_file,
-        "tables = [\"tables/horqin.csv\"]\n[[override]]\nindicator = \"地区生产总值\"\nrate = \"7,5\"\n",
+        "tables = [\"tables/horqin.csv\"]\n[[override]]\nindicator = \"地区生产总值增长率\"\nrate = \"7,5\"\n",
     )
     .unwrap();
     let cli = Command::new(bin())
@@ -329,14 +329,14 @@ fn strangers_oversize_and_bad_values_are_refused_and_the_server_stays_up() {
     let r = post(
         &s,
         "/api/0/0/whatif",
-        r#"{"rates":[{"indicator":"地区生产总值","from":2026,"to":2030,"rate":5000}]}"#,
+        r#"{"rates":[{"indicator":"地区生产总值增长率","from":2026,"to":2030,"rate":5000}]}"#,
     );
     assert_eq!(r.status, 400);
     assert!(r.body.contains("超出可用范围"), "{}", r.body);
     let r = post(
         &s,
         "/api/0/0/whatif",
-        r#"{"shocks":[{"indicator":"地区生产总值","year":2199,"delta":1}]}"#,
+        r#"{"shocks":[{"indicator":"地区生产总值增长率","year":2199,"delta":1}]}"#,
     );
     assert_eq!(r.status, 400);
     // still answering

@@ -119,7 +119,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             if args
                 .indicator
                 .as_deref()
-                .is_some_and(|n| n != path.series.name)
+                .is_some_and(|n| !path.series.named(n))
             {
                 continue;
             }

@@ -100,7 +100,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         region: args.region,
         lenient: !args.strict,
     };
-    let (tables, errors) = plansim::table::load_all(&args.files, &opts);
+    let (mut tables, errors) = plansim::table::load_all(&args.files, &opts);
+    // a row stating another's target again is listed as such: the other commands fold it in
+    for t in &mut tables {
+        plansim::meaning::mark_readings(&mut t.indicators);
+    }
     let all: Vec<&Indicator> = tables.iter().flat_map(|t| &t.indicators).collect();
     let mut out = std::io::stdout().lock();
     match args.format {

@@ -231,7 +231,7 @@ fn settings(sc: &Scenario) -> Vec<RuleAccount> {
             .iter()
             .filter(|s| {
                 key == "default"
-                    || *key == s.name
+                    || s.named(key)
                     || key.strip_prefix("category:") == Some(s.category.as_str())
             })
             // the most specific key wins: a name over its category over `default`
@@ -253,7 +253,7 @@ fn settings(sc: &Scenario) -> Vec<RuleAccount> {
         let rows = sc
             .series
             .iter()
-            .filter(|s| *key == s.name || *key == s.name_en)
+            .filter(|s| s.named(key))
             .map(|s| setting_row(s, format!("σ {}", sigma.text)))
             .collect();
         out.push(RuleAccount {

@@ -120,7 +120,41 @@ impl Row<'_> {
             ));
         }
         g.ambition = Some(ambition::of(self));
+        g.notes_text.extend(self.reading_notes());
+        // the other rows stating this target are part of the verdict: graded once, here
+        for r in &self.ind.readings {
+            g.text = g.text.clone().then(&Text::new(
+                format!(
+                    "; also stated as {}: graded once, here",
+                    r.line(crate::lang::Lang::En)
+                ),
+                format!(
+                    "；同一目标另见{}：只评估一次",
+                    r.line(crate::lang::Lang::Zh)
+                ),
+            ));
+        }
         g
+    }
+
+    /// What the grade reads the row as, where the row alone would mislead: a name saying a
+    /// growth rate over cells that are levels (read by the cells, as `check`'s unit-mismatch
+    /// says).
+    fn reading_notes(&self) -> Vec<Text> {
+        let mut out = Vec::new();
+        let unit = self.ind.value_unit();
+        if crate::meaning::growth_or_ratio_name(&self.ind.name)
+            && self.m.quantity == Quantity::Level
+            && self.ind.unit.kind == crate::table::UnitKind::Percent
+        {
+            out.push(Text::new(
+                format!(
+                    "read by its values: the name says a growth rate, the cells are levels in {unit} (check: unit-mismatch)"
+                ),
+                format!("按数值读取：名称为增长率，单元格为以{unit}计的水平值（表格检查：单位不符）"),
+            ));
+        }
+        out
     }
 
     /// Says where the base of a rise came from when not the plan's base year as printed.

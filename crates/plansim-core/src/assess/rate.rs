@@ -65,11 +65,15 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     g.latest_value = s.latest_value;
     g.mean = Some(m);
     g.current_pace = Some(m);
-    let sign = if dir == Direction::Rising { 1.0 } else { -1.0 };
-    g.gap = Some((m - target) * sign);
     if h > 0.0 {
         g.required_rate = Some(required(of, target, m, k, h));
     }
+    // the mean the remaining years need, or with none left the target itself
+    g.gap = Some(super::record::pace_gap(
+        m,
+        g.required_rate.unwrap_or(target),
+        dir,
+    ));
     let threshold = lenient(&goal, dir, precision);
     if let Some((p, sigma, source, n)) = p_mean(row, of, &s.obs, threshold, h) {
         g.p_meet = p;
@@ -120,10 +124,9 @@ fn official(
 ) -> Grade {
     let dir = row.m.direction;
     let m = p.value;
-    let sign = if dir == Direction::Rising { 1.0 } else { -1.0 };
     g.mean = Some(m);
     g.current_pace = Some(m);
-    g.gap = Some((m - goal.level(dir)) * sign);
+    g.gap = Some(super::record::pace_gap(m, goal.level(dir), dir));
     g.latest_year = Some(p.last);
     g.period_figure = Some(format!("{}–{} {}", p.first, p.last, p.text));
     g.evidence_year = Some(p.last);

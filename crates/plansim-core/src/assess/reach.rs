@@ -18,7 +18,6 @@ use crate::lang::finding::Text;
 use crate::lang::grade as say;
 use crate::meaning::Quantity;
 use crate::series::GoalKind;
-use crate::table::Direction;
 
 pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
     let mut lv = levels(row);
@@ -162,13 +161,8 @@ impl Reach<'_> {
         g.latest_value = Some(reported(self.row, latest.value));
         g.current_pace = self.path.pace(self.x0, latest.value, k);
         g.required_rate = self.path.pace(latest.value, self.level, h);
-        let sign = if self.row.m.direction == Direction::Rising {
-            1.0
-        } else {
-            -1.0
-        };
         if let (Some(c), Some(r)) = (g.current_pace, g.required_rate) {
-            g.gap = Some((c - r) * sign);
+            g.gap = Some(super::record::pace_gap(c, r, self.row.m.direction));
         }
     }
 

@@ -126,6 +126,26 @@ impl std::fmt::Display for Status {
     }
 }
 
+/// The gap of a target moved towards (reach, period total, average rate): the current pace
+/// minus the pace the remaining years need, in the pace's unit, turned so that positive is
+/// the good side (a falling target's paces are falls: falling faster than required is ahead).
+/// Once no year remains, the pace required is the target itself. The one definition the
+/// table, the workbook and the gap chart show.
+pub fn pace_gap(current: f64, required: f64, direction: crate::table::Direction) -> f64 {
+    let sign = if direction == crate::table::Direction::Falling {
+        -1.0
+    } else {
+        1.0
+    };
+    (current - required) * sign
+}
+
+/// The rules whose `gap` is [`pace_gap`]; the others' is a headroom or a margin in the
+/// target's unit.
+pub fn gap_is_pace(rule: &str) -> bool {
+    matches!(rule, "reach" | "period-total" | "annual-rate")
+}
+
 /// One target graded. Units: see each field and the README (`pace_unit` says which applies).
 #[derive(Clone, Debug, Serialize)]
 pub struct Grade {
@@ -175,9 +195,9 @@ pub struct Grade {
     pub mean: Option<f64>,
     /// The other indicator's mean growth, % a year (relational targets).
     pub other_mean: Option<f64>,
-    /// How far the evidence is from the target, positive on the good side: current pace minus
-    /// required pace (reach, period totals; `pace_unit`); headroom inside a bound, mean minus
-    /// target rate, margin of a relation (the target's unit, points for rates and shares).
+    /// How far the evidence is from the target, positive on the good side: [`pace_gap`] for
+    /// reach, period totals and average rates (`pace_unit`); headroom inside a bound, margin of
+    /// a relation (the target's unit, points for rates and shares).
     pub gap: Option<f64>,
     /// Probability of meeting the target by its year on the observed trend, where outturns give
     /// one (at least two observed changes); `None` otherwise and once the year is reached.

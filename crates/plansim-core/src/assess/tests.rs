@@ -303,6 +303,9 @@ fn held_bounds_and_rates() {
         g.mean,
         g.required_rate
     );
+    // the gap is the current pace less the required one, as for a level to reach:
+    // 5.200 − 6.537 = −1.337 points a year (not the mean less the target, 5.2 − 6 = −0.8)
+    assert!(near(g.gap, 5.19981 - 6.5368, 1e-3), "{:?}", g.gap);
     // 7.5 and 7.0: √(1.075·1.07) − 1 = 7.250 %, above 6.5
     let g = grade_one(
         gdp(),

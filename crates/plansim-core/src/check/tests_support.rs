@@ -43,6 +43,8 @@ pub fn row(
         source: String::new(),
         remark: String::new(),
         notes: Vec::new(),
+        readings: Vec::new(),
+        restates: None,
         file: PathBuf::from("t.csv"),
         row: 2,
     }

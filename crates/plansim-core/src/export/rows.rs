@@ -325,6 +325,15 @@ pub fn annotations(ind: &Indicator) -> Vec<String> {
     if !ind.remark.is_empty() {
         out.push(format!("备注 {}", ind.remark));
     }
+    for r in &ind.readings {
+        out.push(format!(
+            "also stated as {}: graded here",
+            r.line(crate::lang::Lang::En)
+        ));
+    }
+    if let Some(row) = ind.restates {
+        out.push(format!("states row {row}'s target again: graded there"));
+    }
     out
 }
 

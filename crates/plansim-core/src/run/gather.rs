@@ -110,7 +110,7 @@ impl Pool {
 
     fn add_table(&mut self, t: Table) {
         self.left_out(&t.path, t.unread, &t.warnings);
-        self.rows.extend(t.indicators);
+        self.rows.extend(crate::meaning::one_reading(t.indicators));
     }
 
     fn add_scenario(&mut self, sc: Scenario) {

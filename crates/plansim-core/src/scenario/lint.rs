@@ -329,6 +329,11 @@ fn uncertainty(sc: &Scenario, out: &mut Vec<Notice>) {
         .series
         .iter()
         .flat_map(|s| [s.name.as_str(), s.name_en.as_str()])
+        .chain(
+            sc.series
+                .iter()
+                .flat_map(|s| s.also.iter().map(String::as_str)),
+        )
         .collect();
     for (key, s) in &u.sigma_by {
         if !names.contains(key.as_str()) {

@@ -30,6 +30,13 @@ pub(crate) const HORIZON: i32 = 2035;
 /// The years a horizon may name: those a table may (base and target years).
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
+/// A series' first row's meaning, that row, and the outturns matched to its rows.
+type Matched<'a> = (
+    crate::meaning::Meaning,
+    &'a crate::table::Indicator,
+    Vec<(&'a Outturn, crate::actuals::How)>,
+);
+
 /// A scenario with its inheritance resolved and its inputs loaded.
 #[derive(Clone, Debug)]
 pub struct Scenario {
@@ -248,7 +255,7 @@ impl Scenario {
                     warnings: table.warnings,
                 });
             }
-            indicators.extend(table.indicators);
+            indicators.extend(crate::meaning::one_reading(table.indicators));
         }
         // an achievement table is its targets and its outturns, where no outturn file is given
         let (actuals, outturns) =
@@ -323,6 +330,7 @@ impl Scenario {
         let models = self.spec.models.as_ref();
         let get = |k: &str| models.and_then(|m| m.get(k)).map(|c| c.value);
         get(&s.name)
+            .or_else(|| s.also.iter().find_map(|a| get(a)))
             .or_else(|| get(&format!("category:{}", s.category)))
             .or_else(|| get("default"))
             .unwrap_or(ModelChoice::Auto)
@@ -365,18 +373,53 @@ impl Scenario {
         out
     }
 
+    /// The outturns matched to a series' rows, with its first row and that row's meaning.
+    fn matched(&self, s: &Series) -> Option<Matched<'_>> {
+        let &first = s.rows.first()?;
+        let pairs = self.matches_of(s);
+        let ind = &self.indicators[first];
+        Some((self.outturns.meaning(first, ind), ind, pairs))
+    }
+
+    /// The outturns of a level series published as bounds (`＞25`: at least 25), sorted by
+    /// year, each with its cell as printed: no value for a path, but evidence a chart draws as
+    /// the bound it is.
+    pub fn bounds_of(&self, s: &Series) -> Vec<(i32, f64, crate::actuals::Side, String)> {
+        use crate::actuals::Side;
+        let Some((m, ind, pairs)) = self.matched(s) else {
+            return Vec::new();
+        };
+        if s.shape != crate::series::Shape::Level || m.quantity == crate::meaning::Quantity::Rate {
+            return Vec::new();
+        }
+        let printed = |year: i32, side: Side| {
+            pairs
+                .iter()
+                .find(|(o, _)| o.year == year && o.side == Some(side))
+                .map_or_else(String::new, |(o, _)| o.text.clone())
+        };
+        let mut v: Vec<(i32, f64, Side, String)> = crate::actuals::observations(&m, ind, &pairs)
+            .into_iter()
+            .filter_map(|o| match o.side {
+                Some(side @ (Side::AtLeast | Side::AtMost)) => {
+                    Some((o.year, o.value, side, printed(o.year, side)))
+                }
+                _ => None,
+            })
+            .collect();
+        v.sort_by_key(|b| b.0);
+        v
+    }
+
     /// The outturns of a series in its own terms (levels; an index for a change over the
     /// period; a running total), sorted by year: published figures and those derived from the
     /// same quantity measured another way. Growth-rate rows have none: they are no levels.
     pub(crate) fn actuals_of(&self, s: &Series) -> Vec<(i32, f64)> {
         use crate::meaning::Quantity;
         use crate::series::Shape;
-        let Some(&first) = s.rows.first() else {
+        let Some((mut m, ind, pairs)) = self.matched(s) else {
             return Vec::new();
         };
-        let pairs = self.matches_of(s);
-        let ind = &self.indicators[first];
-        let mut m = self.outturns.meaning(first, ind);
         if m.quantity == Quantity::Rate {
             return Vec::new();
         }

@@ -77,9 +77,7 @@ impl Selector {
         s: &Series,
     ) -> bool {
         // cheap mismatches first; the full test on the rare rule that may match
-        let named = indicator
-            .as_deref()
-            .is_none_or(|i| i == s.name || (!s.name_en.is_empty() && i == s.name_en));
+        let named = indicator.as_deref().is_none_or(|i| s.named(i));
         named
             && category.as_deref().is_none_or(|c| c == s.category)
             && Selector {
@@ -98,9 +96,7 @@ impl Selector {
             .attribute
             .as_deref()
             .is_none_or(|a| Attribute::parse(a).is_some_and(|a| a == s.attribute));
-        self.indicator
-            .as_deref()
-            .is_none_or(|i| i == s.name || (!s.name_en.is_empty() && i == s.name_en))
+        self.indicator.as_deref().is_none_or(|i| s.named(i))
             && self.category.as_deref().is_none_or(|c| c == s.category)
             && self
                 .region

@@ -73,6 +73,10 @@ pub struct Series {
     pub unquantified: Vec<String>,
     /// Indices of the rows of the input this series gathers.
     pub rows: Vec<usize>,
+    /// The names of other rows that state its target again (`地区生产总值` beside
+    /// `地区生产总值增长率`): a rule or `--indicator` naming one reaches this series.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
 }
 
 impl Series {
@@ -105,6 +109,14 @@ impl Series {
             s.plan_year = s.goals.first().map_or(s.plan_year, |g| g.year);
         }
         out
+    }
+
+    /// Whether `key` names the series: its name, its English name, or the name of a row
+    /// stating its target again.
+    pub fn named(&self, key: &str) -> bool {
+        key == self.name
+            || (!self.name_en.is_empty() && key == self.name_en)
+            || self.also.iter().any(|a| a == key)
     }
 
     fn from_row(i: usize, ind: &Indicator, m: &Meaning) -> Series {
@@ -152,6 +164,7 @@ impl Series {
             sigma: ind.sigma,
             unquantified: Vec::new(),
             rows: Vec::new(),
+            also: ind.readings.iter().map(|r| r.name.clone()).collect(),
         };
         s.add_row(i, ind, m);
         s

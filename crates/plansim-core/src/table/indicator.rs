@@ -167,10 +167,62 @@ pub struct Indicator {
     /// Notes on one cell are that cell's (`base.notes`, …).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    /// Other rows of the plan that state the same target in other words (a prose row
+    /// `地区生产总值 305.8 → 7左右` beside this table row `305.8亿 → 430亿 @ 7`): shown with this
+    /// row, which governs, and not graded apart (see `meaning::one_reading`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<Reading>,
+    /// The file row of the row whose target this one states again (set where a table is
+    /// listed whole; elsewhere such a row is folded into that one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restates: Option<usize>,
     /// The table file.
     pub file: PathBuf,
     /// 1-based row in the file.
     pub row: usize,
+}
+
+/// A row read as a second statement of another row's target, as printed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Reading {
+    /// 1-based row in the file.
+    pub row: usize,
+    /// The row's name, unit column and cells as printed.
+    pub name: String,
+    /// The unit column.
+    pub unit: String,
+    /// The base cell.
+    pub base: String,
+    /// The target cell.
+    pub target: String,
+    /// The rate cell.
+    pub rate: String,
+}
+
+impl Reading {
+    /// The row as one line: `第22行 地区生产总值 305.8 → — @ 7左右 (亿元)`.
+    pub fn line(&self, lang: crate::lang::Lang) -> String {
+        let row = if lang.is_en() {
+            format!("row {}", self.row)
+        } else {
+            format!("第{}行", self.row)
+        };
+        let cell = |s: &str| {
+            if s.trim().is_empty() {
+                "—".to_string()
+            } else {
+                s.trim().to_string()
+            }
+        };
+        format!(
+            "{row} {} {} → {} @ {} ({})",
+            self.name,
+            cell(&self.base),
+            cell(&self.target),
+            cell(&self.rate),
+            self.unit
+        )
+    }
 }
 
 impl Indicator {

@@ -279,6 +279,8 @@ impl RowContext<'_> {
             source: self.filled(rec, Field::Source),
             remark: self.filled(rec, Field::Remark),
             notes: Vec::new(),
+            readings: Vec::new(),
+            restates: None,
             file: self.path.to_path_buf(),
             row: rec.row,
         };

@@ -76,6 +76,7 @@ pub fn indicator(r: &Row, en: bool) -> IndicatorChart {
         years: (r.base_year, 2035),
         base: r.base.map(|b| (r.base_year, b)),
         actuals: r.actuals(),
+        bounds: Vec::new(),
         scenarios,
         fan: r.fan(),
         targets: r

@@ -3,7 +3,7 @@
 
 use super::axes::{Frame, y_axis, y_label_width, year_axis};
 use super::frame::{Canvas, Swatch, line_height};
-use super::style::{BAD, FAINT, GOOD, INK, MUTED, NONE, Scale, WARN, WHITE, tint};
+use super::style::{FAINT, INK, MUTED, Scale, WHITE, tint};
 use super::{Draw, DrawFail, IndicatorChart, Words, trend};
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
@@ -23,14 +23,9 @@ const LEGEND: [Status; 8] = [
     Status::Qualitative,
 ];
 
-/// A grade's colour: met or on its way green, behind amber, missed red, no evidence grey.
+/// A grade's colour (see [`super::grade::mark`]).
 pub fn colour(s: Status) -> RGBColor {
-    match s {
-        Status::Ahead | Status::Achieved | Status::Faster | Status::OnTrack => GOOD,
-        Status::Lagging | Status::Regressing => WARN,
-        Status::Missed => BAD,
-        Status::InsufficientData | Status::Qualitative => NONE,
-    }
+    super::grade::mark(s).0
 }
 
 fn legend_key(s: Status) -> Status {
@@ -108,7 +103,7 @@ impl Draw for Dashboard {
             .collect();
         let items: Vec<(Swatch, &str)> = counts
             .iter()
-            .map(|(s, c)| (Swatch::Square(colour(*s)), c.as_str()))
+            .map(|(s, c)| (Swatch::Grade(*s), c.as_str()))
             .collect();
         y += cv.legend(&items, (margin, y), cv.w - 2 * margin)? + cv.px(6.0);
         if self.panels.is_empty() {
@@ -170,8 +165,12 @@ fn panel<DB: DrawingBackend>(
     cv.label(&title, name, INK, (tx, cy), HPos::Left)?;
     cy += line_height(name) / 2 + cv.px(8.0) + line_height(note) / 2;
     let status = p.status.label(words.lang);
-    let sw = cv.width(status, note)?;
+    // the grade's marker before its name: the grade reads by shape as well as colour
+    let r = (line_height(note) / 2).max(3);
+    let sw = cv.width(status, note)? + 2 * r + cv.px(6.0);
     cv.label(status, note, darker(colour), (x1 - pad, cy), HPos::Right)?;
+    let (c, shape) = super::grade::mark(p.status);
+    super::grade::draw(cv, shape, c, (x1 - pad - sw + r, cy), r)?;
     let note_text = cv.fit(&p.note, note, max - sw - pad)?;
     cv.label(&note_text, note, MUTED, (tx, cy), HPos::Left)?;
     let c = &p.chart;

@@ -178,67 +178,6 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         Ok(y + self.px(10.0))
     }
 
-    /// A legend in rows from (x, y) within `max_w`; returns the height used.
-    pub fn legend(
-        &self,
-        items: &[(Swatch, &str)],
-        (x0, y0): (i32, i32),
-        max_w: i32,
-    ) -> Result<i32, DrawFail> {
-        if items.is_empty() {
-            return Ok(0);
-        }
-        let size = self.font(19.0);
-        let row_h = line_height(size) + self.px(10.0);
-        let sw = self.px(26.0);
-        let gap = self.px(22.0);
-        let (mut x, mut cy) = (x0, y0 + row_h / 2);
-        for (swatch, s) in items {
-            let tw = self.width(s, size)?;
-            let item_w = sw + self.px(6.0) + tw;
-            if x > x0 && x + item_w > x0 + max_w {
-                x = x0;
-                cy += row_h;
-            }
-            self.swatch(*swatch, (x, cy), sw)?;
-            self.label(s, size, INK, (x + sw + self.px(6.0), cy), HPos::Left)?;
-            x += item_w + gap;
-        }
-        Ok(cy + row_h / 2 - y0)
-    }
-
-    pub fn swatch(&self, swatch: Swatch, (x, cy): (i32, i32), sw: i32) -> Result<(), DrawFail> {
-        let r = self.px(5.0);
-        let box_ = [(x, cy - self.px(7.0)), (x + sw, cy + self.px(7.0))];
-        match swatch {
-            Swatch::Line(c, dashed) => {
-                let st = c.stroke_width(self.px(3.0) as u32);
-                if dashed {
-                    self.dashes((x, cy), (x + sw, cy), self.px(6.0), self.px(4.0), st)?;
-                } else {
-                    self.draw(&PathElement::new(vec![(x, cy), (x + sw, cy)], st))?;
-                }
-            }
-            Swatch::Fill(c) => self.draw(&Rectangle::new(box_, c.filled()))?,
-            Swatch::Dot(c) => self.draw(&Circle::new((x + sw / 2, cy), r, c.filled()))?,
-            Swatch::Ring(c) => {
-                self.draw(&Circle::new((x + sw / 2, cy), r, WHITE.filled()))?;
-                self.draw(&Circle::new(
-                    (x + sw / 2, cy),
-                    r,
-                    c.stroke_width(self.px(1.5) as u32),
-                ))?
-            }
-            Swatch::Diamond(c) => self.draw(&diamond((x + sw / 2, cy), r + 2, c.filled()))?,
-            Swatch::Square(c) => self.draw(&Rectangle::new(
-                [(x + sw / 2 - r, cy - r), (x + sw / 2 + r, cy + r)],
-                c.filled(),
-            ))?,
-            Swatch::None => {}
-        }
-        Ok(())
-    }
-
     /// A dashed straight line.
     pub fn dashes(
         &self,
@@ -290,6 +229,12 @@ pub enum Swatch {
     Ring(RGBColor),
     Diamond(RGBColor),
     Square(RGBColor),
+    /// An outturn published as a bound: a bar with an open arrow.
+    Bound(RGBColor),
+    /// A scenario's line with its end marker.
+    LineMark(RGBColor, usize),
+    /// A grade's marker, in its colour and shape.
+    Grade(plansim_core::assess::Status),
     /// Words alone: what a chart does not draw (`无实际值`).
     None,
 }

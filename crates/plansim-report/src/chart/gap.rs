@@ -4,8 +4,9 @@
 //! of zero the plan must speed up. The grade is told by shape as well as colour.
 
 use super::axes::{Frame, x_axis};
-use super::frame::{Canvas, Swatch, diamond, line_height};
-use super::style::{BAD, FAINT, GOOD, GRID, INK, MUTED, NONE, WARN, WHITE};
+use super::frame::{Canvas, Swatch, line_height};
+use super::grade::mark;
+use super::style::{FAINT, GRID, INK, MUTED, WHITE};
 use super::{Draw, DrawFail, Words};
 use plansim_core::assess::Status;
 use plotters::prelude::*;
@@ -31,17 +32,6 @@ pub struct GapChart {
     /// The x axis's name (`差距 = 当前速度 − 所需速度`).
     pub axis: String,
     pub words: Words,
-}
-
-/// How a grade is drawn: colour and shape (a circle on pace, a diamond behind, a square
-/// missed), so it reads without colour.
-fn mark(s: Status) -> (RGBColor, u8) {
-    match s {
-        Status::Missed => (BAD, 2),
-        Status::Lagging | Status::Regressing => (WARN, 1),
-        s if s.good() => (GOOD, 0),
-        _ => (NONE, 0),
-    }
 }
 
 impl GapChart {
@@ -70,26 +60,18 @@ impl Draw for GapChart {
         let margin = cv.px(24.0);
         let mut y = cv.header(&self.title, &self.subtitle)?;
         let dots = self.sorted();
-        // one legend entry per shape, naming the grades drawn with it
-        let mut names: Vec<(u8, Swatch, String)> = Vec::new();
+        // one legend entry per grade, each its own colour and shape (moving away as behind)
+        let mut names: Vec<(Status, String)> = Vec::new();
         for d in &dots {
-            let (c, shape) = mark(d.status);
-            let sw = match shape {
-                0 => Swatch::Dot(c),
-                1 => Swatch::Diamond(c),
-                _ => Swatch::Square(c),
-            };
-            let label = d.status.label(self.words.lang);
-            match names.iter_mut().find(|(k, ..)| *k == shape) {
-                Some((_, _, n)) if !n.split(" / ").any(|x| x == label) => {
-                    n.push_str(" / ");
-                    n.push_str(label);
-                }
-                Some(_) => {}
-                None => names.push((shape, sw, label.to_string())),
+            let key = mark(d.status);
+            if !names.iter().any(|(s, _)| mark(*s) == key) {
+                names.push((d.status, d.status.label(self.words.lang).to_string()));
             }
         }
-        let items: Vec<(Swatch, &str)> = names.iter().map(|(_, s, n)| (*s, n.as_str())).collect();
+        let items: Vec<(Swatch, &str)> = names
+            .iter()
+            .map(|(s, n)| (Swatch::Grade(*s), n.as_str()))
+            .collect();
         y += cv.legend(&items, (margin, y), cv.w - 2 * margin)?;
         if dots.is_empty() {
             let at = (cv.w / 2, (y + cv.h) / 2);
@@ -166,19 +148,7 @@ impl Draw for GapChart {
                 }
             }
             let at = (f.x_px(d.gap), cy);
-            let outline = INK.stroke_width(cv.px(1.2) as u32);
-            match shape {
-                0 => {
-                    cv.draw(&Circle::new(at, r, c.filled()))?;
-                    cv.draw(&Circle::new(at, r, outline))?;
-                }
-                1 => cv.draw(&diamond(at, r + 2, c.filled()))?,
-                _ => {
-                    let sq = [(at.0 - r, at.1 - r), (at.0 + r, at.1 + r)];
-                    cv.draw(&Rectangle::new(sq, c.filled()))?;
-                    cv.draw(&Rectangle::new(sq, outline))?;
-                }
-            }
+            super::grade::draw(cv, shape, c, at, r + 1)?;
         }
         Ok(())
     }

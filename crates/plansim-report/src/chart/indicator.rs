@@ -16,22 +16,29 @@ use plotters::style::text_anchor::HPos;
 /// Moved to `indicator_data`, which `trend` reads without this module; kept here for code
 /// written against this path.
 pub use super::indicator_data::{
-    Fan, FanYear, IndicatorChart, Line, Milestone, TargetKind, TargetMark,
+    Fan, FanYear, IndicatorChart, Line, Milestone, OutturnBound, TargetKind, TargetMark,
 };
 
 impl IndicatorChart {
     fn legend_items(&self) -> Vec<(Swatch, &str)> {
         let mut items: Vec<(Swatch, &str)> = Vec::new();
         for l in &self.scenarios {
-            items.push((Swatch::Line(scenario_colour(l.colour), false), &l.name));
+            items.push((
+                Swatch::LineMark(scenario_colour(l.colour), l.colour),
+                &l.name,
+            ));
         }
         if self.fan.as_ref().is_some_and(|f| f.years.len() >= 2) {
             let c = self.main_colour();
-            items.push((Swatch::Fill(c.mix(0.16)), &self.words.fan_outer));
-            items.push((Swatch::Fill(c.mix(0.42)), &self.words.fan_inner));
+            let (outer, inner) = (super::grade::fan_outer(), super::grade::fan_inner());
+            items.push((Swatch::Fill(outer.to_rgba()), &self.words.fan_outer));
+            items.push((Swatch::Fill(inner.to_rgba()), &self.words.fan_inner));
             items.push((Swatch::Line(c, true), &self.words.median));
         }
-        if self.actuals.is_empty() && self.fan.as_ref().is_none_or(|f| f.years.len() < 2) {
+        if self.actuals.is_empty()
+            && self.bounds.is_empty()
+            && self.fan.as_ref().is_none_or(|f| f.years.len() < 2)
+        {
             // no evidence: the plan's path alone, and the legend says why there is no fan
             items.push((Swatch::None, &self.words.no_outturns));
         }
@@ -42,11 +49,15 @@ impl IndicatorChart {
                 items.push((Swatch::Dot(INK), &self.words.actual));
             }
         }
+        if !self.bounds.is_empty() {
+            items.push((Swatch::Bound(INK), &self.words.actual_bound));
+        }
         if self.forecast_from.is_some() {
             items.push((Swatch::Fill(FORECAST.to_rgba()), &self.words.forecast));
         }
         if !trend::limits(self).is_empty() {
-            items.push((Swatch::Fill(TARGET.mix(0.10)), &self.words.breach));
+            let band = super::grade::breach_fill().to_rgba();
+            items.push((Swatch::Fill(band), &self.words.breach));
         }
         items
     }
@@ -62,6 +73,7 @@ impl Draw for IndicatorChart {
         v.extend(self.scenarios.iter().map(|l| l.name.as_str()));
         v.extend(self.targets.iter().map(|t| t.label.as_str()));
         v.extend(self.milestones.iter().map(|m| m.label.as_str()));
+        v.extend(self.bounds.iter().map(|b| b.label.as_str()));
         v.extend(self.words.all());
         v
     }
@@ -82,9 +94,11 @@ impl Draw for IndicatorChart {
         // Value labels: the ticks' decimals, at least one.
         let dec = decimals_for(super::style::nice_step(yr.1 - yr.0, 6)).max(1);
         let ends = end_values(self);
+        // each end label follows its scenario's marker: told apart without colour
+        let mark_r = cv.px(5.0);
         let mut end_w = 0;
         for (_, v, _) in &ends {
-            end_w = end_w.max(cv.width(&fixed(*v, dec), tick)?);
+            end_w = end_w.max(cv.width(&fixed(*v, dec), tick)? + 2 * mark_r + cv.px(4.0));
         }
         let strip = line_height(tick) + cv.px(16.0);
         let f = Frame {
@@ -120,9 +134,14 @@ impl Draw for IndicatorChart {
         let gap = line_height(tick) as f64 + cv.px(4.0) as f64;
         let spread = super::place::spread(&ys, gap, f.top as f64, f.bottom as f64);
         for ((_, v, i), cy) in ends.iter().zip(spread) {
-            let c = scenario_colour(self.scenarios[*i].colour);
+            let slot = self.scenarios[*i].colour;
+            let c = scenario_colour(slot);
             let s = fixed(*v, dec);
-            cv.label(&s, tick, c, (f.right + cv.px(8.0), cy as i32), HPos::Left)?;
+            let x = f.right + cv.px(8.0);
+            let shape = super::style::scenario_shape(slot);
+            super::grade::draw(cv, shape, c, (x + mark_r, cy as i32), mark_r)?;
+            let at = (x + 2 * mark_r + cv.px(4.0), cy as i32);
+            cv.label(&s, tick, c, at, HPos::Left)?;
         }
         annotate(cv, self, &f, &lines, dec)
     }
@@ -201,6 +220,11 @@ fn annotate<DB: DrawingBackend>(
     if let Some((year, v)) = c.base.filter(|b| b.1.is_finite()) {
         let s = format!("{} {}", c.words.base, number(v, dec.max(2)));
         todo.push((s, f.px(year as f64, v), INK, r));
+    }
+    // a bound outturn is labelled as printed, with its year (`2020 ＞60`)
+    for b in c.bounds.iter().filter(|b| b.value.is_finite()) {
+        let s = format!("{} {}", b.year, b.label);
+        todo.push((s, f.px(b.year as f64, b.value), INK, r));
     }
     for (s, (x, y), colour, rad) in todo {
         let w = cv.width(&s, size)? as f64 + 2.0 * pad;

@@ -18,6 +18,8 @@ pub struct IndicatorChart {
     /// The baseline (year, value).
     pub base: Option<(i32, f64)>,
     pub actuals: Vec<(i32, f64)>,
+    /// Outturns published as bounds (`＞25`): drawn as the bound they are, not as a value.
+    pub bounds: Vec<OutturnBound>,
     /// One line per scenario; the first is the main one and the fan is drawn in its colour.
     pub scenarios: Vec<Line>,
     pub fan: Option<Fan>,
@@ -31,6 +33,16 @@ pub struct IndicatorChart {
     /// The outturns are hypothetical (not published figures): drawn hollow.
     pub hypothetical: bool,
     pub words: Words,
+}
+
+/// An outturn published as a bound: the true value lies above (`at_least`) or below it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutturnBound {
+    pub year: i32,
+    pub value: f64,
+    pub at_least: bool,
+    /// As printed (`＞25`), for the chart's label.
+    pub label: String,
 }
 
 /// A scenario's path.
@@ -111,6 +123,7 @@ impl IndicatorChart {
             .iter()
             .copied()
             .chain(self.actuals.iter().copied())
+            .chain(self.bounds.iter().map(|b| (b.year, b.value)))
             .chain(self.scenarios.iter().flat_map(|l| l.points.iter().copied()))
             .chain(fan)
             .chain(targets)

@@ -21,8 +21,10 @@ pub mod font;
 mod frame;
 mod gap;
 mod glyphs;
+pub mod grade;
 mod indicator;
 mod indicator_data;
+mod legend;
 pub mod palette;
 mod place;
 mod probability;
@@ -35,6 +37,7 @@ mod stroke;
 mod style;
 pub mod svg_font;
 mod trend;
+pub mod vision;
 mod words;
 
 pub use dashboard::{Dashboard, Panel, Status};
@@ -42,7 +45,9 @@ pub use feasibility::{FeasibilityMap, FeasibilityPoint};
 pub use font::MissingGlyphs;
 pub use frame::Canvas;
 pub use gap::{GapChart, GapDot};
-pub use indicator::{Fan, FanYear, IndicatorChart, Line, Milestone, TargetKind, TargetMark};
+pub use indicator::{
+    Fan, FanYear, IndicatorChart, Line, Milestone, OutturnBound, TargetKind, TargetMark,
+};
 pub use probability::{ProbabilityBar, ProbabilityChart};
 pub use render::{missing_glyphs, png, rgb, svg};
 pub use svg_font::with_cjk_font;

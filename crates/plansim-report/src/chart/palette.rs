@@ -15,6 +15,9 @@ struct Table {
 
 const EMPTY: u32 = u32::MAX;
 
+/// How many of the most used colours keep an exact slot when an image has more than 256.
+const KEEP: usize = 64;
+
 impl Table {
     fn with_capacity(n: usize) -> Table {
         let size = (2 * n).next_power_of_two().max(1024);
@@ -88,7 +91,16 @@ pub fn indexed(rgb: &[u8]) -> (Vec<u8>, Vec<u8>) {
         .collect();
     // most frequent first, then by colour: the same image always gets the same palette
     colours.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut boxes = median_cut(&mut colours, 256);
+    // the most used colours (flat fills: a pale grade heading, a shaded zone) keep a slot of
+    // their own: in a shared box the box's most frequent colour would repaint the others
+    // (a grey zone drawn in a panel heading's peach)
+    let own = if colours.len() > 256 { KEEP } else { 0 };
+    let mut boxes: Vec<std::ops::Range<usize>> = (0..own).map(|i| i..i + 1).collect();
+    boxes.extend(
+        median_cut(&mut colours[own..], 256 - own)
+            .into_iter()
+            .map(|r| r.start + own..r.end + own),
+    );
     // the most used colours get the smallest indices (the background 0), which the deflate
     // coder, tuned for bytes near zero, stores shortest
     let total =
@@ -229,6 +241,38 @@ mod tests {
         for (p, &i) in px.iter().zip(&idx) {
             assert_eq!(&rgb_of(&palette, i), p);
         }
+    }
+
+    /// Two flat colours near each other in RGB, one large and one small, among 4096 others:
+    /// both keep their exact colour (in one median-cut box the small one took the large one's).
+    #[test]
+    fn a_small_flat_area_keeps_its_colour_beside_a_large_one() {
+        let mut px = vec![[255u8, 255, 255]; 200_000];
+        for p in &mut px[..40_000] {
+            *p = [248, 229, 214];
+        }
+        for p in &mut px[40_000..42_000] {
+            *p = [230, 231, 234];
+        }
+        for (i, p) in px[50_000..54_096].iter_mut().enumerate() {
+            *p = [
+                (i % 16 * 16) as u8,
+                (i / 16 % 16 * 16) as u8,
+                (i / 256 * 16) as u8,
+            ];
+        }
+        let rgb: Vec<u8> = px.concat();
+        let (palette, idx) = indexed(&rgb);
+        assert!(
+            idx[40_000..42_000]
+                .iter()
+                .all(|&i| rgb_of(&palette, i) == [230, 231, 234])
+        );
+        assert!(
+            idx[..40_000]
+                .iter()
+                .all(|&i| rgb_of(&palette, i) == [248, 229, 214])
+        );
     }
 
     #[test]

@@ -30,6 +30,22 @@ pub fn scenario_colour(slot: usize) -> RGBColor {
     SCENARIOS[slot % SCENARIOS.len()]
 }
 
+/// The marker of a scenario's slot, drawn at its line's end, before its end label and in the
+/// legend: scenarios tell apart without colour.
+pub fn scenario_shape(slot: usize) -> Shape {
+    const SHAPES: [Shape; 8] = [
+        Shape::Circle,
+        Shape::Square,
+        Shape::TriangleUp,
+        Shape::Diamond,
+        Shape::TriangleDown,
+        Shape::Star,
+        Shape::Ring,
+        Shape::HollowSquare,
+    ];
+    SHAPES[slot % SHAPES.len()]
+}
+
 /// The shading of forecast years.
 pub const FORECAST: RGBColor = RGBColor(240, 241, 244);
 
@@ -183,4 +199,19 @@ mod tests {
         assert_eq!(fixed(605.0, 1), "605.0");
         assert_eq!(fixed(13.391, 2), "13.39");
     }
+}
+
+/// A marker's outline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Star,
+    Circle,
+    TriangleUp,
+    Square,
+    Diamond,
+    TriangleDown,
+    /// Hollow: no evidence.
+    Ring,
+    /// Hollow: words only.
+    HollowSquare,
 }

@@ -4,6 +4,7 @@
 use super::DrawFail;
 use super::axes::{Frame, span};
 use super::frame::{Canvas, diamond, diamond_outline};
+use super::grade::{BREACH, BREACH_ALPHA, FAN, FAN_ALPHA};
 use super::indicator_data::{IndicatorChart, TargetKind};
 use super::style::{CEILING, FORECAST, INK, TARGET, WHITE, scenario_colour};
 use plotters::prelude::*;
@@ -17,9 +18,11 @@ pub fn years(c: &IndicatorChart) -> (i32, i32) {
     if a < b {
         return (a, b);
     }
-    let xs = c.all_points().map(|(y, _)| y as f64);
-    match span(xs) {
-        Some((lo, hi)) if hi - lo >= 1.0 => (lo as i32, hi as i32),
+    // the years' own ends: `span` pads a single value by a tenth of it (±202 years at 2025)
+    let lo = c.all_points().map(|p| p.0).min();
+    let hi = c.all_points().map(|p| p.0).max();
+    match (lo, hi) {
+        (Some(lo), Some(hi)) if hi > lo => (lo, hi),
         _ => (a.min(b), a.min(b) + 1),
     }
 }
@@ -97,7 +100,7 @@ pub fn body<DB: DrawingBackend>(
         if y > f.top {
             cv.draw(&Rectangle::new(
                 [(f.left, f.top), (f.right, y)],
-                TARGET.mix(0.10).filled(),
+                BREACH.mix(BREACH_ALPHA).filled(),
             ))?;
         }
     }
@@ -126,12 +129,12 @@ pub fn body<DB: DrawingBackend>(
             .collect();
         ys.sort_by_key(|q| q.year);
         if ys.len() >= 2 {
-            for (lo, hi, alpha) in [(0usize, 4usize, 0.16), (1, 3, 0.30)] {
+            for (lo, hi, alpha) in [(0usize, 4usize, FAN_ALPHA.0), (1, 3, FAN_ALPHA.1)] {
                 let val = |q: &super::FanYear, i: usize| [q.p5, q.p25, q.p50, q.p75, q.p95][i];
                 let mut poly: Vec<(i32, i32)> =
                     ys.iter().map(|q| f.px(q.year as f64, val(q, hi))).collect();
                 poly.extend(ys.iter().rev().map(|q| f.px(q.year as f64, val(q, lo))));
-                cv.draw(&Polygon::new(poly, main.mix(alpha).filled()))?;
+                cv.draw(&Polygon::new(poly, FAN.mix(alpha).filled()))?;
             }
             let med: Vec<(i32, i32)> = ys.iter().map(|q| f.px(q.year as f64, q.p50)).collect();
             for w in med.windows(2) {
@@ -148,6 +151,12 @@ pub fn body<DB: DrawingBackend>(
         let width = if i == 0 { 3.0 } else { 2.5 };
         let colour = scenario_colour(line.colour);
         cv.polyline(&pts, colour, cv.sc.0 * width)?;
+        // the scenario's marker where its line ends, as before its end label and in the legend
+        if let (false, Some(end)) = (mini, pts.last()) {
+            let at = (end.0.round() as i32, end.1.round() as i32);
+            let shape = super::style::scenario_shape(line.colour);
+            super::grade::draw(cv, shape, colour, at, cv.px(5.0))?;
+        }
         lines.push(pts);
     }
     let act = finite(&c.actuals, f);
@@ -166,6 +175,16 @@ pub fn body<DB: DrawingBackend>(
         }
         lines.push(act);
     }
+    // outturns published as bounds (`＞25`): a bar at the bound and an open arrow the way the
+    // true value lies, labelled as printed — the evidence a grade may rest on, never a point
+    for b in &c.bounds {
+        if !b.value.is_finite() || (b.year as f64) < f.x.0 || (b.year as f64) > f.x.1 {
+            continue;
+        }
+        let at = f.px(b.year as f64, b.value);
+        let r = cv.px(if mini { 5.0 } else { 7.0 });
+        bound_marker(cv, at, b.at_least, INK, r)?;
+    }
     if let Some((year, v)) = c.base.filter(|b| b.1.is_finite()) {
         let p = f.px(year as f64, v);
         let r = cv.px(if mini { 4.5 } else { 6.5 });
@@ -178,6 +197,31 @@ pub fn body<DB: DrawingBackend>(
         }
     }
     Ok(lines)
+}
+
+/// A bound outturn at `at`: a bar, and an open arrowhead above it (at least) or below it (at
+/// most), `r` pixels wide each side.
+pub fn bound_marker<DB: DrawingBackend>(
+    cv: &Canvas<DB>,
+    at: (i32, i32),
+    at_least: bool,
+    c: RGBColor,
+    r: i32,
+) -> Result<(), DrawFail> {
+    let (x, y) = at;
+    let st = c.stroke_width(cv.px(2.0).max(2) as u32);
+    let d = if at_least { -1 } else { 1 };
+    cv.draw(&PathElement::new(vec![(x - r, y), (x + r, y)], st))?;
+    cv.draw(&PathElement::new(vec![(x, y), (x, y + d * 2 * r)], st))?;
+    let tip = (x, y + d * 2 * r);
+    cv.draw(&PathElement::new(
+        vec![
+            (x - r * 2 / 3, tip.1 - d * r * 2 / 3),
+            tip,
+            (x + r * 2 / 3, tip.1 - d * r * 2 / 3),
+        ],
+        st,
+    ))
 }
 
 /// Grey hatching above the natural ceiling, and the ceiling line itself.
@@ -277,4 +321,27 @@ fn target_marker<DB: DrawingBackend>(
         _ => {}
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{TargetKind, TargetMark};
+
+    /// A plan whose base and target fall in one year (a base taken from the target year's
+    /// outturn) spans that year and the next, not 1822–2227.
+    #[test]
+    fn one_year_of_data_spans_one_year() {
+        let c = IndicatorChart {
+            years: (2025, 2025),
+            base: Some((2025, 6.95)),
+            targets: vec![TargetMark {
+                year: 2025,
+                kind: TargetKind::Floor(6.5),
+                label: String::new(),
+            }],
+            ..Default::default()
+        };
+        assert_eq!(years(&c), (2025, 2026));
+    }
 }

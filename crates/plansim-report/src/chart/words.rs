@@ -8,6 +8,8 @@ pub struct Words {
     pub actual: String,
     /// Outturns marked hypothetical (not published figures).
     pub actual_hypothetical: String,
+    /// An outturn published as a bound (`＞25`).
+    pub actual_bound: String,
     /// Over the shaded years after the last outturn.
     pub forecast: String,
     /// The zone beyond an upper-bound target.
@@ -47,6 +49,7 @@ impl Words {
         Words {
             actual: s("实际值"),
             actual_hypothetical: s("实际值（假设）"),
+            actual_bound: s("实际值为界限(＞或≤)"),
             forecast: s("预测期"),
             breach: s("超出上限"),
             base: s("基期值"),
@@ -72,6 +75,7 @@ impl Words {
         Words {
             actual: s("Actual"),
             actual_hypothetical: s("Actual (hypothetical)"),
+            actual_bound: s("Actual published as a bound (> or ≤)"),
             forecast: s("forecast"),
             breach: s("beyond the limit"),
             base: s("Base"),
@@ -99,6 +103,7 @@ impl Words {
         let mut v: Vec<&str> = vec![
             &self.actual,
             &self.actual_hypothetical,
+            &self.actual_bound,
             &self.forecast,
             &self.breach,
             &self.base,

@@ -2,7 +2,9 @@
 //! every scenario's path of the same indicator; the per-plan charts are in `plan_charts`.
 
 use super::computed::Computed;
-use crate::chart::{Fan, FanYear, IndicatorChart, Line, Milestone, TargetKind, TargetMark, Words};
+use crate::chart::{
+    Fan, FanYear, IndicatorChart, Line, Milestone, OutturnBound, TargetKind, TargetMark, Words,
+};
 use crate::lang::Lang;
 use crate::project::Path as ProjPath;
 use crate::series::GoalKind;
@@ -136,11 +138,38 @@ pub fn indicator_chart(run: &Computed, i: usize, all: &[&Computed], lang: Lang) 
     let s = &path.series;
     let last_year = super::rows::shown_until(&run.p, i, &run.page.rules);
     // the fan starts where the evidence ends: at the last outturn, else the base year
-    let last_actual = path.actuals.iter().map(|a| a.0).max();
-    let forecast_from = last_actual.unwrap_or(path.plan.start_year);
     let hypothetical = run.page.rows.iter().any(|r| {
         r.region == s.region && r.plan == s.plan && r.indicator == s.name && r.hypothetical
     });
+    let bounds: Vec<OutturnBound> = run
+        .sc
+        .bounds_of(s)
+        .into_iter()
+        .map(|(year, value, side, text)| OutturnBound {
+            year,
+            value,
+            at_least: side == plansim_core::actuals::Side::AtLeast,
+            label: bound_label(&text, value, side),
+        })
+        .collect();
+    // the outturn a level's grade rests on is drawn, also where the path's outturns stop
+    // earlier (a later figure matched to the row but not chained onto the path)
+    let mut actuals = path.actuals.clone();
+    let latest = run
+        .page
+        .rows
+        .iter()
+        .filter(|r| r.region == s.region && r.plan == s.plan && r.indicator == s.name)
+        .filter(|r| matches!(r.rule, "reach" | "hold") && s.shape == crate::series::Shape::Level)
+        .find_map(|r| r.latest);
+    if let Some((y, v)) = latest.filter(|(y, v)| {
+        v.is_finite() && !actuals.iter().any(|a| a.0 == *y) && !bounds.iter().any(|b| b.year == *y)
+    }) {
+        actuals.push((y, v));
+        actuals.sort_by_key(|a| a.0);
+    }
+    let last_actual = actuals.iter().map(|a| a.0).max();
+    let forecast_from = last_actual.unwrap_or(path.plan.start_year);
     let targets = path
         .outcomes
         .iter()
@@ -168,8 +197,9 @@ pub fn indicator_chart(run: &Computed, i: usize, all: &[&Computed], lang: Lang) 
         unit: s.unit.clone(),
         years: (path.plan.start_year, last_year),
         base: Some((path.plan.start_year, path.plan.start)),
-        actuals: path.actuals.clone(),
-        scenarios: scenario_lines(run, i, all, last_year),
+        actuals,
+        bounds,
+        scenarios: scenario_lines(run, i, all, last_year, lang),
         fan: Some(fan(run, i, forecast_from, last_year)),
         targets,
         ceiling: s.ceiling,
@@ -187,9 +217,35 @@ pub fn indicator_chart(run: &Computed, i: usize, all: &[&Computed], lang: Lang) 
     }
 }
 
+/// A bound outturn as printed up to its first note (`＞60（“超过60%”）` → `＞60`), else by its
+/// side (`＞60`, `≤5.5`).
+fn bound_label(text: &str, value: f64, side: plansim_core::actuals::Side) -> String {
+    let cut = text
+        .split(['（', '('])
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    if !cut.is_empty() {
+        return cut;
+    }
+    let sign = if side == plansim_core::actuals::Side::AtLeast {
+        "＞"
+    } else {
+        "≤"
+    };
+    format!("{sign}{}", number(value, Digits::Significant))
+}
+
 /// The run's path of the indicator, then each other scenario's that differs, up to `last_year`;
 /// a scenario's colour is its place in the batch, the same on every page.
-fn scenario_lines(run: &Computed, i: usize, all: &[&Computed], last_year: i32) -> Vec<Line> {
+fn scenario_lines(
+    run: &Computed,
+    i: usize,
+    all: &[&Computed],
+    last_year: i32,
+    lang: Lang,
+) -> Vec<Line> {
     let path = &run.p.paths[i];
     let slot = |c: &Computed| all.iter().position(|o| o.sc.name == c.sc.name).unwrap_or(0);
     let upto = |v: Vec<(i32, f64)>| -> Vec<(i32, f64)> {
@@ -211,9 +267,29 @@ fn scenario_lines(run: &Computed, i: usize, all: &[&Computed], last_year: i32) -
                 .into_iter()
                 .filter(|p| p.0 <= theirs)
                 .collect();
+            // one axis, one base: another plan's index (2025=100 on a 2020=100 chart) is
+            // rebased onto this one where both are indices and this line knows its base year;
+            // any other difference of unit is left off
+            let mut name = other.page.named.label.clone();
+            let points = if other.p.paths[j].series.unit == path.series.unit {
+                points
+            } else {
+                let q = &other.p.paths[j].series;
+                let indices = [q.shape, path.series.shape]
+                    .iter()
+                    .all(|s| *s == crate::series::Shape::ChangeIndex);
+                match rebase(&scenarios[0].points, q.base_year, indices, points) {
+                    // a rebased line that is one point repeats ours at its base year
+                    Some(p) if p.len() >= 2 => {
+                        name = format!("{name} {}", rebased_word(&path.series.unit, lang));
+                        p
+                    }
+                    _ => continue,
+                }
+            };
             if !scenarios.iter().any(|l| l.points == points) {
                 scenarios.push(Line {
-                    name: other.page.named.label.clone(),
+                    name,
                     points,
                     colour: slot(other),
                 });
@@ -221,6 +297,37 @@ fn scenario_lines(run: &Computed, i: usize, all: &[&Computed], last_year: i32) -
         }
     }
     scenarios
+}
+
+/// `theirs` (an index, 100 in its base year) on the axis of `ours` (an index of another base
+/// year): times our line's value in their base year / 100. `None` unless both are change
+/// indices and our line has that year.
+fn rebase(
+    line: &[(i32, f64)],
+    their_base: i32,
+    indices: bool,
+    points: Vec<(i32, f64)>,
+) -> Option<Vec<(i32, f64)>> {
+    let at = line
+        .iter()
+        .find(|p| p.0 == their_base)
+        .map(|p| p.1)
+        .filter(|v| indices && v.is_finite())?;
+    Some(
+        points
+            .into_iter()
+            .map(|(y, v)| (y, v * at / 100.0))
+            .collect(),
+    )
+}
+
+/// The legend's note on a rebased line: `(按2020=100换算)`.
+fn rebased_word(unit: &str, lang: Lang) -> String {
+    if lang.is_en() {
+        format!("(rebased to {unit})")
+    } else {
+        format!("(按{unit}换算)")
+    }
 }
 
 /// The simulation's bands of path `i` from `forecast_from` to `last_year`.
@@ -286,4 +393,26 @@ pub fn indicator_stem(run: &Computed, i: usize) -> String {
         file_stem(&s.region),
         file_stem(&s.name)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rebase;
+
+    /// The national CO₂ intensity: 2020=100 falls to 87.6 by 2025; the 15th plan's index
+    /// (2025=100, 17 % down by 2030: 83) on that axis is 87.6 in 2025 and 87.6·0.83 = 72.708
+    /// in 2030.
+    #[test]
+    fn another_base_is_rebased_or_left_off() {
+        let ours = [(2020, 100.0), (2025, 87.6)];
+        let theirs = vec![(2025, 100.0), (2030, 83.0)];
+        let r = rebase(&ours, 2025, true, theirs.clone()).unwrap();
+        assert!(
+            (r[0].1 - 87.6).abs() < 1e-9 && (r[1].1 - 72.708).abs() < 1e-9,
+            "{r:?}"
+        );
+        // not both indices, or our line lacks their base year: left off
+        assert!(rebase(&ours, 2025, false, theirs.clone()).is_none());
+        assert!(rebase(&ours, 2026, true, theirs).is_none());
+    }
 }

@@ -202,9 +202,18 @@ fn grade_of<'a>(
         .or_else(|| run.page.rows.iter().find(of))
 }
 
-/// The panel's note: the latest outturn the grade rests on.
-fn latest_note(row: Option<&super::rows::TargetRow>, lang: Lang) -> String {
-    match row.and_then(|r| r.latest) {
+/// The panel's note: the latest outturn the grade rests on, a bound as printed (`＞25`).
+fn latest_note(
+    row: Option<&super::rows::TargetRow>,
+    bounds: &[crate::chart::OutturnBound],
+    lang: Lang,
+) -> String {
+    let latest = row.and_then(|r| r.latest);
+    if let Some(b) = latest.and_then(|(y, _)| bounds.iter().find(|b| b.year == y)) {
+        let (word, y) = (if lang.is_en() { "latest" } else { "最新" }, b.year);
+        return format!("{word} {} ({y})", b.label);
+    }
+    match latest {
         Some((y, v)) if lang.is_en() => format!(
             "latest {} ({y})",
             plansim_core::format::number(v, plansim_core::format::Digits::Column)
@@ -245,7 +254,12 @@ fn in_plan<'a>(
 }
 
 /// The panel's note: the unit, the target and the latest outturn.
-fn panel_note(row: Option<&super::rows::TargetRow>, unit: &str, lang: Lang) -> String {
+fn panel_note(
+    row: Option<&super::rows::TargetRow>,
+    chart: &crate::chart::IndicatorChart,
+    lang: Lang,
+) -> String {
+    let unit = chart.unit.as_str();
     let mut parts = Vec::new();
     if !unit.is_empty() {
         parts.push(unit.to_string());
@@ -257,7 +271,7 @@ fn panel_note(row: Option<&super::rows::TargetRow>, unit: &str, lang: Lang) -> S
             format!("{}年目标 {}", r.year, r.target)
         });
     }
-    parts.push(latest_note(row, lang));
+    parts.push(latest_note(row, &chart.bounds, lang));
     parts.join(" · ")
 }
 
@@ -279,7 +293,7 @@ pub fn dashboard(
             chart.title = run.p.paths[i].series.display_name(lang).to_string();
             let row = grade_of(run, &run.p.paths[i].series);
             let status = row.map_or(Status::InsufficientData, |r| r.status);
-            let note = panel_note(row, &chart.unit, lang);
+            let note = panel_note(row, &chart, lang);
             Panel {
                 chart,
                 status,
@@ -385,8 +399,10 @@ pub fn gap(run: &Computed, region: &str, plan: &str, lang: Lang) -> GapChart {
         .iter()
         .filter(|r| r.region == region && r.plan == plan)
         .filter(|r| matches!(r.pace_unit.as_str(), "% a year" | "points a year"))
+        .filter(|r| plansim_core::assess::record::gap_is_pace(r.rule))
         .filter_map(|r| {
-            let gap = r.current_pace? - r.required_pace?;
+            // the table's gap, not one of its own: current − required pace, good side positive
+            let gap = r.gap?;
             let unit = crate::lang::grade::unit(&r.pace_unit);
             let half_width = pace_interval(r.sigma, r.base_year, r.latest.map(|l| l.0));
             Some(GapDot {
@@ -407,9 +423,10 @@ pub fn gap(run: &Computed, region: &str, plan: &str, lang: Lang) -> GapChart {
         },
         dots,
         axis: if lang.is_en() {
-            "gap (points of pace a year; % a year for levels)".into()
+            "gap = current − required pace (% a year for levels, points a year for shares; for a target that falls, a faster fall is ahead)".into()
         } else {
-            "差距（速度的百分点：水平值按%/年，比重按个百分点/年）".into()
+            "差距 = 当前速度 − 所需速度（水平值按%/年，比重按个百分点/年；下降类指标降得更快为正）"
+                .into()
         },
         words: words(lang),
     }
