@@ -10,6 +10,8 @@ use crate::error::Result;
 use crate::project::Path as ProjPath;
 use crate::series::GoalKind;
 use crate::table::Direction;
+use crate::lang::Lang;
+use plansim_core::assess::ambition::kept_words;
 use plansim_core::format::{self, Digits, number};
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -55,7 +57,12 @@ fn subtitle(run: &Computed, i: usize, english: bool) -> String {
         GoalKind::AtMost { value } if path.plan.start <= value => Some(value - path.plan.start),
         _ => None,
     });
-    if let Some(room) = headroom {
+    // a target met by the latest outturn asks for no rate either (the pages' rule)
+    let kept = run.page.rows.iter().any(|r| r.kept && r.path == Some(i));
+    if kept {
+        let lang = if english { Lang::En } else { Lang::Zh };
+        parts.push(kept_words().get(lang).to_string());
+    } else if let Some(room) = headroom {
         parts.push(if english {
             format!("headroom to the limit {}", number(room, Digits::Fixed(2)))
         } else {

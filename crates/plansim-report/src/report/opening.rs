@@ -173,12 +173,22 @@ pub struct ActionRow<'a> {
     pub year: i32,
 }
 
-/// The targets of one grade that cannot be graded.
-pub struct Group<'a> {
-    pub label: &'static str,
-    pub count: usize,
-    /// (region, how many, the targets joined).
-    pub regions: Vec<(&'a str, usize, String)>,
+/// The targets of one grade that cannot be graded, folded under their count: a batch of
+/// counties has hundreds, which would bury the table above them.
+pub struct Group {
+    /// `数据不足（370）`.
+    pub summary: String,
+    /// (`科尔沁区（115）`, the targets joined), folded again under the region.
+    pub regions: Vec<(String, String)>,
+}
+
+/// `label（n）` on a Chinese page, `label (n)` on an English one.
+fn counted(label: &str, n: usize, english: bool) -> String {
+    if english {
+        format!("{label} ({n})")
+    } else {
+        format!("{label}（{n}）")
+    }
 }
 
 /// The section as a page lays it out: `Section` in the page's words; `index` adds the column
@@ -196,7 +206,7 @@ pub struct View<'a> {
     pub counts: String,
     /// `；已评估且未滞后：3`, where some are.
     pub fine: String,
-    pub groups: Vec<Group<'a>>,
+    pub groups: Vec<Group>,
 }
 
 impl<'a> View<'a> {
@@ -223,11 +233,15 @@ impl<'a> View<'a> {
             .unassessed
             .iter()
             .map(|(st, v)| Group {
-                label: st.label(english),
-                count: v.len(),
+                summary: counted(st.label(english), v.len(), english),
                 regions: by_region(v)
                     .into_iter()
-                    .map(|(r, names)| (r, names.len(), names.join(w(english, ", ", "、"))))
+                    .map(|(r, names)| {
+                        (
+                            counted(r, names.len(), english),
+                            names.join(w(english, ", ", "、")),
+                        )
+                    })
                     .collect(),
             })
             .collect();

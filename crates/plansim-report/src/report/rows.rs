@@ -6,6 +6,7 @@ use crate::assess::Grade;
 use crate::project::Projection;
 use crate::scenario::Scenario;
 use crate::simulate::Simulation;
+use plansim_core::assess::ambition::kept;
 use plansim_core::explain::Explanation;
 use serde::Serialize;
 
@@ -64,6 +65,9 @@ pub struct TargetRow {
     pub stated_rate: Option<f64>,
     #[serde(serialize_with = "plansim_core::percent::opt")]
     pub required_rate: Option<f64>,
+    /// The target is met where `required_rate` counts from (the ambition column's rule,
+    /// `assess::ambition::kept`): the pages say 已达到，需保持 instead of a rate.
+    pub kept: bool,
     /// The scenario's projection in the target year.
     pub projected: Option<f64>,
     /// The scenario's projection at its horizon (2035), for plans that run to it: not for a
@@ -202,6 +206,18 @@ pub fn target_rows(
                     x.series.direction,
                 )
             });
+            // judged on the latest outturn up to the target year (the start without one), a
+            // bound on the mean of its yearly outturns
+            let kept = path.zip(outcome).is_some_and(|(i, o)| {
+                let x = &p.paths[i];
+                let judged_on = if g.rule == "annual-bound" {
+                    g.current_pace
+                } else {
+                    let latest = x.actuals.iter().filter(|a| a.0 <= o.goal.year);
+                    Some(latest.max_by_key(|a| a.0).map_or(x.plan.start, |a| a.1))
+                };
+                judged_on.is_some_and(|v| kept(&o.goal.kind, x.series.direction, v))
+            });
             TargetRow {
                 region: ind.region.clone(),
                 plan: ind.plan.clone(),
@@ -238,6 +254,7 @@ pub fn target_rows(
                 sigma_source: g.sigma_source.clone(),
                 stated_rate: ind.annual_rate().map(|r| r.value),
                 required_rate: outcome.and_then(|o| o.required_rate),
+                kept,
                 projected: outcome.and_then(|o| o.value),
                 at_horizon,
                 met: outcome.and_then(|o| o.met),

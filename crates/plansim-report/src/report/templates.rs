@@ -35,6 +35,19 @@ pub trait Shown {
             .unwrap_or_default()
     }
 
+    /// The rate a target still requires, or 已达到，需保持 for one already met (no pace to
+    /// ask of it, `assess::ambition::kept`).
+    fn required(&self, r: &super::TargetRow) -> String {
+        if r.kept {
+            let lang = if self.english() { Lang::En } else { Lang::Zh };
+            plansim_core::assess::ambition::kept_words()
+                .get(lang)
+                .to_string()
+        } else {
+            self.pct(r.required_rate)
+        }
+    }
+
     /// A rate in percent (`7.05%`), or empty.
     fn pct(&self, r: Option<f64>) -> String {
         r.map(|r| format::percent(r, 2)).unwrap_or_default()
@@ -360,8 +373,12 @@ mod tests {
             html.contains("<p>No target is behind on the outturns.</p>"),
             "{html}"
         );
+        // folded under the grade's count, then the region's
         assert!(
-            html.contains("<li><small><b>A|B</b> (2): R&amp;D&lt;5%, x</small></li>"),
+            html.contains(
+                "<details class=fold><summary>qualitative (2)</summary><ul><li><details>\
+                 <summary>A|B (2)</summary><small>R&amp;D&lt;5%, x</small></details></li>"
+            ),
             "{html}"
         );
         assert!(
@@ -369,10 +386,9 @@ mod tests {
             "{html}"
         );
         let md = opening(&s, false, false, false).unwrap_or_default();
-        assert!(
-            md.contains("\n- 定性 (2)\n  - A\\|B (2): R&D&lt;5%、x\n"),
-            "{md}"
-        );
+        // counted by region, the names left to the page's table of targets
+        assert!(md.contains("无法评估：定性 2；已评估且未滞后：2"), "{md}");
+        assert!(md.contains("\n- 定性（2）\n  - A\\|B（2）\n"), "{md}");
     }
 
     #[test]
