@@ -4,6 +4,7 @@
 
 use super::action::{Action, Section, pace};
 use super::words::w;
+use crate::check::Code;
 use crate::lang::Lang;
 use plansim_core::format::{Digits, chance, number};
 
@@ -32,7 +33,11 @@ fn cells(a: &Action, english: bool) -> [String; 10] {
             String::new()
         } else if u.contains('=') {
             // an index base (`2020=100`) cannot follow a number unseparated
-            format!(" ({u})")
+            if english {
+                format!(" ({u})")
+            } else {
+                format!("（{u}）")
+            }
         } else {
             u.to_string()
         }
@@ -65,15 +70,19 @@ fn cells(a: &Action, english: bool) -> [String; 10] {
         .map(|e| format!("{}{}", number(e, Digits::Column), unit(&r.unit)))
         .unwrap_or_default();
     let sigma = match (r.p_meet, r.sigma) {
-        (Some(pm), Some(s)) => format!(
-            "{} (σ = {}; {})",
-            chance(pm),
-            pace(s, &r.pace_unit, lang),
-            r.sigma_source
+        (Some(pm), Some(s)) => {
+            let source = r
+                .sigma_source
                 .as_deref()
                 .map(|x| sigma_source(x, english))
-                .unwrap_or_default()
-        ),
+                .unwrap_or_default();
+            let s = pace(s, &r.pace_unit, lang);
+            if english {
+                format!("{} (σ = {s}; {source})", chance(pm))
+            } else {
+                format!("{}（σ = {s}；{source}）", chance(pm))
+            }
+        }
         (Some(pm), None) => chance(pm),
         _ => String::new(),
     };
@@ -97,12 +106,17 @@ fn cells(a: &Action, english: bool) -> [String; 10] {
     ]
 }
 
-/// `（表格检查有误：unit-mismatch）`: the row's numbers fail the plan's own arithmetic.
+/// `（表格检查有误：单位不符）`: the row's numbers fail the plan's own arithmetic; the rules by
+/// their names in the page's language (the codes go in the cell's tooltip, [`codes`]).
 fn audit(codes: &[&str], english: bool) -> String {
     if codes.is_empty() {
         return String::new();
     }
-    let codes = codes.join(", ");
+    let names: Vec<&str> = codes
+        .iter()
+        .map(|c| Code::of_str(c).map_or(*c, |c| c.name(english)))
+        .collect();
+    let codes = names.join(w(english, ", ", "、"));
     if english {
         format!(" (the table's check finds errors: {codes})")
     } else {
@@ -166,6 +180,8 @@ pub struct ActionRow<'a> {
     pub code: &'static str,
     /// The row's cells in the page's language, as many as the headings.
     pub cells: Vec<String>,
+    /// The rule codes of the table's errors on the row, for the target cell's tooltip.
+    pub codes: String,
     /// (scenario, its answer) under the row.
     pub lines: &'a [(String, String)],
     pub region: &'a str,
@@ -218,6 +234,7 @@ impl<'a> View<'a> {
             .map(|a| ActionRow {
                 code: a.row.status.code(),
                 cells: cells(a, english)[..n].to_vec(),
+                codes: a.row.audit.join(", "),
                 lines: &a.lines,
                 region: &a.row.region,
                 name: a.row.name(english),

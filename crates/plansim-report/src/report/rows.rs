@@ -211,7 +211,7 @@ pub fn target_rows(
             let kept = path.zip(outcome).is_some_and(|(i, o)| {
                 let x = &p.paths[i];
                 let judged_on = if g.rule == "annual-bound" {
-                    g.current_pace
+                    g.mean
                 } else {
                     let latest = x.actuals.iter().filter(|a| a.0 <= o.goal.year);
                     Some(latest.max_by_key(|a| a.0).map_or(x.plan.start, |a| a.1))

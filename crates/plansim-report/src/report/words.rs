@@ -8,6 +8,15 @@ pub fn w(english: bool, en: &'static str, zh: &'static str) -> &'static str {
     if english { en } else { zh }
 }
 
+/// `67.9 (2025)`; on a Chinese page `67.9（2025）`.
+pub fn in_year(english: bool, text: &str, year: i32) -> String {
+    if english {
+        format!("{text} ({year})")
+    } else {
+        format!("{text}（{year}）")
+    }
+}
+
 /// The HTML targets table's column headings.
 pub fn target_heads(english: bool) -> [&'static str; 15] {
     [
