@@ -112,7 +112,9 @@ fn format_values_are_described() {
 #[test]
 fn report_help_names_the_comparisons_reference() {
     let text = help(&["report"]);
-    let at = text.find("--against <NAME>").expect("--against in report --help");
+    let at = text
+        .find("--against <NAME>")
+        .expect("--against in report --help");
     let below = text[at..].split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         below.starts_with("--against <NAME> The scenario the index compares the others against")

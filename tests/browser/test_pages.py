@@ -147,3 +147,14 @@ def test_no_table_cell_is_narrower_than_two_characters(report, width):
     finally:
         d.quit()
         shutil.rmtree(d.tmp, ignore_errors=True)
+
+
+def test_quoted_cells_are_drawn_in_the_bundled_font(report, browser):
+    """A finding quotes the table's cells as code (`<code>保持在合理区间…</code>`): drawn in the
+    bundled font like the text around it, not in a monospace font without Chinese (tofu)."""
+    from test_fonts import drawn_in_bundled, fonts_of_chinese
+    found = fonts_of_chinese(browser, report / "national-14th/index.html", n=4, where="code")
+    assert found
+    for text, fonts in found:
+        assert drawn_in_bundled(text, fonts), f"{text!r} drawn in {fonts}"
+        assert all(f.get("isCustomFont") for f in fonts), f"{text!r} drawn in {fonts}"

@@ -218,6 +218,9 @@ pub fn target_rows(
                 };
                 judged_on.is_some_and(|v| kept(&o.goal.kind, x.series.direction, v))
             });
+            let ended = path
+                .zip(outcome)
+                .is_some_and(|(i, o)| p.paths[i].actuals.iter().any(|a| a.0 == o.goal.year));
             TargetRow {
                 region: ind.region.clone(),
                 plan: ind.plan.clone(),
@@ -253,7 +256,8 @@ pub fn target_rows(
                 sigma: g.sigma,
                 sigma_source: g.sigma_source.clone(),
                 stated_rate: ind.annual_rate().map(|r| r.value),
-                required_rate: outcome.and_then(|o| o.required_rate),
+                // once the target year's outturn is in, no rate is required any more
+                required_rate: outcome.and_then(|o| o.required_rate).filter(|_| !ended),
                 kept,
                 projected: outcome.and_then(|o| o.value),
                 at_horizon,
