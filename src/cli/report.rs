@@ -10,9 +10,8 @@ use std::process::ExitCode;
 
 pub const EXAMPLES: &str = "Examples:
   plansim report                                   # every scenarios/*.toml → output/index.html
-  plansim report scenarios/baseline.toml scenarios/shock-2024.toml --out output/shock
-  plansim report my-scenarios/ --draws 2000 --no-charts --lang en
-  plansim report scenarios/baseline.toml scenarios/shock-2024.toml --against shock-2024";
+  plansim report scenarios/baseline.toml scenarios/shock-2024.toml --against shock-2024
+  plansim report my-scenarios/ --draws 2000 --no-charts --lang en";
 
 #[derive(clap::Args)]
 pub struct Args {
