@@ -107,7 +107,7 @@ fn cells(a: &Action, english: bool) -> [String; 10] {
 }
 
 /// `（表格检查有误：单位不符）`: the row's numbers fail the plan's own arithmetic; the rules by
-/// their names in the page's language (the codes go in the cell's tooltip, [`codes`]).
+/// their names in the page's language (the codes go in the cell's tooltip, `ActionRow::codes`).
 fn audit(codes: &[&str], english: bool) -> String {
     if codes.is_empty() {
         return String::new();

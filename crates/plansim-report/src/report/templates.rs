@@ -336,7 +336,7 @@ pub fn code_spans(s: &str) -> String {
     };
     let parts: Vec<&str> = s.split('`').collect();
     // an odd count of backticks leaves the last one unpaired: it and its text stay as written
-    let paired = if parts.len() % 2 == 0 {
+    let paired = if parts.len().is_multiple_of(2) {
         parts.len() - 2
     } else {
         parts.len() - 1
