@@ -199,6 +199,78 @@ fn a_saved_what_if_reproduces_the_page_from_the_command_line() {
     assert!(compared > 20, "{compared} targets compared");
 }
 
+/// National 15th plan: each growth-rate row holds its 2025 rate (GDP 5, labour productivity
+/// 6.1, income 5) over 2026–30 unless edited. GDP at 6.2 makes productivity's 6.1 no longer
+/// above it, and income's 5 is 1.2 points below it, more than the 0.5 of 同步: both targets
+/// flip, and `plansim project` on the saved scenario says the same.
+#[test]
+fn moving_gdp_growth_flips_the_relational_targets_and_the_saved_scenario_agrees() {
+    let dir = scenarios();
+    let origin = dir.path().join("national-15th.toml");
+    let s = start(&[&origin]);
+    let gdp = "国内生产总值（GDP）增长";
+    let edits = format!(
+        r#"{{"focus":"{gdp}","rates":[{{"indicator":"{gdp}","from":2026,"to":2030,"rate":6.2}}]}}"#
+    );
+    let target = |a: &serde_json::Value, name: &str| {
+        a.as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["indicator"] == name)
+            .unwrap()
+            .clone()
+    };
+    // as loaded: both met (6.1 > 5; 5 − 5 = 0, within 0.5)
+    let r = post(&s, "/api/0/0/whatif", &format!(r#"{{"focus":"{gdp}"}}"#));
+    assert_eq!(r.status, 200, "{}", r.body);
+    let loaded: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    for name in ["全员劳动生产率增长", "居民人均可支配收入增长"] {
+        let t = target(&loaded["targets"], name);
+        assert_eq!(
+            (&t["met"], &t["verdict"]),
+            (&true.into(), &"达到".into()),
+            "{t}"
+        );
+    }
+    let r = post(&s, "/api/0/0/whatif", &edits);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let answer: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    let labour = target(&answer["changed"], "全员劳动生产率增长");
+    assert_eq!(labour["met"], false);
+    assert_eq!(labour["was_met"], true);
+    assert_eq!(labour["verdict"], "未达到");
+    assert_eq!(
+        labour["why"],
+        "2026–2030年全员劳动生产率增长年均6.1%，未高于国内生产总值（GDP）增长的年均6.2%\
+         （目标：高于GDP增长）：未达到"
+    );
+    let income = target(&answer["changed"], "居民人均可支配收入增长");
+    assert_eq!(income["met"], false);
+    assert!(
+        income["why"].as_str().unwrap().contains("低1.2个百分点"),
+        "{income}"
+    );
+
+    let saved = post(&s, "/api/0/0/save", &edits);
+    assert_eq!(saved.status, 200);
+    let file = dir.path().join("national-15th-whatif.toml");
+    std::fs::write(&file, &saved.body).unwrap();
+    let proj = json("project", &file);
+    let relations = proj["relations"].as_array().unwrap();
+    assert_eq!(relations.len(), 2, "{relations:?}");
+    for r in relations {
+        let shown = target(&answer["targets"], r["indicator"].as_str().unwrap());
+        assert_eq!(r["met"], shown["met"], "{r}");
+        assert!((r["theirs"].as_f64().unwrap() - 6.2).abs() < 1e-9, "{r}");
+    }
+    let text = Command::new(bin())
+        .args(["project", file.to_str().unwrap(), "--lang", "zh"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains(labour["why"].as_str().unwrap()), "{text}");
+}
+
 #[test]
 fn strangers_oversize_and_bad_values_are_refused_and_the_server_stays_up() {
     let dir = scenarios();

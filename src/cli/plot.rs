@@ -78,7 +78,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         draws: args.draws,
         strict: args.strict,
         region: args.region.clone(),
-        english: super::lang().is_en(),
+        lang: super::lang(),
         ..Options::default()
     };
     let memo = plansim::simulate::Memo::default();
@@ -103,7 +103,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     )?;
     let all: Vec<&Computed> = runs.iter().collect();
     let run = &runs[0];
-    let english = opts.english;
+    let lang = opts.lang;
     let want =
         |k: &str| args.kind == Kind::All || format!("{:?}", args.kind).eq_ignore_ascii_case(k);
     let mut files = Files {
@@ -124,7 +124,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 continue;
             }
             found = true;
-            let chart = indicator_chart(run, i, &all, english);
+            let chart = indicator_chart(run, i, &all, lang);
             files.save(
                 indicator_stem(run, i),
                 &|| Ok(plansim::chart::png(&chart, w, h)?),
@@ -139,7 +139,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     for (region, plan) in plans(run) {
-        for chart in plan_charts(run, &all, &region, &plan, english)
+        for chart in plan_charts(run, &all, &region, &plan, lang)
             .into_iter()
             .filter(|c| want(c.kind()))
         {

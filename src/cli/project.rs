@@ -151,9 +151,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Json => writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&plansim::format::json(&json(p))?)?
+            serde_json::to_string_pretty(&plansim::format::json(&json(p, lang))?)?
         )?,
-        Format::Table => print_table(&mut out, sc, p, &args.years)?,
+        Format::Table => {
+            print_table(&mut out, sc, p, &args.years)?;
+            print_relations(&mut out, p, lang)?;
+        }
     }
     Ok(super::done(left_out))
 }
@@ -166,7 +169,31 @@ struct JsonPath<'a> {
     values: Vec<f64>,
 }
 
-fn json(p: &Projection) -> serde_json::Value {
+/// Targets stated against another row's growth (`高于GDP增长`), each in one sentence.
+fn print_relations(
+    out: &mut impl Write,
+    p: &Projection,
+    lang: plansim::lang::Lang,
+) -> anyhow::Result<()> {
+    if p.relations.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "相对其他指标增速的目标（情景各年增速的年均值；同步：相差不超过0.5个百分点）：",
+            "Targets relative to another row's growth (mean of the scenario's yearly rates; in \
+             step: within 0.5 point):"
+        )
+    )?;
+    for r in &p.relations {
+        writeln!(out, "  {} {}", r.region, r.why.get(lang))?;
+    }
+    Ok(())
+}
+
+fn json(p: &Projection, lang: plansim::lang::Lang) -> serde_json::Value {
     let paths: Vec<JsonPath> = p
         .paths
         .iter()
@@ -186,7 +213,17 @@ fn json(p: &Projection) -> serde_json::Value {
             }
         })
         .collect();
-    serde_json::json!({ "scenario": p.scenario, "paths": paths, "skipped": p.skipped })
+    let relations: Vec<serde_json::Value> = p
+        .relations
+        .iter()
+        .map(|r| {
+            let mut v = serde_json::json!(r);
+            v["text"] = serde_json::Value::String(r.why.get(lang).to_string());
+            v
+        })
+        .collect();
+    serde_json::json!({ "scenario": p.scenario, "paths": paths, "skipped": p.skipped,
+        "relations": relations })
 }
 
 fn print_table(

@@ -83,7 +83,7 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
         jobs: super::jobs(args.jobs),
         draws: args.draws,
         seed: args.seed,
-        english: lang().is_en(),
+        lang: lang(),
         charts: !args.no_charts,
         size: args.size,
         actuals: args.actuals.clone(),

@@ -170,10 +170,11 @@ fn print_table(
             grid.add_row(vec![
                 path.series.region.clone(),
                 path.series.name.clone(),
-                if sp.sigma_from.by_hand() {
-                    format!("{} ({})", pct(Some(sp.sigma)), w("set by hand"))
-                } else {
-                    pct(Some(sp.sigma))
+                // where σ came from, beside it: the user's hand, or n observed yearly changes
+                match (sp.sigma_from.by_hand(), sp.sigma_n) {
+                    (true, _) => format!("{} ({})", pct(Some(sp.sigma)), w("set by hand")),
+                    (false, Some(n)) => format!("{} (n={n})", pct(Some(sp.sigma))),
+                    (false, None) => pct(Some(sp.sigma)),
                 },
                 c.year.to_string(),
                 c.target.clone(),

@@ -35,7 +35,8 @@ def served():
     scenarios = tmp / "scenarios"
     shutil.copytree(REPO / "scenarios", scenarios)
     proc = subprocess.Popen(
-        [str(binary()), "serve", str(scenarios / "horqin-outturn.toml"), "--port", "0", "--lang", "zh"],
+        [str(binary()), "serve", str(scenarios / "horqin-outturn.toml"), str(scenarios / "national-15th.toml"),
+         "--port", "0", "--lang", "zh"],
         stdout=subprocess.PIPE, text=True,
     )
     line = proc.stdout.readline()
@@ -88,9 +89,9 @@ def wait(d, cond, what, timeout=30):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def open_plan(d, url):
+def open_plan(d, url, plan="科尔沁区 · 十四五规划"):
     d.get(url)
-    d.find_element(By.LINK_TEXT, "科尔沁区 · 十四五规划").click()
+    d.find_element(By.LINK_TEXT, plan).click()
     wait(d, "return document.body.dataset.seq", "the first answer")
 
 
@@ -146,6 +147,46 @@ def test_a_moved_slider_is_what_the_saved_scenario_projects(served, browser):
     met = path["outcomes"][0]["met"]
     assert verdict == ("达到" if met else "未达到")
     assert reach == (f"{first}年达到" if first else f"至{path['years'][-1]}年未达到")
+
+
+def test_gdp_growth_typed_in_flips_the_targets_that_name_it(served, browser):
+    """National 15th plan: GDP growth at 6.2 % over 2026–30 (each row otherwise holds its 2025
+    rate: GDP 5, labour productivity 6.1, income 5). Productivity's 6.1 is then not above GDP's,
+    income's 5 is 1.2 points below it (同步 allows 0.5): both targets flip, on the page and in
+    `plansim project` on the saved scenario."""
+    url, scenarios = served
+    d = browser
+    open_plan(d, url, "全国")
+    gdp = "国内生产总值（GDP）增长"
+    field = d.find_element(By.CSS_SELECTOR, f'input.num[data-indicator="{gdp}"][data-from="2026"]')
+    assert float(field.get_attribute("value")) == 5.0
+    seq = int(d.execute_script("return document.body.dataset.seq"))
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys("6.2", Keys.TAB)
+    wait(d, f"return +document.body.dataset.seq > {seq} && !document.body.classList.contains('busy')", "redraw")
+    assert text(d, "error") == "", text(d, "error")
+    assert text(d, "chart").startswith("增速指标"), text(d, "chart")  # a rate, no level to draw
+    changed = {e.get_attribute("data-indicator"): e.text
+               for e in d.find_elements(By.CSS_SELECTOR, "#changed li[data-indicator]")}
+    labour, income = changed["全员劳动生产率增长"], changed["居民人均可支配收入增长"]
+    assert "未达到" in labour and "未高于国内生产总值（GDP）增长的年均6.2%" in labour, labour
+    assert "低1.2个百分点" in income, income
+
+    d.find_element(By.ID, "save").click()
+    saved = d.downloads / "national-15th-whatif.toml"
+    end = time.time() + 20
+    while not saved.exists() and time.time() < end:
+        time.sleep(0.1)
+    assert saved.exists(), list(d.downloads.iterdir())
+    beside = scenarios / saved.name
+    shutil.copy(saved, beside)
+    run = subprocess.run([str(binary()), "project", str(beside), "--format", "json"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    relations = {r["indicator"]: r for r in json.loads(run.stdout)["relations"]}
+    for name, shown in [("全员劳动生产率增长", labour), ("居民人均可支配收入增长", income)]:
+        assert relations[name]["met"] is False and abs(relations[name]["theirs"] - 6.2) < 1e-9
+        assert relations[name]["text"] in shown, (relations[name]["text"], shown)
 
 
 def test_the_pages_chinese_is_drawn_in_the_served_font(served, browser):

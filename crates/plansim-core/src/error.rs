@@ -3,6 +3,9 @@
 use std::fmt;
 use std::path::PathBuf;
 
+/// The manifest's name in an output folder (`output` writes it; [`Error::Foreign`] names it).
+pub const MANIFEST: &str = ".plansim.manifest.json";
+
 /// One cell that could not be read.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct CellError {
@@ -70,7 +73,7 @@ pub enum Error {
     #[error("{}", notices.iter().map(|n| n.to_string()).collect::<Vec<_>>().join("\n"))]
     Notices {
         /// The notices, each with its file, line and message.
-        notices: Vec<crate::scenario::Notice>,
+        notices: Vec<crate::notice::Notice>,
     },
     /// A horizon that does not fit the tables (before a base year, not a plan year).
     #[error("horizon {horizon}: {}", msg.render(crate::lang::Lang::En))]
@@ -125,7 +128,7 @@ pub enum Error {
         pid: Option<u32>,
     },
     /// A non-empty folder that plansim did not make: never written into.
-    #[error("refusing to write into {}: it holds {} and no plansim manifest ({}), so plansim did not make it; choose a new or empty folder for --out", root.display(), seen.join(", "), crate::output::MANIFEST)]
+    #[error("refusing to write into {}: it holds {} and no plansim manifest ({}), so plansim did not make it; choose a new or empty folder for --out", root.display(), seen.join(", "), MANIFEST)]
     Foreign {
         /// The folder.
         root: PathBuf,
@@ -173,9 +176,9 @@ impl Error {
     }
 
     /// One notice that stops a scenario.
-    pub(crate) fn notice(at: crate::scenario::At, msg: crate::lang::Msg) -> Error {
+    pub(crate) fn notice(at: crate::notice::At, msg: crate::lang::Msg) -> Error {
         Error::Notices {
-            notices: vec![crate::scenario::Notice::error(at, msg)],
+            notices: vec![crate::notice::Notice::error(at, msg)],
         }
     }
 

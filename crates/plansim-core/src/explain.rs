@@ -183,21 +183,24 @@ fn account(
     sel: Option<Selector>,
 ) -> RuleAccount {
     let r = RuleRef { rule, index };
-    let rows = p
+    // levels, then growth-rate rows (`GDP增长`), whose rates rules set as any path's
+    let plans = p
         .paths
         .iter()
-        .filter_map(|path| {
-            let steps: Vec<Step> = path
-                .plan
+        .map(|x| (&x.series, &x.plan))
+        .chain(p.growth.iter().map(|g| (&g.series, &g.plan)));
+    let rows = plans
+        .filter_map(|(series, plan)| {
+            let steps: Vec<Step> = plan
                 .changes
                 .iter()
                 .filter(|c| c.rule == r)
                 .flat_map(|c| c.steps.iter().copied())
                 .collect();
             (!steps.is_empty()).then(|| RowChange {
-                region: path.series.region.clone(),
-                plan: path.series.plan.clone(),
-                indicator: path.series.name.clone(),
+                region: series.region.clone(),
+                plan: series.plan.clone(),
+                indicator: series.name.clone(),
                 spans: spans(&steps),
                 set: None,
             })

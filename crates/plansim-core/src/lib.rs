@@ -3,6 +3,28 @@
 //! The flow runs one way: [`table`] → [`check`] / [`assess`] / [`scenario`] → [`project`] →
 //! [`simulate`] → [`export`], and [`run`] goes through all of it in one call. No command-line,
 //! chart or report dependencies: those live in `plansim-report` and the `plansim` command.
+//!
+//! # Layers
+//!
+//! The modules stand in layers, bottom to top; each imports only from its own layer and those
+//! below, and the modules of a layer import each other without a loop (`tests/layers.rs` fails
+//! otherwise). Read the crate from the bottom up:
+//!
+//! 1. **text and numbers**: [`text`] (nearest names, percents as written, floats printed
+//!    plainly), [`format`](mod@format), [`csv_cell`], [`lang`] (the language and the message catalogue),
+//!    [`notice`] (a place in a file, a notice, a severity), [`error`], [`input`] (bounded reads),
+//!    [`output`] (safe writes into an output folder);
+//! 2. **table**: [`table`] (reading plan tables, the cell grammar, units), [`percent`] (serde of
+//!    fractions), [`names`] (indicator names and aliases), and the sentences that need only rows:
+//!    [`lang::detect`] (language from the inputs), [`lang::finding`];
+//! 3. **meaning**: [`meaning`] (direction, quantity, kind of target), [`lang::grade`];
+//! 4. **outturns**: [`actuals`] (reading, merging and matching outturns to rows);
+//! 5. **series and growth models**: [`series`], [`model`];
+//! 6. **grades and checks**: [`assess`], then [`check`] (which takes `assess`'s grades as input);
+//! 7. **scenario**: [`scenario`] (files, inheritance, rules, rates);
+//! 8. **projection and simulation**: [`project`], [`simulate`], [`sweep`];
+//! 9. **run**, the facade: [`run`];
+//! 10. **explain and export**: [`explain`], [`export`].
 
 #![warn(missing_docs)]
 
@@ -19,6 +41,7 @@ pub mod lang;
 pub mod meaning;
 pub mod model;
 pub mod names;
+pub mod notice;
 pub mod output;
 pub mod percent;
 pub mod project;
@@ -28,6 +51,7 @@ pub mod series;
 pub mod simulate;
 pub mod sweep;
 pub mod table;
+pub mod text;
 
 pub use error::{CellError, Error, Result};
 pub use table::{Attribute, Cell, Direction, Form, Indicator, LoadOptions, Num, Table, Unit, load};

@@ -7,7 +7,8 @@
   const $ = (id) => document.getElementById(id);
   const rates = new Map(); // "indicator|from|to" -> text of the field
   const shocks = new Map(); // indicator -> {year, delta}
-  let focus = data.controls.length ? data.controls[0].indicator : null;
+  const first = data.controls.find((c) => c.chart) || data.controls[0];
+  let focus = first ? first.indicator : null;
   let seq = 0;
   let timer = null;
   let started = 0;
@@ -134,6 +135,7 @@
 
   function render(a) {
     $("chart").innerHTML = a.svg;
+    if (!a.svg) $("chart").appendChild(el("p", { class: "muted" }, W.rateOnly));
     const dl = $("summary");
     dl.textContent = "";
     const mine = a.targets.filter((t) => t.indicator === a.focus);
@@ -149,7 +151,9 @@
     const ul = $("changed");
     ul.textContent = "";
     for (const c of a.changed) {
-      const li = el("li", {}, `${c.label} (${c.year} ${c.target}): ${c.verdict} · ${c.reach} ${c.sooner}`);
+      // a relational target (高于GDP增长) says why in one sentence; a level, its reach year
+      const how = c.why ? c.why : `${c.reach} ${c.sooner}`;
+      const li = el("li", { "data-indicator": c.indicator }, `${c.label} (${c.year} ${c.target}): ${c.verdict} · ${how}`);
       li.appendChild(el("span", { class: "muted" }, ` ${W.was} ${c.was_reach}${c.was_p_text ? " · " + c.was_p_text : ""}`));
       ul.appendChild(li);
     }
@@ -166,6 +170,8 @@
       for (const v of [t.label, t.year, t.target, t.grade, proj, t.verdict, t.reach + (t.sooner ? ` (${t.sooner})` : ""), t.p_text]) {
         tr.appendChild(el("td", {}, String(v)));
       }
+      if (t.why) tr.title = t.why;
+      tr.dataset.indicator = t.indicator;
       tb.appendChild(tr);
     }
   }

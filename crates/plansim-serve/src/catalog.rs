@@ -75,7 +75,6 @@ pub fn load(inputs: &[PathBuf], lang: Lang) -> Result<Vec<Entry>, Error> {
 }
 
 fn entry(path: &Path, lang: Lang) -> Result<Entry, Error> {
-    let english = lang.is_en();
     let opts = options(lang, None);
     let sc = run::scenario(Input::Path(path.to_path_buf()), &opts)?;
     let set = opts.settings(&sc);
@@ -107,21 +106,30 @@ fn entry(path: &Path, lang: Lang) -> Result<Entry, Error> {
             .cloned()
             .collect();
         let memo = Memo::default();
-        let loaded = evaluate_with(&base, &all.grades, &findings, &opts, &memo, english)?;
-        let indicators = loaded.p.paths.iter().map(|p| p.series.name.clone()).fold(
-            Vec::new(),
-            |mut v: Vec<String>, n| {
+        let loaded = evaluate_with(&base, &all.grades, &findings, &opts, &memo, lang)?;
+        // levels projected and growth-rate rows (`GDP增长`, which relational targets name), in
+        // table order
+        let movable = |name: &str| {
+            loaded.p.paths.iter().any(|p| p.series.name == name)
+                || loaded.p.growth.iter().any(|g| g.series.name == name)
+        };
+        let indicators = base
+            .series
+            .iter()
+            .map(|s| s.name.clone())
+            .filter(|n| movable(n))
+            .fold(Vec::new(), |mut v: Vec<String>, n| {
                 if !v.contains(&n) {
                     v.push(n);
                 }
                 v
-            },
-        );
+            });
         let first = loaded
             .p
             .paths
             .iter()
             .map(|p| p.plan.start_year + 1)
+            .chain(loaded.p.growth.iter().map(|g| g.plan.start_year + 1))
             .min()
             .unwrap_or(sc.horizon());
         plans.push(Plan {
@@ -160,7 +168,7 @@ fn evaluate_with(
     findings: &[plansim_core::check::Finding],
     opts: &run::Options,
     memo: &Memo,
-    english: bool,
+    lang: Lang,
 ) -> Result<Computed, Error> {
     let with = run::Options {
         memo: Some(memo.clone()),
@@ -178,7 +186,7 @@ fn evaluate_with(
         findings.to_vec(),
         grades.to_vec(),
         draws,
-        english,
+        lang,
     )?)
 }
 
@@ -195,14 +203,7 @@ impl Plan {
             m.clone()
         };
         let opts = options(lang, None);
-        evaluate_with(
-            &sc,
-            &self.grades,
-            &self.findings,
-            &opts,
-            &memo,
-            lang.is_en(),
-        )
+        evaluate_with(&sc, &self.grades, &self.findings, &opts, &memo, lang)
     }
 
     /// `科尔沁区 · 十四五规划`.

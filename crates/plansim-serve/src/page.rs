@@ -77,6 +77,10 @@ fn words(lang: Lang) -> serde_json::Value {
         "reset": w("重置", "Reset"),
         "save": w("另存为情景", "Save as scenario"),
         "took": w("更新用时", "updated in"),
+        "rateOnly": w(
+            "增速指标：没有水平值可画；它的增速决定以它为参照的目标（见下方）",
+            "a growth-rate row: no level to chart; its rate judges the targets that name it (below)"
+        ),
         "was": w("原为", "was"),
         "back": w("全部规划", "All plans"),
     })
@@ -89,7 +93,7 @@ pub fn plan(entry: &Entry, plan: &Plan, at: (usize, usize), lang: Lang) -> Strin
     let data = serde_json::json!({
         "api": format!("/api/{}/{}", at.0, at.1),
         "scenario": entry.name,
-        "controls": crate::whatif::controls(plan, lang.is_en()),
+        "controls": crate::whatif::controls(plan, lang),
         "words": words(lang),
         "draws": plan.draws,
         "seed": plan.seed,

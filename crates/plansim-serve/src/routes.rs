@@ -97,7 +97,7 @@ async fn whatif(
             .evaluate(&rules, app2.lang)
             .map_err(|e| bad(StatusCode::BAD_REQUEST, e.to_string()))?;
         let edited = !(rules.overrides.is_empty() && rules.shocks.is_empty());
-        crate::whatif::answer(plan, now, edited, edits.focus.as_deref(), app2.lang.is_en())
+        crate::whatif::answer(plan, now, edited, edits.focus.as_deref(), app2.lang)
             .map_err(|e| bad(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
     })
     .await;

@@ -4,6 +4,7 @@
 
 use crate::catalog::Plan;
 use plansim_core::format;
+use plansim_core::lang::Lang;
 use plansim_report::report::TargetRow;
 use plansim_report::report::compare::sooner;
 use plansim_report::report::rows::Reach;
@@ -53,6 +54,9 @@ pub struct Target {
     /// P(meet | scenario), where the simulation gives one.
     pub p_meet: Option<f64>,
     pub p_text: String,
+    /// Why, in one sentence, for a target relative to another row's growth (`高于GDP增长`):
+    /// both rows' mean rates under the edits; empty for other targets.
+    pub why: String,
     /// The same as loaded.
     pub was_met: Option<bool>,
     pub was_reach: String,
@@ -60,8 +64,8 @@ pub struct Target {
     pub was_p_text: String,
 }
 
-fn reach_text(r: Option<Reach>, english: bool) -> String {
-    match (r, english) {
+fn reach_text(r: Option<Reach>, lang: Lang) -> String {
+    match (r, lang.is_en()) {
         (Some(Reach::In(y)), false) => format!("{y}年达到"),
         (Some(Reach::In(y)), true) => format!("reached in {y}"),
         (Some(Reach::NotBy(h)), false) => format!("至{h}年未达到"),
@@ -70,8 +74,8 @@ fn reach_text(r: Option<Reach>, english: bool) -> String {
     }
 }
 
-fn verdict(met: Option<bool>, english: bool) -> String {
-    match (met, english) {
+fn verdict(met: Option<bool>, lang: Lang) -> String {
+    match (met, lang.is_en()) {
         (Some(true), false) => "达到".into(),
         (Some(false), false) => "未达到".into(),
         (Some(true), true) => "met".into(),
@@ -87,29 +91,50 @@ fn reach_year(r: Option<Reach>) -> Option<i32> {
     }
 }
 
-fn target(now: &TargetRow, was: &TargetRow, english: bool) -> Target {
+/// The sentence judging a relational target in `c`, in the page's language.
+fn why(c: &Computed, row: &TargetRow, lang: Lang) -> String {
+    c.p.relations
+        .iter()
+        .find(|r| {
+            r.region == row.region
+                && r.plan == row.plan
+                && r.indicator == row.indicator
+                && r.target_year == row.year
+        })
+        .map(|r| {
+            if lang.is_en() {
+                r.why.en.clone()
+            } else {
+                r.why.zh.clone()
+            }
+        })
+        .unwrap_or_default()
+}
+
+fn target(now: &TargetRow, was: &TargetRow, why: String, lang: Lang) -> Target {
     let p_text = |p: Option<f64>| p.map(format::chance).unwrap_or_default();
     Target {
         indicator: now.indicator.clone(),
-        label: if english && !now.indicator_en.is_empty() {
+        label: if lang.is_en() && !now.indicator_en.is_empty() {
             now.indicator_en.clone()
         } else {
             now.indicator.clone()
         },
         year: now.year,
         target: now.target.clone(),
-        grade: now.status.label(english).to_string(),
+        grade: now.status.label(lang).to_string(),
         grade_code: now.status.code(),
         projected: now.projected,
         met: now.met,
-        verdict: verdict(now.met, english),
-        reach: reach_text(now.reach, english),
+        verdict: verdict(now.met, lang),
+        reach: reach_text(now.reach, lang),
         reach_year: reach_year(now.reach),
-        sooner: sooner(now.reach, was.reach, english),
+        sooner: sooner(now.reach, was.reach, lang),
         p_meet: now.probability,
         p_text: p_text(now.probability),
+        why,
         was_met: was.met,
-        was_reach: reach_text(was.reach, english),
+        was_reach: reach_text(was.reach, lang),
         was_p: was.probability,
         was_p_text: p_text(was.probability),
     }
@@ -130,32 +155,38 @@ pub fn answer(
     mut now: Computed,
     edited: bool,
     focus: Option<&str>,
-    english: bool,
+    lang: Lang,
 ) -> Result<Answer, crate::Error> {
     let was = &plan.loaded;
     let targets: Vec<Target> = rows(&now, plan)
         .zip(rows(was, plan))
-        .map(|(n, w)| target(n, w, english))
+        .map(|(n, w)| target(n, w, why(&now, n, lang), lang))
         .collect();
     let changed = targets
         .iter()
         .filter(|t| t.met != t.was_met || t.reach != t.was_reach)
         .cloned()
         .collect();
+    let charted = |f: &&str| now.p.paths.iter().any(|p| p.series.name == *f);
     let focus = focus
         .filter(|f| plan.indicators.iter().any(|i| i == f))
-        .or(plan.indicators.first().map(String::as_str))
+        .or(plan.indicators.iter().map(String::as_str).find(charted))
         .unwrap_or_default()
         .to_string();
     // the edited line first, in the main colour with the fan; the loaded one beside it
     if edited {
         now.sc.name = format!("{}+", was.sc.name);
-        now.page.named.label = if english { "with edits" } else { "调整后" }.into();
+        now.page.named.label = if lang.is_en() {
+            "with edits"
+        } else {
+            "调整后"
+        }
+        .into();
     }
     let svg = match now.p.paths.iter().position(|p| p.series.name == focus) {
         Some(i) => {
             let chart =
-                plansim_report::report::charts::indicator_chart(&now, i, &[&now, was], english);
+                plansim_report::report::charts::indicator_chart(&now, i, &[&now, was], lang);
             let raw = plansim_report::chart::svg(&chart, CHART.0, CHART.1)
                 .map_err(|e| crate::Error::Chart(e.to_string()))?;
             plansim_report::chart::with_cjk_font(&raw, "/font.otf")
@@ -179,6 +210,9 @@ pub struct Control {
     /// The indicator in the page's language.
     pub label: String,
     pub unit: String,
+    /// Whether the indicator has a chart: a level path does; a growth-rate row (`GDP增长`)
+    /// has rates only, which move the targets that name it.
+    pub chart: bool,
     /// The years before this one are outturns: no rate changes them.
     pub free_from: i32,
     pub periods: Vec<Period>,
@@ -193,7 +227,7 @@ pub struct Period {
 }
 
 /// Five-year plan periods (2021–25, 2026–30, …) from the first year no outturn fixes.
-pub fn controls(plan: &Plan, english: bool) -> Vec<Control> {
+pub fn controls(plan: &Plan, lang: Lang) -> Vec<Control> {
     let p = &plan.loaded.p;
     let horizon = *plan.years.end();
     let mut out: Vec<Control> = Vec::new();
@@ -207,39 +241,79 @@ pub fn controls(plan: &Plan, english: bool) -> Vec<Control> {
             .unwrap_or(path.plan.start_year)
             .max(path.plan.start_year)
             + 1;
-        let mut periods = Vec::new();
-        let mut from = free_from;
-        while from <= horizon {
-            // plan periods start in 2021, 2026, …: the period ends on the year before the next
-            let to = (from + (5 - (from - 2021).rem_euclid(5)) - 1).min(horizon);
-            let k = usize::try_from(from - path.plan.start_year - 1).unwrap_or(0);
-            let rate = path
-                .plan
-                .rates
-                .get(k)
-                .copied()
-                .unwrap_or(path.plan.plan_rate)
-                * 100.0;
-            periods.push(Period {
-                from,
-                to,
-                rate: (rate * 1e4).round() / 1e4,
-            });
-            from = to + 1;
-        }
         out.push(Control {
             indicator: s.name.clone(),
-            label: if english && !s.name_en.is_empty() {
+            label: if lang.is_en() && !s.name_en.is_empty() {
                 s.name_en.clone()
             } else {
                 s.name.clone()
             },
             unit: s.unit.clone(),
+            chart: true,
             free_from,
-            periods,
+            periods: periods_of(
+                (path.plan.start_year, &path.plan.rates, path.plan.plan_rate),
+                free_from,
+                horizon,
+            ),
         });
     }
+    // growth-rate rows (`国内生产总值（GDP）增长`): their rate is the row's value
+    for g in &p.growth {
+        let s = &g.series;
+        if out.iter().any(|c| c.indicator == s.name) {
+            continue;
+        }
+        let last_obs = g.observed.iter().map(|o| o.0).max();
+        let free_from = last_obs.unwrap_or(g.plan.start_year).max(g.plan.start_year) + 1;
+        out.push(Control {
+            indicator: s.name.clone(),
+            label: if lang.is_en() && !s.name_en.is_empty() {
+                s.name_en.clone()
+            } else {
+                s.name.clone()
+            },
+            unit: s.unit.clone(),
+            chart: false,
+            free_from,
+            periods: periods_of(
+                (g.plan.start_year, &g.plan.rates, g.plan.plan_rate),
+                free_from,
+                horizon,
+            ),
+        });
+    }
+    // in table order, as the plan's indicators are
+    out.sort_by_key(|c| {
+        plan.indicators
+            .iter()
+            .position(|i| *i == c.indicator)
+            .unwrap_or(usize::MAX)
+    });
     out
+}
+
+/// Five-year plan periods (2021–25, 2026–30, …) from `from`, each with its first year's rate.
+fn periods_of(
+    (start_year, rates, plan_rate): (i32, &[f64], f64),
+    from: i32,
+    horizon: i32,
+) -> Vec<Period> {
+    let mut periods = Vec::new();
+    let mut from = from;
+    while from <= horizon {
+        // plan periods start in 2021, 2026, …: the period ends on the year before the next
+        let to = (from + (5 - (from - 2021).rem_euclid(5)) - 1).min(horizon);
+        let k = usize::try_from(from - start_year - 1).unwrap_or(0);
+        let rate = rates.get(k).copied().unwrap_or(plan_rate) * 100.0;
+        periods.push(Period {
+            from,
+            to,
+            rate: (rate * 1e4).round() / 1e4,
+        });
+        from = to + 1;
+    }
+    periods
 }
 
 #[cfg(test)]
@@ -248,13 +322,13 @@ mod tests {
 
     #[test]
     fn reach_reads_as_the_report_says_it() {
-        assert_eq!(reach_text(Some(Reach::In(2030)), false), "2030年达到");
+        assert_eq!(reach_text(Some(Reach::In(2030)), Lang::Zh), "2030年达到");
         assert_eq!(
-            reach_text(Some(Reach::NotBy(2035)), true),
+            reach_text(Some(Reach::NotBy(2035)), Lang::En),
             "not reached by 2035"
         );
         assert_eq!(
-            sooner(Some(Reach::In(2027)), Some(Reach::In(2025)), false),
+            sooner(Some(Reach::In(2027)), Some(Reach::In(2025)), Lang::Zh),
             "晚2年"
         );
     }

@@ -3,7 +3,10 @@
 //! indicator a row and a column per year), merged (a final figure replaces a preliminary one;
 //! two finals that differ are an error), matched to the tables' indicators through the one
 //! name rule of [`crate::names`] ([`resolve()`]), and put in each indicator's own terms
-//! ([`terms`]): levels, yearly rates, yearly changes or yearly counts.
+//! ([`terms`]): levels, yearly rates, yearly changes or yearly counts. Every caller takes
+//! outturns in through one door, [`intake()`]: merged, the rows' own outcomes when none is
+//! given, matched.
+mod intake;
 mod merge;
 pub mod period;
 mod plan_table;
@@ -13,6 +16,7 @@ pub mod terms;
 mod unmatched;
 pub mod value;
 
+pub use intake::intake;
 pub use merge::merge;
 pub use period::{PeriodObs, periods};
 pub use plan_table::own_outcomes;
@@ -64,9 +68,6 @@ pub struct Outturn {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub from_plan_table: bool,
 }
-
-/// The older name of an outturn.
-pub type Actual = Outturn;
 
 /// Reads an outturn file, long or wide, in any encoding the tables accept; every bad cell is
 /// reported at once. Rows within the file are merged as [`merge`] does.

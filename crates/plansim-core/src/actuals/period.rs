@@ -105,3 +105,114 @@ pub fn periods(
     out.sort_by_key(|p| (p.last, p.preliminary, p.first));
     (out, unused)
 }
+
+/// Puts the official period figures on a path chained from yearly figures: the level at the
+/// end of each figure counted from the base (`start`, at the base year) is the official one —
+/// `〔17.7〕` down over 2021–2025 is 82.3 on a 2020 = 100 index, not the 87.6 the communiqués'
+/// preliminary yearly falls compound to — and later chained years move with it. `additive` for
+/// a running total (the count is added), else a change in % of the start. The figures in the
+/// order [`periods`] gives them, so the one a grade uses (the last) also places the path.
+pub fn on_official(
+    chain: &mut Vec<(i32, f64)>,
+    figures: &[PeriodObs],
+    base_year: i32,
+    start: f64,
+    additive: bool,
+) {
+    for p in figures.iter().filter(|p| p.first == base_year + 1) {
+        let level = if additive {
+            start + p.value
+        } else {
+            start * (1.0 + p.value / 100.0)
+        };
+        match chain.iter().position(|c| c.0 == p.last) {
+            Some(at) => {
+                let was = chain[at].1;
+                for c in &mut chain[at..] {
+                    c.1 = if additive {
+                        c.1 + (level - was)
+                    } else if was != 0.0 {
+                        c.1 * level / was
+                    } else {
+                        level
+                    };
+                }
+            }
+            None => {
+                chain.retain(|c| c.0 < p.last);
+                chain.push((p.last, level));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figure(first: i32, last: i32, value: f64) -> PeriodObs {
+        PeriodObs {
+            first,
+            last,
+            value,
+            text: String::new(),
+            preliminary: false,
+            hypothetical: false,
+            notes: Vec::new(),
+        }
+    }
+
+    /// The national CO₂ intensity: yearly −3.8, −0.8, 0, −3.4, −5.0 chain to
+    /// 100·0.962·0.992·1·0.966·0.95 = 87.5764 in 2025; the official 〔17.7〕 puts 2025 at 82.3.
+    #[test]
+    fn the_official_period_figure_places_the_end_of_the_period() {
+        let mut v = 100.0;
+        let mut chain: Vec<(i32, f64)> = [-3.8, -0.8, 0.0, -3.4, -5.0]
+            .iter()
+            .zip(2021..)
+            .map(|(c, y)| {
+                v *= 1.0 + c / 100.0;
+                (y, v)
+            })
+            .collect();
+        assert!((chain[4].1 - 87.5764).abs() < 1e-3, "{chain:?}");
+        // and a 2026 figure 1 % below 2025 moves with the official level: 82.3·0.99
+        chain.push((2026, chain[4].1 * 0.99));
+        on_official(&mut chain, &[figure(2021, 2025, -17.7)], 2020, 100.0, false);
+        assert!((chain[4].1 - 82.3).abs() < 1e-9, "{chain:?}");
+        assert!((chain[5].1 - 81.477).abs() < 1e-9);
+        // the years before keep their yearly figures: 2024 = 100·0.962·0.992·0.966
+        assert!((chain[3].1 - 92.18577).abs() < 1e-4);
+        // a figure for another period (from 2016) is not counted from this base
+        let before = chain.clone();
+        on_official(&mut chain, &[figure(2016, 2020, -18.8)], 2020, 100.0, false);
+        assert_eq!(chain, before);
+        // a running total with no yearly counts: the period's count at its end
+        let mut jobs = vec![(2021, 1.2)];
+        on_official(&mut jobs, &[figure(2021, 2025, 5.5)], 2020, 0.0, true);
+        assert_eq!(jobs, vec![(2021, 1.2), (2025, 5.5)]);
+    }
+
+    /// The report's CO₂-intensity chart of the national 14th plan draws the path's actuals: its
+    /// 2025 point is the official 〔17.7〕 (82.3 on 2020 = 100), on which the grade rests, not
+    /// the yearly chain's 87.58; 2024 keeps the yearly figures' 92.19.
+    #[test]
+    fn the_national_co2_path_ends_on_the_official_figure() {
+        let sc = crate::scenario::Scenario::load(
+            &crate::repo_file("scenarios/national-14th.toml"),
+            &crate::table::LoadOptions::default(),
+        )
+        .unwrap();
+        let p = crate::project::project(&sc).unwrap();
+        let (i, co2) = p
+            .paths
+            .iter()
+            .enumerate()
+            .find(|(_, x)| x.series.name == "单位GDP二氧化碳排放降低")
+            .unwrap();
+        let at = |y: i32| co2.actuals.iter().find(|a| a.0 == y).map(|a| a.1);
+        assert!((at(2025).unwrap() - 82.3).abs() < 1e-9, "{:?}", co2.actuals);
+        assert!((at(2024).unwrap() - 92.18577).abs() < 1e-4);
+        assert!((p.value(i, 2025).unwrap() - 82.3).abs() < 1e-9);
+    }
+}

@@ -295,10 +295,21 @@ fn level_pace(row: &Row, path: Path, base: i32) -> Option<(f64, (i32, i32))> {
         let (a, b) = span(&changes);
         return Some((pace, (a - 1, b)));
     }
-    let points = previous(lv.history, base, 1);
+    let mut points: Vec<(i32, f64)> = previous(lv.history, base, 1)
+        .iter()
+        .map(|o| (o.year, o.value))
+        .collect();
+    // the table's own base value is a point of the past too, where no outturn gives its year
+    if let Some((y0, x0)) = row.m.base
+        && y0 == base
+        && !points.iter().any(|p| p.0 == y0)
+    {
+        points.push((y0, x0));
+        points.sort_by_key(|p| p.0);
+    }
     let (a, b) = (points.first()?, points.last()?);
-    let pace = path.pace(a.value, b.value, f64::from(b.year - a.year))?;
-    Some((pace, (a.year, b.year)))
+    let pace = path.pace(a.1, b.1, f64::from(b.0 - a.0))?;
+    Some((pace, (a.0, b.0)))
 }
 
 #[cfg(test)]

@@ -172,3 +172,56 @@ fn the_bundled_15th_plan_against_the_14th_plans_years() {
         .map(|a| a.verdict);
     assert_eq!(rd, Some(Verdict::AlreadyMet));
 }
+
+/// The table's own base value is a point of the past: a share printed 7.8 for 2020 with one
+/// earlier outturn (6.0 in 2017) went (7.8 − 6.0)/3 = 0.6 points a year; reaching 10 by 2025
+/// needs (10 − 7.8)/5 = 0.44, 0.44/0.6 = 0.7333 of it.
+#[test]
+fn the_table_s_base_is_a_point_of_the_past() {
+    let g = grade_one(
+        row(
+            "数字经济核心产业增加值占GDP比重",
+            "%",
+            2020,
+            "7.8",
+            2025,
+            "10",
+            "",
+        ),
+        &[("数字经济核心产业增加值占GDP比重", 2017, "6.0")],
+    );
+    let a = g.ambition.expect("an ambition");
+    assert_eq!(a.verdict, Verdict::Ratio);
+    assert!(near(a.past, 0.6, 1e-9), "{:?}", a.past);
+    assert_eq!(a.past_years, Some((2017, 2020)));
+    assert!(near(a.ratio, 0.733333, 1e-6), "{:?}", a.ratio);
+}
+
+/// The national 15th plan's digital economy (10.5 in 2024 → 12.5 by 2030, (12.5 − 10.5)/6 =
+/// 0.3333 points a year) against the 14th plan's table, read as outturns for its base year
+/// (7.8 in 2020): 2020–2024 went (10.5 − 7.8)/4 = 0.675, a ratio of 0.3333/0.675 = 0.4938.
+#[test]
+fn the_15th_plan_s_digital_economy_has_a_past() {
+    let sc = Scenario::load(
+        &crate::repo_file("scenarios/national-15th.toml"),
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    let grades = assess(
+        &sc.indicators,
+        &sc.outturns,
+        &Aliases::bundled(),
+        &Options {
+            as_of: None,
+            lang: Lang::En,
+        },
+    );
+    let a = find(&grades, "数字经济核心产业增加值占GDP比重")
+        .ambition
+        .clone()
+        .expect("an ambition");
+    assert_eq!(a.verdict, Verdict::Ratio);
+    assert_eq!(a.past_years, Some((2020, 2024)));
+    assert!(near(a.past, 0.675, 1e-9), "{:?}", a.past);
+    assert!(near(a.ratio, 0.493827, 1e-6), "{:?}", a.ratio);
+}

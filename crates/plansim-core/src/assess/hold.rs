@@ -10,7 +10,7 @@ use super::pace::{FLOOR_LEVEL, FLOOR_RATE, FLOOR_SHARE, Trend, mean};
 use super::path::{Path, lenient, met, planned, trend, within};
 use super::{Grade, Row, Status, amount, listed, years};
 use crate::actuals::Obs;
-use crate::check::finding::show;
+use crate::format::significant as show;
 use crate::lang::finding::Text;
 use crate::lang::grade as say;
 use crate::meaning::{Of, Quantity};

@@ -6,6 +6,7 @@
 //! rates), `relational` (高于/与…同步 another indicator's growth); [`pace`] holds the trend,
 //! σ and the probability of meeting a target.
 pub mod ambition;
+mod basis;
 mod evidence;
 mod hold;
 mod own_outcome;
@@ -15,16 +16,17 @@ mod rate;
 mod reach;
 pub mod record;
 mod relational;
+pub(crate) use relational::{IN_STEP, relation_holds};
 
 pub use record::{Grade, Status};
 
 use crate::actuals::{How, Obs, Outturn, Resolved};
-use crate::check::finding::show;
+use crate::format::significant as show;
 use crate::lang::Lang;
 use crate::lang::finding::Text;
 use crate::lang::grade as say;
 use crate::meaning::{Meaning, Quantity, TargetKind};
-use crate::names::{Aliases, Name, basis_of};
+use crate::names::Aliases;
 use crate::table::{Form, Indicator};
 
 /// What to grade with.
@@ -48,15 +50,19 @@ pub fn assess(
         .iter()
         .enumerate()
         .map(|(i, ind)| {
+            let m = resolved.meaning(i, ind);
+            // on both bases (名义 and 实际): the target's only, the others named in a note
+            let (matches, set_aside) = basis::choose(&m, resolved.of_row(i));
             let row = Row {
                 ind,
-                m: resolved.meaning(i, ind),
-                matches: resolved.of_row(i),
+                m,
+                matches,
                 resolved,
                 aliases,
                 as_of: opts.as_of,
             };
             let mut g = row.grade();
+            g.notes_text.extend(set_aside);
             evidence::stamp(&mut g, now);
             g.render(opts.lang);
             g
@@ -284,26 +290,6 @@ impl Row<'_> {
         }
         g
     }
-
-    /// Notes where the outturns say nominal or real and the target does not, or says the other.
-    fn basis_note(&self, mut g: Grade) -> Grade {
-        let outturn = self.matches.iter().find_map(|(o, _)| {
-            Name::parse(&o.indicator)
-                .basis()
-                .or_else(|| o.notes.iter().find_map(|n| basis_of(n)))
-        });
-        let Some(outturn) = outturn else { return g };
-        if self.m.basis == Some(outturn) {
-            return g;
-        }
-        let words = say::basis(outturn, self.m.basis);
-        // the target states the other basis: the reason says so, not only a note
-        if self.m.basis.is_some() && g.evidence_count > 0 {
-            g.text = g.text.clone().then(&Text::same("; ").then(&words));
-        }
-        g.notes_text.insert(0, words);
-        g
-    }
 }
 
 /// `2021–2025`, `2021`, or the years listed when they are not consecutive.
@@ -349,6 +335,8 @@ pub(crate) fn listed(obs: &[&Obs]) -> crate::lang::finding::Text {
     crate::lang::finding::Text::new(en.join(", "), zh.join("、"))
 }
 
+#[cfg(test)]
+mod basis_tests;
 #[cfg(test)]
 mod evidence_tests;
 #[cfg(test)]

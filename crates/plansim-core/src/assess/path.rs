@@ -2,10 +2,10 @@
 //! their yearly changes: shared by targets to reach and bounds to keep.
 
 use super::Row;
-use super::pace::{FLOOR_COUNT, FLOOR_INDEX, FLOOR_LEVEL, FLOOR_SHARE, Trend};
 use crate::actuals::{Obs, Side};
 use crate::meaning::Quantity;
 use crate::series::GoalKind;
+use crate::series::trend::{Kind, Trend};
 use crate::table::Direction;
 
 /// How the plan's path runs from the baseline to the target.
@@ -21,14 +21,23 @@ pub enum Path {
 }
 
 impl Path {
+    /// The path of the row's kind of yearly change ([`Kind::of`], which `simulate` uses too).
     pub fn of(row: &Row, start: f64) -> Path {
-        match row.m.quantity {
-            Quantity::Share => Path::Points,
-            Quantity::RunningTotal => Path::Counts,
-            // `人均预期寿命 〔1〕`: a change in the row's unit added to its base, by equal steps
-            _ if row.m.adds_to_base(row.ind) => Path::Points,
-            _ if start > 0.0 => Path::Compound,
-            _ => Path::Points,
+        // `人均预期寿命 〔1〕`: a change in the row's unit added to its base, by equal steps
+        match Kind::of(row.m.quantity, row.m.adds_to_base(row.ind), start) {
+            Kind::Level | Kind::Index => Path::Compound,
+            Kind::Points => Path::Points,
+            Kind::Counts => Path::Counts,
+        }
+    }
+
+    /// The kind of yearly change the path is estimated in.
+    fn kind(self, quantity: Quantity) -> Kind {
+        match (self, quantity) {
+            (Path::Compound, Quantity::PeriodChange) => Kind::Index,
+            (Path::Compound, _) => Kind::Level,
+            (Path::Points, _) => Kind::Points,
+            (Path::Counts, _) => Kind::Counts,
         }
     }
 
@@ -161,35 +170,12 @@ pub fn trend(
                 .map(|o| (o.year, o.value)),
         )
         .collect();
-    let changes: Vec<(i32, f64)> = points
-        .windows(2)
-        .filter(|w| w[1].0 == w[0].0 + 1)
-        .filter_map(|w| match path {
-            Path::Compound if w[0].1 > 0.0 && w[1].1 > 0.0 => {
-                Some((w[1].0, (w[1].1 / w[0].1).ln()))
-            }
-            Path::Compound => None,
-            _ => Some((w[1].0, w[1].1 - w[0].1)),
-        })
-        .collect();
-    let (floor, kind, scale) = match (path, row.m.quantity) {
-        (Path::Compound, Quantity::PeriodChange) => (FLOOR_INDEX, "a change index", 100.0),
-        (Path::Compound, _) => (FLOOR_LEVEL, "levels", 100.0),
-        (Path::Points, _) => (FLOOR_SHARE, "shares", 1.0),
-        (Path::Counts, _) => {
-            let xs: Vec<f64> = changes.iter().map(|c| c.1).collect();
-            (
-                FLOOR_COUNT * super::pace::mean(&xs).abs(),
-                "running totals (10 % of the mean count)",
-                1.0,
-            )
-        }
-    };
-    let t = Trend::of(&changes, floor)?;
+    let kind = path.kind(row.m.quantity);
+    let t = Trend::of_points(&points, kind)?;
     let last = after.last()?;
     let h = f64::from(row.ind.target_year - last.year);
-    let source = t.source(kind, scale, &path.unit(row));
-    let sigma = t.sigma * scale;
+    let source = t.source(kind.words(), kind.scale(), &path.unit(row));
+    let sigma = t.sigma * kind.scale();
     if h <= 0.0 {
         return Some((None, sigma, source, t.m));
     }

@@ -8,7 +8,7 @@
 use super::hold::{average, p_mean, span, summary, unit, yearly};
 use super::path::{lenient, within};
 use super::{Grade, Row, Status, amount};
-use crate::check::finding::show;
+use crate::format::significant as show;
 use crate::lang::finding::Text;
 use crate::lang::grade as say;
 use crate::meaning::Of;

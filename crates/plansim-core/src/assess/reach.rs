@@ -13,7 +13,7 @@
 use super::path::{Levels, Path, lenient, levels, met, planned, trend, within};
 use super::{Grade, Row, Status, amount, listed, years};
 use crate::actuals::{Obs, PeriodObs};
-use crate::check::finding::show;
+use crate::format::significant as show;
 use crate::lang::finding::Text;
 use crate::lang::grade as say;
 use crate::meaning::Quantity;

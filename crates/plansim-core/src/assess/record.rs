@@ -94,8 +94,8 @@ impl Status {
     }
 
     /// Words for a reader: Chinese, or English.
-    pub fn label(self, english: bool) -> &'static str {
-        if !english {
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        if !lang.is_en() {
             return self.zh();
         }
         match self {

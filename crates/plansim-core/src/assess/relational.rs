@@ -10,7 +10,7 @@ use super::hold::p_mean;
 use super::pace::mean;
 use super::{Grade, Row, Status, years};
 use crate::actuals::{Obs, growth, observations};
-use crate::check::finding::show;
+use crate::format::significant as show;
 use crate::lang::finding::Text;
 use crate::lang::grade as say;
 use crate::meaning::{Meaning, Of, Quantity, Relation, RelationKind, same_indicator};
@@ -63,7 +63,11 @@ fn other(row: &Row, relation: &Relation) -> Vec<Obs> {
 /// Whether the mean difference `diff` (this row's mean growth less the other's) meets the
 /// relation, its margin (positive on the good side), and the threshold of the mean difference
 /// (level, met at or above).
-fn relation_holds(kind: RelationKind, dir: Direction, diff: f64) -> (bool, f64, (f64, bool)) {
+pub(crate) fn relation_holds(
+    kind: RelationKind,
+    dir: Direction,
+    diff: f64,
+) -> (bool, f64, (f64, bool)) {
     let rising = dir == Direction::Rising;
     match kind {
         RelationKind::Above => (diff > 0.0, diff, (0.0, true)),

@@ -81,8 +81,8 @@ impl Code {
     }
 
     /// The rule's name in a page's language: `单位不符`, `unit-mismatch`.
-    pub fn name(self, english: bool) -> &'static str {
-        if english {
+    pub fn name(self, lang: crate::lang::Lang) -> &'static str {
+        if lang.is_en() {
             self.as_str()
         } else {
             self.name_zh()
@@ -96,36 +96,8 @@ impl fmt::Display for Code {
     }
 }
 
-/// Error: the printed numbers cannot all be true. Warning: they can, but only at the edge of
-/// their rounding, or a projection or a pairing makes them doubtful. Info: worth knowing.
-/// Ordered so that errors sort first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// The printed numbers cannot all be true, or a target was missed; `plansim check` exits 1.
-    Error,
-    /// Doubtful but possible; exits 1 only under `--deny warnings`.
-    Warning,
-    /// A fact worth knowing, never a failure.
-    Info,
-}
-
-impl Severity {
-    /// The lowercase word printed in tables, JSON and CSV (`error`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+/// Moved to [`crate::notice`], the bottom layer: scenarios' notices have severities too.
+pub use crate::notice::Severity;
 
 /// The cells of a row as the document printed them.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -18,7 +18,7 @@
 //! - `cross-plan-conflict`: a district and a plan of a region containing it, the same indicator
 //!   (through the alias list): error when a part's level exceeds the whole's in the same year,
 //!   warning when stated rates for overlapping years do not overlap.
-//! - `target-unreachable`: from `assess`'s grades, the pace the remaining years need; warning
+//! - `target-unreachable`: from `assess`'s grades (given in [`CheckOptions::grades`]), the pace the remaining years need; warning
 //!   when behind and it is further from the planned pace than the planned pace itself (and ≥ 1
 //!   point a year) in the hard direction, error when the target year has come and the target
 //!   was missed.
@@ -48,6 +48,7 @@ pub use finding::{Code, Finding, Numbers, Quoted, Related, Severity};
 pub use regions::Regions;
 
 use crate::actuals::Resolved;
+use crate::assess::Grade;
 use crate::table::Indicator;
 
 /// The default horizon of projections that check bounds.
@@ -64,18 +65,22 @@ pub struct CheckOptions {
     pub aliases: Aliases,
     /// Outturns matched to the rows checked (by their order), for target-unreachable.
     pub outturns: Option<Resolved>,
+    /// The rows' grades from `assess` on those outturns (by the rows' order), which
+    /// target-unreachable reports where they say trouble: check takes grades, it does not grade.
+    pub grades: Vec<Grade>,
     /// The language of the findings' messages.
     pub lang: crate::lang::Lang,
 }
 
 impl Default for CheckOptions {
-    /// Horizon 2035, the bundled region hierarchy and alias list, no actuals, English.
+    /// Horizon 2035, the bundled region hierarchy and alias list, no actuals nor grades, English.
     fn default() -> Self {
         CheckOptions {
             horizon: DEFAULT_HORIZON,
             regions: Regions::bundled(),
             aliases: Aliases::bundled(),
             outturns: None,
+            grades: Vec::new(),
             lang: crate::lang::Lang::En,
         }
     }

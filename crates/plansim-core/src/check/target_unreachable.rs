@@ -9,7 +9,7 @@
 
 use super::finding::show;
 use super::{Check, CheckOptions, Code, Finding, Numbers, Severity};
-use crate::assess::{Grade, Options, Status};
+use crate::assess::{Grade, Status};
 use crate::lang::finding::Text;
 use crate::lang::grade as say;
 use crate::table::{Direction, Indicator};
@@ -25,11 +25,9 @@ impl Check for TargetUnreachable {
         let Some(outturns) = opts.outturns.as_ref().filter(|o| !o.outturns.is_empty()) else {
             return Vec::new();
         };
-        let grades =
-            crate::assess::assess(indicators, outturns, &opts.aliases, &Options::default());
         indicators
             .iter()
-            .zip(&grades)
+            .zip(&opts.grades)
             .enumerate()
             .filter_map(|(k, (i, g))| finding(i, &outturns.meaning(k, i), g))
             .collect()
@@ -123,8 +121,12 @@ mod tests {
             from_plan_table: false,
         };
         let rows = vec![ind.clone()];
+        let aliases = crate::names::Aliases::bundled();
+        let outturns = resolve(&rows, vec![o], &aliases).ok()?;
+        let grades = crate::assess::assess(&rows, &outturns, &aliases, &Default::default());
         let opts = CheckOptions {
-            outturns: Some(resolve(&rows, vec![o], &crate::names::Aliases::bundled()).ok()?),
+            outturns: Some(outturns),
+            grades,
             ..CheckOptions::default()
         };
         TargetUnreachable.check(&rows, &opts).pop()

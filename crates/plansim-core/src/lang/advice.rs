@@ -90,9 +90,11 @@ pub(super) fn render(msg: &Msg, lang: Lang) -> Option<String> {
             .into(),
         Msg::GrowthRate => lang
             .pick(
-                "增速指标（各格为逐年增速，不是水平值）：由 `plansim assess` 依据实际值评估，不做复利推算",
-                "a growth rate (its cells are yearly rates, not a level): graded from its outturns \
-                 by `plansim assess`, never compounded",
+                "增速指标（各格为逐年增速，不是水平值）：不做复利推算；情景给出其各年增速，\
+                 以它为参照的目标（高于GDP增长等）据此判断，列在表下",
+                "a growth rate (its cells are yearly rates, not a level): never compounded; the \
+                 scenario gives its yearly rates, on which targets relative to it (above GDP \
+                 growth, …) are judged, listed under the table",
             )
             .into(),
         Msg::ActualAfterHorizon { first, horizon } => match zh {
@@ -139,7 +141,7 @@ pub(super) fn render(msg: &Msg, lang: Lang) -> Option<String> {
 fn scaled(text: &str) -> String {
     text.trim_matches('"')
         .parse::<f64>()
-        .map(|v| crate::scenario::trim_float(v * 100.0))
+        .map(|v| crate::text::trim_float(v * 100.0))
         .unwrap_or_else(|_| text.to_string())
 }
 

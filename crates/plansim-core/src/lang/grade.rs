@@ -595,3 +595,30 @@ impl Text {
         Text::new(s.clone(), s)
     }
 }
+
+/// Outturns on both bases matched one row: those on `used` grade it, those on the other basis
+/// (in `years`) are set aside; `stated` when the target names its basis.
+pub fn basis_set_aside(used: crate::names::Basis, years: &str, stated: bool) -> Text {
+    use crate::names::Basis;
+    let (en_used, en_other, zh_used, zh_other) = match used {
+        Basis::Real => ("实际 (real)", "名义 (nominal)", "实际口径", "名义口径"),
+        Basis::Nominal => ("名义 (nominal)", "实际 (real)", "名义口径", "实际口径"),
+    };
+    if stated {
+        t(
+            format!(
+                "outturns on the {en_other} basis ({years}) not used: those on the target's {en_used} basis are"
+            ),
+            format!("{zh_other}实际值（{years}）未采用：采用与目标一致的{zh_used}"),
+        )
+    } else {
+        t(
+            format!(
+                "outturns on the {en_other} basis ({years}) not used: the target does not say, and growth in a plan is at comparable prices unless it says otherwise, so the {en_used} ones are"
+            ),
+            format!(
+                "{zh_other}实际值（{years}）未采用：目标未说明口径，规划增速除另有说明外按可比价计算，故采用{zh_used}"
+            ),
+        )
+    }
+}

@@ -167,7 +167,7 @@ impl Msg {
             } else {
                 names.remove(0)
             };
-            let nearest = crate::scenario::nearest(&key, names.iter().map(String::as_str));
+            let nearest = crate::text::nearest(&key, names.iter().map(String::as_str));
             return Msg::UnknownKey {
                 key,
                 nearest,
@@ -181,7 +181,7 @@ impl Msg {
             } else {
                 names.remove(0)
             };
-            let nearest = crate::scenario::nearest(&value, names.iter().map(String::as_str));
+            let nearest = crate::text::nearest(&value, names.iter().map(String::as_str));
             return Msg::UnknownChoice {
                 value,
                 choices: names,

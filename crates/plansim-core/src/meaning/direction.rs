@@ -10,22 +10,9 @@ pub fn is_floor_name(name: &str) -> bool {
         .any(|w| name.contains(w))
 }
 
-/// Words in a name that mark an indicator meant to fall.
-pub const FALLING_WORDS: [&str; 13] = [
-    "降低",
-    "下降",
-    "减少",
-    "压减",
-    "失业率",
-    "能耗",
-    "排放",
-    "死亡率",
-    "发生率",
-    "贫困",
-    "事故",
-    "污染",
-    "削减",
-];
+/// Moved to the table layer beside [`Direction`] (`table::achievement` needs them too); kept
+/// here for code written against this path.
+pub use crate::table::FALLING_WORDS;
 
 /// The way the indicator should move: the bound of its target (or of its rate column when the
 /// target is empty: `<5.5` is a ceiling), else target against base, else the sign of the

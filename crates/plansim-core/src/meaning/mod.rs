@@ -4,11 +4,13 @@
 //! total — the cells decide, not the name), where its baseline lies, and what kind of target it
 //! states ([`TargetKind`]).
 mod direction;
+mod goal;
 mod quantity;
 mod relation;
 mod target;
 
 pub use direction::{FALLING_WORDS, direction, is_floor_name};
+pub use goal::GoalKind;
 pub use quantity::{Quantity, growth_or_ratio_name, is_reduction, quantity};
 pub use relation::{Relation, RelationKind, relation, same_indicator};
 pub use target::{Of, TargetKind, about_tolerance, bound_like, target};
@@ -111,12 +113,16 @@ impl Meaning {
             direction,
             base,
             target,
-            // the name (`（名义）`), else a note on the row (`增速按不变价格计算`)
-            basis: Name::parse(&ind.name).basis().or_else(|| {
-                ind.notes
-                    .iter()
-                    .find_map(|n| crate::names::basis_of(&n.text))
-            }),
+            // the name (`（名义）`), the unit (`%（可比价）`), else a note on the row
+            // (`增速按不变价格计算`)
+            basis: Name::parse(&ind.name)
+                .basis()
+                .or_else(|| crate::names::basis_of(&ind.unit.raw))
+                .or_else(|| {
+                    ind.notes
+                        .iter()
+                        .find_map(|n| crate::names::basis_of(&n.text))
+                }),
             base_note: None,
         };
         m.rebase(ind, known);
@@ -231,6 +237,21 @@ pub(crate) fn stated_growth(ind: &Indicator) -> Option<Num> {
     ind.rate
         .point()
         .map(|n| Num::new(n.value / div, n.decimals + more))
+}
+
+/// What a row means, asked of the row itself. These methods of a table's type are written here,
+/// in the layer that decides them, so that `table` need not reach up into `meaning`.
+impl Indicator {
+    /// The stated average annual rate as a fraction (7 → 0.07); `None` when there is none, it
+    /// is a period total, or it is no growth of the level (see `stated_growth`).
+    pub fn annual_rate(&self) -> Option<Num> {
+        crate::meaning::stated_growth(self)
+    }
+
+    /// The way the indicator should move (see [`direction`]).
+    pub fn direction(&self) -> Direction {
+        crate::meaning::direction(self)
+    }
 }
 
 #[cfg(test)]

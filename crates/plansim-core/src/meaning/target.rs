@@ -2,9 +2,9 @@
 //! average on each year's value or growth, a total over the period, a relation to another
 //! indicator, or words.
 
+use super::GoalKind;
 use super::quantity::Quantity;
 use super::relation::{Relation, relation};
-use crate::series::GoalKind;
 use crate::table::{Cell, Direction, Form, Indicator, Num, RateKind};
 use serde::Serialize;
 

@@ -1,5 +1,5 @@
 //! The nearest names to one that matched nothing: "did you mean …", by the one nearness rule
-//! of [`crate::scenario::nearest`], taken over the match keys (numbering, units, glosses and
+//! of [`crate::text::nearest`], taken over the match keys (numbering, units, glosses and
 //! width do not count as differences).
 
 use super::key;
@@ -13,7 +13,7 @@ pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
             by_key.push((k, c));
         }
     }
-    crate::scenario::nearest(&key(name), by_key.iter().map(|(k, _)| k.as_str()))
+    crate::text::nearest(&key(name), by_key.iter().map(|(k, _)| k.as_str()))
         .into_iter()
         .filter_map(|k| {
             by_key

@@ -32,11 +32,16 @@ pub(crate) const CHANGE_WORDS: [(&str, bool); 25] = [
     ("压减", true),
 ];
 
-/// Nominal or real, from a qualifier or a name: `名义`, `现价`; `实际`, `可比价`, `不变价`.
+/// Nominal or real, from a qualifier, a name or a note: `名义`, `现价`, `未扣除价格因素`; `实际`,
+/// `可比价`, `不变价`, `扣除价格因素`.
 pub fn basis_of(text: &str) -> Option<Basis> {
-    if ["名义", "现价", "当年价"].iter().any(|w| text.contains(w)) {
+    // `未扣除价格因素` before `扣除价格因素`, which it contains
+    if ["名义", "现价", "当年价", "未扣除价格因素"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
         Some(Basis::Nominal)
-    } else if ["实际", "可比价", "不变价"]
+    } else if ["实际", "可比价", "不变价", "扣除价格因素"]
         .iter()
         .any(|w| text.contains(w))
     {

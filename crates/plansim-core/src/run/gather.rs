@@ -34,7 +34,11 @@ pub struct Gathered {
 impl Gathered {
     /// The consistency audit of the rows, with the outturns for `target-unreachable`.
     pub fn check(&self, opts: &Options) -> Vec<Finding> {
-        let check = opts.check_options(Some(self.resolved.clone()), self.aliases.clone());
+        let check = opts.check_options(
+            &self.rows,
+            Some(self.resolved.clone()),
+            self.aliases.clone(),
+        );
         crate::check::run(&self.rows, &check)
     }
 
@@ -130,16 +134,11 @@ impl Pool {
         }
         self.outturns.extend(opts.outturns.iter().cloned());
         // an achievement table is its targets and its outturns, where no outturn is given
-        if self.outturns.is_empty() {
-            self.outturns = crate::actuals::own_outcomes(&self.rows);
-        }
         let aliases = opts.aliases();
         let mut resolved = Resolved::empty(self.rows.len());
         if self.errors.is_empty() {
-            match crate::actuals::merge(self.outturns)
-                .and_then(|merged| crate::actuals::resolve(&self.rows, merged, &aliases))
-            {
-                Ok(r) => resolved = r,
+            match crate::actuals::intake(&self.rows, self.outturns, &aliases) {
+                Ok((_, r)) => resolved = r,
                 Err(e) => self.errors.push(e),
             }
         }

@@ -116,12 +116,26 @@ impl Options {
         self.aliases.clone().unwrap_or_else(Aliases::bundled)
     }
 
-    fn check_options(&self, outturns: Option<Resolved>, aliases: Aliases) -> CheckOptions {
+    /// The check's options for `rows`, with the grades target-unreachable reports: graded
+    /// here, by the facade, as of the latest outturn whatever `as_of` asks of `assess`.
+    fn check_options(
+        &self,
+        rows: &[Indicator],
+        outturns: Option<Resolved>,
+        aliases: Aliases,
+    ) -> CheckOptions {
+        let grades = match &outturns {
+            Some(o) if !o.outturns.is_empty() => {
+                crate::assess::assess(rows, o, &aliases, &crate::assess::Options::default())
+            }
+            _ => Vec::new(),
+        };
         CheckOptions {
             horizon: self.check_horizon.unwrap_or(crate::check::DEFAULT_HORIZON),
             regions: self.regions.clone().unwrap_or_else(Regions::bundled),
             aliases,
             outturns,
+            grades,
             lang: self.lang,
         }
     }
@@ -244,7 +258,7 @@ pub fn from_scenario(sc: Scenario, opts: &Options, stages: Stages) -> Result<Res
         Vec::new()
     };
     let findings = if stages.check {
-        let check = opts.check_options(Some(sc.outturns.clone()), aliases);
+        let check = opts.check_options(&sc.indicators, Some(sc.outturns.clone()), aliases);
         crate::check::run(&sc.indicators, &check)
     } else {
         Vec::new()

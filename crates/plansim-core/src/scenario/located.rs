@@ -2,86 +2,15 @@
 //! rates in percent with an optional `%` ([`Percent`]), and years that refuse to be text.
 
 use crate::lang::Wrong;
+/// Moved to [`crate::notice`], the bottom layer; kept here for code written against this path.
+pub use crate::notice::At;
+pub(crate) use crate::notice::{Lines, line_of};
+/// Moved to [`crate::text`], the bottom layer; kept here for code written against this path.
+pub use crate::text::{parse_percent, trim_float};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Deref;
-use std::path::{Path, PathBuf};
-
-/// Where a rule or value was written: its file and 1-based line. A rule made by a command
-/// (`sweep --delta`) has no file and line 0.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct At {
-    /// The scenario file (empty for a rule made by a command).
-    pub file: PathBuf,
-    /// 1-based line; 0 when there is no file.
-    pub line: usize,
-    /// Byte offset in the file, until [`At::resolve`] turns it into a line.
-    #[serde(skip)]
-    offset: usize,
-}
-
-impl At {
-    /// A place given by file and line.
-    pub fn new(file: impl Into<PathBuf>, line: usize) -> At {
-        At {
-            file: file.into(),
-            line,
-            offset: 0,
-        }
-    }
-
-    /// Sets the file, and the line of the byte offset read with the value.
-    pub(crate) fn resolve(&mut self, file: &Path, lines: &Lines) {
-        self.file = file.to_path_buf();
-        self.line = lines.line_of(self.offset);
-    }
-
-    /// Whether the place is in a file (a line was read).
-    pub fn is_file(&self) -> bool {
-        self.line > 0
-    }
-}
-
-impl fmt::Display for At {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_file() {
-            write!(f, "{}:{}", self.file.display(), self.line)
-        } else {
-            f.write_str(&self.file.display().to_string())
-        }
-    }
-}
-
-/// 1-based line of a byte offset.
-/// The newlines of a text, to find the line of many offsets without counting from the start
-/// for each (a scenario of 40,000 rules would count billions of bytes).
-pub(crate) struct Lines(Vec<usize>);
-
-impl Lines {
-    pub(crate) fn new(text: &str) -> Lines {
-        Lines(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i)
-                .collect(),
-        )
-    }
-
-    /// The 1-based line of a byte offset, as [`line_of`] counts it.
-    pub(crate) fn line_of(&self, offset: usize) -> usize {
-        self.0.partition_point(|&nl| nl < offset) + 1
-    }
-}
-
-pub(crate) fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
 
 /// A value with the place it was written: a `[[override]]` table (the line of its header), a
 /// `[models]` entry.
@@ -153,14 +82,6 @@ impl Percent {
     }
 }
 
-/// `0.1 + 0.2` prints as `0.3`: the shortest text that reads back as the same number, at most
-/// 10 decimals.
-pub fn trim_float(v: f64) -> String {
-    let s = format!("{v:.10}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.into() }
-}
-
 struct RawPercent(f64, bool, String);
 
 impl<'de> Deserialize<'de> for RawPercent {
@@ -203,17 +124,6 @@ impl<'de> Deserialize<'de> for RawPercent {
         }
         d.deserialize_any(V)
     }
-}
-
-/// `5%`, `-3 %`, `−3％`, `2` → (value, written with a sign).
-pub fn parse_percent(s: &str) -> Option<(f64, bool)> {
-    let s = s.trim().replace('−', "-");
-    let (body, sign) = match s.strip_suffix(['%', '％']) {
-        Some(b) => (b.trim_end(), true),
-        None => (s.as_str(), false),
-    };
-    let v: f64 = body.parse().ok()?;
-    v.is_finite().then_some((v, sign))
 }
 
 impl<'de> Deserialize<'de> for Percent {
@@ -306,42 +216,5 @@ pub fn names<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::
         Ok(OneOrMany::One(s)) => Ok(Some(vec![s])),
         Ok(OneOrMany::Many(v)) => Ok(Some(v)),
         Err(_) => Err(de::Error::custom(Wrong::NotNames.encode())),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn percents_read_with_or_without_a_sign() {
-        assert_eq!(parse_percent("5%"), Some((5.0, true)));
-        assert_eq!(parse_percent(" -3 % "), Some((-3.0, true)));
-        assert_eq!(parse_percent("−3％"), Some((-3.0, true)));
-        assert_eq!(parse_percent("2"), Some((2.0, false)));
-        assert_eq!(parse_percent("five"), None);
-        assert_eq!(parse_percent("inf%"), None);
-    }
-
-    #[test]
-    fn floats_print_without_binary_noise() {
-        // 0.05 + 0.01 is 0.060000000000000005 in binary
-        assert_eq!(trim_float(0.05 + 0.01), "0.06");
-        assert_eq!(trim_float(6.0), "6");
-        assert_eq!(trim_float(-0.0), "0");
-        assert_eq!(trim_float(-2.5), "-2.5");
-    }
-
-    #[test]
-    fn lines_of_offsets() {
-        let text = "a\nb\n\nc";
-        assert_eq!(line_of(text, 0), 1);
-        assert_eq!(line_of(text, 2), 2);
-        assert_eq!(line_of(text, 5), 4);
-        assert_eq!(line_of(text, 999), 4);
-        let lines = Lines::new(text);
-        for offset in 0..=text.len() + 3 {
-            assert_eq!(lines.line_of(offset), line_of(text, offset), "{offset}");
-        }
     }
 }

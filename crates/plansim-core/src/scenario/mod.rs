@@ -4,23 +4,22 @@ mod blank;
 mod file;
 mod lint;
 mod located;
-mod notice;
 pub(crate) mod rates;
 mod select;
 
+pub use crate::notice::Notice;
 pub use file::{
     After, AfterRule, Calibrate, Distribution, Override, Phase, ScenarioFile, Shock, Uncertainty,
 };
 pub use located::{At, Located, Percent, parse_percent, trim_float};
-pub use notice::Notice;
 pub use rates::Pace;
 pub use select::{EVERY_REGION, Kind, Selector, nearest};
 
 use crate::actuals::{Outturn, Resolved};
-use crate::check::Severity;
 use crate::error::{CellError, Error, Result};
 use crate::lang::Msg;
 use crate::model::ModelChoice;
+use crate::notice::Severity;
 use crate::series::Series;
 use crate::table::{Indicator, LoadOptions, Warning};
 use std::path::{Path, PathBuf};
@@ -228,7 +227,6 @@ impl Scenario {
         if tables.is_empty() {
             return Err(Error::notice(At::new(&path, 0), Msg::NoTables));
         }
-        let actuals = crate::actuals::merge(actuals)?;
         Scenario::assemble(&path, name.into(), spec, tables, actuals)
     }
 
@@ -253,16 +251,8 @@ impl Scenario {
             indicators.extend(table.indicators);
         }
         // an achievement table is its targets and its outturns, where no outturn file is given
-        let actuals = if actuals.is_empty() {
-            crate::actuals::own_outcomes(&indicators)
-        } else {
-            actuals
-        };
-        let outturns = crate::actuals::resolve(
-            &indicators,
-            actuals.clone(),
-            &crate::names::Aliases::bundled(),
-        )?;
+        let (actuals, outturns) =
+            crate::actuals::intake(&indicators, actuals, &crate::names::Aliases::bundled())?;
         let series = Series::gather(&indicators, &outturns.meanings);
         let mut sc = Scenario {
             name,
@@ -300,12 +290,8 @@ impl Scenario {
         }
         let mut all = std::mem::take(&mut self.actuals);
         all.extend(extra);
-        self.actuals = crate::actuals::merge(all)?;
-        self.outturns = crate::actuals::resolve(
-            &self.indicators,
-            self.actuals.clone(),
-            &crate::names::Aliases::bundled(),
-        )?;
+        (self.actuals, self.outturns) =
+            crate::actuals::intake(&self.indicators, all, &crate::names::Aliases::bundled())?;
         // the outturns may set a base the series start from
         self.series = Series::gather(&self.indicators, &self.outturns.meanings);
         Ok(())
@@ -342,6 +328,43 @@ impl Scenario {
             .unwrap_or(ModelChoice::Auto)
     }
 
+    /// The outturns matched to any row of a series, each once.
+    fn matches_of(&self, s: &Series) -> Vec<(&Outturn, crate::actuals::How)> {
+        let mut matches: Vec<crate::actuals::Match> = s
+            .rows
+            .iter()
+            .flat_map(|&r| self.outturns.by_row.get(r).into_iter().flatten().copied())
+            .collect();
+        matches.sort_by_key(|m| m.outturn);
+        matches.dedup_by_key(|m| m.outturn);
+        matches
+            .iter()
+            .map(|m| (&self.outturns.outturns[m.outturn], m.how))
+            .collect()
+    }
+
+    /// The published yearly rates (percent) of a growth-rate row (`国内生产总值增长（%）`),
+    /// sorted by year, read as `assess` reads them; empty for any other row.
+    pub(crate) fn rates_of(&self, s: &Series) -> Vec<(i32, f64)> {
+        use crate::meaning::Quantity;
+        let Some(&first) = s.rows.first() else {
+            return Vec::new();
+        };
+        let ind = &self.indicators[first];
+        let m = self.outturns.meaning(first, ind);
+        if m.quantity != Quantity::Rate {
+            return Vec::new();
+        }
+        let mut out: Vec<(i32, f64)> = crate::actuals::observations(&m, ind, &self.matches_of(s))
+            .into_iter()
+            .filter(|o| matches!(o.side, None | Some(crate::actuals::Side::About)))
+            .map(|o| (o.year, o.value))
+            .collect();
+        out.sort_by_key(|o| o.0);
+        out.dedup_by_key(|o| o.0);
+        out
+    }
+
     /// The outturns of a series in its own terms (levels; an index for a change over the
     /// period; a running total), sorted by year: published figures and those derived from the
     /// same quantity measured another way. Growth-rate rows have none: they are no levels.
@@ -351,17 +374,7 @@ impl Scenario {
         let Some(&first) = s.rows.first() else {
             return Vec::new();
         };
-        let mut matches: Vec<crate::actuals::Match> = s
-            .rows
-            .iter()
-            .flat_map(|&r| self.outturns.by_row.get(r).into_iter().flatten().copied())
-            .collect();
-        matches.sort_by_key(|m| m.outturn);
-        matches.dedup_by_key(|m| m.outturn);
-        let pairs: Vec<(&Outturn, crate::actuals::How)> = matches
-            .iter()
-            .map(|m| (&self.outturns.outturns[m.outturn], m.how))
-            .collect();
+        let pairs = self.matches_of(s);
         let ind = &self.indicators[first];
         let mut m = self.outturns.meaning(first, ind);
         if m.quantity == Quantity::Rate {
@@ -396,11 +409,26 @@ impl Scenario {
                     m.base = None;
                     crate::actuals::growth(&m, ind, &pairs)
                 };
-                chained(changes, |v, c| v * (1.0 + c / 100.0), 100.0)
+                let mut path = chained(changes, |v, c| v * (1.0 + c / 100.0), 100.0);
+                // the official period figure, not the yearly chain, where the grade rests on it
+                if m.quantity == Quantity::PeriodChange {
+                    let figures = crate::actuals::periods(&m, ind, &pairs).0;
+                    crate::actuals::period::on_official(
+                        &mut path,
+                        &figures,
+                        s.base_year,
+                        100.0,
+                        false,
+                    );
+                }
+                path
             }
             Shape::RunningTotal => {
                 let counts = crate::actuals::observations(&m, ind, &pairs);
-                chained(counts, |v, c| v + c, 0.0)
+                let mut path = chained(counts, |v, c| v + c, 0.0);
+                let figures = crate::actuals::periods(&m, ind, &pairs).0;
+                crate::actuals::period::on_official(&mut path, &figures, s.base_year, 0.0, true);
+                path
             }
         }
     }

@@ -183,8 +183,21 @@ pub fn plan(
         (None, Some(&(y, v))) => (y, v),
         (None, None) => return Ok(None),
     };
-    let horizon = sc.horizon();
     let model = model_for(sc.model_choice(s), s, start)?;
+    plan_with(sc, s, actuals, nudge, model, (start_year, start)).map(Some)
+}
+
+/// The rates of one series on `model` from `(start_year, start)`: the plan's pace, then every
+/// rule of the scenario, as [`plan`] applies them.
+pub(crate) fn plan_with(
+    sc: &Scenario,
+    s: &Series,
+    actuals: &[(i32, f64)],
+    nudge: Option<Nudge>,
+    model: Model,
+    (start_year, start): (i32, f64),
+) -> Result<RatePlan, Msg> {
+    let horizon = sc.horizon();
     let (plan_rate, pace) = plan_rate(sc, s, &model, start, start_year);
     let years: Vec<i32> = (start_year + 1..=horizon).collect();
     let mut rates: Vec<f64> = vec![plan_rate; years.len()];
@@ -220,7 +233,7 @@ pub fn plan(
     level_shocks(sc, s, &plan, actuals, &mut rates, &mut rules)?;
     plan.rates = rates;
     plan.changes = rules.changes;
-    Ok(Some(plan))
+    Ok(plan)
 }
 
 /// `[[after.phase]]` rates, each over its years.

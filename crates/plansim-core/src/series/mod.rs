@@ -5,6 +5,7 @@ use crate::table::{Attribute, Direction, Form, Indicator, Num, UnitKind};
 use serde::Serialize;
 
 mod goal;
+pub mod trend;
 pub use goal::{Goal, GoalKind};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -261,8 +262,8 @@ impl Series {
     }
 
     /// The English name when asked and present, else the document's.
-    pub fn display_name(&self, english: bool) -> &str {
-        if english && !self.name_en.is_empty() {
+    pub fn display_name(&self, lang: crate::lang::Lang) -> &str {
+        if lang.is_en() && !self.name_en.is_empty() {
             &self.name_en
         } else {
             &self.name

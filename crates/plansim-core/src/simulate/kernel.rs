@@ -32,8 +32,18 @@ pub struct PathInput<'a> {
     pub rates: &'a [f64],
     /// Known values by year offset (1 = first year after the start); these years are not drawn.
     pub fixed: &'a [Option<f64>],
-    /// σ of each year's rate, a fraction.
+    /// σ of each year's change, in the unit of `log`: the spread the outturns give (assess's
+    /// estimate) or one set by hand.
     pub sigma: f64,
+    /// Each year's change is log growth (the value is multiplied by e^change); else points
+    /// (added). The plan's step is taken first, so the draws centre on the scenario's path.
+    pub log: bool,
+    /// A logistic path's ceiling: no draw passes it (nor goes below zero).
+    pub ceiling: Option<f64>,
+    /// The number of observed changes behind σ: each draw then takes its own mean error and σ
+    /// from their posterior, so that the sum of the next k changes follows the predictive
+    /// k·x̄ + s·√(k(1 + k/n))·t(n − 1) about the scenario's path. `None`: σ known (set by hand).
+    pub n: Option<usize>,
     /// Share of the shock from the economy-wide factor (0 = independent).
     pub common: f64,
     /// Year offsets whose threshold is counted: (offset, level, met at or above).
@@ -55,6 +65,9 @@ pub struct Scratch {
     spill: Vec<f64>,
     shocks: Vec<f64>,
     common: Vec<f64>,
+    /// Per draw: the error of the mean, and σ, from their posterior.
+    mean_error: Vec<f64>,
+    spread: Vec<f64>,
     counter: Counter,
 }
 
@@ -68,8 +81,38 @@ pub(crate) fn stream_seed(seed: u64, key: u64, year: i32) -> u64 {
     mix(mix(seed ^ mix(key)) ^ (year as i64 as u64).wrapping_mul(0xA24B_AED4_963E_E407))
 }
 
-/// Draws one path `draws` times: each year's rate is its planned rate plus σ times a shock
-/// (from the path's own streams and, for `common`, the economy-wide ones), known years fixed.
+/// The key of a path's posterior stream: a year no path draws.
+const POSTERIOR_YEAR: i32 = i32::MIN;
+
+/// Each draw's error of the mean and σ. With n observed changes of sample sd s (flat prior),
+/// σ² = s²(n − 1)/χ²(n − 1) and the mean's error ~ N(0, σ²/n): the sum of k changes is then
+/// k·(mean) + s·√(k(1 + k/n))·t(n − 1) — assess's predictive. Without n, σ = s and no error.
+fn posterior(input: &PathInput, stream: u64, mean_error: &mut [f64], spread: &mut [f64]) {
+    let s = input.sigma;
+    let chi = input
+        .n
+        .filter(|&n| n >= 2)
+        .and_then(|n| Some((n as f64, rand_distr::ChiSquared::new(n as f64 - 1.0).ok()?)));
+    let Some((n, chi)) = chi else {
+        mean_error.fill(0.0);
+        spread.fill(s);
+        return;
+    };
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(stream);
+    let df = n - 1.0;
+    for (m, sd) in mean_error.iter_mut().zip(spread.iter_mut()) {
+        // a χ² of exactly 0 would make σ infinite: the smallest positive double instead
+        let c: f64 = chi.sample(&mut rng);
+        let sigma = s * (df / c.max(f64::MIN_POSITIVE)).sqrt();
+        let z: f64 = rand_distr::StandardNormal.sample(&mut rng);
+        *sd = sigma;
+        *m = sigma * z / n.sqrt();
+    }
+}
+
+/// Draws one path `draws` times: each year the plan's step, then a change of the draw's mean
+/// error plus its σ times a shock (from the path's own streams and, for `common`, the
+/// economy-wide ones), known years fixed.
 pub(crate) fn run_path(
     input: &PathInput,
     draws: usize,
@@ -88,28 +131,44 @@ pub(crate) fn run_path(
     count_goals(&s.values, 0, input.goals, &mut probabilities);
     let (own, shared) = ((1.0 - input.common).sqrt(), input.common.sqrt());
     let sampler = Sampler::of(noise);
+    s.mean_error.resize(draws, 0.0);
+    s.spread.resize(draws, 0.0);
+    posterior(
+        input,
+        stream_seed(seed, key, POSTERIOR_YEAR),
+        &mut s.mean_error,
+        &mut s.spread,
+    );
+    let shape = Shape {
+        model: input.model,
+        log: input.log,
+        ceiling: input.ceiling,
+    };
     for t in 0..years {
         let (min, max) = if let Some(v) = input.fixed.get(t + 1).copied().flatten() {
             s.values.fill(v);
             (v, v)
         } else {
             let g = input.rates[t];
-            let sigma = input.sigma;
             let year = input.start_year + t as i32 + 1;
             let stream = stream_seed(seed, key, year);
-            if let (Sampler::Normal, Model::Compound(_), false) =
-                (&sampler, input.model, input.common > 0.0)
+            if let (Sampler::Normal, Model::Compound(_), true, false) =
+                (&sampler, input.model, input.log, input.common > 0.0)
             {
                 // the common case in one pass: each block of shocks used while in cache
                 let (values, mut b) = (&mut s.values, Bounds::default());
+                let (errors, spreads) = (&s.mean_error, &s.spread);
+                let factor = 1.0 + g;
                 #[allow(unused_attributes)]
                 Normals::new(stream).each_block(
                     draws,
                     #[inline(always)]
                     |at, z| {
-                        let v = &mut values[at..at + z.len()];
-                        for (v, z) in v.iter_mut().zip(z) {
-                            *v *= 1.0 + (g + sigma * z);
+                        let end = at + z.len();
+                        let v = &mut values[at..end];
+                        let (m, sd) = (&errors[at..end], &spreads[at..end]);
+                        for (((v, z), m), sd) in v.iter_mut().zip(z).zip(m).zip(sd) {
+                            *v = (*v * factor * (m + sd * z).exp()).min(f64::MAX);
                         }
                         b.add(v);
                     },
@@ -126,7 +185,7 @@ pub(crate) fn run_path(
                         *z = own * *z + shared * c;
                     }
                 }
-                advance(input.model, &mut s.values, &s.shocks, g, sigma)
+                shape.advance(&mut s.values, &s.shocks, &s.mean_error, &s.spread, g)
             }
         };
         bands.push(s.counter.quantiles(&s.values, min, max, &mut s.spill));
@@ -172,23 +231,46 @@ impl Sampler {
     }
 }
 
-/// One year for every draw: v ← step(v, g + σ·z); returns the smallest and largest value,
-/// both NaN when a value is. Compound is written out so the loop vectorises; with σ = 0 it
-/// performs exactly the deterministic step.
-fn advance(model: Model, values: &mut [f64], shocks: &[f64], g: f64, sigma: f64) -> (f64, f64) {
-    match model {
-        Model::Compound(_) => {
-            for (v, z) in values.iter_mut().zip(shocks) {
-                *v *= 1.0 + (g + sigma * z);
+/// How a path moves a year: the model's step, then the drawn change in its unit.
+struct Shape {
+    model: Model,
+    log: bool,
+    ceiling: Option<f64>,
+}
+
+impl Shape {
+    /// One year for every draw: v ← step(v, g), then the change m + σ·z (log growth: v·e^change,
+    /// never past the largest double; points: v + change, inside a logistic path's ceiling);
+    /// returns the smallest and largest value, both NaN when a value is. With σ = 0 it performs
+    /// exactly the deterministic step.
+    fn advance(
+        &self,
+        values: &mut [f64],
+        shocks: &[f64],
+        errors: &[f64],
+        spreads: &[f64],
+        g: f64,
+    ) -> (f64, f64) {
+        let drawn = shocks.iter().zip(errors).zip(spreads);
+        match (self.log, self.ceiling) {
+            (true, _) => {
+                for (v, ((z, m), sd)) in values.iter_mut().zip(drawn) {
+                    *v = (self.model.step(*v, g) * (m + sd * z).exp()).min(f64::MAX);
+                }
+            }
+            (false, Some(k)) => {
+                for (v, ((z, m), sd)) in values.iter_mut().zip(drawn) {
+                    *v = (self.model.step(*v, g) + (m + sd * z)).clamp(0.0, k);
+                }
+            }
+            (false, None) => {
+                for (v, ((z, m), sd)) in values.iter_mut().zip(drawn) {
+                    *v = self.model.step(*v, g) + (m + sd * z);
+                }
             }
         }
-        _ => {
-            for (v, z) in values.iter_mut().zip(shocks) {
-                *v = model.step(*v, g + sigma * z);
-            }
-        }
+        bounds(values)
     }
-    bounds(values)
 }
 
 /// Smallest and largest value (NaN, NaN when one is NaN).

@@ -63,6 +63,9 @@ fn key_of(input: &PathInput, (draws, seed, key, noise): (usize, u64, u64, Noise)
     put(input.start.to_bits());
     put(input.sigma.to_bits());
     put(input.common.to_bits());
+    put(u64::from(input.log));
+    put(input.ceiling.map_or(u64::MAX, f64::to_bits));
+    put(input.n.map_or(u64::MAX, |n| n as u64));
     put(input.rates.len() as u64);
     for r in input.rates {
         put(r.to_bits());

@@ -1,6 +1,10 @@
-//! Monte Carlo: each year's rate drawn around the scenario's rate, g_t ~ N(rate, σ) (or a
-//! Student-t), per indicator; bands p5…p95 per year and the probability of meeting each goal.
-//! Seeded per path, so the same seed gives the same numbers whatever the number of threads.
+//! Monte Carlo: each year the scenario's step, then a change drawn in the unit assess reads the
+//! indicator in (log growth for levels, points for shares and counts) — with σ from the
+//! outturns, each draw's mean error and σ from their posterior, so the sum of the next k
+//! changes follows assess's predictive k·x̄ + s·√(k(1 + k/n))·t(n − 1) about the scenario's
+//! path; with σ set by hand, normal (or Student-t) shocks of that σ. Bands p5…p95 per year and
+//! the probability of meeting each goal. Seeded per path, so the same seed gives the same
+//! numbers whatever the number of threads.
 
 pub(crate) mod kernel;
 mod keys;
@@ -12,7 +16,7 @@ mod sigma;
 pub use kernel::Noise;
 pub use keys::path_keys;
 pub use memo::Memo;
-pub use sigma::{DEFAULT_SIGMA, SigmaSource, rule_of_thumb, sigma_of};
+pub use sigma::{DEFAULT_SIGMA, SigmaSource, Spread, rule_of_thumb, sigma_of};
 
 use crate::error::{Error, Result};
 use crate::project::Projection;
@@ -148,6 +152,9 @@ pub struct SimPath {
     pub sigma: f64,
     /// Where σ came from (flag, scenario, table, actuals, default).
     pub sigma_from: SigmaSource,
+    /// The number of observed yearly changes σ rests on (outturns only; a σ set by hand is
+    /// taken as known): the draws follow the Student-t predictive with n − 1 degrees of freedom.
+    pub sigma_n: Option<usize>,
     /// One band per projection year (NaN before the path starts).
     pub bands: Vec<Band>,
     /// The probability of each goal the horizon reaches.
@@ -238,10 +245,10 @@ pub fn workers(jobs: usize) -> usize {
     }
 }
 
-/// Bytes a worker holds per draw: the values, shocks, common factor and spill of a path
-/// (f64 each) and each value's bucket (u16). A path is reduced to its bands before the next
+/// Bytes a worker holds per draw: the values, shocks, common factor, spill, mean error and σ
+/// of a path (f64 each) and each value's bucket (u16). A path is reduced to its bands before the next
 /// one is drawn, so this, not draws × paths × years, is what a run holds.
-const BYTES_PER_DRAW: u64 = 4 * 8 + 2;
+const BYTES_PER_DRAW: u64 = 6 * 8 + 2;
 
 /// Refuses a run whose draws would take more than a quarter of the machine's memory, with
 /// the estimate.
@@ -284,7 +291,8 @@ fn simulate_path(
     scratch: &mut Scratch,
 ) -> SimPath {
     let plan = &path.plan;
-    let (sigma, sigma_from) = sigma_of(set, path);
+    let spread = sigma_of(set, path);
+    let (sigma, sigma_from, sigma_n) = (spread.sigma, spread.source, spread.n);
     // no outturns and no σ set by hand: a rule of thumb is no evidence, and a fan or a
     // probability drawn from it would only restate the plan's own path (about 50 % by
     // construction): none is drawn
@@ -292,6 +300,7 @@ fn simulate_path(
         return SimPath {
             sigma,
             sigma_from,
+            sigma_n,
             bands: vec![Band::MISSING; p.years.len()],
             chances: Vec::new(),
         };
@@ -323,7 +332,13 @@ fn simulate_path(
         start: plan.start,
         rates: &plan.rates,
         fixed: &fixed,
-        sigma,
+        sigma: spread.unit_sigma,
+        log: spread.kind.logarithmic(),
+        ceiling: match plan.model {
+            crate::model::Model::Logistic(l) => Some(l.ceiling),
+            _ => None,
+        },
+        n: spread.n,
         common: set.common,
         goals: &goals,
     };
@@ -351,10 +366,14 @@ fn simulate_path(
     SimPath {
         sigma,
         sigma_from,
+        sigma_n,
         bands,
         chances,
     }
 }
+
+#[cfg(test)]
+mod agree_tests;
 
 #[cfg(test)]
 mod tests {
@@ -475,12 +494,11 @@ mod tests {
         }
     }
 
-    /// P(v₂₀₂₅ ≥ T) for v = v0·∏(1 + g + σz) under the log-normal approximation:
-    /// ln(1+g+σz) has mean ≈ ln(1+g) − σ²/(2(1+g)²) and sd ≈ σ/(1+g), summed over n years.
+    /// P(v₂₀₂₅ ≥ T) for v = v0·∏(1 + g)·e^(σz): ln v is normal with mean ln v0 + n·ln(1 + g)
+    /// and sd σ·√n (a σ set by hand is known: no t).
     fn lognormal_probability(v0: f64, g: f64, sigma: f64, n: f64, target: f64) -> f64 {
-        let mu = v0.ln() + n * ((1.0 + g).ln() - sigma * sigma / (2.0 * (1.0 + g).powi(2)));
-        let sd = sigma * n.sqrt() / (1.0 + g);
-        1.0 - Normal::standard().cdf((target.ln() - mu) / sd)
+        let mu = v0.ln() + n * (1.0 + g).ln();
+        1.0 - Normal::standard().cdf((target.ln() - mu) / (sigma * n.sqrt()))
     }
 
     #[test]
@@ -496,21 +514,21 @@ mod tests {
             .position(|x| x.series.name == "复利指标")
             .unwrap();
         let got = sim.paths[i].chances[0].probability;
-        // target 127.62815625 = 100·1.05⁵: just under one half (≈ 0.4915)
+        // target 127.62815625 = 100·1.05⁵, the median: one half; a target 1/0.95 times it,
+        // 1 − Φ(ln(1/0.95)/(0.02·√5)) = 1 − Φ(1.14694) = 0.1257
         let want = lognormal_probability(100.0, 0.05, 0.02, 5.0, 127.62815625);
-        assert!((want - 0.4915).abs() < 0.001, "{want}");
+        assert!((want - 0.5).abs() < 1e-9, "{want}");
         assert!(
             (got - want).abs() < 0.01,
             "simulated {got} vs closed form {want}"
         );
-        // the median of the 2025 band is near the closed-form median v0·e^(n·E ln(1+X))
-        let median = (100f64.ln() + 5.0 * (1.05f64.ln() - 0.0004 / (2.0 * 1.1025))).exp();
+        let below = lognormal_probability(100.0, 0.05, 0.02, 5.0, 127.62815625 / 0.95);
+        assert!((below - 0.12570).abs() < 1e-4, "{below}");
+        // the median of the 2025 band is the plan's path, 100·1.05⁵
         let b = sim.paths[i].bands[p.col(2025).unwrap()];
-        assert!(
-            (b.p50 / median - 1.0).abs() < 0.002,
-            "{} vs {median}",
-            b.p50
-        );
+        assert!((b.p50 / 127.62815625 - 1.0).abs() < 0.002, "{}", b.p50);
+        // its p95 is 127.628·e^(1.644854·0.02·√5) = 127.628·1.076333 = 137.370
+        assert!((b.p95 / 137.370 - 1.0).abs() < 0.003, "{}", b.p95);
     }
 
     #[test]

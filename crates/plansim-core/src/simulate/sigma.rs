@@ -1,10 +1,11 @@
 //! Which σ a path gets: the command line, the scenario per indicator, the table's `sigma`
-//! column, an estimate from three or more actuals (never below the rule of thumb), the scenario
-//! default, or a rule of thumb scaled to the indicator's pace.
+//! column, the trend of two or more observed yearly changes (assess's estimator, with its
+//! floors), the scenario default, or — no evidence, nothing drawn — a rule of thumb.
 
 use super::Settings;
+use crate::model::Model;
 use crate::project::Path;
-use statrs::statistics::Statistics;
+use crate::series::trend::{Kind, Trend};
 
 /// The floor of the rule of thumb: half a point of annual growth.
 pub const DEFAULT_SIGMA: f64 = 0.005;
@@ -29,16 +30,16 @@ pub enum SigmaSource {
     /// The table's `sigma` column.
     #[serde(rename = "table")]
     Table,
-    /// The spread of the outturns' yearly growth (three or more outturns).
+    /// The spread of the outturns' yearly changes (two or more changes).
     #[serde(rename = "actuals")]
     Actuals,
-    /// The outturns' spread was below the rule of thumb, which stands.
-    #[serde(rename = "actuals (floored at the rule of thumb)")]
+    /// The outturns' spread was below the floor for their kind, which stands.
+    #[serde(rename = "actuals (floored)")]
     ActualsFloored,
     /// The scenario's default σ.
     #[serde(rename = "scenario")]
     Scenario,
-    /// The rule of thumb: max(0.5 points, 30 % of the plan rate).
+    /// The rule of thumb: max(0.5 points, 30 % of the plan rate); no evidence, never drawn.
     #[serde(rename = "default")]
     RuleOfThumb,
 }
@@ -69,7 +70,7 @@ impl SigmaSource {
             SigmaSource::ScenarioIndicator => "scenario (indicator)",
             SigmaSource::Table => "table",
             SigmaSource::Actuals => "actuals",
-            SigmaSource::ActualsFloored => "actuals (floored at the rule of thumb)",
+            SigmaSource::ActualsFloored => "actuals (floored)",
             SigmaSource::Scenario => "scenario",
             SigmaSource::RuleOfThumb => "default",
         }
@@ -82,54 +83,103 @@ impl std::fmt::Display for SigmaSource {
     }
 }
 
-/// The σ of a path (a fraction) and where it came from: the settings' override, their σ for
-/// the indicator, the table's `sigma`, the outturns, the settings' default, the rule of thumb.
-pub fn sigma_of(set: &Settings, path: &Path) -> (f64, SigmaSource) {
+/// A path's spread, in the unit its draws are made in, and the evidence behind it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spread {
+    /// σ of the yearly rate as a fraction (0.02 = 2 points a year), for display: log growth
+    /// as is, points divided by the level they move.
+    pub sigma: f64,
+    /// Where σ came from.
+    pub source: SigmaSource,
+    /// The kind of yearly change drawn: log growth or points ([`Kind`]), the one assess
+    /// estimates its trend in.
+    pub kind: Kind,
+    /// σ in the kind's unit: what each year's change is drawn with.
+    pub unit_sigma: f64,
+    /// How many observed yearly changes σ rests on, when it is the outturns': the draws then
+    /// carry the uncertainty of the mean and of σ itself (the Student-t predictive with n − 1
+    /// degrees of freedom). `None` for a σ set by hand, taken as known.
+    pub n: Option<usize>,
+}
+
+/// The σ of a path and where it came from: the settings' override, their σ for the
+/// indicator, the table's `sigma`, the outturns (the same estimator as assess, [`Trend`]),
+/// the settings' default, the rule of thumb (no evidence: nothing is drawn).
+pub fn sigma_of(set: &Settings, path: &Path) -> Spread {
+    let plan = &path.plan;
+    // the indicator's kind of change, as assess reads it, unless the scenario chose a model
+    // that moves otherwise (a level drawn linearly moves in points, a share compounded in logs)
+    let natural = Kind::of(path.series.quantity, path.series.additive, plan.start);
+    let kind = match (plan.model, natural.logarithmic()) {
+        (Model::Compound(_), false) => Kind::Level,
+        (Model::Linear(_) | Model::Logistic(_), true) => Kind::Points,
+        _ => natural,
+    };
+    // the level a fraction of growth is taken of, for changes in points
+    let level = match plan.model {
+        Model::Linear(l) if plan.start == 0.0 => l.scale.abs(),
+        _ => plan.start.abs(),
+    };
+    let by_hand = |sigma: f64, source: SigmaSource| Spread {
+        sigma,
+        source,
+        kind,
+        unit_sigma: if kind.logarithmic() {
+            sigma
+        } else {
+            sigma * level
+        },
+        n: None,
+    };
     if let Some(s) = set.sigma {
-        return (s, SigmaSource::Override);
+        return by_hand(s, SigmaSource::Override);
     }
     let by_name = set
         .sigma_by
         .get(&path.series.name)
         .or_else(|| set.sigma_by.get(&path.series.name_en));
     if let Some(&s) = by_name {
-        return (s, SigmaSource::ScenarioIndicator);
+        return by_hand(s, SigmaSource::ScenarioIndicator);
     }
     if let Some(s) = path.series.sigma {
-        return (s, SigmaSource::Table);
+        return by_hand(s, SigmaSource::Table);
     }
-    // a few near-identical outturns are no evidence of calm: never below the rule of thumb
-    if let Some(s) = from_actuals(path.plan.start_year, path.plan.start, &path.actuals) {
-        let floor = rule_of_thumb(path.plan.plan_rate);
-        return if s >= floor {
-            (s, SigmaSource::Actuals)
+    if let Some(t) = from_actuals(plan.start_year, plan.start, &path.actuals, kind) {
+        let sigma = if kind.logarithmic() || level == 0.0 {
+            t.sigma
         } else {
-            (floor, SigmaSource::ActualsFloored)
+            t.sigma / level
+        };
+        return Spread {
+            sigma,
+            source: if t.observed < t.floor {
+                SigmaSource::ActualsFloored
+            } else {
+                SigmaSource::Actuals
+            },
+            kind,
+            unit_sigma: t.sigma,
+            n: Some(t.m),
         };
     }
     if let Some(s) = set.default_sigma {
-        return (s, SigmaSource::Scenario);
+        return by_hand(s, SigmaSource::Scenario);
     }
-    (rule_of_thumb(path.plan.plan_rate), SigmaSource::RuleOfThumb)
+    by_hand(rule_of_thumb(plan.plan_rate), SigmaSource::RuleOfThumb)
 }
 
-/// The sample standard deviation of the year-on-year growth of consecutive known values
-/// (the start and the actuals), when three or more actual years are given.
-pub(crate) fn from_actuals(start_year: i32, start: f64, actuals: &[(i32, f64)]) -> Option<f64> {
-    if actuals.len() < 3 {
-        return None;
-    }
+/// The trend of the yearly changes between consecutive known values (the start and the
+/// actuals), when there are two or more: assess's estimator, in the same unit and floors.
+pub(crate) fn from_actuals(
+    start_year: i32,
+    start: f64,
+    actuals: &[(i32, f64)],
+    kind: Kind,
+) -> Option<Trend> {
     let known: Vec<(i32, f64)> = std::iter::once((start_year, start))
-        .chain(actuals.iter().copied())
+        .chain(actuals.iter().copied().filter(|a| a.0 > start_year))
         .collect();
-    let rates: Vec<f64> = known
-        .windows(2)
-        .filter(|w| w[1].0 == w[0].0 + 1 && w[0].1 > 0.0)
-        .map(|w| w[1].1 / w[0].1 - 1.0)
-        .collect();
-    (rates.len() >= 2)
-        .then(|| rates.std_dev())
-        .filter(|s| s.is_finite())
+    Trend::of_points(&known, kind)
 }
 
 #[cfg(test)]
@@ -143,10 +193,12 @@ mod tests {
         assert!((rule_of_thumb(-0.025) - 0.0075).abs() < 1e-15);
     }
 
-    /// The hypothetical 科尔沁区 outturns (6 %, 3 %, 5 %) have σ = 1.53 points, below the rule
-    /// of thumb for a 7 % plan (0.3·7 = 2.1 points): the rule of thumb stands.
+    /// The hypothetical 科尔沁区 outturns (growth 6 %, 3 %, 5 % from 305.8) are three log
+    /// changes ln(324.148/305.8) = 0.0582689, ln(333.872/324.148) = 0.0295575 and
+    /// ln(350.566/333.872) = 0.0487913: mean 0.0455392, sample sd 0.0146294 — above the floor
+    /// for levels (0.01), so it stands, drawn with n = 3.
     #[test]
-    fn sigma_from_outturns_is_floored() {
+    fn sigma_from_outturns_is_assess_s_estimate() {
         let sc = crate::scenario::Scenario::load(
             &crate::repo_file("scenarios/horqin-outturn.toml"),
             &crate::table::LoadOptions::default(),
@@ -158,26 +210,25 @@ mod tests {
             .iter()
             .find(|x| x.series.name == "地区生产总值增长率")
             .unwrap();
-        let (s, from) = sigma_of(&Settings::from_scenario(&sc), gdp);
-        assert!((s - 0.021).abs() < 1e-12, "{s}");
-        assert_eq!(from, SigmaSource::ActualsFloored);
-        assert_eq!(from.as_str(), "actuals (floored at the rule of thumb)");
+        let s = sigma_of(&Settings::from_scenario(&sc), gdp);
+        assert!((s.unit_sigma - 0.0146294).abs() < 1e-6, "{s:?}");
+        assert_eq!(
+            (s.source, s.kind, s.n),
+            (SigmaSource::Actuals, Kind::Level, Some(3))
+        );
+        assert_eq!(s.sigma, s.unit_sigma);
     }
 
     #[test]
-    fn sigma_from_three_actual_years() {
-        // growth 6%, 3%, 5% (305.8 → 324.148 → 333.872 → 350.566): mean 4.6667%,
-        // sample variance ((1.3333² + 1.6667² + 0.3333²)/2)·1e-4 = 2.3333e-4 → σ = 1.5275 points
-        let s = from_actuals(
-            2020,
-            305.8,
-            &[(2021, 324.148), (2022, 333.87244), (2023, 350.566062)],
-        )
-        .unwrap();
-        assert!((s - 0.0152753).abs() < 1e-6, "{s}");
-        assert_eq!(
-            from_actuals(2020, 305.8, &[(2021, 324.148), (2022, 333.87244)]),
-            None
-        );
+    fn sigma_from_two_actual_years_and_the_floor() {
+        // two changes suffice (n = 2, as for assess's P(meet)); one does not
+        let t = from_actuals(2020, 100.0, &[(2021, 104.0), (2022, 110.0)], Kind::Level).unwrap();
+        // ln 1.04 = 0.0392207, ln(110/104) = 0.0560888: sd |Δ|/√2 = 0.0119275
+        assert!((t.sigma - 0.0119275).abs() < 1e-6 && t.m == 2, "{t:?}");
+        assert!(from_actuals(2020, 100.0, &[(2021, 104.0)], Kind::Level).is_none());
+        // a share moving 0.5 and 0.6 points: sd 0.0707 points, floored at 0.2
+        let t = from_actuals(2020, 60.0, &[(2021, 60.5), (2022, 61.1)], Kind::Points).unwrap();
+        assert_eq!(t.sigma, 0.2);
+        assert!((t.observed - 0.0707107).abs() < 1e-6);
     }
 }

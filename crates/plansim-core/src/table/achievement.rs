@@ -37,7 +37,7 @@ pub struct Achievement {
 /// (`全国总人口 控制在13.3亿以内`), and what the meaning's falling words name (`失业率`).
 fn is_ceiling(ind: &Indicator) -> bool {
     ind.name.contains("总人口")
-        || crate::meaning::FALLING_WORDS
+        || super::indicator::FALLING_WORDS
             .iter()
             .any(|w| ind.name.contains(w))
 }

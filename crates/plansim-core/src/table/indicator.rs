@@ -41,6 +41,23 @@ impl Attribute {
     }
 }
 
+/// Words in a name that mark an indicator meant to fall.
+pub const FALLING_WORDS: [&str; 13] = [
+    "降低",
+    "下降",
+    "减少",
+    "压减",
+    "失业率",
+    "能耗",
+    "排放",
+    "死亡率",
+    "发生率",
+    "贫困",
+    "事故",
+    "污染",
+    "削减",
+];
+
 /// Which way the indicator is meant to move; a plain-number target is met at or beyond it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -212,20 +229,9 @@ impl Indicator {
             .map(|n| n.scaled(self.factor(&self.target)))
     }
 
-    /// The stated average annual rate as a fraction (7 → 0.07); `None` when there is none, it
-    /// is a period total, or it is no growth of the level (see `meaning::stated_growth`).
-    pub fn annual_rate(&self) -> Option<Num> {
-        crate::meaning::stated_growth(self)
-    }
-
     /// Years from the baseline to the target.
     pub fn years(&self) -> i32 {
         self.target_year - self.base_year
-    }
-
-    /// The way the indicator should move (see [`crate::meaning::direction`]).
-    pub fn direction(&self) -> Direction {
-        crate::meaning::direction(self)
     }
 
     /// A label for messages: `科尔沁区 森林覆盖率 (2025)`.
@@ -234,8 +240,8 @@ impl Indicator {
     }
 
     /// The display name in a language: the English name when asked and present.
-    pub fn display_name(&self, english: bool) -> &str {
-        if english && !self.name_en.is_empty() {
+    pub fn display_name(&self, lang: crate::lang::Lang) -> &str {
+        if lang.is_en() && !self.name_en.is_empty() {
             &self.name_en
         } else {
             &self.name

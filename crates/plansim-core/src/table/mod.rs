@@ -24,7 +24,7 @@ pub(crate) mod text;
 pub mod unit;
 mod xlsx;
 
-pub use indicator::{Attribute, Direction, Indicator, RateKind};
+pub use indicator::{Attribute, Direction, FALLING_WORDS, Indicator, RateKind};
 pub use name::NameParts;
 pub use notation::{Cell, Form, NotationError};
 pub use notes::{Note, NoteEffect, NoteScope};

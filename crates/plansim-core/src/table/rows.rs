@@ -389,7 +389,7 @@ impl RowContext<'_> {
         match self.text(rec, Field::Sigma) {
             Some((_, t)) if t.is_empty() => None,
             // in points, as every rate of a table (2 = 2 points a year)
-            Some((col, t)) => match crate::scenario::parse_percent(&fold(&t)) {
+            Some((col, t)) => match crate::text::parse_percent(&fold(&t)) {
                 Some((s, _)) if (0.0..=100.0).contains(&s) => Some(s / 100.0),
                 _ => {
                     self.error(

@@ -103,7 +103,7 @@ impl Draw for Dashboard {
                     .iter()
                     .filter(|p| legend_key(p.status) == *s)
                     .count();
-                (n > 0).then(|| (*s, format!("{} {n}", s.label(self.words.english))))
+                (n > 0).then(|| (*s, format!("{} {n}", s.label(self.words.lang))))
             })
             .collect();
         let items: Vec<(Swatch, &str)> = counts
@@ -169,7 +169,7 @@ fn panel<DB: DrawingBackend>(
     let title = cv.fit(&p.chart.title, name, max)?;
     cv.label(&title, name, INK, (tx, cy), HPos::Left)?;
     cy += line_height(name) / 2 + cv.px(8.0) + line_height(note) / 2;
-    let status = p.status.label(words.english);
+    let status = p.status.label(words.lang);
     let sw = cv.width(status, note)?;
     cv.label(status, note, darker(colour), (x1 - pad, cy), HPos::Right)?;
     let note_text = cv.fit(&p.note, note, max - sw - pad)?;

@@ -79,7 +79,7 @@ impl Draw for GapChart {
                 1 => Swatch::Diamond(c),
                 _ => Swatch::Square(c),
             };
-            let label = d.status.label(self.words.english);
+            let label = d.status.label(self.words.lang);
             match names.iter_mut().find(|(k, ..)| *k == shape) {
                 Some((_, _, n)) if !n.split(" / ").any(|x| x == label) => {
                     n.push_str(" / ");

@@ -22,6 +22,7 @@ mod frame;
 mod gap;
 mod glyphs;
 mod indicator;
+mod indicator_data;
 pub mod palette;
 mod place;
 mod probability;

@@ -4,7 +4,7 @@
 use super::DrawFail;
 use super::axes::{Frame, span};
 use super::frame::{Canvas, diamond, diamond_outline};
-use super::indicator::{IndicatorChart, TargetKind};
+use super::indicator_data::{IndicatorChart, TargetKind};
 use super::style::{CEILING, FORECAST, INK, TARGET, WHITE, scenario_colour};
 use plotters::prelude::*;
 

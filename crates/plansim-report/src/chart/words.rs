@@ -1,5 +1,7 @@
 //! The fixed words charts draw beside the caller's own labels (legends, axis names, statuses).
 
+use crate::lang::Lang;
+
 /// Fixed chart words in one language. [`Words::zh`] is the default; [`Words::en`] for `--lang en`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Words {
@@ -15,8 +17,8 @@ pub struct Words {
     pub fan_inner: String,
     pub median: String,
     pub ceiling: String,
-    /// Grades and statuses in English rather than the official Chinese.
-    pub english: bool,
+    /// The language of grades and statuses (English rather than the official Chinese).
+    pub lang: Lang,
     pub binding: String,
     pub expected: String,
     pub probability: String,
@@ -52,7 +54,7 @@ impl Words {
             fan_inner: s("50%区间 (P25–P75)"),
             median: s("模拟中位数"),
             ceiling: s("自然上限"),
-            english: false,
+            lang: Lang::Zh,
             binding: s("约束性指标"),
             expected: s("预期性指标"),
             probability: s("情景下达标概率"),
@@ -77,7 +79,7 @@ impl Words {
             fan_inner: s("50% band (P25–P75)"),
             median: s("Simulated median"),
             ceiling: s("Natural bound"),
-            english: true,
+            lang: Lang::En,
             binding: s("Binding target"),
             expected: s("Expected target"),
             probability: s("Probability of meeting the target under the scenario"),
@@ -93,7 +95,7 @@ impl Words {
 
     /// Every word, for the glyph check.
     pub fn all(&self) -> Vec<&str> {
-        let grades = plansim_core::assess::Status::ALL.map(|s| s.label(self.english));
+        let grades = plansim_core::assess::Status::ALL.map(|s| s.label(self.lang));
         let mut v: Vec<&str> = vec![
             &self.actual,
             &self.actual_hypothetical,

@@ -125,9 +125,9 @@ pub fn section(own: &[(&Named, &[TargetRow])], batch: &Lookup, lang: Lang) -> Se
                 let label = (
                     r.region.clone(),
                     if lang == Lang::En {
-                        format!("{} ({})", r.name(true), r.year)
+                        format!("{} ({})", r.name(Lang::En), r.year)
                     } else {
-                        format!("{}（{}）", r.name(false), r.year)
+                        format!("{}（{}）", r.name(Lang::Zh), r.year)
                     },
                 );
                 match out.unassessed.iter_mut().find(|(s, _)| *s == r.status) {

@@ -1,23 +1,21 @@
 //! Projections and simulations mapped onto the chart types: an indicator chart per path, with
 //! every scenario's path of the same indicator; the per-plan charts are in `plan_charts`.
 
-use super::Options;
-use super::page::Page;
-use super::plan_charts::{PlanChart, plan_charts, plans};
-use super::scenario::Computed;
+use super::computed::Computed;
 use crate::chart::{Fan, FanYear, IndicatorChart, Line, Milestone, TargetKind, TargetMark, Words};
-use crate::error::Result;
 use crate::lang::Lang;
 use crate::project::Path as ProjPath;
 use crate::series::GoalKind;
 use crate::table::Direction;
 use plansim_core::assess::ambition::kept_words;
 use plansim_core::format::{self, Digits, number};
-use rayon::prelude::*;
-use std::path::PathBuf;
 
-pub(super) fn words(english: bool) -> Words {
-    if english { Words::en() } else { Words::zh() }
+pub(super) fn words(lang: Lang) -> Words {
+    if lang.is_en() {
+        Words::en()
+    } else {
+        Words::zh()
+    }
 }
 
 /// A file name from free text: no separators or reserved characters, at most 40 characters.
@@ -40,13 +38,13 @@ fn pct(r: f64) -> String {
 }
 
 /// The subtitle: stated against required rate and the probability of the first target.
-fn subtitle(run: &Computed, i: usize, english: bool) -> String {
+fn subtitle(run: &Computed, i: usize, lang: Lang) -> String {
     let path = &run.p.paths[i];
     let o = path.outcomes.first();
     let chance = run.sim.paths[i].chances.first();
     let mut parts = Vec::new();
     let stated = path.series.stated_rate.map(|r| r.value);
-    match (stated, english) {
+    match (stated, lang.is_en()) {
         (Some(r), false) => parts.push(format!("规划年均 {}", pct(r))),
         (Some(r), true) => parts.push(format!("stated {}/yr", pct(r))),
         (None, false) => parts.push(format!("路径年均 {}", pct(path.plan.plan_rate))),
@@ -60,16 +58,15 @@ fn subtitle(run: &Computed, i: usize, english: bool) -> String {
     // a target met by the latest outturn asks for no rate either (the pages' rule)
     let kept = run.page.rows.iter().any(|r| r.kept && r.path == Some(i));
     if kept {
-        let lang = if english { Lang::En } else { Lang::Zh };
         parts.push(kept_words().get(lang).to_string());
     } else if let Some(room) = headroom {
-        parts.push(if english {
+        parts.push(if lang.is_en() {
             format!("headroom to the limit {}", number(room, Digits::Fixed(2)))
         } else {
             format!("距上限尚有 {}", number(room, Digits::Fixed(2)))
         });
     } else if let Some(r) = o.and_then(|o| o.required_rate) {
-        parts.push(if english {
+        parts.push(if lang.is_en() {
             format!("required {}/yr", pct(r))
         } else {
             format!("所需年均 {}", pct(r))
@@ -78,7 +75,7 @@ fn subtitle(run: &Computed, i: usize, english: bool) -> String {
     if let Some(c) = chance {
         // a σ set by hand is the user's judgment, not the outturns': said beside the chance
         let hand = run.sim.paths[i].sigma_from.by_hand();
-        parts.push(match (english, hand) {
+        parts.push(match (lang.is_en(), hand) {
             (true, h) => format!(
                 "P(meet {} | scenario) = {}{}",
                 c.year,
@@ -100,8 +97,8 @@ fn subtitle(run: &Computed, i: usize, english: bool) -> String {
         .iter()
         .find(|r| r.region == s.region && r.plan == s.plan && r.indicator == s.name)
     {
-        parts.push(if english {
-            format!("grade: {}", r.status.label(true))
+        parts.push(if lang.is_en() {
+            format!("grade: {}", r.status.label(Lang::En))
         } else {
             format!("评估：{}", r.status.zh())
         });
@@ -132,19 +129,14 @@ fn line(run: &Computed, i: usize) -> Vec<(i32, f64)> {
         .collect()
 }
 
-fn same_series(a: &ProjPath, b: &ProjPath) -> bool {
+pub(super) fn same_series(a: &ProjPath, b: &ProjPath) -> bool {
     a.series.region == b.series.region
         && a.series.plan == b.series.plan
         && a.series.name == b.series.name
 }
 
 /// The indicator chart of path `i`, with the other scenarios' paths of the same indicator.
-pub fn indicator_chart(
-    run: &Computed,
-    i: usize,
-    all: &[&Computed],
-    english: bool,
-) -> IndicatorChart {
+pub fn indicator_chart(run: &Computed, i: usize, all: &[&Computed], lang: Lang) -> IndicatorChart {
     let path = &run.p.paths[i];
     let s = &path.series;
     let last_year = super::rows::shown_until(&run.p, i, &run.page.rules);
@@ -160,7 +152,7 @@ pub fn indicator_chart(
         .map(|o| TargetMark {
             year: o.goal.year,
             kind: target_kind(&o.goal.kind, s.direction),
-            label: if english {
+            label: if lang.is_en() {
                 format!("{} target {}", o.goal.year, o.goal.raw)
             } else {
                 format!("{}年目标 {}", o.goal.year, o.goal.raw)
@@ -171,13 +163,13 @@ pub fn indicator_chart(
         title: format!(
             "{} · {}",
             s.region,
-            if english && !s.name_en.is_empty() {
+            if lang.is_en() && !s.name_en.is_empty() {
                 &s.name_en
             } else {
                 &s.name
             }
         ),
-        subtitle: subtitle(run, i, english),
+        subtitle: subtitle(run, i, lang),
         unit: s.unit.clone(),
         years: (path.plan.start_year, last_year),
         base: Some((path.plan.start_year, path.plan.start)),
@@ -192,11 +184,11 @@ pub fn indicator_chart(
             s.plan_year,
             last_year,
             run.p.years.last() == Some(&last_year),
-            english,
+            lang,
         ),
         forecast_from: Some(forecast_from),
         hypothetical,
-        words: words(english),
+        words: words(lang),
     }
 }
 
@@ -258,11 +250,11 @@ fn fan(run: &Computed, i: usize, forecast_from: i32, last_year: i32) -> Fan {
 }
 
 /// The plan's target year, and the horizon when it lies beyond and is the vision year.
-fn milestones(plan_year: i32, horizon: i32, vision: bool, english: bool) -> Vec<Milestone> {
+fn milestones(plan_year: i32, horizon: i32, vision: bool, lang: Lang) -> Vec<Milestone> {
     let mut milestones = vec![Milestone {
         year: plan_year,
         // drawn after the year: `2025 十四五末`
-        label: match (plan_year, english) {
+        label: match (plan_year, lang.is_en()) {
             (2025, false) => "十四五末".into(),
             (2025, true) => "end of 14th FYP".into(),
             (_, false) => "目标年".into(),
@@ -272,7 +264,7 @@ fn milestones(plan_year: i32, horizon: i32, vision: bool, english: bool) -> Vec<
     if vision && horizon > plan_year {
         milestones.push(Milestone {
             year: horizon,
-            label: if english {
+            label: if lang.is_en() {
                 "horizon".into()
             } else {
                 "远景".into()
@@ -280,152 +272,6 @@ fn milestones(plan_year: i32, horizon: i32, vision: bool, english: bool) -> Vec<
         });
     }
     milestones
-}
-
-/// Renders every chart of a scenario and records them on its page. An indicator chart equal,
-/// label and colour of its own line aside, to one an earlier scenario of the batch draws (the
-/// baseline first) is not drawn again: the page shows that one. Draws are keyed by indicator
-/// (common random numbers), so an indicator a scenario leaves alone has the same numbers in
-/// both, and the bundled set draws about 190 indicator charts instead of 760.
-pub fn render(
-    run: &Computed,
-    all: &[&Computed],
-    page: &mut Page,
-    opts: &Options,
-) -> Result<Vec<(PathBuf, Vec<u8>)>> {
-    let english = opts.english;
-    let (w, h) = opts.size;
-    let drawn: Vec<(IndicatorChart, Option<(&Computed, usize)>)> = (0..run.p.paths.len())
-        .into_par_iter()
-        .map(|i| {
-            let chart = indicator_chart(run, i, all, english);
-            let owner = drawn_before(run, i, &chart, all, english);
-            (chart, owner)
-        })
-        .collect();
-    let mut files: Vec<(PathBuf, Vec<u8>)> = drawn
-        .par_iter()
-        .enumerate()
-        .filter(|(_, (_, owner))| owner.is_none())
-        .map(|(i, (chart, _))| -> Result<(PathBuf, Vec<u8>)> {
-            let name = format!("charts/{}.png", indicator_stem(run, i));
-            Ok((PathBuf::from(name), crate::chart::png(chart, w, h)?))
-        })
-        .collect::<Result<_>>()?;
-    for (i, (_, owner)) in drawn.iter().enumerate() {
-        let s = &run.p.paths[i].series;
-        let (name, caption) = match owner {
-            None => (
-                format!("charts/{}.png", indicator_stem(run, i)),
-                format!("{} {}", s.region, s.name),
-            ),
-            Some((o, j)) => (
-                format!("../{}/charts/{}.png", o.sc.name, indicator_stem(o, *j)),
-                as_in(&format!("{} {}", s.region, s.name), o, english),
-            ),
-        };
-        page.indicator_charts.push((name.clone(), caption));
-        page.chart_of_path.insert(i, name);
-    }
-    // the overview charts (a dashboard holds up to 30 panels) are drawn in parallel too, or
-    // the batch's last scenario draws them alone on one core; one equal to an earlier
-    // scenario's, label aside, is that one
-    let mut overview: Vec<(PlanChart, Option<&Computed>)> = Vec::new();
-    for (region, plan) in plans(run) {
-        // each earlier scenario's charts of this plan, made once
-        let before: Vec<(&Computed, Vec<PlanChart>)> = earlier(run, all, &region)
-            .into_iter()
-            .map(|o| (o, plan_charts(o, all, &region, &plan, english)))
-            .collect();
-        for chart in plan_charts(run, all, &region, &plan, english) {
-            let mine = chart.unlabelled(&run.page.named.label);
-            let owner = before
-                .iter()
-                .find(|(o, theirs)| {
-                    theirs.iter().any(|t| {
-                        t.stem() == chart.stem() && t.unlabelled(&o.page.named.label) == mine
-                    })
-                })
-                .map(|(o, _)| *o);
-            overview.push((chart, owner));
-        }
-    }
-    let drawn: Vec<Option<Vec<u8>>> = overview
-        .par_iter()
-        .map(|(chart, owner)| match owner {
-            None => chart.png(None).map(Some),
-            Some(_) => Ok(None),
-        })
-        .collect::<Result<_>>()?;
-    for ((chart, owner), bytes) in overview.iter().zip(drawn) {
-        let name = format!("charts/{}.png", chart.stem());
-        match (owner, bytes) {
-            (Some(o), _) => page.overview_charts.push((
-                format!("../{}/{name}", o.sc.name),
-                as_in(&chart.caption(english), o, english),
-            )),
-            (None, Some(bytes)) => {
-                files.push((PathBuf::from(&name), bytes));
-                page.overview_charts.push((name, chart.caption(english)));
-            }
-            (None, None) => {}
-        }
-    }
-    Ok(files)
-}
-
-/// A borrowed chart's caption: `… （同基准情景）`.
-fn as_in(caption: &str, owner: &Computed, english: bool) -> String {
-    if english {
-        match caption.strip_suffix(')') {
-            Some(open) => format!("{open}; as in {})", owner.page.named.label),
-            None => format!("{caption} (as in {})", owner.page.named.label),
-        }
-    } else {
-        match caption.strip_suffix('）') {
-            // `…（假设情景）` becomes `…（假设情景；同基准情景）`
-            Some(open) => format!("{open}；同{}）", owner.page.named.label),
-            None => format!("{caption}（同{}）", owner.page.named.label),
-        }
-    }
-}
-
-/// The scenarios drawn before `run` that hold `region`: the one named `baseline` first, then
-/// the batch's order.
-fn earlier<'a>(run: &Computed, all: &[&'a Computed], region: &str) -> Vec<&'a Computed> {
-    let mut order: Vec<&'a Computed> = all.to_vec();
-    order.sort_by_key(|c| c.sc.name != "baseline");
-    order
-        .into_iter()
-        .take_while(|o| o.sc.name != run.sc.name)
-        .filter(|o| o.regions.iter().any(|r| r == region))
-        .collect()
-}
-
-/// The scenario, and its path, that draws a chart equal to `chart` (path `i` of `run`), if one
-/// comes before `run` in drawing order: the scenario named `baseline`, then the batch's order.
-/// Equality is an equivalence, so the first equal one draws the chart itself.
-fn drawn_before<'a>(
-    run: &'a Computed,
-    i: usize,
-    chart: &IndicatorChart,
-    all: &'a [&'a Computed],
-    english: bool,
-) -> Option<(&'a Computed, usize)> {
-    let path = &run.p.paths[i];
-    let mut mine = chart.clone();
-    unlabel(&mut mine);
-    for other in earlier(run, all, &path.series.region) {
-        let Some(j) = other.p.paths.iter().position(|q| same_series(q, path)) else {
-            continue;
-        };
-        let mut theirs = indicator_chart(other, j, all, english);
-        unlabel(&mut theirs);
-        if theirs == mine {
-            return Some((other, j));
-        }
-    }
-    None
 }
 
 /// Takes out whose chart it is: the name and colour of its own (first) line.

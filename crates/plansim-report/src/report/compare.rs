@@ -5,6 +5,7 @@
 use super::action::{Lookup, Named};
 use super::page::Summary;
 use super::rows::{Reach, Status, TargetRow};
+use crate::lang::Lang;
 use plansim_core::format::{Digits, chance, number};
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -45,7 +46,7 @@ pub fn baseline(summaries: &[Summary]) -> usize {
 
 /// Every simulated indicator by region, in first-seen order; regions held by one scenario
 /// only have nothing to compare and are left out (their pages show them).
-pub fn blocks<'a>(summaries: &'a [Summary], english: bool) -> Vec<Block<'a>> {
+pub fn blocks<'a>(summaries: &'a [Summary], lang: Lang) -> Vec<Block<'a>> {
     let base = baseline(summaries);
     let mut order: Vec<usize> = (0..summaries.len()).collect();
     order.swap(0, base);
@@ -67,7 +68,7 @@ pub fn blocks<'a>(summaries: &'a [Summary], english: bool) -> Vec<Block<'a>> {
             if !block.columns.contains(&k) {
                 block.columns.push(k);
             }
-            let name = r.name(english);
+            let name = r.name(lang);
             let (_, i) = *line_of
                 .entry((&r.region, &r.plan, name))
                 .or_insert_with(|| {
@@ -117,7 +118,7 @@ pub fn blocks<'a>(summaries: &'a [Summary], english: bool) -> Vec<Block<'a>> {
 }
 /// `46%`, with `+3` points against the baseline's P and the scenario's grade where its
 /// outturns grade the target otherwise than the baseline's.
-fn cell(r: Option<&TargetRow>, base: Option<&TargetRow>, english: bool) -> (String, String) {
+fn cell(r: Option<&TargetRow>, base: Option<&TargetRow>, lang: Lang) -> (String, String) {
     let Some(r) = r else {
         return (String::new(), String::new());
     };
@@ -125,7 +126,7 @@ fn cell(r: Option<&TargetRow>, base: Option<&TargetRow>, english: bool) -> (Stri
     if let (Some(p), Some(b)) = (r.probability, base.and_then(|b| b.probability)) {
         let d = (p - b) * 100.0;
         if !std::ptr::eq(r, base.unwrap_or(r)) && d.abs() >= 0.5 {
-            let _ = if english {
+            let _ = if lang.is_en() {
                 write!(text, " ({d:+.0})")
             } else {
                 write!(text, "（{d:+.0}）")
@@ -133,7 +134,7 @@ fn cell(r: Option<&TargetRow>, base: Option<&TargetRow>, english: bool) -> (Stri
         }
     }
     if let Some(b) = base.filter(|b| !std::ptr::eq(r, *b)) {
-        let years = sooner(r.reach, b.reach, english);
+        let years = sooner(r.reach, b.reach, lang);
         if !years.is_empty() {
             text.push(' ');
             text.push_str(&years);
@@ -142,7 +143,7 @@ fn cell(r: Option<&TargetRow>, base: Option<&TargetRow>, english: bool) -> (Stri
     let grade = match base {
         Some(b) if b.status == r.status => String::new(),
         _ if matches!(r.status, Status::InsufficientData | Status::Qualitative) => String::new(),
-        _ => r.status.label(english).to_string(),
+        _ => r.status.label(lang).to_string(),
     };
     (text, grade)
 }
@@ -150,8 +151,8 @@ fn cell(r: Option<&TargetRow>, base: Option<&TargetRow>, english: bool) -> (Stri
 /// When a scenario's projection meets the target against the baseline's, where both are
 /// projected: `早2年`, `晚1年`, `未达到（至2035年）`, `2031年达到` (the baseline's never does);
 /// empty where they meet it in the same year or neither does.
-pub fn sooner(r: Option<Reach>, base: Option<Reach>, english: bool) -> String {
-    match (r, base, english) {
+pub fn sooner(r: Option<Reach>, base: Option<Reach>, lang: Lang) -> String {
+    match (r, base, lang.is_en()) {
         (Some(Reach::In(y)), Some(Reach::In(b)), _) if y == b => String::new(),
         (Some(Reach::In(y)), Some(Reach::In(b)), false) if y < b => format!("早{}年", b - y),
         (Some(Reach::In(y)), Some(Reach::In(b)), false) => format!("晚{}年", y - b),
@@ -175,13 +176,13 @@ fn horizon_cell(
     r: Option<&TargetRow>,
     base: Option<&TargetRow>,
     is_base: bool,
-    english: bool,
+    lang: Lang,
 ) -> String {
     let Some((year, v)) = r.and_then(|r| r.at_horizon) else {
         return String::new();
     };
     let shown = number(v, Digits::Column);
-    let mut text = if english {
+    let mut text = if lang.is_en() {
         format!("{year}: {shown}")
     } else {
         format!("{year}年：{shown}")
@@ -192,7 +193,7 @@ fn horizon_cell(
     {
         let d = (v / b - 1.0) * 100.0;
         if d.abs() >= 0.05 {
-            let _ = if english {
+            let _ = if lang.is_en() {
                 write!(text, " ({d:+.1}%)")
             } else {
                 write!(text, "（{d:+.1}%）")
@@ -202,42 +203,15 @@ fn horizon_cell(
     text
 }
 
-/// The comparison section of the index, laid out by `templates/compare.*`.
-pub fn page(summaries: &[Summary], english: bool, html: bool) -> askama::Result<String> {
-    use askama::Template;
-    if summaries.is_empty() {
-        return Ok(String::new());
-    }
-    let base_label = &summaries[baseline(summaries)].named.label;
-    let blocks = blocks(summaries, english);
-    if html {
-        let t = super::templates::CompareHtml {
-            summaries,
-            blocks,
-            base_label,
-            english,
-        };
-        t.render()
-    } else {
-        let t = super::templates::CompareMd {
-            summaries,
-            blocks,
-            base_label,
-            english,
-        };
-        t.render()
-    }
-}
-
 impl Block<'_> {
     /// ` (against 分期增速)` where the batch's baseline does not hold the region.
-    pub fn against(&self, summaries: &[Summary], english: bool) -> String {
+    pub fn against(&self, summaries: &[Summary], lang: Lang) -> String {
         let k = self.columns[self.base];
         if k == baseline(summaries) {
             return String::new();
         }
         let label = &summaries[k].named.label;
-        if english {
+        if lang.is_en() {
             format!(" (against {label})")
         } else {
             format!("（对照：{label}）")
@@ -288,16 +262,16 @@ impl<'a> Line<'a> {
 
     /// Every column's cells against column `base`; where no goal after 2025 is set, the far
     /// cell is the projection at the horizon.
-    pub fn shown(&self, base: usize, english: bool) -> Vec<Cell> {
+    pub fn shown(&self, base: usize, lang: Lang) -> Vec<Cell> {
         let (bn, bf) = self.cells[base];
         self.cells
             .iter()
             .enumerate()
             .map(|(k, &(near_row, far_row))| {
-                let (near, near_grade) = cell(near_row, bn, english);
-                let (mut far, far_grade) = cell(far_row, bf, english);
+                let (near, near_grade) = cell(near_row, bn, lang);
+                let (mut far, far_grade) = cell(far_row, bf, lang);
                 if self.far.is_none() {
-                    far = horizon_cell(near_row, bn, k == base, english);
+                    far = horizon_cell(near_row, bn, k == base, lang);
                 }
                 Cell {
                     near,
@@ -313,23 +287,27 @@ impl<'a> Line<'a> {
 #[cfg(test)]
 mod tests {
     use super::{Reach, sooner};
+    use crate::lang::Lang;
 
     #[test]
     fn years_earlier_or_later_against_the_baseline() {
         let (r2023, r2025) = (Some(Reach::In(2023)), Some(Reach::In(2025)));
         let never = Some(Reach::NotBy(2035));
         // 2025 − 2023 = 2 years sooner than the baseline; the baseline is 2 years later
-        assert_eq!(sooner(r2023, r2025, false), "早2年");
-        assert_eq!(sooner(r2023, r2025, true), "2 years earlier");
-        assert_eq!(sooner(r2025, r2023, false), "晚2年");
-        assert_eq!(sooner(Some(Reach::In(2026)), r2025, true), "1 year later");
-        assert_eq!(sooner(never, r2025, false), "未达到（至2035年）");
-        assert_eq!(sooner(never, r2025, true), "not reached by 2035");
-        assert_eq!(sooner(r2023, never, false), "2023年达到");
+        assert_eq!(sooner(r2023, r2025, Lang::Zh), "早2年");
+        assert_eq!(sooner(r2023, r2025, Lang::En), "2 years earlier");
+        assert_eq!(sooner(r2025, r2023, Lang::Zh), "晚2年");
+        assert_eq!(
+            sooner(Some(Reach::In(2026)), r2025, Lang::En),
+            "1 year later"
+        );
+        assert_eq!(sooner(never, r2025, Lang::Zh), "未达到（至2035年）");
+        assert_eq!(sooner(never, r2025, Lang::En), "not reached by 2035");
+        assert_eq!(sooner(r2023, never, Lang::Zh), "2023年达到");
         // the same year, neither reaching it, or one side not projected: nothing to say
-        assert_eq!(sooner(r2025, r2025, false), "");
-        assert_eq!(sooner(never, never, true), "");
-        assert_eq!(sooner(None, r2025, false), "");
-        assert_eq!(sooner(r2025, None, false), "");
+        assert_eq!(sooner(r2025, r2025, Lang::Zh), "");
+        assert_eq!(sooner(never, never, Lang::En), "");
+        assert_eq!(sooner(None, r2025, Lang::Zh), "");
+        assert_eq!(sooner(r2025, None, Lang::Zh), "");
     }
 }

@@ -16,7 +16,11 @@ use std::path::{Path, PathBuf};
 pub use plansim_core::output::{MANIFEST, Manifest};
 
 /// The report's own names at the top of `--out`: no scenario folder may take one.
-pub const RESERVED: [&str; 4] = ["index.html", "index.md", super::workbook::NAME, "assets"];
+pub const RESERVED: [&str; 4] = ["index.html", "index.md", WORKBOOK, "assets"];
+
+/// The workbook's name at the top of `--out` (`workbook::NAME`, which the sheets' errors name
+/// too).
+pub const WORKBOOK: &str = "plansim.xlsx";
 
 /// Stages a scenario's files under its folder's name.
 pub fn stage(d: &Delivery, name: &str, files: &[(PathBuf, Vec<u8>)]) -> Result<()> {

@@ -6,11 +6,12 @@ use super::page::{Page, Summary};
 use super::templates::{IndexHtml, PageHtml, RulesHtml, opening};
 use super::{TargetRow, words};
 use crate::error::Result;
+use crate::lang::Lang;
 use askama::Template;
 
 /// The page of one scenario.
 pub fn scenario_page(p: &Page) -> Result<String> {
-    let w = |en: &'static str, zh: &'static str| words::w(p.english, en, zh);
+    let w = |en: &'static str, zh: &'static str| words::w(p.lang, en, zh);
     let c = p.counts();
     let mut cards = vec![
         (w("indicators", "指标"), p.series.to_string()),
@@ -18,7 +19,7 @@ pub fn scenario_page(p: &Page) -> Result<String> {
         (w("targets", "目标"), p.rows.len().to_string()),
     ];
     cards.extend(
-        c.grades(p.english)
+        c.grades(p.lang)
             .into_iter()
             .filter(|g| g.1 > 0)
             .map(|(g, n)| (g, n.to_string())),
@@ -28,17 +29,16 @@ pub fn scenario_page(p: &Page) -> Result<String> {
     let rules = RulesHtml {
         e: &p.rules,
         lang: p.lang(),
-        english: p.english,
     };
     Ok(PageHtml {
         p,
-        english: p.english,
+        lang: p.lang,
         title: format!("{} {}", w("Scenario", "情景"), p.named.label),
         subtitle: &p.named.description,
         root: "../",
-        opening: opening(&p.action, p.english, false, true)?,
+        opening: opening(&p.action, p.lang, false, true)?,
         cards,
-        note: words::grades_note(p.english, p.draws, p.seed),
+        note: words::grades_note(p.lang, p.draws, p.seed),
         rules: rules.render()?,
     }
     .render()?)
@@ -49,32 +49,27 @@ pub fn scenario_page(p: &Page) -> Result<String> {
 pub fn index_page(
     summaries: &[Summary],
     failed: &[(String, String)],
-    english: bool,
+    lang: Lang,
 ) -> Result<String> {
-    let w = |en: &'static str, zh: &'static str| words::w(english, en, zh);
-    let lang = if english {
-        crate::lang::Lang::En
-    } else {
-        crate::lang::Lang::Zh
-    };
+    let w = |en: &'static str, zh: &'static str| words::w(lang, en, zh);
     let batch: Vec<(&super::action::Named, &[TargetRow])> =
         summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
     let lookup = super::action::Lookup::new(&batch);
     let section = super::action::section(&batch, &lookup, lang);
     Ok(IndexHtml {
         summaries,
-        national: super::templates::national(summaries, english, true)?,
+        national: super::templates::national(summaries, lang, true)?,
         failed,
-        english,
+        lang,
         title: w("plansim report", "plansim 报告"),
         subtitle: w(
             "Plan targets graded from outturns, and what-if scenarios",
             "规划目标依据实际值的评估，以及情景推演",
         ),
         root: "",
-        opening: opening(&section, english, true, true)?,
-        grades: super::page::Counts::default().grades(english),
-        compare: super::compare::page(summaries, english, true)?,
+        opening: opening(&section, lang, true, true)?,
+        grades: super::page::Counts::default().grades(lang),
+        compare: super::templates::compare(summaries, lang, true)?,
     }
     .render()?)
 }

@@ -5,18 +5,18 @@ use super::page::{Page, Summary};
 use super::templates::{IndexMd, PageMd, RulesMd, opening};
 use super::words;
 use crate::error::Result;
+use crate::lang::Lang;
 use askama::Template;
 
 pub fn scenario_page(p: &Page) -> Result<String> {
     let rules = RulesMd {
         e: &p.rules,
         lang: p.lang(),
-        english: p.english,
     };
     Ok(PageMd {
         p,
-        english: p.english,
-        opening: opening(&p.action, p.english, false, false)?,
+        lang: p.lang,
+        opening: opening(&p.action, p.lang, false, false)?,
         note: words::counts_line(p),
         rules: rules.render()?,
     }
@@ -26,26 +26,21 @@ pub fn scenario_page(p: &Page) -> Result<String> {
 pub fn index_page(
     summaries: &[Summary],
     failed: &[(String, String)],
-    english: bool,
+    lang: Lang,
 ) -> Result<String> {
-    let lang = if english {
-        crate::lang::Lang::En
-    } else {
-        crate::lang::Lang::Zh
-    };
     let batch: Vec<(&super::action::Named, &[super::TargetRow])> =
         summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
     let lookup = super::action::Lookup::new(&batch);
     let section = super::action::section(&batch, &lookup, lang);
     Ok(IndexMd {
         summaries,
-        national: super::templates::national(summaries, english, false)?,
+        national: super::templates::national(summaries, lang, false)?,
         failed,
-        english,
-        title: words::w(english, "plansim report", "plansim 报告"),
-        opening: opening(&section, english, true, false)?,
-        grades: super::page::Counts::default().grades(english),
-        compare: super::compare::page(summaries, english, false)?,
+        lang,
+        title: words::w(lang, "plansim report", "plansim 报告"),
+        opening: opening(&section, lang, true, false)?,
+        grades: super::page::Counts::default().grades(lang),
+        compare: super::templates::compare(summaries, lang, false)?,
     }
     .render()?)
 }

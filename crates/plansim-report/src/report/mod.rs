@@ -2,8 +2,10 @@
 //! A scenario that fails is reported and the others go on.
 
 pub mod action;
+pub mod chart_files;
 pub mod charts;
 pub mod compare;
+pub mod computed;
 pub mod deliver;
 pub mod html;
 pub mod markdown;
@@ -19,6 +21,7 @@ pub mod words;
 pub mod workbook;
 mod workbook_words;
 
+use crate::lang::Lang;
 pub use page::Summary;
 pub use rows::{Status, TargetRow};
 
@@ -38,8 +41,8 @@ pub struct Options {
     /// Override every scenario's draws and seed.
     pub draws: Option<usize>,
     pub seed: Option<u64>,
-    /// English chart labels and statuses (the `indicator_en` column).
-    pub english: bool,
+    /// The language of chart labels, statuses and pages (English takes the `indicator_en` column).
+    pub lang: Lang,
     pub charts: bool,
     /// Size of indicator charts in pixels.
     pub size: (u32, u32),
@@ -65,7 +68,7 @@ impl Default for Options {
             jobs: 0,
             draws: None,
             seed: None,
-            english: false,
+            lang: Lang::Zh,
             charts: true,
             size: (1000, 600),
             actuals: Vec::new(),
@@ -181,7 +184,7 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
                     })
                     .collect()
             },
-            || workbook::workbook(&ok, opts.english),
+            || workbook::workbook(&ok, opts.lang),
         )
     })?;
     let results: Vec<Option<Result<Written>>> = results
@@ -201,7 +204,7 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
     let xlsx = if written.len() == ok.len() {
         xlsx
     } else {
-        workbook::workbook(&written, opts.english)
+        workbook::workbook(&written, opts.lang)
     };
     let mut batch = Batch {
         summaries: Vec::new(),
@@ -219,11 +222,7 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
             (None, Ok(_)) => {}
         }
     }
-    let lang = if opts.english {
-        plansim_core::lang::Lang::En
-    } else {
-        plansim_core::lang::Lang::Zh
-    };
+    let lang = opts.lang;
     let failed: Vec<(String, String)> = batch
         .failed
         .iter()
@@ -234,11 +233,11 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
         Ok(vec![
             (
                 "index.html".to_string(),
-                html::index_page(&batch.summaries, &failed, opts.english)?.into_bytes(),
+                html::index_page(&batch.summaries, &failed, opts.lang)?.into_bytes(),
             ),
             (
                 "index.md".to_string(),
-                markdown::index_page(&batch.summaries, &failed, opts.english)?.into_bytes(),
+                markdown::index_page(&batch.summaries, &failed, opts.lang)?.into_bytes(),
             ),
             // the pages' @font-face points here
             (
@@ -268,7 +267,7 @@ fn reference(files: &[PathBuf], opts: &Options) -> Result<Option<String>> {
         let near = crate::scenario::nearest(wanted, names.iter().map(String::as_str));
         let quoted: Vec<String> = near.iter().map(|n| format!("\"{n}\"")).collect();
         let all = names.join(", ");
-        return Err(Error::invalid(match (opts.english, near.is_empty()) {
+        return Err(Error::invalid(match (opts.lang.is_en(), near.is_empty()) {
             (true, true) => format!(
                 "--against {wanted}: no scenario of the batch has this name (the batch: {all})"
             ),

@@ -8,6 +8,7 @@
 use super::page::Summary;
 use super::rows::TargetRow;
 use super::words::w;
+use crate::lang::Lang;
 use plansim_core::assess::Status;
 use plansim_core::assess::ambition::Verdict;
 use plansim_core::format::{Digits, number};
@@ -38,7 +39,7 @@ pub struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    pub fn new(summaries: &'a [Summary], english: bool) -> View<'a> {
+    pub fn new(summaries: &'a [Summary], lang: Lang) -> View<'a> {
         let mut national: Vec<(&Summary, i32)> = summaries
             .iter()
             .filter(|s| !s.rows.is_empty() && s.rows.iter().all(|r| r.region == NATION))
@@ -47,15 +48,15 @@ impl<'a> View<'a> {
         national.sort_by_key(|(_, year)| *year);
         let mut parts = Vec::new();
         if let [.., (ended, _), (now, _)] = national[..] {
-            parts.push(ended_part(ended, english));
-            parts.push(ambition_part(now, english));
+            parts.push(ended_part(ended, lang));
+            parts.push(ambition_part(now, lang));
         }
         View { parts }
     }
 }
 
 /// The latest outturn with its year; in % for a change to date or a yearly rate.
-fn latest(r: &TargetRow, english: bool) -> String {
+fn latest(r: &TargetRow, lang: Lang) -> String {
     let pc = if matches!(r.rule, "period-total" | "annual-rate" | "relational") || r.unit == "%" {
         "%"
     } else {
@@ -64,7 +65,7 @@ fn latest(r: &TargetRow, english: bool) -> String {
     r.latest
         .map(|(y, v)| {
             let v = format!("{}{pc}", number(v, Digits::Significant));
-            if english {
+            if lang.is_en() {
                 format!("{v} ({y})")
             } else {
                 format!("{y}年{v}")
@@ -74,7 +75,7 @@ fn latest(r: &TargetRow, english: bool) -> String {
 }
 
 /// The ended plan's grades, met first, then missed, then those without evidence.
-fn ended_part<'a>(s: &'a Summary, english: bool) -> Part<'a> {
+fn ended_part<'a>(s: &'a Summary, lang: Lang) -> Part<'a> {
     let mut rows: Vec<&TargetRow> = s.rows.iter().collect();
     rows.sort_by_key(|r| (r.status != Status::Missed, r.status.urgency()));
     let year = s.rows.iter().map(|r| r.year).max().unwrap_or_default();
@@ -82,7 +83,7 @@ fn ended_part<'a>(s: &'a Summary, english: bool) -> Part<'a> {
     let met = count(Status::good);
     let missed = count(|x| x == Status::Missed);
     let unknown = count(|x| x == Status::InsufficientData);
-    let heading = if english {
+    let heading = if lang.is_en() {
         format!(
             "{}: how it ended in {year} — {met} of {} targets met, {missed} missed, {unknown} without an official figure",
             s.named.label,
@@ -99,26 +100,26 @@ fn ended_part<'a>(s: &'a Summary, english: bool) -> Part<'a> {
         name: &s.name,
         heading,
         note: w(
-            english,
+            lang,
             "Final grades from the official outturns (statistical communiqués, and the end-of-period figures the next plan's table prints); missed first.",
             "依据官方实际值（统计公报，以及下一个规划纲要表中的期末数）的最终评估；未实现的列在前。",
         ),
         heads: vec![
-            w(english, "indicator", "指标"),
-            w(english, "target", "目标"),
-            w(english, "grade", "评估"),
-            w(english, "latest outturn", "最新实际值"),
-            w(english, "evidence", "依据"),
+            w(lang, "indicator", "指标"),
+            w(lang, "target", "目标"),
+            w(lang, "grade", "评估"),
+            w(lang, "latest outturn", "最新实际值"),
+            w(lang, "evidence", "依据"),
         ],
         rows: rows
             .into_iter()
             .map(|r| Line {
                 code: r.status.code(),
                 cells: vec![
-                    r.name(english).to_string(),
+                    r.name(lang).to_string(),
                     r.target.clone(),
-                    r.status.label(english).to_string(),
-                    latest(r, english),
+                    r.status.label(lang).to_string(),
+                    latest(r, lang),
                     r.reason.clone(),
                 ],
             })
@@ -139,13 +140,13 @@ fn rank(r: &TargetRow) -> (u8, f64) {
 }
 
 /// The plan in force, its targets ranked by ambition.
-fn ambition_part<'a>(s: &'a Summary, english: bool) -> Part<'a> {
+fn ambition_part<'a>(s: &'a Summary, lang: Lang) -> Part<'a> {
     let mut rows: Vec<&TargetRow> = s.rows.iter().collect();
     rows.sort_by(|a, b| {
         let (x, y) = (rank(a), rank(b));
         x.0.cmp(&y.0).then(x.1.total_cmp(&y.1))
     });
-    let heading = if english {
+    let heading = if lang.is_en() {
         format!("{}: how ambitious each target is", s.named.label)
     } else {
         format!("{}：各项目标有多高", s.named.label)
@@ -154,32 +155,32 @@ fn ambition_part<'a>(s: &'a Summary, english: bool) -> Part<'a> {
         name: &s.name,
         heading,
         note: w(
-            english,
+            lang,
             "Each target's pace from its base year beside the pace the outturns show over the five years before it; the ratio is required ÷ past (above 1: faster than before). Ranked: the past moving the other way first, then by the ratio.",
             "各项目标自基期起所需速度，对照基期前五年实际值的速度；倍数为所需÷过去（大于1即须快于过去）。排序：方向相反者在前，其余按倍数从高到低。",
         ),
         heads: vec![
-            w(english, "indicator", "指标"),
-            w(english, "base", "基期"),
-            w(english, "target", "目标"),
-            w(english, "ratio", "倍数"),
-            w(english, "against history", "对照过去"),
+            w(lang, "indicator", "指标"),
+            w(lang, "base", "基期"),
+            w(lang, "target", "目标"),
+            w(lang, "ratio", "倍数"),
+            w(lang, "against history", "对照过去"),
         ],
         rows: rows
             .into_iter()
             .map(|r| Line {
                 code: "",
                 cells: vec![
-                    r.name(english).to_string(),
+                    r.name(lang).to_string(),
                     // a period total's base is the index 100, no figure a reader looks for
                     r.base
                         .filter(|_| r.rule != "period-total")
                         .map(|b| {
                             let b = number(b, Digits::Significant);
-                            super::words::in_year(english, &b, r.base_year)
+                            super::words::in_year(lang, &b, r.base_year)
                         })
                         .unwrap_or_default(),
-                    super::words::in_year(english, &r.target, r.year),
+                    super::words::in_year(lang, &r.target, r.year),
                     r.ambition_ratio
                         .filter(|_| r.ambition_verdict == Some(Verdict::Ratio))
                         .map(|x| format!("{x:.2}"))

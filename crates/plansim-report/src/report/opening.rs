@@ -9,31 +9,30 @@ use crate::lang::Lang;
 use plansim_core::format::{Digits, chance, number};
 
 /// The column headings.
-fn headings(english: bool) -> [&'static str; 10] {
+fn headings(lang: Lang) -> [&'static str; 10] {
     [
-        w(english, "region", "地区"),
-        w(english, "target", "指标与目标"),
-        w(english, "grade", "评估"),
-        w(english, "latest outturn", "最新实际值"),
-        w(english, "current pace", "当前速度"),
-        w(english, "required pace", "所需速度"),
-        w(english, "gap", "差距"),
-        w(english, "short by the target year", "目标年尚差"),
-        w(english, "P on trend (σ)", "趋势达标概率（σ）"),
-        w(english, "graded in", "评估依据情景"),
+        w(lang, "region", "地区"),
+        w(lang, "target", "指标与目标"),
+        w(lang, "grade", "评估"),
+        w(lang, "latest outturn", "最新实际值"),
+        w(lang, "current pace", "当前速度"),
+        w(lang, "required pace", "所需速度"),
+        w(lang, "gap", "差距"),
+        w(lang, "short by the target year", "目标年尚差"),
+        w(lang, "P on trend (σ)", "趋势达标概率（σ）"),
+        w(lang, "graded in", "评估依据情景"),
     ]
 }
 
 /// The cells of an action's row, as text (escaped by the caller).
-fn cells(a: &Action, english: bool) -> [String; 10] {
+fn cells(a: &Action, lang: Lang) -> [String; 10] {
     let r = &a.row;
-    let lang = if english { Lang::En } else { Lang::Zh };
     let unit = |u: &str| {
         if u == "%" {
             String::new()
         } else if u.contains('=') {
             // an index base (`2020=100`) cannot follow a number unseparated
-            if english {
+            if lang.is_en() {
                 format!(" ({u})")
             } else {
                 format!("（{u}）")
@@ -43,7 +42,7 @@ fn cells(a: &Action, english: bool) -> [String; 10] {
         }
     };
     let hyp = if r.hypothetical {
-        w(english, " (hypothetical)", "（假设）")
+        w(lang, " (hypothetical)", "（假设）")
     } else {
         ""
     };
@@ -56,7 +55,7 @@ fn cells(a: &Action, english: bool) -> [String; 10] {
     let latest = r
         .latest
         .map(|(y, v)| {
-            if english {
+            if lang.is_en() {
                 format!("{}{pc} in {y}{hyp}", number(v, Digits::Column))
             } else {
                 format!("{y}年{}{pc}{hyp}", number(v, Digits::Column))
@@ -74,10 +73,10 @@ fn cells(a: &Action, english: bool) -> [String; 10] {
             let source = r
                 .sigma_source
                 .as_deref()
-                .map(|x| sigma_source(x, english))
+                .map(|x| sigma_source(x, lang))
                 .unwrap_or_default();
             let s = pace(s, &r.pace_unit, lang);
-            if english {
+            if lang.is_en() {
                 format!("{} (σ = {s}; {source})", chance(pm))
             } else {
                 format!("{}（σ = {s}；{source}）", chance(pm))
@@ -90,12 +89,12 @@ fn cells(a: &Action, english: bool) -> [String; 10] {
         r.region.clone(),
         format!(
             "{} · {} {}{}",
-            r.name(english),
+            r.name(lang),
             r.year,
             r.target,
-            audit(&r.audit, english)
+            audit(&r.audit, lang)
         ),
-        r.status.label(english).to_string(),
+        r.status.label(lang).to_string(),
         latest,
         p(r.current_pace),
         p(r.required_pace),
@@ -108,16 +107,16 @@ fn cells(a: &Action, english: bool) -> [String; 10] {
 
 /// `（表格检查有误：单位不符）`: the row's numbers fail the plan's own arithmetic; the rules by
 /// their names in the page's language (the codes go in the cell's tooltip, `ActionRow::codes`).
-fn audit(codes: &[&str], english: bool) -> String {
+fn audit(codes: &[&str], lang: Lang) -> String {
     if codes.is_empty() {
         return String::new();
     }
     let names: Vec<&str> = codes
         .iter()
-        .map(|c| Code::of_str(c).map_or(*c, |c| c.name(english)))
+        .map(|c| Code::of_str(c).map_or(*c, |c| c.name(lang)))
         .collect();
-    let codes = names.join(w(english, ", ", "、"));
-    if english {
+    let codes = names.join(w(lang, ", ", "、"));
+    if lang.is_en() {
         format!(" (the table's check finds errors: {codes})")
     } else {
         format!("（表格检查有误：{codes}）")
@@ -127,8 +126,8 @@ fn audit(codes: &[&str], english: bool) -> String {
 /// `sigma_source` (written in English by `assess`) in the page's language: `sd of the 3
 /// observed yearly changes (2021–2023)` is `2021–2023年3个逐年变化的标准差`; a floor keeps its
 /// numbers.
-fn sigma_source(src: &str, english: bool) -> String {
-    if english {
+fn sigma_source(src: &str, lang: Lang) -> String {
+    if lang.is_en() {
         return src.to_string();
     }
     let years = src
@@ -226,63 +225,63 @@ pub struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    pub fn new(s: &'a Section, english: bool, index: bool) -> View<'a> {
+    pub fn new(s: &'a Section, lang: Lang, index: bool) -> View<'a> {
         let n = if index { 10 } else { 9 };
         let rows = s
             .actions
             .iter()
             .map(|a| ActionRow {
                 code: a.row.status.code(),
-                cells: cells(a, english)[..n].to_vec(),
+                cells: cells(a, lang)[..n].to_vec(),
                 codes: a.row.audit.join(", "),
                 lines: &a.lines,
                 region: &a.row.region,
-                name: a.row.name(english),
+                name: a.row.name(lang),
                 year: a.row.year,
             })
             .collect();
         let counts: Vec<String> = s
             .unassessed
             .iter()
-            .map(|(st, v)| format!("{} {}", st.label(english), v.len()))
+            .map(|(st, v)| format!("{} {}", st.label(lang), v.len()))
             .collect();
         let groups = s
             .unassessed
             .iter()
             .map(|(st, v)| Group {
-                summary: counted(st.label(english), v.len(), english),
+                summary: counted(st.label(lang), v.len(), lang.is_en()),
                 regions: by_region(v)
                     .into_iter()
                     .map(|(r, names)| {
                         (
-                            counted(r, names.len(), english),
-                            names.join(w(english, ", ", "、")),
+                            counted(r, names.len(), lang.is_en()),
+                            names.join(w(lang, ", ", "、")),
                         )
                     })
                     .collect(),
             })
             .collect();
         View {
-            heading: w(english, "Targets that need action", "需要采取行动的目标"),
+            heading: w(lang, "Targets that need action", "需要采取行动的目标"),
             none: w(
-                english,
+                lang,
                 "No target is behind on the outturns.",
                 "依据实际值，没有滞后的目标。",
             ),
             note: askama::filters::Safe(w(
-                english,
+                lang,
                 "Graded from the outturns (plansim assess), the furthest behind first. Gap, in the target's own terms and positive on the good side: for a level or share to reach, current − required pace; for an average rate, the mean − the target; for a bound, the headroom inside it; short by the target year = the target less where the current pace leads. Under each target, what each scenario says.",
                 "依据实际值评估（plansim assess），最滞后的在前。差距以目标自身的口径计，正值为有利：达到某一水平的目标为当前速度 − 所需速度；年均速度目标为实际均值 − 目标；界限目标为距界限的余量；目标年尚差 = 目标减去按当前速度到目标年可达的水平。每个目标下列出各情景的结论。",
             )),
-            heads: headings(english)[..n].to_vec(),
+            heads: headings(lang)[..n].to_vec(),
             rows,
-            colon: w(english, ": ", "："),
-            not_gradable: w(english, "Not gradable", "无法评估"),
-            counts: counts.join(w(english, ", ", "，")),
+            colon: w(lang, ": ", "："),
+            not_gradable: w(lang, "Not gradable", "无法评估"),
+            counts: counts.join(w(lang, ", ", "，")),
             fine: if s.fine > 0 {
                 format!(
                     "{}{}",
-                    w(english, "; graded and not behind: ", "；已评估且未滞后："),
+                    w(lang, "; graded and not behind: ", "；已评估且未滞后："),
                     s.fine
                 )
             } else {
@@ -296,25 +295,26 @@ impl<'a> View<'a> {
 #[cfg(test)]
 mod tests {
     use super::sigma_source;
+    use crate::lang::Lang;
 
     #[test]
     fn sigma_sources_read_in_chinese() {
         assert_eq!(
-            sigma_source("sd of the 3 observed yearly changes (2021–2023)", false),
+            sigma_source("sd of the 3 observed yearly changes (2021–2023)", Lang::Zh),
             "2021–2023年3个逐年变化的标准差"
         );
         assert_eq!(
-            sigma_source("sd of the 5 observed yearly values (2021–2025)", false),
+            sigma_source("sd of the 5 observed yearly values (2021–2025)", Lang::Zh),
             "2021–2025年5个年度值的标准差"
         );
         assert_eq!(
             sigma_source(
                 "floor for shares (0.2 points a year): the sd of the 2 observed changes (2021–2022) is 0.05",
-                false
+                Lang::Zh
             ),
             "σ取下限0.2个百分点/年：2021–2022年2个逐年变化的标准差仅为0.05"
         );
         let en = "sd of the 3 observed yearly changes (2021–2023)";
-        assert_eq!(sigma_source(en, true), en);
+        assert_eq!(sigma_source(en, Lang::En), en);
     }
 }

@@ -2,6 +2,7 @@
 
 use super::rows::{Status, TargetRow};
 use crate::check::{Finding, Severity};
+use crate::lang::Lang;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -16,7 +17,7 @@ pub struct Page {
     pub action: super::action::Section,
     pub draws: usize,
     pub seed: u64,
-    pub english: bool,
+    pub lang: Lang,
     pub series: usize,
     pub projected: usize,
     pub rows: Vec<TargetRow>,
@@ -54,7 +55,7 @@ pub struct Counts {
 
 impl Counts {
     /// (grade as printed, count) for every grade, in the official order.
-    pub fn grades(&self, english: bool) -> Vec<(&'static str, usize)> {
+    pub fn grades(&self, lang: Lang) -> Vec<(&'static str, usize)> {
         [
             (Status::Ahead, self.ahead),
             (Status::Achieved, self.achieved),
@@ -66,18 +67,14 @@ impl Counts {
             (Status::Qualitative, self.qualitative),
         ]
         .into_iter()
-        .map(|(s, n)| (s.label(english), n))
+        .map(|(s, n)| (s.label(lang), n))
         .collect()
     }
 }
 
 impl Page {
     pub fn lang(&self) -> plansim_core::lang::Lang {
-        if self.english {
-            plansim_core::lang::Lang::En
-        } else {
-            plansim_core::lang::Lang::Zh
-        }
+        self.lang
     }
 
     pub fn counts(&self) -> Counts {

@@ -2,9 +2,10 @@
 //! stated against required rates. Shared by the report and `plansim plot`.
 
 use super::charts::{file_stem, indicator_chart, words};
-use super::scenario::Computed;
+use super::computed::Computed;
 use crate::chart::{Dashboard, GapChart, GapDot, Panel, ProbabilityBar, ProbabilityChart, Status};
 use crate::error::Result;
+use crate::lang::Lang;
 
 /// One of a plan's overview charts, with the size it reads best at.
 #[derive(Clone, PartialEq)]
@@ -32,11 +33,11 @@ impl PlanChart {
         }
     }
 
-    pub fn caption(&self, english: bool) -> String {
+    pub fn caption(&self, lang: Lang) -> String {
         let (title, what) = match self {
             PlanChart::Dashboard(_, c) => (
                 &c.title,
-                if english {
+                if lang.is_en() {
                     "dashboard"
                 } else {
                     "指标仪表盘"
@@ -44,7 +45,7 @@ impl PlanChart {
             ),
             PlanChart::Probability(_, c) => (
                 &c.title,
-                if english {
+                if lang.is_en() {
                     "probability of meeting each target under the scenario (a what-if)"
                 } else {
                     "情景下达标概率（假设情景）"
@@ -52,7 +53,7 @@ impl PlanChart {
             ),
             PlanChart::Gap(_, c) => (
                 &c.title,
-                if english {
+                if lang.is_en() {
                     "current against required pace, from the outturns"
                 } else {
                     "当前速度与所需速度之差（依据实际值）"
@@ -118,7 +119,7 @@ pub fn plan_charts(
     all: &[&Computed],
     region: &str,
     plan: &str,
-    english: bool,
+    lang: Lang,
 ) -> Vec<PlanChart> {
     // a table without a plan column (the national outline) names its charts by region alone
     let stem = if plan.is_empty() {
@@ -128,11 +129,11 @@ pub fn plan_charts(
     };
     let mut out = Vec::new();
     // a plan with nothing projected (赤峰市's, no baselines) gets no blank dashboard
-    let d = dashboard(run, all, region, plan, english);
+    let d = dashboard(run, all, region, plan, lang);
     if !d.panels.is_empty() {
         out.push(PlanChart::Dashboard(stem.clone(), d));
     }
-    let p = probability(run, region, plan, english);
+    let p = probability(run, region, plan, lang);
     let bars: Vec<ProbabilityBar> = p.sorted().into_iter().cloned().collect();
     for (page, title, bars) in pages(&stem, &p.title, bars) {
         let chart = ProbabilityChart {
@@ -142,7 +143,7 @@ pub fn plan_charts(
         };
         out.push(PlanChart::Probability(page, chart));
     }
-    let g = gap(run, region, plan, english);
+    let g = gap(run, region, plan, lang);
     let dots: Vec<GapDot> = g.sorted().into_iter().cloned().collect();
     for (page, title, dots) in pages(&stem, &g.title, dots) {
         let chart = GapChart {
@@ -202,9 +203,9 @@ fn grade_of<'a>(
 }
 
 /// The panel's note: the latest outturn the grade rests on.
-fn latest_note(row: Option<&super::rows::TargetRow>, english: bool) -> String {
+fn latest_note(row: Option<&super::rows::TargetRow>, lang: Lang) -> String {
     match row.and_then(|r| r.latest) {
-        Some((y, v)) if english => format!(
+        Some((y, v)) if lang.is_en() => format!(
             "latest {} ({y})",
             plansim_core::format::number(v, plansim_core::format::Digits::Column)
         ),
@@ -212,7 +213,7 @@ fn latest_note(row: Option<&super::rows::TargetRow>, english: bool) -> String {
             "最新 {} ({y})",
             plansim_core::format::number(v, plansim_core::format::Digits::Column)
         ),
-        None if english => "no outturn".into(),
+        None if lang.is_en() => "no outturn".into(),
         None => "无实际值".into(),
     }
 }
@@ -244,19 +245,19 @@ fn in_plan<'a>(
 }
 
 /// The panel's note: the unit, the target and the latest outturn.
-fn panel_note(row: Option<&super::rows::TargetRow>, unit: &str, english: bool) -> String {
+fn panel_note(row: Option<&super::rows::TargetRow>, unit: &str, lang: Lang) -> String {
     let mut parts = Vec::new();
     if !unit.is_empty() {
         parts.push(unit.to_string());
     }
     if let Some(r) = row {
-        parts.push(if english {
+        parts.push(if lang.is_en() {
             format!("target {} {}", r.year, r.target)
         } else {
             format!("{}年目标 {}", r.year, r.target)
         });
     }
-    parts.push(latest_note(row, english));
+    parts.push(latest_note(row, lang));
     parts.join(" · ")
 }
 
@@ -268,17 +269,17 @@ pub fn dashboard(
     all: &[&Computed],
     region: &str,
     plan: &str,
-    english: bool,
+    lang: Lang,
 ) -> Dashboard {
     let mut panels: Vec<Panel> = in_plan(run, region, plan)
         .map(|i| {
-            let mut chart = indicator_chart(run, i, all, english);
+            let mut chart = indicator_chart(run, i, all, lang);
             // the panel shows this scenario only, in its batch colour
             chart.scenarios.truncate(1);
-            chart.title = run.p.paths[i].series.display_name(english).to_string();
+            chart.title = run.p.paths[i].series.display_name(lang).to_string();
             let row = grade_of(run, &run.p.paths[i].series);
             let status = row.map_or(Status::InsufficientData, |r| r.status);
-            let note = panel_note(row, &chart.unit, english);
+            let note = panel_note(row, &chart.unit, lang);
             Panel {
                 chart,
                 status,
@@ -303,7 +304,7 @@ pub fn dashboard(
     let name = &run.page.named.label;
     Dashboard {
         title: format!("{region} {plan}"),
-        subtitle: match (hidden, english) {
+        subtitle: match (hidden, lang.is_en()) {
             (0, false) => format!("情景 {name} · 按评估排序，滞后在前"),
             (0, true) => format!("scenario {name} · sorted by grade, behind first"),
             (n, false) => format!(
@@ -314,17 +315,17 @@ pub fn dashboard(
             ),
         },
         panels,
-        words: words(english),
+        words: words(lang),
     }
 }
 
 /// The probability of meeting each target of a plan.
-pub fn probability(run: &Computed, region: &str, plan: &str, english: bool) -> ProbabilityChart {
+pub fn probability(run: &Computed, region: &str, plan: &str, lang: Lang) -> ProbabilityChart {
     let bars = in_plan(run, region, plan)
         .flat_map(|i| {
             let s = &run.p.paths[i].series;
             // a σ set by hand is the user's judgment, not the outturns': the bar says so
-            let hand = match (run.sim.paths[i].sigma_from.by_hand(), english) {
+            let hand = match (run.sim.paths[i].sigma_from.by_hand(), lang.is_en()) {
                 (false, _) => "",
                 (true, true) => " (volatility set by hand)",
                 (true, false) => "（波动率为手设）",
@@ -334,9 +335,9 @@ pub fn probability(run: &Computed, region: &str, plan: &str, english: bool) -> P
                 .iter()
                 .map(move |c| ProbabilityBar {
                     label: if c.year == s.plan_year {
-                        format!("{}{hand}", s.display_name(english))
+                        format!("{}{hand}", s.display_name(lang))
                     } else {
-                        format!("{} ({}){hand}", s.display_name(english), c.year)
+                        format!("{} ({}){hand}", s.display_name(lang), c.year)
                     },
                     probability: c.probability,
                     binding: s.binding(),
@@ -345,7 +346,7 @@ pub fn probability(run: &Computed, region: &str, plan: &str, english: bool) -> P
         .collect();
     ProbabilityChart {
         title: format!("{region} {plan}"),
-        subtitle: if english {
+        subtitle: if lang.is_en() {
             format!(
                 "probability of meeting each target under scenario {} (a what-if, not a grade; only targets with outturns or a volatility set by hand: none without)",
                 run.page.named.label
@@ -357,7 +358,7 @@ pub fn probability(run: &Computed, region: &str, plan: &str, english: bool) -> P
             )
         },
         bars,
-        words: words(english),
+        words: words(lang),
     }
 }
 
@@ -377,12 +378,7 @@ fn pace_interval(sigma: Option<f64>, base_year: i32, latest: Option<i32>) -> Opt
 /// σ/√n (σ of the yearly changes), not σ: ±σ would say how far one year may stray, not how
 /// well the pace is known. The plan's stated rate against the rate its own target implies is
 /// `check`'s arithmetic, not evidence, and is not drawn.
-pub fn gap(run: &Computed, region: &str, plan: &str, english: bool) -> GapChart {
-    let lang = if english {
-        crate::lang::Lang::En
-    } else {
-        crate::lang::Lang::Zh
-    };
+pub fn gap(run: &Computed, region: &str, plan: &str, lang: Lang) -> GapChart {
     let dots = run
         .page
         .rows
@@ -394,7 +390,7 @@ pub fn gap(run: &Computed, region: &str, plan: &str, english: bool) -> GapChart 
             let unit = crate::lang::grade::unit(&r.pace_unit);
             let half_width = pace_interval(r.sigma, r.base_year, r.latest.map(|l| l.0));
             Some(GapDot {
-                label: format!("{} ({}, {})", r.name(english), r.year, unit.get(lang)),
+                label: format!("{} ({}, {})", r.name(lang), r.year, unit.get(lang)),
                 gap,
                 half_width,
                 status: r.status,
@@ -403,19 +399,19 @@ pub fn gap(run: &Computed, region: &str, plan: &str, english: bool) -> GapChart 
         .collect();
     GapChart {
         title: format!("{region} {plan}"),
-        subtitle: if english {
+        subtitle: if lang.is_en() {
             "current − required pace from the outturns; whiskers: 90% interval of the current pace (1.645 sd/√years); left of zero the pace must rise".into()
         } else {
             "依据实际值：当前速度 − 所需速度；横线为当前速度的90%区间（1.645×标准差/√年数）；零线左侧需加快"
                 .into()
         },
         dots,
-        axis: if english {
+        axis: if lang.is_en() {
             "gap (points of pace a year; % a year for levels)".into()
         } else {
             "差距（速度的百分点：水平值按%/年，比重按个百分点/年）".into()
         },
-        words: words(english),
+        words: words(lang),
     }
 }
 

@@ -3,6 +3,7 @@
 //! scenario's rates and σ, never a status.
 
 use crate::assess::Grade;
+use crate::lang::Lang;
 use crate::project::Projection;
 use crate::scenario::Scenario;
 use crate::simulate::Simulation;
@@ -73,6 +74,8 @@ pub struct TargetRow {
     /// The scenario's projection at its horizon (2035), for plans that run to it: not for a
     /// one-year plan or a period total, which end with their period.
     pub at_horizon: Option<(i32, f64)>,
+    /// Whether the projection meets the target in its year; for a target relative to another
+    /// row's growth (`高于GDP增长`), whether the scenario's mean rates hold the relation.
     pub met: Option<bool>,
     /// When the scenario's projection first meets the target, for the index's comparison in
     /// years; `None` where the target is not projected.
@@ -261,7 +264,18 @@ pub fn target_rows(
                 kept,
                 projected: outcome.and_then(|o| o.value),
                 at_horizon,
-                met: outcome.and_then(|o| o.met),
+                // a target relative to another row's growth: judged on both rows' rates
+                met: outcome.and_then(|o| o.met).or_else(|| {
+                    p.relations
+                        .iter()
+                        .find(|r| {
+                            r.region == ind.region
+                                && r.plan == ind.plan
+                                && r.indicator == ind.name
+                                && r.target_year == ind.target_year
+                        })
+                        .map(|r| r.met)
+                }),
                 reach,
                 audit: Vec::new(),
                 probability,
@@ -304,8 +318,8 @@ impl TargetRow {
     }
 
     /// The indicator's name in the page's language.
-    pub fn name(&self, english: bool) -> &str {
-        if english && !self.indicator_en.is_empty() {
+    pub fn name(&self, lang: Lang) -> &str {
+        if lang.is_en() && !self.indicator_en.is_empty() {
             &self.indicator_en
         } else {
             &self.indicator

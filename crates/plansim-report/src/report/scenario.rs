@@ -6,6 +6,7 @@ use super::page::{Page, Summary};
 use super::rows::target_rows;
 use crate::error::{Error, Result};
 use crate::export;
+use crate::lang::Lang;
 use crate::scenario::Scenario;
 use crate::table::LoadOptions;
 use std::path::{Path, PathBuf};
@@ -17,17 +18,9 @@ pub struct Folder {
     pub summary: Summary,
 }
 
-/// A scenario run: its projection, simulation and findings, before anything is rendered.
-pub struct Computed {
-    pub sc: Scenario,
-    pub p: crate::project::Projection,
-    pub sim: crate::simulate::Simulation,
-    pub page: Page,
-    /// The regions its projection holds, so charts skip the scenarios of other regions at once.
-    pub regions: Vec<String>,
-    /// Every target's grade from the outturns (`assess`), in table order.
-    pub grades: Vec<crate::assess::Grade>,
-}
+/// Moved to `computed.rs`, which the charts and the workbook read without this module; kept
+/// here for code written against this path.
+pub use super::computed::Computed;
 
 /// Runs a scenario: projection, simulation, the consistency audit and the target rows.
 pub fn compute(
@@ -36,11 +29,7 @@ pub fn compute(
     memo: &plansim_core::simulate::Memo,
 ) -> Result<Computed> {
     use plansim_core::run::{self, Input, Stages};
-    let lang = if opts.english {
-        crate::lang::Lang::En
-    } else {
-        crate::lang::Lang::Zh
-    };
+    let lang = opts.lang;
     let mut with = run::Options {
         actuals: opts.actuals.clone(),
         load: LoadOptions {
@@ -69,7 +58,7 @@ pub fn compute(
         grades,
     } = run::from_scenario(sc, &with, Stages::ALL)?;
     let sim = simulation.ok_or_else(|| Error::invalid("the simulation did not run"))?;
-    computed(sc, p, sim, findings, grades, set.draws, opts.english)
+    computed(sc, p, sim, findings, grades, set.draws, opts.lang)
 }
 
 /// A run's results as the report (and the what-if page) shows them: the target rows, each
@@ -81,7 +70,7 @@ pub fn computed(
     findings: Vec<crate::check::Finding>,
     grades: Vec<crate::assess::Grade>,
     draws: usize,
-    english: bool,
+    lang: Lang,
 ) -> Result<Computed> {
     let rules = crate::explain::explain(&sc)?;
     let mut rows = target_rows(&sc, &p, &sim, &grades, &rules);
@@ -118,11 +107,11 @@ pub fn computed(
     let page = Page {
         name: sc.name.clone(),
         description: sc.description.clone(),
-        named: named(&sc, english),
+        named: named(&sc, lang),
         action: Default::default(),
         draws,
         seed: sim.seed,
-        english,
+        lang,
         series: sc.series.len(),
         projected: p.paths.len(),
         rows,
@@ -195,7 +184,7 @@ pub fn render(
         ("findings.csv".into(), export::findings_csv(&page.findings)?),
     ];
     if opts.charts {
-        files.extend(super::charts::render(run, all, &mut page, opts)?);
+        files.extend(super::chart_files::render(run, all, &mut page, opts)?);
     }
     let summary = page.summary();
     // numbers as published: derived values to six significant digits, years as integers
@@ -220,9 +209,9 @@ pub fn render(
 
 /// The scenario's name and question in the report's language (`name_zh`, `description_en`, …),
 /// else as written.
-fn named(sc: &Scenario, english: bool) -> super::action::Named {
+fn named(sc: &Scenario, lang: Lang) -> super::action::Named {
     let f = &sc.spec;
-    let (name, description) = if english {
+    let (name, description) = if lang.is_en() {
         (&f.name_en, &f.description_en)
     } else {
         (&f.name_zh, &f.description_zh)

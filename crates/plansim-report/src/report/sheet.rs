@@ -127,7 +127,7 @@ pub(super) fn fitted(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 pub(super) fn fail(e: XlsxError) -> Error {
-    Error::invalid(format!("{}: {e}", super::workbook::NAME))
+    Error::invalid(format!("{}: {e}", super::deliver::WORKBOOK))
 }
 
 impl<'f> Sheet<'f> {

@@ -16,12 +16,12 @@ use plansim_core::format;
 /// Words and numbers as every template shows them.
 pub trait Shown {
     /// The page is in English.
-    fn english(&self) -> bool;
+    fn lang(&self) -> Lang;
 
     /// `en` on an English page, `zh` on a Chinese one: the templates' own words, written as
     /// HTML (never escaped).
     fn w(&self, en: &'static str, zh: &'static str) -> Safe<&'static str> {
-        Safe(words::w(self.english(), en, zh))
+        Safe(words::w(self.lang(), en, zh))
     }
 
     /// A probability, never a certainty (`>99%`), or empty.
@@ -39,9 +39,8 @@ pub trait Shown {
     /// ask of it, `assess::ambition::kept`).
     fn required(&self, r: &super::TargetRow) -> String {
         if r.kept {
-            let lang = if self.english() { Lang::En } else { Lang::Zh };
             plansim_core::assess::ambition::kept_words()
-                .get(lang)
+                .get(self.lang())
                 .to_string()
         } else {
             self.pct(r.required_rate)
@@ -57,8 +56,8 @@ pub trait Shown {
 macro_rules! shown {
     ($($t:ident),*) => {$(
         impl Shown for $t<'_> {
-            fn english(&self) -> bool {
-                self.english
+            fn lang(&self) -> Lang {
+                self.lang
             }
         }
     )*};
@@ -69,7 +68,7 @@ macro_rules! shown {
 #[template(path = "page.html")]
 pub struct PageHtml<'a> {
     pub p: &'a Page,
-    pub english: bool,
+    pub lang: Lang,
     pub title: String,
     pub subtitle: &'a str,
     pub root: &'a str,
@@ -84,7 +83,7 @@ pub struct PageHtml<'a> {
 #[template(path = "page.md")]
 pub struct PageMd<'a> {
     pub p: &'a Page,
-    pub english: bool,
+    pub lang: Lang,
     pub opening: String,
     pub note: String,
     pub rules: String,
@@ -98,7 +97,7 @@ pub struct IndexHtml<'a> {
     /// The national plans' section it opens with.
     pub national: String,
     pub failed: &'a [(String, String)],
-    pub english: bool,
+    pub lang: Lang,
     pub title: &'static str,
     pub subtitle: &'static str,
     pub root: &'a str,
@@ -115,7 +114,7 @@ pub struct IndexMd<'a> {
     /// The national plans' section it opens with.
     pub national: String,
     pub failed: &'a [(String, String)],
-    pub english: bool,
+    pub lang: Lang,
     pub title: &'static str,
     pub opening: String,
     pub grades: Vec<(&'static str, usize)>,
@@ -127,7 +126,7 @@ pub struct IndexMd<'a> {
 #[template(path = "opening.html")]
 pub struct OpeningHtml<'a> {
     pub v: super::opening::View<'a>,
-    pub english: bool,
+    pub lang: Lang,
 }
 
 /// The opening section in Markdown.
@@ -135,7 +134,7 @@ pub struct OpeningHtml<'a> {
 #[template(path = "opening.md")]
 pub struct OpeningMd<'a> {
     pub v: super::opening::View<'a>,
-    pub english: bool,
+    pub lang: Lang,
 }
 
 /// A scenario's rules in HTML.
@@ -144,7 +143,6 @@ pub struct OpeningMd<'a> {
 pub struct RulesHtml<'a> {
     pub e: &'a Explanation,
     pub lang: Lang,
-    pub english: bool,
 }
 
 /// A scenario's rules in Markdown.
@@ -153,7 +151,6 @@ pub struct RulesHtml<'a> {
 pub struct RulesMd<'a> {
     pub e: &'a Explanation,
     pub lang: Lang,
-    pub english: bool,
 }
 
 /// The index's comparison in HTML.
@@ -163,7 +160,7 @@ pub struct CompareHtml<'a> {
     pub summaries: &'a [Summary],
     pub blocks: Vec<Block<'a>>,
     pub base_label: &'a str,
-    pub english: bool,
+    pub lang: Lang,
 }
 
 /// The index's comparison in Markdown.
@@ -173,7 +170,7 @@ pub struct CompareMd<'a> {
     pub summaries: &'a [Summary],
     pub blocks: Vec<Block<'a>>,
     pub base_label: &'a str,
-    pub english: bool,
+    pub lang: Lang,
 }
 
 /// The index's national section in HTML.
@@ -181,7 +178,7 @@ pub struct CompareMd<'a> {
 #[template(path = "national.html")]
 pub struct NationalHtml<'a> {
     pub v: super::national::View<'a>,
-    pub english: bool,
+    pub lang: Lang,
 }
 
 /// The index's national section in Markdown.
@@ -189,16 +186,42 @@ pub struct NationalHtml<'a> {
 #[template(path = "national.md")]
 pub struct NationalMd<'a> {
     pub v: super::national::View<'a>,
-    pub english: bool,
+    pub lang: Lang,
 }
 
 /// The national plans' section of the index (empty without two national plans).
-pub fn national(summaries: &[Summary], english: bool, html: bool) -> askama::Result<String> {
-    let v = super::national::View::new(summaries, english);
+pub fn national(summaries: &[Summary], lang: Lang, html: bool) -> askama::Result<String> {
+    let v = super::national::View::new(summaries, lang);
     if html {
-        NationalHtml { v, english }.render()
+        NationalHtml { v, lang }.render()
     } else {
-        NationalMd { v, english }.render()
+        NationalMd { v, lang }.render()
+    }
+}
+
+/// The comparison section of the index, laid out by `templates/compare.*`.
+pub fn compare(summaries: &[Summary], lang: Lang, html: bool) -> askama::Result<String> {
+    if summaries.is_empty() {
+        return Ok(String::new());
+    }
+    let base_label = &summaries[super::compare::baseline(summaries)].named.label;
+    let blocks = super::compare::blocks(summaries, lang);
+    if html {
+        let t = CompareHtml {
+            summaries,
+            blocks,
+            base_label,
+            lang,
+        };
+        t.render()
+    } else {
+        let t = CompareMd {
+            summaries,
+            blocks,
+            base_label,
+            lang,
+        };
+        t.render()
     }
 }
 
@@ -218,12 +241,12 @@ shown!(
 );
 
 /// The section a page opens with, in either format.
-pub fn opening(s: &Section, english: bool, index: bool, html: bool) -> askama::Result<String> {
-    let v = super::opening::View::new(s, english, index);
+pub fn opening(s: &Section, lang: Lang, index: bool, html: bool) -> askama::Result<String> {
+    let v = super::opening::View::new(s, lang, index);
     if html {
-        OpeningHtml { v, english }.render()
+        OpeningHtml { v, lang }.render()
     } else {
-        OpeningMd { v, english }.render()
+        OpeningMd { v, lang }.render()
     }
 }
 
@@ -390,6 +413,7 @@ pub fn href(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{filters::cell, href, opening};
+    use crate::lang::Lang;
     use crate::report::Status;
     use crate::report::action::Section;
 
@@ -405,7 +429,7 @@ mod tests {
             )],
             fine: 2,
         };
-        let html = opening(&s, true, false, true).unwrap_or_default();
+        let html = opening(&s, Lang::En, false, true).unwrap_or_default();
         assert!(
             html.contains("<p>No target is behind on the outturns.</p>"),
             "{html}"
@@ -422,7 +446,7 @@ mod tests {
             html.contains("Not gradable: qualitative 2; graded and not behind: 2"),
             "{html}"
         );
-        let md = opening(&s, false, false, false).unwrap_or_default();
+        let md = opening(&s, Lang::Zh, false, false).unwrap_or_default();
         // counted by region, the names left to the page's table of targets
         assert!(md.contains("无法评估：定性 2；已评估且未滞后：2"), "{md}");
         assert!(md.contains("\n- 定性（2）\n  - A\\|B（2）\n"), "{md}");

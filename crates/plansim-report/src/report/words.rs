@@ -2,15 +2,16 @@
 //! and the findings' severities.
 
 use crate::check::Severity;
+use crate::lang::Lang;
 
 /// `en` on an English page, `zh` on a Chinese one.
-pub fn w(english: bool, en: &'static str, zh: &'static str) -> &'static str {
-    if english { en } else { zh }
+pub fn w(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    if lang.is_en() { en } else { zh }
 }
 
 /// `67.9 (2025)`; on a Chinese page `67.9（2025）`.
-pub fn in_year(english: bool, text: &str, year: i32) -> String {
-    if english {
+pub fn in_year(lang: Lang, text: &str, year: i32) -> String {
+    if lang.is_en() {
         format!("{text} ({year})")
     } else {
         format!("{text}（{year}）")
@@ -18,75 +19,75 @@ pub fn in_year(english: bool, text: &str, year: i32) -> String {
 }
 
 /// The HTML targets table's column headings.
-pub fn target_heads(english: bool) -> [&'static str; 15] {
+pub fn target_heads(lang: Lang) -> [&'static str; 15] {
     [
-        w(english, "region", "地区"),
-        w(english, "indicator", "指标"),
-        w(english, "unit", "单位"),
-        w(english, "attribute", "属性"),
-        w(english, "base", "基期"),
-        w(english, "target year", "目标年"),
-        w(english, "target", "目标"),
-        w(english, "grade", "评估"),
-        w(english, "why (from the outturns)", "依据（来自实际值）"),
-        w(english, "against history", "对照过去"),
-        w(english, "P(trend)", "P(趋势)"),
-        w(english, "stated rate", "规划增速"),
-        w(english, "required rate", "所需增速"),
-        w(english, "projected", "情景预测值"),
-        w(english, "P(scenario)", "P(情景)"),
+        w(lang, "region", "地区"),
+        w(lang, "indicator", "指标"),
+        w(lang, "unit", "单位"),
+        w(lang, "attribute", "属性"),
+        w(lang, "base", "基期"),
+        w(lang, "target year", "目标年"),
+        w(lang, "target", "目标"),
+        w(lang, "grade", "评估"),
+        w(lang, "why (from the outturns)", "依据（来自实际值）"),
+        w(lang, "against history", "对照过去"),
+        w(lang, "P(trend)", "P(趋势)"),
+        w(lang, "stated rate", "规划增速"),
+        w(lang, "required rate", "所需增速"),
+        w(lang, "projected", "情景预测值"),
+        w(lang, "P(scenario)", "P(情景)"),
     ]
 }
 
 /// The Markdown targets table's column headings.
-pub fn target_heads_md(english: bool) -> [&'static str; 14] {
+pub fn target_heads_md(lang: Lang) -> [&'static str; 14] {
     [
-        w(english, "region", "地区"),
-        w(english, "indicator", "指标"),
-        w(english, "unit", "单位"),
-        w(english, "binding", "约束性"),
-        w(english, "target year", "目标年"),
-        w(english, "target", "目标"),
-        w(english, "grade", "评估"),
-        w(english, "why", "依据"),
-        w(english, "against history", "对照过去"),
-        w(english, "P(trend)", "P(趋势)"),
-        w(english, "stated rate", "规划增速"),
-        w(english, "required rate", "所需增速"),
-        w(english, "projected", "情景预测值"),
-        w(english, "P(scenario)", "P(情景)"),
+        w(lang, "region", "地区"),
+        w(lang, "indicator", "指标"),
+        w(lang, "unit", "单位"),
+        w(lang, "binding", "约束性"),
+        w(lang, "target year", "目标年"),
+        w(lang, "target", "目标"),
+        w(lang, "grade", "评估"),
+        w(lang, "why", "依据"),
+        w(lang, "against history", "对照过去"),
+        w(lang, "P(trend)", "P(趋势)"),
+        w(lang, "stated rate", "规划增速"),
+        w(lang, "required rate", "所需增速"),
+        w(lang, "projected", "情景预测值"),
+        w(lang, "P(scenario)", "P(情景)"),
     ]
 }
 
 /// A binding target's mark in the attribute column.
-pub fn binding(english: bool) -> &'static str {
-    w(english, "binding", "约束性")
+pub fn binding(lang: Lang) -> &'static str {
+    w(lang, "binding", "约束性")
 }
 
 /// The findings table's column headings (the Markdown table has no source column).
-pub fn finding_heads(english: bool) -> [&'static str; 6] {
+pub fn finding_heads(lang: Lang) -> [&'static str; 6] {
     [
-        w(english, "severity", "级别"),
-        w(english, "rule", "规则"),
-        w(english, "region", "地区"),
-        w(english, "indicator", "指标"),
-        w(english, "message", "说明"),
-        w(english, "source", "出处"),
+        w(lang, "severity", "级别"),
+        w(lang, "rule", "规则"),
+        w(lang, "region", "地区"),
+        w(lang, "indicator", "指标"),
+        w(lang, "message", "说明"),
+        w(lang, "source", "出处"),
     ]
 }
 
 /// A finding's severity as the page says it.
-pub fn severity(s: Severity, english: bool) -> &'static str {
+pub fn severity(s: Severity, lang: Lang) -> &'static str {
     match s {
-        Severity::Error => w(english, "error", "错误"),
-        Severity::Warning => w(english, "warning", "警告"),
-        Severity::Info => w(english, "info", "提示"),
+        Severity::Error => w(lang, "error", "错误"),
+        Severity::Warning => w(lang, "warning", "警告"),
+        Severity::Info => w(lang, "info", "提示"),
     }
 }
 
 /// What the grades and the scenario's columns mean, under the cards of a scenario's page.
-pub fn grades_note(english: bool, draws: usize, seed: u64) -> String {
-    if english {
+pub fn grades_note(lang: Lang, draws: usize, seed: u64) -> String {
+    if lang.is_en() {
         format!(
             "The grade comes from the outturns (plansim assess): achieved early, achieved, faster \
              than expected, on track, lagging, missed, insufficient data (no outturn after the base \
@@ -108,9 +109,9 @@ pub fn grades_note(english: bool, draws: usize, seed: u64) -> String {
 }
 
 /// Why rows are missing from a scenario's tables.
-pub fn left_out(english: bool) -> &'static str {
+pub fn left_out(lang: Lang) -> &'static str {
     w(
-        english,
+        lang,
         "These rows of the tables have a cell plansim could not read; the scenario ran without them.",
         "表中这些行有plansim无法读取的单元格；情景在没有它们的情况下运行。",
     )
@@ -120,11 +121,11 @@ pub fn left_out(english: bool) -> &'static str {
 pub fn counts_line(p: &super::page::Page) -> String {
     let c = p.counts();
     let grades: Vec<String> = c
-        .grades(p.english)
+        .grades(p.lang)
         .into_iter()
         .filter(|g| g.1 > 0)
         .map(|(g, n)| {
-            if p.english {
+            if p.lang.is_en() {
                 format!("{n} {g}")
             } else {
                 format!("{g}{n}个")
@@ -133,7 +134,7 @@ pub fn counts_line(p: &super::page::Page) -> String {
         .collect();
     let (series, projected, targets) = (p.series, p.projected, p.rows.len());
     let (errors, warnings, draws, seed) = (c.errors, c.warnings, p.draws, p.seed);
-    if p.english {
+    if p.lang.is_en() {
         format!(
             "{series} indicators, {projected} projected, {targets} targets graded from the \
              outturns: {}; check: {errors} errors, {warnings} warnings. The scenario's projection \

@@ -9,28 +9,29 @@
 //! A sheet that would pass Excel's 1,048,576 rows continues on a sheet of the same name with
 //! a number (`模拟 2`), so no row is ever dropped.
 
-use super::scenario::Computed;
+use super::computed::Computed;
 use super::sheet::{Cell, Formats, Sheet, fail, number, share};
 use super::workbook_words as words;
 use crate::assess::Grade;
 use crate::error::Result;
 use crate::export::{chance_rows, long_rows};
+use crate::lang::Lang;
 use plansim_core::meaning::{Meaning, Quantity};
 use rust_xlsxwriter::Workbook;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// The workbook's name in the report's folder.
-pub const NAME: &str = "plansim.xlsx";
+pub const NAME: &str = super::deliver::WORKBOOK;
 
 /// Zh or en.
-fn pick(english: bool, zh: &'static str, en: &'static str) -> &'static str {
-    if english { en } else { zh }
+fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    if lang.is_en() { en } else { zh }
 }
 
 /// `assess` names its pace units in English; a Chinese sheet says them in Chinese.
-fn pace_unit(unit: &str, english: bool) -> &str {
-    match (english, unit) {
+fn pace_unit(unit: &str, lang: Lang) -> &str {
+    match (lang.is_en(), unit) {
         (false, "% a year") => "%/年",
         (false, "points a year") => "个百分点/年",
         _ => unit,
@@ -38,13 +39,13 @@ fn pace_unit(unit: &str, english: bool) -> &str {
 }
 
 /// The workbook of a batch's scenarios, as bytes.
-pub fn workbook(runs: &[&Computed], english: bool) -> Result<Vec<u8>> {
+pub fn workbook(runs: &[&Computed], lang: Lang) -> Result<Vec<u8>> {
     let formats = Formats::new();
     let wb = RefCell::new(Workbook::new());
     // sheets in the order they are begun: the action table, the long tables, the findings
-    let action = actions(&wb, &formats, runs, english)?;
-    let [projection, simulation, chances] = long_sheets(&wb, &formats, runs, english)?;
-    let findings = findings(&wb, &formats, runs, english)?;
+    let action = actions(&wb, &formats, runs, lang)?;
+    let [projection, simulation, chances] = long_sheets(&wb, &formats, runs, lang)?;
+    let findings = findings(&wb, &formats, runs, lang)?;
     for sheet in [action, projection, simulation, chances, findings] {
         sheet.finish()?;
     }
@@ -60,7 +61,7 @@ struct Typed {
     unit: String,
 }
 
-fn typed(g: &Grade, m: Option<&Meaning>, unit: &str, english: bool) -> Typed {
+fn typed(g: &Grade, m: Option<&Meaning>, unit: &str, lang: Lang) -> Typed {
     let goal = m.and_then(|m| m.target.goal());
     let mut value = g
         .target_value
@@ -73,8 +74,8 @@ fn typed(g: &Grade, m: Option<&Meaning>, unit: &str, english: bool) -> Typed {
     }
     Typed {
         value,
-        bound: goal.as_ref().map_or("", |g| words::bound(g, english)),
-        rule: words::rule(g.rule, english),
+        bound: goal.as_ref().map_or("", |g| words::bound(g, lang)),
+        rule: words::rule(g.rule, lang),
         unit,
     }
 }
@@ -85,9 +86,9 @@ fn actions<'f>(
     wb: &'f RefCell<Workbook>,
     formats: &'f Formats,
     runs: &[&Computed],
-    english: bool,
+    lang: Lang,
 ) -> Result<Sheet<'f>> {
-    let t = |zh, en| pick(english, zh, en);
+    let t = |zh, en| pick(lang, zh, en);
     let header = vec![
         t("情景", "scenario"),
         t("地区", "region"),
@@ -166,10 +167,10 @@ fn actions<'f>(
             let sigma = g
                 .sigma_source
                 .as_deref()
-                .map(|s| words::sigma_source(s, english))
+                .map(|s| words::sigma_source(s, lang))
                 .unwrap_or_default();
             (
-                typed(g, *m, unit, english),
+                typed(g, *m, unit, lang),
                 sigma,
                 run.page.named.label.clone(),
             )
@@ -189,14 +190,14 @@ fn actions<'f>(
             Cell::Text(&typed.rule),
             Cell::Text(&typed.unit),
             Cell::Text(&g.target),
-            Cell::Grade(g.status, g.status.label(english)),
+            Cell::Grade(g.status, g.status.label(lang)),
             g.latest_year.map_or(Cell::Empty, |y| Cell::Whole(y.into())),
             number(g.latest_value),
             number(g.required_rate),
             number(g.current_pace),
             number(g.planned_pace),
             number(g.gap),
-            Cell::Text(pace_unit(&g.pace_unit, english)),
+            Cell::Text(pace_unit(&g.pace_unit, lang)),
             share(g.p_meet),
             number(g.sigma),
             Cell::Text(sigma),
@@ -221,9 +222,9 @@ fn long_sheets<'f>(
     wb: &'f RefCell<Workbook>,
     formats: &'f Formats,
     runs: &[&Computed],
-    english: bool,
+    lang: Lang,
 ) -> Result<[Sheet<'f>; 3]> {
-    let t = |zh, en| pick(english, zh, en);
+    let t = |zh, en| pick(lang, zh, en);
     let long_head = || {
         vec![
             t("地区", "region"),
@@ -315,9 +316,9 @@ fn findings<'f>(
     wb: &'f RefCell<Workbook>,
     formats: &'f Formats,
     runs: &[&Computed],
-    english: bool,
+    lang: Lang,
 ) -> Result<Sheet<'f>> {
-    let t = |zh, en| pick(english, zh, en);
+    let t = |zh, en| pick(lang, zh, en);
     let mut findings = Sheet::new(
         wb,
         t("检查结果", "Findings"),
@@ -339,14 +340,14 @@ fn findings<'f>(
     let mut words = Vec::new();
     for run in runs {
         for f in &run.page.findings {
-            let severity = match (english, f.severity.to_string().as_str()) {
+            let severity = match (lang.is_en(), f.severity.to_string().as_str()) {
                 (false, "error") => "错误".to_string(),
                 (false, "warning") => "警告".to_string(),
                 (false, "info") => "提示".to_string(),
                 (_, s) => s.to_string(),
             };
             // the rule by its name on a Chinese sheet, the stable code beside it to filter on
-            let code = if english {
+            let code = if lang.is_en() {
                 f.code.to_string()
             } else {
                 format!("{}（{}）", f.code.name_zh(), f.code)

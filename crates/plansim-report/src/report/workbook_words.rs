@@ -1,11 +1,12 @@
 //! The workbook's words in the page's language: the target's bound and rule, and where a σ
 //! comes from (`assess` writes it in English).
 
+use crate::lang::Lang;
 use plansim_core::series::GoalKind;
 
 /// The bound of a target: `at least`, `at most`, `about`, `range`, `exactly`.
-pub(super) fn bound(g: &GoalKind, english: bool) -> &'static str {
-    match (g, english) {
+pub(super) fn bound(g: &GoalKind, lang: Lang) -> &'static str {
+    match (g, lang.is_en()) {
         (GoalKind::AtLeast { .. }, false) => "不低于",
         (GoalKind::AtMost { .. }, false) => "不高于",
         (GoalKind::About { .. }, false) => "左右",
@@ -20,7 +21,7 @@ pub(super) fn bound(g: &GoalKind, english: bool) -> &'static str {
 }
 
 /// The rule a target is graded by, as the sheet names it.
-pub(super) fn rule(rule: &str, english: bool) -> String {
+pub(super) fn rule(rule: &str, lang: Lang) -> String {
     let zh = match rule {
         "reach" => "到期达到",
         "hold" => "每年保持",
@@ -31,7 +32,7 @@ pub(super) fn rule(rule: &str, english: bool) -> String {
         "qualitative" => "定性",
         other => other,
     };
-    if english {
+    if lang.is_en() {
         rule.to_string()
     } else {
         zh.to_string()
@@ -41,8 +42,8 @@ pub(super) fn rule(rule: &str, english: bool) -> String {
 /// `assess`'s σ source in Chinese: `sd of the 3 observed yearly changes (2021–2023)` →
 /// `2021–2023年3个年度变化的标准差`; the floor's sentence likewise. A text of another shape
 /// stays as written.
-pub(super) fn sigma_source(text: &str, english: bool) -> String {
-    if english {
+pub(super) fn sigma_source(text: &str, lang: Lang) -> String {
+    if lang.is_en() {
         return text.to_string();
     }
     sigma_source_zh(text).unwrap_or_else(|| text.to_string())
@@ -104,18 +105,18 @@ mod tests {
     #[test]
     fn sigma_sources_in_chinese() {
         assert_eq!(
-            sigma_source("sd of the 3 observed yearly changes (2021–2023)", false),
+            sigma_source("sd of the 3 observed yearly changes (2021–2023)", Lang::Zh),
             "2021–2023年3个年度变化的标准差"
         );
         assert_eq!(
             sigma_source(
                 "floor for shares (0.3 points): the sd of the 2 observed changes (2022–2023) is 0.1",
-                false
+                Lang::Zh
             ),
             "比重的下限（0.3 个百分点）：2022–2023年2个年度变化的标准差为0.1"
         );
         // an unknown shape stays as written; English is untouched
-        assert_eq!(sigma_source("something else", false), "something else");
-        assert_eq!(sigma_source("sd of x", true), "sd of x");
+        assert_eq!(sigma_source("something else", Lang::Zh), "something else");
+        assert_eq!(sigma_source("sd of x", Lang::En), "sd of x");
     }
 }

@@ -1,5 +1,7 @@
 //! Deterministic projection: every indicator year by year from its baseline to the horizon,
 //! actuals replacing projections where known, and the rate each target still requires.
+pub mod growth;
+
 use crate::error::{Error, Result};
 use crate::model::Growth;
 use crate::model::compound::implied_rate;
@@ -23,6 +25,10 @@ pub struct Projection {
     pub values: Array2<f64>,
     /// Series that cannot be projected, with the reason.
     pub skipped: Vec<Skipped>,
+    /// Growth-rate rows (`GDP增长（%）`, skipped as levels): their rates under the scenario.
+    pub growth: Vec<growth::GrowthPath>,
+    /// Targets stated against another row's growth (`高于GDP增长`), judged on those rates.
+    pub relations: Vec<growth::RelationOutcome>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -161,12 +167,18 @@ pub(crate) fn project_with(
             outcomes,
         });
     }
+    let growth = growth::paths(sc, nudge)?;
+    let col = |y: i32| years.iter().position(|&x| x == y);
+    let level = |i: usize, y: i32| col(y).map(|c| values[[i, c]]).filter(|v| v.is_finite());
+    let relations = growth::relations(sc, &growth, &out, &level);
     Ok(Projection {
         scenario: sc.name.clone(),
         years,
         paths: out,
         values,
         skipped,
+        growth,
+        relations,
     })
 }
 

@@ -1,0 +1,80 @@
+//! The one door outturns come in by, whoever reads them (a scenario file, a run's options, a
+//! batch of tables for `check` and `assess`): merged, the rows' own outcomes in their place when
+//! none is given, and matched to the rows.
+
+use super::{Outturn, Resolved, merge, own_outcomes, resolve};
+use crate::error::Result;
+use crate::names::Aliases;
+use crate::table::Indicator;
+
+/// Outturns for `rows`: `given` (files read with [`super::load_all`], figures read from bytes,
+/// those of an earlier intake) merged — a final figure replaces a preliminary one, two finals
+/// that differ are an error — or, when none is given, the rows' own outcomes (an achievement
+/// table's, taken as the table prints them); then matched to the rows through `aliases`.
+/// Returns the outturns kept, which a later intake merges with, and their match.
+pub fn intake(
+    rows: &[Indicator],
+    given: Vec<Outturn>,
+    aliases: &Aliases,
+) -> Result<(Vec<Outturn>, Resolved)> {
+    let kept = if given.is_empty() {
+        own_outcomes(rows)
+    } else {
+        merge(given)?
+    };
+    let resolved = resolve(rows, kept.clone(), aliases)?;
+    Ok((kept, resolved))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::tests_support::row;
+    use std::path::PathBuf;
+
+    fn outturn(year: i32, value: f64, preliminary: bool, row: usize) -> Outturn {
+        Outturn {
+            region: "科尔沁区".into(),
+            indicator: "地区生产总值".into(),
+            year,
+            period: None,
+            value,
+            text: value.to_string(),
+            side: None,
+            preliminary,
+            hypothetical: false,
+            notes: Vec::new(),
+            source: String::new(),
+            file: PathBuf::from("a.csv"),
+            row,
+            column: 4,
+            name_column: 2,
+            from_plan_table: false,
+        }
+    }
+
+    #[test]
+    fn merged_then_matched_or_refused() {
+        let rows = vec![row("地区生产总值", "亿元", 2020, "305.8", 2025, "430", "7")];
+        let aliases = Aliases::bundled();
+        // a preliminary 2023 figure and the final one: the final is kept and matched
+        let given = vec![
+            outturn(2023, 330.0, true, 2),
+            outturn(2023, 331.5, false, 3),
+        ];
+        let (kept, resolved) = intake(&rows, given, &aliases).unwrap();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].value, 331.5);
+        let matched: Vec<f64> = resolved.of_row(0).iter().map(|(o, _)| o.value).collect();
+        assert_eq!(matched, [331.5]);
+        // two finals that differ: refused
+        let given = vec![
+            outturn(2023, 330.0, false, 2),
+            outturn(2023, 340.0, false, 3),
+        ];
+        assert!(intake(&rows, given, &aliases).is_err());
+        // none given, a plan table without outcome columns: nothing to match
+        let (kept, resolved) = intake(&rows, Vec::new(), &aliases).unwrap();
+        assert!(kept.is_empty() && resolved.of_row(0).is_empty());
+    }
+}

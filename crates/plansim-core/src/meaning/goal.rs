@@ -1,0 +1,159 @@
+//! The kind of a target in value units (a point, a floor, a ceiling, about, a range), and
+//! whether a value meets it going the indicator's way.
+
+use crate::table::Direction;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+/// The kind of a goal and its value(s), in value units.
+pub enum GoalKind {
+    /// A plain number: met at or beyond it in the direction of travel.
+    Point {
+        /// The target.
+        value: f64,
+    },
+    /// `≥95`, `以上`: met at or above.
+    AtLeast {
+        /// The floor.
+        value: f64,
+    },
+    /// `≤4`, `以内`: met at or below.
+    AtMost {
+        /// The ceiling.
+        value: f64,
+    },
+    /// About: met within a tolerance short of it, or beyond it in the direction of travel.
+    About {
+        /// The target.
+        value: f64,
+        /// How far short of it still counts as met.
+        tolerance: f64,
+    },
+    /// Between: met from the near end on in the direction of travel.
+    Range {
+        /// The low end.
+        low: f64,
+        /// The high end.
+        high: f64,
+    },
+}
+
+impl GoalKind {
+    /// The level a path must reach: the number, the bound, the near end of a range.
+    pub fn level(&self, dir: Direction) -> f64 {
+        match *self {
+            GoalKind::Point { value }
+            | GoalKind::AtLeast { value }
+            | GoalKind::AtMost { value }
+            | GoalKind::About { value, .. } => value,
+            GoalKind::Range { low, high } => match dir {
+                Direction::Rising => low,
+                Direction::Falling => high,
+            },
+        }
+    }
+
+    /// Whether a value meets the goal, going in direction `dir`.
+    pub fn met(&self, v: f64, dir: Direction) -> bool {
+        let (level, at_or_above) = self.threshold(dir);
+        // a path calibrated onto the target must count as reaching it despite rounding
+        let eps = 1e-9 * level.abs().max(1.0);
+        if at_or_above {
+            v >= level - eps
+        } else {
+            v <= level + eps
+        }
+    }
+
+    /// `met` spelled out per kind; `threshold` is its fast form.
+    #[cfg(test)]
+    fn met_by_kind(&self, v: f64, dir: Direction) -> bool {
+        let up = dir == Direction::Rising;
+        match *self {
+            GoalKind::Point { value } => (up && v >= value) || (!up && v <= value),
+            GoalKind::AtLeast { value } => v >= value,
+            GoalKind::AtMost { value } => v <= value,
+            GoalKind::About { value, tolerance } => {
+                (up && v >= value - tolerance) || (!up && v <= value + tolerance)
+            }
+            GoalKind::Range { .. } => {
+                let l = self.level(dir);
+                (up && v >= l) || (!up && v <= l)
+            }
+        }
+    }
+
+    /// A threshold form of `met` for fast loops: (level, true = met at or above).
+    pub(crate) fn threshold(&self, dir: Direction) -> (f64, bool) {
+        match *self {
+            GoalKind::AtLeast { value } => (value, true),
+            GoalKind::AtMost { value } => (value, false),
+            GoalKind::About { value, tolerance } => match dir {
+                Direction::Rising => (value - tolerance, true),
+                Direction::Falling => (value + tolerance, false),
+            },
+            _ => (self.level(dir), dir == Direction::Rising),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Direction::*;
+
+    #[test]
+    fn goals_are_met_by_kind_and_direction() {
+        let about = GoalKind::About {
+            value: 430.0,
+            tolerance: 8.6,
+        };
+        let cases = [
+            (GoalKind::Point { value: 70.0 }, Rising, 70.0, true),
+            (GoalKind::Point { value: 70.0 }, Rising, 69.9, false),
+            (GoalKind::Point { value: 88.0 }, Falling, 87.0, true),
+            (GoalKind::Point { value: 88.0 }, Falling, 88.1, false),
+            (GoalKind::AtLeast { value: 95.0 }, Falling, 96.0, true),
+            (GoalKind::AtMost { value: 4.0 }, Rising, 4.1, false),
+            (GoalKind::AtMost { value: 4.0 }, Rising, 3.82, true),
+            (about, Rising, 425.0, true),
+            (about, Rising, 421.0, false),
+            (about, Rising, 500.0, true),
+            (
+                GoalKind::Range {
+                    low: 3.0,
+                    high: 4.0,
+                },
+                Rising,
+                3.5,
+                true,
+            ),
+            (
+                GoalKind::Range {
+                    low: 3.0,
+                    high: 4.0,
+                },
+                Rising,
+                2.9,
+                false,
+            ),
+            (
+                GoalKind::Range {
+                    low: 3.0,
+                    high: 4.0,
+                },
+                Falling,
+                4.1,
+                false,
+            ),
+        ];
+        for (goal, dir, v, met) in cases {
+            assert_eq!(goal.met(v, dir), met, "{goal:?} {dir:?} {v}");
+            assert_eq!(goal.met_by_kind(v, dir), met, "{goal:?} {dir:?} {v}");
+        }
+        // 100·(0.88^(1/5))^5 lands a hair above 88 in floating point: still met
+        let v = (0..5).fold(100.0, |v, _| v * 0.88f64.powf(0.2));
+        assert!(GoalKind::Point { value: 88.0 }.met(v, Falling));
+    }
+}
