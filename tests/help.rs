@@ -107,3 +107,18 @@ fn format_values_are_described() {
         assert!(plot.contains(v), "plot: {v} missing\n{plot}");
     }
 }
+
+/// `report --against NAME` is described under its name, with its default.
+#[test]
+fn report_help_names_the_comparisons_reference() {
+    let text = help(&["report"]);
+    let at = text
+        .find("--against <NAME>")
+        .expect("--against in report --help");
+    let below = text[at..].split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        below.starts_with("--against <NAME> The scenario the index compares the others against")
+            && below.contains("(default: the one the others extend"),
+        "{text}"
+    );
+}

@@ -199,10 +199,10 @@ fn bundled_report_has_every_file_and_the_right_numbers() {
     // (−2.7, −0.1, −0.5, −3.8, −5.1 %) 0.973·0.999·0.995·0.962·0.949 = 0.8830, to an index of
     // 88.30 against the 86.5 of 〔13.5〕: 1.80 short
     let index = String::from_utf8(files["index.html"].clone()).unwrap();
-    // (in the table of targets needing action, after the national plans' section)
+    // (in the table of targets needing action, which the index opens with)
     let actions = &index[index.find("class=action").unwrap()..];
     let energy = &actions[actions.find("单位GDP能源消耗降低").unwrap()..];
-    assert!(energy[..energy.find("</tr>").unwrap()].contains("1.80 (2020=100)"));
+    assert!(energy[..energy.find("</tr>").unwrap()].contains("1.80（2020=100）"));
     // hypothetical outturns are named on the page and in the index
     let page = String::from_utf8(files["horqin-outturn/index.html"].clone()).unwrap();
     assert!(page.contains("假设数据。") && page.contains("假设的实际值，并非公布数据"));
@@ -234,7 +234,7 @@ fn bundled_report_has_every_file_and_the_right_numbers() {
     // the 430亿 target sits on 科尔沁区's growth-rate row, whose base 305.8亿 is printed under
     // `%` (row 2 of horqin.csv): the row says the table's own check finds it wrong; a target
     // the outturns missed is no table error
-    assert!(top.contains("430亿（表格检查有误：unit-mismatch）"));
+    assert!(top.contains("430亿（表格检查有误：单位不符）"));
     assert!(!top.contains("〔13.5〕（表格检查有误"));
     // every scenario's answer under the target, in the page's language
     assert!(top.contains("<b>2024年冲击</b>") && top.contains("<b>基准情景</b>"));
@@ -252,7 +252,7 @@ fn bundled_report_has_every_file_and_the_right_numbers() {
     // where no 2035 goal is set, the 2035 projection against the baseline's: 科尔沁区's GDP
     // 305.8·1.07¹⁵ = 843.7 in the baseline; slow-15th grows 5 % in 2026–30, 305.8·1.07¹⁰·1.05⁵
     // = 767.8, (1.05/1.07)⁵ − 1 = −9.0 %
-    assert!(index.contains("2035: 843.7") && index.contains("2035: 767.8 (-9.0%)"));
+    assert!(index.contains("2035年：843.7") && index.contains("2035年：767.8（-9.0%）"));
     // an indicator a scenario leaves alone is drawn once, by the baseline: green-push moves
     // only forest cover and energy intensity (scenarios/green-push.toml), so those are its own
     // indicator charts, and its page shows the baseline's chart for every other indicator
@@ -424,13 +424,13 @@ fn a_failing_scenario_is_reported_and_the_rest_go_on() {
     assert!(index.contains("broken.toml"), "the index lists the failure");
 }
 
-/// The index opens on the national plans: the 14th plan's final grades (two missed, listed
-/// first), then the 15th plan's targets ranked by ambition. The ratios are those worked out by
+/// After the targets that need action, the index shows the national plans: the 14th plan's
+/// final grades (two missed, listed first), then the 15th plan's targets ranked by ambition. The ratios are those worked out by
 /// hand in `plansim-core`'s ambition tests: CO₂ intensity 3.6580/3.8211 = 0.96 (against the
 /// table's own 〔17.7〕 for 2021–25), urbanisation
 /// 0.62/0.7925 = 0.78, PM2.5 0.7247/1.7090 = 0.42, patents 6.576/20.855 = 0.32.
 #[test]
-fn the_index_opens_on_how_the_14th_plan_ended_and_how_high_the_15th_aims() {
+fn the_index_shows_how_the_14th_plan_ended_and_how_high_the_15th_aims() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     plansim()
@@ -443,7 +443,14 @@ fn the_index_opens_on_how_the_14th_plan_ended_and_how_high_the_15th_aims() {
         .assert()
         .success();
     let md = std::fs::read_to_string(out.join("index.md")).unwrap();
-    let first = md.find("## ").map(|i| &md[i..]).unwrap_or_default();
+    // the action table first, then the national plans' section
+    assert!(
+        md.find("## ")
+            .map(|i| &md[i..])
+            .unwrap_or_default()
+            .starts_with("## 需要采取行动的目标")
+    );
+    let first = md.find("## [").map(|i| &md[i..]).unwrap_or_default();
     assert!(
         first.starts_with(
             "## [国家“十四五”评估：2025年收官，20项目标13项实现、2项未实现、4项无官方数据]"
@@ -461,10 +468,10 @@ fn the_index_opens_on_how_the_14th_plan_ended_and_how_high_the_15th_aims() {
     // the 15th plan's targets by ratio, then the words, each after the one before
     let mut at = aims;
     for s in [
-        "| 单位GDP二氧化碳排放降低 |  | 〔17〕 (2030) | 0.96 |",
-        "| 常住人口城镇化率 | 67.9 (2025) | 71 (2030) | 0.78 |",
-        "| 地级及以上城市细颗粒物（PM2.5）浓度 | 28 (2025) | ＜27 (2030) | 0.42 |",
-        "| 每万人口高价值发明专利拥有量 | 16 (2025) | ＞22 (2030) | 0.32 |",
+        "| 单位GDP二氧化碳排放降低 |  | 〔17〕（2030） | 0.96 |",
+        "| 常住人口城镇化率 | 67.9（2025） | 71（2030） | 0.78 |",
+        "| 地级及以上城市细颗粒物（PM2.5）浓度 | 28（2025） | ＜27（2030） | 0.42 |",
+        "| 每万人口高价值发明专利拥有量 | 16（2025） | ＞22（2030） | 0.32 |",
         "无历史 |",
         "已达到，需保持 |",
         "| 定性 |",

@@ -178,6 +178,8 @@ fn the_workbook_holds_the_report_in_numbers() {
         let n = csv::Reader::from_reader(&csv[..]).records().count();
         assert_eq!(rows_where(&f, &[(0, label)]).len(), n, "{sc}");
     }
+    // the rule by its Chinese name, the code beside it: 科尔沁区's 305.8亿 under `%`
+    assert!(!rows_where(&f, &[(0, "基准情景"), (2, "单位不符（unit-mismatch）")]).is_empty());
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 pub const EXAMPLES: &str = "Examples:
   plansim report                                   # every scenarios/*.toml → output/index.html
-  plansim report scenarios/baseline.toml scenarios/shock-2024.toml --out output/shock
+  plansim report scenarios/baseline.toml scenarios/shock-2024.toml --against shock-2024
   plansim report my-scenarios/ --draws 2000 --no-charts --lang en";
 
 #[derive(clap::Args)]
@@ -44,6 +44,10 @@ pub struct Args {
     /// If another plansim run is writing into --out, wait for it instead of failing at once
     #[arg(long)]
     wait: bool,
+    /// The scenario the index compares the others against, by name (default: the one the
+    /// others extend, else the one named baseline, else the first)
+    #[arg(long, value_name = "NAME")]
+    against: Option<String>,
 }
 
 /// The scenario files or folders to run: those given, else `scenarios/`.
@@ -86,6 +90,7 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
         strict: args.strict,
         wait: args.wait,
         region: None,
+        against: args.against.clone(),
         faults: None,
     };
     let bar = if std::io::stderr().is_terminal() {

@@ -15,6 +15,8 @@ use crate::lang::Lang;
 use crate::lang::finding::Text;
 use crate::lang::grade as say;
 use crate::meaning::{Quantity, TargetKind};
+use crate::series::GoalKind;
+use crate::table::Direction;
 use serde::Serialize;
 
 /// How many years before the base year count as the previous period.
@@ -103,6 +105,20 @@ impl Ambition {
     }
 }
 
+/// 已达到，需保持: a target asks to be kept, not for a pace, when the value it is judged on
+/// already meets it — the level (of a target to reach, a share, a period's change index) or,
+/// for a bound kept every year, the mean of the yearly values. One rule for every column that
+/// would otherwise print a pace: the ambition column judges from the base year, the pages'
+/// required rates from the latest outturn.
+pub fn kept(goal: &GoalKind, dir: Direction, judged_on: f64) -> bool {
+    goal.met(judged_on, dir)
+}
+
+/// What a page prints instead of a pace for a target [`kept`].
+pub fn kept_words() -> Text {
+    Text::new("already met: keep it".into(), "已达到，需保持".into())
+}
+
 /// The one sentence of an ambition, in both languages: `需0.62个百分点/年（2025–2030年），
 /// 2021–2025年实际0.79个百分点/年：为过去速度的0.78倍`.
 pub fn sentence(a: &Ambition) -> Text {
@@ -155,7 +171,7 @@ pub fn sentence(a: &Ambition) -> Text {
                 format!("为过去速度的{r}倍"),
             ))
         }
-        Verdict::AlreadyMet => Text::new("already met: keep it".into(), "已达到，需保持".into()),
+        Verdict::AlreadyMet => kept_words(),
         Verdict::Opposite => both(Text::new(
             "the past moved the other way".into(),
             "方向相反".into(),
@@ -193,7 +209,7 @@ pub(crate) fn of(row: &Row) -> Ambition {
             };
             let path = Path::of(row, x0);
             let mut a = Ambition::new(Verdict::Ratio, path.unit(row));
-            if goal.met(x0, dir) {
+            if kept(&goal, dir, x0) {
                 a.verdict = Verdict::AlreadyMet;
             }
             let n = f64::from(row.ind.target_year - y0);
@@ -217,7 +233,7 @@ pub(crate) fn of(row: &Row) -> Ambition {
             let past = (!history.is_empty()).then(|| (average(of, &history), span(&history)));
             let bound = matches!(row.m.target, TargetKind::AnnualBound { .. });
             // a bound the past kept on average asks only to be kept
-            if bound && past.is_some_and(|(m, _)| goal.met(m, row.m.direction)) {
+            if bound && past.is_some_and(|(m, _)| kept(&goal, row.m.direction, m)) {
                 a.verdict = Verdict::AlreadyMet;
             }
             a.compare(Some(goal.level(row.m.direction)), past)

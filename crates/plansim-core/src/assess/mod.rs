@@ -357,12 +357,16 @@ pub(crate) fn shown(o: &Obs) -> String {
     format!("{mark}{}", show(o.value))
 }
 
-/// `2022 (5.6)`, …
-pub(crate) fn listed(obs: &[&Obs]) -> String {
-    obs.iter()
-        .map(|o| format!("{} ({})", o.year, shown(o)))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// `2022 (5.6), 2023 (5.7)`; in Chinese `2022年（5.6）、2023年（5.7）`.
+pub(crate) fn listed(obs: &[&Obs]) -> crate::lang::finding::Text {
+    let (en, zh): (Vec<String>, Vec<String>) = obs
+        .iter()
+        .map(|o| {
+            let v = shown(o);
+            (format!("{} ({v})", o.year), format!("{}年（{v}）", o.year))
+        })
+        .unzip();
+    crate::lang::finding::Text::new(en.join(", "), zh.join("、"))
 }
 
 #[cfg(test)]

@@ -286,7 +286,10 @@ fn aim(row: &Row, level: f64) -> Text {
             {
                 Text::same(t)
             }
-            _ => Text::same(format!("{} ({t})", show(level))),
+            _ => Text::new(
+                format!("{} ({t})", show(level)),
+                format!("{}（{t}）", show(level)),
+            ),
         },
     }
 }

@@ -59,6 +59,37 @@ impl Code {
     }
 }
 
+impl Code {
+    /// The rule's name on a Chinese page (`单位不符`); English pages use the code itself.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Code::RateMismatch => "增速与目标不符",
+            Code::UnitMismatch => "单位不符",
+            Code::BoundExceeded => "超出合理范围",
+            Code::NoNumericTarget => "无数值目标",
+            Code::CumulativeTarget => "期间累计目标",
+            Code::IdentityViolation => "恒等关系不成立",
+            Code::CrossPlanConflict => "上下级规划冲突",
+            Code::TargetUnreachable => "目标难以实现",
+            Code::RestatedTarget => "目标前后表述不一",
+        }
+    }
+
+    /// The code of its kebab-case spelling (`unit-mismatch`).
+    pub fn of_str(code: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.as_str() == code)
+    }
+
+    /// The rule's name in a page's language: `单位不符`, `unit-mismatch`.
+    pub fn name(self, lang: crate::lang::Lang) -> &'static str {
+        if lang.is_en() {
+            self.as_str()
+        } else {
+            self.name_zh()
+        }
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -333,7 +364,13 @@ mod tests {
         for code in Code::ALL {
             let json = serde_json::to_string(&code).unwrap();
             assert_eq!(json, format!("\"{}\"", code.as_str()));
+            // each spelling reads back, and each rule has a Chinese name of its own
+            assert_eq!(Code::of_str(code.as_str()), Some(code));
+            assert!(code.name_zh().chars().all(|c| !c.is_ascii()));
+            let same = Code::ALL.iter().filter(|c| c.name_zh() == code.name_zh());
+            assert_eq!(same.count(), 1);
         }
+        assert_eq!(Code::of_str("no-such-rule"), None);
     }
 
     #[test]

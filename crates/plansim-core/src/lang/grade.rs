@@ -205,7 +205,7 @@ pub fn progress(
     path: &str,
     r: &str,
     away: bool,
-    met_before: &str,
+    met_before: &Text,
 ) -> Text {
     let path_zh = match path {
         "compound" => "复利",
@@ -223,10 +223,10 @@ pub fn progress(
             } else {
                 ""
             },
-            if met_before.is_empty() {
+            if met_before.en.is_empty() {
                 String::new()
             } else {
-                format!("; met in {met_before} but not since")
+                format!("; met in {} but not since", met_before.en)
             }
         ),
         format!(
@@ -235,20 +235,23 @@ pub fn progress(
             from.zh.trim_start_matches('，'),
             aim.zh,
             if away { "；正在远离目标" } else { "" },
-            if met_before.is_empty() {
+            if met_before.zh.is_empty() {
                 String::new()
             } else {
-                format!("；曾在{met_before}达到，此后未再达到")
+                format!("；曾在{}达到，此后未再达到", met_before.zh)
             }
         ),
     )
 }
 
-pub(crate) fn breached(list: &str) -> Text {
-    if list.is_empty() {
+pub(crate) fn breached(list: &Text) -> Text {
+    if list.en.is_empty() {
         t("no year breached it".into(), "没有年份越界".into())
     } else {
-        t(format!("breached in {list}"), format!("越界年份：{list}"))
+        t(
+            format!("breached in {}", list.en),
+            format!("越界年份：{}", list.zh),
+        )
     }
 }
 

@@ -409,6 +409,29 @@ impl ScenarioFile {
     }
 }
 
+/// The files a scenario extends, nearest first, as canonical paths: a batch's reference is the
+/// scenario the others extend. Stops at a file that cannot be read or closes a cycle (loading
+/// the scenario reports those).
+pub(crate) fn parents(path: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = Vec::new();
+    let mut next = ScenarioFile::read_all(path).ok().and_then(|f| {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        f.extends.map(|e| dir.join(e))
+    });
+    while let Some(p) = next {
+        let Ok(canon) = p.canonicalize() else { break };
+        if out.contains(&canon) {
+            break;
+        }
+        next = ScenarioFile::read_all(&p).ok().and_then(|f| {
+            let dir = p.parent().unwrap_or(Path::new("."));
+            f.extends.map(|e| dir.join(e))
+        });
+        out.push(canon);
+    }
+    out
+}
+
 /// Reads a scenario and everything it extends, the nearest file winning. Cycles are errors.
 pub(crate) fn read_chain(path: &Path) -> Result<ScenarioFile> {
     let mut chain: Vec<(PathBuf, ScenarioFile)> = Vec::new();

@@ -489,6 +489,12 @@ pub fn name_of(path: &Path) -> Result<String> {
     Ok(file::read_chain(path)?.name.unwrap_or_else(|| stem(path)))
 }
 
+/// The files a scenario extends, nearest first, as canonical paths (none when it extends none
+/// or cannot be read).
+pub fn extended(path: &Path) -> Vec<std::path::PathBuf> {
+    file::parents(path)
+}
+
 fn stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())

@@ -150,6 +150,9 @@ pub fn section(own: &[(&Named, &[TargetRow])], batch: &Lookup, lang: Lang) -> Se
             }
         }
     }
+    // 数据不足 before 定性 on every page, whichever came first in its tables
+    out.unassessed
+        .sort_by_key(|(s, _)| *s != Status::InsufficientData);
     // the furthest behind first: by grade, then by the gap in its own terms
     out.actions.sort_by(|a, b| {
         a.row.status.urgency().cmp(&b.row.status.urgency()).then(

@@ -9,6 +9,7 @@ use crate::lang::Lang;
 use crate::project::Path as ProjPath;
 use crate::series::GoalKind;
 use crate::table::Direction;
+use plansim_core::assess::ambition::kept_words;
 use plansim_core::format::{self, Digits, number};
 
 pub(super) fn words(lang: Lang) -> Words {
@@ -56,7 +57,11 @@ fn subtitle(run: &Computed, i: usize, lang: Lang) -> String {
         GoalKind::AtMost { value } if path.plan.start <= value => Some(value - path.plan.start),
         _ => None,
     });
-    if let Some(room) = headroom {
+    // a target met by the latest outturn asks for no rate either (the pages' rule)
+    let kept = run.page.rows.iter().any(|r| r.kept && r.path == Some(i));
+    if kept {
+        parts.push(kept_words().get(lang).to_string());
+    } else if let Some(room) = headroom {
         parts.push(if lang.is_en() {
             format!("headroom to the limit {}", number(room, Digits::Fixed(2)))
         } else {

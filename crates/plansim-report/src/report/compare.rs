@@ -34,11 +34,13 @@ pub struct Block<'a> {
     pub lines: Vec<Line<'a>>,
 }
 
-/// The scenario the others are measured against: the one named `baseline`, else the first.
+/// The scenario the others are measured against: the batch's reference (`report --against`,
+/// else the one the others extend), else the one named `baseline`, else the first.
 pub fn baseline(summaries: &[Summary]) -> usize {
     summaries
         .iter()
-        .position(|s| s.name == "baseline")
+        .position(|s| s.reference)
+        .or_else(|| summaries.iter().position(|s| s.name == "baseline"))
         .unwrap_or(0)
 }
 
@@ -124,7 +126,11 @@ fn cell(r: Option<&TargetRow>, base: Option<&TargetRow>, lang: Lang) -> (String,
     if let (Some(p), Some(b)) = (r.probability, base.and_then(|b| b.probability)) {
         let d = (p - b) * 100.0;
         if !std::ptr::eq(r, base.unwrap_or(r)) && d.abs() >= 0.5 {
-            let _ = write!(text, " ({d:+.0})");
+            let _ = if lang.is_en() {
+                write!(text, " ({d:+.0})")
+            } else {
+                write!(text, "（{d:+.0}）")
+            };
         }
     }
     if let Some(b) = base.filter(|b| !std::ptr::eq(r, *b)) {
@@ -166,18 +172,32 @@ pub fn sooner(r: Option<Reach>, base: Option<Reach>, lang: Lang) -> String {
 
 /// The long-range cell where no goal after 2025 is set: the scenario's projection at its
 /// horizon, and its difference from the baseline scenario's in percent.
-fn horizon_cell(r: Option<&TargetRow>, base: Option<&TargetRow>, is_base: bool) -> String {
+fn horizon_cell(
+    r: Option<&TargetRow>,
+    base: Option<&TargetRow>,
+    is_base: bool,
+    lang: Lang,
+) -> String {
     let Some((year, v)) = r.and_then(|r| r.at_horizon) else {
         return String::new();
     };
-    let mut text = format!("{year}: {}", number(v, Digits::Column));
+    let shown = number(v, Digits::Column);
+    let mut text = if lang.is_en() {
+        format!("{year}: {shown}")
+    } else {
+        format!("{year}年：{shown}")
+    };
     if let Some((_, b)) = base.and_then(|b| b.at_horizon)
         && b != 0.0
         && !is_base
     {
         let d = (v / b - 1.0) * 100.0;
         if d.abs() >= 0.05 {
-            let _ = write!(text, " ({d:+.1}%)");
+            let _ = if lang.is_en() {
+                write!(text, " ({d:+.1}%)")
+            } else {
+                write!(text, "（{d:+.1}%）")
+            };
         }
     }
     text
@@ -251,7 +271,7 @@ impl<'a> Line<'a> {
                 let (near, near_grade) = cell(near_row, bn, lang);
                 let (mut far, far_grade) = cell(far_row, bf, lang);
                 if self.far.is_none() {
-                    far = horizon_cell(near_row, bn, k == base);
+                    far = horizon_cell(near_row, bn, k == base, lang);
                 }
                 Cell {
                     near,

@@ -54,6 +54,9 @@ pub struct Options {
     pub wait: bool,
     /// Region of tables without a region column (`plot --region`); the file name when absent.
     pub region: Option<String>,
+    /// The scenario the index compares the others against, by name (`report --against`);
+    /// by default the one the others extend.
+    pub against: Option<String>,
     /// Failures to inject into the writing of the report (tests).
     pub faults: Option<std::sync::Arc<plansim_core::output::Faults>>,
 }
@@ -72,6 +75,7 @@ impl Default for Options {
             strict: false,
             wait: false,
             region: None,
+            against: None,
             faults: None,
         }
     }
@@ -114,6 +118,8 @@ pub fn scenario_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 
 /// Runs every scenario and writes the report; `tick` is called as each scenario finishes.
 pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> Result<Batch> {
+    // the reference of the comparison, settled (or refused) before any work
+    let reference = reference(files, opts)?;
     // the folder held (one run at a time), a killed run's commit finished, before any work
     let delivery = plansim_core::output::Delivery::open(
         &opts.out,
@@ -207,7 +213,8 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
     let mut staged = Vec::new();
     for ((path, r), run) in files.iter().zip(results).zip(runs) {
         match (r, run) {
-            (Some(Ok((s, name))), _) => {
+            (Some(Ok((mut s, name))), _) => {
+                s.reference = reference.as_deref() == Some(s.name.as_str());
                 batch.summaries.push(s);
                 staged.push(name);
             }
@@ -242,6 +249,56 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
     })()?;
     deliver::commit(delivery, &staged, &root)?;
     Ok(batch)
+}
+
+/// The name of the scenario the index measures the others against: `--against`, which must
+/// name a scenario of the batch, else the one most others of the batch extend (directly or
+/// through another), else none (the one named `baseline`, else the first:
+/// `compare::baseline`).
+fn reference(files: &[PathBuf], opts: &Options) -> Result<Option<String>> {
+    let names: Vec<String> = files
+        .iter()
+        .filter_map(|f| crate::scenario::name_of(f).ok())
+        .collect();
+    if let Some(wanted) = &opts.against {
+        if names.contains(wanted) {
+            return Ok(Some(wanted.clone()));
+        }
+        let near = crate::scenario::nearest(wanted, names.iter().map(String::as_str));
+        let quoted: Vec<String> = near.iter().map(|n| format!("\"{n}\"")).collect();
+        let all = names.join(", ");
+        return Err(Error::invalid(match (opts.lang.is_en(), near.is_empty()) {
+            (true, true) => format!(
+                "--against {wanted}: no scenario of the batch has this name (the batch: {all})"
+            ),
+            (true, false) => format!(
+                "--against {wanted}: no scenario of the batch has this name; did you mean {}? (the batch: {all})",
+                quoted.join(" or ")
+            ),
+            (false, true) => format!("--against {wanted}：本批没有这个名称的情景（本批：{all}）"),
+            (false, false) => format!(
+                "--against {wanted}：本批没有这个名称的情景；最接近的：{}（本批：{all}）",
+                quoted.join("、")
+            ),
+        }));
+    }
+    let own: Vec<Option<PathBuf>> = files.iter().map(|f| f.canonicalize().ok()).collect();
+    let parents: Vec<Vec<PathBuf>> = files.iter().map(|f| crate::scenario::extended(f)).collect();
+    let extended_by = |i: usize| {
+        own[i].as_ref().map_or(0, |me| {
+            parents
+                .iter()
+                .enumerate()
+                .filter(|(j, p)| *j != i && p.contains(me))
+                .count()
+        })
+    };
+    let best = (0..files.len())
+        .map(|i| (extended_by(i), i))
+        .filter(|(n, _)| *n > 0)
+        // the most extended, the first of equals
+        .max_by_key(|&(n, i)| (n, std::cmp::Reverse(i)));
+    Ok(best.and_then(|(_, i)| crate::scenario::name_of(&files[i]).ok()))
 }
 
 /// A scenario's folder rendered and staged: its summary and folder name.

@@ -175,9 +175,12 @@ fn ambition_part<'a>(s: &'a Summary, lang: Lang) -> Part<'a> {
                     // a period total's base is the index 100, no figure a reader looks for
                     r.base
                         .filter(|_| r.rule != "period-total")
-                        .map(|b| format!("{} ({})", number(b, Digits::Significant), r.base_year))
+                        .map(|b| {
+                            let b = number(b, Digits::Significant);
+                            super::words::in_year(lang, &b, r.base_year)
+                        })
                         .unwrap_or_default(),
-                    format!("{} ({})", r.target, r.year),
+                    super::words::in_year(lang, &r.target, r.year),
                     r.ambition_ratio
                         .filter(|_| r.ambition_verdict == Some(Verdict::Ratio))
                         .map(|x| format!("{x:.2}"))

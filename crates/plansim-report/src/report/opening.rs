@@ -4,6 +4,7 @@
 
 use super::action::{Action, Section, pace};
 use super::words::w;
+use crate::check::Code;
 use crate::lang::Lang;
 use plansim_core::format::{Digits, chance, number};
 
@@ -31,7 +32,11 @@ fn cells(a: &Action, lang: Lang) -> [String; 10] {
             String::new()
         } else if u.contains('=') {
             // an index base (`2020=100`) cannot follow a number unseparated
-            format!(" ({u})")
+            if lang.is_en() {
+                format!(" ({u})")
+            } else {
+                format!("（{u}）")
+            }
         } else {
             u.to_string()
         }
@@ -64,15 +69,19 @@ fn cells(a: &Action, lang: Lang) -> [String; 10] {
         .map(|e| format!("{}{}", number(e, Digits::Column), unit(&r.unit)))
         .unwrap_or_default();
     let sigma = match (r.p_meet, r.sigma) {
-        (Some(pm), Some(s)) => format!(
-            "{} (σ = {}; {})",
-            chance(pm),
-            pace(s, &r.pace_unit, lang),
-            r.sigma_source
+        (Some(pm), Some(s)) => {
+            let source = r
+                .sigma_source
                 .as_deref()
                 .map(|x| sigma_source(x, lang))
-                .unwrap_or_default()
-        ),
+                .unwrap_or_default();
+            let s = pace(s, &r.pace_unit, lang);
+            if lang.is_en() {
+                format!("{} (σ = {s}; {source})", chance(pm))
+            } else {
+                format!("{}（σ = {s}；{source}）", chance(pm))
+            }
+        }
         (Some(pm), None) => chance(pm),
         _ => String::new(),
     };
@@ -96,12 +105,17 @@ fn cells(a: &Action, lang: Lang) -> [String; 10] {
     ]
 }
 
-/// `（表格检查有误：unit-mismatch）`: the row's numbers fail the plan's own arithmetic.
+/// `（表格检查有误：单位不符）`: the row's numbers fail the plan's own arithmetic; the rules by
+/// their names in the page's language (the codes go in the cell's tooltip, `ActionRow::codes`).
 fn audit(codes: &[&str], lang: Lang) -> String {
     if codes.is_empty() {
         return String::new();
     }
-    let codes = codes.join(", ");
+    let names: Vec<&str> = codes
+        .iter()
+        .map(|c| Code::of_str(c).map_or(*c, |c| c.name(lang)))
+        .collect();
+    let codes = names.join(w(lang, ", ", "、"));
     if lang.is_en() {
         format!(" (the table's check finds errors: {codes})")
     } else {
@@ -165,6 +179,8 @@ pub struct ActionRow<'a> {
     pub code: &'static str,
     /// The row's cells in the page's language, as many as the headings.
     pub cells: Vec<String>,
+    /// The rule codes of the table's errors on the row, for the target cell's tooltip.
+    pub codes: String,
     /// (scenario, its answer) under the row.
     pub lines: &'a [(String, String)],
     pub region: &'a str,
@@ -172,12 +188,22 @@ pub struct ActionRow<'a> {
     pub year: i32,
 }
 
-/// The targets of one grade that cannot be graded.
-pub struct Group<'a> {
-    pub label: &'static str,
-    pub count: usize,
-    /// (region, how many, the targets joined).
-    pub regions: Vec<(&'a str, usize, String)>,
+/// The targets of one grade that cannot be graded, folded under their count: a batch of
+/// counties has hundreds, which would bury the table above them.
+pub struct Group {
+    /// `数据不足（370）`.
+    pub summary: String,
+    /// (`科尔沁区（115）`, the targets joined), folded again under the region.
+    pub regions: Vec<(String, String)>,
+}
+
+/// `label（n）` on a Chinese page, `label (n)` on an English one.
+fn counted(label: &str, n: usize, english: bool) -> String {
+    if english {
+        format!("{label} ({n})")
+    } else {
+        format!("{label}（{n}）")
+    }
 }
 
 /// The section as a page lays it out: `Section` in the page's words; `index` adds the column
@@ -195,7 +221,7 @@ pub struct View<'a> {
     pub counts: String,
     /// `；已评估且未滞后：3`, where some are.
     pub fine: String,
-    pub groups: Vec<Group<'a>>,
+    pub groups: Vec<Group>,
 }
 
 impl<'a> View<'a> {
@@ -207,6 +233,7 @@ impl<'a> View<'a> {
             .map(|a| ActionRow {
                 code: a.row.status.code(),
                 cells: cells(a, lang)[..n].to_vec(),
+                codes: a.row.audit.join(", "),
                 lines: &a.lines,
                 region: &a.row.region,
                 name: a.row.name(lang),
@@ -222,11 +249,15 @@ impl<'a> View<'a> {
             .unassessed
             .iter()
             .map(|(st, v)| Group {
-                label: st.label(lang),
-                count: v.len(),
+                summary: counted(st.label(lang), v.len(), lang.is_en()),
                 regions: by_region(v)
                     .into_iter()
-                    .map(|(r, names)| (r, names.len(), names.join(w(lang, ", ", "、"))))
+                    .map(|(r, names)| {
+                        (
+                            counted(r, names.len(), lang.is_en()),
+                            names.join(w(lang, ", ", "、")),
+                        )
+                    })
                     .collect(),
             })
             .collect();

@@ -126,6 +126,7 @@ impl Page {
             left_out: self.left_out.clone(),
             cut_cells: self.cut_cells.clone(),
             unmatched: self.unmatched.clone(),
+            reference: false,
         }
     }
 }
@@ -151,4 +152,8 @@ pub struct Summary {
     /// Outturns given that reach no row (and the region to name), for a warning.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unmatched: Vec<String>,
+    /// The index measures the batch's other scenarios against this one (`report --against`,
+    /// else the one the others extend).
+    #[serde(skip)]
+    pub reference: bool,
 }

@@ -7,6 +7,7 @@ use crate::lang::Lang;
 use crate::project::Projection;
 use crate::scenario::Scenario;
 use crate::simulate::Simulation;
+use plansim_core::assess::ambition::kept;
 use plansim_core::explain::Explanation;
 use serde::Serialize;
 
@@ -65,6 +66,9 @@ pub struct TargetRow {
     pub stated_rate: Option<f64>,
     #[serde(serialize_with = "plansim_core::percent::opt")]
     pub required_rate: Option<f64>,
+    /// The target is met where `required_rate` counts from (the ambition column's rule,
+    /// `assess::ambition::kept`): the pages say 已达到，需保持 instead of a rate.
+    pub kept: bool,
     /// The scenario's projection in the target year.
     pub projected: Option<f64>,
     /// The scenario's projection at its horizon (2035), for plans that run to it: not for a
@@ -205,6 +209,21 @@ pub fn target_rows(
                     x.series.direction,
                 )
             });
+            // judged on the latest outturn up to the target year (the start without one), a
+            // bound on the mean of its yearly outturns
+            let kept = path.zip(outcome).is_some_and(|(i, o)| {
+                let x = &p.paths[i];
+                let judged_on = if g.rule == "annual-bound" {
+                    g.mean
+                } else {
+                    let latest = x.actuals.iter().filter(|a| a.0 <= o.goal.year);
+                    Some(latest.max_by_key(|a| a.0).map_or(x.plan.start, |a| a.1))
+                };
+                judged_on.is_some_and(|v| kept(&o.goal.kind, x.series.direction, v))
+            });
+            let ended = path
+                .zip(outcome)
+                .is_some_and(|(i, o)| p.paths[i].actuals.iter().any(|a| a.0 == o.goal.year));
             TargetRow {
                 region: ind.region.clone(),
                 plan: ind.plan.clone(),
@@ -240,7 +259,9 @@ pub fn target_rows(
                 sigma: g.sigma,
                 sigma_source: g.sigma_source.clone(),
                 stated_rate: ind.annual_rate().map(|r| r.value),
-                required_rate: outcome.and_then(|o| o.required_rate),
+                // once the target year's outturn is in, no rate is required any more
+                required_rate: outcome.and_then(|o| o.required_rate).filter(|_| !ended),
+                kept,
                 projected: outcome.and_then(|o| o.value),
                 at_horizon,
                 // a target relative to another row's growth: judged on both rows' rates

@@ -35,6 +35,18 @@ pub trait Shown {
             .unwrap_or_default()
     }
 
+    /// The rate a target still requires, or 已达到，需保持 for one already met (no pace to
+    /// ask of it, `assess::ambition::kept`).
+    fn required(&self, r: &super::TargetRow) -> String {
+        if r.kept {
+            plansim_core::assess::ambition::kept_words()
+                .get(self.lang())
+                .to_string()
+        } else {
+            self.pct(r.required_rate)
+        }
+    }
+
     /// A rate in percent (`7.05%`), or empty.
     fn pct(&self, r: Option<f64>) -> String {
         r.map(|r| format::percent(r, 2)).unwrap_or_default()
@@ -258,6 +270,13 @@ mod filters {
         ))
     }
 
+    /// Text with Markdown code spans (a finding quotes cells as `` `〔13.5〕` ``), for HTML:
+    /// escaped, each span as `<code>`; a backtick without its pair stays as written.
+    #[askama::filter_fn]
+    pub fn spans(s: impl Display, _: &dyn Values) -> askama::Result<askama::filters::Safe<String>> {
+        Ok(askama::filters::Safe(super::code_spans(&s.to_string())))
+    }
+
     /// Text on one Markdown line.
     #[askama::filter_fn]
     pub fn oneline(s: impl Display, _: &dyn Values) -> askama::Result<String> {
@@ -331,6 +350,36 @@ impl askama::filters::Escaper for Markdown {
     }
 }
 
+/// `s` escaped for HTML, its Markdown code spans (`` `x` ``) as `<code>x</code>`.
+pub fn code_spans(s: &str) -> String {
+    let esc = |t: &str| {
+        let mut out = String::new();
+        askama::filters::Escaper::write_escaped_str(&Html, &mut out, t).ok();
+        out
+    };
+    let parts: Vec<&str> = s.split('`').collect();
+    // an odd count of backticks leaves the last one unpaired: it and its text stay as written
+    let paired = if parts.len().is_multiple_of(2) {
+        parts.len() - 2
+    } else {
+        parts.len() - 1
+    };
+    let mut out = String::with_capacity(s.len() + 16);
+    for (i, part) in parts.iter().enumerate() {
+        if i > paired {
+            out.push('`');
+            out.push_str(&esc(part));
+        } else if i % 2 == 1 {
+            out.push_str("<code>");
+            out.push_str(&esc(part));
+            out.push_str("</code>");
+        } else {
+            out.push_str(&esc(part));
+        }
+    }
+    out
+}
+
 /// A relative link of a Markdown page: spaces as `%20`, and `:` (a scheme such as
 /// `javascript:`), parentheses and angle brackets percent-encoded, so it stays relative.
 pub fn md_link(path: &str) -> String {
@@ -385,8 +434,12 @@ mod tests {
             html.contains("<p>No target is behind on the outturns.</p>"),
             "{html}"
         );
+        // folded under the grade's count, then the region's
         assert!(
-            html.contains("<li><small><b>A|B</b> (2): R&amp;D&lt;5%, x</small></li>"),
+            html.contains(
+                "<details class=fold><summary>qualitative (2)</summary><ul><li><details>\
+                 <summary>A|B (2)</summary><small>R&amp;D&lt;5%, x</small></details></li>"
+            ),
             "{html}"
         );
         assert!(
@@ -394,10 +447,21 @@ mod tests {
             "{html}"
         );
         let md = opening(&s, Lang::Zh, false, false).unwrap_or_default();
-        assert!(
-            md.contains("\n- 定性 (2)\n  - A\\|B (2): R&D&lt;5%、x\n"),
-            "{md}"
+        // counted by region, the names left to the page's table of targets
+        assert!(md.contains("无法评估：定性 2；已评估且未滞后：2"), "{md}");
+        assert!(md.contains("\n- 定性（2）\n  - A\\|B（2）\n"), "{md}");
+    }
+
+    #[test]
+    fn code_spans_in_html() {
+        assert_eq!(
+            super::code_spans("`〔1〕` 是 <5> 的`x&y`"),
+            "<code>〔1〕</code> 是 &lt;5&gt; 的<code>x&amp;y</code>"
         );
+        assert_eq!(super::code_spans("no spans"), "no spans");
+        // an unpaired backtick is left as written
+        assert_eq!(super::code_spans("`a` b ` c"), "<code>a</code> b ` c");
+        assert_eq!(super::code_spans("a`"), "a`");
     }
 
     #[test]

@@ -9,6 +9,15 @@ pub fn w(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
     if lang.is_en() { en } else { zh }
 }
 
+/// `67.9 (2025)`; on a Chinese page `67.9（2025）`.
+pub fn in_year(lang: Lang, text: &str, year: i32) -> String {
+    if lang.is_en() {
+        format!("{text} ({year})")
+    } else {
+        format!("{text}（{year}）")
+    }
+}
+
 /// The HTML targets table's column headings.
 pub fn target_heads(lang: Lang) -> [&'static str; 15] {
     [

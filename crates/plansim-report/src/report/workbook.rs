@@ -346,7 +346,13 @@ fn findings<'f>(
                 (false, "info") => "提示".to_string(),
                 (_, s) => s.to_string(),
             };
-            words.push((&run.page.named.label, severity, f.code.to_string(), f));
+            // the rule by its name on a Chinese sheet, the stable code beside it to filter on
+            let code = if lang.is_en() {
+                f.code.to_string()
+            } else {
+                format!("{}（{}）", f.code.name_zh(), f.code)
+            };
+            words.push((&run.page.named.label, severity, code, f));
         }
     }
     let rows: Vec<Vec<Cell>> = words

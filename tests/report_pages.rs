@@ -1,0 +1,163 @@
+//! What a reader meets on the report's pages: the reference scenario of the comparison
+//! (`report --against`), and the words of the Chinese pages.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+/// In Chinese, whatever the locale.
+fn plansim() -> Command {
+    let mut cmd = Command::cargo_bin("plansim").unwrap();
+    cmd.env("LC_ALL", "zh_CN.UTF-8");
+    cmd
+}
+
+/// Two scenarios of 科尔沁区's table in `dir`: `plan` (named neither baseline nor first in
+/// name order) and `a-shock`, which extends it.
+fn two_scenarios(dir: &Path) {
+    let table = std::fs::canonicalize("scenarios/tables/horqin.csv").unwrap();
+    let table = table.display().to_string().replace('\\', "/");
+    std::fs::write(
+        dir.join("plan.toml"),
+        format!(
+            "name = \"plan\"\nname_zh = \"规划情景\"\ntables = [\"{table}\"]\nhorizon = 2030\n\
+             [uncertainty]\ndraws = 200\nseed = 7\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("a-shock.toml"),
+        "extends = \"plan.toml\"\nname = \"a-shock\"\nname_zh = \"冲击情景\"\n\
+         [[shock]]\nregion = \"*\"\ncategory = \"经济发展\"\nyear = 2024\ndelta = -5.0\n",
+    )
+    .unwrap();
+}
+
+/// The comparison's note names its reference: `…相对于<b>NAME</b>的变化…`.
+fn reference(index: &str) -> &str {
+    let at = index.find("括号内为相对于 <b>").unwrap() + "括号内为相对于 <b>".len();
+    &index[at..at + index[at..].find("</b>").unwrap()]
+}
+
+#[test]
+fn the_comparison_is_against_the_scenario_the_others_extend_unless_told() {
+    let dir = tempfile::tempdir().unwrap();
+    two_scenarios(dir.path());
+    let run = |extra: &[&str], out: &str| {
+        let out = dir.path().join(out);
+        plansim()
+            .args(["report", "--no-charts", "--jobs", "1", "--out"])
+            .arg(&out)
+            .arg(dir.path())
+            .args(extra)
+            .assert()
+            .success();
+        std::fs::read_to_string(out.join("index.html")).unwrap()
+    };
+    // a-shock comes first in name order, but plan is the one it extends
+    assert_eq!(reference(&run(&[], "default")), "规划情景");
+    assert_eq!(
+        reference(&run(&["--against", "a-shock"], "told")),
+        "冲击情景"
+    );
+    // a name of no scenario of the batch: the nearest names, and nothing written
+    let out = plansim()
+        .args(["report", "--no-charts", "--against", "plna", "--out"])
+        .arg(dir.path().join("wrong"))
+        .arg(dir.path())
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("--against plna：本批没有这个名称的情景；最接近的：\"plan\""),
+        "{err}"
+    );
+    assert!(!dir.path().join("wrong/index.html").exists());
+}
+
+/// The national plan's page: the targets met ask to be kept, not for a rate; findings by
+/// their Chinese names (the code in the tooltip); the cells a finding quotes as code, never
+/// between backticks; the index opens with the targets that need action.
+#[test]
+fn chinese_pages_speak_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    plansim()
+        .args([
+            "report",
+            "--no-charts",
+            "--jobs",
+            "1",
+            "--draws",
+            "200",
+            "--out",
+        ])
+        .arg(&out)
+        .args([
+            "scenarios/national-14th.toml",
+            "scenarios/national-15th.toml",
+        ])
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(out.join("national-14th/index.html")).unwrap();
+    let targets = &page[page.find("<table class=targets>").unwrap()..];
+    let row = |name: &str| {
+        let at = targets.find(&format!("<td>{name}</td>")).unwrap();
+        let page = &targets;
+        page[at..at + page[at..].find("</tr>").unwrap()].to_string()
+    };
+    // patents: 16 in 2025 against 12 (scenarios/actuals): no "required" fall of
+    // 12/14 − 1 = −14.29 % from 2024's 14, but 已达到，需保持
+    let patents = row("每万人口高价值发明专利拥有量");
+    assert!(
+        patents.contains("<td class=n>已达到，需保持</td>"),
+        "{patents}"
+    );
+    assert!(!patents.contains("-14.29%"), "{patents}");
+    // unemployment, a ceiling of 5.5 kept on average (5.24, 2021–25): kept too
+    let jobs = row("城镇调查失业率");
+    assert!(jobs.contains("<td class=n>已达到，需保持</td>"), "{jobs}");
+    // energy intensity missed its 〔13.5〕: still a rate
+    assert!(!row("单位GDP能源消耗降低").contains("已达到，需保持"));
+    // findings: 提示 | 期间累计目标, the code as tooltip; 〔1〕 quoted as code
+    assert!(page.contains("<td title=\"cumulative-target\">期间累计目标</td>"));
+    assert!(page.contains("<code>〔1〕</code> 是 2021–2025 的累计总量"));
+    let text = visible(&page);
+    assert!(!text.contains('`'), "a backtick in {text}");
+    assert!(!text.contains("cumulative-target"));
+    // no ASCII colon after Chinese words of the page's own
+    assert!(!text.contains("文件:") && !text.contains("无法评估:"));
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let action = index.find("<h2>需要采取行动的目标</h2>").unwrap();
+    assert!(action < index.find("国家“十四五”评估：2025年收官").unwrap());
+    // the targets without data, folded under their count (each plan's, from its summary),
+    // then the region's
+    let n: u64 = ["national-14th", "national-15th"]
+        .iter()
+        .map(|s| {
+            let json = std::fs::read(out.join(s).join("summary.json")).unwrap();
+            let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+            v["counts"]["insufficient_data"].as_u64().unwrap()
+        })
+        .sum();
+    assert!(n > 4, "{n}");
+    let fold = format!(
+        "<details class=fold><summary>数据不足（{n}）</summary><ul><li><details><summary>全国（{n}）</summary>"
+    );
+    assert!(index.contains(&fold), "{fold}");
+}
+
+/// The text a reader sees: tags, and the style sheet and attribute values with them, dropped.
+fn visible(html: &str) -> String {
+    let body = &html[html.find("<body>").unwrap_or(0)..];
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
