@@ -250,7 +250,12 @@ impl Scenario {
                     warnings: table.warnings,
                 });
             }
-            indicators.extend(table.indicators);
+            // one table's rows are taken as they are, not copied into a second vector
+            if indicators.is_empty() {
+                indicators = table.indicators;
+            } else {
+                indicators.extend(table.indicators);
+            }
         }
         // an achievement table is its targets and its outturns, where no outturn file is given
         let actuals = if actuals.is_empty() {

@@ -57,6 +57,11 @@ pub fn compute(
     };
     let sc = run::scenario(Input::Path(path.to_path_buf()), &with)?;
     check_name(&sc.name, path)?;
+    check_size(
+        sc.indicators.len(),
+        path,
+        plansim_core::simulate::machine_memory(),
+    )?;
     // the audit looks as far as the scenario projects
     with.check_horizon = Some(sc.horizon());
     let set = with.settings(&sc);
@@ -236,6 +241,34 @@ fn named(sc: &Scenario, english: bool) -> super::action::Named {
     }
 }
 
+/// Bytes a report holds per row of its tables, measured on generated tables of 10⁴ and 10⁵
+/// rows (170 MB and 1,476 MB, `benches/scale.rs`): the rows, series, projection, bands, the
+/// page model of each target, its pages and the workbook, all held until the folder is written.
+const REPORT_BYTES_PER_ROW: u64 = 15_000;
+
+/// Refuses, before the projection, a scenario whose report would hold more than a quarter of
+/// the machine's memory, with the estimate: a table of a million rows would take some 15 GB
+/// and swap for hours; `tables` and `project` stream it instead.
+fn check_size(rows: usize, path: &Path, memory: Option<u64>) -> Result<()> {
+    let need = (rows as u64).saturating_mul(REPORT_BYTES_PER_ROW);
+    match memory {
+        Some(total) if need > total / 4 => Err(plansim_core::Error::Scenario {
+            path: path.to_path_buf(),
+            line: None,
+            message: format!(
+                "its {rows} table rows would take about {} of memory in a report ({} a row), \
+                 more than a quarter of this machine's {}; report the table in parts, or use \
+                 `plansim project --format csv`, which writes a row at a time",
+                plansim_core::input::size_text(need),
+                plansim_core::input::size_text(REPORT_BYTES_PER_ROW),
+                plansim_core::input::size_text(total)
+            ),
+        }
+        .into()),
+        _ => Ok(()),
+    }
+}
+
 /// A scenario's name becomes a folder: one plain path component, nothing hidden.
 fn check_name(name: &str, path: &Path) -> Result<()> {
     let bad = name.is_empty()
@@ -272,4 +305,26 @@ fn check_name(name: &str, path: &Path) -> Result<()> {
         .into());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_too_large_for_the_machine_is_refused_with_the_estimate() {
+        let machine = Some(24u64 << 30);
+        // 10⁵ rows: 1.5e9 bytes, under a quarter of 24 GB (6 GB)
+        assert!(check_size(100_000, Path::new("s.toml"), machine).is_ok());
+        // 10⁶ rows: 1.5e10 bytes = 13.97 GB, over 6 GB
+        let e = check_size(1_000_000, Path::new("s.toml"), machine)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("s.toml"), "{e}");
+        assert!(e.contains("1000000 table rows"), "{e}");
+        assert!(e.contains("about 14.0 GB"), "{e}");
+        assert!(e.contains("this machine's 24 GB"), "{e}");
+        // a machine that does not say its memory runs the report
+        assert!(check_size(1_000_000, Path::new("s.toml"), None).is_ok());
+    }
 }
