@@ -5,8 +5,10 @@
 //!
 //! Each table is written first (a plan table of one region, rows `指标i` with a base, a target
 //! and a rate, as the bundled ones); each command runs once as its own process under
-//! `/usr/bin/time -v`, whose `Maximum resident set size` is the peak memory. Prints rows/s,
-//! seconds and peak MB per command and size, and the ratio of the 10⁶ time to the 10⁵ one.
+//! `/usr/bin/time -v`, whose `Maximum resident set size` is the peak memory. Prints the cores,
+//! then rows/s, seconds and peak MB per command and size, and the ratio of the 10⁶ time to the
+//! 10⁵ one. A report the machine cannot hold is refused up front: shown as `refused`, with
+//! the time and memory the refusal took. Not run by `cargo test` (a bench target).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -44,6 +46,8 @@ struct Measure {
     seconds: f64,
     peak_mb: Option<f64>,
     ok: bool,
+    /// The refusal's message, when plansim refused the run as too large.
+    refused: Option<String>,
 }
 
 /// Runs `plansim ARGS` under `/usr/bin/time -v` (when there is one), output to nothing.
@@ -69,6 +73,7 @@ fn measure(bin: &Path, args: &[&str], dir: &Path) -> Measure {
             seconds,
             peak_mb: None,
             ok: false,
+            refused: None,
         };
     };
     let err = String::from_utf8_lossy(&out.stderr);
@@ -79,13 +84,18 @@ fn measure(bin: &Path, args: &[&str], dir: &Path) -> Measure {
         .map(|kb| kb / 1024.0);
     // 0 written, 1 written with rows left out; 2 is a failure
     let ok = out.status.code().is_some_and(|c| c < 2);
-    if !ok {
+    let refused = err
+        .lines()
+        .find(|l| l.contains("more than a quarter of this machine"))
+        .map(|l| l.trim().to_string());
+    if !ok && refused.is_none() {
         eprintln!("plansim {args:?} failed:\n{err}");
     }
     Measure {
         seconds,
         peak_mb,
         ok,
+        refused,
     }
 }
 
@@ -103,6 +113,11 @@ fn main() -> std::io::Result<()> {
         .collect();
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_plansim"));
     let dir = tempfile::tempdir()?;
+    println!(
+        "{} cores; release build: {}",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        !cfg!(debug_assertions)
+    );
     println!(
         "{:<8} {:>9} {:>9} {:>12} {:>9}",
         "command", "rows", "seconds", "rows/s", "peak MB"
@@ -139,9 +154,18 @@ fn main() -> std::io::Result<()> {
                 m.seconds,
                 rows as f64 / m.seconds,
                 peak,
-                if m.ok { "" } else { "  (failed)" }
+                match (&m.refused, m.ok) {
+                    (Some(_), _) => "  (refused)",
+                    (None, true) => "",
+                    (None, false) => "  (failed)",
+                }
             );
-            times.push((c.clone(), rows, m.seconds));
+            if let Some(why) = &m.refused {
+                println!("         {why}");
+            }
+            if m.ok {
+                times.push((c.clone(), rows, m.seconds));
+            }
         }
         std::fs::remove_dir_all(&out).ok();
     }

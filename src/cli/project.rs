@@ -147,7 +147,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Csv => out.write_all(&plansim::export::projection_csv(p)?)?,
+        Format::Csv => plansim::export::write_projection_csv(&mut out, p)?,
         Format::Json => writeln!(
             out,
             "{}",

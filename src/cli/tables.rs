@@ -1,7 +1,7 @@
 //! `plansim tables FILE...`: every row as read, raw cells beside their meaning.
 
 use super::{Format, text_table};
-use plansim::export::{annotations, note_label, table_rows_csv};
+use plansim::export::{annotations, note_label, write_table_rows_csv};
 use plansim::table::{Cell, Form, Indicator, LoadOptions, RateKind, Table};
 use std::io::Write;
 use std::path::PathBuf;
@@ -123,7 +123,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 serde_json::to_string_pretty(&plansim::format::json(&rows)?)?
             )?
         }
-        Format::Csv => out.write_all(&table_rows_csv(all.iter().copied())?)?,
+        Format::Csv => write_table_rows_csv(&mut out, all.iter().copied())?,
         Format::Table => print_tables(&mut out, &tables)?,
     }
     let unread = tell_unread(&tables);

@@ -89,7 +89,7 @@ pub fn own_outcomes(rows: &[Indicator]) -> Vec<Outturn> {
             continue;
         }
         let mut as_base = ind.clone();
-        as_base.base = ind.outcome.clone();
+        as_base.base = (*ind.outcome).clone();
         as_base.base_year = ind.target_year;
         as_base.base.year = None;
         if let Some(mut o) = base_outturn(&as_base) {

@@ -89,9 +89,9 @@ fn other_basis(ind: &Indicator, basis: &str, figure: &str) -> Text {
         .ok()
         .and_then(|c| {
             if other.outcome.is_none() {
-                other.outcome_rate = c;
+                other.outcome_rate = c.into();
             } else {
-                other.outcome = c;
+                other.outcome = c.into();
             }
             achievement(&other)
         })

@@ -5,7 +5,7 @@ mod rows;
 
 pub use rows::{
     TableRow, annotations, base_note_words, goal_text, goal_word, note_label, table_row,
-    table_row_with, table_rows_csv,
+    table_row_with, table_rows_csv, write_table_rows_csv,
 };
 
 use crate::check::Finding;
@@ -121,6 +121,12 @@ pub fn projection_csv(p: &Projection) -> Result<Vec<u8>> {
     to_csv(long_rows(p).map(|(_, _, r)| r))
 }
 
+/// [`projection_csv`] written to `w` as it is made: a projection of a million rows is 16
+/// million lines, a gigabyte when built whole.
+pub fn write_projection_csv(w: impl std::io::Write, p: &Projection) -> Result<()> {
+    write_csv(w, long_rows(p).map(|(_, _, r)| r))
+}
+
 /// `simulation.csv`: the projection's columns and each year's band (empty where there is none:
 /// before a path starts, and for a path without evidence).
 pub fn simulation_csv(p: &Projection, sim: &Simulation) -> Result<Vec<u8>> {
@@ -181,6 +187,18 @@ pub fn chance_rows<'a>(
 /// `probabilities.csv`: `region, plan, scenario, indicator, year, target, probability`.
 pub fn probabilities_csv(p: &Projection, sim: &Simulation) -> Result<Vec<u8>> {
     to_csv(chance_rows(p, sim))
+}
+
+/// Serialises rows as CSV to `w`, row by row.
+pub(crate) fn write_csv<S: Serialize>(
+    w: impl std::io::Write,
+    rows: impl IntoIterator<Item = S>,
+) -> Result<()> {
+    let mut w = crate::csv_cell::Writer::new(w);
+    for r in rows {
+        w.serialize(r).map_err(|e| Error::Csv(e.to_string()))?;
+    }
+    w.flush().map_err(|e| Error::Csv(e.to_string()))
 }
 
 /// Serialises rows to CSV bytes.

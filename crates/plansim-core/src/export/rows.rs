@@ -309,8 +309,8 @@ pub fn annotations(ind: &Indicator) -> Vec<String> {
         }
     }
     for (what, cell) in [
-        ("outcome", &ind.outcome),
-        ("outcome rate", &ind.outcome_rate),
+        ("outcome", &*ind.outcome),
+        ("outcome rate", &*ind.outcome_rate),
     ] {
         if !cell.is_none() {
             out.push(format!("{what} {}", cell.raw.trim()));
@@ -348,4 +348,12 @@ pub fn note_label(n: &crate::table::Note) -> String {
 /// Every row of tables as CSV bytes, one line per row (`plansim tables --format csv`).
 pub fn table_rows_csv<'a>(rows: impl IntoIterator<Item = &'a Indicator>) -> crate::Result<Vec<u8>> {
     super::to_csv(rows.into_iter().map(table_row))
+}
+
+/// [`table_rows_csv`] written to `w` row by row, never whole in memory.
+pub fn write_table_rows_csv<'a>(
+    w: impl std::io::Write,
+    rows: impl IntoIterator<Item = &'a Indicator>,
+) -> crate::Result<()> {
+    super::write_csv(w, rows.into_iter().map(table_row))
 }

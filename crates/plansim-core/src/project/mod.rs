@@ -114,7 +114,8 @@ pub(crate) fn project_with(
     let here = || crate::scenario::At::new(&sc.path, 0);
     sc.check_horizon()
         .map_err(|msg| Error::notice(here(), msg))?;
-    let mut paths = Vec::new();
+    // the paths are made once, in place: no second vector of them while the values are walked
+    let mut out: Vec<Path> = Vec::with_capacity(sc.series.len());
     let mut skipped = Vec::new();
     for s in &sc.series {
         if s.quantity == crate::meaning::Quantity::Rate {
@@ -131,7 +132,12 @@ pub(crate) fn project_with(
                     horizon,
                 },
             )),
-            Ok(Some(p)) => paths.push((s.clone(), p, actuals)),
+            Ok(Some(p)) => out.push(Path {
+                series: s.clone(),
+                plan: p,
+                actuals,
+                outcomes: Vec::new(),
+            }),
             Ok(None) => skipped.push(Skipped::new(
                 s,
                 crate::lang::Msg::NoBaseline {
@@ -141,31 +147,25 @@ pub(crate) fn project_with(
             Err(msg) => return Err(Error::notice(here(), msg)),
         }
     }
-    let first = paths
+    let first = out
         .iter()
-        .map(|p| p.1.start_year)
+        .map(|p| p.plan.start_year)
         .min()
         .unwrap_or(horizon);
     let years: Vec<i32> = (first..=horizon).collect();
-    let mut values = Array2::from_elem((paths.len(), years.len()), f64::NAN);
-    let mut out = Vec::with_capacity(paths.len());
-    for (i, (series, plan, actuals)) in paths.into_iter().enumerate() {
-        let row = walk(&plan, &actuals);
-        let offset = (plan.start_year - first) as usize;
+    let mut values = Array2::from_elem((out.len(), years.len()), f64::NAN);
+    for (i, path) in out.iter_mut().enumerate() {
+        let row = walk(&path.plan, &path.actuals);
+        let offset = (path.plan.start_year - first) as usize;
         for (k, v) in row.iter().enumerate() {
             values[[i, offset + k]] = *v;
         }
-        let outcomes = series
+        path.outcomes = path
+            .series
             .goals
             .iter()
-            .map(|g| outcome(&series, &plan, &actuals, &row, g))
+            .map(|g| outcome(&path.series, &path.plan, &path.actuals, &row, g))
             .collect();
-        out.push(Path {
-            series,
-            plan,
-            actuals,
-            outcomes,
-        });
     }
     let growth = growth::paths(sc, nudge)?;
     let col = |y: i32| years.iter().position(|&x| x == y);

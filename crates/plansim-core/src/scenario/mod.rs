@@ -125,6 +125,25 @@ fn notices_of(path: &Path, e: Error) -> Vec<Notice> {
 }
 
 impl Scenario {
+    /// The table files a scenario file (and what it extends) names, unread; a table file is
+    /// its own.
+    pub fn table_files(path: &Path) -> Result<Vec<PathBuf>> {
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        {
+            let spec = file::read_chain(path)?;
+            Ok(spec
+                .tables
+                .unwrap_or_default()
+                .into_iter()
+                .map(PathBuf::from)
+                .collect())
+        } else {
+            Ok(vec![path.to_path_buf()])
+        }
+    }
+
     /// Loads a scenario file or, for a table file, its baseline scenario.
     pub fn load(path: &Path, opts: &LoadOptions) -> Result<Scenario> {
         Scenario::load_with(path, opts, &[])
@@ -255,7 +274,13 @@ impl Scenario {
                     warnings: table.warnings,
                 });
             }
-            indicators.extend(crate::meaning::one_reading(table.indicators));
+            // one table's rows are taken as they are, not copied into a second vector
+            let rows = crate::meaning::one_reading(table.indicators);
+            if indicators.is_empty() {
+                indicators = rows;
+            } else {
+                indicators.extend(rows);
+            }
         }
         // an achievement table is its targets and its outturns, where no outturn file is given
         let (actuals, outturns) =

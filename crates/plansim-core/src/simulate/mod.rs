@@ -274,7 +274,7 @@ fn check_memory(set: &Settings) -> Result<()> {
 }
 
 /// The machine's memory in bytes, where the system says (Linux: `MemTotal`).
-fn machine_memory() -> Option<u64> {
+pub fn machine_memory() -> Option<u64> {
     let info = std::fs::read_to_string("/proc/meminfo").ok()?;
     let line = info.lines().find(|l| l.starts_with("MemTotal:"))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;

@@ -4,6 +4,7 @@ use super::name::NameParts;
 use super::notation::{Cell, Form};
 use super::notes::Note;
 use super::number::Num;
+use super::rare_cell::RareCell;
 use super::unit::Unit;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -138,11 +139,11 @@ pub struct Indicator {
     /// In an achievement table, what the row came to by `target_year` (`2005年` beside
     /// `“十五”计划目标`); none in a plan table.
     #[serde(skip_serializing_if = "Cell::is_none")]
-    pub outcome: Cell,
+    pub outcome: RareCell,
     /// In an achievement table, the achieved average rate or period total (`9.5`, `[4200]`,
     /// `＜[10]`, `6.3‰`), in the terms of `rate_kind`.
     #[serde(skip_serializing_if = "Cell::is_none")]
-    pub outcome_rate: Cell,
+    pub outcome_rate: RareCell,
     /// What the rate column states.
     pub rate_kind: RateKind,
     /// The target cell was empty and the rate column states the target: a yearly value

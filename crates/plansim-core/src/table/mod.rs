@@ -17,6 +17,7 @@ pub(crate) mod notation;
 pub mod notes;
 pub mod number;
 mod parents;
+mod rare_cell;
 mod rate_column;
 pub mod relation;
 mod rows;
@@ -29,6 +30,7 @@ pub use name::NameParts;
 pub use notation::{Cell, Form, NotationError};
 pub use notes::{Note, NoteEffect, NoteScope};
 pub use number::{Magnitude, Num};
+pub use rare_cell::RareCell;
 pub use relation::Relation;
 pub use unit::{Unit, UnitKind};
 
@@ -147,14 +149,17 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>, opts: &LoadOptions) -> Result<Tab
     {
         xlsx::records(path, bytes, opts.sheet.as_deref())?
     } else {
-        text::records(path, &text::decode(path, &bytes)?)?
+        // the file's bytes and text go as soon as they are records
+        let text = text::decode(path, &bytes)?;
+        drop(bytes);
+        text::records(path, &text)?
     };
     let region = opts.region.clone().unwrap_or_else(|| {
         path.file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default()
     });
-    rows::build(path, &records, &region, !opts.lenient)
+    rows::build(path, records, &region, !opts.lenient)
 }
 
 /// The first sheet of a workbook as text records, read within the input limits.

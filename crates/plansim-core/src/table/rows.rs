@@ -17,9 +17,16 @@ use super::{Record, Table, annotate, notes};
 use crate::error::{CellError, Error, Result};
 use std::path::Path;
 
-pub fn build(path: &Path, records: &[Record], default_region: &str, strict: bool) -> Result<Table> {
-    let mut header = Header::find(records).ok_or_else(|| no_header(path, records))?;
-    if let Some((name, sub)) = super::parents::two_name_columns(&header, records) {
+/// Reads the records into a table; each record is dropped once its row is read, so a large
+/// table is never held twice (as raw cells and as indicators).
+pub fn build(
+    path: &Path,
+    mut records: Vec<Record>,
+    default_region: &str,
+    strict: bool,
+) -> Result<Table> {
+    let mut header = Header::find(&records).ok_or_else(|| no_header(path, &records))?;
+    if let Some((name, sub)) = super::parents::two_name_columns(&header, &records) {
         header.layout.fields[name] = Some(Field::Name);
         header.layout.fields[sub] = Some(Field::SubName);
     }
@@ -37,9 +44,14 @@ pub fn build(path: &Path, records: &[Record], default_region: &str, strict: bool
         parent: None,
         merged: None,
     };
-    let note_lines = ctx.lines(&mut header, records);
-    let mut warnings = unread_columns(&layout, &headers, records, &header);
-    warnings.extend(super::columns::long_cells(&headers, records));
+    // what needs every raw cell is found before the rows are read and their cells let go
+    let mut warnings = unread_columns(&layout, &headers, &records, &header);
+    warnings.extend(super::columns::long_cells(&headers, &records));
+    let header_row = records[header.at].row;
+    ctx.out
+        .reserve_exact(records.len().saturating_sub(header.first_data));
+    let note_lines = ctx.lines(&mut header, &mut records);
+    drop(records);
     let mut indicators = std::mem::take(&mut ctx.out);
     let mut notes = notes::parse(&note_lines);
     annotate::apply(&mut notes, &mut indicators, &mut warnings);
@@ -52,7 +64,7 @@ pub fn build(path: &Path, records: &[Record], default_region: &str, strict: bool
             path,
             format!(
                 "has a header row (row {}) but no indicator rows under it",
-                records[header.at].row
+                header_row
             ),
         ));
     }
@@ -108,9 +120,11 @@ pub(super) struct RowContext<'a> {
 impl RowContext<'_> {
     /// Every line under the header: data rows read, banners setting the category, notes kept
     /// (row, text) for the caller.
-    fn lines(&mut self, header: &mut Header, records: &[Record]) -> Vec<(usize, String)> {
+    fn lines(&mut self, header: &mut Header, records: &mut Vec<Record>) -> Vec<(usize, String)> {
         let mut note_lines = Vec::new();
-        for rec in &records[header.first_data..] {
+        let first = header.first_data.min(records.len());
+        for rec in records.drain(first..) {
+            let rec = &rec;
             if let Some(problem) = foreign_delimiter(rec, self.headers.len()) {
                 self.error(rec, 0, problem);
                 continue;
@@ -271,8 +285,10 @@ impl RowContext<'_> {
             rate,
             rate_cumulative: rate_kind.is_total(),
             rate_kind,
-            outcome: self.cell(rec, self.outcome_column()),
-            outcome_rate: self.cell(rec, self.layout.column(Field::OutcomeRate)),
+            outcome: self.cell(rec, self.outcome_column()).into(),
+            outcome_rate: self
+                .cell(rec, self.layout.column(Field::OutcomeRate))
+                .into(),
             target_from_rate: false,
             attribute,
             sigma,
@@ -495,7 +511,7 @@ impl RowContext<'_> {
         let probe = if ind.rate.is_period_total() || !ind.outcome_rate.is_period_total() {
             ind.rate.clone()
         } else {
-            ind.outcome_rate.clone()
+            (*ind.outcome_rate).clone()
         };
         ind.rate_kind = rate_kind(&ind.name, &ind.unit, &probe, Some((false, false, header)));
         ind.rate_cumulative = ind.rate_kind.is_total();
@@ -525,7 +541,7 @@ mod tests {
                 cells: cells.iter().map(|s| s.to_string()).collect(),
             })
             .collect();
-        build(Path::new("t.csv"), &records, "科尔沁区", false)
+        build(Path::new("t.csv"), records, "科尔沁区", false)
     }
 
     /// A row cut off after its base year: the missing target year says where the row ends.

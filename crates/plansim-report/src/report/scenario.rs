@@ -44,8 +44,13 @@ pub fn compute(
         memo: Some(memo.clone()),
         ..run::Options::default()
     };
+    let memory = plansim_core::simulate::machine_memory();
+    // before any table is read: a text table's lines bound its rows
+    check_size(table_lines(path), path, memory)?;
     let sc = run::scenario(Input::Path(path.to_path_buf()), &with)?;
     check_name(&sc.name, path)?;
+    // a workbook's rows are known once read
+    check_size(sc.indicators.len(), path, memory)?;
     // the audit looks as far as the scenario projects
     with.check_horizon = Some(sc.horizon());
     let set = with.settings(&sc);
@@ -225,6 +230,51 @@ fn named(sc: &Scenario, lang: Lang) -> super::action::Named {
     }
 }
 
+/// Bytes a report holds per row of its tables, measured on generated tables of 10⁴ and 10⁵
+/// rows (170 MB and 1,476 MB, `benches/scale.rs`): the rows, series, projection, bands, the
+/// page model of each target, its pages and the workbook, all held until the folder is written.
+const REPORT_BYTES_PER_ROW: u64 = 15_000;
+
+/// The lines of a scenario's text tables, counted without reading them into memory (0 for a
+/// workbook, and for what cannot be read: the load reports that).
+fn table_lines(path: &Path) -> usize {
+    let files = Scenario::table_files(path).unwrap_or_default();
+    files
+        .iter()
+        .filter(|f| {
+            !f.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                ["xlsx", "xlsm", "xls", "ods"].contains(&e.to_ascii_lowercase().as_str())
+            })
+        })
+        .filter_map(|f| plansim_core::input::count_lines(f).ok())
+        // the header's line is no row
+        .map(|n| n.saturating_sub(1) as usize)
+        .sum()
+}
+
+/// Refuses, before the projection, a scenario whose report would hold more than a quarter of
+/// the machine's memory, with the estimate: a table of a million rows would take some 15 GB
+/// and swap for hours; `tables` and `project` stream it instead.
+fn check_size(rows: usize, path: &Path, memory: Option<u64>) -> Result<()> {
+    let need = (rows as u64).saturating_mul(REPORT_BYTES_PER_ROW);
+    match memory {
+        Some(total) if need > total / 4 => Err(plansim_core::Error::Scenario {
+            path: path.to_path_buf(),
+            line: None,
+            message: format!(
+                "its tables' {rows} rows would take about {} of memory in a report ({} a \
+                 row), more than a quarter of this machine's {}; split the table, or run \
+                 `plansim project --format csv` on it (no pages, charts or workbook)",
+                plansim_core::input::size_text(need),
+                plansim_core::input::size_text(REPORT_BYTES_PER_ROW),
+                plansim_core::input::size_text(total)
+            ),
+        }
+        .into()),
+        _ => Ok(()),
+    }
+}
+
 /// A scenario's name becomes a folder: one plain path component, nothing hidden.
 fn check_name(name: &str, path: &Path) -> Result<()> {
     let bad = name.is_empty()
@@ -261,4 +311,43 @@ fn check_name(name: &str, path: &Path) -> Result<()> {
         .into());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scenarios_table_rows_are_bounded_by_its_lines_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let table = dir.path().join("t.csv");
+        std::fs::write(&table, "indicator,base,target\na,1,2\nb,1,2\nc,1,2\n").unwrap();
+        let sc = dir.path().join("s.toml");
+        std::fs::write(
+            &sc,
+            format!("tables = [{:?}]\n", table.display().to_string()),
+        )
+        .unwrap();
+        // four lines, the header's no row
+        assert_eq!(table_lines(&sc), 3);
+        assert_eq!(table_lines(&table), 3);
+        assert_eq!(table_lines(&dir.path().join("missing.toml")), 0);
+    }
+
+    #[test]
+    fn a_report_too_large_for_the_machine_is_refused_with_the_estimate() {
+        let machine = Some(24u64 << 30);
+        // 10⁵ rows: 1.5e9 bytes, under a quarter of 24 GB (6 GB)
+        assert!(check_size(100_000, Path::new("s.toml"), machine).is_ok());
+        // 10⁶ rows: 1.5e10 bytes = 13.97 GB, over 6 GB
+        let e = check_size(1_000_000, Path::new("s.toml"), machine)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("s.toml"), "{e}");
+        assert!(e.contains("tables' 1000000 rows"), "{e}");
+        assert!(e.contains("about 14.0 GB"), "{e}");
+        assert!(e.contains("this machine's 24 GB"), "{e}");
+        // a machine that does not say its memory runs the report
+        assert!(check_size(1_000_000, Path::new("s.toml"), None).is_ok());
+    }
 }
