@@ -145,7 +145,17 @@ fn panel<DB: DrawingBackend>(
     // Floors keep CJK legible in small panels (below about 9 px a glyph turns to a blot).
     let (name, note) = (cv.font(24.0).max(14.0), cv.font(18.0).max(12.0));
     let pad = cv.px(8.0);
-    let head = pad + line_height(name) + cv.px(8.0) + line_height(note) + pad;
+    let tx = x0 + cv.px(6.0) + pad;
+    let max = x1 - pad - tx;
+    let status = p.status.label(words.lang);
+    // the grade's marker before its name: the grade reads by shape as well as colour
+    let r = (line_height(note) / 2).max(3);
+    let sw = cv.width(status, note)? + 2 * r + cv.px(6.0);
+    // the note (unit · target · latest) wraps onto lines of its own rather than being cut:
+    // the latest outturn is what the grade rests on
+    let lines = wrap(cv, &p.note, note, (max - sw - pad, max), NOTE_LINES)?;
+    let note_h = line_height(note) * lines.len().max(1) as i32;
+    let head = pad + line_height(name) + cv.px(8.0) + note_h + pad;
     cv.draw(&Rectangle::new(
         [(x0, y0), (x1, y0 + head)],
         tint(colour, 0.16).filled(),
@@ -158,21 +168,17 @@ fn panel<DB: DrawingBackend>(
         [(x0, y0), (x1, y1)],
         colour.stroke_width(cv.px(1.5) as u32),
     ))?;
-    let tx = x0 + cv.px(6.0) + pad;
-    let max = x1 - pad - tx;
     let mut cy = y0 + pad + line_height(name) / 2;
     let title = cv.fit(&p.chart.title, name, max)?;
     cv.label(&title, name, INK, (tx, cy), HPos::Left)?;
     cy += line_height(name) / 2 + cv.px(8.0) + line_height(note) / 2;
-    let status = p.status.label(words.lang);
-    // the grade's marker before its name: the grade reads by shape as well as colour
-    let r = (line_height(note) / 2).max(3);
-    let sw = cv.width(status, note)? + 2 * r + cv.px(6.0);
     cv.label(status, note, darker(colour), (x1 - pad, cy), HPos::Right)?;
     let (c, shape) = super::grade::mark(p.status);
     super::grade::draw(cv, shape, c, (x1 - pad - sw + r, cy), r)?;
-    let note_text = cv.fit(&p.note, note, max - sw - pad)?;
-    cv.label(&note_text, note, MUTED, (tx, cy), HPos::Left)?;
+    for line in &lines {
+        cv.label(line, note, MUTED, (tx, cy), HPos::Left)?;
+        cy += line_height(note);
+    }
     let c = &p.chart;
     let top = y0 + head + cv.px(10.0);
     let Some(yr) = trend::y_range(c) else {
@@ -197,6 +203,49 @@ fn panel<DB: DrawingBackend>(
     year_axis(cv, &f, years, tick)?;
     trend::body(cv, c, &f, true)?;
     Ok(())
+}
+
+/// At most this many lines of a panel's note.
+const NOTE_LINES: usize = 3;
+
+/// `text`'s parts (joined by ` · `) packed greedily onto lines: the first `widths.0` wide
+/// (beside the grade), the rest `widths.1`; at most `most` lines, the last cut to fit. A part
+/// wider than a whole line is cut alone.
+fn wrap<DB: DrawingBackend>(
+    cv: &Canvas<DB>,
+    text: &str,
+    size: f64,
+    widths: (i32, i32),
+    most: usize,
+) -> Result<Vec<String>, DrawFail> {
+    const SEP: &str = " · ";
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let width_of = |n: usize| if n == 0 { widths.0 } else { widths.1 };
+    for part in text.split(SEP).filter(|t| !t.trim().is_empty()) {
+        let joined = if line.is_empty() {
+            part.to_string()
+        } else {
+            format!("{line}{SEP}{part}")
+        };
+        if cv.width(&joined, size)? <= width_of(lines.len()) || line.is_empty() {
+            line = joined;
+            continue;
+        }
+        lines.push(std::mem::take(&mut line));
+        line = part.to_string();
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > most {
+        let rest = lines.split_off(most - 1).join(SEP);
+        lines.push(rest);
+    }
+    for (i, l) in lines.iter_mut().enumerate() {
+        *l = cv.fit(l, size, width_of(i))?;
+    }
+    Ok(lines)
 }
 
 /// A darker shade of a status colour, for text on a pale ground.
