@@ -5,9 +5,9 @@
 //! falling target). In the target year, 已实现 when the mean reaches the target inside its
 //! printed precision (`7左右` from 6.5, `7` from 6.95, `3-4` from 2.95), else 未实现.
 
-use super::hold::{average, p_mean, span, summary, unit, yearly};
+use super::hold::{average, p_mean, span, summary, typed_unit, yearly};
 use super::path::{lenient, within};
-use super::{Grade, Row, Status, amount};
+use super::{Average, Chance, Evidence, Grade, Latest, Row, Status, amount};
 use crate::check::finding::show;
 use crate::lang::finding::Text;
 use crate::lang::grade as say;
@@ -20,21 +20,23 @@ pub(crate) const BAND: f64 = 0.5;
 
 pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     let dir = row.m.direction;
-    let (unit, _) = unit(row, of);
+    let (typed, _) = typed_unit(row, of);
+    let unit = typed.to_string();
     let mut g = row.bare(Status::InsufficientData, Text::default());
-    g.pace_unit = unit.clone();
-    let history = yearly(row, of).1;
-    if !history.is_empty() {
-        g.history_pace = Some(average(of, &history));
-    }
     let (low, high) = band(goal);
     let target = goal.level(dir);
     let n = f64::from(row.ind.target_year - row.base_year());
-    g.planned_pace = Some(target);
-    g.target_value = match (of, row.m.base) {
-        (Of::Growth, Some((_, b))) => Some(b * (1.0 + target / 100.0).powf(n)),
-        (Of::Values, _) => Some(target),
-        _ => None,
+    let history = yearly(row, of).1;
+    let mut e = Average {
+        unit: typed,
+        target_rate: target,
+        target_level: match (of, row.m.base) {
+            (Of::Growth, Some((_, b))) => Some(b * (1.0 + target / 100.0).powf(n)),
+            (Of::Values, _) => Some(target),
+            _ => None,
+        },
+        history_mean: (!history.is_empty()).then(|| average(of, &history)),
+        ..Average::default()
     };
     // an official figure for the whole period settles the average directly
     if let Some(p) = row
@@ -43,12 +45,19 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
         .filter(|p| p.last == row.ind.target_year)
     {
         let chain = summary(row, of).filter(|s| super::evidence::whole_period(row, s));
-        return official(row, g, &p, (goal, precision, &unit), chain.map(|s| s.mean));
+        return official(
+            row,
+            g,
+            e,
+            &p,
+            (goal, precision, &unit),
+            chain.map(|s| s.mean),
+        );
     }
     let Some(s) = summary(row, of) else {
-        g.required_rate = Some(target);
-        let more = g
-            .history_pace
+        e.required = Some(target);
+        let more = e
+            .history_mean
             .map_or_else(Text::default, |h| say::averaged_before(&amount(h, &unit)));
         g.text = say::rate_no_outturn(
             row.base_year(),
@@ -56,27 +65,26 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
             &row.target_short(),
             &more,
         );
+        g.measured(Evidence::Average(e));
         return g;
     };
     let m = s.mean;
     let k = s.years;
     let h = f64::from(row.ind.target_year - s.latest_year);
-    g.latest_year = Some(s.latest_year);
-    g.latest_value = s.latest_value;
-    g.mean = Some(m);
-    g.current_pace = Some(m);
+    e.latest = Some(Latest {
+        year: s.latest_year,
+        value: s.latest_value,
+    });
+    e.mean = Some(m);
     let sign = if dir == Direction::Rising { 1.0 } else { -1.0 };
-    g.gap = Some((m - target) * sign);
+    e.excess = Some((m - target) * sign);
     if h > 0.0 {
-        g.required_rate = Some(required(of, target, m, k, h));
+        e.required = Some(required(of, target, m, k, h));
     }
     let threshold = lenient(&goal, dir, precision);
-    if let Some((p, sigma, source, n)) = p_mean(row, of, &s.obs, threshold, h) {
-        g.p_meet = p;
-        g.p_n = p.map(|_| n);
-        g.sigma = Some(sigma);
-        g.sigma_source = Some(source);
-    }
+    e.chance = p_mean(row, of, &s.obs, threshold, h).map(Chance::of);
+    let required_rate = e.required;
+    g.measured(Evidence::Average(e));
     let whole = super::evidence::whole_period(row, &s);
     let status = if whole {
         if within(threshold, m) {
@@ -87,8 +95,7 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     } else {
         against_band(m, (low, high), dir)
     };
-    let need = g
-        .required_rate
+    let need = required_rate
         .filter(|_| status != Status::Achieved && status != Status::Missed)
         .map(|r| amount(r, &unit));
     g.text = say::rate(
@@ -114,6 +121,7 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
 fn official(
     row: &Row,
     mut g: Grade,
+    mut e: Average,
     p: &crate::actuals::PeriodObs,
     (goal, _precision, unit): (GoalKind, f64, &str),
     yearly: Option<f64>,
@@ -121,10 +129,13 @@ fn official(
     let dir = row.m.direction;
     let m = p.value;
     let sign = if dir == Direction::Rising { 1.0 } else { -1.0 };
-    g.mean = Some(m);
-    g.current_pace = Some(m);
-    g.gap = Some((m - goal.level(dir)) * sign);
-    g.latest_year = Some(p.last);
+    e.mean = Some(m);
+    e.excess = Some((m - goal.level(dir)) * sign);
+    e.latest = Some(Latest {
+        year: p.last,
+        value: None,
+    });
+    g.measured(Evidence::Average(e));
     g.period_figure = Some(format!("{}–{} {}", p.first, p.last, p.text));
     g.evidence_year = Some(p.last);
     g.evidence_count = 1;

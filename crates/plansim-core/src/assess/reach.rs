@@ -11,7 +11,8 @@
 //!   the target (progress < 0) 滞后于预期 with the status `regressing`.
 
 use super::path::{Levels, Path, lenient, levels, met, planned, trend, within};
-use super::{Grade, Row, Status, amount, listed, years};
+use super::typed::Reach as Numbers;
+use super::{Chance, Evidence, Grade, Latest, Row, Status, amount, listed, years};
 use crate::actuals::{Obs, PeriodObs};
 use crate::check::finding::show;
 use crate::lang::finding::Text;
@@ -28,7 +29,10 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
     let Some((y0, x0)) = lv.start else {
         let reason = say::no_baseline_no_outturn(row.base_year(), &row.as_of_words(), &aim);
         let mut g = row.bare(Status::InsufficientData, reason);
-        g.history_pace = history_pace(row, &lv.history);
+        g.measured(Evidence::Reach(Numbers {
+            history_pace: history_pace(row, &lv.history),
+            ..Numbers::default()
+        }));
         return g;
     };
     let from = if row.m.quantity == Quantity::PeriodChange {
@@ -54,23 +58,20 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
         g.evidence_year = Some(o.p.last);
         g.evidence_count = 1;
     }
-    g.pace_unit = reach.path.unit(row);
-    g.history_pace = history_pace(row, &lv.history);
-    g.target_value = Some(level);
-    g.planned_pace = planned(row, reach.path, x0, level, reach.n);
-    let Some(latest) = lv.after.last().cloned() else {
-        return reach.without_outturn(g);
+    let mut e = Numbers {
+        unit: reach.path.pace_unit(row),
+        history_pace: history_pace(row, &lv.history),
+        target: Some(level),
+        planned_pace: planned(row, reach.path, x0, level, reach.n),
+        ..Numbers::default()
     };
-    reach.paces(&mut g, &latest);
-    if let Some((p, sigma, source, n)) =
-        trend(row, reach.path, (y0, x0), &lv.after, &goal, precision)
-    {
-        g.p_meet = p;
-        g.p_n = p.map(|_| n);
-        g.sigma = Some(sigma);
-        g.sigma_source = Some(source);
-    }
-    let status = reach.verdict(&mut g, &lv.after, &latest, precision);
+    let Some(latest) = lv.after.last().cloned() else {
+        return reach.without_outturn(g, e);
+    };
+    reach.paces(&mut e, &latest);
+    e.chance = trend(row, reach.path, (y0, x0), &lv.after, &goal, precision).map(Chance::of);
+    let status = reach.verdict(&mut g, &mut e, &lv.after, &latest, precision);
+    g.measured(Evidence::Reach(e));
     let g = g.with_status(status);
     row.evidence(g, &lv.after)
 }
@@ -135,13 +136,14 @@ fn official(row: &Row, lv: &mut Levels) -> Option<Official> {
 
 impl Reach<'_> {
     /// No outturn yet: the pace the target needs from the start, beside the history's.
-    fn without_outturn(&self, mut g: Grade) -> Grade {
+    fn without_outturn(&self, mut g: Grade, mut e: Numbers) -> Grade {
         let need = self.path.pace(self.x0, self.level, self.n);
-        g.required_rate = need;
-        let history = g
+        e.required_pace = need;
+        let unit = e.unit.to_string();
+        let history = e
             .history_pace
-            .map_or_else(Text::default, |h| say::history(&amount(h, &g.pace_unit)));
-        let need = need.map_or_else(|| Text::same("—"), |v| amount(v, &g.pace_unit));
+            .map_or_else(Text::default, |h| say::history(&amount(h, &unit)));
+        let need = need.map_or_else(|| Text::same("—"), |v| amount(v, &unit));
         g.text = say::no_outturn_reach(
             self.y0,
             &self.row.as_of_words(),
@@ -151,29 +153,39 @@ impl Reach<'_> {
             &need,
             &history,
         );
+        g.measured(Evidence::Reach(e));
         g
     }
 
     /// The latest outturn, the pace so far, the pace still required and their gap.
-    fn paces(&self, g: &mut Grade, latest: &Obs) {
+    fn paces(&self, e: &mut Numbers, latest: &Obs) {
         let k = f64::from(latest.year - self.y0);
         let h = f64::from(self.row.ind.target_year - latest.year);
-        g.latest_year = Some(latest.year);
-        g.latest_value = Some(reported(self.row, latest.value));
-        g.current_pace = self.path.pace(self.x0, latest.value, k);
-        g.required_rate = self.path.pace(latest.value, self.level, h);
+        e.latest = Some(Latest {
+            year: latest.year,
+            value: Some(reported(self.row, latest.value)),
+        });
+        e.current_pace = self.path.pace(self.x0, latest.value, k);
+        e.required_pace = self.path.pace(latest.value, self.level, h);
         let sign = if self.row.m.direction == Direction::Rising {
             1.0
         } else {
             -1.0
         };
-        if let (Some(c), Some(r)) = (g.current_pace, g.required_rate) {
-            g.gap = Some((c - r) * sign);
+        if let (Some(c), Some(r)) = (e.current_pace, e.required_pace) {
+            e.lead = Some((c - r) * sign);
         }
     }
 
     /// The status by the latest outturn, with its sentence in `g.text`.
-    fn verdict(&self, g: &mut Grade, after: &[Obs], latest: &Obs, precision: f64) -> Status {
+    fn verdict(
+        &self,
+        g: &mut Grade,
+        e: &mut Numbers,
+        after: &[Obs],
+        latest: &Obs,
+        precision: f64,
+    ) -> Status {
         let (goal, dir) = (&self.goal, self.row.m.direction);
         let target_year = self.row.ind.target_year;
         let now = match &self.official {
@@ -205,8 +217,8 @@ impl Reach<'_> {
             if ok { Status::Achieved } else { Status::Missed }
         } else if met(goal, dir, latest) {
             // nothing is required of a target already met: a "required" fall would read as advice
-            g.required_rate = None;
-            g.gap = None;
+            e.required_pace = None;
+            e.lead = None;
             g.text = say::ahead(
                 &now,
                 &self.aim,
@@ -216,18 +228,25 @@ impl Reach<'_> {
             );
             Status::Ahead
         } else if latest.year <= self.y0 {
-            let need = g
-                .required_rate
-                .map_or_else(|| Text::same("—"), |v| amount(v, &g.pace_unit));
+            let need = e
+                .required_pace
+                .map_or_else(|| Text::same("—"), |v| amount(v, &e.unit.to_string()));
             g.text = say::one_outturn(&now, &self.aim, target_year, &need);
             Status::InsufficientData
         } else {
-            self.progress(g, after, latest, &now)
+            self.progress(g, e, after, latest, &now)
         }
     }
 
     /// Progress against the progress expected by the latest outturn's year on the plan's path.
-    fn progress(&self, g: &mut Grade, after: &[Obs], latest: &Obs, now: &Text) -> Status {
+    fn progress(
+        &self,
+        g: &mut Grade,
+        e: &mut Numbers,
+        after: &[Obs],
+        latest: &Obs,
+        now: &Text,
+    ) -> Status {
         let (x0, level, n) = (self.x0, self.level, self.n);
         let k = f64::from(latest.year - self.y0);
         let progress = (latest.value - x0) / (level - x0);
@@ -238,8 +257,7 @@ impl Reach<'_> {
             _ => k / n,
         };
         let r = progress / expected;
-        g.progress = Some(progress);
-        g.expected_progress = Some(expected);
+        e.progress = Some((progress, expected));
         let dir = self.row.m.direction;
         let met_before: Vec<&Obs> = after.iter().filter(|o| met(&self.goal, dir, o)).collect();
         g.text = say::progress(

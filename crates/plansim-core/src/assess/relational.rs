@@ -8,7 +8,7 @@
 
 use super::hold::p_mean;
 use super::pace::mean;
-use super::{Grade, Row, Status, years};
+use super::{Chance, Evidence, Grade, Latest, Relative, Row, Status, years};
 use crate::actuals::{Obs, growth, observations};
 use crate::check::finding::show;
 use crate::lang::finding::Text;
@@ -82,12 +82,13 @@ pub(crate) fn relation_holds(
 
 pub fn grade(row: &Row, relation: &Relation) -> Grade {
     let mut g = row.bare(Status::InsufficientData, Text::default());
-    g.pace_unit = "% a year".into();
     let (mine, history) = row.split(own(row));
     let (theirs, _) = row.split(other(row, relation));
-    if !history.is_empty() {
-        g.history_pace = Some(mean(&history.iter().map(|o| o.value).collect::<Vec<_>>()));
-    }
+    let mut e = Relative {
+        history_mean: (!history.is_empty())
+            .then(|| mean(&history.iter().map(|o| o.value).collect::<Vec<_>>())),
+        ..Relative::default()
+    };
     let pairs: Vec<(&Obs, &Obs)> = mine
         .iter()
         .filter_map(|a| theirs.iter().find(|b| b.year == a.year).map(|b| (a, b)))
@@ -101,6 +102,7 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
             &relation.other,
             &years(&theirs),
         );
+        g.measured(Evidence::Relative(e));
         return g;
     }
     let a: Vec<Obs> = pairs.iter().map(|p| p.0.clone()).collect();
@@ -109,12 +111,13 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
     let diff = ma - mb;
     let (holds, margin, threshold) = relation_holds(relation.kind, row.m.direction, diff);
     let latest = pairs[pairs.len() - 1].0;
-    g.latest_year = Some(latest.year);
-    g.latest_value = Some(latest.value);
-    g.mean = Some(ma);
-    g.current_pace = Some(ma);
-    g.other_mean = Some(mb);
-    g.gap = Some(margin);
+    e.latest = Some(Latest {
+        year: latest.year,
+        value: Some(latest.value),
+    });
+    e.mean = Some(ma);
+    e.other_mean = Some(mb);
+    e.margin = Some(margin);
     // the margin's chance, from the yearly differences
     let diffs: Vec<Obs> = pairs
         .iter()
@@ -124,12 +127,11 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
         })
         .collect();
     let h = f64::from(row.ind.target_year - latest.year);
-    if let Some((p, sigma, source, n)) = p_mean(row, Of::Values, &diffs, threshold, h) {
-        g.p_meet = p;
-        g.p_n = p.map(|_| n);
-        g.sigma = Some(sigma);
-        g.sigma_source = Some(source.replace("values", "differences"));
-    }
+    e.chance = p_mean(row, Of::Values, &diffs, threshold, h).map(|t| Chance {
+        source: t.2.replace("values", "differences"),
+        ..Chance::of(t)
+    });
+    g.measured(Evidence::Relative(e));
     let k = pairs.len() as i32;
     let whole = super::evidence::whole(row, latest.year, k);
     let status = if whole {
