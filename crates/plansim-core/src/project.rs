@@ -38,6 +38,10 @@ pub struct Path {
     pub plan: RatePlan,
     /// Known values that replace the projection.
     pub actuals: Vec<(i32, f64)>,
+    /// Years of `actuals` an official period figure placed: the step into each is a splice
+    /// onto the yearly chain, not a yearly change.
+    #[serde(skip)]
+    pub spliced: Vec<i32>,
     /// Each goal against the path.
     pub outcomes: Vec<Outcome>,
 }
@@ -119,7 +123,7 @@ pub(crate) fn project_with(
             skipped.push(Skipped::new(s, crate::lang::Msg::GrowthRate));
             continue;
         }
-        let actuals = sc.actuals_of(s);
+        let (actuals, spliced) = sc.actuals_spliced(s);
         match plan(sc, s, &actuals, nudge(s)) {
             // a path without a baseline starts at its first actual, which may lie beyond
             Ok(Some(p)) if p.start_year > horizon => skipped.push(Skipped::new(
@@ -129,7 +133,7 @@ pub(crate) fn project_with(
                     horizon,
                 },
             )),
-            Ok(Some(p)) => paths.push((s.clone(), p, actuals)),
+            Ok(Some(p)) => paths.push((s.clone(), p, actuals, spliced)),
             Ok(None) => skipped.push(Skipped::new(
                 s,
                 crate::lang::Msg::NoBaseline {
@@ -147,7 +151,7 @@ pub(crate) fn project_with(
     let years: Vec<i32> = (first..=horizon).collect();
     let mut values = Array2::from_elem((paths.len(), years.len()), f64::NAN);
     let mut out = Vec::with_capacity(paths.len());
-    for (i, (series, plan, actuals)) in paths.into_iter().enumerate() {
+    for (i, (series, plan, actuals, spliced)) in paths.into_iter().enumerate() {
         let row = walk(&plan, &actuals);
         let offset = (plan.start_year - first) as usize;
         for (k, v) in row.iter().enumerate() {
@@ -162,6 +166,7 @@ pub(crate) fn project_with(
             series,
             plan,
             actuals,
+            spliced,
             outcomes,
         });
     }
