@@ -173,27 +173,27 @@ pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
         unit: Unit::Points,
         ..Kept::default()
     };
-    let base = row.m.base.map(|b| show(b.1)).unwrap_or_default();
     let Some(latest) = after.last().cloned() else {
-        g.text = say::hold_no_outturn(
-            row.base_year(),
-            &row.as_of_words(),
-            &base,
-            &row.target_short(),
-        );
         if history.len() >= 2 {
             e.history_mean = Some(mean(&history.iter().map(|o| o.value).collect::<Vec<_>>()));
         }
+        g.text = kept_words(row, &e);
         g.measured(Evidence::Kept(e));
         return g;
     };
     let xs: Vec<f64> = after.iter().map(|o| o.value).collect();
     let m = mean(&xs);
-    let breached: Vec<&Obs> = after.iter().filter(|o| !met(&goal, dir, o)).collect();
+    e.breached = after
+        .iter()
+        .filter(|o| !met(&goal, dir, o))
+        .cloned()
+        .collect();
     e.latest = Some(Latest {
         year: latest.year,
         value: Some(latest.value),
     });
+    e.shown = super::shown(&latest);
+    e.span = years(&after);
     e.mean = Some(m);
     e.headroom = Some(headroom(&goal, row, m));
     e.bound = Some(goal.level(dir));
@@ -212,26 +212,11 @@ pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
         e.unit = path.pace_unit(row);
         e.chance = trend(row, path, (y0, x0), &after, &goal, precision).map(Chance::of);
     }
-    g.measured(Evidence::Kept(e));
     let status = if latest.year == row.ind.target_year {
         let ok = met(&goal, dir, &latest) || within(lenient(&goal, dir, precision), latest.value);
-        g.text = say::hold_final(
-            &super::shown(&latest),
-            latest.year,
-            &row.target_short(),
-            &base,
-            &breached_words(&breached),
-        );
         if ok { Status::Achieved } else { Status::Missed }
     } else {
         let within = goal.met(m, dir);
-        g.text = say::hold_mid(
-            &show(m),
-            &years(&after),
-            &row.target_short(),
-            &base,
-            &breached_words(&breached),
-        );
         if within && beyond(&goal, m) {
             Status::Faster
         } else if within {
@@ -240,7 +225,25 @@ pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
             Status::Lagging
         }
     };
+    g.text = kept_words(row, &e);
+    g.measured(Evidence::Kept(e));
     row.evidence(g.with_status(status), &after)
+}
+
+/// The sentence of a kept bound's grade, from its evidence: the one place it is made.
+fn kept_words(row: &Row, e: &Kept) -> Text {
+    let base = row.m.base.map(|b| show(b.1)).unwrap_or_default();
+    let t = row.target_short();
+    let breached = e.breached.iter().collect::<Vec<_>>();
+    match (e.latest, e.mean) {
+        (Some(l), _) if l.year == row.ind.target_year => {
+            say::hold_final(&e.shown, l.year, &t, &base, &breached_words(&breached))
+        }
+        (Some(_), Some(m)) => {
+            say::hold_mid(&show(m), &e.span, &t, &base, &breached_words(&breached))
+        }
+        _ => say::hold_no_outturn(row.base_year(), &row.as_of_words(), &base, &t),
+    }
 }
 
 /// A floor or ceiling on each year's value or growth.
@@ -248,44 +251,37 @@ pub fn annual(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     let dir = row.m.direction;
     let (unit, pace) = typed_unit(row, of);
     let mut g = row.bare(Status::InsufficientData, Text::default());
+    let history = yearly(row, of).1;
     let mut e = Yearly {
-        unit: unit.clone(),
+        unit,
         pace,
         bound: goal.level(dir),
+        growth: of == Of::Growth,
+        history_mean: (!history.is_empty()).then(|| average(of, &history)),
         ..Yearly::default()
     };
-    let unit = unit.to_string();
-    let growth = of == Of::Growth;
-    let history = yearly(row, of).1;
-    if !history.is_empty() {
-        e.history_mean = Some(average(of, &history));
-    }
     let Some(s) = summary(row, of) else {
-        let more = e
-            .history_mean
-            .map_or_else(Text::default, |h| say::averaged_before(&amount(h, &unit)));
-        g.text = say::annual_no_outturn(
-            row.base_year(),
-            &row.as_of_words(),
-            growth,
-            &row.target_short(),
-            &more,
-        );
+        g.text = yearly_words(row, &e, Status::InsufficientData);
         g.measured(Evidence::Yearly(e));
         return g;
     };
     let m = s.mean;
-    let breached: Vec<&Obs> = s.obs.iter().filter(|o| !met(&goal, dir, o)).collect();
+    e.breached = s
+        .obs
+        .iter()
+        .filter(|o| !met(&goal, dir, o))
+        .cloned()
+        .collect();
     e.latest = Some(Latest {
         year: s.latest_year,
         value: s.latest_value,
     });
     e.mean = Some(m);
+    e.span = span(&s);
     e.headroom = Some(headroom(&goal, row, m));
     let threshold = lenient(&goal, dir, precision);
     let h = f64::from(row.ind.target_year - s.latest_year);
     e.chance = p_mean(row, of, &s.obs, threshold, h).map(Chance::of);
-    g.measured(Evidence::Yearly(e));
     let whole = super::evidence::whole_period(row, &s);
     let status = if whole {
         if within(threshold, m) {
@@ -300,21 +296,34 @@ pub fn annual(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     } else {
         Status::Lagging
     };
-    g.text = say::annual(
-        growth,
-        &amount(m, &unit),
-        &span(&s),
-        &row.target_short(),
-        status == Status::Faster,
-        &breached_words(&breached),
-    );
-    if s.latest_year == row.ind.target_year && !whole {
-        g.text = g.text.clone().then(&super::evidence::part_of_period(
-            row,
-            s.years.round() as i32,
-        ));
-    }
+    e.partial = (s.latest_year == row.ind.target_year && !whole).then(|| s.years.round() as i32);
+    g.text = yearly_words(row, &e, status);
+    g.measured(Evidence::Yearly(e));
     row.evidence(g.with_status(status), &s.used)
+}
+
+/// The sentence of a yearly bound's grade, from its evidence: the one place it is made.
+fn yearly_words(row: &Row, e: &Yearly, status: Status) -> Text {
+    let unit = e.unit.to_string();
+    let t = row.target_short();
+    let Some(m) = e.mean else {
+        let more = e
+            .history_mean
+            .map_or_else(Text::default, |h| say::averaged_before(&amount(h, &unit)));
+        return say::annual_no_outturn(row.base_year(), &row.as_of_words(), e.growth, &t, &more);
+    };
+    let text = say::annual(
+        e.growth,
+        &amount(m, &unit),
+        &e.span,
+        &t,
+        status == Status::Faster,
+        &breached_words(&e.breached.iter().collect::<Vec<_>>()),
+    );
+    match e.partial {
+        Some(k) => text.then(&super::evidence::part_of_period(row, k)),
+        None => text,
+    }
 }
 
 /// The years a summary covers: `2021–2023`.

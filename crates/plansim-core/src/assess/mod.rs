@@ -20,7 +20,9 @@ mod typed;
 pub(crate) use relational::{IN_STEP, relation_holds};
 
 pub use record::{Grade, Status};
-pub use typed::{Average, Chance, Evidence, Fields, Kept, Latest, Reach, Relative, Unit, Yearly};
+pub use typed::{
+    Average, Chance, Evidence, Fields, Kept, Latest, Period, Reach, Relative, Unit, Yearly,
+};
 
 use crate::actuals::{How, Obs, Outturn, Resolved};
 use crate::check::finding::show;

@@ -87,6 +87,8 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
     let mut e = Relative {
         history_mean: (!history.is_empty())
             .then(|| mean(&history.iter().map(|o| o.value).collect::<Vec<_>>())),
+        other: relation.other.clone(),
+        kind: Some(relation.kind),
         ..Relative::default()
     };
     let pairs: Vec<(&Obs, &Obs)> = mine
@@ -94,14 +96,8 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
         .filter_map(|a| theirs.iter().find(|b| b.year == a.year).map(|b| (a, b)))
         .collect();
     if pairs.is_empty() {
-        g.text = say::relation_none(
-            row.base_year(),
-            &row.as_of_words(),
-            &row.ind.name,
-            &years(&mine),
-            &relation.other,
-            &years(&theirs),
-        );
+        e.apart = (years(&mine), years(&theirs));
+        g.text = words(row, &e);
         g.measured(Evidence::Relative(e));
         return g;
     }
@@ -118,6 +114,7 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
     e.mean = Some(ma);
     e.other_mean = Some(mb);
     e.margin = Some(margin);
+    e.span = years(&a);
     // the margin's chance, from the yearly differences
     let diffs: Vec<Obs> = pairs
         .iter()
@@ -131,7 +128,6 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
         source: t.2.replace("values", "differences"),
         ..Chance::of(t)
     });
-    g.measured(Evidence::Relative(e));
     let k = pairs.len() as i32;
     let whole = super::evidence::whole(row, latest.year, k);
     let status = if whole {
@@ -147,32 +143,42 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
     } else {
         Status::OnTrack
     };
-    let verdict = match relation.kind {
+    e.partial = (latest.year == row.ind.target_year && !whole).then_some(k);
+    g.text = words(row, &e);
+    g.measured(Evidence::Relative(e));
+    let used: Vec<Obs> = pairs
+        .iter()
+        .flat_map(|(x, y)| [(*x).clone(), (*y).clone()])
+        .collect();
+    let mut g = row.evidence(g.with_status(status), &a);
+    g.hypothetical |= used.iter().any(|o| o.hypothetical);
+    g
+}
+
+/// The sentence of a relational grade, from its evidence: the one place it is made.
+fn words(row: &Row, e: &Relative) -> Text {
+    let (Some(ma), Some(mb), Some(kind)) = (e.mean, e.other_mean, e.kind) else {
+        return say::relation_none(
+            row.base_year(),
+            &row.as_of_words(),
+            &row.ind.name,
+            &e.apart.0,
+            &e.other,
+            &e.apart.1,
+        );
+    };
+    let diff = ma - mb;
+    let holds = relation_holds(kind, row.m.direction, diff).0;
+    let verdict = match kind {
         RelationKind::InStep if diff > IN_STEP => "above",
         RelationKind::InStep if holds => "in-step",
         RelationKind::InStep => "below",
         _ if holds => "holds",
         _ => "fails",
     };
-    g.text = say::relation(
-        &show(ma),
-        &years(&a),
-        &relation.other,
-        &show(mb),
-        relation.kind,
-        verdict,
-    );
-    let used: Vec<Obs> = pairs
-        .iter()
-        .flat_map(|(x, y)| [(*x).clone(), (*y).clone()])
-        .collect();
-    if latest.year == row.ind.target_year && !whole {
-        g.text = g
-            .text
-            .clone()
-            .then(&super::evidence::part_of_period(row, k));
+    let text = say::relation(&show(ma), &e.span, &e.other, &show(mb), kind, verdict);
+    match e.partial {
+        Some(k) => text.then(&super::evidence::part_of_period(row, k)),
+        None => text,
     }
-    let mut g = row.evidence(g.with_status(status), &a);
-    g.hypothetical |= used.iter().any(|o| o.hypothetical);
-    g
 }

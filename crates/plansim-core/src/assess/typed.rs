@@ -116,6 +116,12 @@ pub struct Kept {
     pub required_pace: Option<f64>,
     /// The chance of meeting the target, where the outturns give one.
     pub chance: Option<Chance>,
+    /// The latest outturn as published (`>25`).
+    pub shown: String,
+    /// The years the mean covers.
+    pub span: String,
+    /// The years outside the bound.
+    pub breached: Vec<crate::actuals::Obs>,
 }
 
 /// A floor or ceiling on each year's value or growth (`hold::annual`).
@@ -137,6 +143,14 @@ pub struct Yearly {
     pub headroom: Option<f64>,
     /// The chance of meeting the target, where the outturns give one.
     pub chance: Option<Chance>,
+    /// Whether the yearly numbers are a level's growth.
+    pub growth: bool,
+    /// The years the mean covers.
+    pub span: String,
+    /// The years outside the bound.
+    pub breached: Vec<crate::actuals::Obs>,
+    /// The years known when the target year is reached without every year of the period.
+    pub partial: Option<i32>,
 }
 
 /// An average annual rate (`rate`).
@@ -160,6 +174,29 @@ pub struct Average {
     pub required: Option<f64>,
     /// The chance of meeting the target, where the outturns give one.
     pub chance: Option<Chance>,
+    /// The rates in line with the target before its year (a band about it, a range's ends).
+    pub band: (f64, f64),
+    /// The years the mean covers: `2021–2023`.
+    pub span: String,
+    /// Whether the rate is a growth of a level (compound) rather than yearly values.
+    pub growth: bool,
+    /// The official figure for the period the mean is, when it is one.
+    pub official: Option<Period>,
+    /// Beside an official figure, the mean of the yearly figures when every year is known.
+    pub yearly_mean: Option<f64>,
+    /// The years known when the target year is reached without every year of the period.
+    pub partial: Option<i32>,
+}
+
+/// An official figure for a period: its years and the figure as published (`〔17.7〕`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Period {
+    /// Its first year.
+    pub first: i32,
+    /// Its last year.
+    pub last: i32,
+    /// As published.
+    pub text: String,
 }
 
 /// A growth stated against another indicator's (`relational`), in % a year.
@@ -177,6 +214,16 @@ pub struct Relative {
     pub margin: Option<f64>,
     /// The chance of meeting the target, where the outturns give one.
     pub chance: Option<Chance>,
+    /// The other indicator, as the target names it.
+    pub other: String,
+    /// How the row's growth is to stand to the other's.
+    pub kind: Option<crate::meaning::RelationKind>,
+    /// The years both have outturns for: `2021–2023`; without any, the years each has.
+    pub span: String,
+    /// Without common years: the row's years and the other's.
+    pub apart: (String, String),
+    /// The years known when the target year is reached without every year of the period.
+    pub partial: Option<i32>,
 }
 
 /// What a grade rests on, by rule family.
