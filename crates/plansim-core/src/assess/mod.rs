@@ -347,3 +347,5 @@ mod basis_tests;
 mod evidence_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod typed_tests;
