@@ -66,11 +66,15 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
         ..Numbers::default()
     };
     let Some(latest) = lv.after.last().cloned() else {
-        return reach.without_outturn(g, e);
+        e.required_pace = reach.path.pace(x0, level, reach.n);
+        g.text = reach.words(&e, Status::InsufficientData, &lv.after);
+        g.measured(Evidence::Reach(e));
+        return g;
     };
     reach.paces(&mut e, &latest);
     e.chance = trend(row, reach.path, (y0, x0), &lv.after, &goal, precision).map(Chance::of);
-    let status = reach.verdict(&mut g, &mut e, &lv.after, &latest, precision);
+    let status = reach.verdict(&mut e, &lv.after, &latest, precision);
+    g.text = reach.words(&e, status, &lv.after);
     g.measured(Evidence::Reach(e));
     let g = g.with_status(status);
     row.evidence(g, &lv.after)
@@ -135,28 +139,6 @@ fn official(row: &Row, lv: &mut Levels) -> Option<Official> {
 }
 
 impl Reach<'_> {
-    /// No outturn yet: the pace the target needs from the start, beside the history's.
-    fn without_outturn(&self, mut g: Grade, mut e: Numbers) -> Grade {
-        let need = self.path.pace(self.x0, self.level, self.n);
-        e.required_pace = need;
-        let unit = e.unit.to_string();
-        let history = e
-            .history_pace
-            .map_or_else(Text::default, |h| say::history(&amount(h, &unit)));
-        let need = need.map_or_else(|| Text::same("—"), |v| amount(v, &unit));
-        g.text = say::no_outturn_reach(
-            self.y0,
-            &self.row.as_of_words(),
-            &self.aim,
-            self.row.ind.target_year,
-            &self.from,
-            &need,
-            &history,
-        );
-        g.measured(Evidence::Reach(e));
-        g
-    }
-
     /// The latest outturn, the pace so far, the pace still required and their gap.
     fn paces(&self, e: &mut Numbers, latest: &Obs) {
         let k = f64::from(latest.year - self.y0);
@@ -177,21 +159,9 @@ impl Reach<'_> {
         }
     }
 
-    /// The status by the latest outturn, with its sentence in `g.text`.
-    fn verdict(
-        &self,
-        g: &mut Grade,
-        e: &mut Numbers,
-        after: &[Obs],
-        latest: &Obs,
-        precision: f64,
-    ) -> Status {
+    /// The status by the latest outturn.
+    fn verdict(&self, e: &mut Numbers, after: &[Obs], latest: &Obs, precision: f64) -> Status {
         let (goal, dir) = (&self.goal, self.row.m.direction);
-        let target_year = self.row.ind.target_year;
-        let now = match &self.official {
-            Some(o) if o.p.last == latest.year => official_words(self.row, o),
-            _ => so_far(self.row, after, latest),
-        };
         // an official figure is held to the target as printed: the printed precision allows
         // for rounding in figures compounded here, not in the publisher's own total
         let precision = if self.official.is_some() {
@@ -199,92 +169,119 @@ impl Reach<'_> {
         } else {
             precision
         };
-        let first_met = after.iter().find(|o| met(goal, dir, o)).map(|o| o.year);
-        if latest.year == target_year {
+        e.met = after
+            .iter()
+            .filter(|o| met(goal, dir, o))
+            .cloned()
+            .collect();
+        if latest.year == self.row.ind.target_year {
             let strictly = met(goal, dir, latest);
             let ok = strictly || within(lenient(goal, dir, precision), latest.value);
-            let p = show(precision);
-            let inside = (ok && !strictly).then_some(p.as_str());
-            let since = first_met.filter(|y| *y < target_year);
-            g.text = say::in_target_year(&now, &self.aim, ok, inside, since, &self.from);
-            if !ok {
-                let short = (self.level - latest.value).abs();
-                g.text = g.text.clone().then(&Text::new(
-                    format!(" (short by {} points)", show(short)),
-                    format!("（差{}个百分点）", show(short)),
-                ));
-            }
+            e.inside = (ok && !strictly).then_some(precision);
+            e.short = (!ok).then(|| (self.level - latest.value).abs());
             if ok { Status::Achieved } else { Status::Missed }
         } else if met(goal, dir, latest) {
             // nothing is required of a target already met: a "required" fall would read as advice
             e.required_pace = None;
             e.lead = None;
-            g.text = say::ahead(
+            Status::Ahead
+        } else if latest.year <= self.y0 {
+            Status::InsufficientData
+        } else {
+            let (x0, level, n) = (self.x0, self.level, self.n);
+            let k = f64::from(latest.year - self.y0);
+            let progress = (latest.value - x0) / (level - x0);
+            let expected = match self.path {
+                Path::Compound if x0 > 0.0 && level > 0.0 && level != x0 => {
+                    ((level / x0).powf(k / n) - 1.0) / (level / x0 - 1.0)
+                }
+                _ => k / n,
+            };
+            e.progress = Some((progress, expected));
+            let r = progress / expected;
+            if progress < 0.0 {
+                Status::Regressing
+            } else if r >= 1.2 {
+                Status::Faster
+            } else if r >= 0.8 {
+                Status::OnTrack
+            } else {
+                Status::Lagging
+            }
+        }
+    }
+
+    /// The sentence of a target to reach, from its evidence and the outturns `after` the
+    /// start it quotes: the one place it is made.
+    fn words(&self, e: &Numbers, status: Status, after: &[Obs]) -> Text {
+        let unit = e.unit.to_string();
+        let need = || {
+            e.required_pace
+                .map_or_else(|| Text::same("—"), |v| amount(v, &unit))
+        };
+        let target_year = self.row.ind.target_year;
+        let Some(latest) = after.last() else {
+            let history = e
+                .history_pace
+                .map_or_else(Text::default, |h| say::history(&amount(h, &unit)));
+            return say::no_outturn_reach(
+                self.y0,
+                &self.row.as_of_words(),
+                &self.aim,
+                target_year,
+                &self.from,
+                &need(),
+                &history,
+            );
+        };
+        let now = match &self.official {
+            Some(o) if o.p.last == latest.year => official_words(self.row, o),
+            _ => so_far(self.row, after, latest),
+        };
+        let first_met = e.met.first().map(|o| o.year);
+        match status {
+            Status::Achieved | Status::Missed => {
+                let ok = status == Status::Achieved;
+                let p = e.inside.map(show);
+                let since = first_met.filter(|y| *y < target_year);
+                let text =
+                    say::in_target_year(&now, &self.aim, ok, p.as_deref(), since, &self.from);
+                match e.short {
+                    Some(short) => text.then(&Text::new(
+                        format!(" (short by {} points)", show(short)),
+                        format!("（差{}个百分点）", show(short)),
+                    )),
+                    None => text,
+                }
+            }
+            Status::Ahead => say::ahead(
                 &now,
                 &self.aim,
                 target_year,
                 first_met.unwrap_or(latest.year),
                 &self.from,
-            );
-            Status::Ahead
-        } else if latest.year <= self.y0 {
-            let need = e
-                .required_pace
-                .map_or_else(|| Text::same("—"), |v| amount(v, &e.unit.to_string()));
-            g.text = say::one_outturn(&now, &self.aim, target_year, &need);
-            Status::InsufficientData
-        } else {
-            self.progress(g, e, after, latest, &now)
-        }
-    }
-
-    /// Progress against the progress expected by the latest outturn's year on the plan's path.
-    fn progress(
-        &self,
-        g: &mut Grade,
-        e: &mut Numbers,
-        after: &[Obs],
-        latest: &Obs,
-        now: &Text,
-    ) -> Status {
-        let (x0, level, n) = (self.x0, self.level, self.n);
-        let k = f64::from(latest.year - self.y0);
-        let progress = (latest.value - x0) / (level - x0);
-        let expected = match self.path {
-            Path::Compound if x0 > 0.0 && level > 0.0 && level != x0 => {
-                ((level / x0).powf(k / n) - 1.0) / (level / x0 - 1.0)
+            ),
+            Status::InsufficientData => say::one_outturn(&now, &self.aim, target_year, &need()),
+            _ => {
+                let (progress, expected) = e.progress.unwrap_or_default();
+                say::progress(
+                    &now,
+                    &show(progress * 100.0),
+                    &self.from,
+                    &self.aim,
+                    target_year,
+                    &show(expected * 100.0),
+                    latest.year,
+                    match self.path {
+                        Path::Compound => "compound",
+                        Path::Points => "straight-line",
+                        Path::Counts => "even",
+                    },
+                    &show(progress / expected),
+                    progress < 0.0,
+                    &listed(&e.met.iter().collect::<Vec<_>>()),
+                )
             }
-            _ => k / n,
-        };
-        let r = progress / expected;
-        e.progress = Some((progress, expected));
-        let dir = self.row.m.direction;
-        let met_before: Vec<&Obs> = after.iter().filter(|o| met(&self.goal, dir, o)).collect();
-        g.text = say::progress(
-            now,
-            &show(progress * 100.0),
-            &self.from,
-            &self.aim,
-            self.row.ind.target_year,
-            &show(expected * 100.0),
-            latest.year,
-            match self.path {
-                Path::Compound => "compound",
-                Path::Points => "straight-line",
-                Path::Counts => "even",
-            },
-            &show(r),
-            progress < 0.0,
-            &listed(&met_before),
-        );
-        if progress < 0.0 {
-            Status::Regressing
-        } else if r >= 1.2 {
-            Status::Faster
-        } else if r >= 0.8 {
-            Status::OnTrack
-        } else {
-            Status::Lagging
         }
     }
 }

@@ -93,6 +93,12 @@ pub struct Reach {
     pub progress: Option<(f64, f64)>,
     /// The chance of meeting the target, where the outturns give one.
     pub chance: Option<Chance>,
+    /// The outturns at or past the target.
+    pub met: Vec<crate::actuals::Obs>,
+    /// Met in the target year only inside the printed precision: that precision.
+    pub inside: Option<f64>,
+    /// Missed in the target year by this much, in the row's unit.
+    pub short: Option<f64>,
 }
 
 /// A bound the baseline meets, to be kept (`hold`).
