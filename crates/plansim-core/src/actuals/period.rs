@@ -112,14 +112,17 @@ pub fn periods(
 /// preliminary yearly falls compound to — and later chained years move with it. `additive` for
 /// a running total (the count is added), else a change in % of the start. The figures in the
 /// order [`periods`] gives them, so the one a grade uses (the last) also places the path.
+/// Returns the years it placed: the step into each is a splice, not a yearly change.
 pub fn on_official(
     chain: &mut Vec<(i32, f64)>,
     figures: &[PeriodObs],
     base_year: i32,
     start: f64,
     additive: bool,
-) {
+) -> Vec<i32> {
+    let mut placed = Vec::new();
     for p in figures.iter().filter(|p| p.first == base_year + 1) {
+        placed.push(p.last);
         let level = if additive {
             start + p.value
         } else {
@@ -144,6 +147,7 @@ pub fn on_official(
             }
         }
     }
+    placed
 }
 
 #[cfg(test)]

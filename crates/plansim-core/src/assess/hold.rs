@@ -8,7 +8,9 @@
 
 use super::pace::{FLOOR_LEVEL, FLOOR_RATE, FLOOR_SHARE, Trend, mean};
 use super::path::{Path, lenient, met, planned, trend, within};
-use super::{Grade, Row, Status, amount, listed, years};
+use super::{
+    Chance, Evidence, Grade, Kept, Latest, Row, Status, Unit, Yearly, amount, listed, years,
+};
 use crate::actuals::Obs;
 use crate::format::significant as show;
 use crate::lang::finding::Text;
@@ -94,9 +96,15 @@ pub fn summary(row: &Row, of: Of) -> Option<Summary> {
 
 /// The unit of the yearly numbers, and whether they are a pace (rates) rather than a level.
 pub fn unit(row: &Row, of: Of) -> (String, bool) {
+    let (u, pace) = typed_unit(row, of);
+    (u.to_string(), pace)
+}
+
+/// [`unit`], typed.
+pub fn typed_unit(row: &Row, of: Of) -> (Unit, bool) {
     match (of, row.m.quantity) {
-        (Of::Growth, _) | (Of::Values, Quantity::Rate) => ("% a year".into(), true),
-        (Of::Values, _) => (row.ind.value_unit(), false),
+        (Of::Growth, _) | (Of::Values, Quantity::Rate) => (Unit::PercentAYear, true),
+        (Of::Values, _) => (Unit::Level(row.ind.value_unit()), false),
     }
 }
 
@@ -161,67 +169,54 @@ pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
     let dir = row.m.direction;
     let (after, history) = row.split(row.native());
     let mut g = row.bare(Status::InsufficientData, Text::default());
-    g.pace_unit = "points".into();
-    let base = row.m.base.map(|b| show(b.1)).unwrap_or_default();
+    let mut e = Kept {
+        unit: Unit::Points,
+        ..Kept::default()
+    };
     let Some(latest) = after.last().cloned() else {
-        g.text = say::hold_no_outturn(
-            row.base_year(),
-            &row.as_of_words(),
-            &base,
-            &row.target_short(),
-        );
         if history.len() >= 2 {
-            g.history_pace = Some(mean(&history.iter().map(|o| o.value).collect::<Vec<_>>()));
+            e.history_mean = Some(mean(&history.iter().map(|o| o.value).collect::<Vec<_>>()));
         }
+        g.text = kept_words(row, &e);
+        g.measured(Evidence::Kept(e));
         return g;
     };
     let xs: Vec<f64> = after.iter().map(|o| o.value).collect();
     let m = mean(&xs);
-    let breached: Vec<&Obs> = after.iter().filter(|o| !met(&goal, dir, o)).collect();
-    g.latest_year = Some(latest.year);
-    g.latest_value = Some(latest.value);
-    g.mean = Some(m);
-    g.gap = Some(headroom(&goal, row, m));
-    g.target_value = Some(goal.level(dir));
+    e.breached = after
+        .iter()
+        .filter(|o| !met(&goal, dir, o))
+        .cloned()
+        .collect();
+    e.latest = Some(Latest {
+        year: latest.year,
+        value: Some(latest.value),
+    });
+    e.shown = super::shown(&latest);
+    e.span = years(&after);
+    e.mean = Some(m);
+    e.headroom = Some(headroom(&goal, row, m));
+    e.bound = Some(goal.level(dir));
     if let Some((y0, x0)) = row.m.base {
         let path = Path::of(row, x0);
         let level = goal.level(dir);
-        g.planned_pace = planned(row, path, x0, level, f64::from(row.ind.target_year - y0));
+        e.planned_pace = planned(row, path, x0, level, f64::from(row.ind.target_year - y0));
         // back inside the bound by the target year: what the remaining years need
         if !met(&goal, dir, &latest) {
-            g.required_rate = path.pace(
+            e.required_pace = path.pace(
                 latest.value,
                 level,
                 f64::from(row.ind.target_year - latest.year),
             );
         }
-        g.pace_unit = path.unit(row);
-        if let Some((p, sigma, source, n)) = trend(row, path, (y0, x0), &after, &goal, precision) {
-            g.p_meet = p;
-            g.p_n = p.map(|_| n);
-            g.sigma = Some(sigma);
-            g.sigma_source = Some(source);
-        }
+        e.unit = path.pace_unit(row);
+        e.chance = trend(row, path, (y0, x0), &after, &goal, precision).map(Chance::of);
     }
     let status = if latest.year == row.ind.target_year {
         let ok = met(&goal, dir, &latest) || within(lenient(&goal, dir, precision), latest.value);
-        g.text = say::hold_final(
-            &super::shown(&latest),
-            latest.year,
-            &row.target_short(),
-            &base,
-            &breached_words(&breached),
-        );
         if ok { Status::Achieved } else { Status::Missed }
     } else {
         let within = goal.met(m, dir);
-        g.text = say::hold_mid(
-            &show(m),
-            &years(&after),
-            &row.target_short(),
-            &base,
-            &breached_words(&breached),
-        );
         if within && beyond(&goal, m) {
             Status::Faster
         } else if within {
@@ -230,51 +225,63 @@ pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
             Status::Lagging
         }
     };
+    g.text = kept_words(row, &e);
+    g.measured(Evidence::Kept(e));
     row.evidence(g.with_status(status), &after)
+}
+
+/// The sentence of a kept bound's grade, from its evidence: the one place it is made.
+fn kept_words(row: &Row, e: &Kept) -> Text {
+    let base = row.m.base.map(|b| show(b.1)).unwrap_or_default();
+    let t = row.target_short();
+    let breached = e.breached.iter().collect::<Vec<_>>();
+    match (e.latest, e.mean) {
+        (Some(l), _) if l.year == row.ind.target_year => {
+            say::hold_final(&e.shown, l.year, &t, &base, &breached_words(&breached))
+        }
+        (Some(_), Some(m)) => {
+            say::hold_mid(&show(m), &e.span, &t, &base, &breached_words(&breached))
+        }
+        _ => say::hold_no_outturn(row.base_year(), &row.as_of_words(), &base, &t),
+    }
 }
 
 /// A floor or ceiling on each year's value or growth.
 pub fn annual(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     let dir = row.m.direction;
-    let (unit, pace) = unit(row, of);
+    let (unit, pace) = typed_unit(row, of);
     let mut g = row.bare(Status::InsufficientData, Text::default());
-    g.pace_unit = unit.clone();
-    g.target_value = Some(goal.level(dir));
-    let growth = of == Of::Growth;
     let history = yearly(row, of).1;
-    if !history.is_empty() {
-        g.history_pace = Some(average(of, &history));
-    }
+    let mut e = Yearly {
+        unit,
+        pace,
+        bound: goal.level(dir),
+        growth: of == Of::Growth,
+        history_mean: (!history.is_empty()).then(|| average(of, &history)),
+        ..Yearly::default()
+    };
     let Some(s) = summary(row, of) else {
-        let more = g
-            .history_pace
-            .map_or_else(Text::default, |h| say::averaged_before(&amount(h, &unit)));
-        g.text = say::annual_no_outturn(
-            row.base_year(),
-            &row.as_of_words(),
-            growth,
-            &row.target_short(),
-            &more,
-        );
+        g.text = yearly_words(row, &e, Status::InsufficientData);
+        g.measured(Evidence::Yearly(e));
         return g;
     };
     let m = s.mean;
-    let breached: Vec<&Obs> = s.obs.iter().filter(|o| !met(&goal, dir, o)).collect();
-    g.latest_year = Some(s.latest_year);
-    g.latest_value = s.latest_value;
-    g.mean = Some(m);
-    if pace {
-        g.current_pace = Some(m);
-    }
-    g.gap = Some(headroom(&goal, row, m));
+    e.breached = s
+        .obs
+        .iter()
+        .filter(|o| !met(&goal, dir, o))
+        .cloned()
+        .collect();
+    e.latest = Some(Latest {
+        year: s.latest_year,
+        value: s.latest_value,
+    });
+    e.mean = Some(m);
+    e.span = span(&s);
+    e.headroom = Some(headroom(&goal, row, m));
     let threshold = lenient(&goal, dir, precision);
     let h = f64::from(row.ind.target_year - s.latest_year);
-    if let Some((p, sigma, source, n)) = p_mean(row, of, &s.obs, threshold, h) {
-        g.p_meet = p;
-        g.p_n = p.map(|_| n);
-        g.sigma = Some(sigma);
-        g.sigma_source = Some(source);
-    }
+    e.chance = p_mean(row, of, &s.obs, threshold, h).map(Chance::of);
     let whole = super::evidence::whole_period(row, &s);
     let status = if whole {
         if within(threshold, m) {
@@ -289,21 +296,34 @@ pub fn annual(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     } else {
         Status::Lagging
     };
-    g.text = say::annual(
-        growth,
-        &amount(m, &unit),
-        &span(&s),
-        &row.target_short(),
-        status == Status::Faster,
-        &breached_words(&breached),
-    );
-    if s.latest_year == row.ind.target_year && !whole {
-        g.text = g.text.clone().then(&super::evidence::part_of_period(
-            row,
-            s.years.round() as i32,
-        ));
-    }
+    e.partial = (s.latest_year == row.ind.target_year && !whole).then(|| s.years.round() as i32);
+    g.text = yearly_words(row, &e, status);
+    g.measured(Evidence::Yearly(e));
     row.evidence(g.with_status(status), &s.used)
+}
+
+/// The sentence of a yearly bound's grade, from its evidence: the one place it is made.
+fn yearly_words(row: &Row, e: &Yearly, status: Status) -> Text {
+    let unit = e.unit.to_string();
+    let t = row.target_short();
+    let Some(m) = e.mean else {
+        let more = e
+            .history_mean
+            .map_or_else(Text::default, |h| say::averaged_before(&amount(h, &unit)));
+        return say::annual_no_outturn(row.base_year(), &row.as_of_words(), e.growth, &t, &more);
+    };
+    let text = say::annual(
+        e.growth,
+        &amount(m, &unit),
+        &e.span,
+        &t,
+        status == Status::Faster,
+        &breached_words(&e.breached.iter().collect::<Vec<_>>()),
+    );
+    match e.partial {
+        Some(k) => text.then(&super::evidence::part_of_period(row, k)),
+        None => text,
+    }
 }
 
 /// The years a summary covers: `2021–2023`.

@@ -16,9 +16,13 @@ mod rate;
 mod reach;
 pub mod record;
 mod relational;
+mod typed;
 pub(crate) use relational::{IN_STEP, relation_holds};
 
 pub use record::{Grade, Status};
+pub use typed::{
+    Average, Chance, Evidence, Fields, Kept, Latest, Period, Reach, Relative, Unit, Yearly,
+};
 
 use crate::actuals::{How, Obs, Outturn, Resolved};
 use crate::format::significant as show;
@@ -316,9 +320,15 @@ impl Row<'_> {
                 let xs: Vec<f64> = after.iter().map(|o| o.value).collect();
                 let m = pace::mean(&xs);
                 g.text = say::qualitative(what, text, Some((&years(&after), &show(m))));
-                g.mean = Some(m);
-                g.latest_year = after.last().map(|o| o.year);
-                g.latest_value = after.last().map(|o| o.value);
+                if let Some(last) = after.last() {
+                    g.measured(Evidence::Described {
+                        mean: m,
+                        latest: Latest {
+                            year: last.year,
+                            value: Some(last.value),
+                        },
+                    });
+                }
                 return self.evidence(g, &after);
             }
         }
@@ -375,3 +385,5 @@ mod basis_tests;
 mod evidence_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod typed_tests;

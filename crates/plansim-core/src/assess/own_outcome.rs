@@ -70,8 +70,10 @@ pub(crate) fn apply(rows: &[Indicator], grades: &mut [Grade], lang: Lang) {
             status,
             Text::new(en, zh),
         );
-        g.latest_year = Some(ind.target_year);
-        g.latest_value = a.value;
+        g.measured(super::Evidence::Outcome(super::Latest {
+            year: ind.target_year,
+            value: a.value,
+        }));
         g.notes_text = ind
             .notes
             .iter()

@@ -42,13 +42,18 @@ impl Path {
     }
 
     pub fn unit(self, row: &Row) -> String {
+        self.pace_unit(row).to_string()
+    }
+
+    /// The unit of the path's paces.
+    pub fn pace_unit(self, row: &Row) -> super::Unit {
         match self {
-            Path::Compound => "% a year".into(),
+            Path::Compound => super::Unit::PercentAYear,
             Path::Points if row.m.quantity == Quantity::Level => {
-                format!("{} a year", row.ind.value_unit())
+                super::Unit::PerYear(row.ind.value_unit())
             }
-            Path::Points => "points a year".into(),
-            Path::Counts => format!("{} a year", row.ind.value_unit()),
+            Path::Points => super::Unit::PointsAYear,
+            Path::Counts => super::Unit::PerYear(row.ind.value_unit()),
         }
     }
 

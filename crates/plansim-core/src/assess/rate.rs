@@ -5,9 +5,10 @@
 //! falling target). In the target year, 已实现 when the mean reaches the target inside its
 //! printed precision (`7左右` from 6.5, `7` from 6.95, `3-4` from 2.95), else 未实现.
 
-use super::hold::{average, p_mean, span, summary, unit, yearly};
+use super::hold::{average, p_mean, span, summary, typed_unit, yearly};
 use super::path::{lenient, within};
-use super::{Grade, Row, Status, amount};
+use super::typed::Period;
+use super::{Average, Chance, Evidence, Grade, Latest, Row, Status, amount};
 use crate::format::significant as show;
 use crate::lang::finding::Text;
 use crate::lang::grade as say;
@@ -20,67 +21,80 @@ pub(crate) const BAND: f64 = 0.5;
 
 pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     let dir = row.m.direction;
-    let (unit, _) = unit(row, of);
+    let (unit, _) = typed_unit(row, of);
     let mut g = row.bare(Status::InsufficientData, Text::default());
-    g.pace_unit = unit.clone();
-    let history = yearly(row, of).1;
-    if !history.is_empty() {
-        g.history_pace = Some(average(of, &history));
-    }
-    let (low, high) = band(goal);
     let target = goal.level(dir);
     let n = f64::from(row.ind.target_year - row.base_year());
-    g.planned_pace = Some(target);
-    g.target_value = match (of, row.m.base) {
-        (Of::Growth, Some((_, b))) => Some(b * (1.0 + target / 100.0).powf(n)),
-        (Of::Values, _) => Some(target),
-        _ => None,
+    let history = yearly(row, of).1;
+    let mut e = Average {
+        unit,
+        target_rate: target,
+        target_level: match (of, row.m.base) {
+            (Of::Growth, Some((_, b))) => Some(b * (1.0 + target / 100.0).powf(n)),
+            (Of::Values, _) => Some(target),
+            _ => None,
+        },
+        history_mean: (!history.is_empty()).then(|| average(of, &history)),
+        band: band(goal),
+        growth: of == Of::Growth,
+        ..Average::default()
     };
-    // an official figure for the whole period settles the average directly
+    // an official figure for the whole period settles the average directly, held to the
+    // target as printed; the mean of the yearly figures beside it, when every year is known
     if let Some(p) = row
         .period_figure()
         .0
         .filter(|p| p.last == row.ind.target_year)
     {
         let chain = summary(row, of).filter(|s| super::evidence::whole_period(row, s));
-        return official(row, g, &p, (goal, precision, &unit), chain.map(|s| s.mean));
+        e.yearly_mean = chain.map(|s| s.mean);
+        e.mean = Some(p.value);
+        e.excess = Some(super::record::pace_gap(p.value, target, dir));
+        e.latest = Some(Latest {
+            year: p.last,
+            value: None,
+        });
+        e.official = Some(Period {
+            first: p.first,
+            last: p.last,
+            text: p.text.clone(),
+        });
+        g.period_figure = Some(format!("{}–{} {}", p.first, p.last, p.text));
+        g.evidence_year = Some(p.last);
+        g.evidence_count = 1;
+        g.preliminary = p.preliminary;
+        g.hypothetical = p.hypothetical;
+        let ok = within(lenient(&goal, dir, 0.0), p.value);
+        let status = if ok { Status::Achieved } else { Status::Missed };
+        g.text = words(row, &e, status);
+        g.measured(Evidence::Average(e));
+        return g.with_status(status);
     }
     let Some(s) = summary(row, of) else {
-        g.required_rate = Some(target);
-        let more = g
-            .history_pace
-            .map_or_else(Text::default, |h| say::averaged_before(&amount(h, &unit)));
-        g.text = say::rate_no_outturn(
-            row.base_year(),
-            &row.as_of_words(),
-            &row.target_short(),
-            &more,
-        );
+        e.required = Some(target);
+        g.text = words(row, &e, Status::InsufficientData);
+        g.measured(Evidence::Average(e));
         return g;
     };
     let m = s.mean;
-    let k = s.years;
     let h = f64::from(row.ind.target_year - s.latest_year);
-    g.latest_year = Some(s.latest_year);
-    g.latest_value = s.latest_value;
-    g.mean = Some(m);
-    g.current_pace = Some(m);
+    e.latest = Some(Latest {
+        year: s.latest_year,
+        value: s.latest_value,
+    });
+    e.mean = Some(m);
+    e.span = span(&s);
     if h > 0.0 {
-        g.required_rate = Some(required(of, target, m, k, h));
+        e.required = Some(required(of, target, m, s.years, h));
     }
-    // the mean the remaining years need, or with none left the target itself
-    g.gap = Some(super::record::pace_gap(
+    // against the mean the remaining years need, or with none left the target itself
+    e.excess = Some(super::record::pace_gap(
         m,
-        g.required_rate.unwrap_or(target),
+        e.required.unwrap_or(target),
         dir,
     ));
     let threshold = lenient(&goal, dir, precision);
-    if let Some((p, sigma, source, n)) = p_mean(row, of, &s.obs, threshold, h) {
-        g.p_meet = p;
-        g.p_n = p.map(|_| n);
-        g.sigma = Some(sigma);
-        g.sigma_source = Some(source);
-    }
+    e.chance = p_mean(row, of, &s.obs, threshold, h).map(Chance::of);
     let whole = super::evidence::whole_period(row, &s);
     let status = if whole {
         if within(threshold, m) {
@@ -89,78 +103,69 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
             Status::Missed
         }
     } else {
-        against_band(m, (low, high), dir)
+        against_band(m, e.band, dir)
     };
-    let need = g
-        .required_rate
-        .filter(|_| status != Status::Achieved && status != Status::Missed)
-        .map(|r| amount(r, &unit));
-    g.text = say::rate(
-        of == Of::Growth,
-        &amount(m, &unit),
-        &span(&s),
-        &row.target_short(),
-        &show(low),
-        &show(high),
-        need.as_ref(),
-    );
-    if s.latest_year == row.ind.target_year && !whole {
-        g.text = g.text.clone().then(&super::evidence::part_of_period(
-            row,
-            s.years.round() as i32,
-        ));
-    }
+    e.partial = (s.latest_year == row.ind.target_year && !whole).then(|| s.years.round() as i32);
+    g.text = words(row, &e, status);
+    g.measured(Evidence::Average(e));
     row.evidence(g.with_status(status), &s.used)
 }
 
-/// The average over the period by an official figure for it, held to the target as printed;
-/// the mean of the yearly figures beside it, when every year is known.
-fn official(
-    row: &Row,
-    mut g: Grade,
-    p: &crate::actuals::PeriodObs,
-    (goal, _precision, unit): (GoalKind, f64, &str),
-    yearly: Option<f64>,
-) -> Grade {
-    let dir = row.m.direction;
-    let m = p.value;
-    g.mean = Some(m);
-    g.current_pace = Some(m);
-    g.gap = Some(super::record::pace_gap(m, goal.level(dir), dir));
-    g.latest_year = Some(p.last);
-    g.period_figure = Some(format!("{}–{} {}", p.first, p.last, p.text));
-    g.evidence_year = Some(p.last);
-    g.evidence_count = 1;
-    g.preliminary = p.preliminary;
-    g.hypothetical = p.hypothetical;
-    let ok = within(lenient(&goal, dir, 0.0), m);
-    let span = format!("{}–{}", p.first, p.last);
-    let beside = yearly.map_or_else(Text::default, |y| {
-        let y = amount(y, unit);
-        Text::new(
-            format!("; the yearly figures average {}", y.en),
-            format!("；逐年数据平均为{}", y.zh),
-        )
-    });
-    let a = amount(m, unit);
+/// The sentence of an average rate's grade, from its evidence: the one place it is made.
+fn words(row: &Row, e: &Average, status: Status) -> Text {
+    let unit = e.unit.to_string();
     let t = row.target_short();
-    g.text = Text::new(
-        format!(
-            "averaged {} over {span} by the official figure ({}, graded on it{}) against {t}: {}",
-            a.en,
-            p.text,
-            beside.en,
-            if ok { "met" } else { "missed" }
-        ),
-        format!(
-            "{span}年官方数据平均为{}（{}，评估依据此数{}），目标{t}：{}",
-            a.zh,
-            p.text,
-            beside.zh,
-            if ok { "已达到" } else { "未达到" }
-        ),
+    let Some(m) = e.mean else {
+        let more = e
+            .history_mean
+            .map_or_else(Text::default, |h| say::averaged_before(&amount(h, &unit)));
+        return say::rate_no_outturn(row.base_year(), &row.as_of_words(), &t, &more);
+    };
+    if let Some(p) = &e.official {
+        let ok = status == Status::Achieved;
+        let span = format!("{}–{}", p.first, p.last);
+        let beside = e.yearly_mean.map_or_else(Text::default, |y| {
+            let y = amount(y, &unit);
+            Text::new(
+                format!("; the yearly figures average {}", y.en),
+                format!("；逐年数据平均为{}", y.zh),
+            )
+        });
+        let a = amount(m, &unit);
+        return Text::new(
+            format!(
+                "averaged {} over {span} by the official figure ({}, graded on it{}) against {t}: {}",
+                a.en,
+                p.text,
+                beside.en,
+                if ok { "met" } else { "missed" }
+            ),
+            format!(
+                "{span}年官方数据平均为{}（{}，评估依据此数{}），目标{t}：{}",
+                a.zh,
+                p.text,
+                beside.zh,
+                if ok { "已达到" } else { "未达到" }
+            ),
+        );
+    }
+    let need = e
+        .required
+        .filter(|_| status != Status::Achieved && status != Status::Missed)
+        .map(|r| amount(r, &unit));
+    let text = say::rate(
+        e.growth,
+        &amount(m, &unit),
+        &e.span,
+        &t,
+        &show(e.band.0),
+        &show(e.band.1),
+        need.as_ref(),
     );
-    g.with_status(if ok { Status::Achieved } else { Status::Missed })
+    match e.partial {
+        Some(k) => text.then(&super::evidence::part_of_period(row, k)),
+        None => text,
+    }
 }
 
 /// The rates in line with the target: ±0.5 point of a plain rate, a `左右`'s own tolerance, a

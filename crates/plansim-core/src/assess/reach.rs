@@ -11,7 +11,8 @@
 //!   the target (progress < 0) 滞后于预期 with the status `regressing`.
 
 use super::path::{Levels, Path, lenient, levels, met, planned, trend, within};
-use super::{Grade, Row, Status, amount, listed, years};
+use super::typed::Reach as Numbers;
+use super::{Chance, Evidence, Grade, Latest, Row, Status, amount, listed, years};
 use crate::actuals::{Obs, PeriodObs};
 use crate::format::significant as show;
 use crate::lang::finding::Text;
@@ -27,7 +28,10 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
     let Some((y0, x0)) = lv.start else {
         let reason = say::no_baseline_no_outturn(row.base_year(), &row.as_of_words(), &aim);
         let mut g = row.bare(Status::InsufficientData, reason);
-        g.history_pace = history_pace(row, &lv.history);
+        g.measured(Evidence::Reach(Numbers {
+            history_pace: history_pace(row, &lv.history),
+            ..Numbers::default()
+        }));
         return g;
     };
     let from = if row.m.quantity == Quantity::PeriodChange {
@@ -53,23 +57,24 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
         g.evidence_year = Some(o.p.last);
         g.evidence_count = 1;
     }
-    g.pace_unit = reach.path.unit(row);
-    g.history_pace = history_pace(row, &lv.history);
-    g.target_value = Some(level);
-    g.planned_pace = planned(row, reach.path, x0, level, reach.n);
-    let Some(latest) = lv.after.last().cloned() else {
-        return reach.without_outturn(g);
+    let mut e = Numbers {
+        unit: reach.path.pace_unit(row),
+        history_pace: history_pace(row, &lv.history),
+        target: Some(level),
+        planned_pace: planned(row, reach.path, x0, level, reach.n),
+        ..Numbers::default()
     };
-    reach.paces(&mut g, &latest);
-    if let Some((p, sigma, source, n)) =
-        trend(row, reach.path, (y0, x0), &lv.after, &goal, precision)
-    {
-        g.p_meet = p;
-        g.p_n = p.map(|_| n);
-        g.sigma = Some(sigma);
-        g.sigma_source = Some(source);
-    }
-    let status = reach.verdict(&mut g, &lv.after, &latest, precision);
+    let Some(latest) = lv.after.last().cloned() else {
+        e.required_pace = reach.path.pace(x0, level, reach.n);
+        g.text = reach.words(&e, Status::InsufficientData, &lv.after);
+        g.measured(Evidence::Reach(e));
+        return g;
+    };
+    reach.paces(&mut e, &latest);
+    e.chance = trend(row, reach.path, (y0, x0), &lv.after, &goal, precision).map(Chance::of);
+    let status = reach.verdict(&mut e, &lv.after, &latest, precision);
+    g.text = reach.words(&e, status, &lv.after);
+    g.measured(Evidence::Reach(e));
     let g = g.with_status(status);
     row.evidence(g, &lv.after)
 }
@@ -133,47 +138,24 @@ fn official(row: &Row, lv: &mut Levels) -> Option<Official> {
 }
 
 impl Reach<'_> {
-    /// No outturn yet: the pace the target needs from the start, beside the history's.
-    fn without_outturn(&self, mut g: Grade) -> Grade {
-        let need = self.path.pace(self.x0, self.level, self.n);
-        g.required_rate = need;
-        let history = g
-            .history_pace
-            .map_or_else(Text::default, |h| say::history(&amount(h, &g.pace_unit)));
-        let need = need.map_or_else(|| Text::same("—"), |v| amount(v, &g.pace_unit));
-        g.text = say::no_outturn_reach(
-            self.y0,
-            &self.row.as_of_words(),
-            &self.aim,
-            self.row.ind.target_year,
-            &self.from,
-            &need,
-            &history,
-        );
-        g
-    }
-
     /// The latest outturn, the pace so far, the pace still required and their gap.
-    fn paces(&self, g: &mut Grade, latest: &Obs) {
+    fn paces(&self, e: &mut Numbers, latest: &Obs) {
         let k = f64::from(latest.year - self.y0);
         let h = f64::from(self.row.ind.target_year - latest.year);
-        g.latest_year = Some(latest.year);
-        g.latest_value = Some(reported(self.row, latest.value));
-        g.current_pace = self.path.pace(self.x0, latest.value, k);
-        g.required_rate = self.path.pace(latest.value, self.level, h);
-        if let (Some(c), Some(r)) = (g.current_pace, g.required_rate) {
-            g.gap = Some(super::record::pace_gap(c, r, self.row.m.direction));
+        e.latest = Some(Latest {
+            year: latest.year,
+            value: Some(reported(self.row, latest.value)),
+        });
+        e.current_pace = self.path.pace(self.x0, latest.value, k);
+        e.required_pace = self.path.pace(latest.value, self.level, h);
+        if let (Some(c), Some(r)) = (e.current_pace, e.required_pace) {
+            e.lead = Some(super::record::pace_gap(c, r, self.row.m.direction));
         }
     }
 
-    /// The status by the latest outturn, with its sentence in `g.text`.
-    fn verdict(&self, g: &mut Grade, after: &[Obs], latest: &Obs, precision: f64) -> Status {
+    /// The status by the latest outturn.
+    fn verdict(&self, e: &mut Numbers, after: &[Obs], latest: &Obs, precision: f64) -> Status {
         let (goal, dir) = (&self.goal, self.row.m.direction);
-        let target_year = self.row.ind.target_year;
-        let now = match &self.official {
-            Some(o) if o.p.last == latest.year => official_words(self.row, o),
-            _ => so_far(self.row, after, latest),
-        };
         // an official figure is held to the target as printed: the printed precision allows
         // for rounding in figures compounded here, not in the publisher's own total
         let precision = if self.official.is_some() {
@@ -181,86 +163,119 @@ impl Reach<'_> {
         } else {
             precision
         };
-        let first_met = after.iter().find(|o| met(goal, dir, o)).map(|o| o.year);
-        if latest.year == target_year {
+        e.met = after
+            .iter()
+            .filter(|o| met(goal, dir, o))
+            .cloned()
+            .collect();
+        if latest.year == self.row.ind.target_year {
             let strictly = met(goal, dir, latest);
             let ok = strictly || within(lenient(goal, dir, precision), latest.value);
-            let p = show(precision);
-            let inside = (ok && !strictly).then_some(p.as_str());
-            let since = first_met.filter(|y| *y < target_year);
-            g.text = say::in_target_year(&now, &self.aim, ok, inside, since, &self.from);
-            if !ok {
-                let short = (self.level - latest.value).abs();
-                g.text = g.text.clone().then(&Text::new(
-                    format!(" (short by {} points)", show(short)),
-                    format!("（差{}个百分点）", show(short)),
-                ));
-            }
+            e.inside = (ok && !strictly).then_some(precision);
+            e.short = (!ok).then(|| (self.level - latest.value).abs());
             if ok { Status::Achieved } else { Status::Missed }
         } else if met(goal, dir, latest) {
             // nothing is required of a target already met: a "required" fall would read as advice
-            g.required_rate = None;
-            g.gap = None;
-            g.text = say::ahead(
+            e.required_pace = None;
+            e.lead = None;
+            Status::Ahead
+        } else if latest.year <= self.y0 {
+            Status::InsufficientData
+        } else {
+            let (x0, level, n) = (self.x0, self.level, self.n);
+            let k = f64::from(latest.year - self.y0);
+            let progress = (latest.value - x0) / (level - x0);
+            let expected = match self.path {
+                Path::Compound if x0 > 0.0 && level > 0.0 && level != x0 => {
+                    ((level / x0).powf(k / n) - 1.0) / (level / x0 - 1.0)
+                }
+                _ => k / n,
+            };
+            e.progress = Some((progress, expected));
+            let r = progress / expected;
+            if progress < 0.0 {
+                Status::Regressing
+            } else if r >= 1.2 {
+                Status::Faster
+            } else if r >= 0.8 {
+                Status::OnTrack
+            } else {
+                Status::Lagging
+            }
+        }
+    }
+
+    /// The sentence of a target to reach, from its evidence and the outturns `after` the
+    /// start it quotes: the one place it is made.
+    fn words(&self, e: &Numbers, status: Status, after: &[Obs]) -> Text {
+        let unit = e.unit.to_string();
+        let need = || {
+            e.required_pace
+                .map_or_else(|| Text::same("—"), |v| amount(v, &unit))
+        };
+        let target_year = self.row.ind.target_year;
+        let Some(latest) = after.last() else {
+            let history = e
+                .history_pace
+                .map_or_else(Text::default, |h| say::history(&amount(h, &unit)));
+            return say::no_outturn_reach(
+                self.y0,
+                &self.row.as_of_words(),
+                &self.aim,
+                target_year,
+                &self.from,
+                &need(),
+                &history,
+            );
+        };
+        let now = match &self.official {
+            Some(o) if o.p.last == latest.year => official_words(self.row, o),
+            _ => so_far(self.row, after, latest),
+        };
+        let first_met = e.met.first().map(|o| o.year);
+        match status {
+            Status::Achieved | Status::Missed => {
+                let ok = status == Status::Achieved;
+                let p = e.inside.map(show);
+                let since = first_met.filter(|y| *y < target_year);
+                let text =
+                    say::in_target_year(&now, &self.aim, ok, p.as_deref(), since, &self.from);
+                match e.short {
+                    Some(short) => text.then(&Text::new(
+                        format!(" (short by {} points)", show(short)),
+                        format!("（差{}个百分点）", show(short)),
+                    )),
+                    None => text,
+                }
+            }
+            Status::Ahead => say::ahead(
                 &now,
                 &self.aim,
                 target_year,
                 first_met.unwrap_or(latest.year),
                 &self.from,
-            );
-            Status::Ahead
-        } else if latest.year <= self.y0 {
-            let need = g
-                .required_rate
-                .map_or_else(|| Text::same("—"), |v| amount(v, &g.pace_unit));
-            g.text = say::one_outturn(&now, &self.aim, target_year, &need);
-            Status::InsufficientData
-        } else {
-            self.progress(g, after, latest, &now)
-        }
-    }
-
-    /// Progress against the progress expected by the latest outturn's year on the plan's path.
-    fn progress(&self, g: &mut Grade, after: &[Obs], latest: &Obs, now: &Text) -> Status {
-        let (x0, level, n) = (self.x0, self.level, self.n);
-        let k = f64::from(latest.year - self.y0);
-        let progress = (latest.value - x0) / (level - x0);
-        let expected = match self.path {
-            Path::Compound if x0 > 0.0 && level > 0.0 && level != x0 => {
-                ((level / x0).powf(k / n) - 1.0) / (level / x0 - 1.0)
+            ),
+            Status::InsufficientData => say::one_outturn(&now, &self.aim, target_year, &need()),
+            _ => {
+                let (progress, expected) = e.progress.unwrap_or_default();
+                say::progress(
+                    &now,
+                    &show(progress * 100.0),
+                    &self.from,
+                    &self.aim,
+                    target_year,
+                    &show(expected * 100.0),
+                    latest.year,
+                    match self.path {
+                        Path::Compound => "compound",
+                        Path::Points => "straight-line",
+                        Path::Counts => "even",
+                    },
+                    &show(progress / expected),
+                    progress < 0.0,
+                    &listed(&e.met.iter().collect::<Vec<_>>()),
+                )
             }
-            _ => k / n,
-        };
-        let r = progress / expected;
-        g.progress = Some(progress);
-        g.expected_progress = Some(expected);
-        let dir = self.row.m.direction;
-        let met_before: Vec<&Obs> = after.iter().filter(|o| met(&self.goal, dir, o)).collect();
-        g.text = say::progress(
-            now,
-            &show(progress * 100.0),
-            &self.from,
-            &self.aim,
-            self.row.ind.target_year,
-            &show(expected * 100.0),
-            latest.year,
-            match self.path {
-                Path::Compound => "compound",
-                Path::Points => "straight-line",
-                Path::Counts => "even",
-            },
-            &show(r),
-            progress < 0.0,
-            &listed(&met_before),
-        );
-        if progress < 0.0 {
-            Status::Regressing
-        } else if r >= 1.2 {
-            Status::Faster
-        } else if r >= 0.8 {
-            Status::OnTrack
-        } else {
-            Status::Lagging
         }
     }
 }

@@ -1,6 +1,7 @@
 //! A target's grade: the status in the official vocabulary, the evidence behind it and the
 //! sentence that explains it.
 
+use super::typed::{Evidence, Fields};
 use crate::lang::finding::Text;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -166,51 +167,10 @@ pub struct Grade {
     pub status: Status,
     /// The grade in the official vocabulary.
     pub grade_zh: &'static str,
-    /// The year of the latest outturn used.
-    pub latest_year: Option<i32>,
-    /// The latest outturn in the target's terms: a level; a year's rate; for a period total
-    /// the change to date in % (negative = fall); for a running total the total to date.
-    pub latest_value: Option<f64>,
-    /// Share of the way from the baseline to the target covered (1 = there), for targets to
-    /// reach.
-    pub progress: Option<f64>,
-    /// The share the plan's path expected by the latest outturn's year.
-    pub expected_progress: Option<f64>,
-    /// What the remaining years need, in `pace_unit`: for a target to reach, the pace from the
-    /// latest outturn to the target; for an average rate, the mean the remaining years need.
-    /// `None` for bounds (their headroom is `gap`).
-    pub required_rate: Option<f64>,
-    /// The observed pace since the baseline (or the observed mean rate), in `pace_unit`.
-    pub current_pace: Option<f64>,
-    /// The pace the plan states (its rate), else the one its baseline and target imply, in
-    /// `pace_unit`.
-    pub planned_pace: Option<f64>,
-    /// The target as a level in the row's terms (the bound, the near end of a range; for a
-    /// period total the change index, base year = 100; for an average growth of a level with a
-    /// baseline, the level it reaches).
-    pub target_value: Option<f64>,
-    /// The pace of outturns up to the base year, in `pace_unit`.
-    pub history_pace: Option<f64>,
-    /// The mean of the yearly outturns (bounds, average rates, relations), in the target's unit.
-    pub mean: Option<f64>,
-    /// The other indicator's mean growth, % a year (relational targets).
-    pub other_mean: Option<f64>,
-    /// How far the evidence is from the target, positive on the good side: [`pace_gap`] for
-    /// reach, period totals and average rates (`pace_unit`); headroom inside a bound, margin of
-    /// a relation (the target's unit, points for rates and shares).
-    pub gap: Option<f64>,
-    /// Probability of meeting the target by its year on the observed trend, where outturns give
-    /// one (at least two observed changes); `None` otherwise and once the year is reached.
-    pub p_meet: Option<f64>,
-    /// How many observed yearly changes `p_meet` rests on (n of its Student-t, n − 1 degrees of
-    /// freedom).
-    pub p_n: Option<usize>,
-    /// Volatility of the yearly changes behind `p_meet`, in `pace_unit`.
-    pub sigma: Option<f64>,
-    /// Where `sigma` comes from (the observed changes, or their rounding floor).
-    pub sigma_source: Option<String>,
-    /// `% a year`, `points a year`, or the running total's unit a year.
-    pub pace_unit: String,
+    /// The numbers of `evidence`, flat, as the JSON and CSV rows give them (read through
+    /// `Deref`: `g.latest_year`, `g.p_meet`, …; units by `pace_unit` and the rule).
+    #[serde(flatten)]
+    fields: Fields,
     /// The grade in one sentence, with the numbers behind it, in the language asked for.
     pub reason: String,
     /// The reason in both languages.
@@ -233,6 +193,9 @@ pub struct Grade {
     #[serde(skip)]
     /// The notes in both languages.
     pub notes_text: Vec<Text>,
+    /// What the grade rests on, typed by rule family; `fields` is made from it.
+    #[serde(skip)]
+    pub evidence: Evidence,
     /// The required pace beside the previous period's pace (see [`super::ambition`]).
     pub ambition: Option<super::ambition::Ambition>,
     /// The table file of the row.
@@ -259,23 +222,7 @@ impl Grade {
             rule,
             status,
             grade_zh: status.zh(),
-            latest_year: None,
-            latest_value: None,
-            progress: None,
-            expected_progress: None,
-            required_rate: None,
-            current_pace: None,
-            planned_pace: None,
-            target_value: None,
-            history_pace: None,
-            mean: None,
-            other_mean: None,
-            gap: None,
-            p_meet: None,
-            p_n: None,
-            sigma: None,
-            sigma_source: None,
-            pace_unit: String::new(),
+            fields: Fields::default(),
             reason: String::new(),
             text: reason,
             hypothetical: false,
@@ -285,6 +232,7 @@ impl Grade {
             period_figure: None,
             notes: Vec::new(),
             notes_text: Vec::new(),
+            evidence: Evidence::None,
             ambition: None,
             file: ind.file.clone(),
             row: ind.row,
@@ -304,9 +252,24 @@ impl Grade {
         }
     }
 
+    /// Sets what the grade rests on, and the flat fields made from it.
+    pub(crate) fn measured(&mut self, evidence: Evidence) {
+        self.fields = evidence.fields();
+        self.evidence = evidence;
+    }
+
     pub(crate) fn with_status(mut self, status: Status) -> Grade {
         self.status = status;
         self.grade_zh = status.zh();
         self
+    }
+}
+
+impl std::ops::Deref for Grade {
+    type Target = Fields;
+
+    /// The flat numbers read as fields of the grade, as before they were typed.
+    fn deref(&self) -> &Fields {
+        &self.fields
     }
 }

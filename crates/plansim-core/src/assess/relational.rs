@@ -8,7 +8,7 @@
 
 use super::hold::p_mean;
 use super::pace::mean;
-use super::{Grade, Row, Status, years};
+use super::{Chance, Evidence, Grade, Latest, Relative, Row, Status, years};
 use crate::actuals::{Obs, growth, observations};
 use crate::format::significant as show;
 use crate::lang::finding::Text;
@@ -82,25 +82,23 @@ pub(crate) fn relation_holds(
 
 pub fn grade(row: &Row, relation: &Relation) -> Grade {
     let mut g = row.bare(Status::InsufficientData, Text::default());
-    g.pace_unit = "% a year".into();
     let (mine, history) = row.split(own(row));
     let (theirs, _) = row.split(other(row, relation));
-    if !history.is_empty() {
-        g.history_pace = Some(mean(&history.iter().map(|o| o.value).collect::<Vec<_>>()));
-    }
+    let mut e = Relative {
+        history_mean: (!history.is_empty())
+            .then(|| mean(&history.iter().map(|o| o.value).collect::<Vec<_>>())),
+        other: relation.other.clone(),
+        kind: Some(relation.kind),
+        ..Relative::default()
+    };
     let pairs: Vec<(&Obs, &Obs)> = mine
         .iter()
         .filter_map(|a| theirs.iter().find(|b| b.year == a.year).map(|b| (a, b)))
         .collect();
     if pairs.is_empty() {
-        g.text = say::relation_none(
-            row.base_year(),
-            &row.as_of_words(),
-            &row.ind.name,
-            &years(&mine),
-            &relation.other,
-            &years(&theirs),
-        );
+        e.apart = (years(&mine), years(&theirs));
+        g.text = words(row, &e);
+        g.measured(Evidence::Relative(e));
         return g;
     }
     let a: Vec<Obs> = pairs.iter().map(|p| p.0.clone()).collect();
@@ -109,12 +107,14 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
     let diff = ma - mb;
     let (holds, margin, threshold) = relation_holds(relation.kind, row.m.direction, diff);
     let latest = pairs[pairs.len() - 1].0;
-    g.latest_year = Some(latest.year);
-    g.latest_value = Some(latest.value);
-    g.mean = Some(ma);
-    g.current_pace = Some(ma);
-    g.other_mean = Some(mb);
-    g.gap = Some(margin);
+    e.latest = Some(Latest {
+        year: latest.year,
+        value: Some(latest.value),
+    });
+    e.mean = Some(ma);
+    e.other_mean = Some(mb);
+    e.margin = Some(margin);
+    e.span = years(&a);
     // the margin's chance, from the yearly differences
     let diffs: Vec<Obs> = pairs
         .iter()
@@ -124,12 +124,10 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
         })
         .collect();
     let h = f64::from(row.ind.target_year - latest.year);
-    if let Some((p, sigma, source, n)) = p_mean(row, Of::Values, &diffs, threshold, h) {
-        g.p_meet = p;
-        g.p_n = p.map(|_| n);
-        g.sigma = Some(sigma);
-        g.sigma_source = Some(source.replace("values", "differences"));
-    }
+    e.chance = p_mean(row, Of::Values, &diffs, threshold, h).map(|t| Chance {
+        source: t.2.replace("values", "differences"),
+        ..Chance::of(t)
+    });
     let k = pairs.len() as i32;
     let whole = super::evidence::whole(row, latest.year, k);
     let status = if whole {
@@ -145,32 +143,42 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
     } else {
         Status::OnTrack
     };
-    let verdict = match relation.kind {
+    e.partial = (latest.year == row.ind.target_year && !whole).then_some(k);
+    g.text = words(row, &e);
+    g.measured(Evidence::Relative(e));
+    let used: Vec<Obs> = pairs
+        .iter()
+        .flat_map(|(x, y)| [(*x).clone(), (*y).clone()])
+        .collect();
+    let mut g = row.evidence(g.with_status(status), &a);
+    g.hypothetical |= used.iter().any(|o| o.hypothetical);
+    g
+}
+
+/// The sentence of a relational grade, from its evidence: the one place it is made.
+fn words(row: &Row, e: &Relative) -> Text {
+    let (Some(ma), Some(mb), Some(kind)) = (e.mean, e.other_mean, e.kind) else {
+        return say::relation_none(
+            row.base_year(),
+            &row.as_of_words(),
+            &row.ind.name,
+            &e.apart.0,
+            &e.other,
+            &e.apart.1,
+        );
+    };
+    let diff = ma - mb;
+    let holds = relation_holds(kind, row.m.direction, diff).0;
+    let verdict = match kind {
         RelationKind::InStep if diff > IN_STEP => "above",
         RelationKind::InStep if holds => "in-step",
         RelationKind::InStep => "below",
         _ if holds => "holds",
         _ => "fails",
     };
-    g.text = say::relation(
-        &show(ma),
-        &years(&a),
-        &relation.other,
-        &show(mb),
-        relation.kind,
-        verdict,
-    );
-    let used: Vec<Obs> = pairs
-        .iter()
-        .flat_map(|(x, y)| [(*x).clone(), (*y).clone()])
-        .collect();
-    if latest.year == row.ind.target_year && !whole {
-        g.text = g
-            .text
-            .clone()
-            .then(&super::evidence::part_of_period(row, k));
+    let text = say::relation(&show(ma), &e.span, &e.other, &show(mb), kind, verdict);
+    match e.partial {
+        Some(k) => text.then(&super::evidence::part_of_period(row, k)),
+        None => text,
     }
-    let mut g = row.evidence(g.with_status(status), &a);
-    g.hypothetical |= used.iter().any(|o| o.hypothetical);
-    g
 }

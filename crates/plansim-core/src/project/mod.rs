@@ -40,6 +40,10 @@ pub struct Path {
     pub plan: RatePlan,
     /// Known values that replace the projection.
     pub actuals: Vec<(i32, f64)>,
+    /// Years of `actuals` an official period figure placed: the step into each is a splice
+    /// onto the yearly chain, not a yearly change.
+    #[serde(skip)]
+    pub spliced: Vec<i32>,
     /// Each goal against the path.
     pub outcomes: Vec<Outcome>,
 }
@@ -122,7 +126,7 @@ pub(crate) fn project_with(
             skipped.push(Skipped::new(s, crate::lang::Msg::GrowthRate));
             continue;
         }
-        let actuals = sc.actuals_of(s);
+        let (actuals, spliced) = sc.actuals_spliced(s);
         match plan(sc, s, &actuals, nudge(s)) {
             // a path without a baseline starts at its first actual, which may lie beyond
             Ok(Some(p)) if p.start_year > horizon => skipped.push(Skipped::new(
@@ -136,6 +140,7 @@ pub(crate) fn project_with(
                 series: s.clone(),
                 plan: p,
                 actuals,
+                spliced,
                 outcomes: Vec::new(),
             }),
             Ok(None) => skipped.push(Skipped::new(

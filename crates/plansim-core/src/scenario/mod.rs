@@ -440,13 +440,19 @@ impl Scenario {
     /// period; a running total), sorted by year: published figures and those derived from the
     /// same quantity measured another way. Growth-rate rows have none: they are no levels.
     pub(crate) fn actuals_of(&self, s: &Series) -> Vec<(i32, f64)> {
+        self.actuals_spliced(s).0
+    }
+
+    /// [`Scenario::actuals_of`], with the years an official period figure placed (the step
+    /// into each is no yearly change: σ leaves it out).
+    pub(crate) fn actuals_spliced(&self, s: &Series) -> (Vec<(i32, f64)>, Vec<i32>) {
         use crate::meaning::Quantity;
         use crate::series::Shape;
         let Some((mut m, ind, pairs)) = self.matched(s) else {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         };
         if m.quantity == Quantity::Rate {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         }
         let chained = |changes: Vec<crate::actuals::Obs>, step: fn(f64, f64) -> f64, start: f64| {
             let mut v = start;
@@ -464,11 +470,14 @@ impl Scenario {
         };
         match s.shape {
             // a bound (`＞25`) is no value to put on a path
-            Shape::Level => crate::actuals::observations(&m, ind, &pairs)
-                .into_iter()
-                .filter(|o| matches!(o.side, None | Some(crate::actuals::Side::About)))
-                .map(|o| (o.year, o.value))
-                .collect(),
+            Shape::Level => (
+                crate::actuals::observations(&m, ind, &pairs)
+                    .into_iter()
+                    .filter(|o| matches!(o.side, None | Some(crate::actuals::Side::About)))
+                    .map(|o| (o.year, o.value))
+                    .collect::<Vec<_>>(),
+                Vec::new(),
+            ),
             Shape::ChangeIndex => {
                 let changes = if m.quantity == Quantity::PeriodChange {
                     crate::actuals::observations(&m, ind, &pairs)
@@ -479,9 +488,10 @@ impl Scenario {
                 };
                 let mut path = chained(changes, |v, c| v * (1.0 + c / 100.0), 100.0);
                 // the official period figure, not the yearly chain, where the grade rests on it
+                let mut placed = Vec::new();
                 if m.quantity == Quantity::PeriodChange {
                     let figures = crate::actuals::periods(&m, ind, &pairs).0;
-                    crate::actuals::period::on_official(
+                    placed = crate::actuals::period::on_official(
                         &mut path,
                         &figures,
                         s.base_year,
@@ -489,14 +499,20 @@ impl Scenario {
                         false,
                     );
                 }
-                path
+                (path, placed)
             }
             Shape::RunningTotal => {
                 let counts = crate::actuals::observations(&m, ind, &pairs);
                 let mut path = chained(counts, |v, c| v + c, 0.0);
                 let figures = crate::actuals::periods(&m, ind, &pairs).0;
-                crate::actuals::period::on_official(&mut path, &figures, s.base_year, 0.0, true);
-                path
+                let placed = crate::actuals::period::on_official(
+                    &mut path,
+                    &figures,
+                    s.base_year,
+                    0.0,
+                    true,
+                );
+                (path, placed)
             }
         }
     }

@@ -154,9 +154,15 @@ impl Trend {
     /// unit of `kind` and above its floor; `None` below two changes. The one estimator: the
     /// grade's P(meet) and the simulation's fan both rest on it.
     pub fn of_points(points: &[(i32, f64)], kind: Kind) -> Option<Trend> {
+        Trend::of_points_except(points, kind, &[])
+    }
+
+    /// [`Trend::of_points`] without the changes into the years of `skip` (steps that are no
+    /// yearly change, as onto an official period figure).
+    pub fn of_points_except(points: &[(i32, f64)], kind: Kind, skip: &[i32]) -> Option<Trend> {
         let changes: Vec<(i32, f64)> = points
             .windows(2)
-            .filter(|w| w[1].0 == w[0].0 + 1)
+            .filter(|w| w[1].0 == w[0].0 + 1 && !skip.contains(&w[1].0))
             .filter_map(|w| Some((w[1].0, kind.change(w[0].1, w[1].1)?)))
             .collect();
         let xs: Vec<f64> = changes.iter().map(|c| c.1).collect();

@@ -145,7 +145,13 @@ pub fn sigma_of(set: &Settings, path: &Path) -> Spread {
     if let Some(s) = path.series.sigma {
         return by_hand(s, SigmaSource::Table);
     }
-    if let Some(t) = from_actuals(plan.start_year, plan.start, &path.actuals, kind) {
+    if let Some(t) = from_actuals(
+        plan.start_year,
+        plan.start,
+        &path.actuals,
+        &path.spliced,
+        kind,
+    ) {
         let sigma = if kind.logarithmic() || level == 0.0 {
             t.sigma
         } else {
@@ -171,16 +177,19 @@ pub fn sigma_of(set: &Settings, path: &Path) -> Spread {
 
 /// The trend of the yearly changes between consecutive known values (the start and the
 /// actuals), when there are two or more: assess's estimator, in the same unit and floors.
+/// The step into a year an official period figure placed (`spliced`) is left out: it carries
+/// the gap between the yearly chain and the period figure, not one year's change.
 pub(crate) fn from_actuals(
     start_year: i32,
     start: f64,
     actuals: &[(i32, f64)],
+    spliced: &[i32],
     kind: Kind,
 ) -> Option<Trend> {
     let known: Vec<(i32, f64)> = std::iter::once((start_year, start))
         .chain(actuals.iter().copied().filter(|a| a.0 > start_year))
         .collect();
-    Trend::of_points(&known, kind)
+    Trend::of_points_except(&known, kind, spliced)
 }
 
 #[cfg(test)]
@@ -227,15 +236,60 @@ mod tests {
         assert_eq!(s.sigma, s.unit_sigma);
     }
 
+    /// The national CO₂ intensity's path: yearly falls of 3.8, 0.8, 0 and 3.4 % (2021–24)
+    /// chain to 92.18577 (2020 = 100), and the official 〔17.7〕 places 2025 at 82.3. σ rests on
+    /// the four yearly log changes ln 0.962 = −0.0387408, ln 0.992 = −0.0080322, 0 and
+    /// ln 0.966 = −0.0345914: mean −0.0203411, sample sd 0.0192084 (n = 4). The step onto the
+    /// period figure, ln(82.3/92.18577) = −0.1134346, is no yearly change: counted as one it
+    /// would make σ 0.0448331 with n = 5.
+    #[test]
+    fn sigma_leaves_out_the_step_onto_an_official_period_figure() {
+        let sc = crate::scenario::Scenario::load(
+            &crate::repo_file("scenarios/national-14th.toml"),
+            &crate::table::LoadOptions::default(),
+        )
+        .unwrap();
+        let p = crate::project::project(&sc).unwrap();
+        let co2 = p
+            .paths
+            .iter()
+            .find(|x| x.series.name == "单位GDP二氧化碳排放降低")
+            .unwrap();
+        assert_eq!(co2.spliced, vec![2025]);
+        let s = sigma_of(&Settings::from_scenario(&sc), co2);
+        assert!((s.unit_sigma - 0.0192084).abs() < 1e-6, "{s:?}");
+        assert_eq!(
+            (s.source, s.kind, s.n),
+            (SigmaSource::Actuals, Kind::Index, Some(4))
+        );
+        // the same points with the splice counted: the wider σ of before
+        let t = from_actuals(
+            co2.plan.start_year,
+            co2.plan.start,
+            &co2.actuals,
+            &[],
+            Kind::Index,
+        )
+        .unwrap();
+        assert!((t.sigma - 0.0448331).abs() < 1e-6 && t.m == 5, "{t:?}");
+    }
+
     #[test]
     fn sigma_from_two_actual_years_and_the_floor() {
         // two changes suffice (n = 2, as for assess's P(meet)); one does not
-        let t = from_actuals(2020, 100.0, &[(2021, 104.0), (2022, 110.0)], Kind::Level).unwrap();
+        let t = from_actuals(
+            2020,
+            100.0,
+            &[(2021, 104.0), (2022, 110.0)],
+            &[],
+            Kind::Level,
+        )
+        .unwrap();
         // ln 1.04 = 0.0392207, ln(110/104) = 0.0560888: sd |Δ|/√2 = 0.0119275
         assert!((t.sigma - 0.0119275).abs() < 1e-6 && t.m == 2, "{t:?}");
-        assert!(from_actuals(2020, 100.0, &[(2021, 104.0)], Kind::Level).is_none());
+        assert!(from_actuals(2020, 100.0, &[(2021, 104.0)], &[], Kind::Level).is_none());
         // a share moving 0.5 and 0.6 points: sd 0.0707 points, floored at 0.2
-        let t = from_actuals(2020, 60.0, &[(2021, 60.5), (2022, 61.1)], Kind::Points).unwrap();
+        let t = from_actuals(2020, 60.0, &[(2021, 60.5), (2022, 61.1)], &[], Kind::Points).unwrap();
         assert_eq!(t.sigma, 0.2);
         assert!((t.observed - 0.0707107).abs() < 1e-6);
     }
