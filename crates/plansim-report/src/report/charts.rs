@@ -43,7 +43,14 @@ fn pct(r: f64) -> String {
 fn subtitle(run: &Computed, i: usize, lang: Lang) -> String {
     let path = &run.p.paths[i];
     let o = path.outcomes.first();
-    let chance = run.sim.paths[i].chances.first();
+    // once the target year's outturn is in, the outturn settles it: no pace still required
+    // and no chance of what is already known (the grade says met or missed)
+    let observed = |year: i32| path.actuals.iter().any(|a| a.0 >= year);
+    let settled = o.is_some_and(|o| observed(o.goal.year));
+    let chance = run.sim.paths[i]
+        .chances
+        .first()
+        .filter(|c| !observed(c.year));
     let mut parts = Vec::new();
     let stated = path.series.stated_rate.map(|r| r.value);
     match (stated, lang.is_en()) {
@@ -67,7 +74,7 @@ fn subtitle(run: &Computed, i: usize, lang: Lang) -> String {
         } else {
             format!("距上限尚有 {}", number(room, Digits::Fixed(2)))
         });
-    } else if let Some(r) = o.and_then(|o| o.required_rate) {
+    } else if let Some(r) = o.and_then(|o| o.required_rate).filter(|_| !settled) {
         parts.push(if lang.is_en() {
             format!("required {}/yr", pct(r))
         } else {
