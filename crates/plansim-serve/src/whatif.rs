@@ -243,11 +243,7 @@ pub fn controls(plan: &Plan, lang: Lang) -> Vec<Control> {
             + 1;
         out.push(Control {
             indicator: s.name.clone(),
-            label: if lang.is_en() && !s.name_en.is_empty() {
-                s.name_en.clone()
-            } else {
-                s.name.clone()
-            },
+            label: s.display_name(lang).to_string(),
             unit: s.unit.clone(),
             chart: true,
             free_from,
@@ -268,11 +264,7 @@ pub fn controls(plan: &Plan, lang: Lang) -> Vec<Control> {
         let free_from = last_obs.unwrap_or(g.plan.start_year).max(g.plan.start_year) + 1;
         out.push(Control {
             indicator: s.name.clone(),
-            label: if lang.is_en() && !s.name_en.is_empty() {
-                s.name_en.clone()
-            } else {
-                s.name.clone()
-            },
+            label: s.display_name(lang).to_string(),
             unit: s.unit.clone(),
             chart: false,
             free_from,

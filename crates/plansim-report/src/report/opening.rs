@@ -270,8 +270,8 @@ impl<'a> View<'a> {
             ),
             note: askama::filters::Safe(w(
                 lang,
-                "Graded from the outturns (plansim assess), the furthest behind first. Gap, in the target's own terms and positive on the good side: for a level or share to reach, current − required pace; for an average rate, the mean − the target; for a bound, the headroom inside it; short by the target year = the target less where the current pace leads. Under each target, what each scenario says.",
-                "依据实际值评估（plansim assess），最滞后的在前。差距以目标自身的口径计，正值为有利：达到某一水平的目标为当前速度 − 所需速度；年均速度目标为实际均值 − 目标；界限目标为距界限的余量；目标年尚差 = 目标减去按当前速度到目标年可达的水平。每个目标下列出各情景的结论。",
+                "Graded from the outturns (plansim assess), the furthest behind first. Gap, in the target's own terms and positive on the good side: for a level, share or average rate, current − required pace (the mean the remaining years need; the target once none remain); for a bound, the headroom inside it; short by the target year = the target less where the current pace leads. Under each target, what each scenario says.",
+                "依据实际值评估（plansim assess），最滞后的在前。差距以目标自身的口径计，正值为有利：达到某一水平的目标与年均速度目标为当前速度 − 所需速度（年均速度目标为其余年份所需的均值，目标年已过则为目标）；界限目标为距界限的余量；目标年尚差 = 目标减去按当前速度到目标年可达的水平。每个目标下列出各情景的结论。",
             )),
             heads: headings(lang)[..n].to_vec(),
             rows,

@@ -205,22 +205,33 @@ fn grade_of<'a>(
 /// The panel's note: the latest outturn the grade rests on, a bound as printed (`＞25`).
 fn latest_note(
     row: Option<&super::rows::TargetRow>,
-    bounds: &[crate::chart::OutturnBound],
+    chart: &crate::chart::IndicatorChart,
     lang: Lang,
 ) -> String {
     let latest = row.and_then(|r| r.latest);
-    if let Some(b) = latest.and_then(|(y, _)| bounds.iter().find(|b| b.year == y)) {
-        let (word, y) = (if lang.is_en() { "latest" } else { "最新" }, b.year);
-        return format!("{word} {} ({y})", b.label);
+    let year = |y: i32| {
+        if lang.is_en() {
+            format!("({y})")
+        } else {
+            format!("（{y}）")
+        }
+    };
+    let word = if lang.is_en() { "latest" } else { "最新" };
+    if let Some(b) = latest.and_then(|(y, _)| chart.bounds.iter().find(|b| b.year == y)) {
+        return format!("{word} {}{}", b.label, year(b.year));
     }
+    // a period total's latest figure is its change to date in %, not a level on the axis (a
+    // 2020=100 index): its unit is said
+    let unit = if row.is_some_and(|r| r.rule == "period-total") {
+        "%"
+    } else {
+        ""
+    };
     match latest {
-        Some((y, v)) if lang.is_en() => format!(
-            "latest {} ({y})",
-            plansim_core::format::number(v, plansim_core::format::Digits::Column)
-        ),
         Some((y, v)) => format!(
-            "最新 {} ({y})",
-            plansim_core::format::number(v, plansim_core::format::Digits::Column)
+            "{word} {}{unit}{}",
+            plansim_core::format::number(v, plansim_core::format::Digits::Column),
+            year(y)
         ),
         None if lang.is_en() => "no outturn".into(),
         None => "无实际值".into(),
@@ -271,7 +282,7 @@ fn panel_note(
             format!("{}年目标 {}", r.year, r.target)
         });
     }
-    parts.push(latest_note(row, &chart.bounds, lang));
+    parts.push(latest_note(row, chart, lang));
     parts.join(" · ")
 }
 
