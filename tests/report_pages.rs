@@ -144,6 +144,15 @@ fn chinese_pages_speak_chinese() {
         "<details class=fold><summary>数据不足（{n}）</summary><ul><li><details><summary>全国（{n}）</summary>"
     );
     assert!(index.contains(&fold), "{fold}");
+    // the two missed national targets have their 2025 outturns (energy −11.7 %, CO₂ 〔17.7〕):
+    // the action table says so instead of a scenario's projection or chance of a known year
+    let rows = &index[action..index.find("国家“十四五”评估：2025年收官").unwrap()];
+    assert_eq!(
+        rows.matches("2025年实际值已出，无需推演").count(),
+        2,
+        "{rows}"
+    );
+    assert!(!rows.contains("情景下达标概率"), "{rows}");
 }
 
 /// The text a reader sees: tags, and the style sheet and attribute values with them, dropped.

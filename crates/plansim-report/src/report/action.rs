@@ -199,6 +199,14 @@ pub fn line(r: &TargetRow, lang: Lang) -> String {
         };
         parts.push(grow);
     }
+    // the target year's outturn is in: the scenario replays it, no what-if is left to say
+    if r.latest.is_some_and(|(y, _)| y >= r.year) {
+        return if en {
+            format!("the {} outturn is in: nothing left to project", r.year)
+        } else {
+            format!("{}年实际值已出，无需推演", r.year)
+        };
+    }
     if let Some(v) = r.projected {
         parts.push(if en {
             format!("the scenario projects {} in {}", number(v, Column), r.year)
