@@ -252,3 +252,53 @@ fn check_reports_the_missed_national_targets() {
         .collect();
     assert_eq!(missed, ["单位GDP能源消耗降低", "单位GDP二氧化碳排放降低"]);
 }
+
+/// A figure printed in a unit its row cannot be in (`61.2亩` for forest cover in %) is refused
+/// with its file, row and column, not graded as 61.2 %; `31.2万人` for a row in 万人 and a bare
+/// figure are read.
+#[test]
+fn an_outturn_in_a_foreign_unit_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("t.csv");
+    std::fs::write(
+        &table,
+        "地区,指标,单位,2020年,2025年目标,属性\n某县,森林覆盖率,%,60.5,62,约束性\n某县,常住人口,万人,30,32,预期性\n",
+    )
+    .unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "地区,指标,年份,数值\n某县,森林覆盖率,2022,61.2亩\n某县,常住人口,2022,31.2万人\n",
+    )
+    .unwrap();
+    let out = plansim()
+        .arg("assess")
+        .arg(&table)
+        .arg("--actuals")
+        .arg(&bad)
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("1 unreadable cell"), "{err}");
+    assert!(
+        err.contains("bad.csv:2:4") && err.contains("`亩` is another unit"),
+        "{err}"
+    );
+    assert!(!err.contains("31.2万人"), "{err}");
+    let good = dir.path().join("good.csv");
+    std::fs::write(
+        &good,
+        "地区,指标,年份,数值\n某县,森林覆盖率,2022,61.2\n某县,常住人口,2022,31.2万人\n",
+    )
+    .unwrap();
+    let g = grades(&[table.to_str().unwrap(), "--actuals", good.to_str().unwrap()]);
+    let latest = |name: &str| {
+        g.iter()
+            .find(|x| x["indicator"] == name)
+            .and_then(|x| x["latest_value"].as_f64())
+    };
+    assert_eq!(latest("森林覆盖率"), Some(61.2));
+    assert_eq!(latest("常住人口"), Some(31.2));
+}

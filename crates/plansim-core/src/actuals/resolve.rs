@@ -208,6 +208,22 @@ pub fn resolve(
             errors.push((o.file.clone(), unmatched(&o, candidates)));
             continue;
         }
+        // a figure printed in a unit its row cannot be in (`61.2亩` for a share in %) is refused,
+        // not read as if it were in the row's unit
+        let k = out.outturns.len();
+        if let Some(e) = indicators
+            .iter()
+            .zip(&out.by_row)
+            .filter(|(_, m)| m.last().is_some_and(|m| m.outturn == k))
+            .find_map(|(ind, _)| foreign_unit(ind, &o))
+        {
+            // its matches go with it: the next outturn takes its place in the list
+            for m in &mut out.by_row {
+                m.retain(|m| m.outturn != k);
+            }
+            errors.push((o.file.clone(), e));
+            continue;
+        }
         out.quantities.push((quantity, measure));
         out.outturns.push(o);
     }
@@ -340,6 +356,35 @@ fn no_region(o: &Outturn, held: &[&str]) -> CellError {
             held.join(", ")
         ),
     }
+}
+
+/// The unit printed after an outturn's number, when the row it matched cannot be in it: not a
+/// part of the row's unit (`人` of `万人`, `元` of `亿元`) and not convertible to it.
+fn foreign_unit(ind: &Indicator, o: &Outturn) -> Option<CellError> {
+    use crate::table::unit::Unit;
+    let printed = super::value::parse(&o.text).ok()?;
+    let suffix = printed.suffix.as_deref()?.trim();
+    let unit = ind.value_unit();
+    let unit = unit.trim();
+    if suffix.is_empty()
+        || unit.is_empty()
+        || unit.contains(suffix)
+        || Unit::parse(suffix).factor_to(&Unit::parse(unit)).is_some()
+    {
+        return None;
+    }
+    Some(CellError {
+        row: o.row,
+        column: o.column,
+        header: "value".into(),
+        text: o.text.clone(),
+        expected: format!(
+            "a figure in {unit}, the unit of {} (row {} of its table): `{suffix}` is another \
+             unit; convert the figure, or name its unit after the indicator (`{}（{suffix}）`) \
+             if it measures another quantity",
+            ind.name, ind.row, o.indicator
+        ),
+    })
 }
 
 /// An outturn no indicator of its region measures, with the nearest names.

@@ -36,6 +36,9 @@ pub struct Published {
     pub period: bool,
     /// The years a plan period named with it covers: `（十四五时期）` → 2021–2025.
     pub period_years: Option<[i32; 2]>,
+    /// A unit printed after the number (`亩` in `61.2亩`, `元` in `3600000万元`).
+    #[serde(skip)]
+    pub suffix: Option<String>,
 }
 
 impl Published {
@@ -108,6 +111,7 @@ pub fn parse(text: &str) -> Result<Published, String> {
         scale,
         period: cell.period.is_some() || period_years.is_some(),
         period_years,
+        suffix: cell.suffix,
     })
 }
 
