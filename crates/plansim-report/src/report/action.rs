@@ -200,7 +200,7 @@ pub fn line(r: &TargetRow, lang: Lang) -> String {
         parts.push(grow);
     }
     // the target year's outturn is in: the scenario replays it, no what-if is left to say
-    if r.latest.is_some_and(|(y, _)| y >= r.year) {
+    if r.ended {
         return if en {
             format!("the {} outturn is in: nothing left to project", r.year)
         } else {

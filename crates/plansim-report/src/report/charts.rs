@@ -45,12 +45,12 @@ fn subtitle(run: &Computed, i: usize, lang: Lang) -> String {
     let o = path.outcomes.first();
     // once the target year's outturn is in, the outturn settles it: no pace still required
     // and no chance of what is already known (the grade says met or missed)
-    let observed = |year: i32| path.actuals.iter().any(|a| a.0 >= year);
-    let settled = o.is_some_and(|o| observed(o.goal.year));
+    let rows = || run.page.rows.iter().filter(move |r| r.path == Some(i));
+    let settled = |year: i32| rows().any(|r| r.ended && r.year == year);
     let chance = run.sim.paths[i]
         .chances
         .first()
-        .filter(|c| !observed(c.year));
+        .filter(|c| !settled(c.year));
     let mut parts = Vec::new();
     let stated = path.series.stated_rate.map(|r| r.value);
     match (stated, lang.is_en()) {
@@ -65,7 +65,7 @@ fn subtitle(run: &Computed, i: usize, lang: Lang) -> String {
         _ => None,
     });
     // a target met by the latest outturn asks for no rate either (the pages' rule)
-    let kept = run.page.rows.iter().any(|r| r.kept && r.path == Some(i));
+    let kept = rows().any(|r| r.kept);
     if kept {
         parts.push(kept_words().get(lang).to_string());
     } else if let Some(room) = headroom {
@@ -74,7 +74,10 @@ fn subtitle(run: &Computed, i: usize, lang: Lang) -> String {
         } else {
             format!("距上限尚有 {}", number(room, Digits::Fixed(2)))
         });
-    } else if let Some(r) = o.and_then(|o| o.required_rate).filter(|_| !settled) {
+    } else if let Some(r) = o
+        .filter(|o| !settled(o.goal.year))
+        .and_then(|o| o.required_rate)
+    {
         parts.push(if lang.is_en() {
             format!("required {}/yr", pct(r))
         } else {

@@ -69,6 +69,10 @@ pub struct TargetRow {
     /// The target is met where `required_rate` counts from (the ambition column's rule,
     /// `assess::ambition::kept`): the pages say 已达到，需保持 instead of a rate.
     pub kept: bool,
+    /// The target year's outturn is in: no rate is required any more, and no scenario's
+    /// projection or chance of that year is news.
+    #[serde(skip)]
+    pub ended: bool,
     /// The scenario's projection in the target year.
     pub projected: Option<f64>,
     /// The scenario's projection at its horizon (2035), for plans that run to it: not for a
@@ -262,6 +266,7 @@ pub fn target_rows(
                 // once the target year's outturn is in, no rate is required any more
                 required_rate: outcome.and_then(|o| o.required_rate).filter(|_| !ended),
                 kept,
+                ended,
                 projected: outcome.and_then(|o| o.value),
                 at_horizon,
                 // a target relative to another row's growth: judged on both rows' rates
