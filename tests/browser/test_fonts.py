@@ -14,14 +14,13 @@ import subprocess
 import tempfile
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+
+from conftest import DEJAVU  # noqa: F401 (imported from here by the other tests)
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 FONT = "assets/NotoSansSC-subset.otf"
 # the bundled subset's family name (fc-scan crates/plansim-report/assets/fonts/*.otf)
 BUNDLED_FAMILY = "Noto Sans CJK SC"
-DEJAVU = "/usr/share/fonts/truetype/dejavu"
 
 # marks up to `n` elements whose own text holds Chinese, returns their texts
 MARK_CJK = """
@@ -60,31 +59,6 @@ def report():
     )
     assert run.returncode == 0, run.stderr
     yield out
-    shutil.rmtree(tmp, ignore_errors=True)
-
-
-@pytest.fixture()
-def browser():
-    """Headless Chromium whose fontconfig knows only DejaVu; a fresh one for each test, so no
-    font stays cached from one test to the next."""
-    assert os.path.isdir(DEJAVU), f"{DEJAVU}: the DejaVu fonts are missing (apt-get install fonts-dejavu-core)"
-    tmp = pathlib.Path(tempfile.mkdtemp(prefix="plansim-fc-"))
-    conf = tmp / "fonts.conf"
-    conf.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-        f"  <dir>{DEJAVU}</dir>\n  <cachedir>{tmp}/cache</cachedir>\n</fontconfig>\n"
-    )
-    env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-              f"--user-data-dir={tmp}/profile", "--allow-file-access-from-files"]:
-        opts.add_argument(a)
-    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver", env=env)
-    d = webdriver.Chrome(service=service, options=opts)
-    yield d
-    d.quit()
     shutil.rmtree(tmp, ignore_errors=True)
 
 

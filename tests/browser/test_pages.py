@@ -14,10 +14,9 @@ import subprocess
 import tempfile
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 
-from test_fonts import DEJAVU, REPO, binary
+from conftest import chromium, close
+from test_fonts import REPO, binary
 
 # the stable rule codes of `plansim check` (docs/check.md)
 RULE_CODES = [
@@ -44,37 +43,6 @@ def report():
     assert run.returncode == 0, run.stderr
     yield out
     shutil.rmtree(tmp, ignore_errors=True)
-
-
-def chromium(width):
-    """Headless Chromium `width` pixels wide whose fontconfig knows only DejaVu."""
-    assert os.path.isdir(DEJAVU), f"{DEJAVU}: the DejaVu fonts are missing"
-    tmp = pathlib.Path(tempfile.mkdtemp(prefix="plansim-fc-"))
-    conf = tmp / "fonts.conf"
-    conf.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-        f"  <dir>{DEJAVU}</dir>\n  <cachedir>{tmp}/cache</cachedir>\n</fontconfig>\n"
-    )
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-              f"--window-size={width},1000", f"--user-data-dir={tmp}/profile",
-              "--allow-file-access-from-files"]:
-        opts.add_argument(a)
-    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver",
-                      env={**os.environ, "FONTCONFIG_FILE": str(conf)})
-    d = webdriver.Chrome(service=service, options=opts)
-    d.tmp = tmp
-    return d
-
-
-@pytest.fixture()
-def browser():
-    d = chromium(1400)
-    yield d
-    d.quit()
-    shutil.rmtree(d.tmp, ignore_errors=True)
 
 
 def load(d, page):
@@ -145,8 +113,7 @@ def test_no_table_cell_is_narrower_than_two_characters(report, width):
             assert d.execute_script(
                 "return document.documentElement.scrollWidth <= window.innerWidth + 1"), page
     finally:
-        d.quit()
-        shutil.rmtree(d.tmp, ignore_errors=True)
+        close(d)
 
 
 def test_quoted_cells_are_drawn_in_the_bundled_font(report, browser):

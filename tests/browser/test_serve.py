@@ -18,14 +18,15 @@ import tempfile
 import time
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from test_fonts import BUNDLED_FAMILY, DEJAVU, MARK_CJK, REPO, binary, drawn_in_bundled
+from conftest import chromium, close, console
+from test_fonts import BUNDLED_FAMILY, MARK_CJK, REPO, binary, drawn_in_bundled
 
 INDICATOR = "地区生产总值增长率"
+# the server of this module, for a failure's message
+SERVER = {}
 
 
 @pytest.fixture(scope="module")
@@ -34,11 +35,13 @@ def served():
     tmp = pathlib.Path(tempfile.mkdtemp(prefix="plansim-serve-"))
     scenarios = tmp / "scenarios"
     shutil.copytree(REPO / "scenarios", scenarios)
+    log = open(tmp / "serve.err", "w")
     proc = subprocess.Popen(
         [str(binary()), "serve", str(scenarios / "horqin-outturn.toml"), str(scenarios / "national-15th.toml"),
          "--port", "0", "--lang", "zh"],
-        stdout=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE, stderr=log, text=True,
     )
+    SERVER["proc"], SERVER["log"] = proc, tmp / "serve.err"
     line = proc.stdout.readline()
     assert "?token=" in line, line
     url = line.strip().split(" ")[-1]
@@ -46,37 +49,16 @@ def served():
     yield url, scenarios
     proc.terminate()
     proc.wait(timeout=10)
+    log.close()
     shutil.rmtree(tmp, ignore_errors=True)
 
 
 @pytest.fixture()
 def browser():
-    """Headless Chromium that sees only DejaVu fonts and saves downloads in a folder of ours."""
-    assert os.path.isdir(DEJAVU), f"{DEJAVU}: the DejaVu fonts are missing"
-    tmp = pathlib.Path(tempfile.mkdtemp(prefix="plansim-fc-"))
-    conf = tmp / "fonts.conf"
-    conf.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-        f"  <dir>{DEJAVU}</dir>\n  <cachedir>{tmp}/cache</cachedir>\n</fontconfig>\n"
-    )
-    downloads = tmp / "downloads"
-    downloads.mkdir()
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-              "--window-size=1400,1000", f"--user-data-dir={tmp}/profile"]:
-        opts.add_argument(a)
-    opts.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                           "download.prompt_for_download": False})
-    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver",
-                      env={**os.environ, "FONTCONFIG_FILE": str(conf)})
-    d = webdriver.Chrome(service=service, options=opts)
-    d.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
-    d.downloads = downloads
+    """A browser that saves downloads in a folder of ours (`d.downloads`)."""
+    d = chromium(downloads=True)
     yield d
-    d.quit()
-    shutil.rmtree(tmp, ignore_errors=True)
+    close(d)
 
 
 def wait(d, cond, what, timeout=30):
@@ -86,7 +68,21 @@ def wait(d, cond, what, timeout=30):
         if v:
             return v
         time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
+    raise AssertionError(f"timed out waiting for {what}\n{diagnosis(d)}")
+
+
+def diagnosis(d):
+    """Where the page stood, what it and the server said: all a failure far away can tell."""
+    page = d.execute_script(
+        "return {url: location.href, seq: document.body && document.body.dataset.seq,"
+        " busy: document.body && document.body.classList.contains('busy'),"
+        " error: (document.getElementById('error') || {}).textContent,"
+        " title: document.title}")
+    proc = SERVER.get("proc")
+    alive = proc is not None and proc.poll() is None
+    said = SERVER["log"].read_text(errors="replace")[-3000:] if SERVER.get("log") else ""
+    return (f"page: {page}\nconsole:\n{console(d)}\n"
+            f"server: {'running' if alive else 'stopped'}; its stderr:\n{said or '(nothing)'}")
 
 
 def open_plan(d, url, plan="科尔沁区 · 十四五规划"):
