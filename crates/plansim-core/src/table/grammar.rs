@@ -807,7 +807,7 @@ mod tests {
         for (text, form, period) in cases {
             let cell = Cell::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
             assert_eq!(
-                (cell.form, cell.period.as_deref()),
+                (cell.form.clone(), cell.period.as_deref()),
                 (form, Some(period)),
                 "{text}"
             );
@@ -843,7 +843,7 @@ mod tests {
         // every bound word at the end is one bound; what is left is the unit
         let c = Cell::parse("4乥内以下").unwrap();
         assert_eq!(
-            (c.form, c.suffix.as_deref()),
+            (c.form.clone(), c.suffix.as_deref()),
             (
                 Form::AtMost {
                     value: n(4.0, 0),

@@ -12,6 +12,7 @@ use super::normalize::{excel_date_hint, fold};
 use super::notation::Cell;
 use super::parents::{Parent, RowName};
 use super::rate_column::{rate_kind, target_from_rate};
+use super::row_details::RowDetails;
 use super::unit::Unit;
 use super::{Record, Table, annotate, notes};
 use crate::error::{CellError, Error, Result};
@@ -58,6 +59,7 @@ pub fn build(
     super::alternative::attach(&notes, &mut indicators);
     let mut errors = std::mem::take(&mut ctx.errors);
     check_duplicates(&mut indicators, &layout, &headers, &mut errors);
+    indicators.iter_mut().for_each(Indicator::shrink);
     errors.sort_by_key(|e| (e.row, e.column));
     if indicators.is_empty() && errors.is_empty() {
         return Err(Error::format(
@@ -270,11 +272,8 @@ impl RowContext<'_> {
         let template = Indicator {
             region: self.region.clone(),
             plan: self.plan.clone(),
-            seq: row_name.seq.clone(),
-            category: self.category.clone(),
             name: row_name.name.clone(),
             name_parts: row_name.parts,
-            name_en: self.filled(rec, Field::NameEn),
             unit,
             base_year,
             base_year_assumed,
@@ -291,21 +290,29 @@ impl RowContext<'_> {
                 .into(),
             target_from_rate: false,
             attribute,
-            sigma,
-            source: self.filled(rec, Field::Source),
-            remark: self.filled(rec, Field::Remark),
-            notes: Vec::new(),
-            readings: Vec::new(),
-            restates: None,
             file: self.path.to_path_buf(),
             row: rec.row,
+            details: RowDetails {
+                seq: row_name.seq.clone(),
+                category: self.category.clone(),
+                name_en: self.filled(rec, Field::NameEn),
+                sigma,
+                source: self.filled(rec, Field::Source),
+                remark: self.filled(rec, Field::Remark),
+                ..RowDetails::default()
+            }
+            .into(),
         };
         let out = self.targets(rec, template);
         if self.errors.len() > n_errors {
             return;
         }
         self.adopt(&out, &row_name.seq, parent.as_ref().map(|p| p.row), rec);
-        self.out.extend(out);
+        // details written empty while the row was read are let go before it is kept
+        self.out.extend(out.into_iter().map(|mut ind| {
+            ind.shrink();
+            ind
+        }));
     }
 
     /// A filled cell right of the last header column is an error: the row is cut wrong.
