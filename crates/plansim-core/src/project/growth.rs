@@ -136,7 +136,7 @@ pub(crate) fn paths(
 /// The rows a relational cell of `ind` names: the table's own reading, else its words.
 fn named(ind: &crate::table::Indicator) -> Option<String> {
     [&ind.rate, &ind.target].iter().find_map(|c| match &c.form {
-        Form::Relational { indicator, .. } => indicator.clone(),
+        Form::Relational(r) => r.indicator.clone(),
         _ => None,
     })
 }

@@ -99,21 +99,21 @@ pub(super) fn long_cells(headers: &[String], records: &Records) -> Result<(Vec<W
 
 fn long_in(headers: &[String], r: &Record, out: &mut Vec<Warning>) {
     for (col, cell) in r.cells.iter().enumerate() {
-            // bytes first: a cell of fewer bytes has fewer characters
-            if cell.len() <= CELL_CHARS {
-                continue;
-            }
-            let chars = cell.chars().count();
-            if chars <= CELL_CHARS {
-                continue;
-            }
-            out.push(Warning {
-                row: r.row,
-                column: col + 1,
-                header: header_label(headers, col),
-                text: cell.chars().take(20).chain("…".chars()).collect(),
-                message: long_cell_message(chars),
-            });
+        // bytes first: a cell of fewer bytes has fewer characters
+        if cell.len() <= CELL_CHARS {
+            continue;
+        }
+        let chars = cell.chars().count();
+        if chars <= CELL_CHARS {
+            continue;
+        }
+        out.push(Warning {
+            row: r.row,
+            column: col + 1,
+            header: header_label(headers, col),
+            text: cell.chars().take(20).chain("…".chars()).collect(),
+            message: long_cell_message(chars),
+        });
     }
 }
 

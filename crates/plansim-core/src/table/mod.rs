@@ -35,7 +35,7 @@ mod xlsx;
 
 pub use indicator::{Attribute, Direction, FALLING_WORDS, Indicator, RateKind, Reading};
 pub use name::NameParts;
-pub use notation::{Cell, Form, NotationError};
+pub use notation::{Cell, Form, NotationError, Relational};
 pub use notes::{Note, NoteEffect, NoteScope};
 pub use number::{Magnitude, Num};
 pub use rare_cell::RareCell;
@@ -165,7 +165,12 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>, opts: &LoadOptions) -> Result<Tab
         // the file's bytes go once decoded; its records are split from the text as read
         let text = text::decode(path, &bytes)?;
         drop(bytes);
-        rows::build(path, source::Records::Text(path, &text), &region, !opts.lenient)
+        rows::build(
+            path,
+            source::Records::Text(path, &text),
+            &region,
+            !opts.lenient,
+        )
     }
 }
 

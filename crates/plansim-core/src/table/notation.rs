@@ -89,18 +89,23 @@ pub enum Form {
         text: String,
     },
     /// Stated against another indicator: `高于GDP增长` (above), `与GDP增长基本同步` (in step).
-    Relational {
-        /// Above, in step with or below.
-        relation: Relation,
-        /// The other indicator as printed: `GDP增长`.
-        other: String,
-        /// The name of the table's row it means (`国内生产总值（GDP）增长` for `GDP增长`),
-        /// when the table has one.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        indicator: Option<String>,
-        /// The cell's words.
-        text: String,
-    },
+    /// Boxed: rare, and three texts wide, it would widen every cell.
+    Relational(Box<Relational>),
+}
+
+/// A cell stated against another indicator (see [`Form::Relational`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Relational {
+    /// Above, in step with or below.
+    pub relation: Relation,
+    /// The other indicator as printed: `GDP增长`.
+    pub other: String,
+    /// The name of the table's row it means (`国内生产总值（GDP）增长` for `GDP增长`),
+    /// when the table has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<String>,
+    /// The cell's words.
+    pub text: String,
 }
 
 /// Why a cell could not be read: what the grammar expected instead.
@@ -173,7 +178,7 @@ impl Cell {
             | Form::None
             | Form::Delegated { .. }
             | Form::Qualitative { .. }
-            | Form::Relational { .. } => None,
+            | Form::Relational(_) => None,
         }
     }
 
@@ -186,10 +191,7 @@ impl Cell {
     pub fn is_numeric(&self) -> bool {
         !matches!(
             self.form,
-            Form::None
-                | Form::Delegated { .. }
-                | Form::Qualitative { .. }
-                | Form::Relational { .. }
+            Form::None | Form::Delegated { .. } | Form::Qualitative { .. } | Form::Relational(_)
         )
     }
 
@@ -206,7 +208,7 @@ impl Cell {
             Form::None => "none",
             Form::Delegated { .. } => "delegated",
             Form::Qualitative { .. } => "qualitative",
-            Form::Relational { .. } => "relational",
+            Form::Relational(_) => "relational",
         }
     }
 }
@@ -284,9 +286,8 @@ impl fmt::Display for Cell {
                         }
                     )
                 }
-                Form::Delegated { text }
-                | Form::Qualitative { text }
-                | Form::Relational { text, .. } => write!(f, "{text}"),
+                Form::Delegated { text } | Form::Qualitative { text } => write!(f, "{text}"),
+                Form::Relational(r) => write!(f, "{}", r.text),
                 _ => write!(f, "—"),
             };
         }

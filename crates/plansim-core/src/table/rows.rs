@@ -5,7 +5,6 @@
 use super::columns::unread_columns;
 use super::duplicates::check_duplicates;
 use super::frame::{HEADER_SEARCH, Header, Line, foreign_delimiter, pipe_hint};
-use super::source::Records;
 use super::header::{Field, Layout};
 use super::indicator::{Attribute, Indicator, RateKind};
 use super::name;
@@ -14,6 +13,7 @@ use super::notation::Cell;
 use super::parents::{Parent, RowName};
 use super::rate_column::{rate_kind, target_from_rate};
 use super::row_details::RowDetails;
+use super::source::Records;
 use super::unit::Unit;
 use super::{Record, Table, annotate, notes};
 use crate::error::{CellError, Error, Result};
@@ -57,7 +57,8 @@ pub(super) fn build(
     let mut warnings = unread_columns(&layout, &headers, &records, &header, header_row)?;
     let (long, count) = super::columns::long_cells(&headers, &records)?;
     warnings.extend(long);
-    ctx.out.reserve_exact(count.saturating_sub(header.first_data));
+    ctx.out
+        .reserve_exact(count.saturating_sub(header.first_data));
     let note_lines = ctx.lines(&mut header, records)?;
     let mut indicators = std::mem::take(&mut ctx.out);
     let mut notes = notes::parse(&note_lines);
@@ -559,7 +560,12 @@ mod tests {
                 cells: cells.iter().map(|s| s.to_string()).collect(),
             })
             .collect();
-        build(Path::new("t.csv"), Records::Held(records), "科尔沁区", false)
+        build(
+            Path::new("t.csv"),
+            Records::Held(records),
+            "科尔沁区",
+            false,
+        )
     }
 
     /// A row cut off after its base year: the missing target year says where the row ends.

@@ -91,7 +91,9 @@ mod tests {
                 format!("{:?} {:?} {:?}", t.notes, t.warnings, t.unread),
             )
         };
-        let held = read(Records::Held(crate::table::text::records(path, text).unwrap()));
+        let held = read(Records::Held(
+            crate::table::text::records(path, text).unwrap(),
+        ));
         let passes = read(Records::Text(path, text));
         assert_eq!(held, passes);
         // what the passes found: the unread column, the repeated row, the note's year
