@@ -314,17 +314,6 @@ fn annual_raw(raw: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod annual_raw_tests {
-    #[test]
-    fn annual_goal_text_puts_the_percent_after_the_number() {
-        assert_eq!(super::annual_raw("7左右"), "年均7%左右");
-        assert_eq!(super::annual_raw("6.5"), "年均6.5%");
-        assert_eq!(super::annual_raw("7%以上"), "年均7%以上");
-        assert_eq!(super::annual_raw("＞7"), "年均＞7%");
-    }
-}
-
 impl Series {
     /// The series each behind its own pointer, to be shared with the paths made of them. A
     /// loop, not `collect`: collecting in place would keep the series' whole buffer (300 bytes
@@ -344,4 +333,15 @@ pub(crate) fn shared<S: serde::Serializer>(
     ser: S,
 ) -> Result<S::Ok, S::Error> {
     serde::Serialize::serialize(&**s, ser)
+}
+
+#[cfg(test)]
+mod annual_raw_tests {
+    #[test]
+    fn annual_goal_text_puts_the_percent_after_the_number() {
+        assert_eq!(super::annual_raw("7左右"), "年均7%左右");
+        assert_eq!(super::annual_raw("6.5"), "年均6.5%");
+        assert_eq!(super::annual_raw("7%以上"), "年均7%以上");
+        assert_eq!(super::annual_raw("＞7"), "年均＞7%");
+    }
 }
