@@ -62,12 +62,7 @@ fn meets(cell: &Cell, want: Want) -> bool {
         (Change(x), Form::Points { value }) => approx_eq(value.value, x, 1e-9),
         (Nil, Form::None) => true,
         (Words(t), Form::Qualitative { text }) => text == t,
-        (
-            Rel(r, o),
-            Form::Relational {
-                relation, other, ..
-            },
-        ) => *relation == r && other == o,
+        (Rel(r, o), Form::Relational(rel)) => rel.relation == r && rel.other == o,
         _ => false,
     }
 }
@@ -239,11 +234,11 @@ fn check_national(file: &str) {
     assert_eq!(preliminary, ["2"], "{file}");
     // the relational targets name the table's GDP row
     for seq in ["2", "7"] {
-        let Form::Relational { indicator, .. } = &row(seq).rate.form else {
+        let Form::Relational(rel) = &row(seq).rate.form else {
             panic!("{file} {seq}")
         };
         assert_eq!(
-            indicator.as_deref(),
+            rel.indicator.as_deref(),
             Some("国内生产总值（GDP）增长"),
             "{file} {seq}"
         );

@@ -77,9 +77,7 @@ fn meaning(cell: &Cell) -> String {
         Form::None => super::w("none").into(),
         Form::Delegated { .. } => super::w("delegated").into(),
         Form::Qualitative { .. } => super::w("qualitative").into(),
-        Form::Relational {
-            relation, other, ..
-        } => format!("{} {other}", super::w(relation.words())),
+        Form::Relational(r) => format!("{} {}", super::w(r.relation.words()), r.other),
         Form::Points { value }
             if cell.is_period_total() || cell.raw.contains(['〔', '[', '【']) =>
         {

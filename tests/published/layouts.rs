@@ -85,10 +85,10 @@ fn the_15th_outline_layout_in_a_workbook() {
     assert_eq!(i[5].base.period_years, Some([2021, 2025]));
     assert_eq!(i[5].rate.period_years, Some([2026, 2030]));
     // 与经济增长同步 names the table's GDP growth row
-    let Form::Relational { indicator, .. } = &i[1].rate.form else {
+    let Form::Relational(rel) = &i[1].rate.form else {
         panic!()
     };
-    assert_eq!(indicator.as_deref(), Some("国内生产总值增长"));
+    assert_eq!(rel.indicator.as_deref(), Some("国内生产总值增长"));
 }
 
 /// `“十四五”目标` over `2025年` and `年均增长（%）`, a unit column; `#为2019年数据`; a name

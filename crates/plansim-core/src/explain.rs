@@ -187,7 +187,7 @@ fn account(
     let plans = p
         .paths
         .iter()
-        .map(|x| (&x.series, &x.plan))
+        .map(|x| (&*x.series, &x.plan))
         .chain(p.growth.iter().map(|g| (&g.series, &g.plan)));
     let rows = plans
         .filter_map(|(series, plan)| {

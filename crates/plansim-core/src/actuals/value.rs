@@ -111,7 +111,7 @@ pub fn parse(text: &str) -> Result<Published, String> {
         scale,
         period: cell.period.is_some() || period_years.is_some(),
         period_years,
-        suffix: cell.suffix,
+        suffix: cell.details.suffix.clone(),
     })
 }
 

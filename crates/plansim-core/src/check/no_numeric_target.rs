@@ -35,14 +35,9 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
     let (severity, message) = match &stated.form {
         Form::Delegated { text } => (Severity::Info, say::no_target_delegated(text)),
         Form::Qualitative { text } => (Severity::Info, say::no_target_qualitative(text)),
-        Form::Relational {
-            relation,
-            other,
-            indicator,
-            text,
-        } => (
+        Form::Relational(r) => (
             Severity::Info,
-            say::no_target_relational(text, *relation, other, indicator.as_deref()),
+            say::no_target_relational(&r.text, r.relation, &r.other, r.indicator.as_deref()),
         ),
         _ => (Severity::Warning, say::no_target(&ind.target.raw)),
     };

@@ -17,14 +17,11 @@ pub fn row(
     Indicator {
         region: "科尔沁区".into(),
         plan: "十四五规划".into(),
-        seq: String::new(),
-        category: String::new(),
         name: name.into(),
         name_parts: NameParts {
             printed: name.into(),
             ..NameParts::default()
         },
-        name_en: String::new(),
         unit: Unit::parse(unit),
         base_year,
         base_year_assumed: false,
@@ -39,14 +36,9 @@ pub fn row(
         rate_kind: RateKind::Annual,
         target_from_rate: false,
         attribute: Attribute::Unstated,
-        sigma: None,
-        source: String::new(),
-        remark: String::new(),
-        notes: Vec::new(),
-        readings: Vec::new(),
-        restates: None,
         file: PathBuf::from("t.csv"),
         row: 2,
+        details: Default::default(),
     }
 }
 

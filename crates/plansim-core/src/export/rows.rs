@@ -284,13 +284,13 @@ pub fn annotations(ind: &Indicator) -> Vec<String> {
         if what == "rate" && ind.rate_kind == RateKind::Yearly {
             says.push("each year's value".into());
         }
-        if let Form::Relational {
-            relation,
-            other,
-            indicator,
-            ..
-        } = &cell.form
-        {
+        if let Form::Relational(r) = &cell.form {
+            let crate::table::Relational {
+                relation,
+                other,
+                indicator,
+                ..
+            } = &**r;
             says.push(format!(
                 "{} {}",
                 relation.words(),

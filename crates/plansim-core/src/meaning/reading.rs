@@ -68,19 +68,26 @@ pub fn restates(row: &Indicator, other: &Indicator) -> bool {
 /// itself (`restates`), every row kept: for listing a table as printed.
 pub fn mark_readings(rows: &mut [Indicator]) {
     // rows compared only within their key (plan, years, the quantity's name): a table of
-    // 100,000 rows is not compared pair by pair
-    let mut by_key: std::collections::HashMap<Key, Vec<usize>> = Default::default();
-    for (i, r) in rows.iter().enumerate() {
-        by_key.entry(key(r)).or_default().push(i);
+    // 100,000 rows is not compared pair by pair. Rows sorted by their key's hash (then file
+    // order) sit with their key's others: 16 bytes a row, not a map of keys
+    let hash = |r: &Indicator| {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        key(r).hash(&mut h);
+        h.finish()
+    };
+    let mut order: Vec<(u64, usize)> = rows.iter().enumerate().map(|(i, r)| (hash(r), i)).collect();
+    order.sort_unstable();
+    let mut governs: Vec<Option<usize>> = vec![None; rows.len()];
+    for run in order.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, i) in run {
+            let r = &rows[i];
+            governs[i] = run
+                .iter()
+                .map(|&(_, g)| g)
+                .find(|&g| key(&rows[g]) == key(r) && restates(&rows[g], r));
+        }
     }
-    let governs: Vec<Option<usize>> = rows
-        .iter()
-        .map(|r| {
-            by_key
-                .get(&key(r))
-                .and_then(|same| same.iter().copied().find(|&g| restates(&rows[g], r)))
-        })
-        .collect();
     for (i, g) in governs.iter().enumerate() {
         // a row that governs is never itself a second reading: no chains
         let Some(g) = g.filter(|g| governs[*g].is_none()) else {

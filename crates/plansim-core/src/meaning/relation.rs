@@ -20,11 +20,9 @@ pub struct Relation {
 /// The relation a cell states, if it states one.
 pub fn relation(cell: &Cell) -> Option<Relation> {
     match &cell.form {
-        Form::Relational {
-            relation, other, ..
-        } => Some(Relation {
-            kind: *relation,
-            other: other.clone(),
+        Form::Relational(r) => Some(Relation {
+            kind: r.relation,
+            other: r.other.clone(),
         }),
         _ => None,
     }

@@ -66,12 +66,12 @@ impl Name {
     /// Reads a name with the table reader's one name parser ([`crate::table::name::read`]):
     /// numbering, footnote marks, the unit in parentheses at the end and the words beside it.
     pub fn parse(raw: &str) -> Name {
-        let (name, parts) = crate::table::name::read(raw);
+        let (name, mut parts) = crate::table::name::read(raw);
         Name {
             raw: raw.to_string(),
             stem: fold(&name),
-            unit: parts.unit,
-            qualifiers: parts.qualifiers,
+            unit: parts.unit.take(),
+            qualifiers: std::mem::take(&mut parts.qualifiers),
         }
     }
 

@@ -108,7 +108,7 @@ pub(crate) fn paths(
             goals: Vec::new(),
             ceiling: None,
             additive: false,
-            ..s.clone()
+            ..(**s).clone()
         };
         // the index through the published rates, for shocks that move a level
         let mut v = 100.0;
@@ -125,7 +125,7 @@ pub(crate) fn paths(
             |msg| crate::error::Error::notice(crate::scenario::At::new(&sc.path, 0), msg),
         )?;
         out.push(GrowthPath {
-            series: s.clone(),
+            series: (**s).clone(),
             plan,
             observed,
         });
@@ -136,7 +136,7 @@ pub(crate) fn paths(
 /// The rows a relational cell of `ind` names: the table's own reading, else its words.
 fn named(ind: &crate::table::Indicator) -> Option<String> {
     [&ind.rate, &ind.target].iter().find_map(|c| match &c.form {
-        Form::Relational { indicator, .. } => indicator.clone(),
+        Form::Relational(r) => r.indicator.clone(),
         _ => None,
     })
 }

@@ -34,8 +34,10 @@ pub struct Projection {
 #[derive(Clone, Debug, Serialize)]
 /// One series projected: the rates it follows, the actuals it keeps and its goals' outcomes.
 pub struct Path {
-    /// The indicator projected.
-    pub series: Series,
+    /// The indicator projected, shared with the scenario's list (a copy a row cost 300 bytes
+    /// and its texts).
+    #[serde(serialize_with = "crate::series::shared")]
+    pub series: std::sync::Arc<Series>,
     /// The rates of every year and where the plan period's came from.
     pub plan: RatePlan,
     /// Known values that replace the projection.
@@ -137,7 +139,7 @@ pub(crate) fn project_with(
                 },
             )),
             Ok(Some(p)) => out.push(Path {
-                series: s.clone(),
+                series: std::sync::Arc::clone(s),
                 plan: p,
                 actuals,
                 spliced,

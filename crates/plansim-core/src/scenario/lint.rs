@@ -34,7 +34,12 @@ pub(crate) fn lint(sc: &Scenario) -> Vec<Notice> {
             region: Some(vec![super::select::EVERY_REGION.into()]),
             ..Selector::default()
         };
-        let hit: Vec<&Series> = sc.series.iter().filter(|s| all.matches(s)).collect();
+        let hit: Vec<&Series> = sc
+            .series
+            .iter()
+            .map(|s| &**s)
+            .filter(|s| all.matches(s))
+            .collect();
         fraction_rate("rate", rate, &hit, &mut out);
     }
     out
@@ -108,7 +113,12 @@ fn rule(sc: &Scenario, r: &RuleView, out: &mut Vec<Notice>) {
             to,
         }));
     }
-    let hit: Vec<&Series> = sc.series.iter().filter(|s| r.sel.matches(s)).collect();
+    let hit: Vec<&Series> = sc
+        .series
+        .iter()
+        .map(|s| &**s)
+        .filter(|s| r.sel.matches(s))
+        .collect();
     if hit.is_empty() {
         out.push(err(selects_nothing(sc, r.rule, &r.sel)));
         return;
@@ -197,7 +207,8 @@ fn observed(
 /// Why a selector reaches no indicator: a name no table has (with the nearest), names that
 /// exist but never together, or a kind the selected indicators are not.
 fn selects_nothing(sc: &Scenario, rule: Rule, sel: &Selector) -> Msg {
-    let names = |f: fn(&Series) -> &str| -> BTreeSet<&str> { sc.series.iter().map(f).collect() };
+    let names =
+        |f: fn(&Series) -> &str| -> BTreeSet<&str> { sc.series.iter().map(|s| f(s)).collect() };
     let no_such = |field: &'static str, name: &str, pool: Vec<&str>| Msg::NoSuchName {
         rule,
         field,
@@ -236,7 +247,12 @@ fn selects_nothing(sc: &Scenario, rule: Rule, sel: &Selector) -> Msg {
             );
         }
     }
-    let by_name: Vec<&Series> = sc.series.iter().filter(|s| sel.matches_names(s)).collect();
+    let by_name: Vec<&Series> = sc
+        .series
+        .iter()
+        .map(|s| &**s)
+        .filter(|s| sel.matches_names(s))
+        .collect();
     if !by_name.is_empty() {
         let kind = sel.kind();
         let other = if kind == Kind::Levels {

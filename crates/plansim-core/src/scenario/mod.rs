@@ -51,7 +51,7 @@ pub struct Scenario {
     /// The rows of its tables that read.
     pub indicators: Vec<Indicator>,
     /// The indicators as paths to project, one per row and target.
-    pub series: Vec<Series>,
+    pub series: Vec<std::sync::Arc<Series>>,
     /// Every outturn read (the scenario's `actuals` and any given besides), merged.
     pub actuals: Vec<Outturn>,
     /// The outturns matched to `indicators`.
@@ -285,7 +285,7 @@ impl Scenario {
         // an achievement table is its targets and its outturns, where no outturn file is given
         let (actuals, outturns) =
             crate::actuals::intake(&indicators, actuals, &crate::names::Aliases::bundled())?;
-        let series = Series::gather(&indicators, &outturns.meanings);
+        let series = Series::shared(Series::gather(&indicators, &outturns.meanings));
         let mut sc = Scenario {
             name,
             description: spec.description.clone().unwrap_or_default(),
@@ -325,7 +325,7 @@ impl Scenario {
         (self.actuals, self.outturns) =
             crate::actuals::intake(&self.indicators, all, &crate::names::Aliases::bundled())?;
         // the outturns may set a base the series start from
-        self.series = Series::gather(&self.indicators, &self.outturns.meanings);
+        self.series = Series::shared(Series::gather(&self.indicators, &self.outturns.meanings));
         Ok(())
     }
 

@@ -314,6 +314,27 @@ fn annual_raw(raw: &str) -> String {
     }
 }
 
+impl Series {
+    /// The series each behind its own pointer, to be shared with the paths made of them. A
+    /// loop, not `collect`: collecting in place would keep the series' whole buffer (300 bytes
+    /// a row) under the pointers.
+    pub(crate) fn shared(all: Vec<Series>) -> Vec<std::sync::Arc<Series>> {
+        let mut out = Vec::with_capacity(all.len());
+        for s in all {
+            out.push(std::sync::Arc::new(s));
+        }
+        out
+    }
+}
+
+/// Serializes a shared series as the series itself.
+pub(crate) fn shared<S: serde::Serializer>(
+    s: &std::sync::Arc<Series>,
+    ser: S,
+) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&**s, ser)
+}
+
 #[cfg(test)]
 mod annual_raw_tests {
     #[test]

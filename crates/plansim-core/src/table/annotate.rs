@@ -220,12 +220,9 @@ fn resolve_relations(inds: &mut [Indicator]) {
     for ind in inds.iter_mut() {
         let own = ind.name.clone();
         for slot in SLOTS {
-            if let Form::Relational {
-                other, indicator, ..
-            } = &mut cell_mut(ind, slot).form
-            {
-                let k = relation::key(other);
-                *indicator = keys
+            if let Form::Relational(r) = &mut cell_mut(ind, slot).form {
+                let k = relation::key(&r.other);
+                r.indicator = keys
                     .iter()
                     .find(|(key, name)| *key == k && *name != own)
                     .map(|(_, name)| name.clone());

@@ -4,26 +4,43 @@ use super::frame::Header;
 use super::header::Layout;
 use super::normalize::fold;
 use super::rows::header_label;
+use super::source::Records;
 use super::{Record, Warning};
+use crate::error::Result;
+use std::ops::ControlFlow;
 
 /// Columns rows do not read, and columns repeating a field: each reported once, with its
 /// header (or its first filled cell when it has no header).
 pub(super) fn unread_columns(
     layout: &Layout,
     headers: &[String],
-    records: &[Record],
+    records: &Records,
     header: &Header,
-) -> Vec<Warning> {
-    let header_row = records[header.at].row;
+    header_row: usize,
+) -> Result<Vec<Warning>> {
     let repeated = layout.repeated();
+    // each column's first filled cell under the header, in one pass
+    let width = layout.fields.len();
+    let mut firsts: Vec<Option<(usize, String)>> = vec![None; width];
+    let mut missing = width;
+    records.scan(header.first_data, |r| {
+        for (col, first) in firsts.iter_mut().enumerate() {
+            if first.is_none()
+                && let Some(c) = r.cells.get(col).filter(|c| !fold(c).is_empty())
+            {
+                *first = Some((r.row, c.trim().to_string()));
+                missing -= 1;
+            }
+        }
+        if missing == 0 {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    })?;
     let mut out = Vec::new();
     for (col, field) in layout.fields.iter().enumerate() {
-        let filled = records[header.first_data..].iter().find_map(|r| {
-            r.cells
-                .get(col)
-                .filter(|c| !fold(c).is_empty())
-                .map(|c| (r.row, c.trim().to_string()))
-        });
+        let filled = firsts[col].take();
         let title = headers.get(col).map(|h| h.trim()).unwrap_or_default();
         let message = if field.is_none() && (!title.is_empty() || filled.is_some()) {
             "a column plansim does not read: its cells are not used (headers it reads: \
@@ -60,36 +77,44 @@ pub(super) fn unread_columns(
             message,
         });
     }
-    out
+    Ok(out)
 }
 
 /// Characters a spreadsheet cell holds (Excel's limit): a longer cell is kept whole in the run,
 /// cut in the workbook, and reported here with its row and column.
 pub const CELL_CHARS: usize = 32_767;
 
-/// Cells longer than [`CELL_CHARS`], each reported with its row and column.
-pub(super) fn long_cells(headers: &[String], records: &[Record]) -> Vec<Warning> {
+/// Cells longer than [`CELL_CHARS`], each reported with its row and column; with the number
+/// of records.
+pub(super) fn long_cells(headers: &[String], records: &Records) -> Result<(Vec<Warning>, usize)> {
     let mut out = Vec::new();
-    for r in records {
-        for (col, cell) in r.cells.iter().enumerate() {
-            // bytes first: a cell of fewer bytes has fewer characters
-            if cell.len() <= CELL_CHARS {
-                continue;
-            }
-            let chars = cell.chars().count();
-            if chars <= CELL_CHARS {
-                continue;
-            }
-            out.push(Warning {
-                row: r.row,
-                column: col + 1,
-                header: header_label(headers, col),
-                text: cell.chars().take(20).chain("…".chars()).collect(),
-                message: long_cell_message(chars),
-            });
+    let mut count = 0;
+    records.scan(0, |r| {
+        count += 1;
+        long_in(headers, r, &mut out);
+        ControlFlow::Continue(())
+    })?;
+    Ok((out, count))
+}
+
+fn long_in(headers: &[String], r: &Record, out: &mut Vec<Warning>) {
+    for (col, cell) in r.cells.iter().enumerate() {
+        // bytes first: a cell of fewer bytes has fewer characters
+        if cell.len() <= CELL_CHARS {
+            continue;
         }
+        let chars = cell.chars().count();
+        if chars <= CELL_CHARS {
+            continue;
+        }
+        out.push(Warning {
+            row: r.row,
+            column: col + 1,
+            header: header_label(headers, col),
+            text: cell.chars().take(20).chain("…".chars()).collect(),
+            message: long_cell_message(chars),
+        });
     }
-    out
 }
 
 /// The message of an over-long cell (also how a caller tells that warning from the others).

@@ -9,7 +9,7 @@ use super::indicator::Attribute;
 use super::normalize::{fold, is_blank_mark, is_han};
 
 /// How many leading rows may be titles before the header.
-const HEADER_SEARCH: usize = 30;
+pub(super) const HEADER_SEARCH: usize = 30;
 
 /// The header of a table: its cells (two header rows merged into one) and what they mean.
 #[derive(Clone, Debug)]

@@ -2,7 +2,7 @@
 //! `13.5(十三五时期)`, `[13.5]`, `—`, `市级指标`, `与经济增长同步`, … read into a [`Cell`].
 
 use super::normalize::{is_blank_mark, is_han};
-use super::notation::{Cell, Form, NotationError, fail, words};
+use super::notation::{Cell, Form, NotationError, Relational, fail, words};
 use super::number::{Magnitude, Num, leading_number};
 
 const DELEGATED: [&str; 7] = ["下达", "级指标", "上级", "分解", "考核指标", "另行", "要求"];
@@ -54,12 +54,12 @@ pub(super) fn parse_folded(s: &str) -> Result<Cell, NotationError> {
             return Ok(cell);
         }
         if let Some((relation, other)) = super::relation::parse(s) {
-            return Ok(words(Form::Relational {
+            return Ok(words(Form::Relational(Box::new(Relational {
                 relation,
                 other,
                 indicator: None,
                 text: s.to_string(),
-            }));
+            }))));
         }
         if s.chars().any(is_han) {
             return Ok(words(Form::Qualitative {
@@ -676,30 +676,30 @@ mod tests {
             // relational: the relation and the indicator named, as printed
             (
                 "与经济增长同步",
-                Relational {
+                Relational(Box::new(crate::table::Relational {
                     relation: Relation::InStep,
                     other: "经济增长".into(),
                     indicator: Option::None,
                     text: "与经济增长同步".into(),
-                },
+                })),
             ),
             (
                 "高于GDP增长",
-                Relational {
+                Relational(Box::new(crate::table::Relational {
                     relation: Relation::Above,
                     other: "GDP增长".into(),
                     indicator: Option::None,
                     text: "高于GDP增长".into(),
-                },
+                })),
             ),
             (
                 "与GDP增长基本同步",
-                Relational {
+                Relational(Box::new(crate::table::Relational {
                     relation: Relation::InStep,
                     other: "GDP增长".into(),
                     indicator: Option::None,
                     text: "与GDP增长基本同步".into(),
-                },
+                })),
             ),
             // an output class: at least 1000亿 (the magnitude is kept, as for `305.8亿`)
             (
@@ -807,7 +807,7 @@ mod tests {
         for (text, form, period) in cases {
             let cell = Cell::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
             assert_eq!(
-                (cell.form, cell.period.as_deref()),
+                (cell.form.clone(), cell.period.as_deref()),
                 (form, Some(period)),
                 "{text}"
             );
@@ -843,7 +843,7 @@ mod tests {
         // every bound word at the end is one bound; what is left is the unit
         let c = Cell::parse("4乥内以下").unwrap();
         assert_eq!(
-            (c.form, c.suffix.as_deref()),
+            (c.form.clone(), c.suffix.as_deref()),
             (
                 Form::AtMost {
                     value: n(4.0, 0),

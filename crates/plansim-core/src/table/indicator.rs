@@ -2,9 +2,10 @@
 
 use super::name::NameParts;
 use super::notation::{Cell, Form};
-use super::notes::Note;
 use super::number::Num;
+use super::rare::Rare;
 use super::rare_cell::RareCell;
+use super::row_details::RowDetails;
 use super::unit::Unit;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -95,24 +96,20 @@ impl RateKind {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
-/// One row of a table with one of its targets.
+/// One row of a table with one of its targets. What few rows carry (a number, a category,
+/// an English name, notes, …) is in [`RowDetails`], read through the row (`ind.notes`) and
+/// held only when filled. Serialized as one flat object (see `row_details`).
+#[derive(Clone, Debug)]
 pub struct Indicator {
     /// The region column, else the table's region.
     pub region: String,
     /// The plan column (`十四五`), else empty.
     pub plan: String,
-    /// The row's number: the seq column, else the numbering printed before the name (`1.`).
-    pub seq: String,
-    /// The category column or banner, carried down.
-    pub category: String,
     /// The name without its numbering, marks and unit (`国内生产总值（GDP）增长`); a sub-item's
     /// name follows its parent's (`主要污染物排放总量减少：化学需氧量`).
     pub name: String,
     /// What the printed name carries: its unit, qualifiers, marks, numbering, parent.
     pub name_parts: NameParts,
-    /// The English name column, else empty.
-    pub name_en: String,
     /// The unit column, else the unit printed at the end of the name (`（%）`).
     pub unit: Unit,
     /// The base column's year, or the base cell's own (`60.6*` under a note that `*` marks 2019
@@ -120,14 +117,12 @@ pub struct Indicator {
     pub base_year: i32,
     /// The base year is not printed in the document but assumed by the table's maker
     /// (`2016(假定)` in a base_year column).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub base_year_assumed: bool,
     /// The baseline cell.
     pub base: Cell,
     /// The target column's year.
     pub target_year: i32,
     /// The target year is assumed, not printed (`2020(假定)`).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub target_year_assumed: bool,
     /// The target cell.
     pub target: Cell,
@@ -138,49 +133,24 @@ pub struct Indicator {
     pub rate_cumulative: bool,
     /// In an achievement table, what the row came to by `target_year` (`2005年` beside
     /// `“十五”计划目标`); none in a plan table.
-    #[serde(skip_serializing_if = "Cell::is_none")]
     pub outcome: RareCell,
     /// In an achievement table, the achieved average rate or period total (`9.5`, `[4200]`,
     /// `＜[10]`, `6.3‰`), in the terms of `rate_kind`.
-    #[serde(skip_serializing_if = "Cell::is_none")]
     pub outcome_rate: RareCell,
     /// What the rate column states.
     pub rate_kind: RateKind,
     /// The target cell was empty and the rate column states the target: a yearly value
     /// (`＜5.5`) or a period total (`〔13.5〕`; `〔1〕` read as a change from the base). `target`
     /// then holds that reading and its `raw` is the rate cell's text.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub target_from_rate: bool,
     /// 预期性 or 约束性, a sub-item taking its parent's.
     pub attribute: Attribute,
-    /// Volatility of the annual rate as a fraction (0.02 = 2 points), from a `sigma` column in
-    /// points.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(serialize_with = "crate::percent::opt")]
-    pub sigma: Option<f64>,
-    /// Where the row was transcribed from.
-    pub source: String,
-    /// A `备注`/`说明` column's text for the row.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub remark: String,
-    /// Notes of the table that apply to the row as a whole: those that name it without a year
-    /// of its cells, those on a mark printed after its name, and those on the whole table.
-    /// Notes on one cell are that cell's (`base.notes`, …).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<Note>,
-    /// Other rows of the plan that state the same target in other words (a prose row
-    /// `地区生产总值 305.8 → 7左右` beside this table row `305.8亿 → 430亿 @ 7`): shown with this
-    /// row, which governs, and not graded apart (see `meaning::one_reading`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub readings: Vec<Reading>,
-    /// The file row of the row whose target this one states again (set where a table is
-    /// listed whole; elsewhere such a row is folded into that one).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub restates: Option<usize>,
     /// The table file.
     pub file: PathBuf,
     /// 1-based row in the file.
     pub row: usize,
+    /// The rest, empty in most rows.
+    pub(crate) details: Rare<RowDetails>,
 }
 
 /// A row read as a second statement of another row's target, as printed.

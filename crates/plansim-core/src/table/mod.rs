@@ -3,6 +3,8 @@
 pub mod achievement;
 pub mod alternative;
 mod annotate;
+mod cell_details;
+pub use cell_details::CellDetails;
 mod columns;
 pub use columns::{CELL_CHARS, LONG_CELL};
 mod duplicates;
@@ -12,22 +14,28 @@ pub mod header;
 pub mod indicator;
 pub mod marks;
 pub mod name;
+mod name_details;
+pub use name_details::NameDetails;
 pub mod normalize;
 pub(crate) mod notation;
 pub mod notes;
 pub mod number;
 mod parents;
+mod rare;
 mod rare_cell;
 mod rate_column;
+mod row_details;
+pub use row_details::RowDetails;
 pub mod relation;
 mod rows;
+mod source;
 pub(crate) mod text;
 pub mod unit;
 mod xlsx;
 
 pub use indicator::{Attribute, Direction, FALLING_WORDS, Indicator, RateKind, Reading};
 pub use name::NameParts;
-pub use notation::{Cell, Form, NotationError};
+pub use notation::{Cell, Form, NotationError, Relational};
 pub use notes::{Note, NoteEffect, NoteScope};
 pub use number::{Magnitude, Num};
 pub use rare_cell::RareCell;
@@ -145,21 +153,25 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>, opts: &LoadOptions) -> Result<Tab
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    let records = if is_workbook || matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xls" | "ods"))
-    {
-        xlsx::records(path, bytes, opts.sheet.as_deref())?
-    } else {
-        // the file's bytes and text go as soon as they are records
-        let text = text::decode(path, &bytes)?;
-        drop(bytes);
-        text::records(path, &text)?
-    };
     let region = opts.region.clone().unwrap_or_else(|| {
         path.file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default()
     });
-    rows::build(path, records, &region, !opts.lenient)
+    if is_workbook || matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xls" | "ods")) {
+        let records = xlsx::records(path, bytes, opts.sheet.as_deref())?;
+        rows::build(path, source::Records::Held(records), &region, !opts.lenient)
+    } else {
+        // the file's bytes go once decoded; its records are split from the text as read
+        let text = text::decode(path, &bytes)?;
+        drop(bytes);
+        rows::build(
+            path,
+            source::Records::Text(path, &text),
+            &region,
+            !opts.lenient,
+        )
+    }
 }
 
 /// The first sheet of a workbook as text records, read within the input limits.

@@ -4,36 +4,19 @@
 //! parentheses inside it qualify it.
 
 use super::marks;
+use super::name_details::NameDetails;
 use super::normalize::fold;
-use serde::Serialize;
+use super::rare::Rare;
 
-/// What an indicator's printed name carries besides the name itself.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+/// What an indicator's printed name carries besides the name itself. What only some names
+/// carry (numbering, unit, qualifiers, marks, parent) is in [`NameDetails`], read through it
+/// (`parts.unit`) and held only when filled; serialized flat (see `name_details`).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NameParts {
     /// The name cell as printed: `1.国内生产总值（GDP）增长（%）`.
     pub printed: String,
-    /// The numbering printed before the name: `1` of `1.`, `25` of `（25）`, `①`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub number: Option<String>,
-    /// The unit printed in parentheses at the end: `%` of `常住人口城镇化率（%）`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
-    /// Words in parentheses that qualify the name and stay in it: `GDP` of
-    /// `国内生产总值（GDP）增长`, `助理` of `每千人口拥有执业（助理）医师数`; also words beside
-    /// the unit (`按可比价` of `（%，按可比价）`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub qualifiers: Vec<String>,
-    /// Footnote marks printed after the name.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub marks: Vec<String>,
-    /// The row this one is a sub-item of (merged over it in the document): `主要污染物排放总量
-    /// 减少` for `化学需氧量`. The indicator's name is then `主要污染物排放总量减少：化学需氧量`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
-    /// The unit's parenthesis as printed (`（%）`), to give back to a name whose unit column
-    /// says otherwise.
-    #[serde(skip)]
-    pub(crate) unit_printed: Option<String>,
+    /// The rest, empty in most names of a generated table.
+    pub(crate) details: Rare<NameDetails>,
 }
 
 impl NameParts {
@@ -227,7 +210,7 @@ mod tests {
 
     fn parts(printed: &str) -> (String, Option<String>, Option<String>, Vec<String>) {
         let (name, p) = read(printed);
-        (name, p.number, p.unit, p.qualifiers)
+        (name, p.number.clone(), p.unit.clone(), p.qualifiers.clone())
     }
 
     #[test]
@@ -298,7 +281,7 @@ mod tests {
         ] {
             let (got, p) = read(name);
             assert_eq!(
-                (got.as_str(), p.number, p.unit),
+                (got.as_str(), p.number.clone(), p.unit.clone()),
                 (name, None, None),
                 "{name}"
             );
@@ -343,7 +326,7 @@ mod tests {
         assert_eq!(p.marks, ["*"]);
         let (name, p) = read("单位GDP能耗降低①");
         assert_eq!(
-            (name.as_str(), p.marks),
+            (name.as_str(), p.marks.clone()),
             ("单位GDP能耗降低", vec!["①".to_string()])
         );
     }

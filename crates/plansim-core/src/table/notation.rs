@@ -1,60 +1,34 @@
 //! What a plan table's cell says: [`Cell`] and its [`Form`], read by the grammar in
 //! the grammar module and printed back in a canonical spelling.
 
+use super::cell_details::CellDetails;
 use super::marks;
 use super::normalize::fold;
-use super::notes::Note;
 use super::number::{Magnitude, Num};
+use super::rare::Rare;
 use super::relation::Relation;
 use serde::Serialize;
 use std::fmt;
 use std::str::FromStr;
 
-/// What a cell says, with the printed raw text kept beside it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// What a cell says, with the printed raw text kept beside it. What few cells carry (marks,
+/// a period, notes, …) is in [`CellDetails`], read through the cell (`cell.marks`) and held
+/// only when filled. Serialized as one flat object (see `cell_details`).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
     /// The cell text exactly as read.
     pub raw: String,
-    #[serde(flatten)]
     /// What it means.
     pub form: Form,
     /// `亿`/`万` written in the cell; values in `form` are as printed (305.8, not 3.058e10).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub magnitude: Option<Magnitude>,
     /// The number carried a `%` sign.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub percent: bool,
-    /// Unit text printed after the number (`人` in `1.2万人`, `‰`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub suffix: Option<String>,
-    /// The value is a total over a period, not a level: `[13.5]`, `13.5(十三五时期)`,
-    /// `累计下降12%`, `[4]以上`. `Some("")` when the period is not named.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
-    /// The first and last year a period total covers: `〔13.5〕` in a 2020→2025 row covers
-    /// 2021–2025, `〔17.7〕` in a 2025 base column the five years to 2025.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub period_years: Option<[i32; 2]>,
-    /// Footnote marks printed with the value, in printed order: `*` of `60.6*`, `**`, `①`,
-    /// `△`, `#`, `¹`, `注`, `(预计)`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub marks: Vec<String>,
-    /// The year the value belongs to when it is not its column's: set by a note
-    /// (`带*的为2019年数据` makes `60.6*` a 2019 value) or printed with it (`2.56(2019年)`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub year: Option<i32>,
     /// A preliminary figure: printed so (`2.5(预计)`) or said so by a note
     /// (`2020年全员劳动生产率增长2.5%为预计数`).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub preliminary: bool,
-    /// Words printed after the value that do not change it: `力争投入强度高于“十三五”时期实际`
-    /// of `＞7、力争投入强度高于“十三五”时期实际`, `力争8` of `7左右(力争8)`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub remark: Option<String>,
-    /// The table's notes that apply to this cell: by its mark, its brackets, or by naming its
-    /// indicator and year.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<Note>,
+    /// The rest, empty in most cells.
+    pub(crate) details: Rare<CellDetails>,
 }
 
 /// The meaning of a cell.
@@ -115,18 +89,23 @@ pub enum Form {
         text: String,
     },
     /// Stated against another indicator: `高于GDP增长` (above), `与GDP增长基本同步` (in step).
-    Relational {
-        /// Above, in step with or below.
-        relation: Relation,
-        /// The other indicator as printed: `GDP增长`.
-        other: String,
-        /// The name of the table's row it means (`国内生产总值（GDP）增长` for `GDP增长`),
-        /// when the table has one.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        indicator: Option<String>,
-        /// The cell's words.
-        text: String,
-    },
+    /// Boxed: rare, and three texts wide, it would widen every cell.
+    Relational(Box<Relational>),
+}
+
+/// A cell stated against another indicator (see [`Form::Relational`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Relational {
+    /// Above, in step with or below.
+    pub relation: Relation,
+    /// The other indicator as printed: `GDP增长`.
+    pub other: String,
+    /// The name of the table's row it means (`国内生产总值（GDP）增长` for `GDP增长`),
+    /// when the table has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<String>,
+    /// The cell's words.
+    pub text: String,
 }
 
 /// Why a cell could not be read: what the grammar expected instead.
@@ -155,14 +134,8 @@ impl Cell {
             form: Form::None,
             magnitude: None,
             percent: false,
-            suffix: None,
-            period: None,
-            period_years: None,
-            marks: Vec::new(),
-            year: None,
             preliminary: false,
-            remark: None,
-            notes: Vec::new(),
+            details: Rare::default(),
         }
     }
 
@@ -184,6 +157,7 @@ impl Cell {
         cell.year = trailer.year.or(cell.year);
         cell.preliminary |= trailer.preliminary;
         cell.raw = raw.to_string();
+        cell.details.shrink();
         Ok(cell)
     }
 
@@ -204,7 +178,7 @@ impl Cell {
             | Form::None
             | Form::Delegated { .. }
             | Form::Qualitative { .. }
-            | Form::Relational { .. } => None,
+            | Form::Relational(_) => None,
         }
     }
 
@@ -217,10 +191,7 @@ impl Cell {
     pub fn is_numeric(&self) -> bool {
         !matches!(
             self.form,
-            Form::None
-                | Form::Delegated { .. }
-                | Form::Qualitative { .. }
-                | Form::Relational { .. }
+            Form::None | Form::Delegated { .. } | Form::Qualitative { .. } | Form::Relational(_)
         )
     }
 
@@ -237,7 +208,7 @@ impl Cell {
             Form::None => "none",
             Form::Delegated { .. } => "delegated",
             Form::Qualitative { .. } => "qualitative",
-            Form::Relational { .. } => "relational",
+            Form::Relational(_) => "relational",
         }
     }
 }
@@ -315,9 +286,8 @@ impl fmt::Display for Cell {
                         }
                     )
                 }
-                Form::Delegated { text }
-                | Form::Qualitative { text }
-                | Form::Relational { text, .. } => write!(f, "{text}"),
+                Form::Delegated { text } | Form::Qualitative { text } => write!(f, "{text}"),
+                Form::Relational(r) => write!(f, "{}", r.text),
                 _ => write!(f, "—"),
             };
         }

@@ -9,6 +9,9 @@ use super::indicator::{Attribute, Indicator};
 use super::name::{self, NameParts};
 use super::normalize::fold;
 use super::rows::RowContext;
+use super::source::Records;
+use crate::error::Result;
+use std::ops::ControlFlow;
 
 /// A row whose name is merged over the rows below it in the document.
 #[derive(Clone, Debug)]
@@ -163,19 +166,29 @@ impl RowContext<'_> {
 /// `指标` over two columns without a category column: the first is a category merged down its
 /// block when every row filling it fills the second too; a row with the first filled and the
 /// second blank makes them a name and its sub-items.
-pub(super) fn two_name_columns(header: &Header, records: &[Record]) -> Option<(usize, usize)> {
+pub(super) fn two_name_columns(
+    header: &Header,
+    records: &Records,
+) -> Result<Option<(usize, usize)>> {
     let fields = &header.layout.fields;
-    let cat = fields.iter().position(|f| *f == Some(Field::Category))?;
+    let Some(cat) = fields.iter().position(|f| *f == Some(Field::Category)) else {
+        return Ok(None);
+    };
     if fields.get(cat + 1).copied().flatten() != Some(Field::Name)
         || !fold(header.cells.get(cat + 1).map_or("", |s| s)).is_empty()
     {
-        return None;
+        return Ok(None);
     }
     let mut frame = header.clone();
     let cell = |r: &Record, c: usize| fold(r.cells.get(c).map_or("", |s| s)).is_empty();
-    records[header.first_data..]
-        .iter()
-        .filter(|r| frame.line(r) == Line::Data)
-        .any(|r| !cell(r, cat) && cell(r, cat + 1))
-        .then_some((cat, cat + 1))
+    let mut found = false;
+    records.scan(header.first_data, |r| {
+        found = frame.line(r) == Line::Data && !cell(r, cat) && cell(r, cat + 1);
+        if found {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    })?;
+    Ok(found.then_some((cat, cat + 1)))
 }

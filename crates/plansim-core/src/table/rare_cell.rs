@@ -1,6 +1,7 @@
 //! A cell most tables do not have: an achievement table's outcome columns.
 
 use super::notation::{Cell, Form};
+use super::rare::Rare;
 use serde::Serialize;
 use std::ops::Deref;
 
@@ -10,14 +11,8 @@ static NONE: Cell = Cell {
     form: Form::None,
     magnitude: None,
     percent: false,
-    suffix: None,
-    period: None,
-    period_years: None,
-    marks: Vec::new(),
-    year: None,
     preliminary: false,
-    remark: None,
-    notes: Vec::new(),
+    details: Rare::NONE,
 };
 
 /// A [`Cell`] held only when it says something; empty it reads as [`Cell::none`]. A row of a

@@ -4,7 +4,7 @@
 
 use super::columns::unread_columns;
 use super::duplicates::check_duplicates;
-use super::frame::{Header, Line, foreign_delimiter, pipe_hint};
+use super::frame::{HEADER_SEARCH, Header, Line, foreign_delimiter, pipe_hint};
 use super::header::{Field, Layout};
 use super::indicator::{Attribute, Indicator, RateKind};
 use super::name;
@@ -12,21 +12,29 @@ use super::normalize::{excel_date_hint, fold};
 use super::notation::Cell;
 use super::parents::{Parent, RowName};
 use super::rate_column::{rate_kind, target_from_rate};
+use super::row_details::RowDetails;
+use super::source::Records;
 use super::unit::Unit;
 use super::{Record, Table, annotate, notes};
 use crate::error::{CellError, Error, Result};
+use std::ops::ControlFlow;
 use std::path::Path;
 
-/// Reads the records into a table; each record is dropped once its row is read, so a large
-/// table is never held twice (as raw cells and as indicators).
-pub fn build(
+/// Reads the records into a table; each record is let go once its row is read, and a text
+/// table's records are split again from the text for each pass, so a large table is never held
+/// as raw cells beside its indicators.
+pub(super) fn build(
     path: &Path,
-    mut records: Vec<Record>,
+    records: Records,
     default_region: &str,
     strict: bool,
 ) -> Result<Table> {
-    let mut header = Header::find(&records).ok_or_else(|| no_header(path, &records))?;
-    if let Some((name, sub)) = super::parents::two_name_columns(&header, &records) {
+    // the header is within the first rows, with the row under it
+    let head = records.head(HEADER_SEARCH + 1)?;
+    let Some(mut header) = Header::find(&head) else {
+        return Err(no_header(path, &head, &records)?);
+    };
+    if let Some((name, sub)) = super::parents::two_name_columns(&header, &records)? {
         header.layout.fields[name] = Some(Field::Name);
         header.layout.fields[sub] = Some(Field::SubName);
     }
@@ -45,19 +53,20 @@ pub fn build(
         merged: None,
     };
     // what needs every raw cell is found before the rows are read and their cells let go
-    let mut warnings = unread_columns(&layout, &headers, &records, &header);
-    warnings.extend(super::columns::long_cells(&headers, &records));
-    let header_row = records[header.at].row;
+    let header_row = head[header.at].row;
+    let mut warnings = unread_columns(&layout, &headers, &records, &header, header_row)?;
+    let (long, count) = super::columns::long_cells(&headers, &records)?;
+    warnings.extend(long);
     ctx.out
-        .reserve_exact(records.len().saturating_sub(header.first_data));
-    let note_lines = ctx.lines(&mut header, &mut records);
-    drop(records);
+        .reserve_exact(count.saturating_sub(header.first_data));
+    let note_lines = ctx.lines(&mut header, records)?;
     let mut indicators = std::mem::take(&mut ctx.out);
     let mut notes = notes::parse(&note_lines);
     annotate::apply(&mut notes, &mut indicators, &mut warnings);
     super::alternative::attach(&notes, &mut indicators);
     let mut errors = std::mem::take(&mut ctx.errors);
     check_duplicates(&mut indicators, &layout, &headers, &mut errors);
+    indicators.iter_mut().for_each(Indicator::shrink);
     errors.sort_by_key(|e| (e.row, e.column));
     if indicators.is_empty() && errors.is_empty() {
         return Err(Error::format(
@@ -84,20 +93,26 @@ pub fn build(
 }
 
 /// Why no header was found: nothing in the file, or no row naming the columns.
-fn no_header(path: &Path, records: &[Record]) -> Error {
-    let msg = if records
-        .iter()
-        .all(|r| r.cells.iter().all(|c| fold(c).is_empty()))
-    {
+fn no_header(path: &Path, head: &[Record], records: &Records) -> Result<Error> {
+    let mut empty = true;
+    records.scan(0, |r| {
+        empty = r.cells.iter().all(|c| fold(c).is_empty());
+        if empty {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
+        }
+    })?;
+    let msg = if empty {
         "is empty".to_string()
     } else {
         format!(
             "has no header row: expected a row naming an `indicator` (or 指标/指标名称) \
              column, with `unit`/单位, `base`/2020年, `target`/2025年目标, `rate`/年均增长{}",
-            pipe_hint(records)
+            pipe_hint(head)
         )
     };
-    Error::format(path, msg)
+    Ok(Error::format(path, msg))
 }
 
 pub(super) struct RowContext<'a> {
@@ -120,14 +135,13 @@ pub(super) struct RowContext<'a> {
 impl RowContext<'_> {
     /// Every line under the header: data rows read, banners setting the category, notes kept
     /// (row, text) for the caller.
-    fn lines(&mut self, header: &mut Header, records: &mut Vec<Record>) -> Vec<(usize, String)> {
+    fn lines(&mut self, header: &mut Header, records: Records) -> Result<Vec<(usize, String)>> {
         let mut note_lines = Vec::new();
-        let first = header.first_data.min(records.len());
-        for rec in records.drain(first..) {
+        records.drain(header.first_data, |rec| {
             let rec = &rec;
             if let Some(problem) = foreign_delimiter(rec, self.headers.len()) {
                 self.error(rec, 0, problem);
-                continue;
+                return;
             }
             match header.line(rec) {
                 Line::Data => self.row(rec),
@@ -139,8 +153,8 @@ impl RowContext<'_> {
                 Line::Note(text) => note_lines.push((rec.row, text)),
                 Line::Skip => {}
             }
-        }
-        note_lines
+        })?;
+        Ok(note_lines)
     }
 
     pub(super) fn error(&mut self, rec: &Record, col: usize, expected: impl Into<String>) {
@@ -270,11 +284,8 @@ impl RowContext<'_> {
         let template = Indicator {
             region: self.region.clone(),
             plan: self.plan.clone(),
-            seq: row_name.seq.clone(),
-            category: self.category.clone(),
             name: row_name.name.clone(),
             name_parts: row_name.parts,
-            name_en: self.filled(rec, Field::NameEn),
             unit,
             base_year,
             base_year_assumed,
@@ -291,21 +302,29 @@ impl RowContext<'_> {
                 .into(),
             target_from_rate: false,
             attribute,
-            sigma,
-            source: self.filled(rec, Field::Source),
-            remark: self.filled(rec, Field::Remark),
-            notes: Vec::new(),
-            readings: Vec::new(),
-            restates: None,
             file: self.path.to_path_buf(),
             row: rec.row,
+            details: RowDetails {
+                seq: row_name.seq.clone(),
+                category: self.category.clone(),
+                name_en: self.filled(rec, Field::NameEn),
+                sigma,
+                source: self.filled(rec, Field::Source),
+                remark: self.filled(rec, Field::Remark),
+                ..RowDetails::default()
+            }
+            .into(),
         };
         let out = self.targets(rec, template);
         if self.errors.len() > n_errors {
             return;
         }
         self.adopt(&out, &row_name.seq, parent.as_ref().map(|p| p.row), rec);
-        self.out.extend(out);
+        // details written empty while the row was read are let go before it is kept
+        self.out.extend(out.into_iter().map(|mut ind| {
+            ind.shrink();
+            ind
+        }));
     }
 
     /// A filled cell right of the last header column is an error: the row is cut wrong.
@@ -541,7 +560,12 @@ mod tests {
                 cells: cells.iter().map(|s| s.to_string()).collect(),
             })
             .collect();
-        build(Path::new("t.csv"), records, "科尔沁区", false)
+        build(
+            Path::new("t.csv"),
+            Records::Held(records),
+            "科尔沁区",
+            false,
+        )
     }
 
     /// A row cut off after its base year: the missing target year says where the row ends.

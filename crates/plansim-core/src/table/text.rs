@@ -182,24 +182,59 @@ pub(crate) fn commented_records(path: &Path, text: &str) -> Result<Vec<Record>> 
 
 /// Splits a delimited text into records, each with its 1-based line number.
 pub fn records(path: &Path, text: &str) -> Result<Vec<Record>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(sniff_delimiter(text))
-        .from_reader(text.as_bytes());
-    let mut out = Vec::new();
-    let mut lines = LineCounter::default();
-    for rec in reader.records() {
-        let rec = rec.map_err(|e| Error::format(path, format!("not a delimited table: {e}")))?;
-        let row = rec
-            .position()
-            .map_or(out.len() + 1, |p| lines.line_at(text, p.byte() as usize));
-        out.push(Record {
-            row,
-            cells: rec.iter().map(str::to_string).collect(),
-        });
+    TextRecords::new(path, text).collect()
+}
+
+/// A delimited text's records one at a time, each with its 1-based line number: a large table
+/// is read again rather than held as cells.
+pub(crate) struct TextRecords<'a> {
+    path: &'a Path,
+    text: &'a str,
+    reader: csv::Reader<&'a [u8]>,
+    lines: LineCounter,
+    read: usize,
+    rec: csv::StringRecord,
+}
+
+impl<'a> TextRecords<'a> {
+    pub(crate) fn new(path: &'a Path, text: &'a str) -> TextRecords<'a> {
+        TextRecords {
+            path,
+            text,
+            reader: csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .delimiter(sniff_delimiter(text))
+                .from_reader(text.as_bytes()),
+            lines: LineCounter::default(),
+            read: 0,
+            rec: csv::StringRecord::new(),
+        }
     }
-    Ok(out)
+}
+
+impl Iterator for TextRecords<'_> {
+    type Item = Result<Record>;
+
+    fn next(&mut self) -> Option<Result<Record>> {
+        match self.reader.read_record(&mut self.rec) {
+            Ok(false) => None,
+            Err(e) => Some(Err(Error::format(
+                self.path,
+                format!("not a delimited table: {e}"),
+            ))),
+            Ok(true) => {
+                self.read += 1;
+                let row = self.rec.position().map_or(self.read, |p| {
+                    self.lines.line_at(self.text, p.byte() as usize)
+                });
+                Some(Ok(Record {
+                    row,
+                    cells: self.rec.iter().map(str::to_string).collect(),
+                }))
+            }
+        }
+    }
 }
 
 /// Line numbers from byte offsets. The csv crate's own line count is one short after a CRLF
