@@ -212,6 +212,28 @@ mod tests {
     }
 
     #[test]
+    fn numbers_in_messages() {
+        assert_eq!(significant(7.0553), "7.055");
+        assert_eq!(significant(0.50763), "0.5076");
+        assert_eq!(significant(305.8), "305.8");
+        assert_eq!(significant(-2.5243), "-2.524");
+        assert_eq!(significant(100.0), "100");
+        assert_eq!(significant(1400.0), "1400");
+        assert_eq!(significant(0.0001), "0.0001");
+        assert_eq!(significant(0.0), "0");
+        assert_eq!(significant(f64::INFINITY), "inf");
+    }
+
+    #[test]
+    fn percents_in_their_precision() {
+        assert_eq!(percent(0.07, 2), "7.00%");
+        // 0.05 + 0.01 is 0.060000000000000005 in binary; printed at one decimal
+        assert_eq!(percent(0.05 + 0.01, 1), "6.0%");
+        assert_eq!(percent(-0.00001, 2), "0.00%");
+        assert_eq!(percent(-0.025242614, 3), "-2.524%");
+    }
+
+    #[test]
     fn percents_and_chances() {
         // 0.0705 = 7.05 %; −0.00004 = −0.004 %, which rounds to zero at two decimals
         assert_eq!(percent(0.0705, 2), "7.05%");

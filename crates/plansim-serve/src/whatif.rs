@@ -7,8 +7,8 @@ use plansim_core::format;
 use plansim_core::lang::Lang;
 use plansim_report::report::TargetRow;
 use plansim_report::report::compare::sooner;
+use plansim_report::report::computed::Computed;
 use plansim_report::report::rows::Reach;
-use plansim_report::report::scenario::Computed;
 use serde::Serialize;
 
 /// The chart's size on the page, in pixels.

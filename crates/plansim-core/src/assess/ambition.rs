@@ -14,8 +14,8 @@ use crate::actuals::Obs;
 use crate::lang::Lang;
 use crate::lang::finding::Text;
 use crate::lang::grade as say;
+use crate::meaning::GoalKind;
 use crate::meaning::{Quantity, TargetKind};
-use crate::series::GoalKind;
 use crate::table::Direction;
 use serde::Serialize;
 

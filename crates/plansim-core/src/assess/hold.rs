@@ -6,7 +6,6 @@
 //! year, 已实现 when the year's value (a kept bound) or the period mean (a yearly bound) is
 //! within the bound inside its printed precision, else 未实现.
 
-use super::pace::{FLOOR_LEVEL, FLOOR_RATE, FLOOR_SHARE, Trend, mean};
 use super::path::{Path, lenient, met, planned, trend, within};
 use super::{
     Chance, Evidence, Grade, Kept, Latest, Row, Status, Unit, Yearly, amount, listed, years,
@@ -15,8 +14,9 @@ use crate::actuals::Obs;
 use crate::format::significant as show;
 use crate::lang::finding::Text;
 use crate::lang::grade as say;
+use crate::meaning::GoalKind;
 use crate::meaning::{Of, Quantity};
-use crate::series::GoalKind;
+use crate::series::trend::{FLOOR_LEVEL, FLOOR_RATE, FLOOR_SHARE, Trend, mean};
 
 /// Beyond a bound by this share of it is faster than expected.
 pub(crate) const BEYOND: f64 = 0.2;

@@ -3,14 +3,13 @@
 //! The plan's own arithmetic is `check`'s; what happened is assess's, and every status a
 //! reader sees comes from here. One file per rule family: `reach` (levels, period totals,
 //! running totals), `hold` (bounds kept, bounds on each year), `rate` (average annual
-//! rates), `relational` (高于/与…同步 another indicator's growth); [`pace`] holds the trend,
-//! σ and the probability of meeting a target.
+//! rates), `relational` (高于/与…同步 another indicator's growth); the trend,
+//! σ and the probability of meeting a target are [`crate::series::trend`]'s.
 pub mod ambition;
 mod basis;
 mod evidence;
 mod hold;
 mod own_outcome;
-pub mod pace;
 mod path;
 mod rate;
 mod reach;
@@ -318,7 +317,7 @@ impl Row<'_> {
             let (after, _) = self.split(self.native());
             if !after.is_empty() {
                 let xs: Vec<f64> = after.iter().map(|o| o.value).collect();
-                let m = pace::mean(&xs);
+                let m = crate::series::trend::mean(&xs);
                 g.text = say::qualitative(what, text, Some((&years(&after), &show(m))));
                 if let Some(last) = after.last() {
                     g.measured(Evidence::Described {

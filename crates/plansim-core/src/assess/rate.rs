@@ -12,8 +12,8 @@ use super::{Average, Chance, Evidence, Grade, Latest, Row, Status, amount};
 use crate::format::significant as show;
 use crate::lang::finding::Text;
 use crate::lang::grade as say;
+use crate::meaning::GoalKind;
 use crate::meaning::Of;
-use crate::series::GoalKind;
 use crate::table::Direction;
 
 /// Half a point either way of a plain rate target counts as in line with it.

@@ -224,7 +224,7 @@ pub struct Relative {
     /// The other indicator, as the target names it.
     pub other: String,
     /// How the row's growth is to stand to the other's.
-    pub kind: Option<crate::meaning::RelationKind>,
+    pub kind: Option<crate::table::Relation>,
     /// The years both have outturns for: `2021–2023`; without any, the years each has.
     pub span: String,
     /// Without common years: the row's years and the other's.

@@ -96,8 +96,7 @@ impl fmt::Display for Code {
     }
 }
 
-/// Moved to [`crate::notice`], the bottom layer: scenarios' notices have severities too.
-pub use crate::notice::Severity;
+use crate::notice::Severity;
 
 /// The cells of a row as the document printed them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -349,9 +348,6 @@ impl Finding {
     }
 }
 
-/// A number for messages, to 4 significant digits: `7.055`, `0.5076`, `305.8`, `1400`.
-pub use crate::format::significant as show;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,18 +367,5 @@ mod tests {
             assert_eq!(same.count(), 1);
         }
         assert_eq!(Code::of_str("no-such-rule"), None);
-    }
-
-    #[test]
-    fn numbers_in_messages() {
-        assert_eq!(show(7.0553), "7.055");
-        assert_eq!(show(0.50763), "0.5076");
-        assert_eq!(show(305.8), "305.8");
-        assert_eq!(show(-2.5243), "-2.524");
-        assert_eq!(show(100.0), "100");
-        assert_eq!(show(1400.0), "1400");
-        assert_eq!(show(0.0001), "0.0001");
-        assert_eq!(show(0.0), "0");
-        assert_eq!(show(f64::INFINITY), "inf");
     }
 }

@@ -43,12 +43,13 @@ mod horqin_tests;
 #[cfg(test)]
 pub(crate) mod tests_support;
 
-pub use crate::names::{Aliases, aliases};
-pub use finding::{Code, Finding, Numbers, Quoted, Related, Severity};
+pub use finding::{Code, Finding, Numbers, Quoted, Related};
 pub use regions::Regions;
 
 use crate::actuals::Resolved;
 use crate::assess::Grade;
+use crate::names::Aliases;
+use crate::notice::Severity;
 use crate::table::Indicator;
 
 /// The default horizon of projections that check bounds.

@@ -1,8 +1,8 @@
 //! Table rows as `plansim tables --format csv` writes them: every cell as printed beside what
 //! it was read as, and what the notes, marks and rate column add.
 
+use crate::meaning::GoalKind;
 use crate::meaning::{BaseNote, Meaning, Quantity};
-use crate::series::GoalKind;
 use crate::table::{Attribute, Form, Indicator, RateKind};
 use serde::Serialize;
 

@@ -1,5 +1,6 @@
 //! The sentences of `plansim assess`'s grades, English and Chinese side by side. The rules
-//! build their reasons here from numbers already printed (`show`) and the target as printed.
+//! build their reasons here from numbers already printed (`format::significant`) and the target
+//! as printed.
 
 use super::finding::Text;
 

@@ -10,9 +10,7 @@ pub fn is_floor_name(name: &str) -> bool {
         .any(|w| name.contains(w))
 }
 
-/// Moved to the table layer beside [`Direction`] (`table::achievement` needs them too); kept
-/// here for code written against this path.
-pub use crate::table::FALLING_WORDS;
+use crate::table::FALLING_WORDS;
 
 /// The way the indicator should move: the bound of its target (or of its rate column when the
 /// target is empty: `<5.5` is a ceiling), else target against base, else the sign of the

@@ -10,11 +10,11 @@ mod reading;
 mod relation;
 mod target;
 
-pub use direction::{FALLING_WORDS, direction, is_floor_name};
+pub use direction::{direction, is_floor_name};
 pub use goal::GoalKind;
 pub use quantity::{Quantity, growth_or_ratio_name, is_reduction, quantity};
 pub use reading::{mark_readings, one_reading, restates};
-pub use relation::{Relation, RelationKind, relation, same_indicator};
+pub use relation::{Relation, relation, same_indicator};
 pub use target::{Of, TargetKind, about_tolerance, bound_like, target};
 
 use crate::names::{Basis, Name};

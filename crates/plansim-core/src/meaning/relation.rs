@@ -6,7 +6,7 @@ use crate::table::relation::key;
 use crate::table::{Cell, Form};
 use serde::Serialize;
 
-pub use crate::table::relation::Relation as RelationKind;
+use crate::table::relation::Relation as RelationKind;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 /// A target relative to another indicator's growth (`高于GDP增长`).

@@ -4,8 +4,9 @@
 //! anything else. Every step can be done twice: a rename whose source is gone was done.
 
 use super::faults::{self, Faults};
-use super::manifest::{MANIFEST, Manifest};
+use super::manifest::Manifest;
 use super::nofollow;
+use crate::error::MANIFEST;
 use crate::error::{Error, Result};
 use std::collections::BTreeSet;
 use std::fs;

@@ -16,7 +16,7 @@ pub use delivery::{Delivery, Opening};
 pub use faults::Faults;
 pub use journal::{JOURNAL, STAGING};
 pub use lock::LOCK;
-pub use manifest::{MANIFEST, Manifest};
+pub use manifest::Manifest;
 
 use crate::error::{Error, Result};
 use std::path::{Component, Path, PathBuf};

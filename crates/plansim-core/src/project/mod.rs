@@ -115,7 +115,7 @@ pub(crate) fn project_with(
     nudge: &dyn Fn(&Series) -> Option<Nudge>,
 ) -> Result<Projection> {
     let horizon = sc.horizon();
-    let here = || crate::scenario::At::new(&sc.path, 0);
+    let here = || crate::notice::At::new(&sc.path, 0);
     sc.check_horizon()
         .map_err(|msg| Error::notice(here(), msg))?;
     // the paths are made once, in place: no second vector of them while the values are walked

@@ -7,7 +7,8 @@ use crate::assess::Grade;
 use crate::check::Finding;
 use crate::error::Error;
 use crate::names::Aliases;
-use crate::scenario::{Notice, Scenario};
+use crate::notice::Notice;
+use crate::scenario::Scenario;
 use crate::table::{Indicator, Table, Warning};
 
 /// Tables and scenarios pooled for [`check`](crate::check) and [`assess`](crate::assess):

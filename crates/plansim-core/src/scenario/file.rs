@@ -1,11 +1,12 @@
 //! The scenario file format (TOML) and `extends` inheritance. Every rule and every rate keeps
 //! the file and line it was written on, for messages and `plansim explain`.
 
-use super::located::{self, At, Located, Percent};
+use super::located::{self, Located, Percent};
 use super::select::{Kind, Selector};
 use crate::error::{Error, Result};
 use crate::lang::Msg;
 use crate::model::ModelChoice;
+use crate::notice::{At, Lines, Notice, line_of};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -57,7 +58,7 @@ pub struct ScenarioFile {
     /// Errors of this file (and those it extends) past the first, each item they sit in left
     /// out: loading goes on to find the rules' errors too, then reports them all at once.
     #[serde(skip)]
-    pub(crate) pending: Vec<super::Notice>,
+    pub(crate) pending: Vec<Notice>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -282,9 +283,9 @@ impl ScenarioFile {
             };
             let span = e.span().unwrap_or(0..0);
             let written = text.get(span.clone()).unwrap_or_default();
-            let line = located::line_of(&text, span.start);
+            let line = line_of(&text, span.start);
             let line_text = text.lines().nth(line - 1).unwrap_or_default();
-            pending.push(super::Notice::error(
+            pending.push(Notice::error(
                 At::new(path, line),
                 Msg::from_toml(e.message(), written, line_text),
             ));
@@ -302,7 +303,7 @@ impl ScenarioFile {
 
     /// Turns the byte offsets read with each rule and rate into this file's lines.
     fn locate(&mut self, path: &Path, text: &str) {
-        let lines = located::Lines::new(text);
+        let lines = Lines::new(text);
         let mut fix = |at: &mut At| at.resolve(path, &lines);
         let percents = |p: Option<&mut Percent>, fix: &mut dyn FnMut(&mut At)| {
             if let Some(p) = p {

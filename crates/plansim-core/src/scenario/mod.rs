@@ -7,19 +7,18 @@ mod located;
 pub(crate) mod rates;
 mod select;
 
-pub use crate::notice::Notice;
 pub use file::{
     After, AfterRule, Calibrate, Distribution, Override, Phase, ScenarioFile, Shock, Uncertainty,
 };
-pub use located::{At, Located, Percent, parse_percent, trim_float};
+pub use located::{Located, Percent};
 pub use rates::Pace;
-pub use select::{EVERY_REGION, Kind, Selector, nearest};
+pub use select::{EVERY_REGION, Kind, Selector};
 
 use crate::actuals::{Outturn, Resolved};
 use crate::error::{CellError, Error, Result};
 use crate::lang::Msg;
 use crate::model::ModelChoice;
-use crate::notice::Severity;
+use crate::notice::{At, Notice, Severity};
 use crate::series::Series;
 use crate::table::{Indicator, LoadOptions, Warning};
 use std::path::{Path, PathBuf};

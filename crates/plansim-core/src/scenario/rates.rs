@@ -4,8 +4,9 @@
 
 use super::{AfterRule, Calibrate, Scenario};
 use crate::lang::{Msg, Rule};
+use crate::meaning::GoalKind;
 use crate::model::{Compound, Growth, Linear, Logistic, Model, ModelChoice};
-use crate::series::{GoalKind, Series, Shape};
+use crate::series::{Series, Shape};
 use serde::Serialize;
 
 /// A rule of a scenario: its kind and its place in the scenario's list of that kind

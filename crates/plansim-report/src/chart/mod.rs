@@ -40,12 +40,12 @@ mod trend;
 pub mod vision;
 mod words;
 
-pub use dashboard::{Dashboard, Panel, Status};
+pub use dashboard::{Dashboard, Panel};
 pub use feasibility::{FeasibilityMap, FeasibilityPoint};
 pub use font::MissingGlyphs;
 pub use frame::Canvas;
 pub use gap::{GapChart, GapDot};
-pub use indicator::{
+pub use indicator_data::{
     Fan, FanYear, IndicatorChart, Line, Milestone, OutturnBound, TargetKind, TargetMark,
 };
 pub use probability::{ProbabilityBar, ProbabilityChart};

@@ -111,6 +111,7 @@ mod tests {
     use super::*;
     use crate::chart::style::{CEILING, TARGET};
     use crate::chart::*;
+    use plansim_core::assess::Status;
 
     fn rows() -> Vec<sample::Row> {
         sample::rows().expect("the bundled 科尔沁区 table loads")

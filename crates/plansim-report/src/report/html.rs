@@ -6,8 +6,8 @@ use super::page::{Page, Summary};
 use super::templates::{IndexHtml, PageHtml, RulesHtml, opening};
 use super::{TargetRow, words};
 use crate::error::Result;
-use crate::lang::Lang;
 use askama::Template;
+use plansim_core::lang::Lang;
 
 /// The page of one scenario.
 pub fn scenario_page(p: &Page) -> Result<String> {

@@ -5,8 +5,8 @@ use super::page::{Page, Summary};
 use super::templates::{IndexMd, PageMd, RulesMd, opening};
 use super::words;
 use crate::error::Result;
-use crate::lang::Lang;
 use askama::Template;
+use plansim_core::lang::Lang;
 
 pub fn scenario_page(p: &Page) -> Result<String> {
     let rules = RulesMd {

@@ -1,6 +1,6 @@
 //! The sentences of the consistency audit's findings, English and Chinese side by side. A rule
-//! builds its message here from its numbers (already printed with `show`) and the cells as the
-//! document printed them; the finding keeps both and `check::run` keeps the language asked for.
+//! builds its message here from its numbers (already printed with `format::significant`) and
+//! the cells as the document printed them; the finding keeps both and `check::run` keeps the language asked for.
 //! Here rate-mismatch, unit-mismatch and bound-exceeded; the other rules' in the `rows` module.
 
 mod rows;
