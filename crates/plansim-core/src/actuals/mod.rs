@@ -8,13 +8,13 @@
 //! given, matched.
 mod intake;
 mod merge;
-pub mod period;
+pub(crate) mod period;
 mod plan_table;
 mod read;
-pub mod resolve;
-pub mod terms;
+pub(crate) mod resolve;
+pub(crate) mod terms;
 mod unmatched;
-pub mod value;
+pub(crate) mod value;
 
 pub use intake::intake;
 pub use merge::merge;

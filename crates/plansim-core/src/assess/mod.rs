@@ -13,12 +13,12 @@ mod own_outcome;
 mod path;
 mod rate;
 mod reach;
-pub mod record;
+pub(crate) mod record;
 mod relational;
 mod typed;
 pub(crate) use relational::{IN_STEP, relation_holds};
 
-pub use record::{Grade, Status};
+pub use record::{Grade, Status, gap_is_pace};
 pub use typed::{
     Average, Chance, Evidence, Fields, Kept, Latest, Period, Reach, Relative, Unit, Yearly,
 };

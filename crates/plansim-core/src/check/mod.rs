@@ -27,13 +27,13 @@
 mod bound_exceeded;
 mod cross_plan_conflict;
 mod cumulative_target;
-pub mod finding;
+pub(crate) mod finding;
 mod identity_violation;
 mod no_numeric_target;
 pub mod precision;
 mod rate_mismatch;
 mod rate_total;
-pub mod regions;
+pub(crate) mod regions;
 mod restated_target;
 mod target_unreachable;
 mod unit_mismatch;

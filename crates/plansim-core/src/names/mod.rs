@@ -4,7 +4,7 @@
 //! Latin glosses (`（GDP）`), the alias list, the measure words that make a name a change of a
 //! quantity (`…增长`, `…比上年变化`, `…降低`), and the nearest names for a name that matches
 //! nothing.
-pub mod aliases;
+pub(crate) mod aliases;
 mod nearest;
 mod words;
 

@@ -35,14 +35,13 @@ mod render;
 mod sample;
 mod stroke;
 mod style;
-pub mod svg_font;
+pub(crate) mod svg_font;
 mod trend;
 pub mod vision;
 mod words;
 
 pub use dashboard::{Dashboard, Panel};
 pub use feasibility::{FeasibilityMap, FeasibilityPoint};
-pub use font::MissingGlyphs;
 pub use frame::Canvas;
 pub use gap::{GapChart, GapDot};
 pub use indicator_data::{

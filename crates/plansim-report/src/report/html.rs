@@ -3,8 +3,9 @@
 //! charts as relative links), readable without a server.
 
 use super::page::{Page, Summary};
+use super::rows::TargetRow;
 use super::templates::{IndexHtml, PageHtml, RulesHtml, opening};
-use super::{TargetRow, words};
+use super::words;
 use crate::error::Result;
 use askama::Template;
 use plansim_core::lang::Lang;

@@ -28,7 +28,7 @@ pub fn index_page(
     failed: &[(String, String)],
     lang: Lang,
 ) -> Result<String> {
-    let batch: Vec<(&super::action::Named, &[super::TargetRow])> =
+    let batch: Vec<(&super::action::Named, &[super::rows::TargetRow])> =
         summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
     let lookup = super::action::Lookup::new(&batch);
     let section = super::action::section(&batch, &lookup, lang);

@@ -11,7 +11,7 @@ pub mod html;
 pub mod markdown;
 pub mod national;
 pub mod opening;
-pub mod page;
+pub(crate) mod page;
 pub mod plan_charts;
 pub mod rows;
 pub mod scenario;
@@ -23,7 +23,6 @@ mod workbook_words;
 
 pub use page::Summary;
 use plansim_core::lang::Lang;
-pub use rows::TargetRow;
 
 use crate::error::{Error, Result};
 use rayon::prelude::*;
@@ -155,7 +154,7 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
     // every path's numbers are copied into its scenario's simulation: the memo's copies go
     drop(memo);
     let ok: Vec<&computed::Computed> = runs.iter().filter_map(|r| r.as_ref().ok()).collect();
-    let rows: Vec<(&action::Named, &[TargetRow])> = ok
+    let rows: Vec<(&action::Named, &[rows::TargetRow])> = ok
         .iter()
         .map(|c| (&c.page.named, &c.page.rows[..]))
         .collect();

@@ -411,7 +411,7 @@ pub fn gap(run: &Computed, region: &str, plan: &str, lang: Lang) -> GapChart {
         .iter()
         .filter(|r| r.region == region && r.plan == plan)
         .filter(|r| matches!(r.pace_unit.as_str(), "% a year" | "points a year"))
-        .filter(|r| plansim_core::assess::record::gap_is_pace(r.rule))
+        .filter(|r| plansim_core::assess::gap_is_pace(r.rule))
         .filter_map(|r| {
             // the table's gap, not one of its own: current − required pace, good side positive
             let gap = r.gap?;

@@ -37,7 +37,7 @@ pub trait Shown {
 
     /// The rate a target still requires, or 已达到，需保持 for one already met (no pace to
     /// ask of it, `assess::ambition::kept`).
-    fn required(&self, r: &super::TargetRow) -> String {
+    fn required(&self, r: &super::rows::TargetRow) -> String {
         if r.kept {
             plansim_core::assess::ambition::kept_words()
                 .get(self.lang())

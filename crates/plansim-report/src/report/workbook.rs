@@ -124,12 +124,12 @@ fn actions<'f>(
     type Entry<'a> = (
         &'a Computed,
         &'a Grade,
-        Option<&'a super::TargetRow>,
+        Option<&'a super::rows::TargetRow>,
         Option<&'a Meaning>,
     );
     let mut entries: Vec<Entry> = Vec::new();
     for run in runs {
-        let by_key: HashMap<(&str, &str, &str, i32), &super::TargetRow> = run
+        let by_key: HashMap<(&str, &str, &str, i32), &super::rows::TargetRow> = run
             .page
             .rows
             .iter()
