@@ -41,7 +41,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut opts = plansim::run::Options {
-        actuals: args.actuals,
+        outturn_files: args.actuals,
         load: LoadOptions {
             sheet: args.sheet,
             region: args.region,

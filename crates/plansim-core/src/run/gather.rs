@@ -120,7 +120,7 @@ impl Pool {
             self.left_out(&l.file, l.cells, &l.warnings);
         }
         self.rows.extend(sc.indicators);
-        self.outturns.extend(sc.actuals);
+        self.outturns.extend(sc.all_outturns);
     }
 
     /// Rows once each, the options' outturns added, everything matched through the aliases.
@@ -129,7 +129,7 @@ impl Pool {
         let mut seen = std::collections::HashSet::new();
         self.rows
             .retain(|r| seen.insert((r.file.clone(), r.row, r.target_year)));
-        match crate::actuals::load_all(&opts.actuals) {
+        match crate::actuals::load_all(&opts.outturn_files) {
             Ok(a) => self.outturns.extend(a),
             Err(e) => self.errors.push(e),
         }

@@ -65,7 +65,7 @@ impl From<Scenario> for Input {
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     /// Outturn files besides a scenario's own `actuals` (`--actuals`).
-    pub actuals: Vec<PathBuf>,
+    pub outturn_files: Vec<PathBuf>,
     /// Outturns already read (from bytes: a DataFrame), besides the files.
     pub outturns: Vec<Outturn>,
     /// How tables are read: sheet, region, lenient.
@@ -191,19 +191,19 @@ pub struct Results {
 /// The scenario an input names, with the options' outturns added and horizon applied.
 pub fn scenario(input: Input, opts: &Options) -> Result<Scenario> {
     let mut sc = match input {
-        Input::Path(path) => Scenario::load_with(&path, &opts.load, &opts.actuals)?,
+        Input::Path(path) => Scenario::load_with(&path, &opts.load, &opts.outturn_files)?,
         Input::Table(table) => {
             let spec = ScenarioFile {
                 description: Some("The plan's stated rates, continued to the horizon.".into()),
                 ..ScenarioFile::default()
             };
-            let actuals = crate::actuals::load_all(&opts.actuals)?;
+            let actuals = crate::actuals::load_all(&opts.outturn_files)?;
             let sc = Scenario::from_parts("baseline", spec, vec![table], actuals)?;
             refuse_unread(sc, &opts.load)?
         }
         Input::Scenario(sc) => {
             let mut sc = *sc;
-            sc.add_outturns(crate::actuals::load_all(&opts.actuals)?)?;
+            sc.add_outturns(crate::actuals::load_all(&opts.outturn_files)?)?;
             sc
         }
     };

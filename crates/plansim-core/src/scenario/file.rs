@@ -38,8 +38,10 @@ pub struct ScenarioFile {
     /// Last projected year (default 2035).
     #[serde(default, deserialize_with = "located::opt_year")]
     pub horizon: Option<i32>,
-    /// Actuals CSVs (`region, indicator, year, value`), relative to this file.
-    pub actuals: Option<Vec<String>>,
+    /// Outturn CSVs (`region, indicator, year, value`), relative to this file: the key
+    /// `actuals`.
+    #[serde(rename = "actuals")]
+    pub outturn_files: Option<Vec<String>>,
     /// What the plan-period path passes through: the stated rate's level (`rate`, default when
     /// a rate is stated) or the printed target (`target`).
     pub calibrate: Option<Calibrate>,
@@ -349,7 +351,7 @@ impl ScenarioFile {
             }
         };
         join(&mut self.tables);
-        join(&mut self.actuals);
+        join(&mut self.outturn_files);
         self
     }
 
@@ -398,7 +400,7 @@ impl ScenarioFile {
             tables: self.tables.or(parent.tables),
             region: self.region.or(parent.region),
             horizon: self.horizon.or(parent.horizon),
-            actuals: self.actuals.or(parent.actuals),
+            outturn_files: self.outturn_files.or(parent.outturn_files),
             calibrate: self.calibrate.or(parent.calibrate),
             models: Some(models),
             overrides: [parent.overrides, self.overrides].concat(),
@@ -503,5 +505,21 @@ mod tests {
                 "{e}"
             );
         }
+    }
+
+    /// The field is `outturn_files` in code; the file's key stays `actuals`, and the field's
+    /// own name is no key.
+    #[test]
+    fn outturn_files_are_written_as_actuals() {
+        let spec: ScenarioFile = toml::from_str("actuals = [\"a.csv\", \"b.csv\"]").unwrap();
+        assert_eq!(
+            spec.outturn_files,
+            Some(vec!["a.csv".to_string(), "b.csv".to_string()])
+        );
+        let e = toml::from_str::<ScenarioFile>("outturn_files = [\"a.csv\"]").unwrap_err();
+        assert!(
+            e.to_string().contains("unknown field `outturn_files`"),
+            "{e}"
+        );
     }
 }

@@ -51,8 +51,9 @@ pub struct Scenario {
     pub indicators: Vec<Indicator>,
     /// The indicators as paths to project, one per row and target.
     pub series: Vec<Series>,
-    /// Every outturn read (the scenario's `actuals` and any given besides), merged.
-    pub actuals: Vec<Outturn>,
+    /// Every outturn read (the scenario's `actuals` and any given besides), merged, matched to
+    /// a row or not.
+    pub all_outturns: Vec<Outturn>,
     /// The outturns matched to `indicators`.
     pub outturns: Resolved,
     /// Warnings about its rules (errors stop it from loading).
@@ -152,7 +153,7 @@ impl Scenario {
     pub(crate) fn load_with(
         path: &Path,
         opts: &LoadOptions,
-        actuals: &[PathBuf],
+        outturn_files: &[PathBuf],
     ) -> Result<Scenario> {
         let is_toml = path
             .extension()
@@ -170,10 +171,12 @@ impl Scenario {
             (spec, "baseline".to_string())
         };
         let mut spec = spec;
-        if !actuals.is_empty() {
-            spec.actuals
-                .get_or_insert_with(Vec::new)
-                .extend(actuals.iter().map(|p| p.to_string_lossy().into_owned()));
+        if !outturn_files.is_empty() {
+            spec.outturn_files.get_or_insert_with(Vec::new).extend(
+                outturn_files
+                    .iter()
+                    .map(|p| p.to_string_lossy().into_owned()),
+            );
         }
         Scenario::from_spec(path, name, spec, opts)
     }
@@ -220,7 +223,12 @@ impl Scenario {
                 Err(e) => fail(named(true, e)),
             }
         }
-        let files: Vec<PathBuf> = spec.actuals.iter().flatten().map(PathBuf::from).collect();
+        let files: Vec<PathBuf> = spec
+            .outturn_files
+            .iter()
+            .flatten()
+            .map(PathBuf::from)
+            .collect();
         let actuals = crate::actuals::load_all(&files).unwrap_or_else(|e| {
             fail(named(false, e));
             Vec::new()
@@ -282,7 +290,7 @@ impl Scenario {
             }
         }
         // an achievement table is its targets and its outturns, where no outturn file is given
-        let (actuals, outturns) =
+        let (all_outturns, outturns) =
             crate::actuals::intake(&indicators, actuals, &crate::names::Aliases::bundled())?;
         let series = Series::gather(&indicators, &outturns.meanings);
         let mut sc = Scenario {
@@ -292,7 +300,7 @@ impl Scenario {
             spec,
             indicators,
             series,
-            actuals,
+            all_outturns,
             outturns,
             left_out,
             notices: Vec::new(),
@@ -319,9 +327,9 @@ impl Scenario {
         if extra.is_empty() {
             return Ok(());
         }
-        let mut all = std::mem::take(&mut self.actuals);
+        let mut all = std::mem::take(&mut self.all_outturns);
         all.extend(extra);
-        (self.actuals, self.outturns) =
+        (self.all_outturns, self.outturns) =
             crate::actuals::intake(&self.indicators, all, &crate::names::Aliases::bundled())?;
         // the outturns may set a base the series start from
         self.series = Series::gather(&self.indicators, &self.outturns.meanings);

@@ -46,7 +46,7 @@ pub struct Options {
     /// Size of indicator charts in pixels.
     pub size: (u32, u32),
     /// Outturn files for every scenario, besides its own `actuals`.
-    pub actuals: Vec<PathBuf>,
+    pub outturn_files: Vec<PathBuf>,
     /// Refuse a table with an unreadable cell instead of running without its rows.
     pub strict: bool,
     /// Wait for another run writing into `out` instead of failing at once.
@@ -70,7 +70,7 @@ impl Default for Options {
             lang: Lang::Zh,
             charts: true,
             size: (1000, 600),
-            actuals: Vec::new(),
+            outturn_files: Vec::new(),
             strict: false,
             wait: false,
             region: None,

@@ -29,7 +29,7 @@ pub fn compute(
     use plansim_core::run::{self, Input, Stages};
     let lang = opts.lang;
     let mut with = run::Options {
-        actuals: opts.actuals.clone(),
+        outturn_files: opts.outturn_files.clone(),
         load: LoadOptions {
             lenient: !opts.strict,
             region: opts.region.clone(),
