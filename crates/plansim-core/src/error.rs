@@ -4,7 +4,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 /// The manifest's name in an output folder (`output` writes it; [`Error::Foreign`] names it).
-pub const MANIFEST: &str = ".plansim.manifest.json";
+pub(crate) const MANIFEST: &str = ".plansim.manifest.json";
 
 /// One cell that could not be read.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]

@@ -84,12 +84,12 @@ pub fn chance(p: f64) -> String {
 
 /// Significant digits of every derived value a program reads (projections, bands, paces,
 /// rates, σ, gaps, probabilities): six, more than any published figure carries.
-pub const DERIVED_DIGITS: u32 = 6;
+pub(crate) const DERIVED_DIGITS: u32 = 6;
 
 /// `v` to `digits` significant digits, as the `f64` nearest that decimal, so that a writer
 /// printing the shortest form prints the short decimal: 144.95395499999998 → 144.954 at six.
 /// Zero, NaN and infinities are left as they are.
-pub fn round_significant(v: f64, digits: u32) -> f64 {
+pub(crate) fn round_significant(v: f64, digits: u32) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
@@ -99,7 +99,7 @@ pub fn round_significant(v: f64, digits: u32) -> f64 {
 }
 
 /// `v` to `decimals` decimals, as the `f64` nearest that decimal: 7.000000000000001 → 7.
-pub fn round_decimals(v: f64, decimals: u32) -> f64 {
+pub(crate) fn round_decimals(v: f64, decimals: u32) -> f64 {
     if !v.is_finite() {
         return v;
     }

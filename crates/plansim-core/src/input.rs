@@ -9,10 +9,10 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The default size limit of one input file: 256 MB.
-pub const DEFAULT_MAX_INPUT: u64 = 256 << 20;
+pub(crate) const DEFAULT_MAX_INPUT: u64 = 256 << 20;
 
 /// The most the parts of a workbook may inflate to: 1 GB.
-pub const MAX_INFLATED: u64 = 1 << 30;
+pub(crate) const MAX_INFLATED: u64 = 1 << 30;
 
 static MAX_INPUT: AtomicU64 = AtomicU64::new(DEFAULT_MAX_INPUT);
 
@@ -149,7 +149,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
 }
 
 /// [`read`] with an explicit limit.
-pub fn read_within(path: &Path, limit: u64) -> Result<Vec<u8>> {
+pub(crate) fn read_within(path: &Path, limit: u64) -> Result<Vec<u8>> {
     let (file, size) = open(path)?;
     if size > limit {
         return Err(too_large(path, size, limit));

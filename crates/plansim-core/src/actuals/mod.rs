@@ -16,11 +16,12 @@ pub(crate) mod terms;
 mod unmatched;
 pub(crate) mod value;
 
-pub use intake::intake;
+pub(crate) use intake::intake;
 pub use merge::merge;
 pub use period::{PeriodObs, periods};
 pub use plan_table::own_outcomes;
-pub use resolve::{How, Match, Resolved, resolve};
+pub(crate) use resolve::resolve;
+pub use resolve::{How, Match, Resolved};
 pub use terms::{Obs, growth, observations};
 pub use value::Side;
 

@@ -20,7 +20,7 @@ pub enum Side {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 /// A value cell read: the number, its side and what the words around it say.
-pub struct Published {
+pub(crate) struct Published {
     /// The number times the printed magnitude.
     pub value: f64,
     /// `4以上`: a bound rather than a number.

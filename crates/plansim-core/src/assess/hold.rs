@@ -101,7 +101,7 @@ pub fn unit(row: &Row, of: Of) -> (String, bool) {
 }
 
 /// [`unit`], typed.
-pub fn typed_unit(row: &Row, of: Of) -> (Unit, bool) {
+pub(crate) fn typed_unit(row: &Row, of: Of) -> (Unit, bool) {
     match (of, row.m.quantity) {
         (Of::Growth, _) | (Of::Values, Quantity::Rate) => (Unit::PercentAYear, true),
         (Of::Values, _) => (Unit::Level(row.ind.value_unit()), false),

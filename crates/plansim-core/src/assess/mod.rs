@@ -16,9 +16,8 @@ mod reach;
 pub(crate) mod record;
 mod relational;
 mod typed;
-pub(crate) use relational::{IN_STEP, relation_holds};
-
 pub use record::{Grade, Status, gap_is_pace};
+pub(crate) use relational::{IN_STEP, relation_holds};
 pub use typed::{
     Average, Chance, Evidence, Fields, Kept, Latest, Period, Reach, Relative, Unit, Yearly,
 };

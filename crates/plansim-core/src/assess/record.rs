@@ -132,7 +132,7 @@ impl std::fmt::Display for Status {
 /// the good side (a falling target's paces are falls: falling faster than required is ahead).
 /// Once no year remains, the pace required is the target itself. The one definition the
 /// table, the workbook and the gap chart show.
-pub fn pace_gap(current: f64, required: f64, direction: crate::table::Direction) -> f64 {
+pub(crate) fn pace_gap(current: f64, required: f64, direction: crate::table::Direction) -> f64 {
     let sign = if direction == crate::table::Direction::Falling {
         -1.0
     } else {

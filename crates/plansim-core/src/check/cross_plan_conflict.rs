@@ -20,7 +20,7 @@ use crate::notice::Severity;
 use crate::table::{Form, Indicator, Magnitude, UnitKind};
 use std::collections::HashMap;
 
-pub struct CrossPlanConflict;
+pub(crate) struct CrossPlanConflict;
 
 impl Check for CrossPlanConflict {
     fn code(&self) -> Code {

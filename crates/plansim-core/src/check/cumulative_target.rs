@@ -13,7 +13,7 @@ use crate::model::compound::annual_from_total;
 use crate::notice::Severity;
 use crate::table::{Cell, Indicator, RateKind};
 
-pub struct CumulativeTarget;
+pub(crate) struct CumulativeTarget;
 
 impl Check for CumulativeTarget {
     fn code(&self) -> Code {

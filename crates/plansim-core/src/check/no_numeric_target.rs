@@ -11,7 +11,7 @@ use crate::lang::finding as say;
 use crate::notice::Severity;
 use crate::table::{Form, Indicator};
 
-pub struct NoNumericTarget;
+pub(crate) struct NoNumericTarget;
 
 impl Check for NoNumericTarget {
     fn code(&self) -> Code {

@@ -14,7 +14,7 @@ use crate::notice::Severity;
 use crate::table::{Cell, Form, Indicator};
 use std::collections::HashMap;
 
-pub struct RestatedTarget;
+pub(crate) struct RestatedTarget;
 
 impl Check for RestatedTarget {
     fn code(&self) -> Code {

@@ -15,7 +15,7 @@ use crate::lang::grade as say;
 use crate::notice::Severity;
 use crate::table::{Direction, Indicator};
 
-pub struct TargetUnreachable;
+pub(crate) struct TargetUnreachable;
 
 impl Check for TargetUnreachable {
     fn code(&self) -> Code {

@@ -599,7 +599,7 @@ impl Text {
 
 /// Outturns on both bases matched one row: those on `used` grade it, those on the other basis
 /// (in `years`) are set aside; `stated` when the target names its basis.
-pub fn basis_set_aside(used: crate::names::Basis, years: &str, stated: bool) -> Text {
+pub(crate) fn basis_set_aside(used: crate::names::Basis, years: &str, stated: bool) -> Text {
     use crate::names::Basis;
     let (en_used, en_other, zh_used, zh_other) = match used {
         Basis::Real => ("实际 (real)", "名义 (nominal)", "实际口径", "名义口径"),

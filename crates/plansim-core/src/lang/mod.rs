@@ -9,7 +9,8 @@ mod msg;
 mod reading;
 pub mod words;
 
-pub use detect::{detect, from_env, has_cjk};
+pub use detect::detect;
+
 pub use msg::{Msg, Rule};
 pub use reading::Wrong;
 

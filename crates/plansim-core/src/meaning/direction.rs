@@ -4,7 +4,7 @@ use super::quantity::{Quantity, quantity};
 use crate::table::{Direction, Form, Indicator};
 
 /// A stock the plan keeps at or above its figure (`耕地保有量`, `永久基本农田保护面积`).
-pub fn is_floor_name(name: &str) -> bool {
+pub(crate) fn is_floor_name(name: &str) -> bool {
     ["保有量", "保护面积", "红线"]
         .iter()
         .any(|w| name.contains(w))

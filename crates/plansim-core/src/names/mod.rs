@@ -10,7 +10,7 @@ mod words;
 
 pub use aliases::Aliases;
 pub use nearest::nearest;
-pub use words::basis_of;
+pub(crate) use words::basis_of;
 
 use crate::table::normalize::fold;
 use serde::Serialize;

@@ -49,7 +49,7 @@ impl Manifest {
     }
 
     /// The manifest as written.
-    pub fn to_bytes(&self) -> Result<Vec<u8>> {
+    pub(crate) fn to_bytes(&self) -> Result<Vec<u8>> {
         serde_json::to_vec_pretty(self).map_err(|e| Error::Invalid(format!("{MANIFEST}: {e}")))
     }
 }

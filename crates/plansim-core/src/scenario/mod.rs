@@ -12,7 +12,7 @@ pub use file::{
 };
 pub use located::{Located, Percent};
 pub use rates::Pace;
-pub use select::{EVERY_REGION, Kind, Selector};
+pub use select::{Kind, Selector};
 
 use crate::actuals::{Outturn, Resolved};
 use crate::error::{CellError, Error, Result};

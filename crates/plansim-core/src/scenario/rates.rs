@@ -158,7 +158,7 @@ pub(crate) fn model_for(choice: ModelChoice, s: &Series, start: f64) -> Result<M
 /// a year (default: the first after the latest outturn, else the first projected), never in
 /// a year the scenario shocks or an outturn fixes.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Nudge {
+pub(crate) struct Nudge {
     /// Points added to the rate (0.5 = half a point).
     pub delta: f64,
     pub from: Option<i32>,

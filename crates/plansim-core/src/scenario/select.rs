@@ -57,7 +57,7 @@ pub struct Selector {
 }
 
 /// The region word that reaches every region on purpose.
-pub const EVERY_REGION: &str = "*";
+pub(crate) const EVERY_REGION: &str = "*";
 
 impl Selector {
     /// Whether the rule reaches the series, by names and kind.

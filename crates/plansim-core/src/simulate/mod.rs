@@ -14,9 +14,10 @@ pub mod quantile;
 mod sigma;
 
 pub use kernel::Noise;
-pub use keys::path_keys;
+pub(crate) use keys::path_keys;
 pub use memo::Memo;
-pub use sigma::{DEFAULT_SIGMA, SigmaSource, Spread, rule_of_thumb, sigma_of};
+pub(crate) use sigma::sigma_of;
+pub use sigma::{SigmaSource, Spread};
 
 use crate::error::{Error, Result};
 use crate::project::Projection;

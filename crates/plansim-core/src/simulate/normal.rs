@@ -149,7 +149,7 @@ fn make_any(lanes: &mut Lanes, t: &Tables, xs: &mut [f64; BLOCK], raw: &mut [u64
 }
 
 /// A stream of standard normal draws.
-pub struct Normals {
+pub(crate) struct Normals {
     lanes: Lanes,
     /// For the wedge and tail tests, and fresh candidates after a rejection.
     rest: Xoshiro,

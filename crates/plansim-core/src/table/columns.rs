@@ -93,7 +93,7 @@ pub(super) fn long_cells(headers: &[String], records: &[Record]) -> Vec<Warning>
 }
 
 /// The message of an over-long cell (also how a caller tells that warning from the others).
-pub fn long_cell_message(chars: usize) -> String {
+pub(crate) fn long_cell_message(chars: usize) -> String {
     format!(
         "{LONG_CELL}: {chars} characters; the workbook keeps the first {CELL_CHARS} with a note"
     )

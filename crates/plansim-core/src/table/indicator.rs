@@ -43,7 +43,7 @@ impl Attribute {
 }
 
 /// Words in a name that mark an indicator meant to fall.
-pub const FALLING_WORDS: [&str; 13] = [
+pub(crate) const FALLING_WORDS: [&str; 13] = [
     "降低",
     "下降",
     "减少",
@@ -298,16 +298,6 @@ impl Indicator {
             &self.name_en
         } else {
             &self.name
-        }
-    }
-}
-
-impl Indicator {
-    /// `rising`/`falling`, for people.
-    pub fn direction_word(&self) -> &'static str {
-        match self.direction() {
-            Direction::Rising => "rising",
-            Direction::Falling => "falling",
         }
     }
 }

@@ -5,6 +5,15 @@ pub mod alternative;
 mod annotate;
 mod columns;
 pub use columns::{CELL_CHARS, LONG_CELL};
+pub(crate) use indicator::FALLING_WORDS;
+pub use indicator::{Attribute, Direction, Indicator, RateKind, Reading};
+pub use name::NameParts;
+pub use notation::{Cell, Form, NotationError};
+pub use notes::{Note, NoteEffect, NoteScope};
+pub use number::{Magnitude, Num};
+pub use rare_cell::RareCell;
+pub use relation::Relation;
+pub use unit::{Unit, UnitKind};
 mod duplicates;
 mod frame;
 mod grammar;
@@ -12,7 +21,7 @@ pub mod header;
 pub(crate) mod indicator;
 pub mod marks;
 pub(crate) mod name;
-pub mod normalize;
+pub(crate) mod normalize;
 pub(crate) mod notation;
 pub(crate) mod notes;
 pub(crate) mod number;
@@ -25,22 +34,13 @@ pub(crate) mod text;
 pub(crate) mod unit;
 mod xlsx;
 
-pub use indicator::{Attribute, Direction, FALLING_WORDS, Indicator, RateKind, Reading};
-pub use name::NameParts;
-pub use notation::{Cell, Form, NotationError};
-pub use notes::{Note, NoteEffect, NoteScope};
-pub use number::{Magnitude, Num};
-pub use rare_cell::RareCell;
-pub use relation::Relation;
-pub use unit::{Unit, UnitKind};
-
 use crate::error::{CellError, Error, Result};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// A row of raw cells with its 1-based row number in the file.
 #[derive(Clone, Debug)]
-pub struct Record {
+pub(crate) struct Record {
     /// 1-based row in the file.
     pub row: usize,
     /// The cells as read, left to right.
