@@ -5,6 +5,18 @@
 //! rounded before it is written: grades, probabilities and projections are computed in full.
 
 /// How many decimals a number shows.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Digits, number};
+///
+/// // a column: decimals by size, kept, so that the points line up
+/// let col: Vec<String> = [1400.0, 305.8, 5.0, 0.5076].map(|v| number(v, Digits::Column)).into();
+/// assert_eq!(col, ["1400", "305.8", "5.00", "0.508"]);
+/// // a sentence: four significant digits, no trailing zeros
+/// assert_eq!(number(5.0, Digits::Significant), "5");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Digits {
     /// Four significant digits, trailing zeros dropped, for sentences: `7.055`, `0.5076`,
@@ -18,6 +30,16 @@ pub enum Digits {
 }
 
 /// `v` with the decimals `digits` asks for; NaN and infinities as Rust prints them.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Digits, number};
+///
+/// assert_eq!(number(7.05531, Digits::Significant), "7.055");
+/// assert_eq!(number(305.8, Digits::Column), "305.8");
+/// assert_eq!(number(10.754, Digits::Fixed(2)), "10.75");
+/// ```
 pub fn number(v: f64, digits: Digits) -> String {
     if !v.is_finite() {
         return format!("{v}");
@@ -108,7 +130,7 @@ pub(crate) fn round_decimals(v: f64, decimals: u32) -> f64 {
         .unwrap_or(v)
 }
 
-/// A derived value as written out: [`DERIVED_DIGITS`] significant digits.
+/// A derived value as written out: `DERIVED_DIGITS` significant digits.
 pub fn derived(v: f64) -> f64 {
     round_significant(v, DERIVED_DIGITS)
 }
@@ -148,7 +170,7 @@ pub mod out {
 }
 
 /// `value` as JSON with every number as published: a table's figure (an object holding `value`
-/// and its printed `decimals`) to its decimals, every other float to [`DERIVED_DIGITS`]
+/// and its printed `decimals`) to its decimals, every other float to `DERIVED_DIGITS`
 /// significant digits; integers (years, counts, rows) stay integers.
 pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<serde_json::Value> {
     let mut v = serde_json::to_value(value)?;

@@ -202,7 +202,7 @@ pub fn peek(path: &Path, n: u64) -> Option<Vec<u8>> {
     Some(buf)
 }
 
-/// Refuses a zip (XLSX, ODS) whose parts inflate beyond [`MAX_INFLATED`]: first by the sizes
+/// Refuses a zip (XLSX, ODS) whose parts inflate beyond `MAX_INFLATED`: first by the sizes
 /// its directory declares, then by inflating each part into nothing, counting, since a
 /// directory can lie. Not a zip: nothing to check here (the reader says what it is).
 pub fn check_zip(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -7,6 +7,16 @@ use serde::Serialize;
 use std::path::PathBuf;
 
 /// The grades of the national mid-term and final evaluations, plus what evidence cannot give.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::Status;
+///
+/// // the official vocabulary first, then what evidence cannot give
+/// assert_eq!(Status::Ahead.code(), "ahead");
+/// assert!(Status::Ahead < Status::Missed);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
@@ -141,13 +151,28 @@ pub(crate) fn pace_gap(current: f64, required: f64, direction: crate::table::Dir
     (current - required) * sign
 }
 
-/// The rules whose `gap` is [`pace_gap`]; the others' is a headroom or a margin in the
+/// The rules whose `gap` is `pace_gap`; the others' is a headroom or a margin in the
 /// target's unit.
 pub fn gap_is_pace(rule: &str) -> bool {
     matches!(rule, "reach" | "period-total" | "annual-rate")
 }
 
 /// One target graded. Units: see each field and the README (`pace_unit` says which applies).
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Input, Options, Stages, Status, run};
+///
+/// let scenario = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+///     .join("../../scenarios/national-14th.toml");
+/// let opts = Options { as_of: Some(2022), ..Options::default() };
+/// let results = run(Input::Path(scenario), &opts, Stages { assess: true, ..Stages::PROJECT })?;
+/// // 常住人口城镇化率 reached 65.22 % in 2022, past its 2025 target of 65: 提前实现
+/// let urban = results.grades.iter().find(|g| g.indicator == "常住人口城镇化率").unwrap();
+/// assert_eq!((urban.status, urban.grade_zh), (Status::Ahead, "提前实现"));
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Debug, Serialize)]
 pub struct Grade {
     /// The region of the row.

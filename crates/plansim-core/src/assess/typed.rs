@@ -175,7 +175,7 @@ pub struct Average {
     /// The mean rate so far (or the official period figure).
     pub mean: Option<f64>,
     /// The mean less the mean the remaining years need (the target once none remain),
-    /// positive on the good side: [`super::record::pace_gap`].
+    /// positive on the good side: `super::record::pace_gap`.
     pub excess: Option<f64>,
     /// The mean the remaining years need.
     pub required: Option<f64>,

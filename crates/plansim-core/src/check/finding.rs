@@ -8,6 +8,7 @@ use std::fmt;
 /// The stable rule codes (`docs/check.md`), as JSON and tests spell them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Code {
     /// The stated rate (or period total) does not take the base to the target.
     RateMismatch,
@@ -241,6 +242,21 @@ impl Numbers {
 }
 
 /// One problem (or fact) found in a row of a plan table.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Input, LoadOptions, Options, Stages, load_bytes, run};
+///
+/// // 5 % a year takes 100 to 127.6 by 2025, not to the 140 the table states (6.96 % a year)
+/// let csv = "region,indicator,unit,base_year,base,target_year,target,rate\n\
+///            测试区,地区生产总值,亿元,2020,100,2025,140,5\n";
+/// let table = load_bytes("gdp.csv".as_ref(), csv.as_bytes().to_vec(), &LoadOptions::default())?;
+/// let stages = Stages { check: true, ..Stages::PROJECT };
+/// let results = run(Input::Table(table), &Options::default(), stages)?;
+/// assert!(results.findings.iter().any(|f| f.code.to_string() == "rate-mismatch"));
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
     /// The region whose plan holds the row.

@@ -1,5 +1,5 @@
 //! What an indicator row means, decided in one place for check, project, simulate, assess and
-//! the charts: which way it should move ([`direction`]), what kind of quantity its cells hold
+//! the charts: which way it should move (`direction`), what kind of quantity its cells hold
 //! ([`Quantity`]: a level, a share, a year's growth rate, a change over the period, a running
 //! total — the cells decide, not the name), where its baseline lies, and what kind of target it
 //! states ([`TargetKind`]).
@@ -253,7 +253,7 @@ impl Indicator {
         crate::meaning::stated_growth(self)
     }
 
-    /// The way the indicator should move (see [`direction`]).
+    /// The way the indicator should move (see `direction`).
     pub fn direction(&self) -> Direction {
         crate::meaning::direction(self)
     }

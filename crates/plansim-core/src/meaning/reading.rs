@@ -64,7 +64,7 @@ pub(crate) fn restates(row: &Indicator, other: &Indicator) -> bool {
     near(a.value, b.value) && rates
 }
 
-/// Marks each second reading (see [`restates`]) on the row it restates (`readings`) and on
+/// Marks each second reading (see `restates`) on the row it restates (`readings`) and on
 /// itself (`restates`), every row kept: for listing a table as printed.
 pub fn mark_readings(rows: &mut [Indicator]) {
     // rows compared only within their key (plan, years, the quantity's name): a table of

@@ -12,6 +12,22 @@ use ndarray::Array2;
 use serde::Serialize;
 
 /// A scenario's projection: one row of `values` per path, one column per year.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Input, LoadOptions, Options, Stages, load_bytes, run};
+///
+/// // 100亿 in 2020 at a stated 5 % a year
+/// let csv = "region,indicator,unit,base_year,base,target_year,target,rate\n\
+///            测试区,地区生产总值,亿元,2020,100,2025,,5\n";
+/// let table = load_bytes("gdp.csv".as_ref(), csv.as_bytes().to_vec(), &LoadOptions::default())?;
+/// let p = run(Input::Table(table), &Options::default(), Stages::PROJECT)?.projection;
+/// // 100·1.05² = 110.25 in 2022
+/// let v = p.values[[0, p.col(2022).unwrap()]];
+/// assert!((v - 110.25).abs() < 1e-9);
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Debug, Serialize)]
 pub struct Projection {
     /// The scenario's name.

@@ -37,6 +37,20 @@ type Matched<'a> = (
 );
 
 /// A scenario with its inheritance resolved and its inputs loaded.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Input, LoadOptions, Options, Stages, load_bytes, run};
+///
+/// // 100亿 in 2020 at a stated 5 % a year
+/// let csv = "region,indicator,unit,base_year,base,target_year,target,rate\n\
+///            测试区,地区生产总值,亿元,2020,100,2025,,5\n";
+/// let table = load_bytes("gdp.csv".as_ref(), csv.as_bytes().to_vec(), &LoadOptions::default())?;
+/// let sc = plansim_core::run::scenario(Input::Table(table), &Options::default())?;
+/// assert_eq!((sc.name.as_str(), sc.indicators.len()), ("baseline", 1));
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Scenario {
     /// Name in outputs: the file's `name`, else its stem.

@@ -6,6 +6,17 @@ use super::number::Magnitude;
 use serde::Serialize;
 
 /// A unit as printed, with what plansim needs to know of it.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::Unit;
+///
+/// // 亿元 is 10⁸ yuan
+/// let u = Unit::parse("亿元");
+/// assert_eq!((u.raw.as_str(), u.scale), ("亿元", 1e8));
+/// assert_eq!(Unit::parse("万人").scale, 1e4);
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Unit {
     /// The unit as printed.
