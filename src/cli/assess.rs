@@ -170,7 +170,7 @@ fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> an
                 "{} / {}\n{}",
                 opt(g.current_pace),
                 opt(g.required_rate),
-                plansim::lang::grade::unit(&g.pace_unit).get(super::lang())
+                plansim::assess::words::unit(&g.pace_unit).get(super::lang())
             )
         } else {
             String::new()

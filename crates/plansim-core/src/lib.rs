@@ -34,12 +34,13 @@
 //!    `notice` (a place in a file, a notice, a severity), `error`, `input` (bounded reads),
 //!    `output` (safe writes into an output folder);
 //! 2. **table**: `table` (reading plan tables, the cell grammar, units), `percent` (serde of
-//!    fractions), `names` (indicator names and aliases), and the sentences that need only rows:
-//!    `lang::detect` (language from the inputs), `lang::finding`;
-//! 3. **meaning**: `meaning` (direction, quantity, kind of target), `lang::grade`;
+//!    fractions), `names` (indicator names and aliases), `lang::detect` (language from the
+//!    inputs);
+//! 3. **meaning**: `meaning` (direction, quantity, kind of target);
 //! 4. **outturns**: `actuals` (reading, merging and matching outturns to rows);
 //! 5. **series and growth models**: `series`, `model`;
-//! 6. **grades and checks**: `assess`, then `check` (which takes `assess`'s grades as input);
+//! 6. **grades and checks**: `assess`, then `check` (which takes `assess`'s grades as input),
+//!    each rule beside its sentences (`assess::words`, `check::words`);
 //! 7. **scenario**: `scenario` (files, inheritance, rules, rates);
 //! 8. **projection and simulation**: `project`, `simulate`, `sweep`;
 //! 9. **run**, the facade: `run`;

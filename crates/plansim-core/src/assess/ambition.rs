@@ -10,10 +10,10 @@
 use super::Row;
 use super::hold::{average, yearly};
 use super::path::{Path, levels};
+use super::words as say;
 use crate::actuals::Obs;
 use crate::lang::Lang;
-use crate::lang::finding::Text;
-use crate::lang::grade as say;
+use crate::lang::Text;
 use crate::meaning::GoalKind;
 use crate::meaning::{Quantity, TargetKind};
 use crate::table::Direction;

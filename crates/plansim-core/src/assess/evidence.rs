@@ -5,7 +5,7 @@
 use super::hold::Summary;
 use super::{Grade, Row, Status};
 use crate::actuals::{PeriodObs, periods};
-use crate::lang::finding::Text;
+use crate::lang::Text;
 use crate::meaning::Quantity;
 
 impl Row<'_> {

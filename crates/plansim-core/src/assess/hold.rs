@@ -7,13 +7,13 @@
 //! within the bound inside its printed precision, else 未实现.
 
 use super::path::{Path, lenient, met, planned, trend, within};
+use super::words as say;
 use super::{
     Chance, Evidence, Grade, Kept, Latest, Row, Status, Unit, Yearly, amount, listed, years,
 };
 use crate::actuals::Obs;
 use crate::format::significant as show;
-use crate::lang::finding::Text;
-use crate::lang::grade as say;
+use crate::lang::Text;
 use crate::meaning::GoalKind;
 use crate::meaning::{Of, Quantity};
 use crate::series::trend::{FLOOR_LEVEL, FLOOR_RATE, FLOOR_SHARE, Trend, mean};

@@ -16,17 +16,18 @@ mod reach;
 pub(crate) mod record;
 mod relational;
 mod typed;
+pub mod words;
 pub use record::{Grade, Status, gap_is_pace};
 pub(crate) use relational::{IN_STEP, relation_holds};
 pub use typed::{
     Average, Chance, Evidence, Fields, Kept, Latest, Period, Reach, Relative, Unit, Yearly,
 };
 
+use self::words as say;
 use crate::actuals::{How, Obs, Outturn, Resolved};
 use crate::format::significant as show;
 use crate::lang::Lang;
-use crate::lang::finding::Text;
-use crate::lang::grade as say;
+use crate::lang::Text;
 use crate::meaning::{Meaning, Quantity, TargetKind};
 use crate::names::Aliases;
 use crate::table::{Form, Indicator};
@@ -366,7 +367,7 @@ pub(crate) fn shown(o: &Obs) -> String {
 }
 
 /// `2022 (5.6), 2023 (5.7)`; in Chinese `2022年（5.6）、2023年（5.7）`.
-pub(crate) fn listed(obs: &[&Obs]) -> crate::lang::finding::Text {
+pub(crate) fn listed(obs: &[&Obs]) -> crate::lang::Text {
     let (en, zh): (Vec<String>, Vec<String>) = obs
         .iter()
         .map(|o| {
@@ -374,7 +375,7 @@ pub(crate) fn listed(obs: &[&Obs]) -> crate::lang::finding::Text {
             (format!("{} ({v})", o.year), format!("{}年（{v}）", o.year))
         })
         .unzip();
-    crate::lang::finding::Text::new(en.join(", "), zh.join("、"))
+    crate::lang::Text::new(en.join(", "), zh.join("、"))
 }
 
 #[cfg(test)]

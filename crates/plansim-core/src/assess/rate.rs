@@ -8,10 +8,10 @@
 use super::hold::{average, p_mean, span, summary, typed_unit, yearly};
 use super::path::{lenient, within};
 use super::typed::Period;
+use super::words as say;
 use super::{Average, Chance, Evidence, Grade, Latest, Row, Status, amount};
 use crate::format::significant as show;
-use crate::lang::finding::Text;
-use crate::lang::grade as say;
+use crate::lang::Text;
 use crate::meaning::GoalKind;
 use crate::meaning::Of;
 use crate::table::Direction;

@@ -12,11 +12,11 @@
 
 use super::path::{Levels, Path, lenient, levels, met, planned, trend, within};
 use super::typed::Reach as Numbers;
+use super::words as say;
 use super::{Chance, Evidence, Grade, Latest, Row, Status, amount, listed, years};
 use crate::actuals::{Obs, PeriodObs};
 use crate::format::significant as show;
-use crate::lang::finding::Text;
-use crate::lang::grade as say;
+use crate::lang::Text;
 use crate::meaning::GoalKind;
 use crate::meaning::Quantity;
 

@@ -2,7 +2,7 @@
 //! sentence that explains it.
 
 use super::typed::{Evidence, Fields};
-use crate::lang::finding::Text;
+use crate::lang::Text;
 use serde::Serialize;
 use std::path::PathBuf;
 

@@ -7,11 +7,11 @@
 //! 已实现 when the relation holds, else 未实现.
 
 use super::hold::p_mean;
+use super::words as say;
 use super::{Chance, Evidence, Grade, Latest, Relative, Row, Status, years};
 use crate::actuals::{Obs, growth, observations};
 use crate::format::significant as show;
-use crate::lang::finding::Text;
-use crate::lang::grade as say;
+use crate::lang::Text;
 use crate::meaning::{Meaning, Of, Quantity, Relation, same_indicator};
 use crate::series::trend::mean;
 use crate::table::Direction;

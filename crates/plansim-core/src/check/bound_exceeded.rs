@@ -7,9 +7,9 @@
 //! `%` (…增长, 自给率) may pass 100 and are left alone.
 
 use super::precision;
+use super::words as say;
 use super::{Check, CheckOptions, Code, Finding, Numbers, is_growth_name};
 use crate::format::significant;
-use crate::lang::finding as say;
 use crate::model::compound::{implied_rate, reach};
 use crate::notice::Severity;
 use crate::table::{Form, Indicator};

@@ -5,9 +5,9 @@
 //! a year. A period total of an amount (`[4]` 万人 of new jobs) is a sum of years: 0.8 a year on
 //! average. Always info: a period total is a way of stating a target, not an inconsistency.
 
+use super::words as say;
 use super::{Check, CheckOptions, Code, Finding, Numbers};
 use crate::format::significant;
-use crate::lang::finding as say;
 use crate::meaning::{Meaning, Quantity};
 use crate::model::compound::annual_from_total;
 use crate::notice::Severity;

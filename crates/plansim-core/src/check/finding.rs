@@ -275,7 +275,7 @@ pub struct Finding {
     pub message: String,
     /// The message in both languages.
     #[serde(skip)]
-    pub text: crate::lang::finding::Text,
+    pub text: crate::lang::Text,
     /// The path of the table file holding the row.
     pub file: String,
     /// The row's 1-based line in its file.
@@ -326,7 +326,7 @@ impl Finding {
         ind: &Indicator,
         code: Code,
         severity: Severity,
-        message: impl Into<crate::lang::finding::Text>,
+        message: impl Into<crate::lang::Text>,
     ) -> Finding {
         let text = message.into();
         Finding {

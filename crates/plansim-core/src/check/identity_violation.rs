@@ -9,9 +9,9 @@
 //! Only plain and approximate numbers take part, in the base year and the target year.
 
 use super::precision::{Interval, Spread, spread};
+use super::words as say;
 use super::{Check, CheckOptions, Code, Finding, Numbers, Related};
 use crate::format::significant;
-use crate::lang::finding as say;
 use crate::notice::Severity;
 use crate::table::{Form, Indicator, UnitKind};
 

@@ -37,6 +37,7 @@ pub(crate) mod regions;
 mod restated_target;
 mod target_unreachable;
 mod unit_mismatch;
+pub(crate) mod words;
 
 #[cfg(test)]
 mod horqin_tests;

@@ -7,9 +7,9 @@
 //! total over the period in the rate column is checked the same way (`rate_total`).
 
 use super::precision::{self, Interval, Spread, implied_interval};
+use super::words::{self as say, Goal};
 use super::{Check, CheckOptions, Code, Finding, Numbers};
 use crate::format::significant;
-use crate::lang::finding::{self as say, Goal};
 use crate::model::compound::{implied_rate, reach};
 use crate::notice::Severity;
 use crate::table::{Form, Indicator};

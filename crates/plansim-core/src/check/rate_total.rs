@@ -6,9 +6,9 @@
 //! change base → target cannot be the stated total whatever the digits hide, warning when it
 //! can only at the edge of the digits.
 
+use super::words as say;
 use super::{Code, Finding, Numbers};
 use crate::format::significant;
-use crate::lang::finding as say;
 use crate::notice::Severity;
 use crate::table::{Direction, Form, Indicator, RateKind};
 

@@ -7,9 +7,9 @@
 //! when they meet but differ: one outcome can meet both, but the plan gives two figures and a
 //! reader must know which one is graded (projections use the first row).
 
+use super::words as say;
 use super::{Check, CheckOptions, Code, Finding, Related};
 use crate::format::significant;
-use crate::lang::finding as say;
 use crate::notice::Severity;
 use crate::table::{Cell, Form, Indicator};
 use std::collections::HashMap;

@@ -8,10 +8,10 @@
 //!   target's own terms: % a year for levels, points a year for shares.
 
 use super::{Check, CheckOptions, Code, Finding, Numbers};
+use crate::assess::words as say;
 use crate::assess::{Grade, Status};
 use crate::format::significant;
-use crate::lang::finding::Text;
-use crate::lang::grade as say;
+use crate::lang::Text;
 use crate::notice::Severity;
 use crate::table::{Direction, Indicator};
 

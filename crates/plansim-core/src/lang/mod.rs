@@ -3,16 +3,16 @@
 //! ([`Msg`]) until printed, so the same notice reads in either language.
 mod advice;
 mod detect;
-pub mod finding;
-pub mod grade;
 mod msg;
 mod reading;
+mod text;
 pub mod words;
 
 pub use detect::detect;
 
 pub use msg::{Msg, Rule};
 pub use reading::Wrong;
+pub use text::Text;
 
 use serde::Serialize;
 

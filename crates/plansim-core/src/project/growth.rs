@@ -10,7 +10,7 @@
 //! published the verdict is `assess`'s, and moving GDP's rate moves it.
 
 use super::Path;
-use crate::lang::finding::Text;
+use crate::lang::Text;
 use crate::meaning::{Quantity, Relation, TargetKind, same_indicator};
 use crate::model::{Compound, Model};
 use crate::scenario::Scenario;

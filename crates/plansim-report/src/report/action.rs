@@ -4,9 +4,9 @@
 
 use super::rows::TargetRow;
 use plansim_core::assess::Status;
+use plansim_core::assess::words::unit;
 use plansim_core::format::{Digits::*, chance, number};
 use plansim_core::lang::Lang;
-use plansim_core::lang::grade::unit;
 use std::collections::HashMap;
 
 /// A scenario's name and question in a page's language.

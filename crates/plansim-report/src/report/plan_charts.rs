@@ -415,7 +415,7 @@ pub fn gap(run: &Computed, region: &str, plan: &str, lang: Lang) -> GapChart {
         .filter_map(|r| {
             // the table's gap, not one of its own: current − required pace, good side positive
             let gap = r.gap?;
-            let unit = plansim_core::lang::grade::unit(&r.pace_unit);
+            let unit = plansim_core::assess::words::unit(&r.pace_unit);
             let half_width = pace_interval(r.sigma, r.base_year, r.latest.map(|l| l.0));
             Some(GapDot {
                 label: format!("{} ({}, {})", r.name(lang), r.year, unit.get(lang)),

@@ -2,7 +2,7 @@
 //! build their reasons here from numbers already printed (`format::significant`) and the target
 //! as printed.
 
-use super::finding::Text;
+use crate::lang::Text;
 
 fn t(en: String, zh: String) -> Text {
     Text::new(en, zh)
