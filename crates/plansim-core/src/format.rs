@@ -18,6 +18,7 @@
 /// assert_eq!(number(5.0, Digits::Significant), "5");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Digits {
     /// Four significant digits, trailing zeros dropped, for sentences: `7.055`, `0.5076`,
     /// `305.8`, `1400`, `5`.

@@ -5,7 +5,8 @@
 //! What this page lists is the engine's public surface, all at the crate's root (the same
 //! list, one line an item, in `docs/api.md`):
 //!
-//! - the facade: [`run()`] with its [`Input`], [`Options`] and [`Stages`], giving [`Results`]:
+//! - the facade: [`run()`] with its [`Input`] (a path, a [`Table`], or a [`Scenario`] built in
+//!   code from a [`ScenarioFile`]), [`Options`] and [`Stages`], giving [`Results`]:
 //!   the [`Scenario`] as run, its [`Projection`], its [`Simulation`], the consistency audit's
 //!   [`Finding`]s and the [`Grade`]s (each with a [`Status`]);
 //! - the table reader: [`load`] and [`load_bytes`] with [`LoadOptions`], giving a [`Table`] of
@@ -48,8 +49,7 @@
 
 #![warn(missing_docs)]
 
-// The modules are for plansim's own crates (command, report, serve, Python) and tests, and may
-// change: the public API is what the root re-exports below.
+// The modules are for plansim's own crates and tests and may change; the API is the root's.
 #[doc(hidden)]
 pub mod actuals;
 #[doc(hidden)]
@@ -106,7 +106,7 @@ pub use error::{CellError, Error, Result};
 pub use format::{Digits, number};
 pub use project::Projection;
 pub use run::{Input, Options, Results, Stages, run};
-pub use scenario::Scenario;
+pub use scenario::{Scenario, ScenarioFile};
 pub use simulate::Simulation;
 pub use table::{
     Attribute, Cell, Direction, Form, Indicator, LoadOptions, Num, Table, Unit, load, load_bytes,

@@ -12,6 +12,22 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// A scenario file as written; every field optional so that `extends` can fill it in.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{LoadOptions, Scenario, ScenarioFile, load_bytes};
+///
+/// let csv = "region,indicator,unit,base_year,base,target_year,target,rate\n\
+///            测试区,地区生产总值,亿元,2020,100,2025,,5\n";
+/// let table = load_bytes("gdp.csv".as_ref(), csv.into(), &LoadOptions::default())?;
+/// // the settings a `.toml` file holds, here only the horizon
+/// let mut spec = ScenarioFile::default();
+/// spec.horizon = Some(2030);
+/// let sc = Scenario::from_parts("to-2030", spec, vec![table], Vec::new())?;
+/// assert_eq!((sc.name.as_str(), sc.spec.horizon), ("to-2030", Some(2030)));
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioFile {
