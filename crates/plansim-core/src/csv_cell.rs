@@ -132,7 +132,7 @@ impl Writer<Vec<u8>> {
     }
 
     /// The bytes written.
-    pub fn into_bytes(mut self) -> csv::Result<Vec<u8>> {
+    pub(crate) fn into_bytes(mut self) -> csv::Result<Vec<u8>> {
         self.drain()?;
         self.out.into_inner().map_err(|e| e.into_error().into())
     }
@@ -151,7 +151,7 @@ impl<W: Write> Writer<W> {
     }
 
     /// Writes one record, each cell made safe.
-    pub fn write_record<I, T>(&mut self, record: I) -> csv::Result<()>
+    pub(crate) fn write_record<I, T>(&mut self, record: I) -> csv::Result<()>
     where
         I: IntoIterator<Item = T>,
         T: AsRef<[u8]>,

@@ -185,7 +185,7 @@ pub fn count_lines(path: &Path) -> Result<u64> {
 }
 
 /// A regular file's text (UTF-8) within [`max_input`].
-pub fn read_to_string(path: &Path) -> Result<String> {
+pub(crate) fn read_to_string(path: &Path) -> Result<String> {
     String::from_utf8(read(path)?).map_err(|e| {
         Error::io(
             path,
@@ -195,7 +195,7 @@ pub fn read_to_string(path: &Path) -> Result<String> {
 }
 
 /// At most `n` leading bytes of a regular file; `None` for anything else or an unreadable one.
-pub fn peek(path: &Path, n: u64) -> Option<Vec<u8>> {
+pub(crate) fn peek(path: &Path, n: u64) -> Option<Vec<u8>> {
     let (file, _) = open(path).ok()?;
     let mut buf = Vec::new();
     file.take(n).read_to_end(&mut buf).ok()?;

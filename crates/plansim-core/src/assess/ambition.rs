@@ -100,7 +100,7 @@ impl Ambition {
     }
 
     /// Puts the sentence in a language.
-    pub fn render(&mut self, lang: Lang) {
+    pub(crate) fn render(&mut self, lang: Lang) {
         self.text = self.words.get(lang).to_string();
     }
 }

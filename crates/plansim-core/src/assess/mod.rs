@@ -190,7 +190,7 @@ impl Row<'_> {
     }
 
     /// The row's outturns in its own terms, known by the cut.
-    pub fn native(&self) -> Vec<Obs> {
+    pub(crate) fn native(&self) -> Vec<Obs> {
         self.known(crate::actuals::observations(
             &self.m,
             self.ind,
@@ -215,7 +215,7 @@ impl Row<'_> {
     }
 
     /// The cell the target is read from, as printed.
-    pub fn target_text(&self) -> String {
+    pub(crate) fn target_text(&self) -> String {
         let t = &self.ind.target;
         if !t.is_none()
             && (t.is_numeric() || !matches!(self.m.target, TargetKind::Relational { .. }))

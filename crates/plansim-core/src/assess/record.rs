@@ -265,7 +265,7 @@ impl Grade {
     }
 
     /// Puts the reason and the notes in a language.
-    pub fn render(&mut self, lang: crate::lang::Lang) {
+    pub(crate) fn render(&mut self, lang: crate::lang::Lang) {
         self.reason = self.text.get(lang).to_string();
         self.notes = self
             .notes_text

@@ -506,7 +506,7 @@ pub(crate) fn hypothetical() -> Text {
 }
 
 /// Where the base of a rise counted from it came from (see [`crate::meaning::BaseNote`]).
-pub fn base_note(note: &crate::meaning::BaseNote) -> Text {
+pub(crate) fn base_note(note: &crate::meaning::BaseNote) -> Text {
     use crate::format::significant as n;
     match *note {
         crate::meaning::BaseNote::Outturn {

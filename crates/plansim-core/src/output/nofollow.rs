@@ -107,7 +107,7 @@ pub fn refused(path: &Path, e: std::io::Error) -> Error {
 
 /// Removes `root/rel` (a file), refusing a link on the way; one already gone is fine. Folders
 /// left empty above it go too, up to `root`; one holding anything else stays.
-pub fn remove_file(root: &Path, rel: &Path) -> Result<()> {
+pub(crate) fn remove_file(root: &Path, rel: &Path) -> Result<()> {
     check(root, rel)?;
     let path = root.join(rel);
     match fs::remove_file(&path) {

@@ -204,7 +204,7 @@ pub(crate) fn project_with(
 }
 
 /// The path from the start year: actuals where known, the model's steps elsewhere.
-pub fn walk(plan: &RatePlan, actuals: &[(i32, f64)]) -> Vec<f64> {
+pub(crate) fn walk(plan: &RatePlan, actuals: &[(i32, f64)]) -> Vec<f64> {
     let mut v = plan.start;
     let mut row = Vec::with_capacity(plan.rates.len() + 1);
     row.push(v);

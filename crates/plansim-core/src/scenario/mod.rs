@@ -356,7 +356,7 @@ impl Scenario {
     }
 
     /// The horizon must be a plan year (1900–2200, as in tables) not before any base year.
-    pub fn check_horizon(&self) -> std::result::Result<(), Msg> {
+    pub(crate) fn check_horizon(&self) -> std::result::Result<(), Msg> {
         let horizon = self.horizon();
         if !YEARS.contains(&horizon) {
             return Err(Msg::HorizonNotYear { horizon });

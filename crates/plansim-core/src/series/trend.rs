@@ -39,7 +39,7 @@ pub fn sd(xs: &[f64]) -> f64 {
 }
 
 /// Φ(z).
-pub fn phi(z: f64) -> f64 {
+pub(crate) fn phi(z: f64) -> f64 {
     Normal::standard().cdf(z)
 }
 

@@ -333,13 +333,4 @@ impl Indicator {
     pub fn label(&self) -> String {
         format!("{} {} ({})", self.region, self.name, self.target_year)
     }
-
-    /// The display name in a language: the English name when asked and present.
-    pub fn display_name(&self, lang: crate::lang::Lang) -> &str {
-        if lang.is_en() && !self.name_en.is_empty() {
-            &self.name_en
-        } else {
-            &self.name
-        }
-    }
 }
