@@ -42,7 +42,7 @@ pub fn average(of: Of, xs: &[Obs]) -> f64 {
 }
 
 /// What the outturns say of a yearly target so far.
-pub struct Summary {
+pub(crate) struct Summary {
     /// The yearly numbers (values or growth rates) after the base year.
     pub obs: Vec<Obs>,
     /// Their mean; for growth, the compound average from the baseline to the latest level

@@ -14,7 +14,7 @@ use crate::model::compound::{implied_rate, reach};
 use crate::notice::Severity;
 use crate::table::{Form, Indicator};
 
-pub struct BoundExceeded;
+pub(crate) struct BoundExceeded;
 
 impl Check for BoundExceeded {
     fn code(&self) -> Code {

@@ -15,7 +15,7 @@ use crate::format::significant;
 use crate::notice::Severity;
 use crate::table::{Form, Indicator, UnitKind};
 
-pub struct IdentityViolation;
+pub(crate) struct IdentityViolation;
 
 impl Check for IdentityViolation {
     fn code(&self) -> Code {

@@ -14,7 +14,7 @@ use crate::model::compound::{implied_rate, reach};
 use crate::notice::Severity;
 use crate::table::{Form, Indicator};
 
-pub struct RateMismatch;
+pub(crate) struct RateMismatch;
 
 impl Check for RateMismatch {
     fn code(&self) -> Code {

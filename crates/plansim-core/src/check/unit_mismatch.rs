@@ -15,7 +15,7 @@ use crate::notice::Severity;
 use crate::table::name::same_unit;
 use crate::table::{Cell, Indicator, Unit, UnitKind};
 
-pub struct UnitMismatch;
+pub(crate) struct UnitMismatch;
 
 impl Check for UnitMismatch {
     fn code(&self) -> Code {

@@ -141,7 +141,7 @@ impl<'de> Deserialize<'de> for Percent {
 }
 
 /// The years a scenario may name: those a table may.
-pub const YEARS: std::ops::RangeInclusive<i64> = 1900..=2200;
+pub(crate) const YEARS: std::ops::RangeInclusive<i64> = 1900..=2200;
 
 struct YearVisitor;
 

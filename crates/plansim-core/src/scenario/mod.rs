@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 pub(crate) const HORIZON: i32 = 2035;
 
 /// The years a horizon may name: those a table may (base and target years).
-pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+pub(crate) const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// A series' first row's meaning, that row, and the outturns matched to its rows.
 type Matched<'a> = (
