@@ -3,8 +3,7 @@
 //! ceiling, quantiles are ordered and equal a sort, probabilities are shares, and a cell
 //! printed back reads to the same meaning.
 
-use plansim::model::compound::{implied_rate, reach};
-use plansim::model::{Compound, Growth, Linear, Logistic, Model};
+use plansim::model::{Compound, Growth, Linear, Logistic, Model, implied_rate, reach};
 use plansim::scenario::Scenario;
 use plansim::simulate::quantile::{Counter, LEVELS, quantiles};
 use plansim::simulate::{Noise, Settings, simulate};

@@ -41,7 +41,7 @@ fuzz_target!(|data: &[u8]| {
         series: Series::gather(&table.indicators, &[]),
         outturns: plansim::actuals::Resolved::empty(table.indicators.len()),
         indicators: table.indicators,
-        actuals: Vec::new(),
+        all_outturns: Vec::new(),
         left_out: Vec::new(),
     };
     deeper(&sc);

@@ -101,9 +101,9 @@ fn bytes(py: Python<'_>, b: plansim_core::Result<Vec<u8>>) -> PyResult<Bound<'_,
 /// Options for the facade from the package's arguments: tables read strictly; `region` for
 /// tables without a region column (else their file name).
 fn options(actuals: Vec<Source>, code: &str, region: Option<String>) -> PyResult<Options> {
-    let (actuals, outturns) = outturns(actuals)?;
+    let (outturn_files, outturns) = outturns(actuals)?;
     let mut opts = Options {
-        actuals,
+        outturn_files,
         outturns,
         lang: lang(code)?,
         ..Options::default()

@@ -2,7 +2,7 @@
 
 use super::{Format, text_table, w};
 use plansim::assess::{Grade, Status};
-use plansim::check::finding::show;
+use plansim::format::significant;
 use plansim::table::LoadOptions;
 use std::io::Write;
 use std::path::PathBuf;
@@ -41,7 +41,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut opts = plansim::run::Options {
-        actuals: args.actuals,
+        outturn_files: args.actuals,
         load: LoadOptions {
             sheet: args.sheet,
             region: args.region,
@@ -129,7 +129,7 @@ fn percent(p: f64) -> String {
 }
 
 fn opt(v: Option<f64>) -> String {
-    v.map_or_else(|| "—".into(), show)
+    v.map_or_else(|| "—".into(), significant)
 }
 
 fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> anyhow::Result<()> {
@@ -157,7 +157,11 @@ fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> an
     for g in grades {
         let latest = match (g.latest_year, g.latest_value) {
             (Some(y), Some(v)) => {
-                format!("{}{} ({y})", show(v), if g.preliminary { "*" } else { "" })
+                format!(
+                    "{}{} ({y})",
+                    significant(v),
+                    if g.preliminary { "*" } else { "" }
+                )
             }
             _ => "—".into(),
         };
@@ -166,7 +170,7 @@ fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> an
                 "{} / {}\n{}",
                 opt(g.current_pace),
                 opt(g.required_rate),
-                plansim::lang::grade::unit(&g.pace_unit).get(super::lang())
+                plansim::assess::words::unit(&g.pace_unit).get(super::lang())
             )
         } else {
             String::new()

@@ -64,7 +64,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => Regions::bundled(),
     };
     let mut opts = plansim::run::Options {
-        actuals: args.actuals,
+        outturn_files: args.actuals,
         load: LoadOptions {
             sheet: args.sheet,
             region: args.region,

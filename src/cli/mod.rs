@@ -102,7 +102,7 @@ pub fn w(en: &str) -> &str {
 }
 
 /// Prints a scenario's warnings on stderr, each with its file and line.
-pub fn warn(notices: &[plansim::scenario::Notice]) {
+pub fn warn(notices: &[plansim::notice::Notice]) {
     for n in notices {
         eprintln!("{}{}", words::prefix(lang(), false), n.render(lang()));
     }

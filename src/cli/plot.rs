@@ -2,8 +2,9 @@
 
 use plansim::output::{Delivery, Opening};
 use plansim::report::charts::{indicator_chart, indicator_stem};
+use plansim::report::computed::Computed;
 use plansim::report::plan_charts::{plan_charts, plans};
-use plansim::report::scenario::{Computed, compute};
+use plansim::report::scenario::compute;
 use plansim::report::{FONT_ASSET, Options};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

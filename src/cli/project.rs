@@ -76,7 +76,7 @@ pub fn load(
 /// The facade's options for the reading flags every scenario command shares.
 pub fn options(horizon: Option<i32>, strict: bool, actuals: &[PathBuf]) -> plansim::run::Options {
     plansim::run::Options {
-        actuals: actuals.to_vec(),
+        outturn_files: actuals.to_vec(),
         horizon,
         load: LoadOptions {
             lenient: !strict,

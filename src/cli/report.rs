@@ -86,7 +86,7 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
         lang: lang(),
         charts: !args.no_charts,
         size: args.size,
-        actuals: args.actuals.clone(),
+        outturn_files: args.actuals.clone(),
         strict: args.strict,
         wait: args.wait,
         region: None,

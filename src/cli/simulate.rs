@@ -218,7 +218,7 @@ fn print_table(
 
 /// `2`, `2%`, `0.5` → points.
 fn points(s: &str) -> Result<plansim::scenario::Percent, String> {
-    let (value, sign) = plansim::scenario::parse_percent(s)
+    let (value, sign) = plansim::text::parse_percent(s)
         .filter(|(v, _)| (0.0..=100.0).contains(v))
         .ok_or_else(|| format!("`{s}`: expected points from 0 to 100, such as 2 or \"2%\""))?;
     Ok(plansim::scenario::Percent {

@@ -27,7 +27,7 @@ pub fn as_data<T>(f: impl FnOnce() -> T) -> T {
 
 /// Whether a cell is wholly a decimal number: an optional sign, digits with at most one
 /// point, an optional exponent (`-0.3`, `+5`, `.5`, `1e5`, `2.5E-3`).
-pub fn is_number(cell: &str) -> bool {
+pub(crate) fn is_number(cell: &str) -> bool {
     let b = cell.as_bytes();
     let mut i = usize::from(matches!(b.first(), Some(b'+' | b'-')));
     let digits = |i: &mut usize| {
@@ -127,12 +127,12 @@ pub struct Writer<W: Write> {
 
 impl Writer<Vec<u8>> {
     /// A writer into bytes.
-    pub fn to_bytes() -> Writer<Vec<u8>> {
+    pub(crate) fn to_bytes() -> Writer<Vec<u8>> {
         Writer::new(Vec::new())
     }
 
     /// The bytes written.
-    pub fn into_bytes(mut self) -> csv::Result<Vec<u8>> {
+    pub(crate) fn into_bytes(mut self) -> csv::Result<Vec<u8>> {
         self.drain()?;
         self.out.into_inner().map_err(|e| e.into_error().into())
     }
@@ -151,7 +151,7 @@ impl<W: Write> Writer<W> {
     }
 
     /// Writes one record, each cell made safe.
-    pub fn write_record<I, T>(&mut self, record: I) -> csv::Result<()>
+    pub(crate) fn write_record<I, T>(&mut self, record: I) -> csv::Result<()>
     where
         I: IntoIterator<Item = T>,
         T: AsRef<[u8]>,

@@ -4,9 +4,25 @@ use std::fmt;
 use std::path::PathBuf;
 
 /// The manifest's name in an output folder (`output` writes it; [`Error::Foreign`] names it).
-pub const MANIFEST: &str = ".plansim.manifest.json";
+pub(crate) const MANIFEST: &str = ".plansim.manifest.json";
 
 /// One cell that could not be read.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Error, LoadOptions, load_bytes};
+///
+/// let csv = "region,indicator,unit,base_year,base,target_year,target\n\
+///            甲区,地区生产总值,亿元,2020,NaN,2025,130\n";
+/// let Err(Error::Cells { errors, .. }) =
+///     load_bytes("nan.csv".as_ref(), csv.as_bytes().to_vec(), &LoadOptions::default())
+/// else {
+///     panic!("a NaN base is read")
+/// };
+/// assert_eq!((errors[0].header.as_str(), errors[0].text.as_str()), ("base", "NaN"));
+/// assert!(errors[0].to_string().starts_with("row 2, column 5 (base): `NaN`"));
+/// ```
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct CellError {
     /// 1-based row (line of a CSV, row of a sheet).
@@ -32,7 +48,22 @@ impl fmt::Display for CellError {
 }
 
 /// What can go wrong reading, checking, projecting or writing; each names its file.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Error, LoadOptions, load_bytes};
+///
+/// // `NaN` is no base: the error names the file, row, column and text of every such cell
+/// let csv = "region,indicator,unit,base_year,base,target_year,target\n\
+///            甲区,地区生产总值,亿元,2020,NaN,2025,130\n";
+/// match load_bytes("nan.csv".as_ref(), csv.as_bytes().to_vec(), &LoadOptions::default()) {
+///     Err(Error::Cells { errors, .. }) => assert_eq!((errors[0].row, errors[0].column), (2, 5)),
+///     other => panic!("{other:?}"),
+/// }
+/// ```
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// A file could not be read or written. The I/O error is part of the message, not a
     /// `source`: error reports print each source again after the message.

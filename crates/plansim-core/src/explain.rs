@@ -4,9 +4,10 @@
 use crate::error::Result;
 use crate::lang::words::word;
 use crate::lang::{Lang, Rule};
+use crate::notice::{At, Notice};
 use crate::project::project;
 use crate::scenario::rates::{RuleRef, Step};
-use crate::scenario::{At, Kind, Notice, Percent, Scenario, Selector};
+use crate::scenario::{Kind, Percent, Scenario, Selector};
 use crate::sweep::round;
 use serde::Serialize;
 
@@ -83,7 +84,7 @@ impl Span {
                 word(lang, "no effect")
             )
         } else {
-            let pct = |v: f64| crate::lang::percent(v / 100.0, 2);
+            let pct = |v: f64| crate::format::percent(v / 100.0, 2);
             format!("{years}: {} → {}", pct(self.before), pct(self.after))
         }
     }

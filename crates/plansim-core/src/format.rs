@@ -5,7 +5,20 @@
 //! rounded before it is written: grades, probabilities and projections are computed in full.
 
 /// How many decimals a number shows.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Digits, number};
+///
+/// // a column: decimals by size, kept, so that the points line up
+/// let col: Vec<String> = [1400.0, 305.8, 5.0, 0.5076].map(|v| number(v, Digits::Column)).into();
+/// assert_eq!(col, ["1400", "305.8", "5.00", "0.508"]);
+/// // a sentence: four significant digits, no trailing zeros
+/// assert_eq!(number(5.0, Digits::Significant), "5");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Digits {
     /// Four significant digits, trailing zeros dropped, for sentences: `7.055`, `0.5076`,
     /// `305.8`, `1400`, `5`.
@@ -18,6 +31,16 @@ pub enum Digits {
 }
 
 /// `v` with the decimals `digits` asks for; NaN and infinities as Rust prints them.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Digits, number};
+///
+/// assert_eq!(number(7.05531, Digits::Significant), "7.055");
+/// assert_eq!(number(305.8, Digits::Column), "305.8");
+/// assert_eq!(number(10.754, Digits::Fixed(2)), "10.75");
+/// ```
 pub fn number(v: f64, digits: Digits) -> String {
     if !v.is_finite() {
         return format!("{v}");
@@ -84,12 +107,12 @@ pub fn chance(p: f64) -> String {
 
 /// Significant digits of every derived value a program reads (projections, bands, paces,
 /// rates, σ, gaps, probabilities): six, more than any published figure carries.
-pub const DERIVED_DIGITS: u32 = 6;
+pub(crate) const DERIVED_DIGITS: u32 = 6;
 
 /// `v` to `digits` significant digits, as the `f64` nearest that decimal, so that a writer
 /// printing the shortest form prints the short decimal: 144.95395499999998 → 144.954 at six.
 /// Zero, NaN and infinities are left as they are.
-pub fn round_significant(v: f64, digits: u32) -> f64 {
+pub(crate) fn round_significant(v: f64, digits: u32) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
@@ -99,7 +122,7 @@ pub fn round_significant(v: f64, digits: u32) -> f64 {
 }
 
 /// `v` to `decimals` decimals, as the `f64` nearest that decimal: 7.000000000000001 → 7.
-pub fn round_decimals(v: f64, decimals: u32) -> f64 {
+pub(crate) fn round_decimals(v: f64, decimals: u32) -> f64 {
     if !v.is_finite() {
         return v;
     }
@@ -108,7 +131,7 @@ pub fn round_decimals(v: f64, decimals: u32) -> f64 {
         .unwrap_or(v)
 }
 
-/// A derived value as written out: [`DERIVED_DIGITS`] significant digits.
+/// A derived value as written out: `DERIVED_DIGITS` significant digits.
 pub fn derived(v: f64) -> f64 {
     round_significant(v, DERIVED_DIGITS)
 }
@@ -148,7 +171,7 @@ pub mod out {
 }
 
 /// `value` as JSON with every number as published: a table's figure (an object holding `value`
-/// and its printed `decimals`) to its decimals, every other float to [`DERIVED_DIGITS`]
+/// and its printed `decimals`) to its decimals, every other float to `DERIVED_DIGITS`
 /// significant digits; integers (years, counts, rows) stay integers.
 pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<serde_json::Value> {
     let mut v = serde_json::to_value(value)?;
@@ -209,6 +232,28 @@ mod tests {
         assert_eq!(col, ["1400", "305.8", "30.33", "5.00", "0.508", "-843.7"]);
         assert_eq!(number(10.754, Digits::Fixed(2)), "10.75");
         assert_eq!(number(f64::NAN, Digits::Column), "NaN");
+    }
+
+    #[test]
+    fn numbers_in_messages() {
+        assert_eq!(significant(7.0553), "7.055");
+        assert_eq!(significant(0.50763), "0.5076");
+        assert_eq!(significant(305.8), "305.8");
+        assert_eq!(significant(-2.5243), "-2.524");
+        assert_eq!(significant(100.0), "100");
+        assert_eq!(significant(1400.0), "1400");
+        assert_eq!(significant(0.0001), "0.0001");
+        assert_eq!(significant(0.0), "0");
+        assert_eq!(significant(f64::INFINITY), "inf");
+    }
+
+    #[test]
+    fn percents_in_their_precision() {
+        assert_eq!(percent(0.07, 2), "7.00%");
+        // 0.05 + 0.01 is 0.060000000000000005 in binary; printed at one decimal
+        assert_eq!(percent(0.05 + 0.01, 1), "6.0%");
+        assert_eq!(percent(-0.00001, 2), "0.00%");
+        assert_eq!(percent(-0.025242614, 3), "-2.524%");
     }
 
     #[test]

@@ -9,10 +9,10 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The default size limit of one input file: 256 MB.
-pub const DEFAULT_MAX_INPUT: u64 = 256 << 20;
+pub(crate) const DEFAULT_MAX_INPUT: u64 = 256 << 20;
 
 /// The most the parts of a workbook may inflate to: 1 GB.
-pub const MAX_INFLATED: u64 = 1 << 30;
+pub(crate) const MAX_INFLATED: u64 = 1 << 30;
 
 static MAX_INPUT: AtomicU64 = AtomicU64::new(DEFAULT_MAX_INPUT);
 
@@ -149,7 +149,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
 }
 
 /// [`read`] with an explicit limit.
-pub fn read_within(path: &Path, limit: u64) -> Result<Vec<u8>> {
+pub(crate) fn read_within(path: &Path, limit: u64) -> Result<Vec<u8>> {
     let (file, size) = open(path)?;
     if size > limit {
         return Err(too_large(path, size, limit));
@@ -185,7 +185,7 @@ pub fn count_lines(path: &Path) -> Result<u64> {
 }
 
 /// A regular file's text (UTF-8) within [`max_input`].
-pub fn read_to_string(path: &Path) -> Result<String> {
+pub(crate) fn read_to_string(path: &Path) -> Result<String> {
     String::from_utf8(read(path)?).map_err(|e| {
         Error::io(
             path,
@@ -195,14 +195,14 @@ pub fn read_to_string(path: &Path) -> Result<String> {
 }
 
 /// At most `n` leading bytes of a regular file; `None` for anything else or an unreadable one.
-pub fn peek(path: &Path, n: u64) -> Option<Vec<u8>> {
+pub(crate) fn peek(path: &Path, n: u64) -> Option<Vec<u8>> {
     let (file, _) = open(path).ok()?;
     let mut buf = Vec::new();
     file.take(n).read_to_end(&mut buf).ok()?;
     Some(buf)
 }
 
-/// Refuses a zip (XLSX, ODS) whose parts inflate beyond [`MAX_INFLATED`]: first by the sizes
+/// Refuses a zip (XLSX, ODS) whose parts inflate beyond `MAX_INFLATED`: first by the sizes
 /// its directory declares, then by inflating each part into nothing, counting, since a
 /// directory can lie. Not a zip: nothing to check here (the reader says what it is).
 pub fn check_zip(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -37,7 +37,7 @@ impl At {
     }
 
     /// Whether the place is in a file (a line was read).
-    pub fn is_file(&self) -> bool {
+    pub(crate) fn is_file(&self) -> bool {
         self.line > 0
     }
 }

@@ -27,7 +27,7 @@ pub fn many<S: Serializer>(v: &[f64], s: S) -> Result<S::Ok, S::Error> {
 }
 
 /// A stated rate with its printed decimals, both in percent (`7` with 0 decimals).
-pub fn num<S: Serializer>(v: &Option<Num>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn num<S: Serializer>(v: &Option<Num>, s: S) -> Result<S::Ok, S::Error> {
     match v {
         Some(n) => s.serialize_some(&Num::new(pct(n.value), n.decimals.saturating_sub(2))),
         None => s.serialize_none(),

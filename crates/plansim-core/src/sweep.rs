@@ -3,10 +3,12 @@
 //! The change starts after the latest outturn (or `from`) and leaves shocked years alone.
 use crate::error::{Error, Result};
 use crate::lang::Msg;
+use crate::notice::At;
 use crate::project::{Projection, project_with};
 use crate::scenario::rates::Nudge;
-use crate::scenario::{At, Scenario, Selector, nearest};
+use crate::scenario::{Scenario, Selector};
 use crate::simulate::{Settings, simulate};
+use crate::text::nearest;
 use serde::Serialize;
 
 /// One rate change and what it gives. Rates and changes are in percent a year (points).
@@ -81,7 +83,7 @@ pub fn round(v: f64) -> f64 {
 
 /// Decimals a number needs as written (`0.25` → 2).
 pub(crate) fn decimals_of(v: f64) -> usize {
-    let t = crate::scenario::trim_float(v);
+    let t = crate::text::trim_float(v);
     t.split_once('.').map_or(0, |(_, d)| d.len())
 }
 

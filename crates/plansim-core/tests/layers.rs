@@ -4,7 +4,7 @@
 //! `docs/architecture.md`; a new module must be given its place here.
 //!
 //! A module is named by its path; the longest path of the map that starts a module's path
-//! gives its layer (`lang::grade` sits above `lang`). Test code (`#[cfg(test)]`) is left out:
+//! gives its layer (`lang::detect` sits above `lang`). Test code (`#[cfg(test)]`) is left out:
 //! a test may load a scenario to test what lies below it.
 
 #[path = "layers/scan.rs"]
@@ -21,11 +21,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "text", "format", "csv_cell", "lang", "notice", "error", "input", "output",
         ],
     ),
-    (
-        "table",
-        &["table", "percent", "names", "lang::detect", "lang::finding"],
-    ),
-    ("meaning", &["meaning", "lang::grade"]),
+    ("table", &["table", "percent", "names", "lang::detect"]),
+    ("meaning", &["meaning"]),
     ("outturns", &["actuals"]),
     ("series and growth models", &["series", "model"]),
     ("grades and checks", &["assess", "check"]),
@@ -164,11 +161,11 @@ mod tests {
 }
 "#,
     );
-    let grade = scan::source(
-        "lang/grade.rs",
-        "use super::finding::Text;\nuse super::super::assess::Grade;\n",
+    let direction = scan::source(
+        "meaning/direction.rs",
+        "use super::quantity::Quantity;\nuse super::super::assess::Grade;\n",
     );
-    let (bad, _) = violations(&[lib, rows, grade]);
+    let (bad, _) = violations(&[lib, rows, direction]);
     let at: Vec<&str> = bad
         .iter()
         .map(|b| b.split(" — ").next().unwrap_or(""))
@@ -180,15 +177,16 @@ mod tests {
             "src/table/rows.rs:6: crate::run::run",
             "src/table/rows.rs:13: crate::check",
             "src/table/rows.rs:13: crate::check::Finding",
-            "src/lang/grade.rs:2: crate::assess::Grade",
+            "src/meaning/direction.rs:2: crate::assess::Grade",
         ],
         "{bad:#?}"
     );
     assert!(bad[0].ends_with("`table` (table) imports from `scenario` (scenario), a layer above"));
-    // `lang::finding` (table) from `lang::grade` (meaning) is down; `crate::Result` is `error`
+    // `meaning::quantity` from `meaning::direction` is the module's own; `crate::Result` is
+    // `error`
     assert!(
         !bad.iter()
-            .any(|b| b.contains("finding::Text") || b.contains("Result"))
+            .any(|b| b.contains("quantity::Quantity") || b.contains("Result"))
     );
 }
 

@@ -10,8 +10,3 @@ pub use error::{Error, Result};
 // the chart tests include examples/sample/, written against the crate's public name
 #[cfg(test)]
 extern crate self as plansim_report;
-
-// the engine's modules under their usual names, so `crate::table::…` reads as in the core
-pub(crate) use plansim_core::{
-    assess, check, explain, export, lang, project, scenario, series, simulate, table,
-};

@@ -10,7 +10,7 @@ use scan::{Edges, Source};
 use std::path::Path;
 
 /// The edges between the crate's file modules: each import goes to the longest module path
-/// that starts it (a module of the engine, `crate::table`, to none).
+/// that starts it (the engine's, `plansim_core::table`, are not the crate's: to none).
 fn edges(sources: &[Source]) -> Edges {
     let modules: Vec<&Vec<String>> = sources.iter().map(|s| &s.module).collect();
     let roots = sources

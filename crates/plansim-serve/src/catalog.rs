@@ -8,7 +8,8 @@ use plansim_core::run::{self, Input, Stages};
 use plansim_core::scenario::Scenario;
 use plansim_core::simulate::Memo;
 use plansim_core::table::LoadOptions;
-use plansim_report::report::scenario::{Computed, computed};
+use plansim_report::report::computed::Computed;
+use plansim_report::report::scenario::computed;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 

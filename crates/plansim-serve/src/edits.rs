@@ -3,7 +3,9 @@
 //! the engine exactly as a saved file's are, and written out as that file ([`Rules::toml`]).
 
 use plansim_core::lang::{Lang, Msg, Wrong};
-use plansim_core::scenario::{At, Located, Override, Percent, Shock, parse_percent, trim_float};
+use plansim_core::notice::At;
+use plansim_core::scenario::{Located, Override, Percent, Shock};
+use plansim_core::text::{parse_percent, trim_float};
 use serde::Deserialize;
 
 /// Most edits one request may carry (a 30-indicator plan with three periods and a shock each
@@ -117,7 +119,7 @@ fn indicator<'a>(name: &'a str, b: &Bounds, lang: Lang) -> Result<&'a str, Strin
     Err(Msg::NoIndicator {
         name: name.to_string(),
         region: Some(b.region.to_string()),
-        nearest: plansim_core::scenario::nearest(name, b.indicators.iter().map(String::as_str)),
+        nearest: plansim_core::text::nearest(name, b.indicators.iter().map(String::as_str)),
     }
     .render(lang))
 }

@@ -5,10 +5,10 @@
 use crate::catalog::Plan;
 use plansim_core::format;
 use plansim_core::lang::Lang;
-use plansim_report::report::TargetRow;
 use plansim_report::report::compare::sooner;
+use plansim_report::report::computed::Computed;
 use plansim_report::report::rows::Reach;
-use plansim_report::report::scenario::Computed;
+use plansim_report::report::rows::TargetRow;
 use serde::Serialize;
 
 /// The chart's size on the page, in pixels.

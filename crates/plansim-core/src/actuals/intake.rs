@@ -12,7 +12,7 @@ use crate::table::Indicator;
 /// that differ are an error — or, when none is given, the rows' own outcomes (an achievement
 /// table's, taken as the table prints them); then matched to the rows through `aliases`.
 /// Returns the outturns kept, which a later intake merges with, and their match.
-pub fn intake(
+pub(crate) fn intake(
     rows: &[Indicator],
     given: Vec<Outturn>,
     aliases: &Aliases,

@@ -2,25 +2,26 @@
 //! (long `region,indicator,year,value[,note][,source][,basis]` or the wide yearbook layout, an
 //! indicator a row and a column per year), merged (a final figure replaces a preliminary one;
 //! two finals that differ are an error), matched to the tables' indicators through the one
-//! name rule of [`crate::names`] ([`resolve()`]), and put in each indicator's own terms
-//! ([`terms`]): levels, yearly rates, yearly changes or yearly counts. Every caller takes
-//! outturns in through one door, [`intake()`]: merged, the rows' own outcomes when none is
+//! name rule of [`crate::names`] (`resolve()`), and put in each indicator's own terms
+//! (`terms`): levels, yearly rates, yearly changes or yearly counts. Every caller takes
+//! outturns in through one door, `intake()`: merged, the rows' own outcomes when none is
 //! given, matched.
 mod intake;
 mod merge;
-pub mod period;
+pub(crate) mod period;
 mod plan_table;
 mod read;
-pub mod resolve;
-pub mod terms;
+pub(crate) mod resolve;
+pub(crate) mod terms;
 mod unmatched;
-pub mod value;
+pub(crate) mod value;
 
-pub use intake::intake;
+pub(crate) use intake::intake;
 pub use merge::merge;
 pub use period::{PeriodObs, periods};
 pub use plan_table::own_outcomes;
-pub use resolve::{How, Match, Resolved, resolve};
+pub(crate) use resolve::resolve;
+pub use resolve::{How, Match, Resolved};
 pub use terms::{Obs, growth, observations};
 pub use value::Side;
 
@@ -29,6 +30,20 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 /// One published figure: an indicator of a region in a year.
+///
+/// # Example
+///
+/// ```
+/// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+///     .join("../../scenarios/actuals/horqin-hypothetical.csv");
+/// // three made-up years of 科尔沁区's GDP: 305.8·1.06 = 324.148 in 2021, then ·1.03, ·1.05
+/// let outturns = plansim_core::load_outturns(&path)?;
+/// let first = &outturns[0];
+/// assert_eq!((first.region.as_str(), first.indicator.as_str()), ("科尔沁区", "地区生产总值"));
+/// assert_eq!((first.year, first.value), (2021, 324.148));
+/// assert!(first.hypothetical);
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Outturn {
     /// The region the figure is for, as the source names it.
@@ -70,7 +85,18 @@ pub struct Outturn {
 }
 
 /// Reads an outturn file, long or wide, in any encoding the tables accept; every bad cell is
-/// reported at once. Rows within the file are merged as [`merge`] does.
+/// reported at once. Rows within the file are merged as `merge` does.
+///
+/// # Example
+///
+/// ```
+/// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+///     .join("../../scenarios/actuals/horqin-hypothetical.csv");
+/// let outturns = plansim_core::load_outturns(&path)?;
+/// let years: Vec<(i32, f64)> = outturns.iter().map(|o| (o.year, o.value)).collect();
+/// assert_eq!(years, [(2021, 324.148), (2022, 333.872), (2023, 350.566)]);
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 pub fn load(path: &Path) -> Result<Vec<Outturn>> {
     let bytes = crate::input::read(path)?;
     load_bytes(path, &bytes)
@@ -80,6 +106,17 @@ pub fn load(path: &Path) -> Result<Vec<Outturn>> {
 /// errors. Nothing is read from disk.
 /// A plan table (a workbook, or a CSV headed like one) is read as evidence: its base cells are
 /// outturns of their years.
+///
+/// # Example
+///
+/// ```
+/// // a wide file: one row per indicator, one column per year
+/// let csv = "region,indicator,2021,2022\n甲区,地区生产总值,105,110.25\n";
+/// let outturns = plansim_core::load_outturn_bytes("gdp.csv".as_ref(), csv.as_bytes())?;
+/// let years: Vec<(i32, f64)> = outturns.iter().map(|o| (o.year, o.value)).collect();
+/// assert_eq!(years, [(2021, 105.0), (2022, 110.25)]);
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Outturn>> {
     if plan_table::is_plan_table(bytes, None) {
         return merge(plan_table::read(path, bytes)?);

@@ -113,7 +113,7 @@ pub fn periods(
 /// a running total (the count is added), else a change in % of the start. The figures in the
 /// order [`periods`] gives them, so the one a grade uses (the last) also places the path.
 /// Returns the years it placed: the step into each is a splice, not a yearly change.
-pub fn on_official(
+pub(crate) fn on_official(
     chain: &mut Vec<(i32, f64)>,
     figures: &[PeriodObs],
     base_year: i32,

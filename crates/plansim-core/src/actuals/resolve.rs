@@ -143,7 +143,7 @@ struct Known {
 }
 
 /// Matches outturns to the indicators they measure and puts them in each indicator's terms.
-pub fn resolve(
+pub(crate) fn resolve(
     indicators: &[Indicator],
     outturns: Vec<Outturn>,
     aliases: &Aliases,

@@ -15,7 +15,7 @@ impl Resolved {
 
     /// When the outturns name exactly one region no table holds and exactly one table took its
     /// region from its file name, that region to pass: `(region, table, file-name region)`.
-    pub fn region_to_use(&self, rows: &[Indicator]) -> Option<(String, String, String)> {
+    pub(crate) fn region_to_use(&self, rows: &[Indicator]) -> Option<(String, String, String)> {
         let [(wanted, _)] = self.skipped.as_slice() else {
             return None;
         };

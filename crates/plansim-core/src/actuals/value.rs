@@ -2,7 +2,6 @@
 //! `4以上` and `＞60（“超过60%”）` (bounds), `6左右（预计）`, `14.2(名义)` (a number with a
 //! qualifier), `-0.5(扣除原料用能和非化石能源)` (a number with a note on its method).
 
-use crate::names::Basis;
 use crate::table::normalize::fold;
 use crate::table::{Cell, Form};
 use serde::Serialize;
@@ -21,7 +20,7 @@ pub enum Side {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 /// A value cell read: the number, its side and what the words around it say.
-pub struct Published {
+pub(crate) struct Published {
     /// The number times the printed magnitude.
     pub value: f64,
     /// `4以上`: a bound rather than a number.
@@ -39,13 +38,6 @@ pub struct Published {
     /// A unit printed after the number (`亩` in `61.2亩`, `元` in `3600000万元`).
     #[serde(skip)]
     pub suffix: Option<String>,
-}
-
-impl Published {
-    /// Nominal or real, where a note says.
-    pub fn basis(&self) -> Option<Basis> {
-        self.notes.iter().find_map(|n| crate::names::basis_of(n))
-    }
 }
 
 const PRELIMINARY: [&str; 4] = ["预计", "初步", "预估", "快报"];
@@ -127,6 +119,7 @@ fn plan_period(note: &str) -> Option<[i32; 2]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::names::Basis;
 
     #[test]
     fn values_as_the_communiques_print_them() {
@@ -141,7 +134,10 @@ mod tests {
         assert_eq!((p.value, p.side), (60.0, Some(Side::AtLeast)));
         assert_eq!(p.notes, ["“超过60%”"]);
         let p = parse("14.2(名义)").unwrap();
-        assert_eq!((p.value, p.basis()), (14.2, Some(Basis::Nominal)));
+        assert_eq!(
+            (p.value, crate::names::basis_of(&p.notes[0])),
+            (14.2, Some(Basis::Nominal))
+        );
         let p = parse("-0.5(扣除原料用能和非化石能源)").unwrap();
         assert_eq!((p.value, p.notes.len()), (-0.5, 1));
         assert_eq!(parse("0(与上年持平)").unwrap().value, 0.0);

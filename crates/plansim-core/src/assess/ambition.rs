@@ -10,12 +10,12 @@
 use super::Row;
 use super::hold::{average, yearly};
 use super::path::{Path, levels};
+use super::words as say;
 use crate::actuals::Obs;
 use crate::lang::Lang;
-use crate::lang::finding::Text;
-use crate::lang::grade as say;
+use crate::lang::Text;
+use crate::meaning::GoalKind;
 use crate::meaning::{Quantity, TargetKind};
-use crate::series::GoalKind;
 use crate::table::Direction;
 use serde::Serialize;
 
@@ -100,7 +100,7 @@ impl Ambition {
     }
 
     /// Puts the sentence in a language.
-    pub fn render(&mut self, lang: Lang) {
+    pub(crate) fn render(&mut self, lang: Lang) {
         self.text = self.words.get(lang).to_string();
     }
 }

@@ -3,9 +3,9 @@
 //! the other basis exists, it grades the row and the reason says they differ.
 
 use super::Row;
+use super::words as say;
 use crate::actuals::{How, Outturn};
-use crate::lang::finding::Text;
-use crate::lang::grade as say;
+use crate::lang::Text;
 use crate::meaning::Meaning;
 use crate::names::{Basis, Name, basis_of};
 

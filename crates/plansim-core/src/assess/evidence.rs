@@ -5,14 +5,14 @@
 use super::hold::Summary;
 use super::{Grade, Row, Status};
 use crate::actuals::{PeriodObs, periods};
-use crate::lang::finding::Text;
+use crate::lang::Text;
 use crate::meaning::Quantity;
 
 impl Row<'_> {
     /// The official figure for the plan's period known by the cut, if any — covering the years
     /// after the base year up to one at or before the cut, the latest such — and a note for
     /// every other period figure matched to the row, saying why it is not used.
-    pub fn period_figure(&self) -> (Option<PeriodObs>, Vec<Text>) {
+    pub(crate) fn period_figure(&self) -> (Option<PeriodObs>, Vec<Text>) {
         let (all, unusable) = periods(&self.m, self.ind, &self.matches);
         let mut notes: Vec<Text> = unusable
             .into_iter()

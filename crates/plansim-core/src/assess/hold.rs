@@ -6,17 +6,17 @@
 //! year, 已实现 when the year's value (a kept bound) or the period mean (a yearly bound) is
 //! within the bound inside its printed precision, else 未实现.
 
-use super::pace::{FLOOR_LEVEL, FLOOR_RATE, FLOOR_SHARE, Trend, mean};
 use super::path::{Path, lenient, met, planned, trend, within};
+use super::words as say;
 use super::{
     Chance, Evidence, Grade, Kept, Latest, Row, Status, Unit, Yearly, amount, listed, years,
 };
 use crate::actuals::Obs;
 use crate::format::significant as show;
-use crate::lang::finding::Text;
-use crate::lang::grade as say;
+use crate::lang::Text;
+use crate::meaning::GoalKind;
 use crate::meaning::{Of, Quantity};
-use crate::series::GoalKind;
+use crate::series::trend::{FLOOR_LEVEL, FLOOR_RATE, FLOOR_SHARE, Trend, mean};
 
 /// Beyond a bound by this share of it is faster than expected.
 pub(crate) const BEYOND: f64 = 0.2;
@@ -42,7 +42,7 @@ pub fn average(of: Of, xs: &[Obs]) -> f64 {
 }
 
 /// What the outturns say of a yearly target so far.
-pub struct Summary {
+pub(crate) struct Summary {
     /// The yearly numbers (values or growth rates) after the base year.
     pub obs: Vec<Obs>,
     /// Their mean; for growth, the compound average from the baseline to the latest level
@@ -101,7 +101,7 @@ pub fn unit(row: &Row, of: Of) -> (String, bool) {
 }
 
 /// [`unit`], typed.
-pub fn typed_unit(row: &Row, of: Of) -> (Unit, bool) {
+pub(crate) fn typed_unit(row: &Row, of: Of) -> (Unit, bool) {
     match (of, row.m.quantity) {
         (Of::Growth, _) | (Of::Values, Quantity::Rate) => (Unit::PercentAYear, true),
         (Of::Values, _) => (Unit::Level(row.ind.value_unit()), false),

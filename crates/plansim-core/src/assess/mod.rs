@@ -3,32 +3,31 @@
 //! The plan's own arithmetic is `check`'s; what happened is assess's, and every status a
 //! reader sees comes from here. One file per rule family: `reach` (levels, period totals,
 //! running totals), `hold` (bounds kept, bounds on each year), `rate` (average annual
-//! rates), `relational` (高于/与…同步 another indicator's growth); [`pace`] holds the trend,
-//! σ and the probability of meeting a target.
+//! rates), `relational` (高于/与…同步 another indicator's growth); the trend,
+//! σ and the probability of meeting a target are [`crate::series::trend`]'s.
 pub mod ambition;
 mod basis;
 mod evidence;
 mod hold;
 mod own_outcome;
-pub mod pace;
 mod path;
 mod rate;
 mod reach;
-pub mod record;
+pub(crate) mod record;
 mod relational;
 mod typed;
+pub mod words;
+pub use record::{Grade, Status, gap_is_pace};
 pub(crate) use relational::{IN_STEP, relation_holds};
-
-pub use record::{Grade, Status};
 pub use typed::{
     Average, Chance, Evidence, Fields, Kept, Latest, Period, Reach, Relative, Unit, Yearly,
 };
 
+use self::words as say;
 use crate::actuals::{How, Obs, Outturn, Resolved};
 use crate::format::significant as show;
 use crate::lang::Lang;
-use crate::lang::finding::Text;
-use crate::lang::grade as say;
+use crate::lang::Text;
 use crate::meaning::{Meaning, Quantity, TargetKind};
 use crate::names::Aliases;
 use crate::table::{Form, Indicator};
@@ -191,7 +190,7 @@ impl Row<'_> {
     }
 
     /// The row's outturns in its own terms, known by the cut.
-    pub fn native(&self) -> Vec<Obs> {
+    pub(crate) fn native(&self) -> Vec<Obs> {
         self.known(crate::actuals::observations(
             &self.m,
             self.ind,
@@ -216,7 +215,7 @@ impl Row<'_> {
     }
 
     /// The cell the target is read from, as printed.
-    pub fn target_text(&self) -> String {
+    pub(crate) fn target_text(&self) -> String {
         let t = &self.ind.target;
         if !t.is_none()
             && (t.is_numeric() || !matches!(self.m.target, TargetKind::Relational { .. }))
@@ -318,7 +317,7 @@ impl Row<'_> {
             let (after, _) = self.split(self.native());
             if !after.is_empty() {
                 let xs: Vec<f64> = after.iter().map(|o| o.value).collect();
-                let m = pace::mean(&xs);
+                let m = crate::series::trend::mean(&xs);
                 g.text = say::qualitative(what, text, Some((&years(&after), &show(m))));
                 if let Some(last) = after.last() {
                     g.measured(Evidence::Described {
@@ -368,7 +367,7 @@ pub(crate) fn shown(o: &Obs) -> String {
 }
 
 /// `2022 (5.6), 2023 (5.7)`; in Chinese `2022年（5.6）、2023年（5.7）`.
-pub(crate) fn listed(obs: &[&Obs]) -> crate::lang::finding::Text {
+pub(crate) fn listed(obs: &[&Obs]) -> crate::lang::Text {
     let (en, zh): (Vec<String>, Vec<String>) = obs
         .iter()
         .map(|o| {
@@ -376,7 +375,7 @@ pub(crate) fn listed(obs: &[&Obs]) -> crate::lang::finding::Text {
             (format!("{} ({v})", o.year), format!("{}年（{v}）", o.year))
         })
         .unzip();
-    crate::lang::finding::Text::new(en.join(", "), zh.join("、"))
+    crate::lang::Text::new(en.join(", "), zh.join("、"))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use super::{Grade, Status};
 use crate::lang::Lang;
-use crate::lang::finding::Text;
+use crate::lang::Text;
 use crate::table::Indicator;
 use crate::table::achievement::{Verdict, achievement};
 

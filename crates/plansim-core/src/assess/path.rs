@@ -3,8 +3,8 @@
 
 use super::Row;
 use crate::actuals::{Obs, Side};
+use crate::meaning::GoalKind;
 use crate::meaning::Quantity;
-use crate::series::GoalKind;
 use crate::series::trend::{Kind, Trend};
 use crate::table::Direction;
 

@@ -8,12 +8,12 @@
 use super::hold::{average, p_mean, span, summary, typed_unit, yearly};
 use super::path::{lenient, within};
 use super::typed::Period;
+use super::words as say;
 use super::{Average, Chance, Evidence, Grade, Latest, Row, Status, amount};
 use crate::format::significant as show;
-use crate::lang::finding::Text;
-use crate::lang::grade as say;
+use crate::lang::Text;
+use crate::meaning::GoalKind;
 use crate::meaning::Of;
-use crate::series::GoalKind;
 use crate::table::Direction;
 
 /// Half a point either way of a plain rate target counts as in line with it.

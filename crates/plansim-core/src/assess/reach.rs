@@ -12,13 +12,13 @@
 
 use super::path::{Levels, Path, lenient, levels, met, planned, trend, within};
 use super::typed::Reach as Numbers;
+use super::words as say;
 use super::{Chance, Evidence, Grade, Latest, Row, Status, amount, listed, years};
 use crate::actuals::{Obs, PeriodObs};
 use crate::format::significant as show;
-use crate::lang::finding::Text;
-use crate::lang::grade as say;
+use crate::lang::Text;
+use crate::meaning::GoalKind;
 use crate::meaning::Quantity;
-use crate::series::GoalKind;
 
 pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
     let mut lv = levels(row);
@@ -390,7 +390,7 @@ fn history_pace(row: &Row, history: &[Obs]) -> Option<f64> {
             let f: f64 = history.iter().map(|o| 1.0 + o.value / 100.0).product();
             Some((f.powf(1.0 / history.len() as f64) - 1.0) * 100.0)
         }
-        Quantity::RunningTotal if !history.is_empty() => Some(super::pace::mean(
+        Quantity::RunningTotal if !history.is_empty() => Some(crate::series::trend::mean(
             &history.iter().map(|o| o.value).collect::<Vec<_>>(),
         )),
         _ => {

@@ -2,11 +2,21 @@
 //! sentence that explains it.
 
 use super::typed::{Evidence, Fields};
-use crate::lang::finding::Text;
+use crate::lang::Text;
 use serde::Serialize;
 use std::path::PathBuf;
 
 /// The grades of the national mid-term and final evaluations, plus what evidence cannot give.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::Status;
+///
+/// // the official vocabulary first, then what evidence cannot give
+/// assert_eq!(Status::Ahead.code(), "ahead");
+/// assert!(Status::Ahead < Status::Missed);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
@@ -132,7 +142,7 @@ impl std::fmt::Display for Status {
 /// the good side (a falling target's paces are falls: falling faster than required is ahead).
 /// Once no year remains, the pace required is the target itself. The one definition the
 /// table, the workbook and the gap chart show.
-pub fn pace_gap(current: f64, required: f64, direction: crate::table::Direction) -> f64 {
+pub(crate) fn pace_gap(current: f64, required: f64, direction: crate::table::Direction) -> f64 {
     let sign = if direction == crate::table::Direction::Falling {
         -1.0
     } else {
@@ -141,13 +151,28 @@ pub fn pace_gap(current: f64, required: f64, direction: crate::table::Direction)
     (current - required) * sign
 }
 
-/// The rules whose `gap` is [`pace_gap`]; the others' is a headroom or a margin in the
+/// The rules whose `gap` is `pace_gap`; the others' is a headroom or a margin in the
 /// target's unit.
 pub fn gap_is_pace(rule: &str) -> bool {
     matches!(rule, "reach" | "period-total" | "annual-rate")
 }
 
 /// One target graded. Units: see each field and the README (`pace_unit` says which applies).
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Input, Options, Stages, Status, run};
+///
+/// let scenario = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+///     .join("../../scenarios/national-14th.toml");
+/// let opts = Options { as_of: Some(2022), ..Options::default() };
+/// let results = run(Input::Path(scenario), &opts, Stages { assess: true, ..Stages::PROJECT })?;
+/// // 常住人口城镇化率 reached 65.22 % in 2022, past its 2025 target of 65: 提前实现
+/// let urban = results.grades.iter().find(|g| g.indicator == "常住人口城镇化率").unwrap();
+/// assert_eq!((urban.status, urban.grade_zh), (Status::Ahead, "提前实现"));
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Debug, Serialize)]
 pub struct Grade {
     /// The region of the row.
@@ -240,7 +265,7 @@ impl Grade {
     }
 
     /// Puts the reason and the notes in a language.
-    pub fn render(&mut self, lang: crate::lang::Lang) {
+    pub(crate) fn render(&mut self, lang: crate::lang::Lang) {
         self.reason = self.text.get(lang).to_string();
         self.notes = self
             .notes_text

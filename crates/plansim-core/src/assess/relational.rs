@@ -7,14 +7,15 @@
 //! 已实现 when the relation holds, else 未实现.
 
 use super::hold::p_mean;
-use super::pace::mean;
+use super::words as say;
 use super::{Chance, Evidence, Grade, Latest, Relative, Row, Status, years};
 use crate::actuals::{Obs, growth, observations};
 use crate::format::significant as show;
-use crate::lang::finding::Text;
-use crate::lang::grade as say;
-use crate::meaning::{Meaning, Of, Quantity, Relation, RelationKind, same_indicator};
+use crate::lang::Text;
+use crate::meaning::{Meaning, Of, Quantity, Relation, same_indicator};
+use crate::series::trend::mean;
 use crate::table::Direction;
+use crate::table::Relation as RelationKind;
 
 /// In step: within this many points a year.
 pub(crate) const IN_STEP: f64 = 0.5;

@@ -175,7 +175,7 @@ pub struct Average {
     /// The mean rate so far (or the official period figure).
     pub mean: Option<f64>,
     /// The mean less the mean the remaining years need (the target once none remain),
-    /// positive on the good side: [`super::record::pace_gap`].
+    /// positive on the good side: `super::record::pace_gap`.
     pub excess: Option<f64>,
     /// The mean the remaining years need.
     pub required: Option<f64>,
@@ -224,7 +224,7 @@ pub struct Relative {
     /// The other indicator, as the target names it.
     pub other: String,
     /// How the row's growth is to stand to the other's.
-    pub kind: Option<crate::meaning::RelationKind>,
+    pub kind: Option<crate::table::Relation>,
     /// The years both have outturns for: `2021–2023`; without any, the years each has.
     pub span: String,
     /// Without common years: the row's years and the other's.

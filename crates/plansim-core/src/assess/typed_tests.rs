@@ -3,7 +3,7 @@
 
 use super::tests::find;
 use super::*;
-use crate::check::finding::show;
+use crate::format::significant;
 use crate::scenario::Scenario;
 use crate::table::LoadOptions;
 
@@ -150,7 +150,7 @@ fn the_sentence_quotes_the_evidence() {
         };
         if let Some(m) = mean {
             assert!(
-                g.reason.contains(&show(m)),
+                g.reason.contains(&significant(m)),
                 "{}: {} / {m}",
                 g.indicator,
                 g.reason

@@ -6,14 +6,15 @@
 //! breaks it), warning when it falls between the target year and the horizon. Growth rates in
 //! `%` (…增长, 自给率) may pass 100 and are left alone.
 
-use super::finding::show;
 use super::precision;
-use super::{Check, CheckOptions, Code, Finding, Numbers, Severity, is_growth_name};
-use crate::lang::finding as say;
+use super::words as say;
+use super::{Check, CheckOptions, Code, Finding, Numbers, is_growth_name};
+use crate::format::significant;
 use crate::model::compound::{implied_rate, reach};
+use crate::notice::Severity;
 use crate::table::{Form, Indicator};
 
-pub struct BoundExceeded;
+pub(crate) struct BoundExceeded;
 
 impl Check for BoundExceeded {
     fn code(&self) -> Code {
@@ -127,10 +128,10 @@ fn check_row(ind: &Indicator, horizon: i32) -> Option<Finding> {
         Severity::Warning
     };
     let end = path.at(start, f64::from(last - from));
-    let shown_start = show(start);
+    let shown_start = significant(start);
     let shown_rate = match path {
-        Path::Compound { rate, .. } => show(rate),
-        Path::Linear { slope } => show(slope),
+        Path::Compound { rate, .. } => significant(rate),
+        Path::Linear { slope } => significant(slope),
     };
     let (how, rate_numbers) = match path {
         Path::Compound { rate, stated } => (
@@ -154,10 +155,10 @@ fn check_row(ind: &Indicator, horizon: i32) -> Option<Finding> {
     let message = say::bound(
         how,
         over,
-        &show(bound),
+        &significant(bound),
         year,
-        &show(value),
-        &show(end),
+        &significant(value),
+        &significant(end),
         last,
     );
     Some(

@@ -11,16 +11,16 @@
 //! city's without contradiction.
 
 use super::precision::{self, Spread, spread};
+use super::words as say;
 use super::{
-    Check, CheckOptions, Code, Finding, Numbers, Related, Severity, is_growth_name,
-    is_per_unit_name,
+    Check, CheckOptions, Code, Finding, Numbers, Related, is_growth_name, is_per_unit_name,
 };
-use crate::lang::finding as say;
 use crate::names::plain_key as key;
+use crate::notice::Severity;
 use crate::table::{Form, Indicator, Magnitude, UnitKind};
 use std::collections::HashMap;
 
-pub struct CrossPlanConflict;
+pub(crate) struct CrossPlanConflict;
 
 impl Check for CrossPlanConflict {
     fn code(&self) -> Code {

@@ -5,14 +5,15 @@
 //! a year. A period total of an amount (`[4]` 万人 of new jobs) is a sum of years: 0.8 a year on
 //! average. Always info: a period total is a way of stating a target, not an inconsistency.
 
-use super::finding::show;
-use super::{Check, CheckOptions, Code, Finding, Numbers, Severity};
-use crate::lang::finding as say;
+use super::words as say;
+use super::{Check, CheckOptions, Code, Finding, Numbers};
+use crate::format::significant;
 use crate::meaning::{Meaning, Quantity};
 use crate::model::compound::annual_from_total;
+use crate::notice::Severity;
 use crate::table::{Cell, Indicator, RateKind};
 
-pub struct CumulativeTarget;
+pub(crate) struct CumulativeTarget;
 
 impl Check for CumulativeTarget {
     fn code(&self) -> Code {
@@ -109,7 +110,7 @@ fn check_row(ind: &Indicator, m: &Meaning) -> Option<Finding> {
     let mut message = say::cumulative(
         &cell.raw,
         &period,
-        &show(per_year),
+        &significant(per_year),
         years,
         (!percent).then_some(unit.as_str()),
     );
@@ -122,9 +123,9 @@ fn check_row(ind: &Indicator, m: &Meaning) -> Option<Finding> {
         let end = goal.level(m.direction);
         reached = Some((base, end));
         message = message.and(say::cumulative_reaches(
-            &show(base),
+            &significant(base),
             year,
-            &show(end),
+            &significant(end),
             ind.target_year,
         ));
     } else if !percent
@@ -135,7 +136,7 @@ fn check_row(ind: &Indicator, m: &Meaning) -> Option<Finding> {
         message = message.and(say::cumulative_reaches(
             &base.to_string(),
             ind.base_year,
-            &show(base.value + total * ind.factor(cell)),
+            &significant(base.value + total * ind.factor(cell)),
             ind.target_year,
         ));
     }
@@ -143,7 +144,7 @@ fn check_row(ind: &Indicator, m: &Meaning) -> Option<Finding> {
     if ind.base.is_period_total()
         && let Some((_, before, true)) = annual(ind, &ind.base, PLAN_PERIOD, is_rate, None)
     {
-        message = message.and(say::cumulative_before(&ind.base.raw, &show(before)));
+        message = message.and(say::cumulative_before(&ind.base.raw, &significant(before)));
     }
     Some(
         Finding::new(ind, Code::CumulativeTarget, Severity::Info, message).with(Numbers {

@@ -8,6 +8,7 @@ use std::fmt;
 /// The stable rule codes (`docs/check.md`), as JSON and tests spell them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Code {
     /// The stated rate (or period total) does not take the base to the target.
     RateMismatch,
@@ -96,8 +97,7 @@ impl fmt::Display for Code {
     }
 }
 
-/// Moved to [`crate::notice`], the bottom layer: scenarios' notices have severities too.
-pub use crate::notice::Severity;
+use crate::notice::Severity;
 
 /// The cells of a row as the document printed them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -242,6 +242,21 @@ impl Numbers {
 }
 
 /// One problem (or fact) found in a row of a plan table.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Input, LoadOptions, Options, Stages, load_bytes, run};
+///
+/// // 5 % a year takes 100 to 127.6 by 2025, not to the 140 the table states (6.96 % a year)
+/// let csv = "region,indicator,unit,base_year,base,target_year,target,rate\n\
+///            测试区,地区生产总值,亿元,2020,100,2025,140,5\n";
+/// let table = load_bytes("gdp.csv".as_ref(), csv.as_bytes().to_vec(), &LoadOptions::default())?;
+/// let stages = Stages { check: true, ..Stages::PROJECT };
+/// let results = run(Input::Table(table), &Options::default(), stages)?;
+/// assert!(results.findings.iter().any(|f| f.code.to_string() == "rate-mismatch"));
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
     /// The region whose plan holds the row.
@@ -260,7 +275,7 @@ pub struct Finding {
     pub message: String,
     /// The message in both languages.
     #[serde(skip)]
-    pub text: crate::lang::finding::Text,
+    pub text: crate::lang::Text,
     /// The path of the table file holding the row.
     pub file: String,
     /// The row's 1-based line in its file.
@@ -311,7 +326,7 @@ impl Finding {
         ind: &Indicator,
         code: Code,
         severity: Severity,
-        message: impl Into<crate::lang::finding::Text>,
+        message: impl Into<crate::lang::Text>,
     ) -> Finding {
         let text = message.into();
         Finding {
@@ -349,9 +364,6 @@ impl Finding {
     }
 }
 
-/// A number for messages, to 4 significant digits: `7.055`, `0.5076`, `305.8`, `1400`.
-pub use crate::format::significant as show;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,18 +383,5 @@ mod tests {
             assert_eq!(same.count(), 1);
         }
         assert_eq!(Code::of_str("no-such-rule"), None);
-    }
-
-    #[test]
-    fn numbers_in_messages() {
-        assert_eq!(show(7.0553), "7.055");
-        assert_eq!(show(0.50763), "0.5076");
-        assert_eq!(show(305.8), "305.8");
-        assert_eq!(show(-2.5243), "-2.524");
-        assert_eq!(show(100.0), "100");
-        assert_eq!(show(1400.0), "1400");
-        assert_eq!(show(0.0001), "0.0001");
-        assert_eq!(show(0.0), "0");
-        assert_eq!(show(f64::INFINITY), "inf");
     }
 }

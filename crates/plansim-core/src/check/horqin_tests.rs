@@ -3,8 +3,9 @@
 //! code: n = 2025 − 2020 = 5 years, implied rate g = (target/base)^(1/5) − 1, a printed number
 //! stands for ± half its last digit, and the stated rate's rounding is that half digit too.
 
-use super::{CheckOptions, Code, Finding, Severity, run};
+use super::{CheckOptions, Code, Finding, run};
 use crate::approx_eq;
+use crate::notice::Severity;
 
 fn findings() -> Vec<Finding> {
     let path = crate::repo_file("scenarios/tables/horqin.csv");

@@ -8,13 +8,14 @@
 //!
 //! Only plain and approximate numbers take part, in the base year and the target year.
 
-use super::finding::show;
 use super::precision::{Interval, Spread, spread};
-use super::{Check, CheckOptions, Code, Finding, Numbers, Related, Severity};
-use crate::lang::finding as say;
+use super::words as say;
+use super::{Check, CheckOptions, Code, Finding, Numbers, Related};
+use crate::format::significant;
+use crate::notice::Severity;
 use crate::table::{Form, Indicator, UnitKind};
 
-pub struct IdentityViolation;
+pub(crate) struct IdentityViolation;
 
 impl Check for IdentityViolation {
     fn code(&self) -> Code {
@@ -109,8 +110,14 @@ fn sector_shares(all: &[Indicator]) -> Vec<Finding> {
             if span.contains(100.0) {
                 continue;
             }
-            let printed: Vec<String> = values.iter().map(|v| show(v.point)).collect();
-            let message = say::sectors(year, &show(sum), &printed, &show(span.lo), &show(span.hi));
+            let printed: Vec<String> = values.iter().map(|v| significant(v.point)).collect();
+            let message = say::sectors(
+                year,
+                &significant(sum),
+                &printed,
+                &significant(span.lo),
+                &significant(span.hi),
+            );
             out.push(
                 Finding::new(first, Code::IdentityViolation, Severity::Error, message)
                     .with(Numbers {
@@ -161,11 +168,11 @@ fn per_capita(all: &[Indicator], opts: &CheckOptions) -> Vec<Finding> {
                 year,
                 &pc.name,
                 &pop.name,
-                &show(p.point * n.point / scale),
+                &significant(p.point * n.point / scale),
                 &total.unit.raw,
-                &show(t.point / scale),
-                &show(gap * 100.0),
-                &show(AVERAGING * 100.0),
+                &significant(t.point / scale),
+                &significant(gap * 100.0),
+                &significant(AVERAGING * 100.0),
             );
             out.push(
                 Finding::new(total, Code::IdentityViolation, severity, message)

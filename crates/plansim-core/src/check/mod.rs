@@ -27,28 +27,30 @@
 mod bound_exceeded;
 mod cross_plan_conflict;
 mod cumulative_target;
-pub mod finding;
+pub(crate) mod finding;
 mod identity_violation;
 mod no_numeric_target;
 pub mod precision;
 mod rate_mismatch;
 mod rate_total;
-pub mod regions;
+pub(crate) mod regions;
 mod restated_target;
 mod target_unreachable;
 mod unit_mismatch;
+pub(crate) mod words;
 
 #[cfg(test)]
 mod horqin_tests;
 #[cfg(test)]
 pub(crate) mod tests_support;
 
-pub use crate::names::{Aliases, aliases};
-pub use finding::{Code, Finding, Numbers, Quoted, Related, Severity};
+pub use finding::{Code, Finding, Numbers, Quoted, Related};
 pub use regions::Regions;
 
 use crate::actuals::Resolved;
 use crate::assess::Grade;
+use crate::names::Aliases;
+use crate::notice::Severity;
 use crate::table::Indicator;
 
 /// The default horizon of projections that check bounds.

@@ -6,11 +6,12 @@
 //! delegated to a higher level (`市级指标`), qualitative (`保持在合理区间`) or stated against
 //! another indicator (`高于GDP增长`), in the target or the rate column: the plan chose so.
 
-use super::{Check, CheckOptions, Code, Finding, Severity};
-use crate::lang::finding as say;
+use super::words as say;
+use super::{Check, CheckOptions, Code, Finding};
+use crate::notice::Severity;
 use crate::table::{Form, Indicator};
 
-pub struct NoNumericTarget;
+pub(crate) struct NoNumericTarget;
 
 impl Check for NoNumericTarget {
     fn code(&self) -> Code {

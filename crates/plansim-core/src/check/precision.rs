@@ -26,7 +26,7 @@ impl Interval {
     }
 
     /// Whether the two share a value.
-    pub fn overlaps(&self, other: &Interval) -> bool {
+    pub(crate) fn overlaps(&self, other: &Interval) -> bool {
         self.lo <= other.hi && other.lo <= self.hi
     }
 
@@ -107,7 +107,7 @@ pub fn target(ind: &Indicator) -> Option<Spread> {
 
 /// The stated average annual rate in percent, as an interval; `None` when there is none or it
 /// is a period total.
-pub fn stated_rate(ind: &Indicator) -> Option<Spread> {
+pub(crate) fn stated_rate(ind: &Indicator) -> Option<Spread> {
     if ind.rate_cumulative || ind.rate.is_period_total() {
         return None;
     }

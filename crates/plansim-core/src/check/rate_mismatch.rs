@@ -6,14 +6,15 @@
 //! the stated rate's rounding (the table holds together only at the edge of its digits). A
 //! total over the period in the rate column is checked the same way (`rate_total`).
 
-use super::finding::show;
 use super::precision::{self, Interval, Spread, implied_interval};
-use super::{Check, CheckOptions, Code, Finding, Numbers, Severity};
-use crate::lang::finding::{self as say, Goal};
+use super::words::{self as say, Goal};
+use super::{Check, CheckOptions, Code, Finding, Numbers};
+use crate::format::significant;
 use crate::model::compound::{implied_rate, reach};
+use crate::notice::Severity;
 use crate::table::{Form, Indicator};
 
-pub struct RateMismatch;
+pub(crate) struct RateMismatch;
 
 impl Check for RateMismatch {
     fn code(&self) -> Code {
@@ -96,9 +97,9 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
     };
     let range = format!(
         "{}–{}",
-        show(implied.lo),
+        significant(implied.lo),
         if implied.hi.is_finite() {
-            show(implied.hi)
+            significant(implied.hi)
         } else {
             "∞".into()
         }
@@ -110,21 +111,21 @@ fn check_row(ind: &Indicator) -> Option<Finding> {
             &ind.rate.raw,
             &ind.base.raw,
             years,
-            &show(implied_point),
+            &significant(implied_point),
             &range,
-            &show(rate.point),
-            &show(reached),
+            &significant(rate.point),
+            &significant(reached),
             ind.target_year,
         ),
         _ => say::rate_edge(
             goal,
             &ind.target.raw,
-            &show(implied_point),
+            &significant(implied_point),
             &ind.base.raw,
             &range,
             &ind.rate.raw,
-            &show(rate.rounding),
-            &show(reached),
+            &significant(rate.rounding),
+            &significant(reached),
             ind.target_year,
             echo,
         ),

@@ -6,9 +6,10 @@
 //! change base → target cannot be the stated total whatever the digits hide, warning when it
 //! can only at the edge of the digits.
 
-use super::finding::show;
-use super::{Code, Finding, Numbers, Severity};
-use crate::lang::finding as say;
+use super::words as say;
+use super::{Code, Finding, Numbers};
+use crate::format::significant;
+use crate::notice::Severity;
 use crate::table::{Direction, Form, Indicator, RateKind};
 
 pub(crate) fn check_row(ind: &Indicator) -> Option<Finding> {
@@ -96,11 +97,11 @@ pub(crate) fn check_row(ind: &Indicator) -> Option<Finding> {
         &span,
         [&ind.base.raw, &ind.target.raw],
         [
-            show(s_point),
-            show(implied),
-            show(lo),
-            show(hi),
-            show(reached),
+            significant(s_point),
+            significant(implied),
+            significant(lo),
+            significant(hi),
+            significant(reached),
         ],
         unit.as_deref(),
         severity == Severity::Error,

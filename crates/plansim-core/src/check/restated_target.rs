@@ -7,13 +7,14 @@
 //! when they meet but differ: one outcome can meet both, but the plan gives two figures and a
 //! reader must know which one is graded (projections use the first row).
 
-use super::finding::show;
-use super::{Check, CheckOptions, Code, Finding, Related, Severity};
-use crate::lang::finding as say;
+use super::words as say;
+use super::{Check, CheckOptions, Code, Finding, Related};
+use crate::format::significant;
+use crate::notice::Severity;
 use crate::table::{Cell, Form, Indicator};
 use std::collections::HashMap;
 
-pub struct RestatedTarget;
+pub(crate) struct RestatedTarget;
 
 impl Check for RestatedTarget {
     fn code(&self) -> Code {
@@ -73,7 +74,10 @@ fn compare(first: &Indicator, later: &Indicator) -> Option<Finding> {
     let (severity, tail) = match (interval(first, a), interval(later, b)) {
         (Some((alo, ahi)), Some((blo, bhi))) if ahi < blo || bhi < alo => (
             Severity::Error,
-            say::restated_apart([show(alo), show(ahi)], [show(blo), show(bhi)]),
+            say::restated_apart(
+                [significant(alo), significant(ahi)],
+                [significant(blo), significant(bhi)],
+            ),
         ),
         (Some(_), Some(_)) => (Severity::Warning, say::restated_overlap(&a.raw)),
         _ => (Severity::Warning, say::restated_other(&a.raw)),

@@ -7,14 +7,15 @@
 //!   makes the target harder (GDP planned at 7 %/yr needing more than 14 %/yr). Paces are in the
 //!   target's own terms: % a year for levels, points a year for shares.
 
-use super::finding::show;
-use super::{Check, CheckOptions, Code, Finding, Numbers, Severity};
+use super::{Check, CheckOptions, Code, Finding, Numbers};
+use crate::assess::words as say;
 use crate::assess::{Grade, Status};
-use crate::lang::finding::Text;
-use crate::lang::grade as say;
+use crate::format::significant;
+use crate::lang::Text;
+use crate::notice::Severity;
 use crate::table::{Direction, Indicator};
 
-pub struct TargetUnreachable;
+pub(crate) struct TargetUnreachable;
 
 impl Check for TargetUnreachable {
     fn code(&self) -> Code {
@@ -65,8 +66,11 @@ fn finding(ind: &Indicator, m: &crate::meaning::Meaning, g: &Grade) -> Option<Fi
             if harder <= planned.abs().max(MIN_GAP) {
                 return None;
             }
-            let (year, latest) = (g.latest_year?, g.latest_value.map_or("—".into(), show));
-            let need = say::amount(&show(required), &g.pace_unit);
+            let (year, latest) = (
+                g.latest_year?,
+                g.latest_value.map_or("—".into(), significant),
+            );
+            let need = say::amount(&significant(required), &g.pace_unit);
             let message = Text::new(
                 format!(
                     "from the {year} outturn {latest}, reaching {} by {} needs {} against the \
@@ -74,14 +78,14 @@ fn finding(ind: &Indicator, m: &crate::meaning::Meaning, g: &Grade) -> Option<Fi
                     g.target,
                     ind.target_year,
                     need.en,
-                    show(planned)
+                    significant(planned)
                 ),
                 format!(
                     "从{year}年实际值{latest}出发，{}年达到{}需{}，而规划为{}：超过规划速度的两倍",
                     ind.target_year,
                     g.target,
                     need.zh,
-                    show(planned)
+                    significant(planned)
                 ),
             );
             Some(

@@ -8,12 +8,14 @@
 //! the unit column: error when one is a percentage and the other not, else a warning. One
 //! finding per row, listing every reason.
 
-use super::{Check, CheckOptions, Code, Finding, Numbers, Severity, is_growth_name};
-use crate::lang::finding::{self as say, Text};
+use super::words as say;
+use super::{Check, CheckOptions, Code, Finding, Numbers, is_growth_name};
+use crate::lang::Text;
+use crate::notice::Severity;
 use crate::table::name::same_unit;
 use crate::table::{Cell, Indicator, Unit, UnitKind};
 
-pub struct UnitMismatch;
+pub(crate) struct UnitMismatch;
 
 impl Check for UnitMismatch {
     fn code(&self) -> Code {

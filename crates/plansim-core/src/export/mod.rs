@@ -3,10 +3,7 @@
 
 mod rows;
 
-pub use rows::{
-    TableRow, annotations, base_note_words, goal_text, goal_word, note_label, table_row,
-    table_row_with, table_rows_csv, write_table_rows_csv,
-};
+pub use rows::{annotations, goal_text, note_label, table_rows_csv, write_table_rows_csv};
 
 use crate::check::Finding;
 use crate::error::{Error, Result};
@@ -36,7 +33,7 @@ pub struct LongRow<'a> {
 
 /// A row of `simulation.csv`: the projection's columns and the bands.
 #[derive(Serialize)]
-pub struct BandRow<'a> {
+pub(crate) struct BandRow<'a> {
     /// The region.
     pub region: &'a str,
     /// The plan (十四五规划 …).

@@ -1,14 +1,14 @@
 //! Table rows as `plansim tables --format csv` writes them: every cell as printed beside what
 //! it was read as, and what the notes, marks and rate column add.
 
+use crate::meaning::GoalKind;
 use crate::meaning::{BaseNote, Meaning, Quantity};
-use crate::series::GoalKind;
 use crate::table::{Attribute, Form, Indicator, RateKind};
 use serde::Serialize;
 
 /// One row of `plansim tables --format csv`: the raw cells beside their meaning.
 #[derive(Serialize)]
-pub struct TableRow<'a> {
+pub(crate) struct TableRow<'a> {
     /// The file the row was read from.
     pub file: String,
     /// Its 1-based row.
@@ -88,7 +88,7 @@ pub struct TableRow<'a> {
 }
 
 /// The word of a goal's kind.
-pub fn goal_word(g: &GoalKind) -> &'static str {
+pub(crate) fn goal_word(g: &GoalKind) -> &'static str {
     match g {
         GoalKind::Point { .. } => "point",
         GoalKind::AtLeast { .. } => "at-least",
@@ -119,7 +119,7 @@ pub fn goal_text(m: &Meaning, base_year: i32) -> Option<String> {
 
 /// Where a base comes from, in English: `2020 outturn 77.93 in place of the 2019 figure
 /// 77.3`, `the 2019 figure stands for 2020: no 2020 outturn`.
-pub fn base_note_words(note: &BaseNote) -> String {
+pub(crate) fn base_note_words(note: &BaseNote) -> String {
     match *note {
         BaseNote::Outturn {
             year,
@@ -162,12 +162,12 @@ fn target_bounds(ind: &Indicator) -> (Option<f64>, Option<f64>) {
 }
 
 /// The exported row of a table row, with its meaning from the table alone.
-pub fn table_row(ind: &Indicator) -> TableRow<'_> {
+pub(crate) fn table_row(ind: &Indicator) -> TableRow<'_> {
     table_row_with(ind, &Meaning::of(ind))
 }
 
 /// The exported row of a table row with its meaning `m` (as made with the outturns).
-pub fn table_row_with<'a>(ind: &'a Indicator, m: &Meaning) -> TableRow<'a> {
+pub(crate) fn table_row_with<'a>(ind: &'a Indicator, m: &Meaning) -> TableRow<'a> {
     let (target_low, target_high) = target_bounds(ind);
     let goal = m.target.goal();
     TableRow {

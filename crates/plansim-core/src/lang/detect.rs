@@ -6,7 +6,7 @@ use super::Lang;
 use std::path::{Path, PathBuf};
 
 /// The language the locale asks for; `C`, `POSIX` and unset ask for none.
-pub fn from_env() -> Option<Lang> {
+pub(crate) fn from_env() -> Option<Lang> {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|k| std::env::var(k).ok())
@@ -26,7 +26,7 @@ pub fn detect(explicit: Option<Lang>, inputs: &[PathBuf]) -> Lang {
 }
 
 /// Any CJK ideograph.
-pub fn has_cjk(s: &str) -> bool {
+pub(crate) fn has_cjk(s: &str) -> bool {
     s.chars()
         .any(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}'))
 }

@@ -3,14 +3,16 @@
 //! ([`Msg`]) until printed, so the same notice reads in either language.
 mod advice;
 mod detect;
-pub mod finding;
-pub mod grade;
 mod msg;
 mod reading;
+mod text;
 pub mod words;
 
-pub use detect::{detect, from_env, has_cjk};
-pub use msg::{Msg, Rule, Wrong};
+pub use detect::detect;
+
+pub use msg::{Msg, Rule};
+pub use reading::Wrong;
+pub use text::Text;
 
 use serde::Serialize;
 
@@ -57,9 +59,6 @@ impl Lang {
     }
 }
 
-/// A rate as percent in its own precision: `7.00%` for 0.07 at two decimals.
-pub use crate::format::percent;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,14 +70,5 @@ mod tests {
         assert_eq!(Lang::parse("EN"), Some(Lang::En));
         assert_eq!(Lang::parse("C.UTF-8"), None);
         assert_eq!(Lang::parse(""), None);
-    }
-
-    #[test]
-    fn percents_in_their_precision() {
-        assert_eq!(percent(0.07, 2), "7.00%");
-        // 0.05 + 0.01 is 0.060000000000000005 in binary; printed at one decimal
-        assert_eq!(percent(0.05 + 0.01, 1), "6.0%");
-        assert_eq!(percent(-0.00001, 2), "0.00%");
-        assert_eq!(percent(-0.025242614, 3), "-2.524%");
     }
 }

@@ -2,7 +2,7 @@
 //! message speaks the file's words (`[[override]]`, `from = 2023`), never the program's types.
 
 use super::Lang;
-pub use super::reading::Wrong;
+use super::reading::Wrong;
 use super::reading::nearest;
 use serde::Serialize;
 

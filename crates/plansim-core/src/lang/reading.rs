@@ -47,7 +47,7 @@ impl Wrong {
     }
 
     /// The value read back from [`Wrong::encode`]'s text; `None` for any other message.
-    pub fn decode(message: &str) -> Option<Wrong> {
+    pub(crate) fn decode(message: &str) -> Option<Wrong> {
         let mut parts = message.strip_prefix(MARK)?.split(MARK);
         let (tag, a, b) = (parts.next()?, parts.next()?, parts.next()?);
         let text = a.to_string();

@@ -4,15 +4,13 @@ use super::quantity::{Quantity, quantity};
 use crate::table::{Direction, Form, Indicator};
 
 /// A stock the plan keeps at or above its figure (`耕地保有量`, `永久基本农田保护面积`).
-pub fn is_floor_name(name: &str) -> bool {
+pub(crate) fn is_floor_name(name: &str) -> bool {
     ["保有量", "保护面积", "红线"]
         .iter()
         .any(|w| name.contains(w))
 }
 
-/// Moved to the table layer beside [`Direction`] (`table::achievement` needs them too); kept
-/// here for code written against this path.
-pub use crate::table::FALLING_WORDS;
+use crate::table::FALLING_WORDS;
 
 /// The way the indicator should move: the bound of its target (or of its rate column when the
 /// target is empty: `<5.5` is a ceiling), else target against base, else the sign of the

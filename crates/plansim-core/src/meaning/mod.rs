@@ -1,5 +1,5 @@
 //! What an indicator row means, decided in one place for check, project, simulate, assess and
-//! the charts: which way it should move ([`direction`]), what kind of quantity its cells hold
+//! the charts: which way it should move (`direction`), what kind of quantity its cells hold
 //! ([`Quantity`]: a level, a share, a year's growth rate, a change over the period, a running
 //! total — the cells decide, not the name), where its baseline lies, and what kind of target it
 //! states ([`TargetKind`]).
@@ -10,12 +10,15 @@ mod reading;
 mod relation;
 mod target;
 
-pub use direction::{FALLING_WORDS, direction, is_floor_name};
+pub use direction::direction;
 pub use goal::GoalKind;
-pub use quantity::{Quantity, growth_or_ratio_name, is_reduction, quantity};
-pub use reading::{mark_readings, one_reading, restates};
-pub use relation::{Relation, RelationKind, relation, same_indicator};
-pub use target::{Of, TargetKind, about_tolerance, bound_like, target};
+pub(crate) use quantity::growth_or_ratio_name;
+pub use quantity::{Quantity, quantity};
+pub use reading::mark_readings;
+pub(crate) use reading::one_reading;
+pub(crate) use relation::same_indicator;
+pub use relation::{Relation, relation};
+pub use target::{Of, TargetKind, target};
 
 use crate::names::{Basis, Name};
 use crate::table::{Direction, Form, Indicator, Num, RateKind};
@@ -82,7 +85,7 @@ pub enum BaseNote {
 /// A figure for the plan's base year known outside the row: an outturn, or the next plan's
 /// table's base.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum KnownBase {
+pub(crate) enum KnownBase {
     /// A published outturn of that year.
     Outturn(f64),
     /// The base the next plan's table prints for that year.
@@ -99,13 +102,13 @@ impl Meaning {
     /// base-year outturn, where the row prints an earlier figure (see [`BaseNote`]). The one
     /// place a row's meaning is made; [`crate::actuals::Resolved`] keeps each row's for every
     /// command.
-    pub fn with_base_outturn(ind: &Indicator, outturn: Option<f64>) -> Meaning {
+    pub(crate) fn with_base_outturn(ind: &Indicator, outturn: Option<f64>) -> Meaning {
         Meaning::with_known_base(ind, outturn.map(KnownBase::Outturn))
     }
 
     /// [`Meaning::with_base_outturn`] with a figure known from an outturn or from the next
     /// plan's table.
-    pub fn with_known_base(ind: &Indicator, known: Option<KnownBase>) -> Meaning {
+    pub(crate) fn with_known_base(ind: &Indicator, known: Option<KnownBase>) -> Meaning {
         let quantity = quantity(ind);
         let direction = direction(ind);
         let base = baseline(ind, quantity);
@@ -133,7 +136,7 @@ impl Meaning {
 
     /// Whether the target is counted from the base (`〔1〕` 岁, `提高6个百分点`, `翻一番`): it
     /// moves when the base does.
-    pub fn counts_from_base(&self, ind: &Indicator) -> bool {
+    pub(crate) fn counts_from_base(&self, ind: &Indicator) -> bool {
         self.base.is_some_and(|(_, value)| {
             target(ind, self.quantity, self.direction, Some(value + 1.0)).goal()
                 != self.target.goal()
@@ -142,7 +145,7 @@ impl Meaning {
 
     /// A target that adds a change in the row's own unit to its base (`〔1〕` 岁 → 78.1,
     /// `〔6〕` 百分点 → 46): its path is drawn linearly, point by point.
-    pub fn adds_to_base(&self, ind: &Indicator) -> bool {
+    pub(crate) fn adds_to_base(&self, ind: &Indicator) -> bool {
         matches!(self.quantity, Quantity::Level | Quantity::Share)
             && !matches!(ind.target.form, Form::Multiple { .. })
             && self.counts_from_base(ind)
@@ -150,7 +153,7 @@ impl Meaning {
 
     /// Whether the base year of the row's figure is earlier than the plan's and its target is
     /// counted from that figure: the rows whose base an outturn of the plan's base year sets.
-    pub fn base_before_plan(&self, ind: &Indicator) -> bool {
+    pub(crate) fn base_before_plan(&self, ind: &Indicator) -> bool {
         self.base
             .is_some_and(|(year, _)| year < plan_base_year(ind))
             && self.counts_from_base(ind)
@@ -192,7 +195,7 @@ impl Meaning {
 
 /// The plan's base year: the year before the period a total covers (`〔1〕` over 2021–2025:
 /// 2020), else the row's base year.
-pub fn plan_base_year(ind: &Indicator) -> i32 {
+pub(crate) fn plan_base_year(ind: &Indicator) -> i32 {
     [&ind.target, &ind.rate]
         .into_iter()
         .find_map(|c| c.period_years)
@@ -250,7 +253,7 @@ impl Indicator {
         crate::meaning::stated_growth(self)
     }
 
-    /// The way the indicator should move (see [`direction`]).
+    /// The way the indicator should move (see `direction`).
     pub fn direction(&self) -> Direction {
         crate::meaning::direction(self)
     }

@@ -118,7 +118,7 @@ fn counted(ind: &Indicator) -> bool {
 
 /// A name stating a fall (`…降低`, `…下降`, `…减少`), or a sub-item under such a parent
 /// (`主要污染物排放总量减少：化学需氧量`).
-pub fn is_reduction(ind: &Indicator) -> bool {
+pub(crate) fn is_reduction(ind: &Indicator) -> bool {
     let falls = |name: &str| {
         matches!(
             split_measure(&key(name)).1,
@@ -132,7 +132,7 @@ pub fn is_reduction(ind: &Indicator) -> bool {
 
 /// Words anywhere in a name that make a `%` indicator a growth rate or a ratio that may pass
 /// 100 (a self-sufficiency rate, an elasticity) rather than a share of a whole.
-pub fn growth_or_ratio_name(name: &str) -> bool {
+pub(crate) fn growth_or_ratio_name(name: &str) -> bool {
     ["增长", "增速", "增幅", "比上年", "自给率", "弹性"]
         .iter()
         .any(|w| name.contains(w))

@@ -39,7 +39,7 @@ fn key(r: &Indicator) -> Key<'_> {
 /// quantity by name once a word of growth is set aside, both read as levels of the same base
 /// value, the same stated rate where both print one; `row` prints a numeric target, `other`
 /// none (its target is its rate).
-pub fn restates(row: &Indicator, other: &Indicator) -> bool {
+pub(crate) fn restates(row: &Indicator, other: &Indicator) -> bool {
     let level = |i: &Indicator| matches!(quantity(i), Quantity::Level);
     let same_place = row.region == other.region
         && row.plan == other.plan
@@ -64,7 +64,7 @@ pub fn restates(row: &Indicator, other: &Indicator) -> bool {
     near(a.value, b.value) && rates
 }
 
-/// Marks each second reading (see [`restates`]) on the row it restates (`readings`) and on
+/// Marks each second reading (see `restates`) on the row it restates (`readings`) and on
 /// itself (`restates`), every row kept: for listing a table as printed.
 pub fn mark_readings(rows: &mut [Indicator]) {
     // rows compared only within their key (plan, years, the quantity's name): a table of
@@ -110,7 +110,7 @@ pub fn mark_readings(rows: &mut [Indicator]) {
 
 /// The rows with each second reading folded into the row it restates: every command that
 /// checks, grades or projects reads the plan through this, so none grades one target twice.
-pub fn one_reading(mut rows: Vec<Indicator>) -> Vec<Indicator> {
+pub(crate) fn one_reading(mut rows: Vec<Indicator>) -> Vec<Indicator> {
     mark_readings(&mut rows);
     rows.retain(|r| r.restates.is_none());
     rows

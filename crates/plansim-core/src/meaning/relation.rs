@@ -6,7 +6,7 @@ use crate::table::relation::key;
 use crate::table::{Cell, Form};
 use serde::Serialize;
 
-pub use crate::table::relation::Relation as RelationKind;
+use crate::table::relation::Relation as RelationKind;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 /// A target relative to another indicator's growth (`高于GDP增长`).
@@ -30,6 +30,6 @@ pub fn relation(cell: &Cell) -> Option<Relation> {
 
 /// Whether a name is the relation's other indicator by the table's key for such names
 /// (`国内生产总值增长（%）`, `GDP增长`, `地区生产总值增速` and `经济增长` meet).
-pub fn same_indicator(relation: &Relation, name: &str) -> bool {
+pub(crate) fn same_indicator(relation: &Relation, name: &str) -> bool {
     key(name) == key(&relation.other)
 }

@@ -105,7 +105,7 @@ impl TargetKind {
 }
 
 /// A change-index goal keeps the bound of its cell.
-pub fn bound_like(form: &Form, level: f64, dir: Direction) -> GoalKind {
+pub(crate) fn bound_like(form: &Form, level: f64, dir: Direction) -> GoalKind {
     match (form, dir) {
         (Form::AtLeast { .. }, Direction::Falling) | (Form::AtMost { .. }, Direction::Rising) => {
             GoalKind::Point { value: level }
@@ -117,12 +117,12 @@ pub fn bound_like(form: &Form, level: f64, dir: Direction) -> GoalKind {
 }
 
 /// `7左右` allows the larger of half a printed digit and 2% of the value.
-pub fn about_tolerance(value: Num, factor: f64) -> f64 {
+pub(crate) fn about_tolerance(value: Num, factor: f64) -> f64 {
     (value.half_ulp() * factor).max(0.02 * (value.value * factor).abs())
 }
 
 /// The factor taking a rate cell into percent: 0.1 for `＜8‰`.
-pub fn per_cent(cell: &Cell) -> f64 {
+pub(crate) fn per_cent(cell: &Cell) -> f64 {
     if cell.suffix.as_deref() == Some("‰") {
         0.1
     } else {

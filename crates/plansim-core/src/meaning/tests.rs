@@ -2,7 +2,8 @@
 
 use super::*;
 use crate::check::tests_support::row;
-use crate::series::GoalKind;
+use crate::meaning::GoalKind;
+use crate::table::Relation as RelationKind;
 use Direction::*;
 
 fn meaning(

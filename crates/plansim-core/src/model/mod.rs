@@ -4,11 +4,11 @@
 //!
 //! Rates are always compound-equivalent annual growth rates at the baseline (0.07 = 7% a year):
 //! economists state, override and shock rates in those terms whatever the model's shape.
-pub mod compound;
-pub mod linear;
-pub mod logistic;
+pub(crate) mod compound;
+pub(crate) mod linear;
+pub(crate) mod logistic;
 
-pub use compound::Compound;
+pub use compound::{Compound, implied_rate, reach};
 pub use linear::Linear;
 pub use logistic::Logistic;
 

@@ -1,16 +1,16 @@
 //! Indicator names, matched one way for check, project and assess. The table reader's name
-//! parser ([`crate::table::name::read`]) reads numbering, marks, a trailing unit and its
+//! parser (`crate::table::name::read`) reads numbering, marks, a trailing unit and its
 //! qualifiers (`（%，全年平均）`, `（%，名义）`); here is what matching adds: full and half width,
 //! Latin glosses (`（GDP）`), the alias list, the measure words that make a name a change of a
 //! quantity (`…增长`, `…比上年变化`, `…降低`), and the nearest names for a name that matches
 //! nothing.
-pub mod aliases;
+pub(crate) mod aliases;
 mod nearest;
 mod words;
 
 pub use aliases::Aliases;
 pub use nearest::nearest;
-pub use words::basis_of;
+pub(crate) use words::basis_of;
 
 use crate::table::normalize::fold;
 use serde::Serialize;

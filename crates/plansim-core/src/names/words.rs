@@ -34,7 +34,7 @@ pub(crate) const CHANGE_WORDS: [(&str, bool); 25] = [
 
 /// Nominal or real, from a qualifier, a name or a note: `名义`, `现价`, `未扣除价格因素`; `实际`,
 /// `可比价`, `不变价`, `扣除价格因素`.
-pub fn basis_of(text: &str) -> Option<Basis> {
+pub(crate) fn basis_of(text: &str) -> Option<Basis> {
     // `未扣除价格因素` before `扣除价格因素`, which it contains
     if ["名义", "现价", "当年价", "未扣除价格因素"]
         .iter()

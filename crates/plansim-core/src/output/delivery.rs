@@ -6,8 +6,9 @@
 use super::faults::{self, Faults};
 use super::journal::{self, Journal, STAGING, Step, TEMPORARY};
 use super::lock::{self, Lock};
-use super::manifest::{MANIFEST, Manifest};
+use super::manifest::Manifest;
 use super::nofollow;
+use crate::error::MANIFEST;
 use crate::error::{Error, Result};
 use std::collections::BTreeSet;
 use std::fs;

@@ -4,8 +4,9 @@
 //! anything else. Every step can be done twice: a rename whose source is gone was done.
 
 use super::faults::{self, Faults};
-use super::manifest::{MANIFEST, Manifest};
+use super::manifest::Manifest;
 use super::nofollow;
+use crate::error::MANIFEST;
 use crate::error::{Error, Result};
 use std::collections::BTreeSet;
 use std::fs;
@@ -16,10 +17,10 @@ use std::path::Path;
 pub const JOURNAL: &str = ".plansim.journal";
 
 /// The start of every staging folder's name.
-pub const STAGING: &str = ".staging-";
+pub(crate) const STAGING: &str = ".staging-";
 
 /// The start of the temporary files that become the journal and the manifest.
-pub const TEMPORARY: &str = ".plansim-";
+pub(crate) const TEMPORARY: &str = ".plansim-";
 
 /// One step of a commit, with names relative to the output folder.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -33,7 +34,7 @@ pub enum Step {
 
 /// What a commit does, in order.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Journal {
+pub(crate) struct Journal {
     /// Says what the file is to someone who opens it.
     pub about: String,
     /// The staging folder (a name in the output folder) the renames take files from.
@@ -157,7 +158,7 @@ fn put(root: &Path, name: &str, bytes: &[u8], faults: Option<&Faults>) -> Result
 }
 
 /// Removes a staging folder (never following a link: `remove_dir_all` removes a link itself).
-pub fn remove_staging(root: &Path, name: &str) {
+pub(crate) fn remove_staging(root: &Path, name: &str) {
     let path = root.join(name);
     match fs::symlink_metadata(&path) {
         Ok(m) if m.is_dir() => {

@@ -10,16 +10,16 @@ use std::path::Path;
 
 /// The lock file in the output folder. It stays (removing a lock file lets two runs hold two
 /// different files at once).
-pub const LOCK: &str = ".plansim.lock";
+pub(crate) const LOCK: &str = ".plansim.lock";
 
 /// The output folder's lock, held until dropped.
 #[derive(Debug)]
-pub struct Lock {
+pub(crate) struct Lock {
     _file: File,
 }
 
 /// Takes `root`'s lock: at once, or an error naming the holder; with `wait`, when it is free.
-pub fn acquire(root: &Path, wait: bool) -> Result<Lock> {
+pub(crate) fn acquire(root: &Path, wait: bool) -> Result<Lock> {
     let path = root.join(LOCK);
     nofollow::check(root, Path::new(LOCK))?;
     let mut file = nofollow::options()

@@ -6,9 +6,7 @@ use crate::error::{Error, Result};
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// The manifest's name in the output folder (defined beside the error that names it, which
-/// sits below `output`).
-pub use crate::error::MANIFEST;
+use crate::error::MANIFEST;
 
 /// The files plansim wrote, relative to the output folder with `/` between components.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -51,7 +49,7 @@ impl Manifest {
     }
 
     /// The manifest as written.
-    pub fn to_bytes(&self) -> Result<Vec<u8>> {
+    pub(crate) fn to_bytes(&self) -> Result<Vec<u8>> {
         serde_json::to_vec_pretty(self).map_err(|e| Error::Invalid(format!("{MANIFEST}: {e}")))
     }
 }

@@ -8,15 +8,14 @@ mod faults;
 mod journal;
 mod lock;
 mod manifest;
-pub mod nofollow;
+pub(crate) mod nofollow;
 #[cfg(test)]
 mod tests;
 
 pub use delivery::{Delivery, Opening};
 pub use faults::Faults;
-pub use journal::{JOURNAL, STAGING};
-pub use lock::LOCK;
-pub use manifest::{MANIFEST, Manifest};
+pub use journal::JOURNAL;
+pub use manifest::Manifest;
 
 use crate::error::{Error, Result};
 use std::path::{Component, Path, PathBuf};

@@ -26,7 +26,7 @@ pub fn check(root: &Path, rel: &Path) -> Result<()> {
 
 /// Makes the folder `root/rel` and those on the way, each a real folder: a link is refused, a
 /// file in a folder's place is an error naming it.
-pub fn create_dirs(root: &Path, rel: &Path) -> Result<()> {
+pub(crate) fn create_dirs(root: &Path, rel: &Path) -> Result<()> {
     let mut p = root.to_path_buf();
     for c in rel.components() {
         let Component::Normal(part) = c else { continue };
@@ -70,7 +70,7 @@ pub fn options() -> OpenOptions {
 }
 
 /// Writes `bytes` to a file that must not exist yet (a link in its place is refused too).
-pub fn create_new(path: &Path, bytes: &[u8]) -> Result<File> {
+pub(crate) fn create_new(path: &Path, bytes: &[u8]) -> Result<File> {
     let mut f = options()
         .write(true)
         .create_new(true)
@@ -107,7 +107,7 @@ pub fn refused(path: &Path, e: std::io::Error) -> Error {
 
 /// Removes `root/rel` (a file), refusing a link on the way; one already gone is fine. Folders
 /// left empty above it go too, up to `root`; one holding anything else stays.
-pub fn remove_file(root: &Path, rel: &Path) -> Result<()> {
+pub(crate) fn remove_file(root: &Path, rel: &Path) -> Result<()> {
     check(root, rel)?;
     let path = root.join(rel);
     match fs::remove_file(&path) {
@@ -127,7 +127,7 @@ pub fn remove_file(root: &Path, rel: &Path) -> Result<()> {
 
 /// Flushes to disk every file written on the filesystem holding `dir` (one `syncfs` on Linux,
 /// cheaper than a sync per file), so a rename that follows never shows an empty file.
-pub fn sync_fs(dir: &Path) -> Result<()> {
+pub(crate) fn sync_fs(dir: &Path) -> Result<()> {
     let f = File::open(dir).map_err(|e| Error::io(dir, e))?;
     #[cfg(target_os = "linux")]
     {

@@ -1,6 +1,8 @@
 //! A delivery that fails or is killed at any step leaves the earlier output exactly as it was,
 //! or the new one whole; links inside the folder are never followed; foreign folders refused.
 
+use super::journal::STAGING;
+use super::lock::LOCK;
 use super::*;
 use std::collections::BTreeMap;
 use std::path::Path;

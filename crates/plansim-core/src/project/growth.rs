@@ -10,12 +10,13 @@
 //! published the verdict is `assess`'s, and moving GDP's rate moves it.
 
 use super::Path;
-use crate::lang::finding::Text;
-use crate::meaning::{Quantity, Relation, RelationKind, TargetKind, same_indicator};
+use crate::lang::Text;
+use crate::meaning::{Quantity, Relation, TargetKind, same_indicator};
 use crate::model::{Compound, Model};
 use crate::scenario::Scenario;
 use crate::scenario::rates::{Nudge, RatePlan, plan_with};
 use crate::series::{Series, Shape};
+use crate::table::Relation as RelationKind;
 use crate::table::{Form, Num};
 use serde::Serialize;
 
@@ -121,9 +122,8 @@ pub(crate) fn paths(
             chained.push((*year, v));
         }
         let model = Model::Compound(Compound);
-        let plan = plan_with(sc, &index, &chained, nudge(s), model, (s.base_year, 100.0)).map_err(
-            |msg| crate::error::Error::notice(crate::scenario::At::new(&sc.path, 0), msg),
-        )?;
+        let plan = plan_with(sc, &index, &chained, nudge(s), model, (s.base_year, 100.0))
+            .map_err(|msg| crate::error::Error::notice(crate::notice::At::new(&sc.path, 0), msg))?;
         out.push(GrowthPath {
             series: (**s).clone(),
             plan,

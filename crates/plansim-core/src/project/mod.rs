@@ -12,6 +12,22 @@ use ndarray::Array2;
 use serde::Serialize;
 
 /// A scenario's projection: one row of `values` per path, one column per year.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Input, LoadOptions, Options, Stages, load_bytes, run};
+///
+/// // 100亿 in 2020 at a stated 5 % a year
+/// let csv = "region,indicator,unit,base_year,base,target_year,target,rate\n\
+///            测试区,地区生产总值,亿元,2020,100,2025,,5\n";
+/// let table = load_bytes("gdp.csv".as_ref(), csv.as_bytes().to_vec(), &LoadOptions::default())?;
+/// let p = run(Input::Table(table), &Options::default(), Stages::PROJECT)?.projection;
+/// // 100·1.05² = 110.25 in 2022
+/// let v = p.values[[0, p.col(2022).unwrap()]];
+/// assert!((v - 110.25).abs() < 1e-9);
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Debug, Serialize)]
 pub struct Projection {
     /// The scenario's name.
@@ -117,7 +133,7 @@ pub(crate) fn project_with(
     nudge: &dyn Fn(&Series) -> Option<Nudge>,
 ) -> Result<Projection> {
     let horizon = sc.horizon();
-    let here = || crate::scenario::At::new(&sc.path, 0);
+    let here = || crate::notice::At::new(&sc.path, 0);
     sc.check_horizon()
         .map_err(|msg| Error::notice(here(), msg))?;
     // the paths are made once, in place: no second vector of them while the values are walked
@@ -190,7 +206,7 @@ pub(crate) fn project_with(
 }
 
 /// The path from the start year: actuals where known, the model's steps elsewhere.
-pub fn walk(plan: &RatePlan, actuals: &[(i32, f64)]) -> Vec<f64> {
+pub(crate) fn walk(plan: &RatePlan, actuals: &[(i32, f64)]) -> Vec<f64> {
     let mut v = plan.start;
     let mut row = Vec::with_capacity(plan.rates.len() + 1);
     row.push(v);

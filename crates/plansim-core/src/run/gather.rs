@@ -7,7 +7,8 @@ use crate::assess::Grade;
 use crate::check::Finding;
 use crate::error::Error;
 use crate::names::Aliases;
-use crate::scenario::{Notice, Scenario};
+use crate::notice::Notice;
+use crate::scenario::Scenario;
 use crate::table::{Indicator, Table, Warning};
 
 /// Tables and scenarios pooled for [`check`](crate::check) and [`assess`](crate::assess):
@@ -119,7 +120,7 @@ impl Pool {
             self.left_out(&l.file, l.cells, &l.warnings);
         }
         self.rows.extend(sc.indicators);
-        self.outturns.extend(sc.actuals);
+        self.outturns.extend(sc.all_outturns);
     }
 
     /// Rows once each, the options' outturns added, everything matched through the aliases.
@@ -128,7 +129,7 @@ impl Pool {
         let mut seen = std::collections::HashSet::new();
         self.rows
             .retain(|r| seen.insert((r.file.clone(), r.row, r.target_year)));
-        match crate::actuals::load_all(&opts.actuals) {
+        match crate::actuals::load_all(&opts.outturn_files) {
             Ok(a) => self.outturns.extend(a),
             Err(e) => self.errors.push(e),
         }

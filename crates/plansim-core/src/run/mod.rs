@@ -6,7 +6,7 @@
 //! Two shapes of run:
 //! - [`run`]: one scenario (a scenario file, a table run as its own baseline, or a
 //!   [`Scenario`] built in code) projected, and as [`Stages`] ask simulated, checked and graded;
-//! - [`gather`]: many tables and scenarios pooled for [`check`](crate::check) and
+//! - `gather`: many tables and scenarios pooled for [`check`](crate::check) and
 //!   [`assess`](crate::assess), every unusable input reported at once.
 
 use crate::actuals::{Outturn, Resolved};
@@ -26,7 +26,19 @@ mod gather;
 pub use gather::{Gathered, gather};
 
 /// What a run reads.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::Input;
+/// use std::path::PathBuf;
+///
+/// // a scenario file, or a table that runs as its own baseline
+/// let toml: Input = PathBuf::from("scenarios/baseline.toml").into();
+/// assert!(matches!(toml, Input::Path(_)));
+/// ```
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub enum Input {
     /// A scenario file (`.toml`), or a table file (CSV, XLSX), which runs as its own baseline.
     Path(PathBuf),
@@ -62,10 +74,25 @@ impl From<Scenario> for Input {
 
 /// How a run reads its inputs and what it overrides; `Options::default()` reads strictly, in
 /// Chinese, with the scenario's own draws, seed and σ.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Input, Options, Stages, run};
+///
+/// let scenario = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+///     .join("../../scenarios/national-14th.toml");
+/// let opts = Options { as_of: Some(2022), ..Options::default() };
+/// let results = run(Input::Path(scenario), &opts, Stages { assess: true, ..Stages::PROJECT })?;
+/// // 常住人口城镇化率 reached 65.22 % in 2022, past its 2025 target of 65
+/// let urban = results.grades.iter().find(|g| g.indicator == "常住人口城镇化率").unwrap();
+/// assert_eq!((urban.latest_year, urban.latest_value), (Some(2022), Some(65.22)));
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     /// Outturn files besides a scenario's own `actuals` (`--actuals`).
-    pub actuals: Vec<PathBuf>,
+    pub outturn_files: Vec<PathBuf>,
     /// Outturns already read (from bytes: a DataFrame), besides the files.
     pub outturns: Vec<Outturn>,
     /// How tables are read: sheet, region, lenient.
@@ -142,6 +169,23 @@ impl Options {
 }
 
 /// Which stages [`run`] carries out besides the projection.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Input, LoadOptions, Options, Stages, load_bytes, run};
+///
+/// // 100亿 in 2020 at a stated 5 % a year
+/// let csv = "region,indicator,unit,base_year,base,target_year,target,rate\n\
+///            测试区,地区生产总值,亿元,2020,100,2025,,5\n";
+/// let table = load_bytes("gdp.csv".as_ref(), csv.as_bytes().to_vec(), &LoadOptions::default())?;
+/// // the projection alone: no bands, no findings, no grades
+/// let results = run(Input::Table(table), &Options::default(), Stages::PROJECT)?;
+/// assert!(results.simulation.is_none());
+/// assert!(results.findings.is_empty() && results.grades.is_empty());
+/// assert_eq!(Stages::default(), Stages::PROJECT);
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Stages {
     /// Monte Carlo bands and probabilities under the scenario.
@@ -174,6 +218,24 @@ impl Stages {
 }
 
 /// What a run of one scenario gives.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Input, LoadOptions, Options, Stages, load_bytes, run};
+///
+/// // 100亿 in 2020 at a stated 5 % a year
+/// let csv = "region,indicator,unit,base_year,base,target_year,target,rate\n\
+///            测试区,地区生产总值,亿元,2020,100,2025,,5\n";
+/// let table = load_bytes("gdp.csv".as_ref(), csv.as_bytes().to_vec(), &LoadOptions::default())?;
+/// let opts = Options { sigma: Some(0.0), draws: Some(10), ..Options::default() };
+/// let results = run(Input::Table(table), &opts, Stages::SIMULATE)?;
+/// // a table runs as its own baseline
+/// assert_eq!(results.scenario.name, "baseline");
+/// assert_eq!(results.projection.years.first(), Some(&2020));
+/// assert_eq!(results.simulation.map(|s| s.draws), Some(10));
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Results {
     /// The scenario as run: its rows, series, outturns, notices and rows left out.
@@ -191,19 +253,19 @@ pub struct Results {
 /// The scenario an input names, with the options' outturns added and horizon applied.
 pub fn scenario(input: Input, opts: &Options) -> Result<Scenario> {
     let mut sc = match input {
-        Input::Path(path) => Scenario::load_with(&path, &opts.load, &opts.actuals)?,
+        Input::Path(path) => Scenario::load_with(&path, &opts.load, &opts.outturn_files)?,
         Input::Table(table) => {
             let spec = ScenarioFile {
                 description: Some("The plan's stated rates, continued to the horizon.".into()),
                 ..ScenarioFile::default()
             };
-            let actuals = crate::actuals::load_all(&opts.actuals)?;
+            let actuals = crate::actuals::load_all(&opts.outturn_files)?;
             let sc = Scenario::from_parts("baseline", spec, vec![table], actuals)?;
             refuse_unread(sc, &opts.load)?
         }
         Input::Scenario(sc) => {
             let mut sc = *sc;
-            sc.add_outturns(crate::actuals::load_all(&opts.actuals)?)?;
+            sc.add_outturns(crate::actuals::load_all(&opts.outturn_files)?)?;
             sc
         }
     };
@@ -238,6 +300,22 @@ fn refuse_unread(sc: Scenario, load: &LoadOptions) -> Result<Scenario> {
 
 /// Runs one scenario: loads it (see [`scenario`]), projects it and, as `stages` ask, simulates,
 /// checks and grades it.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Input, LoadOptions, Options, Stages, load_bytes, run};
+///
+/// // 100亿 in 2020 at a stated 5 % a year
+/// let csv = "region,indicator,unit,base_year,base,target_year,target,rate\n\
+///            测试区,地区生产总值,亿元,2020,100,2025,,5\n";
+/// let table = load_bytes("gdp.csv".as_ref(), csv.as_bytes().to_vec(), &LoadOptions::default())?;
+/// let results = run(Input::Table(table), &Options::default(), Stages::PROJECT)?;
+/// let p = &results.projection;
+/// // 100·1.05⁵ = 127.62815625 in 2025
+/// assert!((p.values[[0, p.col(2025).unwrap()]] - 127.62815625).abs() < 1e-9);
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 pub fn run(input: Input, opts: &Options, stages: Stages) -> Result<Results> {
     from_scenario(scenario(input, opts)?, opts, stages)
 }

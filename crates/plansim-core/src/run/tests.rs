@@ -86,7 +86,7 @@ fn a_table_read_first_runs_as_its_path_does() {
 #[test]
 fn gather_reports_every_unusable_input() {
     let o = Options {
-        actuals: vec![repo_file("tests/fixtures/check/no-such-outturns.csv")],
+        outturn_files: vec![repo_file("tests/fixtures/check/no-such-outturns.csv")],
         ..opts()
     };
     let g = gather(

@@ -1,16 +1,33 @@
 //! The scenario file format (TOML) and `extends` inheritance. Every rule and every rate keeps
 //! the file and line it was written on, for messages and `plansim explain`.
 
-use super::located::{self, At, Located, Percent};
+use super::located::{self, Located, Percent};
 use super::select::{Kind, Selector};
 use crate::error::{Error, Result};
 use crate::lang::Msg;
 use crate::model::ModelChoice;
+use crate::notice::{At, Lines, Notice, line_of};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// A scenario file as written; every field optional so that `extends` can fill it in.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{LoadOptions, Scenario, ScenarioFile, load_bytes};
+///
+/// let csv = "region,indicator,unit,base_year,base,target_year,target,rate\n\
+///            测试区,地区生产总值,亿元,2020,100,2025,,5\n";
+/// let table = load_bytes("gdp.csv".as_ref(), csv.into(), &LoadOptions::default())?;
+/// // the settings a `.toml` file holds, here only the horizon
+/// let mut spec = ScenarioFile::default();
+/// spec.horizon = Some(2030);
+/// let sc = Scenario::from_parts("to-2030", spec, vec![table], Vec::new())?;
+/// assert_eq!((sc.name.as_str(), sc.spec.horizon), ("to-2030", Some(2030)));
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioFile {
@@ -37,8 +54,10 @@ pub struct ScenarioFile {
     /// Last projected year (default 2035).
     #[serde(default, deserialize_with = "located::opt_year")]
     pub horizon: Option<i32>,
-    /// Actuals CSVs (`region, indicator, year, value`), relative to this file.
-    pub actuals: Option<Vec<String>>,
+    /// Outturn CSVs (`region, indicator, year, value`), relative to this file: the key
+    /// `actuals`.
+    #[serde(rename = "actuals")]
+    pub outturn_files: Option<Vec<String>>,
     /// What the plan-period path passes through: the stated rate's level (`rate`, default when
     /// a rate is stated) or the printed target (`target`).
     pub calibrate: Option<Calibrate>,
@@ -57,7 +76,7 @@ pub struct ScenarioFile {
     /// Errors of this file (and those it extends) past the first, each item they sit in left
     /// out: loading goes on to find the rules' errors too, then reports them all at once.
     #[serde(skip)]
-    pub(crate) pending: Vec<super::Notice>,
+    pub(crate) pending: Vec<Notice>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -282,9 +301,9 @@ impl ScenarioFile {
             };
             let span = e.span().unwrap_or(0..0);
             let written = text.get(span.clone()).unwrap_or_default();
-            let line = located::line_of(&text, span.start);
+            let line = line_of(&text, span.start);
             let line_text = text.lines().nth(line - 1).unwrap_or_default();
-            pending.push(super::Notice::error(
+            pending.push(Notice::error(
                 At::new(path, line),
                 Msg::from_toml(e.message(), written, line_text),
             ));
@@ -302,7 +321,7 @@ impl ScenarioFile {
 
     /// Turns the byte offsets read with each rule and rate into this file's lines.
     fn locate(&mut self, path: &Path, text: &str) {
-        let lines = located::Lines::new(text);
+        let lines = Lines::new(text);
         let mut fix = |at: &mut At| at.resolve(path, &lines);
         let percents = |p: Option<&mut Percent>, fix: &mut dyn FnMut(&mut At)| {
             if let Some(p) = p {
@@ -348,7 +367,7 @@ impl ScenarioFile {
             }
         };
         join(&mut self.tables);
-        join(&mut self.actuals);
+        join(&mut self.outturn_files);
         self
     }
 
@@ -397,7 +416,7 @@ impl ScenarioFile {
             tables: self.tables.or(parent.tables),
             region: self.region.or(parent.region),
             horizon: self.horizon.or(parent.horizon),
-            actuals: self.actuals.or(parent.actuals),
+            outturn_files: self.outturn_files.or(parent.outturn_files),
             calibrate: self.calibrate.or(parent.calibrate),
             models: Some(models),
             overrides: [parent.overrides, self.overrides].concat(),
@@ -502,5 +521,21 @@ mod tests {
                 "{e}"
             );
         }
+    }
+
+    /// The field is `outturn_files` in code; the file's key stays `actuals`, and the field's
+    /// own name is no key.
+    #[test]
+    fn outturn_files_are_written_as_actuals() {
+        let spec: ScenarioFile = toml::from_str("actuals = [\"a.csv\", \"b.csv\"]").unwrap();
+        assert_eq!(
+            spec.outturn_files,
+            Some(vec!["a.csv".to_string(), "b.csv".to_string()])
+        );
+        let e = toml::from_str::<ScenarioFile>("outturn_files = [\"a.csv\"]").unwrap_err();
+        assert!(
+            e.to_string().contains("unknown field `outturn_files`"),
+            "{e}"
+        );
     }
 }

@@ -3,10 +3,12 @@
 //! several regions without saying so, a rate that looks like a fraction, a rule on observed
 //! years only, are warnings. Each notice carries the file and line of its rule.
 
-use super::select::{Kind, Selector, nearest};
-use super::{At, Notice, Percent, Scenario};
+use super::select::{Kind, Selector};
+use super::{Percent, Scenario};
 use crate::lang::{Msg, Rule};
+use crate::notice::{At, Notice};
 use crate::series::Series;
+use crate::text::nearest;
 use std::collections::BTreeSet;
 
 /// A rule as the lint sees it: what it selects, its years, and its rates.
@@ -170,7 +172,7 @@ fn fraction_rate(key: &'static str, p: &Percent, hit: &[&Series], out: &mut Vec<
                 pace: s
                     .stated_rate
                     .map(|r| {
-                        crate::lang::percent(r.value, usize::from(r.decimals.saturating_sub(2)))
+                        crate::format::percent(r.value, usize::from(r.decimals.saturating_sub(2)))
                     })
                     .unwrap_or_else(|| "–".into()),
             },
@@ -386,7 +388,7 @@ fn table_sigma(sc: &Scenario, out: &mut Vec<Notice>) {
                 At::new(&ind.file, ind.row),
                 Msg::SigmaLooksLikeFraction {
                     key: "sigma".into(),
-                    text: super::trim_float(v * 100.0),
+                    text: crate::text::trim_float(v * 100.0),
                 },
             ));
         }

@@ -2,11 +2,8 @@
 //! rates in percent with an optional `%` ([`Percent`]), and years that refuse to be text.
 
 use crate::lang::Wrong;
-/// Moved to [`crate::notice`], the bottom layer; kept here for code written against this path.
-pub use crate::notice::At;
-pub(crate) use crate::notice::{Lines, line_of};
-/// Moved to [`crate::text`], the bottom layer; kept here for code written against this path.
-pub use crate::text::{parse_percent, trim_float};
+use crate::notice::At;
+use crate::text::{parse_percent, trim_float};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -144,7 +141,7 @@ impl<'de> Deserialize<'de> for Percent {
 }
 
 /// The years a scenario may name: those a table may.
-pub const YEARS: std::ops::RangeInclusive<i64> = 1900..=2200;
+pub(crate) const YEARS: std::ops::RangeInclusive<i64> = 1900..=2200;
 
 struct YearVisitor;
 

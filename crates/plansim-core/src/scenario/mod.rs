@@ -7,19 +7,18 @@ mod located;
 pub(crate) mod rates;
 mod select;
 
-pub use crate::notice::Notice;
 pub use file::{
     After, AfterRule, Calibrate, Distribution, Override, Phase, ScenarioFile, Shock, Uncertainty,
 };
-pub use located::{At, Located, Percent, parse_percent, trim_float};
+pub use located::{Located, Percent};
 pub use rates::Pace;
-pub use select::{EVERY_REGION, Kind, Selector, nearest};
+pub use select::{Kind, Selector};
 
 use crate::actuals::{Outturn, Resolved};
 use crate::error::{CellError, Error, Result};
 use crate::lang::Msg;
 use crate::model::ModelChoice;
-use crate::notice::Severity;
+use crate::notice::{At, Notice, Severity};
 use crate::series::Series;
 use crate::table::{Indicator, LoadOptions, Warning};
 use std::path::{Path, PathBuf};
@@ -28,7 +27,7 @@ use std::path::{Path, PathBuf};
 pub(crate) const HORIZON: i32 = 2035;
 
 /// The years a horizon may name: those a table may (base and target years).
-pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+pub(crate) const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// A series' first row's meaning, that row, and the outturns matched to its rows.
 type Matched<'a> = (
@@ -38,6 +37,20 @@ type Matched<'a> = (
 );
 
 /// A scenario with its inheritance resolved and its inputs loaded.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Input, LoadOptions, Options, Stages, load_bytes, run};
+///
+/// // 100亿 in 2020 at a stated 5 % a year
+/// let csv = "region,indicator,unit,base_year,base,target_year,target,rate\n\
+///            测试区,地区生产总值,亿元,2020,100,2025,,5\n";
+/// let table = load_bytes("gdp.csv".as_ref(), csv.as_bytes().to_vec(), &LoadOptions::default())?;
+/// let sc = plansim_core::run::scenario(Input::Table(table), &Options::default())?;
+/// assert_eq!((sc.name.as_str(), sc.indicators.len()), ("baseline", 1));
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Scenario {
     /// Name in outputs: the file's `name`, else its stem.
@@ -52,8 +65,9 @@ pub struct Scenario {
     pub indicators: Vec<Indicator>,
     /// The indicators as paths to project, one per row and target.
     pub series: Vec<std::sync::Arc<Series>>,
-    /// Every outturn read (the scenario's `actuals` and any given besides), merged.
-    pub actuals: Vec<Outturn>,
+    /// Every outturn read (the scenario's `actuals` and any given besides), merged, matched to
+    /// a row or not.
+    pub all_outturns: Vec<Outturn>,
     /// The outturns matched to `indicators`.
     pub outturns: Resolved,
     /// Warnings about its rules (errors stop it from loading).
@@ -153,7 +167,7 @@ impl Scenario {
     pub(crate) fn load_with(
         path: &Path,
         opts: &LoadOptions,
-        actuals: &[PathBuf],
+        outturn_files: &[PathBuf],
     ) -> Result<Scenario> {
         let is_toml = path
             .extension()
@@ -171,10 +185,12 @@ impl Scenario {
             (spec, "baseline".to_string())
         };
         let mut spec = spec;
-        if !actuals.is_empty() {
-            spec.actuals
-                .get_or_insert_with(Vec::new)
-                .extend(actuals.iter().map(|p| p.to_string_lossy().into_owned()));
+        if !outturn_files.is_empty() {
+            spec.outturn_files.get_or_insert_with(Vec::new).extend(
+                outturn_files
+                    .iter()
+                    .map(|p| p.to_string_lossy().into_owned()),
+            );
         }
         Scenario::from_spec(path, name, spec, opts)
     }
@@ -221,7 +237,12 @@ impl Scenario {
                 Err(e) => fail(named(true, e)),
             }
         }
-        let files: Vec<PathBuf> = spec.actuals.iter().flatten().map(PathBuf::from).collect();
+        let files: Vec<PathBuf> = spec
+            .outturn_files
+            .iter()
+            .flatten()
+            .map(PathBuf::from)
+            .collect();
         let actuals = crate::actuals::load_all(&files).unwrap_or_else(|e| {
             fail(named(false, e));
             Vec::new()
@@ -283,7 +304,7 @@ impl Scenario {
             }
         }
         // an achievement table is its targets and its outturns, where no outturn file is given
-        let (actuals, outturns) =
+        let (all_outturns, outturns) =
             crate::actuals::intake(&indicators, actuals, &crate::names::Aliases::bundled())?;
         let series = Series::shared(Series::gather(&indicators, &outturns.meanings));
         let mut sc = Scenario {
@@ -293,7 +314,7 @@ impl Scenario {
             spec,
             indicators,
             series,
-            actuals,
+            all_outturns,
             outturns,
             left_out,
             notices: Vec::new(),
@@ -320,9 +341,9 @@ impl Scenario {
         if extra.is_empty() {
             return Ok(());
         }
-        let mut all = std::mem::take(&mut self.actuals);
+        let mut all = std::mem::take(&mut self.all_outturns);
         all.extend(extra);
-        (self.actuals, self.outturns) =
+        (self.all_outturns, self.outturns) =
             crate::actuals::intake(&self.indicators, all, &crate::names::Aliases::bundled())?;
         // the outturns may set a base the series start from
         self.series = Series::shared(Series::gather(&self.indicators, &self.outturns.meanings));
@@ -335,7 +356,7 @@ impl Scenario {
     }
 
     /// The horizon must be a plan year (1900–2200, as in tables) not before any base year.
-    pub fn check_horizon(&self) -> std::result::Result<(), Msg> {
+    pub(crate) fn check_horizon(&self) -> std::result::Result<(), Msg> {
         let horizon = self.horizon();
         if !YEARS.contains(&horizon) {
             return Err(Msg::HorizonNotYear { horizon });

@@ -4,8 +4,9 @@
 
 use super::{AfterRule, Calibrate, Scenario};
 use crate::lang::{Msg, Rule};
+use crate::meaning::GoalKind;
 use crate::model::{Compound, Growth, Linear, Logistic, Model, ModelChoice};
-use crate::series::{GoalKind, Series, Shape};
+use crate::series::{Series, Shape};
 use serde::Serialize;
 
 /// A rule of a scenario: its kind and its place in the scenario's list of that kind
@@ -157,7 +158,7 @@ pub(crate) fn model_for(choice: ModelChoice, s: &Series, start: f64) -> Result<M
 /// a year (default: the first after the latest outturn, else the first projected), never in
 /// a year the scenario shocks or an outturn fixes.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Nudge {
+pub(crate) struct Nudge {
     /// Points added to the rate (0.5 = half a point).
     pub delta: f64,
     pub from: Option<i32>,

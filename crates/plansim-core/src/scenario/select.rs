@@ -6,7 +6,6 @@ use super::located;
 use crate::series::Series;
 use crate::table::Attribute;
 /// Moved to [`crate::text`], the bottom layer; kept here for code written against this path.
-pub use crate::text::nearest;
 use serde::{Deserialize, Serialize};
 
 /// Which kind of indicator a rule reaches.
@@ -58,7 +57,7 @@ pub struct Selector {
 }
 
 /// The region word that reaches every region on purpose.
-pub const EVERY_REGION: &str = "*";
+pub(crate) const EVERY_REGION: &str = "*";
 
 impl Selector {
     /// Whether the rule reaches the series, by names and kind.

@@ -1,8 +1,6 @@
 //! A target in value units with the kind the plan printed, and whether a value meets it.
 
-/// Moved to [`crate::meaning`], which decides what a target means; kept here for code written
-/// against this path.
-pub use crate::meaning::GoalKind;
+use crate::meaning::GoalKind;
 use serde::Serialize;
 
 /// A target in value units, with the kind the plan gave it.

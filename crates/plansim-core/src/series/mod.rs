@@ -1,12 +1,12 @@
 //! An indicator as a path to project: its rows (2025, 2035 targets) gathered into one baseline,
 //! its goals, and the plan's stated pace.
-use crate::meaning::{Meaning, Of, Quantity, TargetKind};
+use crate::meaning::{GoalKind, Meaning, Of, Quantity, TargetKind};
 use crate::table::{Attribute, Direction, Form, Indicator, Num, UnitKind};
 use serde::Serialize;
 
 mod goal;
 pub mod trend;
-pub use goal::{Goal, GoalKind};
+pub use goal::Goal;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 

@@ -39,7 +39,7 @@ pub fn sd(xs: &[f64]) -> f64 {
 }
 
 /// Φ(z).
-pub fn phi(z: f64) -> f64 {
+pub(crate) fn phi(z: f64) -> f64 {
     Normal::standard().cdf(z)
 }
 
@@ -72,7 +72,7 @@ impl Kind {
     }
 
     /// True when the change is log growth.
-    pub fn logarithmic(self) -> bool {
+    pub(crate) fn logarithmic(self) -> bool {
         matches!(self, Kind::Level | Kind::Index)
     }
 
@@ -114,7 +114,7 @@ impl Kind {
 
 /// The observed yearly changes and what they say.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Trend {
+pub(crate) struct Trend {
     /// Mean yearly change.
     pub mu: f64,
     /// σ after the floor.
@@ -153,13 +153,17 @@ impl Trend {
     /// The trend of the changes between consecutive years of `points` (year, value), in the
     /// unit of `kind` and above its floor; `None` below two changes. The one estimator: the
     /// grade's P(meet) and the simulation's fan both rest on it.
-    pub fn of_points(points: &[(i32, f64)], kind: Kind) -> Option<Trend> {
+    pub(crate) fn of_points(points: &[(i32, f64)], kind: Kind) -> Option<Trend> {
         Trend::of_points_except(points, kind, &[])
     }
 
     /// [`Trend::of_points`] without the changes into the years of `skip` (steps that are no
     /// yearly change, as onto an official period figure).
-    pub fn of_points_except(points: &[(i32, f64)], kind: Kind, skip: &[i32]) -> Option<Trend> {
+    pub(crate) fn of_points_except(
+        points: &[(i32, f64)],
+        kind: Kind,
+        skip: &[i32],
+    ) -> Option<Trend> {
         let changes: Vec<(i32, f64)> = points
             .windows(2)
             .filter(|w| w[1].0 == w[0].0 + 1 && !skip.contains(&w[1].0))
@@ -178,7 +182,7 @@ impl Trend {
 
     /// P(start + the sum of the next `h` changes ≥ `threshold`), the sum Student-t with n − 1
     /// degrees of freedom about its centre ([`Trend::ahead`]).
-    pub fn p_at_least(&self, start: f64, h: f64, threshold: f64) -> f64 {
+    pub(crate) fn p_at_least(&self, start: f64, h: f64, threshold: f64) -> f64 {
         let (shift, scale) = self.ahead(h);
         let centre = start + shift;
         if scale <= 0.0 {

@@ -21,7 +21,7 @@ pub enum Noise {
 }
 
 /// What one path needs for its draws.
-pub struct PathInput<'a> {
+pub(crate) struct PathInput<'a> {
     /// The growth model the path follows.
     pub model: Model,
     /// Calendar year of the start: the economy-wide factor is drawn per calendar year.
@@ -51,7 +51,7 @@ pub struct PathInput<'a> {
 }
 
 /// Per year (offset 0 = start): p5…p95; per goal: the share of draws meeting it.
-pub struct PathResult {
+pub(crate) struct PathResult {
     /// p5, p25, p50, p75, p95 of each year from the start.
     pub bands: Vec<[f64; 5]>,
     /// The share of draws meeting each goal, in the order of [`PathInput::goals`].
@@ -60,7 +60,7 @@ pub struct PathResult {
 
 /// Reused buffers of one worker.
 #[derive(Default)]
-pub struct Scratch {
+pub(crate) struct Scratch {
     values: Vec<f64>,
     spill: Vec<f64>,
     shocks: Vec<f64>,

@@ -7,7 +7,7 @@ use crate::project::Projection;
 /// that repeats, how many times it came before), never its position, so adding a table
 /// changes no other indicator's draws and two scenarios draw the same shocks for the same
 /// indicator — they differ by their rules, not by noise.
-pub fn path_keys(p: &Projection) -> Vec<u64> {
+pub(crate) fn path_keys(p: &Projection) -> Vec<u64> {
     let mut seen: std::collections::HashMap<u64, u64> = std::collections::HashMap::new();
     p.paths
         .iter()

@@ -14,9 +14,10 @@ pub mod quantile;
 mod sigma;
 
 pub use kernel::Noise;
-pub use keys::path_keys;
+pub(crate) use keys::path_keys;
 pub use memo::Memo;
-pub use sigma::{DEFAULT_SIGMA, SigmaSource, Spread, rule_of_thumb, sigma_of};
+pub(crate) use sigma::sigma_of;
+pub use sigma::{SigmaSource, Spread};
 
 use crate::error::{Error, Result};
 use crate::project::Projection;
@@ -162,6 +163,24 @@ pub struct SimPath {
 }
 
 /// A simulation of a projection: `paths[i]` belongs to `projection.paths[i]`.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Input, LoadOptions, Options, Stages, load_bytes, run};
+///
+/// // 100亿 in 2020 at a stated 5 % a year
+/// let csv = "region,indicator,unit,base_year,base,target_year,target,rate\n\
+///            测试区,地区生产总值,亿元,2020,100,2025,,5\n";
+/// let table = load_bytes("gdp.csv".as_ref(), csv.as_bytes().to_vec(), &LoadOptions::default())?;
+/// // σ = 0: every draw is the projection, so is every band
+/// let opts = Options { sigma: Some(0.0), draws: Some(10), ..Options::default() };
+/// let results = run(Input::Table(table), &opts, Stages::SIMULATE)?;
+/// let (p, sim) = (&results.projection, results.simulation.as_ref().unwrap());
+/// let c = p.col(2025).unwrap();
+/// assert!((sim.paths[0].bands[c].p50 - 127.62815625).abs() < 1e-9);
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Debug, Serialize)]
 pub struct Simulation {
     /// The scenario's name.

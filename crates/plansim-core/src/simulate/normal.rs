@@ -85,7 +85,7 @@ pub(crate) fn splitmix(state: &mut u64) -> u64 {
 }
 
 /// The SplitMix64 finaliser: every input bit moves every output bit.
-pub fn mix(mut z: u64) -> u64 {
+pub(crate) fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
@@ -149,7 +149,7 @@ fn make_any(lanes: &mut Lanes, t: &Tables, xs: &mut [f64; BLOCK], raw: &mut [u64
 }
 
 /// A stream of standard normal draws.
-pub struct Normals {
+pub(crate) struct Normals {
     lanes: Lanes,
     /// For the wedge and tail tests, and fresh candidates after a rejection.
     rest: Xoshiro,

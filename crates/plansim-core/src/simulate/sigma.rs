@@ -8,12 +8,12 @@ use crate::project::Path;
 use crate::series::trend::{Kind, Trend};
 
 /// The floor of the rule of thumb: half a point of annual growth.
-pub const DEFAULT_SIGMA: f64 = 0.005;
+pub(crate) const DEFAULT_SIGMA: f64 = 0.005;
 
 /// The rule of thumb when nothing is given: σ = max(0.5 points, 30% of the plan rate). A uniform
 /// 2 points would make life expectancy (0.3% a year) swing ±10 years by 2035, while GDP at 7%
 /// gets 2.1 points, about the spread of Chinese regional growth around plan.
-pub fn rule_of_thumb(plan_rate: f64) -> f64 {
+pub(crate) fn rule_of_thumb(plan_rate: f64) -> f64 {
     DEFAULT_SIGMA.max(0.3 * plan_rate.abs())
 }
 
@@ -105,7 +105,7 @@ pub struct Spread {
 /// The σ of a path and where it came from: the settings' override, their σ for the
 /// indicator, the table's `sigma`, the outturns (the same estimator as assess, [`Trend`]),
 /// the settings' default, the rule of thumb (no evidence: nothing is drawn).
-pub fn sigma_of(set: &Settings, path: &Path) -> Spread {
+pub(crate) fn sigma_of(set: &Settings, path: &Path) -> Spread {
     let plan = &path.plan;
     // the indicator's kind of change, as assess reads it, unless the scenario chose a model
     // that moves otherwise (a level drawn linearly moves in points, a share compounded in logs)

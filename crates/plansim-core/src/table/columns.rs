@@ -118,7 +118,7 @@ fn long_in(headers: &[String], r: &Record, out: &mut Vec<Warning>) {
 }
 
 /// The message of an over-long cell (also how a caller tells that warning from the others).
-pub fn long_cell_message(chars: usize) -> String {
+pub(crate) fn long_cell_message(chars: usize) -> String {
     format!(
         "{LONG_CELL}: {chars} characters; the workbook keeps the first {CELL_CHARS} with a note"
     )

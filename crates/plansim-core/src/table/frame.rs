@@ -13,7 +13,7 @@ pub(super) const HEADER_SEARCH: usize = 30;
 
 /// The header of a table: its cells (two header rows merged into one) and what they mean.
 #[derive(Clone, Debug)]
-pub struct Header {
+pub(crate) struct Header {
     /// Record index of the (first) header row.
     pub at: usize,
     /// Record index of the first row after the header.

@@ -5,7 +5,7 @@ use super::normalize::fold;
 
 /// What a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
+pub(crate) enum Field {
     /// `region`/地区.
     Region,
     /// `plan`/规划.
@@ -59,7 +59,7 @@ pub enum Field {
 
 /// A header row mapped to fields; `None` for columns plansim does not use.
 #[derive(Clone, Debug)]
-pub struct Layout {
+pub(crate) struct Layout {
     /// One field per column, in column order.
     pub fields: Vec<Option<Field>>,
 }

@@ -11,6 +11,16 @@ use serde::Serialize;
 use std::path::PathBuf;
 
 /// 预期性 (expected) or 约束性 (binding).
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::Attribute;
+///
+/// assert_eq!(Attribute::parse("约束性"), Some(Attribute::Binding));
+/// assert_eq!(Attribute::parse("预期性"), Some(Attribute::Expected));
+/// assert_eq!(Attribute::parse(""), Some(Attribute::Unstated));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Attribute {
@@ -44,7 +54,7 @@ impl Attribute {
 }
 
 /// Words in a name that mark an indicator meant to fall.
-pub const FALLING_WORDS: [&str; 13] = [
+pub(crate) const FALLING_WORDS: [&str; 13] = [
     "降低",
     "下降",
     "减少",
@@ -61,6 +71,21 @@ pub const FALLING_WORDS: [&str; 13] = [
 ];
 
 /// Which way the indicator is meant to move; a plain-number target is met at or beyond it.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Direction, LoadOptions, load_bytes};
+///
+/// // a target below the base falls; one above rises
+/// let csv = "region,indicator,unit,base_year,base,target_year,target\n\
+///            甲区,城镇调查失业率,%,2020,5.5,2025,5\n\
+///            甲区,森林覆盖率,%,2020,21.5,2025,22\n";
+/// let table = load_bytes("two.csv".as_ref(), csv.as_bytes().to_vec(), &LoadOptions::default())?;
+/// assert_eq!(table.indicators[0].direction(), Direction::Falling);
+/// assert_eq!(table.indicators[1].direction(), Direction::Rising);
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
@@ -99,6 +124,23 @@ impl RateKind {
 /// One row of a table with one of its targets. What few rows carry (a number, a category,
 /// an English name, notes, …) is in [`RowDetails`], read through the row (`ind.notes`) and
 /// held only when filled. Serialized as one flat object (see `row_details`).
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Attribute, LoadOptions, load};
+///
+/// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+///     .join("../../scenarios/tables/horqin.csv");
+/// let table = load(&path, &LoadOptions::default())?;
+/// // the first row: 地区生产总值增长率, 305.8亿 in 2020, 430亿 by 2025, 7 % a year, 预期性
+/// let gdp = &table.indicators[0];
+/// assert_eq!((gdp.seq.as_str(), gdp.name_en.as_str()), ("1", "GDP growth rate"));
+/// let cells = (gdp.base.raw.as_str(), gdp.target.raw.as_str(), gdp.rate.raw.as_str());
+/// assert_eq!(cells, ("305.8亿", "430亿", "7"));
+/// assert_eq!(gdp.attribute, Attribute::Expected);
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Indicator {
     /// The region column, else the table's region.
@@ -260,24 +302,5 @@ impl Indicator {
     /// A label for messages: `科尔沁区 森林覆盖率 (2025)`.
     pub fn label(&self) -> String {
         format!("{} {} ({})", self.region, self.name, self.target_year)
-    }
-
-    /// The display name in a language: the English name when asked and present.
-    pub fn display_name(&self, lang: crate::lang::Lang) -> &str {
-        if lang.is_en() && !self.name_en.is_empty() {
-            &self.name_en
-        } else {
-            &self.name
-        }
-    }
-}
-
-impl Indicator {
-    /// `rising`/`falling`, for people.
-    pub fn direction_word(&self) -> &'static str {
-        match self.direction() {
-            Direction::Rising => "rising",
-            Direction::Falling => "falling",
-        }
     }
 }

@@ -7,33 +7,8 @@ mod cell_details;
 pub use cell_details::CellDetails;
 mod columns;
 pub use columns::{CELL_CHARS, LONG_CELL};
-mod duplicates;
-mod frame;
-mod grammar;
-pub mod header;
-pub mod indicator;
-pub mod marks;
-pub mod name;
-mod name_details;
-pub use name_details::NameDetails;
-pub mod normalize;
-pub(crate) mod notation;
-pub mod notes;
-pub mod number;
-mod parents;
-mod rare;
-mod rare_cell;
-mod rate_column;
-mod row_details;
-pub use row_details::RowDetails;
-pub mod relation;
-mod rows;
-mod source;
-pub(crate) mod text;
-pub mod unit;
-mod xlsx;
-
-pub use indicator::{Attribute, Direction, FALLING_WORDS, Indicator, RateKind, Reading};
+pub(crate) use indicator::FALLING_WORDS;
+pub use indicator::{Attribute, Direction, Indicator, RateKind, Reading};
 pub use name::NameParts;
 pub use notation::{Cell, Form, NotationError, Relational};
 pub use notes::{Note, NoteEffect, NoteScope};
@@ -41,6 +16,31 @@ pub use number::{Magnitude, Num};
 pub use rare_cell::RareCell;
 pub use relation::Relation;
 pub use unit::{Unit, UnitKind};
+mod duplicates;
+mod frame;
+mod grammar;
+pub mod header;
+pub(crate) mod indicator;
+pub mod marks;
+pub(crate) mod name;
+mod name_details;
+pub(crate) mod normalize;
+pub(crate) mod notation;
+pub(crate) mod notes;
+pub(crate) mod number;
+pub use name_details::NameDetails;
+mod parents;
+mod rare;
+mod rare_cell;
+mod rate_column;
+pub(crate) mod relation;
+mod row_details;
+pub use row_details::RowDetails;
+mod rows;
+mod source;
+pub(crate) mod text;
+pub(crate) mod unit;
+mod xlsx;
 
 use crate::error::{CellError, Error, Result};
 use std::fmt;
@@ -48,7 +48,7 @@ use std::path::{Path, PathBuf};
 
 /// A row of raw cells with its 1-based row number in the file.
 #[derive(Clone, Debug)]
-pub struct Record {
+pub(crate) struct Record {
     /// 1-based row in the file.
     pub row: usize,
     /// The cells as read, left to right.
@@ -56,6 +56,23 @@ pub struct Record {
 }
 
 /// The indicators of one table file, in file order.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{LoadOptions, load_bytes};
+///
+/// // the second row's base is no number: read leniently, the first row stays and the cell
+/// // is listed
+/// let csv = "region,indicator,unit,base_year,base,target_year,target\n\
+///            甲区,森林覆盖率,%,2020,21.5,2025,22\n\
+///            甲区,地区生产总值,亿元,2020,NaN,2025,130\n";
+/// let opts = LoadOptions { lenient: true, ..LoadOptions::default() };
+/// let table = load_bytes("two.csv".as_ref(), csv.as_bytes().to_vec(), &opts)?;
+/// assert_eq!(table.indicators.len(), 1);
+/// assert_eq!((table.unread[0].row, table.unread[0].column), (3, 5));
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Table {
     /// The file the table was read from.
@@ -124,6 +141,21 @@ impl fmt::Display for Warning {
 }
 
 /// How to read a table file.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{LoadOptions, load_bytes};
+///
+/// // no region column: the options name the region, else the file's stem does
+/// let csv = "indicator,unit,base_year,base,target_year,target\n森林覆盖率,%,2020,21.5,2025,22\n";
+/// let opts = LoadOptions { region: Some("测试区".into()), ..LoadOptions::default() };
+/// let table = load_bytes("forest.csv".as_ref(), csv.into(), &opts)?;
+/// assert_eq!(table.indicators[0].region, "测试区");
+/// let table = load_bytes("forest.csv".as_ref(), csv.into(), &LoadOptions::default())?;
+/// assert_eq!(table.indicators[0].region, "forest");
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct LoadOptions {
     /// XLSX sheet; the first when `None`.
@@ -139,6 +171,24 @@ pub struct LoadOptions {
 /// Reads a table file: XLSX by its extension or magic bytes, else delimited text. An unreadable
 /// cell is an error naming every such cell, unless [`LoadOptions::lenient`] asks for the rows
 /// that read (the others listed in [`Table::unread`]).
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{LoadOptions, load};
+///
+/// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+///     .join("../../scenarios/tables/horqin.csv");
+/// let table = load(&path, &LoadOptions::default())?;
+/// // the file's second row: 常住人口城镇化率 of 科尔沁区, 63 % in 2020, 70 % by 2025
+/// let urban = table.indicators.iter().find(|r| r.name == "常住人口城镇化率").unwrap();
+/// assert_eq!(urban.region, "科尔沁区");
+/// assert_eq!((urban.base_year, urban.base.raw.as_str()), (2020, "63"));
+/// assert_eq!((urban.target_year, urban.target.raw.as_str()), (2025, "70"));
+/// // 120 rows below the header, each with one target
+/// assert_eq!(table.indicators.len(), 120);
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 pub fn load(path: &Path, opts: &LoadOptions) -> Result<Table> {
     let bytes = crate::input::read(path)?;
     load_bytes(path, bytes, opts)
@@ -146,6 +196,21 @@ pub fn load(path: &Path, opts: &LoadOptions) -> Result<Table> {
 
 /// Reads a table from its bytes; `path` names it in errors, and its extension and stem count
 /// as for [`load`]. Nothing is read from disk.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{LoadOptions, load_bytes};
+///
+/// // 100亿 in 2020 at a stated 5 % a year
+/// let csv = "region,indicator,unit,base_year,base,target_year,target,rate\n\
+///            测试区,地区生产总值,亿元,2020,100,2025,,5\n";
+/// let table = load_bytes("gdp.csv".as_ref(), csv.as_bytes().to_vec(), &LoadOptions::default())?;
+/// assert_eq!(table.indicators.len(), 1);
+/// let gdp = &table.indicators[0];
+/// assert_eq!((gdp.name.as_str(), gdp.base.point().map(|n| n.value)), ("地区生产总值", Some(100.0)));
+/// # Ok::<(), plansim_core::Error>(())
+/// ```
 pub fn load_bytes(path: &Path, bytes: Vec<u8>, opts: &LoadOptions) -> Result<Table> {
     // XLSX/ODS are zip files, old XLS an OLE compound file, whatever the file is called
     let is_workbook = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0");

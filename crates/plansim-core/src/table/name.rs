@@ -82,7 +82,7 @@ pub fn read(printed: &str) -> (String, NameParts) {
 /// A name cell read as the row after row `previous`: `12.3岁以下婴幼儿入托率提高` after row 11 is
 /// row 12 named `3岁以下…`, where alone it reads as the decimal 12.3 (`1.5级以上地震…`). Only the
 /// next number in sequence is taken, so a name that does start with a decimal stays whole.
-pub fn read_after(printed: &str, previous: Option<u32>) -> (String, NameParts) {
+pub(crate) fn read_after(printed: &str, previous: Option<u32>) -> (String, NameParts) {
     let (name, parts) = read(printed);
     let Some(next) = previous.filter(|_| parts.number.is_none()).map(|p| p + 1) else {
         return (name, parts);

@@ -102,7 +102,7 @@ pub(crate) fn is_han(c: char) -> bool {
 /// A cell's lines joined as the document prints them on one line: a line break inside a Chinese
 /// name or a category written one character per line (`经\n济\n结\n构`) is no character; between
 /// two Latin words it is a space.
-pub fn join_lines(text: &str) -> String {
+pub(crate) fn join_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let latin = |c: char| c.is_ascii_alphanumeric();

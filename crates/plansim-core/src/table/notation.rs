@@ -14,6 +14,18 @@ use std::str::FromStr;
 /// What a cell says, with the printed raw text kept beside it. What few cells carry (marks,
 /// a period, notes, …) is in [`CellDetails`], read through the cell (`cell.marks`) and held
 /// only when filled. Serialized as one flat object (see `cell_details`).
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Cell, Form, Num};
+///
+/// // 305.8亿: the number as printed, with its magnitude kept aside
+/// let cell = Cell::parse("305.8亿").unwrap();
+/// assert_eq!(cell.raw, "305.8亿");
+/// assert_eq!(cell.point(), Some(Num::new(305.8, 1)));
+/// assert!(matches!(cell.form, Form::Number { .. }));
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
     /// The cell text exactly as read.
@@ -32,8 +44,23 @@ pub struct Cell {
 }
 
 /// The meaning of a cell.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::{Cell, Form};
+///
+/// // `≥95`: at least 95, the bound itself allowed
+/// match Cell::parse("≥95").unwrap().form {
+///     Form::AtLeast { value, strict } => assert_eq!((value.value, strict), (95.0, false)),
+///     other => panic!("{other:?}"),
+/// }
+/// // `3-4`: a range
+/// assert!(matches!(Cell::parse("3-4").unwrap().form, Form::Range { .. }));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Form {
     /// A plain number: `63`.
     Number {

@@ -4,6 +4,17 @@ use serde::Serialize;
 use std::fmt;
 
 /// A number with the precision it was published with (`13.39` has 2 decimals).
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::Num;
+///
+/// // `13.39` keeps its two printed decimals
+/// let n = plansim_core::Cell::parse("13.39").unwrap().point().unwrap();
+/// assert_eq!(n, Num::new(13.39, 2));
+/// assert_eq!((n.value, n.decimals), (13.39, 2));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Num {
     /// The number as printed.

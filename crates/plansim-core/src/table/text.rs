@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// Decodes a file's bytes: UTF-8 (BOM or not) if valid, UTF-16 when it has a BOM
 /// (Excel's "Unicode text"), else GB18030, a superset of GBK and GB2312.
-pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
+pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest).map(str::to_string).map_err(|e| {
             Error::format(

@@ -6,6 +6,17 @@ use super::number::Magnitude;
 use serde::Serialize;
 
 /// A unit as printed, with what plansim needs to know of it.
+///
+/// # Example
+///
+/// ```
+/// use plansim_core::Unit;
+///
+/// // 亿元 is 10⁸ yuan
+/// let u = Unit::parse("亿元");
+/// assert_eq!((u.raw.as_str(), u.scale), ("亿元", 1e8));
+/// assert_eq!(Unit::parse("万人").scale, 1e4);
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Unit {
     /// The unit as printed.
@@ -89,7 +100,7 @@ impl Unit {
     /// the magnitudes (`亿元` → `万元`: 1e4) and the measures (`亿吨` → `万亿斤`: 0.2 — a 吨 is
     /// 2000 斤; `‰` → `%`: 0.1; `万亩` → `公顷`: 666.7). `None` when they measure different
     /// things (`%` and `亿元`) or one says nothing.
-    pub fn factor_to(&self, to: &Unit) -> Option<f64> {
+    pub(crate) fn factor_to(&self, to: &Unit) -> Option<f64> {
         let (from_scale, from_base) = measure_of(&self.raw)?;
         let (to_scale, to_base) = measure_of(&to.raw)?;
         if from_base.0 != to_base.0 {

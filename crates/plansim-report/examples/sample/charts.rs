@@ -1,9 +1,10 @@
 //! The four chart kinds built from sample rows.
 
 use super::Row;
+use plansim_core::assess::Status;
 use plansim_report::chart::{
     Dashboard, FeasibilityMap, FeasibilityPoint, IndicatorChart, Line, Milestone, Panel,
-    ProbabilityBar, ProbabilityChart, Status, TargetMark, Words,
+    ProbabilityBar, ProbabilityChart, TargetMark, Words,
 };
 
 /// The units of rows 1–20 in English.

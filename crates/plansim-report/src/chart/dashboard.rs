@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
 /// Where an indicator stands: its grade from the outturns (`plansim assess`).
-pub use plansim_core::assess::Status;
+use plansim_core::assess::Status;
 
 /// The grades a legend lists (moving away counts with 滞后于预期).
 const LEGEND: [Status; 8] = [

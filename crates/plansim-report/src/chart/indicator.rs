@@ -13,11 +13,7 @@ use super::{Draw, DrawFail, trend};
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-/// Moved to `indicator_data`, which `trend` reads without this module; kept here for code
-/// written against this path.
-pub use super::indicator_data::{
-    Fan, FanYear, IndicatorChart, Line, Milestone, OutturnBound, TargetKind, TargetMark,
-};
+use super::indicator_data::IndicatorChart;
 
 impl IndicatorChart {
     fn legend_items(&self) -> Vec<(Swatch, &str)> {

@@ -5,7 +5,7 @@
 //! report module writes the bytes to files. Four kinds:
 //! - [`IndicatorChart`]: one indicator over time — baseline, actuals, a line per scenario, the
 //!   Monte Carlo fan, the target by its kind, milestone years and the natural ceiling;
-//! - [`Dashboard`]: every indicator of a plan as small multiples coloured by [`Status`];
+//! - [`Dashboard`]: every indicator of a plan as small multiples coloured by [`Status`](plansim_core::Status);
 //! - [`GapChart`]: current against required pace from the outturns, per target, sorted;
 //! - [`FeasibilityMap`]: stated against required annual rate, the diagonal drawn (kept for
 //!   `plot` users; the report draws the gap chart instead);
@@ -35,17 +35,16 @@ mod render;
 mod sample;
 mod stroke;
 mod style;
-pub mod svg_font;
+pub(crate) mod svg_font;
 mod trend;
 pub mod vision;
 mod words;
 
-pub use dashboard::{Dashboard, Panel, Status};
+pub use dashboard::{Dashboard, Panel};
 pub use feasibility::{FeasibilityMap, FeasibilityPoint};
-pub use font::MissingGlyphs;
 pub use frame::Canvas;
 pub use gap::{GapChart, GapDot};
-pub use indicator::{
+pub use indicator_data::{
     Fan, FanYear, IndicatorChart, Line, Milestone, OutturnBound, TargetKind, TargetMark,
 };
 pub use probability::{ProbabilityBar, ProbabilityChart};

@@ -1,7 +1,8 @@
 //! Rendering a chart: PNG bytes through an RGB buffer and the `png` encoder, or SVG text.
 
+use super::font::MissingGlyphs;
 use super::frame::Canvas;
-use super::{Draw, DrawFail, Error, MAX_SIDE, MIN_SIZE, MissingGlyphs, Result, font};
+use super::{Draw, DrawFail, Error, MAX_SIDE, MIN_SIZE, Result, font};
 use plotters::prelude::*;
 
 /// Labels with characters the bundled font lacks (drawn as boxes): report them as warnings.
@@ -111,6 +112,7 @@ mod tests {
     use super::*;
     use crate::chart::style::{CEILING, TARGET};
     use crate::chart::*;
+    use plansim_core::assess::Status;
 
     fn rows() -> Vec<sample::Row> {
         sample::rows().expect("the bundled 科尔沁区 table loads")

@@ -18,7 +18,7 @@ pub const BUNDLED: &str = "plansim-cjk";
 pub const STACK: &str = "plansim-cjk, 'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', \
                          'Microsoft YaHei', 'PingFang SC', sans-serif";
 
-/// `svg` (as plotters wrote it) with its text in [`STACK`] and an `@font-face` loading the
+/// `svg` (as plotters wrote it) with its text in `STACK` and an `@font-face` loading the
 /// bundled font from `font_url`, relative to the SVG file.
 pub fn with_cjk_font(svg: &str, font_url: &str) -> String {
     let plain = format!("font-family=\"{FAMILY}\"");

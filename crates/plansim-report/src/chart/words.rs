@@ -1,6 +1,6 @@
 //! The fixed words charts draw beside the caller's own labels (legends, axis names, statuses).
 
-use crate::lang::Lang;
+use plansim_core::lang::Lang;
 
 /// Fixed chart words in one language. [`Words::zh`] is the default; [`Words::en`] for `--lang en`.
 #[derive(Clone, Debug, PartialEq)]

@@ -2,10 +2,11 @@
 //! first, each with a line per scenario of the batch; and the targets that cannot be graded,
 //! counted by reason. One page model, rendered to HTML and Markdown.
 
-use super::rows::{Status, TargetRow};
-use crate::lang::Lang;
-use crate::lang::grade::unit;
+use super::rows::TargetRow;
+use plansim_core::assess::Status;
+use plansim_core::assess::words::unit;
 use plansim_core::format::{Digits::*, chance, number};
+use plansim_core::lang::Lang;
 use std::collections::HashMap;
 
 /// A scenario's name and question in a page's language.

@@ -9,7 +9,7 @@ use super::page::Page;
 use super::plan_charts::{PlanChart, plan_charts, plans};
 use crate::chart::IndicatorChart;
 use crate::error::Result;
-use crate::lang::Lang;
+use plansim_core::lang::Lang;
 use rayon::prelude::*;
 use std::path::PathBuf;
 

@@ -5,12 +5,12 @@ use super::computed::Computed;
 use crate::chart::{
     Fan, FanYear, IndicatorChart, Line, Milestone, OutturnBound, TargetKind, TargetMark, Words,
 };
-use crate::lang::Lang;
-use crate::project::Path as ProjPath;
-use crate::series::GoalKind;
-use crate::table::Direction;
 use plansim_core::assess::ambition::kept_words;
 use plansim_core::format::{self, Digits, number};
+use plansim_core::lang::Lang;
+use plansim_core::meaning::GoalKind;
+use plansim_core::project::Path as ProjPath;
+use plansim_core::table::Direction;
 
 pub(super) fn words(lang: Lang) -> Words {
     if lang.is_en() {
@@ -175,7 +175,9 @@ pub fn indicator_chart(run: &Computed, i: usize, all: &[&Computed], lang: Lang) 
         .rows
         .iter()
         .filter(|r| r.region == s.region && r.plan == s.plan && r.indicator == s.name)
-        .filter(|r| matches!(r.rule, "reach" | "hold") && s.shape == crate::series::Shape::Level)
+        .filter(|r| {
+            matches!(r.rule, "reach" | "hold") && s.shape == plansim_core::series::Shape::Level
+        })
         .find_map(|r| r.latest);
     if let Some((y, v)) = latest.filter(|(y, v)| {
         v.is_finite() && !actuals.iter().any(|a| a.0 == *y) && !bounds.iter().any(|b| b.year == *y)
@@ -292,7 +294,7 @@ fn scenario_lines(
                 let q = &other.p.paths[j].series;
                 let indices = [q.shape, path.series.shape]
                     .iter()
-                    .all(|s| *s == crate::series::Shape::ChangeIndex);
+                    .all(|s| *s == plansim_core::series::Shape::ChangeIndex);
                 match rebase(&scenarios[0].points, q.base_year, indices, points) {
                     // a rebased line that is one point repeats ours at its base year
                     Some(p) if p.len() >= 2 => {

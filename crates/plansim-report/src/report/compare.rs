@@ -4,9 +4,10 @@
 
 use super::action::{Lookup, Named};
 use super::page::Summary;
-use super::rows::{Reach, Status, TargetRow};
-use crate::lang::Lang;
+use super::rows::{Reach, TargetRow};
+use plansim_core::assess::Status;
 use plansim_core::format::{Digits, chance, number};
+use plansim_core::lang::Lang;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -287,7 +288,7 @@ impl<'a> Line<'a> {
 #[cfg(test)]
 mod tests {
     use super::{Reach, sooner};
-    use crate::lang::Lang;
+    use plansim_core::lang::Lang;
 
     #[test]
     fn years_earlier_or_later_against_the_baseline() {

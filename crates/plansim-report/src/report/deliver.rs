@@ -13,8 +13,6 @@ use plansim_core::output::Delivery;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-pub use plansim_core::output::{MANIFEST, Manifest};
-
 /// The report's own names at the top of `--out`: no scenario folder may take one.
 pub const RESERVED: [&str; 4] = ["index.html", "index.md", WORKBOOK, "assets"];
 
@@ -95,7 +93,10 @@ mod tests {
         report(out, &[("a", &["x.csv"])], b"2").unwrap();
         assert!(!out.join("a/charts").exists());
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"2");
-        let m = Manifest::read(out).unwrap().unwrap().files;
+        let m = plansim_core::output::Manifest::read(out)
+            .unwrap()
+            .unwrap()
+            .files;
         assert_eq!(
             m.into_iter().collect::<Vec<_>>(),
             ["a/x.csv", "b/y.csv", "index.html"]

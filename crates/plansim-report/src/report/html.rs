@@ -3,11 +3,12 @@
 //! charts as relative links), readable without a server.
 
 use super::page::{Page, Summary};
+use super::rows::TargetRow;
 use super::templates::{IndexHtml, PageHtml, RulesHtml, opening};
-use super::{TargetRow, words};
+use super::words;
 use crate::error::Result;
-use crate::lang::Lang;
 use askama::Template;
+use plansim_core::lang::Lang;
 
 /// The page of one scenario.
 pub fn scenario_page(p: &Page) -> Result<String> {

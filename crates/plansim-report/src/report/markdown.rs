@@ -5,8 +5,8 @@ use super::page::{Page, Summary};
 use super::templates::{IndexMd, PageMd, RulesMd, opening};
 use super::words;
 use crate::error::Result;
-use crate::lang::Lang;
 use askama::Template;
+use plansim_core::lang::Lang;
 
 pub fn scenario_page(p: &Page) -> Result<String> {
     let rules = RulesMd {
@@ -28,7 +28,7 @@ pub fn index_page(
     failed: &[(String, String)],
     lang: Lang,
 ) -> Result<String> {
-    let batch: Vec<(&super::action::Named, &[super::TargetRow])> =
+    let batch: Vec<(&super::action::Named, &[super::rows::TargetRow])> =
         summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
     let lookup = super::action::Lookup::new(&batch);
     let section = super::action::section(&batch, &lookup, lang);

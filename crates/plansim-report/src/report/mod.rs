@@ -11,7 +11,7 @@ pub mod html;
 pub mod markdown;
 pub mod national;
 pub mod opening;
-pub mod page;
+pub(crate) mod page;
 pub mod plan_charts;
 pub mod rows;
 pub mod scenario;
@@ -21,9 +21,8 @@ pub mod words;
 pub mod workbook;
 mod workbook_words;
 
-use crate::lang::Lang;
 pub use page::Summary;
-pub use rows::{Status, TargetRow};
+use plansim_core::lang::Lang;
 
 use crate::error::{Error, Result};
 use rayon::prelude::*;
@@ -47,7 +46,7 @@ pub struct Options {
     /// Size of indicator charts in pixels.
     pub size: (u32, u32),
     /// Outturn files for every scenario, besides its own `actuals`.
-    pub actuals: Vec<PathBuf>,
+    pub outturn_files: Vec<PathBuf>,
     /// Refuse a table with an unreadable cell instead of running without its rows.
     pub strict: bool,
     /// Wait for another run writing into `out` instead of failing at once.
@@ -71,7 +70,7 @@ impl Default for Options {
             lang: Lang::Zh,
             charts: true,
             size: (1000, 600),
-            actuals: Vec::new(),
+            outturn_files: Vec::new(),
             strict: false,
             wait: false,
             region: None,
@@ -132,16 +131,16 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
     let mut names: Vec<Option<String>> = Vec::new();
     for f in files {
         names.push(
-            crate::scenario::name_of(f)
+            plansim_core::scenario::name_of(f)
                 .ok()
                 .filter(|n| !names.contains(&Some(n.clone()))),
         );
     }
     // an indicator a scenario leaves alone is drawn once for the batch
     let memo = plansim_core::simulate::Memo::default();
-    let compute = |(path, name): (&PathBuf, &Option<String>)| -> Result<scenario::Computed> {
+    let compute = |(path, name): (&PathBuf, &Option<String>)| -> Result<computed::Computed> {
         if name.is_none() {
-            let name = crate::scenario::name_of(path)?;
+            let name = plansim_core::scenario::name_of(path)?;
             return Err(Error::invalid(format!(
                 "another scenario of this batch is also named `{name}`"
             )));
@@ -149,13 +148,13 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
         scenario::compute(path, opts, &memo)
     };
     // first every scenario's numbers, then the folders, whose charts show all scenarios' paths
-    let runs: Vec<Result<scenario::Computed>> = in_pool(opts.jobs, || {
+    let runs: Vec<Result<computed::Computed>> = in_pool(opts.jobs, || {
         files.par_iter().zip(&names).map(compute).collect()
     })?;
     // every path's numbers are copied into its scenario's simulation: the memo's copies go
     drop(memo);
-    let ok: Vec<&scenario::Computed> = runs.iter().filter_map(|r| r.as_ref().ok()).collect();
-    let rows: Vec<(&action::Named, &[TargetRow])> = ok
+    let ok: Vec<&computed::Computed> = runs.iter().filter_map(|r| r.as_ref().ok()).collect();
+    let rows: Vec<(&action::Named, &[rows::TargetRow])> = ok
         .iter()
         .map(|c| (&c.page.named, &c.page.rows[..]))
         .collect();
@@ -193,7 +192,7 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
         .collect::<Result<_>>()?;
     // the workbook holds the scenarios whose folders are written: made again in the rare case
     // that a scenario computed but could not be rendered
-    let written: Vec<&scenario::Computed> = runs
+    let written: Vec<&computed::Computed> = runs
         .iter()
         .zip(&results)
         .filter_map(|(run, r)| match (run, r) {
@@ -258,13 +257,13 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
 fn reference(files: &[PathBuf], opts: &Options) -> Result<Option<String>> {
     let names: Vec<String> = files
         .iter()
-        .filter_map(|f| crate::scenario::name_of(f).ok())
+        .filter_map(|f| plansim_core::scenario::name_of(f).ok())
         .collect();
     if let Some(wanted) = &opts.against {
         if names.contains(wanted) {
             return Ok(Some(wanted.clone()));
         }
-        let near = crate::scenario::nearest(wanted, names.iter().map(String::as_str));
+        let near = plansim_core::text::nearest(wanted, names.iter().map(String::as_str));
         let quoted: Vec<String> = near.iter().map(|n| format!("\"{n}\"")).collect();
         let all = names.join(", ");
         return Err(Error::invalid(match (opts.lang.is_en(), near.is_empty()) {
@@ -283,7 +282,10 @@ fn reference(files: &[PathBuf], opts: &Options) -> Result<Option<String>> {
         }));
     }
     let own: Vec<Option<PathBuf>> = files.iter().map(|f| f.canonicalize().ok()).collect();
-    let parents: Vec<Vec<PathBuf>> = files.iter().map(|f| crate::scenario::extended(f)).collect();
+    let parents: Vec<Vec<PathBuf>> = files
+        .iter()
+        .map(|f| plansim_core::scenario::extended(f))
+        .collect();
     let extended_by = |i: usize| {
         own[i].as_ref().map_or(0, |me| {
             parents
@@ -298,7 +300,7 @@ fn reference(files: &[PathBuf], opts: &Options) -> Result<Option<String>> {
         .filter(|(n, _)| *n > 0)
         // the most extended, the first of equals
         .max_by_key(|&(n, i)| (n, std::cmp::Reverse(i)));
-    Ok(best.and_then(|(_, i)| crate::scenario::name_of(&files[i]).ok()))
+    Ok(best.and_then(|(_, i)| plansim_core::scenario::name_of(&files[i]).ok()))
 }
 
 /// A scenario's folder rendered and staged: its summary and folder name.
@@ -307,7 +309,7 @@ type Written = (Summary, String);
 /// Runs `f` on `jobs` threads (0 = all cores; 1 = this thread only).
 fn in_pool<T: Send>(jobs: usize, f: impl FnOnce() -> T + Send) -> Result<T> {
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(crate::simulate::workers(jobs))
+        .num_threads(plansim_core::simulate::workers(jobs))
         .build()
         .map_err(|e| Error::invalid(format!("cannot start {jobs} threads: {e}")))?;
     Ok(pool.install(f))

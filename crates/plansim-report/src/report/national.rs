@@ -8,10 +8,10 @@
 use super::page::Summary;
 use super::rows::TargetRow;
 use super::words::w;
-use crate::lang::Lang;
 use plansim_core::assess::Status;
 use plansim_core::assess::ambition::Verdict;
 use plansim_core::format::{Digits, number};
+use plansim_core::lang::Lang;
 
 /// The region whose plans this section is about.
 const NATION: &str = "全国";

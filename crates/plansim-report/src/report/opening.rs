@@ -4,9 +4,9 @@
 
 use super::action::{Action, Section, pace};
 use super::words::w;
-use crate::check::Code;
-use crate::lang::Lang;
+use plansim_core::check::Code;
 use plansim_core::format::{Digits, chance, number};
+use plansim_core::lang::Lang;
 
 /// The column headings.
 fn headings(lang: Lang) -> [&'static str; 10] {
@@ -295,7 +295,7 @@ impl<'a> View<'a> {
 #[cfg(test)]
 mod tests {
     use super::sigma_source;
-    use crate::lang::Lang;
+    use plansim_core::lang::Lang;
 
     #[test]
     fn sigma_sources_read_in_chinese() {

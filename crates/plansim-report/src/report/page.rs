@@ -1,8 +1,10 @@
 //! What a scenario's page shows, shared by the HTML and Markdown renderings and the index.
 
-use super::rows::{Status, TargetRow};
-use crate::check::{Finding, Severity};
-use crate::lang::Lang;
+use super::rows::TargetRow;
+use plansim_core::assess::Status;
+use plansim_core::check::Finding;
+use plansim_core::lang::Lang;
+use plansim_core::notice::Severity;
 use serde::Serialize;
 use std::collections::HashMap;
 

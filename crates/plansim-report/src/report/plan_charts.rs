@@ -3,9 +3,10 @@
 
 use super::charts::{file_stem, indicator_chart, words};
 use super::computed::Computed;
-use crate::chart::{Dashboard, GapChart, GapDot, Panel, ProbabilityBar, ProbabilityChart, Status};
+use crate::chart::{Dashboard, GapChart, GapDot, Panel, ProbabilityBar, ProbabilityChart};
 use crate::error::Result;
-use crate::lang::Lang;
+use plansim_core::assess::Status;
+use plansim_core::lang::Lang;
 
 /// One of a plan's overview charts, with the size it reads best at.
 #[derive(Clone, PartialEq)]
@@ -189,7 +190,7 @@ fn pages<T>(stem: &str, title: &str, items: Vec<T>) -> Vec<(String, String, Vec<
 /// The grade of a series' first target (the plan year's), from the report's rows.
 fn grade_of<'a>(
     run: &'a Computed,
-    s: &crate::series::Series,
+    s: &plansim_core::series::Series,
 ) -> Option<&'a super::rows::TargetRow> {
     let of = |r: &&super::rows::TargetRow| {
         r.region == s.region && r.plan == s.plan && r.indicator == s.name
@@ -410,11 +411,11 @@ pub fn gap(run: &Computed, region: &str, plan: &str, lang: Lang) -> GapChart {
         .iter()
         .filter(|r| r.region == region && r.plan == plan)
         .filter(|r| matches!(r.pace_unit.as_str(), "% a year" | "points a year"))
-        .filter(|r| plansim_core::assess::record::gap_is_pace(r.rule))
+        .filter(|r| plansim_core::assess::gap_is_pace(r.rule))
         .filter_map(|r| {
             // the table's gap, not one of its own: current − required pace, good side positive
             let gap = r.gap?;
-            let unit = crate::lang::grade::unit(&r.pace_unit);
+            let unit = plansim_core::assess::words::unit(&r.pace_unit);
             let half_width = pace_interval(r.sigma, r.base_year, r.latest.map(|l| l.0));
             Some(GapDot {
                 label: format!("{} ({}, {})", r.name(lang), r.year, unit.get(lang)),

@@ -2,16 +2,16 @@
 //! (the status), beside what the scenario projects for it — a what-if, conditional on the
 //! scenario's rates and σ, never a status.
 
-use crate::assess::Grade;
-use crate::lang::Lang;
-use crate::project::Projection;
-use crate::scenario::Scenario;
-use crate::simulate::Simulation;
+use plansim_core::assess::Grade;
 use plansim_core::assess::ambition::kept;
 use plansim_core::explain::Explanation;
+use plansim_core::lang::Lang;
+use plansim_core::project::Projection;
+use plansim_core::scenario::Scenario;
+use plansim_core::simulate::Simulation;
 use serde::Serialize;
 
-pub use crate::assess::Status;
+use plansim_core::assess::Status;
 
 /// One target in a report.
 #[derive(Clone, Debug, Serialize)]
@@ -112,8 +112,8 @@ impl Reach {
         years: &[i32],
         values: impl IntoIterator<Item = f64>,
         after: i32,
-        goal: &crate::series::GoalKind,
-        dir: crate::table::Direction,
+        goal: &plansim_core::meaning::GoalKind,
+        dir: plansim_core::table::Direction,
     ) -> Option<Reach> {
         let mut last = None;
         for (&y, v) in years.iter().zip(values) {
@@ -143,7 +143,7 @@ pub fn shown_until(p: &Projection, i: usize, rules: &Explanation) -> i32 {
     let one_year = s.plan_year - path.plan.start_year <= 1;
     let period_total = matches!(
         s.shape,
-        crate::series::Shape::RunningTotal | crate::series::Shape::ChangeIndex
+        plansim_core::series::Shape::RunningTotal | plansim_core::series::Shape::ChangeIndex
     ) && s.goals.iter().all(|g| g.year <= s.plan_year);
     if !(one_year || period_total) {
         return horizon;
@@ -235,7 +235,7 @@ pub fn target_rows(
                 indicator: ind.name.clone(),
                 indicator_en: ind.name_en.clone(),
                 unit: series.map_or_else(|| ind.value_unit(), |s| s.unit.clone()),
-                binding: ind.attribute == crate::table::Attribute::Binding,
+                binding: ind.attribute == plansim_core::table::Attribute::Binding,
                 base_year: path.map_or(ind.base_year, |i| p.paths[i].plan.start_year),
                 base: path
                     .map(|i| p.paths[i].plan.start)
@@ -335,8 +335,8 @@ impl TargetRow {
 #[cfg(test)]
 mod tests {
     use super::Reach;
-    use crate::series::GoalKind;
-    use crate::table::Direction;
+    use plansim_core::meaning::GoalKind;
+    use plansim_core::table::Direction;
 
     /// A level of 100 in 2020 growing 10% a year against one growing 20%, towards ≥150.
     #[test]

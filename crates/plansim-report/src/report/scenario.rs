@@ -5,10 +5,10 @@ use super::Options;
 use super::page::{Page, Summary};
 use super::rows::target_rows;
 use crate::error::{Error, Result};
-use crate::export;
-use crate::lang::Lang;
-use crate::scenario::Scenario;
-use crate::table::LoadOptions;
+use plansim_core::export;
+use plansim_core::lang::Lang;
+use plansim_core::scenario::Scenario;
+use plansim_core::table::LoadOptions;
 use std::path::{Path, PathBuf};
 
 /// The files of a scenario's folder, with paths relative to it.
@@ -18,9 +18,7 @@ pub struct Folder {
     pub summary: Summary,
 }
 
-/// Moved to `computed.rs`, which the charts and the workbook read without this module; kept
-/// here for code written against this path.
-pub use super::computed::Computed;
+use super::computed::Computed;
 
 /// Runs a scenario: projection, simulation, the consistency audit and the target rows.
 pub fn compute(
@@ -31,7 +29,7 @@ pub fn compute(
     use plansim_core::run::{self, Input, Stages};
     let lang = opts.lang;
     let mut with = run::Options {
-        actuals: opts.actuals.clone(),
+        outturn_files: opts.outturn_files.clone(),
         load: LoadOptions {
             lenient: !opts.strict,
             region: opts.region.clone(),
@@ -70,18 +68,19 @@ pub fn compute(
 /// marked with the audit's errors on its row, and the rules' explanation.
 pub fn computed(
     sc: Scenario,
-    p: crate::project::Projection,
-    sim: crate::simulate::Simulation,
-    findings: Vec<crate::check::Finding>,
-    grades: Vec<crate::assess::Grade>,
+    p: plansim_core::project::Projection,
+    sim: plansim_core::simulate::Simulation,
+    findings: Vec<plansim_core::check::Finding>,
+    grades: Vec<plansim_core::assess::Grade>,
     draws: usize,
     lang: Lang,
 ) -> Result<Computed> {
-    let rules = crate::explain::explain(&sc)?;
+    let rules = plansim_core::explain::explain(&sc)?;
     let mut rows = target_rows(&sc, &p, &sim, &grades, &rules);
     // a row whose own numbers the audit finds wrong is marked wherever its grade shows (a
     // target the outturns put out of reach is the grade's news, not the table's error)
-    use crate::check::{Code, Severity};
+    use plansim_core::check::Code;
+    use plansim_core::notice::Severity;
     // rows by (region, plan, indicator): a search of every row per finding was quadratic
     let mut rows_of: std::collections::HashMap<(String, String, String), Vec<usize>> =
         std::collections::HashMap::new();
@@ -141,7 +140,7 @@ pub fn computed(
             .flat_map(|l| {
                 l.warnings
                     .iter()
-                    .filter(|w| w.message.starts_with(crate::table::LONG_CELL))
+                    .filter(|w| w.message.starts_with(plansim_core::table::LONG_CELL))
                     .map(|w| format!("{}: {w}", l.file.display()))
             })
             .collect(),

@@ -2,8 +2,8 @@
 //! bold header, grades filled in the pages' colours, and a continuation sheet when Excel's row
 //! limit is reached.
 
-use crate::assess::Status;
 use crate::error::{Error, Result};
+use plansim_core::assess::Status;
 use plansim_core::format::derived;
 use rust_xlsxwriter::{Color, Format, Workbook, XlsxError};
 use std::cell::RefCell;

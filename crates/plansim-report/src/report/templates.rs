@@ -7,11 +7,11 @@ use super::action::Section;
 use super::compare::Block;
 use super::page::{Page, Summary};
 use super::words;
-use crate::lang::Lang;
 use askama::Template;
 use askama::filters::Safe;
 use plansim_core::explain::Explanation;
 use plansim_core::format;
+use plansim_core::lang::Lang;
 
 /// Words and numbers as every template shows them.
 pub trait Shown {
@@ -37,7 +37,7 @@ pub trait Shown {
 
     /// The rate a target still requires, or 已达到，需保持 for one already met (no pace to
     /// ask of it, `assess::ambition::kept`).
-    fn required(&self, r: &super::TargetRow) -> String {
+    fn required(&self, r: &super::rows::TargetRow) -> String {
         if r.kept {
             plansim_core::assess::ambition::kept_words()
                 .get(self.lang())
@@ -413,9 +413,9 @@ pub fn href(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{filters::cell, href, opening};
-    use crate::lang::Lang;
-    use crate::report::Status;
     use crate::report::action::Section;
+    use plansim_core::assess::Status;
+    use plansim_core::lang::Lang;
 
     /// One model, two layouts: the HTML escapes `<` and `&`, the Markdown escapes `|` in a
     /// table cell and leaves the rest as written.

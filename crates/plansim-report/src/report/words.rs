@@ -1,8 +1,8 @@
 //! The words of a scenario's page that are not data, in the page's language: headings, notes
 //! and the findings' severities.
 
-use crate::check::Severity;
-use crate::lang::Lang;
+use plansim_core::lang::Lang;
+use plansim_core::notice::Severity;
 
 /// `en` on an English page, `zh` on a Chinese one.
 pub fn w(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {

@@ -12,10 +12,10 @@
 use super::computed::Computed;
 use super::sheet::{Cell, Formats, Sheet, fail, number, share};
 use super::workbook_words as words;
-use crate::assess::Grade;
 use crate::error::Result;
-use crate::export::{chance_rows, long_rows};
-use crate::lang::Lang;
+use plansim_core::assess::Grade;
+use plansim_core::export::{chance_rows, long_rows};
+use plansim_core::lang::Lang;
 use plansim_core::meaning::{Meaning, Quantity};
 use rust_xlsxwriter::Workbook;
 use std::cell::RefCell;
@@ -124,12 +124,12 @@ fn actions<'f>(
     type Entry<'a> = (
         &'a Computed,
         &'a Grade,
-        Option<&'a super::TargetRow>,
+        Option<&'a super::rows::TargetRow>,
         Option<&'a Meaning>,
     );
     let mut entries: Vec<Entry> = Vec::new();
     for run in runs {
-        let by_key: HashMap<(&str, &str, &str, i32), &super::TargetRow> = run
+        let by_key: HashMap<(&str, &str, &str, i32), &super::rows::TargetRow> = run
             .page
             .rows
             .iter()

@@ -1,8 +1,8 @@
 //! The workbook's words in the page's language: the target's bound and rule, and where a σ
 //! comes from (`assess` writes it in English).
 
-use crate::lang::Lang;
-use plansim_core::series::GoalKind;
+use plansim_core::lang::Lang;
+use plansim_core::meaning::GoalKind;
 
 /// The bound of a target: `at least`, `at most`, `about`, `range`, `exactly`.
 pub(super) fn bound(g: &GoalKind, lang: Lang) -> &'static str {

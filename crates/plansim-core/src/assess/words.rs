@@ -1,7 +1,8 @@
 //! The sentences of `plansim assess`'s grades, English and Chinese side by side. The rules
-//! build their reasons here from numbers already printed (`show`) and the target as printed.
+//! build their reasons here from numbers already printed (`format::significant`) and the target
+//! as printed.
 
-use super::finding::Text;
+use crate::lang::Text;
 
 fn t(en: String, zh: String) -> Text {
     Text::new(en, zh)
@@ -505,7 +506,7 @@ pub(crate) fn hypothetical() -> Text {
 }
 
 /// Where the base of a rise counted from it came from (see [`crate::meaning::BaseNote`]).
-pub fn base_note(note: &crate::meaning::BaseNote) -> Text {
+pub(crate) fn base_note(note: &crate::meaning::BaseNote) -> Text {
     use crate::format::significant as n;
     match *note {
         crate::meaning::BaseNote::Outturn {
@@ -598,7 +599,7 @@ impl Text {
 
 /// Outturns on both bases matched one row: those on `used` grade it, those on the other basis
 /// (in `years`) are set aside; `stated` when the target names its basis.
-pub fn basis_set_aside(used: crate::names::Basis, years: &str, stated: bool) -> Text {
+pub(crate) fn basis_set_aside(used: crate::names::Basis, years: &str, stated: bool) -> Text {
     use crate::names::Basis;
     let (en_used, en_other, zh_used, zh_other) = match used {
         Basis::Real => ("实际 (real)", "名义 (nominal)", "实际口径", "名义口径"),

@@ -1,7 +1,7 @@
 //! The sentences of no-numeric-target, cumulative-target, identity-violation,
 //! cross-plan-conflict and target-unreachable.
 
-use super::Text;
+use crate::lang::Text;
 
 pub(crate) fn no_target_delegated(text: &str) -> Text {
     Text::new(
