@@ -89,7 +89,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .collect();
     eprintln!(
         "{}",
-        plansim::lang::words::graded(
+        super::words::graded(
             super::lang(),
             grades.len(),
             &counts,
@@ -99,7 +99,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !inputs.unread.is_empty() {
         eprintln!(
             "{}",
-            plansim::lang::words::not_graded(super::lang(), inputs.unread.len())
+            super::words::not_graded(super::lang(), inputs.unread.len())
         );
         return Ok(ExitCode::from(2));
     }
@@ -107,7 +107,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         // every target would read 数据不足 for want of outturns that were given: a failure
         eprintln!(
             "{}no outturn matches any row; every target is graded without them",
-            plansim::lang::words::prefix(super::lang(), true)
+            super::words::prefix(super::lang(), true)
         );
         return Ok(ExitCode::from(1));
     }
@@ -134,11 +134,7 @@ fn opt(v: Option<f64>) -> String {
 
 fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> anyhow::Result<()> {
     if let Some(y) = as_of {
-        writeln!(
-            out,
-            "{}",
-            plansim::lang::words::as_of_line(super::lang(), y)
-        )?;
+        writeln!(out, "{}", super::words::as_of_line(super::lang(), y))?;
     }
     let mut grid = text_table(&[
         "region",

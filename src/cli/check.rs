@@ -2,7 +2,6 @@
 
 use super::{Format, lang, text_table, w};
 use plansim::check::{Finding, Regions};
-use plansim::lang::words;
 use plansim::table::LoadOptions;
 use std::io::Write;
 use std::path::PathBuf;
@@ -106,11 +105,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (e, w, i) = plansim::check::tally(&findings);
     eprintln!(
         "{}",
-        words::check_summary(lang(), e, w, i, rows.len(), args.files.len())
+        super::words::check_summary(lang(), e, w, i, rows.len(), args.files.len())
     );
     let deny_warnings = args.deny == Some(Deny::Warnings);
     if !unread.is_empty() {
-        eprintln!("{}", words::unread_tables(lang(), unread.len()));
+        eprintln!("{}", super::words::unread_tables(lang(), unread.len()));
         return Ok(ExitCode::from(2));
     }
     Ok(if e > 0 || (deny_warnings && w > 0) {

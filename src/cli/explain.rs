@@ -2,7 +2,7 @@
 
 use super::{Format, lang, text_table, w, write_csv};
 use plansim::explain::{Explanation, explain};
-use plansim::lang::{Lang, words};
+use plansim::lang::Lang;
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
@@ -71,7 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             writeln!(
                 out,
                 "{}",
-                words::scenario_line(lang(), &sc.name, &sc.description)
+                super::words::scenario_line(lang(), &sc.name, &sc.description)
             )?;
             write_table(&mut out, &e, lang())?;
         }

@@ -46,7 +46,7 @@ pub fn report_skipped(g: &Gathered) -> bool {
         eprintln!("plansim: {advice}");
     }
     for w in &g.resolved.warnings {
-        eprintln!("{}{w}", plansim::lang::words::prefix(super::lang(), false));
+        eprintln!("{}{w}", super::words::prefix(super::lang(), false));
     }
     g.resolved.none_matched()
 }
@@ -58,7 +58,7 @@ pub fn unusable(errors: &[Error]) -> ExitCode {
     }
     eprintln!(
         "{}",
-        plansim::lang::words::unusable_inputs(super::lang(), errors.len())
+        super::words::unusable_inputs(super::lang(), errors.len())
     );
     ExitCode::from(2)
 }

@@ -11,11 +11,12 @@ mod serve;
 mod simulate;
 mod sweep;
 mod tables;
+mod words;
 
 pub use inputs::{gather, report_skipped, unusable};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use plansim::lang::{Lang, words};
+use plansim::lang::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::OnceLock;
@@ -98,7 +99,7 @@ pub fn lang() -> Lang {
 
 /// A word of the catalogue in this run's language.
 pub fn w(en: &str) -> &str {
-    words::word(lang(), en)
+    plansim::lang::words::word(lang(), en)
 }
 
 /// Prints a scenario's warnings on stderr, each with its file and line.

@@ -154,7 +154,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     delivery.commit(&Default::default())?;
     println!(
         "{}",
-        plansim::lang::words::wrote(
+        super::words::wrote(
             super::lang(),
             &format!("{written} → {}", args.out.display())
         )

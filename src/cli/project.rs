@@ -1,7 +1,6 @@
 //! `plansim project SCENARIO`: the yearly path of every indicator, targets marked.
 
 use super::{Format, text_table, w};
-use plansim::lang::words;
 use plansim::project::Projection;
 use plansim::run::{Input, Stages};
 use plansim::scenario::Scenario;
@@ -137,7 +136,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !p.skipped.is_empty() {
         eprintln!(
             "{}",
-            words::not_projected(lang, p.skipped.len(), sc.series.len(), args.verbose)
+            super::words::not_projected(lang, p.skipped.len(), sc.series.len(), args.verbose)
         );
     }
     if args.verbose {
@@ -235,7 +234,7 @@ fn print_table(
     writeln!(
         out,
         "{}",
-        words::scenario_line(super::lang(), &sc.name, &sc.description)
+        super::words::scenario_line(super::lang(), &sc.name, &sc.description)
     )?;
     let years: Vec<(usize, i32)> = p
         .years

@@ -2,7 +2,6 @@
 
 use super::lang;
 use indicatif::{ProgressBar, ProgressStyle};
-use plansim::lang::words;
 use plansim::report::{Options, run, scenario_files};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -72,8 +71,8 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
         let looked = format!("{} ({here})", missing.join(", "));
         eprintln!(
             "{}{}",
-            words::prefix(lang(), true),
-            words::no_scenarios(lang(), &looked)
+            super::words::prefix(lang(), true),
+            super::words::no_scenarios(lang(), &looked)
         );
         return Ok(ExitCode::from(2));
     }
@@ -112,8 +111,8 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
     for (path, e) in &batch.failed {
         eprintln!(
             "{}{}{}",
-            words::prefix(lang(), true),
-            words::scenario_failed(lang(), &path.display().to_string()),
+            super::words::prefix(lang(), true),
+            super::words::scenario_failed(lang(), &path.display().to_string()),
             e.render(lang())
         );
     }
@@ -127,14 +126,14 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
         for line in s.cut_cells.iter().chain(&s.unmatched) {
             eprintln!(
                 "{}scenario {}: {line}",
-                words::prefix(lang(), false),
+                super::words::prefix(lang(), false),
                 s.name
             );
         }
     }
     eprintln!(
         "{}",
-        words::report_summary(
+        super::words::report_summary(
             lang(),
             batch.summaries.len(),
             started.elapsed().as_secs_f64(),

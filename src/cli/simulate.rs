@@ -3,7 +3,7 @@
 
 use super::project::{load, num, options, pct};
 use super::{Format, lang, text_table, w};
-use plansim::lang::{Msg, words};
+use plansim::lang::Msg;
 use plansim::run::Stages;
 use plansim::simulate::Noise;
 use std::io::Write;
@@ -119,7 +119,11 @@ fn run_options(args: &Args) -> anyhow::Result<plansim::run::Options> {
                 key: "--sigma".into(),
                 text: s.text.clone(),
             };
-            eprintln!("{}{}", words::prefix(lang(), false), msg.render(lang()));
+            eprintln!(
+                "{}{}",
+                super::words::prefix(lang(), false),
+                msg.render(lang())
+            );
         }
     }
     opts.jobs = super::jobs(args.jobs);
@@ -151,7 +155,7 @@ fn print_table(
     writeln!(
         out,
         "{}",
-        words::draws_line(lang(), &sim.scenario, sim.draws, sim.seed)
+        super::words::draws_line(lang(), &sim.scenario, sim.draws, sim.seed)
     )?;
     let mut grid = text_table(&[
         "region",
@@ -211,7 +215,7 @@ fn print_table(
     }
     if let Some(dir) = dir {
         let files = format!("{0}/simulation.csv, {0}/probabilities.csv", dir.display());
-        writeln!(out, "{}", words::wrote(lang(), &files))?;
+        writeln!(out, "{}", super::words::wrote(lang(), &files))?;
     }
     Ok(())
 }

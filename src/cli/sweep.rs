@@ -3,7 +3,7 @@
 
 use super::project::{load, num};
 use super::{Format, text_table, w, write_csv};
-use plansim::lang::{Lang, words};
+use plansim::lang::Lang;
 use plansim::scenario::Selector;
 use plansim::simulate::Settings;
 use plansim::sweep::{Sweep, SweepRow};
@@ -65,7 +65,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         };
         eprintln!(
             "{}{}",
-            words::prefix(super::lang(), false),
+            super::words::prefix(super::lang(), false),
             msg.render(super::lang())
         );
     }
@@ -150,7 +150,7 @@ fn write_table(out: &mut impl Write, sweep: &Sweep, lang: Lang) -> anyhow::Resul
             "P(meet): the share of draws meeting the target under the scenario's σ — conditional on the scenario, not a forecast"
         ),
         sweep.draws,
-        words::word(lang, "draws")
+        plansim::lang::words::word(lang, "draws")
     )?;
     Ok(())
 }

@@ -1,0 +1,196 @@
+//! The command line's own sentences: summaries, the lines above a command's output, and how
+//! its errors and warnings start, in Chinese and English. The words of tables shared with the
+//! report and the Python package stay in the core (`plansim::lang::words::word`).
+
+use plansim::lang::Lang;
+
+/// `plansim check: 1 error, 2 warnings, 3 info in 40 rows of 2 files`
+/// `check` read some tables only in part: their rows with unreadable cells are not audited.
+pub fn unread_tables(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("plansim check：{n} 个表格含无法读取的单元格，相应的行未参加检查"),
+        Lang::En => format!(
+            "plansim check: {n} table{} with unreadable cells: their rows are left out of the audit",
+            s(n)
+        ),
+    }
+}
+
+/// The last line of `check`: errors, warnings and infos over rows and files.
+pub fn check_summary(
+    lang: Lang,
+    e: usize,
+    w: usize,
+    i: usize,
+    rows: usize,
+    files: usize,
+) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "plansim check：{files} 个文件 {rows} 行中，错误 {e} 条，警告 {w} 条，提示 {i} 条"
+        ),
+        Lang::En => format!(
+            "plansim check: {e} error{}, {w} warning{}, {i} info in {rows} row{} of {files} file{}",
+            s(e),
+            s(w),
+            s(rows),
+            s(files)
+        ),
+    }
+}
+
+/// `assess --as-of 2022`: the line above its table.
+pub fn as_of_line(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Zh => format!("截至{year}年：{year}年以后的实际值不计"),
+        Lang::En => format!("as of {year}: outturns after {year} ignored"),
+    }
+}
+
+/// `assess`'s summary on stderr: the targets by grade (the official words in both languages).
+pub fn graded(lang: Lang, n: usize, counts: &[(usize, &str)], hypothetical: bool) -> String {
+    let list: Vec<String> = counts.iter().map(|(k, g)| format!("{k} {g}")).collect();
+    match lang {
+        Lang::Zh => format!(
+            "plansim assess：{n} 个目标：{}{}",
+            list.join("，"),
+            if hypothetical {
+                "（部分实际值为假设数据）"
+            } else {
+                ""
+            }
+        ),
+        Lang::En => format!(
+            "plansim assess: {n} target{}: {}{}",
+            if n == 1 { "" } else { "s" },
+            list.join(", "),
+            if hypothetical {
+                " (some outturns are hypothetical)"
+            } else {
+                ""
+            }
+        ),
+    }
+}
+
+/// Tables with unreadable cells: their rows are not graded.
+pub fn not_graded(lang: Lang, tables: usize) -> String {
+    match lang {
+        Lang::Zh => format!("plansim assess：{tables} 个表含无法读取的单元格，这些行未作评估"),
+        Lang::En => format!(
+            "plansim assess: {tables} table{} with unreadable cells: their rows are not graded",
+            if tables == 1 { "" } else { "s" }
+        ),
+    }
+}
+
+/// Inputs a command could not use (`assess`, `check` reading outturns): it stops.
+pub fn unusable_inputs(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("plansim：{n} 个输入无法使用，未做任何计算"),
+        Lang::En => format!(
+            "plansim: {n} input{} unusable; nothing done",
+            if n == 1 { " is" } else { "s are" }
+        ),
+    }
+}
+
+/// `project`'s count of what it could not project, on stderr.
+pub fn not_projected(lang: Lang, n: usize, of: usize, verbose: bool) -> String {
+    let more = !verbose && n > 0;
+    match lang {
+        Lang::Zh => format!(
+            "plansim project：{of} 个指标中 {n} 个无法预测（无基期值，也无实际值）{}",
+            if more {
+                "；--verbose 列出它们"
+            } else {
+                ""
+            }
+        ),
+        Lang::En => format!(
+            "plansim project: {n} of {of} indicators not projected (no baseline and no actual){}",
+            if more { "; --verbose lists them" } else { "" }
+        ),
+    }
+}
+
+/// A scenario's name and question, heading a command's output.
+pub fn scenario_line(lang: Lang, name: &str, description: &str) -> String {
+    match lang {
+        Lang::Zh => format!("情景 {name}：{description}"),
+        Lang::En => format!("scenario {name}: {description}"),
+    }
+}
+
+/// The scenario, draws and seed a simulation ran with.
+pub fn draws_line(lang: Lang, name: &str, draws: usize, seed: u64) -> String {
+    match lang {
+        Lang::Zh => format!("情景 {name}：模拟 {draws} 次，种子 {seed}"),
+        Lang::En => format!("scenario {name}: {draws} draws, seed {seed}"),
+    }
+}
+
+/// `wrote <path>` after an output file is written.
+pub fn wrote(lang: Lang, what: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已写入 {what}"),
+        Lang::En => format!("wrote {what}"),
+    }
+}
+
+/// How an error or a warning starts on stderr.
+pub fn prefix(lang: Lang, error: bool) -> &'static str {
+    match (lang, error) {
+        (Lang::Zh, true) => "plansim：错误：",
+        (Lang::Zh, false) => "plansim：警告：",
+        (Lang::En, true) => "plansim: error: ",
+        (Lang::En, false) => "plansim: warning: ",
+    }
+}
+
+/// `report` with no scenario to run: what it looked for, and that it wrote nothing.
+pub fn no_scenarios(lang: Lang, looked: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "在 {looked} 中没有找到情景文件（*.toml），未写入任何文件。请在仓库根目录运行，或给出情景文件或文件夹：plansim report path/to/scenarios/"
+        ),
+        Lang::En => format!(
+            "no scenario files (*.toml) found in {looked}; nothing written. Run it in the repository's folder, or name scenario files or folders: plansim report path/to/scenarios/"
+        ),
+    }
+}
+
+/// The last line of `report`: scenarios written, time taken, the index page, failures.
+pub fn report_summary(lang: Lang, ok: usize, secs: f64, index: &str, failed: usize) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "plansim report：{ok} 个情景，用时 {secs:.1} 秒 → {index}{}",
+            if failed > 0 {
+                format!("；{failed} 个失败")
+            } else {
+                String::new()
+            }
+        ),
+        Lang::En => format!(
+            "plansim report: {ok} scenario{} in {secs:.1} s → {index}{}",
+            s(ok),
+            if failed > 0 {
+                format!("; {failed} failed")
+            } else {
+                String::new()
+            }
+        ),
+    }
+}
+
+/// A scenario `report` could not run (the error follows).
+pub fn scenario_failed(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("情景 {path} 失败："),
+        Lang::En => format!("scenario {path} failed: "),
+    }
+}
+
+fn s(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
