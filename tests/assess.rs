@@ -302,3 +302,43 @@ fn an_outturn_in_a_foreign_unit_is_refused() {
     assert_eq!(latest("森林覆盖率"), Some(61.2));
     assert_eq!(latest("常住人口"), Some(31.2));
 }
+
+/// A year's fall (`…能耗降低 2.1`, as communiqués print it) and the fall to date
+/// (`…能耗累计降低 3.6`, counted from the base year) are two quantities: both grade a
+/// `累计降低` row, each read as what it is.
+#[test]
+fn a_years_fall_and_the_fall_to_date_are_read_as_what_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("t.csv");
+    std::fs::write(
+        &table,
+        "region,indicator,unit,base_year,base,target_year,target,rate,attribute\n\
+         某县,单位地区生产总值能耗累计降低,%,2020,〔13.5〕,2025,〔12〕,—,约束性\n",
+    )
+    .unwrap();
+    let fall = |name: &str, v2021: f64, v2022: f64| {
+        let file = dir.path().join("o.csv");
+        std::fs::write(
+            &file,
+            format!(
+                "region,indicator,year,value\n某县,{name},2021,{v2021}\n某县,{name},2022,{v2022}\n"
+            ),
+        )
+        .unwrap();
+        let all = grades(&[table.to_str().unwrap(), "--actuals", file.to_str().unwrap()]);
+        // progress: the share of the 12 % fall made by 2022
+        all[0]["progress"].as_f64().unwrap()
+    };
+    // yearly falls of 2.1 % and 1.5 %: 1 − 0.979 × 0.985 = 3.5685 % of 12 %
+    let yearly = fall("单位地区生产总值能耗降低", 2.1, 1.5);
+    assert!(
+        (yearly - (1.0 - 0.979 * 0.985) / 0.12).abs() < 1e-9,
+        "{yearly}"
+    );
+    // the same communiqué wording under another name for the quantity
+    let gdp = fall("单位GDP能耗降低", 2.1, 1.5);
+    assert!((gdp - yearly).abs() < 1e-12, "{gdp}");
+    // falls to date of 2.1 % and 3.6 %: 3.6 % of 12 %
+    let to_date = fall("单位地区生产总值能耗累计降低", 2.1, 3.6);
+    assert!((to_date - 0.036 / 0.12).abs() < 1e-9, "{to_date}");
+}
