@@ -154,7 +154,9 @@ fn panel<DB: DrawingBackend>(
     // the note (unit · target · latest) wraps onto lines of its own rather than being cut:
     // the latest outturn is what the grade rests on
     let lines = wrap(cv, &p.note, note, (max - sw - pad, max), NOTE_LINES)?;
-    let note_h = line_height(note) * lines.len().max(1) as i32;
+    // a line's height is the glyphs' own: the wrapped lines need a gap between them
+    let step = line_height(note) + cv.px(5.0);
+    let note_h = line_height(note) + step * (lines.len().max(1) as i32 - 1);
     let head = pad + line_height(name) + cv.px(8.0) + note_h + pad;
     cv.draw(&Rectangle::new(
         [(x0, y0), (x1, y0 + head)],
@@ -177,7 +179,7 @@ fn panel<DB: DrawingBackend>(
     super::grade::draw(cv, shape, c, (x1 - pad - sw + r, cy), r)?;
     for line in &lines {
         cv.label(line, note, MUTED, (tx, cy), HPos::Left)?;
-        cy += line_height(note);
+        cy += step;
     }
     let c = &p.chart;
     let top = y0 + head + cv.px(10.0);
