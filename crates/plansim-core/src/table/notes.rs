@@ -25,13 +25,13 @@ pub struct Note {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum NoteEffect {
-    /// The values belong to this year (`带*的为2019年数据`): [`super::Cell::year`].
+    /// The values belong to this year (`带*的为2019年数据`): [`super::CellDetails::year`].
     Year {
         /// The year the values are of.
         year: i32,
     },
     /// Bracketed values are totals over so many years (`〔〕内为5年累计数`):
-    /// [`super::Cell::period_years`].
+    /// [`super::CellDetails::period_years`].
     PeriodTotal {
         /// The years of the total.
         years: i32,
