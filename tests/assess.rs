@@ -342,3 +342,36 @@ fn a_years_fall_and_the_fall_to_date_are_read_as_what_they_are() {
     let to_date = fall("单位地区生产总值能耗累计降低", 2.1, 3.6);
     assert!((to_date - 0.036 / 0.12).abs() < 1e-9, "{to_date}");
 }
+
+/// A unit typed wrong in the table (`忆元` for `亿元`) is no unit an outturn in `亿元` converts
+/// into: the outturn is refused with its cell, not read as 35,100,000,000 of it.
+#[test]
+fn an_outturn_is_not_converted_into_a_unit_that_only_ends_like_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("t.csv");
+    std::fs::write(
+        &table,
+        "地区,指标,单位,2020年,2025年目标,属性\n某县,地区生产总值,忆元,305.8,430,预期性\n",
+    )
+    .unwrap();
+    let out_file = dir.path().join("o.csv");
+    std::fs::write(
+        &out_file,
+        "地区,指标,年份,数值\n某县,地区生产总值,2023,351亿元\n",
+    )
+    .unwrap();
+    let out = plansim()
+        .arg("assess")
+        .arg(&table)
+        .arg("--actuals")
+        .arg(&out_file)
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("o.csv:2:4") && err.contains("a figure in 忆元"),
+        "{err}"
+    );
+}

@@ -361,14 +361,17 @@ fn no_region(o: &Outturn, held: &[&str]) -> CellError {
 /// The unit printed after an outturn's number, when the row it matched cannot be in it: not a
 /// part of the row's unit (`人` of `万人`, `元` of `亿元`) and not convertible to it.
 fn foreign_unit(ind: &Indicator, o: &Outturn) -> Option<CellError> {
-    use crate::table::unit::Unit;
+    use crate::table::unit::{Unit, word_of};
     let printed = super::value::parse(&o.text).ok()?;
     let suffix = printed.suffix.as_deref()?.trim();
     let unit = ind.value_unit();
     let unit = unit.trim();
     if suffix.is_empty()
         || unit.is_empty()
-        || unit.contains(suffix)
+        // the row's own unit, or its word after the magnitude (`31.2万人` in 万人): not any
+        // unit that happens to contain it (`亿元` printed against a row in `忆元`)
+        || unit == suffix
+        || word_of(unit) == word_of(suffix)
         || Unit::parse(suffix).factor_to(&Unit::parse(unit)).is_some()
     {
         return None;

@@ -143,6 +143,18 @@ const MEASURES: [(&str, &str, f64); 16] = [
 ];
 
 /// A unit as its magnitude and its measure: `万亿斤` → (1e12, (mass, 0.5)).
+/// A unit's word after its magnitude (`人` of `万人`, `元` of `亿元`; `件/万人` and `忆元` as they
+/// are): an outturn printed in `元` fits a row in `亿元`, not one in a unit that merely ends
+/// in 元.
+pub(crate) fn word_of(raw: &str) -> String {
+    let s = fold(raw);
+    let body = s.trim().trim_start_matches('(').trim_end_matches(')');
+    match Magnitude::prefix_of(body) {
+        Some((_, len)) if !body.contains('/') => body[len..].to_string(),
+        _ => body.to_string(),
+    }
+}
+
 fn measure_of(raw: &str) -> Option<(f64, (&'static str, f64))> {
     let s = fold(raw);
     let body = s.trim_start_matches('(').trim_end_matches(')');
@@ -177,6 +189,21 @@ mod tests {
         for (raw, kind, scale) in cases {
             let u = Unit::parse(raw);
             assert_eq!((u.kind, u.scale), (kind, scale), "{raw}");
+        }
+    }
+
+    #[test]
+    fn a_units_word_is_what_follows_its_magnitude() {
+        for (raw, word) in [
+            ("万人", "人"),
+            ("亿元", "元"),
+            ("元", "元"),
+            ("忆元", "忆元"),
+            ("件/万人", "件/万人"),
+            ("（万亩）", "亩"),
+            ("%", "%"),
+        ] {
+            assert_eq!(word_of(raw), word, "{raw}");
         }
     }
 
