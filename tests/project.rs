@@ -236,3 +236,35 @@ fn scenario_errors_name_the_file_and_line() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cycle"));
 }
+
+/// `--years` beyond the horizon (2035) is said on stderr with the way to reach it; the years
+/// the projection holds are printed as asked.
+#[test]
+fn a_year_beyond_the_horizon_is_said_not_dropped() {
+    let out = plansim()
+        .args([
+            "project",
+            "scenarios/baseline.toml",
+            "--years",
+            "2025,2040",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--years 2040: not among the projection's years (") && err.contains("–2035)"),
+        "{err}"
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let header = text
+        .lines()
+        .find(|l| l.contains("region") && l.contains("indicator"))
+        .unwrap();
+    assert!(
+        header.contains("2025") && !header.contains("2040"),
+        "{header}"
+    );
+}

@@ -144,6 +144,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             eprintln!("  {} {}: {}", s.region, s.indicator, s.why.render(lang));
         }
     }
+    // a year asked for that the projection does not hold is said, not dropped in silence
+    let outside: Vec<String> = args
+        .years
+        .iter()
+        .filter(|y| !p.years.contains(y))
+        .map(|y| y.to_string())
+        .collect();
+    if let (false, Some(from), Some(to)) = (outside.is_empty(), p.years.first(), p.years.last()) {
+        eprintln!(
+            "{}{}",
+            super::words::prefix(lang, false),
+            super::words::years_outside(lang, &outside.join(","), *from, *to)
+        );
+    }
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Csv => plansim::export::write_projection_csv(&mut out, p)?,

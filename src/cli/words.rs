@@ -191,6 +191,18 @@ pub fn scenario_failed(lang: Lang, path: &str) -> String {
     }
 }
 
+/// `project --years` naming years the projection does not hold.
+pub fn years_outside(lang: Lang, years: &str, from: i32, to: i32) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "--years {years}：不在预测年份（{from}–{to}）之内，未列出；更远的年份请加 --horizon"
+        ),
+        Lang::En => format!(
+            "--years {years}: not among the projection's years ({from}–{to}), left out; --horizon reaches further"
+        ),
+    }
+}
+
 fn s(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
