@@ -235,6 +235,9 @@ fn outcome(s: &Series, plan: &RatePlan, actuals: &[(i32, f64)], row: &[f64], g: 
     let level = g.kind.level(s.direction);
     let required_rate = match s.shape {
         Shape::RunningTotal => None,
+        // a goal already met asks for no pace: a ceiling kept (失业率 3.8 under `5以内`) needs
+        // no "required 28.53 %" to climb to it, nor a floor kept a fall to it
+        _ if g.kind.met(from, s.direction) => None,
         _ => implied_rate(from, level, f64::from(g.year - from_year)),
     };
     Outcome {
