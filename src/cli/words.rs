@@ -4,7 +4,6 @@
 
 use plansim::lang::Lang;
 
-/// `plansim check: 1 error, 2 warnings, 3 info in 40 rows of 2 files`
 /// `check` read some tables only in part: their rows with unreadable cells are not audited.
 pub fn unread_tables(lang: Lang, n: usize) -> String {
     match lang {
@@ -16,7 +15,8 @@ pub fn unread_tables(lang: Lang, n: usize) -> String {
     }
 }
 
-/// The last line of `check`: errors, warnings and infos over rows and files.
+/// The last line of `check`: errors, warnings and infos over rows and files
+/// (`plansim check: 1 error, 2 warnings, 3 info in 40 rows of 2 files`).
 pub fn check_summary(
     lang: Lang,
     e: usize,
