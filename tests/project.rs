@@ -268,3 +268,45 @@ fn a_year_beyond_the_horizon_is_said_not_dropped() {
         "{header}"
     );
 }
+
+/// A goal already met asks for no pace (`required_rate` empty, as in `assess`); one not yet
+/// met gets the pace from the base: (140/100)^(1/5) − 1 = 6.96 % a year.
+#[test]
+fn a_goal_already_met_has_no_required_rate() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("t.csv");
+    std::fs::write(
+        &table,
+        "region,indicator,unit,base_year,base,target_year,target,rate,attribute\n\
+         某县,城镇登记失业率,%,2020,3.8,2025,5以内,,预期性\n\
+         某县,地区生产总值,亿元,2020,100,2025,140,5,预期性\n",
+    )
+    .unwrap();
+    let out = plansim()
+        .arg("project")
+        .arg(&table)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let required = |name: &str| {
+        v["paths"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["series"]["name"] == name)
+            .unwrap_or_else(|| panic!("no path for {name}"))["outcomes"][0]["required_rate"]
+            .clone()
+    };
+    assert!(required("城镇登记失业率").is_null());
+    let gdp = required("地区生产总值").as_f64().unwrap();
+    assert!(
+        (gdp - 100.0 * (1.4f64.powf(0.2) - 1.0)).abs() < 1e-4,
+        "{gdp}"
+    );
+}
