@@ -8,20 +8,7 @@ use super::{Draw, DrawFail, IndicatorChart, Words, trend};
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-/// Where an indicator stands: its grade from the outturns (`plansim assess`).
 use plansim_core::assess::Status;
-
-/// The grades a legend lists (moving away counts with 滞后于预期).
-const LEGEND: [Status; 8] = [
-    Status::Ahead,
-    Status::Achieved,
-    Status::Faster,
-    Status::OnTrack,
-    Status::Lagging,
-    Status::Missed,
-    Status::InsufficientData,
-    Status::Qualitative,
-];
 
 /// A grade's colour (see [`super::grade::mark`]).
 pub fn colour(s: Status) -> RGBColor {
@@ -90,8 +77,10 @@ impl Draw for Dashboard {
         cv.root.fill(&WHITE)?;
         let margin = cv.px(24.0);
         let mut y = cv.header(&self.title, &self.subtitle)?;
-        let counts: Vec<(Status, String)> = LEGEND
+        // the grades a legend lists, in the engine's order (moving away counts with 滞后于预期)
+        let counts: Vec<(Status, String)> = Status::ALL
             .iter()
+            .filter(|s| legend_key(**s) == **s)
             .filter_map(|s| {
                 let n = self
                     .panels
