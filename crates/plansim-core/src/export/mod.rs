@@ -127,7 +127,21 @@ pub fn write_projection_csv(w: impl std::io::Write, p: &Projection) -> Result<()
 /// `simulation.csv`: the projection's columns and each year's band (empty where there is none:
 /// before a path starts, and for a path without evidence).
 pub fn simulation_csv(p: &Projection, sim: &Simulation) -> Result<Vec<u8>> {
-    to_csv(long_rows(p).map(|(i, c, long)| {
+    to_csv(band_rows(p, sim))
+}
+
+/// [`simulation_csv`] written to `w` as it is made.
+pub fn write_simulation_csv(
+    w: impl std::io::Write,
+    p: &Projection,
+    sim: &Simulation,
+) -> Result<()> {
+    write_csv(w, band_rows(p, sim))
+}
+
+/// The rows of `simulation.csv`.
+fn band_rows<'a>(p: &'a Projection, sim: &'a Simulation) -> impl Iterator<Item = BandRow<'a>> {
+    long_rows(p).map(|(i, c, long)| {
         let b = sim.paths[i].bands[c];
         BandRow {
             region: long.region,
@@ -143,7 +157,7 @@ pub fn simulation_csv(p: &Projection, sim: &Simulation) -> Result<Vec<u8>> {
             p75: Some(b.p75).filter(|v| v.is_finite()),
             p95: Some(b.p95).filter(|v| v.is_finite()),
         }
-    }))
+    })
 }
 
 /// Every goal's probability, path by path.
@@ -184,6 +198,15 @@ pub fn chance_rows<'a>(
 /// `probabilities.csv`: `region, plan, scenario, indicator, year, target, probability`.
 pub fn probabilities_csv(p: &Projection, sim: &Simulation) -> Result<Vec<u8>> {
     to_csv(chance_rows(p, sim))
+}
+
+/// [`probabilities_csv`] written to `w` as it is made.
+pub fn write_probabilities_csv(
+    w: impl std::io::Write,
+    p: &Projection,
+    sim: &Simulation,
+) -> Result<()> {
+    write_csv(w, chance_rows(p, sim))
 }
 
 /// Serialises rows as CSV to `w`, row by row.

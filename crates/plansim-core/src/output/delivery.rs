@@ -99,6 +99,22 @@ impl Delivery {
     /// Stages `bytes` as `rel` (a path relative to the output folder). Staged files are nobody's
     /// output until the commit: written plainly, synced once all together.
     pub fn write(&self, rel: &Path, bytes: &[u8]) -> Result<()> {
+        let staged = self.root.join(&self.staging).join(rel);
+        self.write_with(rel, |f| {
+            use std::io::Write;
+            f.write_all(bytes).map_err(|e| Error::io(&staged, e))
+        })
+    }
+
+    /// Stages `rel` as `fill` writes it, so that a large file (a CSV of millions of lines, a
+    /// workbook) goes to disk as it is made instead of being held whole first. A `fill` that
+    /// fails leaves its part-file in the staging folder, which goes unless the run commits:
+    /// the caller [`discard`](Self::discard)s a folder it will not commit.
+    pub fn write_with(
+        &self,
+        rel: &Path,
+        fill: impl FnOnce(&mut fs::File) -> Result<()>,
+    ) -> Result<()> {
         let staging = self.root.join(&self.staging);
         let path = super::inside(&staging, rel)?;
         let name = slashed(rel);
@@ -106,13 +122,25 @@ impl Delivery {
             nofollow::create_dirs(&staging, Path::new(dir))?;
         }
         faults::step(self.faults.as_deref(), &self.root.join(rel))?;
-        let _file = nofollow::create_new(&path, bytes)?;
+        let mut file = nofollow::create_new(&path, &[])?;
+        fill(&mut file)?;
         #[cfg(not(target_os = "linux"))]
-        _file.sync_data().map_err(|e| Error::io(&path, e))?;
+        file.sync_data().map_err(|e| Error::io(&path, e))?;
         if let Ok(mut w) = self.written.lock() {
             w.insert(name);
         }
         Ok(())
+    }
+
+    /// Unstages `rel`, a staged file or every file under a staged folder (a scenario that
+    /// failed half-way through its files): none of them is put in place.
+    pub fn discard(&self, rel: &str) {
+        let under = format!("{rel}/");
+        if let Ok(mut w) = self.written.lock() {
+            w.retain(|f| f != rel && !f.starts_with(&under));
+        }
+        let path = self.root.join(&self.staging).join(rel);
+        let _ = fs::remove_dir_all(&path).or_else(|_| fs::remove_file(&path));
     }
 
     /// Puts every staged file in place and removes `stale` (files of the last runs that this

@@ -10,8 +10,10 @@
 
 use crate::error::Result;
 use plansim_core::output::Delivery;
+use std::cell::Cell;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::io::{BufWriter, Write};
+use std::path::Path;
 
 /// The report's own names at the top of `--out`: no scenario folder may take one.
 pub const RESERVED: [&str; 4] = ["index.html", "index.md", WORKBOOK, "assets"];
@@ -20,13 +22,57 @@ pub const RESERVED: [&str; 4] = ["index.html", "index.md", WORKBOOK, "assets"];
 /// too).
 pub const WORKBOOK: &str = "plansim.xlsx";
 
-/// Stages a scenario's files under its folder's name.
-pub fn stage(d: &Delivery, name: &str, files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
-    plansim_core::output::inside(d.root(), Path::new(name))?;
-    for (rel, bytes) in files {
-        d.write(&Path::new(name).join(rel), bytes)?;
+/// A scenario's folder, staged file by file as each is made, so that no more than one of its
+/// files is held at a time (a large one not even that).
+pub struct Folder<'a> {
+    d: &'a Delivery,
+    name: &'a str,
+    /// A file could not be staged (a full disk): the run stops rather than lose a scenario.
+    failed: Cell<bool>,
+}
+
+impl<'a> Folder<'a> {
+    /// The folder `name` of `--out` (refused when the name would leave it).
+    pub fn new(d: &'a Delivery, name: &'a str) -> Result<Folder<'a>> {
+        plansim_core::output::inside(d.root(), Path::new(name))?;
+        Ok(Folder {
+            d,
+            name,
+            failed: Cell::new(false),
+        })
     }
-    Ok(())
+
+    /// Stages a file made whole (`rel` relative to the folder).
+    pub fn put(&self, rel: impl AsRef<Path>, bytes: &[u8]) -> Result<()> {
+        self.staged(self.d.write(&Path::new(self.name).join(rel), bytes))
+    }
+
+    /// Stages a file as `fill` writes it, through a buffer.
+    pub fn put_with(
+        &self,
+        rel: &str,
+        fill: impl FnOnce(&mut dyn Write) -> plansim_core::Result<()>,
+    ) -> Result<()> {
+        let path = Path::new(self.name).join(rel);
+        let staged = self.d.write_with(&path, |f| {
+            let mut w = BufWriter::new(f);
+            fill(&mut w)?;
+            w.flush().map_err(|e| plansim_core::Error::io(&path, e))
+        });
+        self.staged(staged)
+    }
+
+    /// True when a file could not be staged.
+    pub fn failed(&self) -> bool {
+        self.failed.get()
+    }
+
+    fn staged(&self, r: plansim_core::Result<()>) -> Result<()> {
+        if r.is_err() {
+            self.failed.set(true);
+        }
+        Ok(r?)
+    }
 }
 
 /// Stages the root files and commits: `scenarios` are the folders this run staged.
@@ -60,17 +106,13 @@ mod tests {
     use super::*;
     use plansim_core::output::Opening;
 
-    fn files(names: &[&str]) -> Vec<(PathBuf, Vec<u8>)> {
-        names
-            .iter()
-            .map(|n| (PathBuf::from(n), n.as_bytes().to_vec()))
-            .collect()
-    }
-
     fn report(out: &Path, folders: &[(&str, &[&str])], index: &[u8]) -> Result<()> {
         let d = Delivery::open(out, &Opening::default())?;
         for (name, names) in folders {
-            stage(&d, name, &files(names))?;
+            let folder = Folder::new(&d, name)?;
+            for n in *names {
+                folder.put(n, n.as_bytes())?;
+            }
         }
         let names: Vec<String> = folders.iter().map(|(n, _)| n.to_string()).collect();
         commit(d, &names, &[("index.html".into(), index.to_vec())])
@@ -119,5 +161,34 @@ mod tests {
             })
             .count();
         assert_eq!(staging, 0);
+    }
+
+    /// A scenario that fails after some of its files are staged puts none of them in place:
+    /// its folder is discarded, the others' are committed.
+    #[test]
+    fn a_folder_discarded_half_way_is_not_put_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        let d = Delivery::open(out, &Opening::default()).unwrap();
+        let a = Folder::new(&d, "a").unwrap();
+        a.put("x.csv", b"x").unwrap();
+        a.put_with("y.csv", |w| {
+            w.write_all(b"y1\ny2\n")
+                .map_err(|e| plansim_core::Error::io("y.csv", e))
+        })
+        .unwrap();
+        let b = Folder::new(&d, "b").unwrap();
+        b.put("z.csv", b"z").unwrap();
+        d.discard("b");
+        assert!(!a.failed() && !b.failed());
+        commit(
+            d,
+            &["a".to_string()],
+            &[("index.html".into(), b"i".to_vec())],
+        )
+        .unwrap();
+        assert_eq!(std::fs::read(out.join("a/y.csv")).unwrap(), b"y1\ny2\n");
+        assert!(out.join("a/x.csv").is_file());
+        assert!(!out.join("b").exists());
     }
 }

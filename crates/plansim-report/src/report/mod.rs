@@ -171,19 +171,23 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
                     .zip(files)
                     .map(|(r, path)| {
                         let done = r.as_ref().ok().map(|run| {
-                            let folder = match scenario::render(run, &ok, &lookup, opts) {
-                                Ok(f) => f,
-                                Err(e) => return Ok(Err(e)),
-                            };
-                            deliver::stage(&delivery, &folder.name, &folder.files)?;
-                            Ok(Ok((folder.summary, folder.name)))
+                            let folder = deliver::Folder::new(&delivery, &run.sc.name)?;
+                            match scenario::render(run, &ok, &lookup, opts, &folder) {
+                                Ok(summary) => Ok(Ok((summary, run.sc.name.clone()))),
+                                // a scenario that fails half-way puts none of its files in
+                                // place; a file that cannot be staged stops the run
+                                Err(e) => {
+                                    delivery.discard(&run.sc.name);
+                                    if folder.failed() { Err(e) } else { Ok(Err(e)) }
+                                }
+                            }
                         });
                         tick(path);
                         done
                     })
                     .collect()
             },
-            || workbook::workbook(&ok, opts.lang),
+            || workbook::stage(&delivery, &ok, opts.lang),
         )
     })?;
     let results: Vec<Option<Result<Written>>> = results
@@ -200,11 +204,12 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
             _ => None,
         })
         .collect();
-    let xlsx = if written.len() == ok.len() {
-        xlsx
+    if written.len() != ok.len() {
+        delivery.discard(workbook::NAME);
+        workbook::stage(&delivery, &written, opts.lang)?;
     } else {
-        workbook::workbook(&written, opts.lang)
-    };
+        xlsx?;
+    }
     let mut batch = Batch {
         summaries: Vec::new(),
         failed: Vec::new(),
@@ -243,7 +248,6 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
                 FONT_ASSET.to_string(),
                 crate::chart::font::FONT_BYTES.to_vec(),
             ),
-            (workbook::NAME.to_string(), xlsx?),
         ])
     })()?;
     deliver::commit(delivery, &staged, &root)?;

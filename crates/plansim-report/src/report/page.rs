@@ -7,6 +7,7 @@ use plansim_core::lang::Lang;
 use plansim_core::notice::Severity;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Everything one scenario's page needs.
 #[derive(Clone)]
@@ -22,7 +23,8 @@ pub struct Page {
     pub lang: Lang,
     pub series: usize,
     pub projected: usize,
-    pub rows: Vec<TargetRow>,
+    /// Shared with the summary the batch's index keeps, and with each page's clone.
+    pub rows: Arc<Vec<TargetRow>>,
     pub findings: Vec<Finding>,
     /// Rows of the scenario's tables left out for an unreadable cell, a line per table.
     pub left_out: Vec<String>,
@@ -81,7 +83,7 @@ impl Page {
 
     pub fn counts(&self) -> Counts {
         let mut c = Counts::default();
-        for r in &self.rows {
+        for r in self.rows.iter() {
             match r.status {
                 Status::Ahead => c.ahead += 1,
                 Status::Achieved => c.achieved += 1,
@@ -144,7 +146,7 @@ pub struct Summary {
     pub counts: Counts,
     /// Some grade rests on hypothetical outturns.
     pub hypothetical: bool,
-    pub rows: Vec<TargetRow>,
+    pub rows: Arc<Vec<TargetRow>>,
     /// Rows of its tables left out for an unreadable cell, a line per table.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub left_out: Vec<String>,

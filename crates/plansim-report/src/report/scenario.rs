@@ -1,7 +1,8 @@
 //! One scenario's report folder: projection, simulation, probabilities, findings, charts and
-//! pages, built in memory and then written as a whole.
+//! pages, each staged as it is made.
 
 use super::Options;
+use super::deliver::Folder;
 use super::page::{Page, Summary};
 use super::rows::target_rows;
 use crate::error::{Error, Result};
@@ -9,14 +10,7 @@ use plansim_core::export;
 use plansim_core::lang::Lang;
 use plansim_core::scenario::Scenario;
 use plansim_core::table::LoadOptions;
-use std::path::{Path, PathBuf};
-
-/// The files of a scenario's folder, with paths relative to it.
-pub struct Folder {
-    pub name: String,
-    pub files: Vec<(PathBuf, Vec<u8>)>,
-    pub summary: Summary,
-}
+use std::path::Path;
 
 use super::computed::Computed;
 
@@ -118,7 +112,7 @@ pub fn computed(
         lang,
         series: sc.series.len(),
         projected: p.paths.len(),
-        rows,
+        rows: std::sync::Arc::new(rows),
         findings,
         left_out: sc
             .left_out
@@ -165,50 +159,88 @@ pub fn computed(
     })
 }
 
-/// Renders everything a scenario's folder holds; `all` are the batch's runs, whose paths are
-/// drawn beside this one's on its indicator charts, and `lookup` their target rows.
+/// Renders everything a scenario's folder holds and stages each file as it is made (the CSVs
+/// and `summary.json` as they are written): `all` are the batch's runs, whose paths are drawn
+/// beside this one's on its indicator charts, and `lookup` their target rows. Returns the
+/// summary the batch's index shows.
 pub fn render(
     run: &Computed,
     all: &[&Computed],
     lookup: &super::action::Lookup,
     opts: &Options,
-) -> Result<Folder> {
+    folder: &Folder,
+) -> Result<Summary> {
     let mut page = run.page.clone();
     page.action = super::action::section(&[(&page.named, &page.rows[..])], lookup, page.lang());
-    let mut files: Vec<(PathBuf, Vec<u8>)> = vec![
-        ("projection.csv".into(), export::projection_csv(&run.p)?),
-        (
-            "simulation.csv".into(),
-            export::simulation_csv(&run.p, &run.sim)?,
-        ),
-        (
-            "probabilities.csv".into(),
-            export::probabilities_csv(&run.p, &run.sim)?,
-        ),
-        ("findings.csv".into(), export::findings_csv(&page.findings)?),
-    ];
+    folder.put_with("projection.csv", |w| {
+        export::write_projection_csv(w, &run.p)
+    })?;
+    folder.put_with("simulation.csv", |w| {
+        export::write_simulation_csv(w, &run.p, &run.sim)
+    })?;
+    folder.put_with("probabilities.csv", |w| {
+        export::write_probabilities_csv(w, &run.p, &run.sim)
+    })?;
+    folder.put("findings.csv", &export::findings_csv(&page.findings)?)?;
     if opts.charts {
-        files.extend(super::chart_files::render(run, all, &mut page, opts)?);
+        for (rel, bytes) in super::chart_files::render(run, all, &mut page, opts)? {
+            folder.put(rel, &bytes)?;
+        }
     }
-    let summary = page.summary();
-    // numbers as published: derived values to six significant digits, years as integers
-    let json = plansim_core::format::json(&summary)
-        .and_then(|v| serde_json::to_vec_pretty(&v))
+    let mut summary = page.summary();
+    // numbers as published: derived values to six significant digits, years as integers; the
+    // rows rounded and written one at a time
+    let rows = std::mem::take(&mut summary.rows);
+    let head = plansim_core::format::json(&summary)
         .map_err(|e| Error::invalid(format!("summary.json: {e}")))?;
-    files.push(("summary.json".into(), json));
-    files.push((
-        "index.html".into(),
-        super::html::scenario_page(&page)?.into_bytes(),
-    ));
-    files.push((
-        "index.md".into(),
-        super::markdown::scenario_page(&page)?.into_bytes(),
-    ));
-    Ok(Folder {
-        name: run.sc.name.clone(),
-        files,
-        summary,
-    })
+    summary.rows = rows;
+    folder.put_with("summary.json", |w| {
+        serde_json::to_writer_pretty(w, &RoundedSummary(&head, &summary.rows))
+            .map_err(|e| plansim_core::Error::Invalid(format!("summary.json: {e}")))
+    })?;
+    folder.put("index.html", super::html::scenario_page(&page)?.as_bytes())?;
+    folder.put(
+        "index.md",
+        super::markdown::scenario_page(&page)?.as_bytes(),
+    )?;
+    Ok(summary)
+}
+
+/// `summary.json` as `format::json` makes it (its fields rounded, in the map's order), with
+/// the rows put in the place of the head's empty `rows` one at a time, each rounded as it is
+/// written, instead of the whole summary as one JSON tree (some 4.5 kB a target).
+struct RoundedSummary<'a>(&'a serde_json::Value, &'a [super::rows::TargetRow]);
+
+impl serde::Serialize for RoundedSummary<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::{Error as _, SerializeMap, SerializeSeq};
+        let Some(head) = self.0.as_object() else {
+            return self.0.serialize(s);
+        };
+        let mut map = s.serialize_map(Some(head.len()))?;
+        for (key, value) in head {
+            if key != "rows" {
+                map.serialize_entry(key, value)?;
+                continue;
+            }
+            struct Rows<'r>(&'r [super::rows::TargetRow]);
+            impl serde::Serialize for Rows<'_> {
+                fn serialize<S: serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> std::result::Result<S::Ok, S::Error> {
+                    let mut seq = s.serialize_seq(Some(self.0.len()))?;
+                    for r in self.0 {
+                        let v = plansim_core::format::json(r).map_err(S::Error::custom)?;
+                        seq.serialize_element(&v)?;
+                    }
+                    seq.end()
+                }
+            }
+            map.serialize_entry(key, &Rows(self.1))?;
+        }
+        map.end()
+    }
 }
 
 /// The scenario's name and question in the report's language (`name_zh`, `description_en`, …),

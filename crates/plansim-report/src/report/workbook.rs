@@ -10,16 +10,18 @@
 //! a number (`模拟 2`), so no row is ever dropped.
 
 use super::computed::Computed;
-use super::sheet::{Cell, Formats, Sheet, fail, number, share};
+use super::sheet::{Cell, Formats, Sheet, number, share};
 use super::workbook_words as words;
 use crate::error::Result;
 use plansim_core::assess::Grade;
 use plansim_core::export::{chance_rows, long_rows};
 use plansim_core::lang::Lang;
 use plansim_core::meaning::{Meaning, Quantity};
+use plansim_core::output::Delivery;
 use rust_xlsxwriter::Workbook;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::path::Path;
 
 /// The workbook's name in the report's folder.
 pub const NAME: &str = super::deliver::WORKBOOK;
@@ -38,8 +40,19 @@ fn pace_unit(unit: &str, lang: Lang) -> &str {
     }
 }
 
-/// The workbook of a batch's scenarios, as bytes.
-pub fn workbook(runs: &[&Computed], lang: Lang) -> Result<Vec<u8>> {
+/// The workbook of a batch's scenarios, staged as [`NAME`] as it is written: its sheets
+/// already go to temporary files row by row, and the zip goes straight to the staged file,
+/// never held whole (a workbook of 10⁵ targets is a hundred megabytes).
+pub fn stage(d: &Delivery, runs: &[&Computed], lang: Lang) -> Result<()> {
+    let mut wb = workbook(runs, lang)?;
+    Ok(d.write_with(Path::new(NAME), |f| {
+        wb.save_to_writer(std::io::BufWriter::new(f))
+            .map_err(|e| plansim_core::Error::Invalid(format!("{NAME}: {e}")))
+    })?)
+}
+
+/// The workbook of a batch's scenarios.
+fn workbook(runs: &[&Computed], lang: Lang) -> Result<Workbook> {
     let formats = Formats::new();
     let wb = RefCell::new(Workbook::new());
     // sheets in the order they are begun: the action table, the long tables, the findings
@@ -49,7 +62,7 @@ pub fn workbook(runs: &[&Computed], lang: Lang) -> Result<Vec<u8>> {
     for sheet in [action, projection, simulation, chances, findings] {
         sheet.finish()?;
     }
-    wb.into_inner().save_to_buffer().map_err(fail)
+    Ok(wb.into_inner())
 }
 
 /// The target typed: its value, bound, rule and unit, in the terms of the row's latest
