@@ -198,11 +198,10 @@ pub struct Group {
 }
 
 /// `label（n）` on a Chinese page, `label (n)` on an English one.
-fn counted(label: &str, n: usize, english: bool) -> String {
-    if english {
-        format!("{label} ({n})")
-    } else {
-        format!("{label}（{n}）")
+fn counted(label: &str, n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{label} ({n})"),
+        Lang::Zh => format!("{label}（{n}）"),
     }
 }
 
@@ -249,12 +248,12 @@ impl<'a> View<'a> {
             .unassessed
             .iter()
             .map(|(st, v)| Group {
-                summary: counted(st.label(lang), v.len(), lang.is_en()),
+                summary: counted(st.label(lang), v.len(), lang),
                 regions: by_region(v)
                     .into_iter()
                     .map(|(r, names)| {
                         (
-                            counted(r, names.len(), lang.is_en()),
+                            counted(r, names.len(), lang),
                             names.join(w(lang, ", ", "、")),
                         )
                     })
