@@ -17,6 +17,7 @@ use crate::lang::Text;
 use crate::meaning::GoalKind;
 use crate::meaning::{Of, Quantity};
 use crate::series::trend::{FLOOR_LEVEL, FLOOR_RATE, FLOOR_SHARE, Trend, mean};
+use crate::series::{Observed, SigmaSource};
 
 /// Beyond a bound by this share of it is faster than expected.
 pub(crate) const BEYOND: f64 = 0.2;
@@ -115,21 +116,23 @@ pub(crate) fn p_mean(
     xs: &[Obs],
     threshold: (f64, bool),
     h: f64,
-) -> Option<(Option<f64>, f64, String, usize)> {
+) -> Option<(Option<f64>, f64, SigmaSource, usize)> {
     let exact: Vec<(i32, f64)> = xs
         .iter()
         .filter(|o| o.side.is_none())
         .map(|o| (o.year, o.value))
         .collect();
     let (floor, kind) = match (of, row.m.quantity) {
-        (Of::Growth, _) => (FLOOR_LEVEL * 100.0, "growth rates"),
-        (Of::Values, Quantity::Rate) => (FLOOR_RATE, "yearly rates"),
-        _ => (FLOOR_SHARE, "shares"),
+        (Of::Growth, _) => (FLOOR_LEVEL * 100.0, ("growth rates", "增长率")),
+        (Of::Values, Quantity::Rate) => (FLOOR_RATE, ("yearly rates", "年度比率")),
+        _ => (FLOOR_SHARE, ("shares", "比重")),
     };
     let t = Trend::of(&exact, floor)?;
-    let source = t
-        .source(kind, 1.0, &unit(row, of).0)
-        .replace("changes", "values");
+    let kind = Text::new(kind.0.into(), kind.1.into());
+    let source = SigmaSource {
+        observed: Observed::Values,
+        ..t.source(kind, 1.0, say::unit(&unit(row, of).0))
+    };
     if h <= 0.0 {
         return Some((None, t.sigma, source, t.m));
     }

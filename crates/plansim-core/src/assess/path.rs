@@ -5,6 +5,7 @@ use super::Row;
 use crate::actuals::{Obs, Side};
 use crate::meaning::GoalKind;
 use crate::meaning::Quantity;
+use crate::series::SigmaSource;
 use crate::series::trend::{Kind, Trend};
 use crate::table::Direction;
 
@@ -166,7 +167,7 @@ pub fn trend(
     after: &[Obs],
     goal: &GoalKind,
     precision: f64,
-) -> Option<(Option<f64>, f64, String, usize)> {
+) -> Option<(Option<f64>, f64, SigmaSource, usize)> {
     let points: Vec<(i32, f64)> = std::iter::once(start)
         .chain(
             after
@@ -179,7 +180,11 @@ pub fn trend(
     let t = Trend::of_points(&points, kind)?;
     let last = after.last()?;
     let h = f64::from(row.ind.target_year - last.year);
-    let source = t.source(kind.words(), kind.scale(), &path.unit(row));
+    let source = t.source(
+        kind.words(),
+        kind.scale(),
+        super::words::unit(&path.unit(row)),
+    );
     let sigma = t.sigma * kind.scale();
     if h <= 0.0 {
         return Some((None, sigma, source, t.m));

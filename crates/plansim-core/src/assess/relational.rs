@@ -14,6 +14,7 @@ use crate::format::significant as show;
 use crate::lang::Text;
 use crate::meaning::{Meaning, Of, Quantity, Relation, same_indicator};
 use crate::series::trend::mean;
+use crate::series::{Observed, SigmaSource};
 use crate::table::Direction;
 use crate::table::Relation as RelationKind;
 
@@ -126,7 +127,10 @@ pub fn grade(row: &Row, relation: &Relation) -> Grade {
         .collect();
     let h = f64::from(row.ind.target_year - latest.year);
     e.chance = p_mean(row, Of::Values, &diffs, threshold, h).map(|t| Chance {
-        source: t.2.replace("values", "differences"),
+        source: SigmaSource {
+            observed: Observed::Differences,
+            ..t.2.clone()
+        },
         ..Chance::of(t)
     });
     let k = pairs.len() as i32;

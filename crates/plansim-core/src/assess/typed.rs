@@ -2,6 +2,7 @@
 //! units, and the flat fields of the JSON and CSV rows derived from them in one place
 //! ([`Evidence::fields`]). A rule fills its own struct; no rule writes a flat field.
 
+use crate::series::SigmaSource;
 use serde::Serialize;
 
 /// The unit of a pace, of yearly values or of a gap.
@@ -55,12 +56,12 @@ pub struct Chance {
     /// Their volatility, in the family's pace unit.
     pub sigma: f64,
     /// Where `sigma` comes from.
-    pub source: String,
+    pub source: SigmaSource,
 }
 
 impl Chance {
     /// From a trend's `(p, σ, source, n)`.
-    pub(crate) fn of((p, sigma, source, n): (Option<f64>, f64, String, usize)) -> Chance {
+    pub(crate) fn of((p, sigma, source, n): (Option<f64>, f64, SigmaSource, usize)) -> Chance {
         Chance {
             p,
             n,
@@ -305,7 +306,7 @@ pub struct Fields {
     /// Volatility of the yearly changes behind `p_meet`, in `pace_unit`.
     pub sigma: Option<f64>,
     /// Where `sigma` comes from (the observed changes, or their rounding floor).
-    pub sigma_source: Option<String>,
+    pub sigma_source: Option<SigmaSource>,
     /// `% a year`, `points a year`, or the running total's unit a year.
     pub pace_unit: String,
 }

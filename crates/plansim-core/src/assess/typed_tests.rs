@@ -71,7 +71,13 @@ fn an_average_rate_s_fields_are_its_numbers() {
             p: None,
             n: 3,
             sigma: 0.5,
-            source: "observed".into(),
+            source: crate::series::SigmaSource {
+                observed: crate::series::Observed::Changes,
+                m: 3,
+                first: 2023,
+                last: 2025,
+                floor: None,
+            },
         }),
         ..Average::default()
     });

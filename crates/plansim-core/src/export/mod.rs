@@ -326,7 +326,8 @@ struct GradeRow<'a> {
     p_n: Option<usize>,
     #[serde(serialize_with = "crate::format::out::derived_opt")]
     sigma: Option<f64>,
-    sigma_source: &'a str,
+    /// In English, as in `assess`'s JSON.
+    sigma_source: String,
     pace_unit: &'a str,
     hypothetical: bool,
     preliminary: bool,
@@ -367,7 +368,10 @@ pub fn grades_csv(grades: &[crate::assess::Grade]) -> Result<Vec<u8>> {
             p_meet: g.p_meet,
             p_n: g.p_n,
             sigma: g.sigma,
-            sigma_source: g.sigma_source.as_deref().unwrap_or(""),
+            sigma_source: g
+                .sigma_source
+                .as_ref()
+                .map_or(String::new(), |s| s.say(crate::lang::Lang::En)),
             pace_unit: &g.pace_unit,
             hypothetical: g.hypothetical,
             preliminary: g.preliminary,

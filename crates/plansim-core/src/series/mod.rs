@@ -5,8 +5,10 @@ use crate::table::{Attribute, Direction, Form, Indicator, Num, UnitKind};
 use serde::Serialize;
 
 mod goal;
+mod sigma_source;
 pub mod trend;
 pub use goal::Goal;
+pub use sigma_source::{Observed, SigmaSource};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 

@@ -11,6 +11,8 @@
 //! (the t's heavy tails) the uncertainty of s itself. Below two changes there is no spread to
 //! estimate, and no probability.
 
+use super::sigma_source::{Floor, Observed, SigmaSource};
+use crate::lang::Text;
 use crate::meaning::Quantity;
 use statrs::distribution::{ContinuousCDF, Normal, StudentsT};
 
@@ -97,13 +99,17 @@ impl Kind {
     }
 
     /// What the floor is named for in [`Trend::source`].
-    pub fn words(self) -> &'static str {
-        match self {
-            Kind::Level => "levels",
-            Kind::Index => "a change index",
-            Kind::Points => "shares",
-            Kind::Counts => "running totals (10 % of the mean count)",
-        }
+    pub fn words(self) -> Text {
+        let (en, zh) = match self {
+            Kind::Level => ("levels", "水平值"),
+            Kind::Index => ("a change index", "变化指数"),
+            Kind::Points => ("shares", "比重"),
+            Kind::Counts => (
+                "running totals (10 % of the mean count)",
+                "累计值（年均增量的10%）",
+            ),
+        };
+        Text::new(en.into(), zh.into())
     }
 
     /// The factor that prints σ in its unit: 100 for log growth (% a year), 1 for points.
@@ -196,22 +202,20 @@ impl Trend {
         }
     }
 
-    /// Where σ came from, for `sigma_source`; `scale` and `unit` print σ (100, `% a year`).
-    pub fn source(&self, kind: &str, scale: f64, unit: &str) -> String {
-        let years = if self.first == self.last {
-            self.first.to_string()
-        } else {
-            format!("{}–{}", self.first, self.last)
-        };
-        if self.observed < self.floor {
-            format!(
-                "floor for {kind} ({} {unit}): the sd of the {} observed changes ({years}) is {}",
-                crate::format::significant(self.floor * scale),
-                self.m,
-                crate::format::significant(self.observed * scale)
-            )
-        } else {
-            format!("sd of the {} observed yearly changes ({years})", self.m)
+    /// Where σ came from, for `sigma_source`: `kind` names what a floor is for, `scale` and
+    /// `unit` print σ (100, `% a year`).
+    pub fn source(&self, kind: Text, scale: f64, unit: Text) -> SigmaSource {
+        SigmaSource {
+            observed: Observed::Changes,
+            m: self.m,
+            first: self.first,
+            last: self.last,
+            floor: (self.observed < self.floor).then(|| Floor {
+                kind,
+                floor: self.floor * scale,
+                observed: self.observed * scale,
+                unit,
+            }),
         }
     }
 }
@@ -228,6 +232,7 @@ pub(crate) fn p_above(center: f64, sd: f64, threshold: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
 
     #[test]
     fn trend_and_floor() {
@@ -239,8 +244,13 @@ mod tests {
         let t = Trend::of(&[(2021, 5.0), (2022, 5.0)], FLOOR_RATE).unwrap();
         assert_eq!(t.sigma, 0.5);
         assert!(
-            t.source("yearly rates", 1.0, "points")
-                .starts_with("floor for yearly rates (0.5 points)")
+            t.source(
+                Text::new("yearly rates".into(), "年度比率".into()),
+                1.0,
+                Text::new("points".into(), "个百分点".into())
+            )
+            .say(Lang::En)
+            .starts_with("floor for yearly rates (0.5 points)")
         );
         // 3 years ahead from m = 2: sd 0.5·√(3 + 9/2) = 0.5·√7.5 = 1.369306
         let (c, s) = t.ahead(3.0);

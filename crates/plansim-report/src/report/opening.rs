@@ -72,8 +72,8 @@ fn cells(a: &Action, lang: Lang) -> [String; 10] {
         (Some(pm), Some(s)) => {
             let source = r
                 .sigma_source
-                .as_deref()
-                .map(|x| sigma_source(x, lang))
+                .as_ref()
+                .map(|x| x.say(lang))
                 .unwrap_or_default();
             let s = pace(s, &r.pace_unit, lang);
             if lang.is_en() {
@@ -121,44 +121,6 @@ fn audit(codes: &[&str], lang: Lang) -> String {
     } else {
         format!("（表格检查有误：{codes}）")
     }
-}
-
-/// `sigma_source` (written in English by `assess`) in the page's language: `sd of the 3
-/// observed yearly changes (2021–2023)` is `2021–2023年3个逐年变化的标准差`; a floor keeps its
-/// numbers.
-fn sigma_source(src: &str, lang: Lang) -> String {
-    if lang.is_en() {
-        return src.to_string();
-    }
-    let years = src
-        .rsplit_once('(')
-        .and_then(|(_, y)| y.split_once(')'))
-        .map_or("", |(y, _)| y);
-    let count = src
-        .split_whitespace()
-        .find_map(|w| w.parse::<usize>().ok())
-        .unwrap_or(0);
-    let what = if src.contains("values") {
-        "个年度值"
-    } else if src.contains("differences") {
-        "个年度差值"
-    } else {
-        "个逐年变化"
-    };
-    if let Some(rest) = src.strip_prefix("floor for ") {
-        // `floor for KIND (F UNIT): the sd of the N observed changes (YEARS) is S`
-        let floor = rest
-            .split_once('(')
-            .and_then(|(_, f)| f.split_once(')'))
-            .map_or("", |(f, _)| f);
-        let observed = src.rsplit(" is ").next().unwrap_or("");
-        let floor = floor
-            .replace(" % a year", "%/年")
-            .replace(" points a year", "个百分点/年")
-            .replace(" points", "个百分点");
-        return format!("σ取下限{floor}：{years}年{count}{what}的标准差仅为{observed}");
-    }
-    format!("{years}年{count}{what}的标准差")
 }
 
 /// Targets grouped by region, in first-seen order.
@@ -288,32 +250,5 @@ impl<'a> View<'a> {
             },
             groups,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sigma_source;
-    use plansim_core::lang::Lang;
-
-    #[test]
-    fn sigma_sources_read_in_chinese() {
-        assert_eq!(
-            sigma_source("sd of the 3 observed yearly changes (2021–2023)", Lang::Zh),
-            "2021–2023年3个逐年变化的标准差"
-        );
-        assert_eq!(
-            sigma_source("sd of the 5 observed yearly values (2021–2025)", Lang::Zh),
-            "2021–2025年5个年度值的标准差"
-        );
-        assert_eq!(
-            sigma_source(
-                "floor for shares (0.2 points a year): the sd of the 2 observed changes (2021–2022) is 0.05",
-                Lang::Zh
-            ),
-            "σ取下限0.2个百分点/年：2021–2022年2个逐年变化的标准差仅为0.05"
-        );
-        let en = "sd of the 3 observed yearly changes (2021–2023)";
-        assert_eq!(sigma_source(en, Lang::En), en);
     }
 }

@@ -60,7 +60,7 @@ pub struct TargetRow {
     pub target_value: Option<f64>,
     /// σ of the observed yearly changes behind `p_meet`, in `pace_unit`, and its source.
     pub sigma: Option<f64>,
-    pub sigma_source: Option<String>,
+    pub sigma_source: Option<plansim_core::series::SigmaSource>,
     /// Fractions; percent a year in `summary.json`.
     #[serde(serialize_with = "plansim_core::percent::opt")]
     pub stated_rate: Option<f64>,

@@ -179,8 +179,8 @@ fn actions<'f>(
             let unit = row.map_or("", |r| r.unit.as_str());
             let sigma = g
                 .sigma_source
-                .as_deref()
-                .map(|s| words::sigma_source(s, lang))
+                .as_ref()
+                .map(|s| s.say(lang))
                 .unwrap_or_default();
             (
                 typed(g, *m, unit, lang),
