@@ -210,7 +210,7 @@ impl Trend {
             m: self.m,
             first: self.first,
             last: self.last,
-            floor: (self.observed < self.floor).then(|| Floor {
+            floor: (self.observed < self.floor).then_some(Floor {
                 kind,
                 floor: self.floor * scale,
                 observed: self.observed * scale,
