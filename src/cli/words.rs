@@ -1,8 +1,8 @@
 //! The command line's own sentences: summaries, the lines above a command's output, and how
 //! its errors and warnings start, in Chinese and English. The words of tables shared with the
-//! report and the Python package stay in the core (`plansim::lang::words::word`).
+//! report and the Python package stay in the core (`plansim_core::lang::words::word`).
 
-use plansim::lang::Lang;
+use plansim_core::lang::Lang;
 
 /// `check` read some tables only in part: their rows with unreadable cells are not audited.
 pub fn unread_tables(lang: Lang, n: usize) -> String {
