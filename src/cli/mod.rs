@@ -97,9 +97,9 @@ pub fn lang() -> Lang {
     LANG.get().copied().unwrap_or(Lang::En)
 }
 
-/// A word of the catalogue in this run's language.
+/// A word of the command's tables (`words::WORDS`) in this run's language.
 pub fn w(en: &str) -> &str {
-    plansim_core::lang::words::word(lang(), en)
+    words::word(lang(), en)
 }
 
 /// Prints a scenario's warnings on stderr, each with its file and line.

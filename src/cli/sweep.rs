@@ -150,7 +150,7 @@ fn write_table(out: &mut impl Write, sweep: &Sweep, lang: Lang) -> anyhow::Resul
             "P(meet): the share of draws meeting the target under the scenario's σ — conditional on the scenario, not a forecast"
         ),
         sweep.draws,
-        plansim_core::lang::words::word(lang, "draws")
+        w("draws")
     )?;
     Ok(())
 }
