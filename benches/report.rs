@@ -1,12 +1,12 @@
 //! Batch report benchmark: a synthetic batch of plans (default 100 plans × 30 indicators), each a
-//! scenario with its table, through `plansim::report::run` with charts.
+//! scenario with its table, through `plansim_report::report::run` with charts.
 //!
 //!     cargo bench --bench report -- [--plans 100] [--indicators 30] [--draws 10000] [--jobs 0] [--no-charts]
 //!
 //! Prints the wall time of the whole batch, per plan, the number of PNG charts written and the
 //! peak resident memory.
 
-use plansim::report::{Options, run, scenario_files};
+use plansim_report::report::{Options, run, scenario_files};
 use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand_distr::{Distribution, LogNormal, Uniform};

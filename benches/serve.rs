@@ -109,7 +109,7 @@ fn main() {
         inputs: vec![scenario.clone()],
         host: "127.0.0.1".into(),
         port: 0,
-        lang: plansim::lang::Lang::Zh,
+        lang: plansim_core::lang::Lang::Zh,
     };
     let loading = Instant::now();
     std::thread::spawn(move || {

@@ -7,9 +7,9 @@
 //! the `indicators.csv` that script writes, to run both tools on the very same indicators.
 //! Prints the time of the simulation stage, ns per draw-year and the peak resident memory.
 
-use plansim::project::project;
-use plansim::scenario::Scenario;
-use plansim::simulate::{Settings, simulate};
+use plansim_core::project::project;
+use plansim_core::scenario::Scenario;
+use plansim_core::simulate::{Settings, simulate};
 use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand_distr::{Distribution, LogNormal, Uniform};

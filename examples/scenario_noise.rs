@@ -19,9 +19,9 @@
 //! the largest per-goal one, and for scale the standard deviation two independent runs would
 //! give, √((p_A(1−p_A) + p_B(1−p_B))/n), at the mean probabilities.
 
-use plansim::project::{Projection, project};
-use plansim::scenario::Scenario;
-use plansim::simulate::{Settings, simulate};
+use plansim_core::project::{Projection, project};
+use plansim_core::scenario::Scenario;
+use plansim_core::simulate::{Settings, simulate};
 use std::collections::HashMap;
 use std::path::Path;
 

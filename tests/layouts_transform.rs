@@ -6,8 +6,8 @@
 #[path = "layouts_transform/relayout.rs"]
 mod relayout;
 
-use plansim::table::{Form, Indicator, LoadOptions, RateKind, Table, load_bytes};
-use plansim::{Attribute, Direction};
+use plansim_core::table::{Form, Indicator, LoadOptions, RateKind, Table, load_bytes};
+use plansim_core::{Attribute, Direction};
 use relayout::{Category, Layout, Logical, gbk, lay_out, xlsx};
 use std::path::Path;
 
@@ -74,7 +74,7 @@ struct Seen {
 }
 
 fn seen(i: &Indicator) -> Seen {
-    let c = |cell: &plansim::Cell| (cell.form.clone(), cell.is_period_total());
+    let c = |cell: &plansim_core::Cell| (cell.form.clone(), cell.is_period_total());
     Seen {
         seq: i.seq.clone(),
         category: i.category.clone(),

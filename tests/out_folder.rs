@@ -205,7 +205,7 @@ fn simulate_never_follows_a_linked_file_or_folder() {
 /// both succeed, one after the other, and leave one whole report.
 #[test]
 fn two_runs_into_one_folder_never_mix() {
-    use plansim::output::{Delivery, Opening};
+    use plansim_core::output::{Delivery, Opening};
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let held = Delivery::open(&out, &Opening::default()).unwrap();

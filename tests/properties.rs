@@ -3,11 +3,11 @@
 //! ceiling, quantiles are ordered and equal a sort, probabilities are shares, and a cell
 //! printed back reads to the same meaning.
 
-use plansim::model::{Compound, Growth, Linear, Logistic, Model, implied_rate, reach};
-use plansim::scenario::Scenario;
-use plansim::simulate::quantile::{Counter, LEVELS, quantiles};
-use plansim::simulate::{Noise, Settings, simulate};
-use plansim::table::{Cell, Form, LoadOptions};
+use plansim_core::model::{Compound, Growth, Linear, Logistic, Model, implied_rate, reach};
+use plansim_core::scenario::Scenario;
+use plansim_core::simulate::quantile::{Counter, LEVELS, quantiles};
+use plansim_core::simulate::{Noise, Settings, simulate};
+use plansim_core::table::{Cell, Form, LoadOptions};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -148,13 +148,13 @@ proptest! {
 }
 
 /// The closed-form fixture scenario, loaded once.
-fn closed() -> &'static (Scenario, plansim::project::Projection) {
-    static SC: OnceLock<(Scenario, plansim::project::Projection)> = OnceLock::new();
+fn closed() -> &'static (Scenario, plansim_core::project::Projection) {
+    static SC: OnceLock<(Scenario, plansim_core::project::Projection)> = OnceLock::new();
     SC.get_or_init(|| {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/project/with-actuals.toml");
         let sc = Scenario::load(&path, &LoadOptions::default()).expect("fixture loads");
-        let p = plansim::project::project(&sc).expect("fixture projects");
+        let p = plansim_core::project::project(&sc).expect("fixture projects");
         (sc, p)
     })
 }
@@ -197,7 +197,7 @@ proptest! {
 /// What a cell means, without the raw text it was read from.
 type Meaning = (
     Form,
-    Option<plansim::table::Magnitude>,
+    Option<plansim_core::table::Magnitude>,
     bool,
     Option<String>,
     Option<String>,
@@ -318,7 +318,7 @@ proptest! {
         let cell = cell.unwrap_or_else(|_| Cell::none());
         let want: f64 = digits.parse().unwrap_or(f64::NAN);
         let decimals = frac.as_ref().map_or(0, |f| f.len() as u8);
-        prop_assert_eq!(&cell.form, &Form::Number { value: plansim::Num::new(want, decimals) });
+        prop_assert_eq!(&cell.form, &Form::Number { value: plansim_core::Num::new(want, decimals) });
         prop_assert_eq!(cell.magnitude.map(|m| m.symbol()), (!mag.is_empty()).then_some(mag));
         prop_assert_eq!(cell.percent, pct);
     }

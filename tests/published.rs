@@ -3,10 +3,10 @@
 //! verbatim copy of the outline's table; every row's meaning below is written from the printed
 //! table (`../shared/data/national/national-14th-plan-table.png`), not from plansim's output.
 
-use plansim::table::{
+use plansim_core::table::{
     Cell, Form, Indicator, LoadOptions, NoteEffect, NoteScope, RateKind, Relation, Table, load,
 };
-use plansim::{Attribute, approx_eq};
+use plansim_core::{Attribute, approx_eq};
 use std::path::Path;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/published");
@@ -47,7 +47,7 @@ pub enum Want {
 pub use Want::*;
 
 fn meets(cell: &Cell, want: Want) -> bool {
-    let n = |v: &plansim::Num, x: f64, d: u8| approx_eq(v.value, x, 1e-9) && v.decimals == d;
+    let n = |v: &plansim_core::Num, x: f64, d: u8| approx_eq(v.value, x, 1e-9) && v.decimals == d;
     match (want, &cell.form) {
         (N(x, d), Form::Number { value }) => n(value, x, d) && cell.period.is_none(),
         (Gt(x), Form::AtLeast { value, strict }) => *strict && approx_eq(value.value, x, 1e-9),

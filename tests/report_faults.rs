@@ -5,8 +5,8 @@
 //! first, a middle and the last write of the staged files (the engine's own tests probe every
 //! write, on a smaller folder; a report costs seconds in a debug build).
 
-use plansim::output::{Delivery, Faults, JOURNAL, Opening};
-use plansim::report::{Options, run};
+use plansim_core::output::{Delivery, Faults, JOURNAL, Opening};
+use plansim_report::report::{Options, run};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -3,8 +3,8 @@
 //! are the ones the document prints. Fixtures: `tests/fixtures/tables/` (made by
 //! `cargo run --example table_fixtures`).
 
-use plansim::table::{Form, Indicator, LoadOptions, Magnitude, load};
-use plansim::{Attribute, approx_eq};
+use plansim_core::table::{Form, Indicator, LoadOptions, Magnitude, load};
+use plansim_core::{Attribute, approx_eq};
 use std::path::Path;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tables");
@@ -97,8 +97,8 @@ const EXPECTED: [Row; 20] = [
     r("20", "安全保障", "粮食安全生产能力", "亿斤", (N(31.2, 1), N(32.0, 0), N(0.4, 1)), true),
 ];
 
-fn check_cell(what: &str, cell: &plansim::Cell, want: Want) {
-    let num = |v: &plansim::Num, x: f64, d: u8| approx_eq(v.value, x, 1e-9) && v.decimals == d;
+fn check_cell(what: &str, cell: &plansim_core::Cell, want: Want) {
+    let num = |v: &plansim_core::Num, x: f64, d: u8| approx_eq(v.value, x, 1e-9) && v.decimals == d;
     let ok = match (want, &cell.form) {
         (N(x, d), Form::Number { value }) => {
             num(value, x, d) && cell.magnitude.is_none() && cell.period.is_none()

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use plansim::table::Cell;
+use plansim_core::table::Cell;
 
 fuzz_target!(|text: &str| {
     let Ok(cell) = Cell::parse(text) else {

@@ -7,7 +7,7 @@ use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
     let path = Path::new("fuzz-outturns.csv");
-    match plansim::actuals::load_bytes(path, data) {
+    match plansim_core::actuals::load_bytes(path, data) {
         Ok(outturns) => {
             for o in &outturns {
                 assert!(o.row >= 1 && o.column >= 1 && o.name_column >= 1, "{o:?}");

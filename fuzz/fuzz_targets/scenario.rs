@@ -4,8 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use plansim::scenario::Scenario;
-use plansim::table::LoadOptions;
+use plansim_core::scenario::Scenario;
+use plansim_core::table::LoadOptions;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -55,14 +55,14 @@ fuzz_target!(|text: &str| {
             return;
         }
     };
-    let Ok(p) = plansim::project::project(&sc) else {
+    let Ok(p) = plansim_core::project::project(&sc) else {
         return;
     };
-    let _ = plansim::export::projection_csv(&p);
-    let mut set = plansim::simulate::Settings::from_scenario(&sc);
+    let _ = plansim_core::export::projection_csv(&p);
+    let mut set = plansim_core::simulate::Settings::from_scenario(&sc);
     set.draws = set.draws.min(16);
     set.jobs = 1;
-    if let Ok(sim) = plansim::simulate::simulate(&p, &set) {
+    if let Ok(sim) = plansim_core::simulate::simulate(&p, &set) {
         for c in sim.paths.iter().flat_map(|s| &s.chances) {
             assert!((0.0..=1.0).contains(&c.probability), "{c:?}");
         }

@@ -4,9 +4,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use plansim::check::CheckOptions;
-use plansim::scenario::{Scenario, ScenarioFile};
-use plansim::table::{LoadOptions, load_bytes};
+use plansim_core::check::CheckOptions;
+use plansim_core::scenario::{Scenario, ScenarioFile};
+use plansim_core::table::{LoadOptions, load_bytes};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
         // a row with an unreadable cell is left out, not loaded
         assert!(!table.unread.iter().any(|e| e.row == ind.row), "row {}", ind.row);
     }
-    let _ = plansim::check::run(&table.indicators, CHECK.get_or_init(CheckOptions::default));
+    let _ = plansim_core::check::run(&table.indicators, CHECK.get_or_init(CheckOptions::default));
     // built through the door a scenario built in code takes, so the fuzz target follows the
     // scenario's fields as they change
     let Ok(sc) = Scenario::from_parts("fuzz", ScenarioFile::default(), vec![table], Vec::new()) else {
@@ -42,14 +42,14 @@ fuzz_target!(|data: &[u8]| {
 
 /// Projection, CSV export and a small single-threaded simulation.
 fn deeper(sc: &Scenario) {
-    let Ok(p) = plansim::project::project(sc) else {
+    let Ok(p) = plansim_core::project::project(sc) else {
         return;
     };
-    let _ = plansim::export::projection_csv(&p);
-    let mut set = plansim::simulate::Settings::from_scenario(sc);
+    let _ = plansim_core::export::projection_csv(&p);
+    let mut set = plansim_core::simulate::Settings::from_scenario(sc);
     set.draws = 16;
     set.jobs = 1;
-    if let Ok(sim) = plansim::simulate::simulate(&p, &set) {
+    if let Ok(sim) = plansim_core::simulate::simulate(&p, &set) {
         for c in sim.paths.iter().flat_map(|s| &s.chances) {
             assert!((0.0..=1.0).contains(&c.probability), "{c:?}");
         }

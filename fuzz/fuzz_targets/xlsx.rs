@@ -4,13 +4,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use plansim::table::{LoadOptions, load_bytes};
+use plansim_core::table::{LoadOptions, load_bytes};
 use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
     let path = Path::new("fuzz.xlsx");
     // the size check alone: it either passes or names the file
-    if let Err(e) = plansim::input::check_zip(path, data) {
+    if let Err(e) = plansim_core::input::check_zip(path, data) {
         assert!(e.to_string().starts_with("fuzz.xlsx"), "{e}");
         return;
     }

@@ -1,9 +1,9 @@
 //! `plansim assess INPUT...`: every target graded from its outturns.
 
 use super::{Format, text_table, w};
-use plansim::assess::{Grade, Status};
-use plansim::format::significant;
-use plansim::table::LoadOptions;
+use plansim_core::assess::{Grade, Status};
+use plansim_core::format::significant;
+use plansim_core::table::LoadOptions;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,7 +40,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let mut opts = plansim::run::Options {
+    let mut opts = plansim_core::run::Options {
         outturn_files: args.actuals,
         load: LoadOptions {
             sheet: args.sheet,
@@ -61,9 +61,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Json => writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&plansim::format::json(&grades)?)?
+            serde_json::to_string_pretty(&plansim_core::format::json(&grades)?)?
         )?,
-        Format::Csv => out.write_all(&plansim::export::grades_csv(&grades)?)?,
+        Format::Csv => out.write_all(&plansim_core::export::grades_csv(&grades)?)?,
         Format::Table => write_table(&mut out, &grades, args.as_of)?,
     }
     out.flush()?;
@@ -166,7 +166,7 @@ fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> an
                 "{} / {}\n{}",
                 opt(g.current_pace),
                 opt(g.required_rate),
-                plansim::assess::words::unit(&g.pace_unit).get(super::lang())
+                plansim_core::assess::words::unit(&g.pace_unit).get(super::lang())
             )
         } else {
             String::new()

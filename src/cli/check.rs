@@ -1,8 +1,8 @@
 //! `plansim check FILE...`: the consistency audit of indicator tables.
 
 use super::{Format, lang, text_table, w};
-use plansim::check::{Finding, Regions};
-use plansim::table::LoadOptions;
+use plansim_core::check::{Finding, Regions};
+use plansim_core::table::LoadOptions;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,7 +26,7 @@ pub struct Args {
     #[arg(long, value_enum)]
     deny: Option<Deny>,
     /// Last year of the projections that check bounds (shares passing 100)
-    #[arg(long, default_value_t = plansim::check::DEFAULT_HORIZON,
+    #[arg(long, default_value_t = plansim_core::check::DEFAULT_HORIZON,
           value_parser = clap::value_parser!(i32).range(1900..=2200))]
     horizon: i32,
     /// Outturn files (`region, indicator, year, value`, or wide) for target-unreachable;
@@ -62,7 +62,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }),
         None => Regions::bundled(),
     };
-    let mut opts = plansim::run::Options {
+    let mut opts = plansim_core::run::Options {
         outturn_files: args.actuals,
         load: LoadOptions {
             sheet: args.sheet,
@@ -96,13 +96,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Json => writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&plansim::format::json(&findings)?)?
+            serde_json::to_string_pretty(&plansim_core::format::json(&findings)?)?
         )?,
-        Format::Csv => out.write_all(&plansim::export::findings_csv(&findings)?)?,
+        Format::Csv => out.write_all(&plansim_core::export::findings_csv(&findings)?)?,
         Format::Table => write_table(&mut out, &findings)?,
     }
     out.flush()?;
-    let (e, w, i) = plansim::check::tally(&findings);
+    let (e, w, i) = plansim_core::check::tally(&findings);
     eprintln!(
         "{}",
         super::words::check_summary(lang(), e, w, i, rows.len(), args.files.len())

@@ -1,8 +1,8 @@
 //! `plansim explain SCENARIO`: each rule with its file and line and the rows it changed.
 
 use super::{Format, lang, text_table, w, write_csv};
-use plansim::explain::{Explanation, explain};
-use plansim::lang::Lang;
+use plansim_core::explain::{Explanation, explain};
+use plansim_core::lang::Lang;
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
@@ -42,9 +42,9 @@ struct Line<'a> {
     from: Option<i32>,
     to: Option<i32>,
     /// Percent a year.
-    #[serde(serialize_with = "plansim::format::out::derived_opt")]
+    #[serde(serialize_with = "plansim_core::format::out::derived_opt")]
     rate_before: Option<f64>,
-    #[serde(serialize_with = "plansim::format::out::derived_opt")]
+    #[serde(serialize_with = "plansim_core::format::out::derived_opt")]
     rate_after: Option<f64>,
     observed: bool,
     set: Option<&'a str>,
@@ -64,7 +64,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Json => writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&plansim::format::json(&e)?)?
+            serde_json::to_string_pretty(&plansim_core::format::json(&e)?)?
         )?,
         Format::Csv => write_csv(lines(&e))?,
         Format::Table => {

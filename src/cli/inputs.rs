@@ -1,10 +1,10 @@
 //! What `check` and `assess` read: tables and scenarios, their outturns and those given with
-//! `--actuals`, pooled by the library's [`plansim::run::gather`]. Every unusable input is
+//! `--actuals`, pooled by the library's [`plansim_core::run::gather`]. Every unusable input is
 //! reported.
 
-use plansim::Error;
-use plansim::names::Aliases;
-use plansim::run::{Gathered, Input, Options};
+use plansim_core::Error;
+use plansim_core::names::Aliases;
+use plansim_core::run::{Gathered, Input, Options};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -26,7 +26,7 @@ pub fn gather(
         }
     }
     let inputs: Vec<Input> = files.iter().cloned().map(Input::Path).collect();
-    let mut g = plansim::run::gather(inputs, opts);
+    let mut g = plansim_core::run::gather(inputs, opts);
     super::warn(&g.notices);
     g.errors.extend(alias_error);
     if g.errors.is_empty() {

@@ -16,7 +16,7 @@ mod words;
 pub use inputs::{gather, report_skipped, unusable};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use plansim::lang::Lang;
+use plansim_core::lang::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::OnceLock;
@@ -42,7 +42,7 @@ struct Cli {
     lang: Option<LangArg>,
     /// Largest input file to read (table, outturns, scenario): 256M by default; 1G, 512k,
     /// or bytes
-    #[arg(long, global = true, value_name = "SIZE", value_parser = plansim::input::parse_size)]
+    #[arg(long, global = true, value_name = "SIZE", value_parser = plansim_core::input::parse_size)]
     max_input: Option<u64>,
     #[command(subcommand)]
     command: Command,
@@ -97,13 +97,13 @@ pub fn lang() -> Lang {
     LANG.get().copied().unwrap_or(Lang::En)
 }
 
-/// A word of the catalogue in this run's language.
+/// A word of the command's tables (`words::WORDS`) in this run's language.
 pub fn w(en: &str) -> &str {
-    plansim::lang::words::word(lang(), en)
+    words::word(lang(), en)
 }
 
 /// Prints a scenario's warnings on stderr, each with its file and line.
-pub fn warn(notices: &[plansim::notice::Notice]) {
+pub fn warn(notices: &[plansim_core::notice::Notice]) {
     for n in notices {
         eprintln!("{}{}", words::prefix(lang(), false), n.render(lang()));
     }
@@ -111,7 +111,7 @@ pub fn warn(notices: &[plansim::notice::Notice]) {
 
 /// An error as this run's language says it.
 pub fn error_text(e: &anyhow::Error) -> String {
-    match e.downcast_ref::<plansim::Error>() {
+    match e.downcast_ref::<plansim_core::Error>() {
         Some(p) => lib_error(p),
         None => format!("{}{e:#}", words::prefix(lang(), true)),
     }
@@ -119,10 +119,10 @@ pub fn error_text(e: &anyhow::Error) -> String {
 
 /// A library error as this run's language says it: each of a scenario's notices on a line of
 /// its own, other errors once (their lines go on under the first).
-pub fn lib_error(e: &plansim::Error) -> String {
+pub fn lib_error(e: &plansim_core::Error) -> String {
     let prefix = words::prefix(lang(), true);
     match e {
-        plansim::Error::Notices { notices } => notices
+        plansim_core::Error::Notices { notices } => notices
             .iter()
             .map(|n| format!("{prefix}{}", n.render(lang())))
             .collect::<Vec<_>>()
@@ -145,7 +145,7 @@ pub enum Format {
 pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     if let Some(limit) = cli.max_input {
-        plansim::input::set_max_input(limit);
+        plansim_core::input::set_max_input(limit);
     }
     let inputs: Vec<PathBuf> = match &cli.command {
         Command::Tables(a) => a.files.clone(),
@@ -163,7 +163,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         LangArg::Zh => Lang::Zh,
         LangArg::En => Lang::En,
     });
-    let _ = LANG.set(plansim::lang::detect(explicit, &inputs));
+    let _ = LANG.set(plansim_core::lang::detect(explicit, &inputs));
     match cli.command {
         Command::Tables(args) => tables::run(args),
         Command::Check(args) => check::run(args),
@@ -181,7 +181,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
 /// Says on stderr which rows of a run's tables were left out and which columns and marks were
 /// not read; true when rows were left out or no outturn given matches a row (the command then
 /// exits 1).
-pub fn tell_left_out(sc: &plansim::scenario::Scenario) -> bool {
+pub fn tell_left_out(sc: &plansim_core::scenario::Scenario) -> bool {
     for l in &sc.left_out {
         for w in &l.warnings {
             eprintln!("plansim: warning: {}:{}: {w}", l.file.display(), w.row);
@@ -212,7 +212,7 @@ pub fn tell_left_out(sc: &plansim::scenario::Scenario) -> bool {
 /// `--jobs` as run: more threads than cores only share the cores, so they are capped, with a
 /// warning.
 pub fn jobs(asked: usize) -> usize {
-    let cores = plansim::simulate::cores();
+    let cores = plansim_core::simulate::cores();
     if asked > cores {
         eprintln!(
             "{}--jobs {asked}: this machine has {cores} cores; running {cores} threads",
@@ -235,7 +235,7 @@ pub fn done(left_out: bool) -> ExitCode {
 
 /// Writes CSV rows to stdout.
 pub fn write_csv<S: serde::Serialize>(rows: impl IntoIterator<Item = S>) -> anyhow::Result<()> {
-    let mut w = plansim::csv_cell::Writer::new(std::io::stdout().lock());
+    let mut w = plansim_core::csv_cell::Writer::new(std::io::stdout().lock());
     for r in rows {
         w.serialize(r)?;
     }

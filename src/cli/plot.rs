@@ -1,11 +1,11 @@
 //! `plansim plot SCENARIO...`: indicator, dashboard, gap and probability charts to PNG and SVG.
 
-use plansim::output::{Delivery, Opening};
-use plansim::report::charts::{indicator_chart, indicator_stem};
-use plansim::report::computed::Computed;
-use plansim::report::plan_charts::{plan_charts, plans};
-use plansim::report::scenario::compute;
-use plansim::report::{FONT_ASSET, Options};
+use plansim_core::output::{Delivery, Opening};
+use plansim_report::report::charts::{indicator_chart, indicator_stem};
+use plansim_report::report::computed::Computed;
+use plansim_report::report::plan_charts::{plan_charts, plans};
+use plansim_report::report::scenario::compute;
+use plansim_report::report::{FONT_ASSET, Options};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -82,7 +82,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         lang: super::lang(),
         ..Options::default()
     };
-    let memo = plansim::simulate::Memo::default();
+    let memo = plansim_core::simulate::Memo::default();
     let runs: Vec<Computed> = args
         .scenarios
         .iter()
@@ -128,8 +128,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let chart = indicator_chart(run, i, &all, lang);
             files.save(
                 indicator_stem(run, i),
-                &|| Ok(plansim::chart::png(&chart, w, h)?),
-                &|| Ok(plansim::chart::svg(&chart, w, h)?),
+                &|| Ok(plansim_report::chart::png(&chart, w, h)?),
+                &|| Ok(plansim_report::chart::svg(&chart, w, h)?),
             )?;
         }
         if let (Some(n), false) = (&args.indicator, found) {
@@ -186,11 +186,14 @@ impl Files<'_> {
         }
         if self.args.format != Image::Png {
             // the text names the bundled font, written once beside the SVGs
-            let svg = plansim::chart::with_cjk_font(&svg()?, FONT_ASSET);
+            let svg = plansim_report::chart::with_cjk_font(&svg()?, FONT_ASSET);
             d.write(Path::new(&format!("{stem}.svg")), svg.as_bytes())?;
             self.written += 1;
             if !self.font_written {
-                d.write(Path::new(FONT_ASSET), plansim::chart::font::FONT_BYTES)?;
+                d.write(
+                    Path::new(FONT_ASSET),
+                    plansim_report::chart::font::FONT_BYTES,
+                )?;
                 self.font_written = true;
             }
         }

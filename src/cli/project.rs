@@ -1,10 +1,10 @@
 //! `plansim project SCENARIO`: the yearly path of every indicator, targets marked.
 
 use super::{Format, text_table, w};
-use plansim::project::Projection;
-use plansim::run::{Input, Stages};
-use plansim::scenario::Scenario;
-use plansim::table::LoadOptions;
+use plansim_core::project::Projection;
+use plansim_core::run::{Input, Stages};
+use plansim_core::scenario::Scenario;
+use plansim_core::table::LoadOptions;
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
@@ -56,12 +56,14 @@ pub fn load(
     let mut opts = options(horizon, strict, actuals);
     opts.load.region = region.map(str::to_string);
     let sc =
-        plansim::run::scenario(Input::Path(path.to_path_buf()), &opts).map_err(|e| match e {
-            plansim::Error::Horizon { horizon, msg } => {
-                anyhow::anyhow!("--horizon {horizon}: {}", msg.render(super::lang()))
-            }
-            e => e.into(),
-        })?;
+        plansim_core::run::scenario(Input::Path(path.to_path_buf()), &opts).map_err(
+            |e| match e {
+                plansim_core::Error::Horizon { horizon, msg } => {
+                    anyhow::anyhow!("--horizon {horizon}: {}", msg.render(super::lang()))
+                }
+                e => e.into(),
+            },
+        )?;
     super::warn(&sc.notices);
     if let Some(note) = sc.outturns.skipped_note() {
         eprintln!("plansim: {note}");
@@ -73,8 +75,12 @@ pub fn load(
 }
 
 /// The facade's options for the reading flags every scenario command shares.
-pub fn options(horizon: Option<i32>, strict: bool, actuals: &[PathBuf]) -> plansim::run::Options {
-    plansim::run::Options {
+pub fn options(
+    horizon: Option<i32>,
+    strict: bool,
+    actuals: &[PathBuf],
+) -> plansim_core::run::Options {
+    plansim_core::run::Options {
         outturn_files: actuals.to_vec(),
         horizon,
         load: LoadOptions {
@@ -88,16 +94,16 @@ pub fn options(horizon: Option<i32>, strict: bool, actuals: &[PathBuf]) -> plans
 
 /// A value as the tables show it (`plansim_core::format`, by size).
 pub fn num(v: f64) -> String {
-    plansim::format::number(v, plansim::format::Digits::Column)
+    plansim_core::format::number(v, plansim_core::format::Digits::Column)
 }
 
 pub fn pct(r: Option<f64>) -> String {
-    r.map_or_else(|| "–".into(), |r| plansim::format::percent(r, 2))
+    r.map_or_else(|| "–".into(), |r| plansim_core::format::percent(r, 2))
 }
 
 /// The scenario's rate over the plan period where its rules change it (observed years aside):
 /// `5.00%`, or the range `2.00–7.00%` when it varies; else the stated rate, as in `stated`.
-fn plan_period_rate(path: &plansim::project::Path) -> String {
+fn plan_period_rate(path: &plansim_core::project::Path) -> String {
     let plan = &path.plan;
     let changed = plan.changes.iter().any(|c| {
         c.steps
@@ -130,7 +136,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     )?;
     let left_out = super::tell_left_out(&sc);
     let opts = options(None, args.strict, &[]);
-    let r = plansim::run::from_scenario(sc, &opts, Stages::PROJECT)?;
+    let r = plansim_core::run::from_scenario(sc, &opts, Stages::PROJECT)?;
     let (sc, p) = (&r.scenario, &r.projection);
     let lang = super::lang();
     if !p.skipped.is_empty() {
@@ -160,11 +166,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Csv => plansim::export::write_projection_csv(&mut out, p)?,
+        Format::Csv => plansim_core::export::write_projection_csv(&mut out, p)?,
         Format::Json => writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&plansim::format::json(&json(p, lang))?)?
+            serde_json::to_string_pretty(&plansim_core::format::json(&json(p, lang))?)?
         )?,
         Format::Table => {
             print_table(&mut out, sc, p, &args.years)?;
@@ -177,7 +183,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 #[derive(Serialize)]
 struct JsonPath<'a> {
     #[serde(flatten)]
-    path: &'a plansim::project::Path,
+    path: &'a plansim_core::project::Path,
     years: Vec<i32>,
     values: Vec<f64>,
 }
@@ -186,7 +192,7 @@ struct JsonPath<'a> {
 fn print_relations(
     out: &mut impl Write,
     p: &Projection,
-    lang: plansim::lang::Lang,
+    lang: plansim_core::lang::Lang,
 ) -> anyhow::Result<()> {
     if p.relations.is_empty() {
         return Ok(());
@@ -206,7 +212,7 @@ fn print_relations(
     Ok(())
 }
 
-fn json(p: &Projection, lang: plansim::lang::Lang) -> serde_json::Value {
+fn json(p: &Projection, lang: plansim_core::lang::Lang) -> serde_json::Value {
     let paths: Vec<JsonPath> = p
         .paths
         .iter()
@@ -278,7 +284,7 @@ fn print_table(
             s.region.clone(),
             s.name.clone(),
             s.unit.clone(),
-            plansim::model::Growth::name(&path.plan.model).to_string(),
+            plansim_core::model::Growth::name(&path.plan.model).to_string(),
             pct(s.stated_rate.map(|r| r.value)),
             plan_period_rate(path),
             pct(first.and_then(|o| o.required_rate)),

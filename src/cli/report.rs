@@ -2,7 +2,7 @@
 
 use super::lang;
 use indicatif::{ProgressBar, ProgressStyle};
-use plansim::report::{Options, run, scenario_files};
+use plansim_report::report::{Options, run, scenario_files};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;

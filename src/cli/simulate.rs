@@ -3,9 +3,9 @@
 
 use super::project::{load, num, options, pct};
 use super::{Format, lang, text_table, w};
-use plansim::lang::Msg;
-use plansim::run::Stages;
-use plansim::simulate::Noise;
+use plansim_core::lang::Msg;
+use plansim_core::run::Stages;
+use plansim_core::simulate::Noise;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -32,7 +32,7 @@ pub struct Args {
     /// σ of every annual rate in points, overriding the scenario and table (2 = 2 points a
     /// year; "2%" too)
     #[arg(long, value_parser = points)]
-    sigma: Option<plansim::scenario::Percent>,
+    sigma: Option<plansim_core::scenario::Percent>,
     /// Fat tails: Student-t shocks with this many degrees of freedom (> 2)
     #[arg(long)]
     student_t: Option<f64>,
@@ -73,7 +73,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     )?;
     let left_out = super::tell_left_out(&sc);
     let opts = run_options(&args)?;
-    let r = plansim::run::from_scenario(sc, &opts, Stages::SIMULATE)?;
+    let r = plansim_core::run::from_scenario(sc, &opts, Stages::SIMULATE)?;
     let (sc, p) = (&r.scenario, &r.projection);
     let sim = r
         .simulation
@@ -82,14 +82,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // the folder is opened (and made) only once there is something to write: a bad input
     // leaves no trace; both files arrive together, or neither
     if let Some(dir) = &args.out {
-        let how = plansim::output::Opening {
+        let how = plansim_core::output::Opening {
             wait: args.wait,
             faults: None,
         };
-        let d = plansim::output::Delivery::open(dir, &how)?;
-        let simulation = plansim::export::simulation_csv(p, sim)?;
+        let d = plansim_core::output::Delivery::open(dir, &how)?;
+        let simulation = plansim_core::export::simulation_csv(p, sim)?;
         d.write(Path::new(SIMULATION), &simulation)?;
-        let probabilities = plansim::export::probabilities_csv(p, sim)?;
+        let probabilities = plansim_core::export::probabilities_csv(p, sim)?;
         d.write(Path::new(PROBABILITIES), &probabilities)?;
         d.commit(&Default::default())?;
     }
@@ -98,16 +98,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Json => writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&plansim::format::json(sim)?)?
+            serde_json::to_string_pretty(&plansim_core::format::json(sim)?)?
         )?,
-        Format::Csv => out.write_all(&plansim::export::probabilities_csv(p, sim)?)?,
+        Format::Csv => out.write_all(&plansim_core::export::probabilities_csv(p, sim)?)?,
         Format::Table => print_table(&mut out, sc, p, sim, args.out.as_deref())?,
     }
     Ok(super::done(left_out))
 }
 
 /// The run's options from the command line: draws, seed, σ, jobs and the noise's shape.
-fn run_options(args: &Args) -> anyhow::Result<plansim::run::Options> {
+fn run_options(args: &Args) -> anyhow::Result<plansim_core::run::Options> {
     let mut opts = options(None, args.strict, &[]);
     opts.draws = args.draws;
     opts.seed = args.seed;
@@ -147,9 +147,9 @@ fn run_options(args: &Args) -> anyhow::Result<plansim::run::Options> {
 /// The simulation as a table on stdout: the bands and the chance of each target.
 fn print_table(
     out: &mut impl Write,
-    sc: &plansim::scenario::Scenario,
-    p: &plansim::project::Projection,
-    sim: &plansim::simulate::Simulation,
+    sc: &plansim_core::scenario::Scenario,
+    p: &plansim_core::project::Projection,
+    sim: &plansim_core::simulate::Simulation,
     dir: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     writeln!(
@@ -221,11 +221,11 @@ fn print_table(
 }
 
 /// `2`, `2%`, `0.5` → points.
-fn points(s: &str) -> Result<plansim::scenario::Percent, String> {
-    let (value, sign) = plansim::text::parse_percent(s)
+fn points(s: &str) -> Result<plansim_core::scenario::Percent, String> {
+    let (value, sign) = plansim_core::text::parse_percent(s)
         .filter(|(v, _)| (0.0..=100.0).contains(v))
         .ok_or_else(|| format!("`{s}`: expected points from 0 to 100, such as 2 or \"2%\""))?;
-    Ok(plansim::scenario::Percent {
+    Ok(plansim_core::scenario::Percent {
         value,
         sign,
         text: s.to_string(),

@@ -3,10 +3,10 @@
 
 use super::project::{load, num};
 use super::{Format, text_table, w, write_csv};
-use plansim::lang::Lang;
-use plansim::scenario::Selector;
-use plansim::simulate::Settings;
-use plansim::sweep::{Sweep, SweepRow};
+use plansim_core::lang::Lang;
+use plansim_core::scenario::Selector;
+use plansim_core::simulate::Settings;
+use plansim_core::sweep::{Sweep, SweepRow};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -57,10 +57,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         args.region.as_deref(),
     )?;
     let left_out = super::tell_left_out(&sc);
-    let deltas = plansim::sweep::grid(&args.delta, args.step)?;
+    let deltas = plansim_core::sweep::grid(&args.delta, args.step)?;
     let widest = deltas.iter().fold(0.0f64, |m, d| m.max(d.abs()));
     if widest > 0.0 && widest < 0.1 {
-        let msg = plansim::lang::Msg::DeltasLookLikeFractions {
+        let msg = plansim_core::lang::Msg::DeltasLookLikeFractions {
             text: args.delta.clone(),
         };
         eprintln!(
@@ -76,14 +76,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let mut set = Settings::from_scenario(&sc);
     set.draws = args.draws.unwrap_or(set.draws);
-    let sweep = plansim::sweep::sweep(&sc, &select, &deltas, args.from, &set)?;
+    let sweep = plansim_core::sweep::sweep(&sc, &select, &deltas, args.from, &set)?;
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Csv => write_csv(&sweep.rows)?,
         Format::Json => writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&plansim::format::json(&sweep)?)?
+            serde_json::to_string_pretty(&plansim_core::format::json(&sweep)?)?
         )?,
         Format::Table => write_table(&mut out, &sweep, super::lang())?,
     }
@@ -150,7 +150,7 @@ fn write_table(out: &mut impl Write, sweep: &Sweep, lang: Lang) -> anyhow::Resul
             "P(meet): the share of draws meeting the target under the scenario's σ — conditional on the scenario, not a forecast"
         ),
         sweep.draws,
-        plansim::lang::words::word(lang, "draws")
+        w("draws")
     )?;
     Ok(())
 }

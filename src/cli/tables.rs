@@ -1,8 +1,8 @@
 //! `plansim tables FILE...`: every row as read, raw cells beside their meaning.
 
 use super::{Format, text_table};
-use plansim::export::{annotations, note_label, write_table_rows_csv};
-use plansim::table::{Cell, Form, Indicator, LoadOptions, RateKind, Table};
+use plansim_core::export::{annotations, note_label, write_table_rows_csv};
+use plansim_core::table::{Cell, Form, Indicator, LoadOptions, RateKind, Table};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,7 +37,7 @@ pub struct Args {
 struct WithMeaning<'a> {
     #[serde(flatten)]
     row: &'a Indicator,
-    meaning: plansim::meaning::Meaning,
+    meaning: plansim_core::meaning::Meaning,
 }
 
 /// The target's meaning; a growth target stated only in the rate column is read from there
@@ -57,13 +57,13 @@ fn target_meaning(ind: &Indicator) -> String {
 /// The cell's reading and, where it differs, the target the row's meaning makes of it, with
 /// the way it should move: `[1] total → 78.1 (rising)`, `1.2 → ≥1.2 (rising)`.
 fn meaning_words(ind: &Indicator) -> String {
-    let m = plansim::meaning::Meaning::of(ind);
+    let m = plansim_core::meaning::Meaning::of(ind);
     let cell = target_meaning(ind);
     let dir = match m.direction {
-        plansim::table::Direction::Rising => "rising",
-        plansim::table::Direction::Falling => "falling",
+        plansim_core::table::Direction::Rising => "rising",
+        plansim_core::table::Direction::Falling => "falling",
     };
-    match plansim::export::goal_text(&m, m.base.map_or(ind.base_year, |b| b.0)) {
+    match plansim_core::export::goal_text(&m, m.base.map_or(ind.base_year, |b| b.0)) {
         Some(goal) if goal != cell && !m.target.rule().starts_with("annual") => {
             format!("{cell} → {goal} ({})", super::w(dir))
         }
@@ -98,10 +98,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         region: args.region,
         lenient: !args.strict,
     };
-    let (mut tables, errors) = plansim::table::load_all(&args.files, &opts);
+    let (mut tables, errors) = plansim_core::table::load_all(&args.files, &opts);
     // a row stating another's target again is listed as such: the other commands fold it in
     for t in &mut tables {
-        plansim::meaning::mark_readings(&mut t.indicators);
+        plansim_core::meaning::mark_readings(&mut t.indicators);
     }
     let all: Vec<&Indicator> = tables.iter().flat_map(|t| &t.indicators).collect();
     let mut out = std::io::stdout().lock();
@@ -112,13 +112,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 .iter()
                 .map(|ind| WithMeaning {
                     row: ind,
-                    meaning: plansim::meaning::Meaning::of(ind),
+                    meaning: plansim_core::meaning::Meaning::of(ind),
                 })
                 .collect();
             writeln!(
                 out,
                 "{}",
-                serde_json::to_string_pretty(&plansim::format::json(&rows)?)?
+                serde_json::to_string_pretty(&plansim_core::format::json(&rows)?)?
             )?
         }
         Format::Csv => write_table_rows_csv(&mut out, all.iter().copied())?,
@@ -205,7 +205,7 @@ fn tell_unread(tables: &[Table]) -> usize {
                 .collect::<std::collections::BTreeSet<_>>();
             eprintln!(
                 "plansim: error: {}",
-                plansim::Error::Cells {
+                plansim_core::Error::Cells {
                     path: t.path.clone(),
                     errors: t.unread.clone(),
                 }

@@ -4,7 +4,7 @@
 //! (`../shared/data/national/*.jpg`); the grades from the tables' own arithmetic, by hand.
 
 use super::super::*;
-use plansim::table::achievement::{Verdict, achievement};
+use plansim_core::table::achievement::{Verdict, achievement};
 
 const NATIONAL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/national");
 
@@ -152,7 +152,7 @@ fn a_footnote_figure_on_another_basis_is_kept_with_its_row() {
     let alt: Vec<_> = rd
         .notes
         .iter()
-        .filter_map(plansim::table::alternative::alternative)
+        .filter_map(plansim_core::table::alternative::alternative)
         .collect();
     assert_eq!(alt, [("经济普查前数据".to_string(), "1.55%".to_string())]);
     // no other row takes it
@@ -161,7 +161,7 @@ fn a_footnote_figure_on_another_basis_is_kept_with_its_row() {
         assert!(
             i.notes
                 .iter()
-                .all(|n| plansim::table::alternative::alternative(n).is_none()),
+                .all(|n| plansim_core::table::alternative::alternative(n).is_none()),
             "{}",
             i.name
         );
@@ -215,7 +215,7 @@ fn the_11th_plan_table_reads_whole() {
         r("耕地保有量"),
         [N(1.22, 2), N(1.2, 1), N(-0.3, 1), Nil, Nil],
     );
-    assert_eq!(r("耕地保有量").direction(), plansim::Direction::Rising);
+    assert_eq!(r("耕地保有量").direction(), plansim_core::Direction::Rising);
     assert_eq!(
         r("单位国内生产总值能源消耗降低").rate_kind,
         RateKind::TotalPercent
@@ -337,7 +337,7 @@ fn assess_grades_an_achievement_table_without_outturns() {
 #[test]
 fn an_achievement_tables_outcomes_are_its_outturns() {
     let t = national("national-10th-achievement-table.csv");
-    let o = plansim::actuals::own_outcomes(&t.indicators);
+    let o = plansim_core::actuals::own_outcomes(&t.indicators);
     assert_eq!(o.len(), 8);
     assert!(o.iter().all(|o| o.year == 2005 && o.region == "全国"));
     let exports = o
@@ -377,9 +377,12 @@ fn grouped_achievement_headers_grade_as_the_original() {
         region: Some("全国".into()),
         ..LoadOptions::default()
     };
-    let t =
-        plansim::table::load_bytes(Path::new("grouped.csv"), grouped.as_bytes().to_vec(), &opts)
-            .unwrap_or_else(|e| panic!("{e}"));
+    let t = plansim_core::table::load_bytes(
+        Path::new("grouped.csv"),
+        grouped.as_bytes().to_vec(),
+        &opts,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     assert!(
         t.unread.is_empty() && t.warnings.is_empty(),
         "{:?} {:?}",

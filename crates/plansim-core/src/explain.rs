@@ -2,7 +2,6 @@
 //! it changed, year span by year span, rate before → after. Plain data for `plansim explain`
 //! and the report pages.
 use crate::error::Result;
-use crate::lang::words::word;
 use crate::lang::{Lang, Rule};
 use crate::notice::{At, Notice};
 use crate::project::project;
@@ -80,8 +79,8 @@ impl Span {
         if self.observed {
             format!(
                 "{years}: {} ({})",
-                word(lang, "observed"),
-                word(lang, "no effect")
+                lang.pick("已有实际值", "observed"),
+                lang.pick("无变化", "no effect")
             )
         } else {
             let pct = |v: f64| crate::format::percent(v / 100.0, 2);
@@ -355,5 +354,19 @@ mod tests {
         );
         // 0.07·100 is 7.000000000000001 in binary
         assert_eq!((v[1].before, v[1].after), (7.0, 5.0));
+    }
+
+    #[test]
+    fn a_span_reads_in_either_language() {
+        let span = |observed| Span {
+            from: 2021,
+            to: 2023,
+            before: 7.0,
+            after: 5.0,
+            observed,
+        };
+        assert_eq!(span(true).text(Lang::Zh), "2021–2023: 已有实际值 (无变化)");
+        assert_eq!(span(true).text(Lang::En), "2021–2023: observed (no effect)");
+        assert_eq!(span(false).text(Lang::Zh), "2021–2023: 7.00% → 5.00%");
     }
 }

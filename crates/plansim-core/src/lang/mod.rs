@@ -6,7 +6,6 @@ mod detect;
 mod msg;
 mod reading;
 mod text;
-pub mod words;
 
 pub use detect::detect;
 
