@@ -35,9 +35,6 @@ impl Check for CumulativeTarget {
     }
 }
 
-const FALLING: [&str; 5] = ["降低", "下降", "减少", "削减", "压减"];
-const RISING: [&str; 4] = ["提高", "增长", "增加", "上升"];
-
 /// Years of a five-year plan period, the usual span of a period total.
 const PLAN_PERIOD: i32 = 5;
 
@@ -53,8 +50,8 @@ fn annual(
     compounds: Option<bool>,
 ) -> Option<(f64, f64, bool)> {
     let total = cell.point()?.value;
-    let falling = FALLING.iter().any(|w| ind.name.contains(w));
-    let rising = RISING.iter().any(|w| ind.name.contains(w));
+    let falling = crate::table::states_fall(&ind.name);
+    let rising = crate::table::states_rise(&ind.name);
     let percent = is_rate || cell.percent || ind.unit.is_share();
     let n = f64::from(years);
     let compounds = compounds.unwrap_or(match (is_rate, ind.rate_kind) {

@@ -10,13 +10,11 @@ pub(crate) fn is_floor_name(name: &str) -> bool {
         .any(|w| name.contains(w))
 }
 
-use crate::table::FALLING_WORDS;
-
 /// The way the indicator should move: the bound of its target (or of its rate column when the
 /// target is empty: `<5.5` is a ceiling), else target against base, else the sign of the
 /// stated rate, else the words of its name.
 pub fn direction(ind: &Indicator) -> Direction {
-    let falling_name = FALLING_WORDS.iter().any(|w| ind.name.contains(w));
+    let falling_name = crate::table::meant_to_fall(&ind.name);
     // a bound on a reduction bounds the size of the fall (`化肥使用量减少 不低于[5]`: at least
     // 5 % down): the row still falls
     if quantity(ind) == Quantity::PeriodChange && super::quantity::is_reduction(ind) {

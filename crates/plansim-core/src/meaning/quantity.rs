@@ -2,6 +2,7 @@
 //! `…增长（%）` row whose base is 2.3 is a growth rate, one whose base is `305.8亿` is a level.
 
 use crate::names::{Measure, key, split_measure};
+use crate::table::FALLING_VERBS;
 use crate::table::{Indicator, RateKind, UnitKind};
 use serde::Serialize;
 
@@ -123,9 +124,7 @@ pub(crate) fn is_reduction(ind: &Indicator) -> bool {
         matches!(
             split_measure(&key(name)).1,
             Measure::Change { falling: true }
-        ) || ["降低", "下降", "减少", "削减", "压减"]
-            .iter()
-            .any(|w| name.ends_with(w))
+        ) || FALLING_VERBS.iter().any(|w| name.ends_with(w))
     };
     falls(&ind.name) || ind.name_parts.parent.as_deref().is_some_and(falls)
 }

@@ -36,10 +36,7 @@ pub struct Achievement {
 /// Names of levels a plan keeps under its figure though they grow: the population
 /// (`全国总人口 控制在13.3亿以内`), and what the meaning's falling words name (`失业率`).
 fn is_ceiling(ind: &Indicator) -> bool {
-    ind.name.contains("总人口")
-        || super::indicator::FALLING_WORDS
-            .iter()
-            .any(|w| ind.name.contains(w))
+    ind.name.contains("总人口") || super::change_words::meant_to_fall(&ind.name)
 }
 
 /// The row's outcome against its target; `None` for a row without outcome columns (a plan

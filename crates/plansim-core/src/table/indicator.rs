@@ -53,23 +53,6 @@ impl Attribute {
     }
 }
 
-/// Words in a name that mark an indicator meant to fall.
-pub(crate) const FALLING_WORDS: [&str; 13] = [
-    "降低",
-    "下降",
-    "减少",
-    "压减",
-    "失业率",
-    "能耗",
-    "排放",
-    "死亡率",
-    "发生率",
-    "贫困",
-    "事故",
-    "污染",
-    "削减",
-];
-
 /// Which way the indicator is meant to move; a plain-number target is met at or beyond it.
 ///
 /// # Example

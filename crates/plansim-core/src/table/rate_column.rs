@@ -5,11 +5,6 @@ use super::indicator::{Indicator, RateKind};
 use super::notation::{Cell, Form};
 use super::unit::Unit;
 
-/// Words of a name that make it a change over time (a total of it is a percentage change).
-const CHANGE_WORDS: [&str; 10] = [
-    "降低", "下降", "减少", "削减", "压减", "提高", "增长", "增速", "上升", "增幅",
-];
-
 /// What the rate column states for a row: `(cumulative, average, header)` of its column.
 pub(super) fn rate_kind(
     name: &str,
@@ -20,7 +15,9 @@ pub(super) fn rate_kind(
     let Some((cumulative, average, header)) = column else {
         return RateKind::Annual;
     };
-    let change_named = CHANGE_WORDS.iter().any(|w| name.contains(w));
+    // a name stating a change over time: a total of it is a percentage change
+    let change_named =
+        super::change_words::states_fall(name) || super::change_words::states_rise(name);
     if rate.is_period_total() || (cumulative && rate.is_numeric()) {
         // `累计增长` says growth of the total; `年均增长[累计]` says growth of the annual figures,
         // its bracketed totals being changes of the level (城镇化率 `[3.9]`: 3.9 points)
