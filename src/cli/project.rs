@@ -200,10 +200,10 @@ fn print_relations(
     writeln!(
         out,
         "{}",
-        lang.pick(
-            "相对其他指标增速的目标（情景各年增速的年均值；同步：相差不超过0.5个百分点）：",
+        lang.say(
             "Targets relative to another row's growth (mean of the scenario's yearly rates; in \
-             step: within 0.5 point):"
+             step: within 0.5 point):",
+            "相对其他指标增速的目标（情景各年增速的年均值；同步：相差不超过0.5个百分点）："
         )
     )?;
     for r in &p.relations {

@@ -79,8 +79,8 @@ impl Span {
         if self.observed {
             format!(
                 "{years}: {} ({})",
-                lang.pick("已有实际值", "observed"),
-                lang.pick("无变化", "no effect")
+                lang.say("observed", "已有实际值"),
+                lang.say("no effect", "无变化")
             )
         } else {
             let pct = |v: f64| crate::format::percent(v / 100.0, 2);

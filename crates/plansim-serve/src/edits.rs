@@ -73,15 +73,15 @@ fn percent(v: &serde_json::Value, lang: Lang) -> Result<f64, String> {
     };
     if !RATES.contains(&x) {
         return Err(lang
-            .pick(
+            .say(
                 &format!(
-                    "{} 超出可用范围：增速应在 {} 到 {}（%/年）之间",
+                    "{} is out of range: a rate must lie from {} to {} (% a year)",
                     trim_float(x),
                     RATES.start(),
                     RATES.end()
                 ),
                 &format!(
-                    "{} is out of range: a rate must lie from {} to {} (% a year)",
+                    "{} 超出可用范围：增速应在 {} 到 {}（%/年）之间",
                     trim_float(x),
                     RATES.start(),
                     RATES.end()
@@ -97,14 +97,14 @@ fn year(y: i32, b: &Bounds, lang: Lang) -> Result<i32, String> {
         return Ok(y);
     }
     Err(lang
-        .pick(
+        .say(
             &format!(
-                "{y} 不在可调整的年份 {}–{} 之内",
+                "{y} is outside the years that can change, {}–{}",
                 b.years.start(),
                 b.years.end()
             ),
             &format!(
-                "{y} is outside the years that can change, {}–{}",
+                "{y} 不在可调整的年份 {}–{} 之内",
                 b.years.start(),
                 b.years.end()
             ),
@@ -130,9 +130,9 @@ impl Edits {
     pub fn rules(&self, b: &Bounds, lang: Lang) -> Result<Rules, String> {
         if self.rates.len() + self.shocks.len() > MAX_EDITS {
             return Err(lang
-                .pick(
-                    &format!("一次最多 {MAX_EDITS} 项调整"),
+                .say(
                     &format!("at most {MAX_EDITS} edits at once"),
+                    &format!("一次最多 {MAX_EDITS} 项调整"),
                 )
                 .to_string());
         }

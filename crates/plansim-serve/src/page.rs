@@ -18,21 +18,18 @@ fn head(title: &str, lang: Lang) -> String {
         "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{}</title><link rel=\"stylesheet\" href=\"/style.css\"></head>\n<body>\n",
-        lang.pick("zh-CN", "en"),
+        lang.say("en", "zh-CN"),
         esc(title)
     )
 }
 
 /// The plans and scenarios the server was started with, each plan a link to its page.
 pub fn index(entries: &[Entry], lang: Lang) -> String {
-    let title = lang.pick("plansim 情景推演", "plansim what-if");
+    let title = lang.say("plansim what-if", "plansim 情景推演");
     let mut h = head(title, lang);
     h.push_str(&format!("<header><h1>{}</h1><p class=\"muted\">{}</p></header>\n<main>\n",
         esc(title),
-        esc(lang.pick(
-            "选择一个规划：调整各指标分期增速，即时查看图表、评估与达标年份。",
-            "Pick a plan: move each indicator's rate by period and see its chart, verdict and reach year at once.",
-        ))));
+        esc(lang.say("Pick a plan: move each indicator's rate by period and see its chart, verdict and reach year at once.", "选择一个规划：调整各指标分期增速，即时查看图表、评估与达标年份。"))));
     for (e, entry) in entries.iter().enumerate() {
         h.push_str(&format!(
             "<section class=\"entry\"><h2>{}</h2><p>{}</p><p class=\"muted\">{}</p><ul>\n",
@@ -45,7 +42,7 @@ pub fn index(entries: &[Entry], lang: Lang) -> String {
                 "<li><a href=\"/plan/{e}/{p}\">{}</a> <span class=\"muted\">{} {}</span></li>\n",
                 esc(&plan.title()),
                 plan.indicators.len(),
-                lang.pick("个可推演指标", "indicators to move")
+                lang.say("indicators to move", "个可推演指标")
             ));
         }
         h.push_str("</ul></section>\n");
@@ -56,7 +53,7 @@ pub fn index(entries: &[Entry], lang: Lang) -> String {
 
 /// The words the script shows, in the page's language.
 fn words(lang: Lang) -> serde_json::Value {
-    let w = |zh: &str, en: &str| serde_json::Value::from(lang.pick(zh, en));
+    let w = |zh: &str, en: &str| serde_json::Value::from(lang.say(en, zh));
     serde_json::json!({
         "rates": w("分期增速（%/年）", "Rates by period (% a year)"),
         "shock": w("冲击", "Shock"),
@@ -104,14 +101,14 @@ pub fn plan(entry: &Entry, plan: &Plan, at: (usize, usize), lang: Lang) -> Strin
         "<header><a href=\"/\">← {}</a><h1>{}</h1><p class=\"muted\">{} · {} {} · seed {}</p>\
          <div class=\"buttons\"><button id=\"reset\">{}</button> <button id=\"save\">{}</button> \
          <span id=\"took\" class=\"muted\"></span></div></header>\n",
-        esc(lang.pick("全部规划", "All plans")),
+        esc(lang.say("All plans", "全部规划")),
         esc(&plan.title()),
         esc(&entry.label),
         plan.draws,
-        lang.pick("次模拟", "draws"),
+        lang.say("draws", "次模拟"),
         plan.seed,
-        esc(lang.pick("重置", "Reset")),
-        esc(lang.pick("另存为情景", "Save as scenario")),
+        esc(lang.say("Reset", "重置")),
+        esc(lang.say("Save as scenario", "另存为情景")),
     ));
     h.push_str(
         "<main class=\"whatif\"><aside id=\"controls\"></aside>\n\

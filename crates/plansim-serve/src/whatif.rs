@@ -176,12 +176,7 @@ pub fn answer(
     // the edited line first, in the main colour with the fan; the loaded one beside it
     if edited {
         now.sc.name = format!("{}+", was.sc.name);
-        now.page.named.label = if lang.is_en() {
-            "with edits"
-        } else {
-            "调整后"
-        }
-        .into();
+        now.page.named.label = lang.say("with edits", "调整后").into();
     }
     let svg = match now.p.paths.iter().position(|p| p.series.name == focus) {
         Some(i) => {

@@ -77,24 +77,24 @@ pub(super) fn render(msg: &Msg, lang: Lang) -> Option<String> {
             }
         }
         Msg::NoBaseline { target: false } => lang
-            .pick(
-                "无基期值，也无数值目标",
+            .say(
                 "no baseline and no numeric target",
+                "无基期值，也无数值目标",
             )
             .into(),
         Msg::NoBaseline { target: true } => lang
-            .pick(
-                "无基期值：请在表中给出，或给出实际值",
+            .say(
                 "no baseline: give one in the table or as an actual",
+                "无基期值：请在表中给出，或给出实际值",
             )
             .into(),
         Msg::GrowthRate => lang
-            .pick(
-                "增速指标（各格为逐年增速，不是水平值）：不做复利推算；情景给出其各年增速，\
-                 以它为参照的目标（高于GDP增长等）据此判断，列在表下",
+            .say(
                 "a growth rate (its cells are yearly rates, not a level): never compounded; the \
                  scenario gives its yearly rates, on which targets relative to it (above GDP \
                  growth, …) are judged, listed under the table",
+                "增速指标（各格为逐年增速，不是水平值）：不做复利推算；情景给出其各年增速，\
+                 以它为参照的目标（高于GDP增长等）据此判断，列在表下",
             )
             .into(),
         Msg::ActualAfterHorizon { first, horizon } => match zh {

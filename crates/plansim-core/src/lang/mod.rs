@@ -39,8 +39,9 @@ impl Lang {
         }
     }
 
-    /// One of two texts.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+    /// A word or phrase written as its pair, English first as in [`Text::new`]:
+    /// `lang.say("region", "地区")`. The one way plansim says a fixed word in a language.
+    pub fn say<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
         match self {
             Lang::Zh => zh,
             Lang::En => en,
@@ -54,7 +55,7 @@ impl Lang {
 
     /// Items joined as the language lists them: `a、b、c` or `a, b, c`.
     pub fn list(self, items: &[String]) -> String {
-        items.join(self.pick("、", ", "))
+        items.join(self.say(", ", "、"))
     }
 }
 

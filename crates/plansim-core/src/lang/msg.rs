@@ -301,9 +301,9 @@ impl Msg {
                 false => format!("`extends` makes a cycle: {}", chain.join(" → ")),
             },
             Msg::NoTables => lang
-                .pick(
-                    "没有 `tables`（本文件及其继承的文件中都没有）",
+                .say(
                     "names no `tables` (here or in what it extends)",
+                    "没有 `tables`（本文件及其继承的文件中都没有）",
                 )
                 .into(),
             Msg::Unreadable { table, path, error } => match (zh, table) {

@@ -40,61 +40,52 @@ impl Default for Words {
     }
 }
 
-fn s(text: &str) -> String {
-    text.to_string()
-}
-
 impl Words {
-    pub fn zh() -> Words {
+    /// The words in a language, each written as its pair (English, Chinese).
+    pub fn new(lang: Lang) -> Words {
+        let say = |en: &str, zh: &str| lang.say(en, zh).to_string();
         Words {
-            actual: s("实际值"),
-            actual_hypothetical: s("实际值（假设）"),
-            actual_bound: s("实际值为界限(＞或≤)"),
-            forecast: s("预测期"),
-            breach: s("超出上限"),
-            base: s("基期值"),
-            fan_outer: s("90%区间 (P5–P95)"),
-            fan_inner: s("50%区间 (P25–P75)"),
-            median: s("模拟中位数"),
-            ceiling: s("自然上限"),
-            lang: Lang::Zh,
-            binding: s("约束性指标"),
-            expected: s("预期性指标"),
-            probability: s("情景下达标概率"),
-            stated_rate: s("规划年均增速 (%)"),
-            required_rate: s("达标所需年均增速 (%)"),
-            above_diagonal: s("所需高于规划: 需加速"),
-            below_diagonal: s("规划增速足以达标"),
-            diagonal: s("所需 = 规划"),
-            no_data: s("无数据"),
-            no_outturns: s("无实际值"),
+            actual: say("Actual", "实际值"),
+            actual_hypothetical: say("Actual (hypothetical)", "实际值（假设）"),
+            actual_bound: say(
+                "Actual published as a bound (> or ≤)",
+                "实际值为界限(＞或≤)",
+            ),
+            forecast: say("forecast", "预测期"),
+            breach: say("beyond the limit", "超出上限"),
+            base: say("Base", "基期值"),
+            fan_outer: say("90% band (P5–P95)", "90%区间 (P5–P95)"),
+            fan_inner: say("50% band (P25–P75)", "50%区间 (P25–P75)"),
+            median: say("Simulated median", "模拟中位数"),
+            ceiling: say("Natural bound", "自然上限"),
+            binding: say("Binding target", "约束性指标"),
+            expected: say("Expected target", "预期性指标"),
+            probability: say(
+                "Probability of meeting the target under the scenario",
+                "情景下达标概率",
+            ),
+            stated_rate: say("Stated annual rate (%)", "规划年均增速 (%)"),
+            required_rate: say("Required annual rate (%)", "达标所需年均增速 (%)"),
+            above_diagonal: say(
+                "Required above stated: must speed up",
+                "所需高于规划: 需加速",
+            ),
+            below_diagonal: say("Stated rate is enough", "规划增速足以达标"),
+            diagonal: say("required = stated", "所需 = 规划"),
+            no_data: say("No data", "无数据"),
+            no_outturns: say("no outturns: the plan's path only", "无实际值"),
+            lang,
         }
     }
 
+    /// The Chinese words (the default).
+    pub fn zh() -> Words {
+        Words::new(Lang::Zh)
+    }
+
+    /// The English words, for `--lang en`.
     pub fn en() -> Words {
-        Words {
-            actual: s("Actual"),
-            actual_hypothetical: s("Actual (hypothetical)"),
-            actual_bound: s("Actual published as a bound (> or ≤)"),
-            forecast: s("forecast"),
-            breach: s("beyond the limit"),
-            base: s("Base"),
-            fan_outer: s("90% band (P5–P95)"),
-            fan_inner: s("50% band (P25–P75)"),
-            median: s("Simulated median"),
-            ceiling: s("Natural bound"),
-            lang: Lang::En,
-            binding: s("Binding target"),
-            expected: s("Expected target"),
-            probability: s("Probability of meeting the target under the scenario"),
-            stated_rate: s("Stated annual rate (%)"),
-            required_rate: s("Required annual rate (%)"),
-            above_diagonal: s("Required above stated: must speed up"),
-            below_diagonal: s("Stated rate is enough"),
-            diagonal: s("required = stated"),
-            no_data: s("No data"),
-            no_outturns: s("no outturns: the plan's path only"),
-        }
+        Words::new(Lang::En)
     }
 
     /// Every word, for the glyph check.

@@ -13,11 +13,7 @@ use plansim_core::project::Path as ProjPath;
 use plansim_core::table::Direction;
 
 pub(super) fn words(lang: Lang) -> Words {
-    if lang.is_en() {
-        Words::en()
-    } else {
-        Words::zh()
-    }
+    Words::new(lang)
 }
 
 /// A file name from free text: no separators or reserved characters, at most 40 characters.

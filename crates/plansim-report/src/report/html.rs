@@ -12,12 +12,12 @@ use plansim_core::lang::Lang;
 
 /// The page of one scenario.
 pub fn scenario_page(p: &Page) -> Result<String> {
-    let w = |en: &'static str, zh: &'static str| words::w(p.lang, en, zh);
+    let lang = p.lang;
     let c = p.counts();
     let mut cards = vec![
-        (w("indicators", "指标"), p.series.to_string()),
-        (w("projected", "可预测"), p.projected.to_string()),
-        (w("targets", "目标"), p.rows.len().to_string()),
+        (lang.say("indicators", "指标"), p.series.to_string()),
+        (lang.say("projected", "可预测"), p.projected.to_string()),
+        (lang.say("targets", "目标"), p.rows.len().to_string()),
     ];
     cards.extend(
         c.grades(p.lang)
@@ -25,8 +25,11 @@ pub fn scenario_page(p: &Page) -> Result<String> {
             .filter(|g| g.1 > 0)
             .map(|(g, n)| (g, n.to_string())),
     );
-    cards.push((w("check errors", "检查错误"), c.errors.to_string()));
-    cards.push((w("check warnings", "检查警告"), c.warnings.to_string()));
+    cards.push((lang.say("check errors", "检查错误"), c.errors.to_string()));
+    cards.push((
+        lang.say("check warnings", "检查警告"),
+        c.warnings.to_string(),
+    ));
     let rules = RulesHtml {
         e: &p.rules,
         lang: p.lang(),
@@ -34,7 +37,7 @@ pub fn scenario_page(p: &Page) -> Result<String> {
     Ok(PageHtml {
         p,
         lang: p.lang,
-        title: format!("{} {}", w("Scenario", "情景"), p.named.label),
+        title: format!("{} {}", lang.say("Scenario", "情景"), p.named.label),
         subtitle: &p.named.description,
         root: "../",
         opening: opening(&p.action, p.lang, false, true)?,
@@ -52,7 +55,6 @@ pub fn index_page(
     failed: &[(String, String)],
     lang: Lang,
 ) -> Result<String> {
-    let w = |en: &'static str, zh: &'static str| words::w(lang, en, zh);
     let batch: Vec<(&super::action::Named, &[TargetRow])> =
         summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
     let lookup = super::action::Lookup::new(&batch);
@@ -62,8 +64,8 @@ pub fn index_page(
         national: super::templates::national(summaries, lang, true)?,
         failed,
         lang,
-        title: w("plansim report", "plansim 报告"),
-        subtitle: w(
+        title: lang.say("plansim report", "plansim 报告"),
+        subtitle: lang.say(
             "Plan targets graded from outturns, and what-if scenarios",
             "规划目标依据实际值的评估，以及情景推演",
         ),

@@ -7,7 +7,6 @@
 
 use super::page::Summary;
 use super::rows::TargetRow;
-use super::words::w;
 use plansim_core::assess::Status;
 use plansim_core::assess::ambition::Verdict;
 use plansim_core::format::{Digits, number};
@@ -99,17 +98,13 @@ fn ended_part<'a>(s: &'a Summary, lang: Lang) -> Part<'a> {
     Part {
         name: &s.name,
         heading,
-        note: w(
-            lang,
-            "Final grades from the official outturns (statistical communiqués, and the end-of-period figures the next plan's table prints); missed first.",
-            "依据官方实际值（统计公报，以及下一个规划纲要表中的期末数）的最终评估；未实现的列在前。",
-        ),
+        note: lang.say("Final grades from the official outturns (statistical communiqués, and the end-of-period figures the next plan's table prints); missed first.", "依据官方实际值（统计公报，以及下一个规划纲要表中的期末数）的最终评估；未实现的列在前。"),
         heads: vec![
-            w(lang, "indicator", "指标"),
-            w(lang, "target", "目标"),
-            w(lang, "grade", "评估"),
-            w(lang, "latest outturn", "最新实际值"),
-            w(lang, "evidence", "依据"),
+            lang.say("indicator", "指标"),
+            lang.say("target", "目标"),
+            lang.say("grade", "评估"),
+            lang.say("latest outturn", "最新实际值"),
+            lang.say("evidence", "依据"),
         ],
         rows: rows
             .into_iter()
@@ -154,17 +149,13 @@ fn ambition_part<'a>(s: &'a Summary, lang: Lang) -> Part<'a> {
     Part {
         name: &s.name,
         heading,
-        note: w(
-            lang,
-            "Each target's pace from its base year beside the pace the outturns show over the five years before it; the ratio is required ÷ past (above 1: faster than before). Ranked: the past moving the other way first, then by the ratio.",
-            "各项目标自基期起所需速度，对照基期前五年实际值的速度；倍数为所需÷过去（大于1即须快于过去）。排序：方向相反者在前，其余按倍数从高到低。",
-        ),
+        note: lang.say("Each target's pace from its base year beside the pace the outturns show over the five years before it; the ratio is required ÷ past (above 1: faster than before). Ranked: the past moving the other way first, then by the ratio.", "各项目标自基期起所需速度，对照基期前五年实际值的速度；倍数为所需÷过去（大于1即须快于过去）。排序：方向相反者在前，其余按倍数从高到低。"),
         heads: vec![
-            w(lang, "indicator", "指标"),
-            w(lang, "base", "基期"),
-            w(lang, "target", "目标"),
-            w(lang, "ratio", "倍数"),
-            w(lang, "against history", "对照过去"),
+            lang.say("indicator", "指标"),
+            lang.say("base", "基期"),
+            lang.say("target", "目标"),
+            lang.say("ratio", "倍数"),
+            lang.say("against history", "对照过去"),
         ],
         rows: rows
             .into_iter()

@@ -3,7 +3,6 @@
 //! under its row, then the targets that cannot be graded counted by reason.
 
 use super::action::{Action, Section, pace};
-use super::words::w;
 use plansim_core::check::Code;
 use plansim_core::format::{Digits, chance, number};
 use plansim_core::lang::Lang;
@@ -11,16 +10,16 @@ use plansim_core::lang::Lang;
 /// The column headings.
 fn headings(lang: Lang) -> [&'static str; 10] {
     [
-        w(lang, "region", "地区"),
-        w(lang, "target", "指标与目标"),
-        w(lang, "grade", "评估"),
-        w(lang, "latest outturn", "最新实际值"),
-        w(lang, "current pace", "当前速度"),
-        w(lang, "required pace", "所需速度"),
-        w(lang, "gap", "差距"),
-        w(lang, "short by the target year", "目标年尚差"),
-        w(lang, "P on trend (σ)", "趋势达标概率（σ）"),
-        w(lang, "graded in", "评估依据情景"),
+        lang.say("region", "地区"),
+        lang.say("target", "指标与目标"),
+        lang.say("grade", "评估"),
+        lang.say("latest outturn", "最新实际值"),
+        lang.say("current pace", "当前速度"),
+        lang.say("required pace", "所需速度"),
+        lang.say("gap", "差距"),
+        lang.say("short by the target year", "目标年尚差"),
+        lang.say("P on trend (σ)", "趋势达标概率（σ）"),
+        lang.say("graded in", "评估依据情景"),
     ]
 }
 
@@ -42,7 +41,7 @@ fn cells(a: &Action, lang: Lang) -> [String; 10] {
         }
     };
     let hyp = if r.hypothetical {
-        w(lang, " (hypothetical)", "（假设）")
+        lang.say(" (hypothetical)", "（假设）")
     } else {
         ""
     };
@@ -115,7 +114,7 @@ fn audit(codes: &[&str], lang: Lang) -> String {
         .iter()
         .map(|c| Code::of_str(c).map_or(*c, |c| c.name(lang)))
         .collect();
-    let codes = names.join(w(lang, ", ", "、"));
+    let codes = names.join(lang.say(", ", "、"));
     if lang.is_en() {
         format!(" (the table's check finds errors: {codes})")
     } else {
@@ -216,33 +215,25 @@ impl<'a> View<'a> {
                     .map(|(r, names)| {
                         (
                             counted(r, names.len(), lang),
-                            names.join(w(lang, ", ", "、")),
+                            names.join(lang.say(", ", "、")),
                         )
                     })
                     .collect(),
             })
             .collect();
         View {
-            heading: w(lang, "Targets that need action", "需要采取行动的目标"),
-            none: w(
-                lang,
-                "No target is behind on the outturns.",
-                "依据实际值，没有滞后的目标。",
-            ),
-            note: askama::filters::Safe(w(
-                lang,
-                "Graded from the outturns (plansim assess), the furthest behind first. Gap, in the target's own terms and positive on the good side: for a level, share or average rate, current − required pace (the mean the remaining years need; the target once none remain); for a bound, the headroom inside it; short by the target year = the target less where the current pace leads. Under each target, what each scenario says.",
-                "依据实际值评估（plansim assess），最滞后的在前。差距以目标自身的口径计，正值为有利：达到某一水平的目标与年均速度目标为当前速度 − 所需速度（年均速度目标为其余年份所需的均值，目标年已过则为目标）；界限目标为距界限的余量；目标年尚差 = 目标减去按当前速度到目标年可达的水平。每个目标下列出各情景的结论。",
-            )),
+            heading: lang.say("Targets that need action", "需要采取行动的目标"),
+            none: lang.say("No target is behind on the outturns.", "依据实际值，没有滞后的目标。"),
+            note: askama::filters::Safe(lang.say("Graded from the outturns (plansim assess), the furthest behind first. Gap, in the target's own terms and positive on the good side: for a level, share or average rate, current − required pace (the mean the remaining years need; the target once none remain); for a bound, the headroom inside it; short by the target year = the target less where the current pace leads. Under each target, what each scenario says.", "依据实际值评估（plansim assess），最滞后的在前。差距以目标自身的口径计，正值为有利：达到某一水平的目标与年均速度目标为当前速度 − 所需速度（年均速度目标为其余年份所需的均值，目标年已过则为目标）；界限目标为距界限的余量；目标年尚差 = 目标减去按当前速度到目标年可达的水平。每个目标下列出各情景的结论。")),
             heads: headings(lang)[..n].to_vec(),
             rows,
-            colon: w(lang, ": ", "："),
-            not_gradable: w(lang, "Not gradable", "无法评估"),
-            counts: counts.join(w(lang, ", ", "，")),
+            colon: lang.say(": ", "："),
+            not_gradable: lang.say("Not gradable", "无法评估"),
+            counts: counts.join(lang.say(", ", "，")),
             fine: if s.fine > 0 {
                 format!(
                     "{}{}",
-                    w(lang, "; graded and not behind: ", "；已评估且未滞后："),
+                    lang.say("; graded and not behind: ", "；已评估且未滞后："),
                     s.fine
                 )
             } else {

@@ -36,29 +36,20 @@ impl PlanChart {
 
     pub fn caption(&self, lang: Lang) -> String {
         let (title, what) = match self {
-            PlanChart::Dashboard(_, c) => (
-                &c.title,
-                if lang.is_en() {
-                    "dashboard"
-                } else {
-                    "指标仪表盘"
-                },
-            ),
+            PlanChart::Dashboard(_, c) => (&c.title, lang.say("dashboard", "指标仪表盘")),
             PlanChart::Probability(_, c) => (
                 &c.title,
-                if lang.is_en() {
-                    "probability of meeting each target under the scenario (a what-if)"
-                } else {
-                    "情景下达标概率（假设情景）"
-                },
+                lang.say(
+                    "probability of meeting each target under the scenario (a what-if)",
+                    "情景下达标概率（假设情景）",
+                ),
             ),
             PlanChart::Gap(_, c) => (
                 &c.title,
-                if lang.is_en() {
-                    "current against required pace, from the outturns"
-                } else {
-                    "当前速度与所需速度之差（依据实际值）"
-                },
+                lang.say(
+                    "current against required pace, from the outturns",
+                    "当前速度与所需速度之差（依据实际值）",
+                ),
             ),
         };
         format!("{title} · {what}")
@@ -217,7 +208,7 @@ fn latest_note(
             format!("（{y}）")
         }
     };
-    let word = if lang.is_en() { "latest" } else { "最新" };
+    let word = lang.say("latest", "最新");
     if let Some(b) = latest.and_then(|(y, _)| chart.bounds.iter().find(|b| b.year == y)) {
         return format!("{word} {}{}", b.label, year(b.year));
     }

@@ -21,7 +21,7 @@ pub trait Shown {
     /// `en` on an English page, `zh` on a Chinese one: the templates' own words, written as
     /// HTML (never escaped).
     fn w(&self, en: &'static str, zh: &'static str) -> Safe<&'static str> {
-        Safe(words::w(self.lang(), en, zh))
+        Safe(self.lang().say(en, zh))
     }
 
     /// A probability, never a certainty (`>99%`), or empty.

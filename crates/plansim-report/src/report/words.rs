@@ -4,11 +4,6 @@
 use plansim_core::lang::Lang;
 use plansim_core::notice::Severity;
 
-/// `en` on an English page, `zh` on a Chinese one.
-pub fn w(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
-    if lang.is_en() { en } else { zh }
-}
-
 /// `67.9 (2025)`; on a Chinese page `67.9（2025）`.
 pub fn in_year(lang: Lang, text: &str, year: i32) -> String {
     if lang.is_en() {
@@ -21,67 +16,67 @@ pub fn in_year(lang: Lang, text: &str, year: i32) -> String {
 /// The HTML targets table's column headings.
 pub fn target_heads(lang: Lang) -> [&'static str; 15] {
     [
-        w(lang, "region", "地区"),
-        w(lang, "indicator", "指标"),
-        w(lang, "unit", "单位"),
-        w(lang, "attribute", "属性"),
-        w(lang, "base", "基期"),
-        w(lang, "target year", "目标年"),
-        w(lang, "target", "目标"),
-        w(lang, "grade", "评估"),
-        w(lang, "why (from the outturns)", "依据（来自实际值）"),
-        w(lang, "against history", "对照过去"),
-        w(lang, "P(trend)", "P(趋势)"),
-        w(lang, "stated rate", "规划增速"),
-        w(lang, "required rate", "所需增速"),
-        w(lang, "projected", "情景预测值"),
-        w(lang, "P(scenario)", "P(情景)"),
+        lang.say("region", "地区"),
+        lang.say("indicator", "指标"),
+        lang.say("unit", "单位"),
+        lang.say("attribute", "属性"),
+        lang.say("base", "基期"),
+        lang.say("target year", "目标年"),
+        lang.say("target", "目标"),
+        lang.say("grade", "评估"),
+        lang.say("why (from the outturns)", "依据（来自实际值）"),
+        lang.say("against history", "对照过去"),
+        lang.say("P(trend)", "P(趋势)"),
+        lang.say("stated rate", "规划增速"),
+        lang.say("required rate", "所需增速"),
+        lang.say("projected", "情景预测值"),
+        lang.say("P(scenario)", "P(情景)"),
     ]
 }
 
 /// The Markdown targets table's column headings.
 pub fn target_heads_md(lang: Lang) -> [&'static str; 14] {
     [
-        w(lang, "region", "地区"),
-        w(lang, "indicator", "指标"),
-        w(lang, "unit", "单位"),
-        w(lang, "binding", "约束性"),
-        w(lang, "target year", "目标年"),
-        w(lang, "target", "目标"),
-        w(lang, "grade", "评估"),
-        w(lang, "why", "依据"),
-        w(lang, "against history", "对照过去"),
-        w(lang, "P(trend)", "P(趋势)"),
-        w(lang, "stated rate", "规划增速"),
-        w(lang, "required rate", "所需增速"),
-        w(lang, "projected", "情景预测值"),
-        w(lang, "P(scenario)", "P(情景)"),
+        lang.say("region", "地区"),
+        lang.say("indicator", "指标"),
+        lang.say("unit", "单位"),
+        lang.say("binding", "约束性"),
+        lang.say("target year", "目标年"),
+        lang.say("target", "目标"),
+        lang.say("grade", "评估"),
+        lang.say("why", "依据"),
+        lang.say("against history", "对照过去"),
+        lang.say("P(trend)", "P(趋势)"),
+        lang.say("stated rate", "规划增速"),
+        lang.say("required rate", "所需增速"),
+        lang.say("projected", "情景预测值"),
+        lang.say("P(scenario)", "P(情景)"),
     ]
 }
 
 /// A binding target's mark in the attribute column.
 pub fn binding(lang: Lang) -> &'static str {
-    w(lang, "binding", "约束性")
+    lang.say("binding", "约束性")
 }
 
 /// The findings table's column headings (the Markdown table has no source column).
 pub fn finding_heads(lang: Lang) -> [&'static str; 6] {
     [
-        w(lang, "severity", "级别"),
-        w(lang, "rule", "规则"),
-        w(lang, "region", "地区"),
-        w(lang, "indicator", "指标"),
-        w(lang, "message", "说明"),
-        w(lang, "source", "出处"),
+        lang.say("severity", "级别"),
+        lang.say("rule", "规则"),
+        lang.say("region", "地区"),
+        lang.say("indicator", "指标"),
+        lang.say("message", "说明"),
+        lang.say("source", "出处"),
     ]
 }
 
 /// A finding's severity as the page says it.
 pub fn severity(s: Severity, lang: Lang) -> &'static str {
     match s {
-        Severity::Error => w(lang, "error", "错误"),
-        Severity::Warning => w(lang, "warning", "警告"),
-        Severity::Info => w(lang, "info", "提示"),
+        Severity::Error => lang.say("error", "错误"),
+        Severity::Warning => lang.say("warning", "警告"),
+        Severity::Info => lang.say("info", "提示"),
     }
 }
 
@@ -110,11 +105,7 @@ pub fn grades_note(lang: Lang, draws: usize, seed: u64) -> String {
 
 /// Why rows are missing from a scenario's tables.
 pub fn left_out(lang: Lang) -> &'static str {
-    w(
-        lang,
-        "These rows of the tables have a cell plansim could not read; the scenario ran without them.",
-        "表中这些行有plansim无法读取的单元格；情景在没有它们的情况下运行。",
-    )
+    lang.say("These rows of the tables have a cell plansim could not read; the scenario ran without them.", "表中这些行有plansim无法读取的单元格；情景在没有它们的情况下运行。")
 }
 
 /// The Markdown page's line of counts under the opening section.

@@ -26,11 +26,6 @@ use std::path::Path;
 /// The workbook's name in the report's folder.
 pub const NAME: &str = super::deliver::WORKBOOK;
 
-/// Zh or en.
-fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    if lang.is_en() { en } else { zh }
-}
-
 /// `assess` names its pace units in English; a Chinese sheet says them in Chinese.
 fn pace_unit(unit: &str, lang: Lang) -> &str {
     match (lang.is_en(), unit) {
@@ -101,37 +96,36 @@ fn actions<'f>(
     runs: &[&Computed],
     lang: Lang,
 ) -> Result<Sheet<'f>> {
-    let t = |zh, en| pick(lang, zh, en);
     let header = vec![
-        t("情景", "scenario"),
-        t("地区", "region"),
-        t("规划", "plan"),
-        t("指标", "indicator"),
-        t("目标年份", "target year"),
-        t("目标值", "target value"),
-        t("目标界限", "bound"),
-        t("目标类型", "target rule"),
-        t("单位", "unit"),
-        t("目标（原文）", "target as printed"),
-        t("评估等级", "grade"),
-        t("最新实际年份", "latest year"),
-        t("最新实际值", "latest outturn"),
-        t("所需速度", "required pace"),
-        t("当前速度", "current pace"),
-        t("规划速度", "planned pace"),
-        t("差距（正值有利）", "gap (positive = good side)"),
-        t("速度单位", "pace unit"),
-        t("按观测趋势达标概率", "P(meet | observed trend)"),
+        lang.say("scenario", "情景"),
+        lang.say("region", "地区"),
+        lang.say("plan", "规划"),
+        lang.say("indicator", "指标"),
+        lang.say("target year", "目标年份"),
+        lang.say("target value", "目标值"),
+        lang.say("bound", "目标界限"),
+        lang.say("target rule", "目标类型"),
+        lang.say("unit", "单位"),
+        lang.say("target as printed", "目标（原文）"),
+        lang.say("grade", "评估等级"),
+        lang.say("latest year", "最新实际年份"),
+        lang.say("latest outturn", "最新实际值"),
+        lang.say("required pace", "所需速度"),
+        lang.say("current pace", "当前速度"),
+        lang.say("planned pace", "规划速度"),
+        lang.say("gap (positive = good side)", "差距（正值有利）"),
+        lang.say("pace unit", "速度单位"),
+        lang.say("P(meet | observed trend)", "按观测趋势达标概率"),
         "σ",
-        t("σ来源", "σ source"),
-        t("情景目标年预测值", "projected in target year"),
-        t("情景达标概率", "P(meet | scenario)"),
-        t(
-            "对照过去（所需÷过去速度）",
+        lang.say("σ source", "σ来源"),
+        lang.say("projected in target year", "情景目标年预测值"),
+        lang.say("P(meet | scenario)", "情景达标概率"),
+        lang.say(
             "against history (required ÷ past pace)",
+            "对照过去（所需÷过去速度）",
         ),
-        t("对照过去", "against history"),
-        t("理由", "reason"),
+        lang.say("against history", "对照过去"),
+        lang.say("reason", "理由"),
     ];
     // every scenario's grades, each with its page row and the meaning of its table row
     type Entry<'a> = (
@@ -189,7 +183,7 @@ fn actions<'f>(
             )
         })
         .collect();
-    let mut action = Sheet::new(wb, t("行动", "Actions"), header, formats)?;
+    let mut action = Sheet::new(wb, lang.say("Actions", "行动"), header, formats)?;
     let mut cells: Vec<Vec<Cell>> = Vec::with_capacity(entries.len());
     for ((_, g, row, _), (typed, sigma, label)) in entries.iter().zip(&rows) {
         cells.push(vec![
@@ -237,33 +231,32 @@ fn long_sheets<'f>(
     runs: &[&Computed],
     lang: Lang,
 ) -> Result<[Sheet<'f>; 3]> {
-    let t = |zh, en| pick(lang, zh, en);
     let long_head = || {
         vec![
-            t("地区", "region"),
-            t("规划", "plan"),
-            t("情景", "scenario"),
-            t("指标", "indicator"),
-            t("单位", "unit"),
-            t("年份", "year"),
-            t("数值", "value"),
+            lang.say("region", "地区"),
+            lang.say("plan", "规划"),
+            lang.say("scenario", "情景"),
+            lang.say("indicator", "指标"),
+            lang.say("unit", "单位"),
+            lang.say("year", "年份"),
+            lang.say("value", "数值"),
         ]
     };
-    let mut projection = Sheet::new(wb, t("预测", "Projection"), long_head(), formats)?;
+    let mut projection = Sheet::new(wb, lang.say("Projection", "预测"), long_head(), formats)?;
     let mut head = long_head();
     head.extend(["p5", "p25", "p50", "p75", "p95"]);
-    let mut simulation = Sheet::new(wb, t("模拟", "Simulation"), head, formats)?;
+    let mut simulation = Sheet::new(wb, lang.say("Simulation", "模拟"), head, formats)?;
     let mut chances = Sheet::new(
         wb,
-        t("达标概率", "Probabilities"),
+        lang.say("Probabilities", "达标概率"),
         vec![
-            t("地区", "region"),
-            t("规划", "plan"),
-            t("情景", "scenario"),
-            t("指标", "indicator"),
-            t("年份", "year"),
-            t("目标", "target"),
-            t("达标概率", "probability"),
+            lang.say("region", "地区"),
+            lang.say("plan", "规划"),
+            lang.say("scenario", "情景"),
+            lang.say("indicator", "指标"),
+            lang.say("year", "年份"),
+            lang.say("target", "目标"),
+            lang.say("probability", "达标概率"),
         ],
         formats,
     )?;
@@ -331,21 +324,20 @@ fn findings<'f>(
     runs: &[&Computed],
     lang: Lang,
 ) -> Result<Sheet<'f>> {
-    let t = |zh, en| pick(lang, zh, en);
     let mut findings = Sheet::new(
         wb,
-        t("检查结果", "Findings"),
+        lang.say("Findings", "检查结果"),
         vec![
-            t("情景", "scenario"),
-            t("严重程度", "severity"),
-            t("规则", "code"),
-            t("地区", "region"),
-            t("规划", "plan"),
-            t("指标", "indicator"),
-            t("目标年份", "target year"),
-            t("文件", "file"),
-            t("行", "row"),
-            t("说明", "message"),
+            lang.say("scenario", "情景"),
+            lang.say("severity", "严重程度"),
+            lang.say("code", "规则"),
+            lang.say("region", "地区"),
+            lang.say("plan", "规划"),
+            lang.say("indicator", "指标"),
+            lang.say("target year", "目标年份"),
+            lang.say("file", "文件"),
+            lang.say("row", "行"),
+            lang.say("message", "说明"),
         ],
         formats,
     )?;
