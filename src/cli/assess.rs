@@ -1,6 +1,6 @@
 //! `plansim assess INPUT...`: every target graded from its outturns.
 
-use super::{Format, text_table, w};
+use super::{Format, say, text_table};
 use plansim_core::assess::{Grade, Status};
 use plansim_core::format::significant;
 use plansim_core::table::LoadOptions;
@@ -137,16 +137,16 @@ fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> an
         writeln!(out, "{}", super::words::as_of_line(super::lang(), y))?;
     }
     let mut grid = text_table(&[
-        "region",
-        "indicator",
-        "year",
-        "target",
-        "grade",
-        "latest",
-        "pace / needed",
-        "P",
-        "against history",
-        "reason",
+        say("region", "地区"),
+        say("indicator", "指标"),
+        say("year", "年份"),
+        say("target", "目标"),
+        say("grade", "评估"),
+        say("latest", "最新实际值"),
+        say("pace / needed", "实际速度 / 所需速度"),
+        say("P", "P(趋势)"),
+        say("against history", "对照过去"),
+        say("reason", "依据"),
     ]);
     grid.set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
         .set_width(TABLE_WIDTH);
@@ -201,8 +201,9 @@ fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> an
     writeln!(
         out,
         "{}",
-        w(
-            "latest: * preliminary; pace / needed: the observed pace (or mean) and what the remaining years need; P: chance of meeting the target on the observed trend (two or more observed changes); against history: the pace the target needs from its base year beside the pace of the five years before it"
+        say(
+            "latest: * preliminary; pace / needed: the observed pace (or mean) and what the remaining years need; P: chance of meeting the target on the observed trend (two or more observed changes); against history: the pace the target needs from its base year beside the pace of the five years before it",
+            "最新实际值：* 为预计数；实际速度 / 所需速度：已观察到的速度（或均值）与剩余年份所需；P(趋势)：按观察到的趋势达标的概率（至少两个年度变化）；对照过去：目标自基期起所需速度与基期前五年实际速度之比"
         )
     )?;
     Ok(())

@@ -1,6 +1,6 @@
 //! `plansim check FILE...`: the consistency audit of indicator tables.
 
-use super::{Format, lang, text_table, w};
+use super::{Format, lang, say, text_table};
 use plansim_core::check::{Finding, Regions};
 use plansim_core::table::LoadOptions;
 use std::io::Write;
@@ -150,16 +150,22 @@ fn cells(f: &Finding) -> String {
 
 fn write_table(out: &mut impl Write, findings: &[Finding]) -> anyhow::Result<()> {
     if findings.is_empty() {
-        writeln!(out, "{}", w("no findings"))?;
+        writeln!(out, "{}", say("no findings", "没有发现问题"))?;
         return Ok(());
     }
-    let mut grid = text_table(&["severity", "code", "where", "indicator", "finding"]);
+    let mut grid = text_table(&[
+        say("severity", "级别"),
+        say("code", "规则"),
+        say("where", "出处"),
+        say("indicator", "指标"),
+        say("finding", "说明"),
+    ]);
     // long messages wrap in their column rather than stretch the line
     grid.set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
         .set_width(TABLE_WIDTH);
     for f in findings {
         grid.add_row(vec![
-            w(f.severity.as_str()).to_string(),
+            f.severity.say(lang()).to_string(),
             f.code.to_string(),
             format!("{}:{}", f.file, f.row),
             format!("{} {}\n{}", f.region, f.indicator, cells(f)),

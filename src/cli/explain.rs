@@ -1,6 +1,6 @@
 //! `plansim explain SCENARIO`: each rule with its file and line and the rows it changed.
 
-use super::{Format, lang, text_table, w, write_csv};
+use super::{Format, lang, say, text_table, write_csv};
 use plansim_core::explain::{Explanation, explain};
 use plansim_core::lang::Lang;
 use serde::Serialize;
@@ -118,19 +118,23 @@ fn lines(e: &Explanation) -> Vec<Line<'_>> {
 
 fn write_table(out: &mut impl Write, e: &Explanation, lang: Lang) -> anyhow::Result<()> {
     if e.rules.is_empty() {
-        writeln!(out, "{}", w("no rules: the plans' own rates"))?;
+        writeln!(
+            out,
+            "{}",
+            say("no rules: the plans' own rates", "没有规则：按规划自身增速")
+        )?;
     }
     for r in &e.rules {
         writeln!(out, "\n{} {}  {}", r.rule.table(), r.at, r.says)?;
         if r.rows.is_empty() {
-            writeln!(out, "  {}", w("changes nothing"))?;
+            writeln!(out, "  {}", say("changes nothing", "未改变任何指标"))?;
         } else {
             let head = if r.rows.iter().all(|row| row.set.is_some()) {
-                "change"
+                say("change", "变化")
             } else {
-                "before → after"
+                say("before → after", "变化前 → 变化后")
             };
-            let mut grid = text_table(&["region", "indicator", head]);
+            let mut grid = text_table(&[say("region", "地区"), say("indicator", "指标"), head]);
             for row in &r.rows {
                 grid.add_row(vec![
                     row.region.clone(),
@@ -144,7 +148,10 @@ fn write_table(out: &mut impl Write, e: &Explanation, lang: Lang) -> anyhow::Res
             writeln!(
                 out,
                 "  {}: {}",
-                w("left out by kind (write kind = \"shares\" or \"all\" to include)"),
+                say(
+                    "left out by kind (write kind = \"shares\" or \"all\" to include)",
+                    "按 kind 未包括（要包括，写 kind = \"shares\" 或 \"all\"）"
+                ),
                 lang.list(&r.left_out)
             )?;
         }

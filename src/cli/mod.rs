@@ -97,9 +97,9 @@ pub fn lang() -> Lang {
     LANG.get().copied().unwrap_or(Lang::En)
 }
 
-/// A word of the command's tables (`words::WORDS`) in this run's language.
-pub fn w(en: &str) -> &str {
-    words::word(lang(), en)
+/// A word of the command's tables, written as its pair, in this run's language.
+pub fn say(en: &'static str, zh: &'static str) -> &'static str {
+    lang().say(en, zh)
 }
 
 /// Prints a scenario's warnings on stderr, each with its file and line.
@@ -249,7 +249,7 @@ pub fn text_table(header: &[&str]) -> comfy_table::Table {
     let mut t = comfy_table::Table::new();
     t.load_style(comfy_table::presets::UTF8_BORDERS_ONLY)
         .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
-        .set_header(header.iter().map(|h| w(h)).collect::<Vec<_>>());
+        .set_header(header.to_vec());
     t
 }
 

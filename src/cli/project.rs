@@ -1,6 +1,6 @@
 //! `plansim project SCENARIO`: the yearly path of every indicator, targets marked.
 
-use super::{Format, text_table, w};
+use super::{Format, say, text_table};
 use plansim_core::project::Projection;
 use plansim_core::run::{Input, Stages};
 use plansim_core::scenario::Scenario;
@@ -264,13 +264,13 @@ fn print_table(
         .filter(|(_, y)| only.is_empty() || only.contains(y))
         .collect();
     let mut header: Vec<String> = [
-        "region",
-        "indicator",
-        "unit",
-        "model",
-        "stated",
-        "scenario",
-        "required",
+        say("region", "地区"),
+        say("indicator", "指标"),
+        say("unit", "单位"),
+        say("model", "模型"),
+        say("stated", "规划增速"),
+        say("scenario", "情景增速"),
+        say("required", "所需增速"),
     ]
     .into_iter()
     .map(String::from)
@@ -317,16 +317,18 @@ fn print_table(
     writeln!(
         out,
         "{}",
-        w(
-            "✓/✗ target met/missed in that year; * actual; required = annual rate the first target needs from the latest actual"
+        say(
+            "✓/✗ target met/missed in that year; * actual; required = annual rate the first target needs from the latest actual",
+            "✓/✗ 当年完成/未完成目标；* 实际值；所需增速 = 从最新实际值出发完成首个目标所需的年均增速"
         )
     )?;
     if sc.outturns.any_hypothetical() {
         writeln!(
             out,
             "{}",
-            w(
-                "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures"
+            say(
+                "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures",
+                "部分实际值为假设数据（文件中 basis 为 hypothetical）：属情景假设，并非公布数据"
             )
         )?;
     }

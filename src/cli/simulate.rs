@@ -2,7 +2,7 @@
 //! the scenario — a what-if, never a status (statuses come from `plansim assess`).
 
 use super::project::{load, num, options, pct};
-use super::{Format, lang, text_table, w};
+use super::{Format, lang, say, text_table};
 use plansim_core::lang::Msg;
 use plansim_core::run::Stages;
 use plansim_core::simulate::Noise;
@@ -158,15 +158,15 @@ fn print_table(
         super::words::draws_line(lang(), &sim.scenario, sim.draws, sim.seed)
     )?;
     let mut grid = text_table(&[
-        "region",
-        "indicator",
-        "σ",
-        "year",
-        "target",
-        "p5",
-        "p50",
-        "p95",
-        "P(meet | scenario)",
+        say("region", "地区"),
+        say("indicator", "指标"),
+        say("σ", "σ"),
+        say("year", "年份"),
+        say("target", "目标"),
+        say("p5", "p5"),
+        say("p50", "p50"),
+        say("p95", "p95"),
+        say("P(meet | scenario)", "情景下P(完成)"),
     ]);
     for (path, sp) in p.paths.iter().zip(&sim.paths) {
         for c in &sp.chances {
@@ -176,7 +176,9 @@ fn print_table(
                 path.series.name.clone(),
                 // where σ came from, beside it: the user's hand, or n observed yearly changes
                 match (sp.sigma_from.by_hand(), sp.sigma_n) {
-                    (true, _) => format!("{} ({})", pct(Some(sp.sigma)), w("set by hand")),
+                    (true, _) => {
+                        format!("{} ({})", pct(Some(sp.sigma)), say("set by hand", "手设"))
+                    }
                     (false, Some(n)) => format!("{} (n={n})", pct(Some(sp.sigma))),
                     (false, None) => pct(Some(sp.sigma)),
                 },
@@ -193,23 +195,28 @@ fn print_table(
     writeln!(
         out,
         "{}",
-        w(
-            "P(meet | scenario): the share of draws meeting the target under this scenario's rates and σ — a what-if, conditional on the scenario, not a status (grades from outturns: plansim assess)"
+        say(
+            "P(meet | scenario): the share of draws meeting the target under this scenario's rates and σ — a what-if, conditional on the scenario, not a status (grades from outturns: plansim assess)",
+            "情景下P(完成)：在本情景的增速与σ下达标的抽样比例——属情景假设，以情景为条件，并非评估结论（依据实际值的评估见 plansim assess）"
         )
     )?;
     if sim.paths.iter().any(|sp| !sp.sigma_from.is_evidence()) {
         writeln!(
             out,
             "{}",
-            w("targets without outturns or a σ set by hand have no probability (no outturns)")
+            say(
+                "targets without outturns or a σ set by hand have no probability (no outturns)",
+                "无实际值且未手设σ的目标不给概率（无实际值）"
+            )
         )?;
     }
     if sc.outturns.any_hypothetical() {
         writeln!(
             out,
             "{}",
-            w(
-                "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures"
+            say(
+                "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures",
+                "部分实际值为假设数据（文件中 basis 为 hypothetical）：属情景假设，并非公布数据"
             )
         )?;
     }

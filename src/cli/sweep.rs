@@ -2,7 +2,7 @@
 //! scenario's own rates, meet the targets, and how likely under the scenario's σ.
 
 use super::project::{load, num};
-use super::{Format, text_table, w, write_csv};
+use super::{Format, say, text_table, write_csv};
 use plansim_core::lang::Lang;
 use plansim_core::scenario::Selector;
 use plansim_core::simulate::Settings;
@@ -108,7 +108,7 @@ fn write_table(out: &mut impl Write, sweep: &Sweep, lang: Lang) -> anyhow::Resul
             first.region,
             first.indicator,
             first.plan,
-            w("from"),
+            say("from", "起始年"),
             first.from
         )?;
         let rate_head = match lang {
@@ -116,13 +116,13 @@ fn write_table(out: &mut impl Write, sweep: &Sweep, lang: Lang) -> anyhow::Resul
             Lang::En => format!("rate {}", first.from),
         };
         let mut grid = text_table(&[
-            "Δ points",
+            say("Δ points", "Δ 百分点"),
             &rate_head,
-            "year",
-            "target",
-            "value",
-            "met",
-            "P(meet)",
+            say("year", "年份"),
+            say("target", "目标"),
+            say("value", "预测值"),
+            say("met", "完成"),
+            say("P(meet)", "P(完成)"),
         ]);
         for r in g {
             grid.add_row(vec![
@@ -132,8 +132,8 @@ fn write_table(out: &mut impl Write, sweep: &Sweep, lang: Lang) -> anyhow::Resul
                 r.target.clone(),
                 r.value.map(num).unwrap_or_default(),
                 match r.met {
-                    Some(true) => w("yes").into(),
-                    Some(false) => w("no").into(),
+                    Some(true) => say("yes", "是").into(),
+                    Some(false) => say("no", "否").into(),
                     None => String::new(),
                 },
                 r.probability
@@ -146,11 +146,12 @@ fn write_table(out: &mut impl Write, sweep: &Sweep, lang: Lang) -> anyhow::Resul
     writeln!(
         out,
         "{} ({} {})",
-        w(
-            "P(meet): the share of draws meeting the target under the scenario's σ — conditional on the scenario, not a forecast"
+        say(
+            "P(meet): the share of draws meeting the target under the scenario's σ — conditional on the scenario, not a forecast",
+            "P(完成)：在本情景的 σ 下完成目标的模拟比例——以本情景为前提，并非预测"
         ),
         sweep.draws,
-        w("draws")
+        say("draws", "次模拟")
     )?;
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! `plansim tables FILE...`: every row as read, raw cells beside their meaning.
 
-use super::{Format, text_table};
+use super::{Format, say, text_table};
 use plansim_core::export::{annotations, note_label, write_table_rows_csv};
 use plansim_core::table::{Cell, Form, Indicator, LoadOptions, RateKind, Table};
 use std::io::Write;
@@ -48,7 +48,7 @@ fn target_meaning(ind: &Indicator) -> String {
     }
     match (&ind.rate.form, ind.rate_kind) {
         (f, RateKind::Annual) if ind.rate.is_numeric() && !matches!(f, Form::Points { .. }) => {
-            format!("{} {}", meaning(&ind.rate), super::w("a year"))
+            format!("{} {}", meaning(&ind.rate), say("a year", "每年"))
         }
         _ => meaning(&ind.rate),
     }
@@ -65,29 +65,29 @@ fn meaning_words(ind: &Indicator) -> String {
     };
     match plansim_core::export::goal_text(&m, m.base.map_or(ind.base_year, |b| b.0)) {
         Some(goal) if goal != cell && !m.target.rule().starts_with("annual") => {
-            format!("{cell} → {goal} ({})", super::w(dir))
+            format!("{cell} → {goal} ({dir})")
         }
-        _ => format!("{cell} ({})", super::w(dir)),
+        _ => format!("{cell} ({dir})"),
     }
 }
 
 /// `4以内 → ≤4`, `305.8亿 → 305.8亿`, `— → none`.
 fn meaning(cell: &Cell) -> String {
     match &cell.form {
-        Form::None => super::w("none").into(),
-        Form::Delegated { .. } => super::w("delegated").into(),
-        Form::Qualitative { .. } => super::w("qualitative").into(),
-        Form::Relational(r) => format!("{} {}", super::w(r.relation.words()), r.other),
+        Form::None => say("none", "无").into(),
+        Form::Delegated { .. } => say("delegated", "上级下达").into(),
+        Form::Qualitative { .. } => say("qualitative", "定性").into(),
+        Form::Relational(r) => format!("{} {}", r.relation.say(super::lang()), r.other),
         Form::Points { value }
             if cell.is_period_total() || cell.raw.contains(['〔', '[', '【']) =>
         {
             format!(
                 "{}{value} {}",
                 if value.value >= 0.0 { "+" } else { "" },
-                super::w("from the base")
+                say("from the base", "（较基期）")
             )
         }
-        _ if cell.is_period_total() => format!("{cell} {}", super::w("total")),
+        _ if cell.is_period_total() => format!("{cell} {}", say("total", "累计")),
         _ => cell.to_string(),
     }
 }
@@ -143,21 +143,21 @@ fn print_tables(out: &mut impl Write, tables: &[Table]) -> anyhow::Result<()> {
             "{}: {} {}",
             t.path.display(),
             t.indicators.len(),
-            super::w("rows")
+            say("rows", "行")
         )?;
         let mut grid = text_table(&[
-            "row",
-            "seq",
-            "category",
-            "indicator",
-            "unit",
-            "years",
-            "base",
-            "target",
-            "meaning",
-            "rate",
-            "attr",
-            "notes",
+            say("row", "行"),
+            say("seq", "序号"),
+            say("category", "类别"),
+            say("indicator", "指标"),
+            say("unit", "单位"),
+            say("years", "年份"),
+            say("base", "基期值"),
+            say("target", "目标"),
+            say("meaning", "含义"),
+            say("rate", "增速"),
+            say("attr", "属性"),
+            say("notes", "注"),
         ]);
         for ind in &t.indicators {
             grid.add_row(vec![

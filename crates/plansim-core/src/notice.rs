@@ -97,6 +97,15 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The word for people, in a language: `error` / `错误`.
+    pub fn say(self, lang: crate::lang::Lang) -> &'static str {
+        match self {
+            Severity::Error => lang.say("error", "错误"),
+            Severity::Warning => lang.say("warning", "警告"),
+            Severity::Info => lang.say("info", "提示"),
+        }
+    }
+
     /// The lowercase word printed in tables, JSON and CSV (`error`).
     pub fn as_str(self) -> &'static str {
         match self {

@@ -442,15 +442,7 @@ pub fn relation(
     kind: crate::table::Relation,
     verdict: &str,
 ) -> Text {
-    use crate::table::Relation as R;
-    let kind_zh = match kind {
-        R::Above => "高于",
-        R::NotBelow => "不低于",
-        R::InStep => "同步于",
-        R::NotAbove => "不高于",
-        R::Below => "低于",
-        R::Better => "优于",
-    };
+    let kind_zh = kind.say(crate::lang::Lang::Zh);
     let (en, zh) = match verdict {
         "above" => ("more than 0.5 point above it", "高出0.5个百分点以上"),
         "in-step" => (

@@ -264,13 +264,7 @@ fn say(
             format!("比{other}的年均{b}%低{gap}个百分点，超过0.5"),
         ),
         k => {
-            let zh_kind = match k {
-                RelationKind::Above => "高于",
-                RelationKind::NotBelow => "不低于",
-                RelationKind::NotAbove => "不高于",
-                RelationKind::Below => "低于",
-                _ => "优于",
-            };
+            let zh_kind = k.say(crate::lang::Lang::Zh);
             (
                 format!(
                     "{} {} {other}'s {b}%",

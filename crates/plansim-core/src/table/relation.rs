@@ -22,16 +22,22 @@ pub enum Relation {
 }
 
 impl Relation {
-    /// Words for people: `above`, `in step with`, …
+    /// Words for people, in a language: `above` / `高于`, `in step with` / `同步于`, …
+    pub fn say(self, lang: crate::lang::Lang) -> &'static str {
+        let (en, zh) = match self {
+            Relation::Above => ("above", "高于"),
+            Relation::NotBelow => ("not below", "不低于"),
+            Relation::InStep => ("in step with", "同步于"),
+            Relation::NotAbove => ("not above", "不高于"),
+            Relation::Below => ("below", "低于"),
+            Relation::Better => ("better than", "优于"),
+        };
+        lang.say(en, zh)
+    }
+
+    /// The English words (the outputs' data columns and JSON speak English).
     pub fn words(self) -> &'static str {
-        match self {
-            Relation::Above => "above",
-            Relation::NotBelow => "not below",
-            Relation::InStep => "in step with",
-            Relation::NotAbove => "not above",
-            Relation::Below => "below",
-            Relation::Better => "better than",
-        }
+        self.say(crate::lang::Lang::En)
     }
 }
 

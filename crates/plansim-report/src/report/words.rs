@@ -2,7 +2,6 @@
 //! and the findings' severities.
 
 use plansim_core::lang::Lang;
-use plansim_core::notice::Severity;
 
 /// `67.9 (2025)`; on a Chinese page `67.9（2025）`.
 pub fn in_year(lang: Lang, text: &str, year: i32) -> String {
@@ -69,15 +68,6 @@ pub fn finding_heads(lang: Lang) -> [&'static str; 6] {
         lang.say("message", "说明"),
         lang.say("source", "出处"),
     ]
-}
-
-/// A finding's severity as the page says it.
-pub fn severity(s: Severity, lang: Lang) -> &'static str {
-    match s {
-        Severity::Error => lang.say("error", "错误"),
-        Severity::Warning => lang.say("warning", "警告"),
-        Severity::Info => lang.say("info", "提示"),
-    }
 }
 
 /// What the grades and the scenario's columns mean, under the cards of a scenario's page.

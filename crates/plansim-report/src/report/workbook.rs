@@ -26,15 +26,6 @@ use std::path::Path;
 /// The workbook's name in the report's folder.
 pub const NAME: &str = super::deliver::WORKBOOK;
 
-/// `assess` names its pace units in English; a Chinese sheet says them in Chinese.
-fn pace_unit(unit: &str, lang: Lang) -> &str {
-    match (lang.is_en(), unit) {
-        (false, "% a year") => "%/年",
-        (false, "points a year") => "个百分点/年",
-        _ => unit,
-    }
-}
-
 /// The workbook of a batch's scenarios, staged as [`NAME`] as it is written: its sheets
 /// already go to temporary files row by row, and the zip goes straight to the staged file,
 /// never held whole (a workbook of 10⁵ targets is a hundred megabytes).
@@ -167,7 +158,7 @@ fn actions<'f>(
                 .total_cmp(&b.gap.unwrap_or(f64::INFINITY)),
         )
     });
-    let rows: Vec<(Typed, String, String)> = entries
+    let rows: Vec<(Typed, String, String, String)> = entries
         .iter()
         .map(|(run, g, row, m)| {
             let unit = row.map_or("", |r| r.unit.as_str());
@@ -180,12 +171,16 @@ fn actions<'f>(
                 typed(g, *m, unit, lang),
                 sigma,
                 run.page.named.label.clone(),
+                // assess names its pace units in English; the one translation is its own
+                plansim_core::assess::words::unit(&g.pace_unit)
+                    .get(lang)
+                    .to_string(),
             )
         })
         .collect();
     let mut action = Sheet::new(wb, lang.say("Actions", "行动"), header, formats)?;
     let mut cells: Vec<Vec<Cell>> = Vec::with_capacity(entries.len());
-    for ((_, g, row, _), (typed, sigma, label)) in entries.iter().zip(&rows) {
+    for ((_, g, row, _), (typed, sigma, label, pace_unit)) in entries.iter().zip(&rows) {
         cells.push(vec![
             Cell::Text(label),
             Cell::Text(&g.region),
@@ -204,7 +199,7 @@ fn actions<'f>(
             number(g.current_pace),
             number(g.planned_pace),
             number(g.gap),
-            Cell::Text(pace_unit(&g.pace_unit, lang)),
+            Cell::Text(pace_unit),
             share(g.p_meet),
             number(g.sigma),
             Cell::Text(sigma),
@@ -345,12 +340,7 @@ fn findings<'f>(
     let mut words = Vec::new();
     for run in runs {
         for f in &run.page.findings {
-            let severity = match (lang.is_en(), f.severity.to_string().as_str()) {
-                (false, "error") => "错误".to_string(),
-                (false, "warning") => "警告".to_string(),
-                (false, "info") => "提示".to_string(),
-                (_, s) => s.to_string(),
-            };
+            let severity = f.severity.say(lang).to_string();
             // the rule by its name on a Chinese sheet, the stable code beside it to filter on
             let code = if lang.is_en() {
                 f.code.to_string()
