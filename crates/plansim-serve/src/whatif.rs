@@ -65,13 +65,7 @@ pub struct Target {
 }
 
 fn reach_text(r: Option<Reach>, lang: Lang) -> String {
-    match (r, lang.is_en()) {
-        (Some(Reach::In(y)), false) => format!("{y}年达到"),
-        (Some(Reach::In(y)), true) => format!("reached in {y}"),
-        (Some(Reach::NotBy(h)), false) => format!("至{h}年未达到"),
-        (Some(Reach::NotBy(h)), true) => format!("not reached by {h}"),
-        (None, _) => String::new(),
-    }
+    r.map(|r| r.say(lang)).unwrap_or_default()
 }
 
 fn verdict(met: Option<bool>, lang: Lang) -> String {

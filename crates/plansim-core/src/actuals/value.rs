@@ -40,7 +40,7 @@ pub(crate) struct Published {
     pub suffix: Option<String>,
 }
 
-const PRELIMINARY: [&str; 4] = ["预计", "初步", "预估", "快报"];
+use crate::table::marks::PRELIMINARY;
 
 /// Reads a published value; `Err` says what was expected.
 pub fn parse(text: &str) -> Result<Published, String> {

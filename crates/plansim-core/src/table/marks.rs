@@ -15,8 +15,37 @@ pub struct Trailer {
 
 /// Marks of one character that may follow a number.
 const SYMBOLS: &str = "△▲#※☆★†‡§";
-/// Words in parentheses that make a value preliminary.
-const PRELIMINARY: [&str; 6] = ["预计", "预计数", "预计值", "初步", "初步核算", "快报"];
+/// The words that make a figure preliminary — an estimate, a first count, a flash report —
+/// wherever it is printed: in parentheses after a table's number (`（预计）`, `（初步核算）`),
+/// after an outturn (`2.5（预计）`), or in a table's note (`…为预计数`). The one list the
+/// table, its notes and the outturn reader read.
+pub(crate) const PRELIMINARY: [&str; 4] = ["预计", "预估", "初步", "快报"];
+
+/// What may follow one of them in a mark of its own: `预计数`, `预计值`, `初步核算`, `快报数`.
+const PRELIMINARY_TAILS: [&str; 6] = ["", "数", "值", "核算", "核算数", "统计数"];
+
+/// A mark in parentheses that makes the figure before it preliminary (`预计`, `初步核算`).
+fn is_preliminary_mark(inner: &str) -> bool {
+    PRELIMINARY.iter().any(|w| {
+        inner
+            .strip_prefix(w)
+            .is_some_and(|tail| PRELIMINARY_TAILS.contains(&tail))
+    })
+}
+
+/// A note that says figures are preliminary: `为预计数`, `…初步核算数`, `快报数` — the word
+/// with a tail naming a figure, or after `为`; not `预计` in passing (`预计到2025年`).
+pub(crate) fn names_preliminary(text: &str) -> bool {
+    PRELIMINARY.iter().any(|w| {
+        text.match_indices(w).any(|(i, _)| {
+            let tail = &text[i + w.len()..];
+            ["数", "值", "核算数", "统计数"]
+                .iter()
+                .any(|t| tail.starts_with(t))
+                || text[..i].ends_with('为')
+        })
+    })
+}
 
 /// Splits folded cell text into its body and what trails it. Marks alone (a cell holding only
 /// `*`) leave an empty body.
@@ -55,7 +84,7 @@ fn strip_one<'a>(s: &'a str, t: &mut Trailer) -> Option<(&'a str, Option<String>
     if let Some(open) = s.strip_suffix(')').and_then(|b| b.rfind('(')) {
         let inner = &s[open + 1..s.len() - 1];
         let rest = &s[..open];
-        if PRELIMINARY.contains(&inner) {
+        if is_preliminary_mark(inner) {
             t.preliminary = true;
             return Some((rest, Some(s[open..].to_string())));
         }
@@ -140,6 +169,26 @@ mod tests {
         // brackets and bounds keep their marks too
         assert_eq!(marks("[13.5]*"), ("[13.5]", "*".into(), None, false));
         assert_eq!(marks(">6.5△"), (">6.5", "△".into(), None, false));
+    }
+
+    /// One list of preliminary words for a table's marks, its notes and outturns: `（预估）`
+    /// marked an outturn preliminary but not a table's cell; `预估数` in a note neither.
+    #[test]
+    fn preliminary_words_are_one_list() {
+        assert_eq!(marks("2.5(预估)"), ("2.5", "(预估)".into(), None, true));
+        assert_eq!(
+            marks("2.5(初步统计数)"),
+            ("2.5", "(初步统计数)".into(), None, true)
+        );
+        assert_eq!(marks("2.5(快报数)"), ("2.5", "(快报数)".into(), None, true));
+        assert!(!marks("2.5(预计到2025年)").3);
+        assert!(names_preliminary("带△的为预计数"));
+        assert!(names_preliminary("2020年数据为初步核算数"));
+        assert!(names_preliminary("标*的为预估数"));
+        assert!(names_preliminary("2020年为预计"));
+        assert!(!names_preliminary("预计到2025年达到60%"));
+        let outturn = crate::actuals::value::parse("2.5（预估）").unwrap();
+        assert!(outturn.preliminary);
     }
 
     #[test]

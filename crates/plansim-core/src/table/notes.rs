@@ -221,17 +221,7 @@ fn effect_of(text: &str, scope: &NoteScope) -> NoteEffect {
             years: years_of_total(text).unwrap_or(5),
         };
     }
-    if [
-        "预计数",
-        "预计值",
-        "为预计",
-        "初步核算数",
-        "初步统计数",
-        "快报数",
-    ]
-    .iter()
-    .any(|w| text.contains(w))
-    {
+    if super::marks::names_preliminary(text) {
         return NoteEffect::Preliminary;
     }
     NoteEffect::Remark

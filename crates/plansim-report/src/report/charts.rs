@@ -88,13 +88,21 @@ fn subtitle(run: &Computed, i: usize, lang: Lang) -> String {
                 "P(meet {} | scenario) = {}{}",
                 c.year,
                 format::chance(c.probability),
-                if h { " (volatility set by hand)" } else { "" }
+                if h {
+                    super::words::set_by_hand(lang)
+                } else {
+                    ""
+                }
             ),
             (false, h) => format!(
                 "情景下{}年达标概率 {}{}",
                 c.year,
                 format::chance(c.probability),
-                if h { "（波动率为手设）" } else { "" }
+                if h {
+                    super::words::set_by_hand(lang)
+                } else {
+                    ""
+                }
             ),
         });
     }

@@ -150,7 +150,7 @@ fn cell(r: Option<&TargetRow>, base: Option<&TargetRow>, lang: Lang) -> (String,
 }
 
 /// When a scenario's projection meets the target against the baseline's, where both are
-/// projected: `早2年`, `晚1年`, `未达到（至2035年）`, `2031年达到` (the baseline's never does);
+/// projected: `早2年`, `晚1年`, `至2035年未达到`, `2031年达到` (the baseline's never does);
 /// empty where they meet it in the same year or neither does.
 pub fn sooner(r: Option<Reach>, base: Option<Reach>, lang: Lang) -> String {
     match (r, base, lang.is_en()) {
@@ -163,10 +163,8 @@ pub fn sooner(r: Option<Reach>, base: Option<Reach>, lang: Lang) -> String {
             let way = if y < b { "earlier" } else { "later" };
             format!("{n} year{s} {way}")
         }
-        (Some(Reach::NotBy(h)), Some(Reach::In(_)), false) => format!("未达到（至{h}年）"),
-        (Some(Reach::NotBy(h)), Some(Reach::In(_)), true) => format!("not reached by {h}"),
-        (Some(Reach::In(y)), Some(Reach::NotBy(_)), false) => format!("{y}年达到"),
-        (Some(Reach::In(y)), Some(Reach::NotBy(_)), true) => format!("reached in {y}"),
+        (Some(r @ Reach::NotBy(_)), Some(Reach::In(_)), _)
+        | (Some(r @ Reach::In(_)), Some(Reach::NotBy(_)), _) => r.say(lang),
         _ => String::new(),
     }
 }
@@ -302,7 +300,7 @@ mod tests {
             sooner(Some(Reach::In(2026)), r2025, Lang::En),
             "1 year later"
         );
-        assert_eq!(sooner(never, r2025, Lang::Zh), "未达到（至2035年）");
+        assert_eq!(sooner(never, r2025, Lang::Zh), "至2035年未达到");
         assert_eq!(sooner(never, r2025, Lang::En), "not reached by 2035");
         assert_eq!(sooner(r2023, never, Lang::Zh), "2023年达到");
         // the same year, neither reaching it, or one side not projected: nothing to say

@@ -64,7 +64,7 @@ pub fn index_page(
         national: super::templates::national(summaries, lang, true)?,
         failed,
         lang,
-        title: lang.say("plansim report", "plansim 报告"),
+        title: super::words::report_title(lang),
         subtitle: lang.say(
             "Plan targets graded from outturns, and what-if scenarios",
             "规划目标依据实际值的评估，以及情景推演",

@@ -37,7 +37,7 @@ pub fn index_page(
         national: super::templates::national(summaries, lang, false)?,
         failed,
         lang,
-        title: lang.say("plansim report", "plansim 报告"),
+        title: super::words::report_title(lang),
         opening: opening(&section, lang, true, false)?,
         grades: super::page::Counts::default().grades(lang),
         compare: super::templates::compare(summaries, lang, false)?,

@@ -103,7 +103,7 @@ fn ended_part<'a>(s: &'a Summary, lang: Lang) -> Part<'a> {
             lang.say("indicator", "指标"),
             lang.say("target", "目标"),
             lang.say("grade", "评估"),
-            lang.say("latest outturn", "最新实际值"),
+            super::words::latest_outturn(lang),
             lang.say("evidence", "依据"),
         ],
         rows: rows
@@ -155,7 +155,7 @@ fn ambition_part<'a>(s: &'a Summary, lang: Lang) -> Part<'a> {
             lang.say("base", "基期"),
             lang.say("target", "目标"),
             lang.say("ratio", "倍数"),
-            lang.say("against history", "对照过去"),
+            super::words::against_history(lang),
         ],
         rows: rows
             .into_iter()

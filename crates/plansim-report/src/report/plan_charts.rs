@@ -342,10 +342,10 @@ pub fn probability(run: &Computed, region: &str, plan: &str, lang: Lang) -> Prob
         .flat_map(|i| {
             let s = &run.p.paths[i].series;
             // a σ set by hand is the user's judgment, not the outturns': the bar says so
-            let hand = match (run.sim.paths[i].sigma_from.by_hand(), lang.is_en()) {
-                (false, _) => "",
-                (true, true) => " (volatility set by hand)",
-                (true, false) => "（波动率为手设）",
+            let hand = if run.sim.paths[i].sigma_from.by_hand() {
+                super::words::set_by_hand(lang)
+            } else {
+                ""
             };
             run.sim.paths[i]
                 .chances

@@ -106,6 +106,17 @@ pub enum Reach {
 }
 
 impl Reach {
+    /// The year in words: `2030年达到` / `reached in 2030`, `至2035年未达到` / `not reached by
+    /// 2035` — as the comparison table and the what-if page both say it.
+    pub fn say(self, lang: Lang) -> String {
+        match (self, lang) {
+            (Reach::In(y), Lang::Zh) => format!("{y}年达到"),
+            (Reach::In(y), Lang::En) => format!("reached in {y}"),
+            (Reach::NotBy(h), Lang::Zh) => format!("至{h}年未达到"),
+            (Reach::NotBy(h), Lang::En) => format!("not reached by {h}"),
+        }
+    }
+
     /// The first year a path meets `goal`, among `years` after `after` with a finite value;
     /// `None` where no such year is projected.
     pub fn of(

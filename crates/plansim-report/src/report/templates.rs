@@ -24,6 +24,101 @@ pub trait Shown {
         Safe(self.lang().say(en, zh))
     }
 
+    // words the HTML and Markdown twins of a page both say, written once here
+
+    /// `Scenarios compared` / `情景比较`.
+    fn scenarios_compared(&self) -> Safe<&'static str> {
+        self.w("Scenarios compared", "情景比较")
+    }
+
+    /// `region` / `地区`.
+    fn col_region(&self) -> Safe<&'static str> {
+        self.w("region", "地区")
+    }
+
+    /// `indicator` / `指标`.
+    fn col_indicator(&self) -> Safe<&'static str> {
+        self.w("indicator", "指标")
+    }
+
+    /// `grade` / `评估`.
+    fn col_grade(&self) -> Safe<&'static str> {
+        self.w("grade", "评估")
+    }
+
+    /// `to 2025` / `规划期目标`.
+    fn col_to_2025(&self) -> Safe<&'static str> {
+        self.w("to 2025", "规划期目标")
+    }
+
+    /// `after 2025` / `远景目标`.
+    fn col_after_2025(&self) -> Safe<&'static str> {
+        self.w("after 2025", "远景目标")
+    }
+
+    /// `Rules` / `情景规则`.
+    fn rules_heading(&self) -> Safe<&'static str> {
+        self.w("Rules", "情景规则")
+    }
+
+    /// `No rules: the plans' own rates.` / `没有规则：按规划自身增速。`.
+    fn no_rules(&self) -> Safe<&'static str> {
+        self.w(
+            "No rules: the plans' own rates.",
+            "没有规则：按规划自身增速。",
+        )
+    }
+
+    /// `Changes nothing.` / `未改变任何指标。`.
+    fn changes_nothing(&self) -> Safe<&'static str> {
+        self.w("Changes nothing.", "未改变任何指标。")
+    }
+
+    /// `change` / `变化`.
+    fn col_change(&self) -> Safe<&'static str> {
+        self.w("change", "变化")
+    }
+
+    /// `Scenarios` / `情景`.
+    fn scenarios_heading(&self) -> Safe<&'static str> {
+        self.w("Scenarios", "情景")
+    }
+
+    /// `scenario` / `情景`.
+    fn col_scenario(&self) -> Safe<&'static str> {
+        self.w("scenario", "情景")
+    }
+
+    /// `question` / `问题`.
+    fn col_question(&self) -> Safe<&'static str> {
+        self.w("question", "问题")
+    }
+
+    /// `targets` / `目标`.
+    fn col_targets(&self) -> Safe<&'static str> {
+        self.w("targets", "目标")
+    }
+
+    /// `Rows left out` / `未读入的行`.
+    fn rows_left_out(&self) -> Safe<&'static str> {
+        self.w("Rows left out", "未读入的行")
+    }
+
+    /// `Targets` / `目标`.
+    fn targets_heading(&self) -> Safe<&'static str> {
+        self.w("Targets", "目标")
+    }
+
+    /// `Findings` / `一致性检查`.
+    fn findings_heading(&self) -> Safe<&'static str> {
+        self.w("Findings", "一致性检查")
+    }
+
+    /// `No findings.` / `未发现问题。`.
+    fn no_findings(&self) -> Safe<&'static str> {
+        self.w("No findings.", "未发现问题。")
+    }
+
     /// A probability, never a certainty (`>99%`), or empty.
     fn chance(&self, p: Option<f64>) -> String {
         p.map(format::chance).unwrap_or_default()

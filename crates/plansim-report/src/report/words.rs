@@ -12,6 +12,36 @@ pub fn in_year(lang: Lang, text: &str, year: i32) -> String {
     }
 }
 
+/// Column words the page's opening, the national table and the workbook share.
+pub fn latest_outturn(lang: Lang) -> &'static str {
+    lang.say("latest outturn", "最新实际值")
+}
+
+/// The observed pace (column word).
+pub fn current_pace(lang: Lang) -> &'static str {
+    lang.say("current pace", "当前速度")
+}
+
+/// The pace the remaining years need (column word).
+pub fn required_pace(lang: Lang) -> &'static str {
+    lang.say("required pace", "所需速度")
+}
+
+/// A target's pace against the five years before its base (column word).
+pub fn against_history(lang: Lang) -> &'static str {
+    lang.say("against history", "对照过去")
+}
+
+/// The title of the report's index, in HTML and in Markdown.
+pub fn report_title(lang: Lang) -> &'static str {
+    lang.say("plansim report", "plansim 报告")
+}
+
+/// What a chart's probability adds when σ was set by hand, not measured.
+pub fn set_by_hand(lang: Lang) -> &'static str {
+    lang.say(" (volatility set by hand)", "（波动率为手设）")
+}
+
 /// The HTML targets table's column headings.
 pub fn target_heads(lang: Lang) -> [&'static str; 15] {
     [
@@ -24,7 +54,7 @@ pub fn target_heads(lang: Lang) -> [&'static str; 15] {
         lang.say("target", "目标"),
         lang.say("grade", "评估"),
         lang.say("why (from the outturns)", "依据（来自实际值）"),
-        lang.say("against history", "对照过去"),
+        against_history(lang),
         lang.say("P(trend)", "P(趋势)"),
         lang.say("stated rate", "规划增速"),
         lang.say("required rate", "所需增速"),
@@ -44,7 +74,7 @@ pub fn target_heads_md(lang: Lang) -> [&'static str; 14] {
         lang.say("target", "目标"),
         lang.say("grade", "评估"),
         lang.say("why", "依据"),
-        lang.say("against history", "对照过去"),
+        against_history(lang),
         lang.say("P(trend)", "P(趋势)"),
         lang.say("stated rate", "规划增速"),
         lang.say("required rate", "所需增速"),

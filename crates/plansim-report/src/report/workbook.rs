@@ -100,9 +100,9 @@ fn actions<'f>(
         lang.say("target as printed", "目标（原文）"),
         lang.say("grade", "评估等级"),
         lang.say("latest year", "最新实际年份"),
-        lang.say("latest outturn", "最新实际值"),
-        lang.say("required pace", "所需速度"),
-        lang.say("current pace", "当前速度"),
+        super::words::latest_outturn(lang),
+        super::words::required_pace(lang),
+        super::words::current_pace(lang),
         lang.say("planned pace", "规划速度"),
         lang.say("gap (positive = good side)", "差距（正值有利）"),
         lang.say("pace unit", "速度单位"),
@@ -115,7 +115,7 @@ fn actions<'f>(
             "against history (required ÷ past pace)",
             "对照过去（所需÷过去速度）",
         ),
-        lang.say("against history", "对照过去"),
+        super::words::against_history(lang),
         lang.say("reason", "理由"),
     ];
     // every scenario's grades, each with its page row and the meaning of its table row
