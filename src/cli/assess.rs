@@ -1,8 +1,9 @@
 //! `plansim assess INPUT...`: every target graded from its outturns.
 
-use super::{Format, say, text_table};
+use super::{Format, lang, say, text_table};
 use plansim_core::assess::{Grade, Status};
 use plansim_core::format::significant;
+use plansim_core::lang::Column;
 use plansim_core::table::LoadOptions;
 use std::io::Write;
 use std::path::PathBuf;
@@ -137,15 +138,15 @@ fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> an
         writeln!(out, "{}", super::words::as_of_line(super::lang(), y))?;
     }
     let mut grid = text_table(&[
-        say("region", "地区"),
-        say("indicator", "指标"),
-        say("year", "年份"),
-        say("target", "目标"),
-        say("grade", "评估"),
+        Column::Region.say(lang()),
+        Column::Indicator.say(lang()),
+        Column::Year.say(lang()),
+        Column::Target.say(lang()),
+        Column::Grade.say(lang()),
         say("latest", "最新实际值"),
         say("pace / needed", "实际速度 / 所需速度"),
         say("P", "P(趋势)"),
-        say("against history", "对照过去"),
+        Column::AgainstHistory.say(lang()),
         say("reason", "依据"),
     ]);
     grid.set_content_arrangement(comfy_table::ContentArrangement::Dynamic)

@@ -2,6 +2,7 @@
 
 use super::{Format, lang, say, text_table};
 use plansim_core::check::{Finding, Regions};
+use plansim_core::lang::Column;
 use plansim_core::table::LoadOptions;
 use std::io::Write;
 use std::path::PathBuf;
@@ -154,10 +155,10 @@ fn write_table(out: &mut impl Write, findings: &[Finding]) -> anyhow::Result<()>
         return Ok(());
     }
     let mut grid = text_table(&[
-        say("severity", "级别"),
-        say("code", "规则"),
+        Column::Severity.say(lang()),
+        Column::Code.say(lang()),
         say("where", "出处"),
-        say("indicator", "指标"),
+        Column::Indicator.say(lang()),
         say("finding", "说明"),
     ]);
     // long messages wrap in their column rather than stretch the line

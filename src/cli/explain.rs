@@ -2,6 +2,7 @@
 
 use super::{Format, lang, say, text_table, write_csv};
 use plansim_core::explain::{Explanation, explain};
+use plansim_core::lang::Column;
 use plansim_core::lang::Lang;
 use serde::Serialize;
 use std::io::Write;
@@ -130,11 +131,12 @@ fn write_table(out: &mut impl Write, e: &Explanation, lang: Lang) -> anyhow::Res
             writeln!(out, "  {}", say("changes nothing", "未改变任何指标"))?;
         } else {
             let head = if r.rows.iter().all(|row| row.set.is_some()) {
-                say("change", "变化")
+                Column::Change.say(lang)
             } else {
                 say("before → after", "变化前 → 变化后")
             };
-            let mut grid = text_table(&[say("region", "地区"), say("indicator", "指标"), head]);
+            let mut grid =
+                text_table(&[Column::Region.say(lang), Column::Indicator.say(lang), head]);
             for row in &r.rows {
                 grid.add_row(vec![
                     row.region.clone(),

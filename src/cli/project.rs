@@ -1,6 +1,7 @@
 //! `plansim project SCENARIO`: the yearly path of every indicator, targets marked.
 
-use super::{Format, say, text_table};
+use super::{Format, lang, say, text_table};
+use plansim_core::lang::Column;
 use plansim_core::project::Projection;
 use plansim_core::run::{Input, Stages};
 use plansim_core::scenario::Scenario;
@@ -264,9 +265,9 @@ fn print_table(
         .filter(|(_, y)| only.is_empty() || only.contains(y))
         .collect();
     let mut header: Vec<String> = [
-        say("region", "地区"),
-        say("indicator", "指标"),
-        say("unit", "单位"),
+        Column::Region.say(lang()),
+        Column::Indicator.say(lang()),
+        Column::Unit.say(lang()),
         say("model", "模型"),
         say("stated", "规划增速"),
         say("scenario", "情景增速"),
@@ -323,14 +324,7 @@ fn print_table(
         )
     )?;
     if sc.outturns.any_hypothetical() {
-        writeln!(
-            out,
-            "{}",
-            say(
-                "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures",
-                "部分实际值为假设数据（文件中 basis 为 hypothetical）：属情景假设，并非公布数据"
-            )
-        )?;
+        writeln!(out, "{}", super::words::hypothetical(lang()))?;
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 use super::project::{load, num, options, pct};
 use super::{Format, lang, say, text_table};
+use plansim_core::lang::Column;
 use plansim_core::lang::Msg;
 use plansim_core::run::Stages;
 use plansim_core::simulate::Noise;
@@ -158,11 +159,11 @@ fn print_table(
         super::words::draws_line(lang(), &sim.scenario, sim.draws, sim.seed)
     )?;
     let mut grid = text_table(&[
-        say("region", "地区"),
-        say("indicator", "指标"),
+        Column::Region.say(lang()),
+        Column::Indicator.say(lang()),
         say("σ", "σ"),
-        say("year", "年份"),
-        say("target", "目标"),
+        Column::Year.say(lang()),
+        Column::Target.say(lang()),
         say("p5", "p5"),
         say("p50", "p50"),
         say("p95", "p95"),
@@ -211,14 +212,7 @@ fn print_table(
         )?;
     }
     if sc.outturns.any_hypothetical() {
-        writeln!(
-            out,
-            "{}",
-            say(
-                "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures",
-                "部分实际值为假设数据（文件中 basis 为 hypothetical）：属情景假设，并非公布数据"
-            )
-        )?;
+        writeln!(out, "{}", super::words::hypothetical(lang()))?;
     }
     if let Some(dir) = dir {
         let files = format!("{0}/simulation.csv, {0}/probabilities.csv", dir.display());

@@ -3,6 +3,7 @@
 
 use super::project::{load, num};
 use super::{Format, say, text_table, write_csv};
+use plansim_core::lang::Column;
 use plansim_core::lang::Lang;
 use plansim_core::scenario::Selector;
 use plansim_core::simulate::Settings;
@@ -118,8 +119,8 @@ fn write_table(out: &mut impl Write, sweep: &Sweep, lang: Lang) -> anyhow::Resul
         let mut grid = text_table(&[
             say("Δ points", "Δ 百分点"),
             &rate_head,
-            say("year", "年份"),
-            say("target", "目标"),
+            Column::Year.say(lang),
+            Column::Target.say(lang),
             say("value", "预测值"),
             say("met", "完成"),
             say("P(meet)", "P(完成)"),
@@ -151,7 +152,7 @@ fn write_table(out: &mut impl Write, sweep: &Sweep, lang: Lang) -> anyhow::Resul
             "P(完成)：在本情景的 σ 下完成目标的模拟比例——以本情景为前提，并非预测"
         ),
         sweep.draws,
-        say("draws", "次模拟")
+        Column::Draws.say(lang)
     )?;
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! `plansim tables FILE...`: every row as read, raw cells beside their meaning.
 
-use super::{Format, say, text_table};
+use super::{Format, lang, say, text_table};
 use plansim_core::export::{annotations, note_label, write_table_rows_csv};
+use plansim_core::lang::Column;
 use plansim_core::table::{Cell, Form, Indicator, LoadOptions, RateKind, Table};
 use std::io::Write;
 use std::path::PathBuf;
@@ -146,14 +147,14 @@ fn print_tables(out: &mut impl Write, tables: &[Table]) -> anyhow::Result<()> {
             say("rows", "行")
         )?;
         let mut grid = text_table(&[
-            say("row", "行"),
+            Column::Row.say(lang()),
             say("seq", "序号"),
             say("category", "类别"),
-            say("indicator", "指标"),
-            say("unit", "单位"),
+            Column::Indicator.say(lang()),
+            Column::Unit.say(lang()),
             say("years", "年份"),
             say("base", "基期值"),
-            say("target", "目标"),
+            Column::Target.say(lang()),
             say("meaning", "含义"),
             say("rate", "增速"),
             say("attr", "属性"),

@@ -1,6 +1,7 @@
 //! The command line's own sentences, in Chinese and English side by side: summaries, the lines
 //! above a command's output, and how its errors and warnings start. Its table headings and
-//! legends are written as pairs where they are used (`say("region", "地区")`); the report has
+//! legends are written as pairs where they are used (`say("a year", "每年")`, the columns every
+//! table shares as `Column::Region`); the report has
 //! its own words (`plansim_report`), and a rule's sentences sit beside the rule in the core.
 
 use plansim_core::lang::Lang;
@@ -206,4 +207,12 @@ pub fn years_outside(lang: Lang, years: &str, from: i32, to: i32) -> String {
 
 fn s(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// Under `project` and `simulate`: some outturns are a what-if (`basis = hypothetical`).
+pub fn hypothetical(lang: Lang) -> &'static str {
+    lang.say(
+        "some actuals are hypothetical (basis = hypothetical in their file): a what-if, not published figures",
+        "部分实际值为假设数据（文件中 basis 为 hypothetical）：属情景假设，并非公布数据",
+    )
 }

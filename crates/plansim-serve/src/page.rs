@@ -2,6 +2,7 @@
 //! page, whose fields the script (`assets/app.js`) builds from the data embedded in it.
 
 use crate::catalog::{Entry, Plan};
+use plansim_core::lang::Column;
 use plansim_core::lang::Lang;
 
 /// Text for HTML: `<`, `&`, quotes escaped.
@@ -105,7 +106,7 @@ pub fn plan(entry: &Entry, plan: &Plan, at: (usize, usize), lang: Lang) -> Strin
         esc(&plan.title()),
         esc(&entry.label),
         plan.draws,
-        lang.say("draws", "次模拟"),
+        Column::Draws.say(lang),
         plan.seed,
         esc(lang.say("Reset", "重置")),
         esc(lang.say("Save as scenario", "另存为情景")),

@@ -2,11 +2,13 @@
 //! Chinese and English side by side, and how the language is chosen. Messages are data
 //! ([`Msg`]) until printed, so the same notice reads in either language.
 mod advice;
+mod column;
 mod detect;
 mod msg;
 mod reading;
 mod text;
 
+pub use column::Column;
 pub use detect::detect;
 
 pub use msg::{Msg, Rule};
@@ -53,9 +55,19 @@ impl Lang {
         self == Lang::En
     }
 
+    /// The mark between items of a list: `、` or `, `.
+    pub fn comma(self) -> &'static str {
+        self.say(", ", "、")
+    }
+
+    /// The mark after a label: `：` or `: `.
+    pub fn colon(self) -> &'static str {
+        self.say(": ", "：")
+    }
+
     /// Items joined as the language lists them: `a、b、c` or `a, b, c`.
     pub fn list(self, items: &[String]) -> String {
-        items.join(self.say(", ", "、"))
+        items.join(self.comma())
     }
 }
 

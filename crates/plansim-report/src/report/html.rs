@@ -8,6 +8,7 @@ use super::templates::{IndexHtml, PageHtml, RulesHtml, opening};
 use super::words;
 use crate::error::Result;
 use askama::Template;
+use plansim_core::lang::Column;
 use plansim_core::lang::Lang;
 
 /// The page of one scenario.
@@ -17,7 +18,7 @@ pub fn scenario_page(p: &Page) -> Result<String> {
     let mut cards = vec![
         (lang.say("indicators", "指标"), p.series.to_string()),
         (lang.say("projected", "可预测"), p.projected.to_string()),
-        (lang.say("targets", "目标"), p.rows.len().to_string()),
+        (Column::Targets.say(lang), p.rows.len().to_string()),
     ];
     cards.extend(
         c.grades(p.lang)
@@ -37,7 +38,7 @@ pub fn scenario_page(p: &Page) -> Result<String> {
     Ok(PageHtml {
         p,
         lang: p.lang,
-        title: format!("{} {}", lang.say("Scenario", "情景"), p.named.label),
+        title: format!("{} {}", super::words::scenario_heading(lang), p.named.label),
         subtitle: &p.named.description,
         root: "../",
         opening: opening(&p.action, p.lang, false, true)?,

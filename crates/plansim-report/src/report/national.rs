@@ -10,6 +10,7 @@ use super::rows::TargetRow;
 use plansim_core::assess::Status;
 use plansim_core::assess::ambition::Verdict;
 use plansim_core::format::{Digits, number};
+use plansim_core::lang::Column;
 use plansim_core::lang::Lang;
 
 /// The region whose plans this section is about.
@@ -100,9 +101,9 @@ fn ended_part<'a>(s: &'a Summary, lang: Lang) -> Part<'a> {
         heading,
         note: lang.say("Final grades from the official outturns (statistical communiqués, and the end-of-period figures the next plan's table prints); missed first.", "依据官方实际值（统计公报，以及下一个规划纲要表中的期末数）的最终评估；未实现的列在前。"),
         heads: vec![
-            lang.say("indicator", "指标"),
-            lang.say("target", "目标"),
-            lang.say("grade", "评估"),
+            Column::Indicator.say(lang),
+            Column::Target.say(lang),
+            Column::Grade.say(lang),
             super::words::latest_outturn(lang),
             lang.say("evidence", "依据"),
         ],
@@ -151,9 +152,9 @@ fn ambition_part<'a>(s: &'a Summary, lang: Lang) -> Part<'a> {
         heading,
         note: lang.say("Each target's pace from its base year beside the pace the outturns show over the five years before it; the ratio is required ÷ past (above 1: faster than before). Ranked: the past moving the other way first, then by the ratio.", "各项目标自基期起所需速度，对照基期前五年实际值的速度；倍数为所需÷过去（大于1即须快于过去）。排序：方向相反者在前，其余按倍数从高到低。"),
         heads: vec![
-            lang.say("indicator", "指标"),
-            lang.say("base", "基期"),
-            lang.say("target", "目标"),
+            Column::Indicator.say(lang),
+            Column::Base.say(lang),
+            Column::Target.say(lang),
             lang.say("ratio", "倍数"),
             super::words::against_history(lang),
         ],

@@ -5,14 +5,15 @@
 use super::action::{Action, Section, pace};
 use plansim_core::check::Code;
 use plansim_core::format::{Digits, chance, number};
+use plansim_core::lang::Column;
 use plansim_core::lang::Lang;
 
 /// The column headings.
 fn headings(lang: Lang) -> [&'static str; 10] {
     [
-        lang.say("region", "地区"),
+        Column::Region.say(lang),
         lang.say("target", "指标与目标"),
-        lang.say("grade", "评估"),
+        Column::Grade.say(lang),
         super::words::latest_outturn(lang),
         super::words::current_pace(lang),
         super::words::required_pace(lang),
@@ -114,7 +115,7 @@ fn audit(codes: &[&str], lang: Lang) -> String {
         .iter()
         .map(|c| Code::of_str(c).map_or(*c, |c| c.name(lang)))
         .collect();
-    let codes = names.join(lang.say(", ", "、"));
+    let codes = names.join(lang.comma());
     if lang.is_en() {
         format!(" (the table's check finds errors: {codes})")
     } else {
@@ -212,12 +213,7 @@ impl<'a> View<'a> {
                 summary: counted(st.label(lang), v.len(), lang),
                 regions: by_region(v)
                     .into_iter()
-                    .map(|(r, names)| {
-                        (
-                            counted(r, names.len(), lang),
-                            names.join(lang.say(", ", "、")),
-                        )
-                    })
+                    .map(|(r, names)| (counted(r, names.len(), lang), names.join(lang.comma())))
                     .collect(),
             })
             .collect();
@@ -227,7 +223,7 @@ impl<'a> View<'a> {
             note: askama::filters::Safe(lang.say("Graded from the outturns (plansim assess), the furthest behind first. Gap, in the target's own terms and positive on the good side: for a level, share or average rate, current − required pace (the mean the remaining years need; the target once none remain); for a bound, the headroom inside it; short by the target year = the target less where the current pace leads. Under each target, what each scenario says.", "依据实际值评估（plansim assess），最滞后的在前。差距以目标自身的口径计，正值为有利：达到某一水平的目标与年均速度目标为当前速度 − 所需速度（年均速度目标为其余年份所需的均值，目标年已过则为目标）；界限目标为距界限的余量；目标年尚差 = 目标减去按当前速度到目标年可达的水平。每个目标下列出各情景的结论。")),
             heads: headings(lang)[..n].to_vec(),
             rows,
-            colon: lang.say(": ", "："),
+            colon: lang.colon(),
             not_gradable: lang.say("Not gradable", "无法评估"),
             counts: counts.join(lang.say(", ", "，")),
             fine: if s.fine > 0 {

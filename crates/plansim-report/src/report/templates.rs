@@ -11,6 +11,7 @@ use askama::Template;
 use askama::filters::Safe;
 use plansim_core::explain::Explanation;
 use plansim_core::format;
+use plansim_core::lang::Column;
 use plansim_core::lang::Lang;
 
 /// Words and numbers as every template shows them.
@@ -33,17 +34,17 @@ pub trait Shown {
 
     /// `region` / `地区`.
     fn col_region(&self) -> Safe<&'static str> {
-        self.w("region", "地区")
+        Safe(Column::Region.say(self.lang()))
     }
 
     /// `indicator` / `指标`.
     fn col_indicator(&self) -> Safe<&'static str> {
-        self.w("indicator", "指标")
+        Safe(Column::Indicator.say(self.lang()))
     }
 
     /// `grade` / `评估`.
     fn col_grade(&self) -> Safe<&'static str> {
-        self.w("grade", "评估")
+        Safe(Column::Grade.say(self.lang()))
     }
 
     /// `to 2025` / `规划期目标`.
@@ -76,7 +77,7 @@ pub trait Shown {
 
     /// `change` / `变化`.
     fn col_change(&self) -> Safe<&'static str> {
-        self.w("change", "变化")
+        Safe(Column::Change.say(self.lang()))
     }
 
     /// `Scenarios` / `情景`.
@@ -86,7 +87,7 @@ pub trait Shown {
 
     /// `scenario` / `情景`.
     fn col_scenario(&self) -> Safe<&'static str> {
-        self.w("scenario", "情景")
+        Safe(Column::Scenario.say(self.lang()))
     }
 
     /// `question` / `问题`.
@@ -96,7 +97,7 @@ pub trait Shown {
 
     /// `targets` / `目标`.
     fn col_targets(&self) -> Safe<&'static str> {
-        self.w("targets", "目标")
+        Safe(Column::Targets.say(self.lang()))
     }
 
     /// `Rows left out` / `未读入的行`.

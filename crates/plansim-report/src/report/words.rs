@@ -1,6 +1,7 @@
 //! The words of a scenario's page that are not data, in the page's language: headings, notes
 //! and the findings' severities.
 
+use plansim_core::lang::Column;
 use plansim_core::lang::Lang;
 
 /// `67.9 (2025)`; on a Chinese page `67.9（2025）`.
@@ -29,12 +30,17 @@ pub fn required_pace(lang: Lang) -> &'static str {
 
 /// A target's pace against the five years before its base (column word).
 pub fn against_history(lang: Lang) -> &'static str {
-    lang.say("against history", "对照过去")
+    Column::AgainstHistory.say(lang)
 }
 
 /// The title of the report's index, in HTML and in Markdown.
 pub fn report_title(lang: Lang) -> &'static str {
     lang.say("plansim report", "plansim 报告")
+}
+
+/// The heading of a scenario's page, before its name, in HTML and in Markdown.
+pub fn scenario_heading(lang: Lang) -> &'static str {
+    lang.say("Scenario", "情景")
 }
 
 /// What a chart's probability adds when σ was set by hand, not measured.
@@ -45,14 +51,14 @@ pub fn set_by_hand(lang: Lang) -> &'static str {
 /// The HTML targets table's column headings.
 pub fn target_heads(lang: Lang) -> [&'static str; 15] {
     [
-        lang.say("region", "地区"),
-        lang.say("indicator", "指标"),
-        lang.say("unit", "单位"),
+        Column::Region.say(lang),
+        Column::Indicator.say(lang),
+        Column::Unit.say(lang),
         lang.say("attribute", "属性"),
-        lang.say("base", "基期"),
+        Column::Base.say(lang),
         lang.say("target year", "目标年"),
-        lang.say("target", "目标"),
-        lang.say("grade", "评估"),
+        Column::Target.say(lang),
+        Column::Grade.say(lang),
         lang.say("why (from the outturns)", "依据（来自实际值）"),
         against_history(lang),
         lang.say("P(trend)", "P(趋势)"),
@@ -63,23 +69,25 @@ pub fn target_heads(lang: Lang) -> [&'static str; 15] {
     ]
 }
 
-/// The Markdown targets table's column headings.
+/// The Markdown targets table's column headings: the HTML table's, the attribute column
+/// marking binding targets, without the base, with a shorter "why".
 pub fn target_heads_md(lang: Lang) -> [&'static str; 14] {
+    let h = target_heads(lang);
     [
-        lang.say("region", "地区"),
-        lang.say("indicator", "指标"),
-        lang.say("unit", "单位"),
-        lang.say("binding", "约束性"),
-        lang.say("target year", "目标年"),
-        lang.say("target", "目标"),
-        lang.say("grade", "评估"),
+        h[0],
+        h[1],
+        h[2],
+        binding(lang),
+        h[5],
+        h[6],
+        h[7],
         lang.say("why", "依据"),
-        against_history(lang),
-        lang.say("P(trend)", "P(趋势)"),
-        lang.say("stated rate", "规划增速"),
-        lang.say("required rate", "所需增速"),
-        lang.say("projected", "情景预测值"),
-        lang.say("P(scenario)", "P(情景)"),
+        h[9],
+        h[10],
+        h[11],
+        h[12],
+        h[13],
+        h[14],
     ]
 }
 
@@ -91,11 +99,11 @@ pub fn binding(lang: Lang) -> &'static str {
 /// The findings table's column headings (the Markdown table has no source column).
 pub fn finding_heads(lang: Lang) -> [&'static str; 6] {
     [
-        lang.say("severity", "级别"),
+        Column::Severity.say(lang),
         lang.say("rule", "规则"),
-        lang.say("region", "地区"),
-        lang.say("indicator", "指标"),
-        lang.say("message", "说明"),
+        Column::Region.say(lang),
+        Column::Indicator.say(lang),
+        Column::Message.say(lang),
         lang.say("source", "出处"),
     ]
 }

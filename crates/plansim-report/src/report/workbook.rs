@@ -15,6 +15,7 @@ use super::workbook_words as words;
 use crate::error::Result;
 use plansim_core::assess::Grade;
 use plansim_core::export::{chance_rows, long_rows};
+use plansim_core::lang::Column;
 use plansim_core::lang::Lang;
 use plansim_core::meaning::{Meaning, Quantity};
 use plansim_core::output::Delivery;
@@ -88,15 +89,15 @@ fn actions<'f>(
     lang: Lang,
 ) -> Result<Sheet<'f>> {
     let header = vec![
-        lang.say("scenario", "情景"),
-        lang.say("region", "地区"),
-        lang.say("plan", "规划"),
-        lang.say("indicator", "指标"),
-        lang.say("target year", "目标年份"),
+        Column::Scenario.say(lang),
+        Column::Region.say(lang),
+        Column::Plan.say(lang),
+        Column::Indicator.say(lang),
+        Column::TargetYear.say(lang),
         lang.say("target value", "目标值"),
         lang.say("bound", "目标界限"),
         lang.say("target rule", "目标类型"),
-        lang.say("unit", "单位"),
+        Column::Unit.say(lang),
         lang.say("target as printed", "目标（原文）"),
         lang.say("grade", "评估等级"),
         lang.say("latest year", "最新实际年份"),
@@ -228,12 +229,12 @@ fn long_sheets<'f>(
 ) -> Result<[Sheet<'f>; 3]> {
     let long_head = || {
         vec![
-            lang.say("region", "地区"),
-            lang.say("plan", "规划"),
-            lang.say("scenario", "情景"),
-            lang.say("indicator", "指标"),
-            lang.say("unit", "单位"),
-            lang.say("year", "年份"),
+            Column::Region.say(lang),
+            Column::Plan.say(lang),
+            Column::Scenario.say(lang),
+            Column::Indicator.say(lang),
+            Column::Unit.say(lang),
+            Column::Year.say(lang),
             lang.say("value", "数值"),
         ]
     };
@@ -245,12 +246,12 @@ fn long_sheets<'f>(
         wb,
         lang.say("Probabilities", "达标概率"),
         vec![
-            lang.say("region", "地区"),
-            lang.say("plan", "规划"),
-            lang.say("scenario", "情景"),
-            lang.say("indicator", "指标"),
-            lang.say("year", "年份"),
-            lang.say("target", "目标"),
+            Column::Region.say(lang),
+            Column::Plan.say(lang),
+            Column::Scenario.say(lang),
+            Column::Indicator.say(lang),
+            Column::Year.say(lang),
+            Column::Target.say(lang),
             lang.say("probability", "达标概率"),
         ],
         formats,
@@ -323,16 +324,16 @@ fn findings<'f>(
         wb,
         lang.say("Findings", "检查结果"),
         vec![
-            lang.say("scenario", "情景"),
+            Column::Scenario.say(lang),
             lang.say("severity", "严重程度"),
-            lang.say("code", "规则"),
-            lang.say("region", "地区"),
-            lang.say("plan", "规划"),
-            lang.say("indicator", "指标"),
-            lang.say("target year", "目标年份"),
+            Column::Code.say(lang),
+            Column::Region.say(lang),
+            Column::Plan.say(lang),
+            Column::Indicator.say(lang),
+            Column::TargetYear.say(lang),
             lang.say("file", "文件"),
-            lang.say("row", "行"),
-            lang.say("message", "说明"),
+            Column::Row.say(lang),
+            Column::Message.say(lang),
         ],
         formats,
     )?;
