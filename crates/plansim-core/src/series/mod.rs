@@ -88,23 +88,48 @@ impl Series {
     /// held 344 bytes a row more at the peak.
     pub fn gather(indicators: &[Indicator], meanings: &[Meaning]) -> Vec<Arc<Series>> {
         let mut out: Vec<Arc<Series>> = Vec::with_capacity(indicators.len());
-        // by key, not by a scan of the series so far: a 10,000-row table took 7 s that way
-        let mut at: HashMap<(&str, &str, &str), usize> = HashMap::new();
+        // by key, not by a scan of the series so far (a 10,000-row table took 7 s that way);
+        // by the key's hash, 16 bytes an entry where the key's three texts took 56: a key whose
+        // hash another key took first goes to `spill`
+        use std::hash::BuildHasher;
+        let keys = std::collections::hash_map::RandomState::new();
+        let mut at: HashMap<u64, usize> = HashMap::new();
+        let mut spill: HashMap<(&str, &str, &str), usize> = HashMap::new();
         for (i, ind) in indicators.iter().enumerate() {
             let m = meanings.get(i).cloned().unwrap_or_else(|| Meaning::of(ind));
-            match at.entry((&ind.region, &ind.plan, &ind.name)) {
-                // no other pointer to a series exists yet: `get_mut` always finds it
+            let key = (ind.region.as_str(), ind.plan.as_str(), ind.name.as_str());
+            let found = match at.entry(keys.hash_one(key)) {
+                Entry::Vacant(e) => {
+                    e.insert(out.len());
+                    None
+                }
                 Entry::Occupied(e) => {
-                    if let Some(s) = Arc::get_mut(&mut out[*e.get()]) {
+                    let s = &out[*e.get()];
+                    if (s.region.as_str(), s.plan.as_str(), s.name.as_str()) == key {
+                        Some(*e.get())
+                    } else {
+                        let next = out.len();
+                        match spill.entry(key) {
+                            Entry::Occupied(e) => Some(*e.get()),
+                            Entry::Vacant(e) => {
+                                e.insert(next);
+                                None
+                            }
+                        }
+                    }
+                }
+            };
+            match found {
+                // no other pointer to a series exists yet: `get_mut` always finds it
+                Some(j) => {
+                    if let Some(s) = Arc::get_mut(&mut out[j]) {
                         s.add_row(i, ind, &m);
                     }
                 }
-                Entry::Vacant(e) => {
-                    e.insert(out.len());
-                    out.push(Arc::new(Series::from_row(i, ind, &m)));
-                }
+                None => out.push(Arc::new(Series::from_row(i, ind, &m))),
             }
         }
+        drop((at, spill));
         for s in out.iter_mut().filter_map(Arc::get_mut) {
             // a stated rate with no baseline level ("增长6%左右") still has a path: an index
             if s.base.is_none() && s.stated_rate.is_some() && s.goals.iter().all(|g| g.from_rate) {
@@ -114,8 +139,6 @@ impl Series {
                 s.ceiling = None;
             }
             s.goals.sort_by_key(|g| g.year);
-            // most series have one goal: no room for four kept a row
-            s.goals.shrink_to_fit();
             s.plan_year = s.goals.first().map_or(s.plan_year, |g| g.year);
         }
         out
@@ -197,7 +220,11 @@ impl Series {
         match self.goal_of(ind, m) {
             // a target the document states twice (`restated-target`): the first statement
             Some(g) if self.goals.iter().any(|h| h.year == g.year) => {}
-            Some(g) => self.goals.push(g),
+            // room for one goal at a time: the default four held 168 bytes a row to the end
+            Some(g) => {
+                self.goals.reserve_exact(1);
+                self.goals.push(g);
+            }
             None if !ind.target.is_none() => self.unquantified.push(ind.target.raw.clone()),
             None => {}
         }
