@@ -1,5 +1,6 @@
 //! An indicator as a path to project: its rows (2025, 2035 targets) gathered into one baseline,
 //! its goals, and the plan's stated pace.
+use crate::actuals::Resolved;
 use crate::meaning::{GoalKind, Meaning, Of, Quantity, TargetKind};
 use crate::table::{Attribute, Direction, Form, Indicator, Num, UnitKind};
 use serde::Serialize;
@@ -82,11 +83,10 @@ pub struct Series {
 
 impl Series {
     /// Gathers indicator rows into series, one per (region, plan, indicator), in first-seen
-    /// order, each row read by its meaning (`meanings[i]` for `indicators[i]`; made from the
-    /// table alone where none is given). Each series is made behind its own pointer, to be
+    /// order, each row read by its meaning as made with the outturns (`resolved.meaning`). Each series is made behind its own pointer, to be
     /// shared with the paths made of it: a vector of the series themselves beside the pointers
     /// held 344 bytes a row more at the peak.
-    pub fn gather(indicators: &[Indicator], meanings: &[Meaning]) -> Vec<Arc<Series>> {
+    pub fn gather(indicators: &[Indicator], resolved: &Resolved) -> Vec<Arc<Series>> {
         let mut out: Vec<Arc<Series>> = Vec::with_capacity(indicators.len());
         // by key, not by a scan of the series so far (a 10,000-row table took 7 s that way);
         // by the key's hash, 16 bytes an entry where the key's three texts took 56: a key whose
@@ -96,7 +96,7 @@ impl Series {
         let mut at: HashMap<u64, usize> = HashMap::new();
         let mut spill: HashMap<(&str, &str, &str), usize> = HashMap::new();
         for (i, ind) in indicators.iter().enumerate() {
-            let m = meanings.get(i).cloned().unwrap_or_else(|| Meaning::of(ind));
+            let m = resolved.meaning(i, ind);
             let key = (ind.region.as_str(), ind.plan.as_str(), ind.name.as_str());
             let found = match at.entry(keys.hash_one(key)) {
                 Entry::Vacant(e) => {

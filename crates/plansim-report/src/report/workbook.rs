@@ -125,7 +125,7 @@ fn actions<'f>(
         &'a Computed,
         &'a Grade,
         Option<&'a super::rows::TargetRow>,
-        Option<&'a Meaning>,
+        Option<Meaning>,
     );
     let mut entries: Vec<Entry> = Vec::new();
     for run in runs {
@@ -135,12 +135,15 @@ fn actions<'f>(
             .iter()
             .map(|r| ((&*r.region, &*r.plan, &*r.indicator, r.year), r))
             .collect();
-        let meanings: HashMap<(&str, &str, &str, i32), &Meaning> = run
+        let meanings: HashMap<(&str, &str, &str, i32), Meaning> = run
             .sc
             .indicators
             .iter()
-            .zip(&run.sc.outturns.meanings)
-            .map(|(i, m)| ((&*i.region, &*i.plan, &*i.name, i.target_year), m))
+            .enumerate()
+            .map(|(k, i)| {
+                let m = run.sc.outturns.meaning(k, i);
+                ((&*i.region, &*i.plan, &*i.name, i.target_year), m)
+            })
             .collect();
         for g in &run.grades {
             let key = (&*g.region, &*g.plan, &*g.indicator, g.target_year);
@@ -148,7 +151,7 @@ fn actions<'f>(
                 run,
                 g,
                 by_key.get(&key).copied(),
-                meanings.get(&key).copied(),
+                meanings.get(&key).cloned(),
             ));
         }
     }
@@ -170,7 +173,7 @@ fn actions<'f>(
                 .map(|s| words::sigma_source(s, lang))
                 .unwrap_or_default();
             (
-                typed(g, *m, unit, lang),
+                typed(g, m.as_ref(), unit, lang),
                 sigma,
                 run.page.named.label.clone(),
             )
