@@ -419,10 +419,14 @@ impl Scenario {
         out
     }
 
-    /// The outturns matched to a series' rows, with its first row and that row's meaning.
+    /// The outturns matched to a series' rows, with its first row and that row's meaning;
+    /// `None` when no outturn is matched (nothing to read: no meaning is made).
     fn matched(&self, s: &Series) -> Option<Matched<'_>> {
         let &first = s.rows.first()?;
         let pairs = self.matches_of(s);
+        if pairs.is_empty() {
+            return None;
+        }
         let ind = &self.indicators[first];
         Some((self.outturns.meaning(first, ind), ind, pairs))
     }
