@@ -142,8 +142,10 @@ mod tests {
         assert_eq!(lines[0], "region,plan,scenario,indicator,unit,year,value");
         // four years of 复利, three of 后起, none of 无基期
         assert_eq!(lines.len(), 1 + 4 + 3);
-        assert_eq!(lines[4], "甲区,,s,复利,亿元,2023,115.7625");
-        assert_eq!(lines[5], "甲区,,s,后起,亿元,2021,50");
+        assert_eq!(lines[3], "甲区,,s,复利,亿元,2022,110.25");
+        // 115.7625 at six significant digits, as every derived value is written
+        assert_eq!(lines[4], "甲区,,s,复利,亿元,2023,115.763");
+        assert_eq!(lines[5], "甲区,,s,后起,亿元,2021,50.0");
         assert_eq!(lines[7], "甲区,,s,后起,亿元,2023,60.5");
         let dir = crate::repo_file("scenarios");
         let mut n = 0;
