@@ -5,9 +5,12 @@ use crate::meaning::{GoalKind, Meaning, Of, Quantity, TargetKind};
 use crate::table::{Attribute, Direction, Form, Indicator, Num, UnitKind};
 use serde::Serialize;
 
+mod details;
 mod goal;
 pub mod trend;
+pub use details::SeriesDetails;
 pub use goal::Goal;
+use crate::table::rare::Rare;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::sync::Arc;
@@ -26,8 +29,10 @@ pub enum Shape {
     RunningTotal,
 }
 
-/// An indicator with everything the projection needs.
-#[derive(Clone, Debug, Serialize)]
+/// An indicator with everything the projection needs. What few series carry is in
+/// [`SeriesDetails`], read through the series (`s.also`); serialized as one flat object (see
+/// `details`).
+#[derive(Clone, Debug)]
 pub struct Series {
     /// The region of the row.
     pub region: String,
@@ -37,8 +42,6 @@ pub struct Series {
     pub category: String,
     /// The indicator as the table names it.
     pub name: String,
-    /// The English name, where the table gives one.
-    pub name_en: String,
     /// The unit the values are in.
     pub unit: String,
     /// What the unit is (share, level, rate), for the model and the checks.
@@ -61,24 +64,17 @@ pub struct Series {
     /// The goals, plan year first (later ones such as 2035 after it).
     pub goals: Vec<Goal>,
     /// The stated average annual rate (fraction; percent in JSON) with its printed precision.
-    #[serde(serialize_with = "crate::percent::num")]
     pub stated_rate: Option<Num>,
     /// Natural ceiling (100 for a share).
     pub ceiling: Option<f64>,
     /// The target adds a change in the row's unit to its base (`〔1〕` 岁, `〔6〕` 百分点): the
     /// path moves by equal steps, not by a compound rate.
     pub additive: bool,
-    /// σ of the annual rate from the table (a fraction; points in JSON).
-    #[serde(serialize_with = "crate::percent::opt")]
-    pub sigma: Option<f64>,
-    /// The target cells without a number (delegated, qualitative), for reports.
-    pub unquantified: Vec<String>,
     /// Indices of the rows of the input this series gathers.
     pub rows: Vec<usize>,
-    /// The names of other rows that state its target again (`地区生产总值` beside
-    /// `地区生产总值增长率`): a rule or `--indicator` naming one reaches this series.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub also: Vec<String>,
+    /// What few series carry (an English name, a σ, cells without a number, other names),
+    /// read through the series (`s.sigma`) and held only when filled.
+    pub(crate) details: Rare<SeriesDetails>,
 }
 
 impl Series {
@@ -171,7 +167,6 @@ impl Series {
             plan: ind.plan.clone(),
             category: ind.category.clone(),
             name: ind.name.clone(),
-            name_en: ind.name_en.clone(),
             unit: if shape == Shape::ChangeIndex {
                 format!("{}=100", ind.base_year)
             } else {
@@ -194,10 +189,14 @@ impl Series {
                 None
             },
             additive: m.adds_to_base(ind),
-            sigma: ind.sigma,
-            unquantified: Vec::new(),
             rows: Vec::new(),
-            also: ind.readings.iter().map(|r| r.name.clone()).collect(),
+            details: SeriesDetails {
+                name_en: ind.name_en.clone(),
+                sigma: ind.sigma,
+                unquantified: Vec::new(),
+                also: ind.readings.iter().map(|r| r.name.clone()).collect(),
+            }
+            .into(),
         };
         s.add_row(i, ind, m);
         s
@@ -211,7 +210,8 @@ impl Series {
         if self.stated_rate.is_none() {
             self.stated_rate = ind.annual_rate();
         }
-        if self.sigma.is_none() {
+        // written only when there is one: a write through the series holds its details
+        if self.sigma.is_none() && ind.sigma.is_some() {
             self.sigma = ind.sigma;
         }
         if self.attribute == Attribute::Unstated {
