@@ -13,7 +13,7 @@ pub(crate) fn apply(rows: &[Indicator], grades: &mut [Grade], lang: Lang) {
     for g in grades.iter_mut() {
         let Some(ind) = rows
             .iter()
-            .find(|i| i.file == g.file && i.row == g.row && i.target_year == g.target_year)
+            .find(|i| *i.file == *g.file && i.row == g.row && i.target_year == g.target_year)
         else {
             continue;
         };
