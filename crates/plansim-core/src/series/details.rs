@@ -144,6 +144,10 @@ mod tests {
             .map(String::as_str)
             .collect();
         assert_eq!(keys.len(), 21, "{keys:?}");
-        assert!(crate::approx_eq(json["sigma"].as_f64().unwrap(), 1.5, 1e-12));
+        assert!(crate::approx_eq(
+            json["sigma"].as_f64().unwrap(),
+            1.5,
+            1e-12
+        ));
     }
 }

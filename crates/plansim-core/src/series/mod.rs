@@ -8,9 +8,9 @@ use serde::Serialize;
 mod details;
 mod goal;
 pub mod trend;
+use crate::table::rare::Rare;
 pub use details::SeriesDetails;
 pub use goal::Goal;
-use crate::table::rare::Rare;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::sync::Arc;
@@ -349,10 +349,7 @@ fn annual_raw(raw: &str) -> String {
 }
 
 /// Serializes a shared series as the series itself.
-pub(crate) fn shared<S: serde::Serializer>(
-    s: &Arc<Series>,
-    ser: S,
-) -> Result<S::Ok, S::Error> {
+pub(crate) fn shared<S: serde::Serializer>(s: &Arc<Series>, ser: S) -> Result<S::Ok, S::Error> {
     serde::Serialize::serialize(&**s, ser)
 }
 
