@@ -83,63 +83,76 @@ impl Series {
     /// shared with the paths made of it: a vector of the series themselves beside the pointers
     /// held 344 bytes a row more at the peak.
     pub fn gather(indicators: &[Indicator], resolved: &Resolved) -> Vec<Arc<Series>> {
-        let mut out: Vec<Arc<Series>> = Vec::with_capacity(indicators.len());
-        // by key, not by a scan of the series so far (a 10,000-row table took 7 s that way);
-        // by the key's hash, 16 bytes an entry where the key's three texts took 56: a key whose
-        // hash another key took first goes to `spill`
-        use std::hash::BuildHasher;
-        let keys = std::collections::hash_map::RandomState::new();
-        let mut at: HashMap<u64, usize> = HashMap::new();
-        let mut spill: HashMap<(&str, &str, &str), usize> = HashMap::new();
-        for (i, ind) in indicators.iter().enumerate() {
-            let m = resolved.meaning(i, ind);
-            let key = (ind.region.as_str(), ind.plan.as_str(), ind.name.as_str());
-            let found = match at.entry(keys.hash_one(key)) {
-                Entry::Vacant(e) => {
-                    e.insert(out.len());
-                    None
-                }
-                Entry::Occupied(e) => {
-                    let s = &out[*e.get()];
-                    if (s.region.as_str(), s.plan.as_str(), s.name.as_str()) == key {
-                        Some(*e.get())
-                    } else {
-                        let next = out.len();
-                        match spill.entry(key) {
-                            Entry::Occupied(e) => Some(*e.get()),
-                            Entry::Vacant(e) => {
-                                e.insert(next);
-                                None
-                            }
+        gather_by(
+            indicators,
+            resolved,
+            &std::collections::hash_map::RandomState::new(),
+        )
+    }
+}
+
+/// [`Series::gather`] with the keys hashed by `keys` (a test makes every hash collide).
+fn gather_by(
+    indicators: &[Indicator],
+    resolved: &Resolved,
+    keys: &impl std::hash::BuildHasher,
+) -> Vec<Arc<Series>> {
+    let mut out: Vec<Arc<Series>> = Vec::with_capacity(indicators.len());
+    // by key, not by a scan of the series so far (a 10,000-row table took 7 s that way);
+    // by the key's hash, 16 bytes an entry where the key's three texts took 56: a key whose
+    // hash another key took first goes to `spill`
+    let mut at: HashMap<u64, usize> = HashMap::new();
+    let mut spill: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    for (i, ind) in indicators.iter().enumerate() {
+        let m = resolved.meaning(i, ind);
+        let key = (ind.region.as_str(), ind.plan.as_str(), ind.name.as_str());
+        let found = match at.entry(keys.hash_one(key)) {
+            Entry::Vacant(e) => {
+                e.insert(out.len());
+                None
+            }
+            Entry::Occupied(e) => {
+                let s = &out[*e.get()];
+                if (s.region.as_str(), s.plan.as_str(), s.name.as_str()) == key {
+                    Some(*e.get())
+                } else {
+                    let next = out.len();
+                    match spill.entry(key) {
+                        Entry::Occupied(e) => Some(*e.get()),
+                        Entry::Vacant(e) => {
+                            e.insert(next);
+                            None
                         }
                     }
                 }
-            };
-            match found {
-                // no other pointer to a series exists yet: `get_mut` always finds it
-                Some(j) => {
-                    if let Some(s) = Arc::get_mut(&mut out[j]) {
-                        s.add_row(i, ind, &m);
-                    }
+            }
+        };
+        match found {
+            // no other pointer to a series exists yet: `get_mut` always finds it
+            Some(j) => {
+                if let Some(s) = Arc::get_mut(&mut out[j]) {
+                    s.add_row(i, ind, &m);
                 }
-                None => out.push(Arc::new(Series::from_row(i, ind, &m))),
             }
+            None => out.push(Arc::new(Series::from_row(i, ind, &m))),
         }
-        drop((at, spill));
-        for s in out.iter_mut().filter_map(Arc::get_mut) {
-            // a stated rate with no baseline level ("增长6%左右") still has a path: an index
-            if s.base.is_none() && s.stated_rate.is_some() && s.goals.iter().all(|g| g.from_rate) {
-                s.shape = Shape::ChangeIndex;
-                s.base = Some(100.0);
-                s.unit = format!("{}=100", s.base_year);
-                s.ceiling = None;
-            }
-            s.goals.sort_by_key(|g| g.year);
-            s.plan_year = s.goals.first().map_or(s.plan_year, |g| g.year);
-        }
-        out
     }
+    drop((at, spill));
+    for s in out.iter_mut().filter_map(Arc::get_mut) {
+        // a stated rate with no baseline level ("增长6%左右") still has a path: an index
+        if s.base.is_none() && s.stated_rate.is_some() && s.goals.iter().all(|g| g.from_rate) {
+            s.shape = Shape::ChangeIndex;
+            s.base = Some(100.0);
+            s.unit = format!("{}=100", s.base_year);
+            s.ceiling = None;
+        }
+        s.goals.sort_by_key(|g| g.year);
+        s.plan_year = s.goals.first().map_or(s.plan_year, |g| g.year);
+    }
+    out
+}
 
+impl Series {
     /// Whether `key` names the series: its name, its English name, or the name of a row
     /// stating its target again.
     pub fn named(&self, key: &str) -> bool {
@@ -361,5 +374,55 @@ mod annual_raw_tests {
         assert_eq!(super::annual_raw("6.5"), "年均6.5%");
         assert_eq!(super::annual_raw("7%以上"), "年均7%以上");
         assert_eq!(super::annual_raw("＞7"), "年均＞7%");
+    }
+}
+
+#[cfg(test)]
+mod gather_tests {
+    use crate::table::{LoadOptions, load_bytes};
+
+    /// Hashes every key alike: every key after the first is told apart by its texts.
+    #[derive(Default)]
+    struct Same;
+
+    impl std::hash::Hasher for Same {
+        fn finish(&self) -> u64 {
+            7
+        }
+        fn write(&mut self, _: &[u8]) {}
+    }
+
+    /// 甲's 2035 row joins its 2025 row two rows down, whether the keys' hashes differ or all
+    /// collide (乙 and 丙 then told apart from 甲 by their names).
+    #[test]
+    fn rows_of_one_indicator_gather_whatever_their_keys_hash_to() {
+        let csv = "region,indicator,unit,base_year,base,target_year,target\n\
+                   甲区,甲,亿元,2020,100,2025,120\n\
+                   甲区,乙,亿元,2020,50,2025,60\n\
+                   甲区,甲,亿元,2020,100,2035,200\n\
+                   甲区,丙,亿元,2020,10,2025,12\n";
+        let t = load_bytes(
+            "t.csv".as_ref(),
+            csv.as_bytes().to_vec(),
+            &LoadOptions::default(),
+        )
+        .unwrap();
+        let r = crate::actuals::Resolved::default();
+        let random = std::collections::hash_map::RandomState::new();
+        let same = std::hash::BuildHasherDefault::<Same>::default();
+        for s in [
+            super::gather_by(&t.indicators, &r, &random),
+            super::gather_by(&t.indicators, &r, &same),
+        ] {
+            let names: Vec<&str> = s.iter().map(|s| s.name.as_str()).collect();
+            assert_eq!(names, ["甲", "乙", "丙"]);
+            assert_eq!(s[0].rows, [0, 2]);
+            let years: Vec<i32> = s[0].goals.iter().map(|g| g.year).collect();
+            assert_eq!(years, [2025, 2035]);
+            assert_eq!(
+                (s[1].rows.as_slice(), s[2].rows.as_slice()),
+                (&[1][..], &[3][..])
+            );
+        }
     }
 }
