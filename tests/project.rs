@@ -310,3 +310,38 @@ fn a_goal_already_met_has_no_required_rate() {
         "{gdp}"
     );
 }
+
+/// `--format csv` writes each path as it is made; a path the scenario cannot make (compound
+/// growth forced on the second row's zero baseline, after a first row that projects) stops
+/// the run before any row is written, as when the projection was made whole, in every format.
+#[test]
+fn a_path_that_cannot_be_made_stops_the_csv_before_its_first_row() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("t.csv"),
+        "region,indicator,unit,base_year,base,target_year,target,rate\n\
+         测试区,地区生产总值,亿元,2020,100,2025,,5\n\
+         测试区,新建园区,个,2020,0,2025,3,\n",
+    )
+    .unwrap();
+    let scenario = dir.path().join("s.toml");
+    std::fs::write(
+        &scenario,
+        "tables = [\"t.csv\"]\n[models]\ndefault = \"compound\"\n",
+    )
+    .unwrap();
+    for format in ["csv", "json", "table"] {
+        let out = plansim()
+            .args(["project", "--format", format])
+            .arg(&scenario)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        assert!(out.stdout.is_empty(), "{format}: {:?}", out.stdout);
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("compound growth needs a positive baseline, and 新建园区 starts at 0"),
+            "{format}: {err}"
+        );
+    }
+}

@@ -136,18 +136,46 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         args.region.as_deref(),
     )?;
     let left_out = super::tell_left_out(&sc);
+    let lang = super::lang();
+    if args.format == Format::Csv {
+        // path by path: each path's rows written and the path let go, no projection held; the
+        // outline first, so that what is said of the paths and any error come before a row
+        let o = plansim_core::project::stream::outline(&sc)?;
+        tell(&o.skipped, &o.years, sc.series.len(), &args);
+        plansim_core::export::write_paths_csv(std::io::stdout().lock(), &sc)?;
+        return Ok(super::done(left_out));
+    }
     let opts = options(None, args.strict, &[]);
     let r = plansim_core::run::from_scenario(sc, &opts, Stages::PROJECT)?;
     let (sc, p) = (&r.scenario, &r.projection);
+    tell(&p.skipped, &p.years, sc.series.len(), &args);
+    // JSON and the table hold the whole projection: the grid, the growth rows, the relations
+    let mut out = std::io::stdout().lock();
+    if args.format == Format::Table {
+        print_table(&mut out, sc, p, &args.years)?;
+        print_relations(&mut out, p, lang)?;
+    } else {
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&plansim_core::format::json(&json(p, lang))?)?
+        )?;
+    }
+    Ok(super::done(left_out))
+}
+
+/// On stderr: the series not projected (counted, listed with `--verbose`) and the years
+/// `--years` asks for that the projection does not hold.
+fn tell(skipped: &[plansim_core::project::Skipped], years: &[i32], series: usize, args: &Args) {
     let lang = super::lang();
-    if !p.skipped.is_empty() {
+    if !skipped.is_empty() {
         eprintln!(
             "{}",
-            super::words::not_projected(lang, p.skipped.len(), sc.series.len(), args.verbose)
+            super::words::not_projected(lang, skipped.len(), series, args.verbose)
         );
     }
     if args.verbose {
-        for s in &p.skipped {
+        for s in skipped {
             eprintln!("  {} {}: {}", s.region, s.indicator, s.why.render(lang));
         }
     }
@@ -155,30 +183,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let outside: Vec<String> = args
         .years
         .iter()
-        .filter(|y| !p.years.contains(y))
+        .filter(|y| !years.contains(y))
         .map(|y| y.to_string())
         .collect();
-    if let (false, Some(from), Some(to)) = (outside.is_empty(), p.years.first(), p.years.last()) {
+    if let (false, Some(from), Some(to)) = (outside.is_empty(), years.first(), years.last()) {
         eprintln!(
             "{}{}",
             super::words::prefix(lang, false),
             super::words::years_outside(lang, &outside.join(","), *from, *to)
         );
     }
-    let mut out = std::io::stdout().lock();
-    match args.format {
-        Format::Csv => plansim_core::export::write_projection_csv(&mut out, p)?,
-        Format::Json => writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&plansim_core::format::json(&json(p, lang))?)?
-        )?,
-        Format::Table => {
-            print_table(&mut out, sc, p, &args.years)?;
-            print_relations(&mut out, p, lang)?;
-        }
-    }
-    Ok(super::done(left_out))
 }
 
 #[derive(Serialize)]

@@ -70,7 +70,7 @@ fn base_outturn(ind: &Indicator) -> Option<Outturn> {
             ind.file.display(),
             ind.row
         ),
-        file: ind.file.clone(),
+        file: ind.file.to_path_buf(),
         row: ind.row,
         column: 0,
         name_column: 0,
@@ -85,7 +85,7 @@ fn base_outturn(ind: &Indicator) -> Option<Outturn> {
 pub fn own_outcomes(rows: &[Indicator]) -> Vec<Outturn> {
     let mut out: Vec<Outturn> = Vec::new();
     for ind in rows {
-        if ind.outcome.is_none() || out.iter().any(|o| o.file == ind.file && o.row == ind.row) {
+        if ind.outcome.is_none() || out.iter().any(|o| *o.file == *ind.file && o.row == ind.row) {
             continue;
         }
         let mut as_base = ind.clone();

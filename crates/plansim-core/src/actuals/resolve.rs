@@ -40,7 +40,8 @@ pub struct Match {
 pub struct Resolved {
     /// The outturns of regions the tables hold.
     pub outturns: Vec<Outturn>,
-    /// For each indicator row (in the order given), its matches.
+    /// For each indicator row (in the order given), its matches; rows past its end have none
+    /// (a list for every row of a table without outturns took 24 bytes a row).
     pub by_row: Vec<Vec<Match>>,
     /// Rows skipped because no table holds their region: (region, rows).
     pub skipped: Vec<(String, usize)>,
@@ -48,28 +49,30 @@ pub struct Resolved {
     pub warnings: Vec<String>,
     /// The canonical quantity of each outturn and how it measures it.
     quantities: Vec<(String, Measure)>,
-    /// Each row's meaning, made once with its outturns (the base of a rise set from the plan's
-    /// base-year outturn): what assess, project, simulate and the reports all read.
+    /// The meanings made with the outturns that the row's table alone does not give (the
+    /// base of a rise set from the plan's base-year outturn or the next plan), by row; every
+    /// other row's is [`Meaning::of`] its row. Read through [`Resolved::meaning`]: what assess,
+    /// project, simulate and the reports all read. (A meaning held for every row took 104
+    /// bytes a row.)
     #[serde(skip)]
-    pub meanings: Vec<Meaning>,
+    meanings: Vec<(usize, Meaning)>,
 }
 
 impl Resolved {
     /// Nothing matched, for `rows` indicator rows.
     pub fn empty(rows: usize) -> Resolved {
-        Resolved {
-            by_row: vec![Vec::new(); rows],
-            ..Resolved::default()
-        }
+        // no list a row: `by_row` grows to a row only when an outturn matches it
+        let _ = rows;
+        Resolved::default()
     }
 
     /// The meaning of row `i` (`ind`), as made with the outturns; from the table alone when
     /// none were resolved.
     pub fn meaning(&self, i: usize, ind: &Indicator) -> Meaning {
-        self.meanings
-            .get(i)
-            .cloned()
-            .unwrap_or_else(|| Meaning::of(ind))
+        match self.meanings.binary_search_by_key(&i, |m| m.0) {
+            Ok(k) => self.meanings[k].1.clone(),
+            Err(_) => Meaning::of(ind),
+        }
     }
 
     /// The outturns and matches of row `i`.
@@ -235,17 +238,21 @@ pub(crate) fn resolve(
     Err(super::cell_errors(errors))
 }
 
-/// Each row's meaning: from its table, the base of a rise counted from an earlier figure set
+/// The meanings of the rows whose table alone does not give them, by row: the base of a rise counted from an earlier figure set
 /// from the plan's base-year outturn where one is known, else from the next plan's table (a
 /// row of the same region and indicator printing a plain figure for that year).
-fn meanings(indicators: &[Indicator], known: &[Known], resolved: &Resolved) -> Vec<Meaning> {
+fn meanings(
+    indicators: &[Indicator],
+    known: &[Known],
+    resolved: &Resolved,
+) -> Vec<(usize, Meaning)> {
     indicators
         .iter()
         .enumerate()
-        .map(|(i, ind)| {
+        .filter_map(|(i, ind)| {
             let m = Meaning::of(ind);
             if !m.base_before_plan(ind) {
-                return m;
+                return None;
             }
             let year = crate::meaning::plan_base_year(ind);
             let outturn = super::observations(&m, ind, &resolved.of_row(i))
@@ -266,7 +273,7 @@ fn meanings(indicators: &[Indicator], known: &[Known], resolved: &Resolved) -> V
                     .find_map(|(j, _)| j.base_level())
                     .map(|n| KnownBase::NextPlan(n.value))
             };
-            Meaning::with_known_base(ind, outturn.or_else(next_plan))
+            Some((i, Meaning::with_known_base(ind, outturn.or_else(next_plan))))
         })
         .collect()
 }
@@ -295,6 +302,9 @@ fn match_rows(
             continue;
         };
         matched = true;
+        if out.by_row.len() <= i {
+            out.by_row.resize_with(i + 1, Vec::new);
+        }
         out.by_row[i].push(Match { outturn: k, how });
         if let Some(w) = contradiction(&indicators[i], o) {
             out.warnings.push(w);

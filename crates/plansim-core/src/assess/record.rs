@@ -259,7 +259,7 @@ impl Grade {
             notes_text: Vec::new(),
             evidence: Evidence::None,
             ambition: None,
-            file: ind.file.clone(),
+            file: ind.file.to_path_buf(),
             row: ind.row,
         }
     }

@@ -1,7 +1,6 @@
 //! Rows for the rules' unit tests, built from cell text as a table would hold it.
 
 use crate::table::{Attribute, Cell, Indicator, NameParts, RateKind, Unit};
-use std::path::PathBuf;
 
 /// A row of region `科尔沁区`, plan `十四五规划`, file `t.csv`.
 pub fn row(
@@ -36,7 +35,7 @@ pub fn row(
         rate_kind: RateKind::Annual,
         target_from_rate: false,
         attribute: Attribute::Unstated,
-        file: PathBuf::from("t.csv"),
+        file: std::path::Path::new("t.csv").into(),
         row: 2,
         details: Default::default(),
     }

@@ -124,6 +124,35 @@ pub fn write_projection_csv(w: impl std::io::Write, p: &Projection) -> Result<()
     write_csv(w, long_rows(p).map(|(_, _, r)| r))
 }
 
+/// [`projection_csv`] of a scenario, each path's rows written as the path is made and the path
+/// let go ([`crate::project::stream::each_path`]): the same bytes as
+/// `write_projection_csv(w, &project(sc)?)`, holding one path at a time instead of the
+/// projection. An error of a path meets no row written: check first with
+/// [`crate::project::stream::outline`].
+pub fn write_paths_csv(w: impl std::io::Write, sc: &crate::scenario::Scenario) -> Result<()> {
+    let mut w = crate::csv_cell::Writer::new(w);
+    let fail = |e: csv::Error| Error::Csv(e.to_string());
+    crate::project::stream::each_path(sc, |path, values| {
+        let s = &path.series;
+        // the projection's grid holds NaN before a path starts; a path's own values skip none
+        // but what its walk left undefined, as `long_rows` does
+        for (k, &value) in values.iter().enumerate().filter(|(_, v)| !v.is_nan()) {
+            w.serialize(LongRow {
+                region: &s.region,
+                plan: &s.plan,
+                scenario: &sc.name,
+                indicator: &s.name,
+                unit: &s.unit,
+                year: path.plan.start_year + k as i32,
+                value,
+            })
+            .map_err(fail)?;
+        }
+        Ok(())
+    })?;
+    w.flush().map_err(|e| Error::Csv(e.to_string()))
+}
+
 /// `simulation.csv`: the projection's columns and each year's band (empty where there is none:
 /// before a path starts, and for a path without evidence).
 pub fn simulation_csv(p: &Projection, sim: &Simulation) -> Result<Vec<u8>> {

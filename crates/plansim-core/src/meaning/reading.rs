@@ -28,7 +28,7 @@ fn key(r: &Indicator) -> Key<'_> {
     (
         r.region.as_str(),
         r.plan.as_str(),
-        r.file.as_path(),
+        &*r.file,
         r.base_year,
         r.target_year,
         stem(&r.name),

@@ -1,6 +1,7 @@
 //! Deterministic projection: every indicator year by year from its baseline to the horizon,
 //! actuals replacing projections where known, and the rate each target still requires.
 pub mod growth;
+pub mod stream;
 
 use crate::error::{Error, Result};
 use crate::model::Growth;
@@ -133,41 +134,14 @@ pub(crate) fn project_with(
     nudge: &dyn Fn(&Series) -> Option<Nudge>,
 ) -> Result<Projection> {
     let horizon = sc.horizon();
-    let here = || crate::notice::At::new(&sc.path, 0);
-    sc.check_horizon()
-        .map_err(|msg| Error::notice(here(), msg))?;
+    check(sc)?;
     // the paths are made once, in place: no second vector of them while the values are walked
     let mut out: Vec<Path> = Vec::with_capacity(sc.series.len());
     let mut skipped = Vec::new();
     for s in &sc.series {
-        if s.quantity == crate::meaning::Quantity::Rate {
-            skipped.push(Skipped::new(s, crate::lang::Msg::GrowthRate));
-            continue;
-        }
-        let (actuals, spliced) = sc.actuals_spliced(s);
-        match plan(sc, s, &actuals, nudge(s)) {
-            // a path without a baseline starts at its first actual, which may lie beyond
-            Ok(Some(p)) if p.start_year > horizon => skipped.push(Skipped::new(
-                s,
-                crate::lang::Msg::ActualAfterHorizon {
-                    first: p.start_year,
-                    horizon,
-                },
-            )),
-            Ok(Some(p)) => out.push(Path {
-                series: std::sync::Arc::clone(s),
-                plan: p,
-                actuals,
-                spliced,
-                outcomes: Vec::new(),
-            }),
-            Ok(None) => skipped.push(Skipped::new(
-                s,
-                crate::lang::Msg::NoBaseline {
-                    target: !s.goals.is_empty(),
-                },
-            )),
-            Err(msg) => return Err(Error::notice(here(), msg)),
+        match make(sc, s, horizon, nudge(s))? {
+            Made::Path(p) => out.push(p),
+            Made::Skipped(k) => skipped.push(k),
         }
     }
     let first = out
@@ -178,17 +152,11 @@ pub(crate) fn project_with(
     let years: Vec<i32> = (first..=horizon).collect();
     let mut values = Array2::from_elem((out.len(), years.len()), f64::NAN);
     for (i, path) in out.iter_mut().enumerate() {
-        let row = walk(&path.plan, &path.actuals);
+        let row = finish(path);
         let offset = (path.plan.start_year - first) as usize;
         for (k, v) in row.iter().enumerate() {
             values[[i, offset + k]] = *v;
         }
-        path.outcomes = path
-            .series
-            .goals
-            .iter()
-            .map(|g| outcome(&path.series, &path.plan, &path.actuals, &row, g))
-            .collect();
     }
     let growth = growth::paths(sc, nudge)?;
     let col = |y: i32| years.iter().position(|&x| x == y);
@@ -203,6 +171,67 @@ pub(crate) fn project_with(
         growth,
         relations,
     })
+}
+
+/// The horizon must suit the scenario's rows, before any path is built.
+fn check(sc: &Scenario) -> Result<()> {
+    sc.check_horizon()
+        .map_err(|msg| Error::notice(crate::notice::At::new(&sc.path, 0), msg))
+}
+
+/// A series as the projection takes it: a path (its outcomes not yet judged), or left out.
+enum Made {
+    Path(Path),
+    Skipped(Skipped),
+}
+
+/// The path of one series under the scenario, or why there is none.
+fn make(
+    sc: &Scenario,
+    s: &std::sync::Arc<Series>,
+    horizon: i32,
+    nudge: Option<Nudge>,
+) -> Result<Made> {
+    if s.quantity == crate::meaning::Quantity::Rate {
+        return Ok(Made::Skipped(Skipped::new(s, crate::lang::Msg::GrowthRate)));
+    }
+    let (actuals, spliced) = sc.actuals_spliced(s);
+    Ok(match plan(sc, s, &actuals, nudge) {
+        // a path without a baseline starts at its first actual, which may lie beyond
+        Ok(Some(p)) if p.start_year > horizon => Made::Skipped(Skipped::new(
+            s,
+            crate::lang::Msg::ActualAfterHorizon {
+                first: p.start_year,
+                horizon,
+            },
+        )),
+        Ok(Some(p)) => Made::Path(Path {
+            series: std::sync::Arc::clone(s),
+            plan: p,
+            actuals,
+            spliced,
+            outcomes: Vec::new(),
+        }),
+        Ok(None) => Made::Skipped(Skipped::new(
+            s,
+            crate::lang::Msg::NoBaseline {
+                target: !s.goals.is_empty(),
+            },
+        )),
+        Err(msg) => return Err(Error::notice(crate::notice::At::new(&sc.path, 0), msg)),
+    })
+}
+
+/// Walks a path and judges its goals on it: its values from its start year.
+fn finish(path: &mut Path) -> Vec<f64> {
+    let row = walk(&path.plan, &path.actuals);
+    path.outcomes = path
+        .series
+        .goals
+        .iter()
+        .map(|g| outcome(&path.series, &path.plan, &path.actuals, &row, g))
+        .collect();
+    row
 }
 
 /// The path from the start year: actuals where known, the model's steps elsewhere.

@@ -73,7 +73,7 @@ fn a_table_read_first_runs_as_its_path_does() {
         .position(|i| i.file.ends_with("horqin.csv"))
         .unwrap()]
     .file
-    .clone();
+    .to_path_buf();
     let both = gather(
         vec![Input::Path(sc_path), Input::Path(table_of_scenario)],
         &opts(),

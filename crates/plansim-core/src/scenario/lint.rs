@@ -385,7 +385,7 @@ fn table_sigma(sc: &Scenario, out: &mut Vec<Notice>) {
             .find(|i| i.sigma.is_some_and(|v| v > 0.0 && v < 0.001));
         if let (Some(ind), Some(v)) = (row, row.and_then(|i| i.sigma)) {
             out.push(Notice::warning(
-                At::new(&ind.file, ind.row),
+                At::new(&*ind.file, ind.row),
                 Msg::SigmaLooksLikeFraction {
                     key: "sigma".into(),
                     text: crate::text::trim_float(v * 100.0),

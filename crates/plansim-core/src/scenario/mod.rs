@@ -306,7 +306,7 @@ impl Scenario {
         // an achievement table is its targets and its outturns, where no outturn file is given
         let (all_outturns, outturns) =
             crate::actuals::intake(&indicators, actuals, &crate::names::Aliases::bundled())?;
-        let series = Series::shared(Series::gather(&indicators, &outturns.meanings));
+        let series = Series::gather(&indicators, &outturns);
         let mut sc = Scenario {
             name,
             description: spec.description.clone().unwrap_or_default(),
@@ -346,7 +346,7 @@ impl Scenario {
         (self.all_outturns, self.outturns) =
             crate::actuals::intake(&self.indicators, all, &crate::names::Aliases::bundled())?;
         // the outturns may set a base the series start from
-        self.series = Series::shared(Series::gather(&self.indicators, &self.outturns.meanings));
+        self.series = Series::gather(&self.indicators, &self.outturns);
         Ok(())
     }
 
@@ -419,10 +419,14 @@ impl Scenario {
         out
     }
 
-    /// The outturns matched to a series' rows, with its first row and that row's meaning.
+    /// The outturns matched to a series' rows, with its first row and that row's meaning;
+    /// `None` when no outturn is matched (nothing to read: no meaning is made).
     fn matched(&self, s: &Series) -> Option<Matched<'_>> {
         let &first = s.rows.first()?;
         let pairs = self.matches_of(s);
+        if pairs.is_empty() {
+            return None;
+        }
         let ind = &self.indicators[first];
         Some((self.outturns.meaning(first, ind), ind, pairs))
     }

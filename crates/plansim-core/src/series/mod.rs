@@ -1,16 +1,21 @@
 //! An indicator as a path to project: its rows (2025, 2035 targets) gathered into one baseline,
 //! its goals, and the plan's stated pace.
+use crate::actuals::Resolved;
 use crate::meaning::{GoalKind, Meaning, Of, Quantity, TargetKind};
 use crate::table::{Attribute, Direction, Form, Indicator, Num, UnitKind};
 use serde::Serialize;
 
+mod details;
 mod goal;
 mod sigma_source;
 pub mod trend;
+use crate::table::rare::Rare;
+pub use details::SeriesDetails;
 pub use goal::Goal;
 pub use sigma_source::{Observed, SigmaSource};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::sync::Arc;
 
 /// What kind of quantity the path follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -26,8 +31,10 @@ pub enum Shape {
     RunningTotal,
 }
 
-/// An indicator with everything the projection needs.
-#[derive(Clone, Debug, Serialize)]
+/// An indicator with everything the projection needs. What few series carry is in
+/// [`SeriesDetails`], read through the series (`s.also`); serialized as one flat object (see
+/// `details`).
+#[derive(Clone, Debug)]
 pub struct Series {
     /// The region of the row.
     pub region: String,
@@ -37,8 +44,6 @@ pub struct Series {
     pub category: String,
     /// The indicator as the table names it.
     pub name: String,
-    /// The English name, where the table gives one.
-    pub name_en: String,
     /// The unit the values are in.
     pub unit: String,
     /// What the unit is (share, level, rate), for the model and the checks.
@@ -61,61 +66,95 @@ pub struct Series {
     /// The goals, plan year first (later ones such as 2035 after it).
     pub goals: Vec<Goal>,
     /// The stated average annual rate (fraction; percent in JSON) with its printed precision.
-    #[serde(serialize_with = "crate::percent::num")]
     pub stated_rate: Option<Num>,
     /// Natural ceiling (100 for a share).
     pub ceiling: Option<f64>,
     /// The target adds a change in the row's unit to its base (`〔1〕` 岁, `〔6〕` 百分点): the
     /// path moves by equal steps, not by a compound rate.
     pub additive: bool,
-    /// σ of the annual rate from the table (a fraction; points in JSON).
-    #[serde(serialize_with = "crate::percent::opt")]
-    pub sigma: Option<f64>,
-    /// The target cells without a number (delegated, qualitative), for reports.
-    pub unquantified: Vec<String>,
     /// Indices of the rows of the input this series gathers.
     pub rows: Vec<usize>,
-    /// The names of other rows that state its target again (`地区生产总值` beside
-    /// `地区生产总值增长率`): a rule or `--indicator` naming one reaches this series.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub also: Vec<String>,
+    /// What few series carry (an English name, a σ, cells without a number, other names),
+    /// read through the series (`s.sigma`) and held only when filled.
+    pub(crate) details: Rare<SeriesDetails>,
 }
 
 impl Series {
     /// Gathers indicator rows into series, one per (region, plan, indicator), in first-seen
-    /// order, each row read by its meaning (`meanings[i]` for `indicators[i]`; made from the
-    /// table alone where none is given).
-    pub fn gather(indicators: &[Indicator], meanings: &[Meaning]) -> Vec<Series> {
-        // room for a series a row: what is not filled is never touched
-        let mut out: Vec<Series> = Vec::with_capacity(indicators.len());
-        // by key, not by a scan of the series so far: a 10,000-row table took 7 s that way
-        let mut at: HashMap<(&str, &str, &str), usize> = HashMap::new();
-        for (i, ind) in indicators.iter().enumerate() {
-            let m = meanings.get(i).cloned().unwrap_or_else(|| Meaning::of(ind));
-            match at.entry((&ind.region, &ind.plan, &ind.name)) {
-                Entry::Occupied(e) => out[*e.get()].add_row(i, ind, &m),
-                Entry::Vacant(e) => {
-                    e.insert(out.len());
-                    out.push(Series::from_row(i, ind, &m));
+    /// order, each row read by its meaning as made with the outturns (`resolved.meaning`). Each series is made behind its own pointer, to be
+    /// shared with the paths made of it: a vector of the series themselves beside the pointers
+    /// held 344 bytes a row more at the peak.
+    pub fn gather(indicators: &[Indicator], resolved: &Resolved) -> Vec<Arc<Series>> {
+        gather_by(
+            indicators,
+            resolved,
+            &std::collections::hash_map::RandomState::new(),
+        )
+    }
+}
+
+/// [`Series::gather`] with the keys hashed by `keys` (a test makes every hash collide).
+fn gather_by(
+    indicators: &[Indicator],
+    resolved: &Resolved,
+    keys: &impl std::hash::BuildHasher,
+) -> Vec<Arc<Series>> {
+    let mut out: Vec<Arc<Series>> = Vec::with_capacity(indicators.len());
+    // by key, not by a scan of the series so far (a 10,000-row table took 7 s that way);
+    // by the key's hash, 16 bytes an entry where the key's three texts took 56: a key whose
+    // hash another key took first goes to `spill`
+    let mut at: HashMap<u64, usize> = HashMap::new();
+    let mut spill: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    for (i, ind) in indicators.iter().enumerate() {
+        let m = resolved.meaning(i, ind);
+        let key = (ind.region.as_str(), ind.plan.as_str(), ind.name.as_str());
+        let found = match at.entry(keys.hash_one(key)) {
+            Entry::Vacant(e) => {
+                e.insert(out.len());
+                None
+            }
+            Entry::Occupied(e) => {
+                let s = &out[*e.get()];
+                if (s.region.as_str(), s.plan.as_str(), s.name.as_str()) == key {
+                    Some(*e.get())
+                } else {
+                    let next = out.len();
+                    match spill.entry(key) {
+                        Entry::Occupied(e) => Some(*e.get()),
+                        Entry::Vacant(e) => {
+                            e.insert(next);
+                            None
+                        }
+                    }
                 }
             }
-        }
-        for s in &mut out {
-            // a stated rate with no baseline level ("增长6%左右") still has a path: an index
-            if s.base.is_none() && s.stated_rate.is_some() && s.goals.iter().all(|g| g.from_rate) {
-                s.shape = Shape::ChangeIndex;
-                s.base = Some(100.0);
-                s.unit = format!("{}=100", s.base_year);
-                s.ceiling = None;
+        };
+        match found {
+            // no other pointer to a series exists yet: `get_mut` always finds it
+            Some(j) => {
+                if let Some(s) = Arc::get_mut(&mut out[j]) {
+                    s.add_row(i, ind, &m);
+                }
             }
-            s.goals.sort_by_key(|g| g.year);
-            // most series have one goal: no room for four kept a row
-            s.goals.shrink_to_fit();
-            s.plan_year = s.goals.first().map_or(s.plan_year, |g| g.year);
+            None => out.push(Arc::new(Series::from_row(i, ind, &m))),
         }
-        out
     }
+    drop((at, spill));
+    for s in out.iter_mut().filter_map(Arc::get_mut) {
+        // a stated rate with no baseline level ("增长6%左右") still has a path: an index
+        if s.base.is_none() && s.stated_rate.is_some() && s.goals.iter().all(|g| g.from_rate) {
+            s.shape = Shape::ChangeIndex;
+            s.base = Some(100.0);
+            s.unit = format!("{}=100", s.base_year);
+            s.ceiling = None;
+        }
+        s.goals.sort_by_key(|g| g.year);
+        s.plan_year = s.goals.first().map_or(s.plan_year, |g| g.year);
+    }
+    out
+}
 
+impl Series {
     /// Whether `key` names the series: its name, its English name, or the name of a row
     /// stating its target again.
     pub fn named(&self, key: &str) -> bool {
@@ -143,7 +182,6 @@ impl Series {
             plan: ind.plan.clone(),
             category: ind.category.clone(),
             name: ind.name.clone(),
-            name_en: ind.name_en.clone(),
             unit: if shape == Shape::ChangeIndex {
                 format!("{}=100", ind.base_year)
             } else {
@@ -166,10 +204,14 @@ impl Series {
                 None
             },
             additive: m.adds_to_base(ind),
-            sigma: ind.sigma,
-            unquantified: Vec::new(),
             rows: Vec::new(),
-            also: ind.readings.iter().map(|r| r.name.clone()).collect(),
+            details: SeriesDetails {
+                name_en: ind.name_en.clone(),
+                sigma: ind.sigma,
+                unquantified: Vec::new(),
+                also: ind.readings.iter().map(|r| r.name.clone()).collect(),
+            }
+            .into(),
         };
         s.add_row(i, ind, m);
         s
@@ -183,7 +225,8 @@ impl Series {
         if self.stated_rate.is_none() {
             self.stated_rate = ind.annual_rate();
         }
-        if self.sigma.is_none() {
+        // written only when there is one: a write through the series holds its details
+        if self.sigma.is_none() && ind.sigma.is_some() {
             self.sigma = ind.sigma;
         }
         if self.attribute == Attribute::Unstated {
@@ -192,7 +235,11 @@ impl Series {
         match self.goal_of(ind, m) {
             // a target the document states twice (`restated-target`): the first statement
             Some(g) if self.goals.iter().any(|h| h.year == g.year) => {}
-            Some(g) => self.goals.push(g),
+            // room for one goal at a time: the default four held 168 bytes a row to the end
+            Some(g) => {
+                self.goals.reserve_exact(1);
+                self.goals.push(g);
+            }
             None if !ind.target.is_none() => self.unquantified.push(ind.target.raw.clone()),
             None => {}
         }
@@ -316,24 +363,8 @@ fn annual_raw(raw: &str) -> String {
     }
 }
 
-impl Series {
-    /// The series each behind its own pointer, to be shared with the paths made of them. A
-    /// loop, not `collect`: collecting in place would keep the series' whole buffer (300 bytes
-    /// a row) under the pointers.
-    pub(crate) fn shared(all: Vec<Series>) -> Vec<std::sync::Arc<Series>> {
-        let mut out = Vec::with_capacity(all.len());
-        for s in all {
-            out.push(std::sync::Arc::new(s));
-        }
-        out
-    }
-}
-
 /// Serializes a shared series as the series itself.
-pub(crate) fn shared<S: serde::Serializer>(
-    s: &std::sync::Arc<Series>,
-    ser: S,
-) -> Result<S::Ok, S::Error> {
+pub(crate) fn shared<S: serde::Serializer>(s: &Arc<Series>, ser: S) -> Result<S::Ok, S::Error> {
     serde::Serialize::serialize(&**s, ser)
 }
 
@@ -345,5 +376,55 @@ mod annual_raw_tests {
         assert_eq!(super::annual_raw("6.5"), "年均6.5%");
         assert_eq!(super::annual_raw("7%以上"), "年均7%以上");
         assert_eq!(super::annual_raw("＞7"), "年均＞7%");
+    }
+}
+
+#[cfg(test)]
+mod gather_tests {
+    use crate::table::{LoadOptions, load_bytes};
+
+    /// Hashes every key alike: every key after the first is told apart by its texts.
+    #[derive(Default)]
+    struct Same;
+
+    impl std::hash::Hasher for Same {
+        fn finish(&self) -> u64 {
+            7
+        }
+        fn write(&mut self, _: &[u8]) {}
+    }
+
+    /// 甲's 2035 row joins its 2025 row two rows down, whether the keys' hashes differ or all
+    /// collide (乙 and 丙 then told apart from 甲 by their names).
+    #[test]
+    fn rows_of_one_indicator_gather_whatever_their_keys_hash_to() {
+        let csv = "region,indicator,unit,base_year,base,target_year,target\n\
+                   甲区,甲,亿元,2020,100,2025,120\n\
+                   甲区,乙,亿元,2020,50,2025,60\n\
+                   甲区,甲,亿元,2020,100,2035,200\n\
+                   甲区,丙,亿元,2020,10,2025,12\n";
+        let t = load_bytes(
+            "t.csv".as_ref(),
+            csv.as_bytes().to_vec(),
+            &LoadOptions::default(),
+        )
+        .unwrap();
+        let r = crate::actuals::Resolved::default();
+        let random = std::collections::hash_map::RandomState::new();
+        let same = std::hash::BuildHasherDefault::<Same>::default();
+        for s in [
+            super::gather_by(&t.indicators, &r, &random),
+            super::gather_by(&t.indicators, &r, &same),
+        ] {
+            let names: Vec<&str> = s.iter().map(|s| s.name.as_str()).collect();
+            assert_eq!(names, ["甲", "乙", "丙"]);
+            assert_eq!(s[0].rows, [0, 2]);
+            let years: Vec<i32> = s[0].goals.iter().map(|g| g.year).collect();
+            assert_eq!(years, [2025, 2035]);
+            assert_eq!(
+                (s[1].rows.as_slice(), s[2].rows.as_slice()),
+                (&[1][..], &[3][..])
+            );
+        }
     }
 }

@@ -8,7 +8,8 @@ use super::rare_cell::RareCell;
 use super::row_details::RowDetails;
 use super::unit::Unit;
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::Path;
+use std::sync::Arc;
 
 /// 预期性 (expected) or 约束性 (binding).
 ///
@@ -170,8 +171,8 @@ pub struct Indicator {
     pub target_from_rate: bool,
     /// 预期性 or 约束性, a sub-item taking its parent's.
     pub attribute: Attribute,
-    /// The table file.
-    pub file: PathBuf,
+    /// The table file, one copy shared by the table's rows.
+    pub file: Arc<Path>,
     /// 1-based row in the file.
     pub row: usize,
     /// The rest, empty in most rows.

@@ -31,7 +31,7 @@ pub(crate) mod notes;
 pub(crate) mod number;
 pub use name_details::NameDetails;
 mod parents;
-mod rare;
+pub(crate) mod rare;
 mod rare_cell;
 mod rate_column;
 pub(crate) mod relation;

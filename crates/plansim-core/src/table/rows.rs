@@ -41,7 +41,7 @@ pub(super) fn build(
     let layout = header.layout.clone();
     let headers = header.cells.clone();
     let mut ctx = RowContext {
-        path,
+        file: path.into(),
         layout: &layout,
         headers: &headers,
         errors: Vec::new(),
@@ -116,7 +116,8 @@ fn no_header(path: &Path, head: &[Record], records: &Records) -> Result<Error> {
 }
 
 pub(super) struct RowContext<'a> {
-    pub(super) path: &'a Path,
+    /// The table file, shared by its rows (a copy a row took some 48 bytes).
+    pub(super) file: std::sync::Arc<Path>,
     pub(super) layout: &'a Layout,
     pub(super) headers: &'a [String],
     pub(super) errors: Vec<CellError>,
@@ -302,7 +303,7 @@ impl RowContext<'_> {
                 .into(),
             target_from_rate: false,
             attribute,
-            file: self.path.to_path_buf(),
+            file: std::sync::Arc::clone(&self.file),
             row: rec.row,
             details: RowDetails {
                 seq: row_name.seq.clone(),

@@ -124,7 +124,7 @@ fn actions<'f>(
         &'a Computed,
         &'a Grade,
         Option<&'a super::rows::TargetRow>,
-        Option<&'a Meaning>,
+        Option<Meaning>,
     );
     let mut entries: Vec<Entry> = Vec::new();
     for run in runs {
@@ -134,12 +134,15 @@ fn actions<'f>(
             .iter()
             .map(|r| ((&*r.region, &*r.plan, &*r.indicator, r.year), r))
             .collect();
-        let meanings: HashMap<(&str, &str, &str, i32), &Meaning> = run
+        let meanings: HashMap<(&str, &str, &str, i32), Meaning> = run
             .sc
             .indicators
             .iter()
-            .zip(&run.sc.outturns.meanings)
-            .map(|(i, m)| ((&*i.region, &*i.plan, &*i.name, i.target_year), m))
+            .enumerate()
+            .map(|(k, i)| {
+                let m = run.sc.outturns.meaning(k, i);
+                ((&*i.region, &*i.plan, &*i.name, i.target_year), m)
+            })
             .collect();
         for g in &run.grades {
             let key = (&*g.region, &*g.plan, &*g.indicator, g.target_year);
@@ -147,7 +150,7 @@ fn actions<'f>(
                 run,
                 g,
                 by_key.get(&key).copied(),
-                meanings.get(&key).copied(),
+                meanings.get(&key).cloned(),
             ));
         }
     }
@@ -169,7 +172,7 @@ fn actions<'f>(
                 .map(|s| s.say(lang))
                 .unwrap_or_default();
             (
-                typed(g, *m, unit, lang),
+                typed(g, m.as_ref(), unit, lang),
                 sigma,
                 run.page.named.label.clone(),
                 // assess names its pace units in English; the one translation is its own
