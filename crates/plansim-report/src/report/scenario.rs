@@ -262,10 +262,11 @@ fn named(sc: &Scenario, lang: Lang) -> super::action::Named {
 }
 
 /// Bytes a report holds per row of its tables, measured on generated tables of 10⁴ and 10⁵
-/// rows (190 MB and 1,821 MB peak, 19,100 bytes a row at 10⁵, `benches/scale.rs`), with a
-/// margin: the rows, series, projection, bands, the page model of each target, its pages and
-/// the workbook, all held until the folder is written.
-const REPORT_BYTES_PER_ROW: u64 = 20_000;
+/// rows (94 MB and 860 MB peak, 8,800 bytes a row at 10⁵, `benches/scale.rs`), with a
+/// margin: the rows, series, projection, bands, grades, the page model of each target and
+/// one page at a time (each file of a folder is written as it is made, the workbook's sheets
+/// and zip straight to disk).
+const REPORT_BYTES_PER_ROW: u64 = 10_000;
 
 /// The lines of a scenario's text tables, counted without reading them into memory (0 for a
 /// workbook, and for what cannot be read: the load reports that).
@@ -285,8 +286,8 @@ fn table_lines(path: &Path) -> usize {
 }
 
 /// Refuses, before the projection, a scenario whose report would hold more than a quarter of
-/// the machine's memory, with the estimate: a table of a million rows would take some 15 GB
-/// and swap for hours; `tables` and `project` stream it instead.
+/// the machine's memory, with the estimate: a table of a million rows would take some 9 GB;
+/// `tables` and `project --format csv` stream it instead.
 fn check_size(rows: usize, path: &Path, memory: Option<u64>) -> Result<()> {
     let need = (rows as u64).saturating_mul(REPORT_BYTES_PER_ROW);
     match memory {
@@ -369,16 +370,16 @@ mod tests {
     #[test]
     fn a_report_too_large_for_the_machine_is_refused_with_the_estimate() {
         let machine = Some(24u64 << 30);
-        // 10⁵ rows: 2e9 bytes, under a quarter of 24 GB (6 GB)
+        // 10⁵ rows: 1e9 bytes, under a quarter of 24 GB (6 GB)
         assert!(check_size(100_000, Path::new("s.toml"), machine).is_ok());
-        // 10⁶ rows: 2e10 bytes = 18.63 GB, over 6 GB
+        // 10⁶ rows: 1e10 bytes = 9.31 GB (2³⁰ bytes a GB), over 6 GB
         let e = check_size(1_000_000, Path::new("s.toml"), machine)
             .unwrap_err()
             .to_string();
         assert!(e.contains("s.toml"), "{e}");
         assert!(e.contains("tables' 1000000 rows"), "{e}");
-        assert!(e.contains("about 18.6 GB"), "{e}");
-        assert!(e.contains("(19.5 kB a row)"), "{e}");
+        assert!(e.contains("about 9.3 GB"), "{e}");
+        assert!(e.contains("(9.8 kB a row)"), "{e}");
         assert!(e.contains("this machine's 24 GB"), "{e}");
         // a machine that does not say its memory runs the report
         assert!(check_size(1_000_000, Path::new("s.toml"), None).is_ok());
