@@ -1,5 +1,6 @@
 //! Time and peak memory of whole commands against the size of the table: `tables`, `project`
-//! and `report --no-charts` on generated tables of 10⁴, 10⁵ and 10⁶ rows.
+//! and `report --no-charts` on generated tables of 10⁴, 10⁵ and 10⁶ rows, and on request
+//! `assess` with an outturn for every row (`--commands assess`).
 //!
 //!     cargo bench --bench scale [-- --rows 10000,100000,1000000] [--commands tables,project]
 //!
@@ -38,6 +39,17 @@ fn write_table(path: &Path, rows: usize) -> std::io::Result<()> {
             4 + i % 4,
             i % 10
         )?;
+    }
+    w.flush()
+}
+
+/// An outturn for 2022 of every row of [`write_table`]'s table: each matched to its row by name.
+fn write_outturns(path: &Path, rows: usize) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+    writeln!(w, "region,indicator,year,value")?;
+    for i in 0..rows {
+        writeln!(w, "测试区,指标{i},2022,{}.5", 107 + i % 50)?;
     }
     w.flush()
 }
@@ -127,6 +139,11 @@ fn main() -> std::io::Result<()> {
         let table = dir.path().join(format!("t{rows}.csv"));
         write_table(&table, rows)?;
         let t = table.to_string_lossy().into_owned();
+        let outturns = dir.path().join(format!("o{rows}.csv"));
+        if commands.iter().any(|c| c == "assess") {
+            write_outturns(&outturns, rows)?;
+        }
+        let a = outturns.to_string_lossy().into_owned();
         let scenario = dir.path().join(format!("s{rows}.toml"));
         std::fs::write(
             &scenario,
@@ -140,8 +157,10 @@ fn main() -> std::io::Result<()> {
                 "tables" => vec!["tables", "--format", "csv", &t],
                 "project" => vec!["project", "--format", "csv", &t],
                 "report" => vec!["report", &s, "--out", &o, "--no-charts"],
+                // as many outturns as rows, each matched by name
+                "assess" => vec!["assess", "--format", "csv", &t, "--actuals", &a],
                 other => {
-                    eprintln!("unknown command {other}: tables, project or report");
+                    eprintln!("unknown command {other}: tables, project, report or assess");
                     continue;
                 }
             };

@@ -77,4 +77,42 @@ mod tests {
         let (kept, resolved) = intake(&rows, Vec::new(), &aliases).unwrap();
         assert!(kept.is_empty() && resolved.of_row(0).is_empty());
     }
+
+    /// An outturn finds its rows by region and by name or quantity, in row order: the
+    /// region's GDP by name, its GDP growth by quantity, not another region's GDP.
+    #[test]
+    fn an_outturn_finds_its_rows_by_region_name_and_quantity() {
+        let mut other = row("地区生产总值", "亿元", 2020, "100", 2025, "130", "5");
+        other.region = "乙区".into();
+        let rows = vec![
+            row("地区生产总值", "亿元", 2020, "305.8", 2025, "430", "7"),
+            row("地区生产总值增长", "%", 2020, "", 2025, "", "7"),
+            other,
+            row("常住人口", "万人", 2020, "60", 2025, "61", ""),
+        ];
+        let (_, resolved) = intake(
+            &rows,
+            vec![outturn(2023, 331.5, false, 2)],
+            &Aliases::bundled(),
+        )
+        .unwrap();
+        let how = |i: usize| {
+            resolved
+                .of_row(i)
+                .iter()
+                .map(|(_, h)| *h)
+                .collect::<Vec<_>>()
+        };
+        assert!(
+            matches!(how(0)[..], [super::super::How::Exact]),
+            "{:?}",
+            how(0)
+        );
+        assert!(
+            matches!(how(1)[..], [super::super::How::Quantity { .. }]),
+            "{:?}",
+            how(1)
+        );
+        assert!(how(2).is_empty() && how(3).is_empty());
+    }
 }

@@ -164,6 +164,7 @@ pub(crate) fn resolve(
         .iter()
         .map(|i| (plain_key(&i.region), i.region.as_str()))
         .collect();
+    let index = Index::new(&known);
     let mut out = Resolved::empty(indicators.len());
     let mut skipped: Vec<(String, usize)> = Vec::new();
     let mut errors: Vec<(PathBuf, CellError)> = Vec::new();
@@ -191,14 +192,15 @@ pub(crate) fn resolve(
         }
         let name = aliases.canonical(&o.indicator);
         let (quantity, measure) = aliases.quantity(&o.indicator);
-        let matched = match_rows(
+        let rows = match_rows(
             &mut out,
             indicators,
             &known,
-            &region,
+            index.rows(&region, &name, &quantity),
             &o,
             (&name, &quantity, measure),
         );
+        let matched = !rows.is_empty();
         let referenced = related.get(&region).is_some_and(|r| {
             r.iter()
                 .any(|(q, rel)| *q == quantity || same_indicator(rel, &o.indicator))
@@ -214,15 +216,10 @@ pub(crate) fn resolve(
         // a figure printed in a unit its row cannot be in (`61.2亩` for a share in %) is refused,
         // not read as if it were in the row's unit
         let k = out.outturns.len();
-        if let Some(e) = indicators
-            .iter()
-            .zip(&out.by_row)
-            .filter(|(_, m)| m.last().is_some_and(|m| m.outturn == k))
-            .find_map(|(ind, _)| foreign_unit(ind, &o))
-        {
+        if let Some(e) = rows.iter().find_map(|&i| foreign_unit(&indicators[i], &o)) {
             // its matches go with it: the next outturn takes its place in the list
-            for m in &mut out.by_row {
-                m.retain(|m| m.outturn != k);
+            for &i in &rows {
+                out.by_row[i].retain(|m| m.outturn != k);
             }
             errors.push((o.file.clone(), e));
             continue;
@@ -246,6 +243,9 @@ fn meanings(
     known: &[Known],
     resolved: &Resolved,
 ) -> Vec<(usize, Meaning)> {
+    // the rows of each region and name, made the first time a row needs the next plan's
+    let by_name: std::cell::OnceCell<HashMap<(&str, &str), Vec<usize>>> =
+        std::cell::OnceCell::new();
     indicators
         .iter()
         .enumerate()
@@ -260,17 +260,20 @@ fn meanings(
                 .find(|o| o.year == year && o.side.is_none())
                 .map(|o| KnownBase::Outturn(o.value));
             let next_plan = || {
-                indicators
+                let rows = by_name.get_or_init(|| {
+                    let mut map: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+                    for (j, k) in known.iter().enumerate() {
+                        map.entry((&k.region, &k.name)).or_default().push(j);
+                    }
+                    map
+                });
+                rows.get(&(known[i].region.as_str(), known[i].name.as_str()))?
                     .iter()
-                    .zip(known)
-                    .filter(|(j, k)| {
-                        k.region == known[i].region
-                            && k.name == known[i].name
-                            && j.base_year == year
-                            && j.base.year.is_none()
-                            && j.unit.raw == ind.unit.raw
+                    .map(|&j| &indicators[j])
+                    .filter(|j| {
+                        j.base_year == year && j.base.year.is_none() && j.unit.raw == ind.unit.raw
                     })
-                    .find_map(|(j, _)| j.base_level())
+                    .find_map(|j| j.base_level())
                     .map(|n| KnownBase::NextPlan(n.value))
             };
             Some((i, Meaning::with_known_base(ind, outturn.or_else(next_plan))))
@@ -278,22 +281,58 @@ fn meanings(
         .collect()
 }
 
-/// Matches outturn `o` (the next of `out.outturns`) to the rows of its region measuring it, by
-/// name or by quantity, with any contradiction between them; whether any row matched.
+/// The rows of each region by name and by quantity, so that an outturn finds its rows without
+/// a scan of every row (outturns × rows: 10⁵ outturns against 10⁵ rows took minutes).
+struct Index<'a> {
+    by_name: HashMap<(&'a str, &'a str), Vec<usize>>,
+    by_quantity: HashMap<(&'a str, &'a str), Vec<usize>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(known: &'a [Known]) -> Index<'a> {
+        let mut index = Index {
+            by_name: HashMap::new(),
+            by_quantity: HashMap::new(),
+        };
+        for (i, k) in known.iter().enumerate() {
+            let region = k.region.as_str();
+            index.by_name.entry((region, &k.name)).or_default().push(i);
+            index
+                .by_quantity
+                .entry((region, &k.quantity))
+                .or_default()
+                .push(i);
+        }
+        index
+    }
+
+    /// The rows of `region` named `name` or measuring `quantity`, in row order.
+    fn rows(&self, region: &str, name: &str, quantity: &str) -> Vec<usize> {
+        let of = |map: &HashMap<(&str, &str), Vec<usize>>, key: &str| {
+            map.get(&(region, key)).cloned().unwrap_or_default()
+        };
+        let mut rows = of(&self.by_name, name);
+        rows.extend(of(&self.by_quantity, quantity));
+        rows.sort_unstable();
+        rows.dedup();
+        rows
+    }
+}
+
+/// Matches outturn `o` (the next of `out.outturns`) to `rows`, its region's rows measuring it,
+/// by name or by quantity, with any contradiction between them; the rows matched, in order.
 fn match_rows(
     out: &mut Resolved,
     indicators: &[Indicator],
     known: &[Known],
-    region: &str,
+    rows: Vec<usize>,
     o: &Outturn,
     (name, quantity, measure): (&str, &str, Measure),
-) -> bool {
+) -> Vec<usize> {
     let k = out.outturns.len();
-    let mut matched = false;
-    for (i, kn) in known.iter().enumerate() {
-        if kn.region != region {
-            continue;
-        }
+    let mut matched = Vec::new();
+    for i in rows {
+        let kn = &known[i];
         let how = if kn.name == name {
             How::Exact
         } else if kn.quantity == quantity {
@@ -301,7 +340,7 @@ fn match_rows(
         } else {
             continue;
         };
-        matched = true;
+        matched.push(i);
         if out.by_row.len() <= i {
             out.by_row.resize_with(i + 1, Vec::new);
         }
