@@ -98,7 +98,7 @@ pub enum Severity {
 
 impl Severity {
     /// The word for people, in a language: `error` / `错误`.
-    pub fn say(self, lang: crate::lang::Lang) -> &'static str {
+    pub fn say(self, lang: Lang) -> &'static str {
         match self {
             Severity::Error => lang.say("error", "错误"),
             Severity::Warning => lang.say("warning", "警告"),

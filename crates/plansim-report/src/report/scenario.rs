@@ -213,33 +213,34 @@ struct RoundedSummary<'a>(&'a serde_json::Value, &'a [super::rows::TargetRow]);
 
 impl serde::Serialize for RoundedSummary<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::{Error as _, SerializeMap, SerializeSeq};
+        use serde::ser::SerializeMap;
         let Some(head) = self.0.as_object() else {
             return self.0.serialize(s);
         };
         let mut map = s.serialize_map(Some(head.len()))?;
         for (key, value) in head {
-            if key != "rows" {
+            if key == "rows" {
+                map.serialize_entry(key, &RoundedRows(self.1))?;
+            } else {
                 map.serialize_entry(key, value)?;
-                continue;
             }
-            struct Rows<'r>(&'r [super::rows::TargetRow]);
-            impl serde::Serialize for Rows<'_> {
-                fn serialize<S: serde::Serializer>(
-                    &self,
-                    s: S,
-                ) -> std::result::Result<S::Ok, S::Error> {
-                    let mut seq = s.serialize_seq(Some(self.0.len()))?;
-                    for r in self.0 {
-                        let v = plansim_core::format::json(r).map_err(S::Error::custom)?;
-                        seq.serialize_element(&v)?;
-                    }
-                    seq.end()
-                }
-            }
-            map.serialize_entry(key, &Rows(self.1))?;
         }
         map.end()
+    }
+}
+
+/// The summary's rows, each rounded by `format::json` as it is written.
+struct RoundedRows<'a>(&'a [super::rows::TargetRow]);
+
+impl serde::Serialize for RoundedRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::{Error as _, SerializeSeq};
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for r in self.0 {
+            let v = plansim_core::format::json(r).map_err(S::Error::custom)?;
+            seq.serialize_element(&v)?;
+        }
+        seq.end()
     }
 }
 
