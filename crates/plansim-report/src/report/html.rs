@@ -11,8 +11,9 @@ use askama::Template;
 use plansim_core::lang::Column;
 use plansim_core::lang::Lang;
 
-/// The page of one scenario.
-pub fn scenario_page(p: &Page) -> Result<String> {
+/// Writes the page of one scenario as the template makes it, not held whole (a page of 10⁵
+/// targets is some 80 MB).
+pub fn write_scenario_page(p: &Page, w: &mut dyn std::io::Write) -> Result<()> {
     let lang = p.lang;
     let c = p.counts();
     let mut cards = vec![
@@ -35,7 +36,7 @@ pub fn scenario_page(p: &Page) -> Result<String> {
         e: &p.rules,
         lang: p.lang(),
     };
-    Ok(PageHtml {
+    PageHtml {
         p,
         lang: p.lang,
         title: format!("{} {}", super::words::scenario_heading(lang), p.named.label),
@@ -46,7 +47,8 @@ pub fn scenario_page(p: &Page) -> Result<String> {
         note: words::grades_note(p.lang, p.draws, p.seed),
         rules: rules.render()?,
     }
-    .render()?)
+    .write_into(w)
+    .map_err(|e| crate::error::Error::io("index.html", e))
 }
 
 /// The batch index: the targets that need action across the batch, every scenario's grades,

@@ -8,19 +8,21 @@ use crate::error::Result;
 use askama::Template;
 use plansim_core::lang::Lang;
 
-pub fn scenario_page(p: &Page) -> Result<String> {
+/// Writes the Markdown page of one scenario as the template makes it, not held whole.
+pub fn write_scenario_page(p: &Page, w: &mut dyn std::io::Write) -> Result<()> {
     let rules = RulesMd {
         e: &p.rules,
         lang: p.lang(),
     };
-    Ok(PageMd {
+    PageMd {
         p,
         lang: p.lang,
         opening: opening(&p.action, p.lang, false, false)?,
         note: words::counts_line(p),
         rules: rules.render()?,
     }
-    .render()?)
+    .write_into(w)
+    .map_err(|e| crate::error::Error::io("index.md", e))
 }
 
 pub fn index_page(

@@ -198,12 +198,22 @@ pub fn render(
         serde_json::to_writer_pretty(w, &RoundedSummary(&head, &summary.rows))
             .map_err(|e| plansim_core::Error::Invalid(format!("summary.json: {e}")))
     })?;
-    folder.put("index.html", super::html::scenario_page(&page)?.as_bytes())?;
-    folder.put(
-        "index.md",
-        super::markdown::scenario_page(&page)?.as_bytes(),
-    )?;
+    folder.put_with("index.html", |w| {
+        core_error(super::html::write_scenario_page(&page, w))
+    })?;
+    folder.put_with("index.md", |w| {
+        core_error(super::markdown::write_scenario_page(&page, w))
+    })?;
     Ok(summary)
+}
+
+/// A page's error as the folder's writer takes it: the engine's as it is, a template's as its
+/// message.
+fn core_error(r: Result<()>) -> plansim_core::Result<()> {
+    r.map_err(|e| match e {
+        Error::Core(e) => e,
+        other => plansim_core::Error::Invalid(other.to_string()),
+    })
 }
 
 /// `summary.json` as `format::json` makes it (its fields rounded, in the map's order), with

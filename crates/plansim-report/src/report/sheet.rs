@@ -178,26 +178,40 @@ impl<'f> Sheet<'f> {
     /// Sizes each column to the widest of its header and its cells in `rows` (the rows about
     /// to be written; before any is): Chinese characters count two, a long text is capped.
     pub(super) fn fit(&mut self, rows: &[Vec<Cell>]) -> Result<()> {
-        let mut widths: Vec<f64> = self.header.iter().map(|h| header_width(h)).collect();
         for row in rows {
-            for (c, cell) in row.iter().enumerate() {
-                let w = match cell {
-                    Cell::Text(s) | Cell::Grade(_, s) => text_width(s),
-                    Cell::Number(_) | Cell::Share(_) => 8.0,
-                    Cell::Whole(_) => 6.0,
-                    Cell::Empty => 0.0,
-                };
-                if let Some(slot) = widths.get_mut(c) {
-                    *slot = slot.max((w + 2.0).min(MAX_WIDTH));
-                }
+            self.measure(row);
+        }
+        self.fit_measured()
+    }
+
+    /// Widens the columns for a row about to be written (before any is), without holding it.
+    pub(super) fn measure(&mut self, row: &[Cell]) {
+        if self.widths.is_empty() {
+            self.widths = self.header.iter().map(|h| header_width(h)).collect();
+        }
+        for (c, cell) in row.iter().enumerate() {
+            let w = match cell {
+                Cell::Text(s) | Cell::Grade(_, s) => text_width(s),
+                Cell::Number(_) | Cell::Share(_) => 8.0,
+                Cell::Whole(_) => 6.0,
+                Cell::Empty => 0.0,
+            };
+            if let Some(slot) = self.widths.get_mut(c) {
+                *slot = slot.max((w + 2.0).min(MAX_WIDTH));
             }
+        }
+    }
+
+    /// Sizes the columns to the rows measured so far.
+    pub(super) fn fit_measured(&mut self) -> Result<()> {
+        if self.widths.is_empty() {
+            self.widths = self.header.iter().map(|h| header_width(h)).collect();
         }
         let mut wb = self.wb.borrow_mut();
         let ws = wb.worksheet_from_index(self.index).map_err(fail)?;
-        for (c, w) in widths.iter().enumerate() {
+        for (c, w) in self.widths.iter().enumerate() {
             ws.set_column_width(c as u16, *w).map_err(fail)?;
         }
-        self.widths = widths;
         Ok(())
     }
 

@@ -120,12 +120,6 @@ fn actions<'f>(
         lang.say("reason", "理由"),
     ];
     // every scenario's grades, each with its page row and the meaning of its table row
-    type Entry<'a> = (
-        &'a Computed,
-        &'a Grade,
-        Option<&'a super::rows::TargetRow>,
-        Option<Meaning>,
-    );
     let mut entries: Vec<Entry> = Vec::new();
     for run in runs {
         let by_key: HashMap<(&str, &str, &str, i32), &super::rows::TargetRow> = run
@@ -162,65 +156,84 @@ fn actions<'f>(
                 .total_cmp(&b.gap.unwrap_or(f64::INFINITY)),
         )
     });
-    let rows: Vec<(Typed, String, String, String)> = entries
-        .iter()
-        .map(|(run, g, row, m)| {
-            let unit = row.map_or("", |r| r.unit.as_str());
-            let sigma = g
-                .sigma_source
-                .as_ref()
-                .map(|s| s.say(lang))
-                .unwrap_or_default();
-            (
-                typed(g, m.as_ref(), unit, lang),
-                sigma,
-                run.page.named.label.clone(),
-                // assess names its pace units in English; the one translation is its own
-                plansim_core::assess::words::unit(&g.pace_unit)
-                    .get(lang)
-                    .to_string(),
-            )
-        })
-        .collect();
+    // each row's cells made twice, for the columns' widths and then for the sheet, rather
+    // than every row's held at once (some 500 bytes a target)
+    let texts = |(_, g, row, m): &Entry<'_>| {
+        let unit = row.map_or("", |r| r.unit.as_str());
+        let sigma = g
+            .sigma_source
+            .as_ref()
+            .map(|s| s.say(lang))
+            .unwrap_or_default();
+        (
+            typed(g, m.as_ref(), unit, lang),
+            sigma,
+            // assess names its pace units in English; the one translation is its own
+            plansim_core::assess::words::unit(&g.pace_unit)
+                .get(lang)
+                .to_string(),
+        )
+    };
     let mut action = Sheet::new(wb, lang.say("Actions", "行动"), header, formats)?;
-    let mut cells: Vec<Vec<Cell>> = Vec::with_capacity(entries.len());
-    for ((_, g, row, _), (typed, sigma, label, pace_unit)) in entries.iter().zip(&rows) {
-        cells.push(vec![
-            Cell::Text(label),
-            Cell::Text(&g.region),
-            Cell::Text(&g.plan),
-            Cell::Text(&g.indicator),
-            Cell::Whole(g.target_year.into()),
-            number(typed.value),
-            Cell::Text(typed.bound),
-            Cell::Text(&typed.rule),
-            Cell::Text(&typed.unit),
-            Cell::Text(&g.target),
-            Cell::Grade(g.status, g.status.label(lang)),
-            g.latest_year.map_or(Cell::Empty, |y| Cell::Whole(y.into())),
-            number(g.latest_value),
-            number(g.required_rate),
-            number(g.current_pace),
-            number(g.planned_pace),
-            number(g.gap),
-            Cell::Text(pace_unit),
-            share(g.p_meet),
-            number(g.sigma),
-            Cell::Text(sigma),
-            number(row.and_then(|r| r.projected)),
-            share(row.and_then(|r| r.probability)),
-            number(g.ambition.as_ref().and_then(|a| a.ratio)),
-            g.ambition
-                .as_ref()
-                .map_or(Cell::Empty, |a| Cell::Text(&a.text)),
-            Cell::Text(&g.reason),
-        ]);
+    for e in &entries {
+        let (typed, sigma, pace_unit) = texts(e);
+        action.measure(&action_cells(e, &typed, &sigma, &pace_unit, lang));
     }
-    action.fit(&cells)?;
-    for row in &cells {
-        action.push(row)?;
+    action.fit_measured()?;
+    for e in &entries {
+        let (typed, sigma, pace_unit) = texts(e);
+        action.push(&action_cells(e, &typed, &sigma, &pace_unit, lang))?;
     }
     Ok(action)
+}
+
+/// A grade of the action sheet, with its page row and the meaning of its table row.
+type Entry<'a> = (
+    &'a Computed,
+    &'a Grade,
+    Option<&'a super::rows::TargetRow>,
+    Option<Meaning>,
+);
+
+/// One row of the action sheet: a grade, its page row and its table row's meaning.
+fn action_cells<'a>(
+    (run, g, row, _): &Entry<'a>,
+    typed: &'a Typed,
+    sigma: &'a str,
+    pace_unit: &'a str,
+    lang: Lang,
+) -> Vec<Cell<'a>> {
+    let label = &run.page.named.label;
+    vec![
+        Cell::Text(label),
+        Cell::Text(&g.region),
+        Cell::Text(&g.plan),
+        Cell::Text(&g.indicator),
+        Cell::Whole(g.target_year.into()),
+        number(typed.value),
+        Cell::Text(typed.bound),
+        Cell::Text(&typed.rule),
+        Cell::Text(&typed.unit),
+        Cell::Text(&g.target),
+        Cell::Grade(g.status, g.status.label(lang)),
+        g.latest_year.map_or(Cell::Empty, |y| Cell::Whole(y.into())),
+        number(g.latest_value),
+        number(g.required_rate),
+        number(g.current_pace),
+        number(g.planned_pace),
+        number(g.gap),
+        Cell::Text(pace_unit),
+        share(g.p_meet),
+        number(g.sigma),
+        Cell::Text(sigma),
+        number(row.and_then(|r| r.projected)),
+        share(row.and_then(|r| r.probability)),
+        number(g.ambition.as_ref().and_then(|a| a.ratio)),
+        g.ambition
+            .as_ref()
+            .map_or(Cell::Empty, |a| Cell::Text(&a.text)),
+        Cell::Text(&g.reason),
+    ]
 }
 
 /// The projection, the simulation's bands and the probabilities, in long format.
