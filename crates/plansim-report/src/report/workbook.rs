@@ -128,15 +128,13 @@ fn actions<'f>(
             .iter()
             .map(|r| ((&*r.region, &*r.plan, &*r.indicator, r.year), r))
             .collect();
-        let meanings: HashMap<(&str, &str, &str, i32), Meaning> = run
+        // the table row of each key (the last of equals), its meaning made when written
+        let table_rows: HashMap<(&str, &str, &str, i32), usize> = run
             .sc
             .indicators
             .iter()
             .enumerate()
-            .map(|(k, i)| {
-                let m = run.sc.outturns.meaning(k, i);
-                ((&*i.region, &*i.plan, &*i.name, i.target_year), m)
-            })
+            .map(|(k, i)| ((&*i.region, &*i.plan, &*i.name, i.target_year), k))
             .collect();
         for g in &run.grades {
             let key = (&*g.region, &*g.plan, &*g.indicator, g.target_year);
@@ -144,7 +142,7 @@ fn actions<'f>(
                 run,
                 g,
                 by_key.get(&key).copied(),
-                meanings.get(&key).cloned(),
+                table_rows.get(&key).copied(),
             ));
         }
     }
@@ -158,8 +156,9 @@ fn actions<'f>(
     });
     // each row's cells made twice, for the columns' widths and then for the sheet, rather
     // than every row's held at once (some 500 bytes a target)
-    let texts = |(_, g, row, m): &Entry<'_>| {
+    let texts = |(run, g, row, k): &Entry<'_>| {
         let unit = row.map_or("", |r| r.unit.as_str());
+        let m = k.map(|k| run.sc.outturns.meaning(k, &run.sc.indicators[k]));
         let sigma = g
             .sigma_source
             .as_ref()
@@ -187,12 +186,12 @@ fn actions<'f>(
     Ok(action)
 }
 
-/// A grade of the action sheet, with its page row and the meaning of its table row.
+/// A grade of the action sheet, with its page row and the index of its table row.
 type Entry<'a> = (
     &'a Computed,
     &'a Grade,
     Option<&'a super::rows::TargetRow>,
-    Option<Meaning>,
+    Option<usize>,
 );
 
 /// One row of the action sheet: a grade, its page row and its table row's meaning.
