@@ -46,21 +46,21 @@ pub struct Section {
 /// of every county holds 85,500 targets).
 pub struct Lookup<'a> {
     labels: Vec<&'a str>,
-    rows: HashMap<String, Vec<(usize, &'a TargetRow)>>,
+    rows: HashMap<Key<'a>, Vec<(usize, &'a TargetRow)>>,
 }
 
-/// A target's identity: region, plan, indicator, year and the target as printed.
-fn key(r: &TargetRow) -> String {
-    format!(
-        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
-        r.region, r.plan, r.indicator, r.year, r.target
-    )
+/// A target's identity: region, plan, indicator, year and the target as printed, borrowed from
+/// its row (a key copied as one text was some 200 bytes a target).
+type Key<'a> = (&'a str, &'a str, &'a str, i32, &'a str);
+
+fn key(r: &TargetRow) -> Key<'_> {
+    (&r.region, &r.plan, &r.indicator, r.year, &r.target)
 }
 
 impl<'a> Lookup<'a> {
     /// Indexes the rows of every scenario of the batch, in batch order.
     pub fn new(batch: &[(&'a Named, &'a [TargetRow])]) -> Lookup<'a> {
-        let mut rows: HashMap<String, Vec<(usize, &'a TargetRow)>> = HashMap::new();
+        let mut rows: HashMap<Key<'a>, Vec<(usize, &'a TargetRow)>> = HashMap::new();
         for (k, (_, rs)) in batch.iter().enumerate() {
             for r in rs.iter() {
                 let holders = rows.entry(key(r)).or_default();
@@ -77,8 +77,10 @@ impl<'a> Lookup<'a> {
     }
 
     /// The scenarios holding `r`'s target, in batch order: (scenario's place, its row).
-    pub fn holders(&self, r: &TargetRow) -> &[(usize, &'a TargetRow)] {
-        self.rows.get(&key(r)).map_or(&[], |v| &v[..])
+    pub fn holders<'s>(&'s self, r: &'s TargetRow) -> &'s [(usize, &'a TargetRow)] {
+        // the keys' borrow narrowed to this call's, so `r` may be anyone's row
+        let rows: &HashMap<Key<'_>, Vec<(usize, &'a TargetRow)>> = &self.rows;
+        rows.get(&key(r)).map_or(&[], |v| &v[..])
     }
 
     /// `t`'s row in each of `columns` (scenarios by their place in the batch), if they hold it.
@@ -103,7 +105,7 @@ pub fn section(own: &[(&Named, &[TargetRow])], batch: &Lookup, lang: Lang) -> Se
     // each target once: where some scenario's outturns put it behind, that grade, else the
     // first scenario's
     let mut picked: Vec<(&Named, &TargetRow)> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<Key, usize> = HashMap::new();
     for (named, rows) in own {
         for r in rows.iter() {
             match seen.get(&key(r)) {
