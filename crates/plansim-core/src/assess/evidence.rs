@@ -119,7 +119,7 @@ pub(crate) fn stamp(g: &mut Grade, now: Option<i32>) {
     });
     if let Some(y) = stale {
         let t = g.target_year;
-        g.text = g.text.clone().then(&Text::new(
+        g.text = std::mem::take(&mut g.text).then(&Text::new(
             format!("; as of {y}, the latest figure: none for {t}, so no final verdict"),
             format!("；为截至{y}年（最新数据）的评估：无{t}年数据，不作最终结论"),
         ));
@@ -139,7 +139,7 @@ pub(crate) fn stamp(g: &mut Grade, now: Option<i32>) {
         _ => Text::new(" (no outturn)".into(), "（无实际值）".into()),
     };
     if g.status != Status::Qualitative || g.evidence_count > 0 {
-        g.text = g.text.clone().then(&words);
+        g.text = std::mem::take(&mut g.text).then(&words);
     }
 }
 

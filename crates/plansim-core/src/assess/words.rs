@@ -577,6 +577,9 @@ pub fn basis(outturn: crate::names::Basis, target: Option<crate::names::Basis>) 
 impl Text {
     /// `self` followed by `more`, in each language.
     pub fn then(mut self, more: &Text) -> Text {
+        // to the size it needs: a grade's sentence is held to the end of the run
+        self.en.reserve_exact(more.en.len());
+        self.zh.reserve_exact(more.zh.len());
         self.en.push_str(&more.en);
         self.zh.push_str(&more.zh);
         self
