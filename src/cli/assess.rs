@@ -59,11 +59,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let grades = inputs.assess(&opts);
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&plansim_core::format::json(&grades)?)?
-        )?,
+        Format::Json => super::print_json_array(&mut out, &grades)?,
         Format::Csv => out.write_all(&plansim_core::export::grades_csv(&grades)?)?,
         Format::Table => write_table(&mut out, &grades, args.as_of)?,
     }

@@ -94,11 +94,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (unread, rows) = (inputs.unread, inputs.rows);
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&plansim_core::format::json(&findings)?)?
-        )?,
+        Format::Json => super::print_json_array(&mut out, &findings)?,
         Format::Csv => out.write_all(&plansim_core::export::findings_csv(&findings)?)?,
         Format::Table => write_table(&mut out, &findings)?,
     }

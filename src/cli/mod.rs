@@ -17,6 +17,7 @@ pub use inputs::{gather, report_skipped, unusable};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use plansim_core::lang::Lang;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::OnceLock;
@@ -239,6 +240,40 @@ pub fn write_csv<S: serde::Serialize>(rows: impl IntoIterator<Item = S>) -> anyh
     for r in rows {
         w.serialize(r)?;
     }
+    w.flush()?;
+    Ok(())
+}
+
+/// Prints a JSON list (`--format json`), each item rounded and written as it is made rather
+/// than the whole document built first, and a newline.
+pub fn print_json_array<I>(out: &mut impl std::io::Write, items: I) -> anyhow::Result<()>
+where
+    I: IntoIterator,
+    I::Item: serde::Serialize,
+{
+    let mut w = std::io::BufWriter::new(out);
+    plansim_core::format::stream::write_array(&mut w, items)?;
+    writeln!(w)?;
+    w.flush()?;
+    Ok(())
+}
+
+/// Prints a JSON object (`--format json`) whose field `key` is a long list, held empty in
+/// `head` and made of `items` as it is written, and a newline.
+pub fn print_json_object<H, I>(
+    out: &mut impl std::io::Write,
+    head: &H,
+    key: &str,
+    items: I,
+) -> anyhow::Result<()>
+where
+    H: serde::Serialize,
+    I: IntoIterator,
+    I::Item: serde::Serialize,
+{
+    let mut w = std::io::BufWriter::new(out);
+    plansim_core::format::stream::write_object(&mut w, head, key, items)?;
+    writeln!(w)?;
     w.flush()?;
     Ok(())
 }

@@ -96,11 +96,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&plansim_core::format::json(sim)?)?
-        )?,
+        Format::Json => {
+            // the paths written one at a time: the head holds none
+            let head = plansim_core::simulate::Simulation {
+                scenario: sim.scenario.clone(),
+                draws: sim.draws,
+                seed: sim.seed,
+                years: sim.years.clone(),
+                paths: Vec::new(),
+            };
+            super::print_json_object(&mut out, &head, "paths", &sim.paths)?
+        }
         Format::Csv => out.write_all(&plansim_core::export::probabilities_csv(p, sim)?)?,
         Format::Table => print_table(&mut out, sc, p, sim, args.out.as_deref())?,
     }

@@ -81,11 +81,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Csv => write_csv(&sweep.rows)?,
-        Format::Json => writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&plansim_core::format::json(&sweep)?)?
-        )?,
+        Format::Json => {
+            let head = plansim_core::sweep::Sweep {
+                rows: Vec::new(),
+                decimals: sweep.decimals,
+                draws: sweep.draws,
+            };
+            super::print_json_object(&mut out, &head, "rows", &sweep.rows)?
+        }
         Format::Table => write_table(&mut out, &sweep, super::lang())?,
     }
     Ok(super::done(left_out))

@@ -109,18 +109,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.format {
         Format::Json => {
             // each row as read, with the meaning every command uses beside it
-            let rows: Vec<WithMeaning> = all
-                .iter()
-                .map(|ind| WithMeaning {
-                    row: ind,
-                    meaning: plansim_core::meaning::Meaning::of(ind),
-                })
-                .collect();
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&plansim_core::format::json(&rows)?)?
-            )?
+            let rows = all.iter().map(|ind| WithMeaning {
+                row: ind,
+                meaning: plansim_core::meaning::Meaning::of(ind),
+            });
+            super::print_json_array(&mut out, rows)?
         }
         Format::Csv => write_table_rows_csv(&mut out, all.iter().copied())?,
         Format::Table => print_tables(&mut out, &tables)?,

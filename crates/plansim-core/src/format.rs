@@ -153,6 +153,8 @@ pub fn printed(value: f64, decimals: u8, factor: f64) -> f64 {
 }
 
 /// Serde helpers for the CSV rows' columns: `#[serde(serialize_with = "format::out::derived")]`.
+pub mod stream;
+
 pub mod out {
     use serde::Serializer;
 

@@ -191,13 +191,11 @@ pub fn render(
     // numbers as published: derived values to six significant digits, years as integers; the
     // rows rounded and written one at a time
     let rows = std::mem::take(&mut summary.rows);
-    let head = plansim_core::format::json(&summary)
-        .map_err(|e| Error::invalid(format!("summary.json: {e}")))?;
-    summary.rows = rows;
     folder.put_with("summary.json", |w| {
-        serde_json::to_writer_pretty(w, &RoundedSummary(&head, &summary.rows))
+        plansim_core::format::stream::write_object(w, &summary, "rows", rows.iter())
             .map_err(|e| plansim_core::Error::Invalid(format!("summary.json: {e}")))
     })?;
+    summary.rows = rows;
     folder.put_with("index.html", |w| {
         core_error(super::html::write_scenario_page(&page, w))
     })?;
@@ -214,44 +212,6 @@ fn core_error(r: Result<()>) -> plansim_core::Result<()> {
         Error::Core(e) => e,
         other => plansim_core::Error::Invalid(other.to_string()),
     })
-}
-
-/// `summary.json` as `format::json` makes it (its fields rounded, in the map's order), with
-/// the rows put in the place of the head's empty `rows` one at a time, each rounded as it is
-/// written, instead of the whole summary as one JSON tree (some 4.5 kB a target).
-struct RoundedSummary<'a>(&'a serde_json::Value, &'a [super::rows::TargetRow]);
-
-impl serde::Serialize for RoundedSummary<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let Some(head) = self.0.as_object() else {
-            return self.0.serialize(s);
-        };
-        let mut map = s.serialize_map(Some(head.len()))?;
-        for (key, value) in head {
-            if key == "rows" {
-                map.serialize_entry(key, &RoundedRows(self.1))?;
-            } else {
-                map.serialize_entry(key, value)?;
-            }
-        }
-        map.end()
-    }
-}
-
-/// The summary's rows, each rounded by `format::json` as it is written.
-struct RoundedRows<'a>(&'a [super::rows::TargetRow]);
-
-impl serde::Serialize for RoundedRows<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::{Error as _, SerializeSeq};
-        let mut seq = s.serialize_seq(Some(self.0.len()))?;
-        for r in self.0 {
-            let v = plansim_core::format::json(r).map_err(S::Error::custom)?;
-            seq.serialize_element(&v)?;
-        }
-        seq.end()
-    }
 }
 
 /// The scenario's name and question in the report's language (`name_zh`, `description_en`, …),
