@@ -259,3 +259,50 @@ fn a_missing_sheet_names_the_sheets_there_are() {
     );
     plansim(&["tables", "--sheet", "主要指标", file]).success();
 }
+
+/// A table longer than a block prints in blocks of 1,000 rows, each under its header, every
+/// row once and in order: 2,500 rows are three blocks (1,000, 1,000, 500).
+#[test]
+fn a_long_table_prints_in_blocks_under_their_header() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("long.csv");
+    let mut text = String::from("region,plan,indicator,unit,base_year,base,target_year,target\n");
+    for i in 0..2500 {
+        text.push_str(&format!("测试区,十四五规划,指标{i},亿元,2020,100,2025,130\n"));
+    }
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    let a = plansim(&["tables", &path.to_string_lossy()]).success();
+    let out = stdout(&a);
+    let headers: Vec<usize> = out
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains(" indicator ") && l.contains(" row "))
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(headers.len(), 3, "{}", &out[..2000.min(out.len())]);
+    // the rows' names in the order printed
+    let names: Vec<usize> = out
+        .lines()
+        .filter_map(|l| {
+            let at = l.find("指标")?;
+            let digits: String = l[at + "指标".len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            digits.parse().ok()
+        })
+        .collect();
+    assert_eq!(names, (0..2500).collect::<Vec<usize>>());
+    // the blocks hold 1,000, 1,000 and 500 rows
+    let rows_between = |from: usize, to: usize| {
+        out.lines()
+            .skip(from)
+            .take(to - from)
+            .filter(|l| l.contains("指标"))
+            .count()
+    };
+    let total = out.lines().count();
+    assert_eq!(rows_between(headers[0], headers[1]), 1000);
+    assert_eq!(rows_between(headers[1], headers[2]), 1000);
+    assert_eq!(rows_between(headers[2], total), 500);
+}

@@ -133,20 +133,23 @@ fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> an
     if let Some(y) = as_of {
         writeln!(out, "{}", super::words::as_of_line(super::lang(), y))?;
     }
-    let mut grid = text_table(&[
-        Column::Region.say(lang()),
-        Column::Indicator.say(lang()),
-        Column::Year.say(lang()),
-        Column::Target.say(lang()),
-        Column::Grade.say(lang()),
-        say("latest", "最新实际值"),
-        say("pace / needed", "实际速度 / 所需速度"),
-        say("P", "P(趋势)"),
-        Column::AgainstHistory.say(lang()),
-        say("reason", "依据"),
-    ]);
-    grid.set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-        .set_width(TABLE_WIDTH);
+    let mut grid = super::Blocks::new(|| {
+        let mut grid = text_table(&[
+            Column::Region.say(lang()),
+            Column::Indicator.say(lang()),
+            Column::Year.say(lang()),
+            Column::Target.say(lang()),
+            Column::Grade.say(lang()),
+            say("latest", "最新实际值"),
+            say("pace / needed", "实际速度 / 所需速度"),
+            say("P", "P(趋势)"),
+            Column::AgainstHistory.say(lang()),
+            say("reason", "依据"),
+        ]);
+        grid.set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+            .set_width(TABLE_WIDTH);
+        grid
+    });
     for g in grades {
         let latest = match (g.latest_year, g.latest_value) {
             (Some(y), Some(v)) => {
@@ -172,29 +175,32 @@ fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> an
         for n in &g.notes {
             reason.push_str(&format!("\n· {n}"));
         }
-        grid.add_row(vec![
-            g.region.clone(),
-            g.indicator.clone(),
-            g.target_year.to_string(),
-            g.target.clone(),
-            if super::lang().is_en() {
-                format!("{}\n{}", g.grade_zh, g.status.code())
-            } else {
-                g.grade_zh.to_string()
-            },
-            latest,
-            pace,
-            g.p_meet.map_or_else(String::new, |p| match g.p_n {
-                Some(n) => format!("{} (n={n})", percent(p)),
-                None => percent(p),
-            }),
-            g.ambition
-                .as_ref()
-                .map_or_else(String::new, |a| a.text.clone()),
-            reason,
-        ]);
+        grid.add_row(
+            out,
+            vec![
+                g.region.clone(),
+                g.indicator.clone(),
+                g.target_year.to_string(),
+                g.target.clone(),
+                if super::lang().is_en() {
+                    format!("{}\n{}", g.grade_zh, g.status.code())
+                } else {
+                    g.grade_zh.to_string()
+                },
+                latest,
+                pace,
+                g.p_meet.map_or_else(String::new, |p| match g.p_n {
+                    Some(n) => format!("{} (n={n})", percent(p)),
+                    None => percent(p),
+                }),
+                g.ambition
+                    .as_ref()
+                    .map_or_else(String::new, |a| a.text.clone()),
+                reason,
+            ],
+        )?;
     }
-    writeln!(out, "{grid}")?;
+    grid.finish(out)?;
     writeln!(
         out,
         "{}",

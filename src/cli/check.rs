@@ -150,25 +150,31 @@ fn write_table(out: &mut impl Write, findings: &[Finding]) -> anyhow::Result<()>
         writeln!(out, "{}", say("no findings", "没有发现问题"))?;
         return Ok(());
     }
-    let mut grid = text_table(&[
-        Column::Severity.say(lang()),
-        Column::Code.say(lang()),
-        say("where", "出处"),
-        Column::Indicator.say(lang()),
-        say("finding", "说明"),
-    ]);
-    // long messages wrap in their column rather than stretch the line
-    grid.set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-        .set_width(TABLE_WIDTH);
-    for f in findings {
-        grid.add_row(vec![
-            f.severity.say(lang()).to_string(),
-            f.code.to_string(),
-            format!("{}:{}", f.file, f.row),
-            format!("{} {}\n{}", f.region, f.indicator, cells(f)),
-            f.message.clone(),
+    let mut grid = super::Blocks::new(|| {
+        let mut grid = text_table(&[
+            Column::Severity.say(lang()),
+            Column::Code.say(lang()),
+            say("where", "出处"),
+            Column::Indicator.say(lang()),
+            say("finding", "说明"),
         ]);
+        // long messages wrap in their column rather than stretch the line
+        grid.set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+            .set_width(TABLE_WIDTH);
+        grid
+    });
+    for f in findings {
+        grid.add_row(
+            out,
+            vec![
+                f.severity.say(lang()).to_string(),
+                f.code.to_string(),
+                format!("{}:{}", f.file, f.row),
+                format!("{} {}\n{}", f.region, f.indicator, cells(f)),
+                f.message.clone(),
+            ],
+        )?;
     }
-    writeln!(out, "{grid}")?;
+    grid.finish(out)?;
     Ok(())
 }

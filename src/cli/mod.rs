@@ -288,6 +288,46 @@ pub fn text_table(header: &[&str]) -> comfy_table::Table {
     t
 }
 
+/// Rows a terminal table prints at once: a longer table goes on in blocks of as many rows,
+/// each under its header, so its cells (some 4 kB a row) are not all held before it prints.
+pub const BLOCK_ROWS: usize = 1000;
+
+/// A terminal table printed a block of [`BLOCK_ROWS`] rows at a time; `make` makes each
+/// block's empty table, header and layout.
+pub struct Blocks<F: Fn() -> comfy_table::Table> {
+    make: F,
+    grid: comfy_table::Table,
+    rows: usize,
+}
+
+impl<F: Fn() -> comfy_table::Table> Blocks<F> {
+    pub fn new(make: F) -> Blocks<F> {
+        let grid = make();
+        Blocks {
+            make,
+            grid,
+            rows: 0,
+        }
+    }
+
+    /// Adds a row, printing the block before it when that is full.
+    pub fn add_row(&mut self, out: &mut impl Write, row: Vec<String>) -> std::io::Result<()> {
+        if self.rows == BLOCK_ROWS {
+            let full = std::mem::replace(&mut self.grid, (self.make)());
+            writeln!(out, "{full}")?;
+            self.rows = 0;
+        }
+        self.grid.add_row(row);
+        self.rows += 1;
+        Ok(())
+    }
+
+    /// Prints the last block (the whole table when it is short; its header alone when empty).
+    pub fn finish(self, out: &mut impl Write) -> std::io::Result<()> {
+        writeln!(out, "{}", self.grid)
+    }
+}
+
 /// `1000x600` → (1000, 600); each side 200 to 8000 pixels.
 pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
     let (w, h) = s

@@ -164,41 +164,46 @@ fn print_table(
         "{}",
         super::words::draws_line(lang(), &sim.scenario, sim.draws, sim.seed)
     )?;
-    let mut grid = text_table(&[
-        Column::Region.say(lang()),
-        Column::Indicator.say(lang()),
-        say("σ", "σ"),
-        Column::Year.say(lang()),
-        Column::Target.say(lang()),
-        say("p5", "p5"),
-        say("p50", "p50"),
-        say("p95", "p95"),
-        say("P(meet | scenario)", "情景下P(完成)"),
-    ]);
+    let mut grid = super::Blocks::new(|| {
+        text_table(&[
+            Column::Region.say(lang()),
+            Column::Indicator.say(lang()),
+            say("σ", "σ"),
+            Column::Year.say(lang()),
+            Column::Target.say(lang()),
+            say("p5", "p5"),
+            say("p50", "p50"),
+            say("p95", "p95"),
+            say("P(meet | scenario)", "情景下P(完成)"),
+        ])
+    });
     for (path, sp) in p.paths.iter().zip(&sim.paths) {
         for c in &sp.chances {
             let b = p.col(c.year).map(|k| sp.bands[k]);
-            grid.add_row(vec![
-                path.series.region.clone(),
-                path.series.name.clone(),
-                // where σ came from, beside it: the user's hand, or n observed yearly changes
-                match (sp.sigma_from.by_hand(), sp.sigma_n) {
-                    (true, _) => {
-                        format!("{} ({})", pct(Some(sp.sigma)), say("set by hand", "手设"))
-                    }
-                    (false, Some(n)) => format!("{} (n={n})", pct(Some(sp.sigma))),
-                    (false, None) => pct(Some(sp.sigma)),
-                },
-                c.year.to_string(),
-                c.target.clone(),
-                b.map(|b| num(b.p5)).unwrap_or_default(),
-                b.map(|b| num(b.p50)).unwrap_or_default(),
-                b.map(|b| num(b.p95)).unwrap_or_default(),
-                format!("{:.1}%", c.probability * 100.0),
-            ]);
+            grid.add_row(
+                out,
+                vec![
+                    path.series.region.clone(),
+                    path.series.name.clone(),
+                    // where σ came from, beside it: the user's hand, or n observed yearly changes
+                    match (sp.sigma_from.by_hand(), sp.sigma_n) {
+                        (true, _) => {
+                            format!("{} ({})", pct(Some(sp.sigma)), say("set by hand", "手设"))
+                        }
+                        (false, Some(n)) => format!("{} (n={n})", pct(Some(sp.sigma))),
+                        (false, None) => pct(Some(sp.sigma)),
+                    },
+                    c.year.to_string(),
+                    c.target.clone(),
+                    b.map(|b| num(b.p5)).unwrap_or_default(),
+                    b.map(|b| num(b.p50)).unwrap_or_default(),
+                    b.map(|b| num(b.p95)).unwrap_or_default(),
+                    format!("{:.1}%", c.probability * 100.0),
+                ],
+            )?;
         }
     }
-    writeln!(out, "{grid}")?;
+    grid.finish(out)?;
     writeln!(
         out,
         "{}",

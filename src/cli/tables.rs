@@ -139,41 +139,46 @@ fn print_tables(out: &mut impl Write, tables: &[Table]) -> anyhow::Result<()> {
             t.indicators.len(),
             say("rows", "行")
         )?;
-        let mut grid = text_table(&[
-            Column::Row.say(lang()),
-            say("seq", "序号"),
-            say("category", "类别"),
-            Column::Indicator.say(lang()),
-            Column::Unit.say(lang()),
-            say("years", "年份"),
-            say("base", "基期值"),
-            Column::Target.say(lang()),
-            say("meaning", "含义"),
-            say("rate", "增速"),
-            say("attr", "属性"),
-            say("notes", "注"),
-        ]);
+        let mut grid = super::Blocks::new(|| {
+            text_table(&[
+                Column::Row.say(lang()),
+                say("seq", "序号"),
+                say("category", "类别"),
+                Column::Indicator.say(lang()),
+                Column::Unit.say(lang()),
+                say("years", "年份"),
+                say("base", "基期值"),
+                Column::Target.say(lang()),
+                say("meaning", "含义"),
+                say("rate", "增速"),
+                say("attr", "属性"),
+                say("notes", "注"),
+            ])
+        });
         for ind in &t.indicators {
-            grid.add_row(vec![
-                ind.row.to_string(),
-                ind.seq.clone(),
-                ind.category.clone(),
-                ind.name.clone(),
-                ind.unit.raw.clone(),
-                format!("{}→{}", ind.base_year, ind.target_year),
-                ind.base.raw.clone(),
-                if ind.target_from_rate {
-                    String::new()
-                } else {
-                    ind.target.raw.clone()
-                },
-                meaning_words(ind),
-                ind.rate.raw.clone(),
-                ind.attribute.label().to_string(),
-                annotations(ind).join("; "),
-            ]);
+            grid.add_row(
+                out,
+                vec![
+                    ind.row.to_string(),
+                    ind.seq.clone(),
+                    ind.category.clone(),
+                    ind.name.clone(),
+                    ind.unit.raw.clone(),
+                    format!("{}→{}", ind.base_year, ind.target_year),
+                    ind.base.raw.clone(),
+                    if ind.target_from_rate {
+                        String::new()
+                    } else {
+                        ind.target.raw.clone()
+                    },
+                    meaning_words(ind),
+                    ind.rate.raw.clone(),
+                    ind.attribute.label().to_string(),
+                    annotations(ind).join("; "),
+                ],
+            )?;
         }
-        writeln!(out, "{grid}")?;
+        grid.finish(out)?;
         for n in &t.notes {
             writeln!(out, "{} {} (row {})", note_label(n), n.text, n.row)?;
         }
