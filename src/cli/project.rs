@@ -296,9 +296,9 @@ fn print_table(
         let s = &path.series;
         let first = path.outcomes.first();
         let mut row = vec![
-            s.region.clone(),
+            s.region.to_string(),
             s.name.clone(),
-            s.unit.clone(),
+            s.unit.to_string(),
             plansim_core::model::Growth::name(&path.plan.model).to_string(),
             pct(s.stated_rate.map(|r| r.value)),
             plan_period_rate(path),

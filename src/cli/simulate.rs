@@ -173,7 +173,7 @@ fn print_table(
         for c in &sp.chances {
             let b = p.col(c.year).map(|k| sp.bands[k]);
             grid.add_row(vec![
-                path.series.region.clone(),
+                path.series.region.to_string(),
                 path.series.name.clone(),
                 // where σ came from, beside it: the user's hand, or n observed yearly changes
                 match (sp.sigma_from.by_hand(), sp.sigma_n) {

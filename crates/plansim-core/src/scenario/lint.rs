@@ -127,8 +127,8 @@ fn rule(sc: &Scenario, r: &RuleView, out: &mut Vec<Notice>) {
     }
     let mut regions: Vec<String> = Vec::new();
     for s in &hit {
-        if !regions.contains(&s.region) {
-            regions.push(s.region.clone());
+        if !regions.iter().any(|r| *r == s.region) {
+            regions.push(s.region.to_string());
         }
     }
     if regions.len() > 1 && !r.sel.names_regions() {
@@ -198,7 +198,7 @@ fn observed(
                 Msg::ObservedYears {
                     rule: r.rule,
                     indicator: s.name.clone(),
-                    region: s.region.clone(),
+                    region: s.region.to_string(),
                     years: span,
                 },
             ));
@@ -233,7 +233,7 @@ fn selects_nothing(sc: &Scenario, rule: Rule, sel: &Selector) -> Msg {
         }
     }
     for r in sel.region.iter().flatten() {
-        let pool = names(|s| &s.region);
+        let pool = names(|s| s.region.as_str());
         if r != super::select::EVERY_REGION && !pool.contains(r.as_str()) {
             return no_such("region", r, pool.into_iter().collect());
         }

@@ -10,6 +10,7 @@ mod goal;
 mod sigma_source;
 pub mod trend;
 use crate::table::rare::Rare;
+use crate::text::{Interner, Shared};
 pub use details::SeriesDetails;
 pub use goal::Goal;
 pub use sigma_source::{Observed, SigmaSource};
@@ -36,16 +37,16 @@ pub enum Shape {
 /// `details`).
 #[derive(Clone, Debug)]
 pub struct Series {
-    /// The region of the row.
-    pub region: String,
-    /// The plan of the row (`十四五`).
-    pub plan: String,
+    /// The region of the row, one copy shared by the series of a region.
+    pub region: Shared,
+    /// The plan of the row (`十四五`), shared as the region.
+    pub plan: Shared,
     /// The row's category, carried down from banners and merged cells.
     pub category: String,
     /// The indicator as the table names it.
     pub name: String,
-    /// The unit the values are in.
-    pub unit: String,
+    /// The unit the values are in, shared as the region.
+    pub unit: Shared,
     /// What the unit is (share, level, rate), for the model and the checks.
     pub unit_kind: UnitKind,
     /// What meaning makes of the row's cells; `Rate` rows are yearly rates, not levels.
@@ -105,6 +106,8 @@ fn gather_by(
     // hash another key took first goes to `spill`
     let mut at: HashMap<u64, usize> = HashMap::new();
     let mut spill: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    // the region, plan and unit of most rows are the same few texts: one copy of each
+    let mut texts = Interner::default();
     for (i, ind) in indicators.iter().enumerate() {
         let m = resolved.meaning(i, ind);
         let key = (ind.region.as_str(), ind.plan.as_str(), ind.name.as_str());
@@ -136,16 +139,16 @@ fn gather_by(
                     s.add_row(i, ind, &m);
                 }
             }
-            None => out.push(Arc::new(Series::from_row(i, ind, &m))),
+            None => out.push(Arc::new(Series::from_row(i, ind, &m, &mut texts))),
         }
     }
-    drop((at, spill));
+    drop((at, spill, texts));
     for s in out.iter_mut().filter_map(Arc::get_mut) {
         // a stated rate with no baseline level ("增长6%左右") still has a path: an index
         if s.base.is_none() && s.stated_rate.is_some() && s.goals.iter().all(|g| g.from_rate) {
             s.shape = Shape::ChangeIndex;
             s.base = Some(100.0);
-            s.unit = format!("{}=100", s.base_year);
+            s.unit = format!("{}=100", s.base_year).into();
             s.ceiling = None;
         }
         s.goals.sort_by_key(|g| g.year);
@@ -163,7 +166,7 @@ impl Series {
             || self.also.iter().any(|a| a == key)
     }
 
-    fn from_row(i: usize, ind: &Indicator, m: &Meaning) -> Series {
+    fn from_row(i: usize, ind: &Indicator, m: &Meaning, texts: &mut Interner) -> Series {
         // the kind of quantity is meaning's: a period total of a % change is a change index,
         // one of a count a running total; growth-rate rows are levels here and left out of
         // projection by `project`
@@ -178,15 +181,15 @@ impl Series {
             _ => m.base.map(|b| b.1),
         };
         let mut s = Series {
-            region: ind.region.clone(),
-            plan: ind.plan.clone(),
+            region: texts.get(&ind.region),
+            plan: texts.get(&ind.plan),
             category: ind.category.clone(),
             name: ind.name.clone(),
-            unit: if shape == Shape::ChangeIndex {
+            unit: texts.get(&if shape == Shape::ChangeIndex {
                 format!("{}=100", ind.base_year)
             } else {
                 ind.value_unit()
-            },
+            }),
             unit_kind: ind.unit.kind,
             quantity,
             attribute: ind.attribute,
@@ -204,7 +207,8 @@ impl Series {
                 None
             },
             additive: m.adds_to_base(ind),
-            rows: Vec::new(),
+            // room for the one row most series have (a first push makes room for four)
+            rows: Vec::with_capacity(1),
             details: SeriesDetails {
                 name_en: ind.name_en.clone(),
                 sigma: ind.sigma,
