@@ -29,7 +29,7 @@ pub fn outline(sc: &Scenario) -> Result<Outline> {
     let mut first = horizon;
     let mut paths = 0;
     let mut skipped = Vec::new();
-    for s in &sc.series {
+    sc.each_series(|s| {
         match make(sc, s, horizon, None)? {
             Made::Path(p) => {
                 first = first.min(p.plan.start_year);
@@ -37,7 +37,8 @@ pub fn outline(sc: &Scenario) -> Result<Outline> {
             }
             Made::Skipped(k) => skipped.push(k),
         }
-    }
+        Ok(())
+    })?;
     Ok(Outline {
         years: (first..=horizon).collect(),
         paths,
@@ -52,13 +53,13 @@ pub fn outline(sc: &Scenario) -> Result<Outline> {
 pub fn each_path(sc: &Scenario, mut f: impl FnMut(&Path, &[f64]) -> Result<()>) -> Result<()> {
     let horizon = sc.horizon();
     check(sc)?;
-    for s in &sc.series {
+    sc.each_series(|s| {
         if let Made::Path(mut path) = make(sc, s, horizon, None)? {
             let row = finish(&mut path);
             f(&path, &row)?;
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 #[cfg(test)]

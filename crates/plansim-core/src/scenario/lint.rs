@@ -47,6 +47,23 @@ pub(crate) fn lint(sc: &Scenario) -> Vec<Notice> {
     out
 }
 
+/// Whether the lint reads every series, not one at a time: a scenario with rules (overrides,
+/// shocks, phases, an after-plan rate), `[models]` keys for indicators or categories, or
+/// `sigma_by` keys. Without them its series may be made on demand ([`Scenario::each_series`]).
+pub(crate) fn reads_series(spec: &super::ScenarioFile) -> bool {
+    !spec.overrides.is_empty()
+        || !spec.shocks.is_empty()
+        || spec
+            .after
+            .as_ref()
+            .is_some_and(|a| !a.phases.is_empty() || a.rate.is_some())
+        || spec.models.iter().flatten().any(|(k, _)| k != "default")
+        || spec
+            .uncertainty
+            .as_ref()
+            .is_some_and(|u| !u.sigma_by.is_empty())
+}
+
 fn rules(sc: &Scenario) -> Vec<RuleView<'_>> {
     let mut v = Vec::new();
     for o in &sc.spec.overrides {
@@ -377,7 +394,8 @@ fn uncertainty(sc: &Scenario, out: &mut Vec<Notice>) {
 
 /// A table's `sigma` column is in points too: 0.02 there is most likely 2 points.
 fn table_sigma(sc: &Scenario, out: &mut Vec<Notice>) {
-    for s in &sc.series {
+    // series one at a time, made on demand or held: nothing here fails
+    let _ = sc.each_series(|s| {
         let row = s
             .rows
             .iter()
@@ -392,5 +410,6 @@ fn table_sigma(sc: &Scenario, out: &mut Vec<Notice>) {
                 },
             ));
         }
-    }
+        Ok(())
+    });
 }
