@@ -2,7 +2,7 @@
 //! TOML in `scenarios/`; a table given where a scenario is expected runs as its own baseline.
 mod blank;
 mod file;
-mod lint;
+pub(crate) mod lint;
 mod located;
 pub(crate) mod rates;
 mod select;
