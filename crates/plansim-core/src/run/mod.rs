@@ -127,6 +127,8 @@ pub struct Options {
     /// ([`Scenario::each_series`]; its `series` then empty) unless its rules are checked against
     /// every series: for a writer that takes the paths one at a time
     /// ([`crate::export::write_paths_csv`]), at a million rows some 430 bytes a row less.
+    /// What reads every series at once ([`crate::project::project`], a simulation, a report)
+    /// needs them held: [`Scenario::hold_series`] ([`from_scenario`] calls it).
     pub series_on_demand: bool,
 }
 
