@@ -124,8 +124,7 @@ pub struct Options {
     /// Paths drawn by the other runs of a batch, reused when identical (see [`Memo`]).
     pub memo: Option<Memo>,
     /// A scenario file or table loaded by [`scenario`] makes each series only when asked
-    /// ([`Scenario::each_series`]; its `series` then empty) unless its rules are checked against
-    /// every series: for a writer that takes the paths one at a time
+    /// ([`Scenario::each_series`]; its `series` then empty): for a writer that takes the paths one at a time
     /// ([`crate::export::write_paths_csv`]), at a million rows some 430 bytes a row less.
     /// What reads every series at once ([`crate::project::project`], a simulation, a report)
     /// needs them held: [`Scenario::hold_series`] ([`from_scenario`] calls it).

@@ -2,7 +2,7 @@
 //! TOML in `scenarios/`; a table given where a scenario is expected runs as its own baseline.
 mod blank;
 mod file;
-pub(crate) mod lint;
+mod lint;
 mod located;
 pub(crate) mod rates;
 mod select;
@@ -287,7 +287,7 @@ impl Scenario {
     }
 
     /// The tables' rows and the outturns matched to them, checked; the series gathered, or
-    /// `on_demand` only their rows, unless its rules are checked against every series.
+    /// `on_demand` only which rows make each.
     fn assemble(
         path: &Path,
         name: String,
@@ -316,7 +316,7 @@ impl Scenario {
         // an achievement table is its targets and its outturns, where no outturn file is given
         let (all_outturns, outturns) =
             crate::actuals::intake(&indicators, actuals, &crate::names::Aliases::bundled())?;
-        let (series, groups) = if on_demand && !lint::reads_series(&spec) {
+        let (series, groups) = if on_demand {
             (Vec::new(), Some(Groups::of(&indicators)))
         } else {
             (Series::gather(&indicators, &outturns), None)
