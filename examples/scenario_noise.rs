@@ -57,8 +57,8 @@ fn chances(run: &Run, seed: u64, draws: usize) -> anyhow::Result<HashMap<Goal, f
         let s = &path.series;
         for c in &sp.chances {
             let key = (
-                s.region.clone(),
-                s.plan.clone(),
+                s.region.to_string(),
+                s.plan.to_string(),
                 s.name.clone(),
                 c.year,
                 c.target.clone(),
@@ -102,8 +102,8 @@ fn identical(a: &Run, b: &Run) -> anyhow::Result<Vec<Goal>> {
                 && (0..upto).all(|c| a.p.values[[i, c]].to_bits() == b.p.values[[j, c]].to_bits());
             if same_path && sa[i] == sb[j] && pa.actuals == pb.actuals {
                 out.push((
-                    s.region.clone(),
-                    s.plan.clone(),
+                    s.region.to_string(),
+                    s.plan.to_string(),
                     s.name.clone(),
                     o.goal.year,
                     o.goal.raw.clone(),

@@ -183,7 +183,7 @@ fn print_table(
             grid.add_row(
                 out,
                 vec![
-                    path.series.region.clone(),
+                    path.series.region.to_string(),
                     path.series.name.clone(),
                     // where σ came from, beside it: the user's hand, or n observed yearly changes
                     match (sp.sigma_from.by_hand(), sp.sigma_n) {

@@ -198,8 +198,8 @@ fn account(
                 .flat_map(|c| c.steps.iter().copied())
                 .collect();
             (!steps.is_empty()).then(|| RowChange {
-                region: series.region.clone(),
-                plan: series.plan.clone(),
+                region: series.region.to_string(),
+                plan: series.plan.to_string(),
                 indicator: series.name.clone(),
                 spans: spans(&steps),
                 set: None,
@@ -269,8 +269,8 @@ fn settings(sc: &Scenario) -> Vec<RuleAccount> {
 
 fn setting_row(s: &crate::series::Series, set: String) -> RowChange {
     RowChange {
-        region: s.region.clone(),
-        plan: s.plan.clone(),
+        region: s.region.to_string(),
+        plan: s.plan.to_string(),
         indicator: s.name.clone(),
         spans: Vec::new(),
         set: Some(set),

@@ -109,7 +109,7 @@ pub fn sweep(
     let order: Vec<(String, String)> = only
         .series
         .iter()
-        .map(|s| (s.region.clone(), s.plan.clone()))
+        .map(|s| (s.region.to_string(), s.plan.to_string()))
         .collect();
     rows.sort_by_key(|r| {
         order
@@ -130,7 +130,12 @@ fn no_indicator(sc: &Scenario, select: &Selector) -> Error {
     let names = sc
         .series
         .iter()
-        .filter(|s| select.region.as_ref().is_none_or(|r| r.contains(&s.region)))
+        .filter(|s| {
+            select
+                .region
+                .as_ref()
+                .is_none_or(|r| r.iter().any(|r| *r == s.region))
+        })
         .map(|s| s.name.as_str());
     let nearest = nearest(&name, names);
     Error::notice(
@@ -172,8 +177,8 @@ fn rows_of(only: &Scenario, nudge: Nudge, set: &Settings) -> Result<Vec<SweepRow
         let rate = path.plan.rate(first).unwrap_or(path.plan.plan_rate) * 100.0;
         for o in &path.outcomes {
             rows.push(SweepRow {
-                region: path.series.region.clone(),
-                plan: path.series.plan.clone(),
+                region: path.series.region.to_string(),
+                plan: path.series.plan.to_string(),
                 indicator: path.series.name.clone(),
                 delta: nudge.delta,
                 from: first,

@@ -2,6 +2,9 @@
 //! above — the nearest names to a name that matched nothing ("did you mean"), a percent as a
 //! scenario or a rate column writes it (`5%`, `−3 %`), and a float printed without binary noise.
 
+mod shared;
+pub use shared::{Interner, Shared};
+
 /// Up to three names nearest to `wanted` (by edit distance over characters, a name containing
 /// the other counting as near), nearest first; none when nothing is close.
 pub fn nearest<'a>(wanted: &str, names: impl IntoIterator<Item = &'a str>) -> Vec<String> {

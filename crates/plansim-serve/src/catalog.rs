@@ -91,7 +91,7 @@ fn entry(path: &Path, lang: Lang) -> Result<Entry, Error> {
     let all = run::from_scenario(sc.clone(), &opts, Stages::ALL)?;
     let mut keys: Vec<(String, String)> = Vec::new();
     for s in &all.projection.paths {
-        let k = (s.series.region.clone(), s.series.plan.clone());
+        let k = (s.series.region.to_string(), s.series.plan.to_string());
         if !keys.contains(&k) {
             keys.push(k);
         }

@@ -233,7 +233,7 @@ pub fn controls(plan: &Plan, lang: Lang) -> Vec<Control> {
         out.push(Control {
             indicator: s.name.clone(),
             label: s.display_name(lang).to_string(),
-            unit: s.unit.clone(),
+            unit: s.unit.to_string(),
             chart: true,
             free_from,
             periods: periods_of(
@@ -254,7 +254,7 @@ pub fn controls(plan: &Plan, lang: Lang) -> Vec<Control> {
         out.push(Control {
             indicator: s.name.clone(),
             label: s.display_name(lang).to_string(),
-            unit: s.unit.clone(),
+            unit: s.unit.to_string(),
             chart: false,
             free_from,
             periods: periods_of(

@@ -115,4 +115,35 @@ mod tests {
         );
         assert!(how(2).is_empty() && how(3).is_empty());
     }
+
+    /// No outturn at all: nothing to match, and a row counted from a 2019 figure (〔1〕 岁 over
+    /// 2021–2025 from 77.3) still takes its plan's 2020 base from the next plan's row, 77.93:
+    /// 77.93 + 1 = 78.93 by 2025.
+    #[test]
+    fn without_outturns_a_base_still_comes_from_the_next_plans_row() {
+        let mut earlier = row("人均预期寿命", "岁", 2019, "77.3", 2025, "[1]", "");
+        earlier.target.period_years = Some([2021, 2025]);
+        let next = row("人均预期寿命", "岁", 2020, "77.93", 2030, "79", "");
+        let rows = vec![earlier, next];
+        let (kept, resolved) = intake(&rows, Vec::new(), &Aliases::bundled()).unwrap();
+        assert!(kept.is_empty() && resolved.outturns.is_empty());
+        let m = resolved.meaning(0, &rows[0]);
+        assert_eq!(m.base, Some((2020, 77.93)));
+        assert!(matches!(
+            m.base_note,
+            Some(crate::meaning::BaseNote::NextPlan { year: 2020, value, printed_year: 2019, .. })
+                if value == 77.93
+        ));
+        let goal = match m.target {
+            crate::meaning::TargetKind::Reach { goal, .. } => Some(goal),
+            _ => None,
+        };
+        assert!(
+            matches!(goal, Some(crate::meaning::GoalKind::Point { value }) if (value - 78.93).abs() < 1e-9),
+            "{:?}",
+            m.target
+        );
+        // the next plan's row counts from its own printed base, as the table alone reads it
+        assert_eq!(resolved.meaning(1, &rows[1]).base, Some((2020, 77.93)));
+    }
 }

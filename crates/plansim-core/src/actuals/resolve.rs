@@ -151,14 +151,25 @@ pub(crate) fn resolve(
     outturns: Vec<Outturn>,
     aliases: &Aliases,
 ) -> Result<Resolved> {
-    let known: Vec<Known> = indicators
-        .iter()
-        .map(|i| Known {
-            region: plain_key(&i.region),
-            name: aliases.canonical(&i.name),
-            quantity: aliases.quantity(&i.name).0,
-        })
-        .collect();
+    let known_of = || -> Vec<Known> {
+        indicators
+            .iter()
+            .map(|i| Known {
+                region: plain_key(&i.region),
+                name: aliases.canonical(&i.name),
+                quantity: aliases.quantity(&i.name).0,
+            })
+            .collect()
+    };
+    if outturns.is_empty() {
+        // nothing to match: no keys, index or relations of the rows (some 280 bytes a row
+        // at once), unless a row takes its base from the next plan's
+        let known = std::cell::OnceCell::new();
+        let mut out = Resolved::empty(indicators.len());
+        out.meanings = meanings(indicators, &|| known.get_or_init(known_of), &out);
+        return Ok(out);
+    }
+    let known: Vec<Known> = known_of();
     let related = related_by_region(indicators, &known, aliases);
     let regions: BTreeMap<String, &str> = indicators
         .iter()
@@ -229,7 +240,7 @@ pub(crate) fn resolve(
     }
     out.skipped = skipped;
     if errors.is_empty() {
-        out.meanings = meanings(indicators, &known, &out);
+        out.meanings = meanings(indicators, &|| &known, &out);
         return Ok(out);
     }
     Err(super::cell_errors(errors))
@@ -238,9 +249,9 @@ pub(crate) fn resolve(
 /// The meanings of the rows whose table alone does not give them, by row: the base of a rise counted from an earlier figure set
 /// from the plan's base-year outturn where one is known, else from the next plan's table (a
 /// row of the same region and indicator printing a plain figure for that year).
-fn meanings(
+fn meanings<'k>(
     indicators: &[Indicator],
-    known: &[Known],
+    known: &dyn Fn() -> &'k [Known],
     resolved: &Resolved,
 ) -> Vec<(usize, Meaning)> {
     // the rows of each region and name, made the first time a row needs the next plan's
@@ -260,6 +271,7 @@ fn meanings(
                 .find(|o| o.year == year && o.side.is_none())
                 .map(|o| KnownBase::Outturn(o.value));
             let next_plan = || {
+                let known = known();
                 let rows = by_name.get_or_init(|| {
                     let mut map: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
                     for (j, k) in known.iter().enumerate() {

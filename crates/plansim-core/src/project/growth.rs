@@ -214,8 +214,8 @@ pub(crate) fn relations(
             let (met, _, _) =
                 crate::assess::relation_holds(relation.kind, m.direction, own - their);
             out.push(RelationOutcome {
-                region: s.region.clone(),
-                plan: s.plan.clone(),
+                region: s.region.to_string(),
+                plan: s.plan.to_string(),
                 indicator: s.name.clone(),
                 target_year: ind.target_year,
                 why: say(&s.name, &other, relation, span, (own, their), met),

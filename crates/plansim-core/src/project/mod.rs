@@ -101,7 +101,7 @@ pub struct Skipped {
 impl Skipped {
     fn new(s: &Series, why: crate::lang::Msg) -> Skipped {
         Skipped {
-            region: s.region.clone(),
+            region: s.region.to_string(),
             indicator: s.name.clone(),
             reason: why.render(crate::lang::Lang::En),
             why,

@@ -29,7 +29,7 @@ pub fn outline(sc: &Scenario) -> Result<Outline> {
     let mut first = horizon;
     let mut paths = 0;
     let mut skipped = Vec::new();
-    for s in &sc.series {
+    sc.each_series(|s| {
         match make(sc, s, horizon, None)? {
             Made::Path(p) => {
                 first = first.min(p.plan.start_year);
@@ -37,7 +37,8 @@ pub fn outline(sc: &Scenario) -> Result<Outline> {
             }
             Made::Skipped(k) => skipped.push(k),
         }
-    }
+        Ok(())
+    })?;
     Ok(Outline {
         years: (first..=horizon).collect(),
         paths,
@@ -52,13 +53,13 @@ pub fn outline(sc: &Scenario) -> Result<Outline> {
 pub fn each_path(sc: &Scenario, mut f: impl FnMut(&Path, &[f64]) -> Result<()>) -> Result<()> {
     let horizon = sc.horizon();
     check(sc)?;
-    for s in &sc.series {
+    sc.each_series(|s| {
         if let Made::Path(mut path) = make(sc, s, horizon, None)? {
             let row = finish(&mut path);
             f(&path, &row)?;
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 #[cfg(test)]
@@ -157,6 +158,82 @@ mod tests {
                 assert_eq!(text.as_bytes(), whole, "{}", path.display());
                 n += 1;
             }
+        }
+        assert!(n >= 5, "{n} scenarios");
+    }
+
+    /// A table loaded with its series on demand holds none, makes the three one at a time in
+    /// the gathered order, and writes the hand's numbers (the rows of `three_rows`) byte for
+    /// byte as the scenario holding them; gathered again (`hold_series`), the same three.
+    #[test]
+    fn series_made_on_demand_write_what_held_series_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        let csv = "region,indicator,unit,base_year,base,target_year,target,rate\n\
+                   甲区,复利,亿元,2020,100,2025,,5\n\
+                   甲区,无基期,亿元,2020,,2025,130,\n\
+                   甲区,后起,亿元,2021,50,2025,,10\n";
+        std::fs::write(&path, csv).unwrap();
+        let opts = LoadOptions::default();
+        let lazy = Scenario::load_with(&path, &opts, &[], true).unwrap();
+        assert!(lazy.series.is_empty());
+        assert_eq!(lazy.series_count(), 3);
+        let mut seen: Vec<(String, Vec<usize>)> = Vec::new();
+        lazy.each_series(|s| {
+            seen.push((s.name.clone(), s.rows.clone()));
+            Ok(())
+        })
+        .unwrap();
+        let want = [("复利", vec![0]), ("无基期", vec![1]), ("后起", vec![2])];
+        assert_eq!(seen, want.map(|(n, r)| (n.to_string(), r)));
+        let mut text = Vec::new();
+        crate::export::write_paths_csv(&mut text, &lazy).unwrap();
+        let text = String::from_utf8(text).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        // 100·1.05² = 110.25; 50·1.1² = 60.5; to 2035, the default horizon
+        assert_eq!(lines.len(), 1 + 16 + 15);
+        assert_eq!(lines[3], "甲区,,baseline,复利,亿元,2022,110.25");
+        assert_eq!(lines[19], "甲区,,baseline,后起,亿元,2023,60.5");
+        let o = outline(&lazy).unwrap();
+        assert_eq!((o.paths, o.skipped.len(), o.years[0]), (2, 1, 2020));
+        let held = Scenario::load_with(&path, &opts, &[], false).unwrap();
+        assert_eq!(held.series.len(), 3);
+        let mut whole = Vec::new();
+        crate::export::write_paths_csv(&mut whole, &held).unwrap();
+        assert_eq!(text.as_bytes(), whole);
+        let mut lazy = lazy;
+        lazy.hold_series();
+        assert_eq!((lazy.series.len(), lazy.series_count()), (3, 3));
+        assert_eq!(lazy.series[2].base, Some(50.0));
+    }
+
+    /// Every bundled scenario, rules and all, writes the same CSV with its series made on
+    /// demand as held, and says the same of its rules.
+    #[test]
+    fn bundled_scenarios_write_the_same_with_their_series_on_demand() {
+        let dir = crate::repo_file("scenarios");
+        let mut n = 0;
+        for f in std::fs::read_dir(&dir).unwrap() {
+            let path = f.unwrap().path();
+            if path.extension().is_none_or(|e| e != "toml") {
+                continue;
+            }
+            let opts = LoadOptions::default();
+            let lazy = Scenario::load_with(&path, &opts, &[], true).unwrap();
+            let held = Scenario::load(&path, &opts).unwrap();
+            assert!(lazy.series.is_empty(), "{}", path.display());
+            assert_eq!(lazy.series_count(), held.series.len());
+            assert_eq!(
+                format!("{:?}", lazy.notices),
+                format!("{:?}", held.notices),
+                "{}",
+                path.display()
+            );
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            crate::export::write_paths_csv(&mut a, &lazy).unwrap();
+            crate::export::write_paths_csv(&mut b, &held).unwrap();
+            assert_eq!(a, b, "{}", path.display());
+            n += 1;
         }
         assert!(n >= 5, "{n} scenarios");
     }

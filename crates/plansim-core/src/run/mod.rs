@@ -123,6 +123,12 @@ pub struct Options {
     pub lang: Lang,
     /// Paths drawn by the other runs of a batch, reused when identical (see [`Memo`]).
     pub memo: Option<Memo>,
+    /// A scenario file or table loaded by [`scenario`] makes each series only when asked
+    /// ([`Scenario::each_series`]; its `series` then empty): for a writer that takes the paths one at a time
+    /// ([`crate::export::write_paths_csv`]), at a million rows some 430 bytes a row less.
+    /// What reads every series at once ([`crate::project::project`], a simulation, a report)
+    /// needs them held: [`Scenario::hold_series`] ([`from_scenario`] calls it).
+    pub series_on_demand: bool,
 }
 
 impl Options {
@@ -253,7 +259,12 @@ pub struct Results {
 /// The scenario an input names, with the options' outturns added and horizon applied.
 pub fn scenario(input: Input, opts: &Options) -> Result<Scenario> {
     let mut sc = match input {
-        Input::Path(path) => Scenario::load_with(&path, &opts.load, &opts.outturn_files)?,
+        Input::Path(path) => Scenario::load_with(
+            &path,
+            &opts.load,
+            &opts.outturn_files,
+            opts.series_on_demand,
+        )?,
         Input::Table(table) => {
             let spec = ScenarioFile {
                 description: Some("The plan's stated rates, continued to the horizon.".into()),
@@ -323,6 +334,9 @@ pub fn run(input: Input, opts: &Options, stages: Stages) -> Result<Results> {
 /// The stages of [`run`] on a scenario already loaded (by [`scenario`], so that its notices
 /// can be shown first); the options' outturns and horizon are not applied again.
 pub fn from_scenario(sc: Scenario, opts: &Options, stages: Stages) -> Result<Results> {
+    // the stages below read every series at once
+    let mut sc = sc;
+    sc.hold_series();
     let projection = crate::project::project(&sc)?;
     let simulation = if stages.simulate {
         Some(crate::simulate::simulate(&projection, &opts.settings(&sc))?)

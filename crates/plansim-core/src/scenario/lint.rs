@@ -9,7 +9,10 @@ use crate::lang::{Msg, Rule};
 use crate::notice::{At, Notice};
 use crate::series::Series;
 use crate::text::nearest;
+use reach::{Keys, Level, Reach, pool};
 use std::collections::BTreeSet;
+
+mod reach;
 
 /// A rule as the lint sees it: what it selects, its years, and its rates.
 struct RuleView<'a> {
@@ -22,27 +25,43 @@ struct RuleView<'a> {
     changes: Vec<(&'static str, &'a Percent)>,
 }
 
-/// Every notice about a scenario's rules and settings, errors and warnings.
+/// Every notice about a scenario's rules and settings, errors and warnings. The series are
+/// seen once each, in order, whether held or made on demand ([`Scenario::each_series`]): what
+/// each rule reaches is gathered as they pass, not as a list of the series it reaches.
 pub(crate) fn lint(sc: &Scenario) -> Vec<Notice> {
+    let views = rules(sc);
+    let after_rate = sc.spec.after.as_ref().and_then(|a| a.rate.as_ref());
+    let all = Selector {
+        region: Some(vec![super::select::EVERY_REGION.into()]),
+        ..Selector::default()
+    };
+    let mut reach: Vec<Reach> = views.iter().map(|_| Reach::default()).collect();
+    let mut after = Reach::default();
+    let mut keys = Keys::of(sc);
+    let mut sigma_rows = Vec::new();
+    // nothing here fails
+    let _ = sc.each_series(|s| {
+        for (r, acc) in views.iter().zip(reach.iter_mut()) {
+            if r.sel.matches(s) {
+                acc.add(sc, r, s);
+            }
+        }
+        if after_rate.is_some() && all.matches(s) {
+            after.add_level(s);
+        }
+        keys.see(s);
+        sigma_rows.extend(table_sigma(sc, s));
+        Ok(())
+    });
     let mut out = Vec::new();
-    for r in rules(sc) {
-        rule(sc, &r, &mut out);
+    for (r, acc) in views.iter().zip(reach) {
+        rule(sc, r, acc, &mut out);
     }
-    models(sc, &mut out);
-    uncertainty(sc, &mut out);
-    table_sigma(sc, &mut out);
-    if let Some(rate) = sc.spec.after.as_ref().and_then(|a| a.rate.as_ref()) {
-        let all = Selector {
-            region: Some(vec![super::select::EVERY_REGION.into()]),
-            ..Selector::default()
-        };
-        let hit: Vec<&Series> = sc
-            .series
-            .iter()
-            .map(|s| &**s)
-            .filter(|s| all.matches(s))
-            .collect();
-        fraction_rate("rate", rate, &hit, &mut out);
+    models(sc, &keys, &mut out);
+    uncertainty(sc, &keys, &mut out);
+    out.extend(sigma_rows);
+    if let Some(rate) = after_rate {
+        fraction_rate("rate", rate, after.level.as_ref(), &mut out);
     }
     out
 }
@@ -85,7 +104,7 @@ fn rules(sc: &Scenario) -> Vec<RuleView<'_>> {
     v
 }
 
-fn rule(sc: &Scenario, r: &RuleView, out: &mut Vec<Notice>) {
+fn rule(sc: &Scenario, r: &RuleView, reach: Reach, out: &mut Vec<Notice>) {
     let err = |msg| Notice::error(r.at.clone(), msg);
     let given: Vec<String> = r
         .rates
@@ -115,22 +134,11 @@ fn rule(sc: &Scenario, r: &RuleView, out: &mut Vec<Notice>) {
             to,
         }));
     }
-    let hit: Vec<&Series> = sc
-        .series
-        .iter()
-        .map(|s| &**s)
-        .filter(|s| r.sel.matches(s))
-        .collect();
-    if hit.is_empty() {
+    if !reach.hit {
         out.push(err(selects_nothing(sc, r.rule, &r.sel)));
         return;
     }
-    let mut regions: Vec<String> = Vec::new();
-    for s in &hit {
-        if !regions.contains(&s.region) {
-            regions.push(s.region.clone());
-        }
-    }
+    let regions = reach.regions;
     if regions.len() > 1 && !r.sel.names_regions() {
         out.push(Notice::warning(
             r.at.clone(),
@@ -141,34 +149,28 @@ fn rule(sc: &Scenario, r: &RuleView, out: &mut Vec<Notice>) {
         ));
     }
     for (key, p) in &r.rates {
-        fraction_rate(key, p, &hit, out);
+        fraction_rate(key, p, reach.level.as_ref(), out);
     }
     for (key, p) in &r.changes {
         if !p.sign && p.value != 0.0 && p.value.abs() < 0.1 {
-            fraction_rate(key, p, &hit, out);
+            fraction_rate(key, p, reach.level.as_ref(), out);
         }
     }
-    if let Some((from, to)) = r.years {
-        observed(sc, r, &hit, from, to, out);
-    }
+    out.extend(reach.observed);
 }
 
 /// `rate = 0.05` on a level growing at several percent: most likely 5 % written as a fraction.
-fn fraction_rate(key: &'static str, p: &Percent, hit: &[&Series], out: &mut Vec<Notice>) {
+fn fraction_rate(key: &'static str, p: &Percent, level: Option<&Level>, out: &mut Vec<Notice>) {
     if p.sign || p.value == 0.0 || p.value.abs() >= 0.5 {
         return;
     }
-    let level = hit
-        .iter()
-        .filter(|s| Kind::of(s) == Kind::Levels)
-        .max_by_key(|s| s.stated_rate.is_some());
     if let Some(s) = level {
         out.push(Notice::warning(
             p.at.clone(),
             Msg::LooksLikeFraction {
                 key,
                 text: p.text.clone(),
-                indicator: format!("{} {}", s.region, s.name),
+                indicator: s.indicator.clone(),
                 pace: s
                     .stated_rate
                     .map(|r| {
@@ -184,87 +186,87 @@ fn fraction_rate(key: &'static str, p: &Percent, hit: &[&Series], out: &mut Vec<
 fn observed(
     sc: &Scenario,
     r: &RuleView,
-    hit: &[&Series],
-    from: i32,
-    to: i32,
+    s: &Series,
+    (from, to): (i32, i32),
     out: &mut Vec<Notice>,
 ) {
-    for s in hit {
-        let known: Vec<i32> = sc.actuals_of(s).iter().map(|a| a.0).collect();
-        let span: Vec<i32> = (from.max(s.base_year + 1)..=to.min(sc.horizon())).collect();
-        if !span.is_empty() && span.iter().all(|y| known.contains(y)) {
-            out.push(Notice::warning(
-                r.at.clone(),
-                Msg::ObservedYears {
-                    rule: r.rule,
-                    indicator: s.name.clone(),
-                    region: s.region.clone(),
-                    years: span,
-                },
-            ));
-        }
+    let known: Vec<i32> = sc.actuals_of(s).iter().map(|a| a.0).collect();
+    let span: Vec<i32> = (from.max(s.base_year + 1)..=to.min(sc.horizon())).collect();
+    if !span.is_empty() && span.iter().all(|y| known.contains(y)) {
+        out.push(Notice::warning(
+            r.at.clone(),
+            Msg::ObservedYears {
+                rule: r.rule,
+                indicator: s.name.clone(),
+                region: s.region.to_string(),
+                years: span,
+            },
+        ));
     }
 }
 
 /// Why a selector reaches no indicator: a name no table has (with the nearest), names that
 /// exist but never together, or a kind the selected indicators are not.
 fn selects_nothing(sc: &Scenario, rule: Rule, sel: &Selector) -> Msg {
-    let names =
-        |f: fn(&Series) -> &str| -> BTreeSet<&str> { sc.series.iter().map(|s| f(s)).collect() };
-    let no_such = |field: &'static str, name: &str, pool: Vec<&str>| Msg::NoSuchName {
+    // an error: the series are seen again for the names to offer
+    let no_such = |field: &'static str, name: &str, pool: BTreeSet<String>| Msg::NoSuchName {
         rule,
         field,
         name: name.to_string(),
-        nearest: nearest(name, pool),
+        nearest: nearest(name, pool.iter().map(String::as_str)),
     };
     if let Some(i) = &sel.indicator {
-        let pool: BTreeSet<&str> = names(|s| &s.name)
-            .into_iter()
-            .chain(names(|s| &s.name_en))
-            .collect();
+        let pool = pool(sc, |s| vec![s.name.as_str(), s.name_en.as_str()]);
         if !pool.contains(i.as_str()) {
-            return no_such("indicator", i, pool.into_iter().collect());
+            return no_such("indicator", i, pool);
         }
     }
     if let Some(c) = &sel.category {
-        let pool = names(|s| &s.category);
+        let pool = pool(sc, |s| vec![s.category.as_str()]);
         if !pool.contains(c.as_str()) {
-            return no_such("category", c, pool.into_iter().collect());
+            return no_such("category", c, pool);
         }
     }
     for r in sel.region.iter().flatten() {
-        let pool = names(|s| &s.region);
+        let pool = pool(sc, |s| vec![s.region.as_str()]);
         if r != super::select::EVERY_REGION && !pool.contains(r.as_str()) {
-            return no_such("region", r, pool.into_iter().collect());
+            return no_such("region", r, pool);
         }
     }
     if let Some(a) = &sel.attribute {
-        let known = crate::table::Attribute::parse(a)
-            .is_some_and(|a| sc.series.iter().any(|s| s.attribute == a));
+        let known = crate::table::Attribute::parse(a).is_some_and(|a| {
+            let mut any = false;
+            let _ = sc.each_series(|s| {
+                any |= s.attribute == a;
+                Ok(())
+            });
+            any
+        });
         if !known {
             return no_such(
                 "attribute",
                 a,
-                vec!["约束性", "预期性", "binding", "expected"],
+                ["约束性", "预期性", "binding", "expected"]
+                    .map(String::from)
+                    .into(),
             );
         }
     }
-    let by_name: Vec<&Series> = sc
-        .series
-        .iter()
-        .map(|s| &**s)
-        .filter(|s| sel.matches_names(s))
-        .collect();
-    if !by_name.is_empty() {
+    // the first five names of those its names reach, a name repeated in a row once
+    let mut shown: Vec<String> = Vec::new();
+    let _ = sc.each_series(|s| {
+        if sel.matches_names(s) && shown.len() < 5 && shown.last().is_none_or(|n| *n != s.name) {
+            shown.push(s.name.clone());
+        }
+        Ok(())
+    });
+    if !shown.is_empty() {
         let kind = sel.kind();
         let other = if kind == Kind::Levels {
             Kind::Shares
         } else {
             Kind::Levels
         };
-        let mut shown: Vec<String> = by_name.iter().map(|s| s.name.clone()).collect();
-        shown.dedup();
-        shown.truncate(5);
         return Msg::KindLeavesNothing {
             rule,
             kind: kind.word(),
@@ -284,38 +286,36 @@ fn selects_nothing(sc: &Scenario, rule: Rule, sel: &Selector) -> Msg {
 }
 
 /// `[models]` keys: `default`, `category:NAME` or an indicator's name.
-fn models(sc: &Scenario, out: &mut Vec<Notice>) {
-    for (key, choice) in sc.spec.models.iter().flatten() {
-        let (field, name, pool): (&str, &str, BTreeSet<&str>) = match key.strip_prefix("category:")
-        {
-            _ if key == "default" => continue,
-            Some(c) => (
-                "category",
-                c,
-                sc.series.iter().map(|s| s.category.as_str()).collect(),
-            ),
-            None => (
-                "indicator",
-                key.as_str(),
-                sc.series.iter().map(|s| s.name.as_str()).collect(),
-            ),
-        };
-        if !pool.contains(name) {
-            out.push(Notice::error(
-                choice.at.clone(),
-                Msg::NoSuchName {
-                    rule: Rule::Models,
-                    field,
-                    name: name.to_string(),
-                    nearest: nearest(name, pool),
-                },
-            ));
+fn models(sc: &Scenario, keys: &Keys, out: &mut Vec<Notice>) {
+    let chosen = sc
+        .spec
+        .models
+        .iter()
+        .flatten()
+        .filter(|(k, _)| *k != "default");
+    for ((_, choice), (category, name, found)) in chosen.zip(&keys.models) {
+        if *found {
+            continue;
         }
+        let (field, pool) = if *category {
+            ("category", pool(sc, |s| vec![s.category.as_str()]))
+        } else {
+            ("indicator", pool(sc, |s| vec![s.name.as_str()]))
+        };
+        out.push(Notice::error(
+            choice.at.clone(),
+            Msg::NoSuchName {
+                rule: Rule::Models,
+                field,
+                name: name.clone(),
+                nearest: nearest(name, pool.iter().map(String::as_str)),
+            },
+        ));
     }
 }
 
 /// σ in points (0–100), `sigma_by` keys that name indicators, and the simulation settings.
-fn uncertainty(sc: &Scenario, out: &mut Vec<Notice>) {
+fn uncertainty(sc: &Scenario, keys: &Keys, out: &mut Vec<Notice>) {
     let Some(u) = &sc.spec.uncertainty else {
         return;
     };
@@ -343,25 +343,22 @@ fn uncertainty(sc: &Scenario, out: &mut Vec<Notice>) {
             ));
         }
     }
-    let names: BTreeSet<&str> = sc
-        .series
-        .iter()
-        .flat_map(|s| [s.name.as_str(), s.name_en.as_str()])
-        .chain(
-            sc.series
-                .iter()
-                .flat_map(|s| s.also.iter().map(String::as_str)),
-        )
-        .collect();
-    for (key, s) in &u.sigma_by {
-        if !names.contains(key.as_str()) {
+    let names = || {
+        pool(sc, |s| {
+            let mut v = vec![s.name.as_str(), s.name_en.as_str()];
+            v.extend(s.also.iter().map(String::as_str));
+            v
+        })
+    };
+    for ((key, s), (_, found)) in u.sigma_by.iter().zip(&keys.sigma_by) {
+        if !found {
             out.push(Notice::error(
                 at(s),
                 Msg::NoSuchName {
                     rule: Rule::SigmaBy,
                     field: "indicator",
                     name: key.clone(),
-                    nearest: nearest(key, names.iter().copied()),
+                    nearest: nearest(key, names().iter().map(String::as_str)),
                 },
             ));
         }
@@ -376,21 +373,18 @@ fn uncertainty(sc: &Scenario, out: &mut Vec<Notice>) {
 }
 
 /// A table's `sigma` column is in points too: 0.02 there is most likely 2 points.
-fn table_sigma(sc: &Scenario, out: &mut Vec<Notice>) {
-    for s in &sc.series {
-        let row = s
-            .rows
-            .iter()
-            .filter_map(|&i| sc.indicators.get(i))
-            .find(|i| i.sigma.is_some_and(|v| v > 0.0 && v < 0.001));
-        if let (Some(ind), Some(v)) = (row, row.and_then(|i| i.sigma)) {
-            out.push(Notice::warning(
-                At::new(&*ind.file, ind.row),
-                Msg::SigmaLooksLikeFraction {
-                    key: "sigma".into(),
-                    text: crate::text::trim_float(v * 100.0),
-                },
-            ));
-        }
-    }
+fn table_sigma(sc: &Scenario, s: &Series) -> Option<Notice> {
+    let ind = s
+        .rows
+        .iter()
+        .filter_map(|&i| sc.indicators.get(i))
+        .find(|i| i.sigma.is_some_and(|v| v > 0.0 && v < 0.001))?;
+    let v = ind.sigma?;
+    Some(Notice::warning(
+        At::new(&*ind.file, ind.row),
+        Msg::SigmaLooksLikeFraction {
+            key: "sigma".into(),
+            text: crate::text::trim_float(v * 100.0),
+        },
+    ))
 }

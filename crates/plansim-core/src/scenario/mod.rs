@@ -19,9 +19,10 @@ use crate::error::{CellError, Error, Result};
 use crate::lang::Msg;
 use crate::model::ModelChoice;
 use crate::notice::{At, Notice, Severity};
-use crate::series::Series;
+use crate::series::{Groups, Series};
 use crate::table::{Indicator, LoadOptions, Warning};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Default last projected year.
 pub(crate) const HORIZON: i32 = 2035;
@@ -63,8 +64,13 @@ pub struct Scenario {
     pub spec: ScenarioFile,
     /// The rows of its tables that read.
     pub indicators: Vec<Indicator>,
-    /// The indicators as paths to project, one per row and target.
+    /// The indicators as paths to project, one per row and target; empty in a scenario that
+    /// makes each series only when asked (see `groups`).
     pub series: Vec<std::sync::Arc<Series>>,
+    /// The rows of each series, held instead of `series` by a scenario loaded to make each
+    /// series only when it is projected ([`crate::run::Options::series_on_demand`]: a million
+    /// series held some 430 bytes a row); read through [`Scenario::each_series`].
+    pub(crate) groups: Option<Groups>,
     /// Every outturn read (the scenario's `actuals` and any given besides), merged, matched to
     /// a row or not.
     pub all_outturns: Vec<Outturn>,
@@ -160,14 +166,16 @@ impl Scenario {
 
     /// Loads a scenario file or, for a table file, its baseline scenario.
     pub fn load(path: &Path, opts: &LoadOptions) -> Result<Scenario> {
-        Scenario::load_with(path, opts, &[])
+        Scenario::load_with(path, opts, &[], false)
     }
 
-    /// Loads a scenario with outturn files besides its own `actuals` (`--actuals`).
+    /// Loads a scenario with outturn files besides its own `actuals` (`--actuals`), its series
+    /// gathered or, `on_demand`, made only when asked ([`Scenario::each_series`]).
     pub(crate) fn load_with(
         path: &Path,
         opts: &LoadOptions,
         outturn_files: &[PathBuf],
+        on_demand: bool,
     ) -> Result<Scenario> {
         let is_toml = path
             .extension()
@@ -192,7 +200,7 @@ impl Scenario {
                     .map(|p| p.to_string_lossy().into_owned()),
             );
         }
-        Scenario::from_spec(path, name, spec, opts)
+        Scenario::from_spec(path, name, spec, opts, on_demand)
     }
 
     pub(crate) fn from_spec(
@@ -200,6 +208,7 @@ impl Scenario {
         name: String,
         spec: ScenarioFile,
         opts: &LoadOptions,
+        on_demand: bool,
     ) -> Result<Scenario> {
         let invalid = |msg: Msg| Error::notice(At::new(path, 0), msg);
         let mut spec = spec;
@@ -250,7 +259,7 @@ impl Scenario {
         if let Some(e) = failed {
             return Err(together(path, pending, e));
         }
-        match Scenario::assemble(path, name, spec, loaded, actuals) {
+        match Scenario::assemble(path, name, spec, (loaded, actuals), on_demand) {
             Ok(_) if !pending.is_empty() => Err(Error::Notices { notices: pending }),
             Ok(sc) => Ok(sc),
             Err(e) => Err(together(path, pending, e)),
@@ -274,16 +283,17 @@ impl Scenario {
         if tables.is_empty() {
             return Err(Error::notice(At::new(&path, 0), Msg::NoTables));
         }
-        Scenario::assemble(&path, name.into(), spec, tables, actuals)
+        Scenario::assemble(&path, name.into(), spec, (tables, actuals), false)
     }
 
-    /// The tables' rows and the outturns matched to them, checked.
+    /// The tables' rows and the outturns matched to them, checked; the series gathered, or
+    /// `on_demand` only which rows make each.
     fn assemble(
         path: &Path,
         name: String,
         spec: ScenarioFile,
-        tables: Vec<crate::table::Table>,
-        actuals: Vec<Outturn>,
+        (tables, actuals): (Vec<crate::table::Table>, Vec<Outturn>),
+        on_demand: bool,
     ) -> Result<Scenario> {
         let mut indicators = Vec::new();
         let mut left_out = Vec::new();
@@ -306,7 +316,11 @@ impl Scenario {
         // an achievement table is its targets and its outturns, where no outturn file is given
         let (all_outturns, outturns) =
             crate::actuals::intake(&indicators, actuals, &crate::names::Aliases::bundled())?;
-        let series = Series::gather(&indicators, &outturns);
+        let (series, groups) = if on_demand {
+            (Vec::new(), Some(Groups::of(&indicators)))
+        } else {
+            (Series::gather(&indicators, &outturns), None)
+        };
         let mut sc = Scenario {
             name,
             description: spec.description.clone().unwrap_or_default(),
@@ -314,6 +328,7 @@ impl Scenario {
             spec,
             indicators,
             series,
+            groups,
             all_outturns,
             outturns,
             left_out,
@@ -345,9 +360,42 @@ impl Scenario {
         all.extend(extra);
         (self.all_outturns, self.outturns) =
             crate::actuals::intake(&self.indicators, all, &crate::names::Aliases::bundled())?;
-        // the outturns may set a base the series start from
-        self.series = Series::gather(&self.indicators, &self.outturns);
+        // the outturns may set a base the series start from (series made on demand read them
+        // when made)
+        if self.groups.is_none() {
+            self.series = Series::gather(&self.indicators, &self.outturns);
+        }
         Ok(())
+    }
+
+    /// Each series in order, to `f`: those held, or each made from its rows as it is asked
+    /// for and let go after (a scenario loaded with its series on demand).
+    pub fn each_series(&self, mut f: impl FnMut(&Arc<Series>) -> Result<()>) -> Result<()> {
+        let Some(groups) = &self.groups else {
+            return self.series.iter().try_for_each(f);
+        };
+        let mut texts = crate::text::Interner::default();
+        for k in 0..groups.len() {
+            let made =
+                Series::of_rows(groups.rows(k), &self.indicators, &self.outturns, &mut texts);
+            if let Some(s) = made {
+                f(&Arc::new(s))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Gathers the series of a scenario loaded to make them on demand, for what reads them
+    /// all at once (the whole projection, the growth rows, a report); nothing otherwise.
+    pub fn hold_series(&mut self) {
+        if self.groups.take().is_some() {
+            self.series = Series::gather(&self.indicators, &self.outturns);
+        }
+    }
+
+    /// The number of series, held or made on demand.
+    pub fn series_count(&self) -> usize {
+        self.groups.as_ref().map_or(self.series.len(), Groups::len)
     }
 
     /// The last projected year: the file's `horizon`, else 2035.

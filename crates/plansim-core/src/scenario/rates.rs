@@ -148,7 +148,7 @@ pub(crate) fn model_for(choice: ModelChoice, s: &Series, start: f64) -> Result<M
         ModelChoice::Linear => Model::Linear(Linear { scale }),
         ModelChoice::Logistic => logistic.ok_or_else(|| Msg::LogisticNoCeiling {
             indicator: s.name.clone(),
-            unit: s.unit.clone(),
+            unit: s.unit.to_string(),
             start,
         })?,
     })

@@ -7,14 +7,15 @@ use serde::Serialize;
 
 mod details;
 mod goal;
+mod groups;
 mod sigma_source;
 pub mod trend;
 use crate::table::rare::Rare;
+use crate::text::{Interner, Shared};
 pub use details::SeriesDetails;
 pub use goal::Goal;
+pub use groups::Groups;
 pub use sigma_source::{Observed, SigmaSource};
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 /// What kind of quantity the path follows.
@@ -36,16 +37,16 @@ pub enum Shape {
 /// `details`).
 #[derive(Clone, Debug)]
 pub struct Series {
-    /// The region of the row.
-    pub region: String,
-    /// The plan of the row (`十四五`).
-    pub plan: String,
+    /// The region of the row, one copy shared by the series of a region.
+    pub region: Shared,
+    /// The plan of the row (`十四五`), shared as the region.
+    pub plan: Shared,
     /// The row's category, carried down from banners and merged cells.
     pub category: String,
     /// The indicator as the table names it.
     pub name: String,
-    /// The unit the values are in.
-    pub unit: String,
+    /// The unit the values are in, shared as the region.
+    pub unit: Shared,
     /// What the unit is (share, level, rate), for the model and the checks.
     pub unit_kind: UnitKind,
     /// What meaning makes of the row's cells; `Rate` rows are yearly rates, not levels.
@@ -99,59 +100,68 @@ fn gather_by(
     resolved: &Resolved,
     keys: &impl std::hash::BuildHasher,
 ) -> Vec<Arc<Series>> {
-    let mut out: Vec<Arc<Series>> = Vec::with_capacity(indicators.len());
-    // by key, not by a scan of the series so far (a 10,000-row table took 7 s that way);
-    // by the key's hash, 16 bytes an entry where the key's three texts took 56: a key whose
-    // hash another key took first goes to `spill`
-    let mut at: HashMap<u64, usize> = HashMap::new();
-    let mut spill: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    let (group, firsts) = groups::number_rows(indicators, keys);
+    let mut out: Vec<Arc<Series>> = Vec::with_capacity(firsts.len());
+    drop(firsts);
+    // the region, plan and unit of most rows are the same few texts: one copy of each
+    let mut texts = Interner::default();
     for (i, ind) in indicators.iter().enumerate() {
         let m = resolved.meaning(i, ind);
-        let key = (ind.region.as_str(), ind.plan.as_str(), ind.name.as_str());
-        let found = match at.entry(keys.hash_one(key)) {
-            Entry::Vacant(e) => {
-                e.insert(out.len());
-                None
-            }
-            Entry::Occupied(e) => {
-                let s = &out[*e.get()];
-                if (s.region.as_str(), s.plan.as_str(), s.name.as_str()) == key {
-                    Some(*e.get())
-                } else {
-                    let next = out.len();
-                    match spill.entry(key) {
-                        Entry::Occupied(e) => Some(*e.get()),
-                        Entry::Vacant(e) => {
-                            e.insert(next);
-                            None
-                        }
-                    }
-                }
-            }
-        };
-        match found {
+        match group[i] {
+            // series are numbered as first seen: a new one is the next
+            g if g == out.len() => out.push(Arc::new(Series::from_row(i, ind, &m, &mut texts))),
             // no other pointer to a series exists yet: `get_mut` always finds it
-            Some(j) => {
-                if let Some(s) = Arc::get_mut(&mut out[j]) {
+            g => {
+                if let Some(s) = Arc::get_mut(&mut out[g]) {
                     s.add_row(i, ind, &m);
                 }
             }
-            None => out.push(Arc::new(Series::from_row(i, ind, &m))),
         }
     }
-    drop((at, spill));
     for s in out.iter_mut().filter_map(Arc::get_mut) {
-        // a stated rate with no baseline level ("增长6%左右") still has a path: an index
-        if s.base.is_none() && s.stated_rate.is_some() && s.goals.iter().all(|g| g.from_rate) {
-            s.shape = Shape::ChangeIndex;
-            s.base = Some(100.0);
-            s.unit = format!("{}=100", s.base_year);
-            s.ceiling = None;
-        }
-        s.goals.sort_by_key(|g| g.year);
-        s.plan_year = s.goals.first().map_or(s.plan_year, |g| g.year);
+        s.settle();
     }
     out
+}
+
+impl Series {
+    /// The series of `rows` (one of [`Groups`], in file order), made by itself as
+    /// [`Series::gather`] makes it among the others; `texts` shares its region, plan and unit
+    /// with the series made before it.
+    pub(crate) fn of_rows(
+        rows: &[usize],
+        indicators: &[Indicator],
+        resolved: &Resolved,
+        texts: &mut Interner,
+    ) -> Option<Series> {
+        let (&first, rest) = rows.split_first()?;
+        let ind = indicators.get(first)?;
+        let mut s = Series::from_row(first, ind, &resolved.meaning(first, ind), texts);
+        s.rows.reserve_exact(rest.len());
+        for &i in rest {
+            let ind = indicators.get(i)?;
+            s.add_row(i, ind, &resolved.meaning(i, ind));
+        }
+        s.settle();
+        Some(s)
+    }
+
+    /// What a series is once all its rows are in: an index for a stated rate without a
+    /// baseline, its goals in order of year, its plan year the first goal's.
+    fn settle(&mut self) {
+        // a stated rate with no baseline level ("增长6%左右") still has a path: an index
+        if self.base.is_none()
+            && self.stated_rate.is_some()
+            && self.goals.iter().all(|g| g.from_rate)
+        {
+            self.shape = Shape::ChangeIndex;
+            self.base = Some(100.0);
+            self.unit = format!("{}=100", self.base_year).into();
+            self.ceiling = None;
+        }
+        self.goals.sort_by_key(|g| g.year);
+        self.plan_year = self.goals.first().map_or(self.plan_year, |g| g.year);
+    }
 }
 
 impl Series {
@@ -163,7 +173,7 @@ impl Series {
             || self.also.iter().any(|a| a == key)
     }
 
-    fn from_row(i: usize, ind: &Indicator, m: &Meaning) -> Series {
+    fn from_row(i: usize, ind: &Indicator, m: &Meaning, texts: &mut Interner) -> Series {
         // the kind of quantity is meaning's: a period total of a % change is a change index,
         // one of a count a running total; growth-rate rows are levels here and left out of
         // projection by `project`
@@ -178,15 +188,15 @@ impl Series {
             _ => m.base.map(|b| b.1),
         };
         let mut s = Series {
-            region: ind.region.clone(),
-            plan: ind.plan.clone(),
+            region: texts.get(&ind.region),
+            plan: texts.get(&ind.plan),
             category: ind.category.clone(),
             name: ind.name.clone(),
-            unit: if shape == Shape::ChangeIndex {
+            unit: texts.get(&if shape == Shape::ChangeIndex {
                 format!("{}=100", ind.base_year)
             } else {
                 ind.value_unit()
-            },
+            }),
             unit_kind: ind.unit.kind,
             quantity,
             attribute: ind.attribute,
@@ -204,7 +214,8 @@ impl Series {
                 None
             },
             additive: m.adds_to_base(ind),
-            rows: Vec::new(),
+            // room for the one row most series have (a first push makes room for four)
+            rows: Vec::with_capacity(1),
             details: SeriesDetails {
                 name_en: ind.name_en.clone(),
                 sigma: ind.sigma,

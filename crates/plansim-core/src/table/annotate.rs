@@ -213,6 +213,15 @@ fn give(cell: &mut Cell, note: &Note) {
 
 /// `高于GDP增长` names a row of the table: `国内生产总值（GDP）增长`.
 fn resolve_relations(inds: &mut [Indicator]) {
+    // the keys of every row (112 bytes a row at once) only for a table that has such a target
+    let relational = |i: &Indicator| {
+        [&i.base, &i.target, &i.rate]
+            .iter()
+            .any(|c| matches!(c.form, Form::Relational(_)))
+    };
+    if !inds.iter().any(relational) {
+        return;
+    }
     let keys: Vec<(String, String)> = inds
         .iter()
         .map(|i| (relation::key(&i.name), i.name.clone()))

@@ -215,7 +215,7 @@ pub fn indicator_chart(run: &Computed, i: usize, all: &[&Computed], lang: Lang) 
             }
         ),
         subtitle: subtitle(run, i, lang),
-        unit: s.unit.clone(),
+        unit: s.unit.to_string(),
         years: (path.plan.start_year, last_year),
         base: Some((path.plan.start_year, path.plan.start)),
         actuals,
@@ -279,7 +279,7 @@ fn scenario_lines(
     }];
     for other in all
         .iter()
-        .filter(|o| o.regions.contains(&path.series.region) && o.sc.name != run.sc.name)
+        .filter(|o| o.regions.iter().any(|r| *r == path.series.region) && o.sc.name != run.sc.name)
     {
         if let Some(j) = other.p.paths.iter().position(|q| same_series(q, path)) {
             // each scenario's line ends where that scenario's own chart ends

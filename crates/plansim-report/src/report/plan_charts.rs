@@ -238,7 +238,7 @@ const MAX_PANELS: usize = 30;
 pub fn plans(run: &Computed) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for s in &run.sc.series {
-        let key = (s.region.clone(), s.plan.clone());
+        let key = (s.region.to_string(), s.plan.to_string());
         if !out.contains(&key) {
             out.push(key);
         }

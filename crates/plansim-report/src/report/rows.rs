@@ -245,7 +245,7 @@ pub fn target_rows(
                 category: ind.category.clone(),
                 indicator: ind.name.clone(),
                 indicator_en: ind.name_en.clone(),
-                unit: series.map_or_else(|| ind.value_unit(), |s| s.unit.clone()),
+                unit: series.map_or_else(|| ind.value_unit(), |s| s.unit.to_string()),
                 binding: ind.attribute == plansim_core::table::Attribute::Binding,
                 base_year: path.map_or(ind.base_year, |i| p.paths[i].plan.start_year),
                 base: path

@@ -145,8 +145,8 @@ pub fn computed(
     };
     let mut regions: Vec<String> = Vec::new();
     for path in &p.paths {
-        if !regions.contains(&path.series.region) {
-            regions.push(path.series.region.clone());
+        if !regions.iter().any(|r| *r == path.series.region) {
+            regions.push(path.series.region.to_string());
         }
     }
     Ok(Computed {
