@@ -268,7 +268,9 @@ fn a_long_table_prints_in_blocks_under_their_header() {
     let path = dir.path().join("long.csv");
     let mut text = String::from("region,plan,indicator,unit,base_year,base,target_year,target\n");
     for i in 0..2500 {
-        text.push_str(&format!("测试区,十四五规划,指标{i},亿元,2020,100,2025,130\n"));
+        text.push_str(&format!(
+            "测试区,十四五规划,指标{i},亿元,2020,100,2025,130\n"
+        ));
     }
     std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
     let a = plansim(&["tables", &path.to_string_lossy()]).success();

@@ -169,11 +169,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         print_table(&mut out, sc, p, &args.years)?;
         print_relations(&mut out, p, lang)?;
     } else {
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&plansim_core::format::json(&json(p, lang))?)?
-        )?;
+        // the paths written one at a time under the document's other fields
+        super::print_json_object(&mut out, &json_head(p, lang), "paths", json_paths(p))?;
     }
     Ok(super::done(left_out))
 }
@@ -241,26 +238,26 @@ fn print_relations(
     Ok(())
 }
 
-fn json(p: &Projection, lang: plansim_core::lang::Lang) -> serde_json::Value {
-    let paths: Vec<JsonPath> = p
-        .paths
-        .iter()
-        .enumerate()
-        .map(|(i, path)| {
-            let (years, values) = p
-                .years
-                .iter()
-                .zip(p.values.row(i))
-                .filter(|(_, v)| !v.is_nan())
-                .map(|(y, v)| (*y, *v))
-                .unzip();
-            JsonPath {
-                path,
-                years,
-                values,
-            }
-        })
-        .collect();
+/// The paths of `--format json`, each with the years and values it holds.
+fn json_paths(p: &Projection) -> impl Iterator<Item = JsonPath<'_>> {
+    p.paths.iter().enumerate().map(|(i, path)| {
+        let (years, values) = p
+            .years
+            .iter()
+            .zip(p.values.row(i))
+            .filter(|(_, v)| !v.is_nan())
+            .map(|(y, v)| (*y, *v))
+            .unzip();
+        JsonPath {
+            path,
+            years,
+            values,
+        }
+    })
+}
+
+/// The document of `--format json` with its paths left empty (written one at a time).
+fn json_head(p: &Projection, lang: plansim_core::lang::Lang) -> serde_json::Value {
     let relations: Vec<serde_json::Value> = p
         .relations
         .iter()
@@ -270,7 +267,7 @@ fn json(p: &Projection, lang: plansim_core::lang::Lang) -> serde_json::Value {
             v
         })
         .collect();
-    serde_json::json!({ "scenario": p.scenario, "paths": paths, "skipped": p.skipped,
+    serde_json::json!({ "scenario": p.scenario, "paths": [], "skipped": p.skipped,
         "relations": relations })
 }
 
@@ -305,7 +302,8 @@ fn print_table(
     .map(String::from)
     .collect();
     header.extend(years.iter().map(|(_, y)| y.to_string()));
-    let mut grid = text_table(&header.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut grid =
+        super::Blocks::new(|| text_table(&header.iter().map(String::as_str).collect::<Vec<_>>()));
     for (i, path) in p.paths.iter().enumerate() {
         let s = &path.series;
         let first = path.outcomes.first();
@@ -340,9 +338,9 @@ fn print_table(
                 format!("{}{actual}{mark}", num(v))
             });
         }
-        grid.add_row(row);
+        grid.add_row(out, row)?;
     }
-    writeln!(out, "{grid}")?;
+    grid.finish(out)?;
     writeln!(
         out,
         "{}",
