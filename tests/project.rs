@@ -345,3 +345,51 @@ fn a_path_that_cannot_be_made_stops_the_csv_before_its_first_row() {
         );
     }
 }
+
+/// The table printed path by path (no row judged against another's growth) gives the rows the
+/// projection made whole gives (a growth stated against GDP's makes it whole, and says the
+/// relation under the table): 100 at 5 % from 2020 is 100·1.05⁵ = 127.6 in 2025 and
+/// 100·1.05¹⁰ = 162.9 in 2030 in both.
+#[test]
+fn the_table_made_path_by_path_is_the_whole_projections() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "region,plan,indicator,unit,base_year,base,target_year,target,rate\n";
+    let rows = "甲区,十四五规划,复利,亿元,2020,100,2025,,5\n\
+                甲区,十四五规划,地区生产总值增长,%,2020,6,2025,,6\n";
+    let alone = dir.path().join("alone.csv");
+    std::fs::write(&alone, format!("{head}{rows}")).unwrap();
+    let with = dir.path().join("with.csv");
+    std::fs::write(
+        &with,
+        format!(
+            "{head}{rows}甲区,十四五规划,居民人均可支配收入增长,%,2020,7,2025,与经济增长同步,\n"
+        ),
+    )
+    .unwrap();
+    let table = |path: &Path| {
+        let out = plansim()
+            .args(["project", "--years", "2025,2030"])
+            .arg(path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let (streamed, whole) = (table(&alone), table(&with));
+    let line = |text: &str, name: &str| {
+        text.lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name} not in {text}"))
+            .to_string()
+    };
+    let compound = line(&streamed, "复利");
+    assert_eq!(compound, line(&whole, "复利"));
+    assert!(
+        compound.contains("127.6 ✓") && compound.contains("162.9"),
+        "{compound}"
+    );
+    // 7 % a year against 6 %: within the relation's reading, said under the whole table only
+    let said = line(&whole, "居民人均可支配收入增长 averages 7% a year");
+    assert!(said.ends_with(": met"), "{said}");
+    assert!(!streamed.contains("Targets relative to another row's growth"));
+}

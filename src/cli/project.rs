@@ -147,10 +147,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             &args.actuals,
             args.region.as_deref(),
         ),
-        args.format == Format::Csv,
+        args.format != Format::Json,
     )?;
     let left_out = super::tell_left_out(&sc);
     let lang = super::lang();
+    if args.format == Format::Table && !reads_other_paths(&sc) {
+        // path by path as the CSV, in blocks of rows: no projection held
+        let o = plansim_core::project::stream::outline(&sc)?;
+        tell(&o.skipped, &o.years, sc.series_count(), &args);
+        let mut out = std::io::stdout().lock();
+        print_table(&mut out, &sc, &o.years, &Paths::Streamed(&sc), &args.years)?;
+        return Ok(super::done(left_out));
+    }
     if args.format == Format::Csv {
         // path by path: each path's rows written and the path let go, no projection held; the
         // outline first, so that what is said of the paths and any error come before a row
@@ -166,7 +174,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // JSON and the table hold the whole projection: the grid, the growth rows, the relations
     let mut out = std::io::stdout().lock();
     if args.format == Format::Table {
-        print_table(&mut out, sc, p, &args.years)?;
+        print_table(&mut out, sc, &p.years, &Paths::Whole(p), &args.years)?;
         print_relations(&mut out, p, lang)?;
     } else {
         // the paths written one at a time under the document's other fields
@@ -271,10 +279,65 @@ fn json_head(p: &Projection, lang: plansim_core::lang::Lang) -> serde_json::Valu
         "relations": relations })
 }
 
+/// True when a row's target is stated against another row's growth (`高于GDP增长`): judging it
+/// reads other rows' paths, so the projection is made whole.
+fn reads_other_paths(sc: &Scenario) -> bool {
+    use plansim_core::table::Form;
+    let relational = |c: &plansim_core::table::Cell| matches!(c.form, Form::Relational { .. });
+    sc.indicators
+        .iter()
+        .any(|i| relational(&i.rate) || relational(&i.target))
+}
+
+/// The projection's paths for the table, each with its value in a year (NaN where it has
+/// none): read from a projection made whole, or made one at a time and let go.
+enum Paths<'a> {
+    Whole(&'a Projection),
+    Streamed(&'a Scenario),
+}
+
+impl Paths<'_> {
+    /// Hands `f` each path in the projection's order; the first write that fails stops it.
+    fn each(
+        &self,
+        mut f: impl FnMut(&plansim_core::project::Path, &dyn Fn(i32) -> f64) -> std::io::Result<()>,
+    ) -> anyhow::Result<()> {
+        match self {
+            Paths::Whole(p) => {
+                for (i, path) in p.paths.iter().enumerate() {
+                    f(path, &|y| p.col(y).map_or(f64::NAN, |c| p.values[[i, c]]))?;
+                }
+            }
+            Paths::Streamed(sc) => {
+                let mut failed = None;
+                let made = plansim_core::project::stream::each_path(sc, |path, values| {
+                    // `values[k]` is the path's start year + k
+                    let at = |y: i32| {
+                        usize::try_from(y - path.plan.start_year)
+                            .ok()
+                            .and_then(|k| values.get(k).copied())
+                            .unwrap_or(f64::NAN)
+                    };
+                    f(path, &at).map_err(|e| {
+                        failed = Some(e);
+                        plansim_core::Error::Invalid("stdout".into())
+                    })
+                });
+                if let Some(e) = failed {
+                    return Err(e.into());
+                }
+                made?;
+            }
+        }
+        Ok(())
+    }
+}
+
 fn print_table(
     out: &mut impl Write,
     sc: &Scenario,
-    p: &Projection,
+    all_years: &[i32],
+    paths: &Paths,
     only: &[i32],
 ) -> anyhow::Result<()> {
     writeln!(
@@ -282,12 +345,10 @@ fn print_table(
         "{}",
         super::words::scenario_line(super::lang(), &sc.name, &sc.description)
     )?;
-    let years: Vec<(usize, i32)> = p
-        .years
+    let years: Vec<i32> = all_years
         .iter()
         .copied()
-        .enumerate()
-        .filter(|(_, y)| only.is_empty() || only.contains(y))
+        .filter(|y| only.is_empty() || only.contains(y))
         .collect();
     let mut header: Vec<String> = [
         Column::Region.say(lang()),
@@ -301,10 +362,10 @@ fn print_table(
     .into_iter()
     .map(String::from)
     .collect();
-    header.extend(years.iter().map(|(_, y)| y.to_string()));
+    header.extend(years.iter().map(|y| y.to_string()));
     let mut grid =
         super::Blocks::new(|| text_table(&header.iter().map(String::as_str).collect::<Vec<_>>()));
-    for (i, path) in p.paths.iter().enumerate() {
+    paths.each(|path, value| {
         let s = &path.series;
         let first = path.outcomes.first();
         let mut row = vec![
@@ -316,8 +377,8 @@ fn print_table(
             plan_period_rate(path),
             pct(first.and_then(|o| o.required_rate)),
         ];
-        for (c, y) in &years {
-            let v = p.values[[i, *c]];
+        for y in &years {
+            let v = value(*y);
             let mark = path
                 .outcomes
                 .iter()
@@ -338,8 +399,8 @@ fn print_table(
                 format!("{}{actual}{mark}", num(v))
             });
         }
-        grid.add_row(out, row)?;
-    }
+        grid.add_row(out, row)
+    })?;
     grid.finish(out)?;
     writeln!(
         out,
