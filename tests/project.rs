@@ -346,12 +346,12 @@ fn a_path_that_cannot_be_made_stops_the_csv_before_its_first_row() {
     }
 }
 
-/// The table printed path by path (no row judged against another's growth) gives the rows the
+/// The table and JSON made path by path (no row judged against another's growth) give the rows the
 /// projection made whole gives (a growth stated against GDP's makes it whole, and says the
 /// relation under the table): 100 at 5 % from 2020 is 100·1.05⁵ = 127.6 in 2025 and
 /// 100·1.05¹⁰ = 162.9 in 2030 in both.
 #[test]
-fn the_table_made_path_by_path_is_the_whole_projections() {
+fn table_and_json_made_path_by_path_are_the_whole_projections() {
     let dir = tempfile::tempdir().unwrap();
     let head = "region,plan,indicator,unit,base_year,base,target_year,target,rate\n";
     let rows = "甲区,十四五规划,复利,亿元,2020,100,2025,,5\n\
@@ -392,4 +392,33 @@ fn the_table_made_path_by_path_is_the_whole_projections() {
     let said = line(&whole, "居民人均可支配收入增长 averages 7% a year");
     assert!(said.ends_with(": met"), "{said}");
     assert!(!streamed.contains("Targets relative to another row's growth"));
+    // the same in JSON: 复利's path is 100·1.05ᵏ from 2020 either way
+    let json = |path: &Path| {
+        let out = plansim()
+            .args(["project", "--format", "json"])
+            .arg(path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let paths = v["paths"].as_array().unwrap().clone();
+        let compound = paths
+            .into_iter()
+            .find(|p| p["series"]["name"] == "复利")
+            .unwrap_or_else(|| panic!("{v}"));
+        (compound, v["relations"].as_array().unwrap().len())
+    };
+    let ((streamed, none), (whole, one)) = (json(&alone), json(&with));
+    assert_eq!(streamed, whole);
+    assert_eq!((none, one), (0, 1));
+    let values: Vec<f64> = streamed["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    assert_eq!(streamed["years"][0], 2020);
+    for (k, v) in values.iter().enumerate() {
+        assert_six_digits(*v, 100.0 * 1.05f64.powi(k as i32));
+    }
 }

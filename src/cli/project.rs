@@ -147,7 +147,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             &args.actuals,
             args.region.as_deref(),
         ),
-        args.format != Format::Json,
+        true,
     )?;
     let left_out = super::tell_left_out(&sc);
     let lang = super::lang();
@@ -157,6 +157,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         tell(&o.skipped, &o.years, sc.series_count(), &args);
         let mut out = std::io::stdout().lock();
         print_table(&mut out, &sc, &o.years, &Paths::Streamed(&sc), &args.years)?;
+        return Ok(super::done(left_out));
+    }
+    if args.format == Format::Json && !reads_other_paths(&sc) {
+        let o = plansim_core::project::stream::outline(&sc)?;
+        tell(&o.skipped, &o.years, sc.series_count(), &args);
+        print_json_streamed(&sc, &o)?;
         return Ok(super::done(left_out));
     }
     if args.format == Format::Csv {
@@ -214,12 +220,54 @@ fn tell(skipped: &[plansim_core::project::Skipped], years: &[i32], series: usize
     }
 }
 
+/// A path of `--format json` with the years it has a value for and those values (`P` is the
+/// path or a reference to it).
 #[derive(Serialize)]
-struct JsonPath<'a> {
+struct JsonPath<P> {
     #[serde(flatten)]
-    path: &'a plansim_core::project::Path,
+    path: P,
     years: Vec<i32>,
     values: Vec<f64>,
+}
+
+/// `--format json` path by path: each path is made beside the writer and handed over as it is
+/// made (a few at a time), no projection held; the same document as [`json_head`] and
+/// [`json_paths`] make of a projection made whole, whose relations are none here.
+fn print_json_streamed(
+    sc: &Scenario,
+    outline: &plansim_core::project::stream::Outline,
+) -> anyhow::Result<()> {
+    let head = serde_json::json!({ "scenario": sc.name, "paths": [], "skipped": outline.skipped,
+        "relations": [] });
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(64);
+        let maker = scope.spawn(move || {
+            plansim_core::project::stream::each_path(sc, |path, values| {
+                // `values[k]` is the path's start year + k; a year without a value is left out
+                let start = path.plan.start_year;
+                let (years, values) = (start..)
+                    .zip(values.iter().copied())
+                    .filter(|(_, v)| !v.is_nan())
+                    .unzip();
+                tx.send(JsonPath {
+                    path: path.clone(),
+                    years,
+                    values,
+                })
+                .map_err(|_| plansim_core::Error::Invalid("the JSON writer stopped".into()))
+            })
+        });
+        let written =
+            super::print_json_object(&mut std::io::stdout().lock(), &head, "paths", rx.iter());
+        // a writer that stopped early lets the maker stop at its next path
+        drop(rx);
+        let made = maker
+            .join()
+            .map_err(|_| anyhow::anyhow!("the projection's thread stopped"))?;
+        written?;
+        made?;
+        Ok(())
+    })
 }
 
 /// Targets stated against another row's growth (`高于GDP增长`), each in one sentence.
@@ -247,7 +295,7 @@ fn print_relations(
 }
 
 /// The paths of `--format json`, each with the years and values it holds.
-fn json_paths(p: &Projection) -> impl Iterator<Item = JsonPath<'_>> {
+fn json_paths(p: &Projection) -> impl Iterator<Item = JsonPath<&plansim_core::project::Path>> {
     p.paths.iter().enumerate().map(|(i, path)| {
         let (years, values) = p
             .years
