@@ -57,8 +57,9 @@ pub fn load(
     load_for(path, (horizon, strict, actuals, region), false)
 }
 
-/// [`load`], the series made only when asked where `on_demand` (`--format csv`, which takes
-/// the paths one at a time: at a million rows some 430 bytes a row less).
+/// [`load`], the series made only when asked where `on_demand` (`project`, which takes the
+/// paths one at a time unless a row is judged against another's growth: at a million rows
+/// some 430 bytes a row less).
 fn load_for(
     path: &std::path::Path,
     (horizon, strict, actuals, region): (Option<i32>, bool, &[PathBuf], Option<&str>),
@@ -177,7 +178,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let r = plansim_core::run::from_scenario(sc, &opts, Stages::PROJECT)?;
     let (sc, p) = (&r.scenario, &r.projection);
     tell(&p.skipped, &p.years, sc.series.len(), &args);
-    // JSON and the table hold the whole projection: the grid, the growth rows, the relations
+    // a row judged against another's growth reads the other's path: the projection made whole
     let mut out = std::io::stdout().lock();
     if args.format == Format::Table {
         print_table(&mut out, sc, &p.years, &Paths::Whole(p), &args.years)?;
