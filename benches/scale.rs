@@ -1,6 +1,8 @@
 //! Time and peak memory of whole commands against the size of the table: `tables`, `project`
 //! and `report --no-charts` on generated tables of 10⁴, 10⁵ and 10⁶ rows, and on request
-//! `assess` with an outturn for every row (`--commands assess`).
+//! `assess` with an outturn for every row (`--commands assess`) and the formats a user types
+//! (`--commands tables-table,project-table,project-json`: `plansim tables t.csv`, `plansim
+//! project t.csv`, `--format json`).
 //!
 //!     cargo bench --bench scale [-- --rows 10000,100000,1000000] [--commands tables,project]
 //!
@@ -131,7 +133,7 @@ fn main() -> std::io::Result<()> {
         !cfg!(debug_assertions)
     );
     println!(
-        "{:<8} {:>9} {:>9} {:>12} {:>9}",
+        "{:<13} {:>9} {:>9} {:>12} {:>9}",
         "command", "rows", "seconds", "rows/s", "peak MB"
     );
     let mut times: Vec<(String, usize, f64)> = Vec::new();
@@ -156,18 +158,25 @@ fn main() -> std::io::Result<()> {
             let args: Vec<&str> = match c.as_str() {
                 "tables" => vec!["tables", "--format", "csv", &t],
                 "project" => vec!["project", "--format", "csv", &t],
+                // as a user types them: the terminal table, and JSON
+                "tables-table" => vec!["tables", &t],
+                "project-table" => vec!["project", &t],
+                "project-json" => vec!["project", "--format", "json", &t],
                 "report" => vec!["report", &s, "--out", &o, "--no-charts"],
                 // as many outturns as rows, each matched by name
                 "assess" => vec!["assess", "--format", "csv", &t, "--actuals", &a],
                 other => {
-                    eprintln!("unknown command {other}: tables, project, report or assess");
+                    eprintln!(
+                        "unknown command {other}: tables, project, report, assess, \
+                         tables-table, project-table or project-json"
+                    );
                     continue;
                 }
             };
             let m = measure(&bin, &args, dir.path());
             let peak = m.peak_mb.map_or("n/a".to_string(), |p| format!("{p:.0}"));
             println!(
-                "{:<8} {:>9} {:>9.2} {:>12.0} {:>9}{}",
+                "{:<13} {:>9} {:>9.2} {:>12.0} {:>9}{}",
                 c,
                 rows,
                 m.seconds,
