@@ -56,12 +56,33 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Ok(i) => i,
         Err(errors) => return Ok(super::unusable(&errors)),
     };
-    let grades = inputs.assess(&opts);
+    // each grade written as it is made and let go: only the counts are kept
+    let mut tally = Tally::default();
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => super::print_json_array(&mut out, &grades)?,
-        Format::Csv => out.write_all(&plansim_core::export::grades_csv(&grades)?)?,
-        Format::Table => write_table(&mut out, &grades, args.as_of)?,
+        Format::Json => {
+            let mut w = std::io::BufWriter::new(&mut out);
+            let mut array = plansim_core::format::stream::ArrayWriter::new(&mut w);
+            inputs.each_grade(&opts, |g| {
+                tally.add(&g);
+                array.push(&g)
+            })?;
+            array.finish()?;
+            writeln!(w)?;
+            w.flush()?;
+        }
+        Format::Csv => {
+            let mut csv = plansim_core::export::GradesCsv::new(&mut out);
+            inputs.each_grade(&opts, |g| {
+                tally.add(&g);
+                csv.push(&g)
+            })?;
+            csv.finish()?;
+        }
+        Format::Table => {
+            let each = |f: &mut dyn FnMut(Grade) -> anyhow::Result<()>| inputs.each_grade(&opts, f);
+            write_table(&mut out, each, args.as_of, &mut tally)?
+        }
     }
     out.flush()?;
     let none_matched = super::report_skipped(&inputs);
@@ -71,25 +92,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for e in &inputs.unread {
         eprintln!("plansim: error: {e}");
     }
-    let counts: Vec<(usize, &str)> = Status::ALL
-        .iter()
-        .filter(|s| **s != Status::Regressing)
-        .filter_map(|s| {
-            let n = grades
-                .iter()
-                .filter(|g| {
-                    g.status == *s || (*s == Status::Lagging && g.status == Status::Regressing)
-                })
-                .count();
-            (n > 0).then(|| (n, s.zh()))
-        })
-        .collect();
     eprintln!(
         "{}",
         super::words::graded(
             super::lang(),
-            grades.len(),
-            &counts,
+            tally.total,
+            &tally.counts(),
             inputs.resolved.any_hypothetical()
         )
     );
@@ -129,7 +137,57 @@ fn opt(v: Option<f64>) -> String {
     v.map_or_else(|| "—".into(), significant)
 }
 
-fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> anyhow::Result<()> {
+/// How many targets each grade has, counted as the grades go by.
+#[derive(Default)]
+struct Tally {
+    total: usize,
+    /// By the grade's place in [`Status::ALL`].
+    by_status: Vec<usize>,
+}
+
+impl Tally {
+    fn add(&mut self, g: &Grade) {
+        self.total += 1;
+        if let Some(k) = Status::ALL.iter().position(|s| *s == g.status) {
+            if self.by_status.len() < Status::ALL.len() {
+                self.by_status.resize(Status::ALL.len(), 0);
+            }
+            self.by_status[k] += 1;
+        }
+    }
+
+    /// The counts the summary line gives, each grade by its name: 倒退 counted as 滞后于预期.
+    fn counts(&self) -> Vec<(usize, &'static str)> {
+        let of = |s: Status| {
+            Status::ALL
+                .iter()
+                .position(|x| *x == s)
+                .and_then(|k| self.by_status.get(k).copied())
+                .unwrap_or(0)
+        };
+        Status::ALL
+            .iter()
+            .filter(|s| **s != Status::Regressing)
+            .filter_map(|&s| {
+                let n = of(s)
+                    + if s == Status::Lagging {
+                        of(Status::Regressing)
+                    } else {
+                        0
+                    };
+                (n > 0).then(|| (n, s.zh()))
+            })
+            .collect()
+    }
+}
+
+/// The grades as a terminal table, in blocks of rows, each grade printed as `each` makes it.
+fn write_table(
+    out: &mut impl Write,
+    each: impl FnOnce(&mut dyn FnMut(Grade) -> anyhow::Result<()>) -> anyhow::Result<()>,
+    as_of: Option<i32>,
+    tally: &mut Tally,
+) -> anyhow::Result<()> {
     if let Some(y) = as_of {
         writeln!(out, "{}", super::words::as_of_line(super::lang(), y))?;
     }
@@ -150,7 +208,8 @@ fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> an
             .set_width(TABLE_WIDTH);
         grid
     });
-    for g in grades {
+    each(&mut |g: Grade| {
+        tally.add(&g);
         let latest = match (g.latest_year, g.latest_value) {
             (Some(y), Some(v)) => {
                 format!(
@@ -199,7 +258,8 @@ fn write_table(out: &mut impl Write, grades: &[Grade], as_of: Option<i32>) -> an
                 reason,
             ],
         )?;
-    }
+        Ok(())
+    })?;
     grid.finish(out)?;
     writeln!(
         out,

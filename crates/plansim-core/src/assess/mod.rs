@@ -48,32 +48,53 @@ pub fn assess(
     aliases: &Aliases,
     opts: &Options,
 ) -> Vec<Grade> {
+    let mut grades = Vec::with_capacity(indicators.len());
+    let graded: Result<(), std::convert::Infallible> =
+        each(indicators, resolved, aliases, opts, |g| {
+            grades.push(g);
+            Ok(())
+        });
+    match graded {
+        Ok(()) => grades,
+        Err(never) => match never {},
+    }
+}
+
+/// Grades the rows of `indicators` one at a time, in their order, handing each grade to `f`
+/// as it is made (a writer holds one grade, not a grade for every row: some 2 kB a row); the
+/// first error of `f` stops it.
+pub fn each<E>(
+    indicators: &[Indicator],
+    resolved: &Resolved,
+    aliases: &Aliases,
+    opts: &Options,
+    mut f: impl FnMut(Grade) -> Result<(), E>,
+) -> Result<(), E> {
     let now = evidence::now(resolved, opts.as_of);
-    let mut grades = indicators
-        .iter()
-        .enumerate()
-        .map(|(i, ind)| {
-            let m = resolved.meaning(i, ind);
-            // on both bases (名义 and 实际): the target's only, the others named in a note
-            let (matches, set_aside) = basis::choose(&m, resolved.of_row(i));
-            let row = Row {
-                ind,
-                m,
-                matches,
-                resolved,
-                aliases,
-                as_of: opts.as_of,
-            };
-            let mut g = row.grade();
-            g.notes_text.extend(set_aside);
-            evidence::stamp(&mut g, now);
-            g.render(opts.lang);
-            g
-        })
-        .collect::<Vec<_>>();
     // an achievement table's rows no outturn graded: from their own outcome columns
-    own_outcome::apply(indicators, &mut grades, opts.lang);
-    grades
+    let outcomes = own_outcome::Outcomes::of(indicators);
+    for (i, ind) in indicators.iter().enumerate() {
+        let m = resolved.meaning(i, ind);
+        // on both bases (名义 and 实际): the target's only, the others named in a note
+        let (matches, set_aside) = basis::choose(&m, resolved.of_row(i));
+        let row = Row {
+            ind,
+            m,
+            matches,
+            resolved,
+            aliases,
+            as_of: opts.as_of,
+        };
+        let mut g = row.grade();
+        g.notes_text.extend(set_aside);
+        evidence::stamp(&mut g, now);
+        g.render(opts.lang);
+        if let Some(o) = &outcomes {
+            o.apply(&mut g, opts.lang);
+        }
+        f(g)?;
+    }
+    Ok(())
 }
 
 /// One row with its meaning and its outturns.

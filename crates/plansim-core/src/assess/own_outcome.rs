@@ -9,27 +9,36 @@ use crate::table::achievement::{Verdict, achievement};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// Replaces the grade of each row with outcome columns by the outcome's verdict: the table
-/// prints what was achieved by the target year, as its own arithmetic judges it.
-pub(crate) fn apply(rows: &[Indicator], grades: &mut [Grade], lang: Lang) {
-    // most tables print no outcome: then nothing is looked up
-    if !rows
-        .iter()
-        .any(|i| !i.outcome.is_none() || !i.outcome_rate.is_none())
-    {
-        return;
+/// The rows of a table's outcome columns by their key, to grade a row from them as its grade
+/// is made: the table prints what was achieved by the target year, as its own arithmetic
+/// judges it, where no outturn grades the row.
+pub(crate) struct Outcomes<'a>(HashMap<(&'a Path, usize, i32), &'a Indicator>);
+
+impl<'a> Outcomes<'a> {
+    /// The rows by key; none when no row prints an outcome (most tables: nothing looked up).
+    pub(crate) fn of(rows: &'a [Indicator]) -> Option<Outcomes<'a>> {
+        if !rows
+            .iter()
+            .any(|i| !i.outcome.is_none() || !i.outcome_rate.is_none())
+        {
+            return None;
+        }
+        // a grade's row found by its key, the first row of a key as before, without a scan of
+        // every row for every grade (quadratic: minutes at 10⁵ rows)
+        let mut by_key: HashMap<(&Path, usize, i32), &Indicator> =
+            HashMap::with_capacity(rows.len());
+        for i in rows {
+            by_key.entry((&*i.file, i.row, i.target_year)).or_insert(i);
+        }
+        Some(Outcomes(by_key))
     }
-    // a grade's row found by its key, the first row of a key as before, without a scan of
-    // every row for every grade (quadratic: minutes at 10⁵ rows)
-    let mut by_key: HashMap<(&Path, usize, i32), &Indicator> = HashMap::with_capacity(rows.len());
-    for i in rows {
-        by_key.entry((&*i.file, i.row, i.target_year)).or_insert(i);
-    }
-    for g in grades.iter_mut() {
-        let Some(&ind) = by_key.get(&(&*g.file, g.row, g.target_year)) else {
-            continue;
+
+    /// Replaces `g` by its row's outcome verdict, when its row prints one.
+    pub(crate) fn apply(&self, g: &mut Grade, lang: Lang) {
+        let Some(&ind) = self.0.get(&(&*g.file, g.row, g.target_year)) else {
+            return;
         };
-        let Some(a) = achievement(ind) else { continue };
+        let Some(a) = achievement(ind) else { return };
         let status = match a.verdict {
             Verdict::Met => Status::Achieved,
             Verdict::Missed => Status::Missed,

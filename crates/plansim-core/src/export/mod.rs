@@ -371,48 +371,72 @@ struct GradeRow<'a> {
 
 /// Grades as CSV, one line per target.
 pub fn grades_csv(grades: &[crate::assess::Grade]) -> Result<Vec<u8>> {
-    let mut w = crate::csv_cell::Writer::to_bytes();
-    let fail = |e: csv::Error| Error::Csv(e.to_string());
+    let mut w = GradesCsv(crate::csv_cell::Writer::to_bytes());
     for g in grades {
-        w.serialize(GradeRow {
-            region: &g.region,
-            plan: &g.plan,
-            indicator: &g.indicator,
-            target_year: g.target_year,
-            target: &g.target,
-            rule: g.rule,
-            status: g.status.code(),
-            grade_zh: g.grade_zh,
-            latest_year: g.latest_year,
-            latest_value: g.latest_value,
-            progress: g.progress,
-            expected_progress: g.expected_progress,
-            required_rate: g.required_rate,
-            current_pace: g.current_pace,
-            history_pace: g.history_pace,
-            ambition: g.ambition.as_ref().map_or("", |a| a.text.as_str()),
-            mean: g.mean,
-            other_mean: g.other_mean,
-            gap: g.gap,
-            p_meet: g.p_meet,
-            p_n: g.p_n,
-            sigma: g.sigma,
-            sigma_source: g
-                .sigma_source
-                .as_ref()
-                .map_or(String::new(), |s| s.say(crate::lang::Lang::En)),
-            pace_unit: &g.pace_unit,
-            hypothetical: g.hypothetical,
-            preliminary: g.preliminary,
-            evidence_year: g.evidence_year,
-            evidence_count: g.evidence_count,
-            period_figure: g.period_figure.as_deref().unwrap_or(""),
-            reason: &g.reason,
-            notes: g.notes.join("; "),
-            file: g.file.display().to_string(),
-            row: g.row,
-        })
-        .map_err(fail)?;
+        w.push(g)?;
     }
-    w.into_bytes().map_err(|e| Error::Csv(e.to_string()))
+    w.0.into_bytes().map_err(|e| Error::Csv(e.to_string()))
+}
+
+/// Grades written as CSV a line at a time, as [`grades_csv`] writes them.
+pub struct GradesCsv<W: std::io::Write>(crate::csv_cell::Writer<W>);
+
+impl<W: std::io::Write> GradesCsv<W> {
+    /// A writer to `w`; the header comes with the first grade.
+    pub fn new(w: W) -> GradesCsv<W> {
+        GradesCsv(crate::csv_cell::Writer::new(w))
+    }
+
+    /// Writes a grade's line.
+    pub fn push(&mut self, g: &crate::assess::Grade) -> Result<()> {
+        self.0
+            .serialize(grade_row(g))
+            .map_err(|e| Error::Csv(e.to_string()))
+    }
+
+    /// Flushes what is written.
+    pub fn finish(mut self) -> Result<()> {
+        self.0.flush().map_err(|e| Error::Csv(e.to_string()))
+    }
+}
+
+fn grade_row(g: &crate::assess::Grade) -> GradeRow<'_> {
+    GradeRow {
+        region: &g.region,
+        plan: &g.plan,
+        indicator: &g.indicator,
+        target_year: g.target_year,
+        target: &g.target,
+        rule: g.rule,
+        status: g.status.code(),
+        grade_zh: g.grade_zh,
+        latest_year: g.latest_year,
+        latest_value: g.latest_value,
+        progress: g.progress,
+        expected_progress: g.expected_progress,
+        required_rate: g.required_rate,
+        current_pace: g.current_pace,
+        history_pace: g.history_pace,
+        ambition: g.ambition.as_ref().map_or("", |a| a.text.as_str()),
+        mean: g.mean,
+        other_mean: g.other_mean,
+        gap: g.gap,
+        p_meet: g.p_meet,
+        p_n: g.p_n,
+        sigma: g.sigma,
+        sigma_source: g
+            .sigma_source
+            .as_ref()
+            .map_or(String::new(), |s| s.say(crate::lang::Lang::En)),
+        pace_unit: &g.pace_unit,
+        hypothetical: g.hypothetical,
+        preliminary: g.preliminary,
+        evidence_year: g.evidence_year,
+        evidence_count: g.evidence_count,
+        period_figure: g.period_figure.as_deref().unwrap_or(""),
+        reason: &g.reason,
+        notes: g.notes.join("; "),
+        file: g.file.display().to_string(),
+        row: g.row,
+    }
 }

@@ -47,6 +47,16 @@ impl Gathered {
     pub fn assess(&self, opts: &Options) -> Vec<Grade> {
         grade(&self.rows, &self.resolved, &self.aliases, opts)
     }
+
+    /// [`Gathered::assess`] a grade at a time, each handed to `f` as it is made.
+    pub fn each_grade<E>(
+        &self,
+        opts: &Options,
+        f: impl FnMut(Grade) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let with = super::assess_options(opts);
+        crate::assess::each(&self.rows, &self.resolved, &self.aliases, &with, f)
+    }
 }
 
 /// Reads tables and scenarios (by path, or already read) with the options' outturns, for

@@ -365,15 +365,15 @@ pub fn from_scenario(sc: Scenario, opts: &Options, stages: Stages) -> Result<Res
 }
 
 fn grade(rows: &[Indicator], resolved: &Resolved, aliases: &Aliases, opts: &Options) -> Vec<Grade> {
-    crate::assess::assess(
-        rows,
-        resolved,
-        aliases,
-        &crate::assess::Options {
-            as_of: opts.as_of,
-            lang: opts.lang,
-        },
-    )
+    crate::assess::assess(rows, resolved, aliases, &assess_options(opts))
+}
+
+/// What grading takes of a run's options.
+fn assess_options(opts: &Options) -> crate::assess::Options {
+    crate::assess::Options {
+        as_of: opts.as_of,
+        lang: opts.lang,
+    }
 }
 
 #[cfg(test)]
