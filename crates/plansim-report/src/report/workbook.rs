@@ -119,7 +119,7 @@ fn actions<'f>(
         super::words::against_history(lang),
         lang.say("reason", "理由"),
     ];
-    // every scenario's grades, each with its page row and the meaning of its table row
+    // every scenario's grades, each with its page row and the index of its table row
     let mut entries: Vec<Entry> = Vec::new();
     for run in runs {
         let by_key: HashMap<(&str, &str, &str, i32), &super::rows::TargetRow> = run
