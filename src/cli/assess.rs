@@ -1,6 +1,6 @@
 //! `plansim assess INPUT...`: every target graded from its outturns.
 
-use super::{Format, lang, say, text_table};
+use super::{Format, lang, say};
 use plansim_core::assess::{Grade, Status};
 use plansim_core::format::significant;
 use plansim_core::lang::Column;
@@ -192,21 +192,21 @@ fn write_table(
         writeln!(out, "{}", super::words::as_of_line(super::lang(), y))?;
     }
     let mut grid = super::Blocks::new(|| {
-        let mut grid = text_table(&[
-            Column::Region.say(lang()),
-            Column::Indicator.say(lang()),
-            Column::Year.say(lang()),
-            Column::Target.say(lang()),
-            Column::Grade.say(lang()),
-            say("latest", "最新实际值"),
-            say("pace / needed", "实际速度 / 所需速度"),
-            say("P", "P(趋势)"),
-            Column::AgainstHistory.say(lang()),
-            say("reason", "依据"),
-        ]);
-        grid.set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-            .set_width(TABLE_WIDTH);
-        grid
+        super::wrapping_table(
+            &[
+                Column::Region.say(lang()),
+                Column::Indicator.say(lang()),
+                Column::Year.say(lang()),
+                Column::Target.say(lang()),
+                Column::Grade.say(lang()),
+                say("latest", "最新实际值"),
+                say("pace / needed", "实际速度 / 所需速度"),
+                say("P", "P(趋势)"),
+                Column::AgainstHistory.say(lang()),
+                say("reason", "依据"),
+            ],
+            TABLE_WIDTH,
+        )
     });
     each(&mut |g: Grade| {
         tally.add(&g);

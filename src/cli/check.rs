@@ -1,6 +1,6 @@
 //! `plansim check FILE...`: the consistency audit of indicator tables.
 
-use super::{Format, lang, say, text_table};
+use super::{Format, lang, say};
 use plansim_core::check::{Finding, Regions};
 use plansim_core::lang::Column;
 use plansim_core::table::LoadOptions;
@@ -150,18 +150,18 @@ fn write_table(out: &mut impl Write, findings: &[Finding]) -> anyhow::Result<()>
         writeln!(out, "{}", say("no findings", "没有发现问题"))?;
         return Ok(());
     }
+    // long messages wrap in their column rather than stretch the line
     let mut grid = super::Blocks::new(|| {
-        let mut grid = text_table(&[
-            Column::Severity.say(lang()),
-            Column::Code.say(lang()),
-            say("where", "出处"),
-            Column::Indicator.say(lang()),
-            say("finding", "说明"),
-        ]);
-        // long messages wrap in their column rather than stretch the line
-        grid.set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-            .set_width(TABLE_WIDTH);
-        grid
+        super::wrapping_table(
+            &[
+                Column::Severity.say(lang()),
+                Column::Code.say(lang()),
+                say("where", "出处"),
+                Column::Indicator.say(lang()),
+                say("finding", "说明"),
+            ],
+            TABLE_WIDTH,
+        )
     });
     for f in findings {
         grid.add_row(

@@ -328,6 +328,15 @@ impl<F: Fn() -> comfy_table::Table> Blocks<F> {
     }
 }
 
+/// A [`text_table`] whose long texts wrap in their column to keep the table within `width`
+/// columns, rather than stretch the line.
+pub fn wrapping_table(header: &[&str], width: u16) -> comfy_table::Table {
+    let mut t = text_table(header);
+    t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+        .set_width(width);
+    t
+}
+
 /// `1000x600` → (1000, 600); each side 200 to 8000 pixels.
 pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
     let (w, h) = s
