@@ -152,7 +152,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     )?;
     let left_out = super::tell_left_out(&sc);
     let lang = super::lang();
-    if args.format == Format::Table && !reads_other_paths(&sc) {
+    if args.format == Format::Table && !plansim_core::project::stream::reads_other_paths(&sc) {
         // path by path as the CSV, in blocks of rows: no projection held
         let o = plansim_core::project::stream::outline(&sc)?;
         tell(&o.skipped, &o.years, sc.series_count(), &args);
@@ -160,7 +160,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         print_table(&mut out, &sc, &o.years, &Paths::Streamed(&sc), &args.years)?;
         return Ok(super::done(left_out));
     }
-    if args.format == Format::Json && !reads_other_paths(&sc) {
+    if args.format == Format::Json && !plansim_core::project::stream::reads_other_paths(&sc) {
         let o = plansim_core::project::stream::outline(&sc)?;
         tell(&o.skipped, &o.years, sc.series_count(), &args);
         print_json_streamed(&sc, &o)?;
@@ -326,16 +326,6 @@ fn json_head(p: &Projection, lang: plansim_core::lang::Lang) -> serde_json::Valu
         .collect();
     serde_json::json!({ "scenario": p.scenario, "paths": [], "skipped": p.skipped,
         "relations": relations })
-}
-
-/// True when a row's target is stated against another row's growth (`高于GDP增长`): judging it
-/// reads other rows' paths, so the projection is made whole.
-fn reads_other_paths(sc: &Scenario) -> bool {
-    use plansim_core::table::Form;
-    let relational = |c: &plansim_core::table::Cell| matches!(c.form, Form::Relational { .. });
-    sc.indicators
-        .iter()
-        .any(|i| relational(&i.rate) || relational(&i.target))
 }
 
 /// The projection's paths for the table, each with its value in a year (NaN where it has

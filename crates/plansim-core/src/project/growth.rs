@@ -172,6 +172,12 @@ fn rates(
 }
 
 /// Every relational target of `sc` judged on the projected rates.
+/// Whether a row's target or rate is stated against another row's growth (`高于GDP增长`), the
+/// rows [`relations`] judges on the other row's path.
+pub(crate) fn judged_against_another(ind: &crate::table::Indicator) -> bool {
+    ind.rate.is_relational() || ind.target.is_relational()
+}
+
 pub(crate) fn relations(
     sc: &Scenario,
     growth: &[GrowthPath],
@@ -183,8 +189,7 @@ pub(crate) fn relations(
         for &i in &s.rows {
             let ind = &sc.indicators[i];
             // only a relational cell makes a relational target: skip the rest cheaply
-            let relational = |c: &crate::table::Cell| matches!(c.form, Form::Relational { .. });
-            if !relational(&ind.rate) && !relational(&ind.target) {
+            if !judged_against_another(ind) {
                 continue;
             }
             let m = sc.outturns.meaning(i, ind);

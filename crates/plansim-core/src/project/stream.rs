@@ -46,6 +46,14 @@ pub fn outline(sc: &Scenario) -> Result<Outline> {
     })
 }
 
+/// Whether some row is judged against another row's growth (`高于GDP增长`): its relation reads
+/// the other row's path, which only the projection made whole ([`super::project`]) holds.
+pub fn reads_other_paths(sc: &Scenario) -> bool {
+    sc.indicators
+        .iter()
+        .any(super::growth::judged_against_another)
+}
+
 /// The paths of [`super::project`], in its order, each handed to `f` with its values from its own
 /// start year to the horizon (`values[k]` is year `plan.start_year + k`) and let go before the
 /// next is made: a writer holds one path, not a projection of a million. What needs every

@@ -217,7 +217,7 @@ fn resolve_relations(inds: &mut [Indicator]) {
     let relational = |i: &Indicator| {
         [&i.base, &i.target, &i.rate]
             .iter()
-            .any(|c| matches!(c.form, Form::Relational(_)))
+            .any(|c| c.is_relational())
     };
     if !inds.iter().any(relational) {
         return;

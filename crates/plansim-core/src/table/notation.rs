@@ -209,6 +209,11 @@ impl Cell {
         }
     }
 
+    /// Whether the cell is stated against another indicator (`高于GDP增长`).
+    pub fn is_relational(&self) -> bool {
+        matches!(self.form, Form::Relational(_))
+    }
+
     /// Whether the cell holds no value.
     pub fn is_none(&self) -> bool {
         self.form == Form::None
