@@ -59,30 +59,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // each grade written as it is made and let go: only the counts are kept
     let mut tally = Tally::default();
     let mut out = std::io::stdout().lock();
+    let grades = inputs.grades(&opts).inspect(|g| tally.add(g));
     match args.format {
-        Format::Json => {
-            let mut w = std::io::BufWriter::new(&mut out);
-            let mut array = plansim_core::format::stream::ArrayWriter::new(&mut w);
-            inputs.each_grade(&opts, |g| {
-                tally.add(&g);
-                array.push(&g)
-            })?;
-            array.finish()?;
-            writeln!(w)?;
-            w.flush()?;
-        }
+        Format::Json => super::print_json_array(&mut out, grades)?,
         Format::Csv => {
             let mut csv = plansim_core::export::GradesCsv::new(&mut out);
-            inputs.each_grade(&opts, |g| {
-                tally.add(&g);
-                csv.push(&g)
-            })?;
+            for g in grades {
+                csv.push(&g)?;
+            }
             csv.finish()?;
         }
-        Format::Table => {
-            let each = |f: &mut dyn FnMut(Grade) -> anyhow::Result<()>| inputs.each_grade(&opts, f);
-            write_table(&mut out, each, args.as_of, &mut tally)?
-        }
+        Format::Table => write_table(&mut out, grades, args.as_of)?,
     }
     out.flush()?;
     let none_matched = super::report_skipped(&inputs);
@@ -181,12 +168,11 @@ impl Tally {
     }
 }
 
-/// The grades as a terminal table, in blocks of rows, each grade printed as `each` makes it.
+/// The grades as a terminal table, in blocks of rows, each printed as it is made.
 fn write_table(
     out: &mut impl Write,
-    each: impl FnOnce(&mut dyn FnMut(Grade) -> anyhow::Result<()>) -> anyhow::Result<()>,
+    grades: impl Iterator<Item = Grade>,
     as_of: Option<i32>,
-    tally: &mut Tally,
 ) -> anyhow::Result<()> {
     if let Some(y) = as_of {
         writeln!(out, "{}", super::words::as_of_line(super::lang(), y))?;
@@ -208,8 +194,7 @@ fn write_table(
             TABLE_WIDTH,
         )
     });
-    each(&mut |g: Grade| {
-        tally.add(&g);
+    for g in grades {
         let latest = match (g.latest_year, g.latest_value) {
             (Some(y), Some(v)) => {
                 format!(
@@ -258,8 +243,7 @@ fn write_table(
                 reason,
             ],
         )?;
-        Ok(())
-    })?;
+    }
     grid.finish(out)?;
     writeln!(
         out,

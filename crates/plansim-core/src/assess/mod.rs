@@ -48,32 +48,22 @@ pub fn assess(
     aliases: &Aliases,
     opts: &Options,
 ) -> Vec<Grade> {
-    let mut grades = Vec::with_capacity(indicators.len());
-    let graded: Result<(), std::convert::Infallible> =
-        each(indicators, resolved, aliases, opts, |g| {
-            grades.push(g);
-            Ok(())
-        });
-    match graded {
-        Ok(()) => grades,
-        Err(never) => match never {},
-    }
+    grades(indicators, resolved, aliases, opts).collect()
 }
 
-/// Grades the rows of `indicators` one at a time, in their order, handing each grade to `f`
-/// as it is made (a writer holds one grade, not a grade for every row: some 2 kB a row); the
-/// first error of `f` stops it.
-pub fn each<E>(
-    indicators: &[Indicator],
-    resolved: &Resolved,
-    aliases: &Aliases,
+/// The grades of the rows of `indicators`, in their order, each made as it is asked for (a
+/// writer holds one grade, not a grade for every row: some 2 kB a row).
+pub fn grades<'a>(
+    indicators: &'a [Indicator],
+    resolved: &'a Resolved,
+    aliases: &'a Aliases,
     opts: &Options,
-    mut f: impl FnMut(Grade) -> Result<(), E>,
-) -> Result<(), E> {
-    let now = evidence::now(resolved, opts.as_of);
+) -> impl Iterator<Item = Grade> + use<'a> {
+    let (as_of, lang) = (opts.as_of, opts.lang);
+    let now = evidence::now(resolved, as_of);
     // an achievement table's rows no outturn graded: from their own outcome columns
     let outcomes = own_outcome::Outcomes::of(indicators);
-    for (i, ind) in indicators.iter().enumerate() {
+    indicators.iter().enumerate().map(move |(i, ind)| {
         let m = resolved.meaning(i, ind);
         // on both bases (名义 and 实际): the target's only, the others named in a note
         let (matches, set_aside) = basis::choose(&m, resolved.of_row(i));
@@ -83,18 +73,17 @@ pub fn each<E>(
             matches,
             resolved,
             aliases,
-            as_of: opts.as_of,
+            as_of,
         };
         let mut g = row.grade();
         g.notes_text.extend(set_aside);
         evidence::stamp(&mut g, now);
-        g.render(opts.lang);
+        g.render(lang);
         if let Some(o) = &outcomes {
-            o.apply(&mut g, opts.lang);
+            o.apply(&mut g, lang);
         }
-        f(g)?;
-    }
-    Ok(())
+        g
+    })
 }
 
 /// One row with its meaning and its outturns.

@@ -16,7 +16,7 @@ where
     I: IntoIterator,
     I::Item: Serialize,
 {
-    write(w, &Items::new(items))
+    serde_json::to_writer_pretty(w, &Items::new(items))
 }
 
 /// Writes `head` (a struct or map) as one pretty-printed JSON object, rounded
@@ -33,7 +33,7 @@ where
     let Some(fields) = head.as_object() else {
         return Err(serde_json::Error::custom("a JSON object was expected"));
     };
-    write(
+    serde_json::to_writer_pretty(
         w,
         &Object {
             fields,
@@ -41,49 +41,6 @@ where
             items: Items::new(items),
         },
     )
-}
-
-fn write<W: Write, T: Serialize>(w: W, value: &T) -> serde_json::Result<()> {
-    serde_json::to_writer_pretty(w, value)
-}
-
-/// A JSON array written an item at a time, for items handed over one by one (by a callback
-/// rather than an iterator): the bytes [`write_array`] writes.
-pub struct ArrayWriter<W: Write> {
-    w: W,
-    items: usize,
-}
-
-impl<W: Write> ArrayWriter<W> {
-    pub fn new(w: W) -> ArrayWriter<W> {
-        ArrayWriter { w, items: 0 }
-    }
-
-    /// Writes an item, rounded by [`super::json`]: printed by itself, each line indented one
-    /// level, as it stands in the array (a JSON text holds no line break inside a string).
-    pub fn push<T: Serialize + ?Sized>(&mut self, item: &T) -> serde_json::Result<()> {
-        let text = serde_json::to_string_pretty(&super::json(item)?)?;
-        let io = serde_json::Error::io;
-        self.w
-            .write_all(if self.items == 0 { b"[\n" } else { b",\n" })
-            .map_err(io)?;
-        for (k, line) in text.lines().enumerate() {
-            if k > 0 {
-                self.w.write_all(b"\n").map_err(io)?;
-            }
-            self.w.write_all(b"  ").map_err(io)?;
-            self.w.write_all(line.as_bytes()).map_err(io)?;
-        }
-        self.items += 1;
-        Ok(())
-    }
-
-    /// Closes the array (`[]` when no item came).
-    pub fn finish(mut self) -> serde_json::Result<W> {
-        let end: &[u8] = if self.items == 0 { b"[]" } else { b"\n]" };
-        self.w.write_all(end).map_err(serde_json::Error::io)?;
-        Ok(self.w)
-    }
 }
 
 /// Items serialised once, each rounded as it goes.
@@ -191,26 +148,15 @@ mod tests {
         assert_eq!(empty, b"[]");
     }
 
-    /// Items handed over one at a time give the bytes of the array written from an iterator.
+    /// A nested list, an empty object and a text with a line break inside: the bytes of the
+    /// whole document.
     #[test]
-    fn items_pushed_one_at_a_time_are_the_array() {
-        let mut whole = Vec::new();
-        write_array(&mut whole, rows()).unwrap();
-        let mut pushed = ArrayWriter::new(Vec::new());
-        for r in rows() {
-            pushed.push(&r).unwrap();
-        }
-        assert_eq!(
-            String::from_utf8(pushed.finish().unwrap()).unwrap(),
-            String::from_utf8(whole).unwrap()
-        );
-        assert_eq!(ArrayWriter::new(Vec::new()).finish().unwrap(), b"[]");
-        // a nested list and a text with a line break inside
+    fn nested_items_are_the_whole_document() {
         let odd = serde_json::json!([{"a": [1.5, {"b": "x\ny"}], "c": {}}]);
-        let mut one = ArrayWriter::new(Vec::new());
-        one.push(&odd[0]).unwrap();
+        let mut out = Vec::new();
+        write_array(&mut out, odd.as_array().unwrap()).unwrap();
         let expected = serde_json::to_string_pretty(&odd).unwrap();
-        assert_eq!(String::from_utf8(one.finish().unwrap()).unwrap(), expected);
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
     }
 
     #[derive(Serialize)]

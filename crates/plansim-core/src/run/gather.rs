@@ -48,14 +48,10 @@ impl Gathered {
         grade(&self.rows, &self.resolved, &self.aliases, opts)
     }
 
-    /// [`Gathered::assess`] a grade at a time, each handed to `f` as it is made.
-    pub fn each_grade<E>(
-        &self,
-        opts: &Options,
-        f: impl FnMut(Grade) -> Result<(), E>,
-    ) -> Result<(), E> {
+    /// [`Gathered::assess`] a grade at a time, each made as it is asked for.
+    pub fn grades<'a>(&'a self, opts: &Options) -> impl Iterator<Item = Grade> + use<'a> {
         let with = super::assess_options(opts);
-        crate::assess::each(&self.rows, &self.resolved, &self.aliases, &with, f)
+        crate::assess::grades(&self.rows, &self.resolved, &self.aliases, &with)
     }
 }
 
