@@ -83,7 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "{}",
         super::words::graded(
             super::lang(),
-            tally.total,
+            tally.total(),
             &tally.counts(),
             inputs.resolved.any_hypothetical()
         )
@@ -124,23 +124,24 @@ fn opt(v: Option<f64>) -> String {
     v.map_or_else(|| "—".into(), significant)
 }
 
-/// How many targets each grade has, counted as the grades go by.
+/// How many targets each grade has (by its place in [`Status::ALL`]), counted as the grades go
+/// by.
 #[derive(Default)]
-struct Tally {
-    total: usize,
-    /// By the grade's place in [`Status::ALL`].
-    by_status: Vec<usize>,
-}
+struct Tally([usize; Status::ALL.len()]);
 
 impl Tally {
     fn add(&mut self, g: &Grade) {
-        self.total += 1;
-        if let Some(k) = Status::ALL.iter().position(|s| *s == g.status) {
-            if self.by_status.len() < Status::ALL.len() {
-                self.by_status.resize(Status::ALL.len(), 0);
-            }
-            self.by_status[k] += 1;
+        if let Some(n) = Status::ALL
+            .iter()
+            .position(|s| *s == g.status)
+            .and_then(|k| self.0.get_mut(k))
+        {
+            *n += 1;
         }
+    }
+
+    fn total(&self) -> usize {
+        self.0.iter().sum()
     }
 
     /// The counts the summary line gives, each grade by its name: 倒退 counted as 滞后于预期.
@@ -148,20 +149,20 @@ impl Tally {
         let of = |s: Status| {
             Status::ALL
                 .iter()
-                .position(|x| *x == s)
-                .and_then(|k| self.by_status.get(k).copied())
+                .zip(self.0)
+                .find_map(|(x, n)| (*x == s).then_some(n))
                 .unwrap_or(0)
         };
         Status::ALL
             .iter()
             .filter(|s| **s != Status::Regressing)
             .filter_map(|&s| {
-                let n = of(s)
-                    + if s == Status::Lagging {
-                        of(Status::Regressing)
-                    } else {
-                        0
-                    };
+                let lagging = if s == Status::Lagging {
+                    of(Status::Regressing)
+                } else {
+                    0
+                };
+                let n = of(s) + lagging;
                 (n > 0).then(|| (n, s.zh()))
             })
             .collect()
