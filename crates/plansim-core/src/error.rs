@@ -135,6 +135,9 @@ pub enum Error {
     /// Rows that could not be written as CSV.
     #[error("cannot write CSV: {0}")]
     Csv(String),
+    /// CSV that could not be written for the system's reason (a full disk, a closed pipe).
+    #[error("cannot write CSV: {0}")]
+    CsvIo(std::io::Error),
     /// A file name that would lead out of the output folder (`../x`, `/etc/x`).
     #[error("refusing to write `{}`: it would leave the output folder {}", path.display(), root.display())]
     OutsideOutput {
@@ -193,6 +196,27 @@ fn cells_message(path: &std::path::Path, errors: &[CellError]) -> String {
 }
 
 impl Error {
+    /// A CSV writer's error: the system's reason kept as it is, so a closed pipe is known.
+    pub fn csv(e: csv::Error) -> Error {
+        if !e.is_io_error() {
+            return Error::Csv(e.to_string());
+        }
+        match e.into_kind() {
+            csv::ErrorKind::Io(io) => Error::CsvIo(io),
+            other => Error::Csv(format!("{other:?}")),
+        }
+    }
+
+    /// True when the reader of the output went away (`plansim … | head`): not the run's fault.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            Error::Io { error, .. } | Error::CsvIo(error) => {
+                error.kind() == std::io::ErrorKind::BrokenPipe
+            }
+            Error::Many(all) => all.iter().any(Error::is_broken_pipe),
+            _ => false,
+        }
+    }
     /// The message in a language: a scenario's notices speak both; other errors are English.
     pub fn render(&self, lang: crate::lang::Lang) -> String {
         match self {

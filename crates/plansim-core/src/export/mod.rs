@@ -131,7 +131,7 @@ pub fn write_projection_csv(w: impl std::io::Write, p: &Projection) -> Result<()
 /// [`crate::project::stream::outline`].
 pub fn write_paths_csv(w: impl std::io::Write, sc: &crate::scenario::Scenario) -> Result<()> {
     let mut w = crate::csv_cell::Writer::new(w);
-    let fail = |e: csv::Error| Error::Csv(e.to_string());
+    let fail = Error::csv;
     crate::project::stream::each_path(sc, |path, values| {
         let s = &path.series;
         // the projection's grid holds NaN before a path starts; a path's own values skip none
@@ -150,7 +150,7 @@ pub fn write_paths_csv(w: impl std::io::Write, sc: &crate::scenario::Scenario) -
         }
         Ok(())
     })?;
-    w.flush().map_err(|e| Error::Csv(e.to_string()))
+    w.flush().map_err(Error::CsvIo)
 }
 
 /// `simulation.csv`: the projection's columns and each year's band (empty where there is none:
@@ -245,16 +245,16 @@ pub(crate) fn write_csv<S: Serialize>(
 ) -> Result<()> {
     let mut w = crate::csv_cell::Writer::new(w);
     for r in rows {
-        w.serialize(r).map_err(|e| Error::Csv(e.to_string()))?;
+        w.serialize(r).map_err(Error::csv)?;
     }
-    w.flush().map_err(|e| Error::Csv(e.to_string()))
+    w.flush().map_err(Error::CsvIo)
 }
 
 /// Serialises rows to CSV bytes.
 pub(crate) fn to_csv<S: Serialize>(rows: impl IntoIterator<Item = S>) -> Result<Vec<u8>> {
     let mut w = crate::csv_cell::Writer::to_bytes();
     for r in rows {
-        w.serialize(r).map_err(|e| Error::Csv(e.to_string()))?;
+        w.serialize(r).map_err(Error::csv)?;
     }
     w.into_bytes().map_err(|e| Error::Csv(e.to_string()))
 }
@@ -262,7 +262,7 @@ pub(crate) fn to_csv<S: Serialize>(rows: impl IntoIterator<Item = S>) -> Result<
 /// `findings.csv`: one row per finding, the quoted cells and every number as a column.
 pub fn findings_csv(findings: &[Finding]) -> Result<Vec<u8>> {
     let mut w = crate::csv_cell::Writer::to_bytes();
-    let fail = |e: csv::Error| Error::Csv(e.to_string());
+    let fail = Error::csv;
     let head = [
         "severity",
         "code",
@@ -389,14 +389,12 @@ impl<W: std::io::Write> GradesCsv<W> {
 
     /// Writes a grade's line.
     pub fn push(&mut self, g: &crate::assess::Grade) -> Result<()> {
-        self.0
-            .serialize(grade_row(g))
-            .map_err(|e| Error::Csv(e.to_string()))
+        self.0.serialize(grade_row(g)).map_err(Error::csv)
     }
 
     /// Flushes what is written.
     pub fn finish(mut self) -> Result<()> {
-        self.0.flush().map_err(|e| Error::Csv(e.to_string()))
+        self.0.flush().map_err(Error::CsvIo)
     }
 }
 
