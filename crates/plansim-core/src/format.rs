@@ -82,6 +82,15 @@ pub fn significant(v: f64) -> String {
     number(v, Digits::Significant)
 }
 
+/// The English noun after a number as shown: `1 point`, `−1 point`, `0.5 points`, `2 points`.
+pub fn points(shown: &str) -> &'static str {
+    if shown.trim_start_matches(['-', '−']) == "1" {
+        "point"
+    } else {
+        "points"
+    }
+}
+
 /// A fraction as percent with `decimals` decimals: `7.00%` for 0.07 at two. A value that
 /// rounds to zero shows as `0.00%`: −0.00% reads as a fall that is not there.
 pub fn percent(fraction: f64, decimals: usize) -> String {
@@ -247,6 +256,15 @@ mod tests {
         assert_eq!(significant(0.0001), "0.0001");
         assert_eq!(significant(0.0), "0");
         assert_eq!(significant(f64::INFINITY), "inf");
+    }
+
+    #[test]
+    fn one_point_is_singular() {
+        assert_eq!(points("1"), "point");
+        assert_eq!(points("-1"), "point");
+        assert_eq!(points("1.2"), "points");
+        assert_eq!(points("0.5"), "points");
+        assert_eq!(points("10"), "points");
     }
 
     #[test]

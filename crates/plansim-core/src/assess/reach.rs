@@ -242,7 +242,10 @@ impl Reach<'_> {
                     say::in_target_year(&now, &self.aim, ok, p.as_deref(), since, &self.from);
                 match e.short {
                     Some(short) => text.then(&Text::new(
-                        format!(" (short by {} points)", show(short)),
+                        {
+                            let short = show(short);
+                            format!(" (short by {short} {})", crate::format::points(&short))
+                        },
                         format!("（差{}个百分点）", show(short)),
                     )),
                     None => text,

@@ -261,11 +261,14 @@ fn say(
             format!("与{other}的年均{b}%相差{gap}个百分点，不超过0.5"),
         ),
         RelationKind::InStep if diff > 0.0 => (
-            format!("{gap} points above {other}'s {b}%"),
+            format!("{gap} {} above {other}'s {b}%", crate::format::points(&gap)),
             format!("比{other}的年均{b}%高出{gap}个百分点"),
         ),
         RelationKind::InStep => (
-            format!("{gap} points below {other}'s {b}%, more than 0.5"),
+            format!(
+                "{gap} {} below {other}'s {b}%, more than 0.5",
+                crate::format::points(&gap)
+            ),
             format!("比{other}的年均{b}%低{gap}个百分点，超过0.5"),
         ),
         k => {
@@ -386,6 +389,17 @@ mod tests {
         let (l, i) = (verdict(&p, LABOUR), verdict(&p, INCOME));
         assert!((l.theirs - 6.2).abs() < 1e-9 && !l.met, "{l:?}");
         assert!(!i.met && i.why.zh.contains("低1.2个百分点"), "{}", i.why.zh);
+        assert!(i.why.en.contains("1.2 points below"), "{}", i.why.en);
+        // GDP at 6%: income 5 is one point below, in the singular
+        let one =
+            format!("[[override]]\nindicator = \"{GDP}\"\nfrom = 2026\nto = 2030\nrate = 6\n");
+        let p = national("national-15th", &one);
+        let i = verdict(&p, INCOME);
+        assert!(
+            !i.met && i.why.en.contains(" 1 point below "),
+            "{}",
+            i.why.en
+        );
         // 5.4% in 2026–27 only: (5.4·2 + 5·3)/5 = 5.16, income 0.16 below: still in step
         let two =
             format!("[[override]]\nindicator = \"{GDP}\"\nfrom = 2026\nto = 2027\nrate = 5.4\n");

@@ -221,7 +221,10 @@ pub fn bound(
             false,
         ),
         Path::Linear { slope, start, from } => (
-            format!("at {slope} points a year the linear path from {start} ({from})"),
+            format!(
+                "at {slope} {} a year the linear path from {start} ({from})",
+                crate::format::points(slope)
+            ),
             format!("按每年 {slope} 个单位从 {start}（{from} 年）线性变化"),
             true,
         ),
