@@ -308,3 +308,66 @@ fn a_long_table_prints_in_blocks_under_their_header() {
     assert_eq!(rows_between(headers[1], headers[2]), 1000);
     assert_eq!(rows_between(headers[2], total), 500);
 }
+
+/// A reader that stops early (`plansim tables … | head`) ends the run quietly and with
+/// success in every format, as other Unix tools do: the output is larger than a pipe's
+/// buffer (2,500 rows), so the write fails once the reader has gone.
+#[test]
+fn a_closed_pipe_is_no_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("long.csv");
+    let mut text = String::from("region,plan,indicator,unit,base_year,base,target_year,target\n");
+    for i in 0..2500 {
+        text.push_str(&format!(
+            "测试区,十四五规划,指标{i},亿元,2020,100,2025,130\n"
+        ));
+    }
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    let bin = assert_cmd::cargo::cargo_bin("plansim");
+    for command in ["tables", "project", "assess"] {
+        for format in ["csv", "json", "table"] {
+            let mut child = std::process::Command::new(&bin)
+                .args([command, "--format", format, &path.to_string_lossy()])
+                .env("LC_ALL", "en_US.UTF-8")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap_or_else(|e| panic!("{e}"));
+            let mut head = [0u8; 16];
+            let mut out = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
+            out.read_exact(&mut head)
+                .unwrap_or_else(|e| panic!("{command} {format}: {e}"));
+            drop(out);
+            let done = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+            let err = String::from_utf8_lossy(&done.stderr);
+            assert!(
+                done.status.success(),
+                "{command} --format {format}: {:?} {err}",
+                done.status
+            );
+            assert!(!err.contains("Broken pipe"), "{command} {format}: {err}");
+        }
+    }
+}
+
+/// The meaning column says which way a target should move in the run's language:
+/// 常住人口城镇化率 (63 → 70) rises, in Chinese `70（上升）`, in English `70 (rising)`.
+#[test]
+fn the_way_a_target_moves_is_said_in_the_runs_language() {
+    let row = |lang: &str| {
+        let a = plansim(&["tables", "--lang", lang, "scenarios/tables/horqin.csv"]).success();
+        let out = stdout(&a);
+        let line = out
+            .lines()
+            .find(|l| l.contains("常住人口城镇化率"))
+            .map(str::to_string);
+        (out, line.unwrap_or_default())
+    };
+    let (zh, line) = row("zh");
+    assert!(line.contains("70（上升）"), "{line}");
+    assert!(!zh.contains("(rising)") && !zh.contains("(falling)"));
+    let (_, line) = row("en");
+    assert!(line.contains("70 (rising)"), "{line}");
+}

@@ -56,19 +56,20 @@ fn target_meaning(ind: &Indicator) -> String {
 }
 
 /// The cell's reading and, where it differs, the target the row's meaning makes of it, with
-/// the way it should move: `[1] total → 78.1 (rising)`, `1.2 → ≥1.2 (rising)`.
+/// the way it should move: `[1] total → 78.1 (rising)`, `1.2 → ≥1.2 (rising)`;
+/// `70（上升）` in Chinese.
 fn meaning_words(ind: &Indicator) -> String {
     let m = plansim_core::meaning::Meaning::of(ind);
     let cell = target_meaning(ind);
     let dir = match m.direction {
-        plansim_core::table::Direction::Rising => "rising",
-        plansim_core::table::Direction::Falling => "falling",
+        plansim_core::table::Direction::Rising => say(" (rising)", "（上升）"),
+        plansim_core::table::Direction::Falling => say(" (falling)", "（下降）"),
     };
     match plansim_core::export::goal_text(&m, m.base.map_or(ind.base_year, |b| b.0)) {
         Some(goal) if goal != cell && !m.target.rule().starts_with("annual") => {
-            format!("{cell} → {goal} ({dir})")
+            format!("{cell} → {goal}{dir}")
         }
-        _ => format!("{cell} ({dir})"),
+        _ => format!("{cell}{dir}"),
     }
 }
 
