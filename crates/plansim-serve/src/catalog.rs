@@ -185,7 +185,7 @@ fn evaluate_with(
         r.projection,
         sim,
         findings.to_vec(),
-        grades.to_vec(),
+        grades.iter().cloned(),
         draws,
         lang,
     )?)

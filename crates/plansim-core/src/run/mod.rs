@@ -145,7 +145,8 @@ impl Options {
         set
     }
 
-    fn aliases(&self) -> Aliases {
+    /// The names outturns may go by: the run's own, else the bundled list.
+    pub fn aliases(&self) -> Aliases {
         self.aliases.clone().unwrap_or_else(Aliases::bundled)
     }
 
@@ -366,6 +367,17 @@ pub fn from_scenario(sc: Scenario, opts: &Options, stages: Stages) -> Result<Res
 
 fn grade(rows: &[Indicator], resolved: &Resolved, aliases: &Aliases, opts: &Options) -> Vec<Grade> {
     crate::assess::assess(rows, resolved, aliases, &assess_options(opts))
+}
+
+/// A scenario's grades made one at a time as they are asked for, in table order: what
+/// [`from_scenario`]'s `grades` holds at once, for a caller that keeps each only as long as
+/// it reads it. `aliases` are [`Options::aliases`].
+pub fn grades<'a>(
+    sc: &'a Scenario,
+    aliases: &'a Aliases,
+    opts: &Options,
+) -> impl Iterator<Item = Grade> + use<'a> {
+    crate::assess::grades(&sc.indicators, &sc.outturns, aliases, &assess_options(opts))
 }
 
 /// What grading takes of a run's options.

@@ -11,7 +11,7 @@ pub struct Computed {
     pub sim: plansim_core::simulate::Simulation,
     pub page: Page,
     /// The regions its projection holds, so charts skip the scenarios of other regions at once.
+    /// (Each target's grade lives on in its page row: the grades, some 2 kB a target with
+    /// their sentences in both languages, are let go once the rows are made.)
     pub regions: Vec<String>,
-    /// Every target's grade from the outturns (`assess`), in table order.
-    pub grades: Vec<plansim_core::assess::Grade>,
 }

@@ -46,12 +46,18 @@ pub struct TargetRow {
     pub p_meet: Option<f64>,
     /// The latest outturn the grade rests on (year, value in the target's terms).
     pub latest: Option<(i32, f64)>,
+    /// The latest outturn's year, also where its value is not a number (the workbook).
+    #[serde(skip)]
+    pub latest_year: Option<i32>,
     /// The rule the grade follows (`reach`, `hold`, `annual-rate`, …).
     pub rule: &'static str,
     /// The unit of the paces, the gap and σ below (`% a year`, `points a year`, …).
     pub pace_unit: String,
     /// The observed pace since the baseline (or the observed mean rate), in `pace_unit`.
     pub current_pace: Option<f64>,
+    /// The pace the plan states or implies, in `pace_unit` (the workbook).
+    #[serde(skip)]
+    pub planned_pace: Option<f64>,
     /// What the remaining years need from the latest outturn, in `pace_unit` (`assess`).
     pub required_pace: Option<f64>,
     /// Current less required pace, positive on the good side, in `pace_unit` (`assess`).
@@ -173,7 +179,7 @@ pub fn target_rows(
     sc: &Scenario,
     p: &Projection,
     sim: &Simulation,
-    grades: &[Grade],
+    grades: impl IntoIterator<Item = Grade>,
     rules: &Explanation,
 ) -> Vec<TargetRow> {
     // each row's path by its (region, plan, name), looked up rather than searched for: a
@@ -265,9 +271,11 @@ pub fn target_rows(
                 hypothetical: g.hypothetical,
                 p_meet: g.p_meet,
                 latest: g.latest_year.zip(g.latest_value),
+                latest_year: g.latest_year,
                 rule: g.rule,
                 pace_unit: g.pace_unit.clone(),
                 current_pace: g.current_pace,
+                planned_pace: g.planned_pace,
                 required_pace: g.required_rate,
                 gap: g.gap,
                 target_value: g.target_value,

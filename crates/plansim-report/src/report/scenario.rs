@@ -52,10 +52,22 @@ pub fn compute(
         projection: p,
         simulation,
         findings,
-        grades,
-    } = run::from_scenario(sc, &with, Stages::ALL)?;
+        ..
+    } = run::from_scenario(
+        sc,
+        &with,
+        Stages {
+            assess: false,
+            ..Stages::ALL
+        },
+    )?;
     let sim = simulation.ok_or_else(|| Error::invalid("the simulation did not run"))?;
-    computed(sc, p, sim, findings, grades, set.draws, opts.lang)
+    let rules = plansim_core::explain::explain(&sc)?;
+    // each grade made as its row is, never all held (some 2 kB a target with their
+    // sentences in both languages)
+    let aliases = with.aliases();
+    let rows = target_rows(&sc, &p, &sim, run::grades(&sc, &aliases, &with), &rules);
+    assembled(sc, p, sim, findings, rows, rules, set.draws, opts.lang)
 }
 
 /// A run's results as the report (and the what-if page) shows them: the target rows, each
@@ -65,12 +77,27 @@ pub fn computed(
     p: plansim_core::project::Projection,
     sim: plansim_core::simulate::Simulation,
     findings: Vec<plansim_core::check::Finding>,
-    grades: Vec<plansim_core::assess::Grade>,
+    grades: impl IntoIterator<Item = plansim_core::assess::Grade>,
     draws: usize,
     lang: Lang,
 ) -> Result<Computed> {
     let rules = plansim_core::explain::explain(&sc)?;
-    let mut rows = target_rows(&sc, &p, &sim, &grades, &rules);
+    let rows = target_rows(&sc, &p, &sim, grades, &rules);
+    assembled(sc, p, sim, findings, rows, rules, draws, lang)
+}
+
+/// [`computed`] once the target rows are made.
+#[allow(clippy::too_many_arguments)]
+fn assembled(
+    sc: Scenario,
+    p: plansim_core::project::Projection,
+    sim: plansim_core::simulate::Simulation,
+    findings: Vec<plansim_core::check::Finding>,
+    mut rows: Vec<super::rows::TargetRow>,
+    rules: plansim_core::explain::Explanation,
+    draws: usize,
+    lang: Lang,
+) -> Result<Computed> {
     // a row whose own numbers the audit finds wrong is marked wherever its grade shows (a
     // target the outturns put out of reach is the grade's news, not the table's error)
     use plansim_core::check::Code;
@@ -155,7 +182,6 @@ pub fn computed(
         p,
         sim,
         page,
-        grades,
     })
 }
 

@@ -10,10 +10,10 @@
 //! a number (`模拟 2`), so no row is ever dropped.
 
 use super::computed::Computed;
+use super::rows::TargetRow;
 use super::sheet::{Cell, Formats, Sheet, number, share};
 use super::workbook_words as words;
 use crate::error::Result;
-use plansim_core::assess::Grade;
 use plansim_core::export::{chance_rows, long_rows};
 use plansim_core::lang::Column;
 use plansim_core::lang::Lang;
@@ -61,7 +61,7 @@ struct Typed {
     unit: String,
 }
 
-fn typed(g: &Grade, m: Option<&Meaning>, unit: &str, lang: Lang) -> Typed {
+fn typed(g: &TargetRow, m: Option<&Meaning>, unit: &str, lang: Lang) -> Typed {
     let goal = m.and_then(|m| m.target.goal());
     let mut value = g
         .target_value
@@ -119,10 +119,11 @@ fn actions<'f>(
         super::words::against_history(lang),
         lang.say("reason", "理由"),
     ];
-    // every scenario's grades, each with its page row and the index of its table row
+    // every scenario's targets, each with the page row of its key and the index of its
+    // table row (the last of equals, as a lookup by key finds them)
     let mut entries: Vec<Entry> = Vec::new();
     for run in runs {
-        let by_key: HashMap<(&str, &str, &str, i32), &super::rows::TargetRow> = run
+        let by_key: HashMap<(&str, &str, &str, i32), &TargetRow> = run
             .page
             .rows
             .iter()
@@ -136,8 +137,8 @@ fn actions<'f>(
             .enumerate()
             .map(|(k, i)| ((&*i.region, &*i.plan, &*i.name, i.target_year), k))
             .collect();
-        for g in &run.grades {
-            let key = (&*g.region, &*g.plan, &*g.indicator, g.target_year);
+        for g in run.page.rows.iter() {
+            let key = (&*g.region, &*g.plan, &*g.indicator, g.year);
             entries.push((
                 run,
                 g,
@@ -186,11 +187,12 @@ fn actions<'f>(
     Ok(action)
 }
 
-/// A grade of the action sheet, with its page row and the index of its table row.
+/// A target of the action sheet (its grade's fields), with the page row of its key and the
+/// index of its table row.
 type Entry<'a> = (
     &'a Computed,
-    &'a Grade,
-    Option<&'a super::rows::TargetRow>,
+    &'a TargetRow,
+    Option<&'a TargetRow>,
     Option<usize>,
 );
 
@@ -208,7 +210,7 @@ fn action_cells<'a>(
         Cell::Text(&g.region),
         Cell::Text(&g.plan),
         Cell::Text(&g.indicator),
-        Cell::Whole(g.target_year.into()),
+        Cell::Whole(g.year.into()),
         number(typed.value),
         Cell::Text(typed.bound),
         Cell::Text(&typed.rule),
@@ -216,8 +218,8 @@ fn action_cells<'a>(
         Cell::Text(&g.target),
         Cell::Grade(g.status, g.status.label(lang)),
         g.latest_year.map_or(Cell::Empty, |y| Cell::Whole(y.into())),
-        number(g.latest_value),
-        number(g.required_rate),
+        number(g.latest.map(|l| l.1)),
+        number(g.required_pace),
         number(g.current_pace),
         number(g.planned_pace),
         number(g.gap),
@@ -227,10 +229,13 @@ fn action_cells<'a>(
         Cell::Text(sigma),
         number(row.and_then(|r| r.projected)),
         share(row.and_then(|r| r.probability)),
-        number(g.ambition.as_ref().and_then(|a| a.ratio)),
-        g.ambition
-            .as_ref()
-            .map_or(Cell::Empty, |a| Cell::Text(&a.text)),
+        number(g.ambition_ratio),
+        // a row without an ambition has no verdict
+        if g.ambition_verdict.is_some() {
+            Cell::Text(&g.ambition)
+        } else {
+            Cell::Empty
+        },
         Cell::Text(&g.reason),
     ]
 }
