@@ -303,6 +303,39 @@ fn an_outturn_in_a_foreign_unit_is_refused() {
     assert_eq!(latest("常住人口"), Some(31.2));
 }
 
+/// A level printed with its unit as communiqués print it (`108亿元`, `1080000万元`) goes to the
+/// level row in 亿元 even where the table also holds its growth row in %: the growth row
+/// reads levels, and its `%` says nothing of the figure's unit. 108 in 2022 from 100 in 2020
+/// on the way to 140 by 2025 is (108 − 100)/(140 − 100) = 20% of the way.
+#[test]
+fn a_level_printed_with_its_unit_goes_to_the_level_row_beside_a_growth_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("t.csv");
+    std::fs::write(
+        &table,
+        "地区,指标,单位,2020年,2025年,年均增长(%),属性\n某县,地区生产总值,亿元,100,140,7,预期性\n某县,地区生产总值增长,%,—,保持在合理区间,—,预期性\n",
+    )
+    .unwrap();
+    for printed in ["108亿元", "1080000万元", "108"] {
+        let o = dir.path().join("o.csv");
+        std::fs::write(
+            &o,
+            format!("地区,指标,年份,数值\n某县,地区生产总值,2022,{printed}\n"),
+        )
+        .unwrap();
+        let g = grades(&[table.to_str().unwrap(), "--actuals", o.to_str().unwrap()]);
+        let gdp = g
+            .iter()
+            .find(|x| x["indicator"] == "地区生产总值")
+            .unwrap_or_else(|| panic!("{printed}: no GDP grade in {g:?}"));
+        let latest = gdp["latest_value"].as_f64().unwrap_or(f64::NAN);
+        assert!((latest - 108.0).abs() < 1e-9, "{printed}: {latest}");
+        assert_eq!(gdp["latest_year"], 2022, "{printed}");
+        let reason = gdp["reason"].as_str().unwrap_or_default();
+        assert!(reason.contains("20% of the way"), "{printed}: {reason}");
+    }
+}
+
 /// A year's fall (`…能耗降低 2.1`, as communiqués print it) and the fall to date
 /// (`…能耗累计降低 3.6`, counted from the base year) are two quantities: both grade a
 /// `累计降低` row, each read as what it is.

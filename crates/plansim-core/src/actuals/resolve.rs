@@ -225,9 +225,18 @@ pub(crate) fn resolve(
             continue;
         }
         // a figure printed in a unit its row cannot be in (`61.2亩` for a share in %) is refused,
-        // not read as if it were in the row's unit
+        // not read as if it were in the row's unit; a row measuring the other way (a growth
+        // row in % fed `108亿元` of its level) prints no unit of the figure
         let k = out.outturns.len();
-        if let Some(e) = rows.iter().find_map(|&i| foreign_unit(&indicators[i], &o)) {
+        let same_measure = |i: usize| {
+            let row = aliases.quantity(&indicators[i].name).1;
+            std::mem::discriminant(&row) == std::mem::discriminant(&measure)
+        };
+        if let Some(e) = rows
+            .iter()
+            .filter(|&&i| same_measure(i))
+            .find_map(|&i| foreign_unit(&indicators[i], &o))
+        {
             // its matches go with it: the next outturn takes its place in the list
             for &i in &rows {
                 out.by_row[i].retain(|m| m.outturn != k);
