@@ -298,6 +298,23 @@ fn project_and_simulate_aim_at_the_same_targets() {
         .map(|p| p["chances"][0]["level"].as_f64().unwrap())
         .collect();
     assert_eq!(levels.len(), found.len());
+    // each simulated path names its indicator, in the projection's order
+    let named: Vec<(&str, &str)> = sim["paths"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["region"].as_str().unwrap_or_default(),
+                p["indicator"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let projected: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(r, n, _, _)| (r.as_str(), n.as_str()))
+        .collect();
+    assert_eq!(named, projected);
     for ((_, name, v, _), level) in found.iter().zip(&levels) {
         // 140左右 is met from 140 − 2 % of it = 137.2
         let want = if name == "地区生产总值" {

@@ -105,12 +105,32 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 years: sim.years.clone(),
                 paths: Vec::new(),
             };
-            super::print_json_object(&mut out, &head, "paths", &sim.paths)?
+            // each path named, as the projection's are: the simulation's own paths are
+            // only in the projection's order
+            let named = p.paths.iter().zip(&sim.paths).map(|(x, path)| NamedPath {
+                region: &x.series.region,
+                plan: &x.series.plan,
+                indicator: &x.series.name,
+                unit: &x.series.unit,
+                path,
+            });
+            super::print_json_object(&mut out, &head, "paths", named)?
         }
         Format::Csv => out.write_all(&plansim_core::export::probabilities_csv(p, sim)?)?,
         Format::Table => print_table(&mut out, sc, p, sim, args.out.as_deref())?,
     }
     Ok(super::done(left_out))
+}
+
+/// A simulated path with the names of its indicator (`--format json`).
+#[derive(serde::Serialize)]
+struct NamedPath<'a> {
+    region: &'a str,
+    plan: &'a str,
+    indicator: &'a str,
+    unit: &'a str,
+    #[serde(flatten)]
+    path: &'a plansim_core::simulate::SimPath,
 }
 
 /// The run's options from the command line: draws, seed, σ, jobs and the noise's shape.
