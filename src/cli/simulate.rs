@@ -237,8 +237,8 @@ fn print_table(
             out,
             "{}",
             say(
-                "targets without outturns or a σ set by hand have no probability (no outturns)",
-                "无实际值且未手设σ的目标不给概率（无实际值）"
+                "targets with fewer than two yearly changes observed (each between two consecutive years' outturns, the base year's value counting as one) and no σ set by hand have no probability",
+                "观测到的年度变化（相邻两年实际值之差，基期值计在内）不足两个且未手设σ的目标不给概率"
             )
         )?;
     }
