@@ -493,3 +493,73 @@ fn one_blocked_output_file_writes_neither() {
         ]
     );
 }
+
+/// A file that is not there is named with the nearest files beside it: the name without its
+/// extension, a letter missing; in Chinese too. `report` names the scenario it was given, not
+/// its advice for a run with no scenario folder, and writes nothing.
+#[test]
+fn a_missing_file_is_named_with_the_nearest_beside_it() {
+    let err = |args: &[&str]| {
+        let out = plansim(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let e = err(&["project", "scenarios/baseline", "--lang", "en"]);
+    assert!(
+        e.contains("scenarios/baseline: ") && e.contains("did you mean `scenarios/baseline.toml`?"),
+        "{e}"
+    );
+    let e = err(&[
+        "assess",
+        "examples/own/county.csv",
+        "--actuals",
+        "examples/own/outturn.csv",
+        "--lang",
+        "zh",
+    ]);
+    assert!(
+        e.contains(
+            "examples/own/outturn.csv：文件或文件夹不存在；是否要找 `examples/own/outturns.csv`？"
+        ),
+        "{e}"
+    );
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("out");
+    let e = err(&[
+        "report",
+        "scenarios/baselin.toml",
+        "--out",
+        &out.to_string_lossy(),
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        e.contains("scenarios/baselin.toml")
+            && e.contains("did you mean `scenarios/baseline.toml`?"),
+        "{e}"
+    );
+    assert!(!e.contains("repository's folder"), "{e}");
+    assert!(!out.exists());
+}
+
+/// `--years 2020-2025` is refused with the way to list years, and the list is read.
+#[test]
+fn a_range_of_years_is_refused_with_the_way_to_list_them() {
+    let out = plansim(&["project", "--years", "2020-2025", "scenarios/baseline.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(e.contains("--years 2020,2025,2030"), "{e}");
+    let out = plansim(&[
+        "project",
+        "--years",
+        "2020,2025",
+        "--format",
+        "csv",
+        "scenarios/baseline.toml",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

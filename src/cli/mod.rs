@@ -128,8 +128,67 @@ pub fn lib_error(e: &plansim_core::Error) -> String {
             .map(|n| format!("{prefix}{}", n.render(lang())))
             .collect::<Vec<_>>()
             .join("\n"),
+        plansim_core::Error::Io { path, error } if error.kind() == std::io::ErrorKind::NotFound => {
+            let said = match lang() {
+                Lang::Zh => format!("{}：文件或文件夹不存在", path.display()),
+                Lang::En => e.render(lang()),
+            };
+            format!(
+                "{prefix}{said}{}",
+                nearest_files(path)
+                    .map(|n| words::did_you_mean(lang(), &n))
+                    .unwrap_or_default()
+            )
+        }
         e => format!("{prefix}{}", e.render(lang())),
     }
+}
+
+/// A year of a list of years (`--years 2020,2025`), with the way to write several when it
+/// is not one (`2020-2025`).
+pub fn year(text: &str) -> Result<i32, String> {
+    match text.trim().parse::<i32>() {
+        Ok(y) if (1900..=2200).contains(&y) => Ok(y),
+        _ => Err(format!(
+            "`{text}` is not a year; list the years separated by commas: --years 2020,2025,2030"
+        )),
+    }
+}
+
+/// The files beside a path that does not exist whose names are nearest to it (`baseline` →
+/// `scenarios/baseline.toml`, `outturn.csv` → `outturns.csv`), as they would be typed.
+pub fn nearest_files(path: &std::path::Path) -> Option<Vec<String>> {
+    let name = path.file_name()?.to_str()?;
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let listed = std::fs::read_dir(parent.unwrap_or(std::path::Path::new("."))).ok()?;
+    let names: Vec<String> = listed
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    // the name without its extension is the likeliest slip
+    let stem_of = |n: &str| {
+        n.rsplit_once('.')
+            .map_or(n.to_string(), |(s, _)| s.to_string())
+    };
+    let mut near: Vec<String> = names
+        .iter()
+        .filter(|n| stem_of(n) == name || stem_of(n) == stem_of(name))
+        .cloned()
+        .collect();
+    for n in plansim_core::text::nearest(name, names.iter().map(String::as_str)) {
+        if !near.contains(&n) {
+            near.push(n);
+        }
+    }
+    near.truncate(3);
+    let shown = near
+        .into_iter()
+        .map(|n| match parent {
+            Some(p) => p.join(n).display().to_string(),
+            None => n,
+        })
+        .collect::<Vec<_>>();
+    (!shown.is_empty()).then_some(shown)
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]

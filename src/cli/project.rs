@@ -27,7 +27,7 @@ pub struct Args {
     #[arg(long)]
     horizon: Option<i32>,
     /// Only these years in the readable table (e.g. 2020,2025,2030,2035)
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = super::year)]
     years: Vec<i32>,
     /// Outturn files besides the scenario's own `actuals` (repeatable)
     #[arg(long, value_name = "FILE")]

@@ -66,6 +66,22 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
         .filter(|p| !p.exists())
         .map(|p| p.display().to_string())
         .collect();
+    // a scenario named that is not there: the nearest names beside it, not the default's advice
+    if !args.inputs.is_empty() && !missing.is_empty() {
+        for p in inputs.iter().filter(|p| !p.exists()) {
+            let io = std::fs::metadata(p)
+                .err()
+                .unwrap_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound));
+            eprintln!(
+                "{}",
+                super::lib_error(&plansim_core::Error::Io {
+                    path: p.clone(),
+                    error: io
+                })
+            );
+        }
+        return Ok(ExitCode::from(2));
+    }
     if !missing.is_empty() {
         let here = std::env::current_dir().map_or_else(|_| ".".into(), |d| d.display().to_string());
         let looked = format!("{} ({here})", missing.join(", "));
