@@ -259,11 +259,11 @@ fn named(sc: &Scenario, lang: Lang) -> super::action::Named {
 }
 
 /// Bytes a report holds per row of its tables, measured on generated tables of 10⁴ and 10⁵
-/// rows (94 MB and 860 MB peak, 8,800 bytes a row at 10⁵, `benches/scale.rs`), with a
-/// margin: the rows, series, projection, bands, grades, the page model of each target and
-/// one page at a time (each file of a folder is written as it is made, the workbook's sheets
-/// and zip straight to disk).
-const REPORT_BYTES_PER_ROW: u64 = 10_000;
+/// rows (485 MB peak at 10⁵, 4,850 bytes a row, `benches/scale.rs`), with a margin: the rows,
+/// series, projection, bands, the page model of each target and one page at a time (each
+/// file of a folder is written as it is made, the workbook's sheets and zip straight to disk;
+/// each target's grade is made into its row and let go).
+const REPORT_BYTES_PER_ROW: u64 = 6_000;
 
 /// The lines of a scenario's text tables, counted without reading them into memory (0 for a
 /// workbook, and for what cannot be read: the load reports that).
@@ -283,7 +283,7 @@ fn table_lines(path: &Path) -> usize {
 }
 
 /// Refuses, before the projection, a scenario whose report would hold more than a quarter of
-/// the machine's memory, with the estimate: a table of a million rows would take some 9 GB;
+/// the machine's memory, with the estimate: a table of a million rows would take some 5 GB;
 /// `tables` and `project --format csv` stream it instead.
 fn check_size(rows: usize, path: &Path, memory: Option<u64>) -> Result<()> {
     let need = (rows as u64).saturating_mul(REPORT_BYTES_PER_ROW);
@@ -367,18 +367,19 @@ mod tests {
     #[test]
     fn a_report_too_large_for_the_machine_is_refused_with_the_estimate() {
         let machine = Some(24u64 << 30);
-        // 10⁵ rows: 1e9 bytes, under a quarter of 24 GB (6 GB)
-        assert!(check_size(100_000, Path::new("s.toml"), machine).is_ok());
-        // 10⁶ rows: 1e10 bytes = 9.31 GB (2³⁰ bytes a GB), over 6 GB
-        let e = check_size(1_000_000, Path::new("s.toml"), machine)
+        // 10⁶ rows: 6e9 bytes = 5.59 GB (2³⁰ bytes a GB), under a quarter of 24 GB (6 GB)
+        assert!(check_size(1_000_000, Path::new("s.toml"), machine).is_ok());
+        // 2·10⁶ rows: 1.2e10 bytes = 11.18 GB, over 6 GB
+        let e = check_size(2_000_000, Path::new("s.toml"), machine)
             .unwrap_err()
             .to_string();
         assert!(e.contains("s.toml"), "{e}");
-        assert!(e.contains("tables' 1000000 rows"), "{e}");
-        assert!(e.contains("about 9.3 GB"), "{e}");
-        assert!(e.contains("(9.8 kB a row)"), "{e}");
+        assert!(e.contains("tables' 2000000 rows"), "{e}");
+        assert!(e.contains("about 11.2 GB"), "{e}");
+        // 6000 / 1024 = 5.86 kB
+        assert!(e.contains("(5.9 kB a row)"), "{e}");
         assert!(e.contains("this machine's 24 GB"), "{e}");
         // a machine that does not say its memory runs the report
-        assert!(check_size(1_000_000, Path::new("s.toml"), None).is_ok());
+        assert!(check_size(2_000_000, Path::new("s.toml"), None).is_ok());
     }
 }
