@@ -5,6 +5,17 @@ mod cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // the workbook's writer panics when its temporary files cannot be written (a full disk):
+    // the report catches that and says it as an error, so the panic's own words are not shown
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !info
+            .location()
+            .is_some_and(|l| l.file().contains("rust_xlsxwriter"))
+        {
+            default(info);
+        }
+    }));
     match cli::run() {
         Ok(code) => code,
         // `plansim tables … | head` closing the pipe early is not an error

@@ -101,3 +101,38 @@ fn a_full_disk_keeps_the_last_report_byte_identical() {
         String::from_utf8_lossy(&again.stderr)
     );
 }
+
+/// A full temporary folder, where the workbook's sheets are written before they are zipped:
+/// the report stops with an error naming the workbook and the disk's words, not a panic, and
+/// puts nothing in place.
+#[test]
+fn a_full_temporary_folder_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(tmp) = Tmpfs::mount(&dir.path().join("tmp"), 64) else {
+        eprintln!("cannot mount a tmpfs here (not root?): the full-disk probe did not run");
+        return;
+    };
+    let out = dir.path().join("out");
+    let run = Command::new(assert_cmd::cargo::cargo_bin("plansim"))
+        .env("LC_ALL", "en_US.UTF-8")
+        .env("TMPDIR", &tmp.0)
+        .args([
+            "report",
+            "scenarios/baseline.toml",
+            "--draws",
+            "200",
+            "--no-charts",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("plansim.xlsx") && err.contains("No space left on device"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!out.join("index.html").exists() && !out.join("baseline").exists());
+}

@@ -30,12 +30,29 @@ pub const NAME: &str = super::deliver::WORKBOOK;
 /// The workbook of a batch's scenarios, staged as [`NAME`] as it is written: its sheets
 /// already go to temporary files row by row, and the zip goes straight to the staged file,
 /// never held whole (a workbook of 10⁵ targets is a hundred megabytes).
+///
+/// The sheets' writer panics when it cannot write its temporary files (a full temporary
+/// folder): that is caught and reported as the workbook's error, so the run stops cleanly and
+/// the last report stays as it was.
 pub fn stage(d: &Delivery, runs: &[&Computed], lang: Lang) -> Result<()> {
-    let mut wb = workbook(runs, lang)?;
-    Ok(d.write_with(Path::new(NAME), |f| {
-        wb.save_to_writer(std::io::BufWriter::new(f))
-            .map_err(|e| plansim_core::Error::Invalid(format!("{NAME}: {e}")))
-    })?)
+    let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<()> {
+        let mut wb = workbook(runs, lang)?;
+        Ok(d.write_with(Path::new(NAME), |f| {
+            wb.save_to_writer(std::io::BufWriter::new(f))
+                .map_err(|e| plansim_core::Error::Invalid(format!("{NAME}: {e}")))
+        })?)
+    }));
+    written.unwrap_or_else(|panic| {
+        let said = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("the sheets' writer stopped");
+        Err(crate::error::Error::invalid(format!(
+            "{NAME}: cannot write its sheets' temporary files in {}: {said}",
+            std::env::temp_dir().display()
+        )))
+    })
 }
 
 /// The workbook of a batch's scenarios.
@@ -276,40 +293,46 @@ fn long_sheets<'f>(
         ],
         formats,
     )?;
-    // the columns sized to the texts: one row of each path shows them all (years and values
-    // are numbers); the probabilities are few enough to size from all their rows
-    let mut sample: Vec<Vec<Cell>> = Vec::new();
-    let mut chance: Vec<Vec<Cell>> = Vec::new();
+    // the columns sized to the texts, measured without holding the rows: one row of each
+    // path shows them all (years and values are numbers); every probability's row is made
+    // twice, measured and then written
+    fn chance_cells<'a>(r: &plansim_core::export::ChanceRow<'a>) -> [Cell<'a>; 7] {
+        [
+            Cell::Text(r.region),
+            Cell::Text(r.plan),
+            Cell::Text(r.scenario),
+            Cell::Text(r.indicator),
+            Cell::Whole(r.year.into()),
+            Cell::Text(r.target),
+            r.probability.map_or(Cell::Empty, Cell::Share),
+        ]
+    }
     for run in runs {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = vec![false; run.p.paths.len()];
         for (i, _, r) in long_rows(&run.p) {
-            if seen.insert(i) {
-                sample.push(vec![
+            if !std::mem::replace(&mut seen[i], true) {
+                let sample = [
                     Cell::Text(r.region),
                     Cell::Text(r.plan),
                     Cell::Text(r.scenario),
                     Cell::Text(r.indicator),
                     Cell::Text(r.unit),
-                ]);
+                ];
+                projection.measure(&sample);
+                simulation.measure(&sample);
             }
         }
         for r in chance_rows(&run.p, &run.sim) {
-            chance.push(vec![
-                Cell::Text(r.region),
-                Cell::Text(r.plan),
-                Cell::Text(r.scenario),
-                Cell::Text(r.indicator),
-                Cell::Whole(r.year.into()),
-                Cell::Text(r.target),
-                r.probability.map_or(Cell::Empty, Cell::Share),
-            ]);
+            chances.measure(&chance_cells(&r));
         }
     }
-    projection.fit(&sample)?;
-    simulation.fit(&sample)?;
-    chances.fit(&chance)?;
-    for row in &chance {
-        chances.push(row)?;
+    projection.fit_measured()?;
+    simulation.fit_measured()?;
+    chances.fit_measured()?;
+    for run in runs {
+        for r in chance_rows(&run.p, &run.sim) {
+            chances.push(&chance_cells(&r))?;
+        }
     }
     for run in runs {
         for (i, c, r) in long_rows(&run.p) {
