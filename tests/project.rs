@@ -422,3 +422,55 @@ fn table_and_json_made_path_by_path_are_the_whole_projections() {
         assert_six_digits(*v, 100.0 * 1.05f64.powi(k as i32));
     }
 }
+
+/// `sweep` and `plot` take outturn files as `project` does: the county's outturns run to 2023,
+/// so the sweep changes rates from 2024 (from 2021 without them), and `plot` draws the gap
+/// chart, which needs outturns, besides the others.
+#[test]
+fn sweep_and_plot_take_outturn_files() {
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("plansim")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .env("LC_ALL", "en_US.UTF-8")
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let table = "examples/own/county.csv";
+    let outturns = "examples/own/outturns.csv";
+    let sweep = [
+        "sweep",
+        table,
+        "--indicator",
+        "地区生产总值",
+        "--lang",
+        "en",
+    ];
+    assert!(run(&sweep).starts_with("county 地区生产总值 — from 2021\n"));
+    let with: Vec<&str> = sweep
+        .iter()
+        .copied()
+        .chain(["--actuals", outturns])
+        .collect();
+    assert!(run(&with).starts_with("county 地区生产总值 — from 2024\n"));
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("charts");
+    let out_s = out.to_string_lossy().into_owned();
+    run(&[
+        "plot",
+        table,
+        "--actuals",
+        outturns,
+        "--out",
+        &out_s,
+        "--format",
+        "svg",
+    ]);
+    assert!(out.join("gap-county.svg").is_file());
+}

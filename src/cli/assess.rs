@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 pub const EXAMPLES: &str = "Examples:
   plansim assess scenarios/national-14th.toml --as-of 2022       # what was known in 2022
-  plansim assess scenarios/tables/national-14th.csv --region 全国 --actuals scenarios/actuals/national.csv
+  plansim assess examples/own/county.csv --actuals examples/own/outturns.csv   # a table and its outturns
   plansim assess scenarios/tables/horqin.csv --actuals my-outturns.csv --format json";
 
 #[derive(clap::Args)]

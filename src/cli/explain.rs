@@ -69,11 +69,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         )?,
         Format::Csv => write_csv(lines(&e))?,
         Format::Table => {
-            writeln!(
-                out,
-                "{}",
-                super::words::scenario_line(lang(), &sc.name, &sc.description)
-            )?;
+            writeln!(out, "{}", super::words::scenario_line(lang(), &sc))?;
             write_table(&mut out, &e, lang())?;
         }
     }

@@ -44,6 +44,9 @@ pub struct Args {
     /// Refuse a table with an unreadable cell instead of running without its rows
     #[arg(long)]
     strict: bool,
+    /// Outturn files besides the scenarios' own `actuals` (repeatable)
+    #[arg(long, value_name = "FILE")]
+    actuals: Vec<PathBuf>,
     /// If another plansim run is writing into --out, wait for it instead of failing at once
     #[arg(long)]
     wait: bool,
@@ -78,6 +81,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = Options {
         draws: args.draws,
         strict: args.strict,
+        outturn_files: args.actuals.clone(),
         region: args.region.clone(),
         lang: super::lang(),
         ..Options::default()

@@ -379,11 +379,7 @@ fn print_table(
     paths: &Paths,
     only: &[i32],
 ) -> anyhow::Result<()> {
-    writeln!(
-        out,
-        "{}",
-        super::words::scenario_line(super::lang(), &sc.name, &sc.description)
-    )?;
+    writeln!(out, "{}", super::words::scenario_line(super::lang(), sc))?;
     let years: Vec<i32> = all_years
         .iter()
         .copied()

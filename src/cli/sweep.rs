@@ -44,6 +44,9 @@ pub struct Args {
     /// How to print the results
     #[arg(long, value_enum, default_value_t)]
     format: Format,
+    /// Outturn files besides the scenario's own `actuals` (repeatable)
+    #[arg(long, value_name = "FILE")]
+    actuals: Vec<PathBuf>,
     /// Refuse a table with an unreadable cell instead of running without its rows
     #[arg(long)]
     strict: bool,
@@ -54,7 +57,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &args.scenario,
         None,
         args.strict,
-        &[],
+        &args.actuals,
         args.region.as_deref(),
     )?;
     let left_out = super::tell_left_out(&sc);
@@ -106,12 +109,17 @@ fn write_table(out: &mut impl Write, sweep: &Sweep, lang: Lang) -> anyhow::Resul
     }
     for g in groups {
         let first = g[0];
+        // a table without a plan column names none
+        let plan = if first.plan.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", first.plan)
+        };
         writeln!(
             out,
-            "{} {} ({}) — {} {}",
+            "{} {}{plan} — {} {}",
             first.region,
             first.indicator,
-            first.plan,
             say("from", "起始年"),
             first.from
         )?;

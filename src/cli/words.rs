@@ -116,8 +116,15 @@ pub fn not_projected(lang: Lang, n: usize, of: usize, verbose: bool) -> String {
     }
 }
 
-/// A scenario's name and question, heading a command's output.
-pub fn scenario_line(lang: Lang, name: &str, description: &str) -> String {
+/// A scenario's name and question, heading a command's output: the question in the run's
+/// language where the scenario gives one (`description_zh`, `description_en`).
+pub fn scenario_line(lang: Lang, sc: &plansim_core::scenario::Scenario) -> String {
+    let name = &sc.name;
+    let own = match lang {
+        Lang::Zh => sc.spec.description_zh.as_deref(),
+        Lang::En => sc.spec.description_en.as_deref(),
+    };
+    let description = own.unwrap_or(&sc.description);
     match lang {
         Lang::Zh => format!("情景 {name}：{description}"),
         Lang::En => format!("scenario {name}: {description}"),
