@@ -210,6 +210,28 @@ fn names_that_select_nothing_are_errors_with_the_nearest_names() {
     for bad in ["Selector", "Some(", "None", "i32", "f64"] {
         assert!(!r.stderr.contains(bad), "{bad}: {}", r.stderr);
     }
+    // 科尔沁区's 地区生产总值 is a row stating 地区生产总值增长率's target again: a rule reaches
+    // the series by it, so the typo's nearest name is it too
+    let dir = tempfile::tempdir().unwrap();
+    let sc = dir.path().join("t.toml");
+    let table =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/tables/horqin.csv");
+    std::fs::write(
+        &sc,
+        format!(
+            "name = \"t\"\ntables = [{:?}]\n[[override]]\nindicator = \"地区生产总直\"\nfrom = 2024\nto = 2025\ndelta = -2\n",
+            table.display().to_string()
+        ),
+    )
+    .unwrap();
+    let r = run(&["project", &sc.to_string_lossy()]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("\"地区生产总直\", which no table has; did you mean \"地区生产总值\""),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

@@ -9,7 +9,10 @@ pub use shared::{Interner, Shared};
 /// the other counting as near), nearest first; none when nothing is close.
 pub fn nearest<'a>(wanted: &str, names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let w: Vec<char> = wanted.chars().collect();
-    let mut scored: Vec<(usize, &str)> = names
+    // (closeness, characters added or dropped, name): of names that contain the one wanted,
+    // the one adding least comes first (地区生产总值 → 地区生产总值增长率 before
+    // 单位地区生产总值能耗累计降低)
+    let mut scored: Vec<(usize, usize, &str)> = names
         .into_iter()
         .filter(|n| !n.is_empty() && *n != wanted)
         .filter_map(|n| {
@@ -17,15 +20,16 @@ pub fn nearest<'a>(wanted: &str, names: impl IntoIterator<Item = &'a str>) -> Ve
             let d = distance(&w, &c);
             let contains = n.contains(wanted) || wanted.contains(n);
             let close = d <= (w.len().max(c.len()) / 3).max(1);
-            (close || contains).then_some((if contains { d.min(1) } else { d }, n))
+            let score = if contains { d.min(1) } else { d };
+            (close || contains).then_some((score, w.len().abs_diff(c.len()), n))
         })
         .collect();
     scored.sort();
-    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.dedup_by(|a, b| a.2 == b.2);
     scored
         .into_iter()
         .take(3)
-        .map(|s| s.1.to_string())
+        .map(|s| s.2.to_string())
         .collect()
 }
 
@@ -90,6 +94,14 @@ mod tests {
         assert_eq!(nearest("地区生产总直", names), ["地区生产总值"]);
         // a name inside another
         assert_eq!(nearest("森林覆盖", names), ["森林覆盖率"]);
+        // of names holding it, the one adding fewest characters first (3 before 8)
+        assert_eq!(
+            nearest(
+                "地区生产总值",
+                ["单位地区生产总值能耗累计降低", "地区生产总值增长率"]
+            ),
+            ["地区生产总值增长率", "单位地区生产总值能耗累计降低"]
+        );
         assert!(nearest("人均预期寿命", names).is_empty());
     }
 

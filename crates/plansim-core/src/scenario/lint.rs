@@ -216,7 +216,13 @@ fn selects_nothing(sc: &Scenario, rule: Rule, sel: &Selector) -> Msg {
         nearest: nearest(name, pool.iter().map(String::as_str)),
     };
     if let Some(i) = &sel.indicator {
-        let pool = pool(sc, |s| vec![s.name.as_str(), s.name_en.as_str()]);
+        // every name a rule can reach a series by (`Series::named`): a row stating another's
+        // target again lends its name (科尔沁区's 地区生产总值 to 地区生产总值增长率)
+        let pool = pool(sc, |s| {
+            let mut v = vec![s.name.as_str(), s.name_en.as_str()];
+            v.extend(s.also.iter().map(String::as_str));
+            v
+        });
         if !pool.contains(i.as_str()) {
             return no_such("indicator", i, pool);
         }
