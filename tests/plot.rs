@@ -100,3 +100,31 @@ fn an_unknown_indicator_is_an_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("不存在的指标"));
 }
+
+/// A misspelt indicator is named with the nearest projected ones, in the run's language.
+#[test]
+fn a_misspelt_indicator_names_the_nearest() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("plansim")
+        .unwrap()
+        .args([
+            "plot",
+            "examples/own/county.csv",
+            "--indicator",
+            "森林覆盖",
+            "--kind",
+            "indicator",
+            "--lang",
+            "zh",
+            "--out",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("中没有名为 `森林覆盖` 的预测指标；是否要找 `森林覆盖率`？"),
+        "{err}"
+    );
+}

@@ -98,8 +98,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if none_matched {
         // every target would read 数据不足 for want of outturns that were given: a failure
         eprintln!(
-            "{}no outturn matches any row; every target is graded without them",
-            super::words::prefix(super::lang(), true)
+            "{}{}",
+            super::words::prefix(super::lang(), true),
+            super::say(
+                "no outturn matches any row; every target is graded without them",
+                "给出的实际值没有一个与表中的行匹配；各目标的评估均未用到它们"
+            )
         );
         return Ok(ExitCode::from(1));
     }

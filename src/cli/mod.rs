@@ -242,28 +242,38 @@ pub fn run() -> anyhow::Result<ExitCode> {
 /// not read; true when rows were left out or no outturn given matches a row (the command then
 /// exits 1).
 pub fn tell_left_out(sc: &plansim_core::scenario::Scenario) -> bool {
+    let warning = words::prefix(lang(), false);
     for l in &sc.left_out {
         for w in &l.warnings {
-            eprintln!("plansim: warning: {}:{}: {w}", l.file.display(), w.row);
+            eprintln!("{warning}{}:{}: {w}", l.file.display(), w.row);
         }
         if !l.cells.is_empty() {
-            eprintln!("plansim: warning: {}", l.summary());
+            eprintln!("{warning}{}", l.summary());
         }
     }
     let left_out = sc.left_out.iter().any(|l| !l.cells.is_empty());
     // outturns were given and none reached a row: the run says nothing of them, so it fails
     if sc.outturns.none_matched() {
+        let path = sc.path.display();
         eprintln!(
-            "{}no outturn matches any row of {}; its results use none of them",
+            "{}{}",
             words::prefix(lang(), true),
-            sc.path.display()
+            match lang() {
+                Lang::Zh =>
+                    format!("给出的实际值没有一个与 {path} 的行匹配；结果未用到其中任何一个"),
+                Lang::En =>
+                    format!("no outturn matches any row of {path}; its results use none of them"),
+            }
         );
         return true;
     }
     if left_out {
         eprintln!(
-            "plansim: the results above leave those rows out; fix the cells, or pass --strict to \
-             refuse such tables"
+            "{}",
+            say(
+                "plansim: the results above leave those rows out; fix the cells, or pass --strict to refuse such tables",
+                "plansim：以上结果未包含这些行；请修正这些单元格，或用 --strict 拒绝这样的表格"
+            )
         );
     }
     left_out

@@ -137,10 +137,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )?;
         }
         if let (Some(n), false) = (&args.indicator, found) {
-            anyhow::bail!(
-                "no projected indicator named `{n}` in {}",
-                args.scenarios[0].display()
-            );
+            let names: Vec<&str> = run.p.paths.iter().map(|x| x.series.name.as_str()).collect();
+            let near = plansim_core::text::nearest(n, names);
+            let path = args.scenarios[0].display();
+            let said = match super::lang() {
+                plansim_core::lang::Lang::Zh => format!("{path} 中没有名为 `{n}` 的预测指标"),
+                plansim_core::lang::Lang::En => {
+                    format!("no projected indicator named `{n}` in {path}")
+                }
+            };
+            let hint = if near.is_empty() {
+                String::new()
+            } else {
+                super::words::did_you_mean(super::lang(), &near)
+            };
+            anyhow::bail!("{said}{hint}");
         }
     }
     for (region, plan) in plans(run) {
