@@ -56,7 +56,7 @@ fn base_outturn(ind: &Indicator) -> Option<Outturn> {
         format!("{}（{}）", ind.name, ind.unit.raw)
     };
     Some(Outturn {
-        region: ind.region.clone(),
+        region: ind.region.to_string(),
         indicator,
         year: cell.year.unwrap_or(ind.base_year),
         value: num.value * magnitude,

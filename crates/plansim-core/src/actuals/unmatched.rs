@@ -27,7 +27,7 @@ impl Resolved {
                     .file_stem()
                     .is_some_and(|s| plain_key(&s.to_string_lossy()) == plain_key(&r.region))
             })
-            .map(|r| (r.file.display().to_string(), r.region.clone()))
+            .map(|r| (r.file.display().to_string(), r.region.to_string()))
             .collect();
         let mut files = by_stem.into_iter();
         match (files.next(), files.next()) {

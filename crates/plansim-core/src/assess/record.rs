@@ -239,8 +239,8 @@ impl Grade {
         reason: Text,
     ) -> Grade {
         Grade {
-            region: ind.region.clone(),
-            plan: ind.plan.clone(),
+            region: ind.region.to_string(),
+            plan: ind.plan.to_string(),
             indicator: ind.name.clone(),
             target_year: ind.target_year,
             target,

@@ -308,8 +308,8 @@ impl Related {
     /// A row quoted as the other side of a finding.
     pub fn of(ind: &Indicator) -> Related {
         Related {
-            region: ind.region.clone(),
-            plan: ind.plan.clone(),
+            region: ind.region.to_string(),
+            plan: ind.plan.to_string(),
             indicator: ind.name.clone(),
             target_year: ind.target_year,
             file: ind.file.display().to_string(),
@@ -330,8 +330,8 @@ impl Finding {
     ) -> Finding {
         let text = message.into();
         Finding {
-            region: ind.region.clone(),
-            plan: ind.plan.clone(),
+            region: ind.region.to_string(),
+            plan: ind.plan.to_string(),
             indicator: ind.name.clone(),
             target_year: ind.target_year,
             code,

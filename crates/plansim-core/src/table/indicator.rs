@@ -128,9 +128,9 @@ impl RateKind {
 #[derive(Clone, Debug)]
 pub struct Indicator {
     /// The region column, else the table's region.
-    pub region: String,
+    pub region: crate::text::Shared,
     /// The plan column (`十四五`), else empty.
-    pub plan: String,
+    pub plan: crate::text::Shared,
     /// The name without its numbering, marks and unit (`国内生产总值（GDP）增长`); a sub-item's
     /// name follows its parent's (`主要污染物排放总量减少：化学需氧量`).
     pub name: String,

@@ -47,8 +47,8 @@ pub(super) fn build(
         errors: Vec::new(),
         out: Vec::new(),
         category: String::new(),
-        region: default_region.to_string(),
-        plan: String::new(),
+        region: default_region.into(),
+        plan: crate::text::Shared::default(),
         parent: None,
         merged: None,
     };
@@ -124,8 +124,9 @@ pub(super) struct RowContext<'a> {
     pub(super) out: Vec<Indicator>,
     /// Carried down: merged category cells leave the rows below blank.
     pub(super) category: String,
-    pub(super) region: String,
-    pub(super) plan: String,
+    /// Every row of the same region (plan) shares one copy of its text.
+    pub(super) region: crate::text::Shared,
+    pub(super) plan: crate::text::Shared,
     /// A numbered row without values (`10.每千人口拥有医护人员数`): unnumbered rows right below
     /// it are its sub-items.
     pub(super) parent: Option<Parent>,
@@ -356,11 +357,18 @@ impl RowContext<'_> {
         {
             self.category = super::normalize::join_lines(&c);
         }
-        if let Some((_, r)) = self.text(rec, Field::Region).filter(|(_, r)| !r.is_empty()) {
-            self.region = r;
+        // a region (plan) column repeating the same text keeps its one copy
+        if let Some((_, r)) = self
+            .text(rec, Field::Region)
+            .filter(|(_, r)| !r.is_empty() && self.region != *r)
+        {
+            self.region = r.into();
         }
-        if let Some((_, p)) = self.text(rec, Field::Plan).filter(|(_, p)| !p.is_empty()) {
-            self.plan = p;
+        if let Some((_, p)) = self
+            .text(rec, Field::Plan)
+            .filter(|(_, p)| !p.is_empty() && self.plan != *p)
+        {
+            self.plan = p.into();
         }
     }
 

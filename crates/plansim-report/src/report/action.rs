@@ -126,7 +126,7 @@ pub fn section(own: &[(&Named, &[TargetRow])], batch: &Lookup, lang: Lang) -> Se
         match r.status {
             Status::InsufficientData | Status::Qualitative => {
                 let label = (
-                    r.region.clone(),
+                    r.region.to_string(),
                     if lang == Lang::En {
                         format!("{} ({})", r.name(Lang::En), r.year)
                     } else {

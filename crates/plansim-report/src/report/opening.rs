@@ -86,7 +86,7 @@ fn cells(a: &Action, lang: Lang) -> [String; 10] {
         _ => String::new(),
     };
     [
-        r.region.clone(),
+        r.region.to_string(),
         format!(
             "{} · {} {}{}",
             r.name(lang),

@@ -16,8 +16,9 @@ use plansim_core::assess::Status;
 /// One target in a report.
 #[derive(Clone, Debug, Serialize)]
 pub struct TargetRow {
-    pub region: String,
-    pub plan: String,
+    /// Shared with the table's rows of the same region (plan).
+    pub region: plansim_core::text::Shared,
+    pub plan: plansim_core::text::Shared,
     pub category: String,
     pub indicator: String,
     pub indicator_en: String,

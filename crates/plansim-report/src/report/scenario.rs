@@ -103,14 +103,15 @@ fn assembled(
     use plansim_core::check::Code;
     use plansim_core::notice::Severity;
     // rows by (region, plan, indicator): a search of every row per finding was quadratic
-    let mut rows_of: std::collections::HashMap<(String, String, String), Vec<usize>> =
+    let mut rows_of: std::collections::HashMap<(&str, &str, &str), Vec<usize>> =
         std::collections::HashMap::new();
     for (i, r) in rows.iter().enumerate() {
         rows_of
-            .entry((r.region.clone(), r.plan.clone(), r.indicator.clone()))
+            .entry((&*r.region, &*r.plan, &*r.indicator))
             .or_default()
             .push(i);
     }
+    let mut marks: Vec<(usize, &'static str)> = Vec::new();
     for f in findings.iter().filter(|f| {
         f.severity == Severity::Error
             && matches!(
@@ -121,12 +122,16 @@ fn assembled(
                     | Code::BoundExceeded
             )
     }) {
-        let key = (f.region.clone(), f.plan.clone(), f.indicator.clone());
+        let key = (f.region.as_str(), f.plan.as_str(), f.indicator.as_str());
         for &i in rows_of.get(&key).into_iter().flatten() {
-            let r = &mut rows[i];
-            if !r.audit.contains(&f.code.as_str()) {
-                r.audit.push(f.code.as_str());
-            }
+            marks.push((i, f.code.as_str()));
+        }
+    }
+    drop(rows_of);
+    for (i, code) in marks {
+        let r = &mut rows[i];
+        if !r.audit.contains(&code) {
+            r.audit.push(code);
         }
     }
     let page = Page {
