@@ -260,12 +260,10 @@ fn a_missing_sheet_names_the_sheets_there_are() {
     plansim(&["tables", "--sheet", "主要指标", file]).success();
 }
 
-/// A table longer than a block prints in blocks of 1,000 rows, each under its header, every
-/// row once and in order: 2,500 rows are three blocks (1,000, 1,000, 500).
-#[test]
-fn a_long_table_prints_in_blocks_under_their_header() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("long.csv");
+/// A table of 2,500 rows (`指标0` … `指标2499`, 100 → 130) in `dir`: longer than a terminal
+/// table's block and than a pipe's buffer.
+fn long_table(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("long.csv");
     let mut text = String::from("region,plan,indicator,unit,base_year,base,target_year,target\n");
     for i in 0..2500 {
         text.push_str(&format!(
@@ -273,6 +271,15 @@ fn a_long_table_prints_in_blocks_under_their_header() {
         ));
     }
     std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    path
+}
+
+/// A table longer than a block prints in blocks of 1,000 rows, each under its header, every
+/// row once and in order: 2,500 rows are three blocks (1,000, 1,000, 500).
+#[test]
+fn a_long_table_prints_in_blocks_under_their_header() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = long_table(dir.path());
     let a = plansim(&["tables", &path.to_string_lossy()]).success();
     let out = stdout(&a);
     let headers: Vec<usize> = out
@@ -317,14 +324,7 @@ fn a_closed_pipe_is_no_error() {
     use std::io::Read;
     use std::process::Stdio;
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("long.csv");
-    let mut text = String::from("region,plan,indicator,unit,base_year,base,target_year,target\n");
-    for i in 0..2500 {
-        text.push_str(&format!(
-            "测试区,十四五规划,指标{i},亿元,2020,100,2025,130\n"
-        ));
-    }
-    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    let path = long_table(dir.path());
     let bin = assert_cmd::cargo::cargo_bin("plansim");
     for command in ["tables", "project", "assess"] {
         for format in ["csv", "json", "table"] {
