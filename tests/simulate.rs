@@ -58,4 +58,33 @@ fn a_probability_needs_two_yearly_changes_and_the_footer_says_so() {
         .unwrap_or_else(|| panic!("{out}"));
     assert!(row.contains("(n=2)"), "{row}");
     assert!(!out.contains("fewer than two yearly changes"), "{out}");
+    // the CSV gives that σ in points: the sample sd of ln 1.04 and ln(110/104),
+    // 0.0392207 and 0.0560895, is 1.19280 points; without evidence it is empty
+    let csv = |outturns: &std::path::Path| {
+        let out = Command::cargo_bin("plansim")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .arg("simulate")
+            .arg(&table)
+            .arg("--actuals")
+            .arg(outturns)
+            .args(["--draws", "200", "--format", "csv"])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut r = csv::Reader::from_reader(&out.stdout[..]);
+        let head = r.headers().cloned().unwrap_or_else(|e| panic!("{e}"));
+        let col = |name: &str| head.iter().position(|h| h == name);
+        let (sigma, from) = (col("sigma"), col("sigma_from"));
+        let first = r
+            .records()
+            .next()
+            .and_then(Result::ok)
+            .unwrap_or_else(|| panic!("no row"));
+        let cell = |c: Option<usize>| c.and_then(|c| first.get(c)).unwrap_or("?").to_string();
+        (cell(sigma), cell(from))
+    };
+    let (sigma, from) = csv(&two);
+    let sigma: f64 = sigma.parse().unwrap_or(f64::NAN);
+    assert!((sigma - 1.19280).abs() < 1e-4, "{sigma}");
+    assert_eq!(from, "actuals");
+    assert_eq!(csv(&one), (String::new(), "default".to_string()));
 }

@@ -85,6 +85,10 @@ pub struct ChanceRow<'a> {
     /// by hand).
     #[serde(serialize_with = "crate::format::out::derived_opt")]
     pub probability: Option<f64>,
+    /// σ the draws were made with, in points of the yearly rate as `simulate` prints it; empty
+    /// where nothing is drawn.
+    #[serde(serialize_with = "crate::format::out::derived_opt")]
+    pub sigma: Option<f64>,
     /// Where σ came from: `actuals`, a σ set by hand (`table`, `scenario`, `flag`), or
     /// `default` — no evidence, no probability.
     pub sigma_from: &'a str,
@@ -204,6 +208,7 @@ pub fn chance_rows<'a>(
             year,
             target,
             probability,
+            sigma: sp.sigma_from.is_evidence().then_some(sp.sigma * 100.0),
             sigma_from: sp.sigma_from.as_str(),
         };
         let drawn = sp
