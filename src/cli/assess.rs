@@ -112,6 +112,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// Wide enough for a reason of ~80 characters beside the other columns.
 const TABLE_WIDTH: u16 = 230;
+/// Terminal columns of the pace, against-history and reason columns' text.
+const PACE_WIDTH: u16 = 16;
+const HISTORY_WIDTH: u16 = 32;
+const REASON_WIDTH: u16 = 48;
 
 /// A probability as a reader takes it: `85%`, and `>99%`/`<1%` rather than a certainty.
 fn percent(p: f64) -> String {
@@ -183,7 +187,7 @@ fn write_table(
         writeln!(out, "{}", super::words::as_of_line(super::lang(), y))?;
     }
     let mut grid = super::Blocks::new(|| {
-        super::wrapping_table(
+        let mut t = super::wrapping_table(
             &[
                 Column::Region.say(lang()),
                 Column::Indicator.say(lang()),
@@ -197,7 +201,12 @@ fn write_table(
                 say("reason", "依据"),
             ],
             TABLE_WIDTH,
-        )
+        );
+        // the long texts broken by plansim, never inside a number
+        super::fixed_column(&mut t, 6, PACE_WIDTH);
+        super::fixed_column(&mut t, 8, HISTORY_WIDTH);
+        super::fixed_column(&mut t, 9, REASON_WIDTH);
+        t
     });
     for g in grades {
         let latest = match (g.latest_year, g.latest_value) {
@@ -237,15 +246,15 @@ fn write_table(
                     g.grade_zh.to_string()
                 },
                 latest,
-                pace,
+                super::wrapped(&pace, PACE_WIDTH),
                 g.p_meet.map_or_else(String::new, |p| match g.p_n {
                     Some(n) => format!("{} (n={n})", percent(p)),
                     None => percent(p),
                 }),
                 g.ambition
                     .as_ref()
-                    .map_or_else(String::new, |a| a.text.clone()),
-                reason,
+                    .map_or_else(String::new, |a| super::wrapped(&a.text, HISTORY_WIDTH)),
+                super::wrapped(&reason, REASON_WIDTH),
             ],
         )?;
     }

@@ -118,6 +118,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// Wide enough for a message of ~70 characters beside the where and indicator columns.
 const TABLE_WIDTH: u16 = 170;
+/// Terminal columns of a finding's text.
+const FINDING_WIDTH: u16 = 60;
 
 /// `2020 305.8亿 → 2025 430亿 @ 7 (%)`
 fn cells(f: &Finding) -> String {
@@ -152,7 +154,7 @@ fn write_table(out: &mut impl Write, findings: &[Finding]) -> anyhow::Result<()>
     }
     // long messages wrap in their column rather than stretch the line
     let mut grid = super::Blocks::new(|| {
-        super::wrapping_table(
+        let mut t = super::wrapping_table(
             &[
                 Column::Severity.say(lang()),
                 Column::Code.say(lang()),
@@ -161,7 +163,10 @@ fn write_table(out: &mut impl Write, findings: &[Finding]) -> anyhow::Result<()>
                 say("finding", "说明"),
             ],
             TABLE_WIDTH,
-        )
+        );
+        // the finding broken by plansim, never inside a number
+        super::fixed_column(&mut t, 4, FINDING_WIDTH);
+        t
     });
     for f in findings {
         grid.add_row(
@@ -171,7 +176,7 @@ fn write_table(out: &mut impl Write, findings: &[Finding]) -> anyhow::Result<()>
                 f.code.to_string(),
                 format!("{}:{}", f.file, f.row),
                 format!("{} {}\n{}", f.region, f.indicator, cells(f)),
-                f.message.clone(),
+                super::wrapped(&f.message, FINDING_WIDTH),
             ],
         )?;
     }

@@ -12,6 +12,7 @@ mod simulate;
 mod sweep;
 mod tables;
 mod words;
+mod wrap;
 
 pub use inputs::{gather, report_skipped, unusable};
 
@@ -404,6 +405,21 @@ pub fn wrapping_table(header: &[&str], width: u16) -> comfy_table::Table {
     t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
         .set_width(width);
     t
+}
+
+/// Column `column` of a wrapping table at `width` terminal columns of text, its cells broken
+/// by plansim ([`wrap::wrap`]), which the table then leaves as they are.
+pub fn fixed_column(t: &mut comfy_table::Table, column: usize, width: u16) {
+    use comfy_table::{ColumnConstraint, Width};
+    if let Some(c) = t.column_mut(column) {
+        // the padding, one space either side, is part of the column
+        c.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width + 2)));
+    }
+}
+
+/// A cell of a column made by [`fixed_column`] at `width`.
+pub fn wrapped(text: &str, width: u16) -> String {
+    wrap::wrap(text, usize::from(width))
 }
 
 /// `1000x600` → (1000, 600); each side 200 to 8000 pixels.
