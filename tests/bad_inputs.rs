@@ -519,7 +519,7 @@ fn a_missing_file_is_named_with_the_nearest_beside_it() {
     ]);
     assert!(
         e.contains(
-            "examples/own/outturn.csv：文件或文件夹不存在；是否要找 `examples/own/outturns.csv`？"
+            "examples/own/outturn.csv：文件或文件夹不存在；最接近的：`examples/own/outturns.csv`"
         ),
         "{e}"
     );

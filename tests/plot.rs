@@ -124,7 +124,7 @@ fn a_misspelt_indicator_names_the_nearest() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("中没有名为 `森林覆盖` 的预测指标；是否要找 `森林覆盖率`？"),
+        err.contains("中没有名为 `森林覆盖` 的预测指标；最接近的：`森林覆盖率`"),
         "{err}"
     );
 }

@@ -137,7 +137,7 @@ pub fn lib_error(e: &plansim_core::Error) -> String {
             format!(
                 "{prefix}{said}{}",
                 nearest_files(path)
-                    .map(|n| words::did_you_mean(lang(), &n))
+                    .map(|n| lang().did_you_mean(&n))
                     .unwrap_or_default()
             )
         }

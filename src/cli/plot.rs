@@ -146,12 +146,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     format!("no projected indicator named `{n}` in {path}")
                 }
             };
-            let hint = if near.is_empty() {
-                String::new()
-            } else {
-                super::words::did_you_mean(super::lang(), &near)
-            };
-            anyhow::bail!("{said}{hint}");
+            anyhow::bail!("{said}{}", super::lang().did_you_mean(&near));
         }
     }
     for (region, plan) in plans(run) {

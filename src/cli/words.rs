@@ -157,15 +157,6 @@ pub fn prefix(lang: Lang, error: bool) -> &'static str {
     }
 }
 
-/// A name that does not exist and those nearest to it: `; did you mean `a` or `b`?`.
-pub fn did_you_mean(lang: Lang, near: &[String]) -> String {
-    let quoted: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
-    match lang {
-        Lang::Zh => format!("；是否要找 {}？", quoted.join("、")),
-        Lang::En => format!("; did you mean {}?", quoted.join(" or ")),
-    }
-}
-
 /// `report` with no scenario to run: what it looked for, and that it wrote nothing.
 pub fn no_scenarios(lang: Lang, looked: &str) -> String {
     match lang {

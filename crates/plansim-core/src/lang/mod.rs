@@ -69,6 +69,12 @@ impl Lang {
     pub fn list(self, items: &[String]) -> String {
         items.join(self.comma())
     }
+
+    /// The names nearest to one that matched nothing, as a message ends, in backticks:
+    /// ``; did you mean `a` or `b`?`` / ``；最接近的：`a`、`b` ``; empty without any.
+    pub fn did_you_mean(self, names: &[String]) -> String {
+        reading::nearest(names, true, self)
+    }
 }
 
 #[cfg(test)]
