@@ -143,6 +143,8 @@ struct Known {
     region: String,
     name: String,
     quantity: String,
+    /// The row measures its quantity's level, else its change.
+    level: bool,
 }
 
 /// Matches outturns to the indicators they measure and puts them in each indicator's terms.
@@ -154,10 +156,14 @@ pub(crate) fn resolve(
     let known_of = || -> Vec<Known> {
         indicators
             .iter()
-            .map(|i| Known {
-                region: plain_key(&i.region),
-                name: aliases.canonical(&i.name),
-                quantity: aliases.quantity(&i.name).0,
+            .map(|i| {
+                let (quantity, measure) = aliases.quantity(&i.name);
+                Known {
+                    region: plain_key(&i.region),
+                    name: aliases.canonical(&i.name),
+                    quantity,
+                    level: measure == Measure::Level,
+                }
             })
             .collect()
     };
@@ -228,13 +234,10 @@ pub(crate) fn resolve(
         // not read as if it were in the row's unit; a row measuring the other way (a growth
         // row in % fed `108亿元` of its level) prints no unit of the figure
         let k = out.outturns.len();
-        let same_measure = |i: usize| {
-            let row = aliases.quantity(&indicators[i].name).1;
-            std::mem::discriminant(&row) == std::mem::discriminant(&measure)
-        };
+        let level = measure == Measure::Level;
         if let Some(e) = rows
             .iter()
-            .filter(|&&i| same_measure(i))
+            .filter(|&&i| known[i].level == level)
             .find_map(|&i| foreign_unit(&indicators[i], &o))
         {
             // its matches go with it: the next outturn takes its place in the list
