@@ -2,7 +2,8 @@
 
 use assert_cmd::Command;
 
-fn simulate(table: &std::path::Path, outturns: &std::path::Path) -> String {
+/// `plansim simulate TABLE --actuals OUTTURNS --draws 200 ARGS…` in English: its stdout.
+fn simulate(table: &std::path::Path, outturns: &std::path::Path, args: &[&str]) -> String {
     let out = Command::cargo_bin("plansim")
         .unwrap_or_else(|e| panic!("{e}"))
         .env("LC_ALL", "en_US.UTF-8")
@@ -11,6 +12,7 @@ fn simulate(table: &std::path::Path, outturns: &std::path::Path) -> String {
         .arg("--actuals")
         .arg(outturns)
         .args(["--draws", "200", "--lang", "en"])
+        .args(args)
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(
@@ -39,7 +41,7 @@ fn a_probability_needs_two_yearly_changes_and_the_footer_says_so() {
         "地区,指标,年份,数值\n某县,地区生产总值,2022,110\n某县,地区生产总值,2023,115\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let out = simulate(&table, &one);
+    let out = simulate(&table, &one, &[]);
     assert!(!out.contains("│ 某县"), "{out}");
     assert!(
         out.contains("fewer than two yearly changes observed"),
@@ -51,7 +53,7 @@ fn a_probability_needs_two_yearly_changes_and_the_footer_says_so() {
         "地区,指标,年份,数值\n某县,地区生产总值,2021,104\n某县,地区生产总值,2022,110\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let out = simulate(&table, &two);
+    let out = simulate(&table, &two, &[]);
     let row = out
         .lines()
         .find(|l| l.contains("某县"))
@@ -61,16 +63,8 @@ fn a_probability_needs_two_yearly_changes_and_the_footer_says_so() {
     // the CSV gives that σ in points: the sample sd of ln 1.04 and ln(110/104),
     // 0.0392207 and 0.0560895, is 1.19280 points; without evidence it is empty
     let csv = |outturns: &std::path::Path| {
-        let out = Command::cargo_bin("plansim")
-            .unwrap_or_else(|e| panic!("{e}"))
-            .arg("simulate")
-            .arg(&table)
-            .arg("--actuals")
-            .arg(outturns)
-            .args(["--draws", "200", "--format", "csv"])
-            .output()
-            .unwrap_or_else(|e| panic!("{e}"));
-        let mut r = csv::Reader::from_reader(&out.stdout[..]);
+        let out = simulate(&table, outturns, &["--format", "csv"]);
+        let mut r = csv::Reader::from_reader(out.as_bytes());
         let head = r.headers().cloned().unwrap_or_else(|e| panic!("{e}"));
         let col = |name: &str| head.iter().position(|h| h == name);
         let (sigma, from) = (col("sigma"), col("sigma_from"));
