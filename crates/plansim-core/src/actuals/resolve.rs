@@ -75,6 +75,25 @@ impl Resolved {
         }
     }
 
+    /// Sets the level bases of change rows ([`level_bases`]) in their meanings.
+    fn set_level_bases(&mut self, indicators: &[Indicator], bases: Vec<(usize, (i32, f64))>) {
+        let mut added = Vec::new();
+        for (i, base) in bases {
+            match self.meanings.binary_search_by_key(&i, |m| m.0) {
+                Ok(k) => self.meanings[k].1.level_base = Some(base),
+                Err(_) => {
+                    let mut m = Meaning::of(&indicators[i]);
+                    m.level_base = Some(base);
+                    added.push((i, m));
+                }
+            }
+        }
+        if !added.is_empty() {
+            self.meanings.extend(added);
+            self.meanings.sort_by_key(|m| m.0);
+        }
+    }
+
     /// The outturns and matches of row `i`.
     pub(crate) fn of_row(&self, i: usize) -> Vec<(&Outturn, How)> {
         self.by_row
@@ -253,6 +272,8 @@ pub(crate) fn resolve(
     out.skipped = skipped;
     if errors.is_empty() {
         out.meanings = meanings(indicators, &|| &known, &out);
+        let bases = level_bases(indicators, &known, &index, &out);
+        out.set_level_bases(indicators, bases);
         return Ok(out);
     }
     Err(super::cell_errors(errors))
@@ -303,6 +324,53 @@ fn meanings<'k>(
             Some((i, Meaning::with_known_base(ind, outturn.or_else(next_plan))))
         })
         .collect()
+}
+
+/// For each row measuring a change whose outturns include its quantity's levels, every one
+/// printed bare (so in the level row's unit): the base of the row of the same region, plan and
+/// base year that measures the level, where it prints a plain figure for that year.
+fn level_bases(
+    indicators: &[Indicator],
+    known: &[Known],
+    index: &Index,
+    out: &Resolved,
+) -> Vec<(usize, (i32, f64))> {
+    let level = How::Quantity {
+        measure: Measure::Level,
+    };
+    let bare = |o: &Outturn| {
+        super::value::parse(&o.text).map_or(1.0, |p| p.scale) == 1.0
+            && Name::parse(&o.indicator).unit.is_none()
+    };
+    let mut bases = Vec::new();
+    for (i, matches) in out.by_row.iter().enumerate() {
+        let levels: Vec<&Outturn> = matches
+            .iter()
+            .filter(|m| m.how == level)
+            .map(|m| &out.outturns[m.outturn])
+            .collect();
+        if known[i].level || levels.is_empty() || !levels.iter().all(|o| bare(o)) {
+            continue;
+        }
+        let ind = &indicators[i];
+        let found = index
+            .by_quantity
+            .get(&(known[i].region.as_str(), known[i].quantity.as_str()))
+            .into_iter()
+            .flatten()
+            .map(|&j| (j, &indicators[j]))
+            .filter(|&(j, l)| {
+                known[j].level
+                    && l.plan == ind.plan
+                    && l.base_year == ind.base_year
+                    && l.base.year.is_none()
+            })
+            .find_map(|(_, l)| l.base_level());
+        if let Some(n) = found {
+            bases.push((i, (ind.base_year, n.value)));
+        }
+    }
+    bases
 }
 
 /// The rows of each region by name and by quantity, so that an outturn finds its rows without

@@ -137,8 +137,11 @@ pub fn observations(m: &Meaning, ind: &Indicator, matches: &[(&Outturn, How)]) -
             }
         }
     }
-    let levels = best(levels);
+    let mut levels = best(levels);
     let changes = best(changes);
+    if m.quantity == Quantity::Rate {
+        with_level_base(m, &mut levels);
+    }
     let out: BTreeMap<i32, Obs> = match m.quantity {
         Quantity::Level | Quantity::Share => chain(m.base, &levels, &changes),
         Quantity::RunningTotal if to_date => differences(m.base, &levels),
@@ -180,24 +183,39 @@ pub fn growth(m: &Meaning, ind: &Indicator, matches: &[(&Outturn, How)]) -> Vec<
     if let Some((y, v)) = m.base
         && !levels.contains_key(&y)
     {
-        levels.insert(
-            y,
-            Obs {
-                year: y,
-                value: v,
-                side: None,
-                preliminary: false,
-                hypothetical: false,
-                derived: false,
-                notes: Vec::new(),
-            },
-        );
+        levels.insert(y, base_obs(y, v));
     }
+    with_level_base(m, &mut levels);
     let mut out = rates(&levels, best(changes));
     if let Some((y, _)) = m.base {
         out.remove(&y);
     }
     out.into_values().collect()
+}
+
+/// The plan's base-year level as a figure.
+fn base_obs(year: i32, value: f64) -> Obs {
+    Obs {
+        year,
+        value,
+        side: None,
+        preliminary: false,
+        hypothetical: false,
+        derived: false,
+        notes: Vec::new(),
+    }
+}
+
+/// The level row's base beside a change row's level outturns, so that the first year after
+/// the base has its change (`104` in 2021 from `100` in 2020 is 4 %), as it has on the level
+/// row itself.
+fn with_level_base(m: &Meaning, levels: &mut BTreeMap<i32, Obs>) {
+    if let Some((y, v)) = m.level_base
+        && !levels.is_empty()
+        && !levels.contains_key(&y)
+    {
+        levels.insert(y, base_obs(y, v));
+    }
 }
 
 /// One figure per year, the best ranked first.

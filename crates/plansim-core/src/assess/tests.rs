@@ -318,6 +318,49 @@ fn held_bounds_and_rates() {
 }
 
 #[test]
+fn a_growth_row_fed_levels_counts_its_first_year_from_the_level_rows_base() {
+    // GDP 100 (2020) in the level row; the growth row 6左右 is fed the levels 104, 108, 113:
+    // 4 %, 108/104 − 1 = 3.8462 %, 113/108 − 1 = 4.6296 %, averaging 12.4758/3 = 4.1586 % over
+    // 2021–2023 (without the level row's base, 2021 had no change: 2022–23 averaged 4.238 %).
+    // The remaining two years need (5·6 − 12.4758)/2 = 8.762 % a year.
+    let inds = vec![
+        row("地区生产总值", "亿元", 2020, "100", 2025, "140", "7"),
+        row("地区生产总值增长", "%", 2020, "6.0", 2025, "6左右", ""),
+    ];
+    let levels = [
+        ("地区生产总值", 2021, "104"),
+        ("地区生产总值", 2022, "108"),
+        ("地区生产总值", 2023, "113"),
+    ];
+    let r = resolve(&inds, outturns("科尔沁区", &levels), &Aliases::bundled()).unwrap();
+    let g = assess(&inds, &r, &Aliases::bundled(), &english()).remove(1);
+    assert!(
+        near(g.mean, 12.47585 / 3.0, 1e-4),
+        "{:?} {}",
+        g.mean,
+        g.reason
+    );
+    assert!(g.reason.contains("2021–2023"), "{}", g.reason);
+    assert!(near(g.required_rate, 8.7621, 1e-3), "{:?}", g.required_rate);
+    // a level printed with its unit (`108亿元`) may be in another unit than the level row's
+    // base: the first year is then left out rather than read against a base in other terms
+    let printed = [
+        ("地区生产总值", 2021, "1040000万元"),
+        ("地区生产总值", 2022, "1080000万元"),
+        ("地区生产总值", 2023, "1130000万元"),
+    ];
+    let r = resolve(&inds, outturns("科尔沁区", &printed), &Aliases::bundled()).unwrap();
+    let g = assess(&inds, &r, &Aliases::bundled(), &english()).remove(1);
+    assert!(g.reason.contains("2022–2023"), "{}", g.reason);
+    // a level row of another plan gives no base
+    let mut other = inds.clone();
+    other[0].plan = "十三五规划".into();
+    let r = resolve(&other, outturns("科尔沁区", &levels), &Aliases::bundled()).unwrap();
+    let g = assess(&other, &r, &Aliases::bundled(), &english()).remove(1);
+    assert!(g.reason.contains("2022–2023"), "{}", g.reason);
+}
+
+#[test]
 fn relations_words_and_missing_evidence() {
     let income = row(
         "居民人均可支配收入增长",

@@ -43,6 +43,12 @@ pub struct Meaning {
     /// kept for want of one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub base_note: Option<BaseNote>,
+    /// For a row measuring a change whose outturns include its quantity's levels (a growth
+    /// row fed `104`, `108` of 地区生产总值), the level in the plan's base year from the row
+    /// of the same region and plan that measures the level: the first year's change counts
+    /// from it. Set with the outturns ([`crate::actuals::Resolved::meaning`]).
+    #[serde(skip)]
+    pub level_base: Option<(i32, f64)>,
 }
 
 /// The base of a target counted from it (`人均预期寿命 〔1〕`) is the plan's base year; a row
@@ -129,6 +135,7 @@ impl Meaning {
                         .find_map(|n| crate::names::basis_of(&n.text))
                 }),
             base_note: None,
+            level_base: None,
         };
         m.rebase(ind, known);
         m
