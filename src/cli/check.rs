@@ -118,6 +118,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// Wide enough for a message of ~70 characters beside the where and indicator columns.
 const TABLE_WIDTH: u16 = 170;
+/// Terminal columns of a finding's place (`scenarios/tables/national-15th-plan-table.xlsx:3`).
+const WHERE_WIDTH: u16 = 36;
+/// Terminal columns of a finding's region, indicator and cells.
+const INDICATOR_WIDTH: u16 = 32;
 /// Terminal columns of a finding's text.
 const FINDING_WIDTH: u16 = 60;
 
@@ -164,7 +168,9 @@ fn write_table(out: &mut impl Write, findings: &[Finding]) -> anyhow::Result<()>
             ],
             TABLE_WIDTH,
         );
-        // the finding broken by plansim, never inside a number
+        // the finding broken by plansim, never inside a number; the place after a folder
+        super::fixed_column(&mut t, 2, WHERE_WIDTH);
+        super::fixed_column(&mut t, 3, INDICATOR_WIDTH);
         super::fixed_column(&mut t, 4, FINDING_WIDTH);
         t
     });
@@ -174,8 +180,11 @@ fn write_table(out: &mut impl Write, findings: &[Finding]) -> anyhow::Result<()>
             vec![
                 f.severity.say(lang()).to_string(),
                 f.code.to_string(),
-                format!("{}:{}", f.file, f.row),
-                format!("{} {}\n{}", f.region, f.indicator, cells(f)),
+                super::wrapped(&format!("{}:{}", f.file, f.row), WHERE_WIDTH),
+                super::wrapped(
+                    &format!("{} {}\n{}", f.region, f.indicator, cells(f)),
+                    INDICATOR_WIDTH,
+                ),
                 super::wrapped(&f.message, FINDING_WIDTH),
             ],
         )?;

@@ -50,33 +50,81 @@ pub fn wrap(text: &str, width: usize) -> String {
                 used += w;
                 continue;
             }
-            // a run longer than a line: cut where the line ends
-            for c in token.chars() {
-                let cw = c.width().unwrap_or(0);
-                if used + cw > width && used > 0 {
+            // a run longer than a line (a path): broken after a `/`, and a part longer than a
+            // line cut where the line ends
+            for part in token.split_inclusive('/') {
+                let pw = width_of(part);
+                if used > 0 && used + pw > width {
                     out.push('\n');
                     used = 0;
                 }
-                out.push(c);
-                used += cw;
+                for c in part.chars() {
+                    let cw = c.width().unwrap_or(0);
+                    if used + cw > width && used > 0 {
+                        out.push('\n');
+                        used = 0;
+                    }
+                    out.push(c);
+                    used += cw;
+                }
             }
         }
     }
     out
 }
 
-/// A line's runs of glued characters, each other character on its own.
+/// Marks no line may start with (a closing bracket, a comma, a full stop).
+fn closing(c: char) -> bool {
+    matches!(
+        c,
+        '）' | ')'
+            | '，'
+            | '。'
+            | '、'
+            | '：'
+            | '；'
+            | '！'
+            | '？'
+            | '”'
+            | '’'
+            | '」'
+            | '』'
+            | '》'
+            | '】'
+    )
+}
+
+/// Marks no line may end with (an opening bracket).
+fn opening(c: char) -> bool {
+    matches!(c, '（' | '“' | '‘' | '「' | '『' | '《' | '【')
+}
+
+/// A line's runs of glued characters, each other character on its own; an opening bracket
+/// holds to what follows it and a closing mark to what precedes it (`（GDP）`, `提出、`).
 fn tokens(line: &str) -> impl Iterator<Item = &str> {
     let mut rest = line;
     std::iter::from_fn(move || {
-        let first = rest.chars().next()?;
-        let end = if glued(first) {
-            rest.char_indices()
-                .find(|&(_, c)| !glued(c))
-                .map_or(rest.len(), |(i, _)| i)
-        } else {
-            first.len_utf8()
+        rest.chars().next()?;
+        let run = |s: &str, from: usize| {
+            let c = s[from..].chars().next();
+            match c {
+                Some(c) if glued(c) => s[from..]
+                    .char_indices()
+                    .find(|&(_, c)| !glued(c))
+                    .map_or(s.len(), |(i, _)| from + i),
+                Some(c) => from + c.len_utf8(),
+                None => from,
+            }
         };
+        let mut end = 0;
+        // openers, then one token
+        while let Some(c) = rest[end..].chars().next().filter(|&c| opening(c)) {
+            end += c.len_utf8();
+        }
+        end = run(rest, end);
+        while let Some(c) = rest[end..].chars().next().filter(|&c| closing(c)) {
+            end += c.len_utf8();
+        }
         let (token, after) = rest.split_at(end);
         rest = after;
         Some(token)
@@ -112,5 +160,29 @@ mod tests {
             wrap("national-15th-plan-table.xlsx:3", 12),
             "national-15t\nh-plan-table\n.xlsx:3"
         );
+    }
+
+    #[test]
+    fn a_long_path_breaks_after_its_folders() {
+        // 36 + 14 + 32 characters: each folder ends a line where the next part would not fit
+        let path =
+            "a_rather_long_folder_name_for_tables/another_level/county_table_from_plan.csv:2";
+        assert_eq!(
+            wrap(path, 46),
+            "a_rather_long_folder_name_for_tables/\nanother_level/county_table_from_plan.csv:2"
+        );
+        // a part longer than a line is still cut where the line ends
+        assert_eq!(wrap("ab/cdefgh", 4), "ab/\ncdef\ngh");
+    }
+
+    #[test]
+    fn no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one() {
+        // 国内生产总值（GDP）增长: 6 characters (12 columns), then （GDP） (7) stays whole
+        assert_eq!(
+            wrap("国内生产总值（GDP）增长", 16),
+            "国内生产总值\n（GDP）增长"
+        );
+        assert_eq!(wrap("合理区间、各年度", 8), "合理区\n间、各年\n度");
+        assert_eq!(wrap("年均（5%）", 6), "年均\n（5%）");
     }
 }
