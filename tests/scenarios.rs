@@ -650,3 +650,46 @@ fn every_error_of_a_scenario_file_at_once() {
         r.stderr
     );
 }
+
+/// A rule's rate reads as the table's stated rate does, whatever the model: for a share (a
+/// logistic path under 100) `rate = 2` over 2021–2025 gives the path the stated 2 % gives,
+/// 63·1.02⁵ = 63·1.1040808 = 69.5571 in 2025, and `rate = 1.5` over 2026–2030 reaches
+/// 63·1.02⁵·1.015⁵ = 69.55709·1.0772840 = 74.9327 in 2030, in the model's shape between.
+#[test]
+fn a_rules_rate_is_a_pace_over_its_years_for_every_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = format!("{}/scenarios/baseline.toml", env!("CARGO_MANIFEST_DIR"));
+    let write = |name: &str, rules: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, format!("extends = {base:?}\nname = {name:?}\n{rules}")).unwrap();
+        p.display().to_string()
+    };
+    let urban = "常住人口城镇化率";
+    let plain = write("plain.toml", "");
+    let same = write(
+        "same.toml",
+        "[[override]]\nregion = \"科尔沁区\"\nindicator = \"常住人口城镇化率\"\nfrom = 2021\nto = 2025\nrate = 2.0\n",
+    );
+    let later = write(
+        "later.toml",
+        "[[override]]\nregion = \"科尔沁区\"\nindicator = \"常住人口城镇化率\"\nfrom = 2026\nto = 2030\nrate = 1.5\n",
+    );
+    let csv = |sc: &str| {
+        let r = run(&["project", sc, "--format", "csv"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stdout
+    };
+    let (plain, same, later) = (csv(&plain), csv(&same), csv(&later));
+    for year in 2021..=2025 {
+        assert_eq!(
+            value(&plain, "科尔沁区", urban, year),
+            value(&same, "科尔沁区", urban, year),
+            "{year}"
+        );
+    }
+    assert!(six(value(&same, "科尔沁区", urban, 2025), 69.5571));
+    assert!(six(value(&later, "科尔沁区", urban, 2030), 74.9327));
+    // logistic between: the years' growth slows towards the ceiling
+    let g = |y: i32| value(&later, "科尔沁区", urban, y) / value(&later, "科尔沁区", urban, y - 1);
+    assert!(g(2026) > g(2030), "{} {}", g(2026), g(2030));
+}

@@ -220,7 +220,7 @@ pub fn controls(plan: &Plan, lang: Lang) -> Vec<Control> {
     let p = &plan.loaded.p;
     let horizon = *plan.years.end();
     let mut out: Vec<Control> = Vec::new();
-    for path in &p.paths {
+    for (i, path) in p.paths.iter().enumerate() {
         let s = &path.series;
         if out.iter().any(|c| c.indicator == s.name) {
             continue;
@@ -240,7 +240,20 @@ pub fn controls(plan: &Plan, lang: Lang) -> Vec<Control> {
                 (path.plan.start_year, &path.plan.rates, path.plan.plan_rate),
                 free_from,
                 horizon,
-            ),
+            )
+            .into_iter()
+            .map(|mut period| {
+                // a rate typed in is a pace over its years, as the table's stated rate is
+                // (`scenario::rates::pace`): other shapes than compound show the path's pace,
+                // which typed back gives the same path
+                if !matches!(path.plan.model, plansim_core::model::Model::Compound(_))
+                    && let Some(pace) = period_pace(p, i, &period)
+                {
+                    period.rate = pace;
+                }
+                period
+            })
+            .collect(),
         });
     }
     // growth-rate rows (`国内生产总值（GDP）增长`): their rate is the row's value
@@ -272,6 +285,15 @@ pub fn controls(plan: &Plan, lang: Lang) -> Vec<Control> {
             .unwrap_or(usize::MAX)
     });
     out
+}
+
+/// The compound pace of path `i` over a period, percent a year: from the value the year
+/// before it to the value in its last year.
+fn period_pace(p: &plansim_core::project::Projection, i: usize, period: &Period) -> Option<f64> {
+    let (before, end) = (p.value(i, period.from - 1)?, p.value(i, period.to)?);
+    let n = f64::from(period.to - period.from + 1);
+    let pace = ((end / before).powf(1.0 / n) - 1.0) * 100.0;
+    (before > 0.0 && pace.is_finite()).then(|| (pace * 1e4).round() / 1e4)
 }
 
 /// Five-year plan periods (2021–25, 2026–30, …) from `from`, each with its first year's rate.

@@ -2,7 +2,8 @@
 //! v(t) = K / (1 + A·e^(−ρ(t−t0))), A = (K − v0)/v0.
 //!
 //! A year's rate g is read at the baseline: ρ = g/(1 − v0/K) is the intrinsic rate whose relative
-//! growth at v0 is g, so a stated 2% a year means 2% at the baseline, slowing as K nears. The map
+//! growth at v0 is g, slowing as K nears (a stated or a rule's rate over years is a pace,
+//! calibrated to the level it reaches: `scenario::rates`). The map
 //! is linear, so symmetric shocks to g stay symmetric in ρ. Each step is the exact logistic flow
 //! over one year, so the path stays strictly inside (0, K) whatever the rates (also under Monte
 //! Carlo draws).

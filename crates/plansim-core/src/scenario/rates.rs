@@ -217,8 +217,8 @@ pub(crate) fn plan_with(
         changes: Vec::new(),
     };
     after_plan(sc, s, &mut plan, &mut rates, &mut rules);
-    phases(sc, s, &mut rates, &mut rules);
-    overrides(sc, s, &mut rates, &mut rules);
+    phases(sc, s, (&plan, actuals), &mut rates, &mut rules);
+    overrides(sc, s, (&plan, actuals), &mut rates, &mut rules);
     if let Some(n) = nudge {
         nudged(
             sc,
@@ -238,7 +238,13 @@ pub(crate) fn plan_with(
 }
 
 /// `[[after.phase]]` rates, each over its years.
-fn phases(sc: &Scenario, s: &Series, rates: &mut [f64], rules: &mut Rules) {
+fn phases(
+    sc: &Scenario,
+    s: &Series,
+    path: (&RatePlan, &[(i32, f64)]),
+    rates: &mut [f64],
+    rules: &mut Rules,
+) {
     for (index, ph) in sc
         .spec
         .after
@@ -247,26 +253,67 @@ fn phases(sc: &Scenario, s: &Series, rates: &mut [f64], rules: &mut Rules) {
         .enumerate()
     {
         if ph.reaches(s) {
-            let r = ph.rate.fraction();
-            rules.apply(Rule::Phase, index, rates, |y, _| {
-                (y >= ph.from && y <= ph.to).then_some(r)
-            });
+            let inside = |y: i32| y >= ph.from && y <= ph.to;
+            let r = pace(path, rates, rules, &inside, ph.rate.fraction());
+            rules.apply(Rule::Phase, index, rates, |y, _| inside(y).then_some(r));
         }
     }
 }
 
 /// `[[override]]` rates and deltas, each over its years.
-fn overrides(sc: &Scenario, s: &Series, rates: &mut [f64], rules: &mut Rules) {
+fn overrides(
+    sc: &Scenario,
+    s: &Series,
+    path: (&RatePlan, &[(i32, f64)]),
+    rates: &mut [f64],
+    rules: &mut Rules,
+) {
     for (index, o) in sc.spec.overrides.iter().enumerate() {
         if o.reaches(s) {
-            let (rate, delta) = (o.rate.as_ref(), o.delta.as_ref());
+            let inside = |y: i32| o.from.is_none_or(|f| y >= f) && o.to.is_none_or(|t| y <= t);
+            let rate = o
+                .rate
+                .as_ref()
+                .map(|r| pace(path, rates, rules, &inside, r.fraction()));
+            let delta = o.delta.as_ref().map_or(0.0, |d| d.fraction());
             rules.apply(Rule::Override, index, rates, |y, g| {
-                let inside = o.from.is_none_or(|f| y >= f) && o.to.is_none_or(|t| y <= t);
-                inside
-                    .then(|| rate.map_or(g, |r| r.fraction()) + delta.map_or(0.0, |d| d.fraction()))
+                inside(y).then(|| rate.unwrap_or(g) + delta)
             });
         }
     }
+}
+
+/// A rule's rate `r` as the model's rate over the rule's years: the pace read as the plan's
+/// stated rate is, compound-equivalent over those years. Other shapes than compound pass
+/// through the level that pace reaches at the rule's last year (`rate = 2` on a share from
+/// 63 over five years reaches 63·1.02⁵ = 69.56, as the table's stated 2 % does), from the
+/// path's value before its first year the outturns leave open.
+fn pace(
+    (plan, actuals): (&RatePlan, &[(i32, f64)]),
+    rates: &[f64],
+    rules: &Rules,
+    inside: &dyn Fn(i32) -> bool,
+    r: f64,
+) -> f64 {
+    if matches!(plan.model, Model::Compound(_)) {
+        return r;
+    }
+    let open: Vec<usize> = rules
+        .years
+        .iter()
+        .enumerate()
+        .filter(|(_, y)| inside(**y) && !rules.observed.contains(y))
+        .map(|(k, _)| k)
+        .collect();
+    let Some(&first) = open.first() else {
+        return r;
+    };
+    let n = open.len() as f64;
+    let v = value_before(plan, rates, actuals, first);
+    plan.model
+        .calibrate(v, v * (1.0 + r).powf(n), n)
+        .filter(|g| g.is_finite())
+        .unwrap_or(r)
 }
 
 /// A sweep's nudge from `first` on, except in shocked and observed years.
