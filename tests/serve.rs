@@ -322,9 +322,16 @@ fn strangers_oversize_and_bad_values_are_refused_and_the_server_stays_up() {
         .output()
         .unwrap();
     let cli_err = String::from_utf8_lossy(&cli.stderr);
+    // the command line's words, led by the field's name and years, the field named for the
+    // page to mark
     let said = msg["error"].as_str().unwrap();
-    assert_eq!(said, "\"7,5\" 不是百分数：写 5、-3.5 或 \"5%\"");
-    assert!(cli_err.contains(said), "{cli_err}");
+    let words = "\"7,5\" 不是百分数：写 5、-3.5 或 \"5%\"";
+    assert_eq!(said, format!("地区生产总值增长率 2026–2030：{words}"));
+    assert_eq!(
+        msg["field"],
+        serde_json::json!({"kind": "rate", "indicator": "地区生产总值增长率", "from": 2026, "to": 2030})
+    );
+    assert!(cli_err.contains(words), "{cli_err}");
     // out of range, and a year outside the plan
     let r = post(
         &s,

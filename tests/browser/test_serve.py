@@ -192,6 +192,49 @@ def test_gdp_growth_typed_in_flips_the_targets_that_name_it(served, browser):
         assert relations[name]["text"] in shown, (relations[name]["text"], shown)
 
 
+def test_a_refused_value_is_marked_named_and_left_out(served, browser):
+    """Text typed into a rate field is refused by name; the field is marked and left out, so
+    the page is worked out from the other fields and another indicator can still be moved; a
+    number typed in its place is taken and the mark goes."""
+    url, _ = served
+    d = browser
+    open_plan(d, url)
+    field = d.find_element(By.CSS_SELECTOR, f'input.num[data-indicator="{INDICATOR}"]')
+    years = f'{field.get_attribute("data-from")}–{field.get_attribute("data-to")}'
+    seq = int(d.execute_script("return document.body.dataset.seq"))
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys("abc", Keys.TAB)
+    # refused, then worked out again without it: two answers
+    wait(d, f"return +document.body.dataset.seq >= {seq + 2} && !document.body.classList.contains('busy')",
+         "the answer without the refused value")
+    assert "invalid" in field.get_attribute("class").split(), field.get_attribute("class")
+    error = text(d, "error")
+    assert error.startswith(f"{INDICATOR} {years}：") and "不是百分数" in error, error
+    assert "此项未采用" in error, error
+    # another indicator moves as before, the refused field still out. A share's field shows
+    # its pace as the table states it (2 % a year, 63 → 63·1.02⁵), not the logistic model's
+    # rate at the baseline (2.18), so that 2 typed back is the same path
+    other = "常住人口城镇化率"
+    pace = d.find_element(By.CSS_SELECTOR, f'input.num[data-indicator="{other}"][data-from="2021"]')
+    assert float(pace.get_attribute("value")) == 2.0, pace.get_attribute("value")
+    seq = int(d.execute_script("return document.body.dataset.seq"))
+    d.find_element(By.CSS_SELECTOR, f'input[type=range][data-indicator="{other}"]').send_keys(Keys.ARROW_RIGHT)
+    wait(d, f"return +document.body.dataset.seq > {seq} && !document.body.classList.contains('busy')", "redraw")
+    assert "调整后" in d.find_element(By.ID, "chart").get_attribute("innerHTML")
+    assert text(d, "error").startswith(f"{INDICATOR} {years}："), text(d, "error")
+    # a number in its place: taken, the mark and the message gone, the slider beside it moved
+    seq = int(d.execute_script("return document.body.dataset.seq"))
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys("-15", Keys.TAB)
+    wait(d, f"return +document.body.dataset.seq > {seq} && !document.body.classList.contains('busy')", "redraw")
+    assert text(d, "error") == "", text(d, "error")
+    assert "invalid" not in field.get_attribute("class").split()
+    slider = d.find_element(By.CSS_SELECTOR, f'input[type=range][data-indicator="{INDICATOR}"]'
+                            f'[data-from="{field.get_attribute("data-from")}"]')
+    # -15 lies below the slider's first range (the starting rate less 10): widened to hold it
+    assert float(slider.get_attribute("value")) == -15.0, slider.get_attribute("value")
+
+
 def test_the_pages_chinese_is_drawn_in_the_served_font(served, browser):
     url, _ = served
     d = browser

@@ -7,6 +7,9 @@
   const $ = (id) => document.getElementById(id);
   const rates = new Map(); // "indicator|from|to" -> text of the field
   const shocks = new Map(); // indicator -> {year, delta}
+  // fields whose value the server refused: left out of the edits, marked, until changed
+  const refused = new Set(); // "indicator|from|to" or "shock|indicator"
+  let refusal = "";
   const first = data.controls.find((c) => c.chart) || data.controls[0];
   let focus = first ? first.indicator : null;
   let seq = 0;
@@ -23,10 +26,12 @@
   function edits() {
     const out = { rates: [], shocks: [], focus };
     for (const [k, v] of rates) {
+      if (refused.has(k)) continue;
       const [indicator, from, to] = k.split("|");
       out.rates.push({ indicator, from: +from, to: +to, rate: v });
     }
     for (const [indicator, s] of shocks) {
+      if (refused.has(`shock|${indicator}`)) continue;
       if (s.delta !== "" && +s.delta !== 0) out.shocks.push({ indicator, year: +s.year, delta: s.delta });
     }
     return out;
@@ -46,14 +51,22 @@
         const row = el("label", { class: "period" });
         row.appendChild(el("span", { class: "years" }, p.from === p.to ? `${p.from}` : `${p.from}–${p.to}`));
         const lo = Math.floor(p.rate - 10), hi = Math.ceil(p.rate + 10);
-        const range = el("input", { type: "range", min: lo, max: hi, step: "0.1", value: p.rate,
-          "data-indicator": c.indicator, "data-from": p.from, "data-to": p.to, "aria-label": `${c.indicator} ${p.from}–${p.to}` });
-        const num = el("input", { type: "text", inputmode: "decimal", size: "6", value: fmt(p.rate),
-          "data-indicator": c.indicator, "data-from": p.from, "data-to": p.to, class: "num" });
         const key = `${c.indicator}|${p.from}|${p.to}`;
+        const range = el("input", { type: "range", min: lo, max: hi, step: "0.1", value: p.rate,
+          "data-indicator": c.indicator, "data-from": p.from, "data-to": p.to, "data-key": key,
+          "aria-label": `${c.indicator} ${p.from}–${p.to}` });
+        const num = el("input", { type: "text", inputmode: "decimal", size: "6", value: fmt(p.rate),
+          "data-indicator": c.indicator, "data-from": p.from, "data-to": p.to, "data-key": key, class: "num" });
         const set = (v, from) => {
-          if (from !== range) range.value = v;
+          // the slider follows a typed number (its range widened to hold it), not typed text
+          const x = number(v);
+          if (from !== range && x !== null) {
+            if (x < +range.min) range.min = Math.floor(x);
+            if (x > +range.max) range.max = Math.ceil(x);
+            range.value = x;
+          }
           if (from !== num) num.value = v;
+          accept(key);
           rates.set(key, String(v));
           focus = c.indicator;
           mark();
@@ -73,8 +86,9 @@
         const sel = el("select", { "data-indicator": c.indicator, class: "shock-year", "aria-label": W.shockYear });
         for (const y of years) sel.appendChild(el("option", { value: y }, String(y)));
         const delta = el("input", { type: "text", inputmode: "decimal", size: "5", value: "0", class: "shock-delta",
-          "data-indicator": c.indicator, title: W.shockDelta, "aria-label": W.shockDelta });
+          "data-indicator": c.indicator, "data-key": `shock|${c.indicator}`, title: W.shockDelta, "aria-label": W.shockDelta });
         const set = () => {
+          accept(`shock|${c.indicator}`);
           shocks.set(c.indicator, { year: sel.value, delta: delta.value.trim() });
           focus = c.indicator;
           mark();
@@ -92,6 +106,34 @@
   }
 
   function fmt(x) { return String(Math.round(x * 100) / 100); }
+
+  // a field's text as a number within the rates a field takes, else null
+  function number(v) {
+    const t = String(v).trim().replace(/[%％]$/, "");
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
+    const x = Number(t);
+    return x >= -90 && x <= 200 ? x : null;
+  }
+
+  // a field changed: whatever was refused of it is taken back
+  function accept(key) {
+    refused.delete(key);
+    for (const f of document.querySelectorAll(`[data-key="${CSS.escape(key)}"]`)) {
+      f.classList.remove("invalid");
+      f.removeAttribute("aria-invalid");
+    }
+  }
+
+  // a field the server refused: marked and left out, and the page worked out without it
+  function refuse(field) {
+    const key = field.kind === "shock" ? `shock|${field.indicator}` : `${field.indicator}|${field.from}|${field.to}`;
+    refused.add(key);
+    for (const f of document.querySelectorAll(`[data-key="${CSS.escape(key)}"]`)) {
+      if (f.type === "range") continue;
+      f.classList.add("invalid");
+      f.setAttribute("aria-invalid", "true");
+    }
+  }
 
   function mark() {
     for (const d of document.querySelectorAll(".control")) {
@@ -115,8 +157,19 @@
         body: JSON.stringify(edits()), credentials: "same-origin" });
       const body = await r.json();
       if (mine !== seq) return; // a later change is on its way
-      if (!r.ok) { $("error").textContent = body.error || r.statusText; return; }
-      $("error").textContent = "";
+      if (!r.ok) {
+        if (body.field) {
+          // the chart and verdicts are made again without the refused value
+          refuse(body.field);
+          refusal = `${body.error} ${W.notApplied}`;
+          $("error").textContent = refusal;
+          schedule();
+          return;
+        }
+        $("error").textContent = body.error || r.statusText;
+        return;
+      }
+      $("error").textContent = refused.size ? refusal : "";
       render(body);
       const ms = Math.round(performance.now() - t0);
       window.plansimTiming = ms;
@@ -188,7 +241,7 @@
     a.remove();
   }
 
-  $("reset").addEventListener("click", () => { rates.clear(); shocks.clear(); build(); post(); });
+  $("reset").addEventListener("click", () => { rates.clear(); shocks.clear(); refused.clear(); build(); post(); });
   $("save").addEventListener("click", save);
   build();
   post();

@@ -6,7 +6,7 @@ use plansim_core::lang::{Lang, Msg, Wrong};
 use plansim_core::notice::At;
 use plansim_core::scenario::{Located, Override, Percent, Shock};
 use plansim_core::text::{parse_percent, trim_float};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Most edits one request may carry (a 30-indicator plan with three periods and a shock each
 /// needs 120).
@@ -124,46 +124,120 @@ fn indicator<'a>(name: &'a str, b: &Bounds, lang: Lang) -> Result<&'a str, Strin
     .render(lang))
 }
 
+/// The field an edit came from, so the page can mark it: a period's rate, or a shock.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Field {
+    Rate {
+        indicator: String,
+        from: i32,
+        to: i32,
+    },
+    Shock {
+        indicator: String,
+    },
+}
+
+/// Edits refused: the message, and the field at fault where one is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refused {
+    pub message: String,
+    pub field: Option<Field>,
+}
+
+impl Refused {
+    /// A message about the edits as a whole.
+    fn all(message: String) -> Refused {
+        Refused {
+            message,
+            field: None,
+        }
+    }
+
+    /// A field's message, led by the field's name and years (`常住人口城镇化率 2021–2025：…`), so
+    /// that among a plan's fields the one at fault is named.
+    fn of(field: Field, message: String, lang: Lang) -> Refused {
+        let name = match &field {
+            Field::Rate {
+                indicator,
+                from,
+                to,
+            } if from == to => format!("{indicator} {from}"),
+            Field::Rate {
+                indicator,
+                from,
+                to,
+            } => format!("{indicator} {from}–{to}"),
+            Field::Shock { indicator } => format!("{indicator} {}", lang.say("shock", "冲击")),
+        };
+        Refused {
+            message: format!("{name}{}{message}", lang.colon()),
+            field: Some(field),
+        }
+    }
+}
+
 impl Edits {
     /// Checks every edit against the plan and turns it into rules; the first bad value's
-    /// message otherwise (the page shows it beside the field).
-    pub fn rules(&self, b: &Bounds, lang: Lang) -> Result<Rules, String> {
+    /// message and field otherwise (the page marks the field and leaves its value out).
+    pub fn rules(&self, b: &Bounds, lang: Lang) -> Result<Rules, Refused> {
         if self.rates.len() + self.shocks.len() > MAX_EDITS {
-            return Err(lang
-                .say(
+            return Err(Refused::all(
+                lang.say(
                     &format!("at most {MAX_EDITS} edits at once"),
                     &format!("一次最多 {MAX_EDITS} 项调整"),
                 )
-                .to_string());
+                .to_string(),
+            ));
         }
         let mut out = Rules::default();
         for e in &self.rates {
-            let name = indicator(&e.indicator, b, lang)?;
-            let (from, to) = (year(e.from, b, lang)?, year(e.to, b, lang)?);
+            let name = indicator(&e.indicator, b, lang).map_err(Refused::all)?;
+            let field = || Field::Rate {
+                indicator: e.indicator.clone(),
+                from: e.from,
+                to: e.to,
+            };
+            let refuse = |m: String| Refused::of(field(), m, lang);
+            let (from, to) = (
+                year(e.from, b, lang).map_err(refuse)?,
+                year(e.to, b, lang).map_err(refuse)?,
+            );
             if from > to {
-                return Err(Msg::YearsReversed {
-                    rule: plansim_core::lang::Rule::Override,
-                    from,
-                    to,
-                }
-                .render(lang));
+                return Err(refuse(
+                    Msg::YearsReversed {
+                        rule: plansim_core::lang::Rule::Override,
+                        from,
+                        to,
+                    }
+                    .render(lang),
+                ));
             }
             out.overrides.push(Override {
                 indicator: Some(name.to_string()),
                 region: Some(vec![b.region.to_string()]),
                 from: Some(from),
                 to: Some(to),
-                rate: Some(Percent::new(percent(&e.rate, lang)?)),
+                rate: Some(Percent::new(percent(&e.rate, lang).map_err(refuse)?)),
                 ..Override::default()
             });
         }
         for e in &self.shocks {
-            let name = indicator(&e.indicator, b, lang)?;
+            let name = indicator(&e.indicator, b, lang).map_err(Refused::all)?;
+            let refuse = |m: String| {
+                Refused::of(
+                    Field::Shock {
+                        indicator: e.indicator.clone(),
+                    },
+                    m,
+                    lang,
+                )
+            };
             out.shocks.push(Shock {
                 indicator: Some(name.to_string()),
                 region: Some(vec![b.region.to_string()]),
-                year: year(e.year, b, lang)?,
-                delta: Some(Percent::new(percent(&e.delta, lang)?)),
+                year: year(e.year, b, lang).map_err(refuse)?,
+                delta: Some(Percent::new(percent(&e.delta, lang).map_err(refuse)?)),
                 ..Shock::default()
             });
         }
@@ -292,10 +366,50 @@ mod tests {
     #[test]
     fn a_bad_field_says_what_the_command_line_says() {
         let names = vec!["地区生产总值".to_string()];
-        let e = edit(serde_json::json!("abc")).rules(&bounds(&names), Lang::Zh);
-        assert_eq!(e.unwrap_err(), "\"abc\" 不是百分数：写 5、-3.5 或 \"5%\"");
-        let e = edit(serde_json::json!(1e6)).rules(&bounds(&names), Lang::En);
-        assert!(e.unwrap_err().starts_with("1000000 is out of range"));
+        let e = edit(serde_json::json!("abc"))
+            .rules(&bounds(&names), Lang::Zh)
+            .unwrap_err();
+        // led by the field's name and years, and the field named for the page to mark
+        assert_eq!(
+            e.message,
+            "地区生产总值 2026–2030：\"abc\" 不是百分数：写 5、-3.5 或 \"5%\""
+        );
+        assert_eq!(
+            e.field,
+            Some(Field::Rate {
+                indicator: "地区生产总值".into(),
+                from: 2026,
+                to: 2030
+            })
+        );
+        let e = edit(serde_json::json!(1e6))
+            .rules(&bounds(&names), Lang::En)
+            .unwrap_err();
+        assert!(
+            e.message
+                .starts_with("地区生产总值 2026–2030: 1000000 is out of range"),
+            "{}",
+            e.message
+        );
+        // a shock's field
+        let mut s = edit(serde_json::json!(5));
+        s.shocks.push(ShockEdit {
+            indicator: "地区生产总值".into(),
+            year: 2027,
+            delta: serde_json::json!("x"),
+        });
+        let e = s.rules(&bounds(&names), Lang::En).unwrap_err();
+        assert_eq!(
+            e.field,
+            Some(Field::Shock {
+                indicator: "地区生产总值".into()
+            })
+        );
+        assert!(
+            e.message.starts_with("地区生产总值 shock: "),
+            "{}",
+            e.message
+        );
         let r = edit(serde_json::json!("4.5%")).rules(&bounds(&names), Lang::En);
         assert_eq!(r.unwrap().overrides[0].rate.as_ref().unwrap().value, 4.5);
     }
@@ -305,7 +419,7 @@ mod tests {
         let names = vec!["地区生产总值".to_string()];
         let mut e = edit(serde_json::json!(5));
         e.rates[0].indicator = "地区生产总".into();
-        let msg = e.rules(&bounds(&names), Lang::Zh).unwrap_err();
+        let msg = e.rules(&bounds(&names), Lang::Zh).unwrap_err().message;
         assert!(msg.contains("地区生产总值"), "{msg}");
         let mut e = edit(serde_json::json!(5));
         e.rates[0].to = 2099;

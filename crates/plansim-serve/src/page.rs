@@ -75,6 +75,10 @@ fn words(lang: Lang) -> serde_json::Value {
         "reset": w("重置", "Reset"),
         "save": w("另存为情景", "Save as scenario"),
         "took": w("更新用时", "updated in"),
+        "notApplied": w(
+            "（此项未采用：图表和结论按其余各项计算）",
+            "(not applied: the chart and verdicts use the other fields)"
+        ),
         "rateOnly": w(
             "增速指标：没有水平值可画；它的增速决定以它为参照的目标（见下方）",
             "a growth-rate row: no level to chart; its rate judges the targets that name it (below)"

@@ -77,9 +77,13 @@ fn read_edits(
         indicators: &plan.indicators,
         years: plan.years.clone(),
     };
-    let rules = edits
-        .rules(&bounds, lang)
-        .map_err(|m| bad(StatusCode::BAD_REQUEST, m))?;
+    let rules = edits.rules(&bounds, lang).map_err(|r| {
+        (
+            StatusCode::BAD_REQUEST,
+            axum::Json(serde_json::json!({ "error": r.message, "field": r.field })),
+        )
+            .into_response()
+    })?;
     Ok((edits, rules))
 }
 
