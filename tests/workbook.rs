@@ -81,7 +81,8 @@ fn the_workbook_holds_the_report_in_numbers() {
             &proj,
             &[
                 (0, "科尔沁区"),
-                (2, "baseline"),
+                // the scenario by the name every sheet gives it (`name_zh`)
+                (2, "基准情景"),
                 (3, "地区生产总值增长率"),
                 (5, year),
             ],
@@ -115,7 +116,7 @@ fn the_workbook_holds_the_report_in_numbers() {
     );
     let col = |name: &str| head.iter().position(|h| h == name).unwrap();
     // scenarios by their Chinese names (`name_zh`) on a Chinese workbook
-    let outturn = "科尔沁区实际值（假设）";
+    let outturn = "科尔沁区增速假设";
     let rows = rows_where(&act, &[(0, outturn), (3, "地区生产总值增长率")]);
     assert_eq!(rows.len(), 1);
     let r = rows[0];
@@ -166,10 +167,38 @@ fn the_workbook_holds_the_report_in_numbers() {
     // probabilities are shares between 0 and 1, or empty without evidence
     let p = wb.worksheet_range("达标概率").unwrap();
     assert!(p.height() > 10);
+    assert_eq!(
+        header(&p),
+        [
+            "地区",
+            "规划",
+            "情景",
+            "指标",
+            "年份",
+            "目标",
+            "目标值",
+            "达标概率"
+        ]
+    );
     assert!(
         p.rows()
             .skip(1)
-            .all(|r| matches!(r[6], Data::Empty) || (0.0..=1.0).contains(&number(&r[6])))
+            .all(|r| matches!(r[7], Data::Empty) || (0.0..=1.0).contains(&number(&r[7])))
+    );
+    // the printed target `430亿` beside the number 430, under the scenario's Chinese name
+    let gdp = rows_where(
+        &p,
+        &[
+            (0, "科尔沁区"),
+            (2, outturn),
+            (3, "地区生产总值增长率"),
+            (4, "2025"),
+        ],
+    );
+    assert_eq!(gdp.len(), 1);
+    assert_eq!(
+        (text(&gdp[0][5]), number(&gdp[0][6])),
+        ("430亿".to_string(), 430.0)
     );
     // every finding of each scenario's audit, as findings.csv has them
     let f = wb.worksheet_range("检查结果").unwrap();
@@ -214,6 +243,8 @@ fn english_pages_get_english_headers() {
     let act = wb.worksheet_range("Actions").unwrap();
     let rows = rows_where(&act, &[(0, "horqin-outturn"), (3, "地区生产总值增长率")]);
     let grade = header(&act).iter().position(|h| h == "grade").unwrap();
+    // a scenario without an English name goes by its file's name on every sheet
+    assert!(!rows_where(&proj, &[(2, "horqin-outturn")]).is_empty());
     assert_eq!(text(&rows[0][grade]), "lagging");
 }
 
@@ -259,7 +290,7 @@ fn the_action_sheet_is_sorted_and_its_targets_typed() {
     );
     assert!(ranks.contains(&6), "no 数据不足 row to sort");
 
-    let outturn = "科尔沁区实际值（假设）";
+    let outturn = "科尔沁区增速假设";
     let gdp = rows_where(&act, &[(0, outturn), (3, "地区生产总值增长率")]);
     assert_eq!(gdp.len(), 1);
     assert_eq!(number(&gdp[0][col("目标值")]), 430.0);

@@ -92,6 +92,10 @@ pub struct ChanceRow<'a> {
     /// Where σ came from: `actuals`, a σ set by hand (`table`, `scenario`, `flag`), or
     /// `default` — no evidence, no probability.
     pub sigma_from: &'a str,
+    /// The level the target asks for in the row's terms (`430` of `430亿`, the near end of a
+    /// range), for the workbook's number beside the printed target.
+    #[serde(skip)]
+    pub target_value: Option<f64>,
 }
 
 /// Every (path, year) with a value, in order.
@@ -210,6 +214,11 @@ pub fn chance_rows<'a>(
             probability,
             sigma: sp.sigma_from.is_evidence().then_some(sp.sigma * 100.0),
             sigma_from: sp.sigma_from.as_str(),
+            target_value: path
+                .outcomes
+                .iter()
+                .find(|o| o.goal.year == year && o.goal.raw == target)
+                .map(|o| o.goal.kind.level(path.series.direction)),
         };
         let drawn = sp
             .chances

@@ -55,6 +55,8 @@ impl Draw for ProbabilityChart {
     }
 
     fn draw<DB: DrawingBackend>(&self, cv: &Canvas<DB>) -> Result<(), DrawFail> {
+        // as tall as its rows: the text keeps the size of the chart's width
+        let cv = &cv.scaled(super::style::Scale::of_width(cv.w as u32));
         cv.root.fill(&WHITE)?;
         let margin = cv.px(24.0);
         let mut y = cv.header(&self.title, &self.subtitle)?;

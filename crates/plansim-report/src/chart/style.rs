@@ -89,6 +89,11 @@ impl Scale {
                 .clamp(0.3, 6.0),
         )
     }
+    /// The scale of a chart as wide as `width` and as tall as its rows need (a bar a row):
+    /// its text is as large as a 1000-pixel-wide chart's, however few the rows.
+    pub fn of_width(width: u32) -> Scale {
+        Scale((width as f64 / 1000.0).clamp(0.3, 6.0))
+    }
     /// A length in pixels, at least 1.
     pub fn px(self, v: f64) -> i32 {
         (v * self.0).round().max(1.0) as i32

@@ -62,10 +62,11 @@ impl PlanChart {
                 let rows = d.panels.len().div_ceil(4).max(1) as u32;
                 (1600, (rows * 300 + 140).clamp(600, 6000))
             }
+            // as tall as their rows need: a plan with two bars is no 400-pixel picture
             PlanChart::Probability(_, c) => {
-                (1000, (c.bars.len() as u32 * 30 + 160).clamp(400, 6000))
+                (1000, (c.bars.len() as u32 * 40 + 200).clamp(280, 6000))
             }
-            PlanChart::Gap(_, c) => (1000, (c.dots.len() as u32 * 40 + 260).clamp(600, 6000)),
+            PlanChart::Gap(_, c) => (1000, (c.dots.len() as u32 * 40 + 250).clamp(290, 6000)),
         }
     }
 
@@ -370,7 +371,7 @@ pub fn probability(run: &Computed, region: &str, plan: &str, lang: Lang) -> Prob
             )
         } else {
             format!(
-                "情景 {} 下各指标达标概率（假设情景，非评估；无实际值的指标无概率）",
+                "情景 {} 下各指标达标概率（假设情景，非评估；仅限有实际值或手设波动率的指标）",
                 run.page.named.label
             )
         },

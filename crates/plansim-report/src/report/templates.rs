@@ -126,6 +126,12 @@ pub trait Shown {
     }
 
     /// A value to four significant digits or so, or empty.
+    /// A table's own figure as published (`63`, `305.8`), not in a column's decimals.
+    fn published(&self, v: Option<f64>) -> String {
+        v.map(|v| format::derived(v).to_string())
+            .unwrap_or_default()
+    }
+
     fn value(&self, v: Option<f64>) -> String {
         v.map(|v| format::number(v, format::Digits::Column))
             .unwrap_or_default()

@@ -111,7 +111,7 @@ fn actions<'f>(
         Column::Plan.say(lang),
         Column::Indicator.say(lang),
         Column::TargetYear.say(lang),
-        lang.say("target value", "目标值"),
+        target_value(lang),
         lang.say("bound", "目标界限"),
         lang.say("target rule", "目标类型"),
         Column::Unit.say(lang),
@@ -257,6 +257,11 @@ fn action_cells<'a>(
     ]
 }
 
+/// The head of a target's number (`430` of `430亿`), on the action and probability sheets.
+fn target_value(lang: Lang) -> &'static str {
+    lang.say("target value", "目标值")
+}
+
 /// The projection, the simulation's bands and the probabilities, in long format.
 fn long_sheets<'f>(
     wb: &'f RefCell<Workbook>,
@@ -289,6 +294,7 @@ fn long_sheets<'f>(
             Column::Indicator.say(lang),
             Column::Year.say(lang),
             Column::Target.say(lang),
+            target_value(lang),
             lang.say("probability", "达标概率"),
         ],
         formats,
@@ -296,14 +302,19 @@ fn long_sheets<'f>(
     // the columns sized to the texts, measured without holding the rows: one row of each
     // path shows them all (years and values are numbers); every probability's row is made
     // twice, measured and then written
-    fn chance_cells<'a>(r: &plansim_core::export::ChanceRow<'a>) -> [Cell<'a>; 7] {
+    // the scenario by the name its pages and the other sheets give it (`name_zh`, …)
+    fn chance_cells<'a>(
+        r: &plansim_core::export::ChanceRow<'a>,
+        scenario: &'a str,
+    ) -> [Cell<'a>; 8] {
         [
             Cell::Text(r.region),
             Cell::Text(r.plan),
-            Cell::Text(r.scenario),
+            Cell::Text(scenario),
             Cell::Text(r.indicator),
             Cell::Whole(r.year.into()),
             Cell::Text(r.target),
+            number(r.target_value),
             r.probability.map_or(Cell::Empty, Cell::Share),
         ]
     }
@@ -314,7 +325,7 @@ fn long_sheets<'f>(
                 let sample = [
                     Cell::Text(r.region),
                     Cell::Text(r.plan),
-                    Cell::Text(r.scenario),
+                    Cell::Text(&run.page.named.label),
                     Cell::Text(r.indicator),
                     Cell::Text(r.unit),
                 ];
@@ -323,7 +334,7 @@ fn long_sheets<'f>(
             }
         }
         for r in chance_rows(&run.p, &run.sim) {
-            chances.measure(&chance_cells(&r));
+            chances.measure(&chance_cells(&r, &run.page.named.label));
         }
     }
     projection.fit_measured()?;
@@ -331,7 +342,7 @@ fn long_sheets<'f>(
     chances.fit_measured()?;
     for run in runs {
         for r in chance_rows(&run.p, &run.sim) {
-            chances.push(&chance_cells(&r))?;
+            chances.push(&chance_cells(&r, &run.page.named.label))?;
         }
     }
     for run in runs {
@@ -339,7 +350,7 @@ fn long_sheets<'f>(
             let long = [
                 Cell::Text(r.region),
                 Cell::Text(r.plan),
-                Cell::Text(r.scenario),
+                Cell::Text(&run.page.named.label),
                 Cell::Text(r.indicator),
                 Cell::Text(r.unit),
                 Cell::Whole(r.year.into()),
