@@ -138,15 +138,10 @@ pub fn within((level, above): (f64, bool), v: f64) -> bool {
     if above { v >= level } else { v <= level }
 }
 
-/// The goal's threshold and side with the printed precision allowed: (level, met at or above).
+/// The goal's threshold and side with the printed precision allowed: (level, met at or above),
+/// as projections hold it ([`GoalKind::lenient`]).
 pub fn lenient(goal: &GoalKind, dir: Direction, precision: f64) -> (f64, bool) {
-    let (level, above) = goal.threshold(dir);
-    let slack = if matches!(goal, GoalKind::About { .. }) {
-        0.0
-    } else {
-        precision
-    };
-    (if above { level - slack } else { level + slack }, above)
+    goal.lenient(dir, precision)
 }
 
 /// A value meets the goal as published: a bound outturn only when its side says so.

@@ -66,6 +66,21 @@ impl GoalKind {
         }
     }
 
+    /// [`GoalKind::threshold`] with the target's printed precision allowed (`65` is met from
+    /// 64.5): a figure computed here — compounded from outturns, or projected — is held to a
+    /// number the plan rounded as printed. A bound (`4以内`, `＞98`, a range's end) is a line
+    /// the plan draws, not a rounded figure: 4.3 does not keep `4以内`. An `About` goal's
+    /// tolerance already allows for rounding.
+    pub fn lenient(&self, dir: Direction, precision: f64) -> (f64, bool) {
+        let (level, above) = self.threshold(dir);
+        let slack = if matches!(self, GoalKind::Point { .. }) {
+            precision
+        } else {
+            0.0
+        };
+        (if above { level - slack } else { level + slack }, above)
+    }
+
     /// `met` spelled out per kind; `threshold` is its fast form.
     #[cfg(test)]
     fn met_by_kind(&self, v: f64, dir: Direction) -> bool {

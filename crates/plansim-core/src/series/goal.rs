@@ -14,4 +14,28 @@ pub struct Goal {
     pub raw: String,
     /// Derived from a stated growth rate rather than printed as a level.
     pub from_rate: bool,
+    /// Half a unit of the target's last printed digit, in value units (0 for a level derived
+    /// from a stated rate): a projected value meets the goal as printed, as `assess` holds a
+    /// figure compounded from outturns (`84.91` meets `85`).
+    #[serde(skip)]
+    pub precision: f64,
+}
+
+impl Goal {
+    /// Whether a projected value meets the goal as printed.
+    pub fn met(&self, v: f64, dir: crate::table::Direction) -> bool {
+        let (level, above) = self.threshold(dir);
+        // a path calibrated onto the target must count as reaching it despite rounding
+        let eps = 1e-9 * level.abs().max(1.0);
+        if above {
+            v >= level - eps
+        } else {
+            v <= level + eps
+        }
+    }
+
+    /// [`Goal::met`]'s threshold: (level, met at or above).
+    pub fn threshold(&self, dir: crate::table::Direction) -> (f64, bool) {
+        self.kind.lenient(dir, self.precision)
+    }
 }

@@ -260,22 +260,22 @@ impl Series {
     /// stated average growth reaches.
     fn goal_of(&self, ind: &Indicator, m: &Meaning) -> Option<Goal> {
         let years = f64::from(ind.target_year - self.base_year);
-        let kind = match &m.target {
-            TargetKind::Reach { goal, .. }
-            | TargetKind::Hold { goal, .. }
-            | TargetKind::PeriodTotal { goal, .. } => *goal,
+        let (kind, precision) = match &m.target {
+            TargetKind::Reach { goal, precision }
+            | TargetKind::Hold { goal, precision }
+            | TargetKind::PeriodTotal { goal, precision } => (*goal, *precision),
             // a bound or level on the yearly values: a share's ceiling (`<5.5`) is one on its
             // level; a growth-rate row keeps its printed rate
             TargetKind::AnnualBound {
                 goal,
                 of: Of::Values,
-                ..
+                precision,
             }
             | TargetKind::AnnualRate {
                 goal,
                 of: Of::Values,
-                ..
-            } if self.quantity != Quantity::Rate || ind.target.is_numeric() => *goal,
+                precision,
+            } if self.quantity != Quantity::Rate || ind.target.is_numeric() => (*goal, *precision),
             TargetKind::AnnualBound { of: Of::Growth, .. }
             | TargetKind::AnnualRate { of: Of::Growth, .. } => {
                 return self.goal_from_rate(ind, years);
@@ -292,6 +292,7 @@ impl Series {
             kind,
             raw: raw.clone(),
             from_rate: false,
+            precision,
         })
     }
 
@@ -329,6 +330,8 @@ impl Series {
             kind,
             raw: annual_raw(&ind.rate.raw),
             from_rate: true,
+            // a level compounded here from the rate, not printed
+            precision: 0.0,
         })
     }
 

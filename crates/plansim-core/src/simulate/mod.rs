@@ -341,7 +341,7 @@ fn simulate_path(
     let goals: Vec<(usize, f64, bool)> = usable
         .iter()
         .map(|o| {
-            let (level, above) = o.goal.kind.threshold(path.series.direction);
+            let (level, above) = o.goal.threshold(path.series.direction);
             ((o.goal.year - plan.start_year) as usize, level, above)
         })
         .collect();

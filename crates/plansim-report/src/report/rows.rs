@@ -130,7 +130,7 @@ impl Reach {
         years: &[i32],
         values: impl IntoIterator<Item = f64>,
         after: i32,
-        goal: &plansim_core::meaning::GoalKind,
+        goal: &plansim_core::series::Goal,
         dir: plansim_core::table::Direction,
     ) -> Option<Reach> {
         let mut last = None;
@@ -227,7 +227,7 @@ pub fn target_rows(
                     &p.years,
                     p.values.row(i).iter().copied(),
                     x.plan.start_year,
-                    &o.goal.kind,
+                    &o.goal,
                     x.series.direction,
                 )
             });
@@ -356,14 +356,25 @@ impl TargetRow {
 mod tests {
     use super::Reach;
     use plansim_core::meaning::GoalKind;
+    use plansim_core::series::Goal;
     use plansim_core::table::Direction;
+
+    fn goal(kind: GoalKind, precision: f64) -> Goal {
+        Goal {
+            year: 2025,
+            kind,
+            raw: String::new(),
+            from_rate: false,
+            precision,
+        }
+    }
 
     /// A level of 100 in 2020 growing 10% a year against one growing 20%, towards ≥150.
     #[test]
     fn the_first_year_a_path_meets_its_target() {
         let years: Vec<i32> = (2020..=2030).collect();
         let path = |r: f64| years.iter().map(move |y| 100.0 * (1.0 + r).powi(y - 2020));
-        let goal = GoalKind::AtLeast { value: 150.0 };
+        let goal = goal(GoalKind::AtLeast { value: 150.0 }, 0.0);
         // 100·1.1⁴ = 146.41 < 150 ≤ 100·1.1⁵ = 161.05: met in 2025
         let slow = Reach::of(&years, path(0.10), 2020, &goal, Direction::Rising);
         assert_eq!(slow, Some(Reach::In(2025)));
@@ -389,8 +400,16 @@ mod tests {
         );
         // a falling target: ≤ 80 from 100 falling 5% a year, 100·0.95⁴ = 81.45, 0.95⁵ = 77.38
         let down = years.iter().map(|y| 100.0 * 0.95f64.powi(y - 2020));
-        let goal = GoalKind::AtMost { value: 80.0 };
-        let falling = Reach::of(&years, down, 2020, &goal, Direction::Falling);
+        let at_most = super::tests::goal(GoalKind::AtMost { value: 80.0 }, 0.0);
+        let falling = Reach::of(&years, down.clone(), 2020, &at_most, Direction::Falling);
+        assert_eq!(falling, Some(Reach::In(2025)));
+        // as printed: a plain `81` is met from 81.5, so 81.45 in 2024 meets it; a bound
+        // `81以内` is held as drawn: 2025 (77.38)
+        let printed = super::tests::goal(GoalKind::Point { value: 81.0 }, 0.5);
+        let falling = Reach::of(&years, down.clone(), 2020, &printed, Direction::Falling);
+        assert_eq!(falling, Some(Reach::In(2024)));
+        let bound = super::tests::goal(GoalKind::AtMost { value: 81.0 }, 0.5);
+        let falling = Reach::of(&years, down, 2020, &bound, Direction::Falling);
         assert_eq!(falling, Some(Reach::In(2025)));
     }
 }
