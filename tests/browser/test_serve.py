@@ -251,3 +251,6 @@ def test_the_pages_chinese_is_drawn_in_the_served_font(served, browser):
         assert drawn_in_bundled(t, fonts), f"{t!r} drawn in {fonts}"
         assert all(f.get("isCustomFont") for f in fonts), f"{t!r} drawn in {fonts}"
     assert any(BUNDLED_FAMILY in f["familyName"] for f in fonts)
+    # the page and its first answer leave nothing in the console (no missing favicon either)
+    severe = [e for e in d.get_log("browser") if e["level"] == "SEVERE"]
+    assert not severe, severe

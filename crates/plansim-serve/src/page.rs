@@ -15,10 +15,12 @@ pub fn esc(s: &str) -> String {
 }
 
 fn head(title: &str, lang: Lang) -> String {
+    // an empty icon: no request for /favicon.ico, whose 404 would be the console's one error
     format!(
         "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{}</title><link rel=\"stylesheet\" href=\"/style.css\"></head>\n<body>\n",
+         <title>{}</title><link rel=\"stylesheet\" href=\"/style.css\">\
+         <link rel=\"icon\" href=\"data:,\"></head>\n<body>\n",
         lang.say("en", "zh-CN"),
         esc(title)
     )

@@ -2,7 +2,7 @@
 //! outturns show over the period before it (the five years up to the base year, as far as the
 //! outturns span them), and their ratio. Where a ratio means nothing, words say why:
 //! 已达到，需保持 (the base already meets the target, or the past kept the bound on average),
-//! 方向相反 (the past moved the other way), 无历史 (no outturns before the base), 定性.
+//! 方向相反 (the past moved the other way), 无历史 (no outturns before the base), 无数值可比.
 //!
 //! Paces are in the grade's terms: points a year for shares, % a year for levels and change
 //! indices (a period total `〔17〕` is the index 100 → 83), the rate itself for yearly rates.
@@ -34,7 +34,7 @@ pub enum Verdict {
     Opposite,
     /// 无历史: no outturns before the base year to measure a pace.
     NoHistory,
-    /// 定性: no number to compare (words, relations to another indicator).
+    /// 无数值可比: no number to compare (words, relations to another indicator).
     Qualitative,
 }
 
@@ -177,7 +177,8 @@ pub fn sentence(a: &Ambition) -> Text {
             "方向相反".into(),
         )),
         Verdict::NoHistory => both(Text::new("no history".into(), "无历史".into())),
-        Verdict::Qualitative => Text::new("qualitative".into(), "定性".into()),
+        // not the grade's word 定性: a relation to another row has a grade of its own
+        Verdict::Qualitative => Text::new("no number to compare".into(), "无数值可比".into()),
     }
 }
 

@@ -128,7 +128,7 @@ fn words_where_a_ratio_means_nothing() {
         ),
         &[],
     );
-    assert_eq!((v, zh.as_str()), (Verdict::Qualitative, "定性"));
+    assert_eq!((v, zh.as_str()), (Verdict::Qualitative, "无数值可比"));
 }
 
 /// The bundled 15th plan: CO₂ intensity 〔17〕 over 2026–30 is the index 100 → 83,
