@@ -92,3 +92,30 @@ def test_actions_are_sorted_by_urgency(actions):
     # within the behind, 未实现 before 滞后于预期
     behind = [g for g in grades if g in BEHIND]
     assert behind == sorted(behind, key=lambda g: g != "未实现"), behind
+
+
+def test_numbers_show_their_digits():
+    """A level shows the digits it was written with (a 2020 level of 305.8 and its 2021 value
+    305.8 × 1.07 = 327.206, not 327.21), a share as a percentage, a year as a whole number."""
+    tmp = pathlib.Path(tempfile.mkdtemp(prefix="plansim-xlsx-"))
+    out = tmp / "out"
+    run = subprocess.run(
+        [str(binary()), "report", "scenarios/baseline.toml", "--no-charts", "--draws", "200",
+         "--out", str(out)],
+        cwd=REPO, capture_output=True, text=True, env={**os.environ, "LC_ALL": "zh_CN.UTF-8"},
+    )
+    assert run.returncode == 0, run.stderr
+    wb = openpyxl.load_workbook(out / "plansim.xlsx")
+    sheet = wb["预测"]
+    head = [c.value for c in sheet[1]]
+    col = {h: i for i, h in enumerate(head)}
+    cell = next(r for r in sheet.iter_rows(min_row=2)
+                if r[col["地区"]].value == "科尔沁区" and r[col["指标"]].value == "地区生产总值增长率"
+                and r[col["年份"]].value == 2021)
+    value = cell[col["数值"]]
+    assert abs(value.value - 327.206) < 1e-9
+    # two decimals at least, four at most: Excel shows 327.206
+    assert value.number_format == "0.00##", value.number_format
+    assert cell[col["年份"]].number_format == "0"
+    wb.close()
+    shutil.rmtree(tmp, ignore_errors=True)

@@ -88,7 +88,9 @@ impl Formats {
                 .set_bold()
                 .set_background_color(Color::RGB(0xd9dee5)),
             share: Format::new().set_num_format("0%"),
-            pace: Format::new().set_num_format("0.00"),
+            // two decimals at least, up to four: a pace reads 10.75, a level 0.0234 or
+            // 327.206 as written (the cell holds six significant digits)
+            pace: Format::new().set_num_format("0.00##"),
             whole: Format::new().set_num_format("0"),
             grades,
         }
