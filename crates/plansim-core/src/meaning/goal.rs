@@ -56,14 +56,7 @@ impl GoalKind {
 
     /// Whether a value meets the goal, going in direction `dir`.
     pub fn met(&self, v: f64, dir: Direction) -> bool {
-        let (level, at_or_above) = self.threshold(dir);
-        // a path calibrated onto the target must count as reaching it despite rounding
-        let eps = 1e-9 * level.abs().max(1.0);
-        if at_or_above {
-            v >= level - eps
-        } else {
-            v <= level + eps
-        }
+        meets(self.threshold(dir), v)
     }
 
     /// [`GoalKind::threshold`] with the target's printed precision allowed (`65` is met from
@@ -110,6 +103,17 @@ impl GoalKind {
             },
             _ => (self.level(dir), dir == Direction::Rising),
         }
+    }
+}
+
+/// Whether `v` is on the met side of a threshold (level, met at or above): a path calibrated
+/// onto the target must count as reaching it despite rounding.
+pub(crate) fn meets((level, at_or_above): (f64, bool), v: f64) -> bool {
+    let eps = 1e-9 * level.abs().max(1.0);
+    if at_or_above {
+        v >= level - eps
+    } else {
+        v <= level + eps
     }
 }
 

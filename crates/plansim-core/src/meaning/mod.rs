@@ -4,7 +4,7 @@
 //! total — the cells decide, not the name), where its baseline lies, and what kind of target it
 //! states ([`TargetKind`]).
 mod direction;
-mod goal;
+pub(crate) mod goal;
 mod quantity;
 mod reading;
 mod relation;

@@ -24,14 +24,7 @@ pub struct Goal {
 impl Goal {
     /// Whether a projected value meets the goal as printed.
     pub fn met(&self, v: f64, dir: crate::table::Direction) -> bool {
-        let (level, above) = self.threshold(dir);
-        // a path calibrated onto the target must count as reaching it despite rounding
-        let eps = 1e-9 * level.abs().max(1.0);
-        if above {
-            v >= level - eps
-        } else {
-            v <= level + eps
-        }
+        crate::meaning::goal::meets(self.threshold(dir), v)
     }
 
     /// [`Goal::met`]'s threshold: (level, met at or above).
