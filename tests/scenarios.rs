@@ -693,3 +693,39 @@ fn a_rules_rate_is_a_pace_over_its_years_for_every_model() {
     let g = |y: i32| value(&later, "科尔沁区", urban, y) / value(&later, "科尔沁区", urban, y - 1);
     assert!(g(2026) > g(2030), "{} {}", g(2026), g(2030));
 }
+
+/// A pace the model cannot reach saturates instead of being read another way, and a path from
+/// nothing keeps the model's own rate: on a share at 90 (ceiling 100), 2.1 %, 2.2 % and 3 %
+/// over five years (90·1.021⁵ = 99.86 under the ceiling, 90·1.022⁵ = 100.35 past it) give
+/// paths that never fall as the pace rises; `rate = 5` on a running total from 0 (`[4]`) is
+/// no flat line at 0.
+#[test]
+fn a_pace_past_the_ceiling_saturates_and_a_path_from_nothing_moves() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("t.csv"),
+        "指标,单位,2020年,2025年,属性\n森林覆盖率,%,90,95,约束性\n城镇新增就业,万人,,[4],预期性\n",
+    )
+    .unwrap();
+    let at_2025 = |indicator: &str, rate: &str| {
+        let p = dir.path().join(format!("{indicator}-{rate}.toml"));
+        std::fs::write(
+            &p,
+            format!(
+                "name = \"s\"\ntables = [\"t.csv\"]\nhorizon = 2027\n[[override]]\nindicator = \"{indicator}\"\nfrom = 2021\nto = 2025\nrate = {rate}\n"
+            ),
+        )
+        .unwrap();
+        let r = run(&["project", p.to_str().unwrap(), "--format", "csv"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        value(&r.stdout, "t", indicator, 2025)
+    };
+    let forest: Vec<f64> = ["2.0", "2.1", "2.2", "3.0", "5.0"]
+        .iter()
+        .map(|r| at_2025("森林覆盖率", r))
+        .collect();
+    assert!(six(forest[1], 99.8553), "{forest:?}");
+    assert!(forest.windows(2).all(|w| w[0] <= w[1] + 1e-9), "{forest:?}");
+    assert!(forest.iter().all(|v| *v <= 100.0), "{forest:?}");
+    assert!(at_2025("城镇新增就业", "5.0") > 0.0);
+}

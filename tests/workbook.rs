@@ -176,7 +176,7 @@ fn the_workbook_holds_the_report_in_numbers() {
             "指标",
             "年份",
             "目标",
-            "目标值",
+            "路径目标值",
             "达标概率"
         ]
     );

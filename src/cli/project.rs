@@ -126,6 +126,13 @@ fn plan_period_rate(path: &plansim_core::project::Path) -> String {
     if !changed {
         return pct(path.series.stated_rate.map(|r| r.value));
     }
+    // other shapes than compound: the pace their path keeps over the open years, in the terms
+    // a rule's rate is written in (`rate = 3` on a share reads 3.00%, not the model's 3.43)
+    if !matches!(plan.model, plansim_core::model::Model::Compound(_))
+        && let Some(pace) = open_pace(path)
+    {
+        return pct(Some(pace));
+    }
     let rates: Vec<f64> = (plan.start_year + 1..=path.series.plan_year)
         .filter(|y| !path.actuals.iter().any(|a| a.0 == *y))
         .filter_map(|y| plan.rate(y))
@@ -137,6 +144,31 @@ fn plan_period_rate(path: &plansim_core::project::Path) -> String {
     } else {
         format!("{:.2}–{}", lo * 100.0, pct(Some(hi)))
     }
+}
+
+/// The compound pace of a path over the plan period's open years (observed ones aside): from
+/// the value before the first to the value in the last.
+fn open_pace(path: &plansim_core::project::Path) -> Option<f64> {
+    use plansim_core::model::Growth;
+    let plan = &path.plan;
+    let observed = |y: i32| path.actuals.iter().any(|a| a.0 == y);
+    let open: Vec<i32> = (plan.start_year + 1..=path.series.plan_year)
+        .filter(|&y| !observed(y))
+        .collect();
+    let (&first, &last) = (open.first()?, open.last()?);
+    let value_at = |year: i32| {
+        let mut v = plan.start;
+        for y in plan.start_year + 1..=year {
+            v = match path.actuals.iter().find(|a| a.0 == y) {
+                Some(a) => a.1,
+                None => plan.model.step(v, plan.rate(y)?),
+            };
+        }
+        Some(v)
+    };
+    let (v0, v1) = (value_at(first - 1)?, value_at(last)?);
+    let pace = (v1 / v0).powf(1.0 / open.len() as f64) - 1.0;
+    (v0 > 0.0 && pace.is_finite()).then_some(pace)
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {

@@ -94,9 +94,9 @@ fn closing(c: char) -> bool {
     )
 }
 
-/// Marks no line may end with (an opening bracket).
+/// Marks no line may end with (an opening bracket, full width or not).
 fn opening(c: char) -> bool {
-    matches!(c, '（' | '“' | '‘' | '「' | '『' | '《' | '【')
+    matches!(c, '（' | '(' | '[' | '“' | '‘' | '「' | '『' | '《' | '【')
 }
 
 /// A line's runs of glued characters, each other character on its own; an opening bracket
@@ -108,9 +108,10 @@ fn tokens(line: &str) -> impl Iterator<Item = &str> {
         let run = |s: &str, from: usize| {
             let c = s[from..].chars().next();
             match c {
+                // an opening bracket inside a run starts the next token (`13.5` | `(十三五`)
                 Some(c) if glued(c) => s[from..]
                     .char_indices()
-                    .find(|&(_, c)| !glued(c))
+                    .find(|&(i, c)| !glued(c) || (i > 0 && opening(c)))
                     .map_or(s.len(), |(i, _)| from + i),
                 Some(c) => from + c.len_utf8(),
                 None => from,
@@ -184,5 +185,9 @@ mod tests {
         );
         assert_eq!(wrap("合理区间、各年度", 8), "合理区\n间、各年\n度");
         assert_eq!(wrap("年均（5%）", 6), "年均\n（5%）");
+        // half-width brackets too: `(` stays with what it opens, also after a number
+        assert_eq!(wrap("发明数(每万人", 8), "发明数\n(每万人");
+        assert_eq!(wrap("13.5(十三五", 8), "13.5(十\n三五");
+        assert_eq!(wrap("13.5(十三五", 5), "13.5\n(十三\n五");
     }
 }

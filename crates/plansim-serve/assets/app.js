@@ -7,9 +7,9 @@
   const $ = (id) => document.getElementById(id);
   const rates = new Map(); // "indicator|from|to" -> text of the field
   const shocks = new Map(); // indicator -> {year, delta}
-  // fields whose value the server refused: left out of the edits, marked, until changed
-  const refused = new Set(); // "indicator|from|to" or "shock|indicator"
-  let refusal = "";
+  // fields whose value the server refused: left out of the edits, marked, until changed;
+  // each with the server's message
+  const refused = new Map(); // "indicator|from|to" or "shock|indicator" -> message
   const first = data.controls.find((c) => c.chart) || data.controls[0];
   let focus = first ? first.indicator : null;
   let seq = 0;
@@ -118,16 +118,45 @@
   // a field changed: whatever was refused of it is taken back
   function accept(key) {
     refused.delete(key);
+    showRefusals();
     for (const f of document.querySelectorAll(`[data-key="${CSS.escape(key)}"]`)) {
       f.classList.remove("invalid");
       f.removeAttribute("aria-invalid");
     }
   }
 
+  function keyOf(field) {
+    return field.kind === "shock" ? `shock|${field.indicator}` : `${field.indicator}|${field.from}|${field.to}`;
+  }
+
+  // what a request sent for a field: its text, so a refusal of text since changed is dropped
+  function sentFor(sent, field) {
+    if (field.kind === "shock") {
+      const s = sent.shocks.find((x) => x.indicator === field.indicator);
+      return s ? String(s.delta) : undefined;
+    }
+    const r = sent.rates.find((x) => x.indicator === field.indicator && x.from === field.from && x.to === field.to);
+    return r ? String(r.rate) : undefined;
+  }
+
+  function current(field) {
+    const key = keyOf(field);
+    if (field.kind === "shock") {
+      const s = shocks.get(field.indicator);
+      return s ? String(s.delta) : undefined;
+    }
+    return rates.has(key) ? String(rates.get(key)) : undefined;
+  }
+
+  // every refused field's message, one line each
+  function showRefusals() {
+    $("error").textContent = [...refused.values()].map((m) => `${m} ${W.notApplied}`).join("\n");
+  }
+
   // a field the server refused: marked and left out, and the page worked out without it
-  function refuse(field) {
-    const key = field.kind === "shock" ? `shock|${field.indicator}` : `${field.indicator}|${field.from}|${field.to}`;
-    refused.add(key);
+  function refuse(field, message) {
+    const key = keyOf(field);
+    refused.set(key, message);
     for (const f of document.querySelectorAll(`[data-key="${CSS.escape(key)}"]`)) {
       if (f.type === "range") continue;
       f.classList.add("invalid");
@@ -152,24 +181,25 @@
     const t0 = started || performance.now();
     started = 0;
     document.body.classList.add("busy");
+    const sent = edits();
     try {
       const r = await fetch(`${data.api}/whatif`, { method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(edits()), credentials: "same-origin" });
+        body: JSON.stringify(sent), credentials: "same-origin" });
       const body = await r.json();
       if (mine !== seq) return; // a later change is on its way
       if (!r.ok) {
         if (body.field) {
+          // refused as sent; a field changed since is the user's new value, not this one
+          if (current(body.field) === sentFor(sent, body.field)) refuse(body.field, body.error);
           // the chart and verdicts are made again without the refused value
-          refuse(body.field);
-          refusal = `${body.error} ${W.notApplied}`;
-          $("error").textContent = refusal;
+          showRefusals();
           schedule();
           return;
         }
         $("error").textContent = body.error || r.statusText;
         return;
       }
-      $("error").textContent = refused.size ? refusal : "";
+      showRefusals();
       render(body);
       const ms = Math.round(performance.now() - t0);
       window.plansimTiming = ms;

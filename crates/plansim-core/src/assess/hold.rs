@@ -4,7 +4,8 @@
 //! Mid-period, the mean of the outturn years within the bound is 基本符合预期, beyond it by at
 //! least 20 % of the bound 快于预期, outside it 滞后于预期; breached years are named. In the target
 //! year, 已实现 when the year's value (a kept bound) or the period mean (a yearly bound) is
-//! within the bound inside its printed precision, else 未实现.
+//! within the bound as drawn (4.3 does not keep `4以内`; a plain number a name makes a bound,
+//! `耕地保有量 120`, is one too), else 未实现.
 
 use super::path::{Path, lenient, met, planned, trend, within};
 use super::words as say;

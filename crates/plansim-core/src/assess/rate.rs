@@ -2,8 +2,9 @@
 //! growth of a level, from the baseline to the latest level; arithmetic for a rate indicator's
 //! yearly values) against the target: within ±0.5 point (`左右`: its own tolerance, 0.5 point;
 //! a range: its ends) 基本符合预期, above 快于预期, below 滞后于预期 (the other way round for a
-//! falling target). In the target year, 已实现 when the mean reaches the target inside its
-//! printed precision (`7左右` from 6.5, `7` from 6.95, `3-4` from 2.95), else 未实现.
+//! falling target). In the target year, 已实现 when the mean reaches the target: a plain number
+//! inside its printed precision (`7` from 6.95), `左右` inside its tolerance (`7左右` from 6.5),
+//! a range's end as drawn (`3-4` from 3), else 未实现.
 
 use super::hold::{average, p_mean, span, summary, typed_unit, yearly};
 use super::path::{lenient, within};

@@ -41,9 +41,12 @@ fn other(row: &Row, relation: &Relation) -> Vec<Obs> {
             matches.push((o, how));
         }
     }
+    // the other row's terms, not this row's: its base and its level's base are its own
+    // (this row's level base, an income of 32000, is no GDP level)
     let m = Meaning {
         quantity: Quantity::Rate,
         base: None,
+        level_base: None,
         ..row.m.clone()
     };
     let mut obs = observations(&m, row.ind, &matches);

@@ -362,6 +362,41 @@ fn a_growth_row_fed_levels_counts_its_first_year_from_the_level_rows_base() {
 }
 
 #[test]
+fn a_relation_reads_the_other_row_in_its_own_terms() {
+    // income growth in step with GDP growth, both fed levels: income 33300, 34600, 36100 from
+    // its level row's 32000; GDP 104, 108, 113 (its own level row's base is not this row's).
+    // Paired years 2022–23: income (34600/33300 − 1, 36100/34600 − 1) = (3.9039, 4.3353) %,
+    // mean 4.1196; GDP (3.8462, 4.6296) %, mean 4.2379: 0.118 apart, in step (within 0.5).
+    // Read against the income row's 32000, GDP's first year was 104/32000 − 1 = −99.7 %.
+    let inds = vec![
+        row("地区生产总值", "亿元", 2020, "100", 2025, "140", "7"),
+        row("居民人均可支配收入", "元", 2020, "32000", 2025, "42000", ""),
+        row(
+            "居民人均可支配收入增长",
+            "%",
+            2020,
+            "5",
+            2025,
+            "与地区生产总值增长同步",
+            "",
+        ),
+    ];
+    let outs = [
+        ("地区生产总值", 2021, "104"),
+        ("地区生产总值", 2022, "108"),
+        ("地区生产总值", 2023, "113"),
+        ("居民人均可支配收入", 2021, "33300"),
+        ("居民人均可支配收入", 2022, "34600"),
+        ("居民人均可支配收入", 2023, "36100"),
+    ];
+    let r = resolve(&inds, outturns("科尔沁区", &outs), &Aliases::bundled()).unwrap();
+    let g = assess(&inds, &r, &Aliases::bundled(), &english()).remove(2);
+    assert_eq!(g.status, Status::OnTrack, "{}", g.reason);
+    assert!(g.reason.contains("4.238%"), "{}", g.reason);
+    assert!(near(g.mean, 4.11958, 1e-4), "{:?}", g.mean);
+}
+
+#[test]
 fn relations_words_and_missing_evidence() {
     let income = row(
         "居民人均可支配收入增长",

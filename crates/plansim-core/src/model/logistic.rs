@@ -34,6 +34,12 @@ impl Logistic {
     pub(crate) fn rate_of(&self, rho: f64) -> f64 {
         rho * (1.0 - self.base / self.ceiling)
     }
+
+    /// The fastest rate the model takes, rising or falling: what a pace past the ceiling (or
+    /// under nothing) comes to, so that a faster pace never gives a lower path.
+    pub(crate) fn fastest(&self, rising: bool) -> f64 {
+        self.rate_of(if rising { MAX_RHO } else { -MAX_RHO })
+    }
 }
 
 impl Growth for Logistic {

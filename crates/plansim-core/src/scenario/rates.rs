@@ -309,11 +309,26 @@ fn pace(
         return r;
     };
     let n = open.len() as f64;
-    let v = value_before(plan, rates, actuals, first);
-    plan.model
-        .calibrate(v, v * (1.0 + r).powf(n), n)
-        .filter(|g| g.is_finite())
-        .unwrap_or(r)
+    paced(&plan.model, value_before(plan, rates, actuals, first), r, n)
+}
+
+/// The model's rate through the level a pace `r` reaches from `v` in `n` years. A path from
+/// nothing (a running total from 0, a level of 0) has no pace to compound: `r` is the model's
+/// own rate. A level the model cannot reach (a share past its ceiling) comes to the model's
+/// fastest rate that way, never to `r` read another way: a faster pace never gives a lower
+/// path.
+fn paced(model: &Model, v: f64, r: f64, n: f64) -> f64 {
+    if v <= 0.0 || matches!(model, Model::Compound(_)) {
+        return r;
+    }
+    let level = v * (1.0 + r).powf(n);
+    match model.calibrate(v, level, n).filter(|g| g.is_finite()) {
+        Some(g) => g,
+        None => match model {
+            Model::Logistic(l) => l.fastest(level > v),
+            _ => r,
+        },
+    }
 }
 
 /// A sweep's nudge from `first` on, except in shocked and observed years.
@@ -452,12 +467,7 @@ fn plan_rate(sc: &Scenario, s: &Series, model: &Model, start: f64, start_year: i
         return match model {
             Model::Compound(_) => (r, Pace::Stated),
             // other shapes pass through the level the stated pace reaches
-            _ => (
-                model
-                    .calibrate(start, start * (1.0 + r).powf(n), n)
-                    .unwrap_or(r),
-                Pace::Stated,
-            ),
+            _ => (paced(model, start, r, n), Pace::Stated),
         };
     }
     let Some(goal) = goal else {

@@ -125,7 +125,9 @@ impl Reach {
     }
 
     /// The first year a path meets `goal`, among `years` after `after` with a finite value;
-    /// `None` where no such year is projected.
+    /// `None` where no such year is projected. As `assess` reads outturns: in the goal's year
+    /// as printed (429.6 meets `430亿`, ✓), before it as printed with no tolerance (提前实现:
+    /// 59.6 in 2022 has not passed 60).
     pub fn of(
         years: &[i32],
         values: impl IntoIterator<Item = f64>,
@@ -138,7 +140,12 @@ impl Reach {
             if y <= after || !v.is_finite() {
                 continue;
             }
-            if goal.met(v, dir) {
+            let met = if y == goal.year {
+                goal.met(v, dir)
+            } else {
+                goal.kind.met(v, dir)
+            };
+            if met {
                 return Some(Reach::In(y));
             }
             last = Some(y);
@@ -403,13 +410,19 @@ mod tests {
         let at_most = super::tests::goal(GoalKind::AtMost { value: 80.0 }, 0.0);
         let falling = Reach::of(&years, down.clone(), 2020, &at_most, Direction::Falling);
         assert_eq!(falling, Some(Reach::In(2025)));
-        // as printed: a plain `81` is met from 81.5, so 81.45 in 2024 meets it; a bound
-        // `81以内` is held as drawn: 2025 (77.38)
-        let printed = super::tests::goal(GoalKind::Point { value: 81.0 }, 0.5);
+        // a plain `81` for 2024 is met there as printed, from 81.5: 81.45; a bound `81以内`
+        // is held as drawn: 2025 (77.38)
+        let mut printed = super::tests::goal(GoalKind::Point { value: 81.0 }, 0.5);
+        printed.year = 2024;
         let falling = Reach::of(&years, down.clone(), 2020, &printed, Direction::Falling);
         assert_eq!(falling, Some(Reach::In(2024)));
-        let bound = super::tests::goal(GoalKind::AtMost { value: 81.0 }, 0.5);
-        let falling = Reach::of(&years, down, 2020, &bound, Direction::Falling);
+        let mut bound = super::tests::goal(GoalKind::AtMost { value: 81.0 }, 0.5);
+        bound.year = 2024;
+        let falling = Reach::of(&years, down.clone(), 2020, &bound, Direction::Falling);
+        assert_eq!(falling, Some(Reach::In(2025)));
+        // before its year, no tolerance: the same `81` for 2025 is first passed in 2025
+        let later = super::tests::goal(GoalKind::Point { value: 81.0 }, 0.5);
+        let falling = Reach::of(&years, down, 2020, &later, Direction::Falling);
         assert_eq!(falling, Some(Reach::In(2025)));
     }
 }

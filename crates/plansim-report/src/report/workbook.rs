@@ -111,7 +111,7 @@ fn actions<'f>(
         Column::Plan.say(lang),
         Column::Indicator.say(lang),
         Column::TargetYear.say(lang),
-        target_value(lang),
+        lang.say("target value", "目标值"),
         lang.say("bound", "目标界限"),
         lang.say("target rule", "目标类型"),
         Column::Unit.say(lang),
@@ -257,11 +257,6 @@ fn action_cells<'a>(
     ]
 }
 
-/// The head of a target's number (`430` of `430亿`), on the action and probability sheets.
-fn target_value(lang: Lang) -> &'static str {
-    lang.say("target value", "目标值")
-}
-
 /// The projection, the simulation's bands and the probabilities, in long format.
 fn long_sheets<'f>(
     wb: &'f RefCell<Workbook>,
@@ -294,7 +289,9 @@ fn long_sheets<'f>(
             Column::Indicator.say(lang),
             Column::Year.say(lang),
             Column::Target.say(lang),
-            target_value(lang),
+            // the level the path must reach, in the path's terms: `430` of `430亿`, the index 86.5
+            // of a 〔13.5〕 fall (the action sheet's 目标值 is the grade's, −13.5)
+            lang.say("target level on the path", "路径目标值"),
             lang.say("probability", "达标概率"),
         ],
         formats,
