@@ -116,7 +116,7 @@ pub fn pct(r: Option<f64>) -> String {
 
 /// The scenario's rate over the plan period where its rules change it (observed years aside):
 /// `5.00%`, or the range `2.00–7.00%` when it varies; else the stated rate, as in `stated`.
-fn plan_period_rate(path: &plansim_core::project::Path) -> String {
+fn plan_period_rate(path: &plansim_core::project::Path, value: &dyn Fn(i32) -> f64) -> String {
     let plan = &path.plan;
     let changed = plan.changes.iter().any(|c| {
         c.steps
@@ -129,7 +129,7 @@ fn plan_period_rate(path: &plansim_core::project::Path) -> String {
     // other shapes than compound: the pace their path keeps over the open years, in the terms
     // a rule's rate is written in (`rate = 3` on a share reads 3.00%, not the model's 3.43)
     if !matches!(plan.model, plansim_core::model::Model::Compound(_))
-        && let Some(pace) = open_pace(path)
+        && let Some(pace) = open_pace(path, value)
     {
         return pct(Some(pace));
     }
@@ -147,28 +147,14 @@ fn plan_period_rate(path: &plansim_core::project::Path) -> String {
 }
 
 /// The compound pace of a path over the plan period's open years (observed ones aside): from
-/// the value before the first to the value in the last.
-fn open_pace(path: &plansim_core::project::Path) -> Option<f64> {
-    use plansim_core::model::Growth;
-    let plan = &path.plan;
+/// its value (`value`, the projection's) before the first to the value in the last.
+fn open_pace(path: &plansim_core::project::Path, value: &dyn Fn(i32) -> f64) -> Option<f64> {
     let observed = |y: i32| path.actuals.iter().any(|a| a.0 == y);
-    let open: Vec<i32> = (plan.start_year + 1..=path.series.plan_year)
+    let open: Vec<i32> = (path.plan.start_year + 1..=path.series.plan_year)
         .filter(|&y| !observed(y))
         .collect();
     let (&first, &last) = (open.first()?, open.last()?);
-    let value_at = |year: i32| {
-        let mut v = plan.start;
-        for y in plan.start_year + 1..=year {
-            v = match path.actuals.iter().find(|a| a.0 == y) {
-                Some(a) => a.1,
-                None => plan.model.step(v, plan.rate(y)?),
-            };
-        }
-        Some(v)
-    };
-    let (v0, v1) = (value_at(first - 1)?, value_at(last)?);
-    let pace = (v1 / v0).powf(1.0 / open.len() as f64) - 1.0;
-    (v0 > 0.0 && pace.is_finite()).then_some(pace)
+    plansim_core::model::implied_rate(value(first - 1), value(last), open.len() as f64)
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -441,7 +427,7 @@ fn print_table(
             s.unit.to_string(),
             plansim_core::model::Growth::name(&path.plan.model).to_string(),
             pct(s.stated_rate.map(|r| r.value)),
-            plan_period_rate(path),
+            plan_period_rate(path, value),
             pct(first.and_then(|o| o.required_rate)),
         ];
         for y in &years {

@@ -291,9 +291,9 @@ pub fn controls(plan: &Plan, lang: Lang) -> Vec<Control> {
 /// before it to the value in its last year.
 fn period_pace(p: &plansim_core::project::Projection, i: usize, period: &Period) -> Option<f64> {
     let (before, end) = (p.value(i, period.from - 1)?, p.value(i, period.to)?);
-    let n = f64::from(period.to - period.from + 1);
-    let pace = ((end / before).powf(1.0 / n) - 1.0) * 100.0;
-    (before > 0.0 && pace.is_finite()).then(|| (pace * 1e4).round() / 1e4)
+    let pace =
+        plansim_core::model::implied_rate(before, end, f64::from(period.to - period.from + 1))?;
+    Some((pace * 1e6).round() / 1e4)
 }
 
 /// Five-year plan periods (2021–25, 2026–30, …) from `from`, each with its first year's rate.

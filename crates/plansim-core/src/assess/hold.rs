@@ -7,7 +7,7 @@
 //! within the bound as drawn (4.3 does not keep `4以内`; a plain number a name makes a bound,
 //! `耕地保有量 120`, is one too), else 未实现.
 
-use super::path::{Path, lenient, met, planned, trend, within};
+use super::path::{Path, met, planned, trend, within};
 use super::words as say;
 use super::{
     Chance, Evidence, Grade, Kept, Latest, Row, Status, Unit, Yearly, amount, listed, years,
@@ -217,7 +217,7 @@ pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
         e.chance = trend(row, path, (y0, x0), &after, &goal, precision).map(Chance::of);
     }
     let status = if latest.year == row.ind.target_year {
-        let ok = met(&goal, dir, &latest) || within(lenient(&goal, dir, precision), latest.value);
+        let ok = met(&goal, dir, &latest) || within(goal.lenient(dir, precision), latest.value);
         if ok { Status::Achieved } else { Status::Missed }
     } else {
         let within = goal.met(m, dir);
@@ -283,7 +283,7 @@ pub fn annual(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
     e.mean = Some(m);
     e.span = span(&s);
     e.headroom = Some(headroom(&goal, row, m));
-    let threshold = lenient(&goal, dir, precision);
+    let threshold = goal.lenient(dir, precision);
     let h = f64::from(row.ind.target_year - s.latest_year);
     e.chance = p_mean(row, of, &s.obs, threshold, h).map(Chance::of);
     let whole = super::evidence::whole_period(row, &s);

@@ -133,15 +133,9 @@ pub fn levels(row: &Row) -> Levels {
     }
 }
 
-/// True when `v` meets a [`lenient`] threshold: (level, met at or above).
+/// True when `v` meets a [`GoalKind::lenient`] threshold: (level, met at or above).
 pub fn within((level, above): (f64, bool), v: f64) -> bool {
     if above { v >= level } else { v <= level }
-}
-
-/// The goal's threshold and side with the printed precision allowed: (level, met at or above),
-/// as projections hold it ([`GoalKind::lenient`]).
-pub fn lenient(goal: &GoalKind, dir: Direction, precision: f64) -> (f64, bool) {
-    goal.lenient(dir, precision)
 }
 
 /// A value meets the goal as published: a bound outturn only when its side says so.
@@ -184,7 +178,7 @@ pub fn trend(
     if h <= 0.0 {
         return Some((None, sigma, source, t.m));
     }
-    let (thr, above) = lenient(goal, row.m.direction, precision);
+    let (thr, above) = goal.lenient(row.m.direction, precision);
     let p = match path {
         Path::Compound if last.value > 0.0 && thr > 0.0 => {
             t.p_at_least(last.value.ln(), h, thr.ln())

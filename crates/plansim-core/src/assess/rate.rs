@@ -7,7 +7,7 @@
 //! a range's end as drawn (`3-4` from 3), else 未实现.
 
 use super::hold::{average, p_mean, span, summary, typed_unit, yearly};
-use super::path::{lenient, within};
+use super::path::within;
 use super::typed::Period;
 use super::words as say;
 use super::{Average, Chance, Evidence, Grade, Latest, Row, Status, amount};
@@ -65,7 +65,7 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
         g.evidence_count = 1;
         g.preliminary = p.preliminary;
         g.hypothetical = p.hypothetical;
-        let ok = within(lenient(&goal, dir, 0.0), p.value);
+        let ok = within(goal.lenient(dir, 0.0), p.value);
         let status = if ok { Status::Achieved } else { Status::Missed };
         g.text = words(row, &e, status);
         g.measured(Evidence::Average(e));
@@ -94,7 +94,7 @@ pub fn grade(row: &Row, goal: GoalKind, of: Of, precision: f64) -> Grade {
         e.required.unwrap_or(target),
         dir,
     ));
-    let threshold = lenient(&goal, dir, precision);
+    let threshold = goal.lenient(dir, precision);
     e.chance = p_mean(row, of, &s.obs, threshold, h).map(Chance::of);
     let whole = super::evidence::whole_period(row, &s);
     let status = if whole {

@@ -10,7 +10,7 @@
 //!   path: r ≥ 1.2 快于预期, 0.8 ≤ r < 1.2 基本符合预期, r < 0.8 滞后于预期, and moving away from
 //!   the target (progress < 0) 滞后于预期 with the status `regressing`.
 
-use super::path::{Levels, Path, lenient, levels, met, planned, trend, within};
+use super::path::{Levels, Path, levels, met, planned, trend, within};
 use super::typed::Reach as Numbers;
 use super::words as say;
 use super::{Chance, Evidence, Grade, Latest, Row, Status, amount, listed, years};
@@ -170,7 +170,7 @@ impl Reach<'_> {
             .collect();
         if latest.year == self.row.ind.target_year {
             let strictly = met(goal, dir, latest);
-            let ok = strictly || within(lenient(goal, dir, precision), latest.value);
+            let ok = strictly || within(goal.lenient(dir, precision), latest.value);
             e.inside = (ok && !strictly).then_some(precision);
             e.short = (!ok).then(|| (self.level - latest.value).abs());
             if ok { Status::Achieved } else { Status::Missed }

@@ -2,8 +2,9 @@
 //! year's rate, this year's value. A path is the fold of `step` over the years, so the same
 //! models serve the deterministic projection and every Monte Carlo draw.
 //!
-//! Rates are always compound-equivalent annual growth rates at the baseline (0.07 = 7% a year):
-//! economists state, override and shock rates in those terms whatever the model's shape.
+//! Rates are annual growth rates (0.07 = 7% a year). A rate stated or set over years is a
+//! compound-equivalent pace: other shapes are calibrated to the level it reaches
+//! (`scenario::rates::paced`); a year's rate is read at the model's baseline.
 pub(crate) mod compound;
 pub(crate) mod linear;
 pub(crate) mod logistic;

@@ -321,7 +321,7 @@ fn paced(model: &Model, v: f64, r: f64, n: f64) -> f64 {
     if v <= 0.0 || matches!(model, Model::Compound(_)) {
         return r;
     }
-    let level = v * (1.0 + r).powf(n);
+    let level = crate::model::reach(v, r, n);
     match model.calibrate(v, level, n).filter(|g| g.is_finite()) {
         Some(g) => g,
         None => match model {
