@@ -156,8 +156,10 @@ pub struct SimPath {
     /// The number of observed yearly changes σ rests on (outturns only; a σ set by hand is
     /// taken as known): the draws follow the Student-t predictive with n − 1 degrees of freedom.
     pub sigma_n: Option<usize>,
-    /// One band per projection year (NaN before the path starts).
-    pub bands: Vec<Band>,
+    /// One band per projection year (NaN before the path starts). The paths not drawn (no
+    /// evidence for a σ) share one list of missing bands: most rows of a plan without
+    /// outturns, each of whose own list took 640 bytes.
+    pub bands: std::sync::Arc<[Band]>,
     /// The probability of each goal the horizon reaches.
     pub chances: Vec<Chance>,
 }
@@ -216,8 +218,10 @@ pub fn simulate(p: &Projection, set: &Settings) -> Result<Simulation> {
     }
     check_memory(set)?;
     let keys = path_keys(p);
-    let work =
-        |i: usize, scratch: &mut Scratch| simulate_path(p, &p.paths[i], keys[i], set, scratch);
+    let missing: std::sync::Arc<[Band]> = vec![Band::MISSING; p.years.len()].into();
+    let work = |i: usize, scratch: &mut Scratch| {
+        simulate_path(p, &p.paths[i], keys[i], set, scratch, &missing)
+    };
     let parallel = || -> Vec<SimPath> {
         (0..p.paths.len())
             .into_par_iter()
@@ -308,6 +312,7 @@ fn simulate_path(
     key: u64,
     set: &Settings,
     scratch: &mut Scratch,
+    missing: &std::sync::Arc<[Band]>,
 ) -> SimPath {
     let plan = &path.plan;
     let spread = sigma_of(set, path);
@@ -320,7 +325,7 @@ fn simulate_path(
             sigma,
             sigma_from,
             sigma_n,
-            bands: vec![Band::MISSING; p.years.len()],
+            bands: missing.clone(),
             chances: Vec::new(),
         };
     }
@@ -386,7 +391,7 @@ fn simulate_path(
         sigma,
         sigma_from,
         sigma_n,
-        bands,
+        bands: bands.into(),
         chances,
     }
 }
@@ -611,7 +616,7 @@ mod tests {
             assert!(
                 sp.bands
                     .iter()
-                    .zip(&other.bands)
+                    .zip(other.bands.iter())
                     .all(|(x, y)| bits(x) == bits(y))
             );
             let chances = |p: &SimPath| {

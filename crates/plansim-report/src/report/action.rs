@@ -7,7 +7,7 @@ use plansim_core::assess::Status;
 use plansim_core::assess::words::unit;
 use plansim_core::format::{Digits::*, chance, number};
 use plansim_core::lang::Lang;
-use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 /// A scenario's name and question in a page's language.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -46,7 +46,11 @@ pub struct Section {
 /// of every county holds 85,500 targets).
 pub struct Lookup<'a> {
     labels: Vec<&'a str>,
-    rows: HashMap<Key<'a>, Vec<(usize, &'a TargetRow)>>,
+    /// (hash of the row's key, the scenario's place in the batch, the row), sorted by hash
+    /// and, among equal hashes, in batch order: 24 bytes a row (a map of keys to lists of
+    /// holders took some 280).
+    rows: Vec<(u64, usize, &'a TargetRow)>,
+    hasher: std::hash::RandomState,
 }
 
 /// A target's identity: region, plan, indicator, year and the target as printed, borrowed from
@@ -60,32 +64,56 @@ fn key(r: &TargetRow) -> Key<'_> {
 impl<'a> Lookup<'a> {
     /// Indexes the rows of every scenario of the batch, in batch order.
     pub fn new(batch: &[(&'a Named, &'a [TargetRow])]) -> Lookup<'a> {
-        let mut rows: HashMap<Key<'a>, Vec<(usize, &'a TargetRow)>> = HashMap::new();
-        for (k, (_, rs)) in batch.iter().enumerate() {
-            for r in rs.iter() {
-                let holders = rows.entry(key(r)).or_default();
-                // a scenario holds a target once: its first row
-                if holders.last().is_none_or(|h| h.0 != k) {
-                    holders.push((k, r));
-                }
+        let hasher = std::hash::RandomState::new();
+        let mut rows: Vec<(u64, usize, &'a TargetRow)> = batch
+            .iter()
+            .enumerate()
+            .flat_map(|(k, (_, rs))| rs.iter().map(move |r| (k, r)))
+            .map(|(k, r)| (hasher.hash_one(key(r)), k, r))
+            .collect();
+        // stable: equal hashes stay in batch order, and a scenario's rows in table order
+        rows.sort_by_key(|e| e.0);
+        // a scenario holds a target once: its first row
+        let (mut kept, mut start) = (0, 0);
+        for i in 0..rows.len() {
+            let e = rows[i];
+            if kept == 0 || rows[kept - 1].0 != e.0 {
+                start = kept;
+            }
+            let held = rows[start..kept]
+                .iter()
+                .any(|x| x.1 == e.1 && key(x.2) == key(e.2));
+            if !held {
+                rows[kept] = e;
+                kept += 1;
             }
         }
+        rows.truncate(kept);
+        rows.shrink_to_fit();
         Lookup {
             labels: batch.iter().map(|(n, _)| n.label.as_str()).collect(),
             rows,
+            hasher,
         }
     }
 
     /// The scenarios holding `r`'s target, in batch order: (scenario's place, its row).
-    pub fn holders<'s>(&'s self, r: &'s TargetRow) -> &'s [(usize, &'a TargetRow)] {
-        // the keys' borrow narrowed to this call's, so `r` may be anyone's row
-        let rows: &HashMap<Key<'_>, Vec<(usize, &'a TargetRow)>> = &self.rows;
-        rows.get(&key(r)).map_or(&[], |v| &v[..])
+    pub fn holders<'s>(
+        &'s self,
+        r: &'s TargetRow,
+    ) -> impl Iterator<Item = (usize, &'a TargetRow)> + 's {
+        let h = self.hasher.hash_one(key(r));
+        let from = self.rows.partition_point(|e| e.0 < h);
+        self.rows[from..]
+            .iter()
+            .take_while(move |e| e.0 == h)
+            .filter(move |e| key(e.2) == key(r))
+            .map(|e| (e.1, e.2))
     }
 
     /// `t`'s row in each of `columns` (scenarios by their place in the batch), if they hold it.
     pub fn columns(&self, columns: &[usize], t: &TargetRow) -> Vec<Option<&'a TargetRow>> {
-        let holders = self.holders(t);
+        let holders: Vec<(usize, &'a TargetRow)> = self.holders(t).collect();
         columns
             .iter()
             .map(|k| holders.iter().find(|h| h.0 == *k).map(|h| h.1))
@@ -102,27 +130,37 @@ impl<'a> Lookup<'a> {
 /// index); `batch` holds every scenario's rows, for the lines under each target.
 pub fn section(own: &[(&Named, &[TargetRow])], batch: &Lookup, lang: Lang) -> Section {
     let mut out = Section::default();
-    // each target once: where some scenario's outturns put it behind, that grade, else the
-    // first scenario's
-    let mut picked: Vec<(&Named, &TargetRow)> = Vec::new();
-    let mut seen: HashMap<Key, usize> = HashMap::new();
-    for (named, rows) in own {
-        for r in rows.iter() {
-            match seen.get(&key(r)) {
-                Some(&i) => {
-                    let p = &mut picked[i];
-                    if !p.1.status.needs_action() && r.status.needs_action() {
-                        *p = (*named, r)
-                    }
-                }
-                None => {
-                    seen.insert(key(r), picked.len());
-                    picked.push((*named, r));
-                }
+    // each target once, where it first appears: where some scenario's outturns put it
+    // behind, that grade, else the first scenario's. Found by sorting the rows by their key's
+    // hash (32 bytes a row; a map of keys took some 260)
+    let hasher = std::hash::RandomState::new();
+    let mut all: Vec<(u64, usize, &Named, &TargetRow)> = own
+        .iter()
+        .flat_map(|(named, rows)| rows.iter().map(move |r| (*named, r)))
+        .enumerate()
+        .map(|(seq, (named, r))| (hasher.hash_one(key(r)), seq, named, r))
+        .collect();
+    all.sort_unstable_by_key(|e| (e.0, e.1));
+    // (where the target first appears, the row picked for it)
+    let mut picked: Vec<(usize, &Named, &TargetRow)> = Vec::new();
+    for same_hash in all.chunk_by(|a, b| a.0 == b.0) {
+        // rows of distinct keys may share a hash: each key picked apart, in order of seq
+        for (i, first) in same_hash.iter().enumerate() {
+            let mine = |e: &&(u64, usize, &Named, &TargetRow)| key(e.3) == key(first.3);
+            if same_hash[..i].iter().any(|e| mine(&e)) {
+                continue;
             }
+            let chosen = same_hash[i..]
+                .iter()
+                .filter(mine)
+                .find(|e| e.3.status.needs_action())
+                .unwrap_or(first);
+            picked.push((first.1, chosen.2, chosen.3));
         }
     }
-    for (named, r) in picked {
+    drop(all);
+    picked.sort_unstable_by_key(|p| p.0);
+    for (_, named, r) in picked {
         match r.status {
             Status::InsufficientData | Status::Qualitative => {
                 let label = (
@@ -142,8 +180,7 @@ pub fn section(own: &[(&Named, &[TargetRow])], batch: &Lookup, lang: Lang) -> Se
             _ => {
                 let lines = batch
                     .holders(r)
-                    .iter()
-                    .map(|(k, x)| (batch.label(*k).to_string(), line(x, lang)))
+                    .map(|(k, x)| (batch.label(k).to_string(), line(x, lang)))
                     .collect();
                 out.actions.push(Action {
                     row: r.clone(),

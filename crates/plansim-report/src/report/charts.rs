@@ -358,7 +358,7 @@ fn fan(run: &Computed, i: usize, forecast_from: i32, last_year: i32) -> Fan {
             .p
             .years
             .iter()
-            .zip(&run.sim.paths[i].bands)
+            .zip(run.sim.paths[i].bands.iter())
             .filter(|(year, b)| b.p50.is_finite() && **year >= forecast_from && **year <= last_year)
             .map(|(&year, b)| FanYear {
                 year,

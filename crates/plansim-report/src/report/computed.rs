@@ -6,6 +6,9 @@ use plansim_core::scenario::Scenario;
 
 /// A scenario run: its projection, simulation and findings, before anything is rendered.
 pub struct Computed {
+    /// The scenario; in a report without charts its table's rows are let go once the target
+    /// rows are made from them (each carries what the workbook reads of its row), its series
+    /// living on in the paths.
     pub sc: Scenario,
     pub p: plansim_core::project::Projection,
     pub sim: plansim_core::simulate::Simulation,

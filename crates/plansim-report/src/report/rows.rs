@@ -100,6 +100,30 @@ pub struct TargetRow {
     /// Index of the projection path, for charts.
     #[serde(skip)]
     pub path: Option<usize>,
+    /// What the workbook reads of the table row's meaning: the table's rows are let go once
+    /// the target rows are made (some 650 bytes a row held to the end otherwise).
+    #[serde(skip)]
+    pub meant: Meant,
+}
+
+/// A table row's meaning as the workbook's action sheet types its target.
+#[derive(Clone, Copy, Debug)]
+pub struct Meant {
+    /// The target's bound, point or range, where it has one.
+    pub goal: Option<plansim_core::meaning::GoalKind>,
+    pub direction: plansim_core::table::Direction,
+    /// The row measures a change over the period as an index (base year = 100).
+    pub period_change: bool,
+}
+
+impl Meant {
+    fn of(m: &plansim_core::meaning::Meaning) -> Meant {
+        Meant {
+            goal: m.target.goal(),
+            direction: m.direction,
+            period_change: m.quantity == plansim_core::meaning::Quantity::PeriodChange,
+        }
+    }
 }
 
 /// When a projection first meets its target after the plan's base year.
@@ -201,120 +225,126 @@ pub fn target_rows(
             .entry((s.region.as_str(), s.plan.as_str(), s.name.as_str()))
             .or_insert(i);
     }
-    sc.indicators
-        .iter()
-        .zip(grades)
-        .map(|(ind, g)| {
-            let path = path_of
-                .get(&(ind.region.as_str(), ind.plan.as_str(), ind.name.as_str()))
-                .copied();
-            let outcome = path.and_then(|i| {
-                p.paths[i]
-                    .outcomes
-                    .iter()
-                    .find(|o| o.goal.year == ind.target_year)
-            });
-            let probability = path.and_then(|i| {
-                sim.paths[i]
-                    .chances
-                    .iter()
-                    .find(|c| c.year == ind.target_year)
-                    .map(|c| c.probability)
-            });
-            let series = path.map(|i| &p.paths[i].series);
-            let at_horizon = path.and_then(|i| {
-                let s = &p.paths[i].series;
-                let (&year, &v) = p.years.iter().zip(p.values.row(i)).next_back()?;
-                let shown = year > s.plan_year && year <= shown_until(p, i, rules);
-                (shown && v.is_finite()).then_some((year, v))
-            });
-            let reach = path.zip(outcome).and_then(|(i, o)| {
-                let x = &p.paths[i];
-                Reach::of(
-                    &p.years,
-                    p.values.row(i).iter().copied(),
-                    x.plan.start_year,
-                    &o.goal,
-                    x.series.direction,
-                )
-            });
-            // judged on the latest outturn up to the target year (the start without one), a
-            // bound on the mean of its yearly outturns
-            let kept = path.zip(outcome).is_some_and(|(i, o)| {
-                let x = &p.paths[i];
-                let judged_on = if g.rule == "annual-bound" {
-                    g.mean
-                } else {
-                    let latest = x.actuals.iter().filter(|a| a.0 <= o.goal.year);
-                    Some(latest.max_by_key(|a| a.0).map_or(x.plan.start, |a| a.1))
-                };
-                judged_on.is_some_and(|v| kept(&o.goal.kind, x.series.direction, v))
-            });
-            let ended = path
-                .zip(outcome)
-                .is_some_and(|(i, o)| p.paths[i].actuals.iter().any(|a| a.0 == o.goal.year));
-            TargetRow {
-                region: ind.region.clone(),
-                plan: ind.plan.clone(),
-                category: ind.category.clone(),
-                indicator: ind.name.clone(),
-                indicator_en: ind.name_en.clone(),
-                unit: series.map_or_else(|| ind.value_unit(), |s| s.unit.to_string()),
-                binding: ind.attribute == plansim_core::table::Attribute::Binding,
-                base_year: path.map_or(ind.base_year, |i| p.paths[i].plan.start_year),
-                base: path
-                    .map(|i| p.paths[i].plan.start)
-                    .or_else(|| ind.base_level().map(|n| n.value)),
-                year: ind.target_year,
-                target: g.target.clone(),
-                status: g.status,
-                grade_zh: g.grade_zh,
-                reason: g.reason.clone(),
-                ambition: g
-                    .ambition
-                    .as_ref()
-                    .map_or_else(String::new, |a| a.text.clone()),
-                ambition_ratio: g.ambition.as_ref().and_then(|a| a.ratio),
-                ambition_verdict: g.ambition.as_ref().map(|a| a.verdict),
-                hypothetical: g.hypothetical,
-                p_meet: g.p_meet,
-                latest: g.latest_year.zip(g.latest_value),
-                latest_year: g.latest_year,
-                rule: g.rule,
-                pace_unit: g.pace_unit.clone(),
-                current_pace: g.current_pace,
-                planned_pace: g.planned_pace,
-                required_pace: g.required_rate,
-                gap: g.gap,
-                target_value: g.target_value,
-                sigma: g.sigma,
-                sigma_source: g.sigma_source.clone(),
-                stated_rate: ind.annual_rate().map(|r| r.value),
-                // once the target year's outturn is in, no rate is required any more
-                required_rate: outcome.and_then(|o| o.required_rate).filter(|_| !ended),
-                kept,
-                ended,
-                projected: outcome.and_then(|o| o.value),
-                at_horizon,
-                // a target relative to another row's growth: judged on both rows' rates
-                met: outcome.and_then(|o| o.met).or_else(|| {
-                    p.relations
+    // as long as the table, not grown by doubling (a third more at 10⁵ rows)
+    let mut rows = Vec::with_capacity(sc.indicators.len());
+    rows.extend(
+        sc.indicators
+            .iter()
+            .enumerate()
+            .zip(grades)
+            .map(|((k, ind), g)| {
+                let path = path_of
+                    .get(&(ind.region.as_str(), ind.plan.as_str(), ind.name.as_str()))
+                    .copied();
+                let outcome = path.and_then(|i| {
+                    p.paths[i]
+                        .outcomes
                         .iter()
-                        .find(|r| {
-                            r.region == ind.region
-                                && r.plan == ind.plan
-                                && r.indicator == ind.name
-                                && r.target_year == ind.target_year
-                        })
-                        .map(|r| r.met)
-                }),
-                reach,
-                audit: Vec::new(),
-                probability,
-                path: outcome.and(path),
-            }
-        })
-        .collect()
+                        .find(|o| o.goal.year == ind.target_year)
+                });
+                let probability = path.and_then(|i| {
+                    sim.paths[i]
+                        .chances
+                        .iter()
+                        .find(|c| c.year == ind.target_year)
+                        .map(|c| c.probability)
+                });
+                let series = path.map(|i| &p.paths[i].series);
+                let at_horizon = path.and_then(|i| {
+                    let s = &p.paths[i].series;
+                    let (&year, &v) = p.years.iter().zip(p.values.row(i)).next_back()?;
+                    let shown = year > s.plan_year && year <= shown_until(p, i, rules);
+                    (shown && v.is_finite()).then_some((year, v))
+                });
+                let reach = path.zip(outcome).and_then(|(i, o)| {
+                    let x = &p.paths[i];
+                    Reach::of(
+                        &p.years,
+                        p.values.row(i).iter().copied(),
+                        x.plan.start_year,
+                        &o.goal,
+                        x.series.direction,
+                    )
+                });
+                // judged on the latest outturn up to the target year (the start without one), a
+                // bound on the mean of its yearly outturns
+                let kept = path.zip(outcome).is_some_and(|(i, o)| {
+                    let x = &p.paths[i];
+                    let judged_on = if g.rule == "annual-bound" {
+                        g.mean
+                    } else {
+                        let latest = x.actuals.iter().filter(|a| a.0 <= o.goal.year);
+                        Some(latest.max_by_key(|a| a.0).map_or(x.plan.start, |a| a.1))
+                    };
+                    judged_on.is_some_and(|v| kept(&o.goal.kind, x.series.direction, v))
+                });
+                let ended = path
+                    .zip(outcome)
+                    .is_some_and(|(i, o)| p.paths[i].actuals.iter().any(|a| a.0 == o.goal.year));
+                TargetRow {
+                    region: ind.region.clone(),
+                    plan: ind.plan.clone(),
+                    category: ind.category.clone(),
+                    indicator: ind.name.clone(),
+                    indicator_en: ind.name_en.clone(),
+                    unit: series.map_or_else(|| ind.value_unit(), |s| s.unit.to_string()),
+                    binding: ind.attribute == plansim_core::table::Attribute::Binding,
+                    base_year: path.map_or(ind.base_year, |i| p.paths[i].plan.start_year),
+                    base: path
+                        .map(|i| p.paths[i].plan.start)
+                        .or_else(|| ind.base_level().map(|n| n.value)),
+                    year: ind.target_year,
+                    target: g.target.clone(),
+                    status: g.status,
+                    grade_zh: g.grade_zh,
+                    reason: g.reason.clone(),
+                    ambition: g
+                        .ambition
+                        .as_ref()
+                        .map_or_else(String::new, |a| a.text.clone()),
+                    ambition_ratio: g.ambition.as_ref().and_then(|a| a.ratio),
+                    ambition_verdict: g.ambition.as_ref().map(|a| a.verdict),
+                    hypothetical: g.hypothetical,
+                    p_meet: g.p_meet,
+                    latest: g.latest_year.zip(g.latest_value),
+                    latest_year: g.latest_year,
+                    rule: g.rule,
+                    pace_unit: g.pace_unit.clone(),
+                    current_pace: g.current_pace,
+                    planned_pace: g.planned_pace,
+                    required_pace: g.required_rate,
+                    gap: g.gap,
+                    target_value: g.target_value,
+                    sigma: g.sigma,
+                    sigma_source: g.sigma_source.clone(),
+                    stated_rate: ind.annual_rate().map(|r| r.value),
+                    // once the target year's outturn is in, no rate is required any more
+                    required_rate: outcome.and_then(|o| o.required_rate).filter(|_| !ended),
+                    kept,
+                    ended,
+                    projected: outcome.and_then(|o| o.value),
+                    at_horizon,
+                    // a target relative to another row's growth: judged on both rows' rates
+                    met: outcome.and_then(|o| o.met).or_else(|| {
+                        p.relations
+                            .iter()
+                            .find(|r| {
+                                r.region == ind.region
+                                    && r.plan == ind.plan
+                                    && r.indicator == ind.name
+                                    && r.target_year == ind.target_year
+                            })
+                            .map(|r| r.met)
+                    }),
+                    reach,
+                    audit: Vec::new(),
+                    probability,
+                    path: outcome.and(path),
+                    meant: Meant::of(&sc.outturns.meaning(k, ind)),
+                }
+            }),
+    );
+    rows
 }
 
 impl TargetRow {

@@ -67,7 +67,14 @@ pub fn compute(
     // sentences in both languages)
     let aliases = with.aliases();
     let rows = target_rows(&sc, &p, &sim, run::grades(&sc, &aliases, &with), &rules);
-    assembled(sc, p, sim, findings, rows, rules, set.draws, opts.lang)
+    let mut c = assembled(sc, p, sim, findings, rows, rules, set.draws, opts.lang)?;
+    if !opts.charts {
+        // without charts nothing reads the table's rows again: each target row carries what
+        // the workbook reads of its row (`TargetRow::meant`), the paths their series. Some
+        // 650 bytes a row held to the end otherwise; the charts read outturns through them
+        c.sc.indicators = Vec::new();
+    }
+    Ok(c)
 }
 
 /// A run's results as the report (and the what-if page) shows them: the target rows, each
@@ -102,16 +109,10 @@ fn assembled(
     // target the outturns put out of reach is the grade's news, not the table's error)
     use plansim_core::check::Code;
     use plansim_core::notice::Severity;
-    // rows by (region, plan, indicator): a search of every row per finding was quadratic
-    let mut rows_of: std::collections::HashMap<(&str, &str, &str), Vec<usize>> =
+    // the errors' codes by (region, plan, indicator), each row looked up once: a search of
+    // every row per finding was quadratic, and a map of the rows held 270 bytes a row
+    let mut codes_of: std::collections::HashMap<(&str, &str, &str), Vec<&'static str>> =
         std::collections::HashMap::new();
-    for (i, r) in rows.iter().enumerate() {
-        rows_of
-            .entry((&*r.region, &*r.plan, &*r.indicator))
-            .or_default()
-            .push(i);
-    }
-    let mut marks: Vec<(usize, &'static str)> = Vec::new();
     for f in findings.iter().filter(|f| {
         f.severity == Severity::Error
             && matches!(
@@ -122,18 +123,25 @@ fn assembled(
                     | Code::BoundExceeded
             )
     }) {
-        let key = (f.region.as_str(), f.plan.as_str(), f.indicator.as_str());
-        for &i in rows_of.get(&key).into_iter().flatten() {
-            marks.push((i, f.code.as_str()));
+        let codes = codes_of
+            .entry((f.region.as_str(), f.plan.as_str(), f.indicator.as_str()))
+            .or_default();
+        if !codes.contains(&f.code.as_str()) {
+            codes.push(f.code.as_str());
         }
     }
-    drop(rows_of);
-    for (i, code) in marks {
-        let r = &mut rows[i];
-        if !r.audit.contains(&code) {
-            r.audit.push(code);
+    if !codes_of.is_empty() {
+        for r in rows.iter_mut() {
+            if let Some(codes) = codes_of.get(&(&*r.region, &*r.plan, &*r.indicator)) {
+                for code in codes {
+                    if !r.audit.contains(code) {
+                        r.audit.push(code);
+                    }
+                }
+            }
         }
     }
+    drop(codes_of);
     let page = Page {
         name: sc.name.clone(),
         description: sc.description.clone(),

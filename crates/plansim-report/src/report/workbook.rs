@@ -10,14 +10,13 @@
 //! a number (`模拟 2`), so no row is ever dropped.
 
 use super::computed::Computed;
-use super::rows::TargetRow;
+use super::rows::{Meant, TargetRow};
 use super::sheet::{Cell, Formats, Sheet, number, share};
 use super::workbook_words as words;
 use crate::error::Result;
 use plansim_core::export::{chance_rows, long_rows};
 use plansim_core::lang::Column;
 use plansim_core::lang::Lang;
-use plansim_core::meaning::{Meaning, Quantity};
 use plansim_core::output::Delivery;
 use rust_xlsxwriter::Workbook;
 use std::cell::RefCell;
@@ -78,13 +77,13 @@ struct Typed {
     unit: String,
 }
 
-fn typed(g: &TargetRow, m: Option<&Meaning>, unit: &str, lang: Lang) -> Typed {
-    let goal = m.and_then(|m| m.target.goal());
+fn typed(g: &TargetRow, m: Option<&Meant>, unit: &str, lang: Lang) -> Typed {
+    let goal = m.and_then(|m| m.goal);
     let mut value = g
         .target_value
         .or_else(|| goal.zip(m).map(|(goal, m)| goal.level(m.direction)));
     let mut unit = unit.to_string();
-    if m.is_some_and(|m| m.quantity == Quantity::PeriodChange) {
+    if m.is_some_and(|m| m.period_change) {
         // the change index (base year = 100) as the change in %, the latest outturn's terms
         value = value.map(|v| v - 100.0);
         unit = "%".into();
@@ -136,8 +135,8 @@ fn actions<'f>(
         super::words::against_history(lang),
         lang.say("reason", "理由"),
     ];
-    // every scenario's targets, each with the page row of its key and the index of its
-    // table row (the last of equals, as a lookup by key finds them)
+    // every scenario's targets, each with the page row of its key (the last of equals, as a
+    // lookup by key finds them): its table row's meaning and projection are that row's
     let mut entries: Vec<Entry> = Vec::new();
     for run in runs {
         let by_key: HashMap<(&str, &str, &str, i32), &TargetRow> = run
@@ -146,26 +145,13 @@ fn actions<'f>(
             .iter()
             .map(|r| ((&*r.region, &*r.plan, &*r.indicator, r.year), r))
             .collect();
-        // the table row of each key (the last of equals), its meaning made when written
-        let table_rows: HashMap<(&str, &str, &str, i32), usize> = run
-            .sc
-            .indicators
-            .iter()
-            .enumerate()
-            .map(|(k, i)| ((&*i.region, &*i.plan, &*i.name, i.target_year), k))
-            .collect();
         for g in run.page.rows.iter() {
             let key = (&*g.region, &*g.plan, &*g.indicator, g.year);
-            entries.push((
-                run,
-                g,
-                by_key.get(&key).copied(),
-                table_rows.get(&key).copied(),
-            ));
+            entries.push((run, g, by_key.get(&key).copied()));
         }
     }
     // most urgent first, and within a grade the furthest behind (smallest gap) first
-    entries.sort_by(|(_, a, _, _), (_, b, _, _)| {
+    entries.sort_by(|(_, a, _), (_, b, _)| {
         a.status.urgency().cmp(&b.status.urgency()).then(
             a.gap
                 .unwrap_or(f64::INFINITY)
@@ -174,16 +160,16 @@ fn actions<'f>(
     });
     // each row's cells made twice, for the columns' widths and then for the sheet, rather
     // than every row's held at once (some 500 bytes a target)
-    let texts = |(run, g, row, k): &Entry<'_>| {
+    let texts = |(_, g, row): &Entry<'_>| {
         let unit = row.map_or("", |r| r.unit.as_str());
-        let m = k.map(|k| run.sc.outturns.meaning(k, &run.sc.indicators[k]));
+        let m = row.map(|r| &r.meant);
         let sigma = g
             .sigma_source
             .as_ref()
             .map(|s| s.say(lang))
             .unwrap_or_default();
         (
-            typed(g, m.as_ref(), unit, lang),
+            typed(g, m, unit, lang),
             sigma,
             // assess names its pace units in English; the one translation is its own
             plansim_core::assess::words::unit(&g.pace_unit)
@@ -204,18 +190,12 @@ fn actions<'f>(
     Ok(action)
 }
 
-/// A target of the action sheet (its grade's fields), with the page row of its key and the
-/// index of its table row.
-type Entry<'a> = (
-    &'a Computed,
-    &'a TargetRow,
-    Option<&'a TargetRow>,
-    Option<usize>,
-);
+/// A target of the action sheet (its grade's fields), with the page row of its key.
+type Entry<'a> = (&'a Computed, &'a TargetRow, Option<&'a TargetRow>);
 
 /// One row of the action sheet: a grade, its page row and its table row's meaning.
 fn action_cells<'a>(
-    (run, g, row, _): &Entry<'a>,
+    (run, g, row): &Entry<'a>,
     typed: &'a Typed,
     sigma: &'a str,
     pace_unit: &'a str,
