@@ -5,9 +5,11 @@
 //! project t.csv`, `--format json`).
 //!
 //!     cargo bench --bench scale [-- --rows 10000,100000,1000000] [--commands tables,project]
+//!         [--shape plan|regions]
 //!
 //! Each table is written first (a plan table of one region, rows `指标i` with a base, a target
-//! and a rate, as the bundled ones); each command runs once as its own process under
+//! and a rate, as the bundled ones; `--shape regions`: 40 such rows for each of `rows / 40`
+//! regions); each command runs once as its own process under
 //! `/usr/bin/time -v`, whose `Maximum resident set size` is the peak memory. Prints the cores,
 //! then rows/s, seconds and peak MB per command and size, and the ratio of the 10⁶ time to the
 //! 10⁵ one. A report the machine cannot hold is refused up front: shown as `refused`, with
@@ -24,8 +26,10 @@ fn arg(name: &str) -> Option<String> {
         .and_then(|i| args.get(i + 1).cloned())
 }
 
-/// A table of `rows` indicator rows, as `plansim tables` reads the bundled ones.
-fn write_table(path: &Path, rows: usize) -> std::io::Result<()> {
+/// A table of `rows` indicator rows, as `plansim tables` reads the bundled ones: one plan of
+/// `rows` indicators, or with `regions` a plan of 40 indicators for each of `rows / 40`
+/// regions (10⁶ rows: 25,000 regions, as a batch of every county's plan over the years).
+fn write_table(path: &Path, rows: usize, regions: bool) -> std::io::Result<()> {
     use std::io::Write;
     let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
     writeln!(
@@ -34,9 +38,14 @@ fn write_table(path: &Path, rows: usize) -> std::io::Result<()> {
     )?;
     for i in 0..rows {
         let base = 100 + i % 50;
+        let (region, indicator) = if regions {
+            (format!("测试区{}", i / 40), i % 40)
+        } else {
+            ("测试区".to_string(), i)
+        };
         writeln!(
             w,
-            "测试区,十四五规划,指标{i},亿元,2020,{base}.5,2025,{}以上,{}.{},预期性",
+            "{region},十四五规划,指标{indicator},亿元,2020,{base}.5,2025,{}以上,{}.{},预期性",
             base + 30,
             4 + i % 4,
             i % 10
@@ -46,12 +55,17 @@ fn write_table(path: &Path, rows: usize) -> std::io::Result<()> {
 }
 
 /// An outturn for 2022 of every row of [`write_table`]'s table: each matched to its row by name.
-fn write_outturns(path: &Path, rows: usize) -> std::io::Result<()> {
+fn write_outturns(path: &Path, rows: usize, regions: bool) -> std::io::Result<()> {
     use std::io::Write;
     let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
     writeln!(w, "region,indicator,year,value")?;
     for i in 0..rows {
-        writeln!(w, "测试区,指标{i},2022,{}.5", 107 + i % 50)?;
+        let v = 107 + i % 50;
+        if regions {
+            writeln!(w, "测试区{},指标{},2022,{v}.5", i / 40, i % 40)?;
+        } else {
+            writeln!(w, "测试区,指标{i},2022,{v}.5")?;
+        }
     }
     w.flush()
 }
@@ -125,6 +139,14 @@ fn main() -> std::io::Result<()> {
         .split(',')
         .map(str::to_string)
         .collect();
+    let regions = match arg("--shape").as_deref() {
+        None | Some("plan") => false,
+        Some("regions") => true,
+        Some(other) => {
+            eprintln!("unknown shape {other}: plan (the default) or regions");
+            return Ok(());
+        }
+    };
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_plansim"));
     let dir = tempfile::tempdir()?;
     println!(
@@ -139,11 +161,11 @@ fn main() -> std::io::Result<()> {
     let mut times: Vec<(String, usize, f64)> = Vec::new();
     for &rows in &sizes {
         let table = dir.path().join(format!("t{rows}.csv"));
-        write_table(&table, rows)?;
+        write_table(&table, rows, regions)?;
         let t = table.to_string_lossy().into_owned();
         let outturns = dir.path().join(format!("o{rows}.csv"));
         if commands.iter().any(|c| c == "assess") {
-            write_outturns(&outturns, rows)?;
+            write_outturns(&outturns, rows, regions)?;
         }
         let a = outturns.to_string_lossy().into_owned();
         let scenario = dir.path().join(format!("s{rows}.toml"));

@@ -170,3 +170,66 @@ fn visible(html: &str) -> String {
     }
     out
 }
+
+/// A target behind in both scenarios of a batch opens each page once, with each scenario's
+/// line once, in batch order; the list ends before the page's summary sentence (a Markdown
+/// list runs on into a line that follows it without a blank line).
+#[test]
+fn a_target_behind_opens_the_page_once_with_each_scenarios_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // 100 in 2020 to 140 in 2025 (7 % a year), at 103 in 2023: (140/103)^(1/2) − 1 = 16.59 %
+    // a year left, 滞后于预期
+    std::fs::write(
+        d.join("t.csv"),
+        "region,plan,indicator,unit,base_year,base,target_year,target,rate\n\
+         测试区,十四五规划,地区生产总值,亿元,2020,100,2025,140,7\n\
+         测试区,十四五规划,城镇化率,%,2020,60,2025,65,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("o.csv"),
+        "region,indicator,year,value\n测试区,地区生产总值,2021,101\n\
+         测试区,地区生产总值,2022,102\n测试区,地区生产总值,2023,103\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("a.toml"),
+        "name = \"a\"\ntables = [\"t.csv\"]\nactuals = [\"o.csv\"]\n[uncertainty]\ndraws = 200\n",
+    )
+    .unwrap();
+    // b: 3 % a year from 2024 (the outturns hold to 2023): 103 · 1.03² = 109.27 in 2025
+    std::fs::write(
+        d.join("b.toml"),
+        "name = \"b\"\nextends = \"a.toml\"\n[[override]]\nindicator = \"地区生产总值\"\nrate = 3\n",
+    )
+    .unwrap();
+    let out = d.join("out");
+    plansim()
+        .current_dir(d)
+        .args(["report", "--no-charts", "a.toml", "b.toml", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    for page in ["a", "b"] {
+        let md = std::fs::read_to_string(out.join(page).join("index.md")).unwrap();
+        let opening = &md[md.find("## 需要采取行动的目标").unwrap()..md.find("## 目标").unwrap()];
+        assert_eq!(
+            opening.matches("- **测试区 地区生产总值 2025**").count(),
+            1,
+            "{md}"
+        );
+        let a = opening.find("  - a：2024–25年需年均增长16.59%").unwrap();
+        let b = opening
+            .find("  - b：2024–25年需年均增长16.59%；情景预测2025年为109.3")
+            .unwrap();
+        assert!(a < b, "{opening}");
+        assert_eq!(opening.matches("  - a：").count(), 1, "{opening}");
+        assert_eq!(opening.matches("  - b：").count(), 1, "{opening}");
+        // 数据不足: 城镇化率 alone, the list closed by a blank line before the summary
+        assert!(
+            opening.contains("- 数据不足（1）\n  - 测试区（1）\n\n指标"),
+            "{opening}"
+        );
+    }
+}

@@ -129,7 +129,7 @@ fn earlier<'a>(run: &Computed, all: &[&'a Computed], region: &str) -> Vec<&'a Co
     order
         .into_iter()
         .take_while(|o| o.sc.name != run.sc.name)
-        .filter(|o| o.regions.iter().any(|r| r == region))
+        .filter(|o| o.regions.contains(region))
         .collect()
 }
 

@@ -279,7 +279,7 @@ fn scenario_lines(
     }];
     for other in all
         .iter()
-        .filter(|o| o.regions.iter().any(|r| *r == path.series.region) && o.sc.name != run.sc.name)
+        .filter(|o| o.regions.contains(path.series.region.as_str()) && o.sc.name != run.sc.name)
     {
         if let Some(j) = other.p.paths.iter().position(|q| same_series(q, path)) {
             // each scenario's line ends where that scenario's own chart ends

@@ -16,5 +16,5 @@ pub struct Computed {
     /// The regions its projection holds, so charts skip the scenarios of other regions at once.
     /// (Each target's grade lives on in its page row: the grades, some 2 kB a target with
     /// their sentences in both languages, are let go once the rows are made.)
-    pub regions: Vec<String>,
+    pub regions: std::collections::HashSet<String>,
 }

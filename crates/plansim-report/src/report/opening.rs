@@ -126,10 +126,16 @@ fn audit(codes: &[&str], lang: Lang) -> String {
 /// Targets grouped by region, in first-seen order.
 fn by_region(v: &[(String, String)]) -> Vec<(&str, Vec<&str>)> {
     let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
+    // each region's place, looked up: a search of the list per target took minutes with
+    // 25,000 regions
+    let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (region, name) in v {
-        match out.iter_mut().find(|(r, _)| r == region) {
-            Some((_, names)) => names.push(name),
-            None => out.push((region, vec![name])),
+        match at.get(region.as_str()) {
+            Some(&i) => out[i].1.push(name),
+            None => {
+                at.insert(region, out.len());
+                out.push((region, vec![name]));
+            }
         }
     }
     out

@@ -348,7 +348,9 @@ pub fn opening(s: &Section, lang: Lang, index: bool, html: bool) -> askama::Resu
     if html {
         OpeningHtml { v, lang }.render()
     } else {
-        OpeningMd { v, lang }.render()
+        // a blank line closes its lists: a line after a list item runs on into it
+        let md = OpeningMd { v, lang }.render()?;
+        Ok(format!("{}\n\n", md.trim_end()))
     }
 }
 
@@ -551,7 +553,7 @@ mod tests {
         let md = opening(&s, Lang::Zh, false, false).unwrap_or_default();
         // counted by region, the names left to the page's table of targets
         assert!(md.contains("无法评估：定性 2；已评估且未滞后：2"), "{md}");
-        assert!(md.contains("\n- 定性（2）\n  - A\\|B（2）\n"), "{md}");
+        assert!(md.ends_with("\n- 定性（2）\n  - A\\|B（2）\n\n"), "{md}");
     }
 
     #[test]
