@@ -36,6 +36,7 @@ mod rate_total;
 pub(crate) mod regions;
 mod restated_target;
 mod target_unreachable;
+pub use target_unreachable::says_trouble;
 mod unit_mismatch;
 pub(crate) mod words;
 
@@ -67,9 +68,11 @@ pub struct CheckOptions {
     pub aliases: Aliases,
     /// Outturns matched to the rows checked (by their order), for target-unreachable.
     pub outturns: Option<Resolved>,
-    /// The rows' grades from `assess` on those outturns (by the rows' order), which
-    /// target-unreachable reports where they say trouble: check takes grades, it does not grade.
-    pub grades: Vec<Grade>,
+    /// The grades from `assess` on those outturns that target-unreachable reports, each with
+    /// its row's place among the rows checked: check takes grades, it does not grade. Only
+    /// those that say trouble ([`says_trouble`]) need be here: a grade is some 2 kB with its
+    /// sentences, and every row's were held while the rules ran.
+    pub grades: Vec<(usize, Grade)>,
     /// The language of the findings' messages.
     pub lang: crate::lang::Lang,
 }

@@ -8,6 +8,7 @@
 //!   target's own terms: % a year for levels, points a year for shares.
 
 use super::{Check, CheckOptions, Code, Finding, Numbers};
+use crate::actuals::Resolved;
 use crate::assess::words as say;
 use crate::assess::{Grade, Status};
 use crate::format::significant;
@@ -26,13 +27,22 @@ impl Check for TargetUnreachable {
         let Some(outturns) = opts.outturns.as_ref().filter(|o| !o.outturns.is_empty()) else {
             return Vec::new();
         };
-        indicators
+        opts.grades
             .iter()
-            .zip(&opts.grades)
-            .enumerate()
-            .filter_map(|(k, (i, g))| finding(i, &outturns.meaning(k, i), g))
+            .filter_map(|(k, g)| {
+                let i = indicators.get(*k)?;
+                finding(i, &outturns.meaning(*k, i), g)
+            })
             .collect()
     }
+}
+
+/// Whether target-unreachable reports row `k` of `indicators` on its grade `g`: the grades a
+/// check needs be given ([`CheckOptions::grades`]).
+pub fn says_trouble(indicators: &[Indicator], outturns: &Resolved, k: usize, g: &Grade) -> bool {
+    indicators
+        .get(k)
+        .is_some_and(|i| finding(i, &outturns.meaning(k, i), g).is_some())
 }
 
 /// Below this distance (in the pace's unit) a required pace is never implausible.
@@ -127,7 +137,10 @@ mod tests {
         let rows = vec![ind.clone()];
         let aliases = crate::names::Aliases::bundled();
         let outturns = resolve(&rows, vec![o], &aliases).ok()?;
-        let grades = crate::assess::assess(&rows, &outturns, &aliases, &Default::default());
+        let grades = crate::assess::assess(&rows, &outturns, &aliases, &Default::default())
+            .into_iter()
+            .enumerate()
+            .collect();
         let opts = CheckOptions {
             outturns: Some(outturns),
             grades,

@@ -111,3 +111,31 @@ fn a_horizon_before_the_base_is_refused() {
     let e = scenario(Input::Path(repo_file("scenarios/tables/horqin.csv")), &o).unwrap_err();
     assert!(matches!(e, Error::Horizon { horizon: 2015, .. }), "{e}");
 }
+
+/// The check keeps only the grades target-unreachable reports, each with its row's place: the
+/// national outline's two 未实现 of 20 targets (the published outturns to 2025), reported as
+/// the rule's two errors.
+#[test]
+fn the_check_keeps_only_the_grades_that_say_trouble() {
+    let o = opts();
+    let r = run(
+        Input::Path(repo_file("scenarios/national-14th.toml")),
+        &o,
+        Stages::ALL,
+    )
+    .unwrap();
+    let missed: Vec<usize> = (0..r.grades.len())
+        .filter(|&k| r.grades[k].status == crate::assess::Status::Missed)
+        .collect();
+    assert_eq!(missed.len(), 2);
+    let sc = &r.scenario;
+    let check = o.check_options(&sc.indicators, Some(sc.outturns.clone()), o.aliases());
+    let kept: Vec<usize> = check.grades.iter().map(|(k, _)| *k).collect();
+    assert_eq!(kept, missed);
+    let unreachable = r
+        .findings
+        .iter()
+        .filter(|f| f.code == crate::check::Code::TargetUnreachable)
+        .count();
+    assert_eq!(unreachable, 2);
+}

@@ -22,11 +22,21 @@ pub struct Named {
 /// A target behind on the evidence.
 #[derive(Clone, Debug)]
 pub struct Action {
-    pub row: TargetRow,
+    /// Its scenario's rows and its place among them: a copy of the row was some 1,100 bytes
+    /// a target, and where outturns are in most targets may be behind.
+    rows: std::sync::Arc<Vec<TargetRow>>,
+    at: usize,
     /// The scenario whose outturns graded it (the index shows one row per target).
     pub graded_in: String,
     /// One line per scenario of the batch that holds the target: (scenario label, text).
     pub lines: Vec<(String, String)>,
+}
+
+impl Action {
+    /// The target's row.
+    pub fn row(&self) -> &TargetRow {
+        &self.rows[self.at]
+    }
 }
 
 /// The targets outturns cannot grade, by reason: (grade, (region, `指标（year）`)).
@@ -128,39 +138,54 @@ impl<'a> Lookup<'a> {
 
 /// Builds the section for the targets of `own` (one scenario, or every scenario for the
 /// index); `batch` holds every scenario's rows, for the lines under each target.
-pub fn section(own: &[(&Named, &[TargetRow])], batch: &Lookup, lang: Lang) -> Section {
+pub fn section(
+    own: &[(&Named, &std::sync::Arc<Vec<TargetRow>>)],
+    batch: &Lookup,
+    lang: Lang,
+) -> Section {
+    type Seen<'a> = (
+        u64,
+        usize,
+        &'a Named,
+        &'a std::sync::Arc<Vec<TargetRow>>,
+        usize,
+    );
     let mut out = Section::default();
     // each target once, where it first appears: where some scenario's outturns put it
     // behind, that grade, else the first scenario's. Found by sorting the rows by their key's
-    // hash (32 bytes a row; a map of keys took some 260)
+    // hash (40 bytes a row; a map of keys took some 260)
     let hasher = std::hash::RandomState::new();
-    let mut all: Vec<(u64, usize, &Named, &TargetRow)> = own
+    let mut all: Vec<Seen> = own
         .iter()
-        .flat_map(|(named, rows)| rows.iter().map(move |r| (*named, r)))
+        .flat_map(|(named, rows)| (0..rows.len()).map(move |at| (*named, *rows, at)))
         .enumerate()
-        .map(|(seq, (named, r))| (hasher.hash_one(key(r)), seq, named, r))
+        .map(|(seq, (named, rows, at))| (hasher.hash_one(key(&rows[at])), seq, named, rows, at))
         .collect();
     all.sort_unstable_by_key(|e| (e.0, e.1));
+    fn row<'a>(e: &Seen<'a>) -> &'a TargetRow {
+        &e.3[e.4]
+    }
     // (where the target first appears, the row picked for it)
-    let mut picked: Vec<(usize, &Named, &TargetRow)> = Vec::new();
+    let mut picked: Vec<(usize, &Named, &std::sync::Arc<Vec<TargetRow>>, usize)> = Vec::new();
     for same_hash in all.chunk_by(|a, b| a.0 == b.0) {
         // rows of distinct keys may share a hash: each key picked apart, in order of seq
         for (i, first) in same_hash.iter().enumerate() {
-            let mine = |e: &&(u64, usize, &Named, &TargetRow)| key(e.3) == key(first.3);
+            let mine = |e: &&Seen| key(row(e)) == key(row(first));
             if same_hash[..i].iter().any(|e| mine(&e)) {
                 continue;
             }
             let chosen = same_hash[i..]
                 .iter()
                 .filter(mine)
-                .find(|e| e.3.status.needs_action())
+                .find(|e| row(e).status.needs_action())
                 .unwrap_or(first);
-            picked.push((first.1, chosen.2, chosen.3));
+            picked.push((first.1, chosen.2, chosen.3, chosen.4));
         }
     }
     drop(all);
     picked.sort_unstable_by_key(|p| p.0);
-    for (_, named, r) in picked {
+    for (_, named, rows, at) in picked {
+        let r = &rows[at];
         match r.status {
             Status::InsufficientData | Status::Qualitative => {
                 let label = (
@@ -183,7 +208,8 @@ pub fn section(own: &[(&Named, &[TargetRow])], batch: &Lookup, lang: Lang) -> Se
                     .map(|(k, x)| (batch.label(k).to_string(), line(x, lang)))
                     .collect();
                 out.actions.push(Action {
-                    row: r.clone(),
+                    rows: std::sync::Arc::clone(rows),
+                    at,
                     graded_in: named.label.clone(),
                     lines,
                 });
@@ -195,12 +221,11 @@ pub fn section(own: &[(&Named, &[TargetRow])], batch: &Lookup, lang: Lang) -> Se
         .sort_by_key(|(s, _)| *s != Status::InsufficientData);
     // the furthest behind first: by grade, then by the gap in its own terms
     out.actions.sort_by(|a, b| {
-        a.row.status.urgency().cmp(&b.row.status.urgency()).then(
-            a.row
-                .gap
-                .unwrap_or(0.0)
-                .total_cmp(&b.row.gap.unwrap_or(0.0)),
-        )
+        let (a, b) = (a.row(), b.row());
+        a.status
+            .urgency()
+            .cmp(&b.status.urgency())
+            .then(a.gap.unwrap_or(0.0).total_cmp(&b.gap.unwrap_or(0.0)))
     });
     out
 }

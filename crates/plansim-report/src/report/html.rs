@@ -61,7 +61,8 @@ pub fn index_page(
     let batch: Vec<(&super::action::Named, &[TargetRow])> =
         summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
     let lookup = super::action::Lookup::new(&batch);
-    let section = super::action::section(&batch, &lookup, lang);
+    let own: Vec<_> = summaries.iter().map(|s| (&s.named, &s.rows)).collect();
+    let section = super::action::section(&own, &lookup, lang);
     Ok(IndexHtml {
         summaries,
         national: super::templates::national(summaries, lang, true)?,

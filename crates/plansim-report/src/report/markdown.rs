@@ -33,7 +33,8 @@ pub fn index_page(
     let batch: Vec<(&super::action::Named, &[super::rows::TargetRow])> =
         summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
     let lookup = super::action::Lookup::new(&batch);
-    let section = super::action::section(&batch, &lookup, lang);
+    let own: Vec<_> = summaries.iter().map(|s| (&s.named, &s.rows)).collect();
+    let section = super::action::section(&own, &lookup, lang);
     Ok(IndexMd {
         summaries,
         national: super::templates::national(summaries, lang, false)?,

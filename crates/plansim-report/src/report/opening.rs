@@ -26,7 +26,7 @@ fn headings(lang: Lang) -> [&'static str; 10] {
 
 /// The cells of an action's row, as text (escaped by the caller).
 fn cells(a: &Action, lang: Lang) -> [String; 10] {
-    let r = &a.row;
+    let r = a.row();
     let unit = |u: &str| {
         if u == "%" {
             String::new()
@@ -141,19 +141,34 @@ fn by_region(v: &[(String, String)]) -> Vec<(&str, Vec<&str>)> {
     out
 }
 
-/// An action's row as a page shows it.
+/// An action's row as a page shows it: its cells made as the page is written, not held for
+/// every target (some 1,000 bytes a target behind).
 pub struct ActionRow<'a> {
+    action: &'a Action,
+    lang: Lang,
+    /// How many cells: as many as the headings.
+    n: usize,
     /// The grade's CSS class (`missed`).
     pub code: &'static str,
-    /// The row's cells in the page's language, as many as the headings.
-    pub cells: Vec<String>,
-    /// The rule codes of the table's errors on the row, for the target cell's tooltip.
-    pub codes: String,
     /// (scenario, its answer) under the row.
     pub lines: &'a [(String, String)],
     pub region: &'a str,
     pub name: &'a str,
     pub year: i32,
+}
+
+impl ActionRow<'_> {
+    /// The row's cells in the page's language.
+    pub fn cells(&self) -> Vec<String> {
+        let mut cells = cells(self.action, self.lang).to_vec();
+        cells.truncate(self.n);
+        cells
+    }
+
+    /// The rule codes of the table's errors on the row, for the target cell's tooltip.
+    pub fn codes(&self) -> String {
+        self.action.row().audit.join(", ")
+    }
 }
 
 /// The targets of one grade that cannot be graded, folded under their count: a batch of
@@ -198,13 +213,14 @@ impl<'a> View<'a> {
             .actions
             .iter()
             .map(|a| ActionRow {
-                code: a.row.status.code(),
-                cells: cells(a, lang)[..n].to_vec(),
-                codes: a.row.audit.join(", "),
+                action: a,
+                lang,
+                n,
+                code: a.row().status.code(),
                 lines: &a.lines,
-                region: &a.row.region,
-                name: a.row.name(lang),
-                year: a.row.year,
+                region: &a.row().region,
+                name: a.row().name(lang),
+                year: a.row().year,
             })
             .collect();
         let counts: Vec<String> = s

@@ -210,7 +210,7 @@ pub fn render(
     folder: &Folder,
 ) -> Result<Summary> {
     let mut page = run.page.clone();
-    page.action = super::action::section(&[(&page.named, &page.rows[..])], lookup, page.lang());
+    page.action = super::action::section(&[(&page.named, &page.rows)], lookup, page.lang());
     folder.put_with("projection.csv", |w| {
         export::write_projection_csv(w, &run.p)
     })?;
