@@ -4,7 +4,7 @@
 
 use super::page::{Page, Summary};
 use super::rows::TargetRow;
-use super::templates::{IndexHtml, PageHtml, RulesHtml, opening};
+use super::templates::{IndexHtml, Opening, PageHtml, RulesHtml};
 use super::words;
 use crate::error::Result;
 use askama::Template;
@@ -42,7 +42,12 @@ pub fn write_scenario_page(p: &Page, w: &mut dyn std::io::Write) -> Result<()> {
         title: format!("{} {}", super::words::scenario_heading(lang), p.named.label),
         subtitle: &p.named.description,
         root: "../",
-        opening: opening(&p.action, p.lang, false, true)?,
+        opening: Opening {
+            s: &p.action,
+            lang: p.lang,
+            index: false,
+            html: true,
+        },
         cards,
         note: words::grades_note(p.lang, p.draws, p.seed),
         rules: rules.render()?,
@@ -74,7 +79,12 @@ pub fn index_page(
             "规划目标依据实际值的评估，以及情景推演",
         ),
         root: "",
-        opening: opening(&section, lang, true, true)?,
+        opening: Opening {
+            s: &section,
+            lang,
+            index: true,
+            html: true,
+        },
         grades: super::page::Counts::default().grades(lang),
         compare: super::templates::compare(summaries, lang, true)?,
     }

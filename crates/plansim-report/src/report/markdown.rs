@@ -2,7 +2,7 @@
 //! templates (`templates/page.md`, `templates/index.md`).
 
 use super::page::{Page, Summary};
-use super::templates::{IndexMd, PageMd, RulesMd, opening};
+use super::templates::{IndexMd, Opening, PageMd, RulesMd};
 use super::words;
 use crate::error::Result;
 use askama::Template;
@@ -17,7 +17,12 @@ pub fn write_scenario_page(p: &Page, w: &mut dyn std::io::Write) -> Result<()> {
     PageMd {
         p,
         lang: p.lang,
-        opening: opening(&p.action, p.lang, false, false)?,
+        opening: Opening {
+            s: &p.action,
+            lang: p.lang,
+            index: false,
+            html: false,
+        },
         note: words::counts_line(p),
         rules: rules.render()?,
     }
@@ -41,7 +46,12 @@ pub fn index_page(
         failed,
         lang,
         title: super::words::report_title(lang),
-        opening: opening(&section, lang, true, false)?,
+        opening: Opening {
+            s: &section,
+            lang,
+            index: true,
+            html: false,
+        },
         grades: super::page::Counts::default().grades(lang),
         compare: super::templates::compare(summaries, lang, false)?,
     }

@@ -174,7 +174,7 @@ pub struct PageHtml<'a> {
     pub title: String,
     pub subtitle: &'a str,
     pub root: &'a str,
-    pub opening: String,
+    pub opening: Opening<'a>,
     pub cards: Vec<(&'static str, String)>,
     pub note: String,
     pub rules: String,
@@ -186,7 +186,7 @@ pub struct PageHtml<'a> {
 pub struct PageMd<'a> {
     pub p: &'a Page,
     pub lang: Lang,
-    pub opening: String,
+    pub opening: Opening<'a>,
     pub note: String,
     pub rules: String,
 }
@@ -203,7 +203,7 @@ pub struct IndexHtml<'a> {
     pub title: &'static str,
     pub subtitle: &'static str,
     pub root: &'a str,
-    pub opening: String,
+    pub opening: Opening<'a>,
     pub grades: Vec<(&'static str, usize)>,
     pub compare: String,
 }
@@ -218,7 +218,7 @@ pub struct IndexMd<'a> {
     pub failed: &'a [(String, String)],
     pub lang: Lang,
     pub title: &'static str,
-    pub opening: String,
+    pub opening: Opening<'a>,
     pub grades: Vec<(&'static str, usize)>,
     pub compare: String,
 }
@@ -342,16 +342,66 @@ shown!(
     CompareMd
 );
 
-/// The section a page opens with, in either format.
-pub fn opening(s: &Section, lang: Lang, index: bool, html: bool) -> askama::Result<String> {
-    let v = super::opening::View::new(s, lang, index);
-    if html {
-        OpeningHtml { v, lang }.render()
-    } else {
+/// The section a page opens with, in either format, written into the page as the page is
+/// (held as a text first, the opening of a page of 10⁵ targets behind was some 70 MB).
+#[derive(Clone, Copy)]
+pub struct Opening<'a> {
+    pub s: &'a Section,
+    pub lang: Lang,
+    /// The index's: a column names the scenario whose outturns graded a target.
+    pub index: bool,
+    pub html: bool,
+}
+
+impl std::fmt::Display for Opening<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let v = super::opening::View::new(self.s, self.lang, self.index);
+        let lang = self.lang;
+        if self.html {
+            return OpeningHtml { v, lang }
+                .render_into(f)
+                .map_err(|_| std::fmt::Error);
+        }
+        let mut trimmed = TrimEnd {
+            w: f,
+            held: String::new(),
+        };
+        OpeningMd { v, lang }
+            .render_into(&mut trimmed)
+            .map_err(|_| std::fmt::Error)?;
         // a blank line closes its lists: a line after a list item runs on into it
-        let md = OpeningMd { v, lang }.render()?;
-        Ok(format!("{}\n\n", md.trim_end()))
+        trimmed.w.write_str("\n\n")
     }
+}
+
+/// Writes what it is given but the whitespace at its end, held until more text follows.
+struct TrimEnd<'w, W: std::fmt::Write + ?Sized> {
+    w: &'w mut W,
+    held: String,
+}
+
+impl<W: std::fmt::Write + ?Sized> std::fmt::Write for TrimEnd<'_, W> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let body = s.trim_end();
+        if !body.is_empty() {
+            self.w.write_str(&self.held)?;
+            self.held.clear();
+            self.w.write_str(body)?;
+        }
+        self.held.push_str(&s[body.len()..]);
+        Ok(())
+    }
+}
+
+/// The section a page opens with, in either format, as a text.
+pub fn opening(s: &Section, lang: Lang, index: bool, html: bool) -> String {
+    Opening {
+        s,
+        lang,
+        index,
+        html,
+    }
+    .to_string()
 }
 
 /// Filters the templates use.
@@ -533,7 +583,7 @@ mod tests {
             )],
             fine: 2,
         };
-        let html = opening(&s, Lang::En, false, true).unwrap_or_default();
+        let html = opening(&s, Lang::En, false, true);
         assert!(
             html.contains("<p>No target is behind on the outturns.</p>"),
             "{html}"
@@ -550,7 +600,7 @@ mod tests {
             html.contains("Not gradable: qualitative 2; graded and not behind: 2"),
             "{html}"
         );
-        let md = opening(&s, Lang::Zh, false, false).unwrap_or_default();
+        let md = opening(&s, Lang::Zh, false, false);
         // counted by region, the names left to the page's table of targets
         assert!(md.contains("无法评估：定性 2；已评估且未滞后：2"), "{md}");
         assert!(md.ends_with("\n- 定性（2）\n  - A\\|B（2）\n\n"), "{md}");
