@@ -56,19 +56,21 @@ pub fn write_scenario_page(p: &Page, w: &mut dyn std::io::Write) -> Result<()> {
     .map_err(|e| crate::error::Error::io("index.html", e))
 }
 
-/// The batch index: the targets that need action across the batch, every scenario's grades,
-/// and each target's P(meet | scenario) against the baseline scenario's.
-pub fn index_page(
+/// Writes the batch index as the template makes it, not held whole: the targets that need
+/// action across the batch, every scenario's grades, and each target's P(meet | scenario)
+/// against the baseline scenario's.
+pub fn write_index_page(
     summaries: &[Summary],
     failed: &[(String, String)],
     lang: Lang,
-) -> Result<String> {
+    w: &mut dyn std::io::Write,
+) -> Result<()> {
     let batch: Vec<(&super::action::Named, &[TargetRow])> =
         summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
     let lookup = super::action::Lookup::new(&batch);
     let own: Vec<_> = summaries.iter().map(|s| (&s.named, &s.rows)).collect();
     let section = super::action::section(&own, &lookup, lang);
-    Ok(IndexHtml {
+    IndexHtml {
         summaries,
         national: super::templates::national(summaries, lang, true)?,
         failed,
@@ -88,5 +90,6 @@ pub fn index_page(
         grades: super::page::Counts::default().grades(lang),
         compare: super::templates::compare(summaries, lang, true)?,
     }
-    .render()?)
+    .write_into(w)
+    .map_err(|e| crate::error::Error::io("index.html", e))
 }

@@ -30,17 +30,18 @@ pub fn write_scenario_page(p: &Page, w: &mut dyn std::io::Write) -> Result<()> {
     .map_err(|e| crate::error::Error::io("index.md", e))
 }
 
-pub fn index_page(
+pub fn write_index_page(
     summaries: &[Summary],
     failed: &[(String, String)],
     lang: Lang,
-) -> Result<String> {
+    w: &mut dyn std::io::Write,
+) -> Result<()> {
     let batch: Vec<(&super::action::Named, &[super::rows::TargetRow])> =
         summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
     let lookup = super::action::Lookup::new(&batch);
     let own: Vec<_> = summaries.iter().map(|s| (&s.named, &s.rows)).collect();
     let section = super::action::section(&own, &lookup, lang);
-    Ok(IndexMd {
+    IndexMd {
         summaries,
         national: super::templates::national(summaries, lang, false)?,
         failed,
@@ -55,5 +56,6 @@ pub fn index_page(
         grades: super::page::Counts::default().grades(lang),
         compare: super::templates::compare(summaries, lang, false)?,
     }
-    .render()?)
+    .write_into(w)
+    .map_err(|e| crate::error::Error::io("index.md", e))
 }

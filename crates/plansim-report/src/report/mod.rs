@@ -153,6 +153,8 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
     })?;
     // every path's numbers are copied into its scenario's simulation: the memo's copies go
     drop(memo);
+    // the tables' rows, let go by each scenario's thread, are not kept for the pages'
+    plansim_core::simulate::return_freed_memory();
     let ok: Vec<&computed::Computed> = runs.iter().filter_map(|r| r.as_ref().ok()).collect();
     let rows: Vec<(&action::Named, &[rows::TargetRow])> = ok
         .iter()
@@ -232,24 +234,20 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
         .iter()
         .map(|(p, e)| (p.display().to_string(), e.render(lang)))
         .collect();
-    // the pages and workbook at the root; the staging folder goes if any cannot be made
-    let root = (|| -> Result<Vec<(String, Vec<u8>)>> {
-        Ok(vec![
-            (
-                "index.html".to_string(),
-                html::index_page(&batch.summaries, &failed, opts.lang)?.into_bytes(),
-            ),
-            (
-                "index.md".to_string(),
-                markdown::index_page(&batch.summaries, &failed, opts.lang)?.into_bytes(),
-            ),
-            // the pages' @font-face points here
-            (
-                FONT_ASSET.to_string(),
-                crate::chart::font::FONT_BYTES.to_vec(),
-            ),
-        ])
-    })()?;
+    // the pages and workbook at the root, the pages written as they are made (an index of
+    // 10⁵ targets behind is some 100 MB); the staging folder goes if any cannot be made
+    let summaries = &batch.summaries;
+    put_page(&delivery, "index.html", |w| {
+        html::write_index_page(summaries, &failed, lang, w)
+    })?;
+    put_page(&delivery, "index.md", |w| {
+        markdown::write_index_page(summaries, &failed, lang, w)
+    })?;
+    // the pages' @font-face points here
+    let root = [(
+        FONT_ASSET.to_string(),
+        crate::chart::font::FONT_BYTES.to_vec(),
+    )];
     deliver::commit(delivery, &staged, &root)?;
     Ok(batch)
 }
@@ -305,6 +303,19 @@ fn reference(files: &[PathBuf], opts: &Options) -> Result<Option<String>> {
         // the most extended, the first of equals
         .max_by_key(|&(n, i)| (n, std::cmp::Reverse(i)));
     Ok(best.and_then(|(_, i)| plansim_core::scenario::name_of(&files[i]).ok()))
+}
+
+/// Stages a page of the report's root as `write` makes it.
+fn put_page(
+    d: &plansim_core::output::Delivery,
+    name: &str,
+    write: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
+) -> Result<()> {
+    Ok(d.write_with(Path::new(name), |f| {
+        let mut w = std::io::BufWriter::new(f);
+        scenario::core_error(write(&mut w))?;
+        std::io::Write::flush(&mut w).map_err(|e| plansim_core::Error::io(name, e))
+    })?)
 }
 
 /// A scenario's folder rendered and staged: its summary and folder name.

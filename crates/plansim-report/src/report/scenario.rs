@@ -246,7 +246,7 @@ pub fn render(
 
 /// A page's error as the folder's writer takes it: the engine's as it is, a template's as its
 /// message.
-fn core_error(r: Result<()>) -> plansim_core::Result<()> {
+pub(super) fn core_error(r: Result<()>) -> plansim_core::Result<()> {
     r.map_err(|e| match e {
         Error::Core(e) => e,
         other => plansim_core::Error::Invalid(other.to_string()),
