@@ -1,8 +1,8 @@
 //! Time and peak memory of whole commands against the size of the table: `tables`, `project`
 //! and `report --no-charts` on generated tables of 10⁴, 10⁵ and 10⁶ rows, and on request
-//! `assess` with an outturn for every row (`--commands assess`) and the formats a user types
-//! (`--commands tables-table,project-table,project-json`: `plansim tables t.csv`, `plansim
-//! project t.csv`, `--format json`).
+//! `assess` and `report` with an outturn for every row (`--commands assess,report-outturns`)
+//! and the formats a user types (`--commands tables-table,project-table,project-json`:
+//! `plansim tables t.csv`, `plansim project t.csv`, `--format json`).
 //!
 //!     cargo bench --bench scale [-- --rows 10000,100000,1000000] [--commands tables,project]
 //!         [--shape plan|regions]
@@ -164,7 +164,10 @@ fn main() -> std::io::Result<()> {
         write_table(&table, rows, regions)?;
         let t = table.to_string_lossy().into_owned();
         let outturns = dir.path().join(format!("o{rows}.csv"));
-        if commands.iter().any(|c| c == "assess") {
+        if commands
+            .iter()
+            .any(|c| c == "assess" || c == "report-outturns")
+        {
             write_outturns(&outturns, rows, regions)?;
         }
         let a = outturns.to_string_lossy().into_owned();
@@ -174,6 +177,17 @@ fn main() -> std::io::Result<()> {
             format!("name = \"s{rows}\"\ntables = [\"{t}\"]\n[uncertainty]\ndraws = 100\n"),
         )?;
         let s = scenario.to_string_lossy().into_owned();
+        // the same with the outturns: every target graded, most of them behind
+        let graded = dir.path().join(format!("g{rows}.toml"));
+        std::fs::write(
+            &graded,
+            format!(
+                "name = \"g{rows}\"\ntables = [\"{t}\"]\nactuals = [\"{}\"]\n\
+                 [uncertainty]\ndraws = 100\n",
+                outturns.display()
+            ),
+        )?;
+        let g = graded.to_string_lossy().into_owned();
         let out = dir.path().join(format!("out{rows}"));
         let o = out.to_string_lossy().into_owned();
         for c in &commands {
@@ -185,12 +199,14 @@ fn main() -> std::io::Result<()> {
                 "project-table" => vec!["project", &t],
                 "project-json" => vec!["project", "--format", "json", &t],
                 "report" => vec!["report", &s, "--out", &o, "--no-charts"],
+                // with an outturn for every row: each target graded, its page's opening long
+                "report-outturns" => vec!["report", &g, "--out", &o, "--no-charts"],
                 // as many outturns as rows, each matched by name
                 "assess" => vec!["assess", "--format", "csv", &t, "--actuals", &a],
                 other => {
                     eprintln!(
-                        "unknown command {other}: tables, project, report, assess, \
-                         tables-table, project-table or project-json"
+                        "unknown command {other}: tables, project, report, report-outturns, \
+                         assess, tables-table, project-table or project-json"
                     );
                     continue;
                 }
