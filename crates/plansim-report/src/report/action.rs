@@ -56,9 +56,9 @@ pub struct Section {
 /// of every county holds 85,500 targets).
 pub struct Lookup<'a> {
     labels: Vec<&'a str>,
-    /// (hash of the row's key, the scenario's place in the batch, the row), sorted by hash
-    /// and, among equal hashes, in batch order: 24 bytes a row (a map of keys to lists of
-    /// holders took some 280).
+    /// (hash of the row's key, the scenario's place in the batch, the row), sorted by hash and
+    /// key and, for a key, in batch order: 24 bytes a row (a map of keys to lists of holders
+    /// took some 280).
     rows: Vec<(u64, usize, &'a TargetRow)>,
     hasher: std::hash::RandomState,
 }
@@ -71,6 +71,10 @@ fn key(r: &TargetRow) -> Key<'_> {
     (&r.region, &r.plan, &r.indicator, r.year, &r.target)
 }
 
+fn same_target(a: &TargetRow, b: &TargetRow) -> bool {
+    key(a) == key(b)
+}
+
 impl<'a> Lookup<'a> {
     /// Indexes the rows of every scenario of the batch, in batch order.
     pub fn new(batch: &[(&'a Named, &'a [TargetRow])]) -> Lookup<'a> {
@@ -81,24 +85,11 @@ impl<'a> Lookup<'a> {
             .flat_map(|(k, (_, rs))| rs.iter().map(move |r| (k, r)))
             .map(|(k, r)| (hasher.hash_one(key(r)), k, r))
             .collect();
-        // stable: equal hashes stay in batch order, and a scenario's rows in table order
-        rows.sort_by_key(|e| e.0);
+        // a target's rows one run (its key after its hash, for keys that share one); stable:
+        // in batch order, and a scenario's rows in table order
+        rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| key(a.2).cmp(&key(b.2))));
         // a scenario holds a target once: its first row
-        let (mut kept, mut start) = (0, 0);
-        for i in 0..rows.len() {
-            let e = rows[i];
-            if kept == 0 || rows[kept - 1].0 != e.0 {
-                start = kept;
-            }
-            let held = rows[start..kept]
-                .iter()
-                .any(|x| x.1 == e.1 && key(x.2) == key(e.2));
-            if !held {
-                rows[kept] = e;
-                kept += 1;
-            }
-        }
-        rows.truncate(kept);
+        rows.dedup_by(|later, first| later.1 == first.1 && same_target(later.2, first.2));
         rows.shrink_to_fit();
         Lookup {
             labels: batch.iter().map(|(n, _)| n.label.as_str()).collect(),
@@ -117,7 +108,7 @@ impl<'a> Lookup<'a> {
         self.rows[from..]
             .iter()
             .take_while(move |e| e.0 == h)
-            .filter(move |e| key(e.2) == key(r))
+            .filter(move |e| same_target(e.2, r))
             .map(|e| (e.1, e.2))
     }
 
@@ -152,8 +143,8 @@ pub fn section(
     );
     let mut out = Section::default();
     // each target once, where it first appears: where some scenario's outturns put it
-    // behind, that grade, else the first scenario's. Found by sorting the rows by their key's
-    // hash (40 bytes a row; a map of keys took some 260)
+    // behind, that grade, else the first scenario's. Found by sorting the rows by their key,
+    // its hash first (40 bytes a row; a map of keys took some 260)
     let hasher = std::hash::RandomState::new();
     let mut all: Vec<Seen> = own
         .iter()
@@ -161,27 +152,27 @@ pub fn section(
         .enumerate()
         .map(|(seq, (named, rows, at))| (hasher.hash_one(key(&rows[at])), seq, named, rows, at))
         .collect();
-    all.sort_unstable_by_key(|e| (e.0, e.1));
+    // a target's rows one run, in the order they appear
+    all.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| key(row(a)).cmp(&key(row(b))))
+            .then(a.1.cmp(&b.1))
+    });
     fn row<'a>(e: &Seen<'a>) -> &'a TargetRow {
         &e.3[e.4]
     }
     // (where the target first appears, the row picked for it)
-    let mut picked: Vec<(usize, &Named, &std::sync::Arc<Vec<TargetRow>>, usize)> = Vec::new();
-    for same_hash in all.chunk_by(|a, b| a.0 == b.0) {
-        // rows of distinct keys may share a hash: each key picked apart, in order of seq
-        for (i, first) in same_hash.iter().enumerate() {
-            let mine = |e: &&Seen| key(row(e)) == key(row(first));
-            if same_hash[..i].iter().any(|e| mine(&e)) {
-                continue;
-            }
-            let chosen = same_hash[i..]
+    let mut picked: Vec<(usize, &Named, &std::sync::Arc<Vec<TargetRow>>, usize)> = all
+        .chunk_by(|a, b| a.0 == b.0 && same_target(row(a), row(b)))
+        .map(|target| {
+            let first = &target[0];
+            let chosen = target
                 .iter()
-                .filter(mine)
                 .find(|e| row(e).status.needs_action())
                 .unwrap_or(first);
-            picked.push((first.1, chosen.2, chosen.3, chosen.4));
-        }
-    }
+            (first.1, chosen.2, chosen.3, chosen.4)
+        })
+        .collect();
     drop(all);
     picked.sort_unstable_by_key(|p| p.0);
     for (_, named, rows, at) in picked {

@@ -53,13 +53,7 @@ impl<'a> Folder<'a> {
         rel: &str,
         fill: impl FnOnce(&mut dyn Write) -> plansim_core::Result<()>,
     ) -> Result<()> {
-        let path = Path::new(self.name).join(rel);
-        let staged = self.d.write_with(&path, |f| {
-            let mut w = BufWriter::new(f);
-            fill(&mut w)?;
-            w.flush().map_err(|e| plansim_core::Error::io(&path, e))
-        });
-        self.staged(staged)
+        self.staged(put_with(self.d, &Path::new(self.name).join(rel), fill))
     }
 
     /// True when a file could not be staged.
@@ -73,6 +67,19 @@ impl<'a> Folder<'a> {
         }
         Ok(r?)
     }
+}
+
+/// Stages `rel` (relative to `--out`) as `fill` writes it, through a buffer.
+pub fn put_with(
+    d: &Delivery,
+    rel: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> plansim_core::Result<()>,
+) -> plansim_core::Result<()> {
+    d.write_with(rel, |f| {
+        let mut w = BufWriter::new(f);
+        fill(&mut w)?;
+        w.flush().map_err(|e| plansim_core::Error::io(rel, e))
+    })
 }
 
 /// Stages the root files and commits: `scenarios` are the folders this run staged.

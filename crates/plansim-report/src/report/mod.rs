@@ -237,11 +237,11 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
     // the pages and workbook at the root, the pages written as they are made (an index of
     // 10⁵ targets behind is some 100 MB); the staging folder goes if any cannot be made
     let summaries = &batch.summaries;
-    put_page(&delivery, "index.html", |w| {
-        html::write_index_page(summaries, &failed, lang, w)
+    deliver::put_with(&delivery, Path::new("index.html"), |w| {
+        scenario::core_error(html::write_index_page(summaries, &failed, lang, w))
     })?;
-    put_page(&delivery, "index.md", |w| {
-        markdown::write_index_page(summaries, &failed, lang, w)
+    deliver::put_with(&delivery, Path::new("index.md"), |w| {
+        scenario::core_error(markdown::write_index_page(summaries, &failed, lang, w))
     })?;
     // the pages' @font-face points here
     let root = [(
@@ -303,19 +303,6 @@ fn reference(files: &[PathBuf], opts: &Options) -> Result<Option<String>> {
         // the most extended, the first of equals
         .max_by_key(|&(n, i)| (n, std::cmp::Reverse(i)));
     Ok(best.and_then(|(_, i)| plansim_core::scenario::name_of(&files[i]).ok()))
-}
-
-/// Stages a page of the report's root as `write` makes it.
-fn put_page(
-    d: &plansim_core::output::Delivery,
-    name: &str,
-    write: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
-) -> Result<()> {
-    Ok(d.write_with(Path::new(name), |f| {
-        let mut w = std::io::BufWriter::new(f);
-        scenario::core_error(write(&mut w))?;
-        std::io::Write::flush(&mut w).map_err(|e| plansim_core::Error::io(name, e))
-    })?)
 }
 
 /// A scenario's folder rendered and staged: its summary and folder name.

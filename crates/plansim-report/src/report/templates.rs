@@ -393,17 +393,6 @@ impl<W: std::fmt::Write + ?Sized> std::fmt::Write for TrimEnd<'_, W> {
     }
 }
 
-/// The section a page opens with, in either format, as a text.
-pub fn opening(s: &Section, lang: Lang, index: bool, html: bool) -> String {
-    Opening {
-        s,
-        lang,
-        index,
-        html,
-    }
-    .to_string()
-}
-
 /// Filters the templates use.
 mod filters {
     use askama::Values;
@@ -566,7 +555,7 @@ pub fn href(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{filters::cell, href, opening};
+    use super::{Opening, filters::cell, href};
     use crate::report::action::Section;
     use plansim_core::assess::Status;
     use plansim_core::lang::Lang;
@@ -583,7 +572,16 @@ mod tests {
             )],
             fine: 2,
         };
-        let html = opening(&s, Lang::En, false, true);
+        let opening = |lang, html| {
+            Opening {
+                s: &s,
+                lang,
+                index: false,
+                html,
+            }
+            .to_string()
+        };
+        let html = opening(Lang::En, true);
         assert!(
             html.contains("<p>No target is behind on the outturns.</p>"),
             "{html}"
@@ -600,7 +598,7 @@ mod tests {
             html.contains("Not gradable: qualitative 2; graded and not behind: 2"),
             "{html}"
         );
-        let md = opening(&s, Lang::Zh, false, false);
+        let md = opening(Lang::Zh, false);
         // counted by region, the names left to the page's table of targets
         assert!(md.contains("无法评估：定性 2；已评估且未滞后：2"), "{md}");
         assert!(md.ends_with("\n- 定性（2）\n  - A\\|B（2）\n\n"), "{md}");
