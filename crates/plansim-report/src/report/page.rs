@@ -25,7 +25,8 @@ pub struct Page {
     pub projected: usize,
     /// Shared with the summary the batch's index keeps, and with each page's clone.
     pub rows: Arc<Vec<TargetRow>>,
-    pub findings: Vec<Finding>,
+    /// Shared with each page's clone (the page is cloned to set its action section).
+    pub findings: Arc<Vec<Finding>>,
     /// Rows of the scenario's tables left out for an unreadable cell, a line per table.
     pub left_out: Vec<String>,
     /// Cells of its tables too long for a workbook cell, each with its file and row.

@@ -73,6 +73,10 @@ pub fn compute(
         // the workbook reads of its row (`TargetRow::meant`), the paths their series. Some
         // 650 bytes a row held to the end otherwise; the charts read outturns through them
         c.sc.indicators = Vec::new();
+        // nor its outturns: the target rows carry their grades; two lists of every outturn
+        // (read and matched) and the matches, some 600 bytes a row with one for every row
+        c.sc.outturns = Default::default();
+        c.sc.all_outturns = Vec::new();
     }
     Ok(c)
 }
@@ -153,7 +157,7 @@ fn assembled(
         series: sc.series.len(),
         projected: p.paths.len(),
         rows: std::sync::Arc::new(rows),
-        findings,
+        findings: std::sync::Arc::new(findings),
         left_out: sc
             .left_out
             .iter()

@@ -371,7 +371,7 @@ fn findings<'f>(
     // each finding's words first, so that the columns can be sized to them
     let mut words = Vec::new();
     for run in runs {
-        for f in &run.page.findings {
+        for f in run.page.findings.iter() {
             let severity = f.severity.say(lang).to_string();
             // the rule by its name on a Chinese sheet, the stable code beside it to filter on
             let code = if lang.is_en() {
