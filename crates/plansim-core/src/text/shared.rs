@@ -135,6 +135,21 @@ impl Interner {
         self.seen.insert(s.clone(), ());
         s
     }
+
+    /// The shared copy of `text` if it was asked for before.
+    pub fn seen(&self, text: &str) -> Option<Shared> {
+        self.seen.get_key_value(text).map(|(s, ())| s.clone())
+    }
+
+    /// How many distinct texts are held.
+    pub fn len(&self) -> usize {
+        self.seen.len()
+    }
+
+    /// No text is held yet.
+    pub fn is_empty(&self) -> bool {
+        self.seen.is_empty()
+    }
 }
 
 #[cfg(test)]

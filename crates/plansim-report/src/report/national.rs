@@ -116,7 +116,7 @@ fn ended_part<'a>(s: &'a Summary, lang: Lang) -> Part<'a> {
                     r.target.clone(),
                     r.status.label(lang).to_string(),
                     latest(r, lang),
-                    r.reason.clone(),
+                    r.reason.to_string(),
                 ],
             })
             .collect(),
@@ -177,7 +177,7 @@ fn ambition_part<'a>(s: &'a Summary, lang: Lang) -> Part<'a> {
                         .filter(|_| r.ambition_verdict == Some(Verdict::Ratio))
                         .map(|x| format!("{x:.2}"))
                         .unwrap_or_default(),
-                    r.ambition.clone(),
+                    r.ambition.to_string(),
                 ],
             })
             .collect(),

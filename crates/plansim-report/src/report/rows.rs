@@ -9,6 +9,7 @@ use plansim_core::lang::Lang;
 use plansim_core::project::Projection;
 use plansim_core::scenario::Scenario;
 use plansim_core::simulate::Simulation;
+use plansim_core::text::Shared;
 use serde::Serialize;
 
 use plansim_core::assess::Status;
@@ -19,10 +20,11 @@ pub struct TargetRow {
     /// Shared with the table's rows of the same region (plan).
     pub region: plansim_core::text::Shared,
     pub plan: plansim_core::text::Shared,
-    pub category: String,
+    /// Shared among the rows with the same text (most rows of a table share it).
+    pub category: Shared,
     pub indicator: String,
     pub indicator_en: String,
-    pub unit: String,
+    pub unit: Shared,
     pub binding: bool,
     pub base_year: i32,
     pub base: Option<f64>,
@@ -33,10 +35,10 @@ pub struct TargetRow {
     pub status: Status,
     pub grade_zh: &'static str,
     /// Why, in one sentence.
-    pub reason: String,
+    pub reason: Shared,
     /// The pace the target needs from its base year against the previous period's, in words
     /// (`需0.62个百分点/年…：为过去速度的0.78倍`, `已达到，需保持`, `无历史`).
-    pub ambition: String,
+    pub ambition: Shared,
     /// The ratio of the two paces, where one means something.
     pub ambition_ratio: Option<f64>,
     /// What the comparison says (a ratio, or the words instead of one).
@@ -53,7 +55,7 @@ pub struct TargetRow {
     /// The rule the grade follows (`reach`, `hold`, `annual-rate`, …).
     pub rule: &'static str,
     /// The unit of the paces, the gap and σ below (`% a year`, `points a year`, …).
-    pub pace_unit: String,
+    pub pace_unit: Shared,
     /// The observed pace since the baseline (or the observed mean rate), in `pace_unit`.
     pub current_pace: Option<f64>,
     /// The pace the plan states or implies, in `pace_unit` (the workbook).
@@ -214,28 +216,46 @@ pub fn target_rows(
     grades: impl IntoIterator<Item = Grade>,
     rules: &Explanation,
 ) -> Vec<TargetRow> {
-    // each row's path by its (region, plan, name), looked up rather than searched for: a
-    // search per row made a table of 100,000 rows take a quarter of an hour
-    let mut path_of: std::collections::HashMap<(&str, &str, &str), usize> =
-        std::collections::HashMap::with_capacity(p.paths.len());
-    for (i, x) in p.paths.iter().enumerate() {
-        let s = &x.series;
-        // the first path of a key, as a search from the start finds it
-        path_of
-            .entry((s.region.as_str(), s.plan.as_str(), s.name.as_str()))
-            .or_insert(i);
-    }
+    // each row's path by its (region, plan, name), looked up rather than searched for (a
+    // search per row made a table of 100,000 rows take a quarter of an hour): the paths'
+    // places sorted by their key's hash, 16 bytes a path (a map of the keys held 75)
+    use std::hash::BuildHasher;
+    let hasher = std::collections::hash_map::RandomState::new();
+    let mut by_hash: Vec<(u64, usize)> = p
+        .paths
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let s = &x.series;
+            (hasher.hash_one((&*s.region, &*s.plan, &*s.name)), i)
+        })
+        .collect();
+    // by hash, then place: the first path of a key is found first, as a search from the start
+    by_hash.sort_unstable();
+    let path_of = |region: &str, plan: &str, name: &str| {
+        let h = hasher.hash_one((region, plan, name));
+        let from = by_hash.partition_point(|e| e.0 < h);
+        by_hash[from..]
+            .iter()
+            .take_while(|e| e.0 == h)
+            .map(|e| e.1)
+            .find(|&i| {
+                let s = &p.paths[i].series;
+                *s.region == *region && *s.plan == *plan && *s.name == *name
+            })
+    };
     // as long as the table, not grown by doubling (a third more at 10⁵ rows)
     let mut rows = Vec::with_capacity(sc.indicators.len());
+    // a row's category, units and sentences are mostly some other row's too (a target
+    // without outturns: 数据不足 and 无历史 in every row): one copy each
+    let mut texts = Texts::default();
     rows.extend(
         sc.indicators
             .iter()
             .enumerate()
             .zip(grades)
             .map(|((k, ind), g)| {
-                let path = path_of
-                    .get(&(ind.region.as_str(), ind.plan.as_str(), ind.name.as_str()))
-                    .copied();
+                let path = path_of(&ind.region, &ind.plan, &ind.name);
                 let outcome = path.and_then(|i| {
                     p.paths[i]
                         .outcomes
@@ -284,10 +304,13 @@ pub fn target_rows(
                 TargetRow {
                     region: ind.region.clone(),
                     plan: ind.plan.clone(),
-                    category: ind.category.clone(),
+                    category: texts.get(&ind.category),
                     indicator: ind.name.clone(),
                     indicator_en: ind.name_en.clone(),
-                    unit: series.map_or_else(|| ind.value_unit(), |s| s.unit.to_string()),
+                    unit: match series {
+                        Some(s) => texts.get(&s.unit),
+                        None => texts.get(&ind.value_unit()),
+                    },
                     binding: ind.attribute == plansim_core::table::Attribute::Binding,
                     base_year: path.map_or(ind.base_year, |i| p.paths[i].plan.start_year),
                     base: path
@@ -297,11 +320,8 @@ pub fn target_rows(
                     target: g.target.clone(),
                     status: g.status,
                     grade_zh: g.grade_zh,
-                    reason: g.reason.clone(),
-                    ambition: g
-                        .ambition
-                        .as_ref()
-                        .map_or_else(String::new, |a| a.text.clone()),
+                    reason: texts.get(&g.reason),
+                    ambition: texts.get(g.ambition.as_ref().map_or("", |a| &a.text)),
                     ambition_ratio: g.ambition.as_ref().and_then(|a| a.ratio),
                     ambition_verdict: g.ambition.as_ref().map(|a| a.verdict),
                     hypothetical: g.hypothetical,
@@ -309,7 +329,7 @@ pub fn target_rows(
                     latest: g.latest_year.zip(g.latest_value),
                     latest_year: g.latest_year,
                     rule: g.rule,
-                    pace_unit: g.pace_unit.clone(),
+                    pace_unit: texts.get(&g.pace_unit),
                     current_pace: g.current_pace,
                     planned_pace: g.planned_pace,
                     required_pace: g.required_rate,
@@ -345,6 +365,26 @@ pub fn target_rows(
             }),
     );
     rows
+}
+
+/// One copy of each text the target rows repeat. A grade's sentences often are the row's own
+/// (its numbers in them): past a bound of distinct texts, new ones are not remembered, so the
+/// texts kept stay few however many rows are unique.
+#[derive(Default)]
+struct Texts {
+    seen: plansim_core::text::Interner,
+}
+
+impl Texts {
+    const KEPT: usize = 4096;
+
+    fn get(&mut self, text: &str) -> Shared {
+        match self.seen.seen(text) {
+            Some(s) => s,
+            None if self.seen.len() < Self::KEPT => self.seen.get(text),
+            None => Shared::from(text),
+        }
+    }
 }
 
 impl TargetRow {
