@@ -69,7 +69,8 @@ pub struct TargetRow {
     pub target_value: Option<f64>,
     /// σ of the observed yearly changes behind `p_meet`, in `pace_unit`, and its source.
     pub sigma: Option<f64>,
-    pub sigma_source: Option<plansim_core::series::SigmaSource>,
+    /// Behind a pointer: 136 bytes inline, and most rows (no outturns) have none.
+    pub sigma_source: Option<Box<plansim_core::series::SigmaSource>>,
     /// Fractions; percent a year in `summary.json`.
     #[serde(serialize_with = "plansim_core::percent::opt")]
     pub stated_rate: Option<f64>,
@@ -336,7 +337,7 @@ pub fn target_rows(
                     gap: g.gap,
                     target_value: g.target_value,
                     sigma: g.sigma,
-                    sigma_source: g.sigma_source.clone(),
+                    sigma_source: g.sigma_source.clone().map(Box::new),
                     stated_rate: ind.annual_rate().map(|r| r.value),
                     // once the target year's outturn is in, no rate is required any more
                     required_rate: outcome.and_then(|o| o.required_rate).filter(|_| !ended),
