@@ -161,14 +161,13 @@ pub fn indicator_chart(run: &Computed, i: usize, all: &[&Computed], lang: Lang) 
         r.region == s.region && r.plan == s.plan && r.indicator == s.name && r.hypothetical
     });
     let bounds: Vec<OutturnBound> = run
-        .sc
-        .bounds_of(s)
-        .into_iter()
-        .map(|(year, value, side, text)| OutturnBound {
+        .bounds_of(i)
+        .iter()
+        .map(|&(year, value, side, ref text)| OutturnBound {
             year,
             value,
             at_least: side == plansim_core::actuals::Side::AtLeast,
-            label: bound_label(&text, value, side),
+            label: bound_label(text, value, side),
         })
         .collect();
     // the outturn a level's grade rests on is drawn, also where the path's outturns stop
@@ -419,6 +418,40 @@ pub fn indicator_stem(run: &Computed, i: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::rebase;
+
+    /// national.csv prints the urbanisation rate of 2020 as `＞60（“超过60%”）`: a bound, not a
+    /// value. The report lets the table and its outturns go once the target rows are made;
+    /// the indicator chart still draws the bound, at least 60 in 2020, labelled as printed up
+    /// to its note.
+    #[test]
+    fn a_bound_outturn_is_drawn_once_the_table_is_let_go() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let opts = crate::report::Options {
+            draws: Some(200),
+            ..Default::default()
+        };
+        let memo = plansim_core::simulate::Memo::default();
+        let run = crate::report::scenario::compute(
+            &root.join("scenarios/national-14th.toml"),
+            &opts,
+            &memo,
+        )
+        .unwrap();
+        assert!(run.sc.indicators.is_empty() && run.sc.all_outturns.is_empty());
+        let i = run
+            .p
+            .paths
+            .iter()
+            .position(|x| x.series.name.starts_with("常住人口城镇化率"))
+            .unwrap();
+        let chart = super::indicator_chart(&run, i, &[&run], plansim_core::lang::Lang::Zh);
+        let b: Vec<_> = chart
+            .bounds
+            .iter()
+            .map(|b| (b.year, b.value, b.at_least, b.label.as_str()))
+            .collect();
+        assert_eq!(b, [(2020, 60.0, true, "＞60")]);
+    }
 
     /// The national CO₂ intensity: 2020=100 falls to 87.6 by 2025; the 15th plan's index
     /// (2025=100, 17 % down by 2030: 83) on that axis is 87.6 in 2025 and 87.6·0.83 = 72.708

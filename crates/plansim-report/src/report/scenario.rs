@@ -68,16 +68,14 @@ pub fn compute(
     let aliases = with.aliases();
     let rows = target_rows(&sc, &p, &sim, run::grades(&sc, &aliases, &with), &rules);
     let mut c = assembled(sc, p, sim, findings, rows, rules, set.draws, opts.lang)?;
-    if !opts.charts {
-        // without charts nothing reads the table's rows again: each target row carries what
-        // the workbook reads of its row (`TargetRow::meant`), the paths their series. Some
-        // 650 bytes a row held to the end otherwise; the charts read outturns through them
-        c.sc.indicators = Vec::new();
-        // nor its outturns: the target rows carry their grades; two lists of every outturn
-        // (read and matched) and the matches, some 600 bytes a row with one for every row
-        c.sc.outturns = Default::default();
-        c.sc.all_outturns = Vec::new();
-    }
+    // nothing reads the table's rows again: each target row carries what the workbook reads
+    // of its row (`TargetRow::meant`), the paths their series, `Computed::bounds` what the
+    // charts draw of the outturns. Some 650 bytes a row held to the end otherwise, and with
+    // an outturn for every row 600 more (two lists of every outturn, read and matched, and
+    // the matches)
+    c.sc.indicators = Vec::new();
+    c.sc.outturns = Default::default();
+    c.sc.all_outturns = Vec::new();
     Ok(c)
 }
 
@@ -193,8 +191,18 @@ fn assembled(
         .iter()
         .map(|path| path.series.region.to_string())
         .collect();
+    let bounds = p
+        .paths
+        .iter()
+        .enumerate()
+        .filter_map(|(i, path)| {
+            let b = sc.bounds_of(&path.series);
+            (!b.is_empty()).then_some((i, b))
+        })
+        .collect();
     Ok(Computed {
         regions,
+        bounds,
         sc,
         p,
         sim,
