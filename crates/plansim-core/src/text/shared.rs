@@ -137,7 +137,7 @@ impl Interner {
     }
 
     /// The shared copy of `text` if it was asked for before.
-    pub fn seen(&self, text: &str) -> Option<Shared> {
+    pub fn known(&self, text: &str) -> Option<Shared> {
         self.seen.get_key_value(text).map(|(s, ())| s.clone())
     }
 
@@ -171,5 +171,9 @@ mod tests {
         assert_eq!(format!("{a}|{b:?}"), "测试区|\"测试区\"");
         assert_eq!(serde_json::to_string(&c).unwrap(), "\"亿元\"");
         assert_eq!(Shared::default(), "");
+        // two distinct texts held; one asked for before is found, one never asked for is not
+        assert_eq!((i.len(), i.is_empty()), (2, false));
+        assert!(Arc::ptr_eq(&i.known("测试区").unwrap().0, &a.0));
+        assert!(i.known("万人").is_none() && i.len() == 2);
     }
 }

@@ -380,7 +380,7 @@ impl Texts {
     const KEPT: usize = 4096;
 
     fn get(&mut self, text: &str) -> Shared {
-        match self.seen.seen(text) {
+        match self.seen.known(text) {
             Some(s) => s,
             None if self.seen.len() < Self::KEPT => self.seen.get(text),
             None => Shared::from(text),
@@ -495,5 +495,22 @@ mod tests {
         let later = super::tests::goal(GoalKind::Point { value: 81.0 }, 0.5);
         let falling = Reach::of(&years, down, 2020, &later, Direction::Falling);
         assert_eq!(falling, Some(Reach::In(2025)));
+    }
+
+    /// 4,096 distinct texts are remembered; the next is handed out as itself, not kept, and
+    /// a text remembered is the same copy each time it is asked for.
+    #[test]
+    fn repeated_texts_are_one_copy_up_to_a_bound() {
+        let mut t = super::Texts::default();
+        let first = t.get("数据不足");
+        for k in 1..super::Texts::KEPT {
+            t.get(&format!("句{k}"));
+        }
+        assert_eq!(t.seen.len(), 4096);
+        let past = t.get("无历史");
+        assert_eq!(past, "无历史");
+        assert!(t.seen.known("无历史").is_none() && t.seen.len() == 4096);
+        assert_eq!(t.get("数据不足"), first);
+        assert!(std::ptr::eq(t.get("数据不足").as_str(), first.as_str()));
     }
 }

@@ -284,12 +284,12 @@ fn named(sc: &Scenario, lang: Lang) -> super::action::Named {
 }
 
 /// Bytes a report holds per row of its tables, measured on generated tables of 10⁵ and 10⁶
-/// rows (`benches/scale.rs`: without charts 2,955 to 3,100 bytes a row, and with an outturn
-/// for every row, each target graded and most behind, 4,060 at 10⁶ and 4,900 at 10⁵), with a
-/// margin for the table's rows, which a report with charts keeps (some 650 bytes): the rows,
-/// series, projection, the bands drawn, the page model of each target and one page at a time
-/// (each file of a folder is written as it is made, the workbook's sheets and zip straight to
-/// disk; each target's grade is made into its row and let go).
+/// rows (`benches/scale.rs`: without charts 2,644 to 2,850 bytes a row, and with an outturn
+/// for every row, each target graded and most behind, 3,700 at 10⁶ and 4,050 at 10⁵), with a
+/// margin for the charts' images: the rows, series, projection, the bands drawn, the page
+/// model of each target and one page at a time (each file of a folder is written as it is
+/// made, the workbook's sheets and zip straight to disk; each target's grade is made into its
+/// row and let go, the table's rows and outturns once the target rows are made).
 const REPORT_BYTES_PER_ROW: u64 = 5_500;
 
 /// The lines of a scenario's text tables, counted without reading them into memory (0 for a
