@@ -284,8 +284,8 @@ fn named(sc: &Scenario, lang: Lang) -> super::action::Named {
 }
 
 /// Bytes a report holds per row of its tables, measured on generated tables of 10⁵ and 10⁶
-/// rows (`benches/scale.rs`: without charts 2,644 to 2,850 bytes a row, and with an outturn
-/// for every row, each target graded and most behind, 3,700 at 10⁶ and 4,050 at 10⁵), with a
+/// rows (`benches/scale.rs`: without charts 2,650 to 2,750 bytes a row, and with an outturn
+/// for every row, each target graded and most behind, 3,570 at 10⁶ and 3,930 at 10⁵), with a
 /// margin for the charts' images: the rows, series, projection, the bands drawn, the page
 /// model of each target and one page at a time (each file of a folder is written as it is
 /// made, the workbook's sheets and zip straight to disk; each target's grade is made into its
