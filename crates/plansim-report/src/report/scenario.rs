@@ -38,11 +38,11 @@ pub fn compute(
     };
     let memory = plansim_core::simulate::machine_memory();
     // before any table is read: a text table's lines bound its rows
-    check_size(table_lines(path), path, memory)?;
+    check_size(table_lines(path), path, memory, opts.charts)?;
     let sc = run::scenario(Input::Path(path.to_path_buf()), &with)?;
     check_name(&sc.name, path)?;
     // a workbook's rows are known once read
-    check_size(sc.indicators.len(), path, memory)?;
+    check_size(sc.indicators.len(), path, memory, opts.charts)?;
     // the audit looks as far as the scenario projects
     with.check_horizon = Some(sc.horizon());
     let set = with.settings(&sc);
@@ -234,9 +234,9 @@ pub fn render(
     })?;
     folder.put("findings.csv", &export::findings_csv(&page.findings)?)?;
     if opts.charts {
-        for (rel, bytes) in super::chart_files::render(run, all, &mut page, opts)? {
-            folder.put(rel, &bytes)?;
-        }
+        super::chart_files::render(run, all, &mut page, opts, &mut |rel, bytes| {
+            folder.put(rel, bytes)
+        })?;
     }
     let mut summary = page.summary();
     // numbers as published: derived values to six significant digits, years as integers; the
@@ -286,11 +286,16 @@ fn named(sc: &Scenario, lang: Lang) -> super::action::Named {
 /// Bytes a report holds per row of its tables, measured on generated tables of 10⁵ and 10⁶
 /// rows (`benches/scale.rs`: without charts 2,650 to 2,750 bytes a row, and with an outturn
 /// for every row, each target graded and most behind, 3,570 at 10⁶ and 3,930 at 10⁵), with a
-/// margin for the charts' images: the rows, series, projection, the bands drawn, the page
+/// margin: the rows, series, projection, the bands drawn, the page
 /// model of each target and one page at a time (each file of a folder is written as it is
 /// made, the workbook's sheets and zip straight to disk; each target's grade is made into its
 /// row and let go, the table's rows and outturns once the target rows are made).
 const REPORT_BYTES_PER_ROW: u64 = 5_500;
+
+/// Bytes the charts add per row: each indicator chart's numbers (every scenario's line and
+/// bands) are held while the folder's images are drawn, a few images at a time (measured on
+/// 10⁴ rows of 250 regions with an outturn a row: 140 MB with charts, 55 MB without).
+const CHART_BYTES_PER_ROW: u64 = 10_000;
 
 /// The lines of a scenario's text tables, counted without reading them into memory (0 for a
 /// workbook, and for what cannot be read: the load reports that).
@@ -312,19 +317,30 @@ fn table_lines(path: &Path) -> usize {
 /// Refuses, before the projection, a scenario whose report would hold more than a quarter of
 /// the machine's memory, with the estimate: a table of a million rows would take some 5 GB;
 /// `tables` and `project --format csv` stream it instead.
-fn check_size(rows: usize, path: &Path, memory: Option<u64>) -> Result<()> {
-    let need = (rows as u64).saturating_mul(REPORT_BYTES_PER_ROW);
+fn check_size(rows: usize, path: &Path, memory: Option<u64>, charts: bool) -> Result<()> {
+    let per_row = REPORT_BYTES_PER_ROW + if charts { CHART_BYTES_PER_ROW } else { 0 };
+    let need = (rows as u64).saturating_mul(per_row);
     match memory {
         Some(total) if need > total / 4 => Err(plansim_core::Error::Scenario {
             path: path.to_path_buf(),
             line: None,
             message: format!(
                 "its tables' {rows} rows would take about {} of memory in a report ({} a \
-                 row), more than a quarter of this machine's {}; split the table, or run \
+                 row), more than a quarter of this machine's {}; split the table, {}or run \
                  `plansim project --format csv` on it (no pages, charts or workbook)",
                 plansim_core::input::size_text(need),
-                plansim_core::input::size_text(REPORT_BYTES_PER_ROW),
-                plansim_core::input::size_text(total)
+                plansim_core::input::size_text(per_row),
+                plansim_core::input::size_text(total),
+                if charts {
+                    format!(
+                        "make the report with --no-charts (about {}), ",
+                        plansim_core::input::size_text(
+                            (rows as u64).saturating_mul(REPORT_BYTES_PER_ROW)
+                        )
+                    )
+                } else {
+                    String::new()
+                }
             ),
         }
         .into()),
@@ -395,11 +411,11 @@ mod tests {
     fn a_report_too_large_for_the_machine_is_refused_with_the_estimate() {
         let machine = Some(24u64 << 30);
         // 10⁶ rows: 5.5e9 bytes = 5.12 GB (2³⁰ bytes a GB), under a quarter of 24 GB (6 GB)
-        assert!(check_size(1_000_000, Path::new("s.toml"), machine).is_ok());
+        assert!(check_size(1_000_000, Path::new("s.toml"), machine, false).is_ok());
         // 1.2·10⁶ rows: 6.6e9 bytes = 6.15 GB, over 6 GB
-        assert!(check_size(1_200_000, Path::new("s.toml"), machine).is_err());
+        assert!(check_size(1_200_000, Path::new("s.toml"), machine, false).is_err());
         // 2·10⁶ rows: 1.1e10 bytes = 10.24 GB
-        let e = check_size(2_000_000, Path::new("s.toml"), machine)
+        let e = check_size(2_000_000, Path::new("s.toml"), machine, false)
             .unwrap_err()
             .to_string();
         assert!(e.contains("s.toml"), "{e}");
@@ -408,7 +424,18 @@ mod tests {
         // 5500 / 1024 = 5.37 kB
         assert!(e.contains("(5.4 kB a row)"), "{e}");
         assert!(e.contains("this machine's 24 GB"), "{e}");
+        assert!(!e.contains("--no-charts"), "{e}");
         // a machine that does not say its memory runs the report
-        assert!(check_size(2_000_000, Path::new("s.toml"), None).is_ok());
+        assert!(check_size(2_000_000, Path::new("s.toml"), None, false).is_ok());
+        // with charts 15,500 bytes a row: 4·10⁵ rows are 5.77 GB (2³⁰ bytes a GB), under a
+        // quarter of 24 GB (6 GB); 10⁶ rows are 14.4 GB, and 5.12 GB without charts
+        assert!(check_size(400_000, Path::new("s.toml"), machine, true).is_ok());
+        let e = check_size(1_000_000, Path::new("s.toml"), machine, true)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("about 14.4 GB"), "{e}");
+        // 15500 / 1024 = 15.14 kB
+        assert!(e.contains("(15.1 kB a row)"), "{e}");
+        assert!(e.contains("with --no-charts (about 5.1 GB)"), "{e}");
     }
 }
