@@ -3,7 +3,6 @@
 //! charts as relative links), readable without a server.
 
 use super::page::{Page, Summary};
-use super::rows::TargetRow;
 use super::templates::{IndexHtml, Opening, PageHtml, RulesHtml};
 use super::words;
 use crate::error::Result;
@@ -61,15 +60,11 @@ pub fn write_scenario_page(p: &Page, w: &mut dyn std::io::Write) -> Result<()> {
 /// against the baseline scenario's.
 pub fn write_index_page(
     summaries: &[Summary],
+    section: &super::action::Section,
     failed: &[(String, String)],
     lang: Lang,
     w: &mut dyn std::io::Write,
 ) -> Result<()> {
-    let batch: Vec<(&super::action::Named, &[TargetRow])> =
-        summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
-    let lookup = super::action::Lookup::new(&batch);
-    let own: Vec<_> = summaries.iter().map(|s| (&s.named, &s.rows)).collect();
-    let section = super::action::section(&own, &lookup, lang);
     IndexHtml {
         summaries,
         national: super::templates::national(summaries, lang, true)?,
@@ -82,7 +77,7 @@ pub fn write_index_page(
         ),
         root: "",
         opening: Opening {
-            s: &section,
+            s: section,
             lang,
             index: true,
             html: true,

@@ -32,15 +32,11 @@ pub fn write_scenario_page(p: &Page, w: &mut dyn std::io::Write) -> Result<()> {
 
 pub fn write_index_page(
     summaries: &[Summary],
+    section: &super::action::Section,
     failed: &[(String, String)],
     lang: Lang,
     w: &mut dyn std::io::Write,
 ) -> Result<()> {
-    let batch: Vec<(&super::action::Named, &[super::rows::TargetRow])> =
-        summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
-    let lookup = super::action::Lookup::new(&batch);
-    let own: Vec<_> = summaries.iter().map(|s| (&s.named, &s.rows)).collect();
-    let section = super::action::section(&own, &lookup, lang);
     IndexMd {
         summaries,
         national: super::templates::national(summaries, lang, false)?,
@@ -48,7 +44,7 @@ pub fn write_index_page(
         lang,
         title: super::words::report_title(lang),
         opening: Opening {
-            s: &section,
+            s: section,
             lang,
             index: true,
             html: false,

@@ -237,11 +237,16 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
     // the pages and workbook at the root, the pages written as they are made (an index of
     // 10⁵ targets behind is some 100 MB); the staging folder goes if any cannot be made
     let summaries = &batch.summaries;
+    let section = action::index_section(summaries, lang);
     deliver::put_with(&delivery, Path::new("index.html"), |w| {
-        scenario::core_error(html::write_index_page(summaries, &failed, lang, w))
+        scenario::core_error(html::write_index_page(
+            summaries, &section, &failed, lang, w,
+        ))
     })?;
     deliver::put_with(&delivery, Path::new("index.md"), |w| {
-        scenario::core_error(markdown::write_index_page(summaries, &failed, lang, w))
+        scenario::core_error(markdown::write_index_page(
+            summaries, &section, &failed, lang, w,
+        ))
     })?;
     // the pages' @font-face points here
     let root = [(

@@ -12,7 +12,7 @@ use plansim_core::scenario::Scenario;
 use plansim_core::table::LoadOptions;
 use std::path::Path;
 
-use super::computed::Computed;
+use super::computed::{Bound, Computed};
 
 /// Runs a scenario: projection, simulation, the consistency audit and the target rows.
 pub fn compute(
@@ -68,6 +68,9 @@ pub fn compute(
     let aliases = with.aliases();
     let rows = target_rows(&sc, &p, &sim, run::grades(&sc, &aliases, &with), &rules);
     let mut c = assembled(sc, p, sim, findings, rows, rules, set.draws, opts.lang)?;
+    if opts.charts {
+        c.bounds = bounds(&c.sc, &c.p);
+    }
     // nothing reads the table's rows again: each target row carries what the workbook reads
     // of its row (`TargetRow::meant`), the paths their series, `Computed::bounds` what the
     // charts draw of the outturns. Some 650 bytes a row held to the end otherwise, and with
@@ -92,7 +95,22 @@ pub fn computed(
 ) -> Result<Computed> {
     let rules = plansim_core::explain::explain(&sc)?;
     let rows = target_rows(&sc, &p, &sim, grades, &rules);
-    assembled(sc, p, sim, findings, rows, rules, draws, lang)
+    let mut c = assembled(sc, p, sim, findings, rows, rules, draws, lang)?;
+    c.bounds = bounds(&c.sc, &c.p);
+    Ok(c)
+}
+
+/// The outturns published as bounds of each path that has any, for its indicator chart
+/// ([`Computed::bounds`]), read while the table and its outturns are held.
+fn bounds(sc: &Scenario, p: &plansim_core::project::Projection) -> Vec<(usize, Vec<Bound>)> {
+    p.paths
+        .iter()
+        .enumerate()
+        .filter_map(|(i, path)| {
+            let b = sc.bounds_of(&path.series);
+            (!b.is_empty()).then_some((i, b))
+        })
+        .collect()
 }
 
 /// [`computed`] once the target rows are made.
@@ -191,18 +209,10 @@ fn assembled(
         .iter()
         .map(|path| path.series.region.to_string())
         .collect();
-    let bounds = p
-        .paths
-        .iter()
-        .enumerate()
-        .filter_map(|(i, path)| {
-            let b = sc.bounds_of(&path.series);
-            (!b.is_empty()).then_some((i, b))
-        })
-        .collect();
     Ok(Computed {
         regions,
-        bounds,
+        // made by the callers that draw charts
+        bounds: Vec::new(),
         sc,
         p,
         sim,
@@ -286,10 +296,10 @@ fn named(sc: &Scenario, lang: Lang) -> super::action::Named {
 /// Bytes a report holds per row of its tables, measured on generated tables of 10⁵ and 10⁶
 /// rows (`benches/scale.rs`: without charts 2,650 to 2,750 bytes a row, and with an outturn
 /// for every row, each target graded and most behind, 3,570 at 10⁶ and 3,930 at 10⁵), with a
-/// margin: the rows, series, projection, the bands drawn, the page
-/// model of each target and one page at a time (each file of a folder is written as it is
-/// made, the workbook's sheets and zip straight to disk; each target's grade is made into its
-/// row and let go, the table's rows and outturns once the target rows are made).
+/// margin: the rows, series, projection, the bands drawn, the page model of each target and
+/// one page at a time (each file of a folder is written as it is made, the workbook's sheets
+/// and zip straight to disk; each target's grade is made into its row and let go, the table's
+/// rows and outturns once the target rows are made).
 const REPORT_BYTES_PER_ROW: u64 = 5_500;
 
 /// Bytes the charts add per row: each indicator chart's numbers (every scenario's line and
