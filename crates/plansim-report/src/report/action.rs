@@ -127,16 +127,6 @@ impl<'a> Lookup<'a> {
     }
 }
 
-/// The batch index's section: every scenario's targets, each once, with each scenario's line
-/// under it; made once for both index pages.
-pub fn index_section(summaries: &[super::page::Summary], lang: Lang) -> Section {
-    let batch: Vec<(&Named, &[TargetRow])> =
-        summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
-    let lookup = Lookup::new(&batch);
-    let own: Vec<_> = summaries.iter().map(|s| (&s.named, &s.rows)).collect();
-    section(&own, &lookup, lang)
-}
-
 /// Builds the section for the targets of `own` (one scenario, or every scenario for the
 /// index); `batch` holds every scenario's rows, for the lines under each target.
 pub fn section(

@@ -237,7 +237,7 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
     // the pages and workbook at the root, the pages written as they are made (an index of
     // 10⁵ targets behind is some 100 MB); the staging folder goes if any cannot be made
     let summaries = &batch.summaries;
-    let section = action::index_section(summaries, lang);
+    let section = index_section(summaries, lang);
     deliver::put_with(&delivery, Path::new("index.html"), |w| {
         scenario::core_error(html::write_index_page(
             summaries, &section, &failed, lang, w,
@@ -308,6 +308,16 @@ fn reference(files: &[PathBuf], opts: &Options) -> Result<Option<String>> {
         // the most extended, the first of equals
         .max_by_key(|&(n, i)| (n, std::cmp::Reverse(i)));
     Ok(best.and_then(|(_, i)| plansim_core::scenario::name_of(&files[i]).ok()))
+}
+
+/// The batch index's section: every scenario's targets, each once, with each scenario's line
+/// under it; made once for both index pages.
+fn index_section(summaries: &[Summary], lang: Lang) -> action::Section {
+    let batch: Vec<(&action::Named, &[rows::TargetRow])> =
+        summaries.iter().map(|s| (&s.named, &s.rows[..])).collect();
+    let lookup = action::Lookup::new(&batch);
+    let own: Vec<_> = summaries.iter().map(|s| (&s.named, &s.rows)).collect();
+    action::section(&own, &lookup, lang)
 }
 
 /// A scenario's folder rendered and staged: its summary and folder name.
