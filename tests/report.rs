@@ -424,6 +424,57 @@ fn a_failing_scenario_is_reported_and_the_rest_go_on() {
     assert!(index.contains("broken.toml"), "the index lists the failure");
 }
 
+/// A batch whose every scenario fails writes nothing: the last report's index, workbook and
+/// folders stay byte for byte (an index of no scenario would say "no target is behind" and
+/// leave the last folders unlinked), and the last line says so.
+#[test]
+fn a_batch_whose_every_scenario_fails_leaves_the_last_report_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let first = plansim()
+        .args([
+            "report",
+            "tests/fixtures/report/good.toml",
+            "--no-charts",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(first.status.success());
+    // the lock file holds the last run's process id
+    let files = || {
+        let mut t = tree(&out);
+        t.remove(".plansim.lock");
+        t
+    };
+    let before = files();
+    assert!(before.contains_key("index.html") && before.contains_key("good/projection.csv"));
+    for (lang, says) in [
+        ("en", "all 2 scenarios failed; nothing written to"),
+        ("zh", "2 个情景全部失败，未向"),
+    ] {
+        let run = plansim()
+            .args([
+                "--lang",
+                lang,
+                "report",
+                "tests/fixtures/report/broken.toml",
+                "tests/fixtures/report/escape.toml",
+                "--no-charts",
+                "--out",
+            ])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(2), "none ran");
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert!(err.contains("broken.toml") && err.contains(says), "{err}");
+        assert!(!err.contains("index.html"), "{err}");
+        assert_eq!(files(), before, "{lang}");
+    }
+}
+
 /// After the targets that need action, the index shows the national plans: the 14th plan's
 /// final grades (two missed, listed first), then the 15th plan's targets ranked by ambition. The ratios are those worked out by
 /// hand in `plansim-core`'s ambition tests: CO₂ intensity 3.6580/3.8211 = 0.96 (against the

@@ -149,13 +149,17 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
     }
     eprintln!(
         "{}",
-        super::words::report_summary(
-            lang(),
-            batch.summaries.len(),
-            started.elapsed().as_secs_f64(),
-            &format!("{}/index.html", args.out.display()),
-            batch.failed.len()
-        )
+        if batch.summaries.is_empty() {
+            super::words::report_none(lang(), batch.failed.len(), &args.out.display().to_string())
+        } else {
+            super::words::report_summary(
+                lang(),
+                batch.summaries.len(),
+                started.elapsed().as_secs_f64(),
+                &format!("{}/index.html", args.out.display()),
+                batch.failed.len(),
+            )
+        }
     );
     Ok(
         match (batch.summaries.is_empty(), batch.failed.is_empty()) {

@@ -192,6 +192,23 @@ pub fn report_summary(lang: Lang, ok: usize, secs: f64, index: &str, failed: usi
     }
 }
 
+/// `report`'s last line when no scenario ran: nothing was written.
+pub fn report_none(lang: Lang, failed: usize, out: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("plansim report：{failed} 个情景全部失败，未向 {out} 写入任何文件")
+        }
+        Lang::En => format!(
+            "plansim report: {} failed; nothing written to {out}",
+            if failed == 1 {
+                "the scenario".to_string()
+            } else {
+                format!("all {failed} scenarios")
+            }
+        ),
+    }
+}
+
 /// A scenario `report` could not run (the error follows).
 pub fn scenario_failed(lang: Lang, path: &str) -> String {
     match lang {

@@ -115,7 +115,8 @@ pub fn scenario_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// Runs every scenario and writes the report; `tick` is called as each scenario finishes.
+/// Runs every scenario and writes the report (nothing when no scenario ran: `--out` is left
+/// as it was); `tick` is called as each scenario finishes.
 pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> Result<Batch> {
     // the reference of the comparison, settled (or refused) before any work
     let reference = reference(files, opts)?;
@@ -227,6 +228,11 @@ pub fn run(files: &[PathBuf], opts: &Options, tick: &(dyn Fn(&Path) + Sync)) -> 
             (Some(Err(e)), _) | (None, Err(e)) => batch.failed.push((path.clone(), e)),
             (None, Ok(_)) => {}
         }
+    }
+    // nothing ran: nothing is written. An index of no scenario ("no target is behind") and
+    // an empty workbook would replace the last report's, whose folders stay unlinked
+    if batch.summaries.is_empty() {
+        return Ok(batch);
     }
     let lang = opts.lang;
     let failed: Vec<(String, String)> = batch
