@@ -196,7 +196,12 @@ pub fn report_summary(lang: Lang, ok: usize, secs: f64, index: &str, failed: usi
 pub fn report_none(lang: Lang, failed: usize, out: &str) -> String {
     match lang {
         Lang::Zh => {
-            format!("plansim report：{failed} 个情景全部失败，未向 {out} 写入任何文件")
+            let which = if failed == 1 {
+                "情景失败".to_string()
+            } else {
+                format!("{failed} 个情景全部失败")
+            };
+            format!("plansim report：{which}，未向 {out} 写入任何文件")
         }
         Lang::En => format!(
             "plansim report: {} failed; nothing written to {out}",

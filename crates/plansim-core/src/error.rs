@@ -226,6 +226,11 @@ impl Error {
                 .collect::<Vec<_>>()
                 .join("\n"),
             Error::Horizon { horizon, msg } => format!("horizon {horizon}: {}", msg.render(lang)),
+            Error::Many(all) => all
+                .iter()
+                .map(|e| e.render(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
             e => e.to_string(),
         }
     }

@@ -107,6 +107,17 @@ pub enum Msg {
         /// Why it cannot be read.
         error: String,
     },
+    /// A simulation whose draws would hold more than a quarter of the machine's memory.
+    DrawsTooMany {
+        /// The draws asked for.
+        draws: usize,
+        /// The threads that would each hold them.
+        workers: usize,
+        /// The memory they would hold, as printed (`29.8 GB`).
+        need: String,
+        /// The machine's memory, as printed.
+        total: String,
+    },
     /// `horizon` is not a year from 1900 to 2200.
     HorizonNotYear {
         /// The horizon written.
@@ -311,6 +322,23 @@ impl Msg {
                 (true, false) => format!("无法读取其实际值文件 {path}：{error}"),
                 (false, true) => format!("cannot read its table {path}: {error}"),
                 (false, false) => format!("cannot read its actuals {path}: {error}"),
+            },
+            Msg::DrawsTooMany {
+                draws,
+                workers,
+                need,
+                total,
+            } => match zh {
+                true => format!(
+                    "{draws} 次抽样在 {workers} 个线程上约需 {need} 内存，超过本机 {total} 的四分之一；\
+                     请减少抽样次数（--draws）或线程数（--jobs）"
+                ),
+                false => format!(
+                    "{draws} draws on {workers} thread{} would hold about {need} of memory, \
+                     more than a quarter of this machine's {total}; ask for fewer draws \
+                     (--draws) or threads (--jobs)",
+                    if *workers == 1 { "" } else { "s" }
+                ),
             },
             Msg::HorizonNotYear { horizon } => match zh {
                 true => format!("预测终点 {horizon} 不在 1900–2200 年之间"),

@@ -216,7 +216,7 @@ pub fn simulate(p: &Projection, set: &Settings) -> Result<Simulation> {
             expected: "0 to 100 points (2 = 2 points a year)",
         });
     }
-    check_memory(set)?;
+    check_memory(set, machine_memory())?;
     let keys = path_keys(p);
     let missing: std::sync::Arc<[Band]> = vec![Band::MISSING; p.years.len()].into();
     let work = |i: usize, scratch: &mut Scratch| {
@@ -273,9 +273,9 @@ pub fn workers(jobs: usize) -> usize {
 /// one is drawn, so this, not draws × paths × years, is what a run holds.
 const BYTES_PER_DRAW: u64 = 6 * 8 + 2;
 
-/// Refuses a run whose draws would take more than a quarter of the machine's memory, with
-/// the estimate.
-fn check_memory(set: &Settings) -> Result<()> {
+/// Refuses a run whose draws would take more than a quarter of the machine's memory
+/// (`memory`, where the machine says it), with the estimate.
+fn check_memory(set: &Settings, memory: Option<u64>) -> Result<()> {
     let workers = if set.jobs == 0 {
         rayon::current_num_threads()
     } else {
@@ -284,14 +284,16 @@ fn check_memory(set: &Settings) -> Result<()> {
     let need = (set.draws as u64)
         .saturating_mul(workers as u64)
         .saturating_mul(BYTES_PER_DRAW);
-    match machine_memory() {
-        Some(total) if need > total / 4 => Err(Error::Invalid(format!(
-            "{} draws on {workers} threads would hold about {} of memory, more than a \
-             quarter of this machine's {}; ask for fewer draws (--draws) or threads (--jobs)",
-            set.draws,
-            crate::input::size_text(need),
-            crate::input::size_text(total)
-        ))),
+    match memory {
+        Some(total) if need > total / 4 => Err(Error::notice(
+            crate::notice::At::default(),
+            crate::lang::Msg::DrawsTooMany {
+                draws: set.draws,
+                workers,
+                need: crate::input::size_text(need),
+                total: crate::input::size_text(total),
+            },
+        )),
         _ => Ok(()),
     }
 }
@@ -421,6 +423,27 @@ mod tests {
     fn scenario(path: &str) -> Scenario {
         let p = crate::repo_file(path);
         Scenario::load(&p, &LoadOptions::default()).unwrap()
+    }
+
+    /// 10⁷ draws on one thread hold 10⁷ · 50 bytes = 5·10⁸ bytes (477 MB of 2²⁰ bytes): more
+    /// than a quarter of 1 GB, refused in the run's language; within a quarter of 4 GB, run.
+    #[test]
+    fn draws_beyond_a_quarter_of_the_memory_are_refused_with_the_estimate() {
+        let mut set = Settings::from_scenario(&scenario("scenarios/baseline.toml"));
+        (set.draws, set.jobs) = (10_000_000, 1);
+        let e = check_memory(&set, Some(1 << 30)).unwrap_err();
+        assert_eq!(
+            e.render(crate::lang::Lang::En),
+            "10000000 draws on 1 thread would hold about 477 MB of memory, more than a quarter \
+             of this machine's 1 GB; ask for fewer draws (--draws) or threads (--jobs)"
+        );
+        assert_eq!(
+            e.render(crate::lang::Lang::Zh),
+            "10000000 次抽样在 1 个线程上约需 477 MB 内存，超过本机 1 GB 的四分之一；\
+             请减少抽样次数（--draws）或线程数（--jobs）"
+        );
+        assert!(check_memory(&set, Some(4 << 30)).is_ok());
+        assert!(check_memory(&set, None).is_ok());
     }
 
     #[test]

@@ -38,11 +38,11 @@ pub fn compute(
     };
     let memory = plansim_core::simulate::machine_memory();
     // before any table is read: a text table's lines bound its rows
-    check_size(table_lines(path), path, memory, opts.charts)?;
+    check_size(table_lines(path), path, memory, opts.charts, lang)?;
     let sc = run::scenario(Input::Path(path.to_path_buf()), &with)?;
     check_name(&sc.name, path)?;
     // a workbook's rows are known once read
-    check_size(sc.indicators.len(), path, memory, opts.charts)?;
+    check_size(sc.indicators.len(), path, memory, opts.charts, lang)?;
     // the audit looks as far as the scenario projects
     with.check_horizon = Some(sc.horizon());
     let set = with.settings(&sc);
@@ -325,37 +325,53 @@ fn table_lines(path: &Path) -> usize {
 }
 
 /// Refuses, before the projection, a scenario whose report would hold more than a quarter of
-/// the machine's memory, with the estimate: a table of a million rows would take some 5 GB;
-/// `tables` and `project --format csv` stream it instead.
-fn check_size(rows: usize, path: &Path, memory: Option<u64>, charts: bool) -> Result<()> {
+/// the machine's memory, with the estimate in the run's language: a table of a million rows
+/// would take some 5 GB; `tables` and `project --format csv` stream it instead.
+fn check_size(
+    rows: usize,
+    path: &Path,
+    memory: Option<u64>,
+    charts: bool,
+    lang: Lang,
+) -> Result<()> {
+    use plansim_core::input::size_text;
     let per_row = REPORT_BYTES_PER_ROW + if charts { CHART_BYTES_PER_ROW } else { 0 };
     let need = (rows as u64).saturating_mul(per_row);
-    match memory {
-        Some(total) if need > total / 4 => Err(plansim_core::Error::Scenario {
-            path: path.to_path_buf(),
-            line: None,
-            message: format!(
-                "its tables' {rows} rows would take about {} of memory in a report ({} a \
-                 row), more than a quarter of this machine's {}; split the table, {}or run \
-                 `plansim project --format csv` on it (no pages, charts or workbook)",
-                plansim_core::input::size_text(need),
-                plansim_core::input::size_text(per_row),
-                plansim_core::input::size_text(total),
-                if charts {
-                    format!(
-                        "make the report with --no-charts (about {}), ",
-                        plansim_core::input::size_text(
-                            (rows as u64).saturating_mul(REPORT_BYTES_PER_ROW)
-                        )
-                    )
-                } else {
-                    String::new()
-                }
-            ),
-        }
-        .into()),
-        _ => Ok(()),
+    let Some(total) = memory.filter(|&total| need > total / 4) else {
+        return Ok(());
+    };
+    let (need, per_row, total) = (size_text(need), size_text(per_row), size_text(total));
+    // what the same report takes without its charts
+    let bare = size_text((rows as u64).saturating_mul(REPORT_BYTES_PER_ROW));
+    let message = if lang.is_en() {
+        format!(
+            "its tables' {rows} rows would take about {need} of memory in a report ({per_row} \
+             a row), more than a quarter of this machine's {total}; split the table, {}or run \
+             `plansim project --format csv` on it (no pages, charts or workbook)",
+            if charts {
+                format!("make the report with --no-charts (about {bare}), ")
+            } else {
+                String::new()
+            }
+        )
+    } else {
+        format!(
+            "其指标表的 {rows} 行在报告中约需 {need} 内存（每行 {per_row}），超过本机 {total} \
+             的四分之一；请拆分指标表，{}或对其运行 `plansim project --format csv`（不生成页面、\
+             图表和工作簿）",
+            if charts {
+                format!("用 --no-charts 生成报告（约 {bare}），")
+            } else {
+                String::new()
+            }
+        )
+    };
+    Err(plansim_core::Error::Scenario {
+        path: path.to_path_buf(),
+        line: None,
+        message,
     }
+    .into())
 }
 
 /// A scenario's name becomes a folder: one plain path component, nothing hidden.
@@ -421,11 +437,11 @@ mod tests {
     fn a_report_too_large_for_the_machine_is_refused_with_the_estimate() {
         let machine = Some(24u64 << 30);
         // 10⁶ rows: 5.5e9 bytes = 5.12 GB (2³⁰ bytes a GB), under a quarter of 24 GB (6 GB)
-        assert!(check_size(1_000_000, Path::new("s.toml"), machine, false).is_ok());
+        assert!(check_size(1_000_000, Path::new("s.toml"), machine, false, Lang::En).is_ok());
         // 1.2·10⁶ rows: 6.6e9 bytes = 6.15 GB, over 6 GB
-        assert!(check_size(1_200_000, Path::new("s.toml"), machine, false).is_err());
+        assert!(check_size(1_200_000, Path::new("s.toml"), machine, false, Lang::En).is_err());
         // 2·10⁶ rows: 1.1e10 bytes = 10.24 GB
-        let e = check_size(2_000_000, Path::new("s.toml"), machine, false)
+        let e = check_size(2_000_000, Path::new("s.toml"), machine, false, Lang::En)
             .unwrap_err()
             .to_string();
         assert!(e.contains("s.toml"), "{e}");
@@ -436,16 +452,27 @@ mod tests {
         assert!(e.contains("this machine's 24 GB"), "{e}");
         assert!(!e.contains("--no-charts"), "{e}");
         // a machine that does not say its memory runs the report
-        assert!(check_size(2_000_000, Path::new("s.toml"), None, false).is_ok());
+        assert!(check_size(2_000_000, Path::new("s.toml"), None, false, Lang::En).is_ok());
         // with charts 15,500 bytes a row: 4·10⁵ rows are 5.77 GB (2³⁰ bytes a GB), under a
         // quarter of 24 GB (6 GB); 10⁶ rows are 14.4 GB, and 5.12 GB without charts
-        assert!(check_size(400_000, Path::new("s.toml"), machine, true).is_ok());
-        let e = check_size(1_000_000, Path::new("s.toml"), machine, true)
+        assert!(check_size(400_000, Path::new("s.toml"), machine, true, Lang::En).is_ok());
+        let e = check_size(1_000_000, Path::new("s.toml"), machine, true, Lang::En)
             .unwrap_err()
             .to_string();
         assert!(e.contains("about 14.4 GB"), "{e}");
         // 15500 / 1024 = 15.14 kB
         assert!(e.contains("(15.1 kB a row)"), "{e}");
         assert!(e.contains("with --no-charts (about 5.1 GB)"), "{e}");
+        // a Chinese run is told in Chinese, with the same figures
+        let e = check_size(1_000_000, Path::new("s.toml"), machine, true, Lang::Zh)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("s.toml"), "{e}");
+        assert!(
+            e.contains("1000000 行在报告中约需 14.4 GB 内存（每行 15.1 kB）"),
+            "{e}"
+        );
+        assert!(e.contains("超过本机 24 GB 的四分之一"), "{e}");
+        assert!(e.contains("用 --no-charts 生成报告（约 5.1 GB）"), "{e}");
     }
 }
