@@ -136,6 +136,10 @@ pub(crate) fn stamp(g: &mut Grade, now: Option<i32>) {
             ),
             format!("（依据：{n}个年度实际值，最新为{y}年）"),
         ),
+        _ if g.uncounted => Text::new(
+            " (no outturn counted)".into(),
+            "（无可计入的实际值）".into(),
+        ),
         _ => Text::new(" (no outturn)".into(), "（无实际值）".into()),
     };
     if g.status != Status::Qualitative || g.evidence_count > 0 {

@@ -79,11 +79,15 @@ pub struct Levels {
     pub start_from_outturn: bool,
     pub after: Vec<Obs>,
     pub history: Vec<Obs>,
+    /// Yearly changes or counts after the start that cannot be cumulated, a year before them
+    /// missing: their years, and the first missing year (said in the grade, never dropped).
+    pub uncounted: (Vec<i32>, Option<i32>),
 }
 
 pub fn levels(row: &Row) -> Levels {
     let native = row.native();
     let base = row.m.base;
+    let mut uncounted = (Vec::new(), None);
     let (after, history) = match row.m.quantity {
         // yearly changes (% ) and yearly counts, cumulated from the baseline
         Quantity::PeriodChange | Quantity::RunningTotal => {
@@ -94,13 +98,17 @@ pub fn levels(row: &Row) -> Levels {
                     start_from_outturn: false,
                     after: Vec::new(),
                     history,
+                    uncounted: (Vec::new(), None),
                 };
             };
             let pct = row.m.quantity == Quantity::PeriodChange;
             let (mut year, mut v, mut out) = (y0, v0, Vec::new());
             for o in after {
-                if o.year != year + 1 {
-                    break;
+                // one a year, in order: past a missing year nothing more is cumulated
+                if o.year != year + 1 || uncounted.1.is_some() {
+                    uncounted.0.push(o.year);
+                    uncounted.1.get_or_insert(year + 1);
+                    continue;
                 }
                 v = if pct {
                     v * (1.0 + o.value / 100.0)
@@ -130,6 +138,7 @@ pub fn levels(row: &Row) -> Levels {
         start_from_outturn: from_outturn,
         after,
         history,
+        uncounted,
     }
 }
 

@@ -23,6 +23,18 @@ use crate::meaning::Quantity;
 pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
     let mut lv = levels(row);
     let official = official(row, &mut lv);
+    // yearly figures that cannot be cumulated are said, never dropped in silence (an official
+    // figure for the period stands in for those up to its last year)
+    let covered = official.as_ref().map_or(i32::MIN, |o| o.p.last);
+    let uncounted: Vec<i32> = (lv.uncounted.0.iter().copied())
+        .filter(|&y| y > covered && !lv.after.iter().any(|o| o.year == y))
+        .collect();
+    let uncounted = lv
+        .uncounted
+        .1
+        .zip(lv.start)
+        .filter(|_| !uncounted.is_empty())
+        .map(|(gap, (y0, _))| say::uncounted(&uncounted, gap, y0));
     let level = goal.level(row.m.direction);
     let aim = aim(row, level);
     let Some((y0, x0)) = lv.start else {
@@ -66,14 +78,19 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
     };
     let Some(latest) = lv.after.last().cloned() else {
         e.required_pace = reach.path.pace(x0, level, reach.n);
-        g.text = reach.words(&e, Status::InsufficientData, &lv.after);
+        g.text = reach.words(&e, Status::InsufficientData, &lv.after, uncounted.as_ref());
+        g.uncounted = uncounted.is_some();
         g.measured(Evidence::Reach(e));
         return g;
     };
     reach.paces(&mut e, &latest);
     e.chance = trend(row, reach.path, (y0, x0), &lv.after, &goal, precision).map(Chance::of);
     let status = reach.verdict(&mut e, &lv.after, &latest, precision);
-    g.text = reach.words(&e, status, &lv.after);
+    g.text = reach.words(&e, status, &lv.after, None);
+    if let Some(u) = &uncounted {
+        g.text = std::mem::take(&mut g.text)
+            .then(&Text::new(format!("; {}", u.en), format!("；{}", u.zh)));
+    }
     g.measured(Evidence::Reach(e));
     let g = g.with_status(status);
     row.evidence(g, &lv.after)
@@ -207,7 +224,7 @@ impl Reach<'_> {
 
     /// The sentence of a target to reach, from its evidence and the outturns `after` the
     /// start it quotes: the one place it is made.
-    fn words(&self, e: &Numbers, status: Status, after: &[Obs]) -> Text {
+    fn words(&self, e: &Numbers, status: Status, after: &[Obs], uncounted: Option<&Text>) -> Text {
         let unit = e.unit.to_string();
         let need = || {
             e.required_pace
@@ -221,6 +238,7 @@ impl Reach<'_> {
             return say::no_outturn_reach(
                 self.y0,
                 &self.row.as_of_words(),
+                uncounted,
                 &self.aim,
                 target_year,
                 &self.from,
@@ -230,7 +248,7 @@ impl Reach<'_> {
         };
         let now = match &self.official {
             Some(o) if o.p.last == latest.year => official_words(self.row, o),
-            _ => so_far(self.row, after, latest),
+            _ => so_far(self.row, after, latest, self.official.is_none()),
         };
         let first_met = e.met.first().map(|o| o.year);
         match status {
@@ -313,14 +331,16 @@ fn aim(row: &Row, level: f64) -> Text {
 }
 
 /// What the outturns say by the latest one: `65.22 in 2022`, `>25 in 2024`; for a change
-/// index, the cumulated change with the yearly changes behind it.
-fn so_far(row: &Row, after: &[Obs], latest: &Obs) -> Text {
+/// index, the cumulated change with the yearly changes behind it (`counted`: only those of
+/// the years cumulated, when no official figure stands in for some).
+fn so_far(row: &Row, after: &[Obs], latest: &Obs, counted: bool) -> Text {
     if row.m.quantity == Quantity::PeriodChange {
         let c = latest.value - 100.0;
         let changes: Vec<String> = row
             .split(row.native())
             .0
             .iter()
+            .filter(|o| !counted || after.iter().any(|a| a.year == o.year))
             .map(|o| show(o.value))
             .collect();
         return say::fell(c <= 0.0, &show(c.abs()), &years(after), &changes);

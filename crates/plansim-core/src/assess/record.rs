@@ -223,6 +223,10 @@ pub struct Grade {
     pub evidence: Evidence,
     /// The required pace beside the previous period's pace (see [`super::ambition`]).
     pub ambition: Option<super::ambition::Ambition>,
+    /// Outturns were given after the base year but none could be counted (yearly figures
+    /// that cannot be cumulated, a year before them missing): said instead of "no outturn".
+    #[serde(skip)]
+    pub uncounted: bool,
     /// The table file of the row.
     pub file: PathBuf,
     /// The 1-based row in that file.
@@ -259,6 +263,7 @@ impl Grade {
             notes_text: Vec::new(),
             evidence: Evidence::None,
             ambition: None,
+            uncounted: false,
             file: ind.file.to_path_buf(),
             row: ind.row,
         }

@@ -263,6 +263,53 @@ fn reach_by_the_ratio_of_progress() {
     );
 }
 
+/// A total over the period is the yearly changes multiplied from the base year, so a year
+/// after a missing one cannot be counted: said in the grade, never dropped in silence ("no
+/// outturn after 2020" was untrue with 2023's given).
+#[test]
+fn yearly_changes_after_a_missing_year_are_said_not_counted() {
+    let energy = || row("单位地区生产总值能源消耗降低", "%", 2020, "", 2025, "", "〔13.5〕");
+    let g = grade_one(energy(), &[("单位地区生产总值能源消耗降低", 2023, "2.5")]);
+    assert_eq!(g.status, Status::InsufficientData);
+    assert_eq!(g.evidence_count, 0);
+    assert!(
+        g.reason.starts_with(
+            "2023's yearly figure cannot be counted: 2021's is missing, and the total since \
+             2020 is built year by year; a fall of 13.5%"
+        ) && g.reason.ends_with("(no outturn counted)")
+            && !g.reason.contains("no outturn after"),
+        "{}",
+        g.reason
+    );
+    // 2021 down 2.5 % counts; 2023 and 2024 wait for 2022. Progress 2.5/13.5 = 18.52 %
+    // against ((86.5/100)^(1/5) − 1)/(86.5/100 − 1) = 21.177 % expected by 2021 (r = 0.87)
+    let g = grade_one(
+        energy(),
+        &[
+            ("单位地区生产总值能源消耗降低", 2021, "2.5"),
+            ("单位地区生产总值能源消耗降低", 2023, "3"),
+            ("单位地区生产总值能源消耗降低", 2024, "3"),
+        ],
+    );
+    assert_eq!((g.status, g.evidence_count), (Status::OnTrack, 1));
+    assert!(near(g.expected_progress, 0.21177, 1e-4));
+    assert!(
+        g.reason.starts_with("fell 2.5% in 2021 (the yearly change -2.5): ")
+            && g.reason.contains(
+                "; 2023, 2024's yearly figures cannot be counted: 2022's is missing, and the \
+                 total since 2020 is built year by year (evidence: 1 yearly figure, latest 2021)"
+            ),
+        "{}",
+        g.reason
+    );
+    assert!(
+        g.text.zh.starts_with("2021年下降2.5%（年度变化-2.5）")
+            && g.text.zh.contains("；2023、2024年的年度数据无法计入：缺2022年数据"),
+        "{}",
+        g.text.zh
+    );
+}
+
 #[test]
 fn held_bounds_and_rates() {
     // registered unemployment 3.82 → 4以内: 3.9, 4.2 average 4.05, outside; 2022 breached

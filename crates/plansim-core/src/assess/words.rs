@@ -48,18 +48,22 @@ pub(crate) fn level_in(v: &str, year: i32) -> Text {
 
 /// A change index to date with the yearly changes behind it.
 pub(crate) fn fell(fall: bool, pct: &str, years: &str, changes: &[String]) -> Text {
-    t(
-        format!(
-            "{} {pct}% over {years} (the yearly changes {}, multiplied)",
-            if fall { "fell" } else { "rose" },
-            changes.join(", ")
+    let word = if fall { "fell" } else { "rose" };
+    let zh = if fall { "下降" } else { "上升" };
+    match changes {
+        // one year's change is the change: nothing multiplied
+        [one] => t(
+            format!("{word} {pct}% in {years} (the yearly change {one})"),
+            format!("{years}年{zh}{pct}%（年度变化{one}）"),
         ),
-        format!(
-            "{years}年累计{}{pct}%（逐年变化{}连乘）",
-            if fall { "下降" } else { "上升" },
-            changes.join("、")
+        _ => t(
+            format!(
+                "{word} {pct}% over {years} (the yearly changes {}, multiplied)",
+                changes.join(", ")
+            ),
+            format!("{years}年累计{zh}{pct}%（逐年变化{}连乘）", changes.join("、")),
         ),
-    )
+    }
 }
 
 /// `a fall of 13.5% (〔13.5〕)`.
@@ -115,23 +119,52 @@ pub(crate) fn no_baseline_no_outturn(base_year: i32, as_of: &Text, aim: &Text) -
     )
 }
 
+/// What a target to reach needs when no outturn counts: `opening` says why none does where
+/// some were given (yearly figures that cannot be cumulated), else there is none after `y0`.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn no_outturn_reach(
     y0: i32,
     as_of: &Text,
+    opening: Option<&Text>,
     aim: &Text,
     year: i32,
     from: &Text,
     need: &Text,
     more: &Text,
 ) -> Text {
+    let none = t(
+        format!("no outturn after {y0} {}", as_of.en),
+        format!("{y0}年后{}无实际值", as_of.zh),
+    );
+    let opening = opening.unwrap_or(&none);
     t(
         format!(
-            "no outturn after {y0} {}; {} by {year}{} needs {}{}",
-            as_of.en, aim.en, from.en, need.en, more.en
+            "{}; {} by {year}{} needs {}{}",
+            opening.en, aim.en, from.en, need.en, more.en
         ),
         format!(
-            "{y0}年后{}无实际值；{year}年达到{}{}需{}{}",
-            as_of.zh, aim.zh, from.zh, need.zh, more.zh
+            "{}；{year}年达到{}{}需{}{}",
+            opening.zh, aim.zh, from.zh, need.zh, more.zh
+        ),
+    )
+}
+
+/// Yearly changes or counts that cannot be cumulated from the base year `y0`, the year `gap`
+/// missing before them: `2023's yearly figure cannot be counted: 2021's is missing, and the
+/// total since 2020 is built year by year`.
+pub(crate) fn uncounted(years: &[i32], gap: i32, y0: i32) -> Text {
+    let list: Vec<String> = years.iter().map(i32::to_string).collect();
+    let one = years.len() == 1;
+    t(
+        format!(
+            "{}'s yearly figure{} cannot be counted: {gap}'s is missing, and the total since \
+             {y0} is built year by year",
+            list.join(", "),
+            if one { "" } else { "s" }
+        ),
+        format!(
+            "{}年的年度数据无法计入：缺{gap}年数据，而自{y0}年以来的累计须逐年计算",
+            list.join("、")
         ),
     )
 }
