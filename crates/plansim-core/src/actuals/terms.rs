@@ -107,6 +107,57 @@ fn signed(v: f64, measure: Measure) -> f64 {
 /// Every outturn of `matches` in the indicator's terms, one per year (a figure as published
 /// before one derived, a same-name match before another), sorted by year.
 pub fn observations(m: &Meaning, ind: &Indicator, matches: &[(&Outturn, How)]) -> Vec<Obs> {
+    let (mut levels, changes) = gathered(m, ind, matches);
+    let to_date = ind.name.contains("累计");
+    if m.quantity == Quantity::Rate {
+        with_level_base(m, &mut levels);
+    }
+    let out: BTreeMap<i32, Obs> = match m.quantity {
+        Quantity::Level | Quantity::Share => chain(m.base, &levels, &changes),
+        Quantity::RunningTotal if to_date => differences(m.base, &levels),
+        Quantity::RunningTotal => levels,
+        Quantity::Rate => rates(&levels, changes),
+        Quantity::PeriodChange => {
+            // index levels (same-name to-date totals, or 100 at the base) and underlying levels
+            // both give the year's change between consecutive years
+            let base = m.base.map(|(y, _)| (y, 100.0));
+            let index = if to_date {
+                differences_pct(base, &levels)
+            } else {
+                rates(&levels, BTreeMap::new())
+            };
+            let mut all = changes;
+            for (y, o) in index {
+                all.entry(y).or_insert(o);
+            }
+            all
+        }
+    };
+    out.into_values().collect()
+}
+
+/// The years of a level's (or a share's) yearly changes that [`observations`] cannot chain
+/// into levels, the level of the year before unknown (`地区生产总值增长` of 2023 without a
+/// 2022 level): what a grade says it could not count.
+pub fn unchained(m: &Meaning, ind: &Indicator, matches: &[(&Outturn, How)]) -> Vec<i32> {
+    if !matches!(m.quantity, Quantity::Level | Quantity::Share) {
+        return Vec::new();
+    }
+    let (levels, changes) = gathered(m, ind, matches);
+    let chained = chain(m.base, &levels, &changes);
+    changes
+        .keys()
+        .copied()
+        .filter(|y| !chained.contains_key(y))
+        .collect()
+}
+
+/// A row's outturns in its terms, one a year, the best ranked: levels, and yearly changes.
+fn gathered(
+    m: &Meaning,
+    ind: &Indicator,
+    matches: &[(&Outturn, How)],
+) -> (BTreeMap<i32, Obs>, BTreeMap<i32, Obs>) {
     let own = split_measure(&key(&ind.name)).1;
     let to_date = ind.name.contains("累计");
     // (rank, obs): 0 = same name, 1 = same quantity as published, 2 = derived
@@ -137,33 +188,7 @@ pub fn observations(m: &Meaning, ind: &Indicator, matches: &[(&Outturn, How)]) -
             }
         }
     }
-    let mut levels = best(levels);
-    let changes = best(changes);
-    if m.quantity == Quantity::Rate {
-        with_level_base(m, &mut levels);
-    }
-    let out: BTreeMap<i32, Obs> = match m.quantity {
-        Quantity::Level | Quantity::Share => chain(m.base, &levels, &changes),
-        Quantity::RunningTotal if to_date => differences(m.base, &levels),
-        Quantity::RunningTotal => levels,
-        Quantity::Rate => rates(&levels, changes),
-        Quantity::PeriodChange => {
-            // index levels (same-name to-date totals, or 100 at the base) and underlying levels
-            // both give the year's change between consecutive years
-            let base = m.base.map(|(y, _)| (y, 100.0));
-            let index = if to_date {
-                differences_pct(base, &levels)
-            } else {
-                rates(&levels, BTreeMap::new())
-            };
-            let mut all = changes;
-            for (y, o) in index {
-                all.entry(y).or_insert(o);
-            }
-            all
-        }
-    };
-    out.into_values().collect()
+    (best(levels), best(changes))
 }
 
 /// The yearly growth (%) of a level or a share: published growth rates, else the change

@@ -208,6 +208,16 @@ impl Row<'_> {
         ))
     }
 
+    /// The years after the base year, up to the cut, of the row's yearly growth that cannot
+    /// be chained into levels (the year before's level unknown).
+    pub(crate) fn unchained(&self) -> Vec<i32> {
+        let (base, cut) = (self.base_year(), self.cut());
+        crate::actuals::unchained(&self.m, self.ind, &self.matches)
+            .into_iter()
+            .filter(|&y| y > base && y <= cut && self.as_of.is_none_or(|a| y <= a))
+            .collect()
+    }
+
     /// The yearly growth of the row's level, known by the cut.
     pub fn growth(&self) -> Vec<Obs> {
         self.known(crate::actuals::growth(&self.m, self.ind, &self.matches))

@@ -79,15 +79,27 @@ pub struct Levels {
     pub start_from_outturn: bool,
     pub after: Vec<Obs>,
     pub history: Vec<Obs>,
-    /// Yearly changes or counts after the start that cannot be cumulated, a year before them
-    /// missing: their years, and the first missing year (said in the grade, never dropped).
-    pub uncounted: (Vec<i32>, Option<i32>),
+    /// Yearly figures after the start that cannot be counted, a year before them missing
+    /// (said in the grade, never dropped).
+    pub uncounted: Uncounted,
+}
+
+/// Yearly figures a row's outturns give but its grade cannot count.
+#[derive(Default)]
+pub struct Uncounted {
+    /// Their years.
+    pub years: Vec<i32>,
+    /// The first year missing before them.
+    pub gap: Option<i32>,
+    /// Yearly growth of a level (its level the year before is missing), else yearly changes
+    /// or counts of a total built from the base year.
+    pub growth: bool,
 }
 
 pub fn levels(row: &Row) -> Levels {
     let native = row.native();
     let base = row.m.base;
-    let mut uncounted = (Vec::new(), None);
+    let mut uncounted = Uncounted::default();
     let (after, history) = match row.m.quantity {
         // yearly changes (% ) and yearly counts, cumulated from the baseline
         Quantity::PeriodChange | Quantity::RunningTotal => {
@@ -98,16 +110,16 @@ pub fn levels(row: &Row) -> Levels {
                     start_from_outturn: false,
                     after: Vec::new(),
                     history,
-                    uncounted: (Vec::new(), None),
+                    uncounted: Uncounted::default(),
                 };
             };
             let pct = row.m.quantity == Quantity::PeriodChange;
             let (mut year, mut v, mut out) = (y0, v0, Vec::new());
             for o in after {
                 // one a year, in order: past a missing year nothing more is cumulated
-                if o.year != year + 1 || uncounted.1.is_some() {
-                    uncounted.0.push(o.year);
-                    uncounted.1.get_or_insert(year + 1);
+                if o.year != year + 1 || uncounted.gap.is_some() {
+                    uncounted.years.push(o.year);
+                    uncounted.gap.get_or_insert(year + 1);
                     continue;
                 }
                 v = if pct {
@@ -124,7 +136,15 @@ pub fn levels(row: &Row) -> Levels {
             }
             (out, history)
         }
-        _ => row.split(native),
+        _ => {
+            let years = row.unchained();
+            uncounted = Uncounted {
+                gap: years.first().map(|y| y - 1),
+                years,
+                growth: true,
+            };
+            row.split(native)
+        }
     };
     let (start, from_outturn) = match base {
         Some(b) => (Some(b), false),

@@ -26,15 +26,15 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
     // yearly figures that cannot be cumulated are said, never dropped in silence (an official
     // figure for the period stands in for those up to its last year)
     let covered = official.as_ref().map_or(i32::MIN, |o| o.p.last);
-    let uncounted: Vec<i32> = (lv.uncounted.0.iter().copied())
+    let uncounted: Vec<i32> = (lv.uncounted.years.iter().copied())
         .filter(|&y| y > covered && !lv.after.iter().any(|o| o.year == y))
         .collect();
     let uncounted = lv
         .uncounted
-        .1
+        .gap
         .zip(lv.start)
         .filter(|_| !uncounted.is_empty())
-        .map(|(gap, (y0, _))| say::uncounted(&uncounted, gap, y0));
+        .map(|(gap, (y0, _))| say::uncounted(&uncounted, gap, y0, lv.uncounted.growth));
     let level = goal.level(row.m.direction);
     let aim = aim(row, level);
     let Some((y0, x0)) = lv.start else {

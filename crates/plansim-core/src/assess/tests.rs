@@ -268,7 +268,17 @@ fn reach_by_the_ratio_of_progress() {
 /// outturn after 2020" was untrue with 2023's given).
 #[test]
 fn yearly_changes_after_a_missing_year_are_said_not_counted() {
-    let energy = || row("单位地区生产总值能源消耗降低", "%", 2020, "", 2025, "", "〔13.5〕");
+    let energy = || {
+        row(
+            "单位地区生产总值能源消耗降低",
+            "%",
+            2020,
+            "",
+            2025,
+            "",
+            "〔13.5〕",
+        )
+    };
     let g = grade_one(energy(), &[("单位地区生产总值能源消耗降低", 2023, "2.5")]);
     assert_eq!(g.status, Status::InsufficientData);
     assert_eq!(g.evidence_count, 0);
@@ -294,7 +304,8 @@ fn yearly_changes_after_a_missing_year_are_said_not_counted() {
     assert_eq!((g.status, g.evidence_count), (Status::OnTrack, 1));
     assert!(near(g.expected_progress, 0.21177, 1e-4));
     assert!(
-        g.reason.starts_with("fell 2.5% in 2021 (the yearly change -2.5): ")
+        g.reason
+            .starts_with("fell 2.5% in 2021 (the yearly change -2.5): ")
             && g.reason.contains(
                 "; 2023, 2024's yearly figures cannot be counted: 2022's is missing, and the \
                  total since 2020 is built year by year (evidence: 1 yearly figure, latest 2021)"
@@ -304,9 +315,55 @@ fn yearly_changes_after_a_missing_year_are_said_not_counted() {
     );
     assert!(
         g.text.zh.starts_with("2021年下降2.5%（年度变化-2.5）")
-            && g.text.zh.contains("；2023、2024年的年度数据无法计入：缺2022年数据"),
+            && g.text
+                .zh
+                .contains("；2023、2024年的年度数据无法计入：缺2022年数据"),
         "{}",
         g.text.zh
+    );
+}
+
+/// A level's yearly growth counts from the level of the year before: a year's growth after a
+/// missing level is named as not counted, not dropped (GDP 305.8 in 2020 → 430 in 2025 needs
+/// (430/305.8)^(1/5) − 1 = 7.055 % a year).
+#[test]
+fn a_growth_after_a_missing_level_is_said_not_counted() {
+    let gdp = || row("地区生产总值", "亿元", 2020, "305.8", 2025, "430", "7");
+    let g = grade_one(gdp(), &[("地区生产总值增长（%）", 2023, "6")]);
+    assert_eq!((g.status, g.evidence_count), (Status::InsufficientData, 0));
+    assert!(
+        g.reason.starts_with(
+            "2023's growth cannot be counted: the 2022 level it grows from is missing; "
+        ) && g
+            .reason
+            .ends_with("needs 7.055% a year (no outturn counted)"),
+        "{}",
+        g.reason
+    );
+    assert!(
+        g.text
+            .zh
+            .starts_with("2023年的增速无法计入：缺其所依据的2022年水平值；"),
+        "{}",
+        g.text.zh
+    );
+    // 2021's level counts (320: 14.2/124.2 = 11.43 % of the way); 2023's growth still waits
+    let g = grade_one(
+        gdp(),
+        &[
+            ("地区生产总值", 2021, "320"),
+            ("地区生产总值增长（%）", 2023, "6"),
+        ],
+    );
+    assert_eq!(g.evidence_count, 1);
+    assert!(near(g.progress, 14.2 / 124.2, 1e-9));
+    assert!(
+        g.reason.ends_with(
+            "; 2023's growth cannot be counted: the 2022 level it grows from is missing \
+             (evidence: 1 yearly figure, latest 2021)"
+        ),
+        "{}",
+        g.reason
     );
 }
 

@@ -61,7 +61,10 @@ pub(crate) fn fell(fall: bool, pct: &str, years: &str, changes: &[String]) -> Te
                 "{word} {pct}% over {years} (the yearly changes {}, multiplied)",
                 changes.join(", ")
             ),
-            format!("{years}年累计{zh}{pct}%（逐年变化{}连乘）", changes.join("、")),
+            format!(
+                "{years}年累计{zh}{pct}%（逐年变化{}连乘）",
+                changes.join("、")
+            ),
         ),
     }
 }
@@ -149,23 +152,37 @@ pub(crate) fn no_outturn_reach(
     )
 }
 
-/// Yearly changes or counts that cannot be cumulated from the base year `y0`, the year `gap`
-/// missing before them: `2023's yearly figure cannot be counted: 2021's is missing, and the
-/// total since 2020 is built year by year`.
-pub(crate) fn uncounted(years: &[i32], gap: i32, y0: i32) -> Text {
-    let list: Vec<String> = years.iter().map(i32::to_string).collect();
-    let one = years.len() == 1;
+/// Yearly figures that cannot be counted, the year `gap` missing before them: changes or
+/// counts of a total built year by year from the base year `y0` (`2023's yearly figure cannot
+/// be counted: 2021's is missing, and the total since 2020 is built year by year`), or a
+/// level's yearly `growth`, which needs the level of the year before (`2023's growth cannot be
+/// counted: the 2022 level it grows from is missing`).
+pub(crate) fn uncounted(years: &[i32], gap: i32, y0: i32, growth: bool) -> Text {
+    let (en, zh) = (
+        years
+            .iter()
+            .map(i32::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        years
+            .iter()
+            .map(i32::to_string)
+            .collect::<Vec<_>>()
+            .join("、"),
+    );
+    let s = if years.len() == 1 { "" } else { "s" };
+    if growth {
+        return t(
+            format!("{en}'s growth cannot be counted: the {gap} level it grows from is missing"),
+            format!("{zh}年的增速无法计入：缺其所依据的{gap}年水平值"),
+        );
+    }
     t(
         format!(
-            "{}'s yearly figure{} cannot be counted: {gap}'s is missing, and the total since \
-             {y0} is built year by year",
-            list.join(", "),
-            if one { "" } else { "s" }
+            "{en}'s yearly figure{s} cannot be counted: {gap}'s is missing, and the total since \
+             {y0} is built year by year"
         ),
-        format!(
-            "{}年的年度数据无法计入：缺{gap}年数据，而自{y0}年以来的累计须逐年计算",
-            list.join("、")
-        ),
+        format!("{zh}年的年度数据无法计入：缺{gap}年数据，而自{y0}年以来的累计须逐年计算"),
     )
 }
 
