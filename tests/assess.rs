@@ -253,6 +253,59 @@ fn check_reports_the_missed_national_targets() {
     assert_eq!(missed, ["单位GDP能源消耗降低", "单位GDP二氧化碳排放降低"]);
 }
 
+/// A bare figure in another unit's scale is refused, every one at once, with its file, row
+/// and column: GDP of 1,250亿 in 2020 given as 13,300,000 (万元: 10,640 times the base) and
+/// forest cover of 30.2 % given as the fraction 0.312; the same year's GDP written
+/// `地区生产总值（万元）` converts (1,480亿) and is read.
+#[test]
+fn a_bare_figure_in_another_units_scale_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("t.csv");
+    std::fs::write(
+        &table,
+        "地区,指标,单位,2020年,2025年目标,属性\n某县,地区生产总值,亿元,1250,1750,预期性\n某县,森林覆盖率,%,30.2,＞31,约束性\n",
+    )
+    .unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "地区,指标,年份,数值\n某县,地区生产总值,2021,13300000\n某县,地区生产总值（万元）,2023,14800000\n某县,森林覆盖率,2023,0.312\n",
+    )
+    .unwrap();
+    let out = plansim()
+        .arg("assess")
+        .arg(&table)
+        .arg("--actuals")
+        .arg(&bad)
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("2 unreadable cells"), "{err}");
+    // 13,300,000 / 1,250 = 10,640
+    assert!(
+        err.contains("bad.csv:2:4")
+            && err.contains("near the row's base 1250 (2020): this one is 10640 times it"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.csv:4:4")
+            && err.contains("`0.312` reads as 0.312 %; a fraction is written in % (31.2)"),
+        "{err}"
+    );
+    assert!(!err.contains("bad.csv:3:4"), "{err}");
+    let good = dir.path().join("good.csv");
+    std::fs::write(
+        &good,
+        "地区,指标,年份,数值\n某县,地区生产总值（万元）,2023,14800000\n某县,森林覆盖率,2023,31.2\n",
+    )
+    .unwrap();
+    let g = grades(&[table.to_str().unwrap(), "--actuals", good.to_str().unwrap()]);
+    let gdp = g.iter().find(|x| x["indicator"] == "地区生产总值").unwrap();
+    assert_eq!(gdp["latest_value"].as_f64(), Some(1480.0));
+}
+
 /// A figure printed in a unit its row cannot be in (`61.2亩` for forest cover in %) is refused
 /// with its file, row and column, not graded as 61.2 %; `31.2万人` for a row in 万人 and a bare
 /// figure are read.

@@ -257,7 +257,13 @@ pub(crate) fn resolve(
         if let Some(e) = rows
             .iter()
             .filter(|&&i| known[i].level == level)
-            .find_map(|&i| foreign_unit(&indicators[i], &o))
+            .find_map(|&i| {
+                foreign_unit(&indicators[i], &o).or_else(|| {
+                    level
+                        .then(|| implausible_scale(&indicators[i], &o))
+                        .flatten()
+                })
+            })
         {
             // its matches go with it: the next outturn takes its place in the list
             for &i in &rows {
@@ -528,6 +534,53 @@ fn foreign_unit(ind: &Indicator, o: &Outturn) -> Option<CellError> {
              if it measures another quantity",
             ind.name, ind.row, o.indicator
         ),
+    })
+}
+
+/// A bare figure a thousand times its row's base or more (or a thousandth or less) is in
+/// another unit (万元 against 亿元 is 10,000 times), and a figure of 1 or less against a share
+/// of some % is a fraction (0.312 for 31.2 %): refused with the reason, not graded as the
+/// row's (13,300,000 "met" a target of 1,750亿). No plan's level moves a thousandfold.
+fn implausible_scale(ind: &Indicator, o: &Outturn) -> Option<CellError> {
+    use crate::format::significant;
+    // a figure for a period (`2021–2025 〔1〕`) is a total, not a level
+    if o.period.is_some() || o.text.contains(['〔', '[', '［']) {
+        return None;
+    }
+    let base = ind.base_level()?.value;
+    let v = super::terms::level(ind, o).value;
+    if !(base > 0.0 && v > 0.0 && base.is_finite() && v.is_finite()) {
+        return None;
+    }
+    let unit = ind.value_unit();
+    let unit = unit.trim();
+    let ratio = v / base;
+    let (b, y) = (significant(base), ind.base_year);
+    let expected = if !(0.001..1000.0).contains(&ratio) {
+        format!(
+            "a figure in {unit} near the row's base {b} ({y}): this one is {} times it; is it \
+             in another unit (万元 against 亿元 is 10,000 times)? Convert it, or print its unit \
+             after it (`{}万元`)",
+            significant(ratio),
+            o.text.trim()
+        )
+    } else if unit == "%" && v <= 1.0 && base >= 5.0 && (0.2..=5.0).contains(&(v * 100.0 / base)) {
+        format!(
+            "a share in %, as the row's base {b} ({y}): `{}` reads as {} %; a fraction is \
+             written in % ({})",
+            o.text.trim(),
+            significant(v),
+            significant(v * 100.0)
+        )
+    } else {
+        return None;
+    };
+    Some(CellError {
+        row: o.row,
+        column: o.column,
+        header: "value".into(),
+        text: o.text.clone(),
+        expected,
     })
 }
 

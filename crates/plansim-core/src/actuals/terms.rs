@@ -89,7 +89,7 @@ fn conversion(ind: &Indicator, o: &Outturn) -> (f64, Option<String>) {
 }
 
 /// An outturn as a level in the row's unit, its conversion noted.
-fn level(ind: &Indicator, o: &Outturn) -> Obs {
+pub(crate) fn level(ind: &Indicator, o: &Outturn) -> Obs {
     let (f, note) = conversion(ind, o);
     let mut obs = Obs::from(o, o.value * f, false);
     obs.notes.extend(note);
