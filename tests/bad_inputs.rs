@@ -131,6 +131,18 @@ fn empty_and_header_only() {
     );
 }
 
+/// A header one character from `指标` (`指票`) is named with the name it is near.
+#[test]
+fn a_header_with_a_typo_is_named_with_the_name_it_is_near() {
+    table_fails(
+        "header-typo.csv",
+        &[
+            "has no header row",
+            "`指票` (row 1, column 2) is near `指标`: did you mean it?",
+        ],
+    );
+}
+
 #[test]
 fn wrong_and_mixed_delimiters() {
     table_fails("pipes.csv", &["has no header row", "split by `|`"]);

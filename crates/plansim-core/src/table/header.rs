@@ -320,15 +320,7 @@ fn classify(h: &str) -> Option<Field> {
         Field::Seq
     } else if exact(&["category", "类别", "领域", "分类", "类型", "维度", "方面"]) {
         Field::Category
-    } else if exact(&[
-        "indicator",
-        "name",
-        "指标",
-        "指标名称",
-        "主要指标",
-        "指标名",
-        "项目",
-    ]) {
+    } else if exact(&NAME_HEADERS) {
         Field::Name
     } else if exact(&["indicator_en", "name_en", "english", "英文名称", "英文"]) {
         Field::NameEn
@@ -422,3 +414,15 @@ fn split_merged_name(folded: &[String], fields: &mut [Option<Field>]) {
 #[cfg(test)]
 #[path = "header_tests.rs"]
 mod tests;
+
+/// The headers naming the indicator column (`指标名称`); also what a header that names no
+/// column is compared with, for a "did you mean".
+pub(crate) const NAME_HEADERS: [&str; 7] = [
+    "indicator",
+    "name",
+    "指标",
+    "指标名称",
+    "主要指标",
+    "指标名",
+    "项目",
+];

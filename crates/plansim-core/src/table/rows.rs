@@ -108,11 +108,32 @@ fn no_header(path: &Path, head: &[Record], records: &Records) -> Result<Error> {
     } else {
         format!(
             "has no header row: expected a row naming an `indicator` (or 指标/指标名称) \
-             column, with `unit`/单位, `base`/2020年, `target`/2025年目标, `rate`/年均增长{}",
+             column, with `unit`/单位, `base`/2020年, `target`/2025年目标, `rate`/年均增长{}{}",
+            near_header(head),
             pipe_hint(head)
         )
     };
     Ok(Error::format(path, msg))
+}
+
+/// A cell of the first rows a letter or two from a name of the indicator column (`指票`),
+/// named with the name it is near: the typo that kept the header from being found.
+fn near_header(head: &[Record]) -> String {
+    for r in head.iter().take(super::frame::HEADER_SEARCH) {
+        for (c, cell) in r.cells.iter().enumerate() {
+            let cell = cell.trim();
+            let typo = |n: &String| cell.chars().count() <= n.chars().count() + 1;
+            let near = crate::text::nearest(cell, super::header::NAME_HEADERS);
+            if let Some(n) = near.iter().find(|n| typo(n)) {
+                return format!(
+                    "; `{cell}` (row {}, column {}) is near `{n}`: did you mean it?",
+                    r.row,
+                    c + 1
+                );
+            }
+        }
+    }
+    String::new()
 }
 
 pub(super) struct RowContext<'a> {
