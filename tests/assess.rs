@@ -253,6 +253,54 @@ fn check_reports_the_missed_national_targets() {
     assert_eq!(missed, ["单位GDP能源消耗降低", "单位GDP二氧化碳排放降低"]);
 }
 
+/// `与经济增长同步` reads the GDP row's growth from its levels, as tables word it: GDP 1390
+/// in 2022 and 1480 in 2023 grew 1480/1390 − 1 = 6.475 %; income grew 5.1 %, more than half
+/// a point below: 滞后于预期. An outturn named `经济增长` is GDP's growth too.
+#[test]
+fn in_step_with_economic_growth_reads_the_gdp_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("t.csv");
+    std::fs::write(
+        &table,
+        "地区,指标,单位,2020年,2025年目标,年均增长,属性\n某县,地区生产总值,亿元,1250,1750,7左右,预期性\n某县,居民人均可支配收入增长,%,,,与经济增长同步,预期性\n",
+    )
+    .unwrap();
+    let outturns = dir.path().join("o.csv");
+    std::fs::write(
+        &outturns,
+        "地区,指标,年份,数值\n某县,地区生产总值,2022,1390\n某县,地区生产总值,2023,1480\n某县,居民人均可支配收入增长,2023,5.1\n",
+    )
+    .unwrap();
+    let g = grades(&[
+        table.to_str().unwrap(),
+        "--actuals",
+        outturns.to_str().unwrap(),
+    ]);
+    let income = g
+        .iter()
+        .find(|x| x["indicator"] == "居民人均可支配收入增长")
+        .unwrap();
+    assert_eq!(income["status"], "lagging", "{income}");
+    let reason = income["reason"].as_str().unwrap();
+    assert!(reason.contains("against 经济增长's 6.475%"), "{reason}");
+    // the same growth given by name
+    std::fs::write(
+        &outturns,
+        "地区,指标,年份,数值\n某县,经济增长,2023,6.475\n某县,居民人均可支配收入增长,2023,5.1\n",
+    )
+    .unwrap();
+    let g = grades(&[
+        table.to_str().unwrap(),
+        "--actuals",
+        outturns.to_str().unwrap(),
+    ]);
+    let income = g
+        .iter()
+        .find(|x| x["indicator"] == "居民人均可支配收入增长")
+        .unwrap();
+    assert_eq!(income["status"], "lagging", "{income}");
+}
+
 /// A bare figure in another unit's scale is refused, every one at once, with its file, row
 /// and column: GDP of 1,250亿 in 2020 given as 13,300,000 (万元: 10,640 times the base) and
 /// forest cover of 30.2 % given as the fraction 0.312; the same year's GDP written
