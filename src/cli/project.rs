@@ -459,8 +459,8 @@ fn print_table(
         out,
         "{}",
         say(
-            "✓/✗ target met/missed in that year; * actual; required = annual rate the first target needs from the latest actual",
-            "✓/✗ 当年完成/未完成目标；* 实际值；所需增速 = 从最新实际值出发完成首个目标所需的年均增速"
+            "✓/✗ target met/missed in that year, to its printed digits (70 is met from 69.5); * actual; required = annual rate the first target needs from the latest actual",
+            "✓/✗ 当年按目标所印位数完成/未完成目标（70自69.5起算完成）；* 实际值；所需增速 = 从最新实际值出发完成首个目标所需的年均增速"
         )
     )?;
     if sc.outturns.any_hypothetical() {
