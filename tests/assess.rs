@@ -253,6 +253,47 @@ fn check_reports_the_missed_national_targets() {
     assert_eq!(missed, ["单位GDP能源消耗降低", "单位GDP二氧化碳排放降低"]);
 }
 
+/// A negative figure under a name that says it falls (`…降低 -2.5`) is read as the rise it
+/// says, with a warning naming the cell; a positive one is a fall and says nothing.
+#[test]
+fn a_negative_fall_is_read_as_a_rise_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("t.csv");
+    std::fs::write(
+        &table,
+        "地区,指标,单位,2020年,2025年目标,年均增长,属性\n某县,单位地区生产总值能源消耗降低,%,,,〔13.5〕,约束性\n",
+    )
+    .unwrap();
+    let outturns = dir.path().join("o.csv");
+    std::fs::write(
+        &outturns,
+        "地区,指标,年份,数值\n某县,单位地区生产总值能源消耗降低,2021,-2.5\n某县,单位地区生产总值能源消耗降低,2022,3\n",
+    )
+    .unwrap();
+    let out = plansim()
+        .arg("assess")
+        .arg(&table)
+        .arg("--actuals")
+        .arg(&outturns)
+        .args(["--lang", "en", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("o.csv:2: 单位地区生产总值能源消耗降低 2021 is `-2.5` under a name that says it falls: read as a rise of 2.5"),
+        "{err}"
+    );
+    assert!(!err.contains("o.csv:3:"), "{err}");
+    // up 2.5 %, then down 3 %: 1.025 · 0.97 = 0.99425, down 0.575 % over 2021–2022
+    let g: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        (g[0]["latest_value"].as_f64().unwrap() + 0.575).abs() < 1e-9,
+        "{}",
+        g[0]
+    );
+}
+
 /// `与经济增长同步` reads the GDP row's growth from its levels, as tables word it: GDP 1390
 /// in 2022 and 1480 in 2023 grew 1480/1390 − 1 = 6.475 %; income grew 5.1 %, more than half
 /// a point below: 滞后于预期. An outturn named `经济增长` is GDP's growth too.

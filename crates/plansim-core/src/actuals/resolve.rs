@@ -272,6 +272,9 @@ pub(crate) fn resolve(
             errors.push((o.file.clone(), e));
             continue;
         }
+        if let Some(w) = negative_fall(&o) {
+            out.warnings.push(w);
+        }
         out.quantities.push((quantity, measure));
         out.outturns.push(o);
     }
@@ -612,6 +615,26 @@ fn unmatched(o: &Outturn, candidates: Vec<&str>) -> CellError {
 }
 
 /// A nominal outturn for a real target, or the other way round.
+/// A negative figure under a name that says the quantity falls (`…降低 -2.5`) reads as a
+/// rise, as a fall of −2.5 % is: said, since the bulletins print such changes signed under
+/// `比上年变化` and a sign copied across would turn a fall into a rise in silence.
+fn negative_fall(o: &Outturn) -> Option<String> {
+    let falls = crate::names::split_measure(&crate::names::key(&o.indicator)).1
+        == Measure::Change { falling: true };
+    (falls && o.value < 0.0 && o.period.is_none()).then(|| {
+        let rise = crate::format::significant(-o.value);
+        format!(
+            "{}:{}: {} {} is `{}` under a name that says it falls: read as a rise of {rise}; \
+             if it fell, write {rise}, or name the figure `…比上年变化` with its sign",
+            o.file.display(),
+            o.row,
+            o.indicator,
+            o.year,
+            o.text.trim(),
+        )
+    })
+}
+
 fn contradiction(ind: &Indicator, o: &Outturn) -> Option<String> {
     let target = Name::parse(&ind.name).basis()?;
     let outturn = Name::parse(&o.indicator)
