@@ -474,3 +474,55 @@ fn sweep_and_plot_take_outturn_files() {
     ]);
     assert!(out.join("gap-county.svg").is_file());
 }
+
+/// A rule's pace on a share, with an outturn inside the plan period: the table's scenario
+/// column is the mean growth of the open years (2021, 2022, 2024, 2025) from the path's own
+/// values, not the span 2020–2025 over four years, which counted 2023's observed step as the
+/// rule's (1.32 % for `rate = 1`).
+#[test]
+fn the_scenario_pace_counts_the_open_years_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("t.csv"),
+        "指标,单位,2020年,2025年,属性\n森林覆盖率,%,30.2,＞31,约束性\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("o.csv"),
+        "region,indicator,year,value\n,森林覆盖率,2023,31.2\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("s.toml"),
+        "name = \"s\"\ntables = [\"t.csv\"]\nactuals = [\"o.csv\"]\n\n[[override]]\nindicator = \"森林覆盖率\"\nrate = 1\n",
+    )
+    .unwrap();
+    let s = d.join("s.toml");
+    let csv = plansim()
+        .args(["project", s.to_str().unwrap(), "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(csv.status.success());
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    let v = |y| value(&csv, "t", "森林覆盖率", y);
+    let open = [2021, 2022, 2024, 2025];
+    let growth: f64 = open.iter().map(|&y| v(y) / v(y - 1)).product();
+    let pace = growth.powf(0.25) - 1.0;
+    let span = (v(2025) / v(2020)).powf(0.25) - 1.0;
+    let (pace, span) = (
+        format!("{:.2}%", pace * 100.0),
+        format!("{:.2}%", span * 100.0),
+    );
+    assert_ne!(pace, span);
+    let table = plansim()
+        .args(["project", s.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    let row = table.lines().find(|l| l.contains("森林覆盖率")).unwrap();
+    assert!(
+        row.contains(&pace) && !row.contains(&span),
+        "{pace} {span}: {row}"
+    );
+}
