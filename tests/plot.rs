@@ -29,6 +29,8 @@ fn every_kind_to_png_and_svg() {
             "scenarios/shock-2024.toml",
             "--indicator",
             "森林覆盖率",
+            "--kind",
+            "all",
             "--draws",
             "500",
             "--size",
@@ -75,6 +77,41 @@ fn every_kind_to_png_and_svg() {
         svg.contains("森林覆盖率") && svg.contains("2025年目标 18"),
         "labels in the SVG"
     );
+}
+
+/// `--indicator` alone asks for that indicator's charts: no region's dashboard, gap or
+/// probability chart besides (`--kind` still chooses).
+#[test]
+fn an_indicator_alone_gets_its_charts_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("plansim")
+        .unwrap()
+        .args([
+            "plot",
+            "scenarios/horqin-outturn.toml",
+            "--indicator",
+            "森林覆盖率",
+            "--draws",
+            "100",
+            "--format",
+            "svg",
+            "--out",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".svg"))
+        .collect();
+    assert!(!names.is_empty());
+    assert!(names.iter().all(|n| n.contains("森林覆盖率")), "{names:?}");
 }
 
 #[test]

@@ -22,9 +22,9 @@ pub struct Args {
     /// Only this indicator (as named in the table) for indicator charts
     #[arg(long)]
     indicator: Option<String>,
-    /// Which charts
-    #[arg(long, value_enum, default_value_t = Kind::All)]
-    kind: Kind,
+    /// Which charts [default: indicator with --indicator, else all]
+    #[arg(long, value_enum)]
+    kind: Option<Kind>,
     /// Output folder
     #[arg(long, default_value = "output/plots")]
     out: PathBuf,
@@ -109,8 +109,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let all: Vec<&Computed> = runs.iter().collect();
     let run = &runs[0];
     let lang = opts.lang;
-    let want =
-        |k: &str| args.kind == Kind::All || format!("{:?}", args.kind).eq_ignore_ascii_case(k);
+    // one indicator asked for: its charts, not every region's dashboards besides
+    let kind = args.kind.unwrap_or(if args.indicator.is_some() {
+        Kind::Indicator
+    } else {
+        Kind::All
+    });
+    let want = |k: &str| kind == Kind::All || format!("{kind:?}").eq_ignore_ascii_case(k);
     let mut files = Files {
         args: &args,
         delivery: &delivery,
