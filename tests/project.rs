@@ -520,6 +520,8 @@ fn the_scenario_pace_counts_the_open_years_only() {
         .output()
         .unwrap();
     let table = String::from_utf8(table.stdout).unwrap();
+    // a scenario without a description is named without a colon after it
+    assert_eq!(table.lines().next(), Some("scenario s"), "{table}");
     let row = table.lines().find(|l| l.contains("森林覆盖率")).unwrap();
     assert!(
         row.contains(&pace) && !row.contains(&span),

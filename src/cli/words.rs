@@ -124,10 +124,12 @@ pub fn scenario_line(lang: Lang, sc: &plansim_core::scenario::Scenario) -> Strin
         Lang::Zh => sc.spec.description_zh.as_deref(),
         Lang::En => sc.spec.description_en.as_deref(),
     };
-    let description = own.unwrap_or(&sc.description);
-    match lang {
-        Lang::Zh => format!("情景 {name}：{description}"),
-        Lang::En => format!("scenario {name}: {description}"),
+    let description = own.unwrap_or(&sc.description).trim();
+    match (lang, description.is_empty()) {
+        (Lang::Zh, true) => format!("情景 {name}"),
+        (Lang::En, true) => format!("scenario {name}"),
+        (Lang::Zh, false) => format!("情景 {name}：{description}"),
+        (Lang::En, false) => format!("scenario {name}: {description}"),
     }
 }
 

@@ -204,7 +204,7 @@ fn latest_note(
     let latest = row.and_then(|r| r.latest);
     let year = |y: i32| {
         if lang.is_en() {
-            format!("({y})")
+            format!(" ({y})")
         } else {
             format!("（{y}）")
         }
@@ -329,7 +329,7 @@ pub fn dashboard(
                 "情景 {name} · 按评估排序，滞后在前 · 另有 {n} 项指标无图（无数值目标或无基期值，见目标表）"
             ),
             (n, true) => format!(
-                "scenario {name} · sorted by grade, behind first · {n} more indicators without a chart (no numeric target or no baseline; see the targets table)"
+                "scenario {name} · sorted by grade, behind first · {n} more without a chart (no numeric target or baseline: see the targets table)"
             ),
         },
         panels,
