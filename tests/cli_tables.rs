@@ -234,7 +234,7 @@ fn files_that_are_no_table() {
         ),
         (
             "tests/fixtures/tables/no-such-file.csv".to_string(),
-            "No such file",
+            "no such file or folder",
         ),
     ];
     for (path, message) in cases {

@@ -67,7 +67,7 @@ impl fmt::Display for CellError {
 pub enum Error {
     /// A file could not be read or written. The I/O error is part of the message, not a
     /// `source`: error reports print each source again after the message.
-    #[error("{}: {error}", path.display())]
+    #[error("{}: {}", path.display(), crate::input::io_text(error))]
     Io {
         /// The file.
         path: PathBuf,
@@ -226,6 +226,11 @@ impl Error {
                 .collect::<Vec<_>>()
                 .join("\n"),
             Error::Horizon { horizon, msg } => format!("horizon {horizon}: {}", msg.render(lang)),
+            Error::Io { path, error } if !lang.is_en() => format!(
+                "{}：{}",
+                path.display(),
+                crate::input::io_words(&crate::input::io_text(error), lang)
+            ),
             Error::Many(all) => all
                 .iter()
                 .map(|e| e.render(lang))

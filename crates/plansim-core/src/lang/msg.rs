@@ -304,7 +304,10 @@ impl Msg {
         let near = |v: &[String]| nearest(v, false, lang);
         match self {
             Msg::ExtendsUnreadable { parent, error } => match zh {
-                true => format!("`extends` 指向的 {parent} 无法读取：{error}"),
+                true => format!(
+                    "`extends` 指向的 {parent} 无法读取：{}",
+                    crate::input::io_words(error, lang)
+                ),
                 false => format!("`extends` {parent}, which cannot be read: {error}"),
             },
             Msg::ExtendsCycle { chain } => match zh {
@@ -318,8 +321,14 @@ impl Msg {
                 )
                 .into(),
             Msg::Unreadable { table, path, error } => match (zh, table) {
-                (true, true) => format!("无法读取其指标表 {path}：{error}"),
-                (true, false) => format!("无法读取其实际值文件 {path}：{error}"),
+                (true, true) => format!(
+                    "无法读取其指标表 {path}：{}",
+                    crate::input::io_words(error, lang)
+                ),
+                (true, false) => format!(
+                    "无法读取其实际值文件 {path}：{}",
+                    crate::input::io_words(error, lang)
+                ),
                 (false, true) => format!("cannot read its table {path}: {error}"),
                 (false, false) => format!("cannot read its actuals {path}: {error}"),
             },
