@@ -67,7 +67,7 @@ impl fmt::Display for CellError {
 pub enum Error {
     /// A file could not be read or written. The I/O error is part of the message, not a
     /// `source`: error reports print each source again after the message.
-    #[error("{}: {}", path.display(), crate::input::io_text(error))]
+    #[error("{}: {}", path.display(), crate::lang::io_text(error))]
     Io {
         /// The file.
         path: PathBuf,
@@ -229,7 +229,7 @@ impl Error {
             Error::Io { path, error } if !lang.is_en() => format!(
                 "{}：{}",
                 path.display(),
-                crate::input::io_words(&crate::input::io_text(error), lang)
+                crate::lang::io_words(&crate::lang::io_text(error), lang)
             ),
             Error::Many(all) => all
                 .iter()
@@ -275,3 +275,24 @@ impl Error {
 
 /// The library's result: its [`Error`] by default.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file the system cannot read is named with the system's words, in the run's language.
+    #[test]
+    fn an_unreadable_file_is_said_in_words_in_either_language() {
+        let e = Error::io("t.csv", std::io::Error::from_raw_os_error(2));
+        assert_eq!(e.to_string(), "t.csv: no such file or folder");
+        assert_eq!(e.render(crate::lang::Lang::Zh), "t.csv：文件或文件夹不存在");
+        let both = Error::Many(vec![
+            Error::io("a.csv", std::io::Error::from_raw_os_error(2)),
+            Error::io("b.csv", std::io::Error::from_raw_os_error(2)),
+        ]);
+        assert_eq!(
+            both.render(crate::lang::Lang::Zh),
+            "a.csv：文件或文件夹不存在\nb.csv：文件或文件夹不存在"
+        );
+    }
+}

@@ -4,12 +4,14 @@
 mod advice;
 mod column;
 mod detect;
+mod io_words;
 mod msg;
 mod reading;
 mod text;
 
 pub use column::Column;
 pub use detect::detect;
+pub use io_words::{io_text, io_words};
 
 pub use msg::{Msg, Rule};
 pub use reading::Wrong;

@@ -306,7 +306,7 @@ impl Msg {
             Msg::ExtendsUnreadable { parent, error } => match zh {
                 true => format!(
                     "`extends` 指向的 {parent} 无法读取：{}",
-                    crate::input::io_words(error, lang)
+                    crate::lang::io_words(error, lang)
                 ),
                 false => format!("`extends` {parent}, which cannot be read: {error}"),
             },
@@ -323,11 +323,11 @@ impl Msg {
             Msg::Unreadable { table, path, error } => match (zh, table) {
                 (true, true) => format!(
                     "无法读取其指标表 {path}：{}",
-                    crate::input::io_words(error, lang)
+                    crate::lang::io_words(error, lang)
                 ),
                 (true, false) => format!(
                     "无法读取其实际值文件 {path}：{}",
-                    crate::input::io_words(error, lang)
+                    crate::lang::io_words(error, lang)
                 ),
                 (false, true) => format!("cannot read its table {path}: {error}"),
                 (false, false) => format!("cannot read its actuals {path}: {error}"),

@@ -462,7 +462,7 @@ pub(crate) fn read_chain(path: &Path) -> Result<ScenarioFile> {
                 At::new(child, 0),
                 Msg::ExtendsUnreadable {
                     parent: p.display().to_string(),
-                    error: crate::input::io_text(&e),
+                    error: crate::lang::io_text(&e),
                 },
             ),
             None => Error::io(&p, e),

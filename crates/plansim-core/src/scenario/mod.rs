@@ -223,7 +223,7 @@ impl Scenario {
             Error::Io { path: p, error } if p != path => invalid(Msg::Unreadable {
                 table,
                 path: p.display().to_string(),
-                error: crate::input::io_text(&error),
+                error: crate::lang::io_text(&error),
             }),
             e => e,
         };

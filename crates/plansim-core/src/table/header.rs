@@ -270,7 +270,10 @@ fn classify(h: &str) -> Option<Field> {
     if h.is_empty() {
         return None;
     }
-    let growth = h.contains("增长") || h.contains("增速") || h.contains("增幅");
+    // `增涨`, a common slip for 增长, and `涨幅` (a rise) say growth too
+    let growth = ["增长", "增速", "增幅", "增涨", "涨幅"]
+        .iter()
+        .any(|w| h.contains(w));
     let rate_words = growth || h.contains("年均") || h.contains("累计");
     if rate_words && !h.contains("指标") {
         // `年均/累计`, `年均增速[累计]`, `“十四五”年均增长`, `2021-2025年均增长`, `累计`

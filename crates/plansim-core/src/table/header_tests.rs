@@ -121,6 +121,9 @@ fn rate_columns_and_plan_periods() {
         ("年均增长（%）", rate(false, false)),
         ("“十四五”年均增长", rate(false, false)),
         ("2021-2025年均增长(%)", rate(false, false)),
+        // a slip for 增长, and a rise, say growth: not the value's own yearly average
+        ("年均增涨", rate(false, false)),
+        ("年均涨幅（%）", rate(false, false)),
         ("累计", rate(true, false)),
         ("五年累计", rate(true, false)),
         ("累计增长", rate(true, false)),
