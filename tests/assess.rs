@@ -253,31 +253,54 @@ fn check_reports_the_missed_national_targets() {
     assert_eq!(missed, ["单位GDP能源消耗降低", "单位GDP二氧化碳排放降低"]);
 }
 
-/// A negative figure under a name that says it falls (`…降低 -2.5`) is read as the rise it
-/// says, with a warning naming the cell; a positive one is a fall and says nothing.
-#[test]
-fn a_negative_fall_is_read_as_a_rise_and_said() {
+/// The header row of the tables and of the outturn files the tests below write.
+const TABLE_HEAD: &str = "地区,指标,单位,2020年,2025年目标,年均增长,属性\n";
+const OUTTURN_HEAD: &str = "地区,指标,年份,数值\n";
+
+/// `plansim assess --lang en` with `args` after it, on a table `t.csv` of `rows` and an
+/// outturn file `o.csv` of `outturns` (each under its header): the run, and the folder.
+fn assess_written(
+    rows: &str,
+    outturns: &str,
+    args: &[&str],
+) -> (std::process::Output, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let table = dir.path().join("t.csv");
-    std::fs::write(
-        &table,
-        "地区,指标,单位,2020年,2025年目标,年均增长,属性\n某县,单位地区生产总值能源消耗降低,%,,,〔13.5〕,约束性\n",
-    )
-    .unwrap();
-    let outturns = dir.path().join("o.csv");
-    std::fs::write(
-        &outturns,
-        "地区,指标,年份,数值\n某县,单位地区生产总值能源消耗降低,2021,-2.5\n某县,单位地区生产总值能源消耗降低,2022,3\n",
-    )
-    .unwrap();
+    let (table, o) = (dir.path().join("t.csv"), dir.path().join("o.csv"));
+    std::fs::write(&table, format!("{TABLE_HEAD}{rows}")).unwrap();
+    std::fs::write(&o, format!("{OUTTURN_HEAD}{outturns}")).unwrap();
     let out = plansim()
         .arg("assess")
         .arg(&table)
         .arg("--actuals")
-        .arg(&outturns)
-        .args(["--lang", "en", "--format", "json"])
+        .arg(&o)
+        .args(["--lang", "en"])
+        .args(args)
         .output()
         .unwrap();
+    (out, dir)
+}
+
+/// The grade of `name` from [`assess_written`]'s files, which must assess.
+fn graded_written(rows: &str, outturns: &str, name: &str) -> Value {
+    let (out, _dir) = assess_written(rows, outturns, &["--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let all: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    all.into_iter().find(|g| g["indicator"] == name).unwrap()
+}
+
+/// A negative figure under a name that says it falls (`…降低 -2.5`) is read as the rise it
+/// says, with a warning naming the cell; a positive one is a fall and says nothing.
+#[test]
+fn a_negative_fall_is_read_as_a_rise_and_said() {
+    let (out, _dir) = assess_written(
+        "某县,单位地区生产总值能源消耗降低,%,,,〔13.5〕,约束性\n",
+        "某县,单位地区生产总值能源消耗降低,2021,-2.5\n某县,单位地区生产总值能源消耗降低,2022,3\n",
+        &["--format", "json"],
+    );
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -286,12 +309,9 @@ fn a_negative_fall_is_read_as_a_rise_and_said() {
     );
     assert!(!err.contains("o.csv:3:"), "{err}");
     // up 2.5 %, then down 3 %: 1.025 · 0.97 = 0.99425, down 0.575 % over 2021–2022
-    let g: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(
-        (g[0]["latest_value"].as_f64().unwrap() + 0.575).abs() < 1e-9,
-        "{}",
-        g[0]
-    );
+    let g: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let latest = g[0]["latest_value"].as_f64().unwrap();
+    assert!((latest + 0.575).abs() < 1e-9, "{}", g[0]);
 }
 
 /// `与经济增长同步` reads the GDP row's growth from its levels, as tables word it: GDP 1390
@@ -299,47 +319,23 @@ fn a_negative_fall_is_read_as_a_rise_and_said() {
 /// a point below: 滞后于预期. An outturn named `经济增长` is GDP's growth too.
 #[test]
 fn in_step_with_economic_growth_reads_the_gdp_row() {
-    let dir = tempfile::tempdir().unwrap();
-    let table = dir.path().join("t.csv");
-    std::fs::write(
-        &table,
-        "地区,指标,单位,2020年,2025年目标,年均增长,属性\n某县,地区生产总值,亿元,1250,1750,7左右,预期性\n某县,居民人均可支配收入增长,%,,,与经济增长同步,预期性\n",
-    )
-    .unwrap();
-    let outturns = dir.path().join("o.csv");
-    std::fs::write(
-        &outturns,
-        "地区,指标,年份,数值\n某县,地区生产总值,2022,1390\n某县,地区生产总值,2023,1480\n某县,居民人均可支配收入增长,2023,5.1\n",
-    )
-    .unwrap();
-    let g = grades(&[
-        table.to_str().unwrap(),
-        "--actuals",
-        outturns.to_str().unwrap(),
-    ]);
-    let income = g
-        .iter()
-        .find(|x| x["indicator"] == "居民人均可支配收入增长")
-        .unwrap();
-    assert_eq!(income["status"], "lagging", "{income}");
-    let reason = income["reason"].as_str().unwrap();
+    let rows = "某县,地区生产总值,亿元,1250,1750,7左右,预期性\n某县,居民人均可支配收入增长,%,,,与经济增长同步,预期性\n";
+    let income = "居民人均可支配收入增长";
+    let g = graded_written(
+        rows,
+        "某县,地区生产总值,2022,1390\n某县,地区生产总值,2023,1480\n某县,居民人均可支配收入增长,2023,5.1\n",
+        income,
+    );
+    assert_eq!(g["status"], "lagging", "{g}");
+    let reason = g["reason"].as_str().unwrap();
     assert!(reason.contains("against 经济增长's 6.475%"), "{reason}");
     // the same growth given by name
-    std::fs::write(
-        &outturns,
-        "地区,指标,年份,数值\n某县,经济增长,2023,6.475\n某县,居民人均可支配收入增长,2023,5.1\n",
-    )
-    .unwrap();
-    let g = grades(&[
-        table.to_str().unwrap(),
-        "--actuals",
-        outturns.to_str().unwrap(),
-    ]);
-    let income = g
-        .iter()
-        .find(|x| x["indicator"] == "居民人均可支配收入增长")
-        .unwrap();
-    assert_eq!(income["status"], "lagging", "{income}");
+    let g = graded_written(
+        rows,
+        "某县,经济增长,2023,6.475\n某县,居民人均可支配收入增长,2023,5.1\n",
+        income,
+    );
+    assert_eq!(g["status"], "lagging", "{g}");
 }
 
 /// A bare figure in another unit's scale is refused, every one at once, with its file, row
@@ -348,50 +344,29 @@ fn in_step_with_economic_growth_reads_the_gdp_row() {
 /// `地区生产总值（万元）` converts (1,480亿) and is read.
 #[test]
 fn a_bare_figure_in_another_units_scale_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let table = dir.path().join("t.csv");
-    std::fs::write(
-        &table,
-        "地区,指标,单位,2020年,2025年目标,属性\n某县,地区生产总值,亿元,1250,1750,预期性\n某县,森林覆盖率,%,30.2,＞31,约束性\n",
-    )
-    .unwrap();
-    let bad = dir.path().join("bad.csv");
-    std::fs::write(
-        &bad,
-        "地区,指标,年份,数值\n某县,地区生产总值,2021,13300000\n某县,地区生产总值（万元）,2023,14800000\n某县,森林覆盖率,2023,0.312\n",
-    )
-    .unwrap();
-    let out = plansim()
-        .arg("assess")
-        .arg(&table)
-        .arg("--actuals")
-        .arg(&bad)
-        .args(["--lang", "en"])
-        .output()
-        .unwrap();
+    let rows = "某县,地区生产总值,亿元,1250,1750,,预期性\n某县,森林覆盖率,%,30.2,＞31,,约束性\n";
+    let (out, _dir) = assess_written(
+        rows,
+        "某县,地区生产总值,2021,13300000\n某县,地区生产总值（万元）,2023,14800000\n某县,森林覆盖率,2023,0.312\n",
+        &[],
+    );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("2 unreadable cells"), "{err}");
     // 13,300,000 / 1,250 = 10,640
     assert!(
-        err.contains("bad.csv:2:4")
+        err.contains("o.csv:2:4")
             && err.contains("near the row's base 1250 (2020): this one is 10640 times it"),
         "{err}"
     );
     assert!(
-        err.contains("bad.csv:4:4")
+        err.contains("o.csv:4:4")
             && err.contains("`0.312` reads as 0.312 %; a fraction is written in % (31.2)"),
         "{err}"
     );
-    assert!(!err.contains("bad.csv:3:4"), "{err}");
-    let good = dir.path().join("good.csv");
-    std::fs::write(
-        &good,
-        "地区,指标,年份,数值\n某县,地区生产总值（万元）,2023,14800000\n某县,森林覆盖率,2023,31.2\n",
-    )
-    .unwrap();
-    let g = grades(&[table.to_str().unwrap(), "--actuals", good.to_str().unwrap()]);
-    let gdp = g.iter().find(|x| x["indicator"] == "地区生产总值").unwrap();
+    assert!(!err.contains("o.csv:3:4"), "{err}");
+    let good = "某县,地区生产总值（万元）,2023,14800000\n某县,森林覆盖率,2023,31.2\n";
+    let gdp = graded_written(rows, good, "地区生产总值");
     assert_eq!(gdp["latest_value"].as_f64(), Some(1480.0));
 }
 

@@ -16,27 +16,16 @@ fn png_size(bytes: &[u8]) -> (u32, u32, usize) {
     (info.width, info.height, inked)
 }
 
-#[test]
-fn every_kind_to_png_and_svg() {
+/// `plansim plot` with `args` into a new folder, which must succeed: the folder and the names
+/// of the files written.
+fn plotted(args: &[&str]) -> (tempfile::TempDir, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::cargo_bin("plansim")
         .unwrap()
         .env("LC_ALL", "zh_CN.UTF-8")
-        .args([
-            "plot",
-            // the hypothetical 2021–23 outturns give 科尔沁区 a gap chart (current − required pace)
-            "scenarios/horqin-outturn.toml",
-            "scenarios/shock-2024.toml",
-            "--indicator",
-            "森林覆盖率",
-            "--kind",
-            "all",
-            "--draws",
-            "500",
-            "--size",
-            "900x500",
-            "--out",
-        ])
+        .arg("plot")
+        .args(args)
+        .arg("--out")
         .arg(dir.path())
         .output()
         .unwrap();
@@ -49,6 +38,24 @@ fn every_kind_to_png_and_svg() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
+    (dir, names)
+}
+
+#[test]
+fn every_kind_to_png_and_svg() {
+    let (dir, names) = plotted(&[
+        // the hypothetical 2021–23 outturns give 科尔沁区 a gap chart (current − required pace)
+        "scenarios/horqin-outturn.toml",
+        "scenarios/shock-2024.toml",
+        "--indicator",
+        "森林覆盖率",
+        "--kind",
+        "all",
+        "--draws",
+        "500",
+        "--size",
+        "900x500",
+    ]);
     for kind in [
         "dashboard-科尔沁区",
         "probability-科尔沁区",
@@ -83,35 +90,18 @@ fn every_kind_to_png_and_svg() {
 /// probability chart besides (`--kind` still chooses).
 #[test]
 fn an_indicator_alone_gets_its_charts_only() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("plansim")
-        .unwrap()
-        .args([
-            "plot",
-            "scenarios/horqin-outturn.toml",
-            "--indicator",
-            "森林覆盖率",
-            "--draws",
-            "100",
-            "--format",
-            "svg",
-            "--out",
-        ])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let names: Vec<String> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".svg"))
-        .collect();
-    assert!(!names.is_empty());
-    assert!(names.iter().all(|n| n.contains("森林覆盖率")), "{names:?}");
+    let (_dir, names) = plotted(&[
+        "scenarios/horqin-outturn.toml",
+        "--indicator",
+        "森林覆盖率",
+        "--draws",
+        "100",
+        "--format",
+        "svg",
+    ]);
+    let svgs: Vec<&String> = names.iter().filter(|n| n.ends_with(".svg")).collect();
+    assert!(!svgs.is_empty());
+    assert!(svgs.iter().all(|n| n.contains("森林覆盖率")), "{names:?}");
 }
 
 #[test]

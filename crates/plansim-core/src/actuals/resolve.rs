@@ -526,18 +526,26 @@ fn foreign_unit(ind: &Indicator, o: &Outturn) -> Option<CellError> {
     {
         return None;
     }
-    Some(CellError {
-        row: o.row,
-        column: o.column,
-        header: "value".into(),
-        text: o.text.clone(),
-        expected: format!(
+    Some(value_error(
+        o,
+        format!(
             "a figure in {unit}, the unit of {} (row {} of its table): `{suffix}` is another \
              unit; convert the figure, or name its unit after the indicator (`{}（{suffix}）`) \
              if it measures another quantity",
             ind.name, ind.row, o.indicator
         ),
-    })
+    ))
+}
+
+/// An outturn's value cell that cannot be the row's, with what it should be.
+fn value_error(o: &Outturn, expected: String) -> CellError {
+    CellError {
+        row: o.row,
+        column: o.column,
+        header: "value".into(),
+        text: o.text.clone(),
+        expected,
+    }
 }
 
 /// A bare figure a thousand times its row's base or more (or a thousandth or less) is in
@@ -578,13 +586,7 @@ fn implausible_scale(ind: &Indicator, o: &Outturn) -> Option<CellError> {
     } else {
         return None;
     };
-    Some(CellError {
-        row: o.row,
-        column: o.column,
-        header: "value".into(),
-        text: o.text.clone(),
-        expected,
-    })
+    Some(value_error(o, expected))
 }
 
 /// An outturn no indicator of its region measures, with the nearest names.
