@@ -365,6 +365,16 @@ fn a_bare_figure_in_another_units_scale_is_refused() {
         "{err}"
     );
     assert!(!err.contains("o.csv:3:4"), "{err}");
+    // a thousandth or less: GDP in 万亿元 (0.148), with no unit to suggest
+    let (out, _dir) = assess_written(rows, "某县,地区生产总值,2023,0.148\n", &[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    // 0.148 / 1250 = 0.0001184
+    assert!(
+        out.status.code() == Some(2)
+            && err.contains("this one is 0.0001184 times it")
+            && !err.contains("万元`"),
+        "{err}"
+    );
     let good = "某县,地区生产总值（万元）,2023,14800000\n某县,森林覆盖率,2023,31.2\n";
     let gdp = graded_written(rows, good, "地区生产总值");
     assert_eq!(gdp["latest_value"].as_f64(), Some(1480.0));

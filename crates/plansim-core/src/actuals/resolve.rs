@@ -568,12 +568,17 @@ fn implausible_scale(ind: &Indicator, o: &Outturn) -> Option<CellError> {
     let ratio = v / base;
     let (b, y) = (significant(base), ind.base_year);
     let expected = if !(0.001..1000.0).contains(&ratio) {
+        // the unit a figure too large is likely in, as an example to print after it
+        let example = if ratio >= 1000.0 {
+            format!(" (`{}万元`)", o.text.trim())
+        } else {
+            String::new()
+        };
         format!(
             "a figure in {unit} near the row's base {b} ({y}): this one is {} times it; is it \
              in another unit (万元 against 亿元 is 10,000 times)? Convert it, or print its unit \
-             after it (`{}万元`)",
+             after it{example}",
             significant(ratio),
-            o.text.trim()
         )
     } else if unit == "%" && v <= 1.0 && base >= 5.0 && (0.2..=5.0).contains(&(v * 100.0 / base)) {
         format!(
@@ -616,7 +621,6 @@ fn unmatched(o: &Outturn, candidates: Vec<&str>) -> CellError {
     }
 }
 
-/// A nominal outturn for a real target, or the other way round.
 /// A negative figure under a name that says the quantity falls (`…降低 -2.5`) reads as a
 /// rise, as a fall of −2.5 % is: said, since the bulletins print such changes signed under
 /// `比上年变化` and a sign copied across would turn a fall into a rise in silence.
@@ -637,6 +641,7 @@ fn negative_fall(o: &Outturn) -> Option<String> {
     })
 }
 
+/// A nominal outturn for a real target, or the other way round.
 fn contradiction(ind: &Indicator, o: &Outturn) -> Option<String> {
     let target = Name::parse(&ind.name).basis()?;
     let outturn = Name::parse(&o.indicator)
