@@ -389,22 +389,29 @@ fn a_rerun_gives_identical_csv_and_json() {
     assert_eq!(data(&first), data(&tree(&out)));
 }
 
+/// `plansim report ARGS --no-charts --out OUT`.
+fn report_without_charts(args: &[&str], out: &Path) -> std::process::Output {
+    plansim()
+        .arg("report")
+        .args(args)
+        .args(["--no-charts", "--out"])
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn a_failing_scenario_is_reported_and_the_rest_go_on() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    let run = plansim()
-        .args([
-            "report",
+    let run = report_without_charts(
+        &[
             "tests/fixtures/report/good.toml",
             "tests/fixtures/report/broken.toml",
             "tests/fixtures/report/escape.toml",
-            "--no-charts",
-            "--out",
-        ])
-        .arg(&out)
-        .output()
-        .unwrap();
+        ],
+        &out,
+    );
     assert_eq!(run.status.code(), Some(1), "some failed, some ran");
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(
@@ -431,16 +438,7 @@ fn a_failing_scenario_is_reported_and_the_rest_go_on() {
 fn a_batch_whose_every_scenario_fails_leaves_the_last_report_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    let first = plansim()
-        .args([
-            "report",
-            "tests/fixtures/report/good.toml",
-            "--no-charts",
-            "--out",
-        ])
-        .arg(&out)
-        .output()
-        .unwrap();
+    let first = report_without_charts(&["tests/fixtures/report/good.toml"], &out);
     assert!(first.status.success());
     // the lock file holds the last run's process id
     let files = || {
@@ -454,19 +452,15 @@ fn a_batch_whose_every_scenario_fails_leaves_the_last_report_as_it_was() {
         ("en", "all 2 scenarios failed; nothing written to"),
         ("zh", "2 个情景全部失败，未向"),
     ] {
-        let run = plansim()
-            .args([
+        let run = report_without_charts(
+            &[
                 "--lang",
                 lang,
-                "report",
                 "tests/fixtures/report/broken.toml",
                 "tests/fixtures/report/escape.toml",
-                "--no-charts",
-                "--out",
-            ])
-            .arg(&out)
-            .output()
-            .unwrap();
+            ],
+            &out,
+        );
         assert_eq!(run.status.code(), Some(2), "none ran");
         let err = String::from_utf8_lossy(&run.stderr);
         assert!(err.contains("broken.toml") && err.contains(says), "{err}");

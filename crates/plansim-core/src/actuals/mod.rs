@@ -22,7 +22,7 @@ pub use period::{PeriodObs, periods};
 pub use plan_table::own_outcomes;
 pub(crate) use resolve::resolve;
 pub use resolve::{How, Match, Resolved};
-pub use terms::{Obs, growth, observations, unchained};
+pub use terms::{Obs, counted, growth, observations};
 pub use value::Side;
 
 use crate::error::{Error, Result};

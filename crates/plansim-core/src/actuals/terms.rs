@@ -107,13 +107,27 @@ fn signed(v: f64, measure: Measure) -> f64 {
 /// Every outturn of `matches` in the indicator's terms, one per year (a figure as published
 /// before one derived, a same-name match before another), sorted by year.
 pub fn observations(m: &Meaning, ind: &Indicator, matches: &[(&Outturn, How)]) -> Vec<Obs> {
+    counted(m, ind, matches).0
+}
+
+/// [`observations`], and the years of a level's (or a share's) yearly changes it cannot chain
+/// into levels, the level of the year before unknown (`地区生产总值增长` of 2023 without a
+/// 2022 level): what a grade says it could not count. Both from one gathering.
+pub fn counted(m: &Meaning, ind: &Indicator, matches: &[(&Outturn, How)]) -> (Vec<Obs>, Vec<i32>) {
     let (mut levels, changes) = gathered(m, ind, matches);
     let to_date = ind.name.contains("累计");
     if m.quantity == Quantity::Rate {
         with_level_base(m, &mut levels);
     }
+    let mut unchained = Vec::new();
     let out: BTreeMap<i32, Obs> = match m.quantity {
-        Quantity::Level | Quantity::Share => chain(m.base, &levels, &changes),
+        Quantity::Level | Quantity::Share => {
+            let chained = chain(m.base, &levels, &changes);
+            unchained = (changes.keys().copied())
+                .filter(|y| !chained.contains_key(y))
+                .collect();
+            chained
+        }
         Quantity::RunningTotal if to_date => differences(m.base, &levels),
         Quantity::RunningTotal => levels,
         Quantity::Rate => rates(&levels, changes),
@@ -133,23 +147,7 @@ pub fn observations(m: &Meaning, ind: &Indicator, matches: &[(&Outturn, How)]) -
             all
         }
     };
-    out.into_values().collect()
-}
-
-/// The years of a level's (or a share's) yearly changes that [`observations`] cannot chain
-/// into levels, the level of the year before unknown (`地区生产总值增长` of 2023 without a
-/// 2022 level): what a grade says it could not count.
-pub fn unchained(m: &Meaning, ind: &Indicator, matches: &[(&Outturn, How)]) -> Vec<i32> {
-    if !matches!(m.quantity, Quantity::Level | Quantity::Share) {
-        return Vec::new();
-    }
-    let (levels, changes) = gathered(m, ind, matches);
-    let chained = chain(m.base, &levels, &changes);
-    changes
-        .keys()
-        .copied()
-        .filter(|y| !chained.contains_key(y))
-        .collect()
+    (out.into_values().collect(), unchained)
 }
 
 /// A row's outturns in its terms, one a year, the best ranked: levels, and yearly changes.

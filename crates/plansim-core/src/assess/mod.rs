@@ -208,14 +208,15 @@ impl Row<'_> {
         ))
     }
 
-    /// The years after the base year, up to the cut, of the row's yearly growth that cannot
-    /// be chained into levels (the year before's level unknown).
-    pub(crate) fn unchained(&self) -> Vec<i32> {
+    /// [`Row::native`], and the years after the base year, up to the cut, of the row's yearly
+    /// growth that cannot be chained into levels (the year before's level unknown).
+    pub(crate) fn native_counted(&self) -> (Vec<Obs>, Vec<i32>) {
         let (base, cut) = (self.base_year(), self.cut());
-        crate::actuals::unchained(&self.m, self.ind, &self.matches)
-            .into_iter()
+        let (obs, unchained) = crate::actuals::counted(&self.m, self.ind, &self.matches);
+        let unchained = (unchained.into_iter())
             .filter(|&y| y > base && y <= cut && self.as_of.is_none_or(|a| y <= a))
-            .collect()
+            .collect();
+        (self.known(obs), unchained)
     }
 
     /// The yearly growth of the row's level, known by the cut.

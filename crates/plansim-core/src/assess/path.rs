@@ -97,7 +97,7 @@ pub struct Uncounted {
 }
 
 pub fn levels(row: &Row) -> Levels {
-    let native = row.native();
+    let (native, unchained) = row.native_counted();
     let base = row.m.base;
     let mut uncounted = Uncounted::default();
     let (after, history) = match row.m.quantity {
@@ -137,10 +137,9 @@ pub fn levels(row: &Row) -> Levels {
             (out, history)
         }
         _ => {
-            let years = row.unchained();
             uncounted = Uncounted {
-                gap: years.first().map(|y| y - 1),
-                years,
+                gap: unchained.first().map(|y| y - 1),
+                years: unchained,
                 growth: true,
             };
             row.split(native)

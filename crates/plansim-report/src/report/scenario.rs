@@ -436,14 +436,17 @@ mod tests {
     #[test]
     fn a_report_too_large_for_the_machine_is_refused_with_the_estimate() {
         let machine = Some(24u64 << 30);
+        let refusal = |rows: usize, charts: bool, lang: Lang| {
+            check_size(rows, Path::new("s.toml"), machine, charts, lang)
+                .unwrap_err()
+                .to_string()
+        };
         // 10⁶ rows: 5.5e9 bytes = 5.12 GB (2³⁰ bytes a GB), under a quarter of 24 GB (6 GB)
         assert!(check_size(1_000_000, Path::new("s.toml"), machine, false, Lang::En).is_ok());
         // 1.2·10⁶ rows: 6.6e9 bytes = 6.15 GB, over 6 GB
         assert!(check_size(1_200_000, Path::new("s.toml"), machine, false, Lang::En).is_err());
         // 2·10⁶ rows: 1.1e10 bytes = 10.24 GB
-        let e = check_size(2_000_000, Path::new("s.toml"), machine, false, Lang::En)
-            .unwrap_err()
-            .to_string();
+        let e = refusal(2_000_000, false, Lang::En);
         assert!(e.contains("s.toml"), "{e}");
         assert!(e.contains("tables' 2000000 rows"), "{e}");
         assert!(e.contains("about 10.2 GB"), "{e}");
@@ -456,17 +459,13 @@ mod tests {
         // with charts 15,500 bytes a row: 4·10⁵ rows are 5.77 GB (2³⁰ bytes a GB), under a
         // quarter of 24 GB (6 GB); 10⁶ rows are 14.4 GB, and 5.12 GB without charts
         assert!(check_size(400_000, Path::new("s.toml"), machine, true, Lang::En).is_ok());
-        let e = check_size(1_000_000, Path::new("s.toml"), machine, true, Lang::En)
-            .unwrap_err()
-            .to_string();
+        let e = refusal(1_000_000, true, Lang::En);
         assert!(e.contains("about 14.4 GB"), "{e}");
         // 15500 / 1024 = 15.14 kB
         assert!(e.contains("(15.1 kB a row)"), "{e}");
         assert!(e.contains("with --no-charts (about 5.1 GB)"), "{e}");
         // a Chinese run is told in Chinese, with the same figures
-        let e = check_size(1_000_000, Path::new("s.toml"), machine, true, Lang::Zh)
-            .unwrap_err()
-            .to_string();
+        let e = refusal(1_000_000, true, Lang::Zh);
         assert!(e.contains("s.toml"), "{e}");
         assert!(
             e.contains("1000000 行在报告中约需 14.4 GB 内存（每行 15.1 kB）"),
