@@ -60,7 +60,7 @@ pub fn load(
 /// [`load`], the series made only when asked where `on_demand` (`project`, which takes the
 /// paths one at a time unless a row is judged against another's growth: at a million rows
 /// some 430 bytes a row less).
-fn load_for(
+pub(super) fn load_for(
     path: &std::path::Path,
     (horizon, strict, actuals, region): (Option<i32>, bool, &[PathBuf], Option<&str>),
     on_demand: bool,

@@ -1,11 +1,10 @@
 //! `plansim simulate SCENARIO|TABLE`: bands and the probability of meeting each target under
 //! the scenario — a what-if, never a status (statuses come from `plansim assess`).
 
-use super::project::{load, num, options, pct};
+use super::project::{num, options, pct};
 use super::{Format, lang, say, text_table};
 use plansim_core::lang::Column;
 use plansim_core::lang::Msg;
-use plansim_core::run::Stages;
 use plansim_core::simulate::Noise;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -65,72 +64,150 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sc = load(
+    // each path made, simulated, written and let go: neither the projection nor the
+    // simulation is held (at a million rows some 1,500 bytes a row)
+    let sc = super::project::load_for(
         &args.scenario,
-        None,
-        args.strict,
-        &args.actuals,
-        args.region.as_deref(),
+        (None, args.strict, &args.actuals, args.region.as_deref()),
+        true,
     )?;
     let left_out = super::tell_left_out(&sc);
     let opts = run_options(&args)?;
-    let r = plansim_core::run::from_scenario(sc, &opts, Stages::SIMULATE)?;
-    let (sc, p) = (&r.scenario, &r.projection);
-    let sim = r
-        .simulation
-        .as_ref()
-        .ok_or_else(|| anyhow::anyhow!("the simulation did not run"))?;
-    // the folder is opened (and made) only once there is something to write: a bad input
-    // leaves no trace; both files arrive together, or neither
-    if let Some(dir) = &args.out {
-        let how = plansim_core::output::Opening {
-            wait: args.wait,
-            faults: None,
-        };
-        let d = plansim_core::output::Delivery::open(dir, &how)?;
-        let simulation = plansim_core::export::simulation_csv(p, sim)?;
-        d.write(Path::new(SIMULATION), &simulation)?;
-        let probabilities = plansim_core::export::probabilities_csv(p, sim)?;
-        d.write(Path::new(PROBABILITIES), &probabilities)?;
-        d.commit(&Default::default())?;
-    }
+    let set = opts.settings(&sc);
+    // the settings, and any path the scenario cannot make, refused before anything is written
+    plansim_core::simulate::check(&set)?;
+    let years = plansim_core::project::stream::outline(&sc)?.years;
+    // the folder is opened (and made) only once the inputs are good: a bad input leaves no
+    // trace; both files arrive together, or neither
+    let files = match &args.out {
+        Some(dir) => Some(plansim_core::output::Delivery::open(
+            dir,
+            &plansim_core::output::Opening {
+                wait: args.wait,
+                faults: None,
+            },
+        )?),
+        None => None,
+    };
+    let head = plansim_core::simulate::Simulation {
+        scenario: sc.name.clone(),
+        draws: set.draws,
+        seed: set.seed,
+        years: years.clone(),
+        paths: Vec::new(),
+    };
+    let made = Made {
+        sc: &sc,
+        years: &years,
+        set: &set,
+        files: files.as_ref(),
+    };
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => {
-            // the paths written one at a time: the head holds none
-            let head = plansim_core::simulate::Simulation {
-                scenario: sim.scenario.clone(),
-                draws: sim.draws,
-                seed: sim.seed,
-                years: sim.years.clone(),
-                paths: Vec::new(),
-            };
-            // each path named, as the projection's are: the simulation's own paths are
-            // only in the projection's order
-            let named = p.paths.iter().zip(&sim.paths).map(|(x, path)| NamedPath {
-                region: &x.series.region,
-                plan: &x.series.plan,
-                indicator: &x.series.name,
-                unit: &x.series.unit,
-                path,
-            });
-            super::print_json_object(&mut out, &head, "paths", named)?
+        Format::Json => print_json(&mut out, &head, &made)?,
+        Format::Csv => {
+            let mut w = plansim_core::csv_cell::Writer::new(&mut out);
+            let last = years.last().copied().unwrap_or(0);
+            made.each(&mut |path, sp| {
+                for r in plansim_core::export::path_chance_rows(&sc.name, path, sp, last) {
+                    w.serialize(r).map_err(plansim_core::Error::csv)?;
+                }
+                Ok(())
+            })?;
+            w.flush()?;
         }
-        Format::Csv => out.write_all(&plansim_core::export::probabilities_csv(p, sim)?)?,
-        Format::Table => print_table(&mut out, sc, p, sim, args.out.as_deref())?,
+        Format::Table => print_table(&mut out, &head, &made, args.out.as_deref())?,
+    }
+    if let Some(d) = files {
+        d.commit(&Default::default())?;
     }
     Ok(super::done(left_out))
 }
 
+/// A simulation made path by path: each path handed to the printer and, with `--out`,
+/// written to the two files first.
+struct Made<'a> {
+    sc: &'a plansim_core::scenario::Scenario,
+    years: &'a [i32],
+    set: &'a plansim_core::simulate::Settings,
+    files: Option<&'a plansim_core::output::Delivery>,
+}
+
+impl Made<'_> {
+    /// Every path in order to `each`, with its simulation.
+    fn each(
+        &self,
+        each: &mut dyn FnMut(
+            &plansim_core::project::Path,
+            &plansim_core::simulate::SimPath,
+        ) -> plansim_core::Result<()>,
+    ) -> plansim_core::Result<()> {
+        use plansim_core::simulate::stream::each_path;
+        let Some(d) = self.files else {
+            return each_path(self.sc, self.years, self.set, |p, _, sp| each(p, sp));
+        };
+        d.write_with(Path::new(SIMULATION), |bands| {
+            d.write_with(Path::new(PROBABILITIES), |chances| {
+                let mut csvs = plansim_core::export::SimulationCsvs::new(
+                    &self.sc.name,
+                    self.years,
+                    bands,
+                    chances,
+                );
+                each_path(self.sc, self.years, self.set, |p, values, sp| {
+                    csvs.push(p, values, sp)?;
+                    each(p, sp)
+                })?;
+                csvs.finish()
+            })
+        })
+    }
+}
+
+/// `--format json`: the paths made beside the writer and handed over a few at a time.
+fn print_json(
+    out: &mut impl Write,
+    head: &plansim_core::simulate::Simulation,
+    made: &Made,
+) -> anyhow::Result<()> {
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(64);
+        let maker = scope.spawn(move || {
+            made.each(&mut |x, path| {
+                // each path named, as the projection's are: the simulation's own paths are
+                // only in the projection's order
+                let s = &x.series;
+                tx.send(NamedPath {
+                    region: s.region.to_string(),
+                    plan: s.plan.to_string(),
+                    indicator: s.name.to_string(),
+                    unit: s.unit.to_string(),
+                    path: path.clone(),
+                })
+                .map_err(|_| plansim_core::Error::Invalid("the JSON writer stopped".into()))
+            })
+        });
+        let written = super::print_json_object(out, head, "paths", rx.iter());
+        // a writer that stopped early lets the maker stop at its next path
+        drop(rx);
+        let made = maker
+            .join()
+            .map_err(|_| anyhow::anyhow!("the simulation's thread stopped"))?;
+        written?;
+        made?;
+        Ok(())
+    })
+}
+
 /// A simulated path with the names of its indicator (`--format json`).
 #[derive(serde::Serialize)]
-struct NamedPath<'a> {
-    region: &'a str,
-    plan: &'a str,
-    indicator: &'a str,
-    unit: &'a str,
+struct NamedPath {
+    region: String,
+    plan: String,
+    indicator: String,
+    unit: String,
     #[serde(flatten)]
-    path: &'a plansim_core::simulate::SimPath,
+    path: plansim_core::simulate::SimPath,
 }
 
 /// The run's options from the command line: draws, seed, σ, jobs and the noise's shape.
@@ -174,9 +251,8 @@ fn run_options(args: &Args) -> anyhow::Result<plansim_core::run::Options> {
 /// The simulation as a table on stdout: the bands and the chance of each target.
 fn print_table(
     out: &mut impl Write,
-    sc: &plansim_core::scenario::Scenario,
-    p: &plansim_core::project::Projection,
     sim: &plansim_core::simulate::Simulation,
+    made: &Made,
     dir: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     writeln!(
@@ -197,32 +273,43 @@ fn print_table(
             say("P(meet | scenario)", "情景下P(完成)"),
         ])
     });
-    for (path, sp) in p.paths.iter().zip(&sim.paths) {
+    // what the terminal refused stops the paths, and is the error told
+    let mut refused: Option<std::io::Error> = None;
+    let mut undrawn = false;
+    let col = |year: i32| usize::try_from(year - sim.years.first()?).ok();
+    let passed = made.each(&mut |path, sp| {
+        undrawn |= !sp.sigma_from.is_evidence();
         for c in &sp.chances {
-            let b = p.col(c.year).map(|k| sp.bands[k]);
-            grid.add_row(
-                out,
-                vec![
-                    path.series.region.to_string(),
-                    path.series.name.clone(),
-                    // where σ came from, beside it: the user's hand, or n observed yearly changes
-                    match (sp.sigma_from.by_hand(), sp.sigma_n) {
-                        (true, _) => {
-                            format!("{} ({})", pct(Some(sp.sigma)), say("set by hand", "手设"))
-                        }
-                        (false, Some(n)) => format!("{} (n={n})", pct(Some(sp.sigma))),
-                        (false, None) => pct(Some(sp.sigma)),
-                    },
-                    c.year.to_string(),
-                    c.target.clone(),
-                    b.map(|b| num(b.p5)).unwrap_or_default(),
-                    b.map(|b| num(b.p50)).unwrap_or_default(),
-                    b.map(|b| num(b.p95)).unwrap_or_default(),
-                    format!("{:.1}%", c.probability * 100.0),
-                ],
-            )?;
+            let b = col(c.year).and_then(|k| sp.bands.get(k));
+            let row = vec![
+                path.series.region.to_string(),
+                path.series.name.clone(),
+                // where σ came from, beside it: the user's hand, or n observed yearly changes
+                match (sp.sigma_from.by_hand(), sp.sigma_n) {
+                    (true, _) => {
+                        format!("{} ({})", pct(Some(sp.sigma)), say("set by hand", "手设"))
+                    }
+                    (false, Some(n)) => format!("{} (n={n})", pct(Some(sp.sigma))),
+                    (false, None) => pct(Some(sp.sigma)),
+                },
+                c.year.to_string(),
+                c.target.clone(),
+                b.map(|b| num(b.p5)).unwrap_or_default(),
+                b.map(|b| num(b.p50)).unwrap_or_default(),
+                b.map(|b| num(b.p95)).unwrap_or_default(),
+                format!("{:.1}%", c.probability * 100.0),
+            ];
+            if let Err(e) = grid.add_row(out, row) {
+                refused = Some(e);
+                return Err(plansim_core::Error::Invalid("stdout".into()));
+            }
         }
+        Ok(())
+    });
+    if let Some(e) = refused {
+        return Err(e.into());
     }
+    passed?;
     grid.finish(out)?;
     writeln!(
         out,
@@ -232,7 +319,7 @@ fn print_table(
             "情景下P(完成)：在本情景的增速与σ下达标的抽样比例——属情景假设，以情景为条件，并非评估结论（依据实际值的评估见 plansim assess）"
         )
     )?;
-    if sim.paths.iter().any(|sp| !sp.sigma_from.is_evidence()) {
+    if undrawn {
         writeln!(
             out,
             "{}",
@@ -242,7 +329,7 @@ fn print_table(
             )
         )?;
     }
-    if sc.outturns.any_hypothetical() {
+    if made.sc.outturns.any_hypothetical() {
         writeln!(out, "{}", super::words::hypothetical(lang()))?;
     }
     if let Some(dir) = dir {

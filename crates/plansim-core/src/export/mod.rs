@@ -178,23 +178,26 @@ pub fn write_simulation_csv(
 
 /// The rows of `simulation.csv`.
 fn band_rows<'a>(p: &'a Projection, sim: &'a Simulation) -> impl Iterator<Item = BandRow<'a>> {
-    long_rows(p).map(|(i, c, long)| {
-        let b = sim.paths[i].bands[c];
-        BandRow {
-            region: long.region,
-            plan: long.plan,
-            scenario: long.scenario,
-            indicator: long.indicator,
-            unit: long.unit,
-            year: long.year,
-            value: long.value,
-            p5: Some(b.p5).filter(|v| v.is_finite()),
-            p25: Some(b.p25).filter(|v| v.is_finite()),
-            p50: Some(b.p50).filter(|v| v.is_finite()),
-            p75: Some(b.p75).filter(|v| v.is_finite()),
-            p95: Some(b.p95).filter(|v| v.is_finite()),
-        }
-    })
+    long_rows(p).map(|(i, c, long)| band_row(long, sim.paths[i].bands[c]))
+}
+
+/// A row of `simulation.csv`: the projection's and the year's band (empty where none).
+fn band_row(long: LongRow<'_>, b: crate::simulate::Band) -> BandRow<'_> {
+    let band = |v: f64| Some(v).filter(|v| v.is_finite());
+    BandRow {
+        region: long.region,
+        plan: long.plan,
+        scenario: long.scenario,
+        indicator: long.indicator,
+        unit: long.unit,
+        year: long.year,
+        value: long.value,
+        p5: band(b.p5),
+        p25: band(b.p25),
+        p50: band(b.p50),
+        p75: band(b.p75),
+        p95: band(b.p95),
+    }
 }
 
 /// Every goal's probability, path by path.
@@ -203,39 +206,114 @@ pub fn chance_rows<'a>(
     sim: &'a Simulation,
 ) -> impl Iterator<Item = ChanceRow<'a>> {
     let last = p.years.last().copied().unwrap_or(0);
-    p.paths.iter().zip(&sim.paths).flat_map(move |(path, sp)| {
-        let row = move |year: i32, target: &'a str, probability: Option<f64>| ChanceRow {
-            region: &path.series.region,
-            plan: &path.series.plan,
-            scenario: &p.scenario,
-            indicator: &path.series.name,
-            year,
-            target,
-            probability,
-            sigma: sp.sigma_from.is_evidence().then_some(sp.sigma * 100.0),
-            sigma_from: sp.sigma_from.as_str(),
-            target_value: path
-                .outcomes
-                .iter()
-                .find(|o| o.goal.year == year && o.goal.raw == target)
-                .map(|o| o.goal.kind.level(path.series.direction)),
-        };
-        let drawn = sp
-            .chances
-            .iter()
-            .map(move |c| row(c.year, &c.target, Some(c.probability)));
-        // the goals of a path without evidence: listed, their probability left empty
-        let undrawn = path
+    p.paths
+        .iter()
+        .zip(&sim.paths)
+        .flat_map(move |(path, sp)| path_chance_rows(&p.scenario, path, sp, last))
+}
+
+/// The rows of [`chance_rows`] of one path, whose simulation is `sp`, in a scenario that
+/// projects to `last`.
+pub fn path_chance_rows<'a>(
+    scenario: &'a str,
+    path: &'a crate::project::Path,
+    sp: &'a crate::simulate::SimPath,
+    last: i32,
+) -> impl Iterator<Item = ChanceRow<'a>> {
+    let row = move |year: i32, target: &'a str, probability: Option<f64>| ChanceRow {
+        region: &path.series.region,
+        plan: &path.series.plan,
+        scenario,
+        indicator: &path.series.name,
+        year,
+        target,
+        probability,
+        sigma: sp.sigma_from.is_evidence().then_some(sp.sigma * 100.0),
+        sigma_from: sp.sigma_from.as_str(),
+        target_value: path
             .outcomes
             .iter()
-            .filter(move |o| {
-                !sp.sigma_from.is_evidence()
-                    && o.goal.year > path.plan.start_year
-                    && o.goal.year <= last
-            })
-            .map(move |o| row(o.goal.year, &o.goal.raw, None));
-        drawn.chain(undrawn)
-    })
+            .find(|o| o.goal.year == year && o.goal.raw == target)
+            .map(|o| o.goal.kind.level(path.series.direction)),
+    };
+    let drawn = sp
+        .chances
+        .iter()
+        .map(move |c| row(c.year, &c.target, Some(c.probability)));
+    // the goals of a path without evidence: listed, their probability left empty
+    let undrawn = path
+        .outcomes
+        .iter()
+        .filter(move |o| {
+            !sp.sigma_from.is_evidence()
+                && o.goal.year > path.plan.start_year
+                && o.goal.year <= last
+        })
+        .map(move |o| row(o.goal.year, &o.goal.raw, None));
+    drawn.chain(undrawn)
+}
+
+/// `simulation.csv` and `probabilities.csv` written path by path, as a simulation made path
+/// by path hands them over ([`crate::simulate::stream::each_path`]): the same bytes as
+/// [`write_simulation_csv`] and [`write_probabilities_csv`] of the whole simulation.
+pub struct SimulationCsvs<'s, W: std::io::Write, V: std::io::Write> {
+    scenario: &'s str,
+    /// The projection's years: the bands lie on them.
+    years: &'s [i32],
+    bands: crate::csv_cell::Writer<W>,
+    chances: crate::csv_cell::Writer<V>,
+}
+
+impl<'s, W: std::io::Write, V: std::io::Write> SimulationCsvs<'s, W, V> {
+    /// Writers of a scenario's simulation on the projection's `years`: the bands to `bands`,
+    /// the probabilities to `chances`.
+    pub fn new(scenario: &'s str, years: &'s [i32], bands: W, chances: V) -> Self {
+        SimulationCsvs {
+            scenario,
+            years,
+            bands: crate::csv_cell::Writer::new(bands),
+            chances: crate::csv_cell::Writer::new(chances),
+        }
+    }
+
+    /// Writes a path's rows: `values[k]` is year `plan.start_year + k`.
+    pub fn push(
+        &mut self,
+        path: &crate::project::Path,
+        values: &[f64],
+        sp: &crate::simulate::SimPath,
+    ) -> Result<()> {
+        let s = &path.series;
+        let first = self.years.first().copied().unwrap_or(path.plan.start_year);
+        let offset = (path.plan.start_year - first) as usize;
+        // the projection's grid holds NaN before a path starts; a path's own values skip none
+        // but what its walk left undefined, as `long_rows` does
+        for (k, &value) in values.iter().enumerate().filter(|(_, v)| !v.is_nan()) {
+            let long = LongRow {
+                region: &s.region,
+                plan: &s.plan,
+                scenario: self.scenario,
+                indicator: &s.name,
+                unit: &s.unit,
+                year: path.plan.start_year + k as i32,
+                value,
+            };
+            self.bands
+                .serialize(band_row(long, sp.bands[offset + k]))
+                .map_err(Error::csv)?;
+        }
+        let last = self.years.last().copied().unwrap_or(0);
+        for r in path_chance_rows(self.scenario, path, sp, last) {
+            self.chances.serialize(r).map_err(Error::csv)?;
+        }
+        Ok(())
+    }
+
+    /// Flushes both files.
+    pub fn finish(mut self) -> Result<()> {
+        self.bands.flush().map_err(Error::CsvIo)?;
+        self.chances.flush().map_err(Error::CsvIo)
+    }
 }
 
 /// `probabilities.csv`: `region, plan, scenario, indicator, year, target, probability`.
@@ -450,5 +528,45 @@ fn grade_row(g: &crate::assess::Grade) -> GradeRow<'_> {
         notes: g.notes.join("; "),
         file: g.file.display().to_string(),
         row: g.row,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Scenario;
+    use crate::table::LoadOptions;
+
+    /// Every bundled scenario's `simulation.csv` and `probabilities.csv` written path by path
+    /// are the bytes of the whole simulation's, with σ set by hand (every path drawn) and
+    /// without (the paths without outturns undrawn, their goals listed).
+    #[test]
+    fn simulation_files_path_by_path_are_the_whole_files() {
+        let mut files: Vec<_> = std::fs::read_dir(crate::repo_file("scenarios"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        for file in files {
+            let sc = Scenario::load(&file, &LoadOptions::default()).unwrap();
+            for sigma in [None, Some(0.02)] {
+                let mut set = crate::simulate::Settings::from_scenario(&sc);
+                (set.draws, set.default_sigma) = (200, sigma);
+                let p = crate::project::project(&sc).unwrap();
+                let sim = crate::simulate::simulate(&p, &set).unwrap();
+                let (mut bands, mut chances) = (Vec::new(), Vec::new());
+                let mut csvs = SimulationCsvs::new(&sc.name, &p.years, &mut bands, &mut chances);
+                crate::simulate::stream::each_path(&sc, &p.years, &set, |path, v, sp| {
+                    csvs.push(path, v, sp)
+                })
+                .unwrap();
+                csvs.finish().unwrap();
+                let name = file.display();
+                assert!(chances.len() > 100, "{name}");
+                assert_eq!(bands, simulation_csv(&p, &sim).unwrap(), "{name}");
+                assert_eq!(chances, probabilities_csv(&p, &sim).unwrap(), "{name}");
+            }
+        }
     }
 }

@@ -8,17 +8,25 @@ use crate::project::Projection;
 /// changes no other indicator's draws and two scenarios draw the same shocks for the same
 /// indicator — they differ by their rules, not by noise.
 pub(crate) fn path_keys(p: &Projection) -> Vec<u64> {
-    let mut seen: std::collections::HashMap<u64, u64> = std::collections::HashMap::new();
-    p.paths
-        .iter()
-        .map(|path| {
-            let s = &path.series;
-            let name = name_key(&[&s.region, &s.plan, &s.name]);
-            let n = seen.entry(name).or_insert(0);
-            *n += 1;
-            normal::mix(name ^ (*n - 1).wrapping_mul(0xD1B5_4A32_D192_ED03))
-        })
-        .collect()
+    let mut keys = Keys::default();
+    p.paths.iter().map(|path| keys.next(&path.series)).collect()
+}
+
+/// The keys of paths handed over in the projection's order, one at a time ([`path_keys`] of
+/// a projection never held whole): how many times each name came before.
+#[derive(Default)]
+pub(crate) struct Keys {
+    seen: std::collections::HashMap<u64, u64>,
+}
+
+impl Keys {
+    /// The key of the next path's series.
+    pub(crate) fn next(&mut self, s: &crate::series::Series) -> u64 {
+        let name = name_key(&[&s.region, &s.plan, &s.name]);
+        let n = self.seen.entry(name).or_insert(0);
+        *n += 1;
+        normal::mix(name ^ (*n - 1).wrapping_mul(0xD1B5_4A32_D192_ED03))
+    }
 }
 
 /// FNV-1a over the parts, each ended by a byte UTF-8 never holds: stable across platforms,

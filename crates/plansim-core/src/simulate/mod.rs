@@ -12,6 +12,7 @@ mod memo;
 pub(crate) mod normal;
 pub mod quantile;
 mod sigma;
+pub mod stream;
 
 pub use kernel::Noise;
 pub(crate) use keys::path_keys;
@@ -199,6 +200,24 @@ pub struct Simulation {
 
 /// Simulates every path of a projection under the settings' draws, seed and σ.
 pub fn simulate(p: &Projection, set: &Settings) -> Result<Simulation> {
+    check(set)?;
+    let keys = path_keys(p);
+    let missing: std::sync::Arc<[Band]> = vec![Band::MISSING; p.years.len()].into();
+    let paths = in_parallel(set, p.paths.len(), |i, scratch| {
+        simulate_path(&p.years, &p.paths[i], keys[i], set, scratch, &missing)
+    })?;
+    Ok(Simulation {
+        scenario: p.scenario.clone(),
+        draws: set.draws,
+        seed: set.seed,
+        years: p.years.clone(),
+        paths,
+    })
+}
+
+/// Refuses settings outside their bounds: draws, σ, and draws that would hold more than a
+/// quarter of the machine's memory.
+pub fn check(set: &Settings) -> Result<()> {
     if set.draws == 0 || set.draws > 10_000_000 {
         return Err(Error::OutOfRange {
             what: "draws",
@@ -216,23 +235,26 @@ pub fn simulate(p: &Projection, set: &Settings) -> Result<Simulation> {
             expected: "0 to 100 points (2 = 2 points a year)",
         });
     }
-    check_memory(set, machine_memory())?;
-    let keys = path_keys(p);
-    let missing: std::sync::Arc<[Band]> = vec![Band::MISSING; p.years.len()].into();
-    let work = |i: usize, scratch: &mut Scratch| {
-        simulate_path(p, &p.paths[i], keys[i], set, scratch, &missing)
-    };
-    let parallel = || -> Vec<SimPath> {
-        (0..p.paths.len())
+    check_memory(set, machine_memory())
+}
+
+/// `work` of `0..n` in order, on the threads the settings ask for: here (1), the pool this
+/// runs in (0: the global one, or a batch's) or a pool of their own.
+fn in_parallel<T: Send>(
+    set: &Settings,
+    n: usize,
+    work: impl Fn(usize, &mut Scratch) -> T + Sync,
+) -> Result<Vec<T>> {
+    let parallel = || -> Vec<T> {
+        (0..n)
             .into_par_iter()
             .map_init(Scratch::default, |s, i| work(i, s))
             .collect()
     };
-    let paths: Vec<SimPath> = if set.jobs == 1 {
+    Ok(if set.jobs == 1 {
         let mut scratch = Scratch::default();
-        (0..p.paths.len()).map(|i| work(i, &mut scratch)).collect()
+        (0..n).map(|i| work(i, &mut scratch)).collect()
     } else if set.jobs == 0 {
-        // the pool this runs in (the global one, or a batch's)
         parallel()
     } else {
         let pool = rayon::ThreadPoolBuilder::new()
@@ -243,13 +265,6 @@ pub fn simulate(p: &Projection, set: &Settings) -> Result<Simulation> {
                 message: e.to_string(),
             })?;
         pool.install(parallel)
-    };
-    Ok(Simulation {
-        scenario: p.scenario.clone(),
-        draws: set.draws,
-        seed: set.seed,
-        years: p.years.clone(),
-        paths,
     })
 }
 
@@ -321,7 +336,7 @@ pub fn machine_memory() -> Option<u64> {
 /// One path's draws: its known years fixed, its goals counted, its bands placed on the
 /// projection's years.
 fn simulate_path(
-    p: &Projection,
+    years: &[i32],
     path: &crate::project::Path,
     key: u64,
     set: &Settings,
@@ -355,7 +370,7 @@ fn simulate_path(
     let usable: Vec<&crate::project::Outcome> = path
         .outcomes
         .iter()
-        .filter(|o| o.goal.year > plan.start_year && o.goal.year <= *p.years.last().unwrap_or(&0))
+        .filter(|o| o.goal.year > plan.start_year && o.goal.year <= *years.last().unwrap_or(&0))
         .collect();
     let goals: Vec<(usize, f64, bool)> = usable
         .iter()
@@ -385,8 +400,8 @@ fn simulate_path(
         Some(memo) => memo.get(&input, (set.draws, set.seed, key, set.noise), draw),
         None => std::sync::Arc::new(draw()),
     };
-    let offset = (plan.start_year - p.years[0]) as usize;
-    let mut bands = vec![Band::MISSING; p.years.len()];
+    let offset = (plan.start_year - years[0]) as usize;
+    let mut bands = vec![Band::MISSING; years.len()];
     for (k, &q) in r.bands.iter().enumerate() {
         bands[offset + k] = Band::from(q);
     }
