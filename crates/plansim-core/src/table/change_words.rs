@@ -27,8 +27,9 @@ fn verb_in(name: &str, w: &str) -> bool {
 }
 
 /// What a name's indicator is meant to bring down besides a verb of a fall: unemployment,
-/// energy use, emissions, deaths, poverty, accidents, pollution.
-const FALLING_NOUNS: [&str; 8] = [
+/// energy use, emissions, deaths, poverty, accidents, pollution and its concentrations
+/// (`PM2.5浓度`, `细颗粒物浓度`), the worst class of water (`劣V类水体比例`).
+const FALLING_NOUNS: [&str; 14] = [
     "失业率",
     "能耗",
     "排放",
@@ -37,6 +38,12 @@ const FALLING_NOUNS: [&str; 8] = [
     "贫困",
     "事故",
     "污染",
+    "浓度",
+    "PM2.5",
+    "细颗粒物",
+    "劣V类",
+    "劣Ⅴ类",
+    "劣五类",
 ];
 
 /// The name marks an indicator meant to fall: a verb of a fall, or a thing plans bring down.
@@ -49,6 +56,27 @@ mod tests {
     use super::*;
 
     /// One list says which names state a change: value added (`增加值`) is none, its growth is.
+    /// Pollution is brought down whatever the name's verb: a target of 35 for PM2.5 with no
+    /// base printed is a ceiling, not a level to climb to.
+    #[test]
+    fn concentrations_and_the_worst_water_are_meant_to_fall() {
+        for name in [
+            "PM2.5浓度",
+            "细颗粒物（PM2.5）年均浓度",
+            "劣V类水体比例",
+            "臭氧浓度",
+        ] {
+            assert!(meant_to_fall(name), "{name}");
+        }
+        for name in [
+            "空气质量优良天数比例",
+            "森林覆盖率",
+            "地表水达到或好于Ⅲ类水体比例",
+        ] {
+            assert!(!meant_to_fall(name), "{name}");
+        }
+    }
+
     #[test]
     fn change_verbs_are_read_as_verbs() {
         assert!(states_fall("单位地区生产总值能耗降低"));
