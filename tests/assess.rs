@@ -153,7 +153,13 @@ fn unmatched_names_are_errors_with_the_nearest_and_other_regions_are_counted() {
     )
     .unwrap();
     let out = plansim()
-        .args(["assess", "scenarios/national-14th.toml", "--actuals"])
+        .args([
+            "--lang",
+            "en",
+            "assess",
+            "scenarios/national-14th.toml",
+            "--actuals",
+        ])
         .arg(&file)
         .output()
         .unwrap();
@@ -175,7 +181,13 @@ fn unmatched_names_are_errors_with_the_nearest_and_other_regions_are_counted() {
     )
     .unwrap();
     let out = plansim()
-        .args(["assess", "scenarios/national-14th.toml", "--actuals"])
+        .args([
+            "--lang",
+            "en",
+            "assess",
+            "scenarios/national-14th.toml",
+            "--actuals",
+        ])
         .arg(&file)
         .output()
         .unwrap();
@@ -183,6 +195,23 @@ fn unmatched_names_are_errors_with_the_nearest_and_other_regions_are_counted() {
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(
         err.contains("skipped 1 outturn row of regions no table holds: 内蒙古自治区 (1)"),
+        "{err}"
+    );
+    // and in Chinese
+    let out = plansim()
+        .args([
+            "--lang",
+            "zh",
+            "assess",
+            "scenarios/national-14th.toml",
+            "--actuals",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("plansim：跳过了 1 行实际值，其地区不在任何指标表中：内蒙古自治区（1）"),
         "{err}"
     );
 }
@@ -198,7 +227,13 @@ fn a_bad_outturn_file_reports_every_bad_cell() {
     )
     .unwrap();
     let out = plansim()
-        .args(["check", "scenarios/national-14th.toml", "--actuals"])
+        .args([
+            "--lang",
+            "en",
+            "check",
+            "scenarios/national-14th.toml",
+            "--actuals",
+        ])
         .arg(&file)
         .output()
         .unwrap();
@@ -214,6 +249,32 @@ fn a_bad_outturn_file_reports_every_bad_cell() {
     ] {
         assert!(err.contains(want), "{want}: {err}");
     }
+    // a Chinese run says every cell in Chinese, its place and text as in English
+    let out = plansim()
+        .args([
+            "--lang",
+            "zh",
+            "check",
+            "scenarios/national-14th.toml",
+            "--actuals",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    for want in [
+        "3 个单元格无法读取",
+        "bad.csv:2:3: 第 2 行第 3 列（year）：`届内`：应为年份（如 2021）或时期（如 2021-2025）",
+        "bad.csv:3:4: 第 3 行第 4 列（value）：`1.4 / 8.4`：一个单元格里有两个数",
+        "bad.csv:4:2: 第 4 行第 2 列（indicator）：``：应填写指标名称",
+        "plansim：1 个输入无法使用，未做任何计算",
+    ] {
+        assert!(err.contains(want), "{want}: {err}");
+    }
+    assert!(
+        !err.contains("unreadable") && !err.contains("expected"),
+        "{err}"
+    );
     // two finals for one year: the later row is named with the earlier
     std::fs::write(
         &file,
@@ -221,7 +282,13 @@ fn a_bad_outturn_file_reports_every_bad_cell() {
     )
     .unwrap();
     let out = plansim()
-        .args(["assess", "scenarios/national-14th.toml", "--actuals"])
+        .args([
+            "--lang",
+            "en",
+            "assess",
+            "scenarios/national-14th.toml",
+            "--actuals",
+        ])
         .arg(&file)
         .output()
         .unwrap();

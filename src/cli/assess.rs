@@ -73,12 +73,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     let none_matched = super::report_skipped(&inputs);
-    for w in &inputs.warnings {
-        eprintln!("plansim: warning: {w}");
-    }
-    for e in &inputs.unread {
-        eprintln!("plansim: error: {e}");
-    }
+    super::tell_unread(&inputs.warnings, &inputs.unread);
     eprintln!(
         "{}",
         super::words::graded(

@@ -84,12 +84,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     };
     let _ = super::report_skipped(&inputs);
-    for w in &inputs.warnings {
-        eprintln!("plansim: warning: {w}");
-    }
-    for e in &inputs.unread {
-        eprintln!("plansim: error: {e}");
-    }
+    super::tell_unread(&inputs.warnings, &inputs.unread);
     let findings = inputs.check(&opts);
     let (unread, rows) = (inputs.unread, inputs.rows);
     let mut out = std::io::stdout().lock();

@@ -39,14 +39,19 @@ pub fn gather(
 /// Outturn rows skipped (with the region to name when a table took its file's name) and
 /// qualifier warnings, on stderr; true when outturns were given and none matches a row.
 pub fn report_skipped(g: &Gathered) -> bool {
-    if let Some(note) = g.resolved.skipped_note() {
-        eprintln!("plansim: {note}");
+    let said = super::words::said(super::lang());
+    if let Some(note) = g.resolved.skipped_note(super::lang()) {
+        eprintln!("{said}{note}");
     }
-    if let Some(advice) = g.resolved.region_advice(&g.rows) {
-        eprintln!("plansim: {advice}");
+    if let Some(advice) = g.resolved.region_advice(&g.rows, super::lang()) {
+        eprintln!("{said}{advice}");
     }
     for w in &g.resolved.warnings {
-        eprintln!("{}{w}", super::words::prefix(super::lang(), false));
+        eprintln!(
+            "{}{}",
+            super::words::prefix(super::lang(), false),
+            w.get(super::lang())
+        );
     }
     g.resolved.none_matched()
 }

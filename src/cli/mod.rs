@@ -246,10 +246,10 @@ pub fn tell_left_out(sc: &plansim_core::scenario::Scenario) -> bool {
     let warning = words::prefix(lang(), false);
     for l in &sc.left_out {
         for w in &l.warnings {
-            eprintln!("{warning}{}:{}: {w}", l.file.display(), w.row);
+            eprintln!("{}", table_warning(&l.file, w));
         }
         if !l.cells.is_empty() {
-            eprintln!("{warning}{}", l.summary());
+            eprintln!("{warning}{}", l.summary(lang()));
         }
     }
     let left_out = sc.left_out.iter().any(|l| !l.cells.is_empty());
@@ -278,6 +278,31 @@ pub fn tell_left_out(sc: &plansim_core::scenario::Scenario) -> bool {
         );
     }
     left_out
+}
+
+/// A table's warning on stderr, in this run's language: `plansim：警告：t.csv:3: 第 3 行…`.
+pub fn table_warning(path: &std::path::Path, w: &plansim_core::table::Warning) -> String {
+    format!(
+        "{}{}:{}: {}",
+        words::prefix(lang(), false),
+        path.display(),
+        w.row,
+        w.render(lang())
+    )
+}
+
+/// The tables' warnings and unreadable cells (whose rows are left out) on stderr, in this
+/// run's language.
+pub fn tell_unread(
+    warnings: &[(std::path::PathBuf, plansim_core::table::Warning)],
+    unread: &[plansim_core::Error],
+) {
+    for (path, w) in warnings {
+        eprintln!("{}", table_warning(path, w));
+    }
+    for e in unread {
+        eprintln!("{}", lib_error(e));
+    }
 }
 
 /// `--jobs` as run: more threads than cores only share the cores, so they are capped, with a

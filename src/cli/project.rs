@@ -78,11 +78,12 @@ pub(super) fn load_for(
             },
         )?;
     super::warn(&sc.notices);
-    if let Some(note) = sc.outturns.skipped_note() {
-        eprintln!("plansim: {note}");
+    let said = super::words::said(super::lang());
+    if let Some(note) = sc.outturns.skipped_note(super::lang()) {
+        eprintln!("{said}{note}");
     }
-    if let Some(advice) = sc.outturns.region_advice(&sc.indicators) {
-        eprintln!("plansim: {advice}");
+    if let Some(advice) = sc.outturns.region_advice(&sc.indicators, super::lang()) {
+        eprintln!("{said}{advice}");
     }
     Ok(sc)
 }

@@ -134,14 +134,19 @@ pub fn run_cmd(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut left_out = false;
     for s in &batch.summaries {
+        let scenario = lang().say("scenario", "情景");
         for line in &s.left_out {
-            eprintln!("plansim: warning: scenario {}: {line}", s.name);
+            eprintln!(
+                "{}{scenario} {}: {line}",
+                super::words::prefix(lang(), false),
+                s.name
+            );
             left_out = true;
         }
         // a plan whose outturns reach none of its rows is graded without them: said, not fatal
         for line in s.cut_cells.iter().chain(&s.unmatched) {
             eprintln!(
-                "{}scenario {}: {line}",
+                "{}{scenario} {}: {line}",
                 super::words::prefix(lang(), false),
                 s.name
             );

@@ -2,7 +2,7 @@
 
 use super::{Format, lang, say, text_table};
 use plansim_core::export::{annotations, note_label, write_table_rows_csv};
-use plansim_core::lang::Column;
+use plansim_core::lang::{Column, Lang};
 use plansim_core::table::{Cell, Form, Indicator, LoadOptions, RateKind, Table};
 use std::io::Write;
 use std::path::PathBuf;
@@ -191,7 +191,7 @@ fn print_tables(out: &mut impl Write, tables: &[Table]) -> anyhow::Result<()> {
 fn tell_unread(tables: &[Table]) -> usize {
     for t in tables {
         for w in &t.warnings {
-            eprintln!("plansim: warning: {}:{}: {w}", t.path.display(), w.row);
+            eprintln!("{}", super::table_warning(&t.path, w));
         }
     }
     let mut unread = 0;
@@ -204,21 +204,27 @@ fn tell_unread(tables: &[Table]) -> usize {
                 .map(|c| c.row)
                 .collect::<std::collections::BTreeSet<_>>();
             eprintln!(
-                "plansim: error: {}",
-                plansim_core::Error::Cells {
+                "{}",
+                super::lib_error(&plansim_core::Error::Cells {
                     path: t.path.clone(),
                     errors: t.unread.clone(),
-                }
+                })
             );
+            let list: Vec<String> = rows.iter().map(usize::to_string).collect();
+            let (path, n) = (t.path.display(), t.indicators.len());
             eprintln!(
-                "plansim: {}: row{} {} left out; the {} rows that read are shown",
-                t.path.display(),
-                if rows.len() == 1 { "" } else { "s" },
-                rows.iter()
-                    .map(usize::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                t.indicators.len()
+                "{}",
+                match super::lang() {
+                    Lang::En => format!(
+                        "plansim: {path}: row{} {} left out; the {n} rows that read are shown",
+                        if rows.len() == 1 { "" } else { "s" },
+                        list.join(", "),
+                    ),
+                    Lang::Zh => format!(
+                        "plansim：{path}：第 {} 行未读入；下面列出读入的 {n} 行",
+                        list.join("、")
+                    ),
+                }
             );
         }
     }

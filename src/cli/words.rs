@@ -149,6 +149,11 @@ pub fn wrote(lang: Lang, what: &str) -> String {
     }
 }
 
+/// How a note that is neither an error nor a warning starts on stderr.
+pub fn said(lang: Lang) -> &'static str {
+    lang.say("plansim: ", "plansim：")
+}
+
 /// How an error or a warning starts on stderr.
 pub fn prefix(lang: Lang, error: bool) -> &'static str {
     match (lang, error) {

@@ -146,13 +146,14 @@ fn report_says_which_rows_were_left_out() {
     let r = run(false);
     let err = text(&r.stderr);
     assert_eq!(r.status.code(), Some(1), "{err}");
+    // a Chinese table's run says it in Chinese, on stderr and on the page
     assert!(
-        err.contains("municipal.csv: row 5 left out (1 unreadable cell: 5:5 `3月4日`)"),
+        err.contains("plansim：警告：情景 baseline: tests/fixtures/published/municipal.csv：第 5 行未读入（1 个单元格无法读取：5:5 `3月4日`）"),
         "{err}"
     );
     let page = std::fs::read_to_string(out.join("baseline/index.md")).unwrap_or_default();
     assert!(
-        page.contains("## 未读入的行") && page.contains("row 5 left out"),
+        page.contains("## 未读入的行") && page.contains("第 5 行未读入"),
         "{page}"
     );
     let r = run(true);

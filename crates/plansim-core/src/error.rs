@@ -1,5 +1,6 @@
 //! Errors of the library. Every error names the file it concerns; cell errors also row and column.
 
+use crate::lang::Text;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -35,6 +36,35 @@ pub struct CellError {
     pub text: String,
     /// What was wrong and what would have been read.
     pub expected: String,
+    /// The same in Chinese.
+    #[serde(skip)]
+    pub expected_zh: String,
+}
+
+impl CellError {
+    /// A cell at `row`, `column` (1-based) under `header`, read as `text`, and what was
+    /// wrong with it in both languages.
+    pub fn new(row: usize, column: usize, header: String, text: String, why: Text) -> CellError {
+        CellError {
+            row,
+            column,
+            header,
+            text,
+            expected: why.en,
+            expected_zh: why.zh,
+        }
+    }
+
+    /// The cell and what was wrong with it, in a language.
+    pub fn render(&self, lang: crate::lang::Lang) -> String {
+        if lang.is_en() {
+            return self.to_string();
+        }
+        format!(
+            "第 {} 行第 {} 列（{}）：`{}`：{}",
+            self.row, self.column, self.header, self.text, self.expected_zh
+        )
+    }
 }
 
 impl fmt::Display for CellError {
@@ -79,11 +109,11 @@ pub enum Error {
     Format {
         /// The file.
         path: PathBuf,
-        /// What is wrong with it.
-        message: String,
+        /// What is wrong with it, in both languages.
+        message: Text,
     },
     /// Cells that could not be read, all of them.
-    #[error("{}", cells_message(path, errors))]
+    #[error("{}", cells_message(path, errors, crate::lang::Lang::En))]
     Cells {
         /// The file.
         path: PathBuf,
@@ -177,19 +207,24 @@ pub enum Error {
     Many(Vec<Error>),
 }
 
-fn cells_message(path: &std::path::Path, errors: &[CellError]) -> String {
-    let mut s = format!(
-        "{}: {} unreadable cell{}",
-        path.display(),
-        errors.len(),
-        if errors.len() == 1 { "" } else { "s" }
-    );
+fn cells_message(path: &std::path::Path, errors: &[CellError], lang: crate::lang::Lang) -> String {
+    let n = errors.len();
+    let mut s = if lang.is_en() {
+        format!(
+            "{}: {n} unreadable cell{}",
+            path.display(),
+            if n == 1 { "" } else { "s" }
+        )
+    } else {
+        format!("{}：{n} 个单元格无法读取", path.display())
+    };
     for e in errors {
         s.push_str(&format!(
-            "\n  {}:{}:{}: {e}",
+            "\n  {}:{}:{}: {}",
             path.display(),
             e.row,
-            e.column
+            e.column,
+            e.render(lang)
         ));
     }
     s
@@ -217,7 +252,9 @@ impl Error {
             _ => false,
         }
     }
-    /// The message in a language: a scenario's notices speak both; other errors are English.
+
+    /// The message in a language: a scenario's notices, the system's words and a table's
+    /// reading speak both; other errors are English.
     pub fn render(&self, lang: crate::lang::Lang) -> String {
         match self {
             Error::Notices { notices } => notices
@@ -231,6 +268,10 @@ impl Error {
                 path.display(),
                 crate::lang::io_words(&crate::lang::io_text(error), lang)
             ),
+            Error::Format { path, message } if !lang.is_en() => {
+                format!("{}：{}", path.display(), message.zh)
+            }
+            Error::Cells { path, errors } => cells_message(path, errors, lang),
             Error::Many(all) => all
                 .iter()
                 .map(|e| e.render(lang))
@@ -264,11 +305,11 @@ impl Error {
         }
     }
 
-    /// A file that is not what plansim reads.
-    pub fn format(path: impl Into<PathBuf>, message: impl Into<String>) -> Error {
+    /// A file that is not what plansim reads, and why in both languages.
+    pub fn format(path: impl Into<PathBuf>, message: Text) -> Error {
         Error::Format {
             path: path.into(),
-            message: message.into(),
+            message,
         }
     }
 }

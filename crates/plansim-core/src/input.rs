@@ -213,14 +213,21 @@ fn check_zip_within(path: &Path, bytes: &[u8], limit: u64) -> Result<()> {
     let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         return Ok(());
     };
-    let bomb = |total: u64, how: &str| {
+    let bomb = |total: u64, how: (&str, &str)| {
+        let (total, limit) = (size_text(total), size_text(limit));
         Error::format(
             path,
-            format!(
-                "its parts inflate to {} or more{how}, above the {} a workbook may take; \
-                 it is not an indicator table (or a zip bomb)",
-                size_text(total),
-                size_text(limit)
+            crate::lang::Text::say(
+                format!(
+                    "its parts inflate to {total} or more{}, above the {limit} a workbook may \
+                     take; it is not an indicator table (or a zip bomb)",
+                    how.0
+                ),
+                format!(
+                    "其各部分解压后{}达 {total} 或更多，超过工作簿可占的 {limit}；\
+                     这不是指标表（或是压缩炸弹）",
+                    how.1
+                ),
             ),
         )
     };
@@ -231,7 +238,7 @@ fn check_zip_within(path: &Path, bytes: &[u8], limit: u64) -> Result<()> {
         }
     }
     if declared > limit {
-        return Err(bomb(declared, " by its directory"));
+        return Err(bomb(declared, (" by its directory", "（按其目录）")));
     }
     let mut inflated: u64 = 0;
     for i in 0..zip.len() {
@@ -242,7 +249,10 @@ fn check_zip_within(path: &Path, bytes: &[u8], limit: u64) -> Result<()> {
         let n = std::io::copy(&mut part.take(room + 1), &mut std::io::sink()).unwrap_or(0);
         inflated += n.min(room + 1);
         if inflated > limit {
-            return Err(bomb(inflated, ", more than its directory says"));
+            return Err(bomb(
+                inflated,
+                (", more than its directory says", "（多于其目录所写）"),
+            ));
         }
     }
     Ok(())

@@ -8,6 +8,10 @@ pub use shared::{Interner, Shared};
 /// Up to three names nearest to `wanted` (by edit distance over characters, a name containing
 /// the other counting as near), nearest first; none when nothing is close.
 pub fn nearest<'a>(wanted: &str, names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    // nothing written is near nothing (every name "contains" the empty text)
+    if wanted.trim().is_empty() {
+        return Vec::new();
+    }
     let w: Vec<char> = wanted.chars().collect();
     // (closeness, characters added or dropped, name): of names that contain the one wanted,
     // the one adding least comes first (地区生产总值 → 地区生产总值增长率 before
@@ -94,6 +98,9 @@ mod tests {
         assert_eq!(nearest("地区生产总直", names), ["地区生产总值"]);
         // a name inside another
         assert_eq!(nearest("森林覆盖", names), ["森林覆盖率"]);
+        // an empty cell is near no name (each name contains the empty text)
+        assert!(nearest("", names).is_empty());
+        assert!(nearest("  ", names).is_empty());
         // of names holding it, the one adding fewest characters first (3 before 8)
         assert_eq!(
             nearest(

@@ -44,23 +44,36 @@ pub fn merge(outturns: Vec<Outturn>) -> Result<Vec<Outturn>> {
             _ if same(kept, &o) => {}
             (p, _) => errors.push((
                 o.file.clone(),
-                CellError {
-                    row: o.row,
-                    column: o.column,
-                    header: "value".into(),
-                    text: o.text.clone(),
-                    expected: format!(
-                        "one figure for {} {} {}: {}:{} gives `{}`, a different {} figure; keep \
-                         one, or mark the earlier one （预计）",
-                        o.region,
-                        o.indicator,
-                        o.year,
-                        kept.file.display(),
-                        kept.row,
-                        kept.text,
-                        if p { "preliminary" } else { "final" }
+                CellError::new(
+                    o.row,
+                    o.column,
+                    "value".into(),
+                    o.text.clone(),
+                    crate::lang::Text::say(
+                        format!(
+                            "one figure for {} {} {}: {}:{} gives `{}`, a different {} figure; \
+                             keep one, or mark the earlier one （预计）",
+                            o.region,
+                            o.indicator,
+                            o.year,
+                            kept.file.display(),
+                            kept.row,
+                            kept.text,
+                            if p { "preliminary" } else { "final" }
+                        ),
+                        format!(
+                            "{} {} {}年应只有一个数：{}:{} 给出的是另一个{}数 `{}`；请保留一个，\
+                             或把较早的标为（预计）",
+                            o.region,
+                            o.indicator,
+                            o.year,
+                            kept.file.display(),
+                            kept.row,
+                            if p { "预计" } else { "正式" },
+                            kept.text,
+                        ),
                     ),
-                },
+                ),
             )),
         }
     }

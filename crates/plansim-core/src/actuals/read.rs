@@ -6,6 +6,7 @@
 use super::Outturn;
 use super::value;
 use crate::error::{CellError, Error, Result};
+use crate::lang::Text;
 use crate::names::plain_key;
 use crate::table::Record;
 use crate::table::normalize::fold;
@@ -32,19 +33,27 @@ pub fn read(path: &Path, text: &str) -> Result<Vec<Outturn>> {
     let Some(header) = rows.next() else {
         return Err(Error::format(
             path,
-            "is empty; expected `region, indicator, year, value` or an indicator column and a \
-             column per year",
+            Text::say(
+                "is empty; expected `region, indicator, year, value` or an indicator column and \
+                 a column per year",
+                "是空文件；应有“地区, 指标, 年份, 数值”四列，或一列指标加每年一列",
+            ),
         ));
     };
     let names: Vec<String> = header.cells.iter().map(|h| plain_key(h)).collect();
     let col = |alts: &[&str]| names.iter().position(|n| alts.contains(&n.as_str()));
     let Some(indicator) = col(&INDICATOR) else {
+        let line = header.row;
         return Err(Error::format(
             path,
-            format!(
-                "line {}: no indicator column; expected `region, indicator, year, value` \
-                 (地区, 指标, 年份, 数值) or an indicator column and a column per year",
-                header.row
+            Text::say(
+                format!(
+                    "line {line}: no indicator column; expected `region, indicator, year, value` \
+                     (地区, 指标, 年份, 数值) or an indicator column and a column per year"
+                ),
+                format!(
+                    "第 {line} 行：没有指标列；应有“地区, 指标, 年份, 数值”四列，或一列指标加每年一列"
+                ),
             ),
         ));
     };
@@ -71,17 +80,33 @@ pub fn read(path: &Path, text: &str) -> Result<Vec<Outturn>> {
                 .filter_map(|(i, n)| year_of(n).map(|y| (i, y)))
                 .collect();
             if years.is_empty() || y.is_some() || v.is_some() {
+                let line = header.row;
                 return Err(Error::format(
                     path,
-                    format!(
-                        "line {}: expected `year` and `value` columns (long layout) or a column \
-                         per year such as 2021 (wide layout)",
-                        header.row
+                    Text::say(
+                        format!(
+                            "line {line}: expected `year` and `value` columns (long layout) or a \
+                             column per year such as 2021 (wide layout)"
+                        ),
+                        format!(
+                            "第 {line} 行：应有“年份”和“数值”两列（长表），或每年一列，如 2021（宽表）"
+                        ),
                     ),
                 ));
             }
             rows.for_each(|r| ctx.wide(r, &years));
         }
+    }
+    // a header alone gives nothing to grade on: said, not taken as "no outturn yet"
+    if ctx.out.is_empty() && ctx.errors.is_empty() {
+        let line = header.row;
+        return Err(Error::format(
+            path,
+            Text::say(
+                format!("has a header (line {line}) but no outturn under it"),
+                format!("有表头（第 {line} 行），但其下没有实际值"),
+            ),
+        ));
     }
     if ctx.errors.is_empty() {
         Ok(ctx.out)
@@ -147,14 +172,14 @@ fn get(rec: &Record, col: Option<usize>) -> String {
 }
 
 impl Context<'_> {
-    fn bad(&mut self, rec: &Record, col: usize, expected: impl Into<String>) {
-        self.errors.push(CellError {
-            row: rec.row,
-            column: col + 1,
-            header: self.header.cells.get(col).cloned().unwrap_or_default(),
-            text: get(rec, Some(col)),
-            expected: expected.into(),
-        });
+    fn bad(&mut self, rec: &Record, col: usize, why: Text) {
+        self.errors.push(CellError::new(
+            rec.row,
+            col + 1,
+            self.header.cells.get(col).cloned().unwrap_or_default(),
+            get(rec, Some(col)),
+            why,
+        ));
     }
 
     /// `published`, `preliminary`, `hypothetical` (公布, 预计, 假设): (preliminary, hypothetical).
@@ -169,7 +194,10 @@ impl Context<'_> {
                 self.bad(
                     rec,
                     col,
-                    "published, preliminary or hypothetical (公布, 预计, 假设)",
+                    Text::say(
+                        "published, preliminary or hypothetical (公布, 预计, 假设)",
+                        "应为 公布、预计 或 假设",
+                    ),
                 );
                 None
             }
@@ -189,18 +217,32 @@ impl Context<'_> {
                 let mut notes = p.notes.clone();
                 let period = match (year.1, p.period_years) {
                     (Some(a), Some(b)) if a != b => {
-                        let expected = format!(
-                            "a figure for the period of its year cell ({}–{}), not for {}–{}",
-                            a[0], a[1], b[0], b[1]
+                        let expected = Text::say(
+                            format!(
+                                "a figure for the period of its year cell ({}–{}), not for {}–{}",
+                                a[0], a[1], b[0], b[1]
+                            ),
+                            format!(
+                                "应为年份单元格所写时期（{}–{}）的数字，而不是 {}–{} 的",
+                                a[0], a[1], b[0], b[1]
+                            ),
                         );
                         return self.bad(rec, col, expected);
                     }
                     (Some(a), _) => Some(a),
                     (None, Some(b)) if b[1] == year.0 => Some(b),
                     (None, Some(b)) => {
-                        let expected = format!(
-                            "a figure for {}: the period it names ends in {}; write its years                              ({}-{}) in the year cell",
-                            year.0, b[1], b[0], b[1]
+                        let expected = Text::say(
+                            format!(
+                                "a figure for {}: the period it names ends in {}; write its years \
+                                 ({}-{}) in the year cell",
+                                year.0, b[1], b[0], b[1]
+                            ),
+                            format!(
+                                "应为 {} 年的数字：单元格所写时期止于 {} 年；请在年份单元格写明其年份\
+                                 （{}-{}）",
+                                year.0, b[1], b[0], b[1]
+                            ),
                         );
                         return self.bad(rec, col, expected);
                     }
@@ -241,7 +283,11 @@ impl Context<'_> {
 
     fn named(&mut self, rec: &Record) -> bool {
         if get(rec, Some(self.cols.indicator)).is_empty() {
-            self.bad(rec, self.cols.indicator, "an indicator name");
+            self.bad(
+                rec,
+                self.cols.indicator,
+                Text::say("an indicator name", "应填写指标名称"),
+            );
             return false;
         }
         true
@@ -254,8 +300,11 @@ impl Context<'_> {
             self.bad(
                 rec,
                 y,
-                "a year such as 2021, or a period such as 2021-2025 (届内 names no years: give \
-                 them, or leave the row out)",
+                Text::say(
+                    "a year such as 2021, or a period such as 2021-2025 (届内 names no years: \
+                     give them, or leave the row out)",
+                    "应为年份（如 2021）或时期（如 2021-2025）（“届内”没有写明年份：请写明，或删去该行）",
+                ),
             );
         }
         let basis = self.basis(rec);
@@ -284,6 +333,23 @@ mod tests {
 
     fn read_str(text: &str) -> Result<Vec<Outturn>> {
         read(Path::new("o.csv"), text)
+    }
+
+    /// A header with no row under it (blank cells only, or nothing) is refused with its line.
+    #[test]
+    fn a_header_without_outturns_is_refused() {
+        for text in ["地区,指标,年份,数值\n", "指标,2021,2022\n地区生产总值,,\n"] {
+            let e = read_str(text).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                "o.csv: has a header (line 1) but no outturn under it",
+                "{text}"
+            );
+            assert_eq!(
+                e.render(crate::lang::Lang::Zh),
+                "o.csv：有表头（第 1 行），但其下没有实际值"
+            );
+        }
     }
 
     #[test]

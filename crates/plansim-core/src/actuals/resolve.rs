@@ -6,6 +6,7 @@
 
 use super::Outturn;
 use crate::error::{CellError, Result};
+use crate::lang::Text;
 use crate::meaning::{KnownBase, Meaning, Relation, TargetKind, same_indicator};
 use crate::names::{Aliases, Measure, Name, nearest, plain_key};
 use crate::table::Indicator;
@@ -45,8 +46,9 @@ pub struct Resolved {
     pub by_row: Vec<Vec<Match>>,
     /// Rows skipped because no table holds their region: (region, rows).
     pub skipped: Vec<(String, usize)>,
-    /// Qualifiers that contradict the target's: nominal outturns for a real target.
-    pub warnings: Vec<String>,
+    /// Qualifiers that contradict the target's (nominal outturns for a real target), signs
+    /// read against a name that says it falls: in both languages.
+    pub warnings: Vec<Text>,
     /// The canonical quantity of each outturn and how it measures it.
     quantities: Vec<(String, Measure)>,
     /// The meanings made with the outturns that the row's table alone does not give (the
@@ -132,14 +134,29 @@ impl Resolved {
     }
 
     /// `skipped 12 rows of regions no table holds: 内蒙古自治区 (8), 呼和浩特市 (4)`.
-    pub fn skipped_note(&self) -> Option<String> {
+    pub fn skipped_note(&self, lang: crate::lang::Lang) -> Option<String> {
         let n: usize = self.skipped.iter().map(|s| s.1).sum();
         (n > 0).then(|| {
             let list: Vec<String> = self
                 .skipped
                 .iter()
-                .map(|(r, k)| format!("{r} ({k})"))
+                .map(|(r, k)| match lang {
+                    crate::lang::Lang::En => format!("{r} ({k})"),
+                    crate::lang::Lang::Zh => format!("{r}（{k}）"),
+                })
                 .collect();
+            if !lang.is_en() {
+                let none_used = if self.outturns.is_empty() {
+                    "；一个实际值也未用到：没有地区列的指标表以其文件名为地区，可用 `--region`\
+                     （或情景的 `region`）指定地区"
+                } else {
+                    ""
+                };
+                return format!(
+                    "跳过了 {n} 行实际值，其地区不在任何指标表中：{}{none_used}",
+                    list.join("、")
+                );
+            }
             let none_used = if self.outturns.is_empty() {
                 // the usual cause: a table without a region column is named by its file
                 "; no outturn is used at all: a table without a region column takes its file's \
@@ -495,17 +512,17 @@ fn related_by_region(
 
 /// An outturn without a region where the tables hold several.
 fn no_region(o: &Outturn, held: &[&str]) -> CellError {
-    CellError {
-        row: o.row,
-        column: 1,
-        header: "region".into(),
-        text: String::new(),
-        expected: format!(
-            "a region: the tables hold {} ({})",
-            held.len(),
-            held.join(", ")
+    let n = held.len();
+    CellError::new(
+        o.row,
+        1,
+        "region".into(),
+        String::new(),
+        Text::say(
+            format!("a region: the tables hold {n} ({})", held.join(", ")),
+            format!("应填写地区：指标表含 {n} 个地区（{}）", held.join("、")),
         ),
-    }
+    )
 }
 
 /// The unit printed after an outturn's number, when the row it matched cannot be in it: not a
@@ -526,26 +543,27 @@ fn foreign_unit(ind: &Indicator, o: &Outturn) -> Option<CellError> {
     {
         return None;
     }
+    let (name, row, named) = (&ind.name, ind.row, &o.indicator);
     Some(value_error(
         o,
-        format!(
-            "a figure in {unit}, the unit of {} (row {} of its table): `{suffix}` is another \
-             unit; convert the figure, or name its unit after the indicator (`{}（{suffix}）`) \
-             if it measures another quantity",
-            ind.name, ind.row, o.indicator
+        Text::say(
+            format!(
+                "a figure in {unit}, the unit of {name} (row {row} of its table): `{suffix}` is \
+                 another unit; convert the figure, or name its unit after the indicator \
+                 (`{named}（{suffix}）`) if it measures another quantity"
+            ),
+            format!(
+                "应为以 {unit} 计的数字，即 {name}（其表第 {row} 行）的单位：`{suffix}` 是另一种\
+                 单位；请换算该数字，若它度量的是另一个量，请在指标名后写明其单位\
+                 （`{named}（{suffix}）`）"
+            ),
         ),
     ))
 }
 
 /// An outturn's value cell that cannot be the row's, with what it should be.
-fn value_error(o: &Outturn, expected: String) -> CellError {
-    CellError {
-        row: o.row,
-        column: o.column,
-        header: "value".into(),
-        text: o.text.clone(),
-        expected,
-    }
+fn value_error(o: &Outturn, why: Text) -> CellError {
+    CellError::new(o.row, o.column, "value".into(), o.text.clone(), why)
 }
 
 /// A bare figure a thousand times its row's base or more (or a thousandth or less) is in
@@ -570,23 +588,43 @@ fn implausible_scale(ind: &Indicator, o: &Outturn) -> Option<CellError> {
     let expected = if !(0.001..1000.0).contains(&ratio) {
         // the unit a figure too large is likely in, as an example to print after it
         let example = if ratio >= 1000.0 {
-            format!(" (`{}万元`)", o.text.trim())
+            format!("`{}万元`", o.text.trim())
         } else {
             String::new()
         };
-        format!(
-            "a figure in {unit} near the row's base {b} ({y}): this one is {} times it; is it \
-             in another unit (万元 against 亿元 is 10,000 times)? Convert it, or print its unit \
-             after it{example}",
-            significant(ratio),
+        let times = significant(ratio);
+        Text::say(
+            format!(
+                "a figure in {unit} near the row's base {b} ({y}): this one is {times} times it; \
+                 is it in another unit (万元 against 亿元 is 10,000 times)? Convert it, or print \
+                 its unit after it{}",
+                if example.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({example})")
+                }
+            ),
+            format!(
+                "应为以 {unit} 计、与本行基期值 {b}（{y}年）相近的数字：此数是它的 {times} 倍；\
+                 是否用了另一种单位（万元与亿元相差 10000 倍）？请换算，或在数字后写明单位{}",
+                if example.is_empty() {
+                    String::new()
+                } else {
+                    format!("（{example}）")
+                }
+            ),
         )
     } else if unit == "%" && v <= 1.0 && base >= 5.0 && (0.2..=5.0).contains(&(v * 100.0 / base)) {
-        format!(
-            "a share in %, as the row's base {b} ({y}): `{}` reads as {} %; a fraction is \
-             written in % ({})",
-            o.text.trim(),
-            significant(v),
-            significant(v * 100.0)
+        let (text, read, pct) = (o.text.trim(), significant(v), significant(v * 100.0));
+        Text::say(
+            format!(
+                "a share in %, as the row's base {b} ({y}): `{text}` reads as {read} %; a \
+                 fraction is written in % ({pct})"
+            ),
+            format!(
+                "应为以 % 计的比重，如本行基期值 {b}（{y}年）：`{text}` 读作 {read}%；\
+                 小数请写成百分数（{pct}）"
+            ),
         )
     } else {
         return None;
@@ -597,76 +635,98 @@ fn implausible_scale(ind: &Indicator, o: &Outturn) -> Option<CellError> {
 /// An outturn no indicator of its region measures, with the nearest names.
 fn unmatched(o: &Outturn, candidates: Vec<&str>) -> CellError {
     let near = nearest(&o.indicator, candidates);
-    CellError {
-        row: o.row,
-        column: o.name_column,
-        header: "indicator".into(),
-        text: o.indicator.clone(),
-        expected: format!(
-            "an indicator of {}'s tables (by name, alias or quantity){}",
-            o.region,
-            if near.is_empty() {
-                "; none is near: add an alias to scenarios/aliases.csv or leave the row out"
-                    .to_string()
-            } else {
-                format!(
-                    "; did you mean {}?",
-                    near.iter()
-                        .map(|n| format!("`{n}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            }
+    let quoted: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
+    let region = &o.region;
+    CellError::new(
+        o.row,
+        o.name_column,
+        "indicator".into(),
+        o.indicator.clone(),
+        Text::say(
+            format!(
+                "an indicator of {region}'s tables (by name, alias or quantity){}",
+                if near.is_empty() {
+                    "; none is near: add an alias to scenarios/aliases.csv or leave the row out"
+                        .to_string()
+                } else {
+                    format!("; did you mean {}?", quoted.join(", "))
+                }
+            ),
+            format!(
+                "应为 {region} 指标表中的指标（按名称、别名或所度量的量）{}",
+                if near.is_empty() {
+                    "；没有相近的名称：请在 scenarios/aliases.csv 中添加别名，或删去该行"
+                        .to_string()
+                } else {
+                    format!("；是否想写 {}？", quoted.join("、"))
+                }
+            ),
         ),
-    }
+    )
 }
 
 /// A negative figure under a name that says the quantity falls (`…降低 -2.5`) reads as a
 /// rise, as a fall of −2.5 % is: said, since the bulletins print such changes signed under
 /// `比上年变化` and a sign copied across would turn a fall into a rise in silence.
-fn negative_fall(o: &Outturn) -> Option<String> {
+fn negative_fall(o: &Outturn) -> Option<Text> {
     let falls = crate::names::split_measure(&crate::names::key(&o.indicator)).1
         == Measure::Change { falling: true };
     (falls && o.value < 0.0 && o.period.is_none()).then(|| {
         let rise = crate::format::significant(-o.value);
-        format!(
-            "{}:{}: {} {} is `{}` under a name that says it falls: read as a rise of {rise}; \
-             if it fell, write {rise}, or name the figure `…比上年变化` with its sign",
-            o.file.display(),
-            o.row,
-            o.indicator,
+        let (at, named, year, text) = (
+            format!("{}:{}", o.file.display(), o.row),
+            &o.indicator,
             o.year,
             o.text.trim(),
+        );
+        Text::say(
+            format!(
+                "{at}: {named} {year} is `{text}` under a name that says it falls: read as a \
+                 rise of {rise}; if it fell, write {rise}, or name the figure `…比上年变化` with \
+                 its sign"
+            ),
+            format!(
+                "{at}：{named} {year}年为 `{text}`，而名称表示下降：按上升 {rise} 读取；若实为\
+                 下降，请写 {rise}，或把指标命名为 `…比上年变化` 并保留符号"
+            ),
         )
     })
 }
 
 /// A nominal outturn for a real target, or the other way round.
-fn contradiction(ind: &Indicator, o: &Outturn) -> Option<String> {
+fn contradiction(ind: &Indicator, o: &Outturn) -> Option<Text> {
     let target = Name::parse(&ind.name).basis()?;
     let outturn = Name::parse(&o.indicator)
         .basis()
         .or_else(|| o.notes.iter().find_map(|n| crate::names::basis_of(n)))?;
+    let en = |b: crate::names::Basis| {
+        if b == crate::names::Basis::Nominal {
+            "nominal"
+        } else {
+            "real"
+        }
+    };
+    let (at, named, year) = (
+        format!("{}:{}", o.file.display(), o.row),
+        &o.indicator,
+        o.year,
+    );
     (target != outturn).then(|| {
-        format!(
-            "{}:{}: {} {} is {} ({}) but the target {} is {} ({})",
-            o.file.display(),
-            o.row,
-            o.indicator,
-            o.year,
-            outturn.word(),
-            if outturn == crate::names::Basis::Nominal {
-                "nominal"
-            } else {
-                "real"
-            },
-            ind.name,
-            target.word(),
-            if target == crate::names::Basis::Nominal {
-                "nominal"
-            } else {
-                "real"
-            },
+        Text::say(
+            format!(
+                "{at}: {named} {year} is {} ({}) but the target {} is {} ({})",
+                outturn.word(),
+                en(outturn),
+                ind.name,
+                target.word(),
+                en(target),
+            ),
+            format!(
+                "{at}：{named} {year}年是{}，而目标 {} 是{}",
+                outturn.word(),
+                ind.name,
+                target.word(),
+            ),
         )
     })
 }

@@ -37,8 +37,14 @@ impl Resolved {
     }
 
     /// The advice for [`Resolved::region_to_use`], for people.
-    pub fn region_advice(&self, rows: &[Indicator]) -> Option<String> {
+    pub fn region_advice(&self, rows: &[Indicator], lang: crate::lang::Lang) -> Option<String> {
         self.region_to_use(rows).map(|(wanted, file, stem)| {
+            if !lang.is_en() {
+                return format!(
+                    "实际值属于 {wanted}，但 {file} 没有地区列，以文件名 `{stem}` 为地区：请加 \
+                     `--region {wanted}`（或在情景中写 `region = \"{wanted}\"`）"
+                );
+            }
             format!(
                 "the outturns are for {wanted}, but {file} has no region column and took its \
                  file name `{stem}` as region: pass `--region {wanted}` (or `region = \

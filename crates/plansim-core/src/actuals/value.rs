@@ -2,6 +2,7 @@
 //! `4以上` and `＞60（“超过60%”）` (bounds), `6左右（预计）`, `14.2(名义)` (a number with a
 //! qualifier), `-0.5(扣除原料用能和非化石能源)` (a number with a note on its method).
 
+use crate::lang::Text;
 use crate::table::normalize::fold;
 use crate::table::{Cell, Form};
 use serde::Serialize;
@@ -43,7 +44,7 @@ pub(crate) struct Published {
 use crate::table::marks::PRELIMINARY;
 
 /// Reads a published value; `Err` says what was expected.
-pub fn parse(text: &str) -> Result<Published, String> {
+pub fn parse(text: &str) -> Result<Published, Text> {
     let mut s = fold(text).replace('−', "-");
     let mut preliminary = false;
     let mut notes = Vec::new();
@@ -76,12 +77,17 @@ pub fn parse(text: &str) -> Result<Published, String> {
         && a.chars().any(|c| c.is_ascii_digit())
         && b.chars().any(|c| c.is_ascii_digit())
     {
-        return Err(format!(
-            "two figures in one cell (`{a}` and `{b}`, e.g. urban and rural): give each its \
-             own row under its own indicator name"
+        return Err(Text::say(
+            format!(
+                "two figures in one cell (`{a}` and `{b}`, e.g. urban and rural): give each its \
+                 own row under its own indicator name"
+            ),
+            format!(
+                "一个单元格里有两个数（`{a}` 和 `{b}`，如城镇与农村）：请各占一行，各用自己的指标名称"
+            ),
         ));
     }
-    let cell = Cell::parse(&s).map_err(|e| format!("{e}"))?;
+    let cell = Cell::parse(&s).map_err(|e| e.say())?;
     let scale = cell.magnitude.map_or(1.0, |m| m.factor());
     let (value, side) = match cell.form {
         Form::Number { value } => (value.value, None),
@@ -89,10 +95,16 @@ pub fn parse(text: &str) -> Result<Published, String> {
         Form::AtMost { value, .. } => (value.value, Some(Side::AtMost)),
         Form::About { value } => (value.value, Some(Side::About)),
         Form::Range { .. } => {
-            return Err("a range is no outturn: give the published figure".into());
+            return Err(Text::say(
+                "a range is no outturn: give the published figure",
+                "区间不是实际值：请给出公布的数字",
+            ));
         }
         _ => {
-            return Err("an outturn needs a number (65.22, -2.7, 4以上, 2.5（预计）)".into());
+            return Err(Text::say(
+                "an outturn needs a number (65.22, -2.7, 4以上, 2.5（预计）)",
+                "实际值须为数字（65.22、-2.7、4以上、2.5（预计））",
+            ));
         }
     };
     Ok(Published {
@@ -148,10 +160,17 @@ mod tests {
 
     #[test]
     fn what_is_no_outturn_says_why() {
-        assert!(parse("1.4 / 8.4").unwrap_err().contains("two figures"));
-        assert!(parse("3-4").unwrap_err().contains("range"));
-        assert!(parse("“双绿”").unwrap_err().contains("needs a number"));
-        assert!(parse("").unwrap_err().contains("needs a number"));
+        let why = |t: &str| parse(t).unwrap_err();
+        assert!(why("1.4 / 8.4").en.contains("two figures"));
+        assert!(
+            why("1.4 / 8.4")
+                .zh
+                .contains("一个单元格里有两个数（`1.4` 和 `8.4`")
+        );
+        assert!(why("3-4").en.contains("range"));
+        assert!(why("3-4").zh.contains("区间不是实际值"));
+        assert!(why("“双绿”").en.contains("needs a number"));
+        assert!(why("").zh.contains("实际值须为数字"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! district's plan can be held against its city's.
 
 use crate::error::{CellError, Error, Result};
+use crate::lang::Text;
 use crate::names::{aliases::pairs, plain_key as key};
 use std::collections::HashMap;
 use std::path::Path;
@@ -39,25 +40,34 @@ impl Regions {
         for (row, region, up) in &rows {
             let (rk, pk) = (key(region), key(up));
             let expected = if region.is_empty() {
-                Some((1, "a region name".to_string()))
+                Some((1, Text::say("a region name", "应填写地区名称")))
             } else if rk == pk {
-                Some((2, "a parent other than the region itself".to_string()))
+                Some((
+                    2,
+                    Text::say(
+                        "a parent other than the region itself",
+                        "上级地区不能是其自身",
+                    ),
+                ))
             } else {
                 seen.get(&rk).map(|first| {
                     (
                         1,
-                        format!("one row per region; line {first} already gives its parent"),
+                        Text::say(
+                            format!("one row per region; line {first} already gives its parent"),
+                            format!("每个地区只写一行；第 {first} 行已给出其上级"),
+                        ),
                     )
                 })
             };
             match expected {
-                Some((column, expected)) => errors.push(CellError {
-                    row: *row,
+                Some((column, why)) => errors.push(CellError::new(
+                    *row,
                     column,
-                    header: ["region", "parent"][column - 1].to_string(),
-                    text: if column == 1 { region } else { up }.clone(),
-                    expected,
-                }),
+                    ["region", "parent"][column - 1].to_string(),
+                    if column == 1 { region } else { up }.clone(),
+                    why,
+                )),
                 None => {
                     seen.insert(rk.clone(), *row);
                     if !pk.is_empty() {
@@ -76,11 +86,12 @@ impl Regions {
         for (_, region, _) in &rows {
             let chain = regions.ancestors(region);
             if chain.contains(&key(region)) {
+                let chain = chain.join(" → ");
                 return Err(Error::format(
                     path,
-                    format!(
-                        "`{region}` lies within itself: {region} → {}",
-                        chain.join(" → ")
+                    Text::say(
+                        format!("`{region}` lies within itself: {region} → {chain}"),
+                        format!("`{region}` 包含在自身之中：{region} → {chain}"),
                     ),
                 ));
             }

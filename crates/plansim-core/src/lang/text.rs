@@ -3,7 +3,7 @@
 use super::Lang;
 
 /// A message in both languages.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Text {
     /// The English text.
     pub en: String,
@@ -15,6 +15,14 @@ impl Text {
     /// A message from its two texts.
     pub fn new(en: String, zh: String) -> Text {
         Text { en, zh }
+    }
+
+    /// A message from its two texts, English first as in [`Lang::say`].
+    pub fn say(en: impl Into<String>, zh: impl Into<String>) -> Text {
+        Text {
+            en: en.into(),
+            zh: zh.into(),
+        }
     }
 
     /// The text in a language.
@@ -37,6 +45,20 @@ impl Text {
         self.en.push_str(&format!("; {}", more.en));
         self.zh.push_str(&format!("；{}", more.zh));
         self
+    }
+}
+
+/// Written as its English text, as the message was before it had a Chinese one.
+impl serde::Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.en)
+    }
+}
+
+impl std::fmt::Display for Text {
+    /// The English text (a library error's `Display`; the run's language reads [`Text::get`]).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
     }
 }
 

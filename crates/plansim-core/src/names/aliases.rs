@@ -3,6 +3,7 @@
 
 use super::{Measure, key, plain_key, split_measure};
 use crate::error::{CellError, Error, Result};
+use crate::lang::Text;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -27,7 +28,10 @@ pub(crate) fn pairs(
     let Some(header) = rows.next() else {
         return Err(Error::format(
             path,
-            format!("is empty; expected the columns `{}`", columns.join(",")),
+            Text::say(
+                format!("is empty; expected the columns `{}`", columns.join(",")),
+                format!("是空文件；应有 `{}` 两列", columns.join(",")),
+            ),
         ));
     };
     let names: Vec<String> = header.cells.iter().map(|c| plain_key(c)).collect();
@@ -37,11 +41,19 @@ pub(crate) fn pairs(
     ) else {
         return Err(Error::format(
             path,
-            format!(
-                "line {}: expected a header with the columns `{}`, found `{}`",
-                header.row,
-                columns.join(","),
-                header.cells.join(",")
+            Text::say(
+                format!(
+                    "line {}: expected a header with the columns `{}`, found `{}`",
+                    header.row,
+                    columns.join(","),
+                    header.cells.join(",")
+                ),
+                format!(
+                    "第 {} 行：表头应有 `{}` 两列，实际为 `{}`",
+                    header.row,
+                    columns.join(","),
+                    header.cells.join(",")
+                ),
             ),
         ));
     };
@@ -77,22 +89,32 @@ impl Aliases {
         let mut canonical: HashMap<String, String> = HashMap::new();
         let mut first_row: HashMap<String, usize> = HashMap::new();
         let mut errors = Vec::new();
-        let mut bad = |row: usize, column: usize, text: &str, expected: String| {
-            errors.push(CellError {
+        let mut bad = |row: usize, column: usize, text: &str, why: Text| {
+            errors.push(CellError::new(
                 row,
                 column,
-                header: ["canonical", "alias"][column - 1].to_string(),
-                text: text.to_string(),
-                expected,
-            })
+                ["canonical", "alias"][column - 1].to_string(),
+                text.to_string(),
+                why,
+            ))
         };
         for (row, canon, alias) in &rows {
             if canon.is_empty() {
-                bad(*row, 1, canon, "a canonical indicator name".into());
+                bad(
+                    *row,
+                    1,
+                    canon,
+                    Text::say("a canonical indicator name", "应填写标准指标名称"),
+                );
                 continue;
             }
             if alias.is_empty() {
-                bad(*row, 2, alias, "an alias of the canonical name".into());
+                bad(
+                    *row,
+                    2,
+                    alias,
+                    Text::say("an alias of the canonical name", "应填写标准名称的别名"),
+                );
                 continue;
             }
             let (ck, ak) = (key(canon), key(alias));
@@ -104,7 +126,14 @@ impl Aliases {
                         *row,
                         2,
                         alias,
-                        format!("one canonical name per alias; line {first} maps it to `{other}`"),
+                        Text::say(
+                            format!(
+                                "one canonical name per alias; line {first} maps it to `{other}`"
+                            ),
+                            format!(
+                                "每个别名只能对应一个标准名称；第 {first} 行已把它对应到 `{other}`"
+                            ),
+                        ),
                     )
                 }
                 _ => {
@@ -121,7 +150,10 @@ impl Aliases {
                     *row,
                     1,
                     canon,
-                    format!("is listed as an alias of `{other}`; use one canonical name"),
+                    Text::say(
+                        format!("is listed as an alias of `{other}`; use one canonical name"),
+                        format!("已被列为 `{other}` 的别名；请只用一个标准名称"),
+                    ),
                 );
             }
         }

@@ -23,8 +23,8 @@ pub struct Gathered {
     pub aliases: Aliases,
     /// Tables' unreadable cells: their rows are left out, the rest read.
     pub unread: Vec<Error>,
-    /// Columns not read, marks no note explains: `file:row: …`.
-    pub warnings: Vec<String>,
+    /// Columns not read, marks no note explains, with their table.
+    pub warnings: Vec<(std::path::PathBuf, Warning)>,
     /// The scenarios' warnings about their rules.
     pub notices: Vec<Notice>,
     /// Inputs that could not be used at all (a missing file, an unreadable outturn, a name
@@ -95,7 +95,7 @@ struct Pool {
     rows: Vec<Indicator>,
     outturns: Vec<Outturn>,
     unread: Vec<Error>,
-    warnings: Vec<String>,
+    warnings: Vec<(std::path::PathBuf, Warning)>,
     notices: Vec<Notice>,
     errors: Vec<Error>,
 }
@@ -103,10 +103,8 @@ struct Pool {
 impl Pool {
     /// A table's unread cells and warnings, listed; its rows that read are kept.
     fn left_out(&mut self, path: &std::path::Path, cells: Vec<crate::CellError>, w: &[Warning]) {
-        self.warnings.extend(
-            w.iter()
-                .map(|w| format!("{}:{}: {w}", path.display(), w.row)),
-        );
+        self.warnings
+            .extend(w.iter().map(|w| (path.to_path_buf(), w.clone())));
         if !cells.is_empty() {
             self.unread.push(Error::Cells {
                 path: path.to_path_buf(),

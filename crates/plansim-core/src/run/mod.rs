@@ -271,10 +271,7 @@ pub fn scenario(input: Input, opts: &Options) -> Result<Scenario> {
             opts.series_on_demand,
         )?,
         Input::Table(table) => {
-            let spec = ScenarioFile {
-                description: Some("The plan's stated rates, continued to the horizon.".into()),
-                ..ScenarioFile::default()
-            };
+            let spec = ScenarioFile::table_baseline();
             let actuals = crate::actuals::load_all(&opts.outturn_files)?;
             let sc = Scenario::from_parts("baseline", spec, vec![table], actuals)?;
             refuse_unread(sc, &opts.load)?

@@ -271,6 +271,17 @@ selector_of!(Shock);
 selector_of!(Phase);
 
 impl ScenarioFile {
+    /// The scenario a table runs as when given alone: its stated rates, said in both
+    /// languages.
+    pub fn table_baseline() -> ScenarioFile {
+        ScenarioFile {
+            description: Some("The plan's stated rates, continued to the horizon.".into()),
+            description_en: Some("The plan's stated rates, continued to the horizon.".into()),
+            description_zh: Some("规划所列的增速，延续到展望年份。".into()),
+            ..ScenarioFile::default()
+        }
+    }
+
     /// Reads one file, without following `extends`; every error of it at once.
     pub fn read(path: &Path) -> Result<ScenarioFile> {
         let file = ScenarioFile::read_all(path)?;

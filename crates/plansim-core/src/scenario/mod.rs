@@ -103,24 +103,28 @@ impl LeftOut {
         rows
     }
 
-    /// One line for people: `t.csv: rows 3, 5 left out (2 unreadable cells)`.
-    pub fn summary(&self) -> String {
-        let rows = self.rows();
+    /// One line for people: `t.csv: rows 3, 5 left out (2 unreadable cells: 3:4 `abc`, …)`.
+    pub fn summary(&self, lang: crate::lang::Lang) -> String {
+        let rows: Vec<String> = self.rows().iter().map(usize::to_string).collect();
+        let cells: Vec<String> = self
+            .cells
+            .iter()
+            .map(|c| format!("{}:{} `{}`", c.row, c.column, c.text))
+            .collect();
+        let (file, n) = (self.file.display(), self.cells.len());
+        if !lang.is_en() {
+            return format!(
+                "{file}：第 {} 行未读入（{n} 个单元格无法读取：{}）",
+                rows.join("、"),
+                cells.join("、")
+            );
+        }
         format!(
-            "{}: row{} {} left out ({} unreadable cell{}: {})",
-            self.file.display(),
+            "{file}: row{} {} left out ({n} unreadable cell{}: {})",
             if rows.len() == 1 { "" } else { "s" },
-            rows.iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(", "),
-            self.cells.len(),
-            if self.cells.len() == 1 { "" } else { "s" },
-            self.cells
-                .iter()
-                .map(|c| format!("{}:{} `{}`", c.row, c.column, c.text))
-                .collect::<Vec<_>>()
-                .join(", ")
+            rows.join(", "),
+            if n == 1 { "" } else { "s" },
+            cells.join(", ")
         )
     }
 }
@@ -186,9 +190,8 @@ impl Scenario {
             (spec, name)
         } else {
             let spec = ScenarioFile {
-                description: Some("The plan's stated rates, continued to the horizon.".into()),
                 tables: Some(vec![path.to_string_lossy().into_owned()]),
-                ..ScenarioFile::default()
+                ..ScenarioFile::table_baseline()
             };
             (spec, "baseline".to_string())
         };

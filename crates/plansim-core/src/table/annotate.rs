@@ -269,6 +269,10 @@ fn unexplained_marks(inds: &[Indicator], notes: &[Note], warnings: &mut Vec<Warn
                         "the mark `{mark}` is read off the value, but no note under the table \
                          says what it means (a note such as `带{mark}的为2019年数据`)"
                     ),
+                    message_zh: format!(
+                        "标记 `{mark}` 已从数值中读出，但表下没有注释说明其含义（如 \
+                         `带{mark}的为2019年数据`）"
+                    ),
                 });
             }
         }

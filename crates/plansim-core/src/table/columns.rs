@@ -42,25 +42,42 @@ pub(super) fn unread_columns(
     for (col, field) in layout.fields.iter().enumerate() {
         let filled = firsts[col].take();
         let title = headers.get(col).map(|h| h.trim()).unwrap_or_default();
-        let message = if field.is_none() && (!title.is_empty() || filled.is_some()) {
-            "a column plansim does not read: its cells are not used (headers it reads: \
-             序号, 类别, 指标, 单位, a year such as 2020年 or 2025年目标, 年均增长 or 年均/累计 or \
-             累计, 属性, 备注, or the canonical English ones)"
-                .to_string()
+        let (message, message_zh) = if field.is_none() && (!title.is_empty() || filled.is_some()) {
+            let near = crate::text::nearest(title, super::header::READ_HEADERS);
+            let near = near
+                .iter()
+                .find(|n| title.chars().count() <= n.chars().count() + 1);
+            (
+                format!(
+                    "a column plansim does not read: its cells are not used{} (headers it reads: \
+                     序号, 类别, 指标, 单位, a year such as 2020年 or 2025年目标, 年均增长 or \
+                     年均/累计 or 累计, 属性, 备注, or the canonical English ones)",
+                    near.map(|n| format!("; did you mean `{n}`?"))
+                        .unwrap_or_default()
+                ),
+                format!(
+                    "plansim 不读取此列，其单元格未被使用{}（可读取的表头：序号、类别、指标、单位、\
+                     年份如 2020年 或 2025年目标、年均增长 或 年均/累计 或 累计、属性、备注，\
+                     或相应的英文表头）",
+                    near.map(|n| format!("；是否想写 `{n}`？"))
+                        .unwrap_or_default()
+                ),
+            )
         } else if repeated.contains(&col) {
-            format!(
-                "a second column of its kind: only the first (`{}`) is read",
-                layout
-                    .fields
-                    .iter()
-                    .position(|f| match (f, field) {
-                        (Some(f), Some(field)) => {
-                            std::mem::discriminant(f) == std::mem::discriminant(field)
-                        }
-                        _ => false,
-                    })
-                    .map(|c| header_label(headers, c))
-                    .unwrap_or_default()
+            let first = layout
+                .fields
+                .iter()
+                .position(|f| match (f, field) {
+                    (Some(f), Some(field)) => {
+                        std::mem::discriminant(f) == std::mem::discriminant(field)
+                    }
+                    _ => false,
+                })
+                .map(|c| header_label(headers, c))
+                .unwrap_or_default();
+            (
+                format!("a second column of its kind: only the first (`{first}`) is read"),
+                format!("同类的第二列：只读取第一列（`{first}`）"),
             )
         } else {
             continue;
@@ -75,6 +92,7 @@ pub(super) fn unread_columns(
             header: header_label(headers, col),
             text,
             message,
+            message_zh,
         });
     }
     Ok(out)
@@ -113,6 +131,10 @@ fn long_in(headers: &[String], r: &Record, out: &mut Vec<Warning>) {
             header: header_label(headers, col),
             text: cell.chars().take(20).chain("…".chars()).collect(),
             message: long_cell_message(chars),
+            message_zh: format!(
+                "单元格长于电子表格单元格可容纳的长度：{chars} 个字符；工作簿保留前 {CELL_CHARS} \
+                 个字符并加注"
+            ),
         });
     }
 }

@@ -48,18 +48,25 @@ pub(super) fn check_duplicates(
         if !ind.source.is_empty() && seen.source != ind.source {
             continue;
         }
-        errors.push(CellError {
-            row: ind.row,
-            column: col + 1,
-            header: header_label(headers, col),
-            text: ind.name.clone(),
-            expected: format!(
-                "a second row for this indicator and target year {} (first at row \
-                 {}); give each (region, indicator, target year) one row, or name \
-                 each statement's `source` when the document states it twice",
-                ind.target_year, seen.row
+        let (year, first) = (ind.target_year, seen.row);
+        errors.push(CellError::new(
+            ind.row,
+            col + 1,
+            header_label(headers, col),
+            ind.name.clone(),
+            crate::lang::Text::say(
+                format!(
+                    "a second row for this indicator and target year {year} (first at row \
+                     {first}); give each (region, indicator, target year) one row, or name \
+                     each statement's `source` when the document states it twice"
+                ),
+                format!(
+                    "该指标、目标年份 {year} 的第二行（第一行在第 {first} 行）；每个（地区、\
+                     指标、目标年份）只写一行，若文件两处写了同一目标，请在 `source` 列分别\
+                     注明出处"
+                ),
             ),
-        });
+        ));
         dropped[i] = true;
     }
     let mut i = 0;

@@ -127,7 +127,7 @@ impl Header {
 
 /// A row that is one cell holding a row's worth of `|`, `;` or tabs (`A|gdp|亿元|2020|100`)
 /// under a header split by something else: what is wrong with it. Notes are left alone.
-pub(crate) fn foreign_delimiter(rec: &Record, width: usize) -> Option<String> {
+pub(crate) fn foreign_delimiter(rec: &Record, width: usize) -> Option<crate::lang::Text> {
     let [cell] = &rec.cells[..] else {
         return None;
     };
@@ -137,24 +137,33 @@ pub(crate) fn foreign_delimiter(rec: &Record, width: usize) -> Option<String> {
     let d = ['|', ';', '\t']
         .into_iter()
         .find(|&d| cell.matches(d).count() >= (width - 1).div_ceil(2).max(2))?;
-    Some(format!(
-        "the whole row is one cell split by `{}`, while the header row is split by another \
-         delimiter; save the table with one delimiter throughout",
-        d.escape_default()
+    let d = d.escape_default();
+    Some(crate::lang::Text::say(
+        format!(
+            "the whole row is one cell split by `{d}`, while the header row is split by another \
+             delimiter; save the table with one delimiter throughout"
+        ),
+        format!(
+            "整行是一个以 `{d}` 分隔的单元格，而表头行用的是另一种分隔符；请整张表用同一种分隔符保存"
+        ),
     ))
 }
 
 /// For a table without a header: a word on rows split by `|`, which no delimiter sniffing
 /// picks (they read as one cell each).
-pub(crate) fn pipe_hint(records: &[Record]) -> &'static str {
+pub(crate) fn pipe_hint(records: &[Record]) -> crate::lang::Text {
     let piped = records
         .iter()
         .take(HEADER_SEARCH)
         .any(|r| r.cells.len() == 1 && r.cells[0].matches('|').count() >= 2);
     if piped {
-        "; its rows are split by `|`, and plansim reads tables split by commas, tabs or semicolons"
+        crate::lang::Text::say(
+            "; its rows are split by `|`, and plansim reads tables split by commas, tabs or \
+             semicolons",
+            "；其各行以 `|` 分隔，plansim 读取以逗号、制表符或分号分隔的表格",
+        )
     } else {
-        ""
+        crate::lang::Text::default()
     }
 }
 
@@ -428,11 +437,11 @@ mod tests {
         let bad = |cells: &[&str]| foreign_delimiter(&rec(3, cells), 9);
         assert!(
             bad(&["测试区|森林覆盖率|%|2020|13.39|2025|18||约束性"])
-                .is_some_and(|m| m.contains("`|`"))
+                .is_some_and(|m| m.en.contains("`|`") && m.zh.contains("`|`"))
         );
         assert!(
             bad(&["测试区;森林覆盖率;%;2020;13.39;2025;18;;约束性"])
-                .is_some_and(|m| m.contains("`;`"))
+                .is_some_and(|m| m.en.contains("`;`"))
         );
         // a note with semicolons, a banner, a row of cells, a narrow table: left alone
         assert_eq!(

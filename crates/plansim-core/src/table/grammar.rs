@@ -66,7 +66,7 @@ pub(super) fn parse_folded(s: &str) -> Result<Cell, NotationError> {
                 text: s.to_string(),
             }));
         }
-        return fail(format!("`{s}` is not a number"));
+        return fail(format!("`{s}` is not a number"), format!("`{s}` 不是数字"));
     }
     if let Some(cell) = period_total(s)? {
         return Ok(cell);
@@ -91,7 +91,10 @@ fn doubling(s: &str) -> Option<f64> {
 fn period_total(s: &str) -> Result<Option<Cell>, NotationError> {
     let (body, period) = if let (Some(open), Some(close)) = (s.find('['), s.find(']')) {
         if close < open {
-            return fail(format!("`{s}` has its brackets the wrong way round"));
+            return fail(
+                format!("`{s}` has its brackets the wrong way round"),
+                format!("`{s}` 的括号前后颠倒"),
+            );
         }
         (
             format!("{}{}{}", &s[..open], &s[open + 1..close], &s[close + 1..]),
@@ -102,7 +105,10 @@ fn period_total(s: &str) -> Result<Option<Cell>, NotationError> {
     {
         let note = &s[open + 1..s.len() - 1];
         if !(note.contains("时期") || note.contains("期间") || note.contains('五')) {
-            return fail(format!("the note `({note})` does not name a period"));
+            return fail(
+                format!("the note `({note})` does not name a period"),
+                format!("注释 `({note})` 未写明时期"),
+            );
         }
         (s[..open].to_string(), note.to_string())
     } else if let Some(rest) = s.strip_prefix("累计") {
@@ -115,7 +121,10 @@ fn period_total(s: &str) -> Result<Option<Cell>, NotationError> {
         None => bounded(&body)?,
     };
     if matches!(cell.form, Form::Points { .. } | Form::Multiple { .. }) || cell.period.is_some() {
-        return fail(format!("`{s}` is not a period total"));
+        return fail(
+            format!("`{s}` is not a period total"),
+            format!("`{s}` 不是期间累计值"),
+        );
     }
     cell.period = Some(period);
     Ok(Some(cell))
@@ -157,7 +166,10 @@ fn relative_change(s: &str) -> Result<Option<Cell>, NotationError> {
     if let Some(points) = body.strip_suffix("个百分点") {
         let cell = bounded(points)?;
         let Form::Number { value } = cell.form else {
-            return fail(format!("`{points}` is not a number of percentage points"));
+            return fail(
+                format!("`{points}` is not a number of percentage points"),
+                format!("`{points}` 不是百分点数"),
+            );
         };
         return Ok(Some(words(Form::Points {
             value: Num::new(sign * value.value, value.decimals),
@@ -270,14 +282,24 @@ fn bounded(s: &str) -> Result<Cell, NotationError> {
             (Some(Bound::AtLeast(_)), Bound::AtLeast(_)) => Some(Bound::AtLeast(false)),
             (Some(Bound::AtMost(_)), Bound::AtMost(_)) => Some(Bound::AtMost(false)),
             (Some(Bound::About), Bound::About) => Some(Bound::About),
-            _ => return fail(format!("`{s}` has two bounds that disagree")),
+            _ => {
+                return fail(
+                    format!("`{s}` has two bounds that disagree"),
+                    format!("`{s}` 的两个界限相互矛盾"),
+                );
+            }
         };
         rest = &rest[..rest.len() - p.len()];
     }
     if capped {
         match bound {
             None | Some(Bound::AtMost(_)) => bound = Some(Bound::AtMost(false)),
-            _ => return fail(format!("`{s}`: 控制在 with a lower bound")),
+            _ => {
+                return fail(
+                    format!("`{s}`: 控制在 with a lower bound"),
+                    format!("`{s}`：“控制在”后是下限"),
+                );
+            }
         }
     }
     let mut cell = core(rest)?;
@@ -288,7 +310,12 @@ fn bounded(s: &str) -> Result<Cell, NotationError> {
             (Form::Range { low, .. }, Bound::AtLeast(_)) => *low,
             (Form::Range { high, .. }, Bound::AtMost(_)) => *high,
             (Form::Range { .. }, Bound::About) => return Ok(cell),
-            _ => return fail(format!("`{s}` cannot take a bound")),
+            _ => {
+                return fail(
+                    format!("`{s}` cannot take a bound"),
+                    format!("`{s}` 不能带界限"),
+                );
+            }
         };
         cell.form = match b {
             Bound::AtLeast(strict) => Form::AtLeast { value, strict },
@@ -319,10 +346,16 @@ fn core(s: &str) -> Result<Cell, NotationError> {
         let (high, mag2, pct2, used) = quantity(&tail[sep.len()..])?;
         i += sep.len() + used;
         if mag.is_some() && mag2.is_some() && mag != mag2 {
-            return fail(format!("`{s}`: the two ends use different magnitudes"));
+            return fail(
+                format!("`{s}`: the two ends use different magnitudes"),
+                format!("`{s}`：区间两端的数量级不同"),
+            );
         }
         if high.value < low.value {
-            return fail(format!("`{s}`: the range's low end is above its high end"));
+            return fail(
+                format!("`{s}`: the range's low end is above its high end"),
+                format!("`{s}`：区间下限高于上限"),
+            );
         }
         cell.magnitude = mag.or(mag2);
         cell.percent = pct || pct2;
@@ -331,14 +364,23 @@ fn core(s: &str) -> Result<Cell, NotationError> {
     let unit = &s[i..];
     if unit.chars().any(|c| c.is_ascii_digit()) {
         if unit.starts_with(['e', 'E']) {
-            return fail(format!(
-                "`{s}` is in exponent notation, which plans do not print; write the number out"
-            ));
+            return fail(
+                format!(
+                    "`{s}` is in exponent notation, which plans do not print; write the number out"
+                ),
+                format!("`{s}` 是科学计数法，规划不这样印；请写出完整数字"),
+            );
         }
-        return fail(format!("`{s}` has more than one number"));
+        return fail(
+            format!("`{s}` has more than one number"),
+            format!("`{s}` 含有不止一个数字"),
+        );
     }
     if !is_unit_text(unit) {
-        return fail(format!("`{s}` has `{unit}` after the number"));
+        return fail(
+            format!("`{s}` has `{unit}` after the number"),
+            format!("`{s}` 的数字后有 `{unit}`"),
+        );
     }
     if !unit.is_empty() {
         cell.suffix = Some(unit.to_string());
@@ -432,11 +474,15 @@ fn quantity(s: &str) -> Result<(Num, Option<Magnitude>, bool, usize), NotationEr
         if s.trim_start_matches(['-', '+'])
             .starts_with(|c: char| c.is_ascii_digit())
         {
-            return fail(format!(
-                "`{s}` is too large or has too many digits to be read"
-            ));
+            return fail(
+                format!("`{s}` is too large or has too many digits to be read"),
+                format!("`{s}` 太大或位数太多，无法读取"),
+            );
         }
-        return fail(format!("`{s}` does not start with a number"));
+        return fail(
+            format!("`{s}` does not start with a number"),
+            format!("`{s}` 不以数字开头"),
+        );
     };
     let mag = Magnitude::prefix_of(&s[i..]).map(|(m, len)| {
         i += len;

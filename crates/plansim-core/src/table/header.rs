@@ -429,3 +429,28 @@ pub(crate) const NAME_HEADERS: [&str; 7] = [
     "指标名",
     "项目",
 ];
+
+/// Chinese headers of the columns other than the indicator's, for the "did you mean" of a
+/// column plansim does not read (`属姓` → `属性`).
+pub(crate) const READ_HEADERS: [&str; 20] = [
+    "地区",
+    "规划",
+    "序号",
+    "类别",
+    "领域",
+    "指标",
+    "指标名称",
+    "单位",
+    "计量单位",
+    "基期年份",
+    "基期值",
+    "目标年份",
+    "目标值",
+    "年均增长",
+    "属性",
+    "指标属性",
+    "性质",
+    "来源",
+    "备注",
+    "说明",
+];

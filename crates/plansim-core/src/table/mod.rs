@@ -121,6 +121,27 @@ pub struct Warning {
     pub text: String,
     /// What is left unread and why.
     pub message: String,
+    /// The same in Chinese.
+    #[serde(skip)]
+    pub message_zh: String,
+}
+
+impl Warning {
+    /// The warning in a language.
+    pub fn render(&self, lang: crate::lang::Lang) -> String {
+        if lang.is_en() {
+            return self.to_string();
+        }
+        let (row, header, text, why) = (self.row, &self.header, &self.text, &self.message_zh);
+        if self.column == 0 {
+            format!("第 {row} 行（{header}）：`{text}`：{why}")
+        } else {
+            format!(
+                "第 {row} 行第 {} 列（{header}）：`{text}`：{why}",
+                self.column
+            )
+        }
+    }
 }
 
 impl fmt::Display for Warning {

@@ -49,11 +49,18 @@ pub(crate) fn is_blank_mark(folded: &str) -> bool {
 }
 
 /// What to tell about a cell that Excel turned into a date; `None` for other cells.
-pub(crate) fn excel_date_hint(raw: &str) -> Option<String> {
+pub(crate) fn excel_date_hint(raw: &str) -> Option<crate::lang::Text> {
     let (m, d) = excel_date(&fold(raw))?;
-    Some(format!(
-        "a date, not a plan figure: Excel turns a range typed as {m}-{d} into the date {m}月{d}日; \
-         format the column as text in Excel and type {m}-{d} again (or write {m}~{d})"
+    Some(crate::lang::Text::say(
+        format!(
+            "a date, not a plan figure: Excel turns a range typed as {m}-{d} into the date \
+             {m}月{d}日; format the column as text in Excel and type {m}-{d} again (or write \
+             {m}~{d})"
+        ),
+        format!(
+            "这是日期，不是规划数字：Excel 会把输入的区间 {m}-{d} 变成日期 {m}月{d}日；请在 Excel \
+             中把该列设为文本格式后重新输入 {m}-{d}（或写作 {m}~{d}）"
+        ),
     ))
 }
 

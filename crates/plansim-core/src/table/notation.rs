@@ -139,17 +139,31 @@ pub struct Relational {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{reason}; expected {EXPECTED}")]
 pub struct NotationError {
-    /// What is wrong with the cell.
-    pub reason: String,
+    /// What is wrong with the cell, in both languages.
+    pub reason: crate::lang::Text,
 }
 
 const EXPECTED: &str = "a number (63, 305.8亿, 7%), a bound (≥95, >98, 4以内, 不超过5), \
 an approximate value (7左右), a range (3-4), a period total ([13.5], 12(十四五时期)), \
 a dash for none, or words without digits";
 
-pub(super) fn fail<T>(reason: impl Into<String>) -> Result<T, NotationError> {
+const EXPECTED_ZH: &str = "应为数字（63、305.8亿、7%）、界限（≥95、>98、4以内、不超过5）、\
+约数（7左右）、区间（3-4）、期间累计（[13.5]、12(十四五时期)）、表示无的横线，或不含数字的文字";
+
+impl NotationError {
+    /// The reason and what was expected, in a language.
+    pub fn say(&self) -> crate::lang::Text {
+        crate::lang::Text::say(
+            self.to_string(),
+            format!("{}；{EXPECTED_ZH}", self.reason.zh),
+        )
+    }
+}
+
+/// Why a cell cannot be read (English, Chinese).
+pub(super) fn fail<T>(en: impl Into<String>, zh: impl Into<String>) -> Result<T, NotationError> {
     Err(NotationError {
-        reason: reason.into(),
+        reason: crate::lang::Text::say(en, zh),
     })
 }
 

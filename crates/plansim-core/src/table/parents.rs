@@ -11,6 +11,7 @@ use super::normalize::fold;
 use super::rows::RowContext;
 use super::source::Records;
 use crate::error::Result;
+use crate::lang::Text;
 use std::ops::ControlFlow;
 
 /// A row whose name is merged over the rows below it in the document.
@@ -73,10 +74,17 @@ impl RowContext<'_> {
                 self.error(
                     rec,
                     col,
-                    format!(
-                        "the name cell is empty beside `{sub}`, and no row above names what \
-                         `{sub}` is a part of: put the parent's name in this column on the \
-                         first of its sub-items (or above them), as the document merges it"
+                    Text::say(
+                        format!(
+                            "the name cell is empty beside `{sub}`, and no row above names what \
+                             `{sub}` is a part of: put the parent's name in this column on the \
+                             first of its sub-items (or above them), as the document merges it"
+                        ),
+                        format!(
+                            "`{sub}` 旁的名称单元格为空，上方也没有哪一行写明 `{sub}` 属于哪个指标：\
+                             请在其第一个子项（或子项上方）的这一列填上上级指标名称，即文件中合并\
+                             单元格里的名称"
+                        ),
                     ),
                 );
                 return None;
@@ -96,13 +104,20 @@ impl RowContext<'_> {
             let above = self.out.last().map(|i| i.name.clone());
             let why = match above {
                 // a layout question, not a name to alias
-                Some(name) => format!(
-                    "the indicator name is empty while other cells of the row are filled: a name cell merged \
-                     over this row and the one above (`{name}`) keeps its text in the first row \
-                     only; give each row its own name, or put sub-items in a column of their own \
-                     beside the name"
+                Some(name) => Text::say(
+                    format!(
+                        "the indicator name is empty while other cells of the row are filled: a \
+                         name cell merged over this row and the one above (`{name}`) keeps its \
+                         text in the first row only; give each row its own name, or put \
+                         sub-items in a column of their own beside the name"
+                    ),
+                    format!(
+                        "指标名称为空，而该行其他单元格有内容：跨本行和上一行（`{name}`）合并的\
+                         名称单元格只在第一行保留文字；请给每一行写上自己的名称，或把子项放在\
+                         名称旁单独的一列"
+                    ),
                 ),
-                None => "the indicator name is empty".to_string(),
+                None => Text::say("the indicator name is empty", "指标名称为空"),
             };
             self.error(rec, col, why);
             return None;

@@ -17,6 +17,7 @@ use super::source::Records;
 use super::unit::Unit;
 use super::{Record, Table, annotate, notes};
 use crate::error::{CellError, Error, Result};
+use crate::lang::Text;
 use std::ops::ControlFlow;
 use std::path::Path;
 
@@ -71,9 +72,9 @@ pub(super) fn build(
     if indicators.is_empty() && errors.is_empty() {
         return Err(Error::format(
             path,
-            format!(
-                "has a header row (row {}) but no indicator rows under it",
-                header_row
+            Text::say(
+                format!("has a header row (row {header_row}) but no indicator rows under it"),
+                format!("有表头行（第 {header_row} 行），但其下没有指标行"),
             ),
         ));
     }
@@ -104,36 +105,48 @@ fn no_header(path: &Path, head: &[Record], records: &Records) -> Result<Error> {
         }
     })?;
     let msg = if empty {
-        "is empty".to_string()
+        Text::say("is empty", "是空文件")
     } else {
-        format!(
-            "has no header row: expected a row naming an `indicator` (or 指标/指标名称) \
-             column, with `unit`/单位, `base`/2020年, `target`/2025年目标, `rate`/年均增长{}{}",
-            near_header(head),
-            pipe_hint(head)
+        let (near, pipe) = (near_header(head), pipe_hint(head));
+        Text::say(
+            format!(
+                "has no header row: expected a row naming an `indicator` (or 指标/指标名称) \
+                 column, with `unit`/单位, `base`/2020年, `target`/2025年目标, `rate`/年均增长{}{}",
+                near.en, pipe.en
+            ),
+            format!(
+                "没有表头行：应有一行写明“指标”（或 指标名称、indicator）列，以及“单位”、\
+                 “2020年”（基期）、“2025年目标”、“年均增长”等列{}{}",
+                near.zh, pipe.zh
+            ),
         )
     };
     Ok(Error::format(path, msg))
 }
 
+/// `base`, `target` in a Chinese sentence: 基期, 目标.
+fn zh_year(what: &str) -> &'static str {
+    if what == "base" { "基期" } else { "目标" }
+}
+
 /// A cell of the first rows a letter or two from a name of the indicator column (`指票`),
 /// named with the name it is near: the typo that kept the header from being found.
-fn near_header(head: &[Record]) -> String {
+fn near_header(head: &[Record]) -> Text {
     for r in head.iter().take(super::frame::HEADER_SEARCH) {
         for (c, cell) in r.cells.iter().enumerate() {
             let cell = cell.trim();
             let typo = |n: &String| cell.chars().count() <= n.chars().count() + 1;
             let near = crate::text::nearest(cell, super::header::NAME_HEADERS);
             if let Some(n) = near.iter().find(|n| typo(n)) {
-                return format!(
-                    "; `{cell}` (row {}, column {}) is near `{n}`: did you mean it?",
-                    r.row,
-                    c + 1
+                let (row, col) = (r.row, c + 1);
+                return Text::say(
+                    format!("; `{cell}` (row {row}, column {col}) is near `{n}`: did you mean it?"),
+                    format!("；`{cell}`（第 {row} 行第 {col} 列）与 `{n}` 相近：是否想写 `{n}`？"),
                 );
             }
         }
     }
-    String::new()
+    Text::default()
 }
 
 pub(super) struct RowContext<'a> {
@@ -180,24 +193,24 @@ impl RowContext<'_> {
         Ok(note_lines)
     }
 
-    pub(super) fn error(&mut self, rec: &Record, col: usize, expected: impl Into<String>) {
-        let mut expected = expected.into();
+    pub(super) fn error(&mut self, rec: &Record, col: usize, mut why: Text) {
         if col >= rec.cells.len() {
             // a cut-off row: say so, not only what the missing cell should have held
-            expected.push_str(&format!(
-                " (the row ends after {} cell{}, the header has {} columns)",
-                rec.cells.len(),
-                if rec.cells.len() == 1 { "" } else { "s" },
-                self.headers.len()
+            let (n, width) = (rec.cells.len(), self.headers.len());
+            why.en.push_str(&format!(
+                " (the row ends after {n} cell{}, the header has {width} columns)",
+                if n == 1 { "" } else { "s" },
             ));
+            why.zh
+                .push_str(&format!("（该行只有 {n} 个单元格，表头有 {width} 列）"));
         }
-        self.errors.push(CellError {
-            row: rec.row,
-            column: col + 1,
-            header: header_label(self.headers, col),
-            text: rec.cells.get(col).cloned().unwrap_or_default(),
-            expected,
-        });
+        self.errors.push(CellError::new(
+            rec.row,
+            col + 1,
+            header_label(self.headers, col),
+            rec.cells.get(col).cloned().unwrap_or_default(),
+            why,
+        ));
     }
 
     pub(super) fn text(&self, rec: &Record, field: Field) -> Option<(usize, String)> {
@@ -221,7 +234,7 @@ impl RowContext<'_> {
         match Cell::parse(raw) {
             Ok(c) => c,
             Err(e) => {
-                let expected = excel_date_hint(raw).unwrap_or_else(|| e.to_string());
+                let expected = excel_date_hint(raw).unwrap_or_else(|| e.say());
                 self.error(rec, col, expected);
                 Cell::none()
             }
@@ -250,8 +263,15 @@ impl RowContext<'_> {
                         self.error(
                             rec,
                             col,
-                            format!(
-                                "expected a {what} year such as 2020 (or 2020(假定) when assumed)"
+                            Text::say(
+                                format!(
+                                    "expected a {what} year such as 2020 (or 2020(假定) when \
+                                     assumed)"
+                                ),
+                                format!(
+                                    "应为{}年份，如 2020（假定的年份写作 2020(假定)）",
+                                    zh_year(what)
+                                ),
                             ),
                         );
                         (0, false)
@@ -266,7 +286,16 @@ impl RowContext<'_> {
                     self.error(
                         rec,
                         col,
-                        format!("no {what} year: fill a `{what}_year` column or write the year in the header (2020年)"),
+                        Text::say(
+                            format!(
+                                "no {what} year: fill a `{what}_year` column or write the year \
+                                 in the header (2020年)"
+                            ),
+                            format!(
+                                "没有{}年份：请填写 `{what}_year` 列，或在表头写明年份（2020年）",
+                                zh_year(what)
+                            ),
+                        ),
                     );
                     (0, false)
                 }
@@ -362,9 +391,12 @@ impl RowContext<'_> {
             self.error(
                 rec,
                 width + extra,
-                format!(
-                    "the row has {} cells but the header only {width} columns",
-                    rec.cells.len()
+                Text::say(
+                    format!(
+                        "the row has {} cells but the header only {width} columns",
+                        rec.cells.len()
+                    ),
+                    format!("该行有 {} 个单元格，而表头只有 {width} 列", rec.cells.len()),
                 ),
             );
         }
@@ -439,7 +471,10 @@ impl RowContext<'_> {
                 self.error(
                     rec,
                     col,
-                    "expected 预期性 (expected), 约束性 (binding) or empty",
+                    Text::say(
+                        "expected 预期性 (expected), 约束性 (binding) or empty",
+                        "应为 预期性、约束性 或留空",
+                    ),
                 );
                 Attribute::Unstated
             }),
@@ -462,7 +497,10 @@ impl RowContext<'_> {
                     self.error(
                         rec,
                         col,
-                        "expected a volatility in points from 0 to 100 (2 = 2 points a year)",
+                        Text::say(
+                            "expected a volatility in points from 0 to 100 (2 = 2 points a year)",
+                            "应为 0 到 100 之间的波动幅度（百分点；2 表示每年 2 个百分点）",
+                        ),
                     );
                     None
                 }
@@ -487,7 +525,10 @@ impl RowContext<'_> {
             self.error(
                 rec,
                 col,
-                "the table has no target column (target, 2025年目标, 目标值)",
+                Text::say(
+                    "the table has no target column (target, 2025年目标, 目标值)",
+                    "表格没有目标列（2025年目标、目标值、target）",
+                ),
             );
             return Vec::new();
         }
@@ -504,9 +545,15 @@ impl RowContext<'_> {
                 self.error(
                     rec,
                     self.layout.column(Field::TargetYear).unwrap_or(*col),
-                    format!(
-                        "target year {target_year} is not after the base year {}",
-                        template.base_year
+                    Text::say(
+                        format!(
+                            "target year {target_year} is not after the base year {}",
+                            template.base_year
+                        ),
+                        format!(
+                            "目标年份 {target_year} 不晚于基期年份 {}",
+                            template.base_year
+                        ),
                     ),
                 );
             }

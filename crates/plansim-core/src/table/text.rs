@@ -4,6 +4,7 @@
 use super::Record;
 use super::normalize::is_han;
 use crate::error::{Error, Result};
+use crate::lang::Text;
 use std::path::Path;
 
 /// Decodes a file's bytes: UTF-8 (BOM or not) if valid, UTF-16 when it has a BOM
@@ -11,11 +12,12 @@ use std::path::Path;
 pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest).map(str::to_string).map_err(|e| {
+            let at = e.valid_up_to() + 3;
             Error::format(
                 path,
-                format!(
-                    "starts as UTF-8 (BOM) but byte {} is not UTF-8",
-                    e.valid_up_to() + 3
+                Text::say(
+                    format!("starts as UTF-8 (BOM) but byte {at} is not UTF-8"),
+                    format!("以 UTF-8（BOM）开头，但第 {at} 个字节不是 UTF-8"),
                 ),
             )
         });
@@ -27,7 +29,7 @@ pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
         if bytes.starts_with(bom) {
             let (text, had_errors) = enc.decode_without_bom_handling(&bytes[2..]);
             if had_errors {
-                return Err(Error::format(path, format!("is not valid {}", enc.name())));
+                return Err(invalid(path, enc));
             }
             return Ok(text.into_owned());
         }
@@ -35,15 +37,18 @@ pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
     if let Some(enc) = utf16_without_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(bytes);
         if had_errors {
-            return Err(Error::format(path, format!("is not valid {}", enc.name())));
+            return Err(invalid(path, enc));
         }
         return Ok(text.into_owned());
     }
     if bytes.contains(&0) {
         return Err(Error::format(
             path,
-            "is a binary file (it holds NUL bytes), not a text table; save the table from \
-             Excel as CSV or XLSX",
+            Text::say(
+                "is a binary file (it holds NUL bytes), not a text table; save the table from \
+                 Excel as CSV or XLSX",
+                "是二进制文件（含 NUL 字节），不是文本表格；请在 Excel 中另存为 CSV 或 XLSX",
+            ),
         ));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
@@ -52,10 +57,17 @@ pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
     if let Some((utf8, other)) = mixed_utf8(bytes) {
         return Err(Error::format(
             path,
-            format!(
-                "mixes encodings: line {utf8} is UTF-8 but line {other} is not (rows pasted from \
-                 a GBK file into a UTF-8 one?); save the whole table again in one encoding, \
-                 e.g. CSV UTF-8 from Excel"
+            Text::say(
+                format!(
+                    "mixes encodings: line {utf8} is UTF-8 but line {other} is not (rows pasted \
+                     from a GBK file into a UTF-8 one?); save the whole table again in one \
+                     encoding, e.g. CSV UTF-8 from Excel"
+                ),
+                format!(
+                    "混用了编码：第 {utf8} 行是 UTF-8，第 {other} 行不是（是否把 GBK 文件的行\
+                     粘贴进了 UTF-8 文件？）；请把整张表以同一种编码重新保存，如 Excel 的\
+                     “CSV UTF-8”"
+                ),
             ),
         ));
     }
@@ -64,13 +76,29 @@ pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
         let at = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
         return Err(Error::format(
             path,
-            format!(
-                "is neither UTF-8 nor GBK/GB18030 text (byte {at} is not valid UTF-8, and the \
-                 file does not decode as GB18030 either); save it as CSV UTF-8 or CSV from Excel"
+            Text::say(
+                format!(
+                    "is neither UTF-8 nor GBK/GB18030 text (byte {at} is not valid UTF-8, and \
+                     the file does not decode as GB18030 either); save it as CSV UTF-8 or CSV \
+                     from Excel"
+                ),
+                format!(
+                    "既不是 UTF-8 也不是 GBK/GB18030 文本（第 {at} 个字节不是有效的 UTF-8，\
+                     按 GB18030 也无法解码）；请在 Excel 中另存为“CSV UTF-8”或 CSV"
+                ),
             ),
         ));
     }
     Ok(text.into_owned())
+}
+
+/// A file that says it is `enc` (its BOM) but does not decode as it.
+fn invalid(path: &Path, enc: &'static encoding_rs::Encoding) -> Error {
+    let name = enc.name();
+    Error::format(
+        path,
+        Text::say(format!("is not valid {name}"), format!("不是有效的 {name}")),
+    )
 }
 
 /// A file whose lines are UTF-8 with Chinese text in some places and not UTF-8 in others:
@@ -221,7 +249,10 @@ impl Iterator for TextRecords<'_> {
             Ok(false) => None,
             Err(e) => Some(Err(Error::format(
                 self.path,
-                format!("not a delimited table: {e}"),
+                Text::say(
+                    format!("not a delimited table: {e}"),
+                    format!("不是分隔符表格：{e}"),
+                ),
             ))),
             Ok(true) => {
                 self.read += 1;

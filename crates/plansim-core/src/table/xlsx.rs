@@ -2,6 +2,7 @@
 
 use super::Record;
 use crate::error::{Error, Result};
+use crate::lang::Text;
 use calamine::{Data, DataRef, Reader, Sheets, open_workbook_auto_from_rs};
 use std::io::Cursor;
 use std::path::Path;
@@ -9,26 +10,42 @@ use std::path::Path;
 pub fn records(path: &Path, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Vec<Record>> {
     // calamine inflates a part whole: a small file must not become gigabytes
     crate::input::check_zip(path, &bytes)?;
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| Error::format(path, format!("is not a readable spreadsheet: {e}")))?;
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        Error::format(
+            path,
+            Text::say(
+                format!("is not a readable spreadsheet: {e}"),
+                format!("不是可读的电子表格：{e}"),
+            ),
+        )
+    })?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(s) if names.iter().any(|n| n == s) => s.to_string(),
         Some(s) => {
             return Err(Error::format(
                 path,
-                format!("has no sheet `{s}`; its sheets are: {}", names.join(", ")),
+                Text::say(
+                    format!("has no sheet `{s}`; its sheets are: {}", names.join(", ")),
+                    format!("没有名为 `{s}` 的工作表；其工作表有：{}", names.join("、")),
+                ),
             ));
         }
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| Error::format(path, "has no sheets"))?,
+            .ok_or_else(|| Error::format(path, Text::say("has no sheets", "没有工作表")))?,
     };
     check_extent(&mut book, &name).map_err(|m| Error::format(path, m))?;
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| Error::format(path, format!("sheet `{name}` cannot be read: {e}")))?;
+    let range = book.worksheet_range(&name).map_err(|e| {
+        Error::format(
+            path,
+            Text::say(
+                format!("sheet `{name}` cannot be read: {e}"),
+                format!("工作表 `{name}` 无法读取：{e}"),
+            ),
+        )
+    })?;
     // number formats show what the cell says: 0.95 under `0%` is 95%, 7 under `0.0` is 7.0
     let styles = book.worksheet_style(&name).unwrap_or_default();
     let (row0, col0) = range.start().unwrap_or((0, 0));
@@ -59,7 +76,7 @@ const MAX_CELLS: u64 = 5_000_000;
 
 /// Refuses an XLSX sheet whose filled cells span more than [`MAX_CELLS`], naming the corners.
 /// (Other formats are read as calamine reads them.)
-fn check_extent(book: &mut Sheets<Cursor<Vec<u8>>>, name: &str) -> Result<(), String> {
+fn check_extent(book: &mut Sheets<Cursor<Vec<u8>>>, name: &str) -> Result<(), Text> {
     let Sheets::Xlsx(xlsx) = book else {
         return Ok(());
     };
@@ -85,11 +102,16 @@ fn check_extent(book: &mut Sheets<Cursor<Vec<u8>>>, name: &str) -> Result<(), St
     if rows * cols <= MAX_CELLS {
         return Ok(());
     }
-    Err(format!(
-        "sheet `{name}` has filled cells from {} to {} ({rows} rows × {cols} columns), too far \
-         apart for an indicator table; delete the stray cells far from the table",
-        a1(lo),
-        a1(hi)
+    let (from, to) = (a1(lo), a1(hi));
+    Err(Text::say(
+        format!(
+            "sheet `{name}` has filled cells from {from} to {to} ({rows} rows × {cols} columns), \
+             too far apart for an indicator table; delete the stray cells far from the table"
+        ),
+        format!(
+            "工作表 `{name}` 的有内容单元格从 {from} 到 {to}（{rows} 行 × {cols} 列），\
+             跨度过大，不像指标表；请删除远离表格的零散单元格"
+        ),
     ))
 }
 

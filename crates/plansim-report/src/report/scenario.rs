@@ -178,15 +178,15 @@ fn assembled(
             .left_out
             .iter()
             .filter(|l| !l.cells.is_empty())
-            .map(|l| l.summary())
+            .map(|l| l.summary(lang))
             .collect(),
         unmatched: sc
             .outturns
             .none_matched()
-            .then(|| sc.outturns.skipped_note())
+            .then(|| sc.outturns.skipped_note(lang))
             .flatten()
             .into_iter()
-            .chain(sc.outturns.region_advice(&sc.indicators))
+            .chain(sc.outturns.region_advice(&sc.indicators, lang))
             .collect(),
         cut_cells: sc
             .left_out
