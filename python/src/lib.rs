@@ -118,8 +118,11 @@ fn warn_unmatched(py: Python<'_>, resolved: &Resolved, rows: &[Indicator]) -> Py
     if !resolved.none_matched() {
         return Ok(());
     }
-    let mut text = resolved.skipped_note().unwrap_or_default();
-    if let Some(advice) = resolved.region_advice(rows) {
+    // Python's warnings speak English, as its errors do
+    let mut text = resolved
+        .skipped_note(plansim_core::lang::Lang::En)
+        .unwrap_or_default();
+    if let Some(advice) = resolved.region_advice(rows, plansim_core::lang::Lang::En) {
         text = format!("{text}; {}", advice.replace("`--region ", "`region="));
     }
     let text = std::ffi::CString::new(text.replace('\0', ""))

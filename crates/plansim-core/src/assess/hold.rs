@@ -236,17 +236,18 @@ pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
 
 /// The sentence of a kept bound's grade, from its evidence: the one place it is made.
 fn kept_words(row: &Row, e: &Kept) -> Text {
-    let base = row.m.base.map(|b| show(b.1)).unwrap_or_default();
+    let base = row.m.base.map(|b| show(b.1));
+    let base = base.as_deref();
     let t = row.target_short();
     let breached = e.breached.iter().collect::<Vec<_>>();
     match (e.latest, e.mean) {
         (Some(l), _) if l.year == row.ind.target_year => {
-            say::hold_final(&e.shown, l.year, &t, &base, &breached_words(&breached))
+            say::hold_final(&e.shown, l.year, &t, base, &breached_words(&breached))
         }
         (Some(_), Some(m)) => {
-            say::hold_mid(&show(m), &e.span, &t, &base, &breached_words(&breached))
+            say::hold_mid(&show(m), &e.span, &t, base, &breached_words(&breached))
         }
-        _ => say::hold_no_outturn(row.base_year(), &row.as_of_words(), &base, &t),
+        _ => say::hold_no_outturn(row.base_year(), &row.as_of_words(), base, &t),
     }
 }
 

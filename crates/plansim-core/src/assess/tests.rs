@@ -266,6 +266,35 @@ fn reach_by_the_ratio_of_progress() {
 /// A total over the period is the yearly changes multiplied from the base year, so a year
 /// after a missing one cannot be counted: said in the grade, never dropped in silence ("no
 /// outturn after 2020" was untrue with 2023's given).
+/// A ceiling printed without a baseline (`控制在5.5%以内`) is kept year by year: 5.1, 5.8,
+/// 5.3 have a mean of 16.2/3 = 5.4, within 5.5, with 2022 named beyond it; never "reached
+/// early" from its first outturn, and no baseline said to be within it.
+#[test]
+fn a_bound_without_a_baseline_is_kept_each_year() {
+    let g = grade_one(
+        row("城镇调查失业率", "%", 2020, "", 2025, "控制在5.5%以内", ""),
+        &[
+            ("城镇调查失业率", 2021, "5.1"),
+            ("城镇调查失业率", 2022, "5.8"),
+            ("城镇调查失业率", 2023, "5.3"),
+        ],
+    );
+    assert_eq!(
+        (g.rule, g.status),
+        ("hold", Status::OnTrack),
+        "{}",
+        g.reason
+    );
+    assert!(
+        g.reason.starts_with(
+            "mean 5.4 over 2021–2023 against 控制在5.5%以内 (no baseline printed: kept each year)"
+        ) && g.reason.contains("2022 (5.8)"),
+        "{}",
+        g.reason
+    );
+    assert!(!g.reason.contains("baseline  "), "{}", g.reason);
+}
+
 #[test]
 fn yearly_changes_after_a_missing_year_are_said_not_counted() {
     let energy = || {

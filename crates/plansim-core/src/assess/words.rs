@@ -306,7 +306,24 @@ pub(crate) fn breached(list: &Text) -> Text {
     }
 }
 
-pub(crate) fn hold_no_outturn(base_year: i32, as_of: &Text, base: &str, target: &str) -> Text {
+pub(crate) fn hold_no_outturn(
+    base_year: i32,
+    as_of: &Text,
+    base: Option<&str>,
+    target: &str,
+) -> Text {
+    let Some(base) = base else {
+        return t(
+            format!(
+                "no outturn after {base_year} {}; {target} is kept each year (no baseline printed)",
+                as_of.en
+            ),
+            format!(
+                "{base_year}年后{}无实际值；目标{target}按每年保持评估（未列基期值）",
+                as_of.zh
+            ),
+        );
+    };
     t(
         format!(
             "no outturn after {base_year} {}; the baseline {base} is within {target}",
@@ -319,34 +336,58 @@ pub(crate) fn hold_no_outturn(base_year: i32, as_of: &Text, base: &str, target: 
     )
 }
 
+/// How a kept bound started: its baseline within it, or no baseline printed (a bound kept
+/// each year).
+fn kept_from(base: Option<&str>, final_year: bool) -> Text {
+    match (base, final_year) {
+        (Some(b), true) => t(format!("kept from {b}"), format!("基期值{b}已在其内")),
+        (Some(b), false) => t(
+            format!("the baseline {b} was within it"),
+            format!("基期值{b}在其内"),
+        ),
+        (None, _) => t(
+            "no baseline printed: kept each year".into(),
+            "未列基期值：按每年保持评估".into(),
+        ),
+    }
+}
+
 pub(crate) fn hold_final(
     latest: &str,
     year: i32,
     target: &str,
-    base: &str,
+    base: Option<&str>,
     breached: &Text,
 ) -> Text {
+    let from = kept_from(base, true);
     t(
         format!(
-            "{latest} in {year} against {target} (kept from {base}); {}",
-            breached.en
+            "{latest} in {year} against {target} ({}); {}",
+            from.en, breached.en
         ),
         format!(
-            "{year}年为{latest}，目标{target}（基期值{base}已在其内）；{}",
-            breached.zh
+            "{year}年为{latest}，目标{target}（{}）；{}",
+            from.zh, breached.zh
         ),
     )
 }
 
-pub(crate) fn hold_mid(mean: &str, years: &str, target: &str, base: &str, breached: &Text) -> Text {
+pub(crate) fn hold_mid(
+    mean: &str,
+    years: &str,
+    target: &str,
+    base: Option<&str>,
+    breached: &Text,
+) -> Text {
+    let from = kept_from(base, false);
     t(
         format!(
-            "mean {mean} over {years} against {target} (the baseline {base} was within it); {}",
-            breached.en
+            "mean {mean} over {years} against {target} ({}); {}",
+            from.en, breached.en
         ),
         format!(
-            "{years}年均值{mean}，目标{target}（基期值{base}在其内）；{}",
-            breached.zh
+            "{years}年均值{mean}，目标{target}（{}）；{}",
+            from.zh, breached.zh
         ),
     )
 }

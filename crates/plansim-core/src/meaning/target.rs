@@ -325,7 +325,21 @@ fn printed_target(ind: &Indicator, dir: Direction, base: Option<f64>) -> TargetK
         goal = GoalKind::AtLeast { value };
     }
     let precision = half_ulp(&ind.target) * f;
-    // a bound (or level) the baseline already meets is held, not reached
+    // a bound (or level) the baseline already meets is held, not reached; so is, without a
+    // baseline, a ceiling (`控制在5.5%以内`) and a floor the plan says to keep (`稳定在780以上`,
+    // `耕地保有量`): kept year by year, each year beyond it named, never "reached early" from
+    // its first outturn. A floor to pass (`突破1000`, `60以上`) is still reached.
+    let kept_bound = base.is_none()
+        && match goal {
+            GoalKind::AtMost { .. } => true,
+            GoalKind::AtLeast { .. } => {
+                ["稳定", "保持", "不低于"]
+                    .iter()
+                    .any(|w| ind.target.raw.contains(w))
+                    || super::direction::is_floor_name(&ind.name)
+            }
+            _ => false,
+        };
     match base {
         Some(b)
             if goal.met(b, dir)
@@ -333,6 +347,7 @@ fn printed_target(ind: &Indicator, dir: Direction, base: Option<f64>) -> TargetK
         {
             TargetKind::Hold { goal, precision }
         }
+        _ if kept_bound => TargetKind::Hold { goal, precision },
         _ => TargetKind::Reach { goal, precision },
     }
 }

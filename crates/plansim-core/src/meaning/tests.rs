@@ -138,6 +138,13 @@ fn targets_of_the_national_table() {
     // grain capacity >6.5 with no baseline: a floor to reach
     let m = meaning("粮食综合生产能力", "亿吨", 2020, "—", ">6.5", "");
     assert_eq!((m.base, m.target.rule()), (None, "reach"));
+    // without a baseline a ceiling is kept each year, and so is a floor the plan says to keep
+    let m = meaning("城镇调查失业率", "%", 2020, "—", "控制在5.5%以内", "");
+    assert_eq!((m.base, m.target.rule()), (None, "hold"));
+    let m = meaning("羊绒年产量", "吨", 2020, "—", "稳定在780以上", "");
+    assert_eq!((m.base, m.target.rule()), (None, "hold"));
+    let m = meaning("游客接待量", "万人次", 2020, "—", "突破1000", "");
+    assert_eq!((m.base, m.target.rule()), (None, "reach"));
 }
 
 #[test]
