@@ -324,6 +324,7 @@ fn yearly_words(row: &Row, e: &Yearly, status: Status) -> Text {
         &t,
         status == Status::Faster,
         &breached_words(&e.breached.iter().collect::<Vec<_>>()),
+        !e.breached.is_empty(),
     );
     match e.partial {
         Some(k) => text.then(&super::evidence::part_of_period(row, k)),

@@ -422,10 +422,17 @@ pub(crate) fn annual(
     target: &str,
     beyond: bool,
     breached: &Text,
+    any_breach: bool,
 ) -> Text {
+    // a year beyond the bound beside a grade within it: the grade reads the period's mean
+    let (on_mean_en, on_mean_zh) = if any_breach {
+        ("; graded on the period's mean", "；评级依据期间均值")
+    } else {
+        ("", "")
+    };
     t(
         format!(
-            "{}averaged {} over {years} against {target} each year{}; {}",
+            "{}averaged {} over {years} against {target} each year{}; {}{on_mean_en}",
             if growth { "growth " } else { "" },
             mean.en,
             if beyond {
@@ -436,7 +443,7 @@ pub(crate) fn annual(
             breached.en
         ),
         format!(
-            "{years}年{}平均{}，目标为每年{target}{}；{}",
+            "{years}年{}平均{}，目标为每年{target}{}；{}{on_mean_zh}",
             if growth { "增速" } else { "" },
             mean.zh,
             if beyond {
