@@ -111,7 +111,9 @@ impl Ambition {
 /// would otherwise print a pace: the ambition column judges from the base year, the pages'
 /// required rates from the latest outturn.
 pub fn kept(goal: &GoalKind, dir: Direction, judged_on: f64) -> bool {
-    goal.met(judged_on, dir)
+    // a figure on a strict bound's line (98 under `＞98`) is where the plan starts holding
+    // it: kept, not a pace of zero to climb (the grade says the line itself falls short)
+    goal.loose().met(judged_on, dir)
 }
 
 /// What a page prints instead of a pace for a target [`kept`].

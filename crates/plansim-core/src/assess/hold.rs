@@ -158,8 +158,8 @@ pub fn headroom(goal: &GoalKind, row: &Row, v: f64) -> f64 {
 
 fn beyond(goal: &GoalKind, v: f64) -> bool {
     match *goal {
-        GoalKind::AtLeast { value } => v >= value + BEYOND * value.abs(),
-        GoalKind::AtMost { value } => v <= value - BEYOND * value.abs(),
+        GoalKind::AtLeast { value, .. } => v >= value + BEYOND * value.abs(),
+        GoalKind::AtMost { value, .. } => v <= value - BEYOND * value.abs(),
         _ => false,
     }
 }
@@ -236,8 +236,15 @@ pub fn hold(row: &Row, goal: GoalKind, precision: f64) -> Grade {
 
 /// The sentence of a kept bound's grade, from its evidence: the one place it is made.
 fn kept_words(row: &Row, e: &Kept) -> Text {
+    // a baseline on a strict bound's line is said to be on it, not within it
+    let on_line = row.m.base.is_some_and(|b| {
+        row.m
+            .target
+            .goal()
+            .is_some_and(|g| g.is_strict() && !g.met(b.1, row.m.direction))
+    });
     let base = row.m.base.map(|b| show(b.1));
-    let base = base.as_deref();
+    let base = base.as_deref().map(|b| (b, on_line));
     let t = row.target_short();
     let breached = e.breached.iter().collect::<Vec<_>>();
     match (e.latest, e.mean) {

@@ -168,9 +168,13 @@ pub fn within((level, above): (f64, bool), v: f64) -> bool {
 
 /// A value meets the goal as published: a bound outturn only when its side says so.
 pub fn met(goal: &GoalKind, dir: Direction, o: &Obs) -> bool {
-    let (_, above) = goal.threshold(dir);
-    match (o.side, above) {
+    let t = goal.threshold(dir);
+    match (o.side, t.1) {
         (Some(Side::AtMost), true) | (Some(Side::AtLeast), false) => false,
+        // an outturn published beyond the line (`＞60`) meets a strict bound on it
+        (Some(Side::AtLeast), true) | (Some(Side::AtMost), false) => {
+            crate::meaning::goal::meets(t, o.value)
+        }
         _ => goal.met(o.value, dir),
     }
 }

@@ -176,7 +176,7 @@ fn band(goal: GoalKind) -> (f64, f64) {
         GoalKind::Point { value } => (value - BAND, value + BAND),
         GoalKind::About { value, tolerance } => (value - tolerance, value + tolerance),
         GoalKind::Range { low, high } => (low, high),
-        GoalKind::AtLeast { value } | GoalKind::AtMost { value } => (value, value),
+        GoalKind::AtLeast { value, .. } | GoalKind::AtMost { value, .. } => (value, value),
     }
 }
 

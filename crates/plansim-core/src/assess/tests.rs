@@ -297,6 +297,25 @@ fn a_bound_without_a_baseline_is_kept_each_year() {
     assert!(!g.reason.contains("baseline  "), "{}", g.reason);
 }
 
+/// `＞98` from a baseline of 98: held as the plan means, but 98 itself is not above 98 — a
+/// 2025 outturn of 98 misses it and is named, 98.5 meets it; the baseline is on the line,
+/// not within it.
+#[test]
+fn a_strict_bound_is_not_met_by_its_line() {
+    let food = || row("食品抽检合格率", "%", 2020, "98", 2025, "＞98", "");
+    let g = grade_one(food(), &[("食品抽检合格率", 2025, "98")]);
+    assert_eq!((g.rule, g.status), ("hold", Status::Missed), "{}", g.reason);
+    assert!(
+        g.reason.starts_with(
+            "98 in 2025 against ＞98 (the baseline 98 on its line); breached in 2025 (98)"
+        ),
+        "{}",
+        g.reason
+    );
+    let g = grade_one(food(), &[("食品抽检合格率", 2025, "98.5")]);
+    assert_eq!(g.status, Status::Achieved, "{}", g.reason);
+}
+
 #[test]
 fn yearly_changes_after_a_missing_year_are_said_not_counted() {
     let energy = || {

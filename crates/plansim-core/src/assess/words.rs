@@ -309,7 +309,7 @@ pub(crate) fn breached(list: &Text) -> Text {
 pub(crate) fn hold_no_outturn(
     base_year: i32,
     as_of: &Text,
-    base: Option<&str>,
+    base: Option<(&str, bool)>,
     target: &str,
 ) -> Text {
     let Some(base) = base else {
@@ -324,6 +324,19 @@ pub(crate) fn hold_no_outturn(
             ),
         );
     };
+    let (base, on_line) = base;
+    if on_line {
+        return t(
+            format!(
+                "no outturn after {base_year} {}; the baseline {base} is on the line of {target}",
+                as_of.en
+            ),
+            format!(
+                "{base_year}年后{}无实际值；基期值{base}在目标{target}的界限上",
+                as_of.zh
+            ),
+        );
+    }
     t(
         format!(
             "no outturn after {base_year} {}; the baseline {base} is within {target}",
@@ -338,10 +351,14 @@ pub(crate) fn hold_no_outturn(
 
 /// How a kept bound started: its baseline within it, or no baseline printed (a bound kept
 /// each year).
-fn kept_from(base: Option<&str>, final_year: bool) -> Text {
+fn kept_from(base: Option<(&str, bool)>, final_year: bool) -> Text {
     match (base, final_year) {
-        (Some(b), true) => t(format!("kept from {b}"), format!("基期值{b}已在其内")),
-        (Some(b), false) => t(
+        (Some((b, true)), _) => t(
+            format!("the baseline {b} on its line"),
+            format!("基期值{b}在界限上"),
+        ),
+        (Some((b, _)), true) => t(format!("kept from {b}"), format!("基期值{b}已在其内")),
+        (Some((b, _)), false) => t(
             format!("the baseline {b} was within it"),
             format!("基期值{b}在其内"),
         ),
@@ -356,7 +373,7 @@ pub(crate) fn hold_final(
     latest: &str,
     year: i32,
     target: &str,
-    base: Option<&str>,
+    base: Option<(&str, bool)>,
     breached: &Text,
 ) -> Text {
     let from = kept_from(base, true);
@@ -376,7 +393,7 @@ pub(crate) fn hold_mid(
     mean: &str,
     years: &str,
     target: &str,
-    base: Option<&str>,
+    base: Option<(&str, bool)>,
     breached: &Text,
 ) -> Text {
     let from = kept_from(base, false);

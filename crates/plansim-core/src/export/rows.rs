@@ -98,15 +98,19 @@ pub(crate) fn goal_word(g: &GoalKind) -> &'static str {
     }
 }
 
-/// The target a row's meaning states, briefly and in the row's terms: `78.1`, `≥1.2`,
+/// The target a row's meaning states, briefly and in the row's terms: `78.1`, `≥1.2`, `>98`,
 /// `≤3256`, `约2000`, `86.5 (2020=100)`, `3-4`.
 pub fn goal_text(m: &Meaning, base_year: i32) -> Option<String> {
     let g = m.target.goal()?;
     let n = crate::format::significant;
     let text = match g {
         GoalKind::Point { value } => n(value),
-        GoalKind::AtLeast { value } => format!("≥{}", n(value)),
-        GoalKind::AtMost { value } => format!("≤{}", n(value)),
+        GoalKind::AtLeast { value, strict } => {
+            format!("{}{}", if strict { ">" } else { "≥" }, n(value))
+        }
+        GoalKind::AtMost { value, strict } => {
+            format!("{}{}", if strict { "<" } else { "≤" }, n(value))
+        }
         GoalKind::About { value, .. } => format!("约{}", n(value)),
         GoalKind::Range { low, high } => format!("{}~{}", n(low), n(high)),
     };

@@ -13,15 +13,21 @@ pub enum GoalKind {
         /// The target.
         value: f64,
     },
-    /// `≥95`, `以上`: met at or above.
+    /// `≥95`, `以上`: met at or above; `＞98` (strict): above.
     AtLeast {
         /// The floor.
         value: f64,
+        /// Printed `＞`/`超过`: the floor itself does not meet it.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        strict: bool,
     },
-    /// `≤4`, `以内`: met at or below.
+    /// `≤4`, `以内`: met at or below; `＜5.5` (strict): below.
     AtMost {
         /// The ceiling.
         value: f64,
+        /// Printed `＜`/`低于`: the ceiling itself does not meet it.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        strict: bool,
     },
     /// About: met within a tolerance short of it, or beyond it in the direction of travel.
     About {
@@ -44,8 +50,8 @@ impl GoalKind {
     pub fn level(&self, dir: Direction) -> f64 {
         match *self {
             GoalKind::Point { value }
-            | GoalKind::AtLeast { value }
-            | GoalKind::AtMost { value }
+            | GoalKind::AtLeast { value, .. }
+            | GoalKind::AtMost { value, .. }
             | GoalKind::About { value, .. } => value,
             GoalKind::Range { low, high } => match dir {
                 Direction::Rising => low,
@@ -54,9 +60,35 @@ impl GoalKind {
         }
     }
 
-    /// Whether a value meets the goal, going in direction `dir`.
+    /// Whether a value meets the goal, going in direction `dir`: a strict bound (`＞98`) is
+    /// not met by its own line (98).
     pub fn met(&self, v: f64, dir: Direction) -> bool {
-        meets(self.threshold(dir), v)
+        let t = self.threshold(dir);
+        meets(t, v) && !(self.is_strict() && on_the_line(t.0, v))
+    }
+
+    /// The goal with its line included (a strict bound read as `≥`/`≤`): how a continuous
+    /// path is judged.
+    pub fn loose(&self) -> GoalKind {
+        match *self {
+            GoalKind::AtLeast { value, .. } => GoalKind::AtLeast {
+                value,
+                strict: false,
+            },
+            GoalKind::AtMost { value, .. } => GoalKind::AtMost {
+                value,
+                strict: false,
+            },
+            other => other,
+        }
+    }
+
+    /// A bound printed strict (`＞98`, `＜5.5`).
+    pub fn is_strict(&self) -> bool {
+        matches!(
+            self,
+            GoalKind::AtLeast { strict: true, .. } | GoalKind::AtMost { strict: true, .. }
+        )
     }
 
     /// [`GoalKind::threshold`] with the target's printed precision allowed (`65` is met from
@@ -68,6 +100,10 @@ impl GoalKind {
         let (level, above) = self.threshold(dir);
         let slack = if matches!(self, GoalKind::Point { .. }) {
             precision
+        } else if self.is_strict() {
+            // the line itself is outside a strict bound (98 does not meet `＞98`): moved past
+            // the rounding `meets` allows a computed figure
+            -3e-9 * level.abs().max(1.0)
         } else {
             0.0
         };
@@ -80,8 +116,8 @@ impl GoalKind {
         let up = dir == Direction::Rising;
         match *self {
             GoalKind::Point { value } => (up && v >= value) || (!up && v <= value),
-            GoalKind::AtLeast { value } => v >= value,
-            GoalKind::AtMost { value } => v <= value,
+            GoalKind::AtLeast { value, .. } => v >= value,
+            GoalKind::AtMost { value, .. } => v <= value,
             GoalKind::About { value, tolerance } => {
                 (up && v >= value - tolerance) || (!up && v <= value + tolerance)
             }
@@ -95,8 +131,8 @@ impl GoalKind {
     /// A threshold form of `met` for fast loops: (level, true = met at or above).
     pub(crate) fn threshold(&self, dir: Direction) -> (f64, bool) {
         match *self {
-            GoalKind::AtLeast { value } => (value, true),
-            GoalKind::AtMost { value } => (value, false),
+            GoalKind::AtLeast { value, .. } => (value, true),
+            GoalKind::AtMost { value, .. } => (value, false),
             GoalKind::About { value, tolerance } => match dir {
                 Direction::Rising => (value - tolerance, true),
                 Direction::Falling => (value + tolerance, false),
@@ -104,6 +140,11 @@ impl GoalKind {
             _ => (self.level(dir), dir == Direction::Rising),
         }
     }
+}
+
+/// `v` is the level itself, to the rounding of a computed figure.
+fn on_the_line(level: f64, v: f64) -> bool {
+    (v - level).abs() <= 1e-9 * level.abs().max(1.0)
 }
 
 /// Whether `v` is on the met side of a threshold (level, met at or above): a path calibrated
@@ -122,6 +163,30 @@ mod tests {
     use super::*;
     use Direction::*;
 
+    /// `＞98` is not met by 98, in any form a grade reads it; `≥98` is.
+    #[test]
+    fn a_strict_bound_excludes_its_line() {
+        let strict = GoalKind::AtLeast {
+            value: 98.0,
+            strict: true,
+        };
+        let loose = GoalKind::AtLeast {
+            value: 98.0,
+            strict: false,
+        };
+        assert!(!strict.met(98.0, Rising) && strict.met(98.1, Rising));
+        assert!(loose.met(98.0, Rising));
+        assert!(!meets(strict.lenient(Rising, 0.5), 98.0));
+        assert!(meets(strict.lenient(Rising, 0.5), 98.01));
+        assert!(meets(loose.lenient(Rising, 0.5), 98.0));
+        let below = GoalKind::AtMost {
+            value: 5.5,
+            strict: true,
+        };
+        assert!(!below.met(5.5, Falling) && below.met(5.4, Falling));
+        assert!(!meets(below.lenient(Falling, 0.05), 5.5));
+    }
+
     #[test]
     fn goals_are_met_by_kind_and_direction() {
         let about = GoalKind::About {
@@ -133,9 +198,33 @@ mod tests {
             (GoalKind::Point { value: 70.0 }, Rising, 69.9, false),
             (GoalKind::Point { value: 88.0 }, Falling, 87.0, true),
             (GoalKind::Point { value: 88.0 }, Falling, 88.1, false),
-            (GoalKind::AtLeast { value: 95.0 }, Falling, 96.0, true),
-            (GoalKind::AtMost { value: 4.0 }, Rising, 4.1, false),
-            (GoalKind::AtMost { value: 4.0 }, Rising, 3.82, true),
+            (
+                GoalKind::AtLeast {
+                    value: 95.0,
+                    strict: false,
+                },
+                Falling,
+                96.0,
+                true,
+            ),
+            (
+                GoalKind::AtMost {
+                    value: 4.0,
+                    strict: false,
+                },
+                Rising,
+                4.1,
+                false,
+            ),
+            (
+                GoalKind::AtMost {
+                    value: 4.0,
+                    strict: false,
+                },
+                Rising,
+                3.82,
+                true,
+            ),
             (about, Rising, 425.0, true),
             (about, Rising, 421.0, false),
             (about, Rising, 500.0, true),

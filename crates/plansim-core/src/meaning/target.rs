@@ -110,8 +110,14 @@ pub(crate) fn bound_like(form: &Form, level: f64, dir: Direction) -> GoalKind {
         (Form::AtLeast { .. }, Direction::Falling) | (Form::AtMost { .. }, Direction::Rising) => {
             GoalKind::Point { value: level }
         }
-        (Form::AtLeast { .. }, _) => GoalKind::AtLeast { value: level },
-        (Form::AtMost { .. }, _) => GoalKind::AtMost { value: level },
+        (Form::AtLeast { strict, .. }, _) => GoalKind::AtLeast {
+            value: level,
+            strict: *strict,
+        },
+        (Form::AtMost { strict, .. }, _) => GoalKind::AtMost {
+            value: level,
+            strict: *strict,
+        },
         _ => GoalKind::Point { value: level },
     }
 }
@@ -145,11 +151,13 @@ fn goal_of_cell(cell: &Cell, factor: f64, base: Option<f64>, rate: bool) -> Opti
         Form::Number { value } => GoalKind::Point {
             value: value.value * factor,
         },
-        Form::AtLeast { value, .. } => GoalKind::AtLeast {
+        Form::AtLeast { value, strict } => GoalKind::AtLeast {
             value: value.value * factor,
+            strict,
         },
-        Form::AtMost { value, .. } => GoalKind::AtMost {
+        Form::AtMost { value, strict } => GoalKind::AtMost {
             value: value.value * factor,
+            strict,
         },
         Form::About { value } => GoalKind::About {
             value: value.value * factor,
@@ -166,7 +174,10 @@ fn goal_of_cell(cell: &Cell, factor: f64, base: Option<f64>, rate: bool) -> Opti
         Form::Points { value } => GoalKind::Point {
             value: base? + value.value,
         },
-        Form::Multiple { factor: f } => GoalKind::AtLeast { value: base? * f },
+        Form::Multiple { factor: f } => GoalKind::AtLeast {
+            value: base? * f,
+            strict: false,
+        },
         _ => return None,
     })
 }
@@ -322,7 +333,10 @@ fn printed_target(ind: &Indicator, dir: Direction, base: Option<f64>) -> TargetK
     };
     // `耕地保有量 1.2`: a floor, met by any value at or above it
     if let (GoalKind::Point { value }, true) = (goal, super::direction::is_floor_name(&ind.name)) {
-        goal = GoalKind::AtLeast { value };
+        goal = GoalKind::AtLeast {
+            value,
+            strict: false,
+        };
     }
     let precision = half_ulp(&ind.target) * f;
     // a bound (or level) the baseline already meets is held, not reached; so is, without a
@@ -341,8 +355,9 @@ fn printed_target(ind: &Indicator, dir: Direction, base: Option<f64>) -> TargetK
             _ => false,
         };
     match base {
+        // a baseline on a strict bound's line (98 under `＞98`) holds it, as the plan means
         Some(b)
-            if goal.met(b, dir)
+            if goal.loose().met(b, dir)
                 && !matches!(ind.target.form, Form::Points { .. } | Form::Multiple { .. }) =>
         {
             TargetKind::Hold { goal, precision }

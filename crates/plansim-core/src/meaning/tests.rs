@@ -97,12 +97,15 @@ fn targets_of_the_national_table() {
             precision: 0.5
         }
     );
-    // R&D growth >7 a year: a floor on the yearly rate itself
+    // R&D growth >7 a year: a floor on the yearly rate itself, 7 itself not above it
     let m = meaning("全社会研发经费投入增长", "%", 2020, "—", "—", ">7");
     assert_eq!(
         m.target,
         TargetKind::AnnualBound {
-            goal: GoalKind::AtLeast { value: 7.0 },
+            goal: GoalKind::AtLeast {
+                value: 7.0,
+                strict: true,
+            },
             of: Of::Values,
             precision: 0.5
         }
@@ -114,7 +117,10 @@ fn targets_of_the_national_table() {
     assert_eq!(
         m.target,
         TargetKind::AnnualBound {
-            goal: GoalKind::AtMost { value: 5.5 },
+            goal: GoalKind::AtMost {
+                value: 5.5,
+                strict: true,
+            },
             of: Of::Values,
             precision: 0.05
         }
@@ -177,7 +183,10 @@ fn targets_of_the_bundled_district_tables() {
     assert_eq!(
         m.target,
         TargetKind::PeriodTotal {
-            goal: GoalKind::AtLeast { value: 4.0 },
+            goal: GoalKind::AtLeast {
+                value: 4.0,
+                strict: false,
+            },
             precision: 0.5
         }
     );
@@ -270,7 +279,13 @@ fn a_period_total_by_what_the_indicator_is() {
     let m = meaning("新增建设用地", "万亩", 2020, "", "[<3256]", "");
     assert_eq!(
         (m.direction, goal(&m)),
-        (Falling, Some(GoalKind::AtMost { value: 3256.0 }))
+        (
+            Falling,
+            Some(GoalKind::AtMost {
+                value: 3256.0,
+                strict: true,
+            })
+        )
     );
     // `[2000左右]` keeps the tolerance of 左右: 2 % of 2000
     let m = meaning("培育新型职业农牧民", "人", 2020, "", "[2000左右]", "");
@@ -291,7 +306,10 @@ fn a_stock_to_keep_is_a_floor_below_its_base() {
     assert_eq!(
         m.target,
         TargetKind::Hold {
-            goal: GoalKind::AtLeast { value: 1.2 },
+            goal: GoalKind::AtLeast {
+                value: 1.2,
+                strict: false,
+            },
             precision: 0.05
         }
     );

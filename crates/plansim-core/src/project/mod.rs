@@ -266,7 +266,7 @@ fn outcome(s: &Series, plan: &RatePlan, actuals: &[(i32, f64)], row: &[f64], g: 
         Shape::RunningTotal => None,
         // a goal already met asks for no pace: a ceiling kept (失业率 3.8 under `5以内`) needs
         // no "required 28.53 %" to climb to it, nor a floor kept a fall to it
-        _ if g.kind.met(from, s.direction) => None,
+        _ if g.kind.loose().met(from, s.direction) => None,
         _ => implied_rate(from, level, f64::from(g.year - from_year)),
     };
     Outcome {

@@ -478,7 +478,8 @@ fn plan_rate(sc: &Scenario, s: &Series, model: &Model, start: f64, start_year: i
         goal.kind,
         GoalKind::AtLeast { .. } | GoalKind::AtMost { .. }
     );
-    if bound && goal.kind.met(start, s.direction) {
+    // a baseline on a strict bound's line (98 under `＞98`) holds it as the plan means
+    if bound && goal.kind.loose().met(start, s.direction) {
         return (0.0, Pace::HeldBoundMet);
     }
     match model.calibrate(start, level, n) {

@@ -27,8 +27,10 @@ impl Goal {
         crate::meaning::goal::meets(self.threshold(dir), v)
     }
 
-    /// [`Goal::met`]'s threshold: (level, met at or above).
+    /// [`Goal::met`]'s threshold: (level, met at or above). A path is continuous: reaching a
+    /// strict bound's line (`突破100`) is crossing it, and the path the required rate draws
+    /// lands on the line; only a published figure of the line itself falls short of it.
     pub fn threshold(&self, dir: crate::table::Direction) -> (f64, bool) {
-        self.kind.lenient(dir, self.precision)
+        self.kind.loose().lenient(dir, self.precision)
     }
 }

@@ -308,11 +308,13 @@ impl Series {
             Form::Number { value } => GoalKind::Point {
                 value: level(value.value),
             },
-            Form::AtLeast { value, .. } => GoalKind::AtLeast {
+            Form::AtLeast { value, strict } => GoalKind::AtLeast {
                 value: level(value.value),
+                strict,
             },
-            Form::AtMost { value, .. } => GoalKind::AtMost {
+            Form::AtMost { value, strict } => GoalKind::AtMost {
                 value: level(value.value),
+                strict,
             },
             Form::About { value } => GoalKind::About {
                 value: level(value.value),

@@ -57,7 +57,7 @@ fn subtitle(run: &Computed, i: usize, lang: Lang) -> String {
     }
     // an upper bound the baseline already meets asks for no growth: its headroom is the news
     let headroom = o.and_then(|o| match o.goal.kind {
-        GoalKind::AtMost { value } if path.plan.start <= value => Some(value - path.plan.start),
+        GoalKind::AtMost { value, .. } if path.plan.start <= value => Some(value - path.plan.start),
         _ => None,
     });
     // a target met by the latest outturn asks for no rate either (the pages' rule)
@@ -124,8 +124,8 @@ fn subtitle(run: &Computed, i: usize, lang: Lang) -> String {
 
 fn target_kind(kind: &GoalKind, dir: Direction) -> TargetKind {
     match *kind {
-        GoalKind::AtLeast { value } => TargetKind::Floor(value),
-        GoalKind::AtMost { value } => TargetKind::Ceiling(value),
+        GoalKind::AtLeast { value, .. } => TargetKind::Floor(value),
+        GoalKind::AtMost { value, .. } => TargetKind::Ceiling(value),
         GoalKind::About { value, .. } => TargetKind::Point(value),
         GoalKind::Range { low, high } => TargetKind::Band(low, high),
         GoalKind::Point { value } => match dir {

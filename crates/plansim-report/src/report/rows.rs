@@ -170,7 +170,7 @@ impl Reach {
             let met = if y == goal.year {
                 goal.met(v, dir)
             } else {
-                goal.kind.met(v, dir)
+                goal.kind.loose().met(v, dir)
             };
             if met {
                 return Some(Reach::In(y));
@@ -452,7 +452,13 @@ mod tests {
     fn the_first_year_a_path_meets_its_target() {
         let years: Vec<i32> = (2020..=2030).collect();
         let path = |r: f64| years.iter().map(move |y| 100.0 * (1.0 + r).powi(y - 2020));
-        let goal = goal(GoalKind::AtLeast { value: 150.0 }, 0.0);
+        let goal = goal(
+            GoalKind::AtLeast {
+                value: 150.0,
+                strict: false,
+            },
+            0.0,
+        );
         // 100·1.1⁴ = 146.41 < 150 ≤ 100·1.1⁵ = 161.05: met in 2025
         let slow = Reach::of(&years, path(0.10), 2020, &goal, Direction::Rising);
         assert_eq!(slow, Some(Reach::In(2025)));
@@ -478,7 +484,13 @@ mod tests {
         );
         // a falling target: ≤ 80 from 100 falling 5% a year, 100·0.95⁴ = 81.45, 0.95⁵ = 77.38
         let down = years.iter().map(|y| 100.0 * 0.95f64.powi(y - 2020));
-        let at_most = super::tests::goal(GoalKind::AtMost { value: 80.0 }, 0.0);
+        let at_most = super::tests::goal(
+            GoalKind::AtMost {
+                value: 80.0,
+                strict: false,
+            },
+            0.0,
+        );
         let falling = Reach::of(&years, down.clone(), 2020, &at_most, Direction::Falling);
         assert_eq!(falling, Some(Reach::In(2025)));
         // a plain `81` for 2024 is met there as printed, from 81.5: 81.45; a bound `81以内`
@@ -487,7 +499,13 @@ mod tests {
         printed.year = 2024;
         let falling = Reach::of(&years, down.clone(), 2020, &printed, Direction::Falling);
         assert_eq!(falling, Some(Reach::In(2024)));
-        let mut bound = super::tests::goal(GoalKind::AtMost { value: 81.0 }, 0.5);
+        let mut bound = super::tests::goal(
+            GoalKind::AtMost {
+                value: 81.0,
+                strict: false,
+            },
+            0.5,
+        );
         bound.year = 2024;
         let falling = Reach::of(&years, down.clone(), 2020, &bound, Direction::Falling);
         assert_eq!(falling, Some(Reach::In(2025)));

@@ -7,11 +7,15 @@ use plansim_core::meaning::GoalKind;
 /// The bound of a target: `at least`, `at most`, `about`, `range`, `exactly`.
 pub(super) fn bound(g: &GoalKind, lang: Lang) -> &'static str {
     match (g, lang.is_en()) {
+        (GoalKind::AtLeast { strict: true, .. }, false) => "高于",
+        (GoalKind::AtMost { strict: true, .. }, false) => "低于",
         (GoalKind::AtLeast { .. }, false) => "不低于",
         (GoalKind::AtMost { .. }, false) => "不高于",
         (GoalKind::About { .. }, false) => "左右",
         (GoalKind::Range { .. }, false) => "区间",
         (GoalKind::Point { .. }, false) => "达到",
+        (GoalKind::AtLeast { strict: true, .. }, true) => "above",
+        (GoalKind::AtMost { strict: true, .. }, true) => "below",
         (GoalKind::AtLeast { .. }, true) => "at least",
         (GoalKind::AtMost { .. }, true) => "at most",
         (GoalKind::About { .. }, true) => "about",
