@@ -152,19 +152,8 @@ fn unmatched_names_are_errors_with_the_nearest_and_other_regions_are_counted() {
         "region,indicator,year,value\n全国,常驻人口城镇化率,2021,64.72\n全国,城镇调查失业,2021,5.1\n内蒙古自治区,地区生产总值增长（%）,2021,6.3\n",
     )
     .unwrap();
-    let out = plansim()
-        .args([
-            "--lang",
-            "en",
-            "assess",
-            "scenarios/national-14th.toml",
-            "--actuals",
-        ])
-        .arg(&file)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
+    let (code, err) = national_with("en", "assess", &file);
+    assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("2 unreadable cells"), "{err}");
     assert!(
         err.contains("o.csv:2:2") && err.contains("did you mean `常住人口城镇化率`"),
@@ -180,36 +169,15 @@ fn unmatched_names_are_errors_with_the_nearest_and_other_regions_are_counted() {
         "region,indicator,year,value\n内蒙古自治区,地区生产总值增长（%）,2021,6.3\n",
     )
     .unwrap();
-    let out = plansim()
-        .args([
-            "--lang",
-            "en",
-            "assess",
-            "scenarios/national-14th.toml",
-            "--actuals",
-        ])
-        .arg(&file)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{err}");
+    let (code, err) = national_with("en", "assess", &file);
+    assert_eq!(code, Some(0), "{err}");
     assert!(
         err.contains("skipped 1 outturn row of regions no table holds: 内蒙古自治区 (1)"),
         "{err}"
     );
     // and in Chinese
-    let out = plansim()
-        .args([
-            "--lang",
-            "zh",
-            "assess",
-            "scenarios/national-14th.toml",
-            "--actuals",
-        ])
-        .arg(&file)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (code, err) = national_with("zh", "assess", &file);
+    assert_eq!(code, Some(0), "{err}");
     assert!(
         err.contains("plansim：跳过了 1 行实际值，其地区不在任何指标表中：内蒙古自治区（1）"),
         "{err}"
@@ -226,19 +194,8 @@ fn a_bad_outturn_file_reports_every_bad_cell() {
          全国,常住人口城镇化率,2022,65.22\n全国,常住人口城镇化率,2022,65.3\n",
     )
     .unwrap();
-    let out = plansim()
-        .args([
-            "--lang",
-            "en",
-            "check",
-            "scenarios/national-14th.toml",
-            "--actuals",
-        ])
-        .arg(&file)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
+    let (code, err) = national_with("en", "check", &file);
+    assert_eq!(code, Some(2), "{err}");
     for want in [
         "bad.csv:2:3",
         "届内",
@@ -250,18 +207,8 @@ fn a_bad_outturn_file_reports_every_bad_cell() {
         assert!(err.contains(want), "{want}: {err}");
     }
     // a Chinese run says every cell in Chinese, its place and text as in English
-    let out = plansim()
-        .args([
-            "--lang",
-            "zh",
-            "check",
-            "scenarios/national-14th.toml",
-            "--actuals",
-        ])
-        .arg(&file)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (code, err) = national_with("zh", "check", &file);
+    assert_eq!(code, Some(2), "{err}");
     for want in [
         "3 个单元格无法读取",
         "bad.csv:2:3: 第 2 行第 3 列（year）：`届内`：应为年份（如 2021）或时期（如 2021-2025）",
@@ -281,19 +228,8 @@ fn a_bad_outturn_file_reports_every_bad_cell() {
         "region,indicator,year,value\n全国,常住人口城镇化率,2022,65.22\n全国,常住人口城镇化率,2022,65.3\n全国,常住人口城镇化率,2021,64（预计）\n全国,常住人口城镇化率,2021,64.72\n",
     )
     .unwrap();
-    let out = plansim()
-        .args([
-            "--lang",
-            "en",
-            "assess",
-            "scenarios/national-14th.toml",
-            "--actuals",
-        ])
-        .arg(&file)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
+    let (code, err) = national_with("en", "assess", &file);
+    assert_eq!(code, Some(2), "{err}");
     assert!(
         err.contains("bad.csv:3:4") && err.contains("a different final figure"),
         "{err}"
@@ -601,4 +537,22 @@ fn an_outturn_is_not_converted_into_a_unit_that_only_ends_like_its_own() {
         err.contains("o.csv:2:4") && err.contains("a figure in 忆元"),
         "{err}"
     );
+}
+
+/// `plansim [--lang L] CMD scenarios/national-14th.toml --actuals FILE`: the exit code and
+/// stderr (no `--lang` when `lang` is empty: the language the inputs speak).
+fn national_with(lang: &str, cmd: &str, file: &std::path::Path) -> (Option<i32>, String) {
+    let mut c = plansim();
+    if !lang.is_empty() {
+        c.args(["--lang", lang]);
+    }
+    let out = c
+        .args([cmd, "scenarios/national-14th.toml", "--actuals"])
+        .arg(file)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
