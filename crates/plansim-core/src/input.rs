@@ -184,16 +184,6 @@ pub fn count_lines(path: &Path) -> Result<u64> {
     }
 }
 
-/// A regular file's text (UTF-8) within [`max_input`].
-pub(crate) fn read_to_string(path: &Path) -> Result<String> {
-    String::from_utf8(read(path)?).map_err(|e| {
-        Error::io(
-            path,
-            std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
-        )
-    })
-}
-
 /// At most `n` leading bytes of a regular file; `None` for anything else or an unreadable one.
 pub(crate) fn peek(path: &Path, n: u64) -> Option<Vec<u8>> {
     let (file, _) = open(path).ok()?;

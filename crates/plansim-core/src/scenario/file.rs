@@ -299,7 +299,9 @@ impl ScenarioFile {
     /// one run names every such error. Blanking with spaces keeps every byte offset, hence
     /// every line. A syntax error stops at once: what follows it cannot be read.
     fn read_all(path: &Path) -> Result<ScenarioFile> {
-        let mut text = crate::input::read_to_string(path)?;
+        // as Notepad saves it: UTF-8 with or without a BOM, UTF-16, or GBK on a Chinese
+        // Windows ("ANSI"), decoded as a table is
+        let mut text = crate::table::text::decode(path, &crate::input::read(path)?)?;
         let mut pending = Vec::new();
         loop {
             let e = match toml::from_str::<ScenarioFile>(&text) {
@@ -531,6 +533,33 @@ mod tests {
                 )) && e.contains(want),
                 "{e}"
             );
+        }
+    }
+
+    /// A scenario saved by Notepad on a Chinese Windows (GBK, "ANSI") or with a UTF-8 BOM reads
+    /// as its UTF-8 twin: the same name, description and rule.
+    #[test]
+    fn a_scenario_in_gbk_or_with_a_bom_reads_as_utf8() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "name = \"绿色\"\ndescription = \"森林覆盖率每年多增1.5个百分点\"\n\
+                    [[override]]\nindicator = \"森林覆盖率\"\nrate = 7\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(text.as_bytes());
+        let plain = dir.path().join("plain.toml");
+        std::fs::write(&plain, text).unwrap();
+        let want = ScenarioFile::read(&plain).unwrap();
+        assert_eq!(want.name.as_deref(), Some("绿色"));
+        for (name, bytes) in [("gbk.toml", gbk.to_vec()), ("bom.toml", bom)] {
+            let f = dir.path().join(name);
+            std::fs::write(&f, bytes).unwrap();
+            let got = ScenarioFile::read(&f).unwrap();
+            assert_eq!(
+                (&got.name, &got.description),
+                (&want.name, &want.description),
+                "{name}"
+            );
+            assert_eq!(got.overrides.len(), 1, "{name}");
         }
     }
 
