@@ -373,6 +373,38 @@ where
     Ok(())
 }
 
+/// [`print_json_object`] whose items are made beside the writer: `make` runs on a thread of its
+/// own and hands each item to `send` as it is made, a few at a time, so neither side holds
+/// them all; a writer that stops early (a closed pipe) stops the maker at its next item.
+pub fn print_json_made<H, T>(
+    out: &mut impl std::io::Write,
+    head: &H,
+    key: &str,
+    make: impl FnOnce(&dyn Fn(T) -> plansim_core::Result<()>) -> plansim_core::Result<()> + Send,
+) -> anyhow::Result<()>
+where
+    H: serde::Serialize,
+    T: serde::Serialize + Send,
+{
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(64);
+        let maker = scope.spawn(move || {
+            make(&|item| {
+                tx.send(item)
+                    .map_err(|_| plansim_core::Error::Invalid("the JSON writer stopped".into()))
+            })
+        });
+        let written = print_json_object(out, head, key, rx.iter());
+        drop(rx);
+        let made = maker
+            .join()
+            .map_err(|_| anyhow::anyhow!("the thread making the JSON's items stopped"))?;
+        written?;
+        made?;
+        Ok(())
+    })
+}
+
 /// A table for the terminal, with widths that count Chinese characters as two columns; the
 /// header words are the catalogue's, in this run's language.
 pub fn text_table(header: &[&str]) -> comfy_table::Table {

@@ -271,34 +271,20 @@ fn print_json_streamed(
 ) -> anyhow::Result<()> {
     let head = serde_json::json!({ "scenario": sc.name, "paths": [], "skipped": outline.skipped,
         "relations": [] });
-    std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::sync_channel(64);
-        let maker = scope.spawn(move || {
-            plansim_core::project::stream::each_path(sc, |path, values| {
-                // `values[k]` is the path's start year + k; a year without a value is left out
-                let start = path.plan.start_year;
-                let (years, values) = (start..)
-                    .zip(values.iter().copied())
-                    .filter(|(_, v)| !v.is_nan())
-                    .unzip();
-                tx.send(JsonPath {
-                    path: path.clone(),
-                    years,
-                    values,
-                })
-                .map_err(|_| plansim_core::Error::Invalid("the JSON writer stopped".into()))
+    super::print_json_made(&mut std::io::stdout().lock(), &head, "paths", |send| {
+        plansim_core::project::stream::each_path(sc, |path, values| {
+            // `values[k]` is the path's start year + k; a year without a value is left out
+            let start = path.plan.start_year;
+            let (years, values) = (start..)
+                .zip(values.iter().copied())
+                .filter(|(_, v)| !v.is_nan())
+                .unzip();
+            send(JsonPath {
+                path: path.clone(),
+                years,
+                values,
             })
-        });
-        let written =
-            super::print_json_object(&mut std::io::stdout().lock(), &head, "paths", rx.iter());
-        // a writer that stopped early lets the maker stop at its next path
-        drop(rx);
-        let made = maker
-            .join()
-            .map_err(|_| anyhow::anyhow!("the projection's thread stopped"))?;
-        written?;
-        made?;
-        Ok(())
+        })
     })
 }
 

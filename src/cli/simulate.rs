@@ -170,32 +170,19 @@ fn print_json(
     head: &plansim_core::simulate::Simulation,
     made: &Made,
 ) -> anyhow::Result<()> {
-    std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::sync_channel(64);
-        let maker = scope.spawn(move || {
-            made.each(&mut |x, path| {
-                // each path named, as the projection's are: the simulation's own paths are
-                // only in the projection's order
-                let s = &x.series;
-                tx.send(NamedPath {
-                    region: s.region.to_string(),
-                    plan: s.plan.to_string(),
-                    indicator: s.name.to_string(),
-                    unit: s.unit.to_string(),
-                    path: path.clone(),
-                })
-                .map_err(|_| plansim_core::Error::Invalid("the JSON writer stopped".into()))
+    super::print_json_made(out, head, "paths", |send| {
+        made.each(&mut |x, path| {
+            // each path named, as the projection's are: the simulation's own paths are only
+            // in the projection's order
+            let s = &x.series;
+            send(NamedPath {
+                region: s.region.to_string(),
+                plan: s.plan.to_string(),
+                indicator: s.name.to_string(),
+                unit: s.unit.to_string(),
+                path: path.clone(),
             })
-        });
-        let written = super::print_json_object(out, head, "paths", rx.iter());
-        // a writer that stopped early lets the maker stop at its next path
-        drop(rx);
-        let made = maker
-            .join()
-            .map_err(|_| anyhow::anyhow!("the simulation's thread stopped"))?;
-        written?;
-        made?;
-        Ok(())
+        })
     })
 }
 

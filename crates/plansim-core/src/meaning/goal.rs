@@ -103,7 +103,7 @@ impl GoalKind {
         } else if self.is_strict() {
             // the line itself is outside a strict bound (98 does not meet `＞98`): moved past
             // the rounding `meets` allows a computed figure
-            -3e-9 * level.abs().max(1.0)
+            -3.0 * rounding(level)
         } else {
             0.0
         };
@@ -142,15 +142,20 @@ impl GoalKind {
     }
 }
 
+/// How far a computed figure may stray from a level by rounding alone.
+fn rounding(level: f64) -> f64 {
+    1e-9 * level.abs().max(1.0)
+}
+
 /// `v` is the level itself, to the rounding of a computed figure.
 fn on_the_line(level: f64, v: f64) -> bool {
-    (v - level).abs() <= 1e-9 * level.abs().max(1.0)
+    (v - level).abs() <= rounding(level)
 }
 
 /// Whether `v` is on the met side of a threshold (level, met at or above): a path calibrated
 /// onto the target must count as reaching it despite rounding.
 pub(crate) fn meets((level, at_or_above): (f64, bool), v: f64) -> bool {
-    let eps = 1e-9 * level.abs().max(1.0);
+    let eps = rounding(level);
     if at_or_above {
         v >= level - eps
     } else {
