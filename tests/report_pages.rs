@@ -118,6 +118,13 @@ fn chinese_pages_speak_chinese() {
     assert!(jobs.contains("<td class=n>已达到，需保持</td>"), "{jobs}");
     // energy intensity missed its 〔13.5〕: still a rate
     assert!(!row("单位GDP能源消耗降低").contains("已达到，需保持"));
+    // the attribute column says 预期性 as well as 约束性 (the outline's table: patents
+    // 预期性, energy 约束性); it showed only 约束性, an expected target's cell left empty
+    assert!(patents.contains("<td>预期性</td>"), "{patents}");
+    assert!(row("单位GDP能源消耗降低").contains("<span class=binding>约束性</span>"));
+    let md = std::fs::read_to_string(out.join("national-14th/index.md")).unwrap();
+    assert!(md.contains("| 地区 | 指标 | 单位 | 属性 |"), "{md}");
+    assert!(md.contains("| 全国 | 每万人口高价值发明专利拥有量 | 件 | 预期性 |"));
     // findings: 提示 | 期间累计目标, the code as tooltip; 〔1〕 quoted as code
     assert!(page.contains("<td title=\"cumulative-target\">期间累计目标</td>"));
     assert!(page.contains("<code>〔1〕</code> 是 2021–2025 的累计总量"));

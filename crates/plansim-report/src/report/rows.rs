@@ -13,6 +13,11 @@ use plansim_core::text::Shared;
 use serde::Serialize;
 
 use plansim_core::assess::Status;
+use plansim_core::table::Attribute;
+
+fn is_binding<S: serde::Serializer>(a: &Attribute, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_bool(*a == Attribute::Binding)
+}
 
 /// One target in a report.
 #[derive(Clone, Debug, Serialize)]
@@ -25,7 +30,10 @@ pub struct TargetRow {
     pub indicator: String,
     pub indicator_en: String,
     pub unit: Shared,
-    pub binding: bool,
+    /// 约束性, 预期性 or none printed; `"binding": true` for 约束性 in `summary.json`, as
+    /// before the pages showed 预期性.
+    #[serde(rename = "binding", serialize_with = "is_binding")]
+    pub attribute: Attribute,
     pub base_year: i32,
     pub base: Option<f64>,
     pub year: i32,
@@ -312,7 +320,7 @@ pub fn target_rows(
                         Some(s) => texts.get(&s.unit),
                         None => texts.get(&ind.value_unit()),
                     },
-                    binding: ind.attribute == plansim_core::table::Attribute::Binding,
+                    attribute: ind.attribute,
                     base_year: path.map_or(ind.base_year, |i| p.paths[i].plan.start_year),
                     base: path
                         .map(|i| p.paths[i].plan.start)
@@ -389,6 +397,20 @@ impl Texts {
 }
 
 impl TargetRow {
+    /// A binding (约束性) target.
+    pub fn binding(&self) -> bool {
+        self.attribute == Attribute::Binding
+    }
+
+    /// The attribute as the pages print it: 约束性 / 预期性 (`binding` / `expected`), empty
+    /// where the table prints none.
+    pub fn attribute_word(&self, lang: Lang) -> &'static str {
+        match self.attribute {
+            Attribute::Binding => lang.say("binding", "约束性"),
+            Attribute::Expected => lang.say("expected", "预期性"),
+            Attribute::Unstated => "",
+        }
+    }
     /// How much higher (lower, for a falling target) the target year's level must be than
     /// the observed pace carries the latest outturn to, in the row's unit: for targets to
     /// reach on a compound or points path and for period totals (in points of the index).

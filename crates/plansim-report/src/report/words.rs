@@ -69,15 +69,15 @@ pub fn target_heads(lang: Lang) -> [&'static str; 15] {
     ]
 }
 
-/// The Markdown targets table's column headings: the HTML table's, the attribute column
-/// marking binding targets, without the base, with a shorter "why".
+/// The Markdown targets table's column headings: the HTML table's without the base, with a
+/// shorter "why".
 pub fn target_heads_md(lang: Lang) -> [&'static str; 14] {
     let h = target_heads(lang);
     [
         h[0],
         h[1],
         h[2],
-        binding(lang),
+        h[3],
         h[5],
         h[6],
         h[7],
@@ -89,11 +89,6 @@ pub fn target_heads_md(lang: Lang) -> [&'static str; 14] {
         h[13],
         h[14],
     ]
-}
-
-/// A binding target's mark in the attribute column.
-pub fn binding(lang: Lang) -> &'static str {
-    lang.say("binding", "约束性")
 }
 
 /// The findings table's column headings (the Markdown table has no source column).
