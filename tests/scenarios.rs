@@ -729,3 +729,77 @@ fn a_pace_past_the_ceiling_saturates_and_a_path_from_nothing_moves() {
     assert!(forest.iter().all(|v| *v <= 100.0), "{forest:?}");
     assert!(at_2025("城镇新增就业", "5.0") > 0.0);
 }
+
+/// `[after] rule = "converge"` moves the rates of the levels the plan moves upward, in a
+/// straight line from the plan's rate to `rate` by `by`: 科尔沁区's GDP (7 % stated) grows
+/// 7 + (4 − 7)·1/10 = 6.7 % in 2026 and 4 % in 2035. It leaves on the plan's pace a share
+/// (城镇化率), a row meant to fall (能耗累计降低), a row the plan holds (优良天数, 市级指标)
+/// and a total over the period (新建公厕): a 4 % a year pushed days of good air past 365.
+/// `category` narrows it, and a row named by `indicator` is moved whatever it is.
+#[test]
+fn after_converge_moves_the_rising_levels_and_leaves_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = format!("{}/scenarios/baseline.toml", env!("CARGO_MANIFEST_DIR"));
+    let write = |name: &str, after: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(
+            &p,
+            format!(
+                "extends = {base:?}\nname = {name:?}\n[after]\nrule = \"converge\"\nrate = 4\nby = 2035\n{after}"
+            ),
+        )
+        .unwrap();
+        p.display().to_string()
+    };
+    let csv = |sc: &str| {
+        let r = run(&["project", sc, "--format", "csv"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stdout
+    };
+    let plain = csv("scenarios/baseline.toml");
+    let all = csv(&write("all.toml", ""));
+    let economy = csv(&write("economy.toml", "category = \"经济发展\"\n"));
+    let energy = "单位地区生产总值能耗累计降低";
+    let named = csv(&write("named.toml", &format!("indicator = \"{energy}\"\n")));
+    let v = |t: &str, name: &str, y: i32| value(t, "科尔沁区", name, y);
+    let gdp = "地区生产总值增长率";
+    let growth = |t: &str, y: i32| v(t, gdp, y) / v(t, gdp, y - 1);
+    // values are printed to six digits: a ratio of two is good to about 1e-5
+    for t in [&all, &economy] {
+        assert!(
+            (growth(t, 2026) - 1.067).abs() < 2e-5,
+            "{}",
+            growth(t, 2026)
+        );
+        assert!(
+            (growth(t, 2030) - 1.055).abs() < 2e-5,
+            "{}",
+            growth(t, 2030)
+        );
+        assert!((growth(t, 2035) - 1.04).abs() < 2e-5, "{}", growth(t, 2035));
+    }
+    for name in [
+        "常住人口城镇化率",
+        energy,
+        "城市空气质量优良天数",
+        "新建公厕",
+    ] {
+        for y in [2026, 2030, 2035] {
+            assert_eq!(v(&all, name, y), v(&plain, name, y), "{name} {y}");
+        }
+    }
+    // 每万人…发明 (创新驱动, 10 % a year) is moved by the whole rule, not by the category's
+    let patents = "每万人拥有高价值发明数(每万人发明专利拥有量)";
+    assert_eq!(v(&economy, patents, 2035), v(&plain, patents, 2035));
+    assert!(v(&all, patents, 2035) < v(&plain, patents, 2035));
+    // named, the falling row converges too: from its plan pace towards +4 %, above the plan
+    assert!(v(&named, energy, 2035) > v(&plain, energy, 2035));
+    // explain names what the rule leaves on the plan's pace
+    let r = run(&["explain", "--format", "json", &write("all.toml", "")]);
+    let e: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let kept = e["rules"][0]["kept"].to_string();
+    for name in [energy, "城市空气质量优良天数", "新建公厕"] {
+        assert!(kept.contains(&format!("科尔沁区 {name}")), "{name}: {kept}");
+    }
+    assert!(!kept.contains(gdp), "{kept}");
+}

@@ -153,6 +153,17 @@ fn write_table(out: &mut impl Write, e: &Explanation, lang: Lang) -> anyhow::Res
                 lang.list(&r.left_out)
             )?;
         }
+        if !r.kept.is_empty() {
+            writeln!(
+                out,
+                "  {}: {}",
+                say(
+                    "left on the plan's pace: meant to fall, held by the plan, or a total over the period (name one with indicator = \"…\" to move it)",
+                    "应下降、规划保持或期内累计的指标，按规划延续（要改变，用 indicator = \"…\" 指名）"
+                ),
+                lang.list(&r.kept)
+            )?;
+        }
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use crate::lang::{Lang, Rule};
 use crate::notice::{At, Notice};
 use crate::project::project;
 use crate::scenario::rates::{RuleRef, Step};
-use crate::scenario::{Kind, Percent, Scenario, Selector};
+use crate::scenario::{AfterRule, Kind, Percent, Scenario, Selector};
 use crate::sweep::round;
 use serde::Serialize;
 
@@ -35,6 +35,10 @@ pub struct RuleAccount {
     /// Indicators its names select but its kind leaves out (`城镇化率`, a share, under a
     /// category shock that reaches levels).
     pub left_out: Vec<String>,
+    /// Indicators `[after]`'s `converge` or `explicit` reaches by name and kind but leaves on
+    /// the plan's pace: meant to fall, held by the plan, or a running total.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kept: Vec<String>,
 }
 
 /// The years of one indicator a rule changed, in spans of equal change.
@@ -113,11 +117,26 @@ pub fn explain(sc: &Scenario) -> Result<Explanation> {
             let mut says = vec![format!("rule = \"{}\"", format!("{rule:?}").to_lowercase())];
             says.extend(a.rate.as_ref().map(|r| pair("rate", r)));
             says.extend(a.by.map(|b| format!("by = {b}")));
+            let moves = matches!(rule, AfterRule::Converge | AfterRule::Explicit);
+            let sel = moves.then(|| a.selector());
+            if a.selects() {
+                says.splice(1..1, selector_words(&a.selector()));
+            }
             let at = a
                 .rate
                 .as_ref()
                 .map_or_else(|| At::new(&sc.path, 0), |r| r.at.clone());
-            rules.push(account(sc, &p, (Rule::After, 0), &at, says, None));
+            let mut acc = account(sc, &p, (Rule::After, 0), &at, says, sel);
+            // what it reaches by name and kind but leaves on the plan's pace
+            if moves {
+                acc.kept = p
+                    .paths
+                    .iter()
+                    .filter(|x| a.reaches(&x.series) && !a.changes(&x.series, x.plan.pace))
+                    .map(|x| format!("{} {}", x.series.region, x.series.name))
+                    .collect();
+            }
+            rules.push(acc);
         }
         for (i, ph) in a.phases.iter().enumerate() {
             let mut says = selector_words(&ph.selector());
@@ -219,6 +238,7 @@ fn account(
         says: says.join(", "),
         rows,
         left_out,
+        kept: Vec::new(),
     }
 }
 
@@ -247,6 +267,7 @@ fn settings(sc: &Scenario) -> Vec<RuleAccount> {
             ),
             rows,
             left_out: Vec::new(),
+            kept: Vec::new(),
         });
     }
     for (key, sigma) in sc.spec.uncertainty.iter().flat_map(|u| &u.sigma_by) {
@@ -262,6 +283,7 @@ fn settings(sc: &Scenario) -> Vec<RuleAccount> {
             says: format!("\"{key}\" = {}", sigma.text),
             rows,
             left_out: Vec::new(),
+            kept: Vec::new(),
         });
     }
     out

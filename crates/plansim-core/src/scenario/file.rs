@@ -146,11 +146,29 @@ pub struct Shock {
 /// After the plan period: `continue` the plan's rate (default; later targets such as 2035 goals
 /// are then reached through), `converge` to `rate` by year `by`, or `explicit` `rate`.
 /// `phases` set a rate per period and win over the rule in their years.
+///
+/// `converge` and `explicit` reach the levels the plan moves upward — not shares, not a row
+/// meant to fall, not a row the plan holds (a bound already met, no rate or target), not a
+/// running total over the period — of the
+/// indicators, categories, attributes, regions and kind given; a row named by `indicator` is
+/// reached whatever it is. A GDP-like 4 % a year pushed every year of good air past 365 days
+/// and an unemployment rate held at 4 % up to 4 % a year.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct After {
     /// How rates go on after the plan year (default `continue`).
     pub rule: Option<AfterRule>,
+    /// An indicator's name as in the table (or its `indicator_en`).
+    pub indicator: Option<String>,
+    /// A category as in the table.
+    pub category: Option<String>,
+    /// `约束性`/`binding` or `预期性`/`expected`.
+    pub attribute: Option<String>,
+    #[serde(default, deserialize_with = "located::names")]
+    /// One region, a list, or `"*"` for every region.
+    pub region: Option<Vec<String>>,
+    /// Levels, shares or all (see [`Kind`]).
+    pub kind: Option<Kind>,
     /// The rate to converge to or to use, percent a year.
     pub rate: Option<Percent>,
     #[serde(default, deserialize_with = "located::opt_year")]
@@ -269,6 +287,28 @@ macro_rules! selector_of {
 selector_of!(Override);
 selector_of!(Shock);
 selector_of!(Phase);
+selector_of!(After);
+
+impl After {
+    /// Whether the rule (`converge`, `explicit`) changes the series, whose plan-period pace
+    /// is `pace` ([`After`]).
+    pub(crate) fn changes(&self, s: &crate::series::Series, pace: super::rates::Pace) -> bool {
+        // a running total (`[4]万人` new jobs) counts its period and ends with it
+        let grows = s.direction == crate::table::Direction::Rising
+            && !pace.held()
+            && s.shape != crate::series::Shape::RunningTotal;
+        self.reaches(s) && (self.indicator.is_some() || grows)
+    }
+
+    /// Whether it names which indicators it reaches (else it reaches every rising level).
+    pub(crate) fn selects(&self) -> bool {
+        self.indicator.is_some()
+            || self.category.is_some()
+            || self.attribute.is_some()
+            || self.region.is_some()
+            || self.kind.is_some()
+    }
+}
 
 impl ScenarioFile {
     /// The scenario a table runs as when given alone: its stated rates, said in both
@@ -391,6 +431,11 @@ impl ScenarioFile {
         let after = match (parent.after, self.after) {
             (Some(p), Some(c)) => Some(After {
                 rule: c.rule.or(p.rule),
+                indicator: c.indicator.or(p.indicator),
+                category: c.category.or(p.category),
+                attribute: c.attribute.or(p.attribute),
+                region: c.region.or(p.region),
+                kind: c.kind.or(p.kind),
                 rate: c.rate.or(p.rate),
                 by: c.by.or(p.by),
                 phases: [p.phases, c.phases].concat(),

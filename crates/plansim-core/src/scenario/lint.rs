@@ -91,6 +91,23 @@ fn rules(sc: &Scenario) -> Vec<RuleView<'_>> {
                 .collect(),
         });
     }
+    // `[after]` naming what it reaches is checked as a rule is: a name that matches nothing
+    if let Some((a, rate)) = sc
+        .spec
+        .after
+        .as_ref()
+        .filter(|a| a.selects())
+        .and_then(|a| Some((a, a.rate.as_ref()?)))
+    {
+        v.push(RuleView {
+            rule: Rule::After,
+            at: &rate.at,
+            sel: a.selector(),
+            years: None,
+            rates: vec![("rate", rate)],
+            changes: Vec::new(),
+        });
+    }
     for ph in sc.spec.after.iter().flat_map(|a| &a.phases) {
         v.push(RuleView {
             rule: Rule::Phase,

@@ -83,6 +83,14 @@ impl Pace {
             Pace::HeldUnreachable => "held (target unreachable by this model)",
         }
     }
+
+    /// The plan holds the row where it is.
+    pub fn held(self) -> bool {
+        matches!(
+            self,
+            Pace::HeldNoRateOrTarget | Pace::HeldBoundMet | Pace::HeldUnreachable
+        )
+    }
 }
 
 impl std::fmt::Display for Pace {
@@ -500,7 +508,12 @@ fn after_plan(
     let years = rules.years;
     let g0 = plan.plan_rate;
     let to = after.rate.as_ref().map_or(g0, |r| r.fraction());
-    match after.rule {
+    // a rate for every level, not for the rows meant to fall or held ([`After`])
+    let rule = match after.rule {
+        Some(AfterRule::Explicit | AfterRule::Converge) if !after.changes(s, plan.pace) => None,
+        rule => rule,
+    };
+    match rule {
         Some(AfterRule::Explicit) => {
             rules.apply(Rule::After, 0, rates, |y, _| {
                 (y > s.plan_year).then_some(to)
