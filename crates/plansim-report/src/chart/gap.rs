@@ -31,6 +31,9 @@ pub struct GapChart {
     pub dots: Vec<GapDot>,
     /// The x axis's name (`差距 = 当前速度 − 所需速度`).
     pub axis: String,
+    /// Said under the axis when a target graded on track so far lies left of zero: the grade
+    /// reads the progress made, the gap the pace the remaining years need.
+    pub note: String,
     pub words: Words,
 }
 
@@ -41,6 +44,18 @@ impl GapChart {
         v.sort_by(|a, b| a.gap.total_cmp(&b.gap));
         v
     }
+
+    /// Whether a target not behind by its grade needs a faster pace (left of zero): the chart
+    /// then says why the two differ.
+    pub fn needs_note(&self) -> bool {
+        self.dots.iter().any(|d| {
+            d.gap < 0.0
+                && matches!(
+                    d.status,
+                    Status::Ahead | Status::Achieved | Status::Faster | Status::OnTrack
+                )
+        })
+    }
 }
 
 impl Draw for GapChart {
@@ -49,7 +64,7 @@ impl Draw for GapChart {
     }
 
     fn labels(&self) -> Vec<&str> {
-        let mut v = vec![self.title.as_str(), &self.subtitle, &self.axis];
+        let mut v = vec![self.title.as_str(), &self.subtitle, &self.axis, &self.note];
         v.extend(self.dots.iter().map(|d| d.label.as_str()));
         v.extend(self.words.all());
         v
@@ -81,7 +96,9 @@ impl Draw for GapChart {
         }
         let tick = cv.font(18.0);
         let top = y + cv.px(8.0);
-        let room = cv.h - cv.px(20.0) - 2 * line_height(tick) - cv.px(20.0);
+        let note = self.needs_note() && !self.note.is_empty();
+        let lines = if note { 3 } else { 2 };
+        let room = cv.h - cv.px(20.0) - lines * line_height(tick) - cv.px(20.0);
         let row = ((room - top) as f64 / dots.len() as f64).min(cv.sc.0 * 40.0);
         if row < 4.0 {
             return Err(DrawFail(format!(
@@ -128,6 +145,11 @@ impl Draw for GapChart {
             ((f.left + f.right) / 2, name_y),
             HPos::Center,
         )?;
+        if note {
+            let text = cv.fit(&self.note, tick, cv.w - 2 * margin)?;
+            let at = (cv.w / 2, name_y + line_height(tick) + cv.px(8.0));
+            cv.label(&text, tick, MUTED, at, HPos::Center)?;
+        }
         let x0 = f.x_px(0.0);
         let st = INK.mix(0.6).stroke_width(cv.px(1.5) as u32);
         cv.draw(&PathElement::new(vec![(x0, f.top), (x0, f.bottom)], st))?;
@@ -179,5 +201,29 @@ mod tests {
         };
         let order: Vec<&str> = c.sorted().iter().map(|d| d.label.as_str()).collect();
         assert_eq!(order, ["b", "d", "a"]);
+    }
+
+    /// The note is said only when a target graded on track so far lies left of zero (科尔沁区's
+    /// GDP on the trial's outturns: 基本符合预期, 5.83 % a year against 8.91 % needed).
+    #[test]
+    fn the_note_only_where_a_grade_and_its_gap_differ() {
+        let dot = |gap: f64, status| GapDot {
+            label: String::new(),
+            gap,
+            half_width: None,
+            status,
+        };
+        let chart = |dots| GapChart {
+            dots,
+            ..Default::default()
+        };
+        let differ = chart(vec![
+            dot(5.83 - 8.91, Status::OnTrack),
+            dot(1.2, Status::Faster),
+        ]);
+        assert!(differ.needs_note());
+        let agree = chart(vec![dot(-2.7, Status::Lagging), dot(1.2, Status::Faster)]);
+        assert!(!agree.needs_note());
+        assert!(!chart(vec![dot(0.5, Status::OnTrack)]).needs_note());
     }
 }

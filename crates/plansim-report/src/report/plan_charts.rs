@@ -432,6 +432,12 @@ pub fn gap(run: &Computed, region: &str, plan: &str, lang: Lang) -> GapChart {
             "差距 = 当前速度 − 所需速度（水平值按%/年，比重按个百分点/年；下降类指标降得更快为正）"
                 .into()
         },
+        note: lang
+            .say(
+                "the grade reads the progress made so far, the gap what the remaining years need: a target on track so far may still have to speed up",
+                "评估看至今完成的进度，差距看剩余年份所需的速度：进度符合预期的目标，剩余年份仍可能须加快",
+            )
+            .into(),
         words: words(lang),
     }
 }
