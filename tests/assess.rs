@@ -341,6 +341,31 @@ fn in_step_with_economic_growth_reads_the_gdp_row() {
     assert_eq!(g["status"], "lagging", "{g}");
 }
 
+/// A relation printed as the target with the pace the plan expects beside it (`与经济增长同步`
+/// and `6`, as 回民区's outline prints income growth) is graded on the relation: GDP grew
+/// (6.5 + 1.2 + 5.8)/3 = 4.5 %, income (7.1 + 4.0 + 5.2)/3 = 5.433 %, 0.933 points above it:
+/// 快于预期. Against the 6 beside it, it was 滞后于预期 under the words 同步.
+#[test]
+fn a_relation_printed_as_the_target_is_graded_on_the_relation() {
+    let rows = "某区,地区生产总值增长,%,,,6左右,预期性
+某区,全体居民人均可支配收入增长,%,,与经济增长同步,6,预期性
+";
+    let mut outturns = String::new();
+    for (y, gdp, income) in [(2021, 6.5, 7.1), (2022, 1.2, 4.0), (2023, 5.8, 5.2)] {
+        outturns += &format!(
+            "某区,地区生产总值增长,{y},{gdp}\n某区,全体居民人均可支配收入增长,{y},{income}\n"
+        );
+    }
+    let g = graded_written(rows, &outturns, "全体居民人均可支配收入增长");
+    assert_eq!(g["status"], "faster", "{g}");
+    assert_eq!(g["target"], "与经济增长同步", "{g}");
+    let reason = g["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("4.5%") && reason.contains("5.433%"),
+        "{reason}"
+    );
+}
+
 /// A bare figure in another unit's scale is refused, every one at once, with its file, row
 /// and column: GDP of 1,250亿 in 2020 given as 13,300,000 (万元: 10,640 times the base) and
 /// forest cover of 30.2 % given as the fraction 0.312; the same year's GDP written

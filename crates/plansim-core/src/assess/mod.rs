@@ -238,8 +238,10 @@ impl Row<'_> {
     /// The cell the target is read from, as printed.
     pub(crate) fn target_text(&self) -> String {
         let t = &self.ind.target;
-        if !t.is_none()
-            && (t.is_numeric() || !matches!(self.m.target, TargetKind::Relational { .. }))
+        let relational = matches!(self.m.target, TargetKind::Relational { .. });
+        // a relation shows the cell it is read from: the target's (`与经济增长同步`, a `—`
+        // beside it), else the rate column's
+        if !t.is_none() && (t.is_numeric() || !relational || crate::meaning::relation(t).is_some())
         {
             t.raw.clone()
         } else if !self.ind.rate.is_none() {

@@ -227,6 +227,11 @@ fn annual(goal: GoalKind, of: Of, precision: f64) -> TargetKind {
 /// A rate indicator: the target cell, else the rate column, on its yearly values.
 fn rate_target(ind: &Indicator) -> TargetKind {
     let target_numeric = ind.target.is_numeric() && !ind.target.is_period_total();
+    // a relation printed as the target (`与经济增长同步`) is the target, the rate column
+    // beside it (`6`) the pace the plan expects of it
+    if !target_numeric && let Some(r) = relational(&ind.target) {
+        return r;
+    }
     let cell = if target_numeric {
         &ind.target
     } else {
@@ -308,6 +313,9 @@ fn level_target(ind: &Indicator, q: Quantity, dir: Direction, base: Option<f64>)
     }
     if let Some(t) = total_on_base(ind, dir, base) {
         return t;
+    }
+    if let Some(r) = relational(&ind.target) {
+        return r;
     }
     let rate_numeric = ind.rate.is_numeric() && !ind.rate.is_period_total() && !ind.rate_cumulative;
     if rate_numeric && let Some(goal) = goal_of_cell(&ind.rate, per_cent(&ind.rate), None, true) {

@@ -347,3 +347,50 @@ fn a_starred_base_gives_way_to_the_base_year_outturn() {
     let ind = row("常住人口城镇化率", "%", 2019, "60.6", 2025, "65", "");
     assert_eq!(Meaning::with_base_outturn(&ind, Some(63.9)).base_note, None);
 }
+
+/// A relation printed as the target with a rate beside it (回民区's outline: income growth
+/// `与经济增长同步` under 2025, `6` under 年均增长, as GDP's `6左右`) is the relation: graded
+/// against 6 ± 0.5 it was called 同步 while the economy grew 4.5 %. The 6 stays the row's
+/// stated pace. A level with such a target reads it too.
+#[test]
+fn a_relation_printed_as_the_target_wins_over_the_rate_beside_it() {
+    let in_step = |m: &Meaning| {
+        matches!(
+            &m.target,
+            TargetKind::Relational {
+                relation: Relation {
+                    kind: RelationKind::InStep,
+                    other,
+                },
+            } if other == "经济增长"
+        )
+    };
+    let m = meaning(
+        "全体居民人均可支配收入增长",
+        "%",
+        2020,
+        "—",
+        "与经济增长同步",
+        "6",
+    );
+    assert!(in_step(&m), "{:?}", m.target);
+    let m = meaning(
+        "全体居民人均可支配收入",
+        "元",
+        2020,
+        "38000",
+        "与经济增长同步",
+        "6",
+    );
+    assert!(in_step(&m), "{:?}", m.target);
+    // a number in the target cell is still the target
+    let m = meaning(
+        "全体居民人均可支配收入增长",
+        "%",
+        2020,
+        "—",
+        "6",
+        "与经济增长同步",
+    );
+    assert_eq!(m.target.rule(), "annual-rate");
+}
