@@ -371,3 +371,49 @@ fn the_way_a_target_moves_is_said_in_the_runs_language() {
     let (_, line) = row("en");
     assert!(line.contains("70 (rising)"), "{line}");
 }
+
+/// The notes column and the notes under a table speak the run's language too: a 〔〕 total
+/// over 2016–2020 and 2021–2025 under a note, and a relation to another row of the table, are
+/// `基期 2016–2020年累计 注；目标 2021–2025年累计 注` and `目标 同步于地区生产总值增长` in
+/// Chinese (they were English in a Chinese run), and English in English.
+#[test]
+fn the_notes_column_is_in_the_runs_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("t.csv");
+    std::fs::write(
+        &table,
+        "指标,单位,2020年,2025年目标,年均增长（%）,属性\n\
+         地区生产总值增长,%,—,—,6左右,预期性\n\
+         全体居民人均可支配收入增长,%,—,与经济增长同步,6,预期性\n\
+         单位地区生产总值能耗累计降低,%,〔13.5〕,〔12〕,—,约束性\n\
+         注：〔〕内为5年累计数。2020年为预计数。\n",
+    )
+    .unwrap();
+    let run = |lang: &str| {
+        stdout(&plansim(&["tables", "--lang", lang, table.to_str().unwrap()]).success())
+    };
+    let line = |out: &str, name: &str| {
+        out.lines()
+            .find(|l| l.contains(name))
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    let zh = run("zh");
+    let energy = line(&zh, "能耗");
+    assert!(
+        energy.contains("基期 2016–2020年累计 注；目标 2021–2025年累计 注"),
+        "{energy}"
+    );
+    let income = line(&zh, "可支配收入");
+    assert!(income.contains("目标 同步于地区生产总值增长"), "{income}");
+    assert!(zh.contains("2020年为预计数（第 5 行）"), "{zh}");
+    for english in ["total", "target", "in step", "(row"] {
+        assert!(!zh.contains(english), "{english} in {zh}");
+    }
+    let en = run("en");
+    assert!(
+        line(&en, "能耗").contains("base total 2016–2020 注; target total 2021–2025 注"),
+        "{en}"
+    );
+    assert!(line(&en, "可支配收入").contains("target in step with 地区生产总值增长"));
+}

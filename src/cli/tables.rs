@@ -175,13 +175,16 @@ fn print_tables(out: &mut impl Write, tables: &[Table]) -> anyhow::Result<()> {
                     meaning_words(ind),
                     ind.rate.raw.clone(),
                     ind.attribute.label().to_string(),
-                    annotations(ind).join("; "),
+                    annotations(ind, lang()).join(if lang().is_en() { "; " } else { "；" }),
                 ],
             )?;
         }
         grid.finish(out)?;
         for n in &t.notes {
-            writeln!(out, "{} {} (row {})", note_label(n), n.text, n.row)?;
+            match lang() {
+                Lang::En => writeln!(out, "{} {} (row {})", note_label(n), n.text, n.row)?,
+                Lang::Zh => writeln!(out, "{} {}（第 {} 行）", note_label(n), n.text, n.row)?,
+            }
         }
     }
     Ok(())

@@ -1,6 +1,7 @@
 //! Table rows as `plansim tables --format csv` writes them: every cell as printed beside what
 //! it was read as, and what the notes, marks and rate column add.
 
+use crate::lang::Lang;
 use crate::meaning::GoalKind;
 use crate::meaning::{BaseNote, Meaning, Quantity};
 use crate::table::{Attribute, Form, Indicator, RateKind};
@@ -212,7 +213,7 @@ pub(crate) fn table_row_with<'a>(ind: &'a Indicator, m: &Meaning) -> TableRow<'a
             crate::table::Direction::Falling => "falling",
         },
         source: &ind.source,
-        notes: annotations(ind).join("; "),
+        notes: annotations(ind, Lang::En).join("; "),
         quantity: m.quantity.word(),
         target_rule: m.target.rule(),
         goal_kind: goal.as_ref().map_or("", goal_word),
@@ -245,48 +246,73 @@ fn rate_kind(kind: RateKind) -> &'static str {
     }
 }
 
-/// What a row says beyond its cells' values, briefly: `base 2019 ②`, `rate total 2021–2025
-/// in 岁 ①`, `rate above 国内生产总值（GDP）增长`, `target from rate`, `sub-item of …`, `note ③`.
-pub fn annotations(ind: &Indicator) -> Vec<String> {
+/// What a row says beyond its cells' values, briefly, in a language: `base 2019 ②`, `rate
+/// total 2021–2025 in 岁 ①`, `rate above 国内生产总值（GDP）增长`, `target from rate`,
+/// `sub-item of …`, `note ③` (`基期 2019 ②`, `增速 2021–2025年累计（岁） ①`, …). The
+/// exports' `notes` column speaks English, as their other data columns do.
+pub fn annotations(ind: &Indicator, lang: Lang) -> Vec<String> {
+    let say = |en: &'static str, zh: &'static str| lang.say(en, zh);
     let mut out = Vec::new();
     for (assumed, what, year) in [
-        (ind.base_year_assumed, "base", ind.base_year),
-        (ind.target_year_assumed, "target", ind.target_year),
+        (ind.base_year_assumed, say("base", "基期"), ind.base_year),
+        (
+            ind.target_year_assumed,
+            say("target", "目标"),
+            ind.target_year,
+        ),
     ] {
         if assumed {
-            out.push(format!("{what} year {year} assumed"));
+            out.push(match lang {
+                Lang::En => format!("{what} year {year} assumed"),
+                Lang::Zh => format!("{what}年份{year}为推定"),
+            });
         }
     }
     if let Some(p) = &ind.name_parts.parent {
-        out.push(format!("sub-item of {p}"));
+        out.push(match lang {
+            Lang::En => format!("sub-item of {p}"),
+            Lang::Zh => format!("{p}的子项"),
+        });
     }
     for (what, cell) in [
-        ("base", &ind.base),
-        ("target", &ind.target),
-        ("rate", &ind.rate),
+        (say("base", "基期"), &ind.base),
+        (say("target", "目标"), &ind.target),
+        (say("rate", "增速"), &ind.rate),
     ] {
-        if what == "target" && ind.target_from_rate {
-            out.push("target from rate".into());
+        let rate = std::ptr::eq(cell, &ind.rate);
+        if std::ptr::eq(cell, &ind.target) && ind.target_from_rate {
+            out.push(say("target from rate", "目标取自增速栏").into());
             continue;
         }
         let mut says: Vec<String> = Vec::new();
         if let Some(y) = cell.year {
-            says.push(y.to_string());
+            says.push(match lang {
+                Lang::En => y.to_string(),
+                Lang::Zh => format!("{y}年"),
+            });
         }
         if cell.preliminary {
-            says.push("preliminary".into());
+            says.push(say("preliminary", "预计").into());
         }
         if let Some([from, to]) = cell.period_years {
-            let of = match (what, ind.rate_kind) {
-                ("rate", RateKind::TotalPercent) => ", % change".to_string(),
-                ("rate", RateKind::TotalAmount) if ind.unit.is_share() => " in points".into(),
-                ("rate", RateKind::TotalAmount) => format!(" in {}", ind.unit.raw),
+            let of = match (rate, ind.rate_kind) {
+                (true, RateKind::TotalPercent) => say(", % change", "（变化%）").to_string(),
+                (true, RateKind::TotalAmount) if ind.unit.is_share() => {
+                    say(" in points", "（百分点）").into()
+                }
+                (true, RateKind::TotalAmount) => match lang {
+                    Lang::En => format!(" in {}", ind.unit.raw),
+                    Lang::Zh => format!("（{}）", ind.unit.raw),
+                },
                 _ => String::new(),
             };
-            says.push(format!("total {from}–{to}{of}"));
+            says.push(match lang {
+                Lang::En => format!("total {from}–{to}{of}"),
+                Lang::Zh => format!("{from}–{to}年累计{of}"),
+            });
         }
-        if what == "rate" && ind.rate_kind == RateKind::Yearly {
-            says.push("each year's value".into());
+        if rate && ind.rate_kind == RateKind::Yearly {
+            says.push(say("each year's value", "各年数值").into());
         }
         if let Form::Relational(r) = &cell.form {
             let crate::table::Relational {
@@ -295,11 +321,11 @@ pub fn annotations(ind: &Indicator) -> Vec<String> {
                 indicator,
                 ..
             } = &**r;
-            says.push(format!(
-                "{} {}",
-                relation.words(),
-                indicator.as_deref().unwrap_or(other)
-            ));
+            let other = indicator.as_deref().unwrap_or(other);
+            says.push(match lang {
+                Lang::En => format!("{} {other}", relation.say(lang)),
+                Lang::Zh => format!("{}{other}", relation.say(lang)),
+            });
         }
         if let Some(r) = &cell.remark {
             says.push(format!("+ {r}"));
@@ -313,30 +339,34 @@ pub fn annotations(ind: &Indicator) -> Vec<String> {
         }
     }
     for (what, cell) in [
-        ("outcome", &*ind.outcome),
-        ("outcome rate", &*ind.outcome_rate),
+        (say("outcome", "实现情况"), &*ind.outcome),
+        (say("outcome rate", "实现增速"), &*ind.outcome_rate),
     ] {
         if !cell.is_none() {
             out.push(format!("{what} {}", cell.raw.trim()));
         }
     }
     for n in &ind.notes {
-        match crate::table::alternative::alternative(n) {
-            Some((basis, figure)) => out.push(format!("{figure} on another basis ({basis})")),
-            None => out.push(format!("note {}", note_label(n))),
-        }
+        out.push(match (crate::table::alternative::alternative(n), lang) {
+            (Some((basis, figure)), Lang::En) => format!("{figure} on another basis ({basis})"),
+            (Some((basis, figure)), Lang::Zh) => format!("另一口径（{basis}）为{figure}"),
+            (None, _) => format!("{} {}", say("note", "见"), note_label(n)),
+        });
     }
     if !ind.remark.is_empty() {
         out.push(format!("备注 {}", ind.remark));
     }
     for r in &ind.readings {
-        out.push(format!(
-            "also stated as {}: graded here",
-            r.line(crate::lang::Lang::En)
-        ));
+        out.push(match lang {
+            Lang::En => format!("also stated as {}: graded here", r.line(lang)),
+            Lang::Zh => format!("另表述为{}：在此评估", r.line(lang)),
+        });
     }
     if let Some(row) = ind.restates {
-        out.push(format!("states row {row}'s target again: graded there"));
+        out.push(match lang {
+            Lang::En => format!("states row {row}'s target again: graded there"),
+            Lang::Zh => format!("重述第{row}行的目标：在该行评估"),
+        });
     }
     out
 }
