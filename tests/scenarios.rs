@@ -803,3 +803,29 @@ fn after_converge_moves_the_rising_levels_and_leaves_the_rest() {
     }
     assert!(!kept.contains(gdp), "{kept}");
 }
+
+/// A scenario's table that does not exist is named with the nearest files beside it, as a
+/// table on the command line is (`科尔沁.csv` for `科尔沁区.csv`).
+#[test]
+fn a_scenarios_missing_table_names_the_nearest_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let tables = format!("{}/scenarios/tables", env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(
+        format!("{tables}/horqin.csv"),
+        dir.path().join("科尔沁区.csv"),
+    )
+    .unwrap();
+    let sc = dir.path().join("s.toml");
+    std::fs::write(&sc, "name = \"s\"\ntables = [\"科尔沁.csv\"]\n").unwrap();
+    let r = run(&["project", sc.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let near = dir.path().join("科尔沁区.csv");
+    assert!(
+        r.stderr.contains(&format!(
+            "no such file or folder; did you mean `{}`?",
+            near.display()
+        )),
+        "{}",
+        r.stderr
+    );
+}

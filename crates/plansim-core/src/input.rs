@@ -248,6 +248,42 @@ fn check_zip_within(path: &Path, bytes: &[u8], limit: u64) -> Result<()> {
     Ok(())
 }
 
+/// The files beside a path that does not exist whose names are nearest to it (`baseline` →
+/// `scenarios/baseline.toml`, `outturn.csv` → `outturns.csv`), as they would be typed.
+pub fn nearest_files(path: &std::path::Path) -> Option<Vec<String>> {
+    let name = path.file_name()?.to_str()?;
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let listed = std::fs::read_dir(parent.unwrap_or(std::path::Path::new("."))).ok()?;
+    let names: Vec<String> = listed
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    // the name without its extension is the likeliest slip
+    let stem_of = |n: &str| {
+        n.rsplit_once('.')
+            .map_or(n.to_string(), |(s, _)| s.to_string())
+    };
+    let mut near: Vec<String> = names
+        .iter()
+        .filter(|n| stem_of(n) == name || stem_of(n) == stem_of(name))
+        .cloned()
+        .collect();
+    for n in crate::text::nearest(name, names.iter().map(String::as_str)) {
+        if !near.contains(&n) {
+            near.push(n);
+        }
+    }
+    near.truncate(3);
+    let shown = near
+        .into_iter()
+        .map(|n| match parent {
+            Some(p) => p.join(n).display().to_string(),
+            None => n,
+        })
+        .collect::<Vec<_>>();
+    (!shown.is_empty()).then_some(shown)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

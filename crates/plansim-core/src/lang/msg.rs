@@ -106,6 +106,8 @@ pub enum Msg {
         path: String,
         /// Why it cannot be read.
         error: String,
+        /// The files beside it whose names are nearest, when it does not exist.
+        near: Vec<String>,
     },
     /// A simulation whose draws would hold more than a quarter of the machine's memory.
     DrawsTooMany {
@@ -320,18 +322,30 @@ impl Msg {
                     "没有 `tables`（本文件及其继承的文件中都没有）",
                 )
                 .into(),
-            Msg::Unreadable { table, path, error } => match (zh, table) {
-                (true, true) => format!(
-                    "无法读取其指标表 {path}：{}",
-                    crate::lang::io_words(error, lang)
-                ),
-                (true, false) => format!(
-                    "无法读取其实际值文件 {path}：{}",
-                    crate::lang::io_words(error, lang)
-                ),
-                (false, true) => format!("cannot read its table {path}: {error}"),
-                (false, false) => format!("cannot read its actuals {path}: {error}"),
-            },
+            Msg::Unreadable {
+                table,
+                path,
+                error,
+                near,
+            } => {
+                let said = match (zh, table) {
+                    (true, true) => format!(
+                        "无法读取其指标表 {path}：{}",
+                        crate::lang::io_words(error, lang)
+                    ),
+                    (true, false) => format!(
+                        "无法读取其实际值文件 {path}：{}",
+                        crate::lang::io_words(error, lang)
+                    ),
+                    (false, true) => format!("cannot read its table {path}: {error}"),
+                    (false, false) => format!("cannot read its actuals {path}: {error}"),
+                };
+                if near.is_empty() {
+                    said
+                } else {
+                    said + &lang.did_you_mean(near)
+                }
+            }
             Msg::DrawsTooMany {
                 draws,
                 workers,

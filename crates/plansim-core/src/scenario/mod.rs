@@ -227,6 +227,11 @@ impl Scenario {
                 table,
                 path: p.display().to_string(),
                 error: crate::lang::io_text(&error),
+                near: if error.kind() == std::io::ErrorKind::NotFound {
+                    crate::input::nearest_files(&p).unwrap_or_default()
+                } else {
+                    Vec::new()
+                },
             }),
             e => e,
         };
