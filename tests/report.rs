@@ -203,6 +203,11 @@ fn bundled_report_has_every_file_and_the_right_numbers() {
     let actions = &index[index.find("class=action").unwrap()..];
     let energy = &actions[actions.find("单位GDP能源消耗降低").unwrap()..];
     assert!(energy[..energy.find("</tr>").unwrap()].contains("1.80（2020=100）"));
+    // its change to date said as a fall, 1 − 0.8830 = 11.70 %: `-11.70%` under `…降低` read as
+    // a rise
+    let energy_row = &energy[..energy.find("</tr>").unwrap()];
+    assert!(energy_row.contains("2025年累计下降11.70%"), "{energy_row}");
+    assert!(!energy_row.contains("-11.7"), "{energy_row}");
     // hypothetical outturns are named on the page and in the index
     let page = String::from_utf8(files["horqin-outturn/index.html"].clone()).unwrap();
     assert!(page.contains("假设数据。") && page.contains("假设的实际值，并非公布数据"));

@@ -206,11 +206,14 @@ fn write_table(
     for g in grades {
         let latest = match (g.latest_year, g.latest_value) {
             (Some(y), Some(v)) => {
-                format!(
-                    "{}{} ({y})",
-                    significant(v),
-                    if g.preliminary { "*" } else { "" }
-                )
+                // a period total's change to date as a fall or rise, not a sign
+                let v = match g.rule {
+                    "period-total" => plansim_core::assess::words::change_to_date(&significant(v))
+                        .get(super::lang())
+                        .to_string(),
+                    _ => significant(v),
+                };
+                format!("{v}{} ({y})", if g.preliminary { "*" } else { "" })
             }
             _ => "—".into(),
         };

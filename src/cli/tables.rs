@@ -151,7 +151,7 @@ fn print_tables(out: &mut impl Write, tables: &[Table]) -> anyhow::Result<()> {
                 say("base", "基期值"),
                 Column::Target.say(lang()),
                 say("meaning", "含义"),
-                say("rate", "增速"),
+                Column::Rate.say(lang()),
                 say("attr", "属性"),
                 say("notes", "注"),
             ])

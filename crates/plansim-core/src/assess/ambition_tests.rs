@@ -103,7 +103,7 @@ fn words_where_a_ratio_means_nothing() {
     );
     assert_eq!(v, Verdict::Opposite);
     assert!(
-        zh.ends_with("：方向相反") && zh.contains("实际-0.60个百分点/年"),
+        zh.ends_with("：方向相反") && zh.contains("实际下降0.60个百分点/年"),
         "{zh}"
     );
     // no outturns before the base: the required pace alone
@@ -158,7 +158,7 @@ fn the_bundled_15th_plan_against_the_14th_plans_years() {
     assert_eq!(co2.past_years, Some((2020, 2025)));
     assert_eq!(
         co2.words.zh,
-        "需-3.66%/年（2025–2030年），2020–2025年实际〔17.7〕，折合-3.82%/年：为过去速度的0.96倍"
+        "需下降3.66%/年（2025–2030年），2020–2025年实际〔17.7〕，折合下降3.82%/年：为过去速度的0.96倍"
     );
     let u = find(&g, "城镇化率").ambition.clone().expect("an ambition");
     assert!(near(u.ratio, 0.782334, 1e-5), "{:?}", u.ratio);

@@ -30,8 +30,18 @@ pub fn unit(en: &str) -> Text {
     t(en.into(), zh)
 }
 
-/// A number with its unit: `9.82% a year`, `0.44 points a year` / `0.44个百分点/年`.
+/// A number with its unit: `9.82% a year`, `0.44 points a year` / `0.44个百分点/年`. A pace
+/// below zero is said as a fall (`下降2.52%/年`, `a fall of 2.52% a year`): `-2.52%/年`
+/// under a name that says it falls (`能耗降低`) read as a rise.
 pub fn amount(v: &str, unit_en: &str) -> Text {
+    if unit_en.ends_with(" a year")
+        && let Some(fall) = v
+            .strip_prefix('-')
+            .filter(|f| !f.trim_start_matches(['0', '.']).is_empty())
+    {
+        let a = amount(fall, unit_en);
+        return t(format!("a fall of {}", a.en), format!("下降{}", a.zh));
+    }
     let u = unit(unit_en);
     let en = if u.en.starts_with('%') || u.en.is_empty() {
         format!("{v}{}", u.en)
@@ -39,6 +49,16 @@ pub fn amount(v: &str, unit_en: &str) -> Text {
         format!("{v} {}", u.en)
     };
     t(en, format!("{v}{}", u.zh))
+}
+
+/// A period total's change to date, from a number as printed (`-4.28`): `累计下降4.28%` /
+/// `down 4.28%`; a bare `-4.28%` under `…累计降低` read as a rise.
+pub fn change_to_date(v: &str) -> Text {
+    match v.strip_prefix('-') {
+        Some(fall) => t(format!("down {fall}%"), format!("累计下降{fall}%")),
+        None if v.trim_start_matches(['0', '.']).is_empty() => t(format!("{v}%"), format!("{v}%")),
+        None => t(format!("up {v}%"), format!("累计上升{v}%")),
+    }
 }
 
 /// `65.22 in 2022` / `2022年为65.22`.
@@ -731,5 +751,31 @@ pub(crate) fn basis_set_aside(used: crate::names::Basis, years: &str, stated: bo
                 "{zh_other}实际值（{years}）未采用：目标未说明口径，规划增速除另有说明外按可比价计算，故采用{zh_used}"
             ),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A pace below zero is a fall and a period's change below zero a fall to date, in both
+    /// languages; zero and rises keep their numbers.
+    #[test]
+    fn falls_are_said_as_falls() {
+        let a = super::amount("-2.52", "% a year");
+        assert_eq!(
+            (a.en.as_str(), a.zh.as_str()),
+            ("a fall of 2.52% a year", "下降2.52%/年")
+        );
+        let a = super::amount("-0.6", "points a year");
+        assert_eq!(a.zh, "下降0.6个百分点/年");
+        assert_eq!(super::amount("1.9", "points a year").zh, "1.9个百分点/年");
+        // a level's amount is no pace: its sign stays
+        assert_eq!(super::amount("-3", "万人").zh, "-3万人");
+        let c = super::change_to_date("-4.28");
+        assert_eq!(
+            (c.en.as_str(), c.zh.as_str()),
+            ("down 4.28%", "累计下降4.28%")
+        );
+        assert_eq!(super::change_to_date("0.8").zh, "累计上升0.8%");
+        assert_eq!(super::change_to_date("0").zh, "0%");
     }
 }

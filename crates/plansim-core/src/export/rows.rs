@@ -1,7 +1,7 @@
 //! Table rows as `plansim tables --format csv` writes them: every cell as printed beside what
 //! it was read as, and what the notes, marks and rate column add.
 
-use crate::lang::Lang;
+use crate::lang::{Column, Lang};
 use crate::meaning::GoalKind;
 use crate::meaning::{BaseNote, Meaning, Quantity};
 use crate::table::{Attribute, Form, Indicator, RateKind};
@@ -254,10 +254,10 @@ pub fn annotations(ind: &Indicator, lang: Lang) -> Vec<String> {
     let say = |en: &'static str, zh: &'static str| lang.say(en, zh);
     let mut out = Vec::new();
     for (assumed, what, year) in [
-        (ind.base_year_assumed, say("base", "基期"), ind.base_year),
+        (ind.base_year_assumed, Column::Base.say(lang), ind.base_year),
         (
             ind.target_year_assumed,
-            say("target", "目标"),
+            Column::Target.say(lang),
             ind.target_year,
         ),
     ] {
@@ -275,9 +275,9 @@ pub fn annotations(ind: &Indicator, lang: Lang) -> Vec<String> {
         });
     }
     for (what, cell) in [
-        (say("base", "基期"), &ind.base),
-        (say("target", "目标"), &ind.target),
-        (say("rate", "增速"), &ind.rate),
+        (Column::Base.say(lang), &ind.base),
+        (Column::Target.say(lang), &ind.target),
+        (Column::Rate.say(lang), &ind.rate),
     ] {
         let rate = std::ptr::eq(cell, &ind.rate);
         if std::ptr::eq(cell, &ind.target) && ind.target_from_rate {

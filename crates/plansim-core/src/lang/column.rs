@@ -24,6 +24,8 @@ pub enum Column {
     Change,
     AgainstHistory,
     Draws,
+    /// The rate column of a table (年均增长, 累计).
+    Rate,
 }
 
 impl Column {
@@ -45,6 +47,7 @@ impl Column {
             Column::Row => ("row", "行"),
             Column::Message => ("message", "说明"),
             Column::Base => ("base", "基期"),
+            Column::Rate => ("rate", "增速"),
             Column::Change => ("change", "变化"),
             Column::AgainstHistory => ("against history", "对照过去"),
             Column::Draws => ("draws", "次模拟"),

@@ -244,12 +244,24 @@ pub fn line(r: &TargetRow, lang: Lang) -> String {
         } else {
             format!("{from}–{}", r.year % 100)
         };
+        // a fall as a fall: `需年均增长-4.12%` under `…降低` read as a rise
+        let (rise, req) = (req >= 0.0, req.abs());
         let grow = match (r.pace_unit.as_str(), en) {
-            ("% a year", false) => format!("{span}年需年均增长{}%", number(req, Fixed(2))),
-            ("points a year", false) => {
-                format!("{span}年需年均提高{}个百分点", number(req, Fixed(2)))
-            }
+            ("% a year", false) => format!(
+                "{span}年需年均{}{}%",
+                if rise { "增长" } else { "下降" },
+                number(req, Fixed(2))
+            ),
+            ("points a year", false) => format!(
+                "{span}年需年均{}{}个百分点",
+                if rise { "提高" } else { "降低" },
+                number(req, Fixed(2))
+            ),
+            (_, false) if !rise => format!("{span}年需年均下降{}", pace(req, &r.pace_unit, lang)),
             (_, false) => format!("{span}年需{}", pace(req, &r.pace_unit, lang)),
+            (_, true) if !rise => {
+                format!("{span} needs a fall of {}", pace(req, &r.pace_unit, lang))
+            }
             ("% a year", true) => format!("{span} needs {}% a year", number(req, Fixed(2))),
             (_, true) => format!("{span} needs {}", pace(req, &r.pace_unit, lang)),
         };

@@ -64,7 +64,12 @@ fn latest(r: &TargetRow, lang: Lang) -> String {
     };
     r.latest
         .map(|(y, v)| {
-            let v = format!("{}{pc}", number(v, Digits::Significant));
+            let v = if r.rule == "period-total" {
+                let words = plansim_core::assess::words::change_to_date;
+                words(&number(v, Digits::Significant)).get(lang).to_string()
+            } else {
+                format!("{}{pc}", number(v, Digits::Significant))
+            };
             if lang.is_en() {
                 format!("{v} ({y})")
             } else {

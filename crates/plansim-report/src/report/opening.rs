@@ -55,13 +55,32 @@ fn cells(a: &Action, lang: Lang) -> [String; 10] {
     let latest = r
         .latest
         .map(|(y, v)| {
+            // a period total's change to date as a fall or a rise, not a sign
+            let v = match r.rule {
+                "period-total" => {
+                    plansim_core::assess::words::change_to_date(&number(v, Digits::Column))
+                        .get(lang)
+                        .to_string()
+                }
+                _ => format!("{}{pc}", number(v, Digits::Column)),
+            };
             if lang.is_en() {
-                format!("{}{pc} in {y}{hyp}", number(v, Digits::Column))
+                format!("{v} in {y}{hyp}")
             } else {
-                format!("{y}年{}{pc}{hyp}", number(v, Digits::Column))
+                format!("{y}年{v}{hyp}")
             }
         })
         .unwrap_or_default();
+    // a pace below zero is a fall (`下降4.12%/年`); the gap keeps its sign (behind < 0)
+    let moved = |v: Option<f64>| {
+        v.map(|v| {
+            let v = number(v, Digits::Fixed(2));
+            plansim_core::assess::words::amount(&v, &r.pace_unit)
+                .get(lang)
+                .to_string()
+        })
+        .unwrap_or_default()
+    };
     let p = |v: Option<f64>| v.map(|v| pace(v, &r.pace_unit, lang)).unwrap_or_default();
     let extra = r
         .extra_level()
@@ -96,8 +115,8 @@ fn cells(a: &Action, lang: Lang) -> [String; 10] {
         ),
         r.status.label(lang).to_string(),
         latest,
-        p(r.current_pace),
-        p(r.required_pace),
+        moved(r.current_pace),
+        moved(r.required_pace),
         p(r.gap),
         extra,
         sigma,

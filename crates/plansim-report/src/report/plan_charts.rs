@@ -220,12 +220,17 @@ fn latest_note(
     } else {
         ""
     };
+    let shown = |v: f64| {
+        let v = plansim_core::format::number(v, plansim_core::format::Digits::Column);
+        match unit {
+            "%" => plansim_core::assess::words::change_to_date(&v)
+                .get(lang)
+                .to_string(),
+            _ => v,
+        }
+    };
     match latest {
-        Some((y, v)) => format!(
-            "{word} {}{unit}{}",
-            plansim_core::format::number(v, plansim_core::format::Digits::Column),
-            year(y)
-        ),
+        Some((y, v)) => format!("{word} {}{}", shown(v), year(y)),
         None if lang.is_en() => "no outturn".into(),
         None => "无实际值".into(),
     }
