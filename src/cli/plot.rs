@@ -171,7 +171,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "{}",
         super::words::wrote(
             super::lang(),
-            &format!("{written} → {}", args.out.display())
+            &match super::lang() {
+                plansim_core::lang::Lang::Zh =>
+                    format!("{written} 个图表 → {}", args.out.display()),
+                plansim_core::lang::Lang::En =>
+                    format!("{written} charts → {}", args.out.display()),
+            }
         )
     );
     Ok(super::done(left_out))

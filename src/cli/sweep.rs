@@ -155,9 +155,14 @@ fn write_table(out: &mut impl Write, sweep: &Sweep, lang: Lang) -> anyhow::Resul
         }
         writeln!(out, "{grid}")?;
     }
+    let (open, close) = if lang.is_en() {
+        (" (", ")")
+    } else {
+        ("（", "）")
+    };
     writeln!(
         out,
-        "{} ({} {})",
+        "{}{open}{} {}{close}",
         say(
             "P(meet): the share of draws meeting the target under the scenario's σ — conditional on the scenario, not a forecast",
             "P(完成)：在本情景的 σ 下完成目标的模拟比例——以本情景为前提，并非预测"

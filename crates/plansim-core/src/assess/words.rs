@@ -166,8 +166,13 @@ pub(crate) fn no_outturn_reach(
             opening.en, aim.en, from.en, need.en, more.en
         ),
         format!(
-            "{}；{year}年达到{}{}需{}{}",
-            opening.zh, aim.zh, from.zh, need.zh, more.zh
+            "{}；{year}年达到{}{}{}需{}{}",
+            opening.zh,
+            aim.zh,
+            from.zh,
+            if from.zh.is_empty() { "" } else { "，" },
+            need.zh,
+            more.zh
         ),
     )
 }
