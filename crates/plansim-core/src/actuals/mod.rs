@@ -11,6 +11,7 @@ mod merge;
 pub(crate) mod period;
 mod plan_table;
 mod read;
+mod refusals;
 pub(crate) mod resolve;
 pub(crate) mod terms;
 mod unmatched;
