@@ -23,6 +23,8 @@ pub fn unit(en: &str) -> Text {
         "points a year" => "个百分点/年".to_string(),
         "points" => "个百分点".to_string(),
         u => match u.strip_suffix(" a year") {
+            // a table's own `百分点` (〔6〕百分点 over a period) counts as points do
+            Some("百分点") => "个百分点/年".to_string(),
             Some(x) => format!("{x}/年"),
             None => u.to_string(),
         },
@@ -773,6 +775,8 @@ mod tests {
         let a = super::amount("-0.6", "points a year");
         assert_eq!(a.zh, "下降0.6个百分点/年");
         assert_eq!(super::amount("1.9", "points a year").zh, "1.9个百分点/年");
+        // the national 15th plan's 〔6〕 in a unit of 百分点: 6/5 = 1.2 a year, counted so
+        assert_eq!(super::amount("1.2", "百分点 a year").zh, "1.2个百分点/年");
         // a level's amount is no pace: its sign stays
         assert_eq!(super::amount("-3", "万人").zh, "-3万人");
         let c = super::change_to_date("-4.28");
