@@ -49,7 +49,9 @@ pub fn grade(row: &Row, goal: GoalKind, precision: f64) -> Grade {
     let from = if row.m.quantity == Quantity::PeriodChange {
         Text::default()
     } else {
-        say::from(&show(x0), y0, lv.start_from_outturn)
+        // the table's own baseline, printed as preliminary (not an outturn in its place)
+        let preliminary = row.ind.base.preliminary && row.m.base == Some((y0, x0));
+        say::from(&show(x0), y0, lv.start_from_outturn, preliminary)
     };
     let reach = Reach {
         row,

@@ -102,8 +102,15 @@ pub(crate) fn aim_change(fall: bool, pct: &str, printed: &str) -> Text {
     )
 }
 
-/// ` from 60.6 (2019)`; from the first outturn when the table gives no baseline.
-pub fn from(x0: &str, y0: i32, first_outturn: bool) -> Text {
+/// ` from 60.6 (2019)`; from the first outturn when the table gives no baseline; a baseline
+/// the table prints as preliminary (`2020年预计`) is said to be one.
+pub fn from(x0: &str, y0: i32, first_outturn: bool, preliminary: bool) -> Text {
+    if preliminary && !first_outturn {
+        return t(
+            format!(" from {x0} ({y0}, preliminary)"),
+            format!("，起点为{y0}年的{x0}（预计数）"),
+        );
+    }
     if first_outturn {
         t(
             format!(" from {x0} (the first outturn, {y0}: the table gives no baseline)"),

@@ -33,6 +33,19 @@ fn is_preliminary_mark(inner: &str) -> bool {
     })
 }
 
+/// A column header that makes its figures preliminary: `2020年预计`, `2020年（预计数）`,
+/// `2020年初步核算` — the word and its tail ending the header; not `预计2025年`.
+pub(crate) fn header_says_preliminary(header: &str) -> bool {
+    let h: String = header
+        .chars()
+        .filter(|c| !matches!(c, '(' | ')' | '（' | '）'))
+        .collect();
+    PRELIMINARY.iter().any(|w| {
+        h.match_indices(w)
+            .any(|(i, _)| PRELIMINARY_TAILS.contains(&h[i + w.len()..].trim()))
+    })
+}
+
 /// A note that says figures are preliminary: `为预计数`, `…初步核算数`, `快报数` — the word
 /// with a tail naming a figure, or after `为`; not `预计` in passing (`预计到2025年`).
 pub(crate) fn names_preliminary(text: &str) -> bool {
@@ -143,6 +156,23 @@ mod tests {
     fn marks(s: &str) -> (&str, String, Option<i32>, bool) {
         let (body, t) = split(s);
         (body, t.marks.join(" "), t.year, t.preliminary)
+    }
+
+    /// A base column headed as preliminary (`2020年` above `预计`, merged to `2020年预计`);
+    /// a year the plan expects to reach (`预计2025年`) is no such header.
+    #[test]
+    fn headers_that_make_a_column_preliminary() {
+        for h in [
+            "2020年预计",
+            "2020年(预计数)",
+            "2020年（初步核算）",
+            "2020年快报数",
+        ] {
+            assert!(header_says_preliminary(h), "{h}");
+        }
+        for h in ["2020年", "预计2025年", "2020年实际", "预计到2025年目标"] {
+            assert!(!header_says_preliminary(h), "{h}");
+        }
     }
 
     #[test]

@@ -319,7 +319,16 @@ impl RowContext<'_> {
         let (base_col, header_base_year) = self.base_column();
         let (base_year, base_year_assumed) =
             self.year(rec, Field::BaseYear, header_base_year, "base");
-        let base = self.cell(rec, base_col);
+        let mut base = self.cell(rec, base_col);
+        // `2020年预计` (a header over two rows: `2020年` above `预计`): every baseline under it
+        // is preliminary, as a `(预计)` after the number says
+        if base.is_numeric()
+            && base_col
+                .and_then(|c| self.headers.get(c))
+                .is_some_and(|h| super::marks::header_says_preliminary(h))
+        {
+            base.preliminary = true;
+        }
         let rate_col = self.layout.rate();
         let rate = self.cell(rec, rate_col.map(|r| r.0));
         let attribute = self.attribute(rec, parent.as_ref());
