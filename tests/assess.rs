@@ -366,6 +366,21 @@ fn a_relation_printed_as_the_target_is_graded_on_the_relation() {
     );
 }
 
+/// A bound kept each year with one outturn says that outturn as published: `<4 in 2021`, not
+/// a mean of 4 over 2021 that drops its side; two outturns give their mean, (3.9 + 4.3)/2 = 4.1.
+#[test]
+fn one_outturn_of_a_kept_bound_is_said_as_published() {
+    let rows = "某县,城镇登记失业率,%,3.82,4以内,—,预期性\n";
+    let name = "城镇登记失业率";
+    let g = graded_written(rows, "某县,城镇登记失业率,2021,4以下\n", name);
+    let reason = g["reason"].as_str().unwrap();
+    assert!(reason.starts_with("<4 in 2021 against 4以内"), "{reason}");
+    let two = "某县,城镇登记失业率,2021,3.9\n某县,城镇登记失业率,2022,4.3\n";
+    let g = graded_written(rows, two, name);
+    let reason = g["reason"].as_str().unwrap();
+    assert!(reason.starts_with("mean 4.1 over 2021–2022"), "{reason}");
+}
+
 /// A bare figure in another unit's scale is refused, every one at once, with its file, row
 /// and column: GDP of 1,250亿 in 2020 given as 13,300,000 (万元: 10,640 times the base) and
 /// forest cover of 30.2 % given as the fraction 0.312; the same year's GDP written

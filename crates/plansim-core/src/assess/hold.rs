@@ -248,7 +248,9 @@ fn kept_words(row: &Row, e: &Kept) -> Text {
     let t = row.target_short();
     let breached = e.breached.iter().collect::<Vec<_>>();
     match (e.latest, e.mean) {
-        (Some(l), _) if l.year == row.ind.target_year => {
+        // the target year's outturn, or the only one (its mean is itself: `4以下`, not a
+        // mean of 4 without its side)
+        (Some(l), _) if l.year == row.ind.target_year || e.span == l.year.to_string() => {
             say::hold_final(&e.shown, l.year, &t, base, &breached_words(&breached))
         }
         (Some(_), Some(m)) => {
