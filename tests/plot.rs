@@ -155,3 +155,27 @@ fn a_misspelt_indicator_names_the_nearest() {
         "{err}"
     );
 }
+
+/// The subtitle's path pace is the drawn path's, said as a fall where it falls: the national
+/// energy intensity's outturns take it from 100 (2020) to 88.3 (2025), (88.3/100)^(1/5) − 1 =
+/// −2.46 %, `路径年均下降 2.5%` — it showed the plan's −2.9 % (the pace to 〔13.5〕), no
+/// path drawn, and a minus under `降低`.
+#[test]
+fn the_path_pace_is_the_drawn_paths() {
+    let (dir, names) = plotted(&[
+        "scenarios/national-14th.toml",
+        "--indicator",
+        "单位GDP能源消耗降低",
+        "--draws",
+        "100",
+        "--format",
+        "svg",
+    ]);
+    let chart = names
+        .iter()
+        .find(|n| n.ends_with(".svg") && n.contains("能源消耗"))
+        .unwrap();
+    let svg = std::fs::read_to_string(dir.path().join(chart)).unwrap();
+    assert!(svg.contains("路径年均下降 2.5%"), "{svg}");
+    assert!(!svg.contains("-2.9%") && !svg.contains("年均 -"));
+}
