@@ -99,7 +99,7 @@ fn the_workbook_holds_the_report_in_numbers() {
     let act = wb.worksheet_range("行动").unwrap();
     let head = header(&act);
     assert_eq!(
-        head[..11],
+        head[..12],
         [
             "情景",
             "地区",
@@ -111,6 +111,7 @@ fn the_workbook_holds_the_report_in_numbers() {
             "目标类型",
             "单位",
             "目标（原文）",
+            "属性",
             "评估等级"
         ]
     );
@@ -121,6 +122,8 @@ fn the_workbook_holds_the_report_in_numbers() {
     assert_eq!(rows.len(), 1);
     let r = rows[0];
     assert_eq!(text(&r[col("评估等级")]), "滞后于预期");
+    // 科尔沁区's GDP is 预期性 in its outline's table (the sheet had no attribute at all)
+    assert_eq!(text(&r[col("属性")]), "预期性");
     assert_eq!(number(&r[col("最新实际年份")]), 2023.0);
     assert!((number(&r[col("最新实际值")]) - 350.566).abs() < 1e-9);
     assert!((number(&r[col("所需速度")]) - 10.7514).abs() < 1e-4);

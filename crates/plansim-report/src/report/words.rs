@@ -48,13 +48,18 @@ pub fn set_by_hand(lang: Lang) -> &'static str {
     lang.say(" (volatility set by hand)", "（波动率为手设）")
 }
 
+/// The heading of a target's 预期性/约束性.
+pub fn attribute(lang: Lang) -> &'static str {
+    lang.say("attribute", "属性")
+}
+
 /// The HTML targets table's column headings.
 pub fn target_heads(lang: Lang) -> [&'static str; 15] {
     [
         Column::Region.say(lang),
         Column::Indicator.say(lang),
         Column::Unit.say(lang),
-        lang.say("attribute", "属性"),
+        attribute(lang),
         Column::Base.say(lang),
         lang.say("target year", "目标年"),
         Column::Target.say(lang),
