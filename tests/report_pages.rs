@@ -151,6 +151,17 @@ fn chinese_pages_speak_chinese() {
         "<details class=fold><summary>数据不足（{n}）</summary><ul><li><details><summary>全国（{n}）</summary>"
     );
     assert!(index.contains(&fold), "{fold}");
+    // the Markdown index names them too (it gave the counts alone): 全国's 执业（助理）医师数
+    // has no outturn in the national outturns
+    let md = std::fs::read_to_string(out.join("index.md")).unwrap();
+    let line = md
+        .lines()
+        .find(|l| l.starts_with(&format!("  - 全国（{n}）：")))
+        .unwrap_or_default();
+    assert!(
+        line.contains("每千人口拥有执业（助理）医师数（2025）"),
+        "{md}"
+    );
     // the two missed national targets have their 2025 outturns (energy −11.7 %, CO₂ 〔17.7〕):
     // the action table says so instead of a scenario's projection or chance of a known year
     let rows = &index[action..index.find("国家“十四五”评估：2025年收官").unwrap()];
@@ -233,9 +244,9 @@ fn a_target_behind_opens_the_page_once_with_each_scenarios_line() {
         assert!(a < b, "{opening}");
         assert_eq!(opening.matches("  - a：").count(), 1, "{opening}");
         assert_eq!(opening.matches("  - b：").count(), 1, "{opening}");
-        // 数据不足: 城镇化率 alone, the list closed by a blank line before the summary
+        // 数据不足: 城镇化率 alone, named, the list closed by a blank line before the summary
         assert!(
-            opening.contains("- 数据不足（1）\n  - 测试区（1）\n\n指标"),
+            opening.contains("- 数据不足（1）\n  - 测试区（1）：城镇化率（2025）\n\n指标"),
             "{opening}"
         );
     }
