@@ -599,9 +599,12 @@ mod tests {
             "{html}"
         );
         let md = opening(Lang::Zh, false);
-        // counted by region, the names left to the page's table of targets
+        // counted by region and named, as the HTML does, each escaped for Markdown
         assert!(md.contains("无法评估：定性 2；已评估且未滞后：2"), "{md}");
-        assert!(md.ends_with("\n- 定性（2）\n  - A\\|B（2）\n\n"), "{md}");
+        assert!(
+            md.ends_with("\n- 定性（2）\n  - A\\|B（2）：R&D&lt;5%、x\n\n"),
+            "{md}"
+        );
     }
 
     #[test]
