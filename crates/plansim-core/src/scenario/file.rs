@@ -149,10 +149,11 @@ pub struct Shock {
 ///
 /// `converge` and `explicit` reach the levels the plan moves upward — not shares, not a row
 /// meant to fall, not a row the plan holds (a bound already met, no rate or target), not a
-/// running total over the period — of the
-/// indicators, categories, attributes, regions and kind given; a row named by `indicator` is
-/// reached whatever it is. A GDP-like 4 % a year pushed every year of good air past 365 days
-/// and an unemployment rate held at 4 % up to 4 % a year.
+/// running total over the period — of the indicators, categories, attributes, regions and
+/// kind given; a row named by `indicator` is reached whatever it is. A GDP-like 4 % a year
+/// pushed 333 days of good air past 365 and an unemployment rate the plan holds up 4 % a
+/// year. The selector's fields are written out, as each rule's are: `deny_unknown_fields`
+/// (the nearest key for a typo) does not work with a flattened `Selector`.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct After {
