@@ -420,7 +420,8 @@ fn the_notes_column_is_in_the_runs_language() {
 
 /// A base column headed `2020年` above `预计` (科尔沁区's outline) marks every baseline
 /// preliminary: `tables` says so in its notes column and `assess` in its sentence
-/// (`起点为2020年的305.8（预计数）`); read but never shown before. Under `2020年` alone, nothing.
+/// (`起点为2020年的305.8（预计数）`); read but never shown before. Under `2020年` alone, nothing;
+/// a note `2020年为预计数` under the table marks them as the header does.
 #[test]
 fn a_base_headed_preliminary_is_said_to_be() {
     let dir = tempfile::tempdir().unwrap();
@@ -452,4 +453,22 @@ fn a_base_headed_preliminary_is_said_to_be() {
     );
     let out = stdout(&plansim(&["assess", "--lang", "zh", "--format", "csv", &plain]).success());
     assert!(out.contains("起点为2020年的305.8，需7.055%/年"), "{out}");
+    // a note under the table says the same of its base year; of another year, nothing
+    let noted = |name: &str, note: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(
+            &p,
+            format!(
+                "指标,单位,2020年,2025年目标,属性\n地区生产总值,亿元,305.8,430,预期性\n注：{note}\n"
+            ),
+        )
+        .unwrap();
+        p.display().to_string()
+    };
+    let base = noted("noted.csv", "2020年为预计数。");
+    let out = stdout(&plansim(&["assess", "--lang", "zh", "--format", "csv", &base]).success());
+    assert!(out.contains("起点为2020年的305.8（预计数）"), "{out}");
+    let other = noted("other.csv", "2019年为预计数。");
+    let out = stdout(&plansim(&["assess", "--lang", "zh", "--format", "csv", &other]).success());
+    assert!(out.contains("起点为2020年的305.8，需"), "{out}");
 }

@@ -197,6 +197,14 @@ fn apply_note(ind: &mut Indicator, note: &Note) {
                 None => ind.notes.push(note.clone()),
             }
         }
+        // `2020年为预计数` under a table based in 2020: its baselines are preliminary
+        NoteScope::Table
+            if note.effect == NoteEffect::Preliminary
+                && ind.base.is_numeric()
+                && note.text.contains(&format!("{}年", ind.base_year)) =>
+        {
+            give(&mut ind.base, note)
+        }
         NoteScope::Table => ind.notes.push(note.clone()),
     }
 }
