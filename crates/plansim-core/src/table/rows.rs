@@ -52,7 +52,15 @@ pub(super) fn build(
         plan: crate::text::Shared::default(),
         parent: None,
         merged: None,
+        base_preliminary: false,
     };
+    // `2020年预计` (a header over two rows: `2020年` above `预计`): every baseline under it is
+    // preliminary, as a `(预计)` after the number says; read once for the table
+    ctx.base_preliminary = ctx
+        .base_column()
+        .0
+        .and_then(|c| headers.get(c))
+        .is_some_and(|h| super::marks::header_says_preliminary(h));
     // what needs every raw cell is found before the rows are read and their cells let go
     let header_row = head[header.at].row;
     let mut warnings = unread_columns(&layout, &headers, &records, &header, header_row)?;
@@ -166,6 +174,8 @@ pub(super) struct RowContext<'a> {
     pub(super) parent: Option<Parent>,
     /// The name beside a sub-name column, carried down its merged cells.
     pub(super) merged: Option<Parent>,
+    /// The base column's header says its figures are preliminary (`2020年预计`).
+    pub(super) base_preliminary: bool,
 }
 
 impl RowContext<'_> {
@@ -320,13 +330,7 @@ impl RowContext<'_> {
         let (base_year, base_year_assumed) =
             self.year(rec, Field::BaseYear, header_base_year, "base");
         let mut base = self.cell(rec, base_col);
-        // `2020年预计` (a header over two rows: `2020年` above `预计`): every baseline under it
-        // is preliminary, as a `(预计)` after the number says
-        if base.is_numeric()
-            && base_col
-                .and_then(|c| self.headers.get(c))
-                .is_some_and(|h| super::marks::header_says_preliminary(h))
-        {
+        if self.base_preliminary && base.is_numeric() {
             base.preliminary = true;
         }
         let rate_col = self.layout.rate();

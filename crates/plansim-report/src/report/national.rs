@@ -55,21 +55,11 @@ impl<'a> View<'a> {
     }
 }
 
-/// The latest outturn with its year; in % for a change to date or a yearly rate.
+/// The latest outturn with its year ([`TargetRow::latest_value`]).
 fn latest(r: &TargetRow, lang: Lang) -> String {
-    let pc = if matches!(r.rule, "period-total" | "annual-rate" | "relational") || r.unit == "%" {
-        "%"
-    } else {
-        ""
-    };
     r.latest
         .map(|(y, v)| {
-            let v = if r.rule == "period-total" {
-                let words = plansim_core::assess::words::change_to_date;
-                words(&number(v, Digits::Significant)).get(lang).to_string()
-            } else {
-                format!("{}{pc}", number(v, Digits::Significant))
-            };
+            let v = r.latest_value(v, Digits::Significant, lang);
             if lang.is_en() {
                 format!("{v} ({y})")
             } else {

@@ -46,24 +46,10 @@ fn cells(a: &Action, lang: Lang) -> [String; 10] {
     } else {
         ""
     };
-    // period totals give the change to date, yearly rates the year's rate: both in %
-    let pc = if matches!(r.rule, "period-total" | "annual-rate" | "relational") || r.unit == "%" {
-        "%"
-    } else {
-        ""
-    };
     let latest = r
         .latest
         .map(|(y, v)| {
-            // a period total's change to date as a fall or a rise, not a sign
-            let v = match r.rule {
-                "period-total" => {
-                    plansim_core::assess::words::change_to_date(&number(v, Digits::Column))
-                        .get(lang)
-                        .to_string()
-                }
-                _ => format!("{}{pc}", number(v, Digits::Column)),
-            };
+            let v = r.latest_value(v, Digits::Column, lang);
             if lang.is_en() {
                 format!("{v} in {y}{hyp}")
             } else {

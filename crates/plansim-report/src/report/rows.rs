@@ -442,6 +442,20 @@ impl TargetRow {
         Some(short)
     }
 
+    /// The latest outturn's value as the pages print it, to `digits`: a period total's change
+    /// to date as a fall or a rise (`累计下降11.7%`), a yearly rate or a share in %.
+    pub fn latest_value(&self, v: f64, digits: plansim_core::format::Digits, lang: Lang) -> String {
+        let v = plansim_core::format::number(v, digits);
+        match self.rule {
+            "period-total" => plansim_core::assess::words::change_to_date(&v)
+                .get(lang)
+                .to_string(),
+            "annual-rate" | "relational" => format!("{v}%"),
+            _ if self.unit == "%" => format!("{v}%"),
+            _ => v,
+        }
+    }
+
     /// The indicator's name in the page's language.
     pub fn name(&self, lang: Lang) -> &str {
         if lang.is_en() && !self.indicator_en.is_empty() {
