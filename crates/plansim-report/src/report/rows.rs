@@ -189,8 +189,6 @@ impl Reach {
     }
 }
 
-/// Every target of a scenario, in table order: its grade, and the scenario's numbers for it
-/// where the scenario projects it.
 /// The last year path `i` is shown to, on its chart and in the 2035 column. A one-year plan
 /// (通辽市's 2023 plan) and a total over the plan period end with their period, since
 /// compounding them on to 2035 would draw what nobody planned, or with the last year one of
@@ -198,8 +196,16 @@ impl Reach {
 /// the horizon.
 pub fn shown_until(p: &Projection, i: usize, rules: &Explanation) -> i32 {
     let path = &p.paths[i];
+    shown_until_of(
+        path,
+        *p.years.last().unwrap_or(&path.series.plan_year),
+        rules,
+    )
+}
+
+/// [`shown_until`] of a path in a projection to `horizon`.
+fn shown_until_of(path: &plansim_core::project::Path, horizon: i32, rules: &Explanation) -> i32 {
     let s = &path.series;
-    let horizon = *p.years.last().unwrap_or(&s.plan_year);
     let one_year = s.plan_year - path.plan.start_year <= 1;
     let period_total = matches!(
         s.shape,
@@ -218,26 +224,140 @@ pub fn shown_until(p: &Projection, i: usize, rules: &Explanation) -> i32 {
     ruled.map_or(s.plan_year, |to| to.clamp(s.plan_year, horizon))
 }
 
+/// What a target row reads of its path, its simulation and the scenario's rules: made as
+/// each path is projected and simulated, so that a report need not hold the projection
+/// (its paths, series, values and bands: some 900 bytes a row at 10⁶ rows).
+pub struct PathFacts {
+    /// The first table row of the path's series, whose key is the path's.
+    row: u32,
+    unit: Shared,
+    start_year: i32,
+    start: f64,
+    /// The last year shown and its value, where past the plan year and a number.
+    at_horizon: Option<(i32, f64)>,
+    goals: Box<[GoalFacts]>,
+    /// The simulation's probability of each year it gives one for.
+    chances: Box<[(i32, f64)]>,
+}
+
+/// What a target row reads of one of its path's outcomes.
+struct GoalFacts {
+    year: i32,
+    kind: plansim_core::meaning::GoalKind,
+    direction: plansim_core::table::Direction,
+    value: Option<f64>,
+    met: Option<bool>,
+    required_rate: Option<f64>,
+    reach: Option<Reach>,
+    /// The latest outturn up to the goal's year, else the start: what `kept` judges on.
+    latest: f64,
+    /// The goal year's outturn is in.
+    ended: bool,
+}
+
+impl PathFacts {
+    /// The facts of `path`, whose `values` lie on `years` (NaN where it has none), simulated
+    /// as `sim`, in a projection to `horizon`.
+    pub fn of(
+        path: &plansim_core::project::Path,
+        years: &[i32],
+        values: &[f64],
+        sim: &plansim_core::simulate::SimPath,
+        horizon: i32,
+        rules: &Explanation,
+    ) -> PathFacts {
+        let s = &path.series;
+        let at_horizon = years
+            .iter()
+            .zip(values)
+            .next_back()
+            .and_then(|(&year, &v)| {
+                let shown = year > s.plan_year && year <= shown_until_of(path, horizon, rules);
+                (shown && v.is_finite()).then_some((year, v))
+            });
+        let goals = path
+            .outcomes
+            .iter()
+            .map(|o| GoalFacts {
+                year: o.goal.year,
+                kind: o.goal.kind,
+                direction: s.direction,
+                value: o.value,
+                met: o.met,
+                required_rate: o.required_rate,
+                reach: Reach::of(
+                    years,
+                    values.iter().copied(),
+                    path.plan.start_year,
+                    &o.goal,
+                    s.direction,
+                ),
+                latest: path
+                    .actuals
+                    .iter()
+                    .filter(|a| a.0 <= o.goal.year)
+                    .max_by_key(|a| a.0)
+                    .map_or(path.plan.start, |a| a.1),
+                ended: path.actuals.iter().any(|a| a.0 == o.goal.year),
+            })
+            .collect();
+        PathFacts {
+            row: s.rows.first().map_or(u32::MAX, |&r| r as u32),
+            unit: s.unit.clone(),
+            start_year: path.plan.start_year,
+            start: path.plan.start,
+            at_horizon,
+            goals,
+            chances: sim
+                .chances
+                .iter()
+                .map(|c| (c.year, c.probability))
+                .collect(),
+        }
+    }
+
+    /// The facts of every path of a projection made whole.
+    pub fn of_projection(p: &Projection, sim: &Simulation, rules: &Explanation) -> Vec<PathFacts> {
+        let horizon = p.years.last().copied();
+        p.paths
+            .iter()
+            .zip(&sim.paths)
+            .enumerate()
+            .map(|(i, (path, sp))| {
+                let values = p.values.row(i);
+                let values = values
+                    .as_slice()
+                    .map_or_else(|| values.to_vec(), <[f64]>::to_vec);
+                let horizon = horizon.unwrap_or(path.series.plan_year);
+                PathFacts::of(path, &p.years, &values, sp, horizon, rules)
+            })
+            .collect()
+    }
+}
+
+/// Every target of a scenario, in table order: its grade, and the scenario's numbers for it
+/// where the scenario projects it (`facts`, by path; `relations`, the projection's judgements
+/// of targets stated against another row's growth).
 pub fn target_rows(
     sc: &Scenario,
-    p: &Projection,
-    sim: &Simulation,
+    facts: &[PathFacts],
+    relations: &[plansim_core::project::growth::RelationOutcome],
     grades: impl IntoIterator<Item = Grade>,
-    rules: &Explanation,
 ) -> Vec<TargetRow> {
     // each row's path by its (region, plan, name), looked up rather than searched for (a
     // search per row made a table of 100,000 rows take a quarter of an hour): the paths'
     // places sorted by their key's hash, 16 bytes a path (a map of the keys held 75)
     use std::hash::BuildHasher;
     let hasher = std::collections::hash_map::RandomState::new();
-    let mut by_hash: Vec<(u64, usize)> = p
-        .paths
+    let key = |f: &PathFacts| {
+        let ind = &sc.indicators[f.row as usize];
+        (&*ind.region, &*ind.plan, &*ind.name)
+    };
+    let mut by_hash: Vec<(u64, usize)> = facts
         .iter()
         .enumerate()
-        .map(|(i, x)| {
-            let s = &x.series;
-            (hasher.hash_one((&*s.region, &*s.plan, &*s.name)), i)
-        })
+        .filter(|(_, f)| (f.row as usize) < sc.indicators.len())
+        .map(|(i, f)| (hasher.hash_one(key(f)), i))
         .collect();
     // by hash, then place: the first path of a key is found first, as a search from the start
     by_hash.sort_unstable();
@@ -248,10 +368,7 @@ pub fn target_rows(
             .iter()
             .take_while(|e| e.0 == h)
             .map(|e| e.1)
-            .find(|&i| {
-                let s = &p.paths[i].series;
-                *s.region == *region && *s.plan == *plan && *s.name == *name
-            })
+            .find(|&i| key(&facts[i]) == (region, plan, name))
     };
     // as long as the table, not grown by doubling (a third more at 10⁵ rows)
     let mut rows = Vec::with_capacity(sc.indicators.len());
@@ -265,65 +382,39 @@ pub fn target_rows(
             .zip(grades)
             .map(|((k, ind), g)| {
                 let path = path_of(&ind.region, &ind.plan, &ind.name);
-                let outcome = path.and_then(|i| {
-                    p.paths[i]
-                        .outcomes
+                let f = path.map(|i| &facts[i]);
+                let outcome = f.and_then(|f| f.goals.iter().find(|o| o.year == ind.target_year));
+                let probability = f.and_then(|f| {
+                    f.chances
                         .iter()
-                        .find(|o| o.goal.year == ind.target_year)
-                });
-                let probability = path.and_then(|i| {
-                    sim.paths[i]
-                        .chances
-                        .iter()
-                        .find(|c| c.year == ind.target_year)
-                        .map(|c| c.probability)
-                });
-                let series = path.map(|i| &p.paths[i].series);
-                let at_horizon = path.and_then(|i| {
-                    let s = &p.paths[i].series;
-                    let (&year, &v) = p.years.iter().zip(p.values.row(i)).next_back()?;
-                    let shown = year > s.plan_year && year <= shown_until(p, i, rules);
-                    (shown && v.is_finite()).then_some((year, v))
-                });
-                let reach = path.zip(outcome).and_then(|(i, o)| {
-                    let x = &p.paths[i];
-                    Reach::of(
-                        &p.years,
-                        p.values.row(i).iter().copied(),
-                        x.plan.start_year,
-                        &o.goal,
-                        x.series.direction,
-                    )
+                        .find(|c| c.0 == ind.target_year)
+                        .map(|c| c.1)
                 });
                 // judged on the latest outturn up to the target year (the start without one), a
                 // bound on the mean of its yearly outturns
-                let kept = path.zip(outcome).is_some_and(|(i, o)| {
-                    let x = &p.paths[i];
+                let kept = outcome.is_some_and(|o| {
                     let judged_on = if g.rule == "annual-bound" {
                         g.mean
                     } else {
-                        let latest = x.actuals.iter().filter(|a| a.0 <= o.goal.year);
-                        Some(latest.max_by_key(|a| a.0).map_or(x.plan.start, |a| a.1))
+                        Some(o.latest)
                     };
-                    judged_on.is_some_and(|v| kept(&o.goal.kind, x.series.direction, v))
+                    judged_on.is_some_and(|v| kept(&o.kind, o.direction, v))
                 });
-                let ended = path
-                    .zip(outcome)
-                    .is_some_and(|(i, o)| p.paths[i].actuals.iter().any(|a| a.0 == o.goal.year));
+                let ended = outcome.is_some_and(|o| o.ended);
                 TargetRow {
                     region: ind.region.clone(),
                     plan: ind.plan.clone(),
                     category: texts.get(&ind.category),
                     indicator: ind.name.clone(),
                     indicator_en: ind.name_en.clone(),
-                    unit: match series {
-                        Some(s) => texts.get(&s.unit),
+                    unit: match f {
+                        Some(f) => texts.get(&f.unit),
                         None => texts.get(&ind.value_unit()),
                     },
                     attribute: ind.attribute,
-                    base_year: path.map_or(ind.base_year, |i| p.paths[i].plan.start_year),
-                    base: path
-                        .map(|i| p.paths[i].plan.start)
+                    base_year: f.map_or(ind.base_year, |f| f.start_year),
+                    base: f
+                        .map(|f| f.start)
                         .or_else(|| ind.base_level().map(|n| n.value)),
                     year: ind.target_year,
                     target: g.target.clone(),
@@ -352,10 +443,10 @@ pub fn target_rows(
                     kept,
                     ended,
                     projected: outcome.and_then(|o| o.value),
-                    at_horizon,
+                    at_horizon: f.and_then(|f| f.at_horizon),
                     // a target relative to another row's growth: judged on both rows' rates
                     met: outcome.and_then(|o| o.met).or_else(|| {
-                        p.relations
+                        relations
                             .iter()
                             .find(|r| {
                                 r.region == ind.region
@@ -365,7 +456,7 @@ pub fn target_rows(
                             })
                             .map(|r| r.met)
                     }),
-                    reach,
+                    reach: outcome.and_then(|o| o.reach),
                     audit: Vec::new(),
                     probability,
                     path: outcome.and(path),

@@ -4,7 +4,7 @@
 use super::Options;
 use super::deliver::Folder;
 use super::page::{Page, Summary};
-use super::rows::target_rows;
+use super::rows::{PathFacts, target_rows};
 use crate::error::{Error, Result};
 use plansim_core::export;
 use plansim_core::lang::Lang;
@@ -66,7 +66,9 @@ pub fn compute(
     // each grade made as its row is, never all held (some 2 kB a target with their
     // sentences in both languages)
     let aliases = with.aliases();
-    let rows = target_rows(&sc, &p, &sim, run::grades(&sc, &aliases, &with), &rules);
+    let facts = PathFacts::of_projection(&p, &sim, &rules);
+    let rows = target_rows(&sc, &facts, &p.relations, run::grades(&sc, &aliases, &with));
+    drop(facts);
     let mut c = assembled(sc, p, sim, findings, rows, rules, set.draws, opts.lang)?;
     if opts.charts {
         c.bounds = bounds(&c.sc, &c.p);
@@ -94,7 +96,8 @@ pub fn computed(
     lang: Lang,
 ) -> Result<Computed> {
     let rules = plansim_core::explain::explain(&sc)?;
-    let rows = target_rows(&sc, &p, &sim, grades, &rules);
+    let facts = PathFacts::of_projection(&p, &sim, &rules);
+    let rows = target_rows(&sc, &facts, &p.relations, grades);
     let mut c = assembled(sc, p, sim, findings, rows, rules, draws, lang)?;
     c.bounds = bounds(&c.sc, &c.p);
     Ok(c)
