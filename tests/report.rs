@@ -536,3 +536,81 @@ fn the_index_shows_how_the_14th_plan_ended_and_how_high_the_15th_aims() {
         "需0.62个百分点/年（2025–2030年），2021–2025年实际0.79个百分点/年：为过去速度的0.78倍"
     ));
 }
+
+/// Without charts a report makes its paths one at a time and keeps their rows on disk (a
+/// table whose targets are not stated against another row's growth): its CSVs, `summary.json`
+/// and workbook are those of the projection made whole, as a report with charts makes it.
+#[test]
+fn a_report_made_path_by_path_says_what_the_whole_projection_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let sc = dir.path().join("s.toml");
+    std::fs::write(
+        &sc,
+        format!(
+            "name = \"s\"\ntables = [{:?}, {:?}]\nactuals = [{:?}]\n\
+             [uncertainty]\ndraws = 500\n[uncertainty.sigma_by]\n\"地区生产总值\" = 2.5\n",
+            root.join("tables/huimin.csv").display().to_string(),
+            root.join("tables/tongliao-2023.csv").display().to_string(),
+            root.join("actuals/tongliao.csv").display().to_string(),
+        ),
+    )
+    .unwrap();
+    let (whole, streamed) = (dir.path().join("whole"), dir.path().join("streamed"));
+    let out = plansim()
+        .arg("report")
+        .arg(&sc)
+        .arg("--out")
+        .arg(&whole)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = report_without_charts(&[sc.to_str().unwrap()], &streamed);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (a, b) = (tree(&whole.join("s")), tree(&streamed.join("s")));
+    for f in [
+        "projection.csv",
+        "simulation.csv",
+        "probabilities.csv",
+        "findings.csv",
+        "summary.json",
+    ] {
+        assert!(a[f] == b[f], "{f} differs");
+    }
+    // 回民区's GDP at its stated 6 % a year: 100·1.06⁵ = 133.8226 in 2025; retail sales at
+    // 7 %: 100·1.07⁵ = 140.2552
+    let rows = csv_rows(&b["projection.csv"]);
+    let value = |name: &str, year: &str| -> f64 {
+        rows.iter()
+            .find(|r| r["indicator"] == name && r["year"] == year)
+            .unwrap_or_else(|| panic!("{name} {year}"))["value"]
+            .parse()
+            .unwrap()
+    };
+    assert!(six(value("地区生产总值", "2025"), 133.8226));
+    assert!(six(value("社会消费品零售总额", "2025"), 140.2552));
+    // GDP's probabilities and bands are drawn (its σ set by hand)
+    let chances = csv_rows(&b["probabilities.csv"]);
+    assert!(chances.iter().any(|r| !r["probability"].is_empty()));
+    // every sheet, cell by cell
+    use calamine::{Reader, open_workbook_auto};
+    let mut wa = open_workbook_auto(whole.join("plansim.xlsx")).unwrap();
+    let mut wb = open_workbook_auto(streamed.join("plansim.xlsx")).unwrap();
+    assert_eq!(wa.sheet_names(), wb.sheet_names());
+    for name in wa.sheet_names() {
+        let (x, y) = (
+            wa.worksheet_range(&name).unwrap(),
+            wb.worksheet_range(&name).unwrap(),
+        );
+        assert!(x == y, "sheet {name} differs");
+        assert!(x.height() > 1, "sheet {name} is empty");
+    }
+}

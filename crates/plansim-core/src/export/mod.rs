@@ -12,7 +12,7 @@ use crate::simulate::Simulation;
 use serde::Serialize;
 
 /// A row of `projection.csv` (pandas, pyam and Excel read it as is).
-#[derive(Serialize)]
+#[derive(Clone, Copy, Serialize)]
 pub struct LongRow<'a> {
     /// The region.
     pub region: &'a str,
@@ -313,6 +313,38 @@ impl<'s, W: std::io::Write, V: std::io::Write> SimulationCsvs<'s, W, V> {
     pub fn finish(mut self) -> Result<()> {
         self.bands.flush().map_err(Error::CsvIo)?;
         self.chances.flush().map_err(Error::CsvIo)
+    }
+}
+
+/// `projection.csv`, `simulation.csv` or `probabilities.csv` written a row at a time, from
+/// rows kept elsewhere than a projection (a report's rows kept on disk): the same bytes as
+/// [`write_projection_csv`], [`write_simulation_csv`] and [`write_probabilities_csv`] given
+/// the same rows.
+pub struct RowsCsv<W: std::io::Write>(crate::csv_cell::Writer<W>);
+
+impl<W: std::io::Write> RowsCsv<W> {
+    pub fn new(w: W) -> Self {
+        RowsCsv(crate::csv_cell::Writer::new(w))
+    }
+
+    /// A row of `projection.csv`.
+    pub fn long(&mut self, r: &LongRow<'_>) -> Result<()> {
+        self.0.serialize(r).map_err(Error::csv)
+    }
+
+    /// A row of `simulation.csv`: the projection's and the year's band.
+    pub fn band(&mut self, r: &LongRow<'_>, b: crate::simulate::Band) -> Result<()> {
+        self.0.serialize(band_row(*r, b)).map_err(Error::csv)
+    }
+
+    /// A row of `probabilities.csv`.
+    pub fn chance(&mut self, r: &ChanceRow<'_>) -> Result<()> {
+        self.0.serialize(r).map_err(Error::csv)
+    }
+
+    /// Flushes the file.
+    pub fn finish(mut self) -> Result<()> {
+        self.0.flush().map_err(Error::CsvIo)
     }
 }
 

@@ -20,6 +20,22 @@ pub struct Outline {
     pub skipped: Vec<Skipped>,
 }
 
+impl Outline {
+    /// A projection of the outline's years and left-out series that holds no path, for a
+    /// caller that keeps its paths' numbers elsewhere (a report's spill).
+    pub fn without_paths(self, scenario: String) -> super::Projection {
+        super::Projection {
+            scenario,
+            values: ndarray::Array2::zeros((0, self.years.len())),
+            years: self.years,
+            paths: Vec::new(),
+            skipped: self.skipped,
+            growth: Vec::new(),
+            relations: Vec::new(),
+        }
+    }
+}
+
 /// The outline of a scenario's projection, by making every path and letting each go: what
 /// must be said before the paths are written (how many are left out, the years), and any error
 /// the projection meets, met before anything is written.

@@ -352,13 +352,7 @@ pub fn from_scenario(sc: Scenario, opts: &Options, stages: Stages) -> Result<Res
         Vec::new()
     };
     let findings = if stages.check {
-        // the outturns lent to the check and given back, not copied (some 600 bytes a row
-        // with an outturn for every row)
-        let outturns = std::mem::take(&mut sc.outturns);
-        let check = opts.check_options(&sc.indicators, Some(outturns), aliases);
-        let findings = crate::check::run(&sc.indicators, &check);
-        sc.outturns = check.outturns.unwrap_or_default();
-        findings
+        findings_with(&mut sc, opts, aliases)
     } else {
         Vec::new()
     };
@@ -369,6 +363,26 @@ pub fn from_scenario(sc: Scenario, opts: &Options, stages: Stages) -> Result<Res
         findings,
         grades,
     })
+}
+
+/// The consistency audit of a scenario's rows, as [`from_scenario`] makes it: for a caller
+/// that makes the projection path by path.
+pub fn findings(sc: &mut Scenario, opts: &Options) -> Vec<crate::check::Finding> {
+    findings_with(sc, opts, opts.aliases())
+}
+
+fn findings_with(
+    sc: &mut Scenario,
+    opts: &Options,
+    aliases: Aliases,
+) -> Vec<crate::check::Finding> {
+    // the outturns lent to the check and given back, not copied (some 600 bytes a row
+    // with an outturn for every row)
+    let outturns = std::mem::take(&mut sc.outturns);
+    let check = opts.check_options(&sc.indicators, Some(outturns), aliases);
+    let findings = crate::check::run(&sc.indicators, &check);
+    sc.outturns = check.outturns.unwrap_or_default();
+    findings
 }
 
 fn grade(rows: &[Indicator], resolved: &Resolved, aliases: &Aliases, opts: &Options) -> Vec<Grade> {

@@ -16,6 +16,7 @@ pub mod plan_charts;
 pub mod rows;
 pub mod scenario;
 mod sheet;
+pub mod spill;
 pub mod templates;
 pub mod words;
 pub mod workbook;

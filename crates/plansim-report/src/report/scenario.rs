@@ -39,6 +39,8 @@ pub fn compute(
     let memory = plansim_core::simulate::machine_memory();
     // before any table is read: a text table's lines bound its rows
     check_size(table_lines(path), path, memory, opts.charts, lang)?;
+    // without charts the paths are made one at a time, each series as its path is
+    with.series_on_demand = !opts.charts;
     let sc = run::scenario(Input::Path(path.to_path_buf()), &with)?;
     check_name(&sc.name, path)?;
     // a workbook's rows are known once read
@@ -46,6 +48,11 @@ pub fn compute(
     // the audit looks as far as the scenario projects
     with.check_horizon = Some(sc.horizon());
     let set = with.settings(&sc);
+    // a target stated against another row's growth (`高于GDP增长`) reads the other row's
+    // path: only the projection made whole holds both
+    if !opts.charts && !plansim_core::project::stream::reads_other_paths(&sc) {
+        return streamed(sc, &with, &set, lang);
+    }
     // every status is assess's, from the outturns; the simulation is the scenario's what-if
     let run::Results {
         scenario: sc,
@@ -78,6 +85,68 @@ pub fn compute(
     // charts draw of the outturns. Some 650 bytes a row held to the end otherwise, and with
     // an outturn for every row 600 more (two lists of every outturn, read and matched, and
     // the matches)
+    c.sc.indicators = Vec::new();
+    c.sc.outturns = Default::default();
+    c.sc.all_outturns = Vec::new();
+    Ok(c)
+}
+
+/// [`compute`] without charts: each path projected, simulated, read into its target rows'
+/// facts and written to the spill, then let go. Holds the table's rows, the findings and the
+/// target rows, not the projection, series or simulation (some 900 bytes a row); the CSVs
+/// and the workbook's long sheets read the spill. The same numbers as the projection made
+/// whole: `simulate::stream` is `simulate`'s paths in its order.
+fn streamed(
+    mut sc: Scenario,
+    with: &plansim_core::run::Options,
+    set: &plansim_core::simulate::Settings,
+    lang: Lang,
+) -> Result<Computed> {
+    use plansim_core::{project, run, simulate};
+    let findings = run::findings(&mut sc, with);
+    let outline = project::stream::outline(&sc)?;
+    let rules = plansim_core::explain::explain(&sc)?;
+    let horizon = outline
+        .years
+        .last()
+        .copied()
+        .unwrap_or_else(|| sc.horizon());
+    let mut facts = Vec::with_capacity(outline.paths);
+    let mut spill = super::spill::Writer::new()?;
+    let mut regions = std::collections::HashSet::new();
+    simulate::stream::each_path(&sc, &outline.years, set, |path, values, sp| {
+        let first = outline
+            .years
+            .first()
+            .copied()
+            .unwrap_or(path.plan.start_year);
+        let from = (path.plan.start_year - first) as usize;
+        let years = outline.years.get(from..from + values.len()).unwrap_or(&[]);
+        facts.push(PathFacts::of(path, years, values, sp, horizon, &rules));
+        if !regions.contains(&*path.series.region) {
+            regions.insert(path.series.region.to_string());
+        }
+        let chances = export::path_chance_rows(&sc.name, path, sp, horizon);
+        spill.push(path, values, sp, &outline.years, chances)
+    })?;
+    let spill = spill.finish()?;
+    let aliases = with.aliases();
+    let rows = target_rows(&sc, &facts, &[], run::grades(&sc, &aliases, with));
+    drop(facts);
+    let years = outline.years.clone();
+    let p = outline.without_paths(sc.name.clone());
+    let sim = simulate::Simulation {
+        scenario: sc.name.clone(),
+        draws: set.draws,
+        seed: set.seed,
+        years,
+        paths: Vec::new(),
+    };
+    let mut c = assembled(sc, p, sim, findings, rows, rules, set.draws, lang)?;
+    c.page.projected = spill.paths();
+    c.regions = regions;
+    c.spill = Some(spill);
+    // as `compute`: what the pages and workbook read of the rows is in the target rows
     c.sc.indicators = Vec::new();
     c.sc.outturns = Default::default();
     c.sc.all_outturns = Vec::new();
@@ -173,7 +242,7 @@ fn assembled(
         draws,
         seed: sim.seed,
         lang,
-        series: sc.series.len(),
+        series: sc.series_count(),
         projected: p.paths.len(),
         rows: std::sync::Arc::new(rows),
         findings: std::sync::Arc::new(findings),
@@ -216,6 +285,7 @@ fn assembled(
         regions,
         // made by the callers that draw charts
         bounds: Vec::new(),
+        spill: None,
         sc,
         p,
         sim,
@@ -237,13 +307,19 @@ pub fn render(
     let mut page = run.page.clone();
     page.action = super::action::section(&[(&page.named, &page.rows)], lookup, page.lang());
     folder.put_with("projection.csv", |w| {
-        export::write_projection_csv(w, &run.p)
+        let mut csv = export::RowsCsv::new(w);
+        run.each_long(|_, r, _| csv.long(r))?;
+        csv.finish()
     })?;
     folder.put_with("simulation.csv", |w| {
-        export::write_simulation_csv(w, &run.p, &run.sim)
+        let mut csv = export::RowsCsv::new(w);
+        run.each_long(|_, r, b| csv.band(r, b))?;
+        csv.finish()
     })?;
     folder.put_with("probabilities.csv", |w| {
-        export::write_probabilities_csv(w, &run.p, &run.sim)
+        let mut csv = export::RowsCsv::new(w);
+        run.each_chance(|r| csv.chance(r))?;
+        csv.finish()
     })?;
     folder.put("findings.csv", &export::findings_csv(&page.findings)?)?;
     if opts.charts {
@@ -434,6 +510,40 @@ mod tests {
         assert_eq!(table_lines(&sc), 3);
         assert_eq!(table_lines(&table), 3);
         assert_eq!(table_lines(&dir.path().join("missing.toml")), 0);
+    }
+
+    #[test]
+    fn without_charts_the_paths_are_kept_on_disk_unless_a_target_reads_another_row() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/tables");
+        let dir = tempfile::tempdir().unwrap();
+        let run = |table: &str, charts: bool| {
+            let sc = dir.path().join(format!("{table}.toml"));
+            let table = root.join(format!("{table}.csv"));
+            std::fs::write(
+                &sc,
+                format!("tables = [{:?}]\n", table.display().to_string()),
+            )
+            .unwrap();
+            let opts = Options {
+                charts,
+                draws: Some(200),
+                ..Options::default()
+            };
+            compute(&sc, &opts, &Default::default()).unwrap()
+        };
+        // 回民区: no target judged against another row
+        let c = run("huimin", false);
+        let spill = c.spill.as_ref().expect("kept on disk");
+        assert!(c.p.paths.is_empty() && c.sim.paths.is_empty());
+        // as many paths as the projection made whole, with charts
+        let whole = run("huimin", true);
+        assert!(whole.spill.is_none());
+        assert_eq!(spill.paths(), whole.p.paths.len());
+        assert_eq!(c.page.projected, whole.page.projected);
+        assert!(spill.paths() > 0);
+        // 科尔沁区's income grows 与经济增长同步: judged on GDP's path, made whole
+        let c = run("horqin", false);
+        assert!(c.spill.is_none() && !c.p.paths.is_empty());
     }
 
     #[test]

@@ -14,7 +14,6 @@ use super::rows::{Meant, TargetRow};
 use super::sheet::{Cell, Formats, Sheet, number, share};
 use super::workbook_words as words;
 use crate::error::Result;
-use plansim_core::export::{chance_rows, long_rows};
 use plansim_core::lang::Column;
 use plansim_core::lang::Lang;
 use plansim_core::output::Delivery;
@@ -298,8 +297,8 @@ fn long_sheets<'f>(
         ]
     }
     for run in runs {
-        let mut seen = vec![false; run.p.paths.len()];
-        for (i, _, r) in long_rows(&run.p) {
+        let mut seen = vec![false; run.paths()];
+        run.each_long(|i, r, _| -> Result<()> {
             if !std::mem::replace(&mut seen[i], true) {
                 let sample = [
                     Cell::Text(r.region),
@@ -311,21 +310,21 @@ fn long_sheets<'f>(
                 projection.measure(&sample);
                 simulation.measure(&sample);
             }
-        }
-        for r in chance_rows(&run.p, &run.sim) {
-            chances.measure(&chance_cells(&r, &run.page.named.label));
-        }
+            Ok(())
+        })?;
+        run.each_chance(|r| -> Result<()> {
+            chances.measure(&chance_cells(r, &run.page.named.label));
+            Ok(())
+        })?;
     }
     projection.fit_measured()?;
     simulation.fit_measured()?;
     chances.fit_measured()?;
     for run in runs {
-        for r in chance_rows(&run.p, &run.sim) {
-            chances.push(&chance_cells(&r, &run.page.named.label))?;
-        }
+        run.each_chance(|r| chances.push(&chance_cells(r, &run.page.named.label)))?;
     }
     for run in runs {
-        for (i, c, r) in long_rows(&run.p) {
+        run.each_long(|_, r, b| {
             let long = [
                 Cell::Text(r.region),
                 Cell::Text(r.plan),
@@ -336,12 +335,11 @@ fn long_sheets<'f>(
                 Cell::Number(r.value),
             ];
             projection.push(&long)?;
-            let b = run.sim.paths[i].bands[c];
             let bands = [b.p5, b.p25, b.p50, b.p75, b.p95].map(|v| number(Some(v)));
             let mut cells: Vec<Cell> = long.into_iter().collect();
             cells.extend(bands);
-            simulation.push(&cells)?;
-        }
+            simulation.push(&cells)
+        })?;
     }
     Ok([projection, simulation, chances])
 }
