@@ -15,7 +15,7 @@ use crate::text::{Interner, Shared};
 pub use details::SeriesDetails;
 pub use goal::Goal;
 pub use groups::Groups;
-pub use sigma_source::{Observed, SigmaSource};
+pub use sigma_source::{Floor, Observed, SigmaSource};
 use std::sync::Arc;
 
 /// What kind of quantity the path follows.

@@ -13,6 +13,7 @@ pub mod national;
 pub mod opening;
 pub(crate) mod page;
 pub mod plan_charts;
+pub mod row_spill;
 pub mod rows;
 pub mod scenario;
 mod sheet;

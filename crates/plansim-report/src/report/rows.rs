@@ -344,6 +344,25 @@ pub fn target_rows(
     relations: &[plansim_core::project::growth::RelationOutcome],
     grades: impl IntoIterator<Item = Grade>,
 ) -> Vec<TargetRow> {
+    // as long as the table, not grown by doubling (a third more at 10⁵ rows)
+    let mut rows = Vec::with_capacity(sc.indicators.len());
+    each_target_row(sc, facts, relations, grades, |r| {
+        rows.push(r);
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|never| match never {});
+    rows
+}
+
+/// [`target_rows`] handed to `f` one at a time, in table order, for a caller that keeps them
+/// elsewhere while the table is held ([`super::row_spill`]).
+pub fn each_target_row<E>(
+    sc: &Scenario,
+    facts: &[PathFacts],
+    relations: &[plansim_core::project::growth::RelationOutcome],
+    grades: impl IntoIterator<Item = Grade>,
+    mut each: impl FnMut(TargetRow) -> Result<(), E>,
+) -> Result<(), E> {
     // each row's path by its (region, plan, name), looked up rather than searched for (a
     // search per row made a table of 100,000 rows take a quarter of an hour): the paths'
     // places sorted by their key's hash, 16 bytes a path (a map of the keys held 75)
@@ -370,115 +389,108 @@ pub fn target_rows(
             .map(|e| e.1)
             .find(|&i| key(&facts[i]) == (region, plan, name))
     };
-    // as long as the table, not grown by doubling (a third more at 10⁵ rows)
-    let mut rows = Vec::with_capacity(sc.indicators.len());
     // a row's category, units and sentences are mostly some other row's too (a target
     // without outturns: 数据不足 and 无历史 in every row): one copy each
     let mut texts = Texts::default();
-    rows.extend(
-        sc.indicators
-            .iter()
-            .enumerate()
-            .zip(grades)
-            .map(|((k, ind), g)| {
-                let path = path_of(&ind.region, &ind.plan, &ind.name);
-                let f = path.map(|i| &facts[i]);
-                let outcome = f.and_then(|f| f.goals.iter().find(|o| o.year == ind.target_year));
-                let probability = f.and_then(|f| {
-                    f.chances
-                        .iter()
-                        .find(|c| c.0 == ind.target_year)
-                        .map(|c| c.1)
-                });
-                // judged on the latest outturn up to the target year (the start without one), a
-                // bound on the mean of its yearly outturns
-                let kept = outcome.is_some_and(|o| {
-                    let judged_on = if g.rule == "annual-bound" {
-                        g.mean
-                    } else {
-                        Some(o.latest)
-                    };
-                    judged_on.is_some_and(|v| kept(&o.kind, o.direction, v))
-                });
-                let ended = outcome.is_some_and(|o| o.ended);
-                TargetRow {
-                    region: ind.region.clone(),
-                    plan: ind.plan.clone(),
-                    category: texts.get(&ind.category),
-                    indicator: ind.name.clone(),
-                    indicator_en: ind.name_en.clone(),
-                    unit: match f {
-                        Some(f) => texts.get(&f.unit),
-                        None => texts.get(&ind.value_unit()),
-                    },
-                    attribute: ind.attribute,
-                    base_year: f.map_or(ind.base_year, |f| f.start_year),
-                    base: f
-                        .map(|f| f.start)
-                        .or_else(|| ind.base_level().map(|n| n.value)),
-                    year: ind.target_year,
-                    target: g.target.clone(),
-                    status: g.status,
-                    grade_zh: g.grade_zh,
-                    reason: texts.get(&g.reason),
-                    ambition: texts.get(g.ambition.as_ref().map_or("", |a| &a.text)),
-                    ambition_ratio: g.ambition.as_ref().and_then(|a| a.ratio),
-                    ambition_verdict: g.ambition.as_ref().map(|a| a.verdict),
-                    hypothetical: g.hypothetical,
-                    p_meet: g.p_meet,
-                    latest: g.latest_year.zip(g.latest_value),
-                    latest_year: g.latest_year,
-                    rule: g.rule,
-                    pace_unit: texts.get(&g.pace_unit),
-                    current_pace: g.current_pace,
-                    planned_pace: g.planned_pace,
-                    required_pace: g.required_rate,
-                    gap: g.gap,
-                    target_value: g.target_value,
-                    sigma: g.sigma,
-                    sigma_source: g.sigma_source.clone().map(Box::new),
-                    stated_rate: ind.annual_rate().map(|r| r.value),
-                    // once the target year's outturn is in, no rate is required any more
-                    required_rate: outcome.and_then(|o| o.required_rate).filter(|_| !ended),
-                    kept,
-                    ended,
-                    projected: outcome.and_then(|o| o.value),
-                    at_horizon: f.and_then(|f| f.at_horizon),
-                    // a target relative to another row's growth: judged on both rows' rates
-                    met: outcome.and_then(|o| o.met).or_else(|| {
-                        relations
-                            .iter()
-                            .find(|r| {
-                                r.region == ind.region
-                                    && r.plan == ind.plan
-                                    && r.indicator == ind.name
-                                    && r.target_year == ind.target_year
-                            })
-                            .map(|r| r.met)
-                    }),
-                    reach: outcome.and_then(|o| o.reach),
-                    audit: Vec::new(),
-                    probability,
-                    path: outcome.and(path),
-                    meant: Meant::of(&sc.outturns.meaning(k, ind)),
-                }
+    for ((k, ind), g) in sc.indicators.iter().enumerate().zip(grades) {
+        let path = path_of(&ind.region, &ind.plan, &ind.name);
+        let f = path.map(|i| &facts[i]);
+        let outcome = f.and_then(|f| f.goals.iter().find(|o| o.year == ind.target_year));
+        let probability = f.and_then(|f| {
+            f.chances
+                .iter()
+                .find(|c| c.0 == ind.target_year)
+                .map(|c| c.1)
+        });
+        // judged on the latest outturn up to the target year (the start without one), a
+        // bound on the mean of its yearly outturns
+        let kept = outcome.is_some_and(|o| {
+            let judged_on = if g.rule == "annual-bound" {
+                g.mean
+            } else {
+                Some(o.latest)
+            };
+            judged_on.is_some_and(|v| kept(&o.kind, o.direction, v))
+        });
+        let ended = outcome.is_some_and(|o| o.ended);
+        let row = TargetRow {
+            region: ind.region.clone(),
+            plan: ind.plan.clone(),
+            category: texts.get(&ind.category),
+            indicator: ind.name.clone(),
+            indicator_en: ind.name_en.clone(),
+            unit: match f {
+                Some(f) => texts.get(&f.unit),
+                None => texts.get(&ind.value_unit()),
+            },
+            attribute: ind.attribute,
+            base_year: f.map_or(ind.base_year, |f| f.start_year),
+            base: f
+                .map(|f| f.start)
+                .or_else(|| ind.base_level().map(|n| n.value)),
+            year: ind.target_year,
+            target: g.target.clone(),
+            status: g.status,
+            grade_zh: g.grade_zh,
+            reason: texts.get(&g.reason),
+            ambition: texts.get(g.ambition.as_ref().map_or("", |a| &a.text)),
+            ambition_ratio: g.ambition.as_ref().and_then(|a| a.ratio),
+            ambition_verdict: g.ambition.as_ref().map(|a| a.verdict),
+            hypothetical: g.hypothetical,
+            p_meet: g.p_meet,
+            latest: g.latest_year.zip(g.latest_value),
+            latest_year: g.latest_year,
+            rule: g.rule,
+            pace_unit: texts.get(&g.pace_unit),
+            current_pace: g.current_pace,
+            planned_pace: g.planned_pace,
+            required_pace: g.required_rate,
+            gap: g.gap,
+            target_value: g.target_value,
+            sigma: g.sigma,
+            sigma_source: g.sigma_source.clone().map(Box::new),
+            stated_rate: ind.annual_rate().map(|r| r.value),
+            // once the target year's outturn is in, no rate is required any more
+            required_rate: outcome.and_then(|o| o.required_rate).filter(|_| !ended),
+            kept,
+            ended,
+            projected: outcome.and_then(|o| o.value),
+            at_horizon: f.and_then(|f| f.at_horizon),
+            // a target relative to another row's growth: judged on both rows' rates
+            met: outcome.and_then(|o| o.met).or_else(|| {
+                relations
+                    .iter()
+                    .find(|r| {
+                        r.region == ind.region
+                            && r.plan == ind.plan
+                            && r.indicator == ind.name
+                            && r.target_year == ind.target_year
+                    })
+                    .map(|r| r.met)
             }),
-    );
-    rows
+            reach: outcome.and_then(|o| o.reach),
+            audit: Vec::new(),
+            probability,
+            path: outcome.and(path),
+            meant: Meant::of(&sc.outturns.meaning(k, ind)),
+        };
+        each(row)?;
+    }
+    Ok(())
 }
 
 /// One copy of each text the target rows repeat. A grade's sentences often are the row's own
 /// (its numbers in them): past a bound of distinct texts, new ones are not remembered, so the
 /// texts kept stay few however many rows are unique.
 #[derive(Default)]
-struct Texts {
+pub(super) struct Texts {
     seen: plansim_core::text::Interner,
 }
 
 impl Texts {
     const KEPT: usize = 4096;
 
-    fn get(&mut self, text: &str) -> Shared {
+    pub(super) fn get(&mut self, text: &str) -> Shared {
         match self.seen.known(text) {
             Some(s) => s,
             None if self.seen.len() < Self::KEPT => self.seen.get(text),

@@ -4,7 +4,7 @@
 use super::Options;
 use super::deliver::Folder;
 use super::page::{Page, Summary};
-use super::rows::{PathFacts, target_rows};
+use super::rows::{PathFacts, each_target_row, target_rows};
 use crate::error::{Error, Result};
 use plansim_core::export;
 use plansim_core::lang::Lang;
@@ -76,7 +76,9 @@ pub fn compute(
     let facts = PathFacts::of_projection(&p, &sim, &rules);
     let rows = target_rows(&sc, &facts, &p.relations, run::grades(&sc, &aliases, &with));
     drop(facts);
-    let mut c = assembled(sc, p, sim, findings, rows, rules, set.draws, opts.lang)?;
+    let mut c = assembled(
+        sc, p, sim, findings, rows, rules, set.draws, opts.lang, None,
+    )?;
     if opts.charts {
         c.bounds = bounds(&c.sc, &c.p);
     }
@@ -130,9 +132,19 @@ fn streamed(
         spill.push(path, values, sp, &outline.years, chances)
     })?;
     let spill = spill.finish()?;
+    // the target rows kept on disk while the table is held, and read back once it is let go
     let aliases = with.aliases();
-    let rows = target_rows(&sc, &facts, &[], run::grades(&sc, &aliases, with));
+    let mut stored = super::row_spill::Writer::new(sc.indicators.len())?;
+    let grades = run::grades(&sc, &aliases, with);
+    each_target_row(&sc, &facts, &[], grades, |r| stored.push(&r))?;
     drop(facts);
+    let unmatched = unmatched_outturns(&sc, lang);
+    // what the pages and workbook read of the table's rows is in the target rows
+    sc.indicators = Vec::new();
+    sc.outturns = Default::default();
+    sc.all_outturns = Vec::new();
+    simulate::return_freed_memory();
+    let rows = stored.finish()?.read()?;
     let years = outline.years.clone();
     let p = outline.without_paths(sc.name.clone());
     let sim = simulate::Simulation {
@@ -142,14 +154,20 @@ fn streamed(
         years,
         paths: Vec::new(),
     };
-    let mut c = assembled(sc, p, sim, findings, rows, rules, set.draws, lang)?;
+    let mut c = assembled(
+        sc,
+        p,
+        sim,
+        findings,
+        rows,
+        rules,
+        set.draws,
+        lang,
+        Some(unmatched),
+    )?;
     c.page.projected = spill.paths();
     c.regions = regions;
     c.spill = Some(spill);
-    // as `compute`: what the pages and workbook read of the rows is in the target rows
-    c.sc.indicators = Vec::new();
-    c.sc.outturns = Default::default();
-    c.sc.all_outturns = Vec::new();
     Ok(c)
 }
 
@@ -167,7 +185,7 @@ pub fn computed(
     let rules = plansim_core::explain::explain(&sc)?;
     let facts = PathFacts::of_projection(&p, &sim, &rules);
     let rows = target_rows(&sc, &facts, &p.relations, grades);
-    let mut c = assembled(sc, p, sim, findings, rows, rules, draws, lang)?;
+    let mut c = assembled(sc, p, sim, findings, rows, rules, draws, lang, None)?;
     c.bounds = bounds(&c.sc, &c.p);
     Ok(c)
 }
@@ -185,7 +203,20 @@ fn bounds(sc: &Scenario, p: &plansim_core::project::Projection) -> Vec<(usize, V
         .collect()
 }
 
-/// [`computed`] once the target rows are made.
+/// The warnings of outturns given that reach no row, and the region to name: read from the
+/// table's rows, so made before they are let go.
+fn unmatched_outturns(sc: &Scenario, lang: Lang) -> Vec<String> {
+    sc.outturns
+        .none_matched()
+        .then(|| sc.outturns.skipped_note(lang))
+        .flatten()
+        .into_iter()
+        .chain(sc.outturns.region_advice(&sc.indicators, lang))
+        .collect()
+}
+
+/// [`computed`] once the target rows are made (`unmatched`: [`unmatched_outturns`], where
+/// the table's rows are already let go).
 #[allow(clippy::too_many_arguments)]
 fn assembled(
     sc: Scenario,
@@ -196,6 +227,7 @@ fn assembled(
     rules: plansim_core::explain::Explanation,
     draws: usize,
     lang: Lang,
+    unmatched: Option<Vec<String>>,
 ) -> Result<Computed> {
     // a row whose own numbers the audit finds wrong is marked wherever its grade shows (a
     // target the outturns put out of reach is the grade's news, not the table's error)
@@ -252,14 +284,7 @@ fn assembled(
             .filter(|l| !l.cells.is_empty())
             .map(|l| l.summary(lang))
             .collect(),
-        unmatched: sc
-            .outturns
-            .none_matched()
-            .then(|| sc.outturns.skipped_note(lang))
-            .flatten()
-            .into_iter()
-            .chain(sc.outturns.region_advice(&sc.indicators, lang))
-            .collect(),
+        unmatched: unmatched.unwrap_or_else(|| unmatched_outturns(&sc, lang)),
         cut_cells: sc
             .left_out
             .iter()

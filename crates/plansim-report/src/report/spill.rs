@@ -49,7 +49,7 @@ pub struct Chance {
     pub target_value: Option<f64>,
 }
 
-fn io(e: std::io::Error) -> plansim_core::Error {
+pub(super) fn io(e: std::io::Error) -> plansim_core::Error {
     plansim_core::Error::Invalid(format!(
         "cannot keep the report's rows in the temporary folder {}: {e}",
         std::env::temp_dir().display()
@@ -127,16 +127,16 @@ impl Writer {
     }
 }
 
-fn text(w: &mut impl Write, t: &str) -> plansim_core::Result<()> {
+pub(super) fn text(w: &mut impl Write, t: &str) -> plansim_core::Result<()> {
     count(w, t.len())?;
     w.write_all(t.as_bytes()).map_err(io)
 }
 
-fn count(w: &mut impl Write, n: usize) -> plansim_core::Result<()> {
+pub(super) fn count(w: &mut impl Write, n: usize) -> plansim_core::Result<()> {
     w.write_all(&(n as u64).to_le_bytes()).map_err(io)
 }
 
-fn number(w: &mut impl Write, v: f64) -> plansim_core::Result<()> {
+pub(super) fn number(w: &mut impl Write, v: f64) -> plansim_core::Result<()> {
     w.write_all(&v.to_bits().to_le_bytes()).map_err(io)
 }
 
@@ -286,21 +286,21 @@ fn read(r: &mut impl Read, rec: &mut Record) -> plansim_core::Result<()> {
     Ok(())
 }
 
-fn bytes<const N: usize>(r: &mut impl Read) -> plansim_core::Result<[u8; N]> {
+pub(super) fn bytes<const N: usize>(r: &mut impl Read) -> plansim_core::Result<[u8; N]> {
     let mut b = [0; N];
     r.read_exact(&mut b).map_err(io)?;
     Ok(b)
 }
 
-fn read_count(r: &mut impl Read) -> plansim_core::Result<usize> {
+pub(super) fn read_count(r: &mut impl Read) -> plansim_core::Result<usize> {
     Ok(u64::from_le_bytes(bytes(r)?) as usize)
 }
 
-fn read_number(r: &mut impl Read) -> plansim_core::Result<f64> {
+pub(super) fn read_number(r: &mut impl Read) -> plansim_core::Result<f64> {
     Ok(f64::from_bits(u64::from_le_bytes(bytes(r)?)))
 }
 
-fn read_text(r: &mut impl Read, t: &mut String) -> plansim_core::Result<()> {
+pub(super) fn read_text(r: &mut impl Read, t: &mut String) -> plansim_core::Result<()> {
     let n = read_count(r)?;
     let mut b = vec![0; n];
     r.read_exact(&mut b).map_err(io)?;
