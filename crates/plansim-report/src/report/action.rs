@@ -39,8 +39,10 @@ impl Action {
     }
 }
 
-/// The targets outturns cannot grade, by reason: (grade, (region, `指标（year）`)).
-pub type Unassessed = Vec<(Status, Vec<(String, String)>)>;
+/// The targets outturns cannot grade, by reason: (grade, (region, `指标（year）`)); the region
+/// shared with the target rows (a copy a target took some 40 bytes, and a plan without
+/// outturns has every target here).
+pub type Unassessed = Vec<(Status, Vec<(plansim_core::text::Shared, String)>)>;
 
 /// The opening section of a page.
 #[derive(Clone, Debug, Default)]
@@ -134,35 +136,31 @@ pub fn section(
     batch: &Lookup,
     lang: Lang,
 ) -> Section {
-    type Seen<'a> = (
-        u64,
-        usize,
-        &'a Named,
-        &'a std::sync::Arc<Vec<TargetRow>>,
-        usize,
-    );
+    // (hash of the key, place in `own`, the scenario's place in `own`, the row's place):
+    // 24 bytes a row
+    type Seen = (u64, usize, u32, u32);
     let mut out = Section::default();
     // each target once, where it first appears: where some scenario's outturns put it
     // behind, that grade, else the first scenario's. Found by sorting the rows by their key,
-    // its hash first (40 bytes a row; a map of keys took some 260)
+    // its hash first (a map of keys took some 260 bytes a row)
     let hasher = std::hash::RandomState::new();
-    let mut all: Vec<Seen> = own
-        .iter()
-        .flat_map(|(named, rows)| (0..rows.len()).map(move |at| (*named, *rows, at)))
-        .enumerate()
-        .map(|(seq, (named, rows, at))| (hasher.hash_one(key(&rows[at])), seq, named, rows, at))
-        .collect();
+    let mut all: Vec<Seen> = Vec::with_capacity(own.iter().map(|(_, rows)| rows.len()).sum());
+    let mut seq = 0;
+    for (k, (_, rows)) in own.iter().enumerate() {
+        for (at, r) in rows.iter().enumerate() {
+            all.push((hasher.hash_one(key(r)), seq, k as u32, at as u32));
+            seq += 1;
+        }
+    }
+    let row = |e: &Seen| -> &TargetRow { &own[e.2 as usize].1[e.3 as usize] };
     // a target's rows one run, in the order they appear
     all.sort_unstable_by(|a, b| {
         a.0.cmp(&b.0)
             .then_with(|| key(row(a)).cmp(&key(row(b))))
             .then(a.1.cmp(&b.1))
     });
-    fn row<'a>(e: &Seen<'a>) -> &'a TargetRow {
-        &e.3[e.4]
-    }
     // (where the target first appears, the row picked for it)
-    let mut picked: Vec<(usize, &Named, &std::sync::Arc<Vec<TargetRow>>, usize)> = all
+    let mut picked: Vec<(usize, u32, u32)> = all
         .chunk_by(|a, b| a.0 == b.0 && same_target(row(a), row(b)))
         .map(|target| {
             let first = &target[0];
@@ -170,17 +168,18 @@ pub fn section(
                 .iter()
                 .find(|e| row(e).status.needs_action())
                 .unwrap_or(first);
-            (first.1, chosen.2, chosen.3, chosen.4)
+            (first.1, chosen.2, chosen.3)
         })
         .collect();
     drop(all);
     picked.sort_unstable_by_key(|p| p.0);
-    for (_, named, rows, at) in picked {
-        let r = &rows[at];
+    for (_, k, at) in picked {
+        let (named, rows) = own[k as usize];
+        let r = &rows[at as usize];
         match r.status {
             Status::InsufficientData | Status::Qualitative => {
                 let label = (
-                    r.region.to_string(),
+                    r.region.clone(),
                     if lang == Lang::En {
                         format!("{} ({})", r.name(Lang::En), r.year)
                     } else {
@@ -200,7 +199,7 @@ pub fn section(
                     .collect();
                 out.actions.push(Action {
                     rows: std::sync::Arc::clone(rows),
-                    at,
+                    at: at as usize,
                     graded_in: named.label.clone(),
                     lines,
                 });

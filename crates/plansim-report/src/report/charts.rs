@@ -185,7 +185,7 @@ pub(super) fn same_series(a: &ProjPath, b: &ProjPath) -> bool {
 pub fn indicator_chart(run: &Computed, i: usize, all: &[&Computed], lang: Lang) -> IndicatorChart {
     let path = &run.p.paths[i];
     let s = &path.series;
-    let last_year = super::rows::shown_until(&run.p, i, &run.page.rules);
+    let last_year = super::facts::shown_until(&run.p, i, &run.page.rules);
     // the fan starts where the evidence ends: at the last outturn, else the base year
     let hypothetical = run.page.rows.iter().any(|r| {
         r.region == s.region && r.plan == s.plan && r.indicator == s.name && r.hypothetical
@@ -312,7 +312,7 @@ fn scenario_lines(
     {
         if let Some(j) = other.p.paths.iter().position(|q| same_series(q, path)) {
             // each scenario's line ends where that scenario's own chart ends
-            let theirs = super::rows::shown_until(&other.p, j, &other.page.rules);
+            let theirs = super::facts::shown_until(&other.p, j, &other.page.rules);
             let points: Vec<(i32, f64)> = upto(line(other, j))
                 .into_iter()
                 .filter(|p| p.0 <= theirs)

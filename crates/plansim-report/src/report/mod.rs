@@ -4,9 +4,11 @@
 pub mod action;
 pub mod chart_files;
 pub mod charts;
+mod codec;
 pub mod compare;
 pub mod computed;
 pub mod deliver;
+pub mod facts;
 pub mod html;
 pub mod markdown;
 pub mod national;

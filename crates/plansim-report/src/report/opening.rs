@@ -97,7 +97,7 @@ fn cells(a: &Action, lang: Lang) -> [String; 10] {
             r.name(lang),
             r.year,
             r.target,
-            audit(&r.audit, lang)
+            audit(&r.audit.codes().collect::<Vec<_>>(), lang)
         ),
         r.status.label(lang).to_string(),
         latest,
@@ -129,13 +129,13 @@ fn audit(codes: &[&str], lang: Lang) -> String {
 }
 
 /// Targets grouped by region, in first-seen order.
-fn by_region(v: &[(String, String)]) -> Vec<(&str, Vec<&str>)> {
+fn by_region(v: &[(plansim_core::text::Shared, String)]) -> Vec<(&str, Vec<&str>)> {
     let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
     // each region's place, looked up: a search of the list per target took minutes with
     // 25,000 regions
     let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (region, name) in v {
-        match at.get(region.as_str()) {
+        match at.get(&**region) {
             Some(&i) => out[i].1.push(name),
             None => {
                 at.insert(region, out.len());
@@ -172,7 +172,12 @@ impl ActionRow<'_> {
 
     /// The rule codes of the table's errors on the row, for the target cell's tooltip.
     pub fn codes(&self) -> String {
-        self.action.row().audit.join(", ")
+        self.action
+            .row()
+            .audit
+            .codes()
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 

@@ -4,12 +4,14 @@
 //! what is read back is the row that was made; the texts rows repeat are shared again as they
 //! are read.
 
+use super::codec::{
+    byte, bytes, count, goal, io, maybe, number, read_byte, read_count, read_goal, read_maybe,
+    read_number, read_text, read_year, text, year,
+};
 use super::rows::{Meant, Reach, TargetRow, Texts};
-use super::spill::{bytes, count, io, number, read_count, read_number, read_text, text};
 use plansim_core::assess::Status;
 use plansim_core::assess::ambition::Verdict;
 use plansim_core::lang::Text;
-use plansim_core::meaning::GoalKind;
 use plansim_core::series::{Floor, Observed, SigmaSource};
 use plansim_core::table::{Attribute, Direction};
 use std::io::{BufReader, BufWriter, Read, Write};
@@ -252,7 +254,7 @@ impl Stored {
                 at_horizon,
                 met,
                 reach,
-                audit: Vec::new(),
+                audit: Default::default(),
                 probability,
                 path,
                 meant: Meant {
@@ -266,19 +268,6 @@ impl Stored {
     }
 }
 
-fn byte(w: &mut impl Write, b: u8) -> Res<()> {
-    w.write_all(&[b]).map_err(io)
-}
-
-fn year(w: &mut impl Write, y: i32) -> Res<()> {
-    w.write_all(&y.to_le_bytes()).map_err(io)
-}
-
-fn maybe(w: &mut impl Write, v: Option<f64>) -> Res<()> {
-    byte(w, v.is_some() as u8)?;
-    number(w, v.unwrap_or(0.0))
-}
-
 fn direction(d: Direction) -> u8 {
     match d {
         Direction::Rising => 0,
@@ -286,58 +275,10 @@ fn direction(d: Direction) -> u8 {
     }
 }
 
-/// A goal: its kind, two numbers and a flag.
-fn goal(w: &mut impl Write, g: Option<GoalKind>) -> Res<()> {
-    let (tag, a, b, strict) = match g {
-        None => (0, 0.0, 0.0, false),
-        Some(GoalKind::Point { value }) => (1, value, 0.0, false),
-        Some(GoalKind::AtLeast { value, strict }) => (2, value, 0.0, strict),
-        Some(GoalKind::AtMost { value, strict }) => (3, value, 0.0, strict),
-        Some(GoalKind::About { value, tolerance }) => (4, value, tolerance, false),
-        Some(GoalKind::Range { low, high }) => (5, low, high, false),
-    };
-    byte(w, tag)?;
-    number(w, a)?;
-    number(w, b)?;
-    byte(w, strict as u8)
-}
-
-fn read_goal(r: &mut impl Read) -> Res<Option<GoalKind>> {
-    let tag = read_byte(r)?;
-    let (a, b) = (read_number(r)?, read_number(r)?);
-    let strict = read_byte(r)? == 1;
-    Ok(match tag {
-        1 => Some(GoalKind::Point { value: a }),
-        2 => Some(GoalKind::AtLeast { value: a, strict }),
-        3 => Some(GoalKind::AtMost { value: a, strict }),
-        4 => Some(GoalKind::About {
-            value: a,
-            tolerance: b,
-        }),
-        5 => Some(GoalKind::Range { low: a, high: b }),
-        _ => None,
-    })
-}
-
-fn read_byte(r: &mut impl Read) -> Res<u8> {
-    let [b] = bytes::<1>(r)?;
-    Ok(b)
-}
-
-fn read_year(r: &mut impl Read) -> Res<i32> {
-    Ok(i32::from_le_bytes(bytes(r)?))
-}
-
 fn read_pair(r: &mut impl Read) -> Res<Option<(i32, f64)>> {
     let some = read_byte(r)? == 1;
     let (y, v) = (read_year(r)?, read_number(r)?);
     Ok(some.then_some((y, v)))
-}
-
-fn read_maybe(r: &mut impl Read) -> Res<Option<f64>> {
-    let some = read_byte(r)? == 1;
-    let v = read_number(r)?;
-    Ok(some.then_some(v))
 }
 
 /// Where σ came from: what it was measured on, over which years, and the floor it was
@@ -421,14 +362,14 @@ mod tests {
             let mut w = Writer::new(c.page.rows.len()).unwrap();
             for r in c.page.rows.iter() {
                 let mut r = r.clone();
-                r.audit.clear();
+                r.audit = Default::default();
                 w.push(&r).unwrap();
             }
             let back = w.finish().unwrap().read().unwrap();
             assert_eq!(back.len(), c.page.rows.len());
             for (a, b) in c.page.rows.iter().zip(&back) {
                 let mut a = a.clone();
-                a.audit.clear();
+                a.audit = Default::default();
                 assert_eq!(format!("{a:?}"), format!("{b:?}"));
                 sources += a.sigma_source.is_some() as usize;
             }

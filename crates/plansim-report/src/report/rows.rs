@@ -2,13 +2,12 @@
 //! (the status), beside what the scenario projects for it — a what-if, conditional on the
 //! scenario's rates and σ, never a status.
 
+use super::facts::Facts;
+pub use super::facts::{Reach, shown_until};
 use plansim_core::assess::Grade;
 use plansim_core::assess::ambition::kept;
-use plansim_core::explain::Explanation;
 use plansim_core::lang::Lang;
-use plansim_core::project::Projection;
 use plansim_core::scenario::Scenario;
-use plansim_core::simulate::Simulation;
 use plansim_core::text::Shared;
 use serde::Serialize;
 
@@ -104,8 +103,8 @@ pub struct TargetRow {
     pub reach: Option<Reach>,
     /// The codes of the audit's errors on this row of the table (`unit-mismatch`): the grade
     /// rests on numbers the plan's own arithmetic contradicts.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub audit: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Audit::is_empty")]
+    pub audit: Audit,
     /// P(meet | scenario): the share of the scenario's draws meeting the target — a what-if.
     pub probability: Option<f64>,
     /// Index of the projection path, for charts.
@@ -115,6 +114,50 @@ pub struct TargetRow {
     /// the target rows are made (some 650 bytes a row held to the end otherwise).
     #[serde(skip)]
     pub meant: Meant,
+}
+
+/// The codes of the audit's errors on a row, in the order found: the four codes that mark a
+/// row, each a byte (a list took some 100 bytes a row where most rows are marked).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Audit([u8; 4]);
+
+impl Audit {
+    /// The codes that mark a row wherever its grade shows.
+    pub const CODES: [plansim_core::check::Code; 4] = [
+        plansim_core::check::Code::UnitMismatch,
+        plansim_core::check::Code::RateMismatch,
+        plansim_core::check::Code::IdentityViolation,
+        plansim_core::check::Code::BoundExceeded,
+    ];
+
+    /// Adds `code` once, if it is one of [`Audit::CODES`].
+    pub fn push(&mut self, code: plansim_core::check::Code) {
+        let Some(k) = Self::CODES.iter().position(|c| *c == code) else {
+            return;
+        };
+        let k = k as u8 + 1;
+        if let Some(free) = self.0.iter().position(|&b| b == 0 || b == k) {
+            self.0[free] = k;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0[0] == 0
+    }
+
+    /// The codes as printed (`rate-mismatch`), in the order found.
+    pub fn codes(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0
+            .iter()
+            .take_while(|&&b| b != 0)
+            .map(|&b| Self::CODES[b as usize - 1].as_str())
+    }
+}
+
+impl Serialize for Audit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.codes())
+    }
 }
 
 /// A table row's meaning as the workbook's action sheet types its target.
@@ -137,228 +180,29 @@ impl Meant {
     }
 }
 
-/// When a projection first meets its target after the plan's base year.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Reach {
-    /// Met from this year (the first year after the base year whose projection meets it).
-    In(i32),
-    /// Not met in any projected year up to this one (the path's last).
-    NotBy(i32),
-}
-
-impl Reach {
-    /// The year in words: `2030年达到` / `reached in 2030`, `至2035年未达到` / `not reached by
-    /// 2035` — as the comparison table and the what-if page both say it.
-    pub fn say(self, lang: Lang) -> String {
-        match (self, lang) {
-            (Reach::In(y), Lang::Zh) => format!("{y}年达到"),
-            (Reach::In(y), Lang::En) => format!("reached in {y}"),
-            (Reach::NotBy(h), Lang::Zh) => format!("至{h}年未达到"),
-            (Reach::NotBy(h), Lang::En) => format!("not reached by {h}"),
-        }
-    }
-
-    /// The first year a path meets `goal`, among `years` after `after` with a finite value;
-    /// `None` where no such year is projected. As `assess` reads outturns: in the goal's year
-    /// as printed (429.6 meets `430亿`, ✓), before it as printed with no tolerance (提前实现:
-    /// 59.6 in 2022 has not passed 60).
-    pub fn of(
-        years: &[i32],
-        values: impl IntoIterator<Item = f64>,
-        after: i32,
-        goal: &plansim_core::series::Goal,
-        dir: plansim_core::table::Direction,
-    ) -> Option<Reach> {
-        let mut last = None;
-        for (&y, v) in years.iter().zip(values) {
-            if y <= after || !v.is_finite() {
-                continue;
-            }
-            let met = if y == goal.year {
-                goal.met(v, dir)
-            } else {
-                goal.kind.loose().met(v, dir)
-            };
-            if met {
-                return Some(Reach::In(y));
-            }
-            last = Some(y);
-        }
-        last.map(Reach::NotBy)
-    }
-}
-
-/// The last year path `i` is shown to, on its chart and in the 2035 column. A one-year plan
-/// (通辽市's 2023 plan) and a total over the plan period end with their period, since
-/// compounding them on to 2035 would draw what nobody planned, or with the last year one of
-/// the scenario's rules sets their rate for (`phases` to 2035: 2035); every other path runs to
-/// the horizon.
-pub fn shown_until(p: &Projection, i: usize, rules: &Explanation) -> i32 {
-    let path = &p.paths[i];
-    shown_until_of(
-        path,
-        *p.years.last().unwrap_or(&path.series.plan_year),
-        rules,
-    )
-}
-
-/// [`shown_until`] of a path in a projection to `horizon`.
-fn shown_until_of(path: &plansim_core::project::Path, horizon: i32, rules: &Explanation) -> i32 {
-    let s = &path.series;
-    let one_year = s.plan_year - path.plan.start_year <= 1;
-    let period_total = matches!(
-        s.shape,
-        plansim_core::series::Shape::RunningTotal | plansim_core::series::Shape::ChangeIndex
-    ) && s.goals.iter().all(|g| g.year <= s.plan_year);
-    if !(one_year || period_total) {
-        return horizon;
-    }
-    let ruled = rules
-        .rules
-        .iter()
-        .flat_map(|r| &r.rows)
-        .filter(|row| row.region == s.region && row.plan == s.plan && row.indicator == s.name)
-        .flat_map(|row| row.spans.iter().map(|span| span.to))
-        .max();
-    ruled.map_or(s.plan_year, |to| to.clamp(s.plan_year, horizon))
-}
-
-/// What a target row reads of its path, its simulation and the scenario's rules: made as
-/// each path is projected and simulated, so that a report need not hold the projection
-/// (its paths, series, values and bands: some 900 bytes a row at 10⁶ rows).
-pub struct PathFacts {
-    /// The first table row of the path's series, whose key is the path's.
-    row: u32,
-    unit: Shared,
-    start_year: i32,
-    start: f64,
-    /// The last year shown and its value, where past the plan year and a number.
-    at_horizon: Option<(i32, f64)>,
-    goals: Box<[GoalFacts]>,
-    /// The simulation's probability of each year it gives one for.
-    chances: Box<[(i32, f64)]>,
-}
-
-/// What a target row reads of one of its path's outcomes.
-struct GoalFacts {
-    year: i32,
-    kind: plansim_core::meaning::GoalKind,
-    direction: plansim_core::table::Direction,
-    value: Option<f64>,
-    met: Option<bool>,
-    required_rate: Option<f64>,
-    reach: Option<Reach>,
-    /// The latest outturn up to the goal's year, else the start: what `kept` judges on.
-    latest: f64,
-    /// The goal year's outturn is in.
-    ended: bool,
-}
-
-impl PathFacts {
-    /// The facts of `path`, whose `values` lie on `years` (NaN where it has none), simulated
-    /// as `sim`, in a projection to `horizon`.
-    pub fn of(
-        path: &plansim_core::project::Path,
-        years: &[i32],
-        values: &[f64],
-        sim: &plansim_core::simulate::SimPath,
-        horizon: i32,
-        rules: &Explanation,
-    ) -> PathFacts {
-        let s = &path.series;
-        let at_horizon = years
-            .iter()
-            .zip(values)
-            .next_back()
-            .and_then(|(&year, &v)| {
-                let shown = year > s.plan_year && year <= shown_until_of(path, horizon, rules);
-                (shown && v.is_finite()).then_some((year, v))
-            });
-        let goals = path
-            .outcomes
-            .iter()
-            .map(|o| GoalFacts {
-                year: o.goal.year,
-                kind: o.goal.kind,
-                direction: s.direction,
-                value: o.value,
-                met: o.met,
-                required_rate: o.required_rate,
-                reach: Reach::of(
-                    years,
-                    values.iter().copied(),
-                    path.plan.start_year,
-                    &o.goal,
-                    s.direction,
-                ),
-                latest: path
-                    .actuals
-                    .iter()
-                    .filter(|a| a.0 <= o.goal.year)
-                    .max_by_key(|a| a.0)
-                    .map_or(path.plan.start, |a| a.1),
-                ended: path.actuals.iter().any(|a| a.0 == o.goal.year),
-            })
-            .collect();
-        PathFacts {
-            row: s.rows.first().map_or(u32::MAX, |&r| r as u32),
-            unit: s.unit.clone(),
-            start_year: path.plan.start_year,
-            start: path.plan.start,
-            at_horizon,
-            goals,
-            chances: sim
-                .chances
-                .iter()
-                .map(|c| (c.year, c.probability))
-                .collect(),
-        }
-    }
-
-    /// The facts of every path of a projection made whole.
-    pub fn of_projection(p: &Projection, sim: &Simulation, rules: &Explanation) -> Vec<PathFacts> {
-        let horizon = p.years.last().copied();
-        p.paths
-            .iter()
-            .zip(&sim.paths)
-            .enumerate()
-            .map(|(i, (path, sp))| {
-                let values = p.values.row(i);
-                let values = values
-                    .as_slice()
-                    .map_or_else(|| values.to_vec(), <[f64]>::to_vec);
-                let horizon = horizon.unwrap_or(path.series.plan_year);
-                PathFacts::of(path, &p.years, &values, sp, horizon, rules)
-            })
-            .collect()
-    }
-}
-
 /// Every target of a scenario, in table order: its grade, and the scenario's numbers for it
 /// where the scenario projects it (`facts`, by path; `relations`, the projection's judgements
 /// of targets stated against another row's growth).
 pub fn target_rows(
     sc: &Scenario,
-    facts: &[PathFacts],
+    facts: &mut Facts,
     relations: &[plansim_core::project::growth::RelationOutcome],
     grades: impl IntoIterator<Item = Grade>,
-) -> Vec<TargetRow> {
+) -> plansim_core::Result<Vec<TargetRow>> {
     // as long as the table, not grown by doubling (a third more at 10⁵ rows)
     let mut rows = Vec::with_capacity(sc.indicators.len());
     each_target_row(sc, facts, relations, grades, |r| {
         rows.push(r);
-        Ok::<(), std::convert::Infallible>(())
-    })
-    .unwrap_or_else(|never| match never {});
-    rows
+        Ok::<(), plansim_core::Error>(())
+    })?;
+    Ok(rows)
 }
 
-/// [`target_rows`] handed to `f` one at a time, in table order, for a caller that keeps them
-/// elsewhere while the table is held ([`super::row_spill`]).
-pub fn each_target_row<E>(
+/// [`target_rows`] handed to `each` one at a time, in table order, for a caller that keeps
+/// them elsewhere while the table is held ([`super::row_spill`]).
+pub fn each_target_row<E: From<plansim_core::Error>>(
     sc: &Scenario,
-    facts: &[PathFacts],
+    facts: &mut Facts,
     relations: &[plansim_core::project::growth::RelationOutcome],
     grades: impl IntoIterator<Item = Grade>,
     mut each: impl FnMut(TargetRow) -> Result<(), E>,
@@ -368,15 +212,15 @@ pub fn each_target_row<E>(
     // places sorted by their key's hash, 16 bytes a path (a map of the keys held 75)
     use std::hash::BuildHasher;
     let hasher = std::collections::hash_map::RandomState::new();
-    let key = |f: &PathFacts| {
-        let ind = &sc.indicators[f.row as usize];
+    // each path's key is its series' first row's
+    let firsts = facts.rows();
+    let key = |i: usize| {
+        let ind = &sc.indicators[firsts[i] as usize];
         (&*ind.region, &*ind.plan, &*ind.name)
     };
-    let mut by_hash: Vec<(u64, usize)> = facts
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| (f.row as usize) < sc.indicators.len())
-        .map(|(i, f)| (hasher.hash_one(key(f)), i))
+    let mut by_hash: Vec<(u64, usize)> = (0..firsts.len())
+        .filter(|&i| (firsts[i] as usize) < sc.indicators.len())
+        .map(|i| (hasher.hash_one(key(i)), i))
         .collect();
     // by hash, then place: the first path of a key is found first, as a search from the start
     by_hash.sort_unstable();
@@ -387,14 +231,15 @@ pub fn each_target_row<E>(
             .iter()
             .take_while(|e| e.0 == h)
             .map(|e| e.1)
-            .find(|&i| key(&facts[i]) == (region, plan, name))
+            .find(|&i| key(i) == (region, plan, name))
     };
     // a row's category, units and sentences are mostly some other row's too (a target
     // without outturns: 数据不足 and 无历史 in every row): one copy each
     let mut texts = Texts::default();
     for ((k, ind), g) in sc.indicators.iter().enumerate().zip(grades) {
         let path = path_of(&ind.region, &ind.plan, &ind.name);
-        let f = path.map(|i| &facts[i]);
+        let f = path.map(|i| facts.get(i)).transpose()?;
+        let f = f.as_ref();
         let outcome = f.and_then(|f| f.goals.iter().find(|o| o.year == ind.target_year));
         let probability = f.and_then(|f| {
             f.chances
@@ -469,7 +314,7 @@ pub fn each_target_row<E>(
                     .map(|r| r.met)
             }),
             reach: outcome.and_then(|o| o.reach),
-            audit: Vec::new(),
+            audit: Audit::default(),
             probability,
             path: outcome.and(path),
             meant: Meant::of(&sc.outturns.meaning(k, ind)),

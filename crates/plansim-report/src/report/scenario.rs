@@ -3,8 +3,9 @@
 
 use super::Options;
 use super::deliver::Folder;
+use super::facts::{Facts, PathFacts};
 use super::page::{Page, Summary};
-use super::rows::{PathFacts, each_target_row, target_rows};
+use super::rows::{each_target_row, target_rows};
 use crate::error::{Error, Result};
 use plansim_core::export;
 use plansim_core::lang::Lang;
@@ -73,8 +74,13 @@ pub fn compute(
     // each grade made as its row is, never all held (some 2 kB a target with their
     // sentences in both languages)
     let aliases = with.aliases();
-    let facts = PathFacts::of_projection(&p, &sim, &rules);
-    let rows = target_rows(&sc, &facts, &p.relations, run::grades(&sc, &aliases, &with));
+    let mut facts = Facts::Held(PathFacts::of_projection(&p, &sim, &rules));
+    let rows = target_rows(
+        &sc,
+        &mut facts,
+        &p.relations,
+        run::grades(&sc, &aliases, &with),
+    )?;
     drop(facts);
     let mut c = assembled(
         sc, p, sim, findings, rows, rules, set.draws, opts.lang, None,
@@ -105,6 +111,8 @@ fn streamed(
     lang: Lang,
 ) -> Result<Computed> {
     use plansim_core::{project, run, simulate};
+    // what reading the table freed (its text, its records) given back before the paths
+    simulate::return_freed_memory();
     let findings = run::findings(&mut sc, with);
     let outline = project::stream::outline(&sc)?;
     let rules = plansim_core::explain::explain(&sc)?;
@@ -113,7 +121,7 @@ fn streamed(
         .last()
         .copied()
         .unwrap_or_else(|| sc.horizon());
-    let mut facts = Vec::with_capacity(outline.paths);
+    let mut facts = super::facts::Writer::new(outline.paths)?;
     let mut spill = super::spill::Writer::new()?;
     let mut regions = std::collections::HashSet::new();
     simulate::stream::each_path(&sc, &outline.years, set, |path, values, sp| {
@@ -124,7 +132,7 @@ fn streamed(
             .unwrap_or(path.plan.start_year);
         let from = (path.plan.start_year - first) as usize;
         let years = outline.years.get(from..from + values.len()).unwrap_or(&[]);
-        facts.push(PathFacts::of(path, years, values, sp, horizon, &rules));
+        facts.push(&PathFacts::of(path, years, values, sp, horizon, &rules))?;
         if !regions.contains(&*path.series.region) {
             regions.insert(path.series.region.to_string());
         }
@@ -132,11 +140,12 @@ fn streamed(
         spill.push(path, values, sp, &outline.years, chances)
     })?;
     let spill = spill.finish()?;
+    let mut facts = facts.finish()?;
     // the target rows kept on disk while the table is held, and read back once it is let go
     let aliases = with.aliases();
     let mut stored = super::row_spill::Writer::new(sc.indicators.len())?;
     let grades = run::grades(&sc, &aliases, with);
-    each_target_row(&sc, &facts, &[], grades, |r| stored.push(&r))?;
+    each_target_row(&sc, &mut facts, &[], grades, |r| stored.push(&r))?;
     drop(facts);
     let unmatched = unmatched_outturns(&sc, lang);
     // what the pages and workbook read of the table's rows is in the target rows
@@ -183,8 +192,8 @@ pub fn computed(
     lang: Lang,
 ) -> Result<Computed> {
     let rules = plansim_core::explain::explain(&sc)?;
-    let facts = PathFacts::of_projection(&p, &sim, &rules);
-    let rows = target_rows(&sc, &facts, &p.relations, grades);
+    let mut facts = Facts::Held(PathFacts::of_projection(&p, &sim, &rules));
+    let rows = target_rows(&sc, &mut facts, &p.relations, grades)?;
     let mut c = assembled(sc, p, sim, findings, rows, rules, draws, lang, None)?;
     c.bounds = bounds(&c.sc, &c.p);
     Ok(c)
@@ -234,38 +243,46 @@ fn assembled(
     use plansim_core::check::Code;
     use plansim_core::notice::Severity;
     // the errors' codes by (region, plan, indicator), each row looked up once: a search of
-    // every row per finding was quadratic, and a map of the rows held 270 bytes a row
-    let mut codes_of: std::collections::HashMap<(&str, &str, &str), Vec<&'static str>> =
-        std::collections::HashMap::new();
-    for f in findings.iter().filter(|f| {
-        f.severity == Severity::Error
-            && matches!(
-                f.code,
-                Code::UnitMismatch
-                    | Code::RateMismatch
-                    | Code::IdentityViolation
-                    | Code::BoundExceeded
-            )
-    }) {
-        let codes = codes_of
-            .entry((f.region.as_str(), f.plan.as_str(), f.indicator.as_str()))
-            .or_default();
-        if !codes.contains(&f.code.as_str()) {
-            codes.push(f.code.as_str());
-        }
-    }
-    if !codes_of.is_empty() {
+    // every row per finding was quadratic, a map of the rows held 270 bytes a row, and a map
+    // of the findings' keys some 120 bytes a finding (a table whose every rate falls short
+    // has one for most rows): the errors' places sorted by their key's hash, 16 bytes each
+    use std::hash::BuildHasher;
+    let hasher = std::collections::hash_map::RandomState::new();
+    let mut errors: Vec<(u64, usize)> = findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| {
+            f.severity == Severity::Error
+                && matches!(
+                    f.code,
+                    Code::UnitMismatch
+                        | Code::RateMismatch
+                        | Code::IdentityViolation
+                        | Code::BoundExceeded
+                )
+        })
+        .map(|(i, f)| {
+            let key = (f.region.as_str(), f.plan.as_str(), f.indicator.as_str());
+            (hasher.hash_one(key), i)
+        })
+        .collect();
+    // by hash, then place: a row's codes in the findings' order, as before
+    errors.sort_unstable();
+    if !errors.is_empty() {
         for r in rows.iter_mut() {
-            if let Some(codes) = codes_of.get(&(&*r.region, &*r.plan, &*r.indicator)) {
-                for code in codes {
-                    if !r.audit.contains(code) {
-                        r.audit.push(code);
-                    }
+            let key = (&*r.region, &*r.plan, r.indicator.as_str());
+            let h = hasher.hash_one(key);
+            let from = errors.partition_point(|e| e.0 < h);
+            for &(_, i) in errors[from..].iter().take_while(|e| e.0 == h) {
+                let f = &findings[i];
+                if (f.region.as_str(), f.plan.as_str(), f.indicator.as_str()) != key {
+                    continue;
                 }
+                r.audit.push(f.code);
             }
         }
     }
-    drop(codes_of);
+    drop(errors);
     let page = Page {
         name: sc.name.clone(),
         description: sc.description.clone(),

@@ -7,6 +7,7 @@
 //! number) and its probabilities' rows. Numbers are written as their bits, so what is read
 //! back is what was made.
 
+use super::codec::{bytes, count, io, number, read_count, read_number, read_text, text};
 use plansim_core::export::{ChanceRow, LongRow};
 use plansim_core::simulate::{Band, SimPath};
 use std::io::{BufReader, BufWriter, Read, Write};
@@ -47,13 +48,6 @@ pub struct Chance {
     pub sigma: Option<f64>,
     pub sigma_from: String,
     pub target_value: Option<f64>,
-}
-
-pub(super) fn io(e: std::io::Error) -> plansim_core::Error {
-    plansim_core::Error::Invalid(format!(
-        "cannot keep the report's rows in the temporary folder {}: {e}",
-        std::env::temp_dir().display()
-    ))
 }
 
 impl Writer {
@@ -125,19 +119,6 @@ impl Writer {
         let file = self.w.into_inner().map_err(|e| io(e.into_error()))?;
         Ok(Spill { file, paths })
     }
-}
-
-pub(super) fn text(w: &mut impl Write, t: &str) -> plansim_core::Result<()> {
-    count(w, t.len())?;
-    w.write_all(t.as_bytes()).map_err(io)
-}
-
-pub(super) fn count(w: &mut impl Write, n: usize) -> plansim_core::Result<()> {
-    w.write_all(&(n as u64).to_le_bytes()).map_err(io)
-}
-
-pub(super) fn number(w: &mut impl Write, v: f64) -> plansim_core::Result<()> {
-    w.write_all(&v.to_bits().to_le_bytes()).map_err(io)
 }
 
 impl Spill {
@@ -283,27 +264,5 @@ fn read(r: &mut impl Read, rec: &mut Record) -> plansim_core::Result<()> {
             target_value,
         });
     }
-    Ok(())
-}
-
-pub(super) fn bytes<const N: usize>(r: &mut impl Read) -> plansim_core::Result<[u8; N]> {
-    let mut b = [0; N];
-    r.read_exact(&mut b).map_err(io)?;
-    Ok(b)
-}
-
-pub(super) fn read_count(r: &mut impl Read) -> plansim_core::Result<usize> {
-    Ok(u64::from_le_bytes(bytes(r)?) as usize)
-}
-
-pub(super) fn read_number(r: &mut impl Read) -> plansim_core::Result<f64> {
-    Ok(f64::from_bits(u64::from_le_bytes(bytes(r)?)))
-}
-
-pub(super) fn read_text(r: &mut impl Read, t: &mut String) -> plansim_core::Result<()> {
-    let n = read_count(r)?;
-    let mut b = vec![0; n];
-    r.read_exact(&mut b).map_err(io)?;
-    *t = String::from_utf8(b).map_err(|e| io(std::io::Error::other(e)))?;
     Ok(())
 }

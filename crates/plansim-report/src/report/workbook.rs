@@ -19,7 +19,6 @@ use plansim_core::lang::Lang;
 use plansim_core::output::Delivery;
 use rust_xlsxwriter::Workbook;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::path::Path;
 
 /// The workbook's name in the report's folder.
@@ -137,17 +136,30 @@ fn actions<'f>(
     ];
     // every scenario's targets, each with the page row of its key (the last of equals, as a
     // lookup by key finds them): its table row's meaning and projection are that row's
-    let mut entries: Vec<Entry> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::with_capacity(runs.iter().map(|r| r.page.rows.len()).sum());
     for run in runs {
-        let by_key: HashMap<(&str, &str, &str, i32), &TargetRow> = run
-            .page
-            .rows
+        let rows = &run.page.rows;
+        // the rows' places sorted by their key's hash, 16 bytes a row (a map of the keys held
+        // some 85)
+        use std::hash::BuildHasher;
+        let hasher = std::hash::RandomState::new();
+        let mut by_hash: Vec<(u64, usize)> = rows
             .iter()
-            .map(|r| ((&*r.region, &*r.plan, &*r.indicator, r.year), r))
+            .enumerate()
+            .map(|(i, r)| (hasher.hash_one(key(r)), i))
             .collect();
-        for g in run.page.rows.iter() {
-            let key = (&*g.region, &*g.plan, &*g.indicator, g.year);
-            entries.push((run, g, by_key.get(&key).copied()));
+        by_hash.sort_unstable();
+        for g in rows.iter() {
+            let h = hasher.hash_one(key(g));
+            let from = by_hash.partition_point(|e| e.0 < h);
+            // the last row of the key, as a map built in table order keeps
+            let last = by_hash[from..]
+                .iter()
+                .take_while(|e| e.0 == h)
+                .filter(|e| key(&rows[e.1]) == key(g))
+                .last()
+                .map(|e| &rows[e.1]);
+            entries.push((run, g, last));
         }
     }
     // most urgent first, and within a grade the furthest behind (smallest gap) first
@@ -188,6 +200,11 @@ fn actions<'f>(
         action.push(&action_cells(e, &typed, &sigma, &pace_unit, lang))?;
     }
     Ok(action)
+}
+
+/// A target's key on the action sheet: region, plan, indicator and year.
+fn key(r: &TargetRow) -> (&str, &str, &str, i32) {
+    (&r.region, &r.plan, &r.indicator, r.year)
 }
 
 /// A target of the action sheet (its grade's fields), with the page row of its key.
