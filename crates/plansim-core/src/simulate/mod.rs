@@ -123,8 +123,8 @@ impl Band {
             p95: q[4],
         }
     }
-    /// No band: a year before the path starts.
-    pub(crate) const MISSING: Band = Band {
+    /// No band: a year before the path starts, or a path without evidence for a σ.
+    pub const MISSING: Band = Band {
         p5: f64::NAN,
         p25: f64::NAN,
         p50: f64::NAN,

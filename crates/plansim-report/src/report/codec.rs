@@ -3,6 +3,7 @@
 //! so what is read back is what was written.
 
 use plansim_core::meaning::GoalKind;
+use plansim_core::table::Direction;
 use std::io::{Read, Write};
 
 type Res<T> = plansim_core::Result<T>;
@@ -108,4 +109,43 @@ pub(super) fn read_maybe(r: &mut impl Read) -> Res<Option<f64>> {
     let some = read_byte(r)? == 1;
     let v = read_number(r)?;
     Ok(some.then_some(v))
+}
+
+/// A year and a value, or none.
+pub(super) fn pair(w: &mut impl Write, p: Option<(i32, f64)>) -> Res<()> {
+    byte(w, p.is_some() as u8)?;
+    let (y, v) = p.unwrap_or((0, 0.0));
+    year(w, y)?;
+    number(w, v)
+}
+
+pub(super) fn read_pair(r: &mut impl Read) -> Res<Option<(i32, f64)>> {
+    let some = read_byte(r)? == 1;
+    let (y, v) = (read_year(r)?, read_number(r)?);
+    Ok(some.then_some((y, v)))
+}
+
+/// Yes, no or unknown.
+pub(super) fn tri(w: &mut impl Write, b: Option<bool>) -> Res<()> {
+    byte(w, b.map_or(0, |b| 1 + b as u8))
+}
+
+pub(super) fn read_tri(r: &mut impl Read) -> Res<Option<bool>> {
+    Ok(match read_byte(r)? {
+        1 => Some(false),
+        2 => Some(true),
+        _ => None,
+    })
+}
+
+pub(super) fn direction(w: &mut impl Write, d: Direction) -> Res<()> {
+    byte(w, (d == Direction::Falling) as u8)
+}
+
+pub(super) fn read_direction(r: &mut impl Read) -> Res<Direction> {
+    Ok(if read_byte(r)? == 1 {
+        Direction::Falling
+    } else {
+        Direction::Rising
+    })
 }

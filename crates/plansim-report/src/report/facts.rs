@@ -4,8 +4,8 @@
 //! [`super::rows::each_target_row`] one path at a time.
 
 use super::codec::{
-    byte, count, goal, io, maybe, number, read_byte, read_count, read_goal, read_maybe,
-    read_number, read_text, read_year, text, year,
+    byte, count, direction, goal, io, maybe, number, pair, read_byte, read_count, read_direction,
+    read_goal, read_maybe, read_number, read_pair, read_text, read_tri, read_year, text, tri, year,
 };
 use plansim_core::explain::Explanation;
 use plansim_core::lang::Lang;
@@ -30,6 +30,25 @@ pub enum Reach {
 }
 
 impl Reach {
+    /// Writes a reach, or none, in the report's spills ([`super::codec`]).
+    pub(super) fn write(w: &mut impl Write, r: Option<Reach>) -> Res<()> {
+        let (tag, y) = match r {
+            None => (0, 0),
+            Some(Reach::In(y)) => (1, y),
+            Some(Reach::NotBy(y)) => (2, y),
+        };
+        byte(w, tag)?;
+        year(w, y)
+    }
+
+    pub(super) fn read(r: &mut impl Read) -> Res<Option<Reach>> {
+        Ok(match (read_byte(r)?, read_year(r)?) {
+            (1, y) => Some(Reach::In(y)),
+            (2, y) => Some(Reach::NotBy(y)),
+            _ => None,
+        })
+    }
+
     /// The year in words: `2030年达到` / `reached in 2030`, `至2035年未达到` / `not reached by
     /// 2035` — as the comparison table and the what-if page both say it.
     pub fn say(self, lang: Lang) -> String {
@@ -278,25 +297,16 @@ impl Writer {
         text(b, &f.unit)?;
         year(b, f.start_year)?;
         number(b, f.start)?;
-        byte(b, f.at_horizon.is_some() as u8)?;
-        let (y, v) = f.at_horizon.unwrap_or((0, 0.0));
-        year(b, y)?;
-        number(b, v)?;
+        pair(b, f.at_horizon)?;
         count(b, f.goals.len())?;
         for g in f.goals.iter() {
             year(b, g.year)?;
             goal(b, Some(g.kind))?;
-            byte(b, (g.direction == Direction::Falling) as u8)?;
+            direction(b, g.direction)?;
             maybe(b, g.value)?;
-            byte(b, g.met.map_or(0, |m| 1 + m as u8))?;
+            tri(b, g.met)?;
             maybe(b, g.required_rate)?;
-            let (reach, y) = match g.reach {
-                None => (0, 0),
-                Some(Reach::In(y)) => (1, y),
-                Some(Reach::NotBy(y)) => (2, y),
-            };
-            byte(b, reach)?;
-            year(b, y)?;
+            Reach::write(b, g.reach)?;
             number(b, g.latest)?;
             byte(b, g.ended as u8)?;
         }
@@ -335,31 +345,17 @@ impl OnDisk {
         read_text(r, &mut unit)?;
         let start_year = read_year(r)?;
         let start = read_number(r)?;
-        let some = read_byte(r)? == 1;
-        let (y, v) = (read_year(r)?, read_number(r)?);
-        let at_horizon = some.then_some((y, v));
+        let at_horizon = read_pair(r)?;
         let n = read_count(r)?;
         let mut goals = Vec::with_capacity(n);
         for _ in 0..n {
             let year = read_year(r)?;
             let kind = read_goal(r)?.unwrap_or(GoalKind::Point { value: f64::NAN });
-            let direction = if read_byte(r)? == 1 {
-                Direction::Falling
-            } else {
-                Direction::Rising
-            };
+            let direction = read_direction(r)?;
             let value = read_maybe(r)?;
-            let met = match read_byte(r)? {
-                1 => Some(false),
-                2 => Some(true),
-                _ => None,
-            };
+            let met = read_tri(r)?;
             let required_rate = read_maybe(r)?;
-            let reach = match (read_byte(r)?, read_year(r)?) {
-                (1, y) => Some(Reach::In(y)),
-                (2, y) => Some(Reach::NotBy(y)),
-                _ => None,
-            };
+            let reach = Reach::read(r)?;
             let latest = read_number(r)?;
             let ended = read_byte(r)? == 1;
             goals.push(GoalFacts {
@@ -399,15 +395,8 @@ mod tests {
     /// are the facts made.
     #[test]
     fn facts_read_back_are_the_facts_made() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
-        let opts = crate::report::Options {
-            charts: true,
-            draws: Some(300),
-            ..Default::default()
-        };
         let mut paths = 0;
-        for sc in crate::report::scenario_files(&[root]).unwrap() {
-            let c = crate::report::scenario::compute(&sc, &opts, &Default::default()).unwrap();
+        for c in crate::report::scenario::bundled() {
             let made = PathFacts::of_projection(&c.p, &c.sim, &c.page.rules);
             let mut w = Writer::new(made.len()).unwrap();
             for f in &made {

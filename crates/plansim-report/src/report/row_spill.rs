@@ -5,15 +5,16 @@
 //! are read.
 
 use super::codec::{
-    byte, bytes, count, goal, io, maybe, number, read_byte, read_count, read_goal, read_maybe,
-    read_number, read_text, read_year, text, year,
+    byte, bytes, count, direction, goal, io, maybe, number, pair, read_byte, read_count,
+    read_direction, read_goal, read_maybe, read_number, read_pair, read_text, read_tri, read_year,
+    text, tri, year,
 };
 use super::rows::{Meant, Reach, TargetRow, Texts};
 use plansim_core::assess::Status;
 use plansim_core::assess::ambition::Verdict;
 use plansim_core::lang::Text;
 use plansim_core::series::{Floor, Observed, SigmaSource};
-use plansim_core::table::{Attribute, Direction};
+use plansim_core::table::Attribute;
 use std::io::{BufReader, BufWriter, Read, Write};
 
 type Res<T> = plansim_core::Result<T>;
@@ -84,12 +85,8 @@ impl Writer {
         ] {
             maybe(w, v)?;
         }
-        for p in [r.latest, r.at_horizon] {
-            byte(w, p.is_some() as u8)?;
-            let (y, v) = p.unwrap_or((0, 0.0));
-            year(w, y)?;
-            number(w, v)?;
-        }
+        pair(w, r.latest)?;
+        pair(w, r.at_horizon)?;
         byte(w, r.latest_year.is_some() as u8)?;
         year(w, r.latest_year.unwrap_or(0))?;
         let verdict = r.ambition_verdict.map_or(0, |v| match v {
@@ -101,21 +98,15 @@ impl Writer {
         });
         byte(w, verdict)?;
         sigma_source(w, r.sigma_source.as_deref())?;
-        let met = r.met.map_or(0, |m| 1 + m as u8);
-        for b in [r.hypothetical as u8, r.kept as u8, r.ended as u8, met] {
-            byte(w, b)?;
+        for b in [r.hypothetical, r.kept, r.ended] {
+            byte(w, b as u8)?;
         }
-        let (reach, reach_year) = match r.reach {
-            None => (0, 0),
-            Some(Reach::In(y)) => (1, y),
-            Some(Reach::NotBy(y)) => (2, y),
-        };
-        byte(w, reach)?;
-        year(w, reach_year)?;
+        tri(w, r.met)?;
+        Reach::write(w, r.reach)?;
         byte(w, r.path.is_some() as u8)?;
         count(w, r.path.unwrap_or(0))?;
         goal(w, r.meant.goal)?;
-        byte(w, direction(r.meant.direction))?;
+        direction(w, r.meant.direction)?;
         byte(w, r.meant.period_change as u8)?;
         self.rules.push(r.rule);
         Ok(())
@@ -195,25 +186,13 @@ impl Stored {
                 _ => None,
             };
             let sigma_source = read_sigma_source(&mut r)?.map(Box::new);
-            let [hypothetical, kept, ended, met] = bytes::<4>(&mut r)?;
-            let met = match met {
-                1 => Some(false),
-                2 => Some(true),
-                _ => None,
-            };
-            let reach = match (read_byte(&mut r)?, read_year(&mut r)?) {
-                (1, y) => Some(Reach::In(y)),
-                (2, y) => Some(Reach::NotBy(y)),
-                _ => None,
-            };
+            let [hypothetical, kept, ended] = bytes::<3>(&mut r)?;
+            let met = read_tri(&mut r)?;
+            let reach = Reach::read(&mut r)?;
             let some = read_byte(&mut r)? == 1;
             let path = Some(read_count(&mut r)?).filter(|_| some);
             let goal = read_goal(&mut r)?;
-            let direction = if read_byte(&mut r)? == 1 {
-                Direction::Falling
-            } else {
-                Direction::Rising
-            };
+            let direction = read_direction(&mut r)?;
             let period_change = read_byte(&mut r)? == 1;
             rows.push(TargetRow {
                 region,
@@ -266,19 +245,6 @@ impl Stored {
         }
         Ok(rows)
     }
-}
-
-fn direction(d: Direction) -> u8 {
-    match d {
-        Direction::Rising => 0,
-        Direction::Falling => 1,
-    }
-}
-
-fn read_pair(r: &mut impl Read) -> Res<Option<(i32, f64)>> {
-    let some = read_byte(r)? == 1;
-    let (y, v) = (read_year(r)?, read_number(r)?);
-    Ok(some.then_some((y, v)))
 }
 
 /// Where σ came from: what it was measured on, over which years, and the floor it was
@@ -349,16 +315,9 @@ mod tests {
     /// kind, reaches, relations), compared as printed in full.
     #[test]
     fn target_rows_read_back_are_the_rows_made() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
-        let opts = crate::report::Options {
-            charts: true,
-            draws: Some(300),
-            ..Default::default()
-        };
         let mut rows = 0;
         let mut sources = 0;
-        for sc in crate::report::scenario_files(&[root]).unwrap() {
-            let c = crate::report::scenario::compute(&sc, &opts, &Default::default()).unwrap();
+        for c in crate::report::scenario::bundled() {
             let mut w = Writer::new(c.page.rows.len()).unwrap();
             for r in c.page.rows.iter() {
                 let mut r = r.clone();

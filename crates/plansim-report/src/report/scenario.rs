@@ -533,6 +533,23 @@ fn check_name(name: &str, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Every bundled scenario computed with charts (the projection made whole), for the tests of
+/// what the report keeps on disk.
+#[cfg(test)]
+pub(super) fn bundled() -> Vec<Computed> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
+    let opts = Options {
+        charts: true,
+        draws: Some(300),
+        ..Options::default()
+    };
+    super::scenario_files(&[root])
+        .unwrap()
+        .iter()
+        .map(|sc| compute(sc, &opts, &Default::default()).unwrap())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -163,7 +163,7 @@ impl Spill {
                     year: rec.start_year + k as i32,
                     value,
                 };
-                let band = rec.bands.as_ref().map_or(MISSING, |b| b[k]);
+                let band = rec.bands.as_ref().map_or(Band::MISSING, |b| b[k]);
                 f(i, &row, band)?;
             }
             Ok(())
@@ -195,15 +195,6 @@ impl Spill {
         })
     }
 }
-
-/// A band without numbers: where a path has none, every reader leaves its cells empty.
-const MISSING: Band = Band {
-    p5: f64::NAN,
-    p25: f64::NAN,
-    p50: f64::NAN,
-    p75: f64::NAN,
-    p95: f64::NAN,
-};
 
 fn read(r: &mut impl Read, rec: &mut Record) -> plansim_core::Result<()> {
     for t in [
